@@ -1,0 +1,24 @@
+// Time is a dependency: domain functions take a Clock so tests can set the time.
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock for tests: starts at `start` and moves only when told. */
+export function fixedClock(start: Date | string): Clock & { advance(ms: number): void; set(d: Date | string): void } {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    advance(ms) {
+      current = new Date(current.getTime() + ms);
+    },
+    set(d) {
+      current = new Date(d);
+    },
+  };
+}
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;

@@ -1,0 +1,52 @@
+// The environment, read and validated once. A missing or bad variable stops the app at start
+// with a message that names it. Every variable is listed, with a comment, in .env.example.
+import { z } from 'zod';
+
+const flag = z.enum(['on', 'off']).default('off');
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  APP_URL: z.url().default('http://localhost:3000'),
+  DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').default('file:./data/dev.db'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  // bcrypt work factor: 12 in production; tests may lower it to stay fast.
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  TRUST_PROXY: flag,
+
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits'),
+  TWILIO_AUTH_TOKEN: z.string().min(16),
+  TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +15005550006'),
+  // Only for the local stand-in: where the SDK sends its requests instead of api.twilio.com.
+  TWILIO_API_BASE_URL: optionalUrl,
+  TWILIO_LOOKUPS_BASE_URL: optionalUrl,
+
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://'),
+  MAIL_FROM: z.string().min(3).default('Two-Step <no-reply@two-step.localhost>'),
+
+  PUSH_URL: optionalUrl,
+
+  // The local SMS, mail and push stand-ins and their dev inbox pages (/dev/*). Off in production.
+  STANDINS: flag,
+  // Base URL of the stand-ins' HTTP server (Twilio REST, push, and the dev inbox listings).
+  STANDINS_URL: optionalUrl,
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment (see .env.example):\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

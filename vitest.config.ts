@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests (*.test.ts) need nothing; integration tests (*.int.test.ts) use a real database,
+// the SMTP stand-in and the Twilio stand-in with the real SDK. `npm test` runs the integration
+// tests a second time on PostgreSQL when TEST_POSTGRES_URL is set.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    env: { BCRYPT_COST: '4' },
+  },
+});
