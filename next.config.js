@@ -2,7 +2,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ['better-sqlite3', 'bcrypt', 'pg', 'twilio', 'nodemailer', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
+  serverExternalPackages: ['@prisma/client', 'better-sqlite3', 'bcrypt', 'pg', 'twilio', 'nodemailer', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

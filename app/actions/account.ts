@@ -1,0 +1,37 @@
+'use server';
+// Server actions for accounts: create, sign in, sign out. Each calls one domain function, which
+// validates the form with zod and writes a security event, and answers with a FormState.
+import { redirect } from 'next/navigation';
+import { runtime } from '@/src/runtime.ts';
+import { createAccount } from '@/src/accounts/create-account.ts';
+import { signIn } from '@/src/accounts/sign-in.ts';
+import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
+import { requestContext } from '../lib/request.ts';
+import { clearSessionCookie, setSessionCookie } from '../lib/session.ts';
+import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+
+export async function createAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await createAccount(runtime(), formFields(formData), await requestContext());
+  if (!result.ok) return { fieldErrors: result.fieldErrors, values: formValues(formData) };
+  await setSessionCookie(result.sessionToken);
+  redirect('/account?welcome=1');
+}
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await signIn(runtime(), formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  await setSessionCookie(result.sessionToken);
+  redirect('/account');
+}
+
+export async function signOutAction(): Promise<void> {
+  const token = await clearSessionCookie();
+  if (token) await signOut(runtime(), token, await requestContext());
+  redirect('/sign-in?signed-out=1');
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const token = await clearSessionCookie();
+  if (token) await signOutEverywhere(runtime(), token, await requestContext());
+  redirect('/sign-in?signed-out=everywhere');
+}

@@ -1,0 +1,104 @@
+'use client';
+import { useActionState } from 'react';
+import { createAccountAction } from '../actions/account.ts';
+import { Field, errorProps } from '../components/field.tsx';
+import { EMPTY_FORM } from '../lib/form-state.ts';
+
+type Option = { code: string; name: string };
+
+export function CreateAccountForm(props: {
+  availableRegions: Option[];
+  otherRegions: Option[];
+  questions: Array<{ id: string; text: string }>;
+  defaultCountry: string;
+}) {
+  const [state, action, pending] = useActionState(createAccountAction, EMPTY_FORM);
+  const e = state.fieldErrors ?? {};
+  const v = state.values ?? {};
+  return (
+    <form action={action} noValidate>
+      {Object.keys(e).length > 0 ? (
+        <p className="form-error" role="alert">
+          Some details need your attention. Look for the messages below.
+        </p>
+      ) : null}
+      <div className="panel">
+        <h2>Your details</h2>
+        <Field name="name" label="Name" error={e.name}>
+          <input type="text" autoComplete="name" defaultValue={v.name} {...errorProps('name', e.name)} />
+        </Field>
+        <div className="grid-2">
+          <Field name="birthDate" label="Birth date" error={e.birthDate}>
+            <input type="date" autoComplete="bday" defaultValue={v.birthDate} {...errorProps('birthDate', e.birthDate)} />
+          </Field>
+          <Field name="countryCode" label="Country or region" error={e.countryCode}>
+            <select defaultValue={v.countryCode ?? props.defaultCountry} {...errorProps('countryCode', e.countryCode)}>
+              <optgroup label="Two-step verification available">
+                {props.availableRegions.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.name}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Other countries and regions">
+                {props.otherRegions.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.name}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </Field>
+        </div>
+      </div>
+
+      <div className="panel">
+        <h2>Apple ID and password</h2>
+        <Field name="appleId" label="Apple ID" error={e.appleId} hint="Your email address. It will be your Apple ID.">
+          <input type="email" autoComplete="username" defaultValue={v.appleId} {...errorProps('appleId', e.appleId)} />
+        </Field>
+        <div className="grid-2">
+          <Field name="password" label="Password" error={e.password} hint="At least 8 characters. A long phrase is easier to remember and harder to guess.">
+            <input type="password" autoComplete="new-password" {...errorProps('password', e.password)} />
+          </Field>
+          <Field name="confirmPassword" label="Confirm password" error={e.confirmPassword}>
+            <input type="password" autoComplete="new-password" {...errorProps('confirmPassword', e.confirmPassword)} />
+          </Field>
+        </div>
+        <Field name="rescueEmail" label="Rescue email (optional)" error={e.rescueEmail} hint="A second address we can write to about your account's security.">
+          <input type="email" autoComplete="email" defaultValue={v.rescueEmail} {...errorProps('rescueEmail', e.rescueEmail)} />
+        </Field>
+      </div>
+
+      <div className="panel">
+        <h2>Security questions</h2>
+        <p className="muted small">Choose three questions whose answers only you know. They protect your account until you turn on two-step verification.</p>
+        {[1, 2, 3].map((n) => (
+          <fieldset key={n}>
+            <legend>Question {n}</legend>
+            <Field name={`question${n}`} label="Question" error={e[`question${n}`]}>
+              <select defaultValue={v[`question${n}`] ?? ''} {...errorProps(`question${n}`, e[`question${n}`])}>
+                <option value="" disabled>
+                  Choose a question
+                </option>
+                {props.questions.map((q) => (
+                  <option key={q.id} value={q.id}>
+                    {q.text}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field name={`answer${n}`} label="Answer" error={e[`answer${n}`]}>
+              <input type="text" autoComplete="off" {...errorProps(`answer${n}`, e[`answer${n}`])} />
+            </Field>
+          </fieldset>
+        ))}
+      </div>
+      <div className="actions">
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? 'Creating…' : 'Create Account'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { redirect } from 'next/navigation';
+import { currentAccount } from '../lib/session.ts';
+import { runtime } from '@/src/runtime.ts';
+import { allRegions } from '@/src/eligibility/regions.ts';
+import { SECURITY_QUESTIONS } from '@/src/accounts/security-questions.ts';
+import { CreateAccountForm } from './create-account-form.tsx';
+
+export default async function CreateAccountPage() {
+  if (await currentAccount()) redirect('/account');
+  const { db, clock } = runtime();
+  const available = new Set(
+    (await db.countryAvailability.findMany({ where: { availableFrom: { lte: clock.now() } }, select: { countryCode: true } })).map((r) => r.countryCode),
+  );
+  const regions = allRegions('en');
+  return (
+    <main>
+      <h1>Create Your Account</h1>
+      <p className="lead">One account for everything. Your email address is your Apple ID.</p>
+      <CreateAccountForm
+        availableRegions={regions.filter((r) => available.has(r.code))}
+        otherRegions={regions.filter((r) => !available.has(r.code))}
+        questions={SECURITY_QUESTIONS.map((q) => ({ id: q.id, text: q.text }))}
+        defaultCountry="US"
+      />
+    </main>
+  );
+}

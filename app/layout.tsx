@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import './globals.css';
+import { currentAccount } from './lib/session.ts';
+import { signOutAction } from './actions/account.ts';
+import { config } from '@/src/config.ts';
+
+// Every page depends on the signed-in session and the environment: render on request, never at build.
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: 'Two-Step — Manage your account',
+  description: 'Two-step verification for your account: password plus a code from a trusted device.',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const current = await currentAccount();
+  const standins = config().STANDINS === 'on';
+  return (
+    <html lang="en">
+      <body>
+        {standins ? (
+          <div className="dev-banner">
+            Local stand-ins are on: texts, emails and pushes go to the <Link href="/dev/sms">SMS</Link>, <Link href="/dev/mail">mail</Link> and{' '}
+            <Link href="/dev/devices">device</Link> inboxes, not to real phones.
+          </div>
+        ) : null}
+        <nav className="topbar">
+          <div className="topbar-inner">
+            <Link className="brand" href="/">
+              Two-Step
+            </Link>
+            <span className="spacer" />
+            {current ? (
+              <>
+                <Link href="/account">Manage your account</Link>
+                <form action={signOutAction}>
+                  <button type="submit">Sign Out</button>
+                </form>
+              </>
+            ) : (
+              <>
+                <Link href="/sign-in">Sign In</Link>
+                <Link href="/create">Create Your Account</Link>
+              </>
+            )}
+          </div>
+        </nav>
+        {children}
+      </body>
+    </html>
+  );
+}

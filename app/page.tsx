@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { currentAccount } from './lib/session.ts';
+
+export default async function Home() {
+  if (await currentAccount()) redirect('/account');
+  return (
+    <main>
+      <h1>Manage your account</h1>
+      <p className="lead">
+        Sign in to change your password, security questions and rescue email, and to turn on two-step verification: your password plus a
+        4-digit code from a device you trust.
+      </p>
+      <div className="actions">
+        <Link className="button" href="/sign-in">
+          Sign In
+        </Link>
+        <Link className="button secondary" href="/create">
+          Create Your Account
+        </Link>
+      </div>
+    </main>
+  );
+}

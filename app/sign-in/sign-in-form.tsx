@@ -1,0 +1,30 @@
+'use client';
+import { useActionState } from 'react';
+import { signInAction } from '../actions/account.ts';
+import { Field, errorProps } from '../components/field.tsx';
+import { EMPTY_FORM } from '../lib/form-state.ts';
+
+export function SignInForm() {
+  const [state, action, pending] = useActionState(signInAction, EMPTY_FORM);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate>
+      {state.error ? (
+        <p className="form-error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      <Field name="appleId" label="Apple ID" error={e.appleId}>
+        <input type="email" autoComplete="username" defaultValue={state.values?.appleId} {...errorProps('appleId', e.appleId)} />
+      </Field>
+      <Field name="password" label="Password" error={e.password}>
+        <input type="password" autoComplete="current-password" {...errorProps('password', e.password)} />
+      </Field>
+      <div className="actions">
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign In'}
+        </button>
+      </div>
+    </form>
+  );
+}

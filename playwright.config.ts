@@ -1,0 +1,44 @@
+// End-to-end tests in Debian's Chromium (Playwright's own browser download does not work
+// offline). The portal runs as in production (`next start` build) with the local stand-ins, on
+// its own ports and a fresh SQLite database, so it never touches `npm start`'s data.
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { localEnv } from './src/standins/local-env.ts';
+
+export const E2E_PORTS = { app: 3100, http: 4110, smtp: 2625 };
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'two-step-e2e-'));
+process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one database
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://localhost:${E2E_PORTS.app}`,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    command: 'npx tsx scripts/seed.ts && npx tsx scripts/serve.ts',
+    url: `http://localhost:${E2E_PORTS.app}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    env: localEnv(E2E_PORTS, {
+      DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      BCRYPT_COST: '8',
+    }),
+  },
+});

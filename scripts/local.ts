@@ -1,0 +1,20 @@
+// The portal on this machine with the local stand-ins (see scripts/start.mjs).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { DEV_PORTS, localEnv } from '../src/standins/local-env.ts';
+import { buildIfChanged } from './lib/bootstrap.mjs';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+mkdirSync('data', { recursive: true });
+// A random session secret, kept so that sessions survive a restart.
+const secretFile = 'data/session-secret';
+if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+const port = Number(process.env.PORT ?? DEV_PORTS.app);
+Object.assign(process.env, { ...localEnv({ ...DEV_PORTS, app: port }, { SESSION_SECRET: readFileSync(secretFile, 'utf8').trim() }), ...process.env });
+// These rewrite Twilio host names; the stand-in must get the requests.
+delete process.env.TWILIO_REGION;
+delete process.env.TWILIO_EDGE;
+
+await import('./seed.ts');
+buildIfChanged(process.env);
+await import('./serve.ts');

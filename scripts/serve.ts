@@ -1,0 +1,27 @@
+// Serves the portal (see src/server/serve.ts) and prints where everything is.
+import { serve } from '../src/server/serve.ts';
+import { config } from '../src/config.ts';
+import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+
+const server = await serve();
+const c = config();
+const lines = [``, `Two-Step is running at ${server.url}`];
+if (c.STANDINS === 'on') {
+  lines.push(
+    ``,
+    `Local stand-ins (nothing leaves this machine):`,
+    `  SMS inbox      ${server.url}/dev/sms      (Twilio API stand-in at ${c.STANDINS_URL})`,
+    `  Mail inbox     ${server.url}/dev/mail     (SMTP server at ${c.SMTP_URL})`,
+    `  Devices        ${server.url}/dev/devices  (push stand-in)`,
+    ``,
+    `Demo accounts (password "${DEMO_PASSWORD}", security answers ${DEMO_ANSWERS.map((a) => `"${a}"`).join(', ')}):`,
+    ...DEMO_ACCOUNTS.map((d) => `  ${d.appleId.padEnd(24)} ${d.about}`),
+  );
+}
+console.log(lines.join('\n') + '\n');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}

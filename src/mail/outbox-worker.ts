@@ -1,0 +1,170 @@
+// Delivers the transactional outbox (see outbox.ts). Several app instances may share one PostgreSQL
+// database and each run this worker, so every row is CLAIMED with one conditional UPDATE before it
+// is sent: the database lets exactly one worker win the claim, and only the winner sends.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/client.ts';
+import { HOUR, MINUTE, type Clock } from '../clock.ts';
+import type { MailSender } from './smtp.ts';
+
+/** After this many failed attempts a row is left unsent, with its lastError, for an operator. */
+export const MAX_ATTEMPTS = 12;
+/** Wait after the first failure; doubles after each further failure... */
+export const BACKOFF_BASE_MS = 30_000;
+/** ...up to this. The 12 attempts then span about 5 hours. */
+export const BACKOFF_MAX_MS = HOUR;
+/**
+ * How long a claim holds. Far longer than one send can take with the SMTP timeouts (smtp.ts), so a
+ * claim only expires when its worker died mid-send; another worker may then retry the row.
+ */
+export const CLAIM_MS = MINUTE;
+/** Rows looked at per call of deliverDueEmails. */
+export const DEFAULT_BATCH_SIZE = 20;
+/** How often startOutboxWorker polls. */
+export const DEFAULT_POLL_INTERVAL_MS = 2_000;
+/** lastError is cut to this many characters. */
+const MAX_ERROR_LENGTH = 500;
+
+/** The wait before the next attempt, after `failedAttempts` (>= 1) failures: 30 s, 60 s, 120 s, ... capped at 1 h. */
+export function backoffMs(failedAttempts: number): number {
+  const exponent = Math.max(0, failedAttempts - 1);
+  // Compare exponents rather than computing 2^exponent, which overflows for absurd inputs.
+  if (exponent >= Math.log2(BACKOFF_MAX_MS / BACKOFF_BASE_MS)) return BACKOFF_MAX_MS;
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** exponent);
+}
+
+export interface OutboxDeps {
+  db: Db;
+  clock: Clock;
+  mailer: MailSender;
+}
+
+/**
+ * An error's message, without anything that looks like credentials in a URL (user:pass@), cut to a
+ * sane length. Used for lastError and logs; never the email body.
+ */
+export function safeErrorMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/(\/\/)[^/\s:@]+:[^/\s@]*@/g, '$1***@').slice(0, MAX_ERROR_LENGTH);
+}
+
+/** Rows that may be attempted now: unsent, due, not claimed (or the claim expired), retries left. */
+function dueWhere(now: Date) {
+  return {
+    sentAt: null,
+    nextAttemptAt: { lte: now },
+    attempts: { lt: MAX_ATTEMPTS },
+    OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+  };
+}
+
+export async function deliverDueEmails(
+  deps: OutboxDeps,
+  opts: { batchSize?: number; workerId?: string } = {},
+): Promise<{ sent: number; failed: number }> {
+  const { db, clock, mailer } = deps;
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const now = clock.now();
+  const candidates = await db.emailOutbox.findMany({
+    where: dueWhere(now),
+    orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }],
+    take: batchSize,
+    select: { id: true },
+  });
+
+  let sent = 0;
+  let failed = 0;
+  for (const { id } of candidates) {
+    // The claim repeats the whole "due" condition: another worker may have sent this row, or failed
+    // it and pushed nextAttemptAt out, between our findMany and now. One UPDATE ... WHERE is atomic
+    // on both engines, so of several workers racing for a row exactly one gets count === 1.
+    const claimedAt = clock.now();
+    const claim = await db.emailOutbox.updateMany({
+      where: { id, ...dueWhere(claimedAt) },
+      data: { lockedUntil: new Date(claimedAt.getTime() + CLAIM_MS) },
+    });
+    if (claim.count !== 1) continue;
+
+    const row = await db.emailOutbox.findUnique({
+      where: { id },
+      select: { toAddress: true, subject: true, textBody: true, attempts: true },
+    });
+    if (!row) continue;
+
+    try {
+      await mailer.send({ to: row.toAddress, subject: row.subject, text: row.textBody });
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const failedAt = clock.now();
+      await db.emailOutbox.update({
+        where: { id },
+        data: {
+          attempts,
+          lastError: safeErrorMessage(err),
+          nextAttemptAt: new Date(failedAt.getTime() + backoffMs(attempts)),
+          lockedUntil: null,
+        },
+      });
+      failed++;
+      continue;
+    }
+    // Delivery is at-least-once only if this write fails after a successful send (the claim then
+    // expires and the row is sent again); claims make it exactly-once in every other case.
+    await db.emailOutbox.update({
+      where: { id },
+      data: { sentAt: clock.now(), lockedUntil: null, lastError: null },
+    });
+    sent++;
+  }
+  return { sent, failed };
+}
+
+/**
+ * Polls the outbox every `intervalMs` (default 2 s) for as long as the app runs. A run never
+ * overlaps the previous one; errors (database down, ...) are logged without secrets and the next
+ * poll tries again, so the app keeps running. `stop()` waits for a run in progress to finish.
+ */
+export function startOutboxWorker(
+  deps: OutboxDeps,
+  opts: { intervalMs?: number; batchSize?: number; workerId?: string } = {},
+): { stop(): Promise<void> } {
+  const intervalMs = opts.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const workerId = opts.workerId ?? randomUUID();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const runOnce = async () => {
+    try {
+      // Keep going while full batches come back, so a backlog drains without waiting a poll each.
+      for (;;) {
+        const result = await deliverDueEmails(deps, { batchSize, workerId });
+        if (result.failed > 0) console.warn(`[outbox ${workerId}] ${result.failed} email(s) failed; will retry`);
+        if (stopped || result.sent + result.failed < batchSize) break;
+      }
+    } catch (err) {
+      console.error(`[outbox ${workerId}] delivery run failed: ${safeErrorMessage(err)}`);
+    }
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runOnce().finally(() => {
+        running = undefined;
+        schedule();
+      });
+    }, intervalMs);
+    // The worker alone must not keep a process (a test, a script) alive.
+    timer.unref?.();
+  };
+  schedule();
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// Sends a push notification to a device. The same shape as SmsSender, so a real push service
+// can replace the stand-in without touching the flows that send codes.
+export interface PushSender {
+  push(device: { deviceId: string; deviceName: string }, message: { title: string; body: string }): Promise<void>;
+}
+
+export class PushError extends Error {}
+
+export function createHttpPushSender(baseUrl: string, timeoutMs = 5000): PushSender {
+  return {
+    async push(device, message) {
+      let res: Response;
+      try {
+        res = await fetch(new URL('/_standin/push', baseUrl), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...device, ...message }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch {
+        throw new PushError("We couldn't reach the device right now. Try again later.");
+      }
+      if (!res.ok) throw new PushError("We couldn't reach the device right now. Try again later.");
+    },
+  };
+}

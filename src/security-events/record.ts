@@ -1,0 +1,37 @@
+// The account's security log. Every change to an account writes one; the holder sees them and
+// support reads them. `details` never holds a secret (no password, code, key or answer).
+import type { DbTx } from '../db/client.ts';
+
+/** Where a request came from: recorded with every event. */
+export interface RequestContext {
+  clientAddress: string | null;
+  userAgent: string | null;
+}
+
+export const NO_REQUEST: RequestContext = { clientAddress: null, userAgent: null };
+
+export const SECURITY_EVENT_KINDS = [
+  'account-created',
+  'signed-in',
+  'sign-in-failed',
+  'signed-out',
+  'signed-out-everywhere',
+] as const;
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
+
+export async function recordSecurityEvent(
+  tx: DbTx,
+  event: { accountId: string; kind: SecurityEventKind; at: Date; details?: Record<string, string | number | boolean> },
+  ctx: RequestContext,
+): Promise<void> {
+  await tx.securityEvent.create({
+    data: {
+      accountId: event.accountId,
+      kind: event.kind,
+      createdAt: event.at,
+      clientAddress: ctx.clientAddress,
+      userAgent: ctx.userAgent?.slice(0, 512) ?? null,
+      details: event.details ? JSON.stringify(event.details) : null,
+    },
+  });
+}

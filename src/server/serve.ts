@@ -1,0 +1,56 @@
+// Runs the portal: applies the migrations, fills the availability list on a new database, starts
+// the email outbox worker and serves the Next.js app. With STANDINS=on it first starts the local
+// Twilio, push and SMTP stand-ins on the ports named by STANDINS_URL and SMTP_URL.
+// Production runs this same file with STANDINS=off and real Twilio and SMTP settings.
+import { createServer, type IncomingMessage } from 'node:http';
+import next from 'next';
+import { config } from '../config.ts';
+import { migrate } from '../db/migrate.ts';
+import { runtime } from '../runtime.ts';
+import { seedCountryAvailability } from '../eligibility/countries.ts';
+import { startOutboxWorker } from '../mail/outbox-worker.ts';
+import { createSmtpMailer } from '../mail/smtp.ts';
+import { startStandins } from '../standins/server.ts';
+
+/**
+ * Next.js keeps a client-sent X-Forwarded-For, which anyone can forge. Without a trusted load
+ * balancer in front, the client address is the socket's; behind one (TRUST_PROXY=on), the
+ * balancer's list is kept and its last entry, added by the balancer, is used.
+ */
+function setClientAddress(req: IncomingMessage, trustProxy: boolean): void {
+  if (!trustProxy || !req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+}
+
+export async function serve(): Promise<{ url: string; close(): Promise<void> }> {
+  const c = config();
+  const stopStandins =
+    c.STANDINS === 'on' && c.STANDINS_URL
+      ? (await startStandins({ httpPort: Number(new URL(c.STANDINS_URL).port), smtpPort: Number(new URL(c.SMTP_URL).port) })).stop
+      : async () => {};
+
+  await migrate(c.DATABASE_URL, { log: (line) => console.log(line) });
+  const { db, clock } = runtime();
+  if ((await db.countryAvailability.count()) === 0) await seedCountryAvailability(db);
+
+  const worker = startOutboxWorker({ db, clock, mailer: createSmtpMailer(c.SMTP_URL, c.MAIL_FROM) });
+
+  const port = Number(process.env.PORT ?? new URL(c.APP_URL).port ?? 3000);
+  const hostname = process.env.HOST ?? '127.0.0.1';
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    setClientAddress(req, c.TRUST_PROXY === 'on');
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  return {
+    url: c.APP_URL,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker.stop();
+      await stopStandins();
+      await db.$disconnect();
+    },
+  };
+}

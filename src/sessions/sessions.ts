@@ -1,0 +1,83 @@
+// Server-side sessions. The browser holds a random token inside a sealed cookie; the database
+// holds the token's SHA-256 as the row id. Deleting the row ends the session at once: sign-out,
+// "sign out everywhere", a password reset and turning two-step on all rely on that.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, DbTx } from '../db/client.ts';
+import { HOUR, MINUTE } from '../clock.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+
+// NIST SP 800-63B 4.2.3 (AAL2): reauthenticate after 30 minutes idle and 12 hours in all.
+export const SESSION_IDLE_MS = 30 * MINUTE;
+export const SESSION_ABSOLUTE_MS = 12 * HOUR;
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(tx: DbTx, accountId: string, now: Date, ctx: RequestContext): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.session.create({
+    data: {
+      id: sessionIdOf(token),
+      accountId,
+      createdAt: now,
+      lastSeenAt: now,
+      clientAddress: ctx.clientAddress,
+      userAgent: ctx.userAgent?.slice(0, 512) ?? null,
+    },
+  });
+  return token;
+}
+
+export type ResolvedSession = { id: string; accountId: string; createdAt: Date };
+
+/** The live session for a token, or null. Expired rows are deleted; a live one is touched. */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
+  const id = sessionIdOf(token);
+  const row = await db.session.findUnique({ where: { id } });
+  if (!row) return null;
+  const idle = now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS;
+  const tooOld = now.getTime() - row.createdAt.getTime() > SESSION_ABSOLUTE_MS;
+  if (idle || tooOld) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  await db.session.update({ where: { id }, data: { lastSeenAt: now } });
+  return { id, accountId: row.accountId, createdAt: row.createdAt };
+}
+
+export async function endSession(db: DbTx, token: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionIdOf(token) } });
+}
+
+/** Ends every session of the account except `keepSessionId` (pass null to end them all). */
+export async function endOtherSessions(db: DbTx, accountId: string, keepSessionId: string | null): Promise<number> {
+  const { count } = await db.session.deleteMany({
+    where: { accountId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+  });
+  return count;
+}
+
+export interface SignOutDeps {
+  db: Db;
+  clock: { now(): Date };
+}
+
+/** Signs this browser out. */
+export async function signOut(deps: SignOutDeps, token: string, ctx: RequestContext): Promise<void> {
+  const now = deps.clock.now();
+  const row = await deps.db.session.findUnique({ where: { id: sessionIdOf(token) } });
+  await endSession(deps.db, token);
+  if (row) await recordSecurityEvent(deps.db, { accountId: row.accountId, kind: 'signed-out', at: now }, ctx);
+}
+
+/** Signs every browser of the account out, this one included. */
+export async function signOutEverywhere(deps: SignOutDeps, token: string, ctx: RequestContext): Promise<number> {
+  const session = await resolveSession(deps.db, token, deps.clock.now());
+  if (!session) return 0;
+  return deps.db.$transaction(async (tx) => {
+    const ended = await endOtherSessions(tx, session.accountId, null);
+    await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-out-everywhere', at: deps.clock.now(), details: { sessionsEnded: ended } }, ctx);
+    return ended;
+  });
+}

@@ -1,0 +1,32 @@
+// The environment for running the portal on one machine with the local stand-ins: `npm start`
+// and the end-to-end tests. Values already in the environment (or .env) win.
+import { STANDIN_TWILIO } from './server.ts';
+
+export interface LocalPorts {
+  app: number;
+  http: number; // the stand-ins' HTTP server: Twilio API, push, dev inbox listings
+  smtp: number;
+}
+
+export const DEV_PORTS: LocalPorts = { app: 3000, http: 4010, smtp: 2525 };
+
+export function localEnv(ports: LocalPorts, extra: Record<string, string> = {}): Record<string, string> {
+  const standins = `http://127.0.0.1:${ports.http}`;
+  return {
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    APP_URL: `http://localhost:${ports.app}`,
+    PORT: String(ports.app),
+    DATABASE_URL: 'file:./data/dev.db',
+    STANDINS: 'on',
+    STANDINS_URL: standins,
+    SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+    TWILIO_ACCOUNT_SID: STANDIN_TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: STANDIN_TWILIO.authToken,
+    TWILIO_FROM: STANDIN_TWILIO.from,
+    TWILIO_API_BASE_URL: standins,
+    TWILIO_LOOKUPS_BASE_URL: standins,
+    PUSH_URL: standins,
+    ...extra,
+  };
+}

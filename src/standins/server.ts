@@ -1,0 +1,75 @@
+// Starts the local stand-ins for development and tests: one HTTP server that speaks Twilio's REST
+// API (SMS and Lookup), takes push notifications, and lists what each received for the dev inbox
+// pages; and an SMTP server for email. Loopback only.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTwilioStandin } from './twilio.ts';
+import { createPushStandin } from './push.ts';
+import { createMailStore, mailInboxHandler, startMailStandin, type MailStandin } from './mail.ts';
+import { sendJson, type StandinHandler } from './http.ts';
+
+export const STANDIN_TWILIO = {
+  // Credentials the stand-in accepts; the real ones come from the environment in production.
+  accountSid: `AC${'0'.repeat(32)}`,
+  authToken: 'local-standin-auth-token',
+  from: '+15005550006',
+} as const;
+
+export interface Standins {
+  httpUrl: string;
+  smtpUrl: string;
+  twilio: ReturnType<typeof createTwilioStandin>;
+  push: ReturnType<typeof createPushStandin>;
+  mail: MailStandin;
+  stop(): Promise<void>;
+}
+
+export async function startStandins(opts: { httpPort?: number; smtpPort?: number; host?: string } = {}): Promise<Standins> {
+  const host = opts.host ?? '127.0.0.1';
+  const twilio = createTwilioStandin({ accountSid: STANDIN_TWILIO.accountSid, authToken: STANDIN_TWILIO.authToken });
+  const push = createPushStandin();
+  const mailStore = createMailStore();
+  const mail = await startMailStandin({ port: opts.smtpPort ?? 0, host, store: mailStore });
+  const handlers: StandinHandler[] = [twilio.handle, push.handle, mailInboxHandler(mailStore)];
+
+  const server: Server = createServer(async (req, res) => {
+    try {
+      for (const handle of handlers) if (await handle(req, res)) return;
+      sendJson(res, 404, { message: `The stand-in has no ${req.method} ${req.url}` });
+    } catch (e) {
+      sendJson(res, 500, { message: (e as Error).message });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.httpPort ?? 0, host, resolve);
+  });
+  const httpPort = (server.address() as AddressInfo).port;
+  return {
+    httpUrl: `http://${host}:${httpPort}`,
+    smtpUrl: `smtp://${host}:${mail.port}`,
+    twilio,
+    push,
+    mail,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await mail.stop();
+    },
+  };
+}
+
+/** The environment that points the app at these stand-ins. */
+export function standinEnv(s: Standins): Record<string, string> {
+  return {
+    STANDINS: 'on',
+    STANDINS_URL: s.httpUrl,
+    TWILIO_ACCOUNT_SID: STANDIN_TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: STANDIN_TWILIO.authToken,
+    TWILIO_FROM: STANDIN_TWILIO.from,
+    TWILIO_API_BASE_URL: s.httpUrl,
+    TWILIO_LOOKUPS_BASE_URL: s.httpUrl,
+    PUSH_URL: s.httpUrl,
+    SMTP_URL: s.smtpUrl,
+  };
+}

@@ -1,0 +1,321 @@
+// The transactional outbox end to end: a real database (SQLite or PostgreSQL), the real nodemailer
+// SMTP client and the SMTP stand-in (a real SMTP server) on a free loopback port.
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
+import { createDb } from '../../src/db/client.ts';
+import { fixedClock, DAY, HOUR, MINUTE } from '../../src/clock.ts';
+import { enqueueEmail } from '../../src/mail/outbox.ts';
+import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_MAX_MS,
+  MAX_ATTEMPTS,
+  backoffMs,
+  deliverDueEmails,
+  startOutboxWorker,
+} from '../../src/mail/outbox-worker.ts';
+import { createMailStore, mailInboxHandler, startMailStandin, type MailStandin } from '../../src/standins/mail.ts';
+
+const FROM = 'Two-Step <no-reply@two-step.test>';
+const START = '2024-05-01T12:00:00.000Z';
+
+/** A loopback port that nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('email outbox over SMTP', () => {
+  let t: TestDb;
+  const store = createMailStore();
+  let standin: MailStandin;
+  let port: number;
+  let mailer: MailSender;
+  let clock: ReturnType<typeof fixedClock>;
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    port = await freePort();
+    standin = await startMailStandin({ port, store });
+    mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, FROM);
+  });
+  afterAll(async () => {
+    await standin.stop();
+    await t.drop();
+  });
+  beforeEach(async () => {
+    await t.db.emailOutbox.deleteMany();
+    store.clear();
+    clock = fixedClock(START);
+  });
+
+  const deps = () => ({ db: t.db, clock, mailer });
+
+  it('delivers an email enqueued inside a transaction to the SMTP server', async () => {
+    const text = 'Dear Jane,\n\nYour Apple ID has been created.\n';
+    await t.db.$transaction(async (tx) => {
+      await tx.countryAvailability.create({ data: { countryCode: 'GB', availableFrom: new Date('2013-03-21T00:00:00Z') } });
+      await enqueueEmail(tx, { kind: 'welcome', to: 'jane@example.com', subject: 'Welcome to your new Apple ID', text }, clock);
+    });
+    expect(store.list()).toHaveLength(0); // enqueueing sends nothing by itself
+
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 1, failed: 0 });
+
+    const mails = standin.messages();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ to: ['jane@example.com'], subject: 'Welcome to your new Apple ID', text });
+    expect(mails[0]!.from).toContain('no-reply@two-step.test');
+    expect(mails[0]!.messageId).not.toBe('');
+
+    const row = await t.db.emailOutbox.findFirstOrThrow();
+    expect(row).toMatchObject({ kind: 'welcome', toAddress: 'jane@example.com', attempts: 0, lockedUntil: null, lastError: null });
+    expect(row.sentAt).toEqual(new Date(START));
+
+    // Nothing is sent twice.
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
+    expect(standin.messages()).toHaveLength(1);
+  });
+
+  it('leaves nothing in the outbox when the transaction rolls back', async () => {
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await enqueueEmail(tx, { kind: 'welcome', to: 'ghost@example.com', subject: 'Welcome', text: 'Hello' }, clock);
+        throw new Error('account creation failed');
+      }),
+    ).rejects.toThrow('account creation failed');
+
+    expect(await t.db.emailOutbox.count()).toBe(0);
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
+    expect(standin.messages()).toHaveLength(0);
+  });
+
+  it('writes one row per distinct recipient, ignoring case', async () => {
+    await t.db.$transaction((tx) =>
+      enqueueEmail(
+        tx,
+        {
+          kind: 'notice',
+          accountId: 'acct-1',
+          to: ['Jane@Example.com', 'jane@example.com', ' JANE@EXAMPLE.COM ', 'bob@example.com'],
+          subject: 'Notice',
+          text: 'Something changed.',
+        },
+        clock,
+      ),
+    );
+    const rows = await t.db.emailOutbox.findMany({ orderBy: { toAddress: 'asc' } });
+    expect(rows.map((r) => r.toAddress)).toEqual(['Jane@Example.com', 'bob@example.com'].sort());
+    expect(rows.every((r) => r.accountId === 'acct-1')).toBe(true);
+
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 2, failed: 0 });
+    expect(standin.messages().map((m) => m.to[0]!.toLowerCase()).sort()).toEqual(['bob@example.com', 'jane@example.com']);
+  });
+
+  it('keeps the email when SMTP is down and delivers it exactly once when SMTP comes back', async () => {
+    const body = 'Your Apple ID details changed.\n';
+    await standin.stop();
+    try {
+      await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Changed', text: body }, clock));
+
+      expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 1 });
+      const failed = await t.db.emailOutbox.findFirstOrThrow();
+      expect(failed.attempts).toBe(1);
+      expect(failed.sentAt).toBeNull();
+      expect(failed.lockedUntil).toBeNull();
+      expect(failed.lastError).toMatch(/ECONNREFUSED|connect/i);
+      expect(failed.lastError).not.toContain(body);
+      expect(failed.nextAttemptAt).toEqual(new Date(new Date(START).getTime() + 30_000));
+
+      // Not due yet: no attempt.
+      expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
+    } finally {
+      standin = await startMailStandin({ port, store });
+    }
+
+    clock.advance(29_999);
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
+    expect(standin.messages()).toHaveLength(0);
+
+    clock.advance(1);
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 1, failed: 0 });
+    clock.advance(HOUR);
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
+
+    const mails = standin.messages();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ to: ['jane@example.com'], subject: 'Changed', text: body });
+    const row = await t.db.emailOutbox.findFirstOrThrow();
+    expect(row.attempts).toBe(1);
+    expect(row.sentAt).toEqual(new Date(new Date(START).getTime() + 30_000));
+    expect(row.lastError).toBeNull();
+  });
+
+  it('sends each email exactly once when several workers run at the same time', async () => {
+    const n = 12;
+    await t.db.$transaction(async (tx) => {
+      for (let i = 0; i < n; i++) {
+        await enqueueEmail(tx, { kind: 'notice', to: `user${i}@example.com`, subject: `Mail ${i}`, text: `Body ${i}` }, clock);
+      }
+    });
+    // On PostgreSQL: separate clients (connection pools), as separate app instances have. On SQLite
+    // (one app instance) the workers share the client: better-sqlite3 is synchronous, so two clients
+    // on one file in one process would block each other's locks.
+    const others = TEST_ENGINE === 'postgresql' ? [createDb(t.url), createDb(t.url)] : [t.db, t.db];
+    try {
+      const results = await Promise.all(
+        [t.db, ...others].map((db, i) => deliverDueEmails({ db, clock, mailer }, { workerId: `w${i}`, batchSize: 50 })),
+      );
+      expect(results.reduce((s, r) => s + r.sent, 0)).toBe(n);
+      expect(results.reduce((s, r) => s + r.failed, 0)).toBe(0);
+    } finally {
+      if (TEST_ENGINE === 'postgresql') await Promise.all(others.map((db) => db.$disconnect()));
+    }
+
+    const mails = standin.messages();
+    expect(mails).toHaveLength(n);
+    expect(new Set(mails.map((m) => m.to[0])).size).toBe(n);
+    expect(await t.db.emailOutbox.count({ where: { sentAt: null } })).toBe(0);
+  });
+
+  it('skips rows that another worker sent after this worker listed them', async () => {
+    const n = 5;
+    await t.db.$transaction(async (tx) => {
+      for (let i = 0; i < n; i++) {
+        await enqueueEmail(tx, { kind: 'notice', to: `user${i}@example.com`, subject: `Mail ${i}`, text: `Body ${i}` }, clock);
+      }
+    });
+    // Worker A has listed all n rows and holds the claim on its first one; while it sends that one,
+    // worker B runs a whole pass. B must skip A's claimed row, and A must then skip the rows B sent.
+    let b: { sent: number; failed: number } | undefined;
+    const slowA: MailSender = {
+      async send(m) {
+        if (!b) b = await deliverDueEmails({ db: t.db, clock, mailer }, { workerId: 'b' });
+        await mailer.send(m);
+      },
+    };
+    const a = await deliverDueEmails({ db: t.db, clock, mailer: slowA }, { workerId: 'a' });
+
+    expect(b).toEqual({ sent: n - 1, failed: 0 });
+    expect(a).toEqual({ sent: 1, failed: 0 });
+    expect(standin.messages()).toHaveLength(n);
+    expect(new Set(standin.messages().map((m) => m.to[0])).size).toBe(n);
+  });
+
+  it('does not send a row another worker has claimed until the claim expires', async () => {
+    await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'T' }, clock));
+    // A worker claimed it and died mid-send.
+    await t.db.emailOutbox.updateMany({ data: { lockedUntil: new Date(clock.now().getTime() + MINUTE) } });
+
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
+    clock.advance(MINUTE);
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 1, failed: 0 });
+    expect(standin.messages()).toHaveLength(1);
+  });
+
+  it('backs off 30 s, doubling, capped at 1 hour', () => {
+    expect(BACKOFF_BASE_MS).toBe(30_000);
+    expect(BACKOFF_MAX_MS).toBe(HOUR);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 12, 1000].map(backoffMs)).toEqual([
+      30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, HOUR, HOUR, HOUR,
+    ]);
+  });
+
+  it(`stops retrying after ${MAX_ATTEMPTS} failed attempts and keeps the row for an operator`, async () => {
+    const deadMailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, FROM);
+    await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'T' }, clock));
+
+    const waits: number[] = [];
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      expect(await deliverDueEmails({ db: t.db, clock, mailer: deadMailer })).toEqual({ sent: 0, failed: 1 });
+      const row = await t.db.emailOutbox.findFirstOrThrow();
+      expect(row.attempts).toBe(attempt);
+      const wait = row.nextAttemptAt.getTime() - clock.now().getTime();
+      waits.push(wait);
+      clock.advance(wait);
+    }
+    expect(waits.slice(0, 8)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, HOUR]);
+
+    // No more attempts, even with SMTP working and all the time in the world.
+    clock.advance(DAY);
+    expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
+    expect(standin.messages()).toHaveLength(0);
+    const row = await t.db.emailOutbox.findFirstOrThrow();
+    expect(row.attempts).toBe(MAX_ATTEMPTS);
+    expect(row.sentAt).toBeNull();
+    expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  describe('startOutboxWorker', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('polls and delivers, and stops', async () => {
+      const worker = startOutboxWorker(deps(), { intervalMs: 20 });
+      try {
+        await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Polled', text: 'T' }, clock));
+        await waitFor(() => standin.messages().length === 1);
+      } finally {
+        await worker.stop();
+      }
+      await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'bob@example.com', subject: 'After stop', text: 'T' }, clock));
+      await new Promise((r) => setTimeout(r, 150));
+      expect(standin.messages().map((m) => m.subject)).toEqual(['Polled']);
+      expect(await t.db.emailOutbox.count({ where: { sentAt: null } })).toBe(1);
+    });
+
+    it('keeps polling when the database fails, and logs no credentials', async () => {
+      const logged: string[] = [];
+      vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+      const broken = createDb(`postgresql://outbox:s3cret-pw@127.0.0.1:${await freePort()}/nowhere`);
+      const worker = startOutboxWorker({ db: broken, clock, mailer }, { intervalMs: 10 });
+      try {
+        await waitFor(() => logged.length >= 3);
+      } finally {
+        await worker.stop();
+        await broken.$disconnect().catch(() => {});
+      }
+      expect(logged.join('\n')).not.toContain('s3cret-pw');
+    });
+  });
+
+  it('lists and clears the received mail over HTTP', async () => {
+    await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Inbox', text: 'Hello' }, clock));
+    await deliverDueEmails(deps());
+
+    const handler = mailInboxHandler(store);
+    const server: Server = createHttpServer((req, res) => {
+      void handler(req, res).then((handled) => {
+        if (!handled) res.writeHead(404).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const listed = (await (await fetch(`${base}/_standin/mail`)).json()) as { messages: { to: string[]; subject: string }[] };
+      expect(listed.messages).toHaveLength(1);
+      expect(listed.messages[0]).toMatchObject({ to: ['jane@example.com'], subject: 'Inbox' });
+
+      expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+      expect((await fetch(`${base}/_standin/mail`, { method: 'DELETE' })).status).toBe(204);
+      expect(standin.messages()).toHaveLength(0);
+      const after = (await (await fetch(`${base}/_standin/mail`)).json()) as { messages: unknown[] };
+      expect(after.messages).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
