@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createAccount, fillCreateAccount, newAppleId, PASSWORD, signIn } from './helpers.ts';
+import { createAccount, fillCreateAccount, formError, newAppleId, PASSWORD, signIn } from './helpers.ts';
 
 test('a new person creates an account, reads the welcome email, signs out and in, and opens Password and Security', async ({ page }) => {
   const appleId = newAppleId('new');
@@ -16,7 +16,7 @@ test('a new person creates an account, reads the welcome email, signs out and in
   await expect(mail).not.toContainText(PASSWORD);
 
   await page.goto('/account');
-  await page.getByRole('button', { name: 'Sign Out' }).click();
+  await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
   await expect(page.getByText('You are signed out.')).toBeVisible();
   await page.goto('/account/security');
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -45,23 +45,23 @@ test('bad details get a clear message next to each field, and no account is crea
   await expect(page.getByLabel('Apple ID')).toHaveValue(appleId); // what was typed is kept
 
   await signIn(page, appleId);
-  await expect(page.getByRole('alert')).toHaveText('Your Apple ID or password was incorrect.');
+  await expect(formError(page)).toHaveText('Your Apple ID or password was incorrect.');
 });
 
 test('a wrong password is refused with one message, and repeated failures lock the Apple ID for a stated time', async ({ page }) => {
   const appleId = newAppleId('locked');
   await createAccount(page, appleId);
-  await page.getByRole('button', { name: 'Sign Out' }).click();
+  await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
 
   await signIn(page, appleId, 'not the password');
-  await expect(page.getByRole('alert')).toHaveText('Your Apple ID or password was incorrect.');
+  await expect(formError(page)).toHaveText('Your Apple ID or password was incorrect.');
   await expect(page.getByLabel('Apple ID')).toHaveValue(appleId);
 
   for (let i = 0; i < 4; i++) await signIn(page, appleId, `wrong password ${i}`);
-  await expect(page.getByRole('alert')).toHaveText(/Too many unsuccessful sign-in attempts\. For your security, try again in 15 minutes\./);
+  await expect(formError(page)).toHaveText(/Too many unsuccessful sign-in attempts\. For your security, try again in 15 minutes\./);
 
   await signIn(page, appleId, PASSWORD);
-  await expect(page.getByRole('alert')).toHaveText(/try again in 15 minutes/);
+  await expect(formError(page)).toHaveText(/try again in 15 minutes/);
 });
 
 test('signing out everywhere ends the other browsers too', async ({ page, browser }) => {

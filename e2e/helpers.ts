@@ -36,3 +36,8 @@ export async function createAccount(page: Page, appleId: string) {
   await page.getByRole('button', { name: 'Create Account' }).click();
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
 }
+
+/** The message at the top of a form (Next.js has its own, empty, role=alert route announcer). */
+export function formError(page: Page) {
+  return page.locator('p.form-error');
+}

@@ -7,13 +7,7 @@ import { createTwilioStandin } from './twilio.ts';
 import { createPushStandin } from './push.ts';
 import { createMailStore, mailInboxHandler, startMailStandin, type MailStandin } from './mail.ts';
 import { sendJson, type StandinHandler } from './http.ts';
-
-export const STANDIN_TWILIO = {
-  // Credentials the stand-in accepts; the real ones come from the environment in production.
-  accountSid: `AC${'0'.repeat(32)}`,
-  authToken: 'local-standin-auth-token',
-  from: '+15005550006',
-} as const;
+import { STANDIN_TWILIO } from './local-env.ts';
 
 export interface Standins {
   httpUrl: string;
