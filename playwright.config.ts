@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { localEnv } from './src/standins/local-env.ts';
 
-export const E2E_PORTS = { app: 3100, http: 4110, smtp: 2625 };
+import { E2E_PORTS } from "./e2e/ports.ts";
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'two-step-e2e-'));
 process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one database
 

@@ -8,6 +8,9 @@ const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().opti
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   APP_URL: z.url().default('http://localhost:3000'),
+  // Where the server listens; the port defaults to APP_URL's.
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').default('file:./data/dev.db'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   // bcrypt work factor: 12 in production; tests may lower it to stay fast.

@@ -2,7 +2,7 @@
 // the email outbox worker and serves the Next.js app. With STANDINS=on it first starts the local
 // Twilio, push and SMTP stand-ins on the ports named by STANDINS_URL and SMTP_URL.
 // Production runs this same file with STANDINS=off and real Twilio and SMTP settings.
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import next from 'next';
 import { config } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
@@ -11,15 +11,7 @@ import { seedCountryAvailability } from '../eligibility/countries.ts';
 import { startOutboxWorker } from '../mail/outbox-worker.ts';
 import { createSmtpMailer } from '../mail/smtp.ts';
 import { startStandins } from '../standins/server.ts';
-
-/**
- * Next.js keeps a client-sent X-Forwarded-For, which anyone can forge. Without a trusted load
- * balancer in front, the client address is the socket's; behind one (TRUST_PROXY=on), the
- * balancer's list is kept and its last entry, added by the balancer, is used.
- */
-function setClientAddress(req: IncomingMessage, trustProxy: boolean): void {
-  if (!trustProxy || !req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
-}
+import { setClientAddress } from './client-address.ts';
 
 export async function serve(): Promise<{ url: string; close(): Promise<void> }> {
   const c = config();
@@ -34,8 +26,8 @@ export async function serve(): Promise<{ url: string; close(): Promise<void> }> 
 
   const worker = startOutboxWorker({ db, clock, mailer: createSmtpMailer(c.SMTP_URL, c.MAIL_FROM) });
 
-  const port = Number(process.env.PORT ?? new URL(c.APP_URL).port ?? 3000);
-  const hostname = process.env.HOST ?? '127.0.0.1';
+  const port = c.PORT ?? Number(new URL(c.APP_URL).port || 80);
+  const hostname = c.HOST;
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, ConfigError } from '../../src/config.ts';
+import { localEnv, DEV_PORTS } from '../../src/standins/local-env.ts';
+
+const valid = localEnv(DEV_PORTS, { SESSION_SECRET: 'x'.repeat(32) });
+
+describe('configuration from the environment', () => {
+  it('accepts the local stand-in environment and fills defaults', () => {
+    const c = parseConfig(valid);
+    expect(c.BCRYPT_COST).toBe(12);
+    expect(c.DATABASE_URL).toBe('file:./data/dev.db');
+    expect(c.STANDINS).toBe('on');
+  });
+
+  it('names a missing variable', () => {
+    const { SESSION_SECRET: _, ...env } = valid;
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(/SESSION_SECRET/);
+  });
+
+  it.each([
+    ['SESSION_SECRET', 'too short', /SESSION_SECRET: must be at least 32 characters/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must start with file: or postgresql:\/\//],
+    ['TWILIO_ACCOUNT_SID', 'SK123', /TWILIO_ACCOUNT_SID: must be AC followed by 32 hex digits/],
+    ['TWILIO_FROM', '555-0100', /TWILIO_FROM: must be an E.164 number/],
+    ['SMTP_URL', 'http://mail', /SMTP_URL: must start with smtp:\/\//],
+    ['BCRYPT_COST', '3', /BCRYPT_COST/],
+    ['STANDINS', 'yes', /STANDINS/],
+  ])('names a bad %s', (name, value, message) => {
+    expect(() => parseConfig({ ...valid, [name]: value })).toThrow(message);
+  });
+});
