@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 // Unit tests (*.test.ts) need nothing; integration tests (*.int.test.ts) use a real database,
 // the SMTP stand-in and the Twilio stand-in with the real SDK. `npm test` runs the integration
 // tests a second time on PostgreSQL when TEST_POSTGRES_URL is set.
 export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { createAccountAction } from '../actions/account.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
+import { SubmitButton } from '../components/submit-button.tsx';
 
 type Option = { code: string; name: string };
 
@@ -12,7 +13,7 @@ export function CreateAccountForm(props: {
   questions: Array<{ id: string; text: string }>;
   defaultCountry: string;
 }) {
-  const [state, action, pending] = useActionState(createAccountAction, EMPTY_FORM);
+  const [state, action] = useActionState(createAccountAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
   return (
@@ -94,11 +95,7 @@ export function CreateAccountForm(props: {
           </fieldset>
         ))}
       </div>
-      <div className="actions">
-        <button className="button" type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create Account'}
-        </button>
-      </div>
+      <SubmitButton label="Create Account" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -3,9 +3,10 @@ import { useActionState } from 'react';
 import { signInAction } from '../actions/account.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
+import { SubmitButton } from '../components/submit-button.tsx';
 
 export function SignInForm() {
-  const [state, action, pending] = useActionState(signInAction, EMPTY_FORM);
+  const [state, action] = useActionState(signInAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
@@ -20,11 +21,7 @@ export function SignInForm() {
       <Field name="password" label="Password" error={e.password}>
         <input type="password" autoComplete="current-password" {...errorProps('password', e.password)} />
       </Field>
-      <div className="actions">
-        <button className="button" type="submit" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign In'}
-        </button>
-      </div>
+      <SubmitButton label="Sign In" pendingLabel="Signing in…" />
     </form>
   );
 }

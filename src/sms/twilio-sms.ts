@@ -5,31 +5,9 @@
 //
 // The message body carries a verification code, so it never goes into an error, a log or a cause.
 import twilio from 'twilio';
+import { isLineType, type LineType } from './line-types.ts';
 
-export type LineType =
-  | 'mobile'
-  | 'landline'
-  | 'fixedVoip'
-  | 'nonFixedVoip'
-  | 'tollFree'
-  | 'personal'
-  | 'pager'
-  | 'voicemail'
-  | 'uan'
-  | 'unknown';
-
-const LINE_TYPES: ReadonlySet<string> = new Set<LineType>([
-  'mobile',
-  'landline',
-  'fixedVoip',
-  'nonFixedVoip',
-  'tollFree',
-  'personal',
-  'pager',
-  'voicemail',
-  'uan',
-  'unknown',
-]);
+export type { LineType } from './line-types.ts';
 
 export interface SmsSender {
   send(to: string, body: string): Promise<{ sid: string }>;
@@ -142,7 +120,7 @@ export function createTwilioSms(settings: TwilioSettings): SmsSender & LineTypeL
         throw new SmsError(SMS_BAD_NUMBER, undefined, 200, `Lookup says the number is not valid (${why}).`);
       }
       const type = result.lineTypeIntelligence?.type;
-      return type && LINE_TYPES.has(type) ? (type as LineType) : 'unknown';
+      return isLineType(type) ? type : 'unknown';
     },
   };
 }

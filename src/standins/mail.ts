@@ -75,6 +75,8 @@ export async function startMailStandin(opts: { port: number; host?: string; stor
       callback(null, { user: auth.username ?? 'standin' });
     },
     closeTimeout: 1_000,
+    // No reverse DNS look-up of the client: there is no resolver to ask on loopback-only machines.
+    disableReverseLookup: true,
     size: 10 * 1024 * 1024,
     onData(stream, session, callback) {
       simpleParser(stream)

@@ -14,25 +14,13 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { readBody, sendJson, type StandinHandler } from './http.ts';
 import defaultLineTypes from './line-types.json';
+import { LINE_TYPES, type LineType } from '../sms/line-types.ts';
 
-/** Twilio Lookup v2 line_type_intelligence.type values. */
-export const TWILIO_LINE_TYPES = [
-  'mobile',
-  'landline',
-  'fixedVoip',
-  'nonFixedVoip',
-  'tollFree',
-  'personal',
-  'pager',
-  'voicemail',
-  'uan',
-  'unknown',
-] as const;
-export type TwilioLineType = (typeof TWILIO_LINE_TYPES)[number];
+export type TwilioLineType = LineType;
 
 const lineTypeRangeSchema = z.object({
   prefix: z.string().regex(/^\+[1-9]\d*$/, 'prefix must be "+" and digits'),
-  type: z.enum(TWILIO_LINE_TYPES),
+  type: z.enum(LINE_TYPES),
   carrier: z.string().min(1),
   mcc: z.string().optional(),
   mnc: z.string().optional(),

@@ -1,7 +1,6 @@
 // The transactional outbox end to end: a real database (SQLite or PostgreSQL), the real nodemailer
 // SMTP client and the SMTP stand-in (a real SMTP server) on a free loopback port.
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { freePort, startHttp } from '../support/net.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
 import { createDb } from '../../src/db/client.ts';
@@ -21,14 +20,6 @@ import { createMailStore, mailInboxHandler, startMailStandin, type MailStandin }
 const FROM = 'Two-Step <no-reply@two-step.test>';
 const START = '2024-05-01T12:00:00.000Z';
 
-/** A loopback port that nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -296,14 +287,8 @@ describe('email outbox over SMTP', () => {
     await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Inbox', text: 'Hello' }, clock));
     await deliverDueEmails(deps());
 
-    const handler = mailInboxHandler(store);
-    const server: Server = createHttpServer((req, res) => {
-      void handler(req, res).then((handled) => {
-        if (!handled) res.writeHead(404).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await startHttp([mailInboxHandler(store)]);
+    const base = server.url;
     try {
       const listed = (await (await fetch(`${base}/_standin/mail`)).json()) as { messages: { to: string[]; subject: string }[] };
       expect(listed.messages).toHaveLength(1);
@@ -315,7 +300,7 @@ describe('email outbox over SMTP', () => {
       const after = (await (await fetch(`${base}/_standin/mail`)).json()) as { messages: unknown[] };
       expect(after.messages).toEqual([]);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
   });
 });

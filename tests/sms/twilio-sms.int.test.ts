@@ -1,8 +1,7 @@
 // The SMS adapter end to end: the real `twilio` SDK, pointed at the Twilio stand-in on a random
 // loopback port. Assertions are on what the stand-in received over HTTP and on what the adapter
 // returned or threw; nothing in the SDK is mocked.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { startHttp, freePort, type Handler } from '../support/net.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTwilioStandin } from '../../src/standins/twilio.ts';
 import { createTwilioSms, SmsError, type TwilioSettings } from '../../src/sms/twilio-sms.ts';
@@ -14,34 +13,6 @@ const FROM = '+15005550006';
 const MOBILE = '+15550101234';
 const UNAVAILABLE = "We couldn't send a text message right now. Try again later.";
 const BAD_NUMBER = "That phone number can't receive text messages. Check the number.";
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
-
-async function startHttp(handlers: Handler[], port = 0): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
-    for (const handle of handlers) if (await handle(req, res)) return;
-    res.writeHead(404).end('not found');
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const { port: actual } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${actual}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** A loopback port that nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const standin = createTwilioStandin({ accountSid: SID, authToken: TOKEN });
 // What arrived on the wire, as the stand-in saw it (recorded before the stand-in answers).

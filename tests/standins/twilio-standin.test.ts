@@ -1,29 +1,8 @@
 // The Twilio stand-in over real HTTP on a loopback port, spoken to with plain fetch the way the SDK
 // (or curl) would: Basic auth, form-urlencoded bodies, Twilio's JSON answers.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startHttp } from '../support/net.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTwilioStandin, DEFAULT_LINE_TYPES } from '../../src/standins/twilio.ts';
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
-
-/** Serves the handlers on 127.0.0.1 (port 0: any free port); the first that knows the path answers. */
-async function startHttp(handlers: Handler[], port = 0): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
-    for (const handle of handlers) if (await handle(req, res)) return;
-    res.writeHead(404).end('not found');
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const { port: actual } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${actual}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const SID = `AC${'a1'.repeat(16)}`;
 const TOKEN = 'stand-in-auth-token-0123456789';
