@@ -47,20 +47,28 @@ export const createAccountSchema = z
     answer2: answerField,
     question3: z.enum(questionIds, 'Choose a question.'),
     answer3: answerField,
-  })
-  .superRefine((v, ctx) => {
-    const passwordProblem = checkNewPassword(v.password, v.appleId);
-    if (passwordProblem) ctx.addIssue({ code: 'custom', path: ['password'], message: passwordProblem });
-    if (v.confirmPassword !== v.password) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: "The passwords don't match." });
-    if (v.rescueEmail && appleIdKey(v.rescueEmail) === appleIdKey(v.appleId)) {
-      ctx.addIssue({ code: 'custom', path: ['rescueEmail'], message: 'Your rescue email must be different from your Apple ID.' });
-    }
-    if (new Set([v.question1, v.question2, v.question3]).size < 3) {
-      ctx.addIssue({ code: 'custom', path: ['question3'], message: 'Choose three different questions.' });
-    }
-    const answers = [v.answer1, v.answer2, v.answer3].map(normaliseAnswer);
-    if (new Set(answers).size < 3) ctx.addIssue({ code: 'custom', path: ['answer3'], message: 'Give a different answer to each question.' });
   });
+
+/**
+ * Rules that compare fields. They run on the raw form even when single fields are invalid, so
+ * that every problem shows at once (a zod refinement would wait for the other fields to pass).
+ */
+function crossFieldErrors(input: unknown): FieldErrors {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const field = (name: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : '');
+  const errors: FieldErrors = {};
+  const passwordProblem = checkNewPassword(field('password'), field('appleId'));
+  if (passwordProblem) errors.password = passwordProblem;
+  if (field('confirmPassword') !== field('password')) errors.confirmPassword = "The passwords don't match.";
+  if (field('rescueEmail').trim() && appleIdKey(field('rescueEmail')) === appleIdKey(field('appleId'))) {
+    errors.rescueEmail = 'Your rescue email must be different from your Apple ID.';
+  }
+  const questions = [field('question1'), field('question2'), field('question3')];
+  if (questions.every(Boolean) && new Set(questions).size < 3) errors.question3 = 'Choose three different questions.';
+  const answers = [field('answer1'), field('answer2'), field('answer3')].map(normaliseAnswer);
+  if (answers.every(Boolean) && new Set(answers).size < 3) errors.answer3 = 'Give a different answer to each question.';
+  return errors;
+}
 
 export type CreateAccountInput = z.input<typeof createAccountSchema>;
 export type FieldErrors = Partial<Record<string, string>>;
@@ -92,7 +100,8 @@ function isAdult(birthDate: string, now: Date): boolean {
 /** `input` is untrusted (a submitted form): it is parsed here, whatever its type says. */
 export async function createAccount(deps: AccountDeps, input: unknown, ctx: RequestContext): Promise<CreateAccountResult> {
   const parsed = createAccountSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const fieldErrors = { ...crossFieldErrors(input), ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   const v = parsed.data;
   const now = deps.clock.now();
   if (!isAdult(v.birthDate, now)) {

@@ -89,6 +89,17 @@ describe('creating an account', () => {
     expect(result.fieldErrors.answer3).toMatch(/different answer/);
   });
 
+  it('shows every problem at once, not one field after another', async () => {
+    const result = await createAccount(
+      testDeps(t.db),
+      accountInput({ appleId: 'sam@', password: 'password1', confirmPassword: 'password2', birthDate: '', question1: '' }),
+      BROWSER,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(['appleId', 'birthDate', 'confirmPassword', 'password', 'question1']);
+  });
+
   it('accepts an account without a rescue email', async () => {
     const result = await createAccount(testDeps(t.db), accountInput({ rescueEmail: '' }), BROWSER);
     expect(result.ok).toBe(true);
