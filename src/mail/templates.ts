@@ -2,6 +2,8 @@
 // An email must NEVER contain a password, a verification code or a recovery key: email is not a
 // secure channel, and users must learn that Two-Step never sends those by email.
 
+import { formatDate, formatDateTime } from '../format.ts';
+
 export interface EmailContent {
   subject: string;
   text: string;
@@ -28,6 +30,68 @@ export function welcomeEmail(p: { name: string; appleId: string; appUrl: string 
       '',
       'We will never ask for your password, a verification code or your recovery key by email.',
       'If you did not create this Apple ID, please contact support.',
+      '',
+      'Two-Step',
+      '',
+    ].join('\n'),
+  };
+}
+
+const SIGNATURE = ['', 'If you did not make this change, someone else may be using your account: contact support at once.', '', 'Two-Step', ''];
+
+/** What each significant change is called in emails and on the page. */
+export const CHANGE_NAMES: Record<string, string> = {
+  'password-changed': 'your password was changed',
+  'password-reset': 'your password was reset',
+  'security-questions-changed': 'your security questions were changed',
+  'rescue-email-changed': 'your rescue email was changed',
+  'birth-date-changed': 'your birth date was changed',
+  'setup-window-expired': 'the 30 days to complete setup ran out',
+};
+
+/** To every address on file when a waiting period starts (seed 001). */
+export function waitingPeriodStartedEmail(p: { name: string; appleId: string; reason: string; reasonAt: Date; endsAt: Date; appUrl: string }): EmailContent {
+  return {
+    subject: `Two-step verification setup is paused until ${formatDate(p.endsAt)}`,
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `On ${formatDateTime(p.reasonAt)}, ${CHANGE_NAMES[p.reason] ?? 'your account changed'} for the Apple ID ${oneLine(p.appleId)}.`,
+      '',
+      `As a security measure, two-step verification cannot be set up for this account until ${formatDateTime(p.endsAt)}.`,
+      'You can keep using your account as usual in the meantime. After that date you have 30 days to complete setup at:',
+      `${oneLine(p.appUrl).replace(/\/+$/, '')}/account/security`,
+      '',
+      'If you think someone else is changing your account, contact support now: this waiting period is there so you can stop them.',
+      '',
+      'Two-Step',
+      '',
+    ].join('\n'),
+  };
+}
+
+/** A security change to the account, to every address on file. Names the change, never the new value of a secret. */
+export function accountChangedEmail(p: { name: string; appleId: string; change: string; at: Date }): EmailContent {
+  const what = CHANGE_NAMES[p.change] ?? 'your account was changed';
+  return {
+    subject: `${what.charAt(0).toUpperCase()}${what.slice(1)}`,
+    text: [`Dear ${oneLine(p.name) || 'there'},`, '', `On ${formatDateTime(p.at)}, ${what} for the Apple ID ${oneLine(p.appleId)}.`, ...SIGNATURE].join('\n'),
+  };
+}
+
+/** The password-reset link (two-step off). The link is single use and valid for an hour; it still asks two security questions. */
+export function passwordResetLinkEmail(p: { name: string; appleId: string; link: string; expiresAt: Date }): EmailContent {
+  return {
+    subject: 'Reset your password',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `Someone asked to reset the password of the Apple ID ${oneLine(p.appleId)}. To choose a new password, open this link`,
+      `before ${formatDateTime(p.expiresAt)} and answer two of your security questions:`,
+      '',
+      oneLine(p.link),
+      '',
+      'The link works once. If you did not ask for this, ignore this email: your password stays as it is.',
       '',
       'Two-Step',
       '',

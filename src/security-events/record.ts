@@ -10,12 +10,32 @@ export interface RequestContext {
 
 export const NO_REQUEST: RequestContext = { clientAddress: null, userAgent: null };
 
+/**
+ * Significant changes (seed 001: "a password reset or new security questions"; ours: a changed
+ * rescue email or birth date). Each starts or extends a waiting period before two-step setup.
+ */
+export const SIGNIFICANT_CHANGE_KINDS = [
+  'password-changed',
+  'password-reset',
+  'security-questions-changed',
+  'rescue-email-changed',
+  'birth-date-changed',
+] as const;
+export type SignificantChangeKind = (typeof SIGNIFICANT_CHANGE_KINDS)[number];
+
 export const SECURITY_EVENT_KINDS = [
   'account-created',
   'signed-in',
   'sign-in-failed',
   'signed-out',
   'signed-out-everywhere',
+  ...SIGNIFICANT_CHANGE_KINDS,
+  'waiting-period-started',
+  'two-step-setup-started',
+  'security-questions-passed',
+  'security-questions-failed',
+  'password-reset-requested',
+  'password-reset-failed',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

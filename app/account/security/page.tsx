@@ -1,5 +1,5 @@
 import { requireAccount } from '../../lib/session.ts';
-import { formatCalendarDate, formatDate } from '../../lib/format.ts';
+import { formatCalendarDate, formatDate } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';
 
 // Password and Security. The Two-Step Verification section comes first and stands out: in the
