@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createAccount, fillCreateAccount, formError, newAppleId, PASSWORD, signIn } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, fillCreateAccount, formError, newAppleId, PASSWORD, signIn } from './helpers.ts';
 
 test('a new person creates an account, reads the welcome email, signs out and in, and opens Password and Security', async ({ page }) => {
   const appleId = newAppleId('new');
@@ -25,6 +25,7 @@ test('a new person creates an account, reads the welcome email, signs out and in
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
   await page.getByRole('link', { name: 'Password and Security' }).first().click();
   await expect(page.getByRole('heading', { name: 'Password and Security' })).toBeVisible();
+  await answerSecurityQuestions(page);
 
   // The Two-Step Verification section is the first section of the page.
   const firstSection = page.locator('main section').first();

@@ -8,11 +8,11 @@ export function newAppleId(label: string): string {
   return `${label}.${randomBytes(4).toString('hex')}@example.com`;
 }
 
-export async function fillCreateAccount(page: Page, f: { appleId: string; password?: string; confirm?: string; rescueEmail?: string; name?: string }) {
+export async function fillCreateAccount(page: Page, f: { appleId: string; password?: string; confirm?: string; rescueEmail?: string; name?: string; countryCode?: string }) {
   await page.goto('/create');
   await page.getByLabel('Name').fill(f.name ?? 'Jamie Tester');
   await page.getByLabel('Birth date').fill('1988-07-14');
-  await page.getByLabel('Country or region').selectOption('US');
+  await page.getByLabel('Country or region').selectOption(f.countryCode ?? 'US');
   await page.getByLabel('Apple ID').fill(f.appleId);
   await page.getByLabel('Password', { exact: true }).fill(f.password ?? PASSWORD);
   await page.getByLabel('Confirm password').fill(f.confirm ?? f.password ?? PASSWORD);
@@ -31,8 +31,8 @@ export async function signIn(page: Page, appleId: string, password = PASSWORD) {
   await page.getByRole('button', { name: 'Sign In' }).click();
 }
 
-export async function createAccount(page: Page, appleId: string) {
-  await fillCreateAccount(page, { appleId });
+export async function createAccount(page: Page, appleId: string, more: { countryCode?: string; rescueEmail?: string } = {}) {
+  await fillCreateAccount(page, { appleId, ...more });
   await page.getByRole('button', { name: 'Create Account' }).click();
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
 }
@@ -40,4 +40,51 @@ export async function createAccount(page: Page, appleId: string) {
 /** The message at the top of a form (Next.js has its own, empty, role=alert route announcer). */
 export function formError(page: Page) {
   return page.locator('p.form-error');
+}
+
+/** The answers createAccount gives, by the text of the question (fillCreateAccount picks the first three questions). */
+export const ANSWERS_BY_QUESTION: Record<string, string> = {
+  'What was the name of your first pet?': 'indigo',
+  'In what city did your parents meet?': 'lisbon',
+  'What is the first name of your best friend in high school?': 'biscuit',
+};
+
+/** The text of the newest email to `address` with this subject in the dev mail inbox (waits for the outbox worker). */
+export async function newestMailText(page: Page, address: string, subject: string): Promise<string> {
+  const mail = () => page.getByTestId('mail').filter({ hasText: `To ${address}` }).filter({ has: page.getByRole('heading', { name: subject, exact: true }) }).first();
+  await expect(async () => {
+    await page.goto('/dev/mail');
+    await expect(mail()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  return (await mail().locator('pre').textContent()) ?? '';
+}
+
+/** Asks for a password-reset link on /forgot and returns the link from the newest email to the Apple ID. */
+export async function requestResetLink(page: Page, appleId: string): Promise<string> {
+  await page.goto('/forgot');
+  await page.getByLabel('Apple ID').fill(appleId);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('status')).toContainText('If an account exists for that Apple ID');
+  const text = await newestMailText(page, appleId, 'Reset your password');
+  const link = /https?:\/\/\S+\/reset\/open\?token=[A-Za-z0-9_-]+/.exec(text)?.[0];
+  expect(link, 'a reset link in the email').toBeTruthy();
+  return link!;
+}
+
+/** Answers the two questions shown on the reset page with createAccount's answers. */
+export async function answerResetQuestions(page: Page) {
+  for (const name of ['answer1', 'answer2']) {
+    const question = ((await page.locator(`label[for="${name}"]`).textContent()) ?? '').trim();
+    const answer = ANSWERS_BY_QUESTION[question];
+    expect(answer, `an answer for "${question}"`).toBeTruthy();
+    await page.locator(`#${name}`).fill(answer);
+  }
+}
+
+/** Answers the two security questions that guard Password and Security (answers as createAccount gave them). */
+export async function answerSecurityQuestions(page: Page, answers: Record<string, string> = ANSWERS_BY_QUESTION) {
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible();
+  for (const label of await page.locator('form label').allTextContents()) await page.getByLabel(label, { exact: true }).fill(answers[label]);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Two-Step Verification' })).toBeVisible();
 }

@@ -5,10 +5,30 @@ export function formatDate(d: Date, locale = 'en-US', timeZone = 'UTC'): string 
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(d);
 }
 
+/** Date and time with the zone named (dateStyle cannot be combined with timeZoneName). */
+export const DATE_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
 export function formatDateTime(d: Date, locale = 'en-US', timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(d);
+  return new Intl.DateTimeFormat(locale, { ...DATE_TIME, timeZone }).format(d);
 }
 
 export function formatCalendarDate(isoDate: string, locale = 'en-US'): string {
   return formatDate(new Date(`${isoDate}T00:00:00Z`), locale);
+}
+
+/** The account's locale for dates: English (the portal's language) as the account's country writes it. */
+export function accountLocale(countryCode: string): string {
+  try {
+    return Intl.getCanonicalLocales(`en-${countryCode}`)[0];
+  } catch {
+    return 'en-US';
+  }
 }

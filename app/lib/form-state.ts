@@ -5,6 +5,8 @@ export interface FormState {
   fieldErrors?: Partial<Record<string, string>>;
   values?: Record<string, string>;
   done?: boolean;
+  /** A confirmation to show after a change succeeded. */
+  notice?: string;
 }
 
 export const EMPTY_FORM: FormState = {};

@@ -31,7 +31,7 @@ export interface SignInDeps {
   bcryptCost: number;
 }
 
-const appleIdThrottleKey = (key: string) => `sign-in:apple-id:${key}`;
+export const appleIdThrottleKey = (key: string) => `sign-in:apple-id:${key}`;
 const addressThrottleKey = (address: string) => `sign-in:address:${address}`;
 
 /** `input` is untrusted (a submitted form): it is parsed here. */

@@ -1,20 +1,27 @@
-// Demo accounts for `npm start`: one that can turn two-step on, one in a country where it is not
-// offered, and one whose password changed yesterday. Created through createAccount, like any
-// account; idempotent.
+// Demo accounts for `npm start` and the end-to-end tests, one for each state of the Two-Step
+// Verification section. Created through createAccount like any account, then moved into their
+// state through the same domain functions (with the clock set back where the story needs it).
+// Idempotent.
 import type { AccountDeps } from '../accounts/create-account.ts';
 import { createAccount } from '../accounts/create-account.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';
 import { NO_REQUEST } from '../security-events/record.ts';
-import { DAY } from '../clock.ts';
+import { DAY, fixedClock } from '../clock.ts';
+import { recordSignificantChange, latestWaitingPeriod } from '../eligibility/waiting-periods.ts';
+import { setupDeadline } from '../eligibility/eligibility.ts';
 
 export const DEMO_PASSWORD = 'two-step demo 2013';
 export const DEMO_ANSWERS = ['blue', 'paris', 'rex'] as const;
 
-export const DEMO_ACCOUNTS = [
-  { appleId: 'avery@two-step.test', name: 'Avery Appleseed', countryCode: 'US', about: 'can turn two-step on' },
-  { appleId: 'nima@two-step.test', name: 'Nima Sherpa', countryCode: 'NP', about: 'lives where two-step is not offered yet (Nepal)' },
-  { appleId: 'robin@two-step.test', name: 'Robin Recent', countryCode: 'GB', about: 'changed the password yesterday', changedDaysAgo: 1 },
-] as const;
+type Story = 'available' | 'country-unavailable' | 'waiting' | 'window-expired' | 'on';
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{ appleId: string; name: string; countryCode: string; story: Story; about: string }> = [
+  { appleId: 'avery@two-step.test', name: 'Avery Appleseed', countryCode: 'US', story: 'available', about: 'can turn two-step on' },
+  { appleId: 'nima@two-step.test', name: 'Nima Sherpa', countryCode: 'NP', story: 'country-unavailable', about: 'lives where two-step is not offered yet (Nepal)' },
+  { appleId: 'robin@two-step.test', name: 'Robin Recent', countryCode: 'GB', story: 'waiting', about: 'changed the password yesterday: waiting period' },
+  { appleId: 'quinn@two-step.test', name: 'Quinn Later', countryCode: 'IE', story: 'window-expired', about: 'started setup but let the 30 days run out' },
+  { appleId: 'olivia@two-step.test', name: 'Olivia On', countryCode: 'AU', story: 'on', about: 'has two-step verification on' },
+];
 
 export async function seedDemoAccounts(deps: AccountDeps): Promise<string[]> {
   const created: string[] = [];
@@ -41,11 +48,37 @@ export async function seedDemoAccounts(deps: AccountDeps): Promise<string[]> {
     );
     if (!result.ok) throw new Error(`demo account ${demo.appleId}: ${JSON.stringify(result.fieldErrors)}`);
     await deps.db.session.deleteMany({ where: { accountId: result.accountId } });
-    if ('changedDaysAgo' in demo) {
-      const changedAt = new Date(deps.clock.now().getTime() - demo.changedDaysAgo * DAY);
-      await deps.db.account.update({ where: { id: result.accountId }, data: { passwordChangedAt: changedAt } });
-    }
+    await tell(deps, result.accountId, demo.story);
     created.push(demo.appleId);
   }
   return created;
+}
+
+async function tell(deps: AccountDeps, accountId: string, story: Story): Promise<void> {
+  const now = deps.clock.now();
+  const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
+  const changePasswordAt = async (at: Date) => {
+    await deps.db.$transaction(async (tx) => {
+      const account = await tx.account.update({ where: { id: accountId }, data: { passwordChangedAt: at } });
+      await recordSignificantChange(tx, { clock: fixedClock(at), appUrl: deps.appUrl }, account, 'password-changed', NO_REQUEST);
+    });
+  };
+  switch (story) {
+    case 'waiting':
+      return changePasswordAt(daysAgo(1));
+    case 'window-expired': {
+      // Changed the password 40 days ago, started setup 35 days ago, never finished it.
+      await changePasswordAt(daysAgo(40));
+      const deadline = setupDeadline(await latestWaitingPeriod(deps.db, accountId), daysAgo(35));
+      await deps.db.account.update({ where: { id: accountId }, data: { setupStartedAt: daysAgo(35), setupDeadline: deadline } });
+      return;
+    }
+    case 'on':
+      // Turning two-step on deletes the security questions (DOMAIN.md, "Turning it on").
+      await deps.db.securityQuestion.deleteMany({ where: { accountId } });
+      await deps.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: daysAgo(100) } });
+      return;
+    default:
+      return;
+  }
 }

@@ -1,47 +1,80 @@
 import { requireAccount } from '../../lib/session.ts';
-import { formatCalendarDate, formatDate } from '@/src/format.ts';
+import { requestContext } from '../../lib/request.ts';
+import { accountLocale, formatCalendarDate } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';
+import { securityPassState } from '@/src/accounts/security-pass.ts';
+import { evaluateEligibility } from '@/src/eligibility/waiting-periods.ts';
+import { LocalTime } from '../../components/local-time.tsx';
+import { QuestionsGate } from './questions-gate.tsx';
+import { TwoStepSection } from './two-step-section.tsx';
+import { BirthDateForm, ChangePasswordForm, ChangeQuestionsForm, RescueEmailForm } from './change-forms.tsx';
 
-// Password and Security. The Two-Step Verification section comes first and stands out: in the
-// source thread (seed 000) people missed it because it sat above the other settings.
+// Password and Security. While two-step is off it is reached by answering two security questions
+// (seed 000, steps 5-6). The Two-Step Verification section comes first and stands out: in seed 000
+// people missed it because it sat above the other settings.
 export default async function PasswordAndSecurityPage() {
-  const { account } = await requireAccount();
-  const questionCount = await runtime().db.securityQuestion.count({ where: { accountId: account.id } });
+  const { account, session } = await requireAccount();
+  const rt = runtime();
+  const pass = await securityPassState(rt, session.id);
+  if (!pass.passed) {
+    return (
+      <main className="narrow">
+        <h1>Password and Security</h1>
+        <p className="lead">To keep your account safe, answer two of your security questions first.</p>
+        <div className="panel">
+          <QuestionsGate questions={pass.questions} locked={pass.locked} />
+        </div>
+      </main>
+    );
+  }
+  const eligibility = await evaluateEligibility(rt, account.id, await requestContext());
+  const questionCount = await rt.db.securityQuestion.count({ where: { accountId: account.id } });
   return (
-    <main className="section-list">
+    <main className="section-list section-forms">
       <h1>Password and Security</h1>
       <p className="lead">{account.appleId}</p>
 
-      <section className="panel feature" aria-labelledby="two-step-heading">
-        <header>
-          <h2 id="two-step-heading">Two-Step Verification</h2>
-          {account.twoStepEnabledAt ? <span className="badge on">On</span> : <span className="badge off">Off</span>}
-        </header>
-        {account.twoStepEnabledAt ? (
-          <p>On since {formatDate(account.twoStepEnabledAt)}.</p>
-        ) : (
-          <p>
-            Protect your account with a second step: after your password, a 4-digit code sent to a phone or device you trust. Whether it can be
-            turned on for your account, and if not why and until when, is shown here.
-          </p>
-        )}
-      </section>
+      <TwoStepSection eligibility={eligibility} locale={accountLocale(account.countryCode)} />
 
       <section className="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">Password</h2>
-        <p className="muted">Last changed {formatDate(account.passwordChangedAt)}.</p>
+        <p className="muted">
+          Last changed <LocalTime iso={account.passwordChangedAt.toISOString()} show="date" locale={accountLocale(account.countryCode)} />.
+        </p>
+        <details className="change">
+          <summary>Change password</summary>
+          <ChangePasswordForm />
+        </details>
       </section>
-      <section className="panel" aria-labelledby="questions-heading">
-        <h2 id="questions-heading">Security Questions</h2>
-        <p className="muted">{questionCount} questions are set.</p>
-      </section>
+      {eligibility.state === 'on' ? null : (
+        <section className="panel" aria-labelledby="questions-heading">
+          <h2 id="questions-heading">Security Questions</h2>
+          <p className="muted">{questionCount} questions are set.</p>
+          <details className="change">
+            <summary>Change security questions</summary>
+            <ChangeQuestionsForm />
+          </details>
+        </section>
+      )}
       <section className="panel" aria-labelledby="rescue-heading">
         <h2 id="rescue-heading">Rescue Email</h2>
-        <p className="muted">{account.rescueEmail ?? 'No rescue email address.'}</p>
+        <p className="muted" data-testid="rescue-email">
+          {account.rescueEmail ?? 'No rescue email address.'}
+        </p>
+        <details className="change">
+          <summary>{account.rescueEmail ? 'Change rescue email' : 'Add a rescue email'}</summary>
+          <RescueEmailForm current={account.rescueEmail} />
+        </details>
       </section>
       <section className="panel" aria-labelledby="birth-heading">
         <h2 id="birth-heading">Birth Date</h2>
-        <p className="muted">{formatCalendarDate(account.birthDate)}</p>
+        <p className="muted" data-testid="birth-date">
+          {formatCalendarDate(account.birthDate)}
+        </p>
+        <details className="change">
+          <summary>Change birth date</summary>
+          <BirthDateForm />
+        </details>
       </section>
     </main>
   );

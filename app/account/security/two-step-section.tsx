@@ -1,0 +1,97 @@
+// The Two-Step Verification section: always says whether two-step can be turned on, and if not,
+// why and until when (hiding it silently is the failure seed 000 is about).
+import Link from 'next/link';
+import type { Eligibility } from '@/src/eligibility/eligibility.ts';
+import { CHANGE_NAMES } from '@/src/mail/templates.ts';
+import { regionName } from '@/src/eligibility/regions.ts';
+import { LocalTime } from '../../components/local-time.tsx';
+import { getStartedAction } from '../../actions/security.ts';
+
+const badge = (on: boolean) => <span className={`badge ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>;
+
+function Body({ e, locale }: { e: Eligibility; locale: string }) {
+  switch (e.state) {
+    case 'on':
+      return (
+        <>
+          <p className="state-sentence" data-state="on">
+            Two-step verification is on since <LocalTime iso={e.since.toISOString()} show="date" locale={locale} />.
+          </p>
+          <Link className="button" href="/account/security/two-step">
+            Manage
+          </Link>
+        </>
+      );
+    case 'available':
+      return (
+        <>
+          <p className="state-sentence" data-state="available">
+            Two-step verification is available for your account. After your password, you will enter a 4-digit code sent to a phone or
+            device you trust.
+            {e.completeBy ? (
+              <>
+                {' '}
+                Complete setup by <LocalTime iso={e.completeBy.toISOString()} locale={locale} />.
+              </>
+            ) : null}
+          </p>
+          <form action={getStartedAction}>
+            <button className="button" type="submit">
+              Get Started
+            </button>
+          </form>
+        </>
+      );
+    case 'country-unavailable': {
+      const country = regionName(e.countryCode) ?? e.countryCode;
+      return (
+        <p className="state-sentence" data-state="country-unavailable">
+          Two-step verification is not yet offered in {country}, the country or region of your account.{' '}
+          {e.availableFrom ? (
+            <>
+              It becomes available there on <LocalTime iso={e.availableFrom.toISOString()} show="date" locale={locale} />.
+            </>
+          ) : (
+            'It will appear here as soon as it is offered there.'
+          )}
+        </p>
+      );
+    }
+    case 'waiting':
+      return (
+        <>
+          <p className="state-sentence" data-state="waiting">
+            Setup is paused until <LocalTime iso={e.endsAt.toISOString()} locale={locale} />, because {CHANGE_NAMES[e.reason]} on{' '}
+            <LocalTime iso={e.reasonAt.toISOString()} locale={locale} />.
+          </p>
+          <p className="muted">
+            After a significant change, two-step verification waits 3 days so that you can make sure you are the only person changing your
+            account. You can use your account as usual meanwhile. We emailed every address on file; if you did not make this change, contact
+            support.
+          </p>
+        </>
+      );
+    case 'window-expired':
+      return (
+        <>
+          <p className="state-sentence" data-state="window-expired">
+            The 30 days to complete setup ended on <LocalTime iso={e.windowEndedAt.toISOString()} locale={locale} />, so a new waiting period started. You can
+            set up two-step verification after <LocalTime iso={e.endsAt.toISOString()} locale={locale} />.
+          </p>
+          <p className="muted">We emailed every address on file. If you did not start setting up two-step verification, contact support.</p>
+        </>
+      );
+  }
+}
+
+export function TwoStepSection({ eligibility, locale }: { eligibility: Eligibility; locale: string }) {
+  return (
+    <section className="panel feature" aria-labelledby="two-step-heading">
+      <header>
+        <h2 id="two-step-heading">Two-Step Verification</h2>
+        {badge(eligibility.state === 'on')}
+      </header>
+      <Body e={eligibility} locale={locale} />
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, signIn } from './helpers.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+
+const DEMO_ANSWERS_BY_QUESTION = {
+  'What is your favourite colour?': 'blue',
+  'In what city did your parents meet?': 'paris',
+  'What was the name of your first pet?': 'rex',
+};
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+// Dates show in the reader's time zone, written as the account's country writes them.
+test.use({ timezoneId: 'America/New_York' });
+
+async function openPasswordAndSecurity(page: Page, appleId: string, password = PASSWORD, answers?: Record<string, string>) {
+  await signIn(page, appleId, password);
+  await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
+  await page.goto('/account/security');
+  await answerSecurityQuestions(page, answers);
+}
+
+const demo = (page: Page, who: string) => openPasswordAndSecurity(page, `${who}@two-step.test`, DEMO_PASSWORD, DEMO_ANSWERS_BY_QUESTION);
+
+/** The sentence of the Two-Step Verification section, and the instants it names. */
+async function twoStepState(page: Page) {
+  const sentence = page.locator('section.feature .state-sentence');
+  await expect(sentence).toBeVisible();
+  const times = await sentence.locator('time').evaluateAll((ts) => ts.map((t) => new Date(t.getAttribute('datetime')!).getTime()));
+  return { sentence, state: await sentence.getAttribute('data-state'), times };
+}
+
+function near(actual: number, expected: number, slack = 15 * 60_000) {
+  expect(Math.abs(actual - expected)).toBeLessThan(slack);
+}
+
+test('the page asks two security questions first, and locks for 15 minutes after three wrong answers', async ({ page }) => {
+  const appleId = newAppleId('gate');
+  await createAccount(page, appleId);
+  await page.goto('/account/security');
+  const labels = await page.locator('form label').allTextContents();
+  expect(labels).toHaveLength(2);
+  for (let i = 0; i < 3; i++) {
+    for (const label of labels) await page.getByLabel(label, { exact: true }).fill(`wrong ${i}`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(formError(page)).toContainText(i < 2 ? "don't match" : 'try again in 15 minutes');
+  }
+  await page.reload();
+  await expect(page.locator('form label')).toHaveText(labels); // the same two questions: reloading picks no easier pair
+  await expect(formError(page)).toContainText('try again in 15 minutes');
+});
+
+test('available: Get Started leads into setup with its deadline', async ({ page }) => {
+  await demo(page, 'avery');
+  const { sentence, state } = await twoStepState(page);
+  expect(state).toBe('available');
+  await expect(sentence).toContainText('Two-step verification is available for your account.');
+  // The section is first on the page, above every other setting (seed 000).
+  await expect(page.locator('main section').first()).toHaveAttribute('aria-labelledby', 'two-step-heading');
+  await page.screenshot({ path: 'test-results/state-available.png', fullPage: true });
+  await page.getByRole('button', { name: 'Get Started' }).click();
+  await expect(page.getByRole('heading', { name: 'Set Up Two-Step Verification' })).toBeVisible();
+  const deadline = new Date((await page.locator('main time').getAttribute('datetime'))!).getTime();
+  near(deadline, Date.now() + 30 * DAY);
+});
+
+test('country not available: says which country, and no Get Started', async ({ page }) => {
+  await demo(page, 'nima');
+  const { sentence, state } = await twoStepState(page);
+  expect(state).toBe('country-unavailable');
+  await expect(sentence).toHaveText('Two-step verification is not yet offered in Nepal, the country or region of your account. It will appear here as soon as it is offered there.');
+  await expect(page.getByRole('button', { name: 'Get Started' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/state-country-unavailable.png', fullPage: true });
+});
+
+test('waiting period: why, since when and until when, in the reader\'s time zone', async ({ page }) => {
+  await demo(page, 'robin');
+  const { sentence, state, times } = await twoStepState(page);
+  expect(state).toBe('waiting');
+  await expect(sentence).toContainText('Setup is paused until');
+  await expect(sentence).toContainText('because your password was changed on');
+  await expect(sentence).toContainText(/GMT-5|EST/); // New York time, not UTC (en-GB writes the zone as GMT-5)
+  near(times[0], Date.now() + 2 * DAY); // changed yesterday: 3 days from then
+  near(times[1], Date.now() - 1 * DAY);
+  await page.screenshot({ path: 'test-results/state-waiting.png', fullPage: true });
+});
+
+test('setup window expired: a new waiting period runs, with both dates', async ({ page }) => {
+  await demo(page, 'quinn');
+  const { sentence, state, times } = await twoStepState(page);
+  expect(state).toBe('window-expired');
+  await expect(sentence).toContainText('The 30 days to complete setup ended on');
+  await expect(sentence).toContainText('so a new waiting period started');
+  near(times[0], Date.now() - 7 * DAY);
+  near(times[1], Date.now() + 3 * DAY);
+  await page.screenshot({ path: 'test-results/state-window-expired.png', fullPage: true });
+});
+
+test('already on: since when, with Manage, and no security questions asked', async ({ page }) => {
+  await signIn(page, 'olivia@two-step.test', DEMO_PASSWORD);
+  await page.goto('/account/security');
+  const { sentence, state, times } = await twoStepState(page);
+  expect(state).toBe('on');
+  await expect(sentence).toContainText('Two-step verification is on since');
+  near(times[0], Date.now() - 100 * DAY);
+  await expect(page.getByRole('link', { name: 'Manage' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/state-on.png', fullPage: true });
+});
+
+test('a password change starts the waiting period, says so, and emails every address on file once', async ({ page }) => {
+  const appleId = newAppleId('changer');
+  const rescue = newAppleId('rescue');
+  await createAccount(page, appleId, { rescueEmail: rescue });
+  await page.goto('/account/security');
+  await answerSecurityQuestions(page);
+  expect((await twoStepState(page)).state).toBe('available');
+
+  await page.locator('summary', { hasText: 'Change password' }).click();
+  await page.getByLabel('Current password').fill(PASSWORD);
+  await page.getByLabel('New password').fill('a brand new passphrase 7');
+  await page.getByLabel('Confirm new password').fill('a brand new passphrase 7');
+  await page.getByRole('button', { name: 'Change Password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your password was changed.' })).toBeVisible();
+  await page.reload();
+  const { sentence, state, times } = await twoStepState(page);
+  expect(state).toBe('waiting');
+  await expect(sentence).toContainText('because your password was changed');
+  near(times[0], Date.now() + 3 * DAY);
+
+  for (const address of [appleId, rescue]) {
+    const text = await newestMailText(page, address, 'Two-step verification setup is paused until ' + new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(times[0])));
+    expect(text).toContain('contact support');
+    expect(text).not.toContain('a brand new passphrase 7');
+  }
+  await page.goto('/dev/mail');
+  await expect(page.getByTestId('mail').filter({ hasText: `To ${appleId}` }).filter({ hasText: 'paused until' })).toHaveCount(1);
+});
+
+test('a bad change is refused next to the field and changes nothing', async ({ page }) => {
+  const appleId = newAppleId('badchange');
+  await createAccount(page, appleId);
+  await page.goto('/account/security');
+  await answerSecurityQuestions(page);
+  await page.locator('summary', { hasText: 'Add a rescue email' }).click();
+  await page.getByLabel('New rescue email').fill(appleId.toUpperCase());
+  await page.getByRole('button', { name: 'Save Rescue Email' }).click();
+  await expect(page.locator('#rescueEmail-error')).toHaveText('Your rescue email must be different from your Apple ID.');
+  await page.reload();
+  expect((await twoStepState(page)).state).toBe('available');
+});
+
+test('adding a country with the operator command makes Get Started appear, without a restart', async ({ page }) => {
+  const appleId = newAppleId('bhutan');
+  await createAccount(page, appleId, { countryCode: 'BT' });
+  await page.goto('/account/security');
+  await answerSecurityQuestions(page);
+  await expect((await twoStepState(page)).sentence).toContainText('not yet offered in Bhutan');
+
+  const countries = (...args: string[]) =>
+    execFileSync('npx', ['tsx', 'scripts/countries.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}` },
+      encoding: 'utf8',
+    });
+  const future = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+  expect(countries('add', 'BT', '--from', future)).toContain(`Bhutan (BT): two-step verification available from ${future}`);
+  await page.reload();
+  const scheduled = await twoStepState(page);
+  await expect(scheduled.sentence).toContainText('It becomes available there on');
+  expect(new Date(scheduled.times[0]).toISOString().slice(0, 10)).toBe(future);
+
+  countries('add', 'BT');
+  await page.reload();
+  expect((await twoStepState(page)).state).toBe('available');
+  await expect(page.getByRole('button', { name: 'Get Started' })).toBeVisible();
+});

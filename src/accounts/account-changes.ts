@@ -1,0 +1,163 @@
+// The changes on the Password and Security page: password, security questions, rescue email and
+// birth date. Each is a significant change (seed 001; rescue email and birth date are ours): in
+// one transaction it is stored, recorded, starts or extends the waiting period before two-step
+// setup (with its email), and a notice goes to every address on file.
+import { z } from 'zod';
+import type { Db, DbTx } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import type { Account } from '../generated/sqlite/client.ts';
+import { hashSecret, verifySecret } from './passwords.ts';
+import { normaliseAnswer } from './security-questions.ts';
+import {
+  birthDateField,
+  isOldEnough,
+  newPasswordErrors,
+  optionalEmailField,
+  parseForm,
+  questionRows,
+  questionsErrors,
+  questionsFields,
+  rawFields,
+  rescueEmailErrors,
+  TOO_YOUNG,
+  type FieldErrors,
+} from './fields.ts';
+import { appleIdKey } from './apple-id.ts';
+import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
+import { endOtherSessions } from '../sessions/sessions.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { accountChangedEmail } from '../mail/templates.ts';
+import type { RequestContext, SignificantChangeKind } from '../security-events/record.ts';
+import { clearFailures, lockedUntil, recordFailure, waitText } from '../throttle/throttle.ts';
+import { appleIdThrottleKey, PER_APPLE_ID } from './sign-in.ts';
+
+export interface ChangeDeps {
+  db: Db;
+  clock: Clock;
+  bcryptCost: number;
+  appUrl: string;
+}
+
+/** Whose account, and which session made the change (it stays signed in when others are ended). */
+export interface Actor {
+  accountId: string;
+  sessionId: string;
+}
+
+export type ChangeResult = { ok: true; message: string } | { ok: false; fieldErrors: FieldErrors };
+
+/** Every address on file: the Apple ID and the rescue email (ours: an old rescue email too, when it is replaced). */
+export function addressesOnFile(account: Pick<Account, 'appleId' | 'rescueEmail'>, ...extra: Array<string | null>): string[] {
+  return [account.appleId, account.rescueEmail, ...extra].filter((a): a is string => Boolean(a));
+}
+
+/** Stores a significant change and everything that goes with it, in one transaction. */
+async function commitSignificantChange(
+  deps: ChangeDeps,
+  account: Account,
+  kind: SignificantChangeKind,
+  ctx: RequestContext,
+  write: (tx: DbTx) => Promise<unknown>,
+  notify: string[] = addressesOnFile(account),
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await write(tx);
+    const updated = await tx.account.findUniqueOrThrow({ where: { id: account.id } });
+    await recordSignificantChange(tx, deps, updated, kind, ctx);
+    await enqueueEmail(tx, { kind, accountId: account.id, to: notify, ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: kind, at: now }) }, deps.clock);
+  });
+}
+
+// ---- Password -------------------------------------------------------------------------------
+
+const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
+  password: z.string(),
+  confirmPassword: z.string(),
+});
+
+// A wrong current password counts toward the same lock as a wrong sign-in: a borrowed session
+// must not become a way to guess the password.
+const passwordLockKey = (account: Account) => appleIdThrottleKey(account.appleIdKey);
+
+/** Changes the password. Other sessions are signed out; this one stays. */
+export async function changePassword(deps: ChangeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<ChangeResult> {
+  const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+  const field = rawFields(input);
+  const parsed = parseForm(changePasswordSchema, input, newPasswordErrors(field, account.appleId));
+  if (!parsed.ok) return parsed;
+  const now = deps.clock.now();
+  const locked = await lockedUntil(deps.db, passwordLockKey(account), now);
+  if (locked) return { ok: false, fieldErrors: { currentPassword: `Too many wrong passwords. Try again in ${waitText(locked, now)}.` } };
+  if (!(await verifySecret(parsed.data.currentPassword, account.passwordHash))) {
+    const lock = await recordFailure(deps.db, passwordLockKey(account), PER_APPLE_ID, now);
+    return { ok: false, fieldErrors: { currentPassword: lock ? `Too many wrong passwords. Try again in ${waitText(lock, now)}.` : "That isn't your current password." } };
+  }
+  if (await verifySecret(parsed.data.password, account.passwordHash)) {
+    return { ok: false, fieldErrors: { password: 'Choose a password different from your current one.' } };
+  }
+  await clearFailures(deps.db, passwordLockKey(account));
+  const passwordHash = await hashSecret(parsed.data.password, deps.bcryptCost);
+  await commitSignificantChange(deps, account, 'password-changed', ctx, async (tx) => {
+    await tx.account.update({ where: { id: account.id }, data: { passwordHash, passwordChangedAt: now } });
+    await endOtherSessions(tx, account.id, actor.sessionId);
+  });
+  return { ok: true, message: 'Your password was changed. Other browsers and devices were signed out.' };
+}
+
+// ---- Security questions ---------------------------------------------------------------------
+
+const questionsSchema = z.object(questionsFields);
+
+export async function changeSecurityQuestions(deps: ChangeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<ChangeResult> {
+  const parsed = parseForm(questionsSchema, input, questionsErrors(rawFields(input)));
+  if (!parsed.ok) return parsed;
+  const v = parsed.data;
+  const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+  const answerHashes = await Promise.all([v.answer1, v.answer2, v.answer3].map((a) => hashSecret(normaliseAnswer(a), deps.bcryptCost)));
+  await commitSignificantChange(deps, account, 'security-questions-changed', ctx, async (tx) => {
+    await tx.securityQuestion.deleteMany({ where: { accountId: account.id } });
+    await tx.securityQuestion.createMany({ data: questionRows(v, answerHashes).map((q) => ({ ...q, accountId: account.id })) });
+  });
+  return { ok: true, message: 'Your security questions were changed.' };
+}
+
+// ---- Rescue email ---------------------------------------------------------------------------
+
+const rescueEmailSchema = z.object({ rescueEmail: optionalEmailField });
+
+/** Sets, changes or (left empty) removes the rescue email. The old address is told too. */
+export async function changeRescueEmail(deps: ChangeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<ChangeResult> {
+  const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+  const parsed = parseForm(rescueEmailSchema, input, rescueEmailErrors(rawFields(input)('rescueEmail'), account.appleId));
+  if (!parsed.ok) return parsed;
+  const next = parsed.data.rescueEmail ?? null;
+  if ((next && appleIdKey(next)) === (account.rescueEmail && appleIdKey(account.rescueEmail))) {
+    return { ok: false, fieldErrors: { rescueEmail: next ? 'That is already your rescue email.' : 'There is no rescue email to remove.' } };
+  }
+  await commitSignificantChange(
+    deps,
+    account,
+    'rescue-email-changed',
+    ctx,
+    (tx) => tx.account.update({ where: { id: account.id }, data: { rescueEmail: next } }),
+    addressesOnFile(account, next),
+  );
+  return { ok: true, message: next ? `Your rescue email is now ${next}.` : 'Your rescue email was removed.' };
+}
+
+// ---- Birth date -----------------------------------------------------------------------------
+
+const birthDateSchema = z.object({ birthDate: birthDateField });
+
+export async function changeBirthDate(deps: ChangeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<ChangeResult> {
+  const parsed = parseForm(birthDateSchema, input, {});
+  if (!parsed.ok) return parsed;
+  const { birthDate } = parsed.data;
+  if (!isOldEnough(birthDate, deps.clock.now())) return { ok: false, fieldErrors: { birthDate: TOO_YOUNG } };
+  const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+  if (birthDate === account.birthDate) return { ok: false, fieldErrors: { birthDate: 'That is already your birth date.' } };
+  await commitSignificantChange(deps, account, 'birth-date-changed', ctx, (tx) => tx.account.update({ where: { id: account.id }, data: { birthDate } }));
+  return { ok: true, message: 'Your birth date was changed.' };
+}

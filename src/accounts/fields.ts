@@ -1,0 +1,96 @@
+// Form fields and rules shared by account creation and the Password and Security changes, so each
+// rule is written once. Cross-field rules run on the raw form even when single fields are invalid,
+// so that every problem shows at once (a zod refinement would wait for the other fields to pass).
+import { z } from 'zod';
+import { appleIdKey, emailField } from './apple-id.ts';
+import { checkNewPassword } from './password-policy.ts';
+import { SECURITY_QUESTIONS, normaliseAnswer } from './security-questions.ts';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** An email field that may be left empty (the rescue email). */
+export const optionalEmailField = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), emailField.optional());
+
+export const MIN_AGE_YEARS = 13; // (ours) the age at which a person may hold their own account
+
+export const birthDateField = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter your birth date.')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= '1900-01-01';
+  }, 'Enter a real date, such as 1990-04-30.');
+
+export function isOldEnough(birthDate: string, now: Date): boolean {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  return new Date(Date.UTC(y + MIN_AGE_YEARS, m - 1, d)) <= now;
+}
+
+export const TOO_YOUNG = `You must be at least ${MIN_AGE_YEARS} years old to have an Apple ID.`;
+
+const questionIds = SECURITY_QUESTIONS.map((q) => q.id) as [string, ...string[]];
+const answerField = z
+  .string()
+  .max(100, 'Keep the answer under 100 characters.')
+  .refine((a) => normaliseAnswer(a).length >= 2, 'Enter an answer of at least 2 characters.');
+
+/** Three questions with their answers, as the forms name them. */
+export const questionsFields = {
+  question1: z.enum(questionIds, 'Choose a question.'),
+  answer1: answerField,
+  question2: z.enum(questionIds, 'Choose a question.'),
+  answer2: answerField,
+  question3: z.enum(questionIds, 'Choose a question.'),
+  answer3: answerField,
+};
+
+/** The form's fields as strings; anything else counts as empty. */
+export function rawFields(input: unknown): (name: string) => string {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  return (name) => (typeof raw[name] === 'string' ? (raw[name] as string) : '');
+}
+
+/** New password and its confirmation (NIST SP 800-63B rules in password-policy.ts). */
+export function newPasswordErrors(field: (name: string) => string, appleId: string): FieldErrors {
+  const errors: FieldErrors = {};
+  const problem = checkNewPassword(field('password'), appleId);
+  if (problem) errors.password = problem;
+  if (field('confirmPassword') !== field('password')) errors.confirmPassword = "The passwords don't match.";
+  return errors;
+}
+
+/** Three different questions, three different answers. */
+export function questionsErrors(field: (name: string) => string): FieldErrors {
+  const errors: FieldErrors = {};
+  const questions = [field('question1'), field('question2'), field('question3')];
+  if (questions.every(Boolean) && new Set(questions).size < 3) errors.question3 = 'Choose three different questions.';
+  const answers = [field('answer1'), field('answer2'), field('answer3')].map(normaliseAnswer);
+  if (answers.every(Boolean) && new Set(answers).size < 3) errors.answer3 = 'Give a different answer to each question.';
+  return errors;
+}
+
+export function rescueEmailErrors(rescueEmail: string, appleId: string): FieldErrors {
+  return rescueEmail.trim() && appleIdKey(rescueEmail) === appleIdKey(appleId)
+    ? { rescueEmail: 'Your rescue email must be different from your Apple ID.' }
+    : {};
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+  return errors;
+}
+
+/** Parses a form: zod's field errors win over the cross-field ones for the same field. */
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown, crossField: FieldErrors): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
+  const parsed = schema.safeParse(input);
+  const fieldErrors = { ...crossField, ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  return { ok: true, data: parsed.data };
+}
+
+/** The three question rows to store for a parsed form. */
+export function questionRows(v: Record<'question1' | 'question2' | 'question3', string>, answerHashes: string[]) {
+  return [v.question1, v.question2, v.question3].map((questionId, i) => ({ position: i + 1, questionId, answerHash: answerHashes[i] }));
+}

@@ -1,0 +1,87 @@
+// Asking two of the account's three security questions: for the Password and Security page
+// (two-step off, seed 000 steps 5-6) and for a password reset by emailed link. Both share one
+// lockout, so neither can be used to guess around the other: three wrong answers in a row lock
+// the questions for 15 minutes.
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { DAY, MINUTE } from '../clock.ts';
+import { verifySecret } from './passwords.ts';
+import { normaliseAnswer, securityQuestionText } from './security-questions.ts';
+import { clearFailures, lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+
+// (ours) "in a row": a success clears the count, so the window only needs to be long.
+export const QUESTION_LOCK: ThrottlePolicy = { maxFailures: 3, windowMs: DAY, lockMs: 15 * MINUTE };
+
+export type QuestionPair = [number, number]; // positions 1..3
+
+/** Two different positions out of three, from a CSPRNG. */
+export function randomQuestionPair(): QuestionPair {
+  const skipped = randomInt(1, 4);
+  return [1, 2, 3].filter((p) => p !== skipped) as QuestionPair;
+}
+
+export function encodePair(pair: QuestionPair): string {
+  return pair.join(',');
+}
+
+export function decodePair(stored: string | null | undefined): QuestionPair | null {
+  const m = /^([123]),([123])$/.exec(stored ?? '');
+  return m && m[1] !== m[2] ? [Number(m[1]), Number(m[2])] : null;
+}
+
+export const answersSchema = z.object({
+  answer1: z.string().trim().min(1, 'Enter your answer.').max(100, 'Keep the answer under 100 characters.'),
+  answer2: z.string().trim().min(1, 'Enter your answer.').max(100, 'Keep the answer under 100 characters.'),
+});
+
+export interface AskedQuestion {
+  position: number;
+  text: string;
+}
+
+/** The texts of the two questions of the pair, in order. */
+export async function askedQuestions(db: Db, accountId: string, pair: QuestionPair): Promise<AskedQuestion[]> {
+  const rows = await db.securityQuestion.findMany({ where: { accountId, position: { in: pair } } });
+  return pair.map((position) => {
+    const row = rows.find((r) => r.position === position);
+    return { position, text: (row && securityQuestionText(row.questionId)) ?? 'Security question' };
+  });
+}
+
+const lockKey = (accountId: string) => `security-questions:${accountId}`;
+
+function lockMessage(until: Date, now: Date): string {
+  return `Too many wrong answers. For your security, try again in ${waitText(until, now)}.`;
+}
+
+/** The lock message while the questions are locked, else null. */
+export async function questionsLock(db: Db, accountId: string, now: Date): Promise<string | null> {
+  const until = await lockedUntil(db, lockKey(accountId), now);
+  return until ? lockMessage(until, now) : null;
+}
+
+export type AnswerCheck = { ok: true } | { ok: false; error: string; locked: boolean };
+
+/**
+ * Checks both answers (each against its bcrypt hash, both always computed). Counts a wrong pair
+ * toward the account's lock and clears the count on success.
+ */
+export async function checkAnswers(db: Db, accountId: string, pair: QuestionPair, answers: [string, string], now: Date): Promise<AnswerCheck> {
+  const locked = await questionsLock(db, accountId, now);
+  if (locked) return { ok: false, error: locked, locked: true };
+  const rows = await db.securityQuestion.findMany({ where: { accountId, position: { in: pair } } });
+  const results = await Promise.all(
+    pair.map((position, i) => {
+      const row = rows.find((r) => r.position === position);
+      return row ? verifySecret(normaliseAnswer(answers[i]), row.answerHash) : Promise.resolve(false);
+    }),
+  );
+  if (results.every(Boolean)) {
+    await clearFailures(db, lockKey(accountId));
+    return { ok: true };
+  }
+  const lock = await recordFailure(db, lockKey(accountId), QUESTION_LOCK, now);
+  if (lock) return { ok: false, error: lockMessage(lock, now), locked: true };
+  return { ok: false, error: "Your answers don't match the ones on file. Check them and try again.", locked: false };
+}

@@ -1,0 +1,56 @@
+// The Password and Security pass while two-step is off (seed 000, steps 5-6: "I'm now asked my
+// security questions"): two of the account's three questions, a pair fixed per session, answered
+// once per session and good for 15 minutes idle. With two-step on, the code sign-in replaces it.
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { MINUTE } from '../clock.ts';
+import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, questionsLock, randomQuestionPair, type AskedQuestion } from './question-check.ts';
+import { fieldErrorsOf, type FieldErrors } from './fields.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+
+export const SECURITY_PASS_IDLE_MS = 15 * MINUTE;
+
+export interface PassDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export type PassState =
+  | { passed: true }
+  | { passed: false; questions: AskedQuestion[]; locked: string | null };
+
+/** Whether this session may see the page now; if not, the two questions to ask. */
+export async function securityPassState(deps: PassDeps, sessionId: string): Promise<PassState> {
+  const now = deps.clock.now();
+  const session = await deps.db.session.findUniqueOrThrow({ where: { id: sessionId }, include: { account: true } });
+  if (session.account.twoStepEnabledAt) return { passed: true };
+  if (session.securityPassSeenAt && now.getTime() - session.securityPassSeenAt.getTime() < SECURITY_PASS_IDLE_MS) {
+    await deps.db.session.update({ where: { id: sessionId }, data: { securityPassSeenAt: now } });
+    return { passed: true };
+  }
+  let pair = decodePair(session.questionPair);
+  if (!pair) {
+    pair = randomQuestionPair();
+    await deps.db.session.update({ where: { id: sessionId }, data: { questionPair: encodePair(pair), securityPassAt: null, securityPassSeenAt: null } });
+  }
+  return { passed: false, questions: await askedQuestions(deps.db, session.accountId, pair), locked: await questionsLock(deps.db, session.accountId, now) };
+}
+
+export type PassResult = { ok: true } | { ok: false; error?: string; fieldErrors?: FieldErrors };
+
+export async function answerSecurityQuestions(deps: PassDeps, sessionId: string, input: unknown, ctx: RequestContext): Promise<PassResult> {
+  const parsed = answersSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const now = deps.clock.now();
+  const session = await deps.db.session.findUniqueOrThrow({ where: { id: sessionId } });
+  const pair = decodePair(session.questionPair);
+  if (!pair) return { ok: false, error: 'Those questions are no longer current. Answer the questions shown now.' };
+  const check = await checkAnswers(deps.db, session.accountId, pair, [parsed.data.answer1, parsed.data.answer2], now);
+  if (!check.ok) {
+    await recordSecurityEvent(deps.db, { accountId: session.accountId, kind: 'security-questions-failed', at: now }, ctx);
+    return { ok: false, error: check.error };
+  }
+  await deps.db.session.update({ where: { id: sessionId }, data: { securityPassAt: now, securityPassSeenAt: now, questionPair: null } });
+  await recordSecurityEvent(deps.db, { accountId: session.accountId, kind: 'security-questions-passed', at: now }, ctx);
+  return { ok: true };
+}

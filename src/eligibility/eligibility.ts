@@ -1,0 +1,154 @@
+// The eligibility engine: may this account set up two-step verification now, and if not, why and
+// until when? ONE pure function of facts and the time (no database, no clock, no I/O), so every
+// rule can be tested with fixed dates. src/eligibility/waiting-periods.ts reads the facts, runs it
+// and persists what it decides.
+//
+// Times are instants (Date). There is no calendar or time-zone arithmetic anywhere: 3 days is 72 h
+// to the millisecond and 30 days is 720 h, so the outcome is the same in every time zone and across
+// daylight-saving changes.
+import { DAY } from '../clock.ts';
+import { SIGNIFICANT_CHANGE_KINDS, type SignificantChangeKind } from '../security-events/record.ts';
+
+/** Seed 000: "you may have to wait at least 3 days from the time you changed your password". */
+export const WAITING_PERIOD_MS = 3 * DAY;
+/** Seed 001: "When your waiting period is over, you have 30 days to complete setup". */
+export const SETUP_WINDOW_MS = 30 * DAY;
+
+export type WaitingReason = SignificantChangeKind | 'setup-window-expired';
+
+export function isWaitingReason(s: string): s is WaitingReason {
+  return s === 'setup-window-expired' || (SIGNIFICANT_CHANGE_KINDS as readonly string[]).includes(s);
+}
+
+/** A waiting period as stored (a WaitingPeriod row). */
+export interface WaitingPeriodFacts {
+  id: string;
+  reason: WaitingReason;
+  /** When the change that started it was made (or when the setup window ended). */
+  reasonAt: Date;
+  startedAt: Date;
+  /** Setup may proceed from this instant on (exclusive end of the period). */
+  endsAt: Date;
+  /** endsAt + 30 days: setup must be completed before this instant. */
+  windowEndsAt: Date;
+}
+
+/** A waiting period the engine decided to start; the caller persists it (and sends its email). */
+export interface NewWaitingPeriod {
+  reason: WaitingReason;
+  reasonAt: Date;
+  startedAt: Date;
+  endsAt: Date;
+  windowEndsAt: Date;
+}
+
+export interface EligibilityInput {
+  now: Date;
+  countryCode: string;
+  /** null: the country is not in the availability list. */
+  countryAvailableFrom: Date | null;
+  twoStepEnabledAt: Date | null;
+  latestWaitingPeriod: WaitingPeriodFacts | null;
+  /** A setup in progress ("Get Started" was chosen), or null. */
+  setup: { startedAt: Date; deadline: Date } | null;
+}
+
+export type Eligibility =
+  | { state: 'on'; since: Date }
+  /** availableFrom: a future date when the country is scheduled; null when it is not in the list. */
+  | { state: 'country-unavailable'; countryCode: string; availableFrom: Date | null }
+  | { state: 'waiting'; endsAt: Date; reason: SignificantChangeKind; reasonAt: Date }
+  /** The setup window ran out at windowEndedAt; a new waiting period runs to endsAt. */
+  | { state: 'window-expired'; windowEndedAt: Date; endsAt: Date }
+  /** completeBy: the end of the 30-day window when one is running, else null (no deadline yet). */
+  | { state: 'available'; completeBy: Date | null };
+
+export type EligibilityState = Eligibility['state'];
+
+function plus(d: Date, ms: number): Date {
+  return new Date(d.getTime() + ms);
+}
+
+/** A new waiting period: 3 days from `startedAt`, then the 30-day window. */
+function newPeriod(reason: WaitingReason, reasonAt: Date, startedAt: Date): NewWaitingPeriod {
+  const endsAt = plus(startedAt, WAITING_PERIOD_MS);
+  return { reason, reasonAt, startedAt, endsAt, windowEndsAt: plus(endsAt, SETUP_WINDOW_MS) };
+}
+
+export function eligibility(input: EligibilityInput): { eligibility: Eligibility; startWaitingPeriod: NewWaitingPeriod | null } {
+  const { now, latestWaitingPeriod: latest, setup } = input;
+  const t = now.getTime();
+
+  // 1. Two-step is on: nothing else matters (ours: the page shows its state, not a setup offer).
+  if (input.twoStepEnabledAt) {
+    return { eligibility: { state: 'on', since: input.twoStepEnabledAt }, startWaitingPeriod: null };
+  }
+
+  // 2. Country/region (seed 001's list, rollout dates from seeds 002 and 003): not in the list, or
+  //    scheduled for a later date → unavailable, saying until when when a date is known (ours: the
+  //    page says why and until when, DOMAIN.md).
+  const from = input.countryAvailableFrom;
+  if (from === null || from.getTime() > t) {
+    return {
+      eligibility: { state: 'country-unavailable', countryCode: input.countryCode, availableFrom: from },
+      startWaitingPeriod: null,
+    };
+  }
+
+  // 3. A waiting period is running (seed 001: "Apple doesn't allow setup of two-step verification
+  //    to proceed if significant changes were recently made"; seed 000: "at least 3 days"). At
+  //    exactly endsAt it is over: 3 days means 3 × 24 h to the millisecond.
+  if (latest && t < latest.endsAt.getTime()) {
+    const reason = latest.reason;
+    if (reason === 'setup-window-expired') {
+      return { eligibility: { state: 'window-expired', windowEndedAt: latest.reasonAt, endsAt: latest.endsAt }, startWaitingPeriod: null };
+    }
+    return { eligibility: { state: 'waiting', endsAt: latest.endsAt, reason, reasonAt: latest.reasonAt }, startWaitingPeriod: null };
+  }
+
+  // 4. A setup in progress whose window ran out (seed 001: "If you attempt to complete setup after
+  //    30 days have passed ... another waiting period might be triggered"): a new waiting period
+  //    starts now. At exactly the deadline the window is over.
+  if (setup && t >= setup.deadline.getTime()) {
+    const period = newPeriod('setup-window-expired', setup.deadline, now);
+    return {
+      eligibility: { state: 'window-expired', windowEndedAt: setup.deadline, endsAt: period.endsAt },
+      startWaitingPeriod: period,
+    };
+  }
+
+  // 5. Available (DOMAIN.md: "No recent significant change → no waiting period: setup starts at
+  //    once"). completeBy: the setup's own deadline, else the 30-day window after the latest period
+  //    while it runs (seed 001), else none.
+  const completeBy = setup?.deadline ?? (latest && t < latest.windowEndsAt.getTime() ? latest.windowEndsAt : null);
+  return { eligibility: { state: 'available', completeBy }, startWaitingPeriod: null };
+}
+
+/**
+ * What a significant change does to the waiting periods (two-step off):
+ * - made while a period runs (change.at < endsAt): the SAME period is extended to 3 days after this
+ *   change (seed 000: 3 days "from the time you changed your password"), with no new email (ours:
+ *   "one email per waiting period, not one per change inside it"). It never moves earlier (ours).
+ * - otherwise, including inside the 30-day window after a period (seed 001: "or you made
+ *   significant changes to your account during that time, another waiting period might be
+ *   triggered") and long after it: a new period starts at the change.
+ */
+export function waitingPeriodForChange(
+  latest: WaitingPeriodFacts | null,
+  change: { kind: SignificantChangeKind; at: Date },
+): { extend: { id: string; endsAt: Date; windowEndsAt: Date } } | { start: NewWaitingPeriod } {
+  if (latest && change.at.getTime() < latest.endsAt.getTime()) {
+    const endsAt = new Date(Math.max(latest.endsAt.getTime(), change.at.getTime() + WAITING_PERIOD_MS));
+    return { extend: { id: latest.id, endsAt, windowEndsAt: plus(endsAt, SETUP_WINDOW_MS) } };
+  }
+  return { start: newPeriod(change.kind, change.at, change.at) };
+}
+
+/**
+ * The deadline of a setup started at `now` ("Get Started"): the end of the running 30-day window
+ * after the latest waiting period (seed 001), or 30 days from now when no window runs (ours: the
+ * same 30 days for an account that never had to wait).
+ */
+export function setupDeadline(latest: WaitingPeriodFacts | null, now: Date): Date {
+  return latest && now.getTime() < latest.windowEndsAt.getTime() ? latest.windowEndsAt : plus(now, SETUP_WINDOW_MS);
+}

@@ -1,0 +1,247 @@
+// The database side of eligibility: reads the facts the engine (eligibility.ts) needs, persists the
+// waiting periods it starts, and sends each period's email ONCE, through the outbox, in the same
+// transaction as the period itself.
+//
+// Several app instances may share one PostgreSQL database, so two requests can evaluate the same
+// account at the same moment. Every write that starts a period is guarded so that the database lets
+// exactly one of them do it:
+//  - evaluateEligibility (a setup window ran out): a conditional UPDATE clears the setup in progress
+//    `WHERE id = ? AND setupDeadline = <the deadline read>`; only the request that gets count === 1
+//    creates the period and queues its emails, the others re-read and report that period.
+//  - recordSignificantChange and startSetup first write the account row, which takes its row lock
+//    until the transaction ends: concurrent changes to one account then read the latest period one
+//    after the other instead of both starting one. (SQLite runs one write transaction at a time.)
+import type { Db, DbTx } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { recordSecurityEvent, type RequestContext, type SignificantChangeKind } from '../security-events/record.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { waitingPeriodStartedEmail } from '../mail/templates.ts';
+import {
+  eligibility as evaluate,
+  isWaitingReason,
+  setupDeadline,
+  waitingPeriodForChange,
+  type Eligibility,
+  type EligibilityInput,
+  type NewWaitingPeriod,
+  type WaitingPeriodFacts,
+} from './eligibility.ts';
+
+export interface EligibilityDeps {
+  db: Db;
+  clock: Clock;
+  appUrl: string;
+}
+
+/**
+ * The account a significant change was made to. Only `id` is relied on: the other values are read
+ * again under the account's row lock, inside the change's transaction (so they include the change
+ * itself, e.g. a new rescue email, and cannot be stale when two requests race).
+ */
+export interface SignificantChangeAccount {
+  id: string;
+  name: string;
+  appleId: string;
+  rescueEmail: string | null;
+  twoStepEnabledAt: Date | null;
+  setupStartedAt?: Date | null;
+}
+
+/** The newest waiting period of the account, or null. */
+export async function latestWaitingPeriod(tx: DbTx, accountId: string): Promise<WaitingPeriodFacts | null> {
+  const row = await tx.waitingPeriod.findFirst({
+    where: { accountId },
+    orderBy: [{ startedAt: 'desc' }, { endsAt: 'desc' }],
+  });
+  if (!row) return null;
+  if (!isWaitingReason(row.reason)) throw new Error(`WaitingPeriod ${row.id}: unknown reason`);
+  return { id: row.id, reason: row.reason, reasonAt: row.reasonAt, startedAt: row.startedAt, endsAt: row.endsAt, windowEndsAt: row.windowEndsAt };
+}
+
+/**
+ * Writes a new waiting period, its 'waiting-period-started' event and ONE email to each address on
+ * file (Apple ID and rescue email; seed 001: "Apple sends an email to all of the addresses you have
+ * on file"). Must run inside the transaction that decided to start it.
+ */
+async function persistNewPeriod(
+  tx: DbTx,
+  deps: { clock: Clock; appUrl: string },
+  account: { id: string; name: string; appleId: string; rescueEmail: string | null },
+  period: NewWaitingPeriod,
+  ctx: RequestContext,
+): Promise<void> {
+  const created = await tx.waitingPeriod.create({ data: { accountId: account.id, ...period } });
+  await recordSecurityEvent(
+    tx,
+    {
+      accountId: account.id,
+      kind: 'waiting-period-started',
+      at: period.startedAt,
+      details: { waitingPeriodId: created.id, reason: period.reason, endsAt: period.endsAt.toISOString() },
+    },
+    ctx,
+  );
+  await enqueueEmail(
+    tx,
+    {
+      kind: 'waiting-period-started',
+      accountId: account.id,
+      to: account.rescueEmail ? [account.appleId, account.rescueEmail] : [account.appleId],
+      ...waitingPeriodStartedEmail({
+        name: account.name,
+        appleId: account.appleId,
+        reason: period.reason,
+        reasonAt: period.reasonAt,
+        endsAt: period.endsAt,
+        appUrl: deps.appUrl,
+      }),
+    },
+    deps.clock,
+  );
+}
+
+/**
+ * Called by every significant change, inside the change's own transaction. Records the change's
+ * security event and, unless two-step is on, starts or extends the waiting period (seeds 000, 001).
+ * A new period ends any setup in progress: setup does not proceed during a waiting period, and after
+ * it the holder has a fresh 30-day window. It does NOT send the change notification emails: the
+ * caller does that.
+ */
+export async function recordSignificantChange(
+  tx: DbTx,
+  deps: { clock: Clock; appUrl: string },
+  account: SignificantChangeAccount,
+  kind: SignificantChangeKind,
+  ctx: RequestContext,
+): Promise<void> {
+  const now = deps.clock.now();
+  // Take the account's row lock first (see the top of this file), and read its current values under it.
+  const current = await tx.account.update({
+    where: { id: account.id },
+    data: { updatedAt: now },
+    select: { id: true, name: true, appleId: true, rescueEmail: true, twoStepEnabledAt: true },
+  });
+  await recordSecurityEvent(tx, { accountId: current.id, kind, at: now }, ctx);
+  if (current.twoStepEnabledAt) return; // nothing to wait for: two-step is already on
+
+  const decision = waitingPeriodForChange(await latestWaitingPeriod(tx, current.id), { kind, at: now });
+  if ('extend' in decision) {
+    const { id, endsAt, windowEndsAt } = decision.extend;
+    await tx.waitingPeriod.update({ where: { id }, data: { endsAt, windowEndsAt } });
+    return;
+  }
+  await tx.account.update({ where: { id: current.id }, data: { setupStartedAt: null, setupDeadline: null }, select: { id: true } });
+  await persistNewPeriod(tx, deps, current, decision.start, ctx);
+}
+
+interface AccountFacts {
+  account: {
+    id: string;
+    name: string;
+    appleId: string;
+    rescueEmail: string | null;
+    twoStepEnabledAt: Date | null;
+    setupStartedAt: Date | null;
+    setupDeadline: Date | null;
+  };
+  input: EligibilityInput;
+}
+
+async function readFacts(tx: DbTx, accountId: string, now: Date): Promise<AccountFacts> {
+  const account = await tx.account.findUnique({
+    where: { id: accountId },
+    select: {
+      id: true,
+      name: true,
+      appleId: true,
+      rescueEmail: true,
+      countryCode: true,
+      twoStepEnabledAt: true,
+      setupStartedAt: true,
+      setupDeadline: true,
+    },
+  });
+  if (!account) throw new Error('evaluateEligibility: no such account');
+  const [country, latest] = await Promise.all([
+    tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode }, select: { availableFrom: true } }),
+    latestWaitingPeriod(tx, accountId),
+  ]);
+  return {
+    account,
+    input: {
+      now,
+      countryCode: account.countryCode,
+      countryAvailableFrom: country?.availableFrom ?? null,
+      twoStepEnabledAt: account.twoStepEnabledAt,
+      latestWaitingPeriod: latest,
+      // Both fields are written together; a half-written setup counts as none.
+      setup: account.setupStartedAt && account.setupDeadline ? { startedAt: account.setupStartedAt, deadline: account.setupDeadline } : null,
+    },
+  };
+}
+
+/** How often evaluateEligibility re-reads after losing a race; each loss means the state moved on. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Reads the facts, runs the engine, persists a waiting period the engine started (with its event
+ * and emails, in one transaction, exactly once however many requests evaluate at the same time),
+ * and returns the state. Safe to call on every page view: it writes only when a period starts.
+ */
+export async function evaluateEligibility(deps: EligibilityDeps, accountId: string, ctx: RequestContext): Promise<Eligibility> {
+  for (let attempt = 1; ; attempt++) {
+    const now = deps.clock.now();
+    const facts = await readFacts(deps.db, accountId, now);
+    const result = evaluate(facts.input);
+    const period = result.startWaitingPeriod;
+    if (!period) return result.eligibility;
+
+    // The engine starts a period only when a setup's window ran out, so there is a deadline to guard on.
+    const deadlineRead = facts.input.setup?.deadline;
+    if (!deadlineRead) throw new Error('evaluateEligibility: the engine started a waiting period without a setup in progress');
+    const won = await deps.db.$transaction(async (tx) => {
+      const claim = await tx.account.updateMany({
+        where: { id: accountId, twoStepEnabledAt: null, setupDeadline: deadlineRead },
+        data: { setupStartedAt: null, setupDeadline: null },
+      });
+      if (claim.count !== 1) return false; // another request started it (or the account changed): re-read
+      await persistNewPeriod(tx, deps, facts.account, period, ctx);
+      return true;
+    });
+    if (won) return result.eligibility;
+    if (attempt >= MAX_ATTEMPTS) throw new Error('evaluateEligibility: the account kept changing; try again');
+  }
+}
+
+/**
+ * "Get Started": records a setup in progress with its deadline (setupDeadline: the end of the
+ * 30-day window after the latest waiting period, else 30 days from now). Refuses unless setup is
+ * available. Choosing Get Started again during a setup keeps its deadline (ours: the window cannot
+ * be stretched by clicking again).
+ */
+export async function startSetup(
+  deps: EligibilityDeps,
+  accountId: string,
+  ctx: RequestContext,
+): Promise<{ ok: true; deadline: Date } | { ok: false; eligibility: Eligibility }> {
+  // First let a window that ran out start its waiting period (with its email), as a page view would.
+  const before = await evaluateEligibility(deps, accountId, ctx);
+  if (before.state !== 'available') return { ok: false, eligibility: before };
+
+  const outcome = await deps.db.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    // Take the account's row lock, then decide on facts no concurrent change can move under us.
+    await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
+    const facts = await readFacts(tx, accountId, now);
+    const result = evaluate(facts.input);
+    if (result.eligibility.state !== 'available' || result.startWaitingPeriod) return { ok: false as const, now };
+    if (facts.input.setup) return { ok: true as const, deadline: facts.input.setup.deadline };
+    const deadline = setupDeadline(facts.input.latestWaitingPeriod, now);
+    await tx.account.update({ where: { id: accountId }, data: { setupStartedAt: now, setupDeadline: deadline }, select: { id: true } });
+    await recordSecurityEvent(tx, { accountId, kind: 'two-step-setup-started', at: now, details: { deadline: deadline.toISOString() } }, ctx);
+    return { ok: true as const, deadline };
+  });
+  if (outcome.ok) return { ok: true, deadline: outcome.deadline };
+  // The state changed between the two reads (a change, a window that just ran out): report it as it is now.
+  return { ok: false, eligibility: await evaluateEligibility(deps, accountId, ctx) };
+}

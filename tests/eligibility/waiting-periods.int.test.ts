@@ -1,0 +1,325 @@
+// Waiting periods end to end: a real database (SQLite or PostgreSQL), the outbox delivered by the
+// real nodemailer client to the SMTP stand-in, and the eligibility engine deciding.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
+import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../support/accounts.ts';
+import { freePort } from '../support/net.ts';
+import { createDb, type Db } from '../../src/db/client.ts';
+import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
+import { createAccount } from '../../src/accounts/create-account.ts';
+import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
+import { evaluateEligibility, recordSignificantChange, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
+import type { SignificantChangeKind } from '../../src/security-events/record.ts';
+import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
+import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
+import { createMailStore, startMailStandin, type MailStandin } from '../../src/standins/mail.ts';
+import { formatDate, formatDateTime } from '../../src/format.ts';
+
+const FROM = 'Two-Step <no-reply@two-step.test>';
+const START = '2026-11-23T10:00:00.000Z';
+const APPLE_ID = 'Jane.Holder@Example.com';
+const RESCUE = 'jane.rescue@example.org';
+
+describe('waiting periods', () => {
+  let t: TestDb;
+  const store = createMailStore();
+  let standin: MailStandin;
+  let mailer: MailSender;
+  let clock: ReturnType<typeof fixedClock>;
+  let deps: EligibilityDeps;
+  let accountId: string;
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    await seedCountryAvailability(t.db);
+    const port = await freePort();
+    standin = await startMailStandin({ port, store });
+    mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, FROM);
+  });
+  afterAll(async () => {
+    await standin.stop();
+    await t.drop();
+  });
+  beforeEach(async () => {
+    await t.db.account.deleteMany();
+    const accountDeps = testDeps(t.db, START);
+    clock = accountDeps.clock;
+    deps = { db: t.db, clock, appUrl: accountDeps.appUrl };
+    const created = await createAccount(accountDeps, accountInput({ appleId: APPLE_ID, rescueEmail: RESCUE }), BROWSER);
+    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+    accountId = created.accountId;
+    // Only the emails of the test itself count: not the welcome email.
+    await t.db.emailOutbox.deleteMany();
+    store.clear();
+  });
+
+  // Addresses are compared lower-cased: the SMTP client lower-cases the domain in the envelope.
+  /** Delivers what the outbox holds and returns every email the SMTP stand-in has received, oldest first. */
+  async function delivered() {
+    await deliverDueEmails({ db: t.db, clock, mailer }, { batchSize: 100 });
+    return standin.messages().slice().reverse();
+  }
+
+  /** A significant change as the features will make it: the change and recordSignificantChange in one transaction. */
+  async function change(kind: SignificantChangeKind, db: Db = t.db) {
+    await db.$transaction(async (tx) => {
+      const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
+      if (kind === 'password-changed') await tx.account.update({ where: { id: accountId }, data: { passwordHash: 'x', passwordChangedAt: clock.now() } });
+      await recordSignificantChange(tx, deps, account, kind, BROWSER);
+    });
+  }
+
+  const periods = () => t.db.waitingPeriod.findMany({ where: { accountId }, orderBy: { startedAt: 'asc' } });
+  const events = async (kind: string) => t.db.securityEvent.findMany({ where: { accountId, kind }, orderBy: { createdAt: 'asc' } });
+
+  it('a significant change starts a waiting period and emails each address on file once, naming the end date', async () => {
+    await change('password-changed');
+    const endsAt = new Date(new Date(START).getTime() + 3 * DAY);
+
+    const rows = await periods();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      reason: 'password-changed',
+      reasonAt: new Date(START),
+      startedAt: new Date(START),
+      endsAt,
+      windowEndsAt: new Date(endsAt.getTime() + 30 * DAY),
+    });
+    expect((await events('password-changed')).map((e) => e.clientAddress)).toEqual([BROWSER.clientAddress]);
+    const started = await events('waiting-period-started');
+    expect(started).toHaveLength(1);
+    expect(JSON.parse(started[0]!.details!)).toMatchObject({ reason: 'password-changed', endsAt: endsAt.toISOString() });
+
+    const mails = await delivered();
+    expect(mails.map((m) => m.to[0]!.toLowerCase()).sort()).toEqual([APPLE_ID, RESCUE].map((a) => a.toLowerCase()).sort());
+    for (const m of mails) {
+      expect(m.to).toHaveLength(1);
+      expect(m.subject).toBe(`Two-step verification setup is paused until ${formatDate(endsAt)}`);
+      expect(m.text).toContain(formatDateTime(endsAt));
+      expect(m.text).toContain('your password was changed');
+      expect(m.text).toContain('contact support');
+      expect(m.text).not.toContain(GOOD_PASSWORD);
+    }
+
+    clock.advance(HOUR);
+    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'waiting', endsAt, reason: 'password-changed', reasonAt: new Date(START) });
+  });
+
+  it('emails only the Apple ID when there is no rescue email', async () => {
+    await t.db.account.update({ where: { id: accountId }, data: { rescueEmail: null } });
+    await change('security-questions-changed');
+    expect((await delivered()).map((m) => m.to.map((a) => a.toLowerCase()))).toEqual([[APPLE_ID.toLowerCase()]]);
+  });
+
+  it('emails the addresses on file after the change, even when the caller passes the account as it was before', async () => {
+    await t.db.$transaction(async (tx) => {
+      const before = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
+      await tx.account.update({ where: { id: accountId }, data: { rescueEmail: 'new.rescue@example.net' } });
+      await recordSignificantChange(tx, deps, before, 'rescue-email-changed', BROWSER);
+    });
+    const mails = await delivered();
+    expect(mails.map((m) => m.to[0]!.toLowerCase()).sort()).toEqual([APPLE_ID.toLowerCase(), 'new.rescue@example.net']);
+    expect(mails[0]!.text).toContain('your rescue email was changed');
+  });
+
+  it('a second change inside the period moves its end and sends no second email', async () => {
+    await change('password-changed');
+    expect(await delivered()).toHaveLength(2);
+
+    clock.advance(2 * DAY);
+    await change('rescue-email-changed');
+    const newEnd = new Date(clock.now().getTime() + 3 * DAY);
+
+    const rows = await periods();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ reason: 'password-changed', endsAt: newEnd, windowEndsAt: new Date(newEnd.getTime() + 30 * DAY) });
+    expect(await events('rescue-email-changed')).toHaveLength(1);
+    expect(await events('waiting-period-started')).toHaveLength(1);
+    expect(await delivered()).toHaveLength(2); // still only the first two
+
+    // The page says the new date: still waiting 1 ms before it, available at it.
+    clock.set(new Date(newEnd.getTime() - 1));
+    expect(await evaluateEligibility(deps, accountId, BROWSER)).toMatchObject({ state: 'waiting', endsAt: newEnd });
+    clock.set(newEnd);
+    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: new Date(newEnd.getTime() + 30 * DAY) });
+  });
+
+  it('a change inside the 30-day window after a period starts a new period with its own email', async () => {
+    await change('password-changed');
+    clock.advance(10 * DAY);
+    await change('birth-date-changed');
+    const rows = await periods();
+    expect(rows.map((r) => r.reason)).toEqual(['password-changed', 'birth-date-changed']);
+    expect(rows[1]!.endsAt).toEqual(new Date(clock.now().getTime() + 3 * DAY));
+    const mails = await delivered();
+    expect(mails).toHaveLength(4);
+    expect(mails.slice(2).every((m) => m.text.includes('your birth date was changed'))).toBe(true);
+  });
+
+  it('changes made at the same moment from several app instances start one period with one email per address', async () => {
+    const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 6 }, () => createDb(t.url)) : Array.from({ length: 6 }, () => t.db);
+    try {
+      // Security questions live in their own table: nothing but recordSignificantChange touches the account row.
+      await Promise.all(clients.map((db) => change('security-questions-changed', db)));
+    } finally {
+      if (TEST_ENGINE === 'postgresql') await Promise.all(clients.map((db) => db.$disconnect()));
+    }
+    expect(await periods()).toHaveLength(1);
+    expect(await events('security-questions-changed')).toHaveLength(6);
+    expect(await events('waiting-period-started')).toHaveLength(1);
+    expect(await delivered()).toHaveLength(2);
+  });
+
+  it('a change with two-step on starts nothing and sends nothing', async () => {
+    await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date('2026-01-01T00:00:00Z') } });
+    await change('password-changed');
+    expect(await periods()).toHaveLength(0);
+    expect(await events('password-changed')).toHaveLength(1); // the change itself is still recorded
+    expect(await events('waiting-period-started')).toHaveLength(0);
+    expect(await delivered()).toHaveLength(0);
+    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'on', since: new Date('2026-01-01T00:00:00Z') });
+  });
+
+  it('page views send nothing more, during the period and after it', async () => {
+    await change('password-reset');
+    for (let i = 0; i < 12; i++) {
+      expect((await evaluateEligibility(deps, accountId, BROWSER)).state).toBe('waiting');
+      clock.advance(5 * HOUR);
+    }
+    clock.advance(2 * DAY);
+    for (let i = 0; i < 5; i++) expect((await evaluateEligibility(deps, accountId, BROWSER)).state).toBe('available');
+    expect(await periods()).toHaveLength(1);
+    expect(await events('waiting-period-started')).toHaveLength(1);
+    expect(await delivered()).toHaveLength(2);
+  });
+
+  it('reports an unavailable country with its date, or none, and starts nothing', async () => {
+    await t.db.countryAvailability.create({ data: { countryCode: 'NP', availableFrom: new Date('2027-06-01T00:00:00Z') } });
+    await t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
+    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({
+      state: 'country-unavailable',
+      countryCode: 'NP',
+      availableFrom: new Date('2027-06-01T00:00:00Z'),
+    });
+    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, eligibility: { state: 'country-unavailable' } });
+    await t.db.countryAvailability.delete({ where: { countryCode: 'NP' } });
+    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'country-unavailable', countryCode: 'NP', availableFrom: null });
+    expect((await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupStartedAt).toBeNull();
+  });
+
+  describe('startSetup', () => {
+    it('with no recent change starts at once, with 30 days to complete, and keeps that deadline when chosen again', async () => {
+      expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: null });
+      const deadline = new Date(new Date(START).getTime() + 30 * DAY);
+      expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline });
+      const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+      expect(account.setupStartedAt).toEqual(new Date(START));
+      expect(account.setupDeadline).toEqual(deadline);
+      expect(await events('two-step-setup-started')).toHaveLength(1);
+      expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: deadline });
+
+      clock.advance(DAY);
+      expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline });
+      expect((await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupStartedAt).toEqual(new Date(START));
+      expect(await delivered()).toHaveLength(0);
+    });
+
+    it('refuses during a waiting period, then records the end of the 30-day window as the deadline', async () => {
+      await change('password-changed');
+      const [period] = await periods();
+      clock.advance(DAY);
+      const refused = await startSetup(deps, accountId, BROWSER);
+      expect(refused).toEqual({ ok: false, eligibility: { state: 'waiting', endsAt: period!.endsAt, reason: 'password-changed', reasonAt: new Date(START) } });
+      expect((await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupDeadline).toBeNull();
+
+      clock.set(period!.endsAt);
+      expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline: period!.windowEndsAt });
+      expect((await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupDeadline).toEqual(period!.windowEndsAt);
+    });
+
+    it('refuses with two-step on', async () => {
+      await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date(START) } });
+      expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: false, eligibility: { state: 'on', since: new Date(START) } });
+    });
+
+    it('a significant change during setup ends the setup', async () => {
+      await startSetup(deps, accountId, BROWSER);
+      clock.advance(DAY);
+      await change('security-questions-changed');
+      const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+      expect(account.setupStartedAt).toBeNull();
+      expect(account.setupDeadline).toBeNull();
+      expect((await evaluateEligibility(deps, accountId, BROWSER)).state).toBe('waiting');
+    });
+  });
+
+  describe('the setup window running out', () => {
+    it('starts one waiting period with one email per address, however many requests evaluate at once', async () => {
+      const started = await startSetup(deps, accountId, BROWSER);
+      if (!started.ok) throw new Error('setup should start');
+      clock.set(new Date(started.deadline.getTime() + HOUR));
+      const expectedEnd = new Date(clock.now().getTime() + 3 * DAY);
+
+      // On PostgreSQL, separate clients (connection pools), as separate app instances have; on SQLite
+      // one client (better-sqlite3 is synchronous: two clients in one process would block each other).
+      const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(t.url)) : Array.from({ length: 10 }, () => t.db);
+      try {
+        const results = await Promise.all(clients.map((db) => evaluateEligibility({ ...deps, db }, accountId, BROWSER)));
+        for (const r of results) expect(r).toEqual({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: expectedEnd });
+      } finally {
+        if (TEST_ENGINE === 'postgresql') await Promise.all(clients.map((db) => db.$disconnect()));
+      }
+
+      const rows = await periods();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        reason: 'setup-window-expired',
+        reasonAt: started.deadline,
+        startedAt: clock.now(),
+        endsAt: expectedEnd,
+        windowEndsAt: new Date(expectedEnd.getTime() + 30 * DAY),
+      });
+      expect(await events('waiting-period-started')).toHaveLength(1);
+      const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+      expect(account.setupStartedAt).toBeNull();
+      expect(account.setupDeadline).toBeNull();
+
+      const mails = await delivered();
+      expect(mails.map((m) => m.to[0]!.toLowerCase()).sort()).toEqual([APPLE_ID, RESCUE].map((a) => a.toLowerCase()).sort());
+      for (const m of mails) {
+        expect(m.text).toContain('the 30 days to complete setup ran out');
+        expect(m.text).toContain(formatDateTime(expectedEnd));
+      }
+
+      // Later page views: the same period, no more email; after it, a fresh 30-day window.
+      clock.advance(DAY);
+      expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: expectedEnd });
+      expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, eligibility: { state: 'window-expired' } });
+      clock.set(expectedEnd);
+      expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline: new Date(expectedEnd.getTime() + 30 * DAY) });
+      expect(await periods()).toHaveLength(1);
+      expect(await delivered()).toHaveLength(2);
+    });
+
+    it('at exactly the deadline the window is over; 1 ms before it is not', async () => {
+      const started = await startSetup(deps, accountId, BROWSER);
+      if (!started.ok) throw new Error('setup should start');
+      clock.set(new Date(started.deadline.getTime() - 1));
+      expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: started.deadline });
+      expect(await periods()).toHaveLength(0);
+      clock.set(started.deadline);
+      expect(await evaluateEligibility(deps, accountId, BROWSER)).toMatchObject({ state: 'window-expired', windowEndedAt: started.deadline });
+      expect(await periods()).toHaveLength(1);
+    });
+
+    it('startSetup after the deadline starts the period (with its email) and refuses', async () => {
+      const started = await startSetup(deps, accountId, BROWSER);
+      if (!started.ok) throw new Error('setup should start');
+      clock.set(new Date(started.deadline.getTime() + 5 * DAY));
+      const result = await startSetup(deps, accountId, BROWSER);
+      expect(result).toEqual({ ok: false, eligibility: { state: 'window-expired', windowEndedAt: started.deadline, endsAt: new Date(clock.now().getTime() + 3 * DAY) } });
+      expect(await periods()).toHaveLength(1);
+      expect(await delivered()).toHaveLength(2);
+    });
+  });
+});
