@@ -1,0 +1,30 @@
+'use server';
+// Server actions for "Forgot password?" (two-step off): ask for a link, then answer two security
+// questions and choose a new password. Each calls one domain function (src/accounts/password-reset.ts),
+// which validates the form with zod.
+import { redirect } from 'next/navigation';
+import { runtime } from '@/src/runtime.ts';
+import { completePasswordReset, requestPasswordReset } from '@/src/accounts/password-reset.ts';
+import { requestContext } from '../lib/request.ts';
+import { clearSessionCookie } from '../lib/session.ts';
+import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { clearResetToken, resetToken } from '../reset/reset-cookie.ts';
+
+/** The forgot-password form also shows one sentence after it was sent. */
+export type ForgotState = FormState & { notice?: string };
+
+export async function requestPasswordResetAction(_prev: ForgotState, formData: FormData): Promise<ForgotState> {
+  const result = await requestPasswordReset(runtime(), formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  return { done: true, notice: result.message };
+}
+
+export async function completePasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  // The token comes only from the reset cookie, never from the form.
+  const result = await completePasswordReset(runtime(), await resetToken(), formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  await clearResetToken();
+  // Every session of the account has ended; this browser's cookie goes too.
+  await clearSessionCookie();
+  redirect('/sign-in?reset=1');
+}

@@ -1,0 +1,32 @@
+'use client';
+import { useActionState } from 'react';
+import { requestPasswordResetAction, type ForgotState } from '../actions/password-reset.ts';
+import { Field, errorProps } from '../components/field.tsx';
+import { SubmitButton } from '../components/submit-button.tsx';
+
+const EMPTY: ForgotState = {};
+
+export function ForgotForm() {
+  const [state, action] = useActionState(requestPasswordResetAction, EMPTY);
+  const e = state.fieldErrors ?? {};
+  if (state.done) {
+    return (
+      <p className="notice" role="status">
+        {state.notice}
+      </p>
+    );
+  }
+  return (
+    <form action={action} noValidate>
+      {state.error ? (
+        <p className="form-error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      <Field name="appleId" label="Apple ID" error={e.appleId}>
+        <input type="email" autoComplete="username" defaultValue={state.values?.appleId} {...errorProps('appleId', e.appleId)} />
+      </Field>
+      <SubmitButton label="Continue" pendingLabel="Sending…" />
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import Link from 'next/link';
+import { ForgotForm } from './forgot-form.tsx';
+
+// "Forgot your password?": asks only for the Apple ID and emails a link to the addresses on file.
+// Never the birth date: with it, the 2013 hole (seeds 002, 003) is back.
+export default function ForgotPasswordPage() {
+  return (
+    <main className="narrow">
+      <h1>Forgot your password?</h1>
+      <p className="lead">Enter your Apple ID. We will email a link to reset your password to the addresses on file.</p>
+      <div className="panel">
+        <ForgotForm />
+      </div>
+      <p className="small muted">
+        Remembered it? <Link href="/sign-in">Sign in.</Link>
+      </p>
+    </main>
+  );
+}

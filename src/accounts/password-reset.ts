@@ -1,0 +1,287 @@
+// "Forgot password?" for accounts with two-step verification OFF.
+//
+// The 2013 hole (seeds 002, 003): a password could be reset with only the Apple ID and the birth
+// date, two facts that are often public. Here a reset needs BOTH
+//   1. a link sent to an address on file (the Apple ID and the rescue email), single use, valid for
+//      1 hour, stored only as the SHA-256 of its token; and
+//   2. the answers to two of the three security questions, checked with the same 3-wrong-answers /
+//      15-minute lock as the Password and Security page (question-check.ts), so neither path can be
+//      used to guess around the other. Three wrong answer pairs also kill the link.
+// The birth date is never an input to any of this.
+//
+// Asking for a link never says whether an account exists: the answer is one sentence whatever the
+// Apple ID, the same database work is done either way, and the rate limits count every Apple ID,
+// even one with no account, so a limit reveals nothing either.
+//
+// Accounts with two-step ON get no link: their password is reset with the Recovery Key and a
+// trusted device (seed 001), which is a later issue. Until then they are answered like everyone else.
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { HOUR } from '../clock.ts';
+import { appleIdKey, emailField } from './apple-id.ts';
+import { hashSecret } from './passwords.ts';
+import { checkNewPassword } from './password-policy.ts';
+import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, randomQuestionPair, type AskedQuestion, type QuestionPair } from './question-check.ts';
+import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { endOtherSessions } from '../sessions/sessions.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { accountChangedEmail, passwordResetLinkEmail } from '../mail/templates.ts';
+import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
+
+export interface PasswordResetDeps {
+  db: Db;
+  clock: Clock;
+  bcryptCost: number;
+  appUrl: string;
+}
+
+/** How long a link works after it was sent. */
+export const RESET_LINK_TTL_MS = HOUR;
+/** Wrong answer pairs a link survives; at this many it no longer works. */
+export const MAX_WRONG_ANSWERS = 3;
+
+// (ours) Requests for a link are rate-limited, counted per normalised Apple ID (whether or not an
+// account has it) and per client address. Every request counts; the request that reaches the limit
+// is still served, the next ones wait until the lock ends (an hour after the request that reached it).
+export const REQUESTS_PER_APPLE_ID: ThrottlePolicy = { maxFailures: 3, windowMs: HOUR, lockMs: HOUR };
+export const REQUESTS_PER_CLIENT_ADDRESS: ThrottlePolicy = { maxFailures: 10, windowMs: HOUR, lockMs: HOUR };
+
+export const RESET_REQUESTED =
+  'If an account exists for that Apple ID, we sent a link to reset its password to the email addresses on file. The link works for 1 hour.';
+export const LINK_INVALID = 'This link has expired or was already used. Ask for a new one.';
+export const PASSWORDS_DIFFER = "The passwords don't match.";
+
+const appleIdThrottleKey = (key: string) => `password-reset:apple-id:${key}`;
+const addressThrottleKey = (address: string) => `password-reset:address:${address}`;
+
+/** A link token: 32 random bytes, base64url (43 characters). */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function isWellFormedResetToken(token: unknown): token is string {
+  return typeof token === 'string' && TOKEN_PATTERN.test(token);
+}
+
+/** The row id of a link: the token itself is never stored. */
+export function resetIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function resetLink(appUrl: string, token: string): string {
+  return `${appUrl.replace(/\/+$/, '')}/reset/open?token=${encodeURIComponent(token)}`;
+}
+
+function addressesOnFile(account: { appleId: string; rescueEmail: string | null }): string[] {
+  return account.rescueEmail ? [account.appleId, account.rescueEmail] : [account.appleId];
+}
+
+// Stands in for an account id where there is no account: matches no row.
+const NO_ACCOUNT = '-';
+
+// ---------------------------------------------------------------------------------------------
+// 1. Asking for a link
+
+export const requestResetSchema = z.object({ appleId: emailField });
+
+export type RequestResetResult =
+  | { ok: true; message: string }
+  | { ok: false; error: string; fieldErrors?: Partial<Record<'appleId', string>> };
+
+/** `input` is untrusted (a submitted form): it is parsed here. Any other field (a birth date...) is ignored. */
+export async function requestPasswordReset(deps: PasswordResetDeps, input: unknown, ctx: RequestContext): Promise<RequestResetResult> {
+  const parsed = requestResetSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: 'Check the fields marked below.', fieldErrors: { appleId: parsed.error.issues[0]?.message ?? 'Enter your Apple ID.' } };
+  }
+  const { db, clock } = deps;
+  const now = clock.now();
+  const key = appleIdKey(parsed.data.appleId);
+  const limits: [string, ThrottlePolicy][] = [
+    [appleIdThrottleKey(key), REQUESTS_PER_APPLE_ID],
+    ...(ctx.clientAddress ? [[addressThrottleKey(ctx.clientAddress), REQUESTS_PER_CLIENT_ADDRESS] as [string, ThrottlePolicy]] : []),
+  ];
+  for (const [k] of limits) {
+    const until = await lockedUntil(db, k, now);
+    if (until) return { ok: false, error: tooManyRequests(until, now) };
+  }
+  for (const [k, policy] of limits) await recordFailure(db, k, policy, now);
+
+  // The token is made whether or not it will be sent, so both paths do the same work up to here.
+  const token = randomBytes(32).toString('base64url');
+  const id = resetIdOf(token);
+  const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
+  const account = await db.account.findUnique({ where: { appleIdKey: key } });
+
+  if (account && !account.twoStepEnabledAt) {
+    await db.$transaction(async (tx) => {
+      // A newer link replaces the older ones: only the latest email works.
+      await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+      await tx.passwordReset.create({
+        data: { id, accountId: account.id, createdAt: now, expiresAt, questionPair: encodePair(randomQuestionPair()) },
+      });
+      await recordSecurityEvent(tx, { accountId: account.id, kind: 'password-reset-requested', at: now, details: { linkSent: true } }, ctx);
+      await enqueueEmail(
+        tx,
+        {
+          kind: 'password-reset-link',
+          accountId: account.id,
+          to: addressesOnFile(account),
+          ...passwordResetLinkEmail({ name: account.name, appleId: account.appleId, link: resetLink(deps.appUrl, token), expiresAt }),
+        },
+        clock,
+      );
+    });
+  } else {
+    // No account, or two-step is on (its reset needs the Recovery Key and a trusted device: a later
+    // issue; no link, no email). A transaction of the same shape, which changes nothing, keeps the
+    // response time close to the one for an account that gets a link.
+    await db.$transaction(async (tx) => {
+      await tx.passwordReset.updateMany({ where: { accountId: account?.id ?? NO_ACCOUNT, usedAt: null, expiresAt: { lt: new Date(0) } }, data: { expiresAt: now } });
+      await tx.passwordReset.findUnique({ where: { id }, select: { id: true } });
+      if (account) {
+        // The holder sees in the security log that someone asked; nothing was sent.
+        await recordSecurityEvent(tx, { accountId: account.id, kind: 'password-reset-requested', at: now, details: { linkSent: false } }, ctx);
+      } else {
+        await tx.securityEvent.findFirst({ where: { accountId: NO_ACCOUNT }, select: { id: true } });
+      }
+      await tx.emailOutbox.findFirst({ where: { accountId: NO_ACCOUNT }, select: { id: true } });
+    });
+  }
+  return { ok: true, message: RESET_REQUESTED };
+}
+
+function tooManyRequests(until: Date, now: Date): string {
+  return `Too many requests to reset a password. For your security, try again in ${waitText(until, now)}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Opening the link
+
+interface LiveLink {
+  id: string;
+  pair: QuestionPair;
+  account: { id: string; appleId: string; name: string; rescueEmail: string | null; twoStepEnabledAt: Date | null; setupStartedAt: Date | null };
+}
+
+/** The link's row and account if the link still works: known, unused, unexpired, not dead, two-step still off. */
+async function liveLink(db: Db, token: unknown, now: Date): Promise<LiveLink | null> {
+  if (!isWellFormedResetToken(token)) return null;
+  const row = await db.passwordReset.findUnique({
+    where: { id: resetIdOf(token) },
+    include: { account: { select: { id: true, appleId: true, name: true, rescueEmail: true, twoStepEnabledAt: true, setupStartedAt: true } } },
+  });
+  if (!row || row.usedAt || row.expiresAt <= now || row.wrongAnswers >= MAX_WRONG_ANSWERS) return null;
+  // Two-step turned on after the link was sent: its reset needs the Recovery Key now.
+  if (row.account.twoStepEnabledAt) return null;
+  const pair = decodePair(row.questionPair);
+  if (!pair) return null;
+  return { id: row.id, pair, account: row.account };
+}
+
+export type OpenResetResult = { ok: true; accountId: string; questions: AskedQuestion[] } | { ok: false; error: string };
+
+/** What the reset page shows: the two questions of this link, or one message for every link that does not work. */
+export async function openPasswordReset(deps: Pick<PasswordResetDeps, 'db' | 'clock'>, token: string | null | undefined): Promise<OpenResetResult> {
+  const link = await liveLink(deps.db, token, deps.clock.now());
+  if (!link) return { ok: false, error: LINK_INVALID };
+  return { ok: true, accountId: link.account.id, questions: await askedQuestions(deps.db, link.account.id, link.pair) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Answering and choosing the new password
+
+export const completeResetSchema = answersSchema.extend({
+  password: z.string(),
+  confirmPassword: z.string(),
+});
+
+type CompleteField = 'answer1' | 'answer2' | 'password' | 'confirmPassword';
+export type CompleteResetResult = { ok: true; accountId: string } | { ok: false; error?: string; fieldErrors?: Partial<Record<CompleteField, string>> };
+
+class LinkAlreadyUsed extends Error {}
+
+/**
+ * `token` comes from the reset cookie, `input` from the form; both are untrusted. Field problems
+ * (empty answers, a password the policy refuses, a confirmation that differs) change nothing. A
+ * wrong answer pair counts toward the shared question lock and toward the link's 3; the right
+ * answers reset the password in ONE transaction that uses the link up (once, even when two
+ * requests race), ends every session, starts the waiting period and tells every address on file.
+ */
+export async function completePasswordReset(
+  deps: PasswordResetDeps,
+  token: string | null | undefined,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<CompleteResetResult> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const link = await liveLink(db, token, now);
+  if (!link) return { ok: false, error: LINK_INVALID };
+  const { account } = link;
+
+  // Only these four fields are read (a birth date or anything else sent along is ignored); a
+  // missing one counts as empty, so its message is the one for an empty field.
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const text = (name: CompleteField) => (typeof raw[name] === 'string' ? (raw[name] as string) : '');
+  const parsed = completeResetSchema.safeParse({
+    answer1: text('answer1'),
+    answer2: text('answer2'),
+    password: text('password'),
+    confirmPassword: text('confirmPassword'),
+  });
+  const fieldErrors: Partial<Record<CompleteField, string>> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0]) as CompleteField] ??= issue.message;
+  }
+  const passwordProblem = checkNewPassword(text('password'), account.appleId);
+  if (passwordProblem) fieldErrors.password = passwordProblem;
+  if (text('confirmPassword') !== text('password')) fieldErrors.confirmPassword = PASSWORDS_DIFFER;
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, error: 'Check the fields marked below.', fieldErrors };
+  const v = parsed.data;
+
+  const answers = await checkAnswers(db, account.id, link.pair, [v.answer1, v.answer2], now);
+  if (!answers.ok) {
+    // Every refused pair counts against the link, also one refused because the questions are locked.
+    const updated = await db.$transaction(async (tx) => {
+      await tx.passwordReset.updateMany({ where: { id: link.id, usedAt: null }, data: { wrongAnswers: { increment: 1 } } });
+      await recordSecurityEvent(tx, { accountId: account.id, kind: 'password-reset-failed', at: now, details: { locked: answers.locked } }, ctx);
+      return tx.passwordReset.findUnique({ where: { id: link.id }, select: { wrongAnswers: true } });
+    });
+    const dead = !updated || updated.wrongAnswers >= MAX_WRONG_ANSWERS;
+    return { ok: false, error: dead ? `${answers.error} This link no longer works: ask for a new one.` : answers.error };
+  }
+
+  const passwordHash = await hashSecret(v.password, deps.bcryptCost);
+  try {
+    await db.$transaction(async (tx) => {
+      // Single use: of several requests completing the same link at once, exactly one changes this
+      // row (the database serialises the conditional UPDATE); the others roll back.
+      const claim = await tx.passwordReset.updateMany({
+        where: { id: link.id, usedAt: null, expiresAt: { gt: now }, wrongAnswers: { lt: MAX_WRONG_ANSWERS } },
+        data: { usedAt: now },
+      });
+      if (claim.count !== 1) throw new LinkAlreadyUsed();
+      // Any other link still out there dies with this reset.
+      await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+      await tx.account.update({ where: { id: account.id }, data: { passwordHash, passwordChangedAt: now }, select: { id: true } });
+      await endOtherSessions(tx, account.id, null);
+      await recordSignificantChange(tx, { clock, appUrl: deps.appUrl }, account, 'password-reset', ctx);
+      await enqueueEmail(
+        tx,
+        {
+          kind: 'password-reset',
+          accountId: account.id,
+          to: addressesOnFile(account),
+          ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: 'password-reset', at: now }),
+        },
+        clock,
+      );
+    });
+  } catch (e) {
+    if (e instanceof LinkAlreadyUsed) return { ok: false, error: LINK_INVALID };
+    throw e;
+  }
+  return { ok: true, accountId: account.id };
+}
