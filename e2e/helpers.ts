@@ -88,3 +88,14 @@ export async function answerSecurityQuestions(page: Page, answers: Record<string
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Two-Step Verification' })).toBeVisible();
 }
+
+/**
+ * Clicks a form's button and waits for the server action's answer. React resets a form after its
+ * action completes, so typing into it while a submission is still on its way would be lost.
+ */
+export async function submit(page: Page, button: string) {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, signIn } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, signIn, submit } from './helpers.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
 
 const DEMO_ANSWERS_BY_QUESTION = {
@@ -44,7 +44,7 @@ test('the page asks two security questions first, and locks for 15 minutes after
   expect(labels).toHaveLength(2);
   for (let i = 0; i < 3; i++) {
     for (const label of labels) await page.getByLabel(label, { exact: true }).fill(`wrong ${i}`);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await submit(page, 'Continue');
     await expect(formError(page)).toContainText(i < 2 ? "don't match" : 'try again in 15 minutes');
   }
   await page.reload();
@@ -100,12 +100,13 @@ test('setup window expired: a new waiting period runs, with both dates', async (
 
 test('already on: since when, with Manage, and no security questions asked', async ({ page }) => {
   await signIn(page, 'olivia@two-step.test', DEMO_PASSWORD);
+  await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
   await page.goto('/account/security');
   const { sentence, state, times } = await twoStepState(page);
   expect(state).toBe('on');
   await expect(sentence).toContainText('Two-step verification is on since');
   near(times[0], Date.now() - 100 * DAY);
-  await expect(page.getByRole('link', { name: 'Manage' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Manage', exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/state-on.png', fullPage: true });
 });
 
@@ -119,7 +120,7 @@ test('a password change starts the waiting period, says so, and emails every add
 
   await page.locator('summary', { hasText: 'Change password' }).click();
   await page.getByLabel('Current password').fill(PASSWORD);
-  await page.getByLabel('New password').fill('a brand new passphrase 7');
+  await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 7');
   await page.getByLabel('Confirm new password').fill('a brand new passphrase 7');
   await page.getByRole('button', { name: 'Change Password' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your password was changed.' })).toBeVisible();
