@@ -4,13 +4,13 @@ import { createAccountAction } from '../actions/account.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
 import { SubmitButton } from '../components/submit-button.tsx';
+import { NewPasswordFields, SecurityQuestionFields } from '../components/account-fields.tsx';
 
 type Option = { code: string; name: string };
 
 export function CreateAccountForm(props: {
   availableRegions: Option[];
   otherRegions: Option[];
-  questions: Array<{ id: string; text: string }>;
   defaultCountry: string;
 }) {
   const [state, action] = useActionState(createAccountAction, EMPTY_FORM);
@@ -58,14 +58,7 @@ export function CreateAccountForm(props: {
         <Field name="appleId" label="Apple ID" error={e.appleId} hint="Your email address. It will be your Apple ID.">
           <input type="email" autoComplete="username" defaultValue={v.appleId} {...errorProps('appleId', e.appleId)} />
         </Field>
-        <div className="grid-2">
-          <Field name="password" label="Password" error={e.password} hint="At least 8 characters. A long phrase is easier to remember and harder to guess.">
-            <input type="password" autoComplete="new-password" {...errorProps('password', e.password)} />
-          </Field>
-          <Field name="confirmPassword" label="Confirm password" error={e.confirmPassword}>
-            <input type="password" autoComplete="new-password" {...errorProps('confirmPassword', e.confirmPassword)} />
-          </Field>
-        </div>
+        <NewPasswordFields errors={e} />
         <Field name="rescueEmail" label="Rescue email (optional)" error={e.rescueEmail} hint="A second address we can write to about your account's security.">
           <input type="email" autoComplete="email" defaultValue={v.rescueEmail} {...errorProps('rescueEmail', e.rescueEmail)} />
         </Field>
@@ -74,26 +67,7 @@ export function CreateAccountForm(props: {
       <div className="panel">
         <h2>Security questions</h2>
         <p className="muted small">Choose three questions whose answers only you know. They protect your account until you turn on two-step verification.</p>
-        {[1, 2, 3].map((n) => (
-          <fieldset key={n}>
-            <legend>Question {n}</legend>
-            <Field name={`question${n}`} label="Question" error={e[`question${n}`]}>
-              <select defaultValue={v[`question${n}`] ?? ''} {...errorProps(`question${n}`, e[`question${n}`])}>
-                <option value="" disabled>
-                  Choose a question
-                </option>
-                {props.questions.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {q.text}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field name={`answer${n}`} label="Answer" error={e[`answer${n}`]}>
-              <input type="text" autoComplete="off" {...errorProps(`answer${n}`, e[`answer${n}`])} />
-            </Field>
-          </fieldset>
-        ))}
+        <SecurityQuestionFields errors={e} values={v} />
       </div>
       <SubmitButton label="Create Account" pendingLabel="Creating…" />
     </form>

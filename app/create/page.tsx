@@ -2,7 +2,6 @@ import { redirect } from 'next/navigation';
 import { currentAccount } from '../lib/session.ts';
 import { runtime } from '@/src/runtime.ts';
 import { allRegions } from '@/src/eligibility/regions.ts';
-import { SECURITY_QUESTIONS } from '@/src/accounts/security-questions.ts';
 import { CreateAccountForm } from './create-account-form.tsx';
 
 export default async function CreateAccountPage() {
@@ -19,7 +18,6 @@ export default async function CreateAccountPage() {
       <CreateAccountForm
         availableRegions={regions.filter((r) => available.has(r.code))}
         otherRegions={regions.filter((r) => !available.has(r.code))}
-        questions={SECURITY_QUESTIONS.map((q) => ({ id: q.id, text: q.text }))}
         defaultCountry="US"
       />
     </main>

@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { requestPasswordResetAction, type ForgotState } from '../actions/password-reset.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { SubmitButton } from '../components/submit-button.tsx';
+import { FormMessages } from '../components/form-messages.tsx';
 
 const EMPTY: ForgotState = {};
 
@@ -18,11 +19,7 @@ export function ForgotForm() {
   }
   return (
     <form action={action} noValidate>
-      {state.error ? (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <FormMessages state={state} />
       <Field name="appleId" label="Apple ID" error={e.appleId}>
         <input type="email" autoComplete="username" defaultValue={state.values?.appleId} {...errorProps('appleId', e.appleId)} />
       </Field>

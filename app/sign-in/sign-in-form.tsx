@@ -4,17 +4,14 @@ import { signInAction } from '../actions/account.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
 import { SubmitButton } from '../components/submit-button.tsx';
+import { FormMessages } from '../components/form-messages.tsx';
 
 export function SignInForm() {
   const [state, action] = useActionState(signInAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
-      {state.error ? (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <FormMessages state={state} />
       <Field name="appleId" label="Apple ID" error={e.appleId}>
         <input type="email" autoComplete="username" defaultValue={state.values?.appleId} {...errorProps('appleId', e.appleId)} />
       </Field>

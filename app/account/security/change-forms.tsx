@@ -7,7 +7,7 @@ import { Field, errorProps } from '../../components/field.tsx';
 import { FormMessages } from '../../components/form-messages.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
-import { SECURITY_QUESTIONS } from '@/src/accounts/security-questions.ts';
+import { NewPasswordFields, SecurityQuestionFields } from '../../components/account-fields.tsx';
 
 const PAUSE = 'Changing this pauses two-step verification setup for 3 days.';
 
@@ -20,14 +20,7 @@ export function ChangePasswordForm() {
       <Field name="currentPassword" label="Current password" error={e.currentPassword}>
         <input type="password" autoComplete="current-password" {...errorProps('currentPassword', e.currentPassword)} />
       </Field>
-      <div className="grid-2">
-        <Field name="password" label="New password" error={e.password} hint="At least 8 characters.">
-          <input type="password" autoComplete="new-password" {...errorProps('password', e.password)} />
-        </Field>
-        <Field name="confirmPassword" label="Confirm new password" error={e.confirmPassword}>
-          <input type="password" autoComplete="new-password" {...errorProps('confirmPassword', e.confirmPassword)} />
-        </Field>
-      </div>
+      <NewPasswordFields errors={e} label="New password" />
       <p className="small muted">{PAUSE} Other browsers and devices will be signed out.</p>
       <SubmitButton label="Change Password" pendingLabel="Changing…" />
     </form>
@@ -37,30 +30,10 @@ export function ChangePasswordForm() {
 export function ChangeQuestionsForm() {
   const [state, action] = useActionState(changeQuestionsAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
-  const v = state.values ?? {};
   return (
     <form action={action} noValidate aria-label="Change security questions">
       <FormMessages state={state} />
-      {[1, 2, 3].map((n) => (
-        <fieldset key={n}>
-          <legend>Question {n}</legend>
-          <Field name={`question${n}`} label="Question" error={e[`question${n}`]}>
-            <select defaultValue={state.done ? '' : (v[`question${n}`] ?? '')} {...errorProps(`question${n}`, e[`question${n}`])}>
-              <option value="" disabled>
-                Choose a question
-              </option>
-              {SECURITY_QUESTIONS.map((q) => (
-                <option key={q.id} value={q.id}>
-                  {q.text}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field name={`answer${n}`} label="Answer" error={e[`answer${n}`]}>
-            <input type="text" autoComplete="off" {...errorProps(`answer${n}`, e[`answer${n}`])} />
-          </Field>
-        </fieldset>
-      ))}
+      <SecurityQuestionFields errors={e} values={state.done ? {} : state.values} />
       <p className="small muted">{PAUSE}</p>
       <SubmitButton label="Change Questions" pendingLabel="Changing…" />
     </form>

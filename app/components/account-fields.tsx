@@ -1,0 +1,64 @@
+// Groups of fields that several forms share: a new password with its confirmation, three
+// security questions with answers, and the answers to two asked questions.
+import { Field, errorProps } from './field.tsx';
+import { SECURITY_QUESTIONS } from '@/src/accounts/security-questions.ts';
+
+type Errors = Partial<Record<string, string>>;
+
+export function NewPasswordFields({ errors: e, label = 'Password' }: { errors: Errors; label?: string }) {
+  const confirm = label === 'Password' ? 'Confirm password' : `Confirm ${label.toLowerCase()}`;
+  return (
+    <div className="grid-2">
+      <Field name="password" label={label} error={e.password} hint="At least 8 characters. A long phrase is easier to remember and harder to guess.">
+        <input type="password" autoComplete="new-password" {...errorProps('password', e.password)} />
+      </Field>
+      <Field name="confirmPassword" label={confirm} error={e.confirmPassword}>
+        <input type="password" autoComplete="new-password" {...errorProps('confirmPassword', e.confirmPassword)} />
+      </Field>
+    </div>
+  );
+}
+
+/** Three questions chosen from the fixed list, each with its answer (fields question1..3, answer1..3). */
+export function SecurityQuestionFields({ errors: e, values: v = {} }: { errors: Errors; values?: Record<string, string> }) {
+  return (
+    <>
+      {[1, 2, 3].map((n) => (
+        <fieldset key={n}>
+          <legend>Question {n}</legend>
+          <Field name={`question${n}`} label="Question" error={e[`question${n}`]}>
+            <select defaultValue={v[`question${n}`] ?? ''} {...errorProps(`question${n}`, e[`question${n}`])}>
+              <option value="" disabled>
+                Choose a question
+              </option>
+              {SECURITY_QUESTIONS.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.text}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name={`answer${n}`} label="Answer" error={e[`answer${n}`]}>
+            <input type="text" autoComplete="off" {...errorProps(`answer${n}`, e[`answer${n}`])} />
+          </Field>
+        </fieldset>
+      ))}
+    </>
+  );
+}
+
+/** Answers to two asked questions (fields answer1, answer2), labelled with the questions. */
+export function AnswerFields({ questions, errors: e }: { questions: string[]; errors: Errors }) {
+  return (
+    <>
+      {questions.map((text, i) => {
+        const name = `answer${i + 1}`;
+        return (
+          <Field key={name} name={name} label={text} error={e[name]}>
+            <input type="text" autoComplete="off" spellCheck={false} {...errorProps(name, e[name])} />
+          </Field>
+        );
+      })}
+    </>
+  );
+}
