@@ -39,6 +39,7 @@ export default defineConfig({
     env: localEnv(E2E_PORTS, {
       DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
+      CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
       BCRYPT_COST: '8',
     }),
   },

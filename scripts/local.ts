@@ -6,11 +6,16 @@ import { buildIfChanged } from './lib/bootstrap.mjs';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 mkdirSync('data', { recursive: true });
-// A random session secret, kept so that sessions survive a restart.
-const secretFile = 'data/session-secret';
-if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+// Random secrets, kept in data/ so that sessions and pending codes survive a restart.
+function secret(file: string): string {
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
 const port = Number(process.env.PORT ?? DEV_PORTS.app);
-Object.assign(process.env, { ...localEnv({ ...DEV_PORTS, app: port }, { SESSION_SECRET: readFileSync(secretFile, 'utf8').trim() }), ...process.env });
+Object.assign(process.env, {
+  ...localEnv({ ...DEV_PORTS, app: port }, { SESSION_SECRET: secret('data/session-secret'), CODE_HMAC_KEY: secret('data/code-key') }),
+  ...process.env,
+});
 // These rewrite Twilio host names; the stand-in must get the requests.
 delete process.env.TWILIO_REGION;
 delete process.env.TWILIO_EDGE;

@@ -13,6 +13,10 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').default('file:./data/dev.db'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  // The server key of the HMAC-SHA-256 that verification codes are stored as.
+  CODE_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
+  // Digits of a verification code: 4 as in the seeds; more is stronger (see README, security).
+  CODE_DIGITS: z.coerce.number().int().min(4).max(8).default(4),
   // bcrypt work factor: 12 in production; tests may lower it to stay fast.
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   TRUST_PROXY: flag,

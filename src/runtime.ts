@@ -1,15 +1,21 @@
-// The composition root: builds the real dependencies (database, clock, mail, SMS) from the
+// The composition root: builds the real dependencies (database, clock, SMS, push) from the
 // environment, once per process. Pages and server actions get their dependencies from here;
 // domain code never reads the environment itself.
 import { config } from './config.ts';
 import { createDb, type Db } from './db/client.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { createTwilioSms, type LineTypeLookup, type SmsSender } from './sms/twilio-sms.ts';
+import { createHttpPushSender, type PushSender } from './push/push-sender.ts';
 
 export interface Runtime {
   db: Db;
   clock: Clock;
   bcryptCost: number;
   appUrl: string;
+  codeKey: string;
+  codeDigits: number;
+  sms: SmsSender & LineTypeLookup;
+  push: PushSender;
 }
 
 const globalForRuntime = globalThis as unknown as { twoStepRuntime?: Runtime };
@@ -22,6 +28,17 @@ export function runtime(): Runtime {
       clock: systemClock,
       bcryptCost: c.BCRYPT_COST,
       appUrl: c.APP_URL,
+      codeKey: c.CODE_HMAC_KEY,
+      codeDigits: c.CODE_DIGITS,
+      sms: createTwilioSms({
+        accountSid: c.TWILIO_ACCOUNT_SID,
+        authToken: c.TWILIO_AUTH_TOKEN,
+        from: c.TWILIO_FROM,
+        apiBaseUrl: c.TWILIO_API_BASE_URL,
+        lookupsBaseUrl: c.TWILIO_LOOKUPS_BASE_URL,
+      }),
+      // Push goes to the stand-in; a real push service would be another PushSender here.
+      push: createHttpPushSender(c.PUSH_URL ?? c.STANDINS_URL ?? 'http://127.0.0.1:4010'),
     };
   }
   return globalForRuntime.twoStepRuntime;

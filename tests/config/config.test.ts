@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, ConfigError } from '../../src/config.ts';
 import { localEnv, DEV_PORTS } from '../../src/standins/local-env.ts';
 
-const valid = localEnv(DEV_PORTS, { SESSION_SECRET: 'x'.repeat(32) });
+const valid = localEnv(DEV_PORTS, { SESSION_SECRET: 'x'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32) });
 
 describe('configuration from the environment', () => {
   it('accepts the local stand-in environment and fills defaults', () => {
@@ -25,6 +25,8 @@ describe('configuration from the environment', () => {
     ['TWILIO_FROM', '555-0100', /TWILIO_FROM: must be an E.164 number/],
     ['SMTP_URL', 'http://mail', /SMTP_URL: must start with smtp:\/\//],
     ['BCRYPT_COST', '3', /BCRYPT_COST/],
+    ['CODE_DIGITS', '3', /CODE_DIGITS/],
+    ['CODE_HMAC_KEY', 'short', /CODE_HMAC_KEY: must be at least 32 characters/],
     ['STANDINS', 'yes', /STANDINS/],
   ])('names a bad %s', (name, value, message) => {
     expect(() => parseConfig({ ...valid, [name]: value })).toThrow(message);
