@@ -22,7 +22,7 @@ import {
   TOO_YOUNG,
   type FieldErrors,
 } from './fields.ts';
-import { appleIdKey } from './apple-id.ts';
+import { addressesOnFile, appleIdKey } from './apple-id.ts';
 import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -45,11 +45,6 @@ export interface Actor {
 }
 
 export type ChangeResult = { ok: true; message: string } | { ok: false; fieldErrors: FieldErrors };
-
-/** Every address on file: the Apple ID and the rescue email (ours: an old rescue email too, when it is replaced). */
-export function addressesOnFile(account: Pick<Account, 'appleId' | 'rescueEmail'>, ...extra: Array<string | null>): string[] {
-  return [account.appleId, account.rescueEmail, ...extra].filter((a): a is string => Boolean(a));
-}
 
 /** Stores a significant change and everything that goes with it, in one transaction. */
 async function commitSignificantChange(

@@ -15,14 +15,14 @@
 //
 // Accounts with two-step ON get no link: their password is reset with the Recovery Key and a
 // trusted device (seed 001), which is a later issue. Until then they are answered like everyone else.
-import { createHash, randomBytes } from 'node:crypto';
+import { newToken, tokenId } from '../tokens.ts';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { HOUR } from '../clock.ts';
-import { appleIdKey, emailField } from './apple-id.ts';
+import { addressesOnFile, appleIdKey, emailField } from './apple-id.ts';
 import { hashSecret } from './passwords.ts';
-import { checkNewPassword } from './password-policy.ts';
+import { newPasswordErrors, parseForm, rawFields } from './fields.ts';
 import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, randomQuestionPair, type AskedQuestion, type QuestionPair } from './question-check.ts';
 import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -52,7 +52,6 @@ export const REQUESTS_PER_CLIENT_ADDRESS: ThrottlePolicy = { maxFailures: 10, wi
 export const RESET_REQUESTED =
   'If an account exists for that Apple ID, we sent a link to reset its password to the email addresses on file. The link works for 1 hour.';
 export const LINK_INVALID = 'This link has expired or was already used. Ask for a new one.';
-export const PASSWORDS_DIFFER = "The passwords don't match.";
 
 const appleIdThrottleKey = (key: string) => `password-reset:apple-id:${key}`;
 const addressThrottleKey = (address: string) => `password-reset:address:${address}`;
@@ -66,15 +65,11 @@ export function isWellFormedResetToken(token: unknown): token is string {
 
 /** The row id of a link: the token itself is never stored. */
 export function resetIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return tokenId(token);
 }
 
 export function resetLink(appUrl: string, token: string): string {
   return `${appUrl.replace(/\/+$/, '')}/reset/open?token=${encodeURIComponent(token)}`;
-}
-
-function addressesOnFile(account: { appleId: string; rescueEmail: string | null }): string[] {
-  return account.rescueEmail ? [account.appleId, account.rescueEmail] : [account.appleId];
 }
 
 // Stands in for an account id where there is no account: matches no row.
@@ -109,7 +104,7 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
   for (const [k, policy] of limits) await recordFailure(db, k, policy, now);
 
   // The token is made whether or not it will be sent, so both paths do the same work up to here.
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const id = resetIdOf(token);
   const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
   const account = await db.account.findUnique({ where: { appleIdKey: key } });
@@ -223,22 +218,10 @@ export async function completePasswordReset(
 
   // Only these four fields are read (a birth date or anything else sent along is ignored); a
   // missing one counts as empty, so its message is the one for an empty field.
-  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-  const text = (name: CompleteField) => (typeof raw[name] === 'string' ? (raw[name] as string) : '');
-  const parsed = completeResetSchema.safeParse({
-    answer1: text('answer1'),
-    answer2: text('answer2'),
-    password: text('password'),
-    confirmPassword: text('confirmPassword'),
-  });
-  const fieldErrors: Partial<Record<CompleteField, string>> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0]) as CompleteField] ??= issue.message;
-  }
-  const passwordProblem = checkNewPassword(text('password'), account.appleId);
-  if (passwordProblem) fieldErrors.password = passwordProblem;
-  if (text('confirmPassword') !== text('password')) fieldErrors.confirmPassword = PASSWORDS_DIFFER;
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, error: 'Check the fields marked below.', fieldErrors };
+  const text = rawFields(input);
+  const fields = { answer1: text('answer1'), answer2: text('answer2'), password: text('password'), confirmPassword: text('confirmPassword') };
+  const parsed = parseForm(completeResetSchema, fields, newPasswordErrors(text, account.appleId));
+  if (!parsed.ok) return { ok: false, error: 'Check the fields marked below.', fieldErrors: parsed.fieldErrors };
   const v = parsed.data;
 
   const answers = await checkAnswers(db, account.id, link.pair, [v.answer1, v.answer2], now);

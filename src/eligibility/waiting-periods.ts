@@ -12,6 +12,7 @@
 //    until the transaction ends: concurrent changes to one account then read the latest period one
 //    after the other instead of both starting one. (SQLite runs one write transaction at a time.)
 import type { Db, DbTx } from '../db/client.ts';
+import { addressesOnFile } from '../accounts/apple-id.ts';
 import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext, type SignificantChangeKind } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -86,7 +87,7 @@ async function persistNewPeriod(
     {
       kind: 'waiting-period-started',
       accountId: account.id,
-      to: account.rescueEmail ? [account.appleId, account.rescueEmail] : [account.appleId],
+      to: addressesOnFile(account),
       ...waitingPeriodStartedEmail({
         name: account.name,
         appleId: account.appleId,

@@ -1,7 +1,7 @@
 // Server-side sessions. The browser holds a random token inside a sealed cookie; the database
 // holds the token's SHA-256 as the row id. Deleting the row ends the session at once: sign-out,
 // "sign out everywhere", a password reset and turning two-step on all rely on that.
-import { createHash, randomBytes } from 'node:crypto';
+import { newToken, tokenId } from '../tokens.ts';
 import type { Db, DbTx } from '../db/client.ts';
 import { HOUR, MINUTE } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -11,11 +11,11 @@ export const SESSION_IDLE_MS = 30 * MINUTE;
 export const SESSION_ABSOLUTE_MS = 12 * HOUR;
 
 export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return tokenId(token);
 }
 
 export async function createSession(tx: DbTx, accountId: string, now: Date, ctx: RequestContext): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   await tx.session.create({
     data: {
       id: sessionIdOf(token),

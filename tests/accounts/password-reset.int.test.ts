@@ -14,7 +14,6 @@ import {
   LINK_INVALID,
   MAX_WRONG_ANSWERS,
   openPasswordReset,
-  PASSWORDS_DIFFER,
   REQUESTS_PER_APPLE_ID,
   REQUESTS_PER_CLIENT_ADDRESS,
   requestPasswordReset,
@@ -251,7 +250,7 @@ describe('resetting a forgotten password (two-step off)', () => {
       [{ ...answers, password: 'password123', confirmPassword: 'password123' }, { password: PASSWORD_MESSAGES.common }],
       [{ ...answers, password: 'short', confirmPassword: 'short' }, { password: PASSWORD_MESSAGES.tooShort }],
       [{ ...answers, password: APPLE_ID.toUpperCase(), confirmPassword: APPLE_ID.toUpperCase() }, { password: PASSWORD_MESSAGES.appleId }],
-      [{ ...answers, password: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` }, { confirmPassword: PASSWORDS_DIFFER }],
+      [{ ...answers, password: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` }, { confirmPassword: "The passwords don't match." }],
       [{ answer1: ' ', answer2: answers.answer2, ...newPassword }, { answer1: 'Enter your answer.' }],
       [{}, { answer1: 'Enter your answer.', answer2: 'Enter your answer.', password: PASSWORD_MESSAGES.empty }],
     ];
