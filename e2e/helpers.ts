@@ -99,3 +99,32 @@ export async function submit(page: Page, button: string) {
     page.getByRole('button', { name: button, exact: true }).click(),
   ]);
 }
+
+/** The verification code in the newest text message to `e164` in the dev SMS inbox (waits for it to arrive). */
+export async function newestSmsCode(page: Page, e164: string): Promise<string> {
+  const message = () => page.getByTestId('sms').filter({ hasText: e164 }).first();
+  await expect(async () => {
+    await page.goto('/dev/sms');
+    await expect(message()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  const code = /verification code is (\d+)/.exec((await message().textContent()) ?? '')?.[1];
+  expect(code, `a code in the newest text to ${e164}`).toBeTruthy();
+  return code!;
+}
+
+/** The simulated device with this id on /dev/devices (the page that "is the phone"). */
+export function simulatedDevice(page: Page, deviceId: string) {
+  return page.locator(`[data-testid="device"][data-device-id="${deviceId}"]`);
+}
+
+/** The verification code in the newest notification pushed to the simulated device `deviceId` (waits for it). */
+export async function newestPushCode(page: Page, deviceId: string): Promise<string> {
+  const push = () => simulatedDevice(page, deviceId).getByTestId('push').first();
+  await expect(async () => {
+    await page.goto('/dev/devices');
+    await expect(push()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  const code = /verification code is (\d+)/.exec((await push().textContent()) ?? '')?.[1];
+  expect(code, `a code in the newest push to ${deviceId}`).toBeTruthy();
+  return code!;
+}

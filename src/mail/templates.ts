@@ -98,3 +98,60 @@ export function passwordResetLinkEmail(p: { name: string; appleId: string; link:
     ].join('\n'),
   };
 }
+
+/**
+ * A trusted device was added (verified with a code) or removed, to every address on file. `device`
+ * is the label shown on the page: a phone number masked to its last two digits, or a device name.
+ */
+export function trustedDeviceEmail(p: { name: string; appleId: string; device: string; added: boolean; at: Date }): EmailContent {
+  const device = oneLine(p.device);
+  return {
+    subject: p.added ? 'A trusted device was added to your Apple ID' : 'A trusted device was removed from your Apple ID',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      p.added
+        ? `On ${formatDateTime(p.at)}, ${device} was verified as a trusted device for the Apple ID ${oneLine(p.appleId)}. Verification codes can now be sent to it.`
+        : `On ${formatDateTime(p.at)}, ${device} was removed from the trusted devices of the Apple ID ${oneLine(p.appleId)}. It can no longer be used to verify your identity.`,
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/**
+ * (ours, OWASP Multifactor Authentication cheat sheet: notify the user of failed MFA attempts) Too
+ * many wrong verification codes in a row: to every address on file, once per run. Names when it
+ * happened and the browsers and client addresses the wrong codes came from; never a code.
+ */
+export function wrongCodesAlertEmail(p: {
+  name: string;
+  appleId: string;
+  at: Date;
+  wrongCodes: number;
+  sources: Array<{ clientAddress: string | null; userAgent: string | null; attempts: number; lastAt: Date }>;
+}): EmailContent {
+  const sources = p.sources.map((s) => {
+    const address = oneLine(s.clientAddress ?? '') || 'an unknown address';
+    const browserText = oneLine(s.userAgent ?? '');
+    const browser = browserText ? (browserText.length > 200 ? `${browserText.slice(0, 200)}…` : browserText) : 'an unknown browser';
+    return `  - from ${address}, browser ${browser}: ${s.attempts} wrong code${s.attempts === 1 ? '' : 's'}, the last on ${formatDateTime(s.lastAt)}`;
+  });
+  return {
+    subject: 'Wrong verification codes were entered for your Apple ID',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `By ${formatDateTime(p.at)}, ${p.wrongCodes} wrong verification codes in a row had been entered for the Apple ID ${oneLine(p.appleId)}.`,
+      'For your security, sending and checking verification codes for this Apple ID is paused for a while, longer after each further wrong code.',
+      '',
+      'The wrong codes were entered',
+      ...sources,
+      '',
+      'If this was you, wait a moment and ask for a new code. If it was not, someone may know your password: change it at once.',
+      'We will never ask you for a verification code by email or phone.',
+      '',
+      'Two-Step',
+      '',
+    ].join('\n'),
+  };
+}

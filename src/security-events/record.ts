@@ -36,6 +36,16 @@ export const SECURITY_EVENT_KINDS = [
   'security-questions-failed',
   'password-reset-requested',
   'password-reset-failed',
+  'device-registered',
+  'trusted-device-added',
+  'trusted-device-removed',
+  // Verification codes (src/codes/): never the code itself in details.
+  'code-sent',
+  'code-send-failed',
+  'code-verified',
+  'code-wrong',
+  'code-reused',
+  'codes-paused',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

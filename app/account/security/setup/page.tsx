@@ -19,6 +19,11 @@ export default async function SetupPage() {
           a new waiting period starts.
         </p>
         <p className="muted">Verifying trusted phone numbers and devices comes next.</p>
+        <p>
+          <Link className="button" href="/account/security/devices">
+            Add trusted devices
+          </Link>
+        </p>
         <Link href="/account/security">Back to Password and Security</Link>
       </div>
     </main>

@@ -16,6 +16,9 @@ export default async function ManageTwoStepPage() {
         <p>
           On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={accountLocale(account.countryCode)} />.
         </p>
+        <p>
+          <Link href="/account/security/devices">Trusted devices</Link>
+        </p>
         <Link href="/account/security">Back to Password and Security</Link>
       </div>
     </main>

@@ -1,0 +1,100 @@
+import Link from 'next/link';
+import { runtime } from '@/src/runtime.ts';
+import { accountLocale } from '@/src/format.ts';
+import { listDevices } from '@/src/devices/trusted-devices.ts';
+import { phoneCountries } from '@/src/devices/phone-numbers.ts';
+import { requireSecurityPass } from '../../../lib/security-pass.ts';
+import { AddPhoneNumberForm, PendingDeviceRow, RegisterDeviceForm, RegisteredDeviceRow, TrustedDeviceRow } from './device-forms.tsx';
+import styles from './devices.module.css';
+
+// Trusted Devices: the phone numbers and iOS devices that receive verification codes (seed 001).
+// A device is trusted only once the code sent to it has been entered here. Behind the Password and
+// Security pass, like every security setting.
+export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { account } = await requireSecurityPass();
+  const rt = runtime();
+  const { trusted, pending, registered } = await listDevices(rt.db, account.id);
+  const params = await searchParams;
+  const locale = accountLocale(account.countryCode);
+
+  // After a code was entered or a device removed the page is reloaded with what happened.
+  const added = typeof params.added === 'string' ? trusted.find((d) => d.id === params.added) : undefined;
+  const notice = added
+    ? `${added.label} is now a trusted device.`
+    : params.removed
+      ? 'The device was removed. It can no longer be used to verify your identity.'
+      : null;
+  const hasNumber = trusted.some((d) => d.kind === 'sms');
+
+  return (
+    <main className="section-list">
+      <p className="small">
+        <Link href="/account/security">← Password and Security</Link>
+      </p>
+      <h1>Trusted Devices</h1>
+      <p className="lead">
+        When you sign in, we send a {rt.codeDigits}-digit verification code to a device you trust. You need at least one phone number that can
+        receive text messages.
+      </p>
+      {notice ? (
+        <p className="notice success" role="status">
+          {notice}
+        </p>
+      ) : null}
+
+      <section className="panel" aria-labelledby="trusted-heading">
+        <h2 id="trusted-heading">Your Trusted Devices</h2>
+        {trusted.length === 0 ? (
+          <p className="muted">No trusted devices yet. Add a phone number below and enter the code we text to it.</p>
+        ) : (
+          <ul className={styles.list} aria-labelledby="trusted-heading">
+            {trusted.map((d) => (
+              <TrustedDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} verifiedAt={d.verifiedAt!.toISOString()} locale={locale} />
+            ))}
+          </ul>
+        )}
+        {trusted.length > 0 && !hasNumber ? <p className="small muted">Add a phone number too: two-step verification needs at least one.</p> : null}
+      </section>
+
+      {pending.length > 0 ? (
+        <section className="panel" aria-labelledby="pending-heading">
+          <h2 id="pending-heading">Waiting for a Code</h2>
+          <p className="muted small">These become trusted devices once you enter the code sent to them. A code works for 10 minutes.</p>
+          <ul className={styles.list} aria-labelledby="pending-heading">
+            {pending.map((d) => (
+              <PendingDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} digits={rt.codeDigits} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="phone-heading">
+        <h2 id="phone-heading">Add a Phone Number</h2>
+        <p className={styles.hint}>
+          You can also add the number of someone close to you, such as a family member, to use if you&apos;re without your own devices.
+        </p>
+        <div className={styles.formSpace}>
+          <AddPhoneNumberForm countries={phoneCountries('en')} defaultCountry={account.countryCode} />
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="ios-heading">
+        <h2 id="ios-heading">iOS Devices with Find My iPhone</h2>
+        <p className={styles.hint}>
+          An iPhone, iPad or iPod touch with Find My iPhone turned on can receive codes as notifications. Register it first, then send it a code.
+        </p>
+        {registered.length > 0 ? (
+          <ul className={styles.list} aria-label="Registered devices">
+            {registered.map((r) => (
+              <RegisteredDeviceRow key={r.id} id={r.id} name={r.name} deviceId={r.deviceId} status={r.status} />
+            ))}
+          </ul>
+        ) : null}
+        <div className={`${styles.formSpace} ${registered.length > 0 ? styles.divided : ''}`}>
+          <h3>Register a Device</h3>
+          <RegisterDeviceForm />
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+'use server';
+// Server actions of the Trusted Devices page. Each checks the session and the Password and
+// Security pass on the server, calls one domain function, and answers with a FormState. Confirming
+// and removing change which list a device is in, so they answer by reloading the page with a
+// notice instead (the form that sent them is gone from the new page).
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { runtime } from '@/src/runtime.ts';
+import { addPhoneNumber, addPushDevice, confirmDevice, registerDevice, removeDevice, resendCode, type DeviceResult } from '@/src/devices/trusted-devices.ts';
+import { requestContext } from '../lib/request.ts';
+import { requireSecurityPass } from '../lib/security-pass.ts';
+import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+
+const PAGE = '/account/security/devices';
+
+function answer(result: DeviceResult, formData: FormData): FormState {
+  if (!result.ok) {
+    // formValues leaves out names containing "code" (codes are never echoed); the country is no secret.
+    const values = { ...formValues(formData), countryCode: String(formData.get('countryCode') ?? '') };
+    return { error: result.error, fieldErrors: result.fieldErrors, values };
+  }
+  revalidatePath(PAGE);
+  return { done: true, notice: result.message };
+}
+
+export async function addPhoneNumberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireSecurityPass();
+  return answer(await addPhoneNumber(runtime(), actor, formFields(formData), await requestContext()), formData);
+}
+
+export async function registerDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireSecurityPass();
+  return answer(await registerDevice(runtime(), actor, formFields(formData), await requestContext()), formData);
+}
+
+export async function addPushDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireSecurityPass();
+  return answer(await addPushDevice(runtime(), actor, formData.get('registeredDeviceId'), await requestContext()), formData);
+}
+
+export async function resendCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireSecurityPass();
+  return answer(await resendCode(runtime(), actor, formData.get('trustedDeviceId'), await requestContext()), formData);
+}
+
+export async function confirmDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireSecurityPass();
+  const result = await confirmDevice(runtime(), actor, formFields(formData), await requestContext());
+  if (!result.ok) return answer(result, formData);
+  redirect(`${PAGE}?added=${encodeURIComponent(String(formData.get('trustedDeviceId')))}`);
+}
+
+export async function removeDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireSecurityPass();
+  const result = await removeDevice(runtime(), actor, formData.get('trustedDeviceId'), await requestContext());
+  if (!result.ok) return answer(result, formData);
+  redirect(`${PAGE}?removed=1`);
+}

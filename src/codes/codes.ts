@@ -1,0 +1,392 @@
+// The verification-code service: the ONE place that sends and checks the codes that go to trusted
+// devices, for every flow that needs one (verifying a new device, signing in, resetting the
+// password, replacing the Recovery Key, turning two-step off, the support PIN).
+//
+// A code (DOMAIN.md, "Trusted devices and verification codes"):
+//  - is drawn from a CSPRNG (crypto.randomInt), `codeDigits` digits, 4 by default as in the seeds
+//    (001, 003). 4 digits are about 13 bits, below the 20 bits NIST SP 800-63B 5.1.3.2 and OWASP
+//    ASVS 2.7.6 ask of an out-of-band secret. That is compensated by: 3 wrong tries per code, a
+//    10-minute life, the sending limits (limits.ts) and the account-wide pause after 10 wrong codes
+//    in a row (whose wait doubles up to an hour): a guesser gets at most 3 guesses per code, fewer
+//    than 20 in the first hour and about one an hour after that, out of 10,000 values. Set
+//    CODE_DIGITS (up to 8) for more.
+//  - is stored only as HMAC-SHA-256(codeKey, "purpose:trustedDeviceId:code"), so a database leak
+//    yields no code, and a code is bound to its purpose and device: it cannot be used elsewhere.
+//  - lives 10 minutes (ours: NIST 800-63B 5.1.3.2 asks for a short life; 10 minutes as is common),
+//    is single use (a conditional UPDATE claims it: of concurrent requests exactly one wins), dies
+//    after 3 wrong tries (ours), and is replaced by a newer code for the same purpose and device.
+//  - never appears in a log, an error, a security event, an email or a CodeSend row: only in the
+//    text message or push notification itself.
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { Db, DbTx } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { MINUTE } from '../clock.ts';
+import type { SmsSender } from '../sms/twilio-sms.ts';
+import type { PushSender } from '../push/push-sender.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { wrongCodesAlertEmail } from '../mail/templates.ts';
+import { deliverCode, deliveryFailure, destinationKey, destinationOf } from './delivery.ts';
+import {
+  clearWrongCodes,
+  countWrongCode,
+  LONGEST_SEND_WINDOW_MS,
+  pausedMessage,
+  pausedUntil,
+  sendLimitError,
+  WRONG_CODES_BEFORE_PAUSE,
+  type WrongCodeRun,
+} from './limits.ts';
+
+export {
+  SENDS_PER_DEVICE,
+  SENDS_PER_DESTINATION,
+  SENDS_PER_ACCOUNT,
+  SENDS_PER_CLIENT_ADDRESS,
+  WRONG_CODES_BEFORE_PAUSE,
+  FIRST_PAUSE_MS,
+  MAX_PAUSE_MS,
+  pauseMs,
+  waitText,
+} from './limits.ts';
+export { SEND_FAILED, PUSH_TITLE, pushBody } from './delivery.ts';
+
+export const CODE_PURPOSES = ['verify-device', 'sign-in', 'reset-password', 'replace-key', 'turn-off', 'support-pin'] as const;
+export type CodePurpose = (typeof CODE_PURPOSES)[number];
+
+/** (ours) A code works for 10 minutes after it was sent: at exactly 10 minutes it has expired. */
+export const CODE_TTL_MS = 10 * MINUTE;
+/** (ours) Wrong tries a code survives: the 3rd wrong try kills it. */
+export const MAX_WRONG_TRIES = 3;
+/** Digits of a code: 4 as in the seeds (see the top of this file for why that is acceptable here). */
+export const DEFAULT_CODE_DIGITS = 4;
+export const MIN_CODE_DIGITS = 4;
+export const MAX_CODE_DIGITS = 8;
+
+export interface CodeDeps {
+  db: Db;
+  clock: Clock;
+  /** The server key of the HMAC the codes are stored as (CODE_HMAC_KEY). */
+  codeKey: string;
+  /** 4..8 (CODE_DIGITS). */
+  codeDigits: number;
+  sms: SmsSender;
+  push: PushSender;
+}
+
+export type SendCodeResult = { ok: true; expiresAt: Date } | { ok: false; error: string };
+export type VerifyCodeResult = { ok: true } | { ok: false; error: string };
+
+export const DEVICE_UNKNOWN = "That trusted device isn't on your account.";
+export const DEVICE_NOT_VERIFIED = "That device hasn't been verified yet. Verify it before using it for codes.";
+export const DEVICE_CANNOT_RECEIVE = "That device can't receive codes.";
+export const NO_CODE = 'Ask for a code first.';
+export const CODE_EXPIRED = 'This code has expired. Ask for a new one.';
+export const CODE_USED = 'This code was already used. Ask for a new one.';
+export const CODE_DEAD = 'Too many wrong tries for this code. Ask for a new one.';
+export const CODE_REPLACED = 'This code is no longer valid. Ask for a new one.';
+export const enterCodeMessage = (digits: number) => `Enter the ${digits}-digit code.`;
+export const wrongCodeMessage = (triesLeft: number) => `That code isn't right. You can try ${triesLeft} more time${triesLeft === 1 ? '' : 's'}.`;
+
+function checkDigits(digits: number): void {
+  if (!Number.isInteger(digits) || digits < MIN_CODE_DIGITS || digits > MAX_CODE_DIGITS) {
+    throw new Error(`codeDigits must be an integer from ${MIN_CODE_DIGITS} to ${MAX_CODE_DIGITS}`);
+  }
+}
+
+/** A code of `digits` digits from the CSPRNG, uniformly over 0..10^digits-1, zero-padded. */
+export function generateCode(digits: number): string {
+  checkDigits(digits);
+  return randomInt(0, 10 ** digits)
+    .toString()
+    .padStart(digits, '0');
+}
+
+/** What a code is stored as: HMAC-SHA-256(key, "purpose:trustedDeviceId:code"), hex. */
+export function codeHash(key: string, purpose: string, trustedDeviceId: string, code: string): string {
+  return createHmac('sha256', key).update(`${purpose}:${trustedDeviceId}:${code}`).digest('hex');
+}
+
+function sameHash(storedHex: string, candidateHex: string): boolean {
+  const a = Buffer.from(storedHex, 'hex');
+  const b = Buffer.from(candidateHex, 'hex');
+  return a.length === 32 && b.length === 32 && timingSafeEqual(a, b);
+}
+
+/**
+ * A phone number as pages, emails and support show it: only the last two digits.
+ * "+15550101234" → "+1 ••• ••• ••34". Other countries keep only the "+", so the masked form does
+ * not say where the number is: "+447700900123" → "+•• ••• ••• ••23".
+ */
+export function maskPhoneNumber(e164: string): string {
+  const digits = e164.replace(/\D/g, '');
+  if (digits.length < 3) return '•••';
+  const last = digits.slice(-2);
+  if (digits.length === 11 && digits.startsWith('1')) return `+1 ••• ••• ••${last}`;
+  // The last group is "••" + the two digits, the rest in threes from the right.
+  let rest = '•'.repeat(digits.length - 4);
+  const groups: string[] = [];
+  while (rest.length > 3) {
+    groups.unshift(rest.slice(-3));
+    rest = rest.slice(0, -3);
+  }
+  if (rest) groups.unshift(rest);
+  return `+${[...groups, `••${last}`].join(' ')}`;
+}
+
+const idSchema = z.string().min(1).max(100);
+const sendSchema = z.object({ accountId: idSchema, trustedDeviceId: idSchema, purpose: z.enum(CODE_PURPOSES) });
+
+// ---------------------------------------------------------------------------------------------
+// Sending
+
+/**
+ * Sends a new code for `purpose` to a trusted device of the account. Pending (not yet verified)
+ * devices get codes only to verify them. Refused while the account is paused or when a sending
+ * limit is reached, with a message that says how long to wait.
+ *
+ * The limits are checked and the send is reserved (code row + CodeSend row) in one transaction that
+ * first takes the account's row lock, so concurrent requests for one account are counted one after
+ * the other: of two taps on "Send code", one sends. (The per-number and per-address limits count
+ * other accounts' sends too; those are not serialised with this account's, so concurrent requests
+ * from several accounts may pass them by a few.) The message goes out after that transaction; if
+ * it fails, the reservation is deleted (nothing counts as sent) and 'code-send-failed' is recorded.
+ */
+export async function sendCode(
+  deps: CodeDeps,
+  input: { accountId: string; trustedDeviceId: string; purpose: CodePurpose },
+  ctx: RequestContext,
+): Promise<SendCodeResult> {
+  checkDigits(deps.codeDigits);
+  const parsed = sendSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: DEVICE_UNKNOWN };
+  const { accountId, trustedDeviceId, purpose } = parsed.data;
+  const { db, clock } = deps;
+  const now = clock.now();
+
+  const device = await db.trustedDevice.findFirst({
+    where: { id: trustedDeviceId, accountId },
+    select: { kind: true, phoneNumber: true, verifiedAt: true, registeredDevice: { select: { deviceId: true, name: true } } },
+  });
+  if (!device) return { ok: false, error: DEVICE_UNKNOWN };
+  if (!device.verifiedAt && purpose !== 'verify-device') return { ok: false, error: DEVICE_NOT_VERIFIED };
+  const destination = destinationOf(device);
+  if (!destination) return { ok: false, error: DEVICE_CANNOT_RECEIVE };
+
+  const code = generateCode(deps.codeDigits);
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+
+  const reserved = await db.$transaction(async (tx): Promise<{ error: string } | { codeId: string; sendId: string }> => {
+    // The account's row lock (as src/eligibility/waiting-periods.ts takes it): sends for one
+    // account are checked and reserved one at a time.
+    await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
+    const paused = await pausedUntil(tx, accountId, now);
+    if (paused) return { error: pausedMessage(paused, now) };
+    const limited = await sendLimitError(
+      tx,
+      { accountId, trustedDeviceId, destination: destinationKey(destination), destinationKind: destination.kind, clientAddress: ctx.clientAddress },
+      now,
+    );
+    if (limited) return { error: limited };
+
+    // A newer code replaces the older one for the same purpose and device (and a used one, whose
+    // row was kept only to recognise a replay of it). Housekeeping: this account's codes that
+    // expired a day ago and its sends that no limit counts any more.
+    await tx.verificationCode.deleteMany({ where: { accountId, trustedDeviceId, purpose } });
+    await tx.verificationCode.deleteMany({ where: { accountId, expiresAt: { lt: new Date(now.getTime() - LONGEST_SEND_WINDOW_MS) } } });
+    await tx.codeSend.deleteMany({ where: { accountId, sentAt: { lte: new Date(now.getTime() - LONGEST_SEND_WINDOW_MS) } } });
+
+    const row = await tx.verificationCode.create({
+      data: { accountId, trustedDeviceId, purpose, codeHash: codeHash(deps.codeKey, purpose, trustedDeviceId, code), createdAt: now, expiresAt },
+      select: { id: true },
+    });
+    const send = await tx.codeSend.create({
+      data: { accountId, trustedDeviceId, destination: destinationKey(destination), clientAddress: ctx.clientAddress, sentAt: now },
+      select: { id: true },
+    });
+    return { codeId: row.id, sendId: send.id };
+  });
+  if ('error' in reserved) return { ok: false, error: reserved.error };
+
+  try {
+    await deliverCode(deps, destination, code);
+  } catch (err) {
+    const failure = deliveryFailure(err);
+    await db.$transaction(async (tx) => {
+      await tx.verificationCode.deleteMany({ where: { id: reserved.codeId } });
+      await tx.codeSend.deleteMany({ where: { id: reserved.sendId } });
+      await recordSecurityEvent(tx, { accountId, kind: 'code-send-failed', at: now, details: { purpose, trustedDeviceId, ...failure.details } }, ctx);
+    });
+    return { ok: false, error: failure.userMessage };
+  }
+
+  await recordSecurityEvent(db, { accountId, kind: 'code-sent', at: now, details: { purpose, trustedDeviceId } }, ctx);
+  return { ok: true, expiresAt };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking
+
+/**
+ * Checks a code typed by the person. `input.code` is untrusted (a submitted form field): all of
+ * `input` is parsed here.
+ *
+ * A malformed code (not `codeDigits` ASCII digits, after trimming spaces) is refused with a message
+ * and does NOT count as a wrong try: it tests no value of the code, so it gives a guesser nothing,
+ * and counting it would punish a typo (a letter, a missing digit) with a dead code.
+ *
+ * Only a well-formed code checked against a live code (unused, unexpired, fewer than 3 wrong tries)
+ * counts as wrong: a code that can no longer succeed gives a guesser nothing either, and the person
+ * is told it expired, was used, or died.
+ */
+export async function verifyCode(
+  deps: CodeDeps,
+  input: { accountId: string; trustedDeviceId: string; purpose: CodePurpose; code: unknown },
+  ctx: RequestContext,
+): Promise<VerifyCodeResult> {
+  checkDigits(deps.codeDigits);
+  const schema = sendSchema.extend({
+    code: z
+      .string()
+      .trim()
+      .regex(new RegExp(`^[0-9]{${deps.codeDigits}}$`)),
+  });
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const codeIssue = parsed.error.issues.some((i) => i.path[0] === 'code');
+    return { ok: false, error: codeIssue ? enterCodeMessage(deps.codeDigits) : NO_CODE };
+  }
+  const { accountId, trustedDeviceId, purpose, code } = parsed.data;
+  const { db, clock } = deps;
+  const now = clock.now();
+
+  const paused = await pausedUntil(db, accountId, now);
+  if (paused) return { ok: false, error: pausedMessage(paused, now) };
+
+  // The device must still be on the account (a removed device's codes went with it), and a pending
+  // device verifies only itself.
+  const device = await db.trustedDevice.findFirst({ where: { id: trustedDeviceId, accountId }, select: { verifiedAt: true } });
+  if (!device) return { ok: false, error: DEVICE_UNKNOWN };
+  if (!device.verifiedAt && purpose !== 'verify-device') return { ok: false, error: DEVICE_NOT_VERIFIED };
+
+  const row = await db.verificationCode.findFirst({
+    where: { accountId, trustedDeviceId, purpose },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+  if (!row) return { ok: false, error: NO_CODE };
+  const matches = sameHash(row.codeHash, codeHash(deps.codeKey, purpose, trustedDeviceId, code));
+  const event = (kind: 'code-verified' | 'code-reused', tx: DbTx = db) =>
+    recordSecurityEvent(tx, { accountId, kind, at: now, details: { purpose, trustedDeviceId } }, ctx);
+
+  if (row.usedAt) {
+    if (!matches) return { ok: false, error: CODE_REPLACED };
+    await event('code-reused');
+    return { ok: false, error: CODE_USED };
+  }
+  if (row.expiresAt <= now) return { ok: false, error: CODE_EXPIRED };
+  if (row.wrongTries >= MAX_WRONG_TRIES) return { ok: false, error: CODE_DEAD };
+
+  if (matches) {
+    // Single use: the database applies this UPDATE to the row once; of concurrent requests with
+    // the right code exactly one sees count === 1.
+    const claim = await db.verificationCode.updateMany({
+      where: { id: row.id, usedAt: null, wrongTries: { lt: MAX_WRONG_TRIES }, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (claim.count === 1) {
+      await db.$transaction(async (tx) => {
+        await clearWrongCodes(tx, accountId);
+        await event('code-verified', tx);
+      });
+      return { ok: true };
+    }
+    // Another request changed the code between our read and our claim.
+    const current = await db.verificationCode.findUnique({ where: { id: row.id } });
+    if (!current) return { ok: false, error: CODE_REPLACED };
+    if (current.usedAt) {
+      await event('code-reused');
+      return { ok: false, error: CODE_USED };
+    }
+    return { ok: false, error: current.wrongTries >= MAX_WRONG_TRIES ? CODE_DEAD : CODE_EXPIRED };
+  }
+
+  return wrongCode(deps, { accountId, trustedDeviceId, purpose, codeId: row.id }, now, ctx);
+}
+
+/** A well-formed code that is not the live code: one wrong try for the code and for the account. */
+async function wrongCode(
+  deps: CodeDeps,
+  w: { accountId: string; trustedDeviceId: string; purpose: CodePurpose; codeId: string },
+  now: Date,
+  ctx: RequestContext,
+): Promise<VerifyCodeResult> {
+  const { db, clock } = deps;
+  const outcome = await db.$transaction(async (tx) => {
+    // Atomic: the row is counted only while the code is live, so concurrent wrong tries stop at 3.
+    const counted = await tx.verificationCode.updateMany({
+      where: { id: w.codeId, usedAt: null, wrongTries: { lt: MAX_WRONG_TRIES }, expiresAt: { gt: now } },
+      data: { wrongTries: { increment: 1 } },
+    });
+    if (counted.count !== 1) return null;
+    // Our UPDATE holds the row until commit, so this reads our own increment.
+    const { wrongTries } = await tx.verificationCode.findUniqueOrThrow({ where: { id: w.codeId }, select: { wrongTries: true } });
+    await recordSecurityEvent(tx, { accountId: w.accountId, kind: 'code-wrong', at: now, details: { purpose: w.purpose, trustedDeviceId: w.trustedDeviceId, wrongTries } }, ctx);
+    const run = await countWrongCode(tx, w.accountId, now);
+    if (run.pausedUntil) {
+      await recordSecurityEvent(
+        tx,
+        { accountId: w.accountId, kind: 'codes-paused', at: now, details: { wrongInARow: run.wrongInARow, pausedUntil: run.pausedUntil.toISOString() } },
+        ctx,
+      );
+    }
+    if (run.tripped) await sendWrongCodesAlert(tx, clock, w.accountId, run, now);
+    return { wrongTries, run };
+  });
+
+  if (!outcome) {
+    // The code stopped being live between our read and our update (used, expired, died, replaced).
+    const current = await db.verificationCode.findUnique({ where: { id: w.codeId } });
+    if (!current) return { ok: false, error: CODE_REPLACED };
+    if (current.usedAt) return { ok: false, error: CODE_REPLACED };
+    return { ok: false, error: current.wrongTries >= MAX_WRONG_TRIES ? CODE_DEAD : CODE_EXPIRED };
+  }
+  if (outcome.run.pausedUntil) return { ok: false, error: pausedMessage(outcome.run.pausedUntil, now) };
+  if (outcome.wrongTries >= MAX_WRONG_TRIES) return { ok: false, error: CODE_DEAD };
+  return { ok: false, error: wrongCodeMessage(MAX_WRONG_TRIES - outcome.wrongTries) };
+}
+
+/**
+ * The one alert of a run of wrong codes (OWASP MFA cheat sheet: tell the holder about failed
+ * attempts), to the Apple ID and the rescue email, in the transaction that counted the wrong code
+ * that reached the threshold. It names when, and the client addresses and browsers the wrong codes
+ * of this run came from (from the 'code-wrong' events); never a code.
+ */
+async function sendWrongCodesAlert(tx: DbTx, clock: Clock, accountId: string, run: WrongCodeRun, now: Date): Promise<void> {
+  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { name: true, appleId: true, rescueEmail: true } });
+  const wrong = await tx.securityEvent.findMany({
+    where: { accountId, kind: 'code-wrong', createdAt: { gte: run.runStartedAt } },
+    orderBy: { createdAt: 'asc' },
+    select: { clientAddress: true, userAgent: true, createdAt: true },
+  });
+  const bySource = new Map<string, { clientAddress: string | null; userAgent: string | null; attempts: number; lastAt: Date }>();
+  for (const e of wrong) {
+    const key = JSON.stringify([e.clientAddress, e.userAgent]);
+    const source = bySource.get(key) ?? { clientAddress: e.clientAddress, userAgent: e.userAgent, attempts: 0, lastAt: e.createdAt };
+    source.attempts += 1;
+    if (e.createdAt > source.lastAt) source.lastAt = e.createdAt;
+    bySource.set(key, source);
+  }
+  // The most recent sources first, at most 5 of them.
+  const sources = [...bySource.values()].sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime()).slice(0, 5);
+  await enqueueEmail(
+    tx,
+    {
+      kind: 'wrong-codes-alert',
+      accountId,
+      to: account.rescueEmail ? [account.appleId, account.rescueEmail] : [account.appleId],
+      ...wrongCodesAlertEmail({ name: account.name, appleId: account.appleId, at: now, wrongCodes: WRONG_CODES_BEFORE_PAUSE, sources }),
+    },
+    clock,
+  );
+}

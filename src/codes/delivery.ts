@@ -1,0 +1,61 @@
+// Delivering a code to a trusted device: a text message to a phone number, or a push notification
+// to a registered iOS device. The code goes into the message and nowhere else: what is kept of a
+// failure (for the security log and the person) is a safe message and error codes, never the code
+// or the message body.
+import { SmsError, type SmsSender } from '../sms/twilio-sms.ts';
+import { verificationSms } from '../sms/sms-text.ts';
+import { PushError, type PushSender } from '../push/push-sender.ts';
+
+export type Destination =
+  | { kind: 'sms'; phoneNumber: string }
+  | { kind: 'push'; deviceId: string; deviceName: string };
+
+export interface DeliverableDevice {
+  kind: string;
+  phoneNumber: string | null;
+  registeredDevice: { deviceId: string; name: string } | null;
+}
+
+/** Where a trusted device receives codes; null when the row cannot receive any (no number, no registered device). */
+export function destinationOf(device: DeliverableDevice): Destination | null {
+  if (device.kind === 'sms' && device.phoneNumber) return { kind: 'sms', phoneNumber: device.phoneNumber };
+  if (device.kind === 'push' && device.registeredDevice) {
+    return { kind: 'push', deviceId: device.registeredDevice.deviceId, deviceName: device.registeredDevice.name };
+  }
+  return null;
+}
+
+/** What CodeSend.destination holds: the number or the registered device id (for the per-destination limit). */
+export function destinationKey(d: Destination): string {
+  return d.kind === 'sms' ? d.phoneNumber : d.deviceId;
+}
+
+export const PUSH_TITLE = 'Two-Step';
+export const pushBody = (code: string) => `Your verification code is ${code}.`;
+
+export async function deliverCode(senders: { sms: SmsSender; push: PushSender }, d: Destination, code: string): Promise<void> {
+  if (d.kind === 'sms') {
+    await senders.sms.send(d.phoneNumber, verificationSms(code));
+  } else {
+    await senders.push.push({ deviceId: d.deviceId, deviceName: d.deviceName }, { title: PUSH_TITLE, body: pushBody(code) });
+  }
+}
+
+export const SEND_FAILED = "We couldn't send a code right now. Try again later.";
+
+/**
+ * What a failed delivery tells the person, and what the security log keeps of it. Only our own
+ * error types are trusted to carry a message fit for the person; anything else (which might quote
+ * a request, and so the code) gets the generic message and only its type is kept.
+ */
+export function deliveryFailure(err: unknown): { userMessage: string; details: Record<string, string | number> } {
+  if (err instanceof SmsError) {
+    return {
+      userMessage: err.userMessage,
+      details: { error: 'sms', ...(err.twilioCode !== undefined ? { twilioCode: err.twilioCode } : {}), ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}) },
+    };
+  }
+  // PushError messages are written for the person (src/push/push-sender.ts).
+  if (err instanceof PushError) return { userMessage: err.message || SEND_FAILED, details: { error: 'push' } };
+  return { userMessage: SEND_FAILED, details: { error: 'unknown' } };
+}

@@ -1,0 +1,153 @@
+// Limits on sending and checking verification codes. A 4-digit code has only 10,000 values and an
+// SMS costs money, so sending is rate-limited several ways and guessing is capped per code (see
+// codes.ts) and per account (below). Everything is counted in the database (CodeSend rows, one
+// Throttle row per account), so every app instance sees the same counts.
+import type { DbTx } from '../db/client.ts';
+import { DAY, HOUR } from '../clock.ts';
+
+export interface SendLimit {
+  /** Sends allowed inside one sliding window. */
+  max: number;
+  windowMs: number;
+}
+
+// (ours) 1 code per 30 seconds per trusted device: a double tap on "Send code" sends once, and a
+// script cannot fire codes at one phone.
+export const SENDS_PER_DEVICE: SendLimit = { max: 1, windowMs: 30_000 };
+// (ours) 5 codes per hour per destination (the phone number, or the registered device), whichever
+// account asks: one number can be on several accounts, and a number must not be bombarded.
+export const SENDS_PER_DESTINATION: SendLimit = { max: 5, windowMs: HOUR };
+// (ours) 20 codes per day per account.
+export const SENDS_PER_ACCOUNT: SendLimit = { max: 20, windowMs: DAY };
+// (ours) 30 codes per hour per client address, across accounts (SMS pumping from one source).
+export const SENDS_PER_CLIENT_ADDRESS: SendLimit = { max: 30, windowMs: HOUR };
+
+// Account-wide, across all codes, purposes and devices (NIST SP 800-63B 5.2.2, rate limiting:
+// limit consecutive failed attempts on one account): after 10 wrong codes in a row, sending and
+// checking codes pause for 30 seconds; each further wrong code doubles the pause, up to 1 hour.
+// "In a row": a right code clears the count.
+export const WRONG_CODES_BEFORE_PAUSE = 10;
+export const FIRST_PAUSE_MS = 30_000;
+export const MAX_PAUSE_MS = HOUR;
+
+/** How long the account pauses after this many wrong codes in a row (0: no pause). */
+export function pauseMs(wrongInARow: number): number {
+  if (wrongInARow < WRONG_CODES_BEFORE_PAUSE) return 0;
+  const doublings = Math.min(wrongInARow - WRONG_CODES_BEFORE_PAUSE, 20); // 2^20 × 30 s is far past the cap
+  return Math.min(FIRST_PAUSE_MS * 2 ** doublings, MAX_PAUSE_MS);
+}
+
+/** "25 seconds", "42 minutes", "3 hours": a wait as a person reads it, rounded up. */
+export function waitText(until: Date, now: Date): string {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hour${hours === 1 ? '' : 's'}`;
+}
+
+export const pausedMessage = (until: Date, now: Date) => `Too many wrong codes were entered. For your security, try again in ${waitText(until, now)}.`;
+
+// ---------------------------------------------------------------------------------------------
+// Sending limits
+
+export interface SendFacts {
+  accountId: string;
+  trustedDeviceId: string;
+  /** The E.164 number or the registered device id: what CodeSend.destination holds. */
+  destination: string;
+  destinationKind: 'sms' | 'push';
+  clientAddress: string | null;
+}
+
+/**
+ * When the next send is allowed under `limit`, counting the CodeSend rows matching `where`; null
+ * when one may be sent now. A send at t counts until t + window.
+ */
+async function allowedAt(
+  tx: DbTx,
+  where: { trustedDeviceId: string } | { destination: string } | { accountId: string } | { clientAddress: string },
+  limit: SendLimit,
+  now: Date,
+): Promise<Date | null> {
+  const recent = await tx.codeSend.findMany({
+    where: { ...where, sentAt: { gt: new Date(now.getTime() - limit.windowMs) } },
+    orderBy: { sentAt: 'desc' },
+    take: limit.max,
+    select: { sentAt: true },
+  });
+  if (recent.length < limit.max) return null;
+  // The oldest of the `max` most recent sends leaves the window first.
+  return new Date(recent[limit.max - 1]!.sentAt.getTime() + limit.windowMs);
+}
+
+/** The message for the first limit a new send would break, or null. Checked in this order. */
+export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise<string | null> {
+  const device = await allowedAt(tx, { trustedDeviceId: f.trustedDeviceId }, SENDS_PER_DEVICE, now);
+  if (device) return `Wait ${waitText(device, now)} before asking for another code.`;
+
+  const destination = await allowedAt(tx, { destination: f.destination }, SENDS_PER_DESTINATION, now);
+  if (destination) {
+    return `Too many codes were sent to this ${f.destinationKind === 'sms' ? 'number' : 'device'}. Try again in ${waitText(destination, now)}.`;
+  }
+
+  const account = await allowedAt(tx, { accountId: f.accountId }, SENDS_PER_ACCOUNT, now);
+  if (account) return `Too many codes were sent for this Apple ID. Try again in ${waitText(account, now)}.`;
+
+  if (f.clientAddress) {
+    const address = await allowedAt(tx, { clientAddress: f.clientAddress }, SENDS_PER_CLIENT_ADDRESS, now);
+    if (address) return `Too many codes were requested from your network. Try again in ${waitText(address, now)}.`;
+  }
+  return null;
+}
+
+/** The longest window: CodeSend rows older than this count toward no limit. */
+export const LONGEST_SEND_WINDOW_MS = Math.max(SENDS_PER_DEVICE.windowMs, SENDS_PER_DESTINATION.windowMs, SENDS_PER_ACCOUNT.windowMs, SENDS_PER_CLIENT_ADDRESS.windowMs);
+
+// ---------------------------------------------------------------------------------------------
+// Wrong codes in a row, per account (one Throttle row: failures = wrong codes in a row,
+// windowStartedAt = the first wrong code of the run, lockedUntil = the end of the pause).
+
+export const wrongCodesKey = (accountId: string) => `codes:wrong-in-a-row:${accountId}`;
+
+/** The end of the account's pause, or null when codes may be sent and checked. */
+export async function pausedUntil(tx: DbTx, accountId: string, now: Date): Promise<Date | null> {
+  const row = await tx.throttle.findUnique({ where: { key: wrongCodesKey(accountId) }, select: { lockedUntil: true } });
+  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+}
+
+export interface WrongCodeRun {
+  wrongInARow: number;
+  runStartedAt: Date;
+  /** Set when this wrong code paused (or paused further) the account. */
+  pausedUntil: Date | null;
+  /** True for the one wrong code that reached the threshold: the one that sends the alert. */
+  tripped: boolean;
+}
+
+/**
+ * Counts one wrong code for the account. The count is one atomic statement (an upsert with an
+ * increment), so concurrent wrong codes each get their own number and exactly one of them gets
+ * WRONG_CODES_BEFORE_PAUSE: that one sends the alert. Call it inside the transaction that records
+ * the wrong code.
+ */
+export async function countWrongCode(tx: DbTx, accountId: string, now: Date): Promise<WrongCodeRun> {
+  const key = wrongCodesKey(accountId);
+  const row = await tx.throttle.upsert({
+    where: { key },
+    create: { key, failures: 1, windowStartedAt: now },
+    update: { failures: { increment: 1 } },
+  });
+  const ms = pauseMs(row.failures);
+  if (ms === 0) return { wrongInARow: row.failures, runStartedAt: row.windowStartedAt, pausedUntil: null, tripped: false };
+  const until = new Date(now.getTime() + ms);
+  // Never shortens a pause another request has just set.
+  await tx.throttle.updateMany({ where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lt: until } }] }, data: { lockedUntil: until } });
+  return { wrongInARow: row.failures, runStartedAt: row.windowStartedAt, pausedUntil: until, tripped: row.failures === WRONG_CODES_BEFORE_PAUSE };
+}
+
+/** A right code ends the run. */
+export async function clearWrongCodes(tx: DbTx, accountId: string): Promise<void> {
+  await tx.throttle.deleteMany({ where: { key: wrongCodesKey(accountId) } });
+}

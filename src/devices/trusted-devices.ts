@@ -1,0 +1,385 @@
+// Trusted devices: SMS-capable phone numbers and registered iOS devices (Find My iPhone) that
+// receive 4-digit verification codes (seeds 001, 003). A device is added *pending*, a code is sent
+// to it, and it becomes trusted only when that code is entered here. Landline and web-based (VoIP)
+// numbers are refused before anything is sent or stored (seed 001). Adding and removing a trusted
+// device is recorded and told to every address on file.
+//
+// Codes themselves (making, hashing, sending, limits, checking) belong to src/codes/codes.ts; this
+// module decides which device gets one and what a verified code means.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { HOUR } from '../clock.ts';
+import { SmsError, SMS_BAD_NUMBER, type LineType, type LineTypeLookup, type SmsSender } from '../sms/twilio-sms.ts';
+import type { PushSender } from '../push/push-sender.ts';
+import { maskPhoneNumber, sendCode, verifyCode, type CodePurpose } from '../codes/codes.ts';
+import type { Actor } from '../accounts/account-changes.ts';
+import { addressesOnFile } from '../accounts/apple-id.ts';
+import { parseForm, type FieldErrors } from '../accounts/fields.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { trustedDeviceEmail } from '../mail/templates.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { invalidNumberMessage, isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
+
+export type { Actor } from '../accounts/account-changes.ts';
+
+export interface DeviceDeps {
+  db: Db;
+  clock: Clock;
+  codeKey: string;
+  codeDigits: number;
+  sms: SmsSender & LineTypeLookup;
+  push: PushSender;
+}
+
+/** A form's answer: a confirmation, or a message for the form and/or messages next to fields. */
+export type DeviceResult<T extends object = object> = ({ ok: true; message: string } & T) | { ok: false; error?: string; fieldErrors?: FieldErrors };
+
+// (ours) An account holds at most this many trusted and pending devices together, and this many
+// registered iOS devices: enough for a household's phones, few enough to bound what one session
+// can make us send.
+export const MAX_TRUSTED_DEVICES = 10;
+export const MAX_REGISTERED_DEVICES = 10;
+
+// (ours) Line type lookups cost money like texts do, and refused numbers send no code, so the
+// code sending limits never see them: at most 20 lookups per account per hour.
+export const LOOKUPS_PER_ACCOUNT: ThrottlePolicy = { maxFailures: 20, windowMs: HOUR, lockMs: HOUR };
+const lookupKey = (accountId: string) => `lookup:account:${accountId}`;
+
+const NEEDS_MOBILE = 'Two-step verification needs a mobile number that can receive text messages.';
+/** Seed 001: "You can't use landline or web-based (VOIP) phone services for two-step verification." */
+const REFUSED_LINE_TYPES: Partial<Record<LineType, string>> = {
+  landline: `This is a landline number. ${NEEDS_MOBILE}`,
+  fixedVoip: `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`,
+  nonFixedVoip: `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`,
+};
+export const LOOKUP_UNAVAILABLE = "We can't check this number right now, so no code was sent. Try again later.";
+const GONE = 'That device is no longer on your account.';
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === 'P2002';
+
+type DeviceRow = { kind: string; phoneNumber: string | null; registeredDevice?: { name: string } | null };
+
+/** How the page lists a device: a phone number masked to its last two digits, or the device's name. */
+export function deviceLabel(d: DeviceRow): string {
+  if (d.kind === 'sms' && d.phoneNumber) return maskPhoneNumber(d.phoneNumber);
+  return d.registeredDevice?.name ?? 'iOS device';
+}
+
+/** The device in a sentence of an email or event. */
+function describe(d: DeviceRow): string {
+  return d.kind === 'sms' ? `the phone number ${deviceLabel(d)}` : `the device “${deviceLabel(d)}”`;
+}
+
+async function roomForAnother(db: Db, accountId: string): Promise<string | null> {
+  const count = await db.trustedDevice.count({ where: { accountId } });
+  return count >= MAX_TRUSTED_DEVICES ? `You have ${MAX_TRUSTED_DEVICES} trusted and pending devices, the most an account can have. Remove one first.` : null;
+}
+
+/** Sends the verification code to a new pending device; if that fails the device is not kept. */
+async function sendFirstCode(deps: DeviceDeps, accountId: string, trustedDeviceId: string, ctx: RequestContext) {
+  const sent = await sendCode(deps, { accountId, trustedDeviceId, purpose: 'verify-device' }, ctx);
+  if (!sent.ok) await deps.db.trustedDevice.deleteMany({ where: { id: trustedDeviceId, accountId, verifiedAt: null } });
+  return sent;
+}
+
+// ---- Phone numbers --------------------------------------------------------------------------
+
+const phoneSchema = z.object({
+  countryCode: z.string().trim().toUpperCase().max(2, 'Choose a country or region.').optional(),
+  phoneNumber: z.string('Enter a phone number.').trim().min(1, 'Enter a phone number.').max(40, 'Enter a valid phone number.'),
+});
+
+/**
+ * Adds an SMS number as a pending trusted device and texts it a code. Landline and VoIP numbers
+ * (Twilio Lookup line type) are refused before anything is stored or sent.
+ */
+export async function addPhoneNumber(
+  deps: DeviceDeps,
+  actor: Actor,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<DeviceResult<{ trustedDeviceId: string; expiresAt: Date }>> {
+  const parsed = parseForm(phoneSchema, input, {});
+  if (!parsed.ok) return parsed;
+  const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+  const country = parsed.data.countryCode || account.countryCode;
+  if (!isPhoneCountry(country)) return { ok: false, fieldErrors: { countryCode: 'Choose a country or region.' } };
+  const phone = parsePhoneNumber(parsed.data.phoneNumber, country);
+  if (!phone.ok) return { ok: false, fieldErrors: { phoneNumber: invalidNumberMessage(country) } };
+  const e164 = phone.e164;
+
+  const existing = await deps.db.trustedDevice.findFirst({ where: { accountId: account.id, phoneNumber: e164 } });
+  if (existing) return { ok: false, fieldErrors: { phoneNumber: alreadyOnAccount(existing.verifiedAt) } };
+  const full = await roomForAnother(deps.db, account.id);
+  if (full) return { ok: false, error: full };
+
+  // Landline or VoIP? Asked before anything is stored or sent.
+  const now = deps.clock.now();
+  const locked = await lockedUntil(deps.db, lookupKey(account.id), now);
+  if (locked) return { ok: false, error: `You have checked many phone numbers in a short time. Try again in ${waitText(locked, now)}.` };
+  await recordFailure(deps.db, lookupKey(account.id), LOOKUPS_PER_ACCOUNT, now);
+  let lineType: LineType;
+  try {
+    lineType = await deps.sms.lineType(e164);
+  } catch (e) {
+    if (e instanceof SmsError && e.userMessage === SMS_BAD_NUMBER) return { ok: false, fieldErrors: { phoneNumber: SMS_BAD_NUMBER } };
+    console.warn(`[devices] line type lookup failed: ${e instanceof Error ? e.message : 'unknown error'}`);
+    return { ok: false, error: LOOKUP_UNAVAILABLE };
+  }
+  const refused = REFUSED_LINE_TYPES[lineType];
+  if (refused) return { ok: false, fieldErrors: { phoneNumber: refused } };
+
+  let device;
+  try {
+    device = await deps.db.trustedDevice.create({ data: { accountId: account.id, kind: 'sms', phoneNumber: e164, createdAt: now } });
+  } catch (e) {
+    if (isUniqueViolation(e)) return { ok: false, fieldErrors: { phoneNumber: alreadyOnAccount(null) } }; // added meanwhile
+    throw e;
+  }
+  const sent = await sendFirstCode(deps, account.id, device.id, ctx);
+  if (!sent.ok) return { ok: false, error: sent.error };
+  return {
+    ok: true,
+    trustedDeviceId: device.id,
+    expiresAt: sent.expiresAt,
+    message: `We sent a ${deps.codeDigits}-digit code to ${maskPhoneNumber(e164)}. Enter it below to finish adding the number.`,
+  };
+}
+
+function alreadyOnAccount(verifiedAt: Date | null): string {
+  return verifiedAt
+    ? 'This number is already one of your trusted devices.'
+    : 'This number is already waiting for its code. Enter the code below, or send a new one.';
+}
+
+// ---- iOS devices with Find My iPhone ----------------------------------------------------------
+
+// Names are shown on pages and in emails: one line of text.
+const registerSchema = z.object({
+  name: z
+    .string('Enter a name for the device.')
+    .trim()
+    .min(1, 'Enter a name for the device, such as “Jamie’s iPhone”.')
+    .max(60, 'Keep the name to 60 characters or fewer.')
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Use letters, digits, spaces and punctuation only.'),
+});
+
+/**
+ * Registers a (simulated) iOS device with Find My iPhone to the account (seed 003: devices are
+ * registered before they can be made trusted). Its device id names it at the push stand-in.
+ */
+export async function registerDevice(
+  deps: Pick<DeviceDeps, 'db' | 'clock'>,
+  actor: Actor,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<DeviceResult<{ registeredDeviceId: string; deviceId: string }>> {
+  const parsed = parseForm(registerSchema, input, {});
+  if (!parsed.ok) return parsed;
+  const { name } = parsed.data;
+  const count = await deps.db.registeredDevice.count({ where: { accountId: actor.accountId } });
+  if (count >= MAX_REGISTERED_DEVICES) return { ok: false, error: `You have ${MAX_REGISTERED_DEVICES} registered devices, the most an account can have.` };
+  const now = deps.clock.now();
+  for (let attempt = 0; ; attempt++) {
+    const deviceId = `sim-${randomBytes(4).toString('hex')}`;
+    try {
+      const row = await deps.db.$transaction(async (tx) => {
+        const created = await tx.registeredDevice.create({ data: { accountId: actor.accountId, deviceId, name, createdAt: now } });
+        await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'device-registered', at: now, details: { deviceId, name } }, ctx);
+        return created;
+      });
+      return { ok: true, registeredDeviceId: row.id, deviceId, message: `${name} is registered. Send a code to it to make it a trusted device.` };
+    } catch (e) {
+      if (!isUniqueViolation(e) || attempt >= 2) throw e; // a device id already taken: draw another
+    }
+  }
+}
+
+/** Makes a device registered to this account a pending trusted device and pushes a code to it. */
+export async function addPushDevice(
+  deps: DeviceDeps,
+  actor: Actor,
+  registeredDeviceId: unknown,
+  ctx: RequestContext,
+): Promise<DeviceResult<{ trustedDeviceId: string; expiresAt: Date }>> {
+  const registered =
+    typeof registeredDeviceId === 'string' && registeredDeviceId
+      ? await deps.db.registeredDevice.findFirst({ where: { id: registeredDeviceId, accountId: actor.accountId } })
+      : null;
+  if (!registered) return { ok: false, error: "That device isn't registered to your account." };
+  const existing = await deps.db.trustedDevice.findFirst({ where: { accountId: actor.accountId, registeredDeviceId: registered.id } });
+  if (existing) {
+    return { ok: false, error: existing.verifiedAt ? `${registered.name} is already a trusted device.` : `${registered.name} is already waiting for its code.` };
+  }
+  const full = await roomForAnother(deps.db, actor.accountId);
+  if (full) return { ok: false, error: full };
+  let device;
+  try {
+    device = await deps.db.trustedDevice.create({
+      data: { accountId: actor.accountId, kind: 'push', registeredDeviceId: registered.id, createdAt: deps.clock.now() },
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return { ok: false, error: `${registered.name} is already waiting for its code.` };
+    throw e;
+  }
+  const sent = await sendFirstCode(deps, actor.accountId, device.id, ctx);
+  if (!sent.ok) return { ok: false, error: sent.error };
+  return {
+    ok: true,
+    trustedDeviceId: device.id,
+    expiresAt: sent.expiresAt,
+    message: `We sent a ${deps.codeDigits}-digit code to ${registered.name}. Enter it below to make it a trusted device.`,
+  };
+}
+
+// ---- Verifying, resending, removing -----------------------------------------------------------
+
+const deviceIdField = z.string().min(1).max(100);
+const confirmSchema = z.object({ trustedDeviceId: deviceIdField, code: z.string('Enter the code.').max(20, 'Enter the code.') });
+
+async function findDevice(db: Db, accountId: string, trustedDeviceId: unknown) {
+  if (!deviceIdField.safeParse(trustedDeviceId).success) return null;
+  return db.trustedDevice.findFirst({ where: { id: trustedDeviceId as string, accountId }, include: { registeredDevice: true } });
+}
+
+/** Checks the code sent to a pending device; when it is right the device becomes trusted. */
+export async function confirmDevice(deps: DeviceDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<DeviceResult> {
+  const parsed = parseForm(confirmSchema, input, {});
+  if (!parsed.ok) return parsed.fieldErrors.trustedDeviceId ? { ok: false, error: GONE } : parsed;
+  const code = parsed.data.code.replace(/[\s-]+/g, ''); // "12 34" and "12-34" as typed from a message; verifyCode checks the rest
+  const device = await findDevice(deps.db, actor.accountId, parsed.data.trustedDeviceId);
+  if (!device) return { ok: false, error: GONE };
+  if (device.verifiedAt) return { ok: true, message: `${deviceLabel(device)} is already a trusted device.` };
+
+  const checked = await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: device.id, purpose: 'verify-device', code }, ctx);
+  if (!checked.ok) return { ok: false, fieldErrors: { code: checked.error } };
+
+  const now = deps.clock.now();
+  const confirmed = await deps.db.$transaction(async (tx) => {
+    // Only a device still pending and still here: it may have been removed meanwhile.
+    const { count } = await tx.trustedDevice.updateMany({ where: { id: device.id, accountId: actor.accountId, verifiedAt: null }, data: { verifiedAt: now } });
+    if (count === 0) return false;
+    const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+    await recordSecurityEvent(tx, { accountId: account.id, kind: 'trusted-device-added', at: now, details: { kind: device.kind, device: deviceLabel(device) } }, ctx);
+    await enqueueEmail(
+      tx,
+      {
+        kind: 'trusted-device-added',
+        accountId: account.id,
+        to: addressesOnFile(account),
+        ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describe(device), added: true, at: now }),
+      },
+      deps.clock,
+    );
+    return true;
+  });
+  if (!confirmed) return { ok: false, error: GONE };
+  return { ok: true, message: `${deviceLabel(device)} is now a trusted device.` };
+}
+
+/**
+ * Sends a new code to a device of this account, within the sending limits: the verification code
+ * of a pending device, or (for sign-in and other flows) a code for `purpose` to a trusted one.
+ */
+export async function resendCode(
+  deps: DeviceDeps,
+  actor: Actor,
+  trustedDeviceId: unknown,
+  ctx: RequestContext,
+  purpose: CodePurpose = 'verify-device',
+): Promise<DeviceResult<{ expiresAt: Date }>> {
+  const device = await findDevice(deps.db, actor.accountId, trustedDeviceId);
+  if (!device) return { ok: false, error: GONE };
+  if (purpose === 'verify-device' && device.verifiedAt) return { ok: false, error: `${deviceLabel(device)} is already a trusted device.` };
+  const sent = await sendCode(deps, { accountId: actor.accountId, trustedDeviceId: device.id, purpose }, ctx);
+  if (!sent.ok) return { ok: false, error: sent.error };
+  return { ok: true, expiresAt: sent.expiresAt, message: `We sent a new code to ${deviceLabel(device)}. Earlier codes no longer work.` };
+}
+
+/**
+ * Removes a trusted or pending device at once: the row and its codes are deleted, so no code sent
+ * to it verifies any more (seed 001: "That device can then no longer be used to help verify your
+ * identity"). While two-step is on, the last trusted phone number stays (seed 001: at least one
+ * SMS-capable number).
+ */
+export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor: Actor, trustedDeviceId: unknown, ctx: RequestContext): Promise<DeviceResult> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<DeviceResult> => {
+    // Writing the account row first makes concurrent removals on this account take turns, so two
+    // of them cannot each remove "the other" last number.
+    const account = await tx.account.update({ where: { id: actor.accountId }, data: { updatedAt: now } });
+    const device = deviceIdField.safeParse(trustedDeviceId).success
+      ? await tx.trustedDevice.findFirst({ where: { id: trustedDeviceId as string, accountId: account.id }, include: { registeredDevice: true } })
+      : null;
+    if (!device) return { ok: false, error: GONE };
+    if (account.twoStepEnabledAt && device.kind === 'sms' && device.verifiedAt) {
+      const others = await tx.trustedDevice.count({ where: { accountId: account.id, kind: 'sms', verifiedAt: { not: null }, id: { not: device.id } } });
+      if (others === 0) {
+        return { ok: false, error: "This is your only trusted phone number, and two-step verification needs at least one. Add and verify another number first." };
+      }
+    }
+    await tx.trustedDevice.delete({ where: { id: device.id } }); // its codes go with it (onDelete: Cascade)
+    const label = deviceLabel(device);
+    await recordSecurityEvent(tx, { accountId: account.id, kind: 'trusted-device-removed', at: now, details: { kind: device.kind, device: label, wasTrusted: Boolean(device.verifiedAt) } }, ctx);
+    if (!device.verifiedAt) return { ok: true, message: `${label} was removed.` };
+    await enqueueEmail(
+      tx,
+      {
+        kind: 'trusted-device-removed',
+        accountId: account.id,
+        to: addressesOnFile(account),
+        ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describe(device), added: false, at: now }),
+      },
+      deps.clock,
+    );
+    return { ok: true, message: `${label} was removed. It can no longer be used to verify your identity.` };
+  });
+}
+
+// ---- Listing ----------------------------------------------------------------------------------
+
+export interface TrustedDeviceView {
+  id: string;
+  kind: 'sms' | 'push';
+  /** Masked phone number ("•••34" style, from maskPhoneNumber) or the device's name. */
+  label: string;
+  createdAt: Date;
+  verifiedAt: Date | null;
+}
+
+export interface RegisteredDeviceView {
+  id: string;
+  deviceId: string;
+  name: string;
+  createdAt: Date;
+  /** Whether the device is already a trusted device ('trusted'), waiting for its code ('pending'), or neither. */
+  status: 'trusted' | 'pending' | null;
+}
+
+export interface DeviceList {
+  trusted: TrustedDeviceView[];
+  pending: TrustedDeviceView[];
+  registered: RegisteredDeviceView[];
+}
+
+/** The account's trusted and pending devices (oldest first) and its registered iOS devices. */
+export async function listDevices(db: Db, accountId: string): Promise<DeviceList> {
+  const [devices, registered] = await Promise.all([
+    db.trustedDevice.findMany({ where: { accountId }, include: { registeredDevice: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    db.registeredDevice.findMany({ where: { accountId }, include: { trustedDevices: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  ]);
+  const views = devices.map(
+    (d): TrustedDeviceView => ({ id: d.id, kind: d.kind === 'push' ? 'push' : 'sms', label: deviceLabel(d), createdAt: d.createdAt, verifiedAt: d.verifiedAt }),
+  );
+  return {
+    trusted: views.filter((d) => d.verifiedAt),
+    pending: views.filter((d) => !d.verifiedAt),
+    registered: registered.map((r) => {
+      const t = r.trustedDevices[0];
+      return { id: r.id, deviceId: r.deviceId, name: r.name, createdAt: r.createdAt, status: t ? (t.verifiedAt ? 'trusted' : 'pending') : null };
+    }),
+  };
+}

@@ -1,0 +1,105 @@
+// Building blocks for the verification-code tests: accounts, trusted devices, senders, and reading
+// a code back from what a phone or device received.
+import { expect } from 'vitest';
+import type { Db } from '../../src/db/client.ts';
+import { fixedClock } from '../../src/clock.ts';
+import { createAccount } from '../../src/accounts/create-account.ts';
+import type { SmsSender } from '../../src/sms/twilio-sms.ts';
+import type { PushSender } from '../../src/push/push-sender.ts';
+import type { RequestContext } from '../../src/security-events/record.ts';
+import type { CodeDeps } from '../../src/codes/codes.ts';
+import { accountInput } from '../support/accounts.ts';
+
+export const START = '2026-11-23T10:00:00.000Z';
+export const CODE_KEY = 'test-code-hmac-key-0123456789abcdef-0123456789';
+export const PHONE = '+15550101234';
+export const OTHER_BROWSER: RequestContext = { clientAddress: '198.51.100.23', userAgent: 'Mozilla/5.0 (X11; Linux) Firefox/150 (the other browser)' };
+
+export type TestClock = ReturnType<typeof fixedClock>;
+
+/** An account made as the sign-up form makes it; its welcome email is removed from the outbox. */
+export async function newAccount(db: Db, clock: TestClock, appleId = 'Jane.Holder@Example.com', rescueEmail: string | null = 'jane.rescue@example.org'): Promise<string> {
+  const created = await createAccount(
+    { db, clock, bcryptCost: 4, appUrl: 'http://localhost:3000' },
+    accountInput({ appleId, rescueEmail: rescueEmail ?? undefined }),
+    { clientAddress: '192.0.2.1', userAgent: 'setup' },
+  );
+  if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+  if (rescueEmail === null) await db.account.update({ where: { id: created.accountId }, data: { rescueEmail: null } });
+  await db.emailOutbox.deleteMany({ where: { accountId: created.accountId } });
+  return created.accountId;
+}
+
+export async function smsDevice(db: Db, accountId: string, phoneNumber: string, opts: { verified?: boolean; at?: Date } = {}): Promise<string> {
+  const at = opts.at ?? new Date(START);
+  const row = await db.trustedDevice.create({
+    data: { accountId, kind: 'sms', phoneNumber, createdAt: at, verifiedAt: opts.verified === false ? null : at },
+  });
+  return row.id;
+}
+
+export async function pushDevice(db: Db, accountId: string, deviceId: string, name: string, opts: { verified?: boolean } = {}): Promise<string> {
+  const at = new Date(START);
+  const registered = await db.registeredDevice.create({ data: { accountId, deviceId, name, createdAt: at } });
+  const row = await db.trustedDevice.create({
+    data: { accountId, kind: 'push', registeredDeviceId: registered.id, createdAt: at, verifiedAt: opts.verified === false ? null : at },
+  });
+  return row.id;
+}
+
+/** An SMS sender that keeps what it was asked to send (for tests that are not about Twilio). */
+export function memorySms(): SmsSender & { sent: Array<{ to: string; body: string }> } {
+  const sent: Array<{ to: string; body: string }> = [];
+  return {
+    sent,
+    async send(to, body) {
+      sent.push({ to, body });
+      return { sid: `SM${sent.length}` };
+    },
+  };
+}
+
+export function memoryPush(): PushSender & { pushed: Array<{ deviceId: string; body: string }> } {
+  const pushed: Array<{ deviceId: string; body: string }> = [];
+  return {
+    pushed,
+    async push(device, message) {
+      pushed.push({ deviceId: device.deviceId, body: message.body });
+    },
+  };
+}
+
+/** The code in an SMS or push text ("...code is 0421."). */
+export function codeIn(text: string | undefined): string {
+  const m = /code is (\d+)\./.exec(text ?? '');
+  expect(m, `no code in ${JSON.stringify(text)}`).not.toBeNull();
+  return m![1]!;
+}
+
+/** The latest code the in-memory sender sent to `to`. */
+export function lastSmsCode(sms: { sent: Array<{ to: string; body: string }> }, to: string): string {
+  return codeIn([...sms.sent].reverse().find((m) => m.to === to)?.body);
+}
+
+/** A well-formed code that is not `code`. */
+export function otherCode(code: string): string {
+  const n = code.length;
+  return ((Number(code) + 1) % 10 ** n).toString().padStart(n, '0');
+}
+
+/** The text matches the code as a whole number (not inside a longer run of digits). */
+export function containsCode(text: string, code: string): boolean {
+  return new RegExp(`(?<![0-9])${code}(?![0-9])`).test(text);
+}
+
+export function depsWith(db: Db, clock: TestClock, sms: SmsSender, push: PushSender, codeDigits = 4): CodeDeps {
+  return { db, clock, codeKey: CODE_KEY, codeDigits, sms, push };
+}
+
+/** Empties everything the code tests write, between tests. */
+export async function resetTables(db: Db): Promise<void> {
+  await db.account.deleteMany(); // cascades to devices, codes and events
+  await db.codeSend.deleteMany();
+  await db.throttle.deleteMany();
+  await db.emailOutbox.deleteMany();
+}
