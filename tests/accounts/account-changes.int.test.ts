@@ -2,13 +2,12 @@
 // what is refused, the waiting period each starts, and the notices queued for every address.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../support/accounts.ts';
-import { createAccount } from '../../src/accounts/create-account.ts';
+import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../support/accounts.ts';
 import { changeBirthDate, changePassword, changeRescueEmail, changeSecurityQuestions, type Actor } from '../../src/accounts/account-changes.ts';
 import { signIn } from '../../src/accounts/sign-in.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
 import { normaliseAnswer, SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
-import { resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
+import { resolveSession } from '../../src/sessions/sessions.ts';
 import { DAY, MINUTE } from '../../src/clock.ts';
 
 const NEW_PASSWORD = 'lantern orchard 1987';
@@ -24,15 +23,9 @@ describe('Password and Security changes', () => {
   });
   afterAll(() => t.drop());
   beforeEach(async () => {
-    await t.db.account.deleteMany();
-    await t.db.emailOutbox.deleteMany();
-    await t.db.throttle.deleteMany();
-    deps = testDeps(t.db);
-    const created = await createAccount(deps, accountInput(), BROWSER);
-    if (!created.ok) throw new Error('setup');
-    token = created.sessionToken;
-    actor = { accountId: created.accountId, sessionId: sessionIdOf(token) };
-    await t.db.emailOutbox.deleteMany(); // the welcome email
+    const fresh = await freshAccount(t.db);
+    ({ deps, token } = fresh);
+    actor = { accountId: fresh.accountId, sessionId: fresh.sessionId };
   });
 
   const account = () => t.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });

@@ -2,10 +2,8 @@
 // per session, three wrong answers in a row lock for 15 minutes, and the pass lasts 15 minutes idle.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { accountInput, BROWSER, testDeps } from '../support/accounts.ts';
-import { createAccount } from '../../src/accounts/create-account.ts';
+import { accountInput, BROWSER, testDeps, freshAccount } from '../support/accounts.ts';
 import { answerSecurityQuestions, securityPassState, SECURITY_PASS_IDLE_MS } from '../../src/accounts/security-pass.ts';
-import { sessionIdOf } from '../../src/sessions/sessions.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import { MINUTE } from '../../src/clock.ts';
 
@@ -25,12 +23,7 @@ describe('the security questions pass', () => {
   });
   afterAll(() => t.drop());
   beforeEach(async () => {
-    await t.db.account.deleteMany();
-    await t.db.throttle.deleteMany();
-    deps = testDeps(t.db);
-    const created = await createAccount(deps, accountInput(), BROWSER);
-    if (!created.ok) throw new Error('setup');
-    sessionId = sessionIdOf(created.sessionToken);
+    ({ deps, sessionId } = await freshAccount(t.db));
   });
 
   async function asked() {

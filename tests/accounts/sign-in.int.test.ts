@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../support/accounts.ts';
-import { createAccount } from '../../src/accounts/create-account.ts';
+import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../support/accounts.ts';
 import { PER_APPLE_ID, PER_CLIENT_ADDRESS, signIn, WRONG_CREDENTIALS } from '../../src/accounts/sign-in.ts';
 import { MINUTE } from '../../src/clock.ts';
 
@@ -13,10 +12,7 @@ describe('signing in with a password', () => {
   });
   afterAll(() => t.drop());
   beforeEach(async () => {
-    await t.db.account.deleteMany();
-    await t.db.throttle.deleteMany();
-    deps = testDeps(t.db);
-    expect((await createAccount(deps, accountInput(), BROWSER)).ok).toBe(true);
+    ({ deps } = await freshAccount(t.db));
   });
 
   it('opens a session for the right password, whatever the case of the Apple ID', async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../support/accounts.ts';
-import { createAccount } from '../../src/accounts/create-account.ts';
+import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../support/accounts.ts';
 import { signIn } from '../../src/accounts/sign-in.ts';
 import { resolveSession, signOut, signOutEverywhere, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { MINUTE } from '../../src/clock.ts';
@@ -15,11 +14,7 @@ describe('sessions', () => {
   });
   afterAll(() => t.drop());
   beforeEach(async () => {
-    await t.db.account.deleteMany();
-    deps = testDeps(t.db);
-    const created = await createAccount(deps, accountInput(), BROWSER);
-    if (!created.ok) throw new Error('setup');
-    token = created.sessionToken;
+    ({ deps, token } = await freshAccount(t.db));
   });
 
   it('keeps only the hash of the token in the database', async () => {

@@ -1,5 +1,6 @@
 // Building blocks for tests that need accounts.
-import type { CreateAccountInput, AccountDeps } from '../../src/accounts/create-account.ts';
+import { createAccount, type CreateAccountInput, type AccountDeps } from '../../src/accounts/create-account.ts';
+import { sessionIdOf } from '../../src/sessions/sessions.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import type { Db } from '../../src/db/client.ts';
 import { fixedClock } from '../../src/clock.ts';
@@ -29,4 +30,20 @@ export function accountInput(overrides: Partial<CreateAccountInput> = {}): Creat
 
 export function testDeps(db: Db, start = '2026-11-23T10:00:00Z'): AccountDeps & { clock: ReturnType<typeof fixedClock> } {
   return { db, clock: fixedClock(start), bcryptCost: 4, appUrl: 'http://localhost:3000' };
+}
+
+/**
+ * A clean slate with one new account (accountInput()), signed in: for tests that start from an
+ * existing holder. Earlier accounts, lockout counters and queued emails (the welcome email
+ * included) are cleared.
+ */
+export async function freshAccount(db: Db, start?: string) {
+  await db.account.deleteMany();
+  await db.throttle.deleteMany();
+  const deps = testDeps(db, start);
+  const created = await createAccount(deps, accountInput(), BROWSER);
+  if (!created.ok) throw new Error(`test account: ${JSON.stringify(created.fieldErrors)}`);
+  await db.emailOutbox.deleteMany();
+  const token = created.sessionToken;
+  return { deps, accountId: created.accountId, token, sessionId: sessionIdOf(token) };
 }
