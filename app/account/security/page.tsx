@@ -8,11 +8,13 @@ import { LocalTime } from '../../components/local-time.tsx';
 import { QuestionsGate } from './questions-gate.tsx';
 import { TwoStepSection } from './two-step-section.tsx';
 import { BirthDateForm, ChangePasswordForm, ChangeQuestionsForm, RescueEmailForm } from './change-forms.tsx';
+import { RecentActivity } from './activity.tsx';
+import { parseActivityPage } from '@/src/security-events/activity.ts';
 
 // Password and Security. While two-step is off it is reached by answering two security questions
 // (seed 000, steps 5-6). The Two-Step Verification section comes first and stands out: in seed 000
 // people missed it because it sat above the other settings.
-export default async function PasswordAndSecurityPage() {
+export default async function PasswordAndSecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { account, session } = await requireAccount();
   const rt = runtime();
   const pass = await securityPassState(rt, session.id);
@@ -76,6 +78,7 @@ export default async function PasswordAndSecurityPage() {
           <BirthDateForm />
         </details>
       </section>
+      <RecentActivity accountId={account.id} page={parseActivityPage((await searchParams).page)} locale={accountLocale(account.countryCode)} />
     </main>
   );
 }

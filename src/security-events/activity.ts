@@ -1,0 +1,130 @@
+// The holder's view of their security log ("Recent security activity"): one plain-English line per
+// event, newest first, a page at a time. Only the time, what happened, the client address and a
+// short browser name are shown; `details` never leaves the database (it may hold ids).
+import { z } from 'zod';
+import type { DbTx } from '../db/client.ts';
+import type { SecurityEventKind } from './record.ts';
+
+/** What the holder reads for each kind of event. Every kind must have one (a test checks). */
+export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
+  'account-created': 'Account created',
+  'signed-in': 'Signed in',
+  'sign-in-failed': 'Wrong password at sign-in',
+  'signed-out': 'Signed out',
+  'signed-out-everywhere': 'Signed out on all browsers',
+  'password-changed': 'Password changed',
+  'password-reset': 'Password reset',
+  'security-questions-changed': 'Security questions changed',
+  'rescue-email-changed': 'Rescue email changed',
+  'birth-date-changed': 'Birth date changed',
+  'waiting-period-started': 'Waiting period started before two-step setup',
+  'two-step-setup-started': 'Two-step verification setup started',
+  'security-questions-passed': 'Security questions answered correctly',
+  'security-questions-failed': 'Wrong answer to a security question',
+  'password-reset-requested': 'Password reset requested',
+  'password-reset-failed': 'Wrong answers while resetting the password',
+  'device-registered': 'iOS device registered',
+  'trusted-device-added': 'Trusted device added',
+  'trusted-device-removed': 'Trusted device removed',
+  'code-sent': 'Verification code sent',
+  'code-send-failed': 'A code could not be sent',
+  'code-verified': 'Verification code accepted',
+  'code-wrong': 'Wrong verification code',
+  'code-reused': 'A used code was tried again',
+  'codes-paused': 'Verification codes paused after too many wrong tries',
+};
+
+/** For a kind stored by a newer or older version that this one does not know. */
+export const UNKNOWN_ACTIVITY = 'Other account activity';
+
+export function activityLabel(kind: string): string {
+  return Object.hasOwn(ACTIVITY_LABELS, kind) ? ACTIVITY_LABELS[kind as SecurityEventKind] : UNKNOWN_ACTIVITY;
+}
+
+export const UNKNOWN_BROWSER = 'Unknown browser';
+
+// Order matters: Edge, Opera and Samsung Internet also say "Chrome" and "Safari"; Chrome says
+// "Safari"; the iOS browsers are all Safari underneath but name themselves (CriOS, FxiOS, EdgiOS).
+const BROWSERS: Array<[RegExp, string]> = [
+  [/\b(?:Edg|EdgA|EdgiOS|Edge)\//, 'Edge'],
+  [/\b(?:OPR|OPiOS|Opera)\//, 'Opera'],
+  [/\bSamsungBrowser\//, 'Samsung Internet'],
+  [/\b(?:Firefox|FxiOS)\//, 'Firefox'],
+  [/\b(?:Chrome|CriOS|Chromium)\//, 'Chrome'],
+  [/\bVersion\/[\d.]+.*\bSafari\//, 'Safari'],
+];
+
+// Android and ChromeOS say "Linux" too, so they come first; iPhones say "like Mac OS X".
+const SYSTEMS: Array<[RegExp, string]> = [
+  [/\biPhone\b/, 'iPhone'],
+  [/\biPad\b/, 'iPad'],
+  [/\biPod\b/, 'iPod'],
+  [/\bAndroid\b/, 'Android'],
+  [/\bCrOS\b/, 'ChromeOS'],
+  [/\bWindows\b/, 'Windows'],
+  [/\bMacintosh\b|\bMac OS X\b/, 'Mac'],
+  [/\bLinux\b|\bX11\b/, 'Linux'],
+];
+
+/** A short human form of a User-Agent header: "Chrome on Linux", "Safari on iPhone". */
+export function browserName(userAgent: string | null | undefined): string {
+  if (!userAgent) return UNKNOWN_BROWSER;
+  const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1];
+  if (!browser) return UNKNOWN_BROWSER;
+  const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
+  return system ? `${browser} on ${system}` : browser;
+}
+
+export interface ActivityItem {
+  id: string;
+  at: Date;
+  label: string;
+  clientAddress: string | null;
+  browser: string;
+}
+
+export interface ActivityPage {
+  items: ActivityItem[];
+  /** The page shown, 1-based, after clamping to 1..pages. */
+  page: number;
+  /** At least 1, even with no events. */
+  pages: number;
+}
+
+export const ACTIVITY_PAGE_SIZE = 20;
+
+/** The `page` search parameter: a positive whole number, otherwise 1. */
+export function parseActivityPage(value: unknown): number {
+  return z.coerce.number().int().positive().catch(1).parse(Array.isArray(value) ? value[0] : value);
+}
+
+/** One page of an account's security events, newest first. */
+export async function recentActivity(
+  db: DbTx,
+  accountId: string,
+  { page = 1, pageSize = ACTIVITY_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
+): Promise<ActivityPage> {
+  const size = Number.isInteger(pageSize) && pageSize > 0 ? pageSize : ACTIVITY_PAGE_SIZE;
+  const total = await db.securityEvent.count({ where: { accountId } });
+  const pages = Math.max(1, Math.ceil(total / size));
+  const current = Number.isFinite(page) ? Math.min(pages, Math.max(1, Math.trunc(page))) : 1;
+  const rows = await db.securityEvent.findMany({
+    where: { accountId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: (current - 1) * size,
+    take: size,
+    // Never `details`: it is for support and may hold ids.
+    select: { id: true, kind: true, createdAt: true, clientAddress: true, userAgent: true },
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.createdAt,
+      label: activityLabel(r.kind),
+      clientAddress: r.clientAddress,
+      browser: browserName(r.userAgent),
+    })),
+    page: current,
+    pages,
+  };
+}
