@@ -128,3 +128,20 @@ export async function newestPushCode(page: Page, deviceId: string): Promise<stri
   expect(code, `a code in the newest push to ${deviceId}`).toBeTruthy();
   return code!;
 }
+
+/**
+ * Signs in with two-step on: password, then a code sent to the trusted phone `e164`, read from
+ * the SMS inbox in a second tab (so the sign-in page keeps its state).
+ */
+export async function signInWithCode(page: Page, appleId: string, password: string, e164: string) {
+  await signIn(page, appleId, password);
+  await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
+  await page.getByRole('radio', { name: new RegExp(`${e164.slice(-2)}\\b`) }).check();
+  await submit(page, 'Send Code');
+  const inbox = await page.context().newPage();
+  const code = await newestSmsCode(inbox, e164);
+  await inbox.close();
+  await page.getByLabel(/Verification code sent to/).fill(code);
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
+}

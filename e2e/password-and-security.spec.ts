@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, signIn, submit } from './helpers.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, signIn, signInWithCode, submit } from './helpers.ts';
+import { DEMO_PASSWORD, DEMO_TRUSTED_PHONE } from '../src/seed/demo-accounts.ts';
 
 const DEMO_ANSWERS_BY_QUESTION = {
   'What is your favourite colour?': 'blue',
@@ -99,8 +99,7 @@ test('setup window expired: a new waiting period runs, with both dates', async (
 });
 
 test('already on: since when, with Manage, and no security questions asked', async ({ page }) => {
-  await signIn(page, 'olivia@two-step.test', DEMO_PASSWORD);
-  await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
+  await signInWithCode(page, 'olivia@two-step.test', DEMO_PASSWORD, DEMO_TRUSTED_PHONE);
   await page.goto('/account/security');
   const { sentence, state, times } = await twoStepState(page);
   expect(state).toBe('on');

@@ -21,7 +21,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const result = await signIn(runtime(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   await setSessionCookie(result.sessionToken);
-  redirect('/account');
+  redirect(result.needsCode ? '/sign-in/verify' : '/account');
 }
 
 export async function signOutAction(): Promise<void> {

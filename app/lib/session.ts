@@ -49,13 +49,13 @@ export async function sessionToken(): Promise<string | undefined> {
   return (await cookie()).token;
 }
 
-/** The signed-in account, or null. */
+/** The signed-in account, or null. A session still waiting for its code is not signed in. */
 export async function currentAccount() {
   const token = await sessionToken();
   if (!token) return null;
   const { db, clock } = runtime();
   const session = await resolveSession(db, token, clock.now());
-  if (!session) return null;
+  if (!session || session.stage !== 'full') return null;
   const account = await db.account.findUnique({ where: { id: session.accountId } });
   return account ? { account, session } : null;
 }

@@ -22,7 +22,8 @@ export const signInSchema = z.object({
 });
 
 export type SignInResult =
-  | { ok: true; accountId: string; sessionToken: string }
+  /** needsCode: two-step is on, the session only lets the holder finish with a code. */
+  | { ok: true; accountId: string; sessionToken: string; needsCode: boolean }
   | { ok: false; error: string; fieldErrors?: Partial<Record<'appleId' | 'password', string>> };
 
 export interface SignInDeps {
@@ -68,12 +69,17 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
   }
 
   await clearFailures(db, keys[0]);
+  // With two-step on, the password alone never yields access (seed 001): the session waits for a code.
+  if (account.twoStepEnabledAt) {
+    const sessionToken = await createSession(db, account.id, now, ctx, { stage: 'password' });
+    return { ok: true, accountId: account.id, sessionToken, needsCode: true };
+  }
   const sessionToken = await db.$transaction(async (tx) => {
     const token = await createSession(tx, account.id, now, ctx);
     await recordSecurityEvent(tx, { accountId: account.id, kind: 'signed-in', at: now }, ctx);
     return token;
   });
-  return { ok: true, accountId: account.id, sessionToken };
+  return { ok: true, accountId: account.id, sessionToken, needsCode: false };
 }
 
 function lockoutMessage(until: Date, now: Date): string {

@@ -12,6 +12,8 @@ import { setupDeadline } from '../eligibility/eligibility.ts';
 
 export const DEMO_PASSWORD = 'two-step demo 2013';
 export const DEMO_ANSWERS = ['blue', 'paris', 'rex'] as const;
+/** Olivia's trusted phone (two-step on): its codes arrive in the SMS inbox. */
+export const DEMO_TRUSTED_PHONE = '+15550100042';
 
 type Story = 'available' | 'country-unavailable' | 'waiting' | 'window-expired' | 'on';
 
@@ -20,7 +22,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ appleId: string; name: string; count
   { appleId: 'nima@two-step.test', name: 'Nima Sherpa', countryCode: 'NP', story: 'country-unavailable', about: 'lives where two-step is not offered yet (Nepal)' },
   { appleId: 'robin@two-step.test', name: 'Robin Recent', countryCode: 'GB', story: 'waiting', about: 'changed the password yesterday: waiting period' },
   { appleId: 'quinn@two-step.test', name: 'Quinn Later', countryCode: 'IE', story: 'window-expired', about: 'started setup but let the 30 days run out' },
-  { appleId: 'olivia@two-step.test', name: 'Olivia On', countryCode: 'AU', story: 'on', about: 'has two-step verification on' },
+  { appleId: 'olivia@two-step.test', name: 'Olivia On', countryCode: 'AU', story: 'on', about: 'has two-step verification on; her trusted phone +1 555 010 0042 gets codes in the SMS inbox' },
 ];
 
 export async function seedDemoAccounts(deps: AccountDeps): Promise<string[]> {
@@ -74,8 +76,12 @@ async function tell(deps: AccountDeps, accountId: string, story: Story): Promise
       return;
     }
     case 'on':
-      // Turning two-step on deletes the security questions (DOMAIN.md, "Turning it on").
+      // Turning two-step on deletes the security questions (DOMAIN.md, "Turning it on"). Her
+      // trusted phone is a stand-in number: its codes show on /dev/sms.
       await deps.db.securityQuestion.deleteMany({ where: { accountId } });
+      await deps.db.trustedDevice.create({
+        data: { accountId, kind: 'sms', phoneNumber: DEMO_TRUSTED_PHONE, createdAt: daysAgo(100), verifiedAt: daysAgo(100) },
+      });
       await deps.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: daysAgo(100) } });
       return;
     default:

@@ -14,12 +14,27 @@ export function sessionIdOf(token: string): string {
   return tokenId(token);
 }
 
-export async function createSession(tx: DbTx, accountId: string, now: Date, ctx: RequestContext): Promise<string> {
+/**
+ * A session's stage. 'full': signed in. 'password': two-step is on and only the password was
+ * given; the session can do nothing but finish signing in with a code, for at most 10 minutes.
+ */
+export type SessionStage = 'full' | 'password';
+export const PASSWORD_STAGE_MS = 10 * MINUTE;
+
+export async function createSession(
+  tx: DbTx,
+  accountId: string,
+  now: Date,
+  ctx: RequestContext,
+  opts: { stage?: SessionStage; codeVerifiedAt?: Date } = {},
+): Promise<string> {
   const token = newToken();
   await tx.session.create({
     data: {
       id: sessionIdOf(token),
       accountId,
+      stage: opts.stage ?? 'full',
+      codeVerifiedAt: opts.codeVerifiedAt ?? null,
       createdAt: now,
       lastSeenAt: now,
       clientAddress: ctx.clientAddress,
@@ -29,7 +44,7 @@ export async function createSession(tx: DbTx, accountId: string, now: Date, ctx:
   return token;
 }
 
-export type ResolvedSession = { id: string; accountId: string; createdAt: Date };
+export type ResolvedSession = { id: string; accountId: string; createdAt: Date; stage: SessionStage; codeVerifiedAt: Date | null };
 
 /** The live session for a token, or null. Expired rows are deleted; a live one is touched. */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
@@ -37,13 +52,14 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   const row = await db.session.findUnique({ where: { id } });
   if (!row) return null;
   const idle = now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS;
-  const tooOld = now.getTime() - row.createdAt.getTime() > SESSION_ABSOLUTE_MS;
+  const limit = row.stage === 'password' ? PASSWORD_STAGE_MS : SESSION_ABSOLUTE_MS;
+  const tooOld = now.getTime() - row.createdAt.getTime() > limit;
   if (idle || tooOld) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
   await db.session.update({ where: { id }, data: { lastSeenAt: now } });
-  return { id, accountId: row.accountId, createdAt: row.createdAt };
+  return { id, accountId: row.accountId, createdAt: row.createdAt, stage: row.stage === 'password' ? 'password' : 'full', codeVerifiedAt: row.codeVerifiedAt };
 }
 
 export async function endSession(db: DbTx, token: string): Promise<void> {

@@ -1,0 +1,31 @@
+import { redirect } from 'next/navigation';
+import { runtime } from '@/src/runtime.ts';
+import { pendingSignIn, signInDevices } from '@/src/two-step/sign-in-code.ts';
+import { sessionToken } from '../../lib/session.ts';
+import { VerifySignIn } from './verify-form.tsx';
+
+// Two-step verification on: the password is not enough to sign in (seed 001).
+export default async function VerifySignInPage() {
+  const token = await sessionToken();
+  const rt = runtime();
+  const session = token ? await pendingSignIn(rt, token) : null;
+  if (!session) redirect('/sign-in');
+  const devices = await signInDevices(rt.db, session.accountId);
+  return (
+    <main className="narrow">
+      <h1>Verify Your Identity</h1>
+      <p className="lead">Two-step verification is on. Choose a trusted device to receive a verification code.</p>
+      <div className="panel">
+        {devices.length > 0 ? (
+          <VerifySignIn devices={devices.map((d) => ({ id: d.id, label: d.label, kind: d.kind }))} digits={rt.codeDigits} />
+        ) : (
+          <p>This account has no trusted device left.</p>
+        )}
+      </div>
+      <p className="small muted">
+        Can&apos;t use any of your devices? Signing in with your Recovery Key and verifying a new device is on its way; until then, you
+        need one of your trusted devices.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+// The second step of signing in with two-step verification on (seed 001): after the password,
+// the holder picks one of their trusted devices, receives a code on it and enters it. Only then
+// is there a session with access: a new one (new token), since the privilege changed.
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { createSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';
+import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
+import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+
+export type SignInCodeDeps = CodeDeps & { db: Db; clock: Clock };
+
+export const SIGN_IN_EXPIRED = 'Your sign-in has expired. Sign in again with your password.';
+
+/** The password-stage session of this token, or null. */
+export async function pendingSignIn(deps: { db: Db; clock: Clock }, token: string): Promise<ResolvedSession | null> {
+  const session = await resolveSession(deps.db, token, deps.clock.now());
+  return session?.stage === 'password' ? session : null;
+}
+
+/** The trusted devices the holder can pick from (numbers masked to the last two digits). */
+export async function signInDevices(db: Db, accountId: string): Promise<TrustedDeviceView[]> {
+  return (await listDevices(db, accountId)).trusted;
+}
+
+const deviceSchema = z.object({ trustedDeviceId: z.string().min(1, 'Choose a trusted device.').max(64) });
+
+export async function sendSignInCode(deps: SignInCodeDeps, token: string, input: unknown, ctx: RequestContext): Promise<{ ok: true; trustedDeviceId: string } | { ok: false; error: string }> {
+  const session = await pendingSignIn(deps, token);
+  if (!session) return { ok: false, error: SIGN_IN_EXPIRED };
+  const parsed = deviceSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'Choose a trusted device.' };
+  const sent = await sendCode(deps, { accountId: session.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'sign-in' }, ctx);
+  return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+}
+
+/** Checks the code; on success replaces the password-stage session with a signed-in one. */
+export async function completeSignIn(deps: SignInCodeDeps, token: string, input: unknown, ctx: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; error: string }> {
+  const session = await pendingSignIn(deps, token);
+  if (!session) return { ok: false, error: SIGN_IN_EXPIRED };
+  const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'Choose a trusted device and enter its code.' };
+  const checked = await verifyCode(deps, { accountId: session.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'sign-in', code: parsed.data.code }, ctx);
+  if (!checked.ok) return checked;
+  const now = deps.clock.now();
+  const sessionToken = await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { id: sessionIdOf(token), stage: 'password' } });
+    if (count !== 1) return null; // finished already in another request
+    const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now });
+    await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'verification code' } }, ctx);
+    return fresh;
+  });
+  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: SIGN_IN_EXPIRED };
+}
