@@ -25,6 +25,7 @@ import {
 import { addressesOnFile, appleIdKey } from './apple-id.ts';
 import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
+import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountChangedEmail } from '../mail/templates.ts';
 import type { RequestContext, SignificantChangeKind } from '../security-events/record.ts';
@@ -97,6 +98,8 @@ export async function changePassword(deps: ChangeDeps, actor: Actor, input: unkn
   await commitSignificantChange(deps, account, 'password-changed', ctx, async (tx) => {
     await tx.account.update({ where: { id: account.id }, data: { passwordHash, passwordChangedAt: now } });
     await endOtherSessions(tx, account.id, actor.sessionId);
+    // Apps signed in with app-specific passwords must be set up again (issue: "Changing the main password revokes all of them").
+    await revokeAllOnPasswordChange(tx, account.id, now, ctx);
   });
   return { ok: true, message: 'Your password was changed. Other browsers and devices were signed out.' };
 }

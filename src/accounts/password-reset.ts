@@ -27,6 +27,7 @@ import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, ra
 import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
+import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountChangedEmail, passwordResetLinkEmail } from '../mail/templates.ts';
 import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
@@ -250,6 +251,7 @@ export async function completePasswordReset(
       await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
       await tx.account.update({ where: { id: account.id }, data: { passwordHash, passwordChangedAt: now }, select: { id: true } });
       await endOtherSessions(tx, account.id, null);
+      await revokeAllOnPasswordChange(tx, account.id, now, ctx);
       await recordSignificantChange(tx, { clock, appUrl: deps.appUrl }, account, 'password-reset', ctx);
       await enqueueEmail(
         tx,

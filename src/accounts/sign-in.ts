@@ -33,7 +33,7 @@ export interface SignInDeps {
 }
 
 export const appleIdThrottleKey = (key: string) => `sign-in:apple-id:${key}`;
-const addressThrottleKey = (address: string) => `sign-in:address:${address}`;
+export const addressThrottleKey = (address: string) => `sign-in:address:${address}`;
 
 /** `input` is untrusted (a submitted form): it is parsed here. */
 export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestContext): Promise<SignInResult> {

@@ -54,6 +54,12 @@ describe('Password and Security changes', () => {
     for (const m of await t.db.emailOutbox.findMany()) expect(m.textBody).not.toContain(NEW_PASSWORD);
   });
 
+  it('a password change revokes every app-specific password', async () => {
+    await t.db.appPassword.create({ data: { accountId: actor.accountId, label: 'Mail', lookupKey: 'abcd', hash: 'x', createdAt: deps.clock.now() } });
+    await changePassword(deps, actor, { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
+    expect(await t.db.appPassword.count({ where: { accountId: actor.accountId, revokedAt: null } })).toBe(0);
+  });
+
   it.each([
     [{ currentPassword: 'not it at all', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, 'currentPassword', "That isn't your current password."],
     [{ currentPassword: GOOD_PASSWORD, password: 'password1', confirmPassword: 'password1' }, 'password', /commonly used/],

@@ -1,0 +1,95 @@
+'use client';
+// The forms of the App-Specific Passwords page: generate one with a label (the password is then
+// shown once, here, and never again), Revoke on each row, and Revoke All.
+import { useActionState } from 'react';
+import { useFormStatus } from 'react-dom';
+import { createAppPasswordAction, revokeAllAppPasswordsAction, revokeAppPasswordAction, type CreatedState } from '../../../actions/app-passwords.ts';
+import { Field, errorProps } from '../../../components/field.tsx';
+import { FormMessages } from '../../../components/form-messages.tsx';
+import { SubmitButton } from '../../../components/submit-button.tsx';
+import { LocalTime } from '../../../components/local-time.tsx';
+import { EMPTY_FORM } from '../../../lib/form-state.ts';
+import styles from './app-passwords.module.css';
+
+function Button(props: { label: string; pendingLabel: string; className: string; ariaLabel?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={props.className} disabled={pending} aria-label={props.ariaLabel}>
+      {pending ? props.pendingLabel : props.label}
+    </button>
+  );
+}
+
+export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
+  const [state, action] = useActionState(createAppPasswordAction, EMPTY_FORM as CreatedState);
+  const e = state.fieldErrors ?? {};
+  return (
+    <>
+      {state.created ? (
+        <div className={styles.created} role="status" data-testid="new-app-password">
+          <p>
+            Your app-specific password for <strong>{state.created.label}</strong>:
+          </p>
+          <p className={styles.password}>
+            <code data-testid="app-password">{state.created.password}</code>
+          </p>
+          <p className="small">
+            Enter it in that app instead of your Apple ID password. Copy it now: it is shown only this once and we cannot show it again. You do not need
+            to remember it; if the app asks again, revoke it and generate a new one.
+          </p>
+        </div>
+      ) : null}
+      <form action={action} noValidate aria-label="Generate an app-specific password">
+        {state.created ? null : <FormMessages state={state} />}
+        <div className={styles.labelField}>
+          <Field name="label" label="Label" error={e.label} hint="The app or device this password is for, such as “Mail on my laptop”.">
+            <input type="text" autoComplete="off" maxLength={labelMax} defaultValue={state.done ? '' : state.values?.label} {...errorProps('label', e.label)} />
+          </Field>
+        </div>
+        <SubmitButton label="Generate Password" pendingLabel="Generating…" />
+      </form>
+    </>
+  );
+}
+
+export function AppPasswordRow(props: { id: string; label: string; createdAt: string; lastUsedAt: string | null; locale: string }) {
+  const [state, action] = useActionState(revokeAppPasswordAction, EMPTY_FORM);
+  return (
+    <li className={styles.row} data-testid="app-password-row">
+      <div className={styles.head}>
+        <div>
+          <div className={styles.name}>{props.label}</div>
+          <div className={styles.meta}>
+            Created <LocalTime iso={props.createdAt} show="date" locale={props.locale} /> ·{' '}
+            {props.lastUsedAt ? (
+              <>
+                last used <LocalTime iso={props.lastUsedAt} locale={props.locale} />
+              </>
+            ) : (
+              'never used'
+            )}
+          </div>
+        </div>
+        <form action={action}>
+          <input type="hidden" name="appPasswordId" value={props.id} />
+          <Button label="Revoke" pendingLabel="Revoking…" className={`button secondary ${styles.small}`} ariaLabel={`Revoke ${props.label}`} />
+        </form>
+      </div>
+      {state.error ? (
+        <p className={styles.error} role="alert">
+          {state.error}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export function RevokeAllForm({ count }: { count: number }) {
+  const [state, action] = useActionState(revokeAllAppPasswordsAction, EMPTY_FORM);
+  return (
+    <form action={action} className={styles.revokeAll} aria-label="Revoke all app-specific passwords">
+      <FormMessages state={state} />
+      <Button label={`Revoke All (${count})`} pendingLabel="Revoking…" className="button secondary" />
+    </form>
+  );
+}

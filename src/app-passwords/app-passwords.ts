@@ -1,0 +1,299 @@
+// App-specific passwords (seed 001: "How do I sign in … using an app that doesn't support entering
+// two-step verification codes?"). With two-step on, the main password no longer works in apps that
+// cannot ask for a code; the holder generates a password per app on the account page, with a label,
+// sees it ONCE, and can revoke it (or all of them) at any time. Only a bcrypt hash is stored.
+//
+// The format is Apple's: four groups of four lowercase letters, `abcd-efgh-ijkl-mnop` (26^16, about
+// 75 bits from the CSPRNG). The first group is kept in clear as `lookupKey` so that a sign-in
+// compares against the one or two rows that start with it instead of every hash of the account.
+// Twelve secret letters (about 56 bits) remain behind a bcrypt hash and the sign-in lockouts.
+//
+// authenticateApp is what our small HTTP Basic endpoint (app/api/app/whoami) stands in for: an app
+// such as a mail client signing in. Its failures count toward the SAME lockouts as password
+// sign-in (per Apple ID and per client address): it is a guessing endpoint like the sign-in form.
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import type { Db, DbTx } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import type { Actor } from '../accounts/account-changes.ts';
+import { addressesOnFile, appleIdKey, emailField } from '../accounts/apple-id.ts';
+import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
+import { addressThrottleKey, appleIdThrottleKey, PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/sign-in.ts';
+import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { appPasswordEmail } from '../mail/templates.ts';
+import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { lockedUntil, recordFailure, waitText } from '../throttle/throttle.ts';
+
+export type { Actor } from '../accounts/account-changes.ts';
+
+export interface AppPasswordDeps {
+  db: Db;
+  clock: Clock;
+  bcryptCost: number;
+}
+
+/** authenticateApp also needs the portal's address, for the message that sends people to the page. */
+export interface AppAuthDeps extends AppPasswordDeps {
+  appUrl: string;
+}
+
+// (ours) Enough for every mail, calendar and contacts app of a household; few enough to review.
+export const MAX_APP_PASSWORDS = 25;
+export const LABEL_MAX = 60;
+
+export const TWO_STEP_NEEDED = 'App-specific passwords are for accounts with two-step verification on.';
+const GONE = 'That app-specific password is no longer on your account.';
+export const APP_SIGN_IN_FAILED = 'Your Apple ID or app-specific password was incorrect.';
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+const GROUPS = 4;
+const GROUP_LENGTH = 4;
+
+/** A new password, `xxxx-xxxx-xxxx-xxxx`, each letter drawn uniformly with crypto.randomInt. */
+export function generateAppPassword(): string {
+  const groups: string[] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    let group = '';
+    for (let i = 0; i < GROUP_LENGTH; i++) group += ALPHABET[randomInt(ALPHABET.length)];
+    groups.push(group);
+  }
+  return groups.join('-');
+}
+
+/**
+ * What is hashed and compared: lower case, without dashes or spaces (apps and people paste it as
+ * "ABCD EFGH …" or without the dashes). Null when it cannot be an app-specific password at all.
+ */
+export function normaliseAppPassword(typed: string): string | null {
+  const s = typed.toLowerCase().replace(/[-\s]/g, '');
+  return /^[a-z]{16}$/.test(s) ? s : null;
+}
+
+const lookupKeyOf = (normalised: string) => normalised.slice(0, GROUP_LENGTH);
+
+// ---- Creating ---------------------------------------------------------------------------------
+
+export const labelField = z
+  .string({ error: 'Enter a label.' })
+  .transform((s) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'Enter a label, such as the name of the app.').max(LABEL_MAX, `A label can be at most ${LABEL_MAX} characters.`));
+
+const createSchema = z.object({ label: labelField });
+
+export type AppPasswordResult<T extends object = object> = ({ ok: true; message: string } & T) | { ok: false; error?: string; fieldErrors?: FieldErrors };
+
+/** Creates an app-specific password. The clear password is in the answer and nowhere else, ever. */
+export async function createAppPassword(
+  deps: AppPasswordDeps,
+  actor: Actor,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<AppPasswordResult<{ id: string; label: string; password: string }>> {
+  const parsed = createSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { label } = parsed.data;
+  const password = generateAppPassword();
+  const normalised = normaliseAppPassword(password)!;
+  // bcrypt is slow: hash before the transaction, which then only takes turns on the account row.
+  const hash = await hashSecret(normalised, deps.bcryptCost);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    // Writing the account row first makes concurrent creations take turns, so the limit holds.
+    const account = await tx.account.update({ where: { id: actor.accountId }, data: { updatedAt: now } });
+    if (!account.twoStepEnabledAt) return { ok: false, error: TWO_STEP_NEEDED };
+    const active = await tx.appPassword.count({ where: { accountId: account.id, revokedAt: null } });
+    if (active >= MAX_APP_PASSWORDS) {
+      return { ok: false, error: `You have ${MAX_APP_PASSWORDS} app-specific passwords, the most an account can have. Revoke one you no longer use first.` };
+    }
+    const row = await tx.appPassword.create({
+      data: { accountId: account.id, label, lookupKey: lookupKeyOf(normalised), hash, createdAt: now },
+    });
+    await recordSecurityEvent(tx, { accountId: account.id, kind: 'app-password-created', at: now, details: { appPasswordId: row.id, label } }, ctx);
+    await enqueueEmail(
+      tx,
+      { kind: 'app-password-created', accountId: account.id, to: addressesOnFile(account), ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: true, at: now }) },
+      deps.clock,
+    );
+    return { ok: true, id: row.id, label, password, message: `Your app-specific password for “${label}” was created.` };
+  });
+}
+
+// ---- Listing ----------------------------------------------------------------------------------
+
+export interface AppPasswordView {
+  id: string;
+  label: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+/** The active (not revoked) app-specific passwords, newest first. Never the hash or lookup key. */
+export async function listAppPasswords(db: DbTx, accountId: string): Promise<AppPasswordView[]> {
+  return db.appPassword.findMany({
+    where: { accountId, revokedAt: null },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, label: true, createdAt: true, lastUsedAt: true },
+  });
+}
+
+// ---- Revoking ---------------------------------------------------------------------------------
+
+const idField = z.string().min(1).max(64);
+
+/** Revokes one of the holder's app-specific passwords: apps using it are refused from now on. */
+export async function revokeAppPassword(deps: Pick<AppPasswordDeps, 'db' | 'clock'>, actor: Actor, id: unknown, ctx: RequestContext): Promise<AppPasswordResult> {
+  if (!idField.safeParse(id).success) return { ok: false, error: GONE };
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<AppPasswordResult> => {
+    const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+    // Only an active one of THIS account: someone else's id is "not on your account".
+    const revoked = await tx.appPassword.updateMany({ where: { id: id as string, accountId: account.id, revokedAt: null }, data: { revokedAt: now } });
+    if (revoked.count === 0) return { ok: false, error: GONE };
+    const { label } = await tx.appPassword.findUniqueOrThrow({ where: { id: id as string }, select: { label: true } });
+    await recordSecurityEvent(tx, { accountId: account.id, kind: 'app-password-revoked', at: now, details: { appPasswordId: id as string, label } }, ctx);
+    await enqueueEmail(
+      tx,
+      { kind: 'app-password-revoked', accountId: account.id, to: addressesOnFile(account), ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: false, at: now }) },
+      deps.clock,
+    );
+    return { ok: true, message: `The app-specific password “${label}” was revoked. Apps using it can no longer sign in with it.` };
+  });
+}
+
+/** Revokes every active app-specific password of the account; the count revoked. */
+async function revokeAllIn(tx: DbTx, accountId: string, now: Date, ctx: RequestContext, reason: string): Promise<number> {
+  const { count } = await tx.appPassword.updateMany({ where: { accountId, revokedAt: null }, data: { revokedAt: now } });
+  if (count > 0) await recordSecurityEvent(tx, { accountId, kind: 'app-passwords-revoked-all', at: now, details: { count, reason } }, ctx);
+  return count;
+}
+
+/** The "Revoke All" button. */
+export async function revokeAllAppPasswords(deps: Pick<AppPasswordDeps, 'db' | 'clock'>, actor: Actor, ctx: RequestContext): Promise<AppPasswordResult<{ count: number }>> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<AppPasswordResult<{ count: number }>> => {
+    const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+    const count = await revokeAllIn(tx, account.id, now, ctx, 'holder');
+    if (count === 0) return { ok: false, error: 'There are no app-specific passwords to revoke.' };
+    await enqueueEmail(
+      tx,
+      {
+        kind: 'app-passwords-revoked-all',
+        accountId: account.id,
+        to: addressesOnFile(account),
+        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label: '', created: false, at: now, count }),
+      },
+      deps.clock,
+    );
+    return { ok: true, count, message: `All ${count} app-specific password${count === 1 ? ' was' : 's were'} revoked. Apps using them can no longer sign in.` };
+  });
+}
+
+/**
+ * For the password change and reset flows, inside their transaction: a new main password revokes
+ * every app-specific password (seed 001's holder changes the password when something is wrong, and
+ * a thief's app must lose access too). No email of its own: the password email covers it.
+ */
+export function revokeAllOnPasswordChange(tx: DbTx, accountId: string, now: Date, ctx: RequestContext = NO_REQUEST): Promise<number> {
+  return revokeAllIn(tx, accountId, now, ctx, 'password-changed');
+}
+
+/** For the turn-off flow, inside its transaction: app-specific passwords exist only with two-step on. */
+export function revokeAllOnTwoStepOff(tx: DbTx, accountId: string, now: Date, ctx: RequestContext = NO_REQUEST): Promise<number> {
+  return revokeAllIn(tx, accountId, now, ctx, 'two-step-turned-off');
+}
+
+// ---- Signing in from an app ---------------------------------------------------------------------
+
+export const appCredentialsSchema = z.object({
+  appleId: emailField,
+  password: z.string().min(1, 'Enter a password.').max(1024),
+});
+
+export type AppAuthResult = { ok: true; name: string } | { ok: false; status: 401 | 429; error: string; retryAfterSeconds?: number };
+
+
+export function mainPasswordRefused(appUrl: string): string {
+  return `Use an app-specific password: this account has two-step verification on. Create one at ${appUrl.replace(/\/+$/, '')}/account/security/app-passwords.`;
+}
+
+/**
+ * An app signs in with the Apple ID and a password.
+ *  - Two-step ON: only an active app-specific password of that account works. The main password
+ *    is refused with a message saying what to do (it still counts as a failure: it tells the
+ *    caller the main password is right, no more than the sign-in form does before asking for a
+ *    code, and under the same lockouts). Revoked or wrong: the generic message.
+ *  - Two-step OFF (decision): the main password works, as it did in every app before two-step
+ *    (seed 001: app-specific passwords are needed only "if you have two-step verification
+ *    enabled"); app-specific passwords do not, since they exist only with two-step on (the
+ *    turn-off flow should also revoke them: revokeAllOnTwoStepOff).
+ * Unknown Apple IDs take as long and count the same (no enumeration). A success does NOT clear the
+ * per-Apple-ID failures: an app that signs in every few minutes would otherwise keep resetting the
+ * counter for someone guessing the main password on the sign-in form; failures age out by window.
+ * Successes are not security events (apps poll); lastUsedAt records them instead.
+ */
+export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: RequestContext): Promise<AppAuthResult> {
+  const parsed = appCredentialsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 401, error: APP_SIGN_IN_FAILED };
+  const { db } = deps;
+  const now = deps.clock.now();
+  const key = appleIdKey(parsed.data.appleId);
+  const keys = [appleIdThrottleKey(key), ...(ctx.clientAddress ? [addressThrottleKey(ctx.clientAddress)] : [])];
+  for (const k of keys) {
+    const until = await lockedUntil(db, k, now);
+    if (until) return locked(until, now);
+  }
+
+  const account = await db.account.findUnique({ where: { appleIdKey: key } });
+  const typed = parsed.data.password;
+  let refusal = APP_SIGN_IN_FAILED;
+  if (!account) {
+    // Two comparisons, like a failure on an existing account.
+    await verifyAgainstNothing(typed, deps.bcryptCost);
+    await verifyAgainstNothing(typed, deps.bcryptCost);
+  } else if (!account.twoStepEnabledAt) {
+    if (await verifySecret(typed, account.passwordHash)) return { ok: true, name: account.name };
+    await verifyAgainstNothing(typed, deps.bcryptCost);
+  } else {
+    const matched = await matchAppPassword(deps, account.id, typed);
+    if (matched) {
+      await db.appPassword.update({ where: { id: matched }, data: { lastUsedAt: now } });
+      return { ok: true, name: account.name };
+    }
+    if (await verifySecret(typed, account.passwordHash)) refusal = mainPasswordRefused(deps.appUrl);
+  }
+
+  const locks = [
+    await recordFailure(db, keys[0], PER_APPLE_ID, now),
+    ...(keys[1] ? [await recordFailure(db, keys[1], PER_CLIENT_ADDRESS, now)] : []),
+  ].filter((d): d is Date => d !== null);
+  if (account) {
+    const reason = refusal === APP_SIGN_IN_FAILED ? 'wrong-password' : 'main-password';
+    await recordSecurityEvent(db, { accountId: account.id, kind: 'app-sign-in-failed', at: now, details: { reason } }, ctx);
+  }
+  if (locks.length > 0) return locked(locks[0], now);
+  return { ok: false, status: 401, error: refusal };
+}
+
+/** The id of the active app-specific password `typed` is, or null (one comparison at least, always). */
+async function matchAppPassword(deps: AppPasswordDeps, accountId: string, typed: string): Promise<string | null> {
+  const normalised = normaliseAppPassword(typed);
+  const candidates = normalised
+    ? await deps.db.appPassword.findMany({ where: { accountId, lookupKey: lookupKeyOf(normalised), revokedAt: null }, select: { id: true, hash: true } })
+    : [];
+  if (!normalised || candidates.length === 0) {
+    await verifyAgainstNothing(typed, deps.bcryptCost);
+    return null;
+  }
+  for (const c of candidates) if (await verifySecret(normalised, c.hash)) return c.id;
+  return null;
+}
+
+function locked(until: Date, now: Date): AppAuthResult {
+  return {
+    ok: false,
+    status: 429,
+    error: `Too many unsuccessful sign-in attempts. For your security, try again in ${waitText(until, now)}.`,
+    retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
+  };
+}
