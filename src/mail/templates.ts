@@ -155,3 +155,55 @@ export function wrongCodesAlertEmail(p: {
     ].join('\n'),
   };
 }
+
+/**
+ * An app-specific password was created or revoked (seed 001), to every address on file. Names the
+ * label the holder gave it; never the password. `count` is set when all of them were revoked at once.
+ */
+export function appPasswordEmail(p: { name: string; appleId: string; label: string; created: boolean; at: Date; count?: number }): EmailContent {
+  const label = oneLine(p.label);
+  const when = `On ${formatDateTime(p.at)}`;
+  const appleId = oneLine(p.appleId);
+  const line =
+    p.count !== undefined
+      ? `${when}, all ${p.count} app-specific password${p.count === 1 ? '' : 's'} of the Apple ID ${appleId} were revoked. Apps that used them can no longer sign in until you give them a new one.`
+      : p.created
+        ? `${when}, an app-specific password labelled “${label}” was created for the Apple ID ${appleId}. An app can now sign in with it without a verification code.`
+        : `${when}, the app-specific password labelled “${label}” of the Apple ID ${appleId} was revoked. Apps that used it can no longer sign in with it.`;
+  return {
+    subject:
+      p.count !== undefined
+        ? 'All app-specific passwords of your Apple ID were revoked'
+        : p.created
+          ? 'An app-specific password was created for your Apple ID'
+          : 'An app-specific password of your Apple ID was revoked',
+    text: [`Dear ${oneLine(p.name) || 'there'},`, '', line, ...SIGNATURE].join('\n'),
+  };
+}
+
+/**
+ * Two-step verification was turned on (DOMAIN.md "Turning it on": "A confirmation email is sent"),
+ * to every address on file. Restates what the holder accepted; never the Recovery Key.
+ */
+export function twoStepOnEmail(p: { name: string; appleId: string; at: Date; appUrl: string }): EmailContent {
+  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+  return {
+    subject: 'Two-step verification is now on for your Apple ID',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `On ${formatDateTime(p.at)}, two-step verification was turned on for the Apple ID ${oneLine(p.appleId)}.`,
+      'From now on, signing in needs your password and a verification code sent to one of your trusted devices.',
+      'Your security questions were deleted: you no longer need them. Every other browser signed in to your account was signed out.',
+      '',
+      'Remember:',
+      '  - Support cannot reset your password for you.',
+      '  - You are responsible for your password, your trusted devices and your Recovery Key.',
+      '  - If you lose two of these three at the same time, you could be locked out of your Apple ID for good.',
+      '',
+      'Keep your printed Recovery Key in a secure place. We will never send it by email or ask you for it.',
+      `You can manage your trusted devices at ${appUrl}/account/security.`,
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}

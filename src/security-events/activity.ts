@@ -32,6 +32,13 @@ export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
   'code-wrong': 'Wrong verification code',
   'code-reused': 'A used code was tried again',
   'codes-paused': 'Verification codes paused after too many wrong tries',
+  'app-password-created': 'App-specific password created',
+  'app-password-revoked': 'App-specific password revoked',
+  'app-passwords-revoked-all': 'All app-specific passwords revoked',
+  'app-sign-in-failed': 'An app was refused: wrong or main password',
+  'recovery-key-created': 'Recovery Key created during two-step setup',
+  'recovery-key-confirmed': 'Recovery Key confirmed during two-step setup',
+  'two-step-turned-on': 'Two-step verification turned on',
 };
 
 /** For a kind stored by a newer or older version that this one does not know. */

@@ -46,6 +46,15 @@ export const SECURITY_EVENT_KINDS = [
   'code-wrong',
   'code-reused',
   'codes-paused',
+  // App-specific passwords (src/app-passwords/): the label in details, never the password.
+  'app-password-created',
+  'app-password-revoked',
+  'app-passwords-revoked-all',
+  'app-sign-in-failed',
+  // Turning two-step on (src/two-step/turn-on.ts): never the Recovery Key in details.
+  'recovery-key-created',
+  'recovery-key-confirmed',
+  'two-step-turned-on',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
