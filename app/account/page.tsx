@@ -5,11 +5,18 @@ import { regionName } from '@/src/eligibility/regions.ts';
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { account } = await requireAccount();
-  const welcome = (await searchParams).welcome;
+  const params = await searchParams;
+  const welcome = params.welcome;
   return (
     <main>
       <h1>Manage your account</h1>
       <p className="lead">{account.name}</p>
+      {params.recovered ? (
+        <p className="notice success" role="status">
+          You are signed in, and your new trusted device is on your account. If your Recovery Key may have been seen by someone else,
+          replace it.
+        </p>
+      ) : null}
       {welcome ? (
         <p className="notice" role="status">
           Your account is ready. We sent a welcome email to {account.appleId}.

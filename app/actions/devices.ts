@@ -9,6 +9,11 @@ import { runtime } from '@/src/runtime.ts';
 import { addPhoneNumber, addPushDevice, confirmDevice, registerDevice, removeDevice, resendCode, type DeviceResult } from '@/src/devices/trusted-devices.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
+import { sessionToken, setSessionCookie } from '../lib/session.ts';
+import { finishRecovery } from '@/src/two-step/recovery-sign-in.ts';
+
+// Devices are what a Recovery Key session is for: verifying a new trusted device (seed 001).
+const RECOVERY_ALLOWED = { allowRecovery: true };
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 
 const PAGE = '/account/security/devices';
@@ -24,34 +29,44 @@ function answer(result: DeviceResult, formData: FormData): FormState {
 }
 
 export async function addPhoneNumberAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass();
+  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
   return answer(await addPhoneNumber(runtime(), actor, formFields(formData), await requestContext()), formData);
 }
 
 export async function registerDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass();
+  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
   return answer(await registerDevice(runtime(), actor, formFields(formData), await requestContext()), formData);
 }
 
 export async function addPushDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass();
+  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
   return answer(await addPushDevice(runtime(), actor, formData.get('registeredDeviceId'), await requestContext()), formData);
 }
 
 export async function resendCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass();
+  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
   return answer(await resendCode(runtime(), actor, formData.get('trustedDeviceId'), await requestContext()), formData);
 }
 
 export async function confirmDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass();
-  const result = await confirmDevice(runtime(), actor, formFields(formData), await requestContext());
+  const { actor, session } = await requireSecurityPass(RECOVERY_ALLOWED);
+  const ctx = await requestContext();
+  const result = await confirmDevice(runtime(), actor, formFields(formData), ctx);
   if (!result.ok) return answer(result, formData);
+  if (session.stage === 'recovery') {
+    // Signed in with the Recovery Key: the new trusted device finishes the sign-in.
+    const token = await sessionToken();
+    const signedIn = token ? await finishRecovery(runtime(), token, ctx) : null;
+    if (signedIn) {
+      await setSessionCookie(signedIn);
+      redirect('/account?recovered=1');
+    }
+  }
   redirect(`${PAGE}?added=${encodeURIComponent(String(formData.get('trustedDeviceId')))}`);
 }
 
 export async function removeDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass();
+  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
   const result = await removeDevice(runtime(), actor, formData.get('trustedDeviceId'), await requestContext());
   if (!result.ok) return answer(result, formData);
   redirect(`${PAGE}?removed=1`);

@@ -4,6 +4,7 @@
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { completeSignIn, sendSignInCode } from '@/src/two-step/sign-in-code.ts';
+import { signInWithRecoveryKey } from '@/src/two-step/recovery-sign-in.ts';
 import { requestContext } from '../lib/request.ts';
 import { sessionToken, setSessionCookie } from '../lib/session.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
@@ -24,4 +25,13 @@ export async function completeSignInAction(_prev: FormState, formData: FormData)
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   await setSessionCookie(result.sessionToken);
   redirect('/account');
+}
+
+export async function signInWithRecoveryKeyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const token = await sessionToken();
+  if (!token) redirect('/sign-in');
+  const result = await signInWithRecoveryKey(runtime(), token, formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error };
+  await setSessionCookie(result.sessionToken);
+  redirect('/account/security/devices');
 }

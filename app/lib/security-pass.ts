@@ -6,8 +6,8 @@ import { runtime } from '@/src/runtime.ts';
 import { securityPassState } from '@/src/accounts/security-pass.ts';
 import { requireAccount } from './session.ts';
 
-export async function requireSecurityPass() {
-  const current = await requireAccount();
+export async function requireSecurityPass(opts: { allowRecovery?: boolean } = {}) {
+  const current = await requireAccount(opts);
   const pass = await securityPassState(runtime(), current.session.id);
   if (!pass.passed) redirect('/account/security');
   return { ...current, actor: { accountId: current.account.id, sessionId: current.session.id } };

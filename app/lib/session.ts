@@ -49,20 +49,28 @@ export async function sessionToken(): Promise<string | undefined> {
   return (await cookie()).token;
 }
 
-/** The signed-in account, or null. A session still waiting for its code is not signed in. */
-export async function currentAccount() {
+/**
+ * The signed-in account, or null. A session still waiting for its code is not signed in; a
+ * Recovery Key session (no trusted device at hand) counts only where `allowRecovery` says so.
+ */
+export async function currentAccount(opts: { allowRecovery?: boolean } = {}) {
   const token = await sessionToken();
   if (!token) return null;
   const { db, clock } = runtime();
   const session = await resolveSession(db, token, clock.now());
-  if (!session || session.stage !== 'full') return null;
+  if (!session || session.stage === 'password') return null;
+  if (session.stage === 'recovery' && !opts.allowRecovery) return null;
   const account = await db.account.findUnique({ where: { id: session.accountId } });
   return account ? { account, session } : null;
 }
 
-/** For pages that need a signed-in holder: sends everyone else to the sign-in page. */
-export async function requireAccount() {
-  const current = await currentAccount();
+/**
+ * For pages that need a signed-in holder: sends everyone else to the sign-in page, and a Recovery
+ * Key session to the one thing it may do, verifying a new trusted device.
+ */
+export async function requireAccount(opts: { allowRecovery?: boolean } = {}) {
+  const current = await currentAccount({ allowRecovery: true });
   if (!current) redirect('/sign-in');
+  if (current.session.stage === 'recovery' && !opts.allowRecovery) redirect('/account/security/devices');
   return current;
 }

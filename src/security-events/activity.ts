@@ -39,6 +39,8 @@ export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
   'recovery-key-created': 'Recovery Key created during two-step setup',
   'recovery-key-confirmed': 'Recovery Key confirmed during two-step setup',
   'two-step-turned-on': 'Two-step verification turned on',
+  'recovery-key-used': 'Signed in with the Recovery Key',
+  'recovery-key-failed': 'Wrong Recovery Key at sign-in',
 };
 
 /** For a kind stored by a newer or older version that this one does not know. */

@@ -55,6 +55,9 @@ export const SECURITY_EVENT_KINDS = [
   'recovery-key-created',
   'recovery-key-confirmed',
   'two-step-turned-on',
+  // Signing in with the Recovery Key (src/two-step/recovery-sign-in.ts).
+  'recovery-key-used',
+  'recovery-key-failed',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -17,9 +17,17 @@ export function sessionIdOf(token: string): string {
 /**
  * A session's stage. 'full': signed in. 'password': two-step is on and only the password was
  * given; the session can do nothing but finish signing in with a code, for at most 10 minutes.
+ * 'recovery': password and Recovery Key, no trusted device at hand (seed 001); the session can
+ * do nothing but verify a new trusted device, for at most 30 minutes.
  */
-export type SessionStage = 'full' | 'password';
+export type SessionStage = 'full' | 'password' | 'recovery';
 export const PASSWORD_STAGE_MS = 10 * MINUTE;
+export const RECOVERY_STAGE_MS = 30 * MINUTE;
+const STAGE_LIMITS: Record<SessionStage, number> = { full: SESSION_ABSOLUTE_MS, password: PASSWORD_STAGE_MS, recovery: RECOVERY_STAGE_MS };
+
+function stageOf(stored: string): SessionStage {
+  return stored === 'password' || stored === 'recovery' ? stored : 'full';
+}
 
 export async function createSession(
   tx: DbTx,
@@ -52,14 +60,13 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   const row = await db.session.findUnique({ where: { id } });
   if (!row) return null;
   const idle = now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS;
-  const limit = row.stage === 'password' ? PASSWORD_STAGE_MS : SESSION_ABSOLUTE_MS;
-  const tooOld = now.getTime() - row.createdAt.getTime() > limit;
+  const tooOld = now.getTime() - row.createdAt.getTime() > STAGE_LIMITS[stageOf(row.stage)];
   if (idle || tooOld) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
   await db.session.update({ where: { id }, data: { lastSeenAt: now } });
-  return { id, accountId: row.accountId, createdAt: row.createdAt, stage: row.stage === 'password' ? 'password' : 'full', codeVerifiedAt: row.codeVerifiedAt };
+  return { id, accountId: row.accountId, createdAt: row.createdAt, stage: stageOf(row.stage), codeVerifiedAt: row.codeVerifiedAt };
 }
 
 export async function endSession(db: DbTx, token: string): Promise<void> {

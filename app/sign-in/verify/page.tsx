@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { pendingSignIn, signInDevices } from '@/src/two-step/sign-in-code.ts';
@@ -22,9 +23,8 @@ export default async function VerifySignInPage() {
           <p>This account has no trusted device left.</p>
         )}
       </div>
-      <p className="small muted">
-        Can&apos;t use any of your devices? Signing in with your Recovery Key and verifying a new device is on its way; until then, you
-        need one of your trusted devices.
+      <p className="small">
+        <Link href="/sign-in/recovery">Can&apos;t use any of your devices?</Link>
       </p>
     </main>
   );

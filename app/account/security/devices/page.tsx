@@ -11,7 +11,7 @@ import styles from './devices.module.css';
 // A device is trusted only once the code sent to it has been entered here. Behind the Password and
 // Security pass, like every security setting.
 export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { account } = await requireSecurityPass();
+  const { account, session } = await requireSecurityPass({ allowRecovery: true });
   const rt = runtime();
   const { trusted, pending, registered } = await listDevices(rt.db, account.id);
   const params = await searchParams;
@@ -36,6 +36,12 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
         When you sign in, we send a {rt.codeDigits}-digit verification code to a device you trust. You need at least one phone number that can
         receive text messages.
       </p>
+      {session.stage === 'recovery' ? (
+        <p className="notice" role="status" data-testid="recovery-notice">
+          You signed in with your Recovery Key. Verify a new trusted device to finish signing in: until then, nothing else on your account
+          can be used.
+        </p>
+      ) : null}
       {notice ? (
         <p className="notice success" role="status">
           {notice}

@@ -1,0 +1,70 @@
+// "Can't use any of your devices?" (seed 001: "If you can't access any of your trusted devices,
+// you can still access your account using your password and Recovery Key. You should then verify
+// a new trusted device as soon as possible."). After the password, the Recovery Key gives a
+// session that can do one thing: verify a new trusted device. Verifying one finishes the sign-in.
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import { HOUR } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { createSession, resolveSession, sessionIdOf } from '../sessions/sessions.ts';
+import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
+import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { SIGN_IN_EXPIRED, pendingSignIn } from './sign-in-code.ts';
+
+// (issue 6) Wrong Recovery Key tries are limited: 5 per hour per account, and logged.
+export const RECOVERY_KEY_TRIES: ThrottlePolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
+export const recoveryKeyThrottleKey = (accountId: string) => `recovery-key:${accountId}`;
+
+export const WRONG_RECOVERY_KEY = "That Recovery Key isn't right. Check it and try again.";
+export const NO_RECOVERY_KEY = 'This account has no Recovery Key.';
+
+type Deps = { db: Db; clock: Clock };
+
+const keySchema = z.object({ recoveryKey: z.string().trim().min(1, 'Enter your Recovery Key.').max(64) });
+
+/** Password stage + Recovery Key -> a 'recovery' session (a new token). */
+export async function signInWithRecoveryKey(deps: Deps, token: string, input: unknown, ctx: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; error: string }> {
+  const session = await pendingSignIn(deps, token);
+  if (!session) return { ok: false, error: SIGN_IN_EXPIRED };
+  const parsed = keySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
+  const now = deps.clock.now();
+  const lockKey = recoveryKeyThrottleKey(session.accountId);
+  const locked = await lockedUntil(deps.db, lockKey, now);
+  if (locked) return { ok: false, error: `Too many wrong Recovery Keys. Try again in ${waitText(locked, now)}.` };
+  const account = await deps.db.account.findUniqueOrThrow({ where: { id: session.accountId } });
+  if (!account.recoveryKeyHash) return { ok: false, error: NO_RECOVERY_KEY };
+  if (!(await verifyRecoveryKey(parsed.data.recoveryKey, account.recoveryKeyHash))) {
+    const lock = await recordFailure(deps.db, lockKey, RECOVERY_KEY_TRIES, now);
+    await recordSecurityEvent(deps.db, { accountId: account.id, kind: 'recovery-key-failed', at: now }, ctx);
+    return { ok: false, error: lock ? `Too many wrong Recovery Keys. Try again in ${waitText(lock, now)}.` : WRONG_RECOVERY_KEY };
+  }
+  const sessionToken = await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { id: sessionIdOf(token), stage: 'password' } });
+    if (count !== 1) return null;
+    const fresh = await createSession(tx, account.id, now, ctx, { stage: 'recovery' });
+    await recordSecurityEvent(tx, { accountId: account.id, kind: 'recovery-key-used', at: now }, ctx);
+    return fresh;
+  });
+  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: SIGN_IN_EXPIRED };
+}
+
+/**
+ * After a new trusted device was verified in a 'recovery' session: the sign-in is complete. The
+ * session is replaced by a signed-in one (new token: the privilege changed). Returns null when the
+ * session is not a recovery session or the account still has no verified device.
+ */
+export async function finishRecovery(deps: Deps, token: string, ctx: RequestContext): Promise<string | null> {
+  const now = deps.clock.now();
+  const session = await resolveSession(deps.db, token, now);
+  if (session?.stage !== 'recovery') return null;
+  if ((await deps.db.trustedDevice.count({ where: { accountId: session.accountId, verifiedAt: { not: null } } })) === 0) return null;
+  return deps.db.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { id: session.id, stage: 'recovery' } });
+    if (count !== 1) return null;
+    const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now });
+    await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'Recovery Key and a new trusted device' } }, ctx);
+    return fresh;
+  });
+}
