@@ -1,30 +1,75 @@
 import Link from 'next/link';
-import { accountLocale } from '@/src/format.ts';
-import { redirect } from 'next/navigation';
-import { requireSecurityPass } from '../../../lib/security-pass.ts';
+import { runtime } from '@/src/runtime.ts';
+import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
+import { loadSetup, STEP_PATHS, STEP_TITLES, StepList, SetupStopped, stepIndex } from './setup-ui.tsx';
+import styles from './setup.module.css';
 
-// Two-step setup, step 1. The steps themselves (trusted devices, Recovery Key, conditions) come
-// with the trusted-devices and lifecycle work; this page holds the setup's place and deadline.
+// Two-step setup (DOMAIN.md "Turning it on"): Get Started → trusted devices → Recovery Key →
+// confirm it → conditions → on. This page shows the four steps, where the holder is, and step 1:
+// the verified devices, with the way to the Trusted Devices page. If setup cannot proceed (a
+// waiting period, the 30 days ran out, ...) it says why instead.
 export default async function SetupPage() {
-  const { account } = await requireSecurityPass();
-  if (!account.setupStartedAt || !account.setupDeadline) redirect('/account/security');
+  const { account, progress, locale } = await loadSetup();
+  if (progress.step === 'stopped') {
+    return (
+      <main className="narrow">
+        <h1>Set Up Two-Step Verification</h1>
+        <SetupStopped stop={progress.stop} locale={locale} />
+      </main>
+    );
+  }
+  const { trusted } = await listDevices(runtime().db, account.id);
+  const phones = trusted.filter((d) => d.kind === 'sms');
+  const others = trusted.filter((d) => d.kind !== 'sms');
+  const next = progress.step;
   return (
     <main className="narrow">
+      <p className="small">
+        <Link href="/account/security">← Password and Security</Link>
+      </p>
       <h1>Set Up Two-Step Verification</h1>
-      <p className="lead">Step 1 of 4: trusted devices</p>
+      <p className="lead">
+        Step {stepIndex(next) + 1} of 4: {STEP_TITLES[next].toLowerCase()}
+      </p>
+      <StepList progress={progress} showing={next === 'devices' ? 'devices' : undefined} />
       <div className="panel">
         <p>
-          You started setting up two-step verification. Complete it by <LocalTime iso={account.setupDeadline.toISOString()} locale={accountLocale(account.countryCode)} />: after that,
-          a new waiting period starts.
+          Complete setup by <LocalTime iso={progress.completeBy.toISOString()} locale={locale} />: after that, a new waiting period starts.
         </p>
-        <p className="muted">Verifying trusted phone numbers and devices comes next.</p>
-        <p>
-          <Link className="button" href="/account/security/devices">
-            Add trusted devices
-          </Link>
+        <h2>1. Trusted devices</h2>
+        <p className="muted">
+          A trusted device receives a 4-digit verification code whenever you sign in. You need at least one phone number that can receive text
+          messages, verified with the code we text to it.
         </p>
-        <Link href="/account/security">Back to Password and Security</Link>
+        {trusted.length === 0 ? (
+          <p className="muted">No trusted devices yet.</p>
+        ) : (
+          <ul className={styles.devices} aria-label="Your trusted devices" data-testid="setup-devices">
+            {[...phones, ...others].map((d) => (
+              <li key={d.id}>
+                ✓ {d.label} <span className="muted small">({d.kind === 'sms' ? 'text messages' : 'Find My iPhone'}, verified)</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {trusted.length > 0 && phones.length === 0 ? <p className="small muted">Add a phone number too: two-step verification needs at least one.</p> : null}
+        <div className="actions">
+          {next === 'devices' ? (
+            <Link className="button" href="/account/security/devices">
+              Add trusted devices
+            </Link>
+          ) : (
+            <>
+              <Link className="button" href={STEP_PATHS[next]}>
+                Continue: {STEP_TITLES[next]}
+              </Link>
+              <Link className="button secondary" href="/account/security/devices">
+                Add trusted devices
+              </Link>
+            </>
+          )}
+        </div>
       </div>
     </main>
   );

@@ -1,0 +1,32 @@
+'use client';
+import { useActionState } from 'react';
+import { confirmRecoveryKeyAction } from '../../../../actions/setup.ts';
+import { Field, errorProps } from '../../../../components/field.tsx';
+import { FormMessages } from '../../../../components/form-messages.tsx';
+import { SubmitButton } from '../../../../components/submit-button.tsx';
+import { EMPTY_FORM } from '../../../../lib/form-state.ts';
+import styles from '../setup.module.css';
+
+export function ConfirmKeyForm() {
+  const [state, action] = useActionState(confirmRecoveryKeyAction, EMPTY_FORM);
+  const error = state.fieldErrors?.recoveryKey;
+  return (
+    <form action={action} noValidate>
+      <FormMessages state={state} />
+      <Field name="recoveryKey" label="Recovery Key" error={error} hint="14 characters, for example ABCD-EFGH-JKMN-PQ">
+        <input
+          type="text"
+          {...errorProps('recoveryKey', error)}
+          className={styles.keyInput}
+          autoComplete="off"
+          autoCapitalize="characters"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={64}
+          required
+        />
+      </Field>
+      <SubmitButton label="Confirm" pendingLabel="Checking…" />
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+// Step 2's form: "Get Your Recovery Key" asks the server for a new key, which comes back only in
+// the action's answer and lives only in this component's state: shown once, never in a URL. Print
+// uses the browser's print dialog; the print rules in globals.css put only the sheet below on paper.
+import { useActionState, useState } from 'react';
+import Link from 'next/link';
+import { getRecoveryKeyAction, type RecoveryKeyState } from '../../../../actions/setup.ts';
+import { FormMessages } from '../../../../components/form-messages.tsx';
+import { SubmitButton } from '../../../../components/submit-button.tsx';
+import { LocalTime } from '../../../../components/local-time.tsx';
+import styles from '../setup.module.css';
+
+const EMPTY: RecoveryKeyState = {};
+
+/** Seed 001, "Where should I keep my Recovery Key?" */
+const WHERE_TO_KEEP =
+  'Keep your Recovery Key in a secure place in your home, office, or other location. Consider printing more than one copy, so that you can keep your key in more than one place. Your key is easier to find if you ever need it, and you have a spare copy if one is ever lost or destroyed. You shouldn’t store your Recovery Key on your device or computer, because that could give an unauthorized user instant access to your key.';
+const WHAT_FOR =
+  'Use your Recovery Key to regain access to your account if you ever lose access to your trusted devices or forget your password. To reset your password you need this key and one of your trusted devices: support cannot reset it for you.';
+
+export function RecoveryKeyStep({ appleId, locale, hadKey }: { appleId: string; locale: string; hadKey: boolean }) {
+  const [state, getKey] = useActionState(getRecoveryKeyAction, EMPTY);
+  const [copied, setCopied] = useState<string | null>(null);
+  const key = state.recoveryKey;
+
+  async function copy() {
+    if (!key) return;
+    try {
+      await navigator.clipboard.writeText(key);
+      setCopied('Copied. Paste it only where you mean to keep it, then print it.');
+    } catch {
+      setCopied('Your browser did not allow copying. Select the key and copy it, or print it.');
+    }
+  }
+
+  if (!key) {
+    return (
+      <div className="panel">
+        <h2>Get Your Recovery Key</h2>
+        <p>
+          Your Recovery Key is a 14-character code. {WHAT_FOR}
+        </p>
+        <p className="muted">We show the key only once, right after you get it: have a printer ready, or paper and pen.</p>
+        {hadKey ? (
+          <p className={styles.warning} role="note">
+            You already got a Recovery Key. Getting a new one replaces it: the key you got before stops working at once, and you confirm the new one in the next step.
+          </p>
+        ) : null}
+        <form action={getKey}>
+          <FormMessages state={state} />
+          <SubmitButton label="Get Your Recovery Key" pendingLabel="Making your key…" />
+        </form>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <div className="panel">
+        <h2>Print Your Recovery Key</h2>
+        {state.replaced ? (
+          <p className="notice success" role="status">
+            This new key replaces the one you got before, which no longer works.
+          </p>
+        ) : null}
+        <p className={styles.key} data-testid="recovery-key" aria-label={`Recovery Key ${key.split('').join(' ')}`}>
+          {key}
+        </p>
+        <p className={styles.warning}>
+          This is the only time we show this key. Print it now (or write it down) and keep it in a secure place. If you leave this page without it,
+          get a new key: the new one replaces this one.
+        </p>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => window.print()}>
+            Print
+          </button>
+          <button type="button" className="button secondary" onClick={copy}>
+            Copy
+          </button>
+          <Link className="button secondary" href="/account/security/setup/confirm">
+            Continue
+          </Link>
+        </div>
+        {copied ? (
+          <p className="small muted" role="status">
+            {copied}
+          </p>
+        ) : null}
+      </div>
+      <section className="recovery-sheet" data-testid="recovery-sheet">
+        <h1>Recovery Key</h1>
+        <p className="recovery-sheet-key">{key}</p>
+        <dl>
+          <dt>Apple ID</dt>
+          <dd>{appleId}</dd>
+          <dt>Created</dt>
+          <dd>{state.createdAt ? <LocalTime iso={state.createdAt} show="date" locale={locale} /> : null}</dd>
+        </dl>
+        <h2>What it is for</h2>
+        <p>{WHAT_FOR}</p>
+        <h2>Where to keep it</h2>
+        <p>{WHERE_TO_KEEP}</p>
+        <p className="recovery-sheet-note">A newer Recovery Key replaces this one: after you create a new key, this one no longer works.</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+// Turning two-step verification on (DOMAIN.md "Turning it on"; seed 001): Get Started → add and
+// verify trusted devices → receive and print the Recovery Key → confirm it → accept the conditions
+// → on. Get Started itself is startSetup (src/eligibility/waiting-periods.ts); trusted devices are
+// src/devices/trusted-devices.ts. This module holds the Recovery Key steps, the conditions and the
+// switch itself.
+//
+// Every step may proceed only while the eligibility engine says 'available' AND a setup is in
+// progress: a significant change during setup starts a waiting period and ends the setup, and a
+// setup whose 30 days ran out starts one too (seed 001). Each step therefore
+//  1. runs evaluateEligibility first (so a window that just ran out starts its period, with its
+//     email, exactly as a page view would), then
+//  2. re-checks the same facts inside its own transaction after taking the account's row lock
+//     (the same lock recordSignificantChange and startSetup take first), so a change that commits
+//     in between is seen and no step writes on a setup that has just ended.
+//
+// The Recovery Key is stored only as a bcrypt hash. The formatted key is returned once, by
+// issueRecoveryKey, for the page to show and print; it is never logged, emailed or put in details.
+import { z } from 'zod';
+import type { Db, DbTx } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import type { Actor } from '../accounts/account-changes.ts';
+import { addressesOnFile } from '../accounts/apple-id.ts';
+import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
+import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
+import { evaluateEligibility, latestWaitingPeriod } from '../eligibility/waiting-periods.ts';
+import { regionName } from '../eligibility/regions.ts';
+import { formatDateTime, formatDate } from '../format.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { CHANGE_NAMES, twoStepOnEmail } from '../mail/templates.ts';
+import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey, verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
+import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { endOtherSessions } from '../sessions/sessions.ts';
+
+export type { Actor } from '../accounts/account-changes.ts';
+
+export interface TurnOnDeps {
+  db: Db;
+  clock: Clock;
+  bcryptCost: number;
+  appUrl: string;
+}
+
+/** The setup's steps after Get Started, in order. */
+export const SETUP_STEPS = ['devices', 'recovery-key', 'confirm-key', 'conditions'] as const;
+export type SetupStep = (typeof SETUP_STEPS)[number];
+
+/** Why setup cannot proceed: the eligibility engine's state, or no setup in progress (Get Started not chosen). */
+export type SetupStop = Exclude<Eligibility, { state: 'available' }> | { state: 'not-started' };
+
+export type SetupProgress =
+  | {
+      /** The next step to complete. */
+      step: SetupStep;
+      /** The setup's deadline: after it a new waiting period starts. */
+      completeBy: Date;
+      verifiedSmsDevices: number;
+      recoveryKeyCreatedAt: Date | null;
+      recoveryKeyConfirmedAt: Date | null;
+    }
+  | { step: 'stopped'; stop: SetupStop };
+
+export type TurnOnResult<T extends object = object> =
+  | ({ ok: true } & T)
+  | { ok: false; error?: string; fieldErrors?: FieldErrors; /** set when setup cannot proceed at all */ stop?: SetupStop };
+
+export const NEEDS_SMS_DEVICE = 'Add a phone number and enter the code we text to it first: two-step verification needs at least one trusted phone number.';
+export const NEEDS_KEY = 'Get your Recovery Key first.';
+export const NEEDS_CONFIRMED_KEY = 'Confirm your Recovery Key first: type it in from your printed copy.';
+export const WRONG_KEY = "That isn't the Recovery Key shown to you. Check your printed copy and type it again, or get a new key.";
+export const KEY_REPLACED = 'Your Recovery Key was replaced meanwhile. Type in the newest key you got.';
+export const ACCEPT_CONDITIONS = 'To turn on two-step verification, tick the box to accept these conditions.';
+
+/** The reason setup cannot proceed, as one sentence for a form (times in UTC, labelled). */
+export function setupStopMessage(stop: SetupStop): string {
+  switch (stop.state) {
+    case 'on':
+      return `Two-step verification is already on, since ${formatDate(stop.since)}.`;
+    case 'not-started':
+      return 'No setup is in progress. Choose Get Started on the Password and Security page first.';
+    case 'country-unavailable': {
+      const country = regionName(stop.countryCode) ?? stop.countryCode;
+      return stop.availableFrom
+        ? `Two-step verification is not yet offered in ${country}. It becomes available there on ${formatDate(stop.availableFrom)}.`
+        : `Two-step verification is not yet offered in ${country}, the country or region of your account.`;
+    }
+    case 'waiting':
+      return `Setup is paused until ${formatDateTime(stop.endsAt)}, because ${CHANGE_NAMES[stop.reason]} on ${formatDateTime(stop.reasonAt)}. Setup starts again after that.`;
+    case 'window-expired':
+      return `The 30 days to complete setup ended on ${formatDateTime(stop.windowEndedAt)}, so a new waiting period started. You can set up two-step verification after ${formatDateTime(stop.endsAt)}.`;
+  }
+}
+
+const refused = (stop: SetupStop): { ok: false; error: string; stop: SetupStop } => ({ ok: false, error: setupStopMessage(stop), stop });
+
+/** Setup stops unless eligibility is 'available' and a setup is in progress. */
+function stopOf(e: Eligibility, setupInProgress: boolean): SetupStop | null {
+  if (e.state !== 'available') return e;
+  return setupInProgress ? null : { state: 'not-started' };
+}
+
+/** evaluateEligibility (which may start a period for a window that ran out) plus "is a setup in progress". */
+async function stopNow(deps: TurnOnDeps, accountId: string, ctx: RequestContext): Promise<SetupStop | null> {
+  const e = await evaluateEligibility(deps, accountId, ctx);
+  if (e.state !== 'available') return e;
+  const account = await deps.db.account.findUniqueOrThrow({ where: { id: accountId }, select: { setupStartedAt: true, setupDeadline: true } });
+  return stopOf(e, Boolean(account.setupStartedAt && account.setupDeadline));
+}
+
+const verifiedSmsDevices = (tx: DbTx, accountId: string) => tx.trustedDevice.count({ where: { accountId, kind: 'sms', verifiedAt: { not: null } } });
+
+/**
+ * Inside a transaction: takes the account's row lock, then re-runs the eligibility engine on facts
+ * read under it. Returns the account, or why setup cannot proceed now. Writes nothing else: a
+ * window that ran out in the meantime is left for the next evaluateEligibility to persist.
+ */
+async function lockSetup(tx: DbTx, accountId: string, now: Date) {
+  await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
+  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
+  const [country, latest] = await Promise.all([
+    tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode }, select: { availableFrom: true } }),
+    latestWaitingPeriod(tx, accountId),
+  ]);
+  const setup = account.setupStartedAt && account.setupDeadline ? { startedAt: account.setupStartedAt, deadline: account.setupDeadline } : null;
+  const result = evaluate({
+    now,
+    countryCode: account.countryCode,
+    countryAvailableFrom: country?.availableFrom ?? null,
+    twoStepEnabledAt: account.twoStepEnabledAt,
+    latestWaitingPeriod: latest,
+    setup,
+  });
+  const stop = stopOf(result.eligibility, setup !== null);
+  return stop ? ({ ok: false, stop } as const) : ({ ok: true, account } as const);
+}
+
+/** Where the holder is in the setup: the next step, or why setup cannot proceed. Safe on every page view. */
+export async function setupProgress(deps: TurnOnDeps, accountId: string, ctx: RequestContext = NO_REQUEST): Promise<SetupProgress> {
+  const e = await evaluateEligibility(deps, accountId, ctx);
+  const account = await deps.db.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { setupDeadline: true, setupStartedAt: true, recoveryKeyHash: true, recoveryKeyCreatedAt: true, recoveryKeyConfirmedAt: true },
+  });
+  const stop = stopOf(e, Boolean(account.setupStartedAt && account.setupDeadline));
+  if (stop) return { step: 'stopped', stop };
+  const devices = await verifiedSmsDevices(deps.db, accountId);
+  const keyIssued = Boolean(account.recoveryKeyHash);
+  const keyConfirmed = keyIssued && account.recoveryKeyConfirmedAt !== null;
+  const step: SetupStep = devices === 0 ? 'devices' : !keyIssued ? 'recovery-key' : !keyConfirmed ? 'confirm-key' : 'conditions';
+  return {
+    step,
+    completeBy: account.setupDeadline!,
+    verifiedSmsDevices: devices,
+    recoveryKeyCreatedAt: keyIssued ? account.recoveryKeyCreatedAt : null,
+    recoveryKeyConfirmedAt: keyConfirmed ? account.recoveryKeyConfirmedAt : null,
+  };
+}
+
+/**
+ * Step 2: a new Recovery Key. Stores only its bcrypt hash (unconfirmed) and returns the key,
+ * formatted for reading and printing, to be shown ONCE. Getting another key replaces the previous
+ * one, which stops working at once, and the new one must be confirmed again.
+ */
+export async function issueRecoveryKey(
+  deps: TurnOnDeps,
+  actor: Actor,
+  ctx: RequestContext,
+): Promise<TurnOnResult<{ recoveryKey: string; createdAt: Date; replaced: boolean }>> {
+  const before = await stopNow(deps, actor.accountId, ctx);
+  if (before) return refused(before);
+  if ((await verifiedSmsDevices(deps.db, actor.accountId)) === 0) return { ok: false, error: NEEDS_SMS_DEVICE };
+
+  const key = generateRecoveryKey();
+  const hash = await hashRecoveryKey(key, deps.bcryptCost); // bcrypt outside the transaction: it holds the row lock
+  const outcome = await deps.db.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const locked = await lockSetup(tx, actor.accountId, now);
+    if (!locked.ok) return { ok: false as const, stop: locked.stop };
+    if ((await verifiedSmsDevices(tx, actor.accountId)) === 0) return { ok: false as const, error: NEEDS_SMS_DEVICE };
+    const replaced = locked.account.recoveryKeyHash !== null;
+    await tx.account.update({
+      where: { id: actor.accountId },
+      data: { recoveryKeyHash: hash, recoveryKeyCreatedAt: now, recoveryKeyConfirmedAt: null },
+      select: { id: true },
+    });
+    await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'recovery-key-created', at: now, details: { replaced } }, ctx);
+    return { ok: true as const, createdAt: now, replaced };
+  });
+  if (!outcome.ok) return outcome.stop ? refused(outcome.stop) : { ok: false, error: outcome.error };
+  return { ok: true, recoveryKey: formatRecoveryKey(key), createdAt: outcome.createdAt, replaced: outcome.replaced };
+}
+
+export const confirmKeySchema = z.object({
+  recoveryKey: z.string('Type in your Recovery Key.').trim().min(1, 'Type in your Recovery Key.').max(64, WRONG_KEY),
+});
+
+/**
+ * Step 3: the holder types the key back (spaces, dashes and case ignored). Checked against the
+ * stored hash; right → the key is confirmed.
+ */
+export async function confirmRecoveryKey(deps: TurnOnDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<TurnOnResult> {
+  const parsed = confirmKeySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const before = await stopNow(deps, actor.accountId, ctx);
+  if (before) return refused(before);
+  const { recoveryKeyHash: hash } = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { recoveryKeyHash: true } });
+  if (!hash) return { ok: false, error: NEEDS_KEY };
+  if (!(await verifyRecoveryKey(parsed.data.recoveryKey, hash))) return { ok: false, fieldErrors: { recoveryKey: WRONG_KEY } };
+
+  return deps.db.$transaction(async (tx): Promise<TurnOnResult> => {
+    const now = deps.clock.now();
+    const locked = await lockSetup(tx, actor.accountId, now);
+    if (!locked.ok) return refused(locked.stop);
+    // The key checked must still be the stored one (another tab may have got a new key meanwhile).
+    if (locked.account.recoveryKeyHash !== hash) return { ok: false, error: KEY_REPLACED };
+    await tx.account.update({ where: { id: actor.accountId }, data: { recoveryKeyConfirmedAt: now }, select: { id: true } });
+    await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'recovery-key-confirmed', at: now }, ctx);
+    return { ok: true };
+  });
+}
+
+export const conditionsSchema = z.object({ accept: z.literal('on', ACCEPT_CONDITIONS) });
+
+/**
+ * Step 4, the switch. Requires setup to be able to proceed, a verified trusted phone number, a
+ * confirmed Recovery Key and the conditions accepted. In ONE transaction: two-step on, setup ended,
+ * security questions deleted (seed 001: not needed any more), every other session ended (this one
+ * stays signed in), the event recorded and a confirmation to every address on file.
+ */
+export async function turnOn(deps: TurnOnDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<TurnOnResult<{ enabledAt: Date; sessionsEnded: number }>> {
+  const before = await stopNow(deps, actor.accountId, ctx);
+  if (before) return refused(before);
+  const parsed = conditionsSchema.safeParse(input);
+
+  return deps.db.$transaction(async (tx): Promise<TurnOnResult<{ enabledAt: Date; sessionsEnded: number }>> => {
+    const now = deps.clock.now();
+    const locked = await lockSetup(tx, actor.accountId, now);
+    if (!locked.ok) return refused(locked.stop);
+    const { account } = locked;
+    if ((await verifiedSmsDevices(tx, account.id)) === 0) return { ok: false, error: NEEDS_SMS_DEVICE };
+    if (!account.recoveryKeyHash) return { ok: false, error: NEEDS_KEY };
+    if (!account.recoveryKeyConfirmedAt) return { ok: false, error: NEEDS_CONFIRMED_KEY };
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+
+    await tx.account.update({
+      where: { id: account.id },
+      data: { twoStepEnabledAt: now, setupStartedAt: null, setupDeadline: null },
+      select: { id: true },
+    });
+    await tx.securityQuestion.deleteMany({ where: { accountId: account.id } });
+    const sessionsEnded = await endOtherSessions(tx, account.id, actor.sessionId);
+    await recordSecurityEvent(tx, { accountId: account.id, kind: 'two-step-turned-on', at: now, details: { sessionsEnded } }, ctx);
+    await enqueueEmail(
+      tx,
+      {
+        kind: 'two-step-turned-on',
+        accountId: account.id,
+        to: addressesOnFile(account),
+        ...twoStepOnEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl }),
+      },
+      deps.clock,
+    );
+    return { ok: true, enabledAt: now, sessionsEnded };
+  });
+}
