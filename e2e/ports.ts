@@ -1,2 +1,4 @@
-// The end-to-end run's own ports, apart from `npm start`'s (3000, 4010, 2525).
-export const E2E_PORTS = { app: 3100, http: 4110, smtp: 2625 };
+// The end-to-end run's own ports, apart from `npm start`'s (3000, 4010, 2525). E2E_PORT_OFFSET
+// moves all three, so two checkouts on one machine can run their end-to-end tests side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const E2E_PORTS = { app: 3100 + offset, http: 4110 + offset, smtp: 2625 + offset };
