@@ -52,7 +52,9 @@ export {
 } from './limits.ts';
 export { SEND_FAILED, PUSH_TITLE, pushBody } from './delivery.ts';
 
-export const CODE_PURPOSES = ['verify-device', 'sign-in', 'reset-password', 'replace-key', 'turn-off', 'support-pin'] as const;
+// 'confirm-identity': the fresh code that sensitive changes need with two-step on (replacing the
+// Recovery Key, turning two-step off, changing devices, app-specific passwords or the password).
+export const CODE_PURPOSES = ['verify-device', 'sign-in', 'reset-password', 'confirm-identity', 'support-pin'] as const;
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 
 /** (ours) A code works for 10 minutes after it was sent: at exactly 10 minutes it has expired. */

@@ -40,7 +40,11 @@ export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
   'recovery-key-confirmed': 'Recovery Key confirmed during two-step setup',
   'two-step-turned-on': 'Two-step verification turned on',
   'recovery-key-used': 'Signed in with the Recovery Key',
-  'recovery-key-failed': 'Wrong Recovery Key at sign-in',
+  'recovery-key-failed': 'Wrong Recovery Key entered',
+  'identity-confirmed': 'Code entered before a security change',
+  'recovery-key-replaced': 'Recovery Key replaced',
+  'two-step-turned-off': 'Two-step verification turned off',
+  'password-reset-key-accepted': 'Recovery Key accepted to reset the password',
 };
 
 /** For a kind stored by a newer or older version that this one does not know. */

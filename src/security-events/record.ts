@@ -58,6 +58,12 @@ export const SECURITY_EVENT_KINDS = [
   // Signing in with the Recovery Key (src/two-step/recovery-sign-in.ts).
   'recovery-key-used',
   'recovery-key-failed',
+  // Fresh authentication before a sensitive change (src/two-step/fresh-code.ts).
+  'identity-confirmed',
+  // Living with two-step on (src/two-step/).
+  'recovery-key-replaced',
+  'two-step-turned-off',
+  'password-reset-key-accepted',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

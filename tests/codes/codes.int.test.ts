@@ -138,7 +138,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
     it('sends codes to a pending device only to verify it', async () => {
       const pendingId = await smsDevice(t.db, accountId, '+15550109999', { verified: false });
       expect(await send('sign-in', pendingId)).toEqual({ ok: false, error: DEVICE_NOT_VERIFIED });
-      expect(await send('turn-off', pendingId)).toEqual({ ok: false, error: DEVICE_NOT_VERIFIED });
+      expect(await send('confirm-identity', pendingId)).toEqual({ ok: false, error: DEVICE_NOT_VERIFIED });
       expect(standins.twilio.messages()).toHaveLength(0);
 
       expect((await send('verify-device', pendingId)).ok).toBe(true);
@@ -313,14 +313,14 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       await send('sign-in', phoneId, d);
       const signInCode = smsCode();
       // No code was sent for turning two-step off.
-      expect(await verify(signInCode, 'turn-off', phoneId, d)).toEqual({ ok: false, error: NO_CODE });
+      expect(await verify(signInCode, 'confirm-identity', phoneId, d)).toEqual({ ok: false, error: NO_CODE });
 
       clock.advance(30_000);
-      await send('turn-off', phoneId, d);
+      await send('confirm-identity', phoneId, d);
       const turnOffCode = smsCode();
-      expect(await verify(signInCode, 'turn-off', phoneId, d)).toEqual({ ok: false, error: wrongCodeMessage(2) });
+      expect(await verify(signInCode, 'confirm-identity', phoneId, d)).toEqual({ ok: false, error: wrongCodeMessage(2) });
       expect(await verify(turnOffCode, 'sign-in', phoneId, d)).toEqual({ ok: false, error: wrongCodeMessage(2) });
-      expect(await verify(turnOffCode, 'turn-off', phoneId, d)).toEqual({ ok: true });
+      expect(await verify(turnOffCode, 'confirm-identity', phoneId, d)).toEqual({ ok: true });
       expect(await verify(signInCode, 'sign-in', phoneId, d)).toEqual({ ok: true });
     });
 

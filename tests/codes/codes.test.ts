@@ -27,7 +27,7 @@ import { DAY, HOUR, MINUTE } from '../../src/clock.ts';
 
 describe('the constants', () => {
   it('are the ones the domain and the brief name', () => {
-    expect(CODE_PURPOSES).toEqual(['verify-device', 'sign-in', 'reset-password', 'replace-key', 'turn-off', 'support-pin']);
+    expect(CODE_PURPOSES).toEqual(['verify-device', 'sign-in', 'reset-password', 'confirm-identity', 'support-pin']);
     expect(CODE_TTL_MS).toBe(10 * MINUTE);
     expect(MAX_WRONG_TRIES).toBe(3);
     expect(DEFAULT_CODE_DIGITS).toBe(4);
@@ -61,7 +61,7 @@ describe('codeHash', () => {
   });
   it('binds the purpose, the device, the code and the key', () => {
     const base = codeHash(key, 'sign-in', 'dev1', '0421');
-    expect(codeHash(key, 'turn-off', 'dev1', '0421')).not.toBe(base);
+    expect(codeHash(key, 'confirm-identity', 'dev1', '0421')).not.toBe(base);
     expect(codeHash(key, 'sign-in', 'dev2', '0421')).not.toBe(base);
     expect(codeHash(key, 'sign-in', 'dev1', '0422')).not.toBe(base);
     expect(codeHash('x'.repeat(32), 'sign-in', 'dev1', '0421')).not.toBe(base);

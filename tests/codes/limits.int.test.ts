@@ -66,7 +66,7 @@ describe('limits on verification codes', () => {
       clock.advance(24_500);
       expect(await send()).toEqual({ ok: false, error: 'Wait 1 second before asking for another code.' });
       // Another purpose for the same device waits too; another device does not.
-      expect(await send(phoneId, 'turn-off')).toEqual({ ok: false, error: 'Wait 1 second before asking for another code.' });
+      expect(await send(phoneId, 'confirm-identity')).toEqual({ ok: false, error: 'Wait 1 second before asking for another code.' });
       expect(await send(await smsDevice(t.db, accountId, '+15550105678'))).toEqual(ok);
       expect(sms.sent.map((m) => m.to)).toEqual([PHONE, '+15550105678']);
       clock.advance(500);
@@ -237,8 +237,8 @@ describe('limits on verification codes', () => {
       }
       expect(await t.db.emailOutbox.count()).toBe(0);
       // The 10th since the right code pauses.
-      const code = await codeFor('turn-off', secondId, secondPhone);
-      expect(await verify(otherCode(code), secondId, 'turn-off')).toEqual({ ok: false, error: PAUSED_30S });
+      const code = await codeFor('confirm-identity', secondId, secondPhone);
+      expect(await verify(otherCode(code), secondId, 'confirm-identity')).toEqual({ ok: false, error: PAUSED_30S });
       expect(await t.db.emailOutbox.count()).toBe(2);
     });
 
