@@ -26,6 +26,7 @@ import { addressesOnFile, appleIdKey } from './apple-id.ts';
 import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
+import { freshCodeRefusal } from '../two-step/fresh-code.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountChangedEmail } from '../mail/templates.ts';
 import type { RequestContext, SignificantChangeKind } from '../security-events/record.ts';
@@ -45,7 +46,7 @@ export interface Actor {
   sessionId: string;
 }
 
-export type ChangeResult = { ok: true; message: string } | { ok: false; fieldErrors: FieldErrors };
+export type ChangeResult = { ok: true; message: string } | { ok: false; error?: string; fieldErrors: FieldErrors };
 
 /** Stores a significant change and everything that goes with it, in one transaction. */
 async function commitSignificantChange(
@@ -83,6 +84,8 @@ export async function changePassword(deps: ChangeDeps, actor: Actor, input: unkn
   const field = rawFields(input);
   const parsed = parseForm(changePasswordSchema, input, newPasswordErrors(field, account.appleId));
   if (!parsed.ok) return parsed;
+  const stale = await freshCodeRefusal(deps, actor);
+  if (stale) return { ok: false, error: stale, fieldErrors: {} };
   const now = deps.clock.now();
   const locked = await lockedUntil(deps.db, passwordLockKey(account), now);
   if (locked) return { ok: false, fieldErrors: { currentPassword: `Too many wrong passwords. Try again in ${waitText(locked, now)}.` } };

@@ -13,11 +13,14 @@
 // Apple ID, the same database work is done either way, and the rate limits count every Apple ID,
 // even one with no account, so a limit reveals nothing either.
 //
-// Accounts with two-step ON get no link: their password is reset with the Recovery Key and a
-// trusted device (seed 001), which is a later issue. Until then they are answered like everyone else.
+// Accounts with two-step ON get no link: their password is reset only with the Recovery Key and a
+// trusted device (seed 001, src/two-step/recovery-key-reset.ts). The requester is answered like
+// everyone else; the addresses on file get an email that says where that reset is done.
+//
+// Both resets finish with applyPasswordReset: the same consequences whichever way was used.
 import { newToken, tokenId } from '../tokens.ts';
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { HOUR } from '../clock.ts';
 import { addressesOnFile, appleIdKey, emailField } from './apple-id.ts';
@@ -29,8 +32,8 @@ import { recordSecurityEvent, type RequestContext } from '../security-events/rec
 import { endOtherSessions } from '../sessions/sessions.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
-import { accountChangedEmail, passwordResetLinkEmail } from '../mail/templates.ts';
-import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
+import { accountChangedEmail, passwordResetLinkEmail, resetWithRecoveryKeyEmail } from '../mail/templates.ts';
+import { recordSignificantChange, type SignificantChangeAccount } from '../eligibility/waiting-periods.ts';
 
 export interface PasswordResetDeps {
   db: Db;
@@ -129,23 +132,54 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
         clock,
       );
     });
-  } else {
-    // No account, or two-step is on (its reset needs the Recovery Key and a trusted device: a later
-    // issue; no link, no email). A transaction of the same shape, which changes nothing, keeps the
-    // response time close to the one for an account that gets a link.
+  } else if (account) {
+    // Two-step is on: no link (its reset needs the Recovery Key and a trusted device), but the
+    // holder learns where to reset, and sees in the security log that someone asked.
     await db.$transaction(async (tx) => {
-      await tx.passwordReset.updateMany({ where: { accountId: account?.id ?? NO_ACCOUNT, usedAt: null, expiresAt: { lt: new Date(0) } }, data: { expiresAt: now } });
+      await recordSecurityEvent(tx, { accountId: account.id, kind: 'password-reset-requested', at: now, details: { linkSent: false } }, ctx);
+      await enqueueEmail(
+        tx,
+        { kind: 'password-reset-recovery-key', accountId: account.id, to: addressesOnFile(account), ...resetWithRecoveryKeyEmail({ name: account.name, appleId: account.appleId, appUrl: deps.appUrl }) },
+        clock,
+      );
+    });
+  } else {
+    // No account. A transaction of the same shape, which changes nothing, keeps the response time
+    // close to the one for an account that gets a link.
+    await db.$transaction(async (tx) => {
+      await tx.passwordReset.updateMany({ where: { accountId: NO_ACCOUNT, usedAt: null, expiresAt: { lt: new Date(0) } }, data: { expiresAt: now } });
       await tx.passwordReset.findUnique({ where: { id }, select: { id: true } });
-      if (account) {
-        // The holder sees in the security log that someone asked; nothing was sent.
-        await recordSecurityEvent(tx, { accountId: account.id, kind: 'password-reset-requested', at: now, details: { linkSent: false } }, ctx);
-      } else {
-        await tx.securityEvent.findFirst({ where: { accountId: NO_ACCOUNT }, select: { id: true } });
-      }
+      await tx.securityEvent.findFirst({ where: { accountId: NO_ACCOUNT }, select: { id: true } });
       await tx.emailOutbox.findFirst({ where: { accountId: NO_ACCOUNT }, select: { id: true } });
     });
   }
   return { ok: true, message: RESET_REQUESTED };
+}
+
+/**
+ * What every password reset does, inside the reset's transaction, after the reset itself was
+ * claimed: the new password; every other reset in progress dies; every session ends; app-specific
+ * passwords are revoked; a significant change (waiting period while two-step is off); an email to
+ * every address on file.
+ */
+export async function applyPasswordReset(
+  tx: DbTx,
+  deps: Pick<PasswordResetDeps, 'clock' | 'appUrl'>,
+  account: SignificantChangeAccount,
+  passwordHash: string,
+  ctx: RequestContext,
+): Promise<void> {
+  const now = deps.clock.now();
+  await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+  await tx.account.update({ where: { id: account.id }, data: { passwordHash, passwordChangedAt: now }, select: { id: true } });
+  await endOtherSessions(tx, account.id, null);
+  await revokeAllOnPasswordChange(tx, account.id, now, ctx);
+  await recordSignificantChange(tx, deps, account, 'password-reset', ctx);
+  await enqueueEmail(
+    tx,
+    { kind: 'password-reset', accountId: account.id, to: addressesOnFile(account), ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: 'password-reset', at: now }) },
+    deps.clock,
+  );
 }
 
 function tooManyRequests(until: Date, now: Date): string {
@@ -168,7 +202,7 @@ async function liveLink(db: Db, token: unknown, now: Date): Promise<LiveLink | n
     where: { id: resetIdOf(token) },
     include: { account: { select: { id: true, appleId: true, name: true, rescueEmail: true, twoStepEnabledAt: true, setupStartedAt: true } } },
   });
-  if (!row || row.usedAt || row.expiresAt <= now || row.wrongAnswers >= MAX_WRONG_ANSWERS) return null;
+  if (!row || row.method !== 'email' || row.usedAt || row.expiresAt <= now || row.wrongAnswers >= MAX_WRONG_ANSWERS) return null;
   // Two-step turned on after the link was sent: its reset needs the Recovery Key now.
   if (row.account.twoStepEnabledAt) return null;
   const pair = decodePair(row.questionPair);
@@ -247,22 +281,7 @@ export async function completePasswordReset(
         data: { usedAt: now },
       });
       if (claim.count !== 1) throw new LinkAlreadyUsed();
-      // Any other link still out there dies with this reset.
-      await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-      await tx.account.update({ where: { id: account.id }, data: { passwordHash, passwordChangedAt: now }, select: { id: true } });
-      await endOtherSessions(tx, account.id, null);
-      await revokeAllOnPasswordChange(tx, account.id, now, ctx);
-      await recordSignificantChange(tx, { clock, appUrl: deps.appUrl }, account, 'password-reset', ctx);
-      await enqueueEmail(
-        tx,
-        {
-          kind: 'password-reset',
-          accountId: account.id,
-          to: addressesOnFile(account),
-          ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: 'password-reset', at: now }),
-        },
-        clock,
-      );
+      await applyPasswordReset(tx, deps, account, passwordHash, ctx);
     });
   } catch (e) {
     if (e instanceof LinkAlreadyUsed) return { ok: false, error: LINK_INVALID };

@@ -22,6 +22,7 @@ import { addressThrottleKey, appleIdThrottleKey, PER_APPLE_ID, PER_CLIENT_ADDRES
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { appPasswordEmail } from '../mail/templates.ts';
+import { freshCodeRefusal } from '../two-step/fresh-code.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { lockedUntil, recordFailure, waitText } from '../throttle/throttle.ts';
 
@@ -92,6 +93,8 @@ export async function createAppPassword(
 ): Promise<AppPasswordResult<{ id: string; label: string; password: string }>> {
   const parsed = createSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const stale = await freshCodeRefusal(deps, actor);
+  if (stale) return { ok: false, error: stale };
   const { label } = parsed.data;
   const password = generateAppPassword();
   const normalised = normaliseAppPassword(password)!;
@@ -144,6 +147,8 @@ const idField = z.string().min(1).max(64);
 /** Revokes one of the holder's app-specific passwords: apps using it are refused from now on. */
 export async function revokeAppPassword(deps: Pick<AppPasswordDeps, 'db' | 'clock'>, actor: Actor, id: unknown, ctx: RequestContext): Promise<AppPasswordResult> {
   if (!idField.safeParse(id).success) return { ok: false, error: GONE };
+  const stale = await freshCodeRefusal(deps, actor);
+  if (stale) return { ok: false, error: stale };
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<AppPasswordResult> => {
     const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
@@ -170,6 +175,8 @@ async function revokeAllIn(tx: DbTx, accountId: string, now: Date, ctx: RequestC
 
 /** The "Revoke All" button. */
 export async function revokeAllAppPasswords(deps: Pick<AppPasswordDeps, 'db' | 'clock'>, actor: Actor, ctx: RequestContext): Promise<AppPasswordResult<{ count: number }>> {
+  const stale = await freshCodeRefusal(deps, actor);
+  if (stale) return { ok: false, error: stale };
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<AppPasswordResult<{ count: number }>> => {
     const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });

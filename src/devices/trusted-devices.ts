@@ -21,6 +21,7 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import { trustedDeviceEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { freshCodeRefusal } from '../two-step/fresh-code.ts';
 import { invalidNumberMessage, isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
 
 export type { Actor } from '../accounts/account-changes.ts';
@@ -57,6 +58,8 @@ const REFUSED_LINE_TYPES: Partial<Record<LineType, string>> = {
 };
 export const LOOKUP_UNAVAILABLE = "We can't check this number right now, so no code was sent. Try again later.";
 const GONE = 'That device is no longer on your account.';
+/** Adding a device needs a fresh code, except in a Recovery Key session, which exists to add one. */
+const ADDING = { allowRecovery: true };
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === 'P2002';
 
@@ -104,6 +107,8 @@ export async function addPhoneNumber(
 ): Promise<DeviceResult<{ trustedDeviceId: string; expiresAt: Date }>> {
   const parsed = parseForm(phoneSchema, input, {});
   if (!parsed.ok) return parsed;
+  const stale = await freshCodeRefusal(deps, actor, ADDING);
+  if (stale) return { ok: false, error: stale };
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   const country = parsed.data.countryCode || account.countryCode;
   if (!isPhoneCountry(country)) return { ok: false, fieldErrors: { countryCode: 'Choose a country or region.' } };
@@ -205,6 +210,8 @@ export async function addPushDevice(
   registeredDeviceId: unknown,
   ctx: RequestContext,
 ): Promise<DeviceResult<{ trustedDeviceId: string; expiresAt: Date }>> {
+  const stale = await freshCodeRefusal(deps, actor, ADDING);
+  if (stale) return { ok: false, error: stale };
   const registered =
     typeof registeredDeviceId === 'string' && registeredDeviceId
       ? await deps.db.registeredDevice.findFirst({ where: { id: registeredDeviceId, accountId: actor.accountId } })
@@ -306,6 +313,10 @@ export async function resendCode(
  * SMS-capable number).
  */
 export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor: Actor, trustedDeviceId: unknown, ctx: RequestContext): Promise<DeviceResult> {
+  // Taking a trusted device away needs a fresh code; a pending one (never trusted) may go without.
+  const target = await findDevice(deps.db, actor.accountId, trustedDeviceId);
+  const stale = await freshCodeRefusal(deps, actor, target && !target.verifiedAt ? ADDING : {});
+  if (stale) return { ok: false, error: stale };
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<DeviceResult> => {
     // Writing the account row first makes concurrent removals on this account take turns, so two

@@ -207,3 +207,58 @@ export function twoStepOnEmail(p: { name: string; appleId: string; at: Date; app
     ].join('\n'),
   };
 }
+
+/** The Recovery Key was replaced (Replace Lost Key), to every address on file. Never the key. */
+export function recoveryKeyReplacedEmail(p: { name: string; appleId: string; at: Date }): EmailContent {
+  return {
+    subject: 'The Recovery Key of your Apple ID was replaced',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `On ${formatDateTime(p.at)}, a new Recovery Key was created for the Apple ID ${oneLine(p.appleId)}. The previous key no longer works.`,
+      'Keep the new key, printed, in a secure place. We will never send it by email or ask you for it.',
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** Two-step verification was turned off, to every address on file. */
+export function twoStepOffEmail(p: { name: string; appleId: string; at: Date; appUrl: string }): EmailContent {
+  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+  return {
+    subject: 'Two-step verification is now off for your Apple ID',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `On ${formatDateTime(p.at)}, two-step verification was turned off for the Apple ID ${oneLine(p.appleId)}.`,
+      'Signing in now needs only your password. Your Recovery Key, app-specific passwords and trusted devices were deleted,',
+      'new security questions were set, and every other browser signed in to your account was signed out.',
+      '',
+      `Because the security questions changed, turning two-step verification on again starts with a 3-day waiting period. See ${appUrl}/account/security.`,
+      ...SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/**
+ * Someone asked for a reset link for an account with two-step on. No link: its password is reset
+ * only with the Recovery Key and a trusted device (seed 001). The email says where to do that.
+ */
+export function resetWithRecoveryKeyEmail(p: { name: string; appleId: string; appUrl: string }): EmailContent {
+  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+  return {
+    subject: 'Resetting the password of your Apple ID',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `Someone asked to reset the password of the Apple ID ${oneLine(p.appleId)}.`,
+      'Two-step verification is on for this account, so no reset link is sent: the password can be reset only with your Recovery Key and one of your trusted devices, at:',
+      `${appUrl}/reset/recovery-key`,
+      '',
+      'Support cannot reset it for you. If you did not ask, you can ignore this email: nothing was changed.',
+      '',
+      'Two-Step',
+      '',
+    ].join('\n'),
+  };
+}

@@ -34,7 +34,7 @@ export async function createSession(
   accountId: string,
   now: Date,
   ctx: RequestContext,
-  opts: { stage?: SessionStage; codeVerifiedAt?: Date } = {},
+  opts: { stage?: SessionStage; codeVerifiedAt?: Date; securityPassAt?: Date; /** when replacing a session: its start, so the 12 hours still count from it */ createdAt?: Date } = {},
 ): Promise<string> {
   const token = newToken();
   await tx.session.create({
@@ -43,7 +43,9 @@ export async function createSession(
       accountId,
       stage: opts.stage ?? 'full',
       codeVerifiedAt: opts.codeVerifiedAt ?? null,
-      createdAt: now,
+      securityPassAt: opts.securityPassAt ?? null,
+      securityPassSeenAt: opts.securityPassAt ?? null,
+      createdAt: opts.createdAt ?? now,
       lastSeenAt: now,
       clientAddress: ctx.clientAddress,
       userAgent: ctx.userAgent?.slice(0, 512) ?? null,

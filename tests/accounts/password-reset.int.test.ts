@@ -105,11 +105,15 @@ describe('resetting a forgotten password (two-step off)', () => {
     expect(await t.db.securityEvent.count({ where: { kind: 'password-reset-requested' } })).toBe(1);
   });
 
-  it('sends no link for an account with two-step on, and answers the same', async () => {
+  it('sends no link for an account with two-step on, and answers the same; the email says to use the Recovery Key', async () => {
     await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: deps.clock.now() } });
     expect(await requestPasswordReset(deps, { appleId: APPLE_ID }, BROWSER)).toEqual({ ok: true, message: RESET_REQUESTED });
     await deliver();
-    expect(standin.messages()).toHaveLength(0);
+    expect(recipients(standin.messages())).toEqual(BOTH);
+    for (const m of standin.messages()) {
+      expect(m.text).toContain('Recovery Key');
+      expect(m.text).not.toContain('token=');
+    }
     expect(await t.db.passwordReset.count()).toBe(0);
   });
 

@@ -3,7 +3,7 @@
 // endpoint app/api/app/whoami), with its refusals and the sign-in lockouts.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD, freshAccount, testDeps } from '../support/accounts.ts';
+import { BROWSER, GOOD_PASSWORD, freshAccount, markTwoStepOn, testDeps } from '../support/accounts.ts';
 import {
   APP_SIGN_IN_FAILED,
   authenticateApp,
@@ -39,7 +39,7 @@ describe('app-specific passwords', () => {
     const fresh = await freshAccount(t.db);
     deps = fresh.deps;
     actor = { accountId: fresh.accountId, sessionId: fresh.sessionId };
-    await t.db.account.update({ where: { id: actor.accountId }, data: { twoStepEnabledAt: deps.clock.now() } });
+    await markTwoStepOn(t.db, actor.accountId, deps.clock.now());
   });
 
   async function create(label = 'Mail on my laptop') {
@@ -269,7 +269,7 @@ describe('GET /api/app/whoami', () => {
 
   it('answers 200 { name } for an app-specific password, 401 with a Basic challenge otherwise', async () => {
     const fresh = await freshAccount(t.db);
-    await t.db.account.update({ where: { id: fresh.accountId }, data: { twoStepEnabledAt: fresh.deps.clock.now() } });
+    await markTwoStepOn(t.db, fresh.accountId, fresh.deps.clock.now());
     const created = await createAppPassword(fresh.deps, { accountId: fresh.accountId, sessionId: fresh.sessionId }, { label: 'Mail' }, BROWSER);
     if (!created.ok) throw new Error('setup');
     const GET = await routeGet();

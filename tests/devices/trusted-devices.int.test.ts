@@ -3,7 +3,7 @@
 // what the stand-ins received, what was stored, and what was queued to be emailed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { accountInput, BROWSER, testDeps } from '../support/accounts.ts';
+import { accountInput, BROWSER, markTwoStepOn, testDeps } from '../support/accounts.ts';
 import { freePort } from '../support/net.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { sessionIdOf } from '../../src/sessions/sessions.ts';
@@ -347,7 +347,7 @@ describe('trusted devices', () => {
 
     it('while two-step is on, the last trusted phone number stays', async () => {
       const first = await trustNumber(MOBILE);
-      await t.db.account.update({ where: { id: actor.accountId }, data: { twoStepEnabledAt: deps.clock.now() } });
+      await markTwoStepOn(t.db, actor.accountId, deps.clock.now());
       expect(await removeDevice(deps, actor, first, BROWSER)).toMatchObject({ ok: false, error: expect.stringContaining('only trusted phone number') });
       const second = await trustNumber(MOBILE_2);
       expect((await removeDevice(deps, actor, first, BROWSER)).ok).toBe(true);

@@ -47,3 +47,12 @@ export async function freshAccount(db: Db, start?: string) {
   const token = created.sessionToken;
   return { deps, accountId: created.accountId, token, sessionId: sessionIdOf(token) };
 }
+
+/**
+ * Marks two-step as on for the account, as if its sessions had just entered a code from a trusted
+ * device (sensitive changes need one within 10 minutes: src/two-step/fresh-code.ts).
+ */
+export async function markTwoStepOn(db: Db, accountId: string, at: Date): Promise<void> {
+  await db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: at } });
+  await db.session.updateMany({ where: { accountId }, data: { codeVerifiedAt: at } });
+}

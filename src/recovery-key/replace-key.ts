@@ -1,0 +1,41 @@
+// Replace Lost Key (DOMAIN.md "Recovery Key"; seed 001): signed in with the password AND a trusted
+// device (a code entered within the last 10 minutes, src/two-step/fresh-code.ts) → a new key. The
+// stored hash is overwritten in one UPDATE, so the old key stops working at once. The new key is
+// returned once, to be shown and printed; it is never logged, emailed or put in event details.
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import type { Actor } from '../accounts/account-changes.ts';
+import { addressesOnFile } from '../accounts/apple-id.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { recoveryKeyReplacedEmail } from '../mail/templates.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { freshCodeRefusal } from '../two-step/fresh-code.ts';
+import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey } from './recovery-key.ts';
+
+export const REPLACE_NEEDS_TWO_STEP = 'Replace Lost Key is for accounts with two-step verification on.';
+
+export type ReplaceKeyResult = { ok: true; recoveryKey: string; createdAt: Date } | { ok: false; error: string };
+
+export async function replaceRecoveryKey(deps: { db: Db; clock: Clock; bcryptCost: number }, actor: Actor, ctx: RequestContext): Promise<ReplaceKeyResult> {
+  const stale = await freshCodeRefusal(deps, actor);
+  if (stale) return { ok: false, error: stale };
+  const key = generateRecoveryKey();
+  const hash = await hashRecoveryKey(key, deps.bcryptCost); // bcrypt before the transaction
+  return deps.db.$transaction(async (tx): Promise<ReplaceKeyResult> => {
+    const now = deps.clock.now();
+    const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+    if (!account.twoStepEnabledAt) return { ok: false, error: REPLACE_NEEDS_TWO_STEP };
+    await tx.account.update({
+      where: { id: account.id },
+      data: { recoveryKeyHash: hash, recoveryKeyCreatedAt: now, recoveryKeyConfirmedAt: null },
+      select: { id: true },
+    });
+    await recordSecurityEvent(tx, { accountId: account.id, kind: 'recovery-key-replaced', at: now }, ctx);
+    await enqueueEmail(
+      tx,
+      { kind: 'recovery-key-replaced', accountId: account.id, to: addressesOnFile(account), ...recoveryKeyReplacedEmail({ name: account.name, appleId: account.appleId, at: now }) },
+      deps.clock,
+    );
+    return { ok: true, recoveryKey: formatRecoveryKey(key), createdAt: now };
+  });
+}

@@ -1,0 +1,84 @@
+// Fresh authentication for sensitive changes (OWASP ASVS 4.0 3.7.1, 5.0 7.5.1): with two-step on,
+// adding or removing a trusted device, replacing the Recovery Key, app-specific passwords, changing
+// the password and turning two-step off each need a code from a trusted device entered within the
+// last 10 minutes. A borrowed, still signed-in browser is not enough to take the account over.
+//
+// The code sign-in counts (it sets the session's codeVerifiedAt); later, the holder confirms again
+// with a code for the purpose 'confirm-identity'. Each confirmation replaces the session with a new
+// one (new token: the privilege changed), which keeps the original start for the 12-hour limit.
+//
+// With two-step off there is nothing to ask: the security questions guard those pages. A Recovery
+// Key session (no trusted device at hand) may add a device, which is what it exists for.
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import { MINUTE } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../accounts/account-changes.ts';
+import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
+import { createSession } from '../sessions/sessions.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+
+/** (ours, ASVS 3.7.1 leaves the period open) A code entered this recently makes a change possible. */
+export const FRESH_CODE_MS = 10 * MINUTE;
+
+export const FRESH_CODE_NEEDED = 'For your security, enter a verification code from one of your trusted devices first.';
+
+type SessionFacts = { stage: string; codeVerifiedAt: Date | null; account: { twoStepEnabledAt: Date | null } };
+
+/** The rule itself, on facts already read. */
+export function hasFreshCode(s: SessionFacts, now: Date, opts: { allowRecovery?: boolean } = {}): boolean {
+  if (!s.account.twoStepEnabledAt) return true;
+  if (s.stage === 'recovery') return Boolean(opts.allowRecovery);
+  if (s.stage !== 'full' || !s.codeVerifiedAt) return false;
+  const age = now.getTime() - s.codeVerifiedAt.getTime();
+  return age >= 0 && age < FRESH_CODE_MS;
+}
+
+async function sessionFacts(db: Db, sessionId: string): Promise<SessionFacts | null> {
+  return db.session.findUnique({
+    where: { id: sessionId },
+    select: { stage: true, codeVerifiedAt: true, account: { select: { twoStepEnabledAt: true } } },
+  });
+}
+
+/** For the domain functions of sensitive changes: null when the change may go ahead, else why not. */
+export async function freshCodeRefusal(deps: { db: Db; clock: Clock }, actor: Actor, opts: { allowRecovery?: boolean } = {}): Promise<string | null> {
+  const facts = await sessionFacts(deps.db, actor.sessionId);
+  return facts && hasFreshCode(facts, deps.clock.now(), opts) ? null : FRESH_CODE_NEEDED;
+}
+
+/** For pages: whether to ask for a code before showing the forms of a sensitive change. */
+export async function needsFreshCode(deps: { db: Db; clock: Clock }, actor: Actor): Promise<boolean> {
+  return (await freshCodeRefusal(deps, actor)) !== null;
+}
+
+const deviceSchema = z.object({ trustedDeviceId: z.string().min(1, 'Choose a trusted device.').max(64) });
+const codeSchema = deviceSchema.extend({ code: z.string().max(16) });
+
+export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<{ ok: true; trustedDeviceId: string } | { ok: false; error: string }> {
+  const parsed = deviceSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'Choose a trusted device.' };
+  const sent = await sendCode(deps, { accountId: actor.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'confirm-identity' }, ctx);
+  return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+}
+
+export const SESSION_GONE = 'Your session has ended. Sign in again.';
+
+/** Checks the code; right → this session is replaced by one whose code is fresh (a new token). */
+export async function confirmIdentity(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; error: string }> {
+  const parsed = codeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'Choose a trusted device and enter its code.' };
+  const checked = await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'confirm-identity', code: parsed.data.code }, ctx);
+  if (!checked.ok) return checked;
+  const now = deps.clock.now();
+  const sessionToken = await deps.db.$transaction(async (tx) => {
+    const old = await tx.session.findUnique({ where: { id: actor.sessionId } });
+    if (!old || old.accountId !== actor.accountId || old.stage !== 'full') return null;
+    const { count } = await tx.session.deleteMany({ where: { id: old.id } });
+    if (count !== 1) return null;
+    const fresh = await createSession(tx, actor.accountId, now, ctx, { codeVerifiedAt: now, createdAt: old.createdAt });
+    await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'identity-confirmed', at: now }, ctx);
+    return fresh;
+  });
+  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: SESSION_GONE };
+}

@@ -1,0 +1,156 @@
+// Forgot password with two-step ON (DOMAIN.md; seed 001: "you'll need your Recovery Key and one of
+// your trusted devices"): the Recovery Key, then a code from a trusted device, then a new password.
+// Support cannot do it and there is no other way: no email link, no security questions (deleted
+// when two-step was turned on), no birth date.
+//
+// The reset in progress is a PasswordReset row of method 'recovery-key' keyed by the SHA-256 of a
+// random token; the token lives in the reset cookie (app/reset/reset-cookie.ts), never in a URL.
+// It lasts 30 minutes and the code step must be passed before the password can be chosen.
+//
+// The first step never says whether the Apple ID exists or has two-step on: a wrong key, an unknown
+// Apple ID and an account without two-step get the same sentence after the same bcrypt work. Wrong
+// keys count toward the account's Recovery Key limit shared with sign-in (5 per hour, logged), and
+// also per Apple ID and per client address, so unknown Apple IDs are limited too.
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { HOUR, MINUTE } from '../clock.ts';
+import { newToken, tokenId } from '../tokens.ts';
+import { appleIdKey, emailField } from '../accounts/apple-id.ts';
+import { hashSecret, verifyAgainstNothing } from '../accounts/passwords.ts';
+import { fieldErrorsOf, newPasswordErrors, parseForm, rawFields, type FieldErrors } from '../accounts/fields.ts';
+import { applyPasswordReset, isWellFormedResetToken } from '../accounts/password-reset.ts';
+import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
+import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
+import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { RECOVERY_KEY_TRIES, recoveryKeyThrottleKey } from './recovery-sign-in.ts';
+
+export type KeyResetDeps = CodeDeps & { db: Db; clock: Clock; bcryptCost: number; appUrl: string };
+
+/** (ours) How long a reset started with the Recovery Key stays open. */
+export const KEY_RESET_TTL_MS = 30 * MINUTE;
+// (ours) Beside the per-account limit: wrong keys per Apple ID typed (accounts or not) and per client address.
+export const KEY_RESET_PER_APPLE_ID: ThrottlePolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
+export const KEY_RESET_PER_CLIENT_ADDRESS: ThrottlePolicy = { maxFailures: 20, windowMs: HOUR, lockMs: HOUR };
+
+export const KEY_MISMATCH = "That Recovery Key doesn't match this Apple ID, or two-step verification isn't on for it.";
+export const KEY_RESET_EXPIRED = 'This password reset has expired. Start again with your Recovery Key.';
+export const CODE_FIRST = 'Enter a code from one of your trusted devices first.';
+
+const tooMany = (until: Date, now: Date) => `Too many wrong Recovery Keys. For your security, try again in ${waitText(until, now)}.`;
+
+const startSchema = z.object({
+  appleId: emailField,
+  recoveryKey: z.string('Enter your Recovery Key.').trim().min(1, 'Enter your Recovery Key.').max(64, KEY_MISMATCH),
+});
+
+/** Step 1: Apple ID + Recovery Key → a reset token (for the reset cookie). */
+export async function startKeyReset(
+  deps: Pick<KeyResetDeps, 'db' | 'clock' | 'bcryptCost'>,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<{ ok: true; token: string } | { ok: false; error?: string; fieldErrors?: FieldErrors }> {
+  const parsed = startSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { db, clock } = deps;
+  const now = clock.now();
+  const account = await db.account.findUnique({ where: { appleIdKey: appleIdKey(parsed.data.appleId) } });
+  const limits: [string, ThrottlePolicy][] = [
+    [`key-reset:apple-id:${appleIdKey(parsed.data.appleId)}`, KEY_RESET_PER_APPLE_ID],
+    ...(ctx.clientAddress ? [[`key-reset:address:${ctx.clientAddress}`, KEY_RESET_PER_CLIENT_ADDRESS] as [string, ThrottlePolicy]] : []),
+    ...(account ? [[recoveryKeyThrottleKey(account.id), RECOVERY_KEY_TRIES] as [string, ThrottlePolicy]] : []),
+  ];
+  for (const [key] of limits) {
+    const until = await lockedUntil(db, key, now);
+    if (until) return { ok: false, error: tooMany(until, now) };
+  }
+  const hash = account?.twoStepEnabledAt ? account.recoveryKeyHash : null;
+  const right = hash ? await verifyRecoveryKey(parsed.data.recoveryKey, hash) : await verifyAgainstNothing(parsed.data.recoveryKey, deps.bcryptCost);
+  if (!right || !account) {
+    let lock: Date | null = null;
+    for (const [key, policy] of limits) lock = (await recordFailure(db, key, policy, now)) ?? lock;
+    if (account) await recordSecurityEvent(db, { accountId: account.id, kind: 'recovery-key-failed', at: now, details: { during: 'password reset' } }, ctx);
+    return { ok: false, error: lock ? tooMany(lock, now) : KEY_MISMATCH };
+  }
+  const token = newToken();
+  await db.$transaction(async (tx) => {
+    // One reset at a time: a newer one ends the older ones (links included).
+    await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    await tx.passwordReset.create({
+      data: { id: tokenId(token), accountId: account.id, method: 'recovery-key', questionPair: '', createdAt: now, expiresAt: new Date(now.getTime() + KEY_RESET_TTL_MS) },
+    });
+    await recordSecurityEvent(tx, { accountId: account.id, kind: 'password-reset-key-accepted', at: now }, ctx);
+  });
+  return { ok: true, token };
+}
+
+/** The reset in progress for a token: its account, and whether the code step was passed. */
+async function liveKeyReset(db: Db, token: unknown, now: Date) {
+  if (!isWellFormedResetToken(token)) return null;
+  const row = await db.passwordReset.findUnique({ where: { id: tokenId(token) }, include: { account: true } });
+  if (!row || row.method !== 'recovery-key' || row.usedAt || row.expiresAt <= now || !row.account.twoStepEnabledAt) return null;
+  return row;
+}
+
+export type KeyResetState = { step: 'code'; devices: TrustedDeviceView[] } | { step: 'password'; appleId: string } | { step: 'expired' };
+
+/** What the reset page shows for this token. */
+export async function keyResetState(deps: { db: Db; clock: Clock }, token: string | undefined): Promise<KeyResetState> {
+  const row = await liveKeyReset(deps.db, token, deps.clock.now());
+  if (!row) return { step: 'expired' };
+  if (row.codeVerifiedAt) return { step: 'password', appleId: row.account.appleId };
+  return { step: 'code', devices: (await listDevices(deps.db, row.accountId)).trusted };
+}
+
+const deviceSchema = z.object({ trustedDeviceId: z.string().min(1).max(64) });
+
+/** Step 2a: a code to the trusted device the holder picks. */
+export async function sendKeyResetCode(deps: KeyResetDeps, token: string | undefined, input: unknown, ctx: RequestContext) {
+  const row = await liveKeyReset(deps.db, token, deps.clock.now());
+  if (!row) return { ok: false as const, error: KEY_RESET_EXPIRED };
+  const parsed = deviceSchema.safeParse(input);
+  if (!parsed.success) return { ok: false as const, error: 'Choose a trusted device.' };
+  const sent = await sendCode(deps, { accountId: row.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'reset-password' }, ctx);
+  return sent.ok ? { ok: true as const, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+}
+
+/** Step 2b: the code. Right → the reset may choose a new password. */
+export async function verifyKeyResetCode(deps: KeyResetDeps, token: string | undefined, input: unknown, ctx: RequestContext): Promise<{ ok: true } | { ok: false; error: string }> {
+  const row = await liveKeyReset(deps.db, token, deps.clock.now());
+  if (!row) return { ok: false, error: KEY_RESET_EXPIRED };
+  const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'Choose a trusted device and enter its code.' };
+  const checked = await verifyCode(deps, { accountId: row.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'reset-password', code: parsed.data.code }, ctx);
+  if (!checked.ok) return checked;
+  await deps.db.passwordReset.updateMany({ where: { id: row.id, usedAt: null }, data: { codeVerifiedAt: deps.clock.now() } });
+  return { ok: true };
+}
+
+const passwordSchema = z.object({ password: z.string(), confirmPassword: z.string() });
+
+class ResetGone extends Error {}
+
+/** Step 3: the new password, with everything a reset does (applyPasswordReset). Once. */
+export async function completeKeyReset(deps: KeyResetDeps, token: string | undefined, input: unknown, ctx: RequestContext): Promise<{ ok: true } | { ok: false; error?: string; fieldErrors?: FieldErrors }> {
+  const now = deps.clock.now();
+  const row = await liveKeyReset(deps.db, token, now);
+  if (!row) return { ok: false, error: KEY_RESET_EXPIRED };
+  if (!row.codeVerifiedAt) return { ok: false, error: CODE_FIRST };
+  const text = rawFields(input);
+  const parsed = parseForm(passwordSchema, { password: text('password'), confirmPassword: text('confirmPassword') }, newPasswordErrors(text, row.account.appleId));
+  if (!parsed.ok) return { ok: false, error: 'Check the fields marked below.', fieldErrors: parsed.fieldErrors };
+  const passwordHash = await hashSecret(parsed.data.password, deps.bcryptCost);
+  try {
+    await deps.db.$transaction(async (tx) => {
+      const claim = await tx.passwordReset.updateMany({ where: { id: row.id, usedAt: null, codeVerifiedAt: { not: null }, expiresAt: { gt: now } }, data: { usedAt: now } });
+      if (claim.count !== 1) throw new ResetGone();
+      await applyPasswordReset(tx, deps, row.account, passwordHash, ctx);
+    });
+  } catch (e) {
+    if (e instanceof ResetGone) return { ok: false, error: KEY_RESET_EXPIRED };
+    throw e;
+  }
+  return { ok: true };
+}

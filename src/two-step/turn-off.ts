@@ -1,0 +1,74 @@
+// Turning two-step verification off (DOMAIN.md; seed 001): signed in with password + code (a code
+// entered within the last 10 minutes) → Turn Off → three new security questions and the birth date
+// confirmed → off. In ONE transaction: the Recovery Key, the app-specific passwords and the trusted
+// devices are deleted (registered iOS devices stay registered: they were never a factor on their
+// own), the questions are stored, every other session is signed out, and every address on file is
+// told.
+//
+// New security questions are a significant change (seed 001), so turning two-step on again starts
+// with a 3-day waiting period, with its own email. Someone who took over a signed-in browser and a
+// device cannot turn two-step off and straight back on with their own devices unnoticed.
+//
+// This session is replaced by a new one (the privilege changed), which has answered the questions
+// it just set, so the holder stays on Password and Security.
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import type { Actor } from '../accounts/account-changes.ts';
+import { addressesOnFile } from '../accounts/apple-id.ts';
+import { birthDateField, parseForm, questionRows, questionsErrors, questionsFields, rawFields, type FieldErrors } from '../accounts/fields.ts';
+import { hashSecret } from '../accounts/passwords.ts';
+import { normaliseAnswer } from '../accounts/security-questions.ts';
+import { revokeAllOnTwoStepOff } from '../app-passwords/app-passwords.ts';
+import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { twoStepOffEmail } from '../mail/templates.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { createSession, endOtherSessions } from '../sessions/sessions.ts';
+import { freshCodeRefusal } from './fresh-code.ts';
+
+export const ALREADY_OFF = 'Two-step verification is already off.';
+export const WRONG_BIRTH_DATE = "That isn't the birth date on your account.";
+
+const turnOffSchema = z.object({ ...questionsFields, birthDate: birthDateField });
+
+export type TurnOffResult = { ok: true; sessionToken: string } | { ok: false; error?: string; fieldErrors?: FieldErrors };
+
+export async function turnOff(deps: { db: Db; clock: Clock; bcryptCost: number; appUrl: string }, actor: Actor, input: unknown, ctx: RequestContext): Promise<TurnOffResult> {
+  const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+  if (!account.twoStepEnabledAt) return { ok: false, error: ALREADY_OFF };
+  const field = rawFields(input);
+  const crossField: FieldErrors = { ...questionsErrors(field) };
+  if (birthDateField.safeParse(field('birthDate')).success && field('birthDate').trim() !== account.birthDate) crossField.birthDate = WRONG_BIRTH_DATE;
+  const parsed = parseForm(turnOffSchema, input, crossField);
+  if (!parsed.ok) return parsed;
+  const stale = await freshCodeRefusal(deps, actor);
+  if (stale) return { ok: false, error: stale };
+
+  const v = parsed.data;
+  const answerHashes = await Promise.all([v.answer1, v.answer2, v.answer3].map((a) => hashSecret(normaliseAnswer(a), deps.bcryptCost)));
+  const sessionToken = await deps.db.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const { count } = await tx.account.updateMany({
+      where: { id: account.id, twoStepEnabledAt: { not: null } }, // once, even when two requests race
+      data: { twoStepEnabledAt: null, recoveryKeyHash: null, recoveryKeyCreatedAt: null, recoveryKeyConfirmedAt: null },
+    });
+    if (count !== 1) return null;
+    await tx.trustedDevice.deleteMany({ where: { accountId: account.id } }); // their codes go with them
+    const appPasswords = await revokeAllOnTwoStepOff(tx, account.id, now, ctx);
+    await tx.securityQuestion.deleteMany({ where: { accountId: account.id } });
+    await tx.securityQuestion.createMany({ data: questionRows(v, answerHashes).map((q) => ({ ...q, accountId: account.id })) });
+    const current = await tx.session.findUniqueOrThrow({ where: { id: actor.sessionId } });
+    const sessionsEnded = await endOtherSessions(tx, account.id, null);
+    const fresh = await createSession(tx, account.id, now, ctx, { createdAt: current.createdAt, securityPassAt: now });
+    await recordSecurityEvent(tx, { accountId: account.id, kind: 'two-step-turned-off', at: now, details: { sessionsEnded: sessionsEnded - 1, appPasswords } }, ctx);
+    await enqueueEmail(
+      tx,
+      { kind: 'two-step-turned-off', accountId: account.id, to: addressesOnFile(account), ...twoStepOffEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl }) },
+      deps.clock,
+    );
+    await recordSignificantChange(tx, deps, account, 'security-questions-changed', ctx);
+    return fresh;
+  });
+  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: ALREADY_OFF };
+}

@@ -1,0 +1,101 @@
+// "Two of the three lost (password, trusted devices, Recovery Key): locked out for good. There is
+// no back door, for anyone." Every path into the account is tried with each single factor (and
+// with none); none gives access. Each legitimate pair does (so the harness can see access at all).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { lastSmsCode, PHONE } from '../codes/helpers.ts';
+import { resolveSession } from '../../src/sessions/sessions.ts';
+import { signIn } from '../../src/accounts/sign-in.ts';
+import { verifySecret } from '../../src/accounts/passwords.ts';
+import { requestPasswordReset } from '../../src/accounts/password-reset.ts';
+import { authenticateApp } from '../../src/app-passwords/app-passwords.ts';
+import { generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
+import { completeSignIn, sendSignInCode } from '../../src/two-step/sign-in-code.ts';
+import { signInWithRecoveryKey } from '../../src/two-step/recovery-sign-in.ts';
+import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '../../src/two-step/recovery-key-reset.ts';
+import { MINUTE } from '../../src/clock.ts';
+import { APPLE_ID, twoStepAccount, type TwoStepAccount } from './helpers.ts';
+
+type Factor = 'password' | 'device' | 'key';
+const NEW_PASSWORD = 'a thief would like this';
+
+describe('locked out: one factor (or none) opens nothing', () => {
+  let t: TestDb;
+  let a: TwoStepAccount;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(() => t.drop());
+  beforeEach(async () => {
+    a = await twoStepAccount(t.db);
+    await t.db.session.deleteMany(); // nobody is signed in
+  });
+
+  /**
+   * Tries every way in with what the person has. Without a factor they guess: a wrong password, a
+   * fresh random Recovery Key, and a code they did not receive (every code from 0000 up would be
+   * needed; one guess per code stands for all, the per-code and account limits are tested elsewhere).
+   */
+  async function tryEverything(has: Factor[]) {
+    const password = has.includes('password') ? GOOD_PASSWORD : 'not the password at all';
+    const key = has.includes('key') ? a.recoveryKey : generateRecoveryKey();
+    const codeFromDevice = (guess: string) => (has.includes('device') ? lastSmsCode(a.sms, PHONE) : guess);
+    const access = { signedIn: false, recoverySession: false, passwordReset: false, appSignIn: false, resetLink: false };
+
+    // 1. Sign in: password, then a code from a device or the Recovery Key.
+    const first = await signIn(a.deps, { appleId: APPLE_ID, password }, BROWSER);
+    if (first.ok) {
+      expect(first.needsCode).toBe(true);
+      expect((await resolveSession(t.db, first.sessionToken, a.clock.now()))?.stage).toBe('password');
+      await sendSignInCode(a.deps, first.sessionToken, { trustedDeviceId: a.phoneId }, BROWSER);
+      const done = await completeSignIn(a.deps, first.sessionToken, { trustedDeviceId: a.phoneId, code: codeFromDevice('0000') }, BROWSER);
+      if (done.ok) access.signedIn = (await resolveSession(t.db, done.sessionToken, a.clock.now()))?.stage === 'full';
+      const again = await signIn(a.deps, { appleId: APPLE_ID, password }, BROWSER);
+      if (again.ok) {
+        const recovery = await signInWithRecoveryKey(a.deps, again.sessionToken, { recoveryKey: key }, BROWSER);
+        if (recovery.ok) access.recoverySession = (await resolveSession(t.db, recovery.sessionToken, a.clock.now()))?.stage === 'recovery';
+      }
+    }
+    a.clock.advance(MINUTE); // past the 30-second per-device send limit
+
+    // 2. Reset: Recovery Key, then a code from a device, then a new password.
+    const reset = await startKeyReset(a.deps, { appleId: APPLE_ID, recoveryKey: key }, BROWSER);
+    if (reset.ok) {
+      await sendKeyResetCode(a.deps, reset.token, { trustedDeviceId: a.phoneId }, BROWSER);
+      await verifyKeyResetCode(a.deps, reset.token, { trustedDeviceId: a.phoneId, code: codeFromDevice('0000') }, BROWSER);
+      const done = await completeKeyReset(a.deps, reset.token, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
+      access.passwordReset = done.ok;
+    }
+
+    // 3. The email link (security questions no longer exist): no link is ever made.
+    await requestPasswordReset(a.deps, { appleId: APPLE_ID }, BROWSER);
+    access.resetLink = (await t.db.passwordReset.count({ where: { method: 'email' } })) > 0;
+
+    // 4. An app with the main password.
+    access.appSignIn = (await authenticateApp(a.deps, { appleId: APPLE_ID, password }, BROWSER)).ok;
+
+    const unchanged = await verifySecret(GOOD_PASSWORD, (await t.db.account.findUniqueOrThrow({ where: { id: a.accountId } })).passwordHash);
+    return { access, passwordUnchanged: unchanged };
+  }
+
+  const NOTHING = { signedIn: false, recoverySession: false, passwordReset: false, appSignIn: false, resetLink: false };
+
+  for (const has of [[], ['password'], ['device'], ['key']] as Factor[][]) {
+    it(`with ${has.length ? `only the ${has[0]}` : 'no factor'}: no sign-in, no Recovery Key session, no reset`, async () => {
+      expect(await tryEverything(has)).toEqual({ access: NOTHING, passwordUnchanged: true });
+    });
+  }
+
+  it('password + trusted device: signs in (and only that)', async () => {
+    expect((await tryEverything(['password', 'device'])).access).toEqual({ ...NOTHING, signedIn: true });
+  });
+
+  it('password + Recovery Key: a Recovery Key session, which must verify a new trusted device first', async () => {
+    expect((await tryEverything(['password', 'key'])).access).toEqual({ ...NOTHING, recoverySession: true });
+  });
+
+  it('Recovery Key + trusted device: resets the password', async () => {
+    expect(await tryEverything(['key', 'device'])).toEqual({ access: { ...NOTHING, passwordReset: true }, passwordUnchanged: false });
+  });
+});

@@ -1,0 +1,137 @@
+// Forgot password with two-step on: Recovery Key + a code from one trusted device, then a new
+// password. Nothing less, and the first step tells a stranger nothing.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { lastSmsCode, newAccount, otherCode, PHONE } from '../codes/helpers.ts';
+import { sendCode } from '../../src/codes/codes.ts';
+import { createSession, resolveSession } from '../../src/sessions/sessions.ts';
+import { signIn } from '../../src/accounts/sign-in.ts';
+import { verifySecret } from '../../src/accounts/passwords.ts';
+import { requestPasswordReset, RESET_REQUESTED } from '../../src/accounts/password-reset.ts';
+import { createAppPassword } from '../../src/app-passwords/app-passwords.ts';
+import { formatRecoveryKey, generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
+import {
+  CODE_FIRST,
+  completeKeyReset,
+  KEY_MISMATCH,
+  KEY_RESET_EXPIRED,
+  keyResetState,
+  sendKeyResetCode,
+  startKeyReset,
+  verifyKeyResetCode,
+} from '../../src/two-step/recovery-key-reset.ts';
+import { MINUTE } from '../../src/clock.ts';
+import { APPLE_ID, twoStepAccount, type TwoStepAccount } from './helpers.ts';
+
+const NEW_PASSWORD = 'lantern orchard 1987';
+const NEW = { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+
+describe('resetting the password with the Recovery Key and a trusted device', () => {
+  let t: TestDb;
+  let a: TwoStepAccount;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(() => t.drop());
+  beforeEach(async () => {
+    a = await twoStepAccount(t.db);
+  });
+
+  async function keyStep(recoveryKey = formatRecoveryKey(a.recoveryKey).toLowerCase(), appleId = APPLE_ID) {
+    return startKeyReset(a.deps, { appleId, recoveryKey }, BROWSER);
+  }
+  async function codeStep(token: string) {
+    expect(await sendKeyResetCode(a.deps, token, { trustedDeviceId: a.phoneId }, BROWSER)).toMatchObject({ ok: true });
+    return verifyKeyResetCode(a.deps, token, { trustedDeviceId: a.phoneId, code: lastSmsCode(a.sms, PHONE) }, BROWSER);
+  }
+  const passwordIs = async (password: string) => verifySecret(password, (await t.db.account.findUniqueOrThrow({ where: { id: a.accountId } })).passwordHash);
+
+  it('key, then code, then a new password: every session ends, app passwords are revoked, every address is told', async () => {
+    const app = await createAppPassword(a.deps, a.actor, { label: 'Mail' }, BROWSER);
+    expect(app.ok).toBe(true);
+    const started = await keyStep();
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    expect(await keyResetState(a.deps, started.token)).toMatchObject({ step: 'code', devices: [{ id: a.phoneId, label: '+1 ••• ••• ••34' }] });
+    expect(await codeStep(started.token)).toEqual({ ok: true });
+    expect(await keyResetState(a.deps, started.token)).toEqual({ step: 'password', appleId: 'Jane.Holder@Example.com' });
+    await t.db.emailOutbox.deleteMany();
+    expect(await completeKeyReset(a.deps, started.token, NEW, BROWSER)).toEqual({ ok: true });
+
+    expect(await passwordIs(NEW_PASSWORD)).toBe(true);
+    expect(await resolveSession(t.db, a.token, a.clock.now())).toBeNull();
+    expect(await t.db.appPassword.count({ where: { revokedAt: null } })).toBe(0);
+    const mail = await t.db.emailOutbox.findMany({ where: { kind: 'password-reset' } });
+    expect(mail.map((m) => m.toAddress).sort()).toEqual(['Jane.Holder@Example.com', 'jane.rescue@example.org']);
+    for (const m of mail) expect(m.textBody).not.toContain(NEW_PASSWORD);
+    expect(await t.db.securityEvent.count({ where: { kind: { in: ['password-reset-key-accepted', 'password-reset'] } } })).toBe(2);
+    // Two-step stays on: signing in still needs a code.
+    expect(await signIn(a.deps, { appleId: APPLE_ID, password: NEW_PASSWORD }, BROWSER)).toMatchObject({ ok: true, needsCode: true });
+    // Used once.
+    expect(await completeKeyReset(a.deps, started.token, { password: 'another fine passphrase', confirmPassword: 'another fine passphrase' }, BROWSER)).toEqual({ ok: false, error: KEY_RESET_EXPIRED });
+  });
+
+  it('the key alone is not enough: no new password before the code', async () => {
+    const started = await keyStep();
+    if (!started.ok) throw new Error('key');
+    expect(await completeKeyReset(a.deps, started.token, NEW, BROWSER)).toEqual({ ok: false, error: CODE_FIRST });
+    expect(await passwordIs(GOOD_PASSWORD)).toBe(true);
+  });
+
+  it('a wrong code, or a code sent for another purpose, does not pass the code step', async () => {
+    const started = await keyStep();
+    if (!started.ok) throw new Error('key');
+    await sendCode(a.deps, { accountId: a.accountId, trustedDeviceId: a.phoneId, purpose: 'sign-in' }, BROWSER);
+    expect((await verifyKeyResetCode(a.deps, started.token, { trustedDeviceId: a.phoneId, code: lastSmsCode(a.sms, PHONE) }, BROWSER)).ok).toBe(false);
+    a.clock.advance(MINUTE);
+    await sendKeyResetCode(a.deps, started.token, { trustedDeviceId: a.phoneId }, BROWSER);
+    const code = lastSmsCode(a.sms, PHONE);
+    expect((await verifyKeyResetCode(a.deps, started.token, { trustedDeviceId: a.phoneId, code: otherCode(code) }, BROWSER)).ok).toBe(false);
+    expect((await keyResetState(a.deps, started.token)).step).toBe('code');
+  });
+
+  it('a wrong key, an unknown Apple ID and an account with two-step off all get the same answer', async () => {
+    const otherId = await newAccount(t.db, a.clock, 'off@example.com', null);
+    const wrong = generateRecoveryKey();
+    expect(await keyStep(wrong)).toEqual({ ok: false, error: KEY_MISMATCH });
+    expect(await keyStep(a.recoveryKey, 'nobody@example.com')).toEqual({ ok: false, error: KEY_MISMATCH });
+    expect(await keyStep(a.recoveryKey, 'off@example.com')).toEqual({ ok: false, error: KEY_MISMATCH });
+    expect(await t.db.passwordReset.count()).toBe(0);
+    expect(await t.db.securityEvent.count({ where: { accountId: a.accountId, kind: 'recovery-key-failed' } })).toBe(1);
+    expect(otherId).toBeTruthy();
+  });
+
+  it('wrong keys are limited to 5 an hour per account (shared with the Recovery Key sign-in) and logged', async () => {
+    const wrong = generateRecoveryKey();
+    for (let i = 0; i < 4; i++) expect(await keyStep(wrong)).toEqual({ ok: false, error: KEY_MISMATCH });
+    expect(await keyStep(wrong)).toEqual({ ok: false, error: expect.stringMatching(/try again in 1 hour/) });
+    expect(await keyStep()).toEqual({ ok: false, error: expect.stringMatching(/Too many wrong Recovery Keys/) }); // even the right key
+    expect(await t.db.securityEvent.count({ where: { kind: 'recovery-key-failed' } })).toBe(5);
+    a.clock.advance(61 * MINUTE);
+    expect((await keyStep()).ok).toBe(true);
+  });
+
+  it('expires after 30 minutes, and ends when two-step is turned off meanwhile', async () => {
+    const started = await keyStep();
+    if (!started.ok) throw new Error('key');
+    a.clock.advance(30 * MINUTE);
+    expect(await keyResetState(a.deps, started.token)).toEqual({ step: 'expired' });
+    a.clock.advance(-30 * MINUTE);
+    await t.db.account.update({ where: { id: a.accountId }, data: { twoStepEnabledAt: null } });
+    expect(await keyResetState(a.deps, started.token)).toEqual({ step: 'expired' });
+  });
+
+  it('asking for an email link sends no link for a two-step account: an email says where the reset is done', async () => {
+    expect(await requestPasswordReset(a.deps, { appleId: APPLE_ID }, BROWSER)).toEqual({ ok: true, message: RESET_REQUESTED });
+    expect(await t.db.passwordReset.count()).toBe(0);
+    const mail = await t.db.emailOutbox.findMany();
+    expect(mail.map((m) => m.kind)).toEqual(['password-reset-recovery-key', 'password-reset-recovery-key']);
+    expect(mail[0].textBody).toContain('/reset/recovery-key');
+    expect(mail[0].textBody).not.toMatch(/token=/);
+  });
+
+  it('a signed-in session of the holder is no way around it either (the reset token is its own)', async () => {
+    const session = await createSession(t.db, a.accountId, a.clock.now(), BROWSER);
+    expect(await completeKeyReset(a.deps, session, NEW, BROWSER)).toEqual({ ok: false, error: KEY_RESET_EXPIRED });
+  });
+});
