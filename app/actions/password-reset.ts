@@ -1,5 +1,5 @@
 'use server';
-// Server actions for "Forgot password?" (two-step off): ask for a link, then answer two security
+// Server actions for "Forgot password?". Two-step off: ask for a link, then answer two security
 // questions and choose a new password. Each calls one domain function (src/accounts/password-reset.ts),
 // which validates the form with zod.
 import { redirect } from 'next/navigation';
@@ -8,7 +8,8 @@ import { completePasswordReset, requestPasswordReset } from '@/src/accounts/pass
 import { requestContext } from '../lib/request.ts';
 import { clearSessionCookie } from '../lib/session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
-import { clearResetToken, resetToken } from '../reset/reset-cookie.ts';
+import { clearResetToken, resetToken, setResetToken } from '../reset/reset-cookie.ts';
+import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '@/src/two-step/recovery-key-reset.ts';
 
 /** The forgot-password form also shows one sentence after it was sent. */
 export type ForgotState = FormState & { notice?: string };
@@ -25,6 +26,37 @@ export async function completePasswordResetAction(_prev: FormState, formData: Fo
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
   await clearResetToken();
   // Every session of the account has ended; this browser's cookie goes too.
+  await clearSessionCookie();
+  redirect('/sign-in?reset=1');
+}
+
+// ---- Two-step on: the Recovery Key, a code from a trusted device, a new password ----------------
+// (src/two-step/recovery-key-reset.ts). The reset's token lives only in the reset cookie.
+
+export async function startKeyResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await startKeyReset(runtime(), formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  await setResetToken(result.token);
+  redirect('/reset/recovery-key/verify');
+}
+
+export async function sendKeyResetCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await sendKeyResetCode(runtime(), await resetToken(), formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error };
+  return { done: true, notice: 'We sent a code. Enter it below.', values: { trustedDeviceId: result.trustedDeviceId } };
+}
+
+export async function verifyKeyResetCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const fields = formFields(formData);
+  const result = await verifyKeyResetCode(runtime(), await resetToken(), fields, await requestContext());
+  if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
+  redirect('/reset/recovery-key/verify');
+}
+
+export async function completeKeyResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await completeKeyReset(runtime(), await resetToken(), formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  await clearResetToken();
   await clearSessionCookie();
   redirect('/sign-in?reset=1');
 }

@@ -24,7 +24,7 @@ type Change = typeof changePassword;
 async function change(fn: Change, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
   const result: ChangeResult = await fn(runtime(), actor, formFields(formData), await requestContext());
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values: formValues(formData) };
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   revalidatePath('/account/security');
   return { done: true, notice: result.message };
 }

@@ -11,6 +11,10 @@ export default function ForgotPasswordPage() {
       <div className="panel">
         <ForgotForm />
       </div>
+      <p className="small">
+        Two-step verification on? Your password is reset with your Recovery Key and a trusted device:{' '}
+        <Link href="/reset/recovery-key">reset with your Recovery Key</Link>.
+      </p>
       <p className="small muted">
         Remembered it? <Link href="/sign-in">Sign in.</Link>
       </p>

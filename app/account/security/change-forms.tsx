@@ -11,7 +11,7 @@ import { NewPasswordFields, SecurityQuestionFields } from '../../components/acco
 
 const PAUSE = 'Changing this pauses two-step verification setup for 3 days.';
 
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ twoStepOn }: { twoStepOn: boolean }) {
   const [state, action] = useActionState(changePasswordAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
@@ -21,7 +21,7 @@ export function ChangePasswordForm() {
         <input type="password" autoComplete="current-password" {...errorProps('currentPassword', e.currentPassword)} />
       </Field>
       <NewPasswordFields errors={e} label="New password" />
-      <p className="small muted">{PAUSE} Other browsers and devices will be signed out.</p>
+      <p className="small muted">{twoStepOn ? '' : `${PAUSE} `}Other browsers and devices will be signed out, and app-specific passwords revoked.</p>
       <SubmitButton label="Change Password" pendingLabel="Changing…" />
     </form>
   );

@@ -1,4 +1,7 @@
+import Link from 'next/link';
 import { requireAccount } from '../../lib/session.ts';
+import { confirmUrl } from '../../lib/fresh-code.ts';
+import { needsFreshCode } from '@/src/two-step/fresh-code.ts';
 import { requestContext } from '../../lib/request.ts';
 import { accountLocale, formatCalendarDate } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';
@@ -31,10 +34,17 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
   }
   const eligibility = await evaluateEligibility(rt, account.id, await requestContext());
   const questionCount = await rt.db.securityQuestion.count({ where: { accountId: account.id } });
+  const passwordNeedsCode = await needsFreshCode(rt, { accountId: account.id, sessionId: session.id });
+  const params = await searchParams;
   return (
     <main className="section-list section-forms">
       <h1>Password and Security</h1>
       <p className="lead">{account.appleId}</p>
+      {params.off ? (
+        <p className="notice success" role="status">
+          Two-step verification is off. Your new security questions are set; we sent a confirmation to every address on file.
+        </p>
+      ) : null}
 
       <TwoStepSection eligibility={eligibility} locale={accountLocale(account.countryCode)} />
 
@@ -43,10 +53,19 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
         <p className="muted">
           Last changed <LocalTime iso={account.passwordChangedAt.toISOString()} show="date" locale={accountLocale(account.countryCode)} />.
         </p>
-        <details className="change">
-          <summary>Change password</summary>
-          <ChangePasswordForm />
-        </details>
+        {passwordNeedsCode ? (
+          <p>
+            <Link href={confirmUrl('/account/security')} data-testid="change-password-verify">
+              Change password
+            </Link>{' '}
+            <span className="muted small">(first, a code from one of your trusted devices)</span>
+          </p>
+        ) : (
+          <details className="change">
+            <summary>Change password</summary>
+            <ChangePasswordForm twoStepOn={eligibility.state === 'on'} />
+          </details>
+        )}
       </section>
       {eligibility.state === 'on' ? null : (
         <section className="panel" aria-labelledby="questions-heading">
@@ -78,7 +97,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
           <BirthDateForm />
         </details>
       </section>
-      <RecentActivity accountId={account.id} page={parseActivityPage((await searchParams).page)} locale={accountLocale(account.countryCode)} />
+      <RecentActivity accountId={account.id} page={parseActivityPage(params.page)} locale={accountLocale(account.countryCode)} />
     </main>
   );
 }

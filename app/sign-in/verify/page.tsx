@@ -3,7 +3,9 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { pendingSignIn, signInDevices } from '@/src/two-step/sign-in-code.ts';
 import { sessionToken } from '../../lib/session.ts';
-import { VerifySignIn } from './verify-form.tsx';
+import { codeDevices } from '../../lib/code-devices.ts';
+import { CodeStep } from '../../components/code-step.tsx';
+import { completeSignInAction, sendSignInCodeAction } from '../../actions/sign-in-code.ts';
 
 // Two-step verification on: the password is not enough to sign in (seed 001).
 export default async function VerifySignInPage() {
@@ -18,7 +20,7 @@ export default async function VerifySignInPage() {
       <p className="lead">Two-step verification is on. Choose a trusted device to receive a verification code.</p>
       <div className="panel">
         {devices.length > 0 ? (
-          <VerifySignIn devices={devices.map((d) => ({ id: d.id, label: d.label, kind: d.kind }))} digits={rt.codeDigits} />
+          <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendSignInCodeAction} check={completeSignInAction} />
         ) : (
           <p>This account has no trusted device left.</p>
         )}

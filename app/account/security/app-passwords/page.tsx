@@ -3,6 +3,7 @@ import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
 import { LABEL_MAX, listAppPasswords, MAX_APP_PASSWORDS } from '@/src/app-passwords/app-passwords.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
+import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { AppPasswordRow, CreateAppPasswordForm, RevokeAllForm } from './app-password-forms.tsx';
 import styles from './app-passwords.module.css';
 
@@ -10,7 +11,8 @@ import styles from './app-passwords.module.css';
 // here with a label, shown once, revocable one by one or all at once. Behind the Password and
 // Security pass, like every security setting.
 export default async function AppPasswordsPage() {
-  const { account } = await requireSecurityPass();
+  const { account, actor } = await requireSecurityPass();
+  await requireFreshCode(actor, '/account/security/app-passwords');
   const rt = runtime();
   const locale = accountLocale(account.countryCode);
   const back = (

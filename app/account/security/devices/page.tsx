@@ -4,6 +4,7 @@ import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { phoneCountries } from '@/src/devices/phone-numbers.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
+import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { AddPhoneNumberForm, PendingDeviceRow, RegisterDeviceForm, RegisteredDeviceRow, TrustedDeviceRow } from './device-forms.tsx';
 import styles from './devices.module.css';
 
@@ -11,7 +12,9 @@ import styles from './devices.module.css';
 // A device is trusted only once the code sent to it has been entered here. Behind the Password and
 // Security pass, like every security setting.
 export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { account, session } = await requireSecurityPass({ allowRecovery: true });
+  const { account, session, actor } = await requireSecurityPass({ allowRecovery: true });
+  // With two-step on, adding or removing devices needs a fresh code (a Recovery Key session may add one without).
+  if (session.stage === 'full') await requireFreshCode(actor, '/account/security/devices');
   const rt = runtime();
   const { trusted, pending, registered } = await listDevices(rt.db, account.id);
   const params = await searchParams;

@@ -1,26 +1,77 @@
 import Link from 'next/link';
-import { accountLocale } from '@/src/format.ts';
 import { redirect } from 'next/navigation';
+import { runtime } from '@/src/runtime.ts';
+import { accountLocale } from '@/src/format.ts';
+import { listDevices } from '@/src/devices/trusted-devices.ts';
+import { listAppPasswords } from '@/src/app-passwords/app-passwords.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
 
-// Managing two-step verification once it is on: trusted devices, Recovery Key, app-specific
-// passwords and turning it off come with the lifecycle work.
+// Manage two-step verification once it is on (seed 001): trusted devices, the Recovery Key,
+// app-specific passwords, turning it off. Each change asks for a fresh code on its own page.
 export default async function ManageTwoStepPage() {
   const { account } = await requireSecurityPass();
   if (!account.twoStepEnabledAt) redirect('/account/security');
+  const rt = runtime();
+  const locale = accountLocale(account.countryCode);
+  const [{ trusted }, appPasswords] = await Promise.all([listDevices(rt.db, account.id), listAppPasswords(rt.db, account.id)]);
   return (
-    <main className="narrow">
+    <main className="section-list">
+      <p className="small">
+        <Link href="/account/security">← Password and Security</Link>
+      </p>
       <h1>Two-Step Verification</h1>
-      <div className="panel">
-        <p>
-          On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={accountLocale(account.countryCode)} />.
+      <p className="lead" data-testid="two-step-since">
+        On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={locale} />. Signing in needs your password and a code
+        from one of your trusted devices.
+      </p>
+
+      <section className="panel" aria-labelledby="devices-heading">
+        <h2 id="devices-heading">Trusted Devices</h2>
+        <ul className="plain-list" data-testid="manage-devices">
+          {trusted.map((d) => (
+            <li key={d.id}>
+              {d.label} <span className="muted small">{d.kind === 'sms' ? 'text message' : 'notification'}</span>
+            </li>
+          ))}
+        </ul>
+        <Link className="button secondary" href="/account/security/devices">
+          Add or Remove Devices
+        </Link>
+      </section>
+
+      <section className="panel" aria-labelledby="key-heading">
+        <h2 id="key-heading">Recovery Key</h2>
+        <p className="muted">
+          {account.recoveryKeyCreatedAt ? (
+            <>
+              Created <LocalTime iso={account.recoveryKeyCreatedAt.toISOString()} show="date" locale={locale} />.{' '}
+            </>
+          ) : null}
+          You need it, with one of your trusted devices, to reset your password.
         </p>
-        <p>
-          <Link href="/account/security/devices">Trusted devices</Link>
+        <Link className="button secondary" href="/account/security/recovery-key">
+          Replace Lost Key
+        </Link>
+      </section>
+
+      <section className="panel" aria-labelledby="apps-heading">
+        <h2 id="apps-heading">App-Specific Passwords</h2>
+        <p className="muted">
+          {appPasswords.length === 0 ? 'None.' : `${appPasswords.length} active.`} For apps that cannot ask for a verification code.
         </p>
-        <Link href="/account/security">Back to Password and Security</Link>
-      </div>
+        <Link className="button secondary" href="/account/security/app-passwords">
+          Manage App-Specific Passwords
+        </Link>
+      </section>
+
+      <section className="panel" aria-labelledby="off-heading">
+        <h2 id="off-heading">Turn Off Two-Step Verification</h2>
+        <p className="muted">Your account would be protected by your password and security questions only.</p>
+        <Link className="button danger" href="/account/security/turn-off">
+          Turn Off Two-Step Verification
+        </Link>
+      </section>
     </main>
   );
 }

@@ -5,6 +5,7 @@
 import { useActionState, useState } from 'react';
 import Link from 'next/link';
 import { getRecoveryKeyAction, type RecoveryKeyState } from '../../../../actions/setup.ts';
+import { replaceRecoveryKeyAction } from '../../../../actions/two-step.ts';
 import { FormMessages } from '../../../../components/form-messages.tsx';
 import { SubmitButton } from '../../../../components/submit-button.tsx';
 import { LocalTime } from '../../../../components/local-time.tsx';
@@ -18,8 +19,12 @@ const WHERE_TO_KEEP =
 const WHAT_FOR =
   'Use your Recovery Key to regain access to your account if you ever lose access to your trusted devices or forget your password. To reset your password you need this key and one of your trusted devices: support cannot reset it for you.';
 
-export function RecoveryKeyStep({ appleId, locale, hadKey }: { appleId: string; locale: string; hadKey: boolean }) {
-  const [state, getKey] = useActionState(getRecoveryKeyAction, EMPTY);
+/**
+ * 'setup': step 2 of turning two-step on, then on to confirming the key. 'replace': Replace Lost Key
+ * with two-step on; the new key works at once and the old one no longer does.
+ */
+export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { appleId: string; locale: string; hadKey: boolean; mode?: 'setup' | 'replace' }) {
+  const [state, getKey] = useActionState(mode === 'setup' ? getRecoveryKeyAction : replaceRecoveryKeyAction, EMPTY);
   const [copied, setCopied] = useState<string | null>(null);
   const key = state.recoveryKey;
 
@@ -31,6 +36,24 @@ export function RecoveryKeyStep({ appleId, locale, hadKey }: { appleId: string; 
     } catch {
       setCopied('Your browser did not allow copying. Select the key and copy it, or print it.');
     }
+  }
+
+  if (!key && mode === 'replace') {
+    return (
+      <div className="panel">
+        <h2>Replace Lost Key</h2>
+        <p>
+          If your Recovery Key is lost or someone else may have seen it, replace it. {WHAT_FOR}
+        </p>
+        <p className={styles.warning} role="note">
+          Your current key stops working as soon as you get the new one. We show the new key only once: have a printer ready, or paper and pen.
+        </p>
+        <form action={getKey}>
+          <FormMessages state={state} />
+          <SubmitButton label="Replace Lost Key" pendingLabel="Making your key…" />
+        </form>
+      </div>
+    );
   }
 
   if (!key) {
@@ -77,9 +100,15 @@ export function RecoveryKeyStep({ appleId, locale, hadKey }: { appleId: string; 
           <button type="button" className="button secondary" onClick={copy}>
             Copy
           </button>
-          <Link className="button secondary" href="/account/security/setup/confirm">
-            Continue
-          </Link>
+          {mode === 'setup' ? (
+            <Link className="button secondary" href="/account/security/setup/confirm">
+              Continue
+            </Link>
+          ) : (
+            <Link className="button secondary" href="/account/security/two-step">
+              Done
+            </Link>
+          )}
         </div>
         {copied ? (
           <p className="small muted" role="status">

@@ -1,20 +1,28 @@
 'use client';
-// Pick a trusted device, get a code on it, enter the code.
+// Pick a trusted device, get a code on it, enter the code: the one form for every flow that needs
+// a code from a trusted device (signing in, confirming before a sensitive change, the Recovery Key
+// reset). The page passes the two server actions of its flow.
 import { useActionState } from 'react';
-import { completeSignInAction, sendSignInCodeAction } from '../../actions/sign-in-code.ts';
-import { Field, errorProps } from '../../components/field.tsx';
-import { FormMessages } from '../../components/form-messages.tsx';
-import { SubmitButton } from '../../components/submit-button.tsx';
-import { EMPTY_FORM } from '../../lib/form-state.ts';
+import { Field, errorProps } from './field.tsx';
+import { FormMessages } from './form-messages.tsx';
+import { SubmitButton } from './submit-button.tsx';
+import { EMPTY_FORM, type FormState } from '../lib/form-state.ts';
 
-export function VerifySignIn({ devices, digits }: { devices: Array<{ id: string; label: string; kind: string }>; digits: number }) {
-  const [sent, send] = useActionState(sendSignInCodeAction, EMPTY_FORM);
-  const [checked, check] = useActionState(completeSignInAction, EMPTY_FORM);
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+export interface CodeDevice {
+  id: string;
+  label: string;
+  kind: string;
+}
+
+export function CodeStep({ devices, digits, send, check, verifyLabel = 'Verify' }: { devices: CodeDevice[]; digits: number; send: Action; check: Action; verifyLabel?: string }) {
+  const [sent, sendAction] = useActionState(send, EMPTY_FORM);
+  const [checked, checkAction] = useActionState(check, EMPTY_FORM);
   const deviceId = checked.values?.trustedDeviceId || sent.values?.trustedDeviceId;
   const device = devices.find((d) => d.id === deviceId);
   return (
     <>
-      <form action={send} noValidate aria-label="Choose a trusted device">
+      <form action={sendAction} noValidate aria-label="Choose a trusted device">
         <FormMessages state={sent} />
         <fieldset>
           <legend>Send a code to</legend>
@@ -28,13 +36,13 @@ export function VerifySignIn({ devices, digits }: { devices: Array<{ id: string;
         <SubmitButton label={device ? 'Send a New Code' : 'Send Code'} pendingLabel="Sending…" />
       </form>
       {device ? (
-        <form action={check} noValidate aria-label="Enter the code" className="code-step">
+        <form action={checkAction} noValidate aria-label="Enter the code" className="code-step">
           <FormMessages state={{ error: checked.error }} />
           <input type="hidden" name="trustedDeviceId" value={device.id} />
           <Field name="code" label={`Verification code sent to ${device.label}`} error={undefined} hint={`Enter the ${digits}-digit code. Didn't get it? Send a new one above.`}>
             <input type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={digits} {...errorProps('code')} />
           </Field>
-          <SubmitButton label="Verify" pendingLabel="Checking…" />
+          <SubmitButton label={verifyLabel} pendingLabel="Checking…" />
         </form>
       ) : null}
     </>

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { runtime } from '@/src/runtime.ts';
+import { signInDevices } from '@/src/two-step/sign-in-code.ts';
+import { needsFreshCode } from '@/src/two-step/fresh-code.ts';
+import { requireSecurityPass } from '../../../lib/security-pass.ts';
+import { freshCodePage } from '../../../lib/fresh-code.ts';
+import { codeDevices } from '../../../lib/code-devices.ts';
+import { CodeStep } from '../../../components/code-step.tsx';
+import { confirmIdentityAction, sendIdentityCodeAction } from '../../../actions/two-step.ts';
+
+// Fresh authentication (ASVS 3.7.1): before a sensitive change, a code from a trusted device
+// entered within the last 10 minutes. Then back to the page the holder came for.
+export default async function ConfirmIdentityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { actor } = await requireSecurityPass();
+  const next = freshCodePage.parse((await searchParams).next);
+  const rt = runtime();
+  if (!(await needsFreshCode(rt, actor))) redirect(next);
+  const devices = await signInDevices(rt.db, actor.accountId);
+  return (
+    <main className="narrow">
+      <p className="small">
+        <Link href="/account/security">← Password and Security</Link>
+      </p>
+      <h1>Verify Your Identity</h1>
+      <p className="lead">
+        This change needs a verification code from one of your trusted devices, entered in the last 10 minutes. It keeps someone who finds your
+        browser signed in from taking over your account.
+      </p>
+      <div className="panel">
+        <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendIdentityCodeAction} check={confirmIdentityAction.bind(null, next)} verifyLabel="Continue" />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+// The forms of the Recovery Key reset (two-step on): Apple ID + Recovery Key; then, after the code
+// step (app/components/code-step.tsx), the new password.
+import { useActionState } from 'react';
+import { completeKeyResetAction, startKeyResetAction } from '../../actions/password-reset.ts';
+import { Field, errorProps } from '../../components/field.tsx';
+import { FormMessages } from '../../components/form-messages.tsx';
+import { NewPasswordFields } from '../../components/account-fields.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
+import { EMPTY_FORM } from '../../lib/form-state.ts';
+
+export function RecoveryKeyForm() {
+  const [state, action] = useActionState(startKeyResetAction, EMPTY_FORM);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate aria-label="Apple ID and Recovery Key">
+      <FormMessages state={state} />
+      <Field name="appleId" label="Apple ID" error={e.appleId}>
+        <input type="email" autoComplete="username" defaultValue={state.values?.appleId} {...errorProps('appleId', e.appleId)} />
+      </Field>
+      <Field name="recoveryKey" label="Recovery Key" error={e.recoveryKey} hint="The 14 characters on your printed key. Spaces, dashes and case don't matter.">
+        <input type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} {...errorProps('recoveryKey', e.recoveryKey)} />
+      </Field>
+      <SubmitButton label="Continue" pendingLabel="Checking…" />
+    </form>
+  );
+}
+
+export function NewPasswordForm() {
+  const [state, action] = useActionState(completeKeyResetAction, EMPTY_FORM);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate aria-label="New password">
+      <FormMessages state={state} />
+      <NewPasswordFields errors={e} label="New password" />
+      <p className="small muted">Every browser signed in to your account will be signed out, and app-specific passwords revoked.</p>
+      <SubmitButton label="Reset Password" pendingLabel="Resetting…" />
+    </form>
+  );
+}

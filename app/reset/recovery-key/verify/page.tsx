@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { runtime } from '@/src/runtime.ts';
+import { keyResetState } from '@/src/two-step/recovery-key-reset.ts';
+import { resetToken } from '../../reset-cookie.ts';
+import { codeDevices } from '../../../lib/code-devices.ts';
+import { CodeStep } from '../../../components/code-step.tsx';
+import { sendKeyResetCodeAction, verifyKeyResetCodeAction } from '../../../actions/password-reset.ts';
+import { NewPasswordForm } from '../key-forms.tsx';
+
+// After the Recovery Key: a code from a trusted device, then the new password.
+export default async function KeyResetVerifyPage() {
+  const rt = runtime();
+  const state = await keyResetState(rt, await resetToken());
+  return (
+    <main className="narrow">
+      <h1>Reset your password</h1>
+      {state.step === 'code' ? (
+        <>
+          <p className="lead">Your Recovery Key is right. Now choose a trusted device to receive a verification code.</p>
+          <div className="panel">
+            {state.devices.length > 0 ? (
+              <CodeStep devices={codeDevices(state.devices)} digits={rt.codeDigits} send={sendKeyResetCodeAction} check={verifyKeyResetCodeAction} />
+            ) : (
+              <p>This account has no trusted device left, so its password cannot be reset.</p>
+            )}
+          </div>
+        </>
+      ) : state.step === 'password' ? (
+        <>
+          <p className="lead">Choose a new password for {state.appleId}.</p>
+          <div className="panel">
+            <NewPasswordForm />
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="form-error" role="alert">
+            This password reset has expired. Start again with your Recovery Key.
+          </p>
+          <p>
+            <Link className="button" href="/reset/recovery-key">
+              Start Again
+            </Link>
+          </p>
+        </>
+      )}
+    </main>
+  );
+}
