@@ -145,3 +145,71 @@ export async function signInWithCode(page: Page, appleId: string, password: stri
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
 }
+
+/** Moves the portal's clock forward (dev only: app/dev/clock), e.g. past the 30 seconds between two codes to one device. */
+export async function advanceClock(page: Page, seconds: number) {
+  const res = await page.request.post('/dev/clock', { data: { advanceSeconds: seconds } });
+  expect(res.status()).toBe(200);
+}
+
+/** A random US mobile number in the stand-in's mobile range: as typed, in E.164, and as the page masks it. */
+export function newPhone() {
+  const last4 = String(Math.floor(Math.random() * 10_000)).padStart(4, '0');
+  return { typed: `(555) 010-${last4}`, e164: `+1555010${last4}`, masked: `+1 ••• ••• ••${last4.slice(2)}` };
+}
+
+/** On the Trusted Devices page: adds a phone number and enters the code texted to it. */
+export async function addTrustedPhone(page: Page, phone: ReturnType<typeof newPhone>) {
+  await page.getByLabel('Phone number', { exact: true }).fill(phone.typed);
+  await submit(page, 'Send Code');
+  await expect(page.getByRole('status').filter({ hasText: `We sent a 4-digit code to ${phone.masked}.` })).toBeVisible();
+  const inbox = await page.context().newPage();
+  const code = await newestSmsCode(inbox, phone.e164);
+  await inbox.close();
+  await page.getByTestId('pending-device').filter({ hasText: phone.masked }).getByLabel('Verification code').fill(code);
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+}
+
+/**
+ * A fresh account with two-step on, turned on through the pages (a verified phone, the Recovery
+ * Key confirmed, the conditions accepted). Returns what the holder keeps: the phone and the key.
+ */
+export async function accountWithTwoStep(page: Page, label: string) {
+  const appleId = newAppleId(label);
+  const phone = newPhone();
+  await createAccount(page, appleId);
+  await page.goto('/account/security');
+  await answerSecurityQuestions(page);
+  await page.getByRole('button', { name: 'Get Started' }).click();
+  await page.goto('/account/security/devices');
+  await addTrustedPhone(page, phone);
+  await expect(page.getByRole('status').filter({ hasText: `${phone.masked} is now a trusted device.` })).toBeVisible();
+  await page.goto('/account/security/setup/recovery-key');
+  await submit(page, 'Get Your Recovery Key');
+  const recoveryKey = ((await page.getByTestId('recovery-key').textContent()) ?? '').trim();
+  await page.goto('/account/security/setup/confirm');
+  await page.getByLabel('Recovery Key').fill(recoveryKey);
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await page.getByLabel('I understand these conditions.').check();
+  await page.getByRole('button', { name: 'Turn On Two-Step Verification' }).click();
+  await expect(page.locator('.state-sentence[data-state="on"]')).toBeVisible();
+  return { appleId, phone, recoveryKey };
+}
+
+/** Answers "Verify Your Identity" (a fresh code before a sensitive change) with a code texted to `e164`. */
+export async function verifyIdentity(page: Page, e164: string) {
+  await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
+  await page.getByRole('radio', { name: new RegExp(`${e164.slice(-2)}\\b`) }).check();
+  await submit(page, 'Send Code');
+  const inbox = await page.context().newPage();
+  const code = await newestSmsCode(inbox, e164);
+  await inbox.close();
+  await page.getByLabel(/Verification code sent to/).fill(code);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Sign In', exact: true })).toBeVisible();
+}

@@ -3,7 +3,7 @@
 // domain code never reads the environment itself.
 import { config } from './config.ts';
 import { createDb, type Db } from './db/client.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { shiftableClock, systemClock, type Clock } from './clock.ts';
 import { createTwilioSms, type LineTypeLookup, type SmsSender } from './sms/twilio-sms.ts';
 import { createHttpPushSender, type PushSender } from './push/push-sender.ts';
 
@@ -25,7 +25,8 @@ export function runtime(): Runtime {
     const c = config();
     globalForRuntime.twoStepRuntime = {
       db: createDb(c.DATABASE_URL),
-      clock: systemClock,
+      // With the local stand-ins, dev tools may move time forward (app/dev/clock); never in production.
+      clock: c.STANDINS === 'on' ? shiftableClock() : systemClock,
       bcryptCost: c.BCRYPT_COST,
       appUrl: c.APP_URL,
       codeKey: c.CODE_HMAC_KEY,
