@@ -6,6 +6,7 @@ import {
   formError,
   newestMailText,
   newestPushCode,
+  newestSmsCode,
   newPhone,
   PASSWORD,
   signIn,
