@@ -22,7 +22,7 @@ import {
 
 async function openManage(page: Page) {
   await page.goto('/account/security');
-  await page.getByRole('link', { name: 'Manage' }).click();
+  await page.getByRole('link', { name: 'Manage', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Two-Step Verification', level: 1 })).toBeVisible();
 }
 
@@ -124,12 +124,13 @@ test('forgot password: the Recovery Key and a code from a trusted device reset i
   const { appleId, phone, recoveryKey } = await accountWithTwoStep(page, 'key-reset');
   await signOut(page);
   await page.goto('/forgot');
-  await page.getByRole('link', { name: 'reset with your Recovery Key' }).click();
+  await expect(page.getByRole('link', { name: 'reset with your Recovery Key' })).toHaveAttribute('href', '/reset/recovery-key');
+  await page.goto('/reset/recovery-key');
   await page.getByLabel('Apple ID').fill(appleId);
-  await page.getByLabel('Recovery Key').fill('AAAA-BBBB-CCCC-DD');
+  await page.getByLabel('Recovery Key', { exact: true }).fill('AAAA-BBBB-CCCC-DD');
   await submit(page, 'Continue');
   await expect(formError(page)).toContainText("That Recovery Key doesn't match this Apple ID");
-  await page.getByLabel('Recovery Key').fill(recoveryKey);
+  await page.getByLabel('Recovery Key', { exact: true }).fill(recoveryKey);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/reset\/recovery-key\/verify$/);
   await advanceClock(page, 31);
@@ -143,7 +144,7 @@ test('forgot password: the Recovery Key and a code from a trusted device reset i
   await expect(page.getByText(`Choose a new password for ${appleId}.`)).toBeVisible();
   const newPassword = 'juniper lighthouse 77';
   await page.getByLabel('New password', { exact: true }).fill(newPassword);
-  await page.getByLabel('Confirm password').fill(newPassword);
+  await page.getByLabel('Confirm new password').fill(newPassword);
   await page.screenshot({ path: 'test-results/lifecycle-key-reset.png', fullPage: true });
   await page.getByRole('button', { name: 'Reset Password' }).click();
   await expect(page).toHaveURL(/\/sign-in\?reset=1$/);
@@ -190,7 +191,7 @@ test('remove a lost device: it leaves the list and the sign-in choices at once',
   await expect(page.getByTestId('trusted-device').filter({ hasText: phone.masked })).toHaveCount(0);
   // The last phone number stays.
   await submit(page, `Remove ${spare.masked}`);
-  await expect(formError(page)).toContainText('This is your only trusted phone number');
+  await expect(page.getByTestId('trusted-device').filter({ hasText: spare.masked }).getByRole('alert')).toContainText('This is your only trusted phone number');
   await signOut(page);
   await signIn(page, appleId, PASSWORD);
   await expect(page.getByRole('radio')).toHaveCount(1);
@@ -204,15 +205,19 @@ test('turn off: a fresh code, new security questions and the birth date; the que
   await advanceClock(page, 31);
   await verifyIdentity(page, phone.e164);
   await expect(page.getByRole('heading', { name: 'Turn Off Two-Step Verification', level: 1 })).toBeVisible();
-  for (const [n, answer] of [[1, 'marigold'], [2, 'porto'], [3, 'pepper']] as const) {
-    const group = page.getByRole('group', { name: `Question ${n}` });
-    await group.getByLabel('Question').selectOption({ index: n + 3 });
-    await group.getByLabel('Answer').fill(answer);
-  }
+  const newQuestions = async () => {
+    for (const [n, answer] of [[1, 'marigold'], [2, 'porto'], [3, 'pepper']] as const) {
+      const group = page.getByRole('group', { name: `Question ${n}` });
+      await group.getByLabel('Question').selectOption({ index: n + 3 });
+      await group.getByLabel('Answer').fill(answer);
+    }
+  };
+  await newQuestions();
   await page.getByLabel('Birth date').fill('1988-07-15');
   await submit(page, 'Turn Off Two-Step Verification');
   await expect(page.locator('#birthDate-error')).toHaveText("That isn't the birth date on your account.");
   await page.screenshot({ path: 'test-results/lifecycle-turn-off-error.png', fullPage: true });
+  await newQuestions(); // answers are never sent back to the page: typed again
   await page.getByLabel('Birth date').fill('1988-07-14');
   await page.getByRole('button', { name: 'Turn Off Two-Step Verification' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Two-step verification is off.' })).toBeVisible();

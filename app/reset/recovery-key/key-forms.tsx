@@ -13,7 +13,7 @@ export function RecoveryKeyForm() {
   const [state, action] = useActionState(startKeyResetAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Apple ID and Recovery Key">
+    <form action={action} noValidate aria-label="Start the reset">
       <FormMessages state={state} />
       <Field name="appleId" label="Apple ID" error={e.appleId}>
         <input type="email" autoComplete="username" defaultValue={state.values?.appleId} {...errorProps('appleId', e.appleId)} />
@@ -30,7 +30,7 @@ export function NewPasswordForm() {
   const [state, action] = useActionState(completeKeyResetAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="New password">
+    <form action={action} noValidate aria-label="Choose a new password">
       <FormMessages state={state} />
       <NewPasswordFields errors={e} label="New password" />
       <p className="small muted">Every browser signed in to your account will be signed out, and app-specific passwords revoked.</p>
