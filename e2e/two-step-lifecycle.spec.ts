@@ -164,6 +164,9 @@ test('Replace Lost Key: a new key at once; the old one no longer opens anything'
   expect(newKey).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
   expect(newKey).not.toBe(oldKey);
   await page.screenshot({ path: 'test-results/lifecycle-replace-key.png', fullPage: true });
+  // Printed to PDF by Chromium (print media): only the sheet, with the new key, is on the paper.
+  const pdf = await page.pdf({ path: 'test-results/recovery-key-sheet.pdf', format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const mail = await newestMailText(page, appleId, 'The Recovery Key of your Apple ID was replaced');
   expect(mail.replace(/[^A-Z0-9]/g, '')).not.toContain(newKey.replaceAll('-', ''));
 
