@@ -135,14 +135,7 @@ export async function newestPushCode(page: Page, deviceId: string): Promise<stri
  */
 export async function signInWithCode(page: Page, appleId: string, password: string, e164: string) {
   await signIn(page, appleId, password);
-  await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
-  await page.getByRole('radio', { name: new RegExp(`${e164.slice(-2)}\\b`) }).check();
-  await submit(page, 'Send Code');
-  const inbox = await page.context().newPage();
-  const code = await newestSmsCode(inbox, e164);
-  await inbox.close();
-  await page.getByLabel(/Verification code sent to/).fill(code);
-  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await enterTextedCode(page, e164, 'Verify');
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
 }
 
@@ -198,6 +191,14 @@ export async function accountWithTwoStep(page: Page, label: string) {
 
 /** Answers "Verify Your Identity" (a fresh code before a sensitive change) with a code texted to `e164`. */
 export async function verifyIdentity(page: Page, e164: string) {
+  await enterTextedCode(page, e164, 'Continue');
+}
+
+/**
+ * On "Verify Your Identity": picks the trusted phone `e164`, sends a code, reads it from the SMS
+ * inbox in a second tab (so this page keeps its state), enters it and presses `button`.
+ */
+export async function enterTextedCode(page: Page, e164: string, button: string) {
   await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
   await page.getByRole('radio', { name: new RegExp(`${e164.slice(-2)}\\b`) }).check();
   await submit(page, 'Send Code');
@@ -205,7 +206,7 @@ export async function verifyIdentity(page: Page, e164: string) {
   const code = await newestSmsCode(inbox, e164);
   await inbox.close();
   await page.getByLabel(/Verification code sent to/).fill(code);
-  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.getByRole('button', { name: button, exact: true }).click();
 }
 
 export async function signOut(page: Page) {

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runtime } from '@/src/runtime.ts';
 import { needsFreshCode } from '@/src/two-step/fresh-code.ts';
+import { requireSecurityPass } from './security-pass.ts';
 
 /** Where the confirmation page may send the holder back to: a fixed list, so it is no open redirect. */
 export const FRESH_CODE_PAGES = [
@@ -25,4 +26,12 @@ export function confirmUrl(next: FreshCodePage): string {
 /** Sends the holder to enter a code first, unless they entered one in the last 10 minutes (or two-step is off). */
 export async function requireFreshCode(actor: { accountId: string; sessionId: string }, next: FreshCodePage): Promise<void> {
   if (await needsFreshCode(runtime(), actor)) redirect(confirmUrl(next));
+}
+
+/** For the pages that exist only while two-step is on (Replace Lost Key, Turn Off): the holder, after a fresh code. */
+export async function requireTwoStepChange(next: FreshCodePage) {
+  const current = await requireSecurityPass();
+  if (!current.account.twoStepEnabledAt) redirect('/account/security');
+  await requireFreshCode(current.actor, next);
+  return current;
 }

@@ -1,50 +1,41 @@
 // Replace Lost Key: a new key at once, the old one dead at once, an email without the key.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
 import { replaceRecoveryKey, REPLACE_NEEDS_TWO_STEP } from '../../src/recovery-key/replace-key.ts';
 import { normaliseRecoveryKey, verifyRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import { signIn } from '../../src/accounts/sign-in.ts';
 import { signInWithRecoveryKey, WRONG_RECOVERY_KEY } from '../../src/two-step/recovery-sign-in.ts';
-import { APPLE_ID, twoStepAccount, type TwoStepAccount } from '../two-step/helpers.ts';
+import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 
 describe('Replace Lost Key', () => {
-  let t: TestDb;
-  let a: TwoStepAccount;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
-  beforeEach(async () => {
-    a = await twoStepAccount(t.db);
-  });
+  const s = withTwoStepAccount();
 
   async function withKey(recoveryKey: string) {
-    const password = await signIn(a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER);
+    const password = await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER);
     if (!password.ok) throw new Error(password.error);
-    return signInWithRecoveryKey(a.deps, password.sessionToken, { recoveryKey }, BROWSER);
+    return signInWithRecoveryKey(s.a.deps, password.sessionToken, { recoveryKey }, BROWSER);
   }
 
   it('gives a new 14-character key; the old one stops working at once, the new one works', async () => {
-    const result = await replaceRecoveryKey(a.deps, a.actor, BROWSER);
+    const result = await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER);
     if (!result.ok) throw new Error(result.error);
     const fresh = normaliseRecoveryKey(result.recoveryKey);
     expect(fresh).toHaveLength(14);
-    expect(fresh).not.toBe(a.recoveryKey);
-    const { recoveryKeyHash, recoveryKeyCreatedAt } = await t.db.account.findUniqueOrThrow({ where: { id: a.accountId } });
+    expect(fresh).not.toBe(s.a.recoveryKey);
+    const { recoveryKeyHash, recoveryKeyCreatedAt } = await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } });
     expect(recoveryKeyHash).not.toContain(fresh!);
-    expect(await verifyRecoveryKey(a.recoveryKey, recoveryKeyHash!)).toBe(false);
-    expect(recoveryKeyCreatedAt).toEqual(a.clock.now());
-    expect(await withKey(a.recoveryKey)).toEqual({ ok: false, error: WRONG_RECOVERY_KEY });
+    expect(await verifyRecoveryKey(s.a.recoveryKey, recoveryKeyHash!)).toBe(false);
+    expect(recoveryKeyCreatedAt).toEqual(s.a.clock.now());
+    expect(await withKey(s.a.recoveryKey)).toEqual({ ok: false, error: WRONG_RECOVERY_KEY });
     expect((await withKey(result.recoveryKey)).ok).toBe(true);
   });
 
   it('is recorded and told to every address on file, without the key', async () => {
-    const result = await replaceRecoveryKey(a.deps, a.actor, BROWSER);
+    const result = await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER);
     if (!result.ok) throw new Error(result.error);
-    const events = await t.db.securityEvent.findMany({ where: { kind: 'recovery-key-replaced' } });
+    const events = await s.t.db.securityEvent.findMany({ where: { kind: 'recovery-key-replaced' } });
     expect(events).toHaveLength(1);
-    const mail = await t.db.emailOutbox.findMany({ where: { kind: 'recovery-key-replaced' } });
+    const mail = await s.t.db.emailOutbox.findMany({ where: { kind: 'recovery-key-replaced' } });
     expect(mail.map((m) => m.toAddress).sort()).toEqual(['Jane.Holder@Example.com', 'jane.rescue@example.org']);
     const key = normaliseRecoveryKey(result.recoveryKey)!;
     for (const text of [...mail.map((m) => `${m.subject}\n${m.textBody}`), ...events.map((e) => e.details ?? '')]) {
@@ -53,7 +44,7 @@ describe('Replace Lost Key', () => {
   });
 
   it('is refused while two-step is off', async () => {
-    await t.db.account.update({ where: { id: a.accountId }, data: { twoStepEnabledAt: null } });
-    expect(await replaceRecoveryKey(a.deps, a.actor, BROWSER)).toEqual({ ok: false, error: REPLACE_NEEDS_TWO_STEP });
+    await s.t.db.account.update({ where: { id: s.a.accountId }, data: { twoStepEnabledAt: null } });
+    expect(await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER)).toEqual({ ok: false, error: REPLACE_NEEDS_TWO_STEP });
   });
 });

@@ -1,7 +1,6 @@
 // Fresh authentication (ASVS 3.7.1): with two-step on, each sensitive change needs a code from a
 // trusted device entered within the last 10 minutes; the refusal changes nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
 import { lastSmsCode, otherCode, PHONE, smsDevice } from '../codes/helpers.ts';
 import { MINUTE } from '../../src/clock.ts';
@@ -12,17 +11,8 @@ import { replaceRecoveryKey } from '../../src/recovery-key/replace-key.ts';
 import { createAppPassword, revokeAllAppPasswords, revokeAppPassword } from '../../src/app-passwords/app-passwords.ts';
 import { changePassword } from '../../src/accounts/account-changes.ts';
 import { turnOff } from '../../src/two-step/turn-off.ts';
-import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
-import { twoStepAccount, type TwoStepAccount } from './helpers.ts';
+import { NEW_QUESTIONS, withTwoStepAccount, type TwoStepAccount } from './helpers.ts';
 
-const NEW_QUESTIONS = {
-  question1: SECURITY_QUESTIONS[3].id,
-  answer1: 'Lisbon',
-  question2: SECURITY_QUESTIONS[4].id,
-  answer2: 'Tabby',
-  question3: SECURITY_QUESTIONS[5].id,
-  answer3: 'Nineteen',
-};
 
 describe('hasFreshCode: the rule', () => {
   const on = { twoStepEnabledAt: new Date('2026-01-01T00:00:00Z') };
@@ -45,25 +35,17 @@ describe('hasFreshCode: the rule', () => {
 });
 
 describe('sensitive changes with two-step on', () => {
-  let t: TestDb;
-  let a: TwoStepAccount;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
-  beforeEach(async () => {
-    a = await twoStepAccount(t.db);
-  });
+  const s = withTwoStepAccount();
 
   /** Everything a refused change could have touched. */
   async function snapshot() {
     const [account, devices, appPasswords, questions, sessions, outbox] = await Promise.all([
-      t.db.account.findUniqueOrThrow({ where: { id: a.accountId } }),
-      t.db.trustedDevice.findMany({ orderBy: { id: 'asc' } }),
-      t.db.appPassword.findMany({ orderBy: { id: 'asc' } }),
-      t.db.securityQuestion.findMany({ orderBy: { id: 'asc' } }),
-      t.db.session.findMany({ orderBy: { id: 'asc' } }),
-      t.db.emailOutbox.count(),
+      s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } }),
+      s.t.db.trustedDevice.findMany({ orderBy: { id: 'asc' } }),
+      s.t.db.appPassword.findMany({ orderBy: { id: 'asc' } }),
+      s.t.db.securityQuestion.findMany({ orderBy: { id: 'asc' } }),
+      s.t.db.session.findMany({ orderBy: { id: 'asc' } }),
+      s.t.db.emailOutbox.count(),
     ]);
     return { account: { ...account, updatedAt: null }, devices, appPasswords, questions, sessions: sessions.map((s) => ({ ...s, lastSeenAt: null })), outbox };
   }
@@ -80,71 +62,71 @@ describe('sensitive changes with two-step on', () => {
   ];
 
   async function extras() {
-    const secondPhoneId = await smsDevice(t.db, a.accountId, '+15550109911');
-    const created = await createAppPassword(a.deps, a.actor, { label: 'Mail' }, BROWSER);
+    const secondPhoneId = await smsDevice(s.t.db, s.a.accountId, '+15550109911');
+    const created = await createAppPassword(s.a.deps, s.a.actor, { label: 'Mail' }, BROWSER);
     if (!created.ok) throw new Error(JSON.stringify(created));
-    await t.db.emailOutbox.deleteMany();
+    await s.t.db.emailOutbox.deleteMany();
     return { appPasswordId: created.id, secondPhoneId };
   }
 
   for (const [name, change] of CHANGES) {
     it(`${name}: refused 10 minutes after the code, nothing changed`, async () => {
       const e = await extras();
-      a.clock.advance(10 * MINUTE);
-      await t.db.session.updateMany({ data: { lastSeenAt: a.clock.now() } }); // not idle: only the code is stale
+      s.a.clock.advance(10 * MINUTE);
+      await s.t.db.session.updateMany({ data: { lastSeenAt: s.a.clock.now() } }); // not idle: only the code is stale
       const before = await snapshot();
-      expect(await change(a, e)).toMatchObject({ ok: false, error: FRESH_CODE_NEEDED });
+      expect(await change(s.a, e)).toMatchObject({ ok: false, error: FRESH_CODE_NEEDED });
       expect(await snapshot()).toEqual(before);
     });
 
     it(`${name}: allowed within 10 minutes of the code`, async () => {
       const e = await extras();
-      a.clock.advance(10 * MINUTE - 1000);
-      const result = await change(a, e);
+      s.a.clock.advance(10 * MINUTE - 1000);
+      const result = await change(s.a, e);
       expect(result.error).toBeUndefined();
       expect(result.ok).toBe(true);
     });
   }
 
   it('a code for confirm-identity makes the session fresh again, as a new session that keeps its start', async () => {
-    a.clock.advance(30 * MINUTE);
-    await t.db.session.updateMany({ data: { lastSeenAt: a.clock.now() } });
-    expect((await replaceRecoveryKey(a.deps, a.actor, BROWSER)).ok).toBe(false);
-    expect(await sendIdentityCode(a.deps, a.actor, { trustedDeviceId: a.phoneId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: a.phoneId });
-    const code = lastSmsCode(a.sms, PHONE);
-    expect(await confirmIdentity(a.deps, a.actor, { trustedDeviceId: a.phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({ ok: false });
-    const confirmed = await confirmIdentity(a.deps, a.actor, { trustedDeviceId: a.phoneId, code }, BROWSER);
+    s.a.clock.advance(30 * MINUTE);
+    await s.t.db.session.updateMany({ data: { lastSeenAt: s.a.clock.now() } });
+    expect((await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER)).ok).toBe(false);
+    expect(await sendIdentityCode(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: s.a.phoneId });
+    const code = lastSmsCode(s.a.sms, PHONE);
+    expect(await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({ ok: false });
+    const confirmed = await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER);
     if (!confirmed.ok) throw new Error(confirmed.error);
-    expect(await resolveSession(t.db, a.token, a.clock.now())).toBeNull(); // the old token is dead
-    const session = await resolveSession(t.db, confirmed.sessionToken, a.clock.now());
-    expect(session).toMatchObject({ stage: 'full', codeVerifiedAt: a.clock.now(), createdAt: new Date('2026-11-23T10:00:00.000Z') });
-    expect(await t.db.securityEvent.count({ where: { kind: 'identity-confirmed' } })).toBe(1);
-    const fresh = { accountId: a.accountId, sessionId: sessionIdOf(confirmed.sessionToken) };
-    expect((await replaceRecoveryKey(a.deps, fresh, BROWSER)).ok).toBe(true);
+    expect(await resolveSession(s.t.db, s.a.token, s.a.clock.now())).toBeNull(); // the old token is dead
+    const session = await resolveSession(s.t.db, confirmed.sessionToken, s.a.clock.now());
+    expect(session).toMatchObject({ stage: 'full', codeVerifiedAt: s.a.clock.now(), createdAt: new Date('2026-11-23T10:00:00.000Z') });
+    expect(await s.t.db.securityEvent.count({ where: { kind: 'identity-confirmed' } })).toBe(1);
+    const fresh = { accountId: s.a.accountId, sessionId: sessionIdOf(confirmed.sessionToken) };
+    expect((await replaceRecoveryKey(s.a.deps, fresh, BROWSER)).ok).toBe(true);
   });
 
   it('a code sent for another purpose does not confirm', async () => {
-    a.clock.advance(30 * MINUTE);
-    await t.db.session.updateMany({ data: { lastSeenAt: a.clock.now() } });
+    s.a.clock.advance(30 * MINUTE);
+    await s.t.db.session.updateMany({ data: { lastSeenAt: s.a.clock.now() } });
     const { sendCode } = await import('../../src/codes/codes.ts');
-    await sendCode(a.deps, { accountId: a.accountId, trustedDeviceId: a.phoneId, purpose: 'sign-in' }, BROWSER);
-    const code = lastSmsCode(a.sms, PHONE);
-    expect((await confirmIdentity(a.deps, a.actor, { trustedDeviceId: a.phoneId, code }, BROWSER)).ok).toBe(false);
-    expect((await t.db.session.findUniqueOrThrow({ where: { id: a.actor.sessionId } })).codeVerifiedAt).toEqual(new Date('2026-11-23T10:00:00.000Z'));
+    await sendCode(s.a.deps, { accountId: s.a.accountId, trustedDeviceId: s.a.phoneId, purpose: 'sign-in' }, BROWSER);
+    const code = lastSmsCode(s.a.sms, PHONE);
+    expect((await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER)).ok).toBe(false);
+    expect((await s.t.db.session.findUniqueOrThrow({ where: { id: s.a.actor.sessionId } })).codeVerifiedAt).toEqual(new Date('2026-11-23T10:00:00.000Z'));
   });
 
   it('a Recovery Key session may add a phone number without a code, but not remove a trusted device', async () => {
-    await t.db.session.update({ where: { id: a.actor.sessionId }, data: { stage: 'recovery', codeVerifiedAt: null } });
-    const added = await addPhoneNumber(a.deps, a.actor, { phoneNumber: '+15550107788' }, BROWSER);
+    await s.t.db.session.update({ where: { id: s.a.actor.sessionId }, data: { stage: 'recovery', codeVerifiedAt: null } });
+    const added = await addPhoneNumber(s.a.deps, s.a.actor, { phoneNumber: '+15550107788' }, BROWSER);
     expect(added.ok).toBe(true);
-    expect(await removeDevice(a.deps, a.actor, a.phoneId, BROWSER)).toEqual({ ok: false, error: FRESH_CODE_NEEDED });
+    expect(await removeDevice(s.a.deps, s.a.actor, s.a.phoneId, BROWSER)).toEqual({ ok: false, error: FRESH_CODE_NEEDED });
     // ...the pending number it just added (never trusted) it may take back.
-    expect((await removeDevice(a.deps, a.actor, (added as { trustedDeviceId: string }).trustedDeviceId, BROWSER)).ok).toBe(true);
+    expect((await removeDevice(s.a.deps, s.a.actor, (added as { trustedDeviceId: string }).trustedDeviceId, BROWSER)).ok).toBe(true);
   });
 
   it('with two-step off, no code is asked (the security questions guard the page)', async () => {
-    await t.db.account.update({ where: { id: a.accountId }, data: { twoStepEnabledAt: null } });
-    await t.db.session.updateMany({ data: { codeVerifiedAt: null } });
-    expect((await addPhoneNumber(a.deps, a.actor, { phoneNumber: '+15550107788' }, BROWSER)).ok).toBe(true);
+    await s.t.db.account.update({ where: { id: s.a.accountId }, data: { twoStepEnabledAt: null } });
+    await s.t.db.session.updateMany({ data: { codeVerifiedAt: null } });
+    expect((await addPhoneNumber(s.a.deps, s.a.actor, { phoneNumber: '+15550107788' }, BROWSER)).ok).toBe(true);
   });
 });

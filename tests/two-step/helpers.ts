@@ -1,7 +1,10 @@
 // An account as it is once two-step verification is on: a trusted phone number, a Recovery Key,
 // no security questions, and a signed-in session whose code was just entered. For the tests of
 // living with two-step on (fresh codes, Replace Lost Key, turning off, reset, locked out).
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
+import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { generateRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
@@ -32,3 +35,29 @@ export async function twoStepAccount(db: Db, start = START) {
 }
 
 export type TwoStepAccount = Awaited<ReturnType<typeof twoStepAccount>>;
+
+/**
+ * For a describe block: one test database for the block, and before each test a fresh two-step
+ * account in it. Read `s.t` and `s.a` inside the tests (they change per test).
+ */
+export function withTwoStepAccount(): { t: TestDb; a: TwoStepAccount } {
+  const s = {} as { t: TestDb; a: TwoStepAccount };
+  beforeAll(async () => {
+    s.t = await createTestDb();
+  });
+  afterAll(() => s.t.drop());
+  beforeEach(async () => {
+    s.a = await twoStepAccount(s.t.db);
+  });
+  return s;
+}
+
+/** Three questions other than accountInput()'s, as the turn-off form sends them. */
+export const NEW_QUESTIONS = {
+  question1: SECURITY_QUESTIONS[3].id,
+  answer1: 'Lisbon',
+  question2: SECURITY_QUESTIONS[4].id,
+  answer2: 'Tabby',
+  question3: SECURITY_QUESTIONS[5].id,
+  answer3: 'Nineteen',
+};

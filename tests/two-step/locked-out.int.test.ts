@@ -2,7 +2,6 @@
 // no back door, for anyone." Every path into the account is tried with each single factor (and
 // with none); none gives access. Each legitimate pair does (so the harness can see access at all).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
 import { lastSmsCode, PHONE } from '../codes/helpers.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';
@@ -15,21 +14,15 @@ import { completeSignIn, sendSignInCode } from '../../src/two-step/sign-in-code.
 import { signInWithRecoveryKey } from '../../src/two-step/recovery-sign-in.ts';
 import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '../../src/two-step/recovery-key-reset.ts';
 import { MINUTE } from '../../src/clock.ts';
-import { APPLE_ID, twoStepAccount, type TwoStepAccount } from './helpers.ts';
+import { APPLE_ID, withTwoStepAccount } from './helpers.ts';
 
 type Factor = 'password' | 'device' | 'key';
 const NEW_PASSWORD = 'a thief would like this';
 
 describe('locked out: one factor (or none) opens nothing', () => {
-  let t: TestDb;
-  let a: TwoStepAccount;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
+  const s = withTwoStepAccount();
   beforeEach(async () => {
-    a = await twoStepAccount(t.db);
-    await t.db.session.deleteMany(); // nobody is signed in
+    await s.t.db.session.deleteMany(); // nobody is signed in
   });
 
   /**
@@ -39,43 +32,43 @@ describe('locked out: one factor (or none) opens nothing', () => {
    */
   async function tryEverything(has: Factor[]) {
     const password = has.includes('password') ? GOOD_PASSWORD : 'not the password at all';
-    const key = has.includes('key') ? a.recoveryKey : generateRecoveryKey();
-    const codeFromDevice = (guess: string) => (has.includes('device') ? lastSmsCode(a.sms, PHONE) : guess);
+    const key = has.includes('key') ? s.a.recoveryKey : generateRecoveryKey();
+    const codeFromDevice = (guess: string) => (has.includes('device') ? lastSmsCode(s.a.sms, PHONE) : guess);
     const access = { signedIn: false, recoverySession: false, passwordReset: false, appSignIn: false, resetLink: false };
 
     // 1. Sign in: password, then a code from a device or the Recovery Key.
-    const first = await signIn(a.deps, { appleId: APPLE_ID, password }, BROWSER);
+    const first = await signIn(s.a.deps, { appleId: APPLE_ID, password }, BROWSER);
     if (first.ok) {
       expect(first.needsCode).toBe(true);
-      expect((await resolveSession(t.db, first.sessionToken, a.clock.now()))?.stage).toBe('password');
-      await sendSignInCode(a.deps, first.sessionToken, { trustedDeviceId: a.phoneId }, BROWSER);
-      const done = await completeSignIn(a.deps, first.sessionToken, { trustedDeviceId: a.phoneId, code: codeFromDevice('0000') }, BROWSER);
-      if (done.ok) access.signedIn = (await resolveSession(t.db, done.sessionToken, a.clock.now()))?.stage === 'full';
-      const again = await signIn(a.deps, { appleId: APPLE_ID, password }, BROWSER);
+      expect((await resolveSession(s.t.db, first.sessionToken, s.a.clock.now()))?.stage).toBe('password');
+      await sendSignInCode(s.a.deps, first.sessionToken, { trustedDeviceId: s.a.phoneId }, BROWSER);
+      const done = await completeSignIn(s.a.deps, first.sessionToken, { trustedDeviceId: s.a.phoneId, code: codeFromDevice('0000') }, BROWSER);
+      if (done.ok) access.signedIn = (await resolveSession(s.t.db, done.sessionToken, s.a.clock.now()))?.stage === 'full';
+      const again = await signIn(s.a.deps, { appleId: APPLE_ID, password }, BROWSER);
       if (again.ok) {
-        const recovery = await signInWithRecoveryKey(a.deps, again.sessionToken, { recoveryKey: key }, BROWSER);
-        if (recovery.ok) access.recoverySession = (await resolveSession(t.db, recovery.sessionToken, a.clock.now()))?.stage === 'recovery';
+        const recovery = await signInWithRecoveryKey(s.a.deps, again.sessionToken, { recoveryKey: key }, BROWSER);
+        if (recovery.ok) access.recoverySession = (await resolveSession(s.t.db, recovery.sessionToken, s.a.clock.now()))?.stage === 'recovery';
       }
     }
-    a.clock.advance(MINUTE); // past the 30-second per-device send limit
+    s.a.clock.advance(MINUTE); // past the 30-second per-device send limit
 
     // 2. Reset: Recovery Key, then a code from a device, then a new password.
-    const reset = await startKeyReset(a.deps, { appleId: APPLE_ID, recoveryKey: key }, BROWSER);
+    const reset = await startKeyReset(s.a.deps, { appleId: APPLE_ID, recoveryKey: key }, BROWSER);
     if (reset.ok) {
-      await sendKeyResetCode(a.deps, reset.token, { trustedDeviceId: a.phoneId }, BROWSER);
-      await verifyKeyResetCode(a.deps, reset.token, { trustedDeviceId: a.phoneId, code: codeFromDevice('0000') }, BROWSER);
-      const done = await completeKeyReset(a.deps, reset.token, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
+      await sendKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: s.a.phoneId }, BROWSER);
+      await verifyKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: s.a.phoneId, code: codeFromDevice('0000') }, BROWSER);
+      const done = await completeKeyReset(s.a.deps, reset.token, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
       access.passwordReset = done.ok;
     }
 
     // 3. The email link (security questions no longer exist): no link is ever made.
-    await requestPasswordReset(a.deps, { appleId: APPLE_ID }, BROWSER);
-    access.resetLink = (await t.db.passwordReset.count({ where: { method: 'email' } })) > 0;
+    await requestPasswordReset(s.a.deps, { appleId: APPLE_ID }, BROWSER);
+    access.resetLink = (await s.t.db.passwordReset.count({ where: { method: 'email' } })) > 0;
 
     // 4. An app with the main password.
-    access.appSignIn = (await authenticateApp(a.deps, { appleId: APPLE_ID, password }, BROWSER)).ok;
+    access.appSignIn = (await authenticateApp(s.a.deps, { appleId: APPLE_ID, password }, BROWSER)).ok;
 
-    const unchanged = await verifySecret(GOOD_PASSWORD, (await t.db.account.findUniqueOrThrow({ where: { id: a.accountId } })).passwordHash);
+    const unchanged = await verifySecret(GOOD_PASSWORD, (await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } })).passwordHash);
     return { access, passwordUnchanged: unchanged };
   }
 

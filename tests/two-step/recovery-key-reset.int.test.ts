@@ -1,7 +1,6 @@
 // Forgot password with two-step on: Recovery Key + a code from one trusted device, then a new
 // password. Nothing less, and the first step tells a stranger nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
 import { lastSmsCode, newAccount, otherCode, PHONE } from '../codes/helpers.ts';
 import { sendCode } from '../../src/codes/codes.ts';
@@ -22,82 +21,74 @@ import {
   verifyKeyResetCode,
 } from '../../src/two-step/recovery-key-reset.ts';
 import { MINUTE } from '../../src/clock.ts';
-import { APPLE_ID, twoStepAccount, type TwoStepAccount } from './helpers.ts';
+import { APPLE_ID, withTwoStepAccount } from './helpers.ts';
 
 const NEW_PASSWORD = 'lantern orchard 1987';
 const NEW = { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
 
 describe('resetting the password with the Recovery Key and a trusted device', () => {
-  let t: TestDb;
-  let a: TwoStepAccount;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
-  beforeEach(async () => {
-    a = await twoStepAccount(t.db);
-  });
+  const s = withTwoStepAccount();
 
-  async function keyStep(recoveryKey = formatRecoveryKey(a.recoveryKey).toLowerCase(), appleId = APPLE_ID) {
-    return startKeyReset(a.deps, { appleId, recoveryKey }, BROWSER);
+  async function keyStep(recoveryKey = formatRecoveryKey(s.a.recoveryKey).toLowerCase(), appleId = APPLE_ID) {
+    return startKeyReset(s.a.deps, { appleId, recoveryKey }, BROWSER);
   }
   async function codeStep(token: string) {
-    expect(await sendKeyResetCode(a.deps, token, { trustedDeviceId: a.phoneId }, BROWSER)).toMatchObject({ ok: true });
-    return verifyKeyResetCode(a.deps, token, { trustedDeviceId: a.phoneId, code: lastSmsCode(a.sms, PHONE) }, BROWSER);
+    expect(await sendKeyResetCode(s.a.deps, token, { trustedDeviceId: s.a.phoneId }, BROWSER)).toMatchObject({ ok: true });
+    return verifyKeyResetCode(s.a.deps, token, { trustedDeviceId: s.a.phoneId, code: lastSmsCode(s.a.sms, PHONE) }, BROWSER);
   }
-  const passwordIs = async (password: string) => verifySecret(password, (await t.db.account.findUniqueOrThrow({ where: { id: a.accountId } })).passwordHash);
+  const passwordIs = async (password: string) => verifySecret(password, (await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } })).passwordHash);
 
   it('key, then code, then a new password: every session ends, app passwords are revoked, every address is told', async () => {
-    const app = await createAppPassword(a.deps, a.actor, { label: 'Mail' }, BROWSER);
+    const app = await createAppPassword(s.a.deps, s.a.actor, { label: 'Mail' }, BROWSER);
     expect(app.ok).toBe(true);
     const started = await keyStep();
     if (!started.ok) throw new Error(JSON.stringify(started));
-    expect(await keyResetState(a.deps, started.token)).toMatchObject({ step: 'code', devices: [{ id: a.phoneId, label: '+1 ••• ••• ••34' }] });
+    expect(await keyResetState(s.a.deps, started.token)).toMatchObject({ step: 'code', devices: [{ id: s.a.phoneId, label: '+1 ••• ••• ••34' }] });
     expect(await codeStep(started.token)).toEqual({ ok: true });
-    expect(await keyResetState(a.deps, started.token)).toEqual({ step: 'password', appleId: 'Jane.Holder@Example.com' });
-    await t.db.emailOutbox.deleteMany();
-    expect(await completeKeyReset(a.deps, started.token, NEW, BROWSER)).toEqual({ ok: true });
+    expect(await keyResetState(s.a.deps, started.token)).toEqual({ step: 'password', appleId: 'Jane.Holder@Example.com' });
+    await s.t.db.emailOutbox.deleteMany();
+    expect(await completeKeyReset(s.a.deps, started.token, NEW, BROWSER)).toEqual({ ok: true });
 
     expect(await passwordIs(NEW_PASSWORD)).toBe(true);
-    expect(await resolveSession(t.db, a.token, a.clock.now())).toBeNull();
-    expect(await t.db.appPassword.count({ where: { revokedAt: null } })).toBe(0);
-    const mail = await t.db.emailOutbox.findMany({ where: { kind: 'password-reset' } });
+    expect(await resolveSession(s.t.db, s.a.token, s.a.clock.now())).toBeNull();
+    expect(await s.t.db.appPassword.count({ where: { revokedAt: null } })).toBe(0);
+    const mail = await s.t.db.emailOutbox.findMany({ where: { kind: 'password-reset' } });
     expect(mail.map((m) => m.toAddress).sort()).toEqual(['Jane.Holder@Example.com', 'jane.rescue@example.org']);
     for (const m of mail) expect(m.textBody).not.toContain(NEW_PASSWORD);
-    expect(await t.db.securityEvent.count({ where: { kind: { in: ['password-reset-key-accepted', 'password-reset'] } } })).toBe(2);
+    expect(await s.t.db.securityEvent.count({ where: { kind: { in: ['password-reset-key-accepted', 'password-reset'] } } })).toBe(2);
     // Two-step stays on: signing in still needs a code.
-    expect(await signIn(a.deps, { appleId: APPLE_ID, password: NEW_PASSWORD }, BROWSER)).toMatchObject({ ok: true, needsCode: true });
+    expect(await signIn(s.a.deps, { appleId: APPLE_ID, password: NEW_PASSWORD }, BROWSER)).toMatchObject({ ok: true, needsCode: true });
     // Used once.
-    expect(await completeKeyReset(a.deps, started.token, { password: 'another fine passphrase', confirmPassword: 'another fine passphrase' }, BROWSER)).toEqual({ ok: false, error: KEY_RESET_EXPIRED });
+    expect(await completeKeyReset(s.a.deps, started.token, { password: 'another fine passphrase', confirmPassword: 'another fine passphrase' }, BROWSER)).toEqual({ ok: false, error: KEY_RESET_EXPIRED });
   });
 
   it('the key alone is not enough: no new password before the code', async () => {
     const started = await keyStep();
     if (!started.ok) throw new Error('key');
-    expect(await completeKeyReset(a.deps, started.token, NEW, BROWSER)).toEqual({ ok: false, error: CODE_FIRST });
+    expect(await completeKeyReset(s.a.deps, started.token, NEW, BROWSER)).toEqual({ ok: false, error: CODE_FIRST });
     expect(await passwordIs(GOOD_PASSWORD)).toBe(true);
   });
 
   it('a wrong code, or a code sent for another purpose, does not pass the code step', async () => {
     const started = await keyStep();
     if (!started.ok) throw new Error('key');
-    await sendCode(a.deps, { accountId: a.accountId, trustedDeviceId: a.phoneId, purpose: 'sign-in' }, BROWSER);
-    expect((await verifyKeyResetCode(a.deps, started.token, { trustedDeviceId: a.phoneId, code: lastSmsCode(a.sms, PHONE) }, BROWSER)).ok).toBe(false);
-    a.clock.advance(MINUTE);
-    await sendKeyResetCode(a.deps, started.token, { trustedDeviceId: a.phoneId }, BROWSER);
-    const code = lastSmsCode(a.sms, PHONE);
-    expect((await verifyKeyResetCode(a.deps, started.token, { trustedDeviceId: a.phoneId, code: otherCode(code) }, BROWSER)).ok).toBe(false);
-    expect((await keyResetState(a.deps, started.token)).step).toBe('code');
+    await sendCode(s.a.deps, { accountId: s.a.accountId, trustedDeviceId: s.a.phoneId, purpose: 'sign-in' }, BROWSER);
+    expect((await verifyKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId, code: lastSmsCode(s.a.sms, PHONE) }, BROWSER)).ok).toBe(false);
+    s.a.clock.advance(MINUTE);
+    await sendKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId }, BROWSER);
+    const code = lastSmsCode(s.a.sms, PHONE);
+    expect((await verifyKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, BROWSER)).ok).toBe(false);
+    expect((await keyResetState(s.a.deps, started.token)).step).toBe('code');
   });
 
   it('a wrong key, an unknown Apple ID and an account with two-step off all get the same answer', async () => {
-    const otherId = await newAccount(t.db, a.clock, 'off@example.com', null);
+    const otherId = await newAccount(s.t.db, s.a.clock, 'off@example.com', null);
     const wrong = generateRecoveryKey();
     expect(await keyStep(wrong)).toEqual({ ok: false, error: KEY_MISMATCH });
-    expect(await keyStep(a.recoveryKey, 'nobody@example.com')).toEqual({ ok: false, error: KEY_MISMATCH });
-    expect(await keyStep(a.recoveryKey, 'off@example.com')).toEqual({ ok: false, error: KEY_MISMATCH });
-    expect(await t.db.passwordReset.count()).toBe(0);
-    expect(await t.db.securityEvent.count({ where: { accountId: a.accountId, kind: 'recovery-key-failed' } })).toBe(1);
+    expect(await keyStep(s.a.recoveryKey, 'nobody@example.com')).toEqual({ ok: false, error: KEY_MISMATCH });
+    expect(await keyStep(s.a.recoveryKey, 'off@example.com')).toEqual({ ok: false, error: KEY_MISMATCH });
+    expect(await s.t.db.passwordReset.count()).toBe(0);
+    expect(await s.t.db.securityEvent.count({ where: { accountId: s.a.accountId, kind: 'recovery-key-failed' } })).toBe(1);
     expect(otherId).toBeTruthy();
   });
 
@@ -106,32 +97,32 @@ describe('resetting the password with the Recovery Key and a trusted device', ()
     for (let i = 0; i < 4; i++) expect(await keyStep(wrong)).toEqual({ ok: false, error: KEY_MISMATCH });
     expect(await keyStep(wrong)).toEqual({ ok: false, error: expect.stringMatching(/try again in 1 hour/) });
     expect(await keyStep()).toEqual({ ok: false, error: expect.stringMatching(/Too many wrong Recovery Keys/) }); // even the right key
-    expect(await t.db.securityEvent.count({ where: { kind: 'recovery-key-failed' } })).toBe(5);
-    a.clock.advance(61 * MINUTE);
+    expect(await s.t.db.securityEvent.count({ where: { kind: 'recovery-key-failed' } })).toBe(5);
+    s.a.clock.advance(61 * MINUTE);
     expect((await keyStep()).ok).toBe(true);
   });
 
   it('expires after 30 minutes, and ends when two-step is turned off meanwhile', async () => {
     const started = await keyStep();
     if (!started.ok) throw new Error('key');
-    a.clock.advance(30 * MINUTE);
-    expect(await keyResetState(a.deps, started.token)).toEqual({ step: 'expired' });
-    a.clock.advance(-30 * MINUTE);
-    await t.db.account.update({ where: { id: a.accountId }, data: { twoStepEnabledAt: null } });
-    expect(await keyResetState(a.deps, started.token)).toEqual({ step: 'expired' });
+    s.a.clock.advance(30 * MINUTE);
+    expect(await keyResetState(s.a.deps, started.token)).toEqual({ step: 'expired' });
+    s.a.clock.advance(-30 * MINUTE);
+    await s.t.db.account.update({ where: { id: s.a.accountId }, data: { twoStepEnabledAt: null } });
+    expect(await keyResetState(s.a.deps, started.token)).toEqual({ step: 'expired' });
   });
 
   it('asking for an email link sends no link for a two-step account: an email says where the reset is done', async () => {
-    expect(await requestPasswordReset(a.deps, { appleId: APPLE_ID }, BROWSER)).toEqual({ ok: true, message: RESET_REQUESTED });
-    expect(await t.db.passwordReset.count()).toBe(0);
-    const mail = await t.db.emailOutbox.findMany();
+    expect(await requestPasswordReset(s.a.deps, { appleId: APPLE_ID }, BROWSER)).toEqual({ ok: true, message: RESET_REQUESTED });
+    expect(await s.t.db.passwordReset.count()).toBe(0);
+    const mail = await s.t.db.emailOutbox.findMany();
     expect(mail.map((m) => m.kind)).toEqual(['password-reset-recovery-key', 'password-reset-recovery-key']);
     expect(mail[0].textBody).toContain('/reset/recovery-key');
     expect(mail[0].textBody).not.toMatch(/token=/);
   });
 
   it('a signed-in session of the holder is no way around it either (the reset token is its own)', async () => {
-    const session = await createSession(t.db, a.accountId, a.clock.now(), BROWSER);
-    expect(await completeKeyReset(a.deps, session, NEW, BROWSER)).toEqual({ ok: false, error: KEY_RESET_EXPIRED });
+    const session = await createSession(s.t.db, s.a.accountId, s.a.clock.now(), BROWSER);
+    expect(await completeKeyReset(s.a.deps, session, NEW, BROWSER)).toEqual({ ok: false, error: KEY_RESET_EXPIRED });
   });
 });

@@ -2,96 +2,78 @@
 // passwords and trusted devices deleted; other sessions ended; every address told; a waiting
 // period before it can be turned on again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
 import { createSession, resolveSession } from '../../src/sessions/sessions.ts';
 import { createAppPassword, authenticateApp } from '../../src/app-passwords/app-passwords.ts';
 import { pushDevice } from '../codes/helpers.ts';
-import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import { ALREADY_OFF, turnOff, WRONG_BIRTH_DATE } from '../../src/two-step/turn-off.ts';
 import { signIn } from '../../src/accounts/sign-in.ts';
 import { evaluateEligibility } from '../../src/eligibility/waiting-periods.ts';
 import { securityPassState } from '../../src/accounts/security-pass.ts';
 import { sessionIdOf } from '../../src/sessions/sessions.ts';
-import { APPLE_ID, twoStepAccount, type TwoStepAccount } from './helpers.ts';
+import { APPLE_ID, NEW_QUESTIONS, withTwoStepAccount } from './helpers.ts';
 
-const FORM = {
-  question1: SECURITY_QUESTIONS[3].id,
-  answer1: 'Lisbon',
-  question2: SECURITY_QUESTIONS[4].id,
-  answer2: 'Tabby',
-  question3: SECURITY_QUESTIONS[5].id,
-  answer3: 'Nineteen',
-  birthDate: '1990-04-30',
-};
+const FORM = { ...NEW_QUESTIONS, birthDate: '1990-04-30' };
 
 describe('turning two-step off', () => {
-  let t: TestDb;
-  let a: TwoStepAccount;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
-  beforeEach(async () => {
-    a = await twoStepAccount(t.db);
-  });
+  const s = withTwoStepAccount();
 
   it('deletes the Recovery Key, app-specific passwords and trusted devices, stores the new questions, and stays signed in', async () => {
-    await pushDevice(t.db, a.accountId, 'sim-1', 'Jane’s iPhone');
-    const app = await createAppPassword(a.deps, a.actor, { label: 'Mail' }, BROWSER);
+    await pushDevice(s.t.db, s.a.accountId, 'sim-1', 'Jane’s iPhone');
+    const app = await createAppPassword(s.a.deps, s.a.actor, { label: 'Mail' }, BROWSER);
     if (!app.ok) throw new Error('app password');
-    const other = await createSession(t.db, a.accountId, a.clock.now(), BROWSER, { codeVerifiedAt: a.clock.now() });
+    const other = await createSession(s.t.db, s.a.accountId, s.a.clock.now(), BROWSER, { codeVerifiedAt: s.a.clock.now() });
 
-    const result = await turnOff(a.deps, a.actor, FORM, BROWSER);
+    const result = await turnOff(s.a.deps, s.a.actor, FORM, BROWSER);
     if (!result.ok) throw new Error(JSON.stringify(result));
-    const account = await t.db.account.findUniqueOrThrow({ where: { id: a.accountId } });
+    const account = await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } });
     expect(account).toMatchObject({ twoStepEnabledAt: null, recoveryKeyHash: null, recoveryKeyCreatedAt: null });
-    expect(await t.db.trustedDevice.count()).toBe(0);
-    expect(await t.db.verificationCode.count()).toBe(0);
-    expect(await t.db.registeredDevice.count()).toBe(1); // still registered, no longer trusted
-    expect(await t.db.appPassword.count({ where: { revokedAt: null } })).toBe(0);
-    expect((await authenticateApp(a.deps, { appleId: APPLE_ID, password: app.password }, BROWSER)).ok).toBe(false);
-    expect((await t.db.securityQuestion.findMany({ orderBy: { position: 'asc' } })).map((q) => q.questionId)).toEqual([FORM.question1, FORM.question2, FORM.question3]);
+    expect(await s.t.db.trustedDevice.count()).toBe(0);
+    expect(await s.t.db.verificationCode.count()).toBe(0);
+    expect(await s.t.db.registeredDevice.count()).toBe(1); // still registered, no longer trusted
+    expect(await s.t.db.appPassword.count({ where: { revokedAt: null } })).toBe(0);
+    expect((await authenticateApp(s.a.deps, { appleId: APPLE_ID, password: app.password }, BROWSER)).ok).toBe(false);
+    expect((await s.t.db.securityQuestion.findMany({ orderBy: { position: 'asc' } })).map((q) => q.questionId)).toEqual([FORM.question1, FORM.question2, FORM.question3]);
 
     // This browser: a new session, signed in, past the questions it just set; every other one ended.
-    expect(await resolveSession(t.db, a.token, a.clock.now())).toBeNull();
-    expect(await resolveSession(t.db, other, a.clock.now())).toBeNull();
-    expect((await resolveSession(t.db, result.sessionToken, a.clock.now()))?.stage).toBe('full');
-    expect(await securityPassState(a.deps, sessionIdOf(result.sessionToken))).toEqual({ passed: true });
+    expect(await resolveSession(s.t.db, s.a.token, s.a.clock.now())).toBeNull();
+    expect(await resolveSession(s.t.db, other, s.a.clock.now())).toBeNull();
+    expect((await resolveSession(s.t.db, result.sessionToken, s.a.clock.now()))?.stage).toBe('full');
+    expect(await securityPassState(s.a.deps, sessionIdOf(result.sessionToken))).toEqual({ passed: true });
 
     // The password alone signs in again.
-    expect(await signIn(a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER)).toMatchObject({ ok: true, needsCode: false });
+    expect(await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER)).toMatchObject({ ok: true, needsCode: false });
   });
 
   it('is recorded and emailed to every address; the new questions start a 3-day waiting period', async () => {
-    const result = await turnOff(a.deps, a.actor, FORM, BROWSER);
+    const result = await turnOff(s.a.deps, s.a.actor, FORM, BROWSER);
     expect(result.ok).toBe(true);
-    expect(await t.db.securityEvent.count({ where: { kind: 'two-step-turned-off' } })).toBe(1);
-    const off = await t.db.emailOutbox.findMany({ where: { kind: 'two-step-turned-off' } });
+    expect(await s.t.db.securityEvent.count({ where: { kind: 'two-step-turned-off' } })).toBe(1);
+    const off = await s.t.db.emailOutbox.findMany({ where: { kind: 'two-step-turned-off' } });
     expect(off.map((m) => m.toAddress).sort()).toEqual(['Jane.Holder@Example.com', 'jane.rescue@example.org']);
     for (const m of off) expect(m.textBody).not.toMatch(/Lisbon|Tabby|Nineteen/i);
-    await t.db.countryAvailability.upsert({ where: { countryCode: 'US' }, create: { countryCode: 'US', availableFrom: new Date('2013-03-21') }, update: {} });
-    const e = await evaluateEligibility(a.deps, a.accountId, BROWSER);
-    expect(e).toMatchObject({ state: 'waiting', reason: 'security-questions-changed', endsAt: new Date(a.clock.now().getTime() + 3 * 24 * 3600_000) });
-    expect(await t.db.emailOutbox.count({ where: { kind: 'waiting-period-started' } })).toBe(2);
+    await s.t.db.countryAvailability.upsert({ where: { countryCode: 'US' }, create: { countryCode: 'US', availableFrom: new Date('2013-03-21') }, update: {} });
+    const e = await evaluateEligibility(s.a.deps, s.a.accountId, BROWSER);
+    expect(e).toMatchObject({ state: 'waiting', reason: 'security-questions-changed', endsAt: new Date(s.a.clock.now().getTime() + 3 * 24 * 3600_000) });
+    expect(await s.t.db.emailOutbox.count({ where: { kind: 'waiting-period-started' } })).toBe(2);
   });
 
   it('needs the right birth date and three valid questions; a refusal changes nothing', async () => {
-    expect(await turnOff(a.deps, a.actor, { ...FORM, birthDate: '1990-04-29' }, BROWSER)).toEqual({ ok: false, fieldErrors: { birthDate: WRONG_BIRTH_DATE } });
-    const bad = await turnOff(a.deps, a.actor, { ...FORM, question3: FORM.question1, answer2: 'x', birthDate: '' }, BROWSER);
+    expect(await turnOff(s.a.deps, s.a.actor, { ...FORM, birthDate: '1990-04-29' }, BROWSER)).toEqual({ ok: false, fieldErrors: { birthDate: WRONG_BIRTH_DATE } });
+    const bad = await turnOff(s.a.deps, s.a.actor, { ...FORM, question3: FORM.question1, answer2: 'x', birthDate: '' }, BROWSER);
     expect(bad).toMatchObject({ ok: false, fieldErrors: { question3: expect.any(String), answer2: expect.any(String), birthDate: expect.any(String) } });
-    const account = await t.db.account.findUniqueOrThrow({ where: { id: a.accountId } });
+    const account = await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } });
     expect(account.twoStepEnabledAt).not.toBeNull();
     expect(account.recoveryKeyHash).not.toBeNull();
-    expect(await t.db.trustedDevice.count()).toBe(1);
-    expect(await t.db.securityQuestion.count()).toBe(0);
-    expect(await t.db.emailOutbox.count()).toBe(0);
+    expect(await s.t.db.trustedDevice.count()).toBe(1);
+    expect(await s.t.db.securityQuestion.count()).toBe(0);
+    expect(await s.t.db.emailOutbox.count()).toBe(0);
   });
 
   it('happens once: a second request finds it off', async () => {
-    const [first, second] = await Promise.all([turnOff(a.deps, a.actor, FORM, BROWSER), turnOff(a.deps, a.actor, FORM, BROWSER)]);
+    const [first, second] = await Promise.all([turnOff(s.a.deps, s.a.actor, FORM, BROWSER), turnOff(s.a.deps, s.a.actor, FORM, BROWSER)]);
     expect([first.ok, second.ok].sort()).toEqual([false, true]);
     expect([first, second].find((r) => !r.ok)).toEqual({ ok: false, error: ALREADY_OFF });
-    expect(await t.db.emailOutbox.count({ where: { kind: 'two-step-turned-off' } })).toBe(2);
+    expect(await s.t.db.emailOutbox.count({ where: { kind: 'two-step-turned-off' } })).toBe(2);
   });
 });

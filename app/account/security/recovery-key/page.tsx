@@ -1,16 +1,12 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { accountLocale } from '@/src/format.ts';
-import { requireSecurityPass } from '../../../lib/security-pass.ts';
-import { requireFreshCode } from '../../../lib/fresh-code.ts';
+import { requireTwoStepChange } from '../../../lib/fresh-code.ts';
 import { RecoveryKeyStep } from '../setup/recovery-key/recovery-key-step.tsx';
 
 // Replace Lost Key (seed 001): signed in with the password and a trusted device (a code in the last
 // 10 minutes) → a new key, shown once and printable; the old one stops working at once.
 export default async function ReplaceRecoveryKeyPage() {
-  const { account, actor } = await requireSecurityPass();
-  if (!account.twoStepEnabledAt) redirect('/account/security');
-  await requireFreshCode(actor, '/account/security/recovery-key');
+  const { account } = await requireTwoStepChange('/account/security/recovery-key');
   return (
     <main className="narrow">
       <p className="small">

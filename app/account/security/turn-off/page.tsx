@@ -1,15 +1,11 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { requireSecurityPass } from '../../../lib/security-pass.ts';
-import { requireFreshCode } from '../../../lib/fresh-code.ts';
+import { requireTwoStepChange } from '../../../lib/fresh-code.ts';
 import { TurnOffForm } from './turn-off-form.tsx';
 
 // Turn Off (seed 001): signed in with password + code → new security questions and the birth date
 // → off. What goes with it is said before, not after.
 export default async function TurnOffPage() {
-  const { account, actor } = await requireSecurityPass();
-  if (!account.twoStepEnabledAt) redirect('/account/security');
-  await requireFreshCode(actor, '/account/security/turn-off');
+  const { account } = await requireTwoStepChange('/account/security/turn-off');
   return (
     <main className="narrow">
       <p className="small">
