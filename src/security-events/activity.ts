@@ -1,6 +1,7 @@
 // The holder's view of their security log ("Recent security activity"): one plain-English line per
 // event, newest first, a page at a time. Only the time, what happened, the client address and a
-// short browser name are shown; `details` never leaves the database (it may hold ids).
+// short browser name are shown; `details` never leaves the database (it may hold ids), except the
+// support staff member's display name, which support events carry for the holder to read.
 import { z } from 'zod';
 import type { DbTx } from '../db/client.ts';
 import type { SecurityEventKind } from './record.ts';
@@ -45,13 +46,32 @@ export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
   'recovery-key-replaced': 'Recovery Key replaced',
   'two-step-turned-off': 'Two-step verification turned off',
   'password-reset-key-accepted': 'Recovery Key accepted to reset the password',
+  // Support console: {staff} is "Apple Support (display name)" (see staffLabel below).
+  'support-pin-created': 'Apple Support PIN created',
+  'support-looked-up': '{staff} looked up your account',
+  'support-details-viewed': '{staff} viewed your account details',
+  'support-pin-accepted': '{staff} entered your Apple Support PIN',
+  'support-pin-failed': '{staff} entered a wrong or expired Apple Support PIN',
 };
 
 /** For a kind stored by a newer or older version that this one does not know. */
 export const UNKNOWN_ACTIVITY = 'Other account activity';
 
-export function activityLabel(kind: string): string {
-  return Object.hasOwn(ACTIVITY_LABELS, kind) ? ACTIVITY_LABELS[kind as SecurityEventKind] : UNKNOWN_ACTIVITY;
+/** The label of an event; `details` (the stored JSON) only fills in a support staff member's name. */
+export function activityLabel(kind: string, details?: string | null): string {
+  const label = Object.hasOwn(ACTIVITY_LABELS, kind) ? ACTIVITY_LABELS[kind as SecurityEventKind] : UNKNOWN_ACTIVITY;
+  return label.includes('{staff}') ? label.replace('{staff}', staffLabel(details)) : label;
+}
+
+/** "Apple Support (Sam Staff)": who looked, from the staffName a support event stores. */
+function staffLabel(details: string | null | undefined): string {
+  let name: unknown;
+  try {
+    name = details ? (JSON.parse(details) as { staffName?: unknown }).staffName : undefined;
+  } catch {
+    name = undefined;
+  }
+  return typeof name === 'string' && name.trim() ? `Apple Support (${name.trim()})` : 'Apple Support';
 }
 
 export const UNKNOWN_BROWSER = 'Unknown browser';
@@ -126,14 +146,14 @@ export async function recentActivity(
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     skip: (current - 1) * size,
     take: size,
-    // Never `details`: it is for support and may hold ids.
-    select: { id: true, kind: true, createdAt: true, clientAddress: true, userAgent: true },
+    // `details` only for the label (a support staff member's name); it is not returned.
+    select: { id: true, kind: true, createdAt: true, clientAddress: true, userAgent: true, details: true },
   });
   return {
     items: rows.map((r) => ({
       id: r.id,
       at: r.createdAt,
-      label: activityLabel(r.kind),
+      label: activityLabel(r.kind, r.details),
       clientAddress: r.clientAddress,
       browser: browserName(r.userAgent),
     })),
