@@ -7,6 +7,7 @@ import { runtime } from '@/src/runtime.ts';
 import { completePasswordReset, requestPasswordReset } from '@/src/accounts/password-reset.ts';
 import { requestContext } from '../lib/request.ts';
 import { clearSessionCookie } from '../lib/session.ts';
+import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 import { clearResetToken, resetToken } from '../reset/reset-cookie.ts';
 
@@ -14,12 +15,14 @@ import { clearResetToken, resetToken } from '../reset/reset-cookie.ts';
 export type ForgotState = FormState & { notice?: string };
 
 export async function requestPasswordResetAction(_prev: ForgotState, formData: FormData): Promise<ForgotState> {
+  await refuseStaff();
   const result = await requestPasswordReset(runtime(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   return { done: true, notice: result.message };
 }
 
 export async function completePasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   // The token comes only from the reset cookie, never from the form.
   const result = await completePasswordReset(runtime(), await resetToken(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
