@@ -9,9 +9,8 @@
 // The modules are found by reading the directories, so an action or route added later is covered
 // without touching this file. next/headers is replaced by a cookie jar; Next's redirect() and
 // notFound() throw, and count as refusals.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD, accountInput, testDeps } from '../support/accounts.ts';
@@ -22,40 +21,15 @@ import type { Db } from '../../src/db/client.ts';
 import { addStaffUser, createStaffSession } from '../../src/support/staff.ts';
 import { supportPinHash } from '../../src/support/pin.ts';
 import { SUPPORT_LOOK_KINDS } from '../../src/support/looks.ts';
-import { STANDIN_TWILIO } from '../../src/standins/local-env.ts';
+import { APP, CODE_KEY, appEnv, filesUnder, jar, outcomeOf } from './app-harness.ts';
 import { tokenId } from '../../src/tokens.ts';
 
-// ---- The request: a cookie jar and headers in place of next/headers ------------------------------
+// next/headers serves the harness's cookie jar (see app-harness.ts); vi.mock must sit in the test file.
+vi.mock('next/headers', async () => (await import('./app-harness.ts')).nextHeaders);
+vi.mock('next/cache', async () => (await import('./app-harness.ts')).nextCache);
 
-const request = vi.hoisted(() => {
-  const cookies = new Map<string, string>();
-  type Set = { name: string; value: string };
-  const store = {
-    get: (name: string) => (cookies.has(name) ? { name, value: cookies.get(name)! } : undefined),
-    getAll: () => [...cookies].map(([name, value]) => ({ name, value })),
-    has: (name: string) => cookies.has(name),
-    set(a: string | Set, b?: string) {
-      const [name, value] = typeof a === 'string' ? [a, b ?? ''] : [a.name, a.value];
-      if (value) cookies.set(name, value);
-      else cookies.delete(name); // iron-session's destroy(): an empty value that expires at once
-    },
-    delete: (name: string) => cookies.delete(name),
-  };
-  return { cookies, store, headers: new Headers({ 'x-forwarded-for': '192.0.2.55', 'user-agent': 'Mozilla/5.0 (X11; Linux) Chrome/150 (support desk)' }) };
-});
-vi.mock('next/headers', () => ({ cookies: async () => request.store, headers: async () => request.headers }));
-// Only reached after a change went through; outside a Next.js request it would throw something else.
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const APP = join(ROOT, 'app');
-const CODE_KEY = 'read-only-test-code-key-0123456789abcdef';
 /** The staff console's own actions: read-only, not refused. Everything else in app/actions is the customers'. */
 const STAFF_ACTION_MODULES = ['support.ts'];
-
-function filesUnder(dir: string, test: (name: string) => boolean): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => test(f)).map((f) => join(dir, f)).sort();
-}
 
 // ---- The database, every table ----------------------------------------------------------------
 
@@ -120,33 +94,6 @@ function differences(before: Snapshot, after: Snapshot, allowed: typeof SUPPORT_
   return problems;
 }
 
-// ---- Outcomes ---------------------------------------------------------------------------------
-
-type Outcome = { refused: true; how: string } | { refused: false; how: string };
-
-/** Next's redirect() and notFound() throw an error whose digest says which. */
-function nextThrow(e: unknown): string | null {
-  const digest = (e as { digest?: unknown } | null)?.digest;
-  if (typeof digest !== 'string') return null;
-  if (digest.startsWith('NEXT_REDIRECT')) return `redirect ${digest.split(';')[2]}`;
-  if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND') return 'not found';
-  return null;
-}
-
-async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    const value = await call();
-    if (value instanceof Response) return { refused: value.status >= 400, how: `HTTP ${value.status}` };
-    const state = (value ?? {}) as { error?: string; fieldErrors?: object; done?: boolean };
-    const refused = !state.done && Boolean(state.error || (state.fieldErrors && Object.keys(state.fieldErrors).length));
-    return { refused, how: `answered ${JSON.stringify(value)}` };
-  } catch (e) {
-    const how = nextThrow(e);
-    if (how) return { refused: true, how };
-    throw e;
-  }
-}
-
 // ---- The test ---------------------------------------------------------------------------------
 
 describe('a staff session changes no account data: every server action and route handler, called with one', () => {
@@ -162,20 +109,7 @@ describe('a staff session changes no account data: every server action and route
   beforeAll(async () => {
     t = await createTestDb();
     db = t.db;
-    // src/runtime.ts builds its dependencies from the environment on first use: this test's database.
-    Object.assign(process.env, {
-      DATABASE_URL: t.url,
-      SESSION_SECRET: 'read-only-test-session-secret-0123456789abcdef',
-      CODE_HMAC_KEY: CODE_KEY,
-      TWILIO_ACCOUNT_SID: STANDIN_TWILIO.accountSid,
-      TWILIO_AUTH_TOKEN: STANDIN_TWILIO.authToken,
-      TWILIO_FROM: STANDIN_TWILIO.from,
-      // Nothing listens there: a code that got through would fail to send, and the test would see its rows.
-      TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
-      TWILIO_LOOKUPS_BASE_URL: 'http://127.0.0.1:9',
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      STANDINS: 'off',
-    });
+    appEnv(t.url);
 
     // A holder with everything a change could touch: a session, security questions, a trusted
     // phone, an app-specific password, an open password reset; and a two-step account with a live PIN.
@@ -246,11 +180,11 @@ describe('a staff session changes no account data: every server action and route
 
   /** A new staff session in the jar, and no customer cookie; optionally looking at an account. */
   async function asStaff(accountId: string | null = null) {
-    request.cookies.clear();
+    jar.clear();
     const token = await createStaffSession(db, staffUserId, new Date(), BROWSER);
     if (accountId) await db.staffSession.update({ where: { id: tokenId(token) }, data: { accountId } });
     await setStaffCookie(token);
-    expect([...request.cookies.keys()]).toEqual(['two_step_staff']);
+    expect([...jar.keys()]).toEqual(['two_step_staff']);
   }
 
   function formData(fields: Record<string, string>): FormData {
@@ -280,7 +214,7 @@ describe('a staff session changes no account data: every server action and route
         const before = await snapshot(db);
         const outcome = await outcomeOf(() => action.fn({}, formData(fields)));
         const changed = differences(before, await snapshot(db));
-        const cookies = [...request.cookies.keys()];
+        const cookies = [...jar.keys()];
         if (!outcome.refused || changed.length || cookies.join() !== 'two_step_staff') {
           failures.push(`${action.module} ${action.name} (${fields.appleId}): ${outcome.how}; ${changed.join(', ') || 'no table changed'}; cookies ${cookies.join()}`);
         }
@@ -298,7 +232,7 @@ describe('a staff session changes no account data: every server action and route
       const req = new Request(`http://localhost:3000${route.path}?token=${'A'.repeat(43)}`, { method: route.method, headers: { authorization: basic } });
       const outcome = await outcomeOf(() => route.fn(req));
       const changed = differences(before, await snapshot(db));
-      const cookies = [...request.cookies.keys()];
+      const cookies = [...jar.keys()];
       if (!outcome.refused || changed.length || cookies.join() !== 'two_step_staff') {
         failures.push(`${route.method} ${route.path}: ${outcome.how}; ${changed.join(', ') || 'no table changed'}; cookies ${cookies.join()}`);
       }
