@@ -20,7 +20,7 @@ export default async function SupportAccountPage() {
   if (view.kind === 'locked') {
     return (
       <main className="narrow">
-        <h1>{view.appleId}</h1>
+        <h1 className="account-id">{view.appleId}</h1>
         <p className="lead">This account exists.</p>
         <div className="panel" data-testid="locked-account">
           <p className="state-sentence">
@@ -47,7 +47,7 @@ const T = ({ d, show = 'dateTime' }: { d: Date | null; show?: 'date' | 'dateTime
 function Details({ view }: { view: DetailsView }) {
   return (
     <main className="section-list">
-      <h1>{view.appleId}</h1>
+      <h1 className="account-id">{view.appleId}</h1>
       <p className="lead">
         {view.name} · {view.country} · account created <T d={view.createdAt} show="date" />
       </p>
