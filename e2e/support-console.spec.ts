@@ -127,8 +127,8 @@ test('support console: a staff member looks, the holder gives a PIN, and sees ev
   const activity = on.getByTestId('security-activity');
   for (const line of [
     'Apple Support (Sam Staff) looked up your account',
-    'Apple Support (Sam Staff) entered a wrong or expired Apple Support PIN',
-    'Apple Support (Sam Staff) entered your Apple Support PIN',
+    'Apple Support (Sam Staff) tried a support PIN that was wrong or expired',
+    'Apple Support (Sam Staff) entered the support PIN you gave them',
     'Apple Support (Sam Staff) viewed your account details',
     'Apple Support PIN created',
   ]) {

@@ -69,8 +69,7 @@ export async function requireStaff() {
   return session;
 }
 
-async function hasLiveStaffSession(): Promise<boolean> {
-  const token = (await cookie()).token;
+async function isLive(token: string | undefined): Promise<boolean> {
   if (!token) return false;
   const { db, clock } = runtime();
   return isLiveStaffSession(db, token, clock.now());
@@ -81,11 +80,15 @@ async function hasLiveStaffSession(): Promise<boolean> {
  * the console. Reads only, so a refused request changes nothing.
  */
 export async function refuseStaff(): Promise<void> {
-  if (await hasLiveStaffSession()) redirect('/support');
+  if (await isLive((await cookie()).token)) redirect('/support');
 }
 
-/** The same for route handlers: the answer to give instead, or null to go on. */
-export async function staffRefusal(): Promise<Response | null> {
-  if (!(await hasLiveStaffSession())) return null;
+/**
+ * The same for route handlers, from the request's own Cookie header: the answer to give instead,
+ * or null to go on.
+ */
+export async function staffRefusal(request: Request): Promise<Response | null> {
+  const fromRequest = await getIronSession<CookieData>(request, new Response(), options());
+  if (!(await isLive(fromRequest.token))) return null;
   return Response.json({ error: 'A support staff session cannot use customer pages.' }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
 }

@@ -46,32 +46,35 @@ export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
   'recovery-key-replaced': 'Recovery Key replaced',
   'two-step-turned-off': 'Two-step verification turned off',
   'password-reset-key-accepted': 'Recovery Key accepted to reset the password',
-  // Support console: {staff} is "Apple Support (display name)" (see staffLabel below).
+  // Support console: a look by a staff member names them, "Apple Support (Sam Staff) …" (activityLabel).
   'support-pin-created': 'Apple Support PIN created',
-  'support-looked-up': '{staff} looked up your account',
-  'support-details-viewed': '{staff} viewed your account details',
-  'support-pin-accepted': '{staff} entered your Apple Support PIN',
-  'support-pin-failed': '{staff} entered a wrong or expired Apple Support PIN',
+  'support-looked-up': 'Apple Support looked up your account',
+  'support-details-viewed': 'Apple Support viewed your account details',
+  'support-pin-accepted': 'Apple Support entered the support PIN you gave them',
+  'support-pin-failed': 'Apple Support tried a support PIN that was wrong or expired',
 };
 
 /** For a kind stored by a newer or older version that this one does not know. */
 export const UNKNOWN_ACTIVITY = 'Other account activity';
 
-/** The label of an event; `details` (the stored JSON) only fills in a support staff member's name. */
+/**
+ * The label of an event. `details` (the stored JSON) is read for one thing only: the display name
+ * of the support staff member who looked, which the holder reads as "Apple Support (Sam Staff)".
+ */
 export function activityLabel(kind: string, details?: string | null): string {
   const label = Object.hasOwn(ACTIVITY_LABELS, kind) ? ACTIVITY_LABELS[kind as SecurityEventKind] : UNKNOWN_ACTIVITY;
-  return label.includes('{staff}') ? label.replace('{staff}', staffLabel(details)) : label;
+  const name = staffName(details);
+  return name && label.startsWith('Apple Support ') ? label.replace('Apple Support', `Apple Support (${name})`) : label;
 }
 
-/** "Apple Support (Sam Staff)": who looked, from the staffName a support event stores. */
-function staffLabel(details: string | null | undefined): string {
-  let name: unknown;
+function staffName(details: string | null | undefined): string | null {
+  if (!details) return null;
   try {
-    name = details ? (JSON.parse(details) as { staffName?: unknown }).staffName : undefined;
+    const name = (JSON.parse(details) as { staffName?: unknown }).staffName;
+    return typeof name === 'string' && name.trim() ? name.trim() : null;
   } catch {
-    name = undefined;
+    return null;
   }
-  return typeof name === 'string' && name.trim() ? `Apple Support (${name.trim()})` : 'Apple Support';
 }
 
 export const UNKNOWN_BROWSER = 'Unknown browser';

@@ -229,7 +229,7 @@ describe('a staff session changes no account data: every server action and route
     for (const route of routes) {
       await asStaff();
       const before = await snapshot(db);
-      const req = new Request(`http://localhost:3000${route.path}?token=${'A'.repeat(43)}`, { method: route.method, headers: { authorization: basic } });
+      const req = new Request(`http://localhost:3000${route.path}?token=${'A'.repeat(43)}`, { method: route.method, headers: { authorization: basic, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
       const outcome = await outcomeOf(() => route.fn(req));
       const changed = differences(before, await snapshot(db));
       const cookies = [...jar.keys()];

@@ -15,7 +15,7 @@ import { staffRefusal } from '../../lib/staff-session.ts';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  const refused = await staffRefusal();
+  const refused = await staffRefusal(request);
   if (refused) return refused;
   const token = new URL(request.url).searchParams.get('token');
   await setResetToken(isWellFormedResetToken(token) ? token : null);

@@ -29,7 +29,7 @@ function json(status: number, body: object, headers: Record<string, string> = {}
 }
 
 export async function GET(request: Request): Promise<Response> {
-  const refused = await staffRefusal();
+  const refused = await staffRefusal(request);
   if (refused) return refused;
   const credentials = basicHeader.safeParse(request.headers.get('authorization') ?? '');
   if (!credentials.success) {
