@@ -8,9 +8,11 @@ import { signIn } from '@/src/accounts/sign-in.ts';
 import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
 import { requestContext } from '../lib/request.ts';
 import { clearSessionCookie, setSessionCookie } from '../lib/session.ts';
+import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 
 export async function createAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   const result = await createAccount(runtime(), formFields(formData), await requestContext());
   if (!result.ok) return { fieldErrors: result.fieldErrors, values: formValues(formData) };
   await setSessionCookie(result.sessionToken);
@@ -18,6 +20,7 @@ export async function createAccountAction(_prev: FormState, formData: FormData):
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   const result = await signIn(runtime(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   await setSessionCookie(result.sessionToken);

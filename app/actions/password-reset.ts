@@ -7,6 +7,7 @@ import { runtime } from '@/src/runtime.ts';
 import { completePasswordReset, requestPasswordReset } from '@/src/accounts/password-reset.ts';
 import { requestContext } from '../lib/request.ts';
 import { clearSessionCookie } from '../lib/session.ts';
+import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 import { clearResetToken, resetToken, setResetToken } from '../reset/reset-cookie.ts';
 import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '@/src/two-step/recovery-key-reset.ts';
@@ -15,12 +16,14 @@ import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode }
 export type ForgotState = FormState & { notice?: string };
 
 export async function requestPasswordResetAction(_prev: ForgotState, formData: FormData): Promise<ForgotState> {
+  await refuseStaff();
   const result = await requestPasswordReset(runtime(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   return { done: true, notice: result.message };
 }
 
 export async function completePasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   // The token comes only from the reset cookie, never from the form.
   const result = await completePasswordReset(runtime(), await resetToken(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
@@ -34,6 +37,7 @@ export async function completePasswordResetAction(_prev: FormState, formData: Fo
 // (src/two-step/recovery-key-reset.ts). The reset's token lives only in the reset cookie.
 
 export async function startKeyResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   const result = await startKeyReset(runtime(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   await setResetToken(result.token);
@@ -41,12 +45,14 @@ export async function startKeyResetAction(_prev: FormState, formData: FormData):
 }
 
 export async function sendKeyResetCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   const result = await sendKeyResetCode(runtime(), await resetToken(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error };
   return { done: true, notice: 'We sent a code. Enter it below.', values: { trustedDeviceId: result.trustedDeviceId } };
 }
 
 export async function verifyKeyResetCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   const fields = formFields(formData);
   const result = await verifyKeyResetCode(runtime(), await resetToken(), fields, await requestContext());
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
@@ -54,6 +60,7 @@ export async function verifyKeyResetCodeAction(_prev: FormState, formData: FormD
 }
 
 export async function completeKeyResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   const result = await completeKeyReset(runtime(), await resetToken(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
   await clearResetToken();

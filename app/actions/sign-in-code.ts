@@ -7,9 +7,11 @@ import { completeSignIn, sendSignInCode } from '@/src/two-step/sign-in-code.ts';
 import { signInWithRecoveryKey } from '@/src/two-step/recovery-sign-in.ts';
 import { requestContext } from '../lib/request.ts';
 import { sessionToken, setSessionCookie } from '../lib/session.ts';
+import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
 
 export async function sendSignInCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   const token = await sessionToken();
   if (!token) redirect('/sign-in');
   const result = await sendSignInCode(runtime(), token, formFields(formData), await requestContext());
@@ -18,6 +20,7 @@ export async function sendSignInCodeAction(_prev: FormState, formData: FormData)
 }
 
 export async function completeSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   const token = await sessionToken();
   if (!token) redirect('/sign-in');
   const fields = formFields(formData);
@@ -28,6 +31,7 @@ export async function completeSignInAction(_prev: FormState, formData: FormData)
 }
 
 export async function signInWithRecoveryKeyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await refuseStaff();
   const token = await sessionToken();
   if (!token) redirect('/sign-in');
   const result = await signInWithRecoveryKey(runtime(), token, formFields(formData), await requestContext());

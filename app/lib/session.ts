@@ -6,6 +6,7 @@ import { getIronSession, type SessionOptions } from 'iron-session';
 import { config } from '@/src/config.ts';
 import { runtime } from '@/src/runtime.ts';
 import { resolveSession, SESSION_ABSOLUTE_MS } from '@/src/sessions/sessions.ts';
+import { refuseStaff } from './staff-session.ts';
 
 interface CookieData {
   token?: string;
@@ -69,6 +70,7 @@ export async function currentAccount(opts: { allowRecovery?: boolean } = {}) {
  * Key session to the one thing it may do, verifying a new trusted device.
  */
 export async function requireAccount(opts: { allowRecovery?: boolean } = {}) {
+  await refuseStaff(); // a support staff session opens no customer page (app/lib/staff-session.ts)
   const current = await currentAccount({ allowRecovery: true });
   if (!current) redirect('/sign-in');
   if (current.session.stage === 'recovery' && !opts.allowRecovery) redirect('/account/security/devices');

@@ -1,6 +1,7 @@
 // The holder's view of their security log ("Recent security activity"): one plain-English line per
 // event, newest first, a page at a time. Only the time, what happened, the client address and a
-// short browser name are shown; `details` never leaves the database (it may hold ids).
+// short browser name are shown; `details` never leaves the database (it may hold ids), except the
+// support staff member's display name, which support events carry for the holder to read.
 import { z } from 'zod';
 import type { DbTx } from '../db/client.ts';
 import type { SecurityEventKind } from './record.ts';
@@ -45,13 +46,35 @@ export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
   'recovery-key-replaced': 'Recovery Key replaced',
   'two-step-turned-off': 'Two-step verification turned off',
   'password-reset-key-accepted': 'Recovery Key accepted to reset the password',
+  // Support console: a look by a staff member names them, "Apple Support (Sam Staff) …" (activityLabel).
+  'support-pin-created': 'Apple Support PIN created',
+  'support-looked-up': 'Apple Support looked up your account',
+  'support-details-viewed': 'Apple Support viewed your account details',
+  'support-pin-accepted': 'Apple Support entered the support PIN you gave them',
+  'support-pin-failed': 'Apple Support tried a support PIN that was wrong or expired',
 };
 
 /** For a kind stored by a newer or older version that this one does not know. */
 export const UNKNOWN_ACTIVITY = 'Other account activity';
 
-export function activityLabel(kind: string): string {
-  return Object.hasOwn(ACTIVITY_LABELS, kind) ? ACTIVITY_LABELS[kind as SecurityEventKind] : UNKNOWN_ACTIVITY;
+/**
+ * The label of an event. `details` (the stored JSON) is read for one thing only: the display name
+ * of the support staff member who looked, which the holder reads as "Apple Support (Sam Staff)".
+ */
+export function activityLabel(kind: string, details?: string | null): string {
+  const label = Object.hasOwn(ACTIVITY_LABELS, kind) ? ACTIVITY_LABELS[kind as SecurityEventKind] : UNKNOWN_ACTIVITY;
+  const name = staffName(details);
+  return name && label.startsWith('Apple Support ') ? label.replace('Apple Support', `Apple Support (${name})`) : label;
+}
+
+function staffName(details: string | null | undefined): string | null {
+  if (!details) return null;
+  try {
+    const name = (JSON.parse(details) as { staffName?: unknown }).staffName;
+    return typeof name === 'string' && name.trim() ? name.trim() : null;
+  } catch {
+    return null;
+  }
 }
 
 export const UNKNOWN_BROWSER = 'Unknown browser';
@@ -126,14 +149,14 @@ export async function recentActivity(
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     skip: (current - 1) * size,
     take: size,
-    // Never `details`: it is for support and may hold ids.
-    select: { id: true, kind: true, createdAt: true, clientAddress: true, userAgent: true },
+    // `details` only for the label (a support staff member's name); it is not returned.
+    select: { id: true, kind: true, createdAt: true, clientAddress: true, userAgent: true, details: true },
   });
   return {
     items: rows.map((r) => ({
       id: r.id,
       at: r.createdAt,
-      label: activityLabel(r.kind),
+      label: activityLabel(r.kind, r.details),
       clientAddress: r.clientAddress,
       browser: browserName(r.userAgent),
     })),

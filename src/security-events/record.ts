@@ -64,6 +64,13 @@ export const SECURITY_EVENT_KINDS = [
   'recovery-key-replaced',
   'two-step-turned-off',
   'password-reset-key-accepted',
+  // Support console (src/support/): every look by a staff member, with their display name
+  // (staffName) in details for the holder to read; never the PIN.
+  'support-pin-created',
+  'support-looked-up',
+  'support-details-viewed',
+  'support-pin-accepted',
+  'support-pin-failed',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -97,6 +97,19 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
           <BirthDateForm />
         </details>
       </section>
+      <section className="panel" aria-labelledby="support-pin-heading">
+        <h2 id="support-pin-heading">Apple Support PIN</h2>
+        <p className="muted">
+          {eligibility.state === 'on'
+            ? 'Apple Support can see your security settings only after you read them a PIN made here.'
+            : 'With two-step verification off, Apple Support can see your security settings without a PIN. Every look shows below.'}
+        </p>
+        {eligibility.state === 'on' ? (
+          <Link className="button secondary" href="/account/security/support-pin">
+            Get a Support PIN
+          </Link>
+        ) : null}
+      </section>
       <RecentActivity accountId={account.id} page={parseActivityPage(params.page)} locale={accountLocale(account.countryCode)} />
     </main>
   );

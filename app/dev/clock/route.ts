@@ -5,10 +5,13 @@ import { z } from 'zod';
 import { config } from '@/src/config.ts';
 import { runtime } from '@/src/runtime.ts';
 import { DAY } from '@/src/clock.ts';
+import { staffRefusal } from '../../lib/staff-session.ts';
 
 const body = z.object({ advanceSeconds: z.number().int().min(1).max((30 * DAY) / 1000) });
 
 export async function POST(request: Request): Promise<Response> {
+  const refused = await staffRefusal(request);
+  if (refused) return refused;
   const clock = runtime().clock as { advance?: (ms: number) => void; offsetMs?: () => number };
   if (config().STANDINS !== 'on' || !clock.advance || !clock.offsetMs) return new Response('Not found', { status: 404 });
   const parsed = body.safeParse(await request.json().catch(() => null));

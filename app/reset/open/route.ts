@@ -10,10 +10,13 @@
 // message for a link that does not work.
 import { isWellFormedResetToken } from '@/src/accounts/password-reset.ts';
 import { setResetToken } from '../reset-cookie.ts';
+import { staffRefusal } from '../../lib/staff-session.ts';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
+  const refused = await staffRefusal(request);
+  if (refused) return refused;
   const token = new URL(request.url).searchParams.get('token');
   await setResetToken(isWellFormedResetToken(token) ? token : null);
   return new Response(null, {

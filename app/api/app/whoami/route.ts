@@ -7,6 +7,7 @@ import { runtime } from '@/src/runtime.ts';
 import { authenticateApp, appCredentialsSchema, APP_SIGN_IN_FAILED } from '@/src/app-passwords/app-passwords.ts';
 import { clientAddressOf } from '@/src/server/client-address.ts';
 import type { RequestContext } from '@/src/security-events/record.ts';
+import { staffRefusal } from '@/app/lib/staff-session.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,6 +29,8 @@ function json(status: number, body: object, headers: Record<string, string> = {}
 }
 
 export async function GET(request: Request): Promise<Response> {
+  const refused = await staffRefusal(request);
+  if (refused) return refused;
   const credentials = basicHeader.safeParse(request.headers.get('authorization') ?? '');
   if (!credentials.success) {
     return json(401, { error: `${APP_SIGN_IN_FAILED} Sign in with your Apple ID and password (HTTP Basic).` }, { 'WWW-Authenticate': CHALLENGE });

@@ -1,0 +1,39 @@
+'use server';
+// Server actions of the support console. Staff sign in and out, find an account, enter a support
+// PIN: none of them changes account data (src/support/console.ts); each look is recorded for the
+// holder. Every action but sign-in checks the staff session on the server.
+import { redirect } from 'next/navigation';
+import { runtime } from '@/src/runtime.ts';
+import { endStaffSession, staffSignIn } from '@/src/support/staff.ts';
+import { findAccount } from '@/src/support/console.ts';
+import { enterSupportPin } from '@/src/support/pin.ts';
+import { requestContext } from '../lib/request.ts';
+import { clearStaffCookie, requireStaff, setStaffCookie } from '../lib/staff-session.ts';
+import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+
+export async function staffSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await staffSignIn(runtime(), formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  await setStaffCookie(result.token);
+  redirect('/support');
+}
+
+export async function staffSignOutAction(): Promise<void> {
+  const token = await clearStaffCookie();
+  if (token) await endStaffSession(runtime().db, token);
+  redirect('/support/sign-in?signed-out=1');
+}
+
+export async function findAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const session = await requireStaff();
+  const result = await findAccount(runtime(), session, formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  redirect('/support/account');
+}
+
+export async function enterSupportPinAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const session = await requireStaff();
+  const result = await enterSupportPin(runtime(), session, formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  redirect('/support/account');
+}

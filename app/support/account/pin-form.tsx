@@ -1,0 +1,21 @@
+'use client';
+import { useActionState } from 'react';
+import { enterSupportPinAction } from '../../actions/support.ts';
+import { Field, errorProps } from '../../components/field.tsx';
+import { FormMessages } from '../../components/form-messages.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
+import { EMPTY_FORM } from '../../lib/form-state.ts';
+
+export function PinForm({ digits }: { digits: number }) {
+  const [state, action] = useActionState(enterSupportPinAction, EMPTY_FORM);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate aria-label="Enter the support PIN">
+      <FormMessages state={state} />
+      <Field name="pin" label="Support PIN" error={e.pin} hint={`The ${digits}-digit PIN the holder reads to you from their account page.`}>
+        <input type="text" inputMode="numeric" autoComplete="off" maxLength={digits} {...errorProps('pin', e.pin)} />
+      </Field>
+      <SubmitButton label="Show Details" pendingLabel="Checking…" />
+    </form>
+  );
+}

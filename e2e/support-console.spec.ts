@@ -1,0 +1,149 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { join } from 'node:path';
+import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, submit } from './helpers.ts';
+
+// The support console, as an operator, a staff member and two holders use it: the operator makes a
+// staff user with the command line; staff look up an account without two-step (details, numbers
+// masked) and one with two-step on (only that it exists), the holder makes a support PIN with a
+// code from /dev/sms and reads it to them, and then sees every look in Recent Security Activity.
+
+// The commands run against the end-to-end server's own database (playwright.config.ts).
+const dbEnv = { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}`, BCRYPT_COST: '8' };
+
+function operator(script: string, ...args: string[]): string {
+  return execFileSync('npx', ['tsx', script, ...args], { env: dbEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function phone() {
+  const last4 = String(randomInt(0, 10_000)).padStart(4, '0');
+  return { e164: `+1555010${last4}`, masked: `+1 ••• ••• ••${last4.slice(2)}`, digits: `555010${last4}` };
+}
+
+async function newContext(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  return context.newPage();
+}
+
+async function findAccount(staff: Page, appleId: string) {
+  await staff.goto('/support');
+  await staff.getByLabel('Apple ID').fill(appleId);
+  await staff.getByRole('button', { name: 'Find', exact: true }).click();
+  await expect(staff.getByRole('heading', { name: appleId })).toBeVisible();
+}
+
+test('support console: a staff member looks, the holder gives a PIN, and sees every look', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const staffEmail = newAppleId('sam.staff');
+
+  // The operator makes a staff user; the password is printed once (no standard input needed).
+  const added = operator('scripts/staff.ts', 'add', staffEmail, '--name', 'Sam Staff');
+  const staffPassword = /^password: (\S+)$/m.exec(added)?.[1];
+  expect(staffPassword, added).toBeTruthy();
+
+  // Two holders: one with two-step off and a trusted phone, one with two-step on.
+  const offId = newAppleId('support-off');
+  const onId = newAppleId('support-on');
+  const offPhone = phone();
+  const onPhone = phone();
+  const off = await newContext(browser);
+  await createAccount(off, offId);
+  operator('e2e/fixtures/trusted-phone.ts', offId, offPhone.e164);
+  const on = await newContext(browser);
+  await createAccount(on, onId);
+  operator('e2e/fixtures/trusted-phone.ts', onId, onPhone.e164, '--two-step-on');
+
+  // Staff sign in under /support with their own account; a holder's session does not open it.
+  const staff = await newContext(browser);
+  await staff.goto('/support');
+  await expect(staff).toHaveURL(/\/support\/sign-in$/);
+  await on.goto('/support');
+  await expect(on).toHaveURL(/\/support\/sign-in$/);
+  await staff.getByLabel('Staff email').fill(staffEmail);
+  await staff.getByLabel('Password').fill('not the staff password');
+  await submit(staff, 'Sign In');
+  await expect(staff.locator('p.form-error')).toHaveText('Your email or password was incorrect.');
+  await staff.getByLabel('Password').fill(staffPassword!);
+  await staff.getByRole('button', { name: 'Sign In' }).click();
+  await expect(staff.getByRole('heading', { name: 'Find an Account' })).toBeVisible();
+  await expect(staff.getByTestId('staff-name')).toHaveText('Sam Staff');
+  await staff.screenshot({ path: 'test-results/support-find.png', fullPage: true });
+
+  // A staff session opens no customer page.
+  await staff.goto('/account');
+  await expect(staff).toHaveURL(/\/support$/);
+
+  // Two-step off: the details at once, the phone number masked to its last two digits.
+  await findAccount(staff, offId.toUpperCase());
+  await expect(staff.getByTestId('support-two-step')).toContainText('Off');
+  await expect(staff.getByTestId('support-devices')).toContainText(offPhone.masked);
+  await expect(staff.getByTestId('support-eligibility')).toHaveAttribute('data-state', 'available');
+  await expect(staff.getByTestId('support-recovery-key')).toHaveText('No Recovery Key.');
+  expect(await staff.locator('main').textContent()).not.toContain(offPhone.digits.slice(-4));
+  await expect(staff.getByRole('button', { name: /change|remove|reset|revoke|turn/i })).toHaveCount(0);
+  await staff.screenshot({ path: 'test-results/support-details-off.png', fullPage: true });
+
+  // Two-step on: only that the account exists and has two-step on.
+  await findAccount(staff, onId);
+  await expect(staff.getByText('This account exists.')).toBeVisible();
+  await expect(staff.getByTestId('locked-account')).toContainText('Two-step verification: On');
+  await expect(staff.getByTestId('support-devices')).toHaveCount(0);
+  expect(await staff.locator('main').textContent()).not.toContain(onPhone.masked);
+  await staff.screenshot({ path: 'test-results/support-locked.png', fullPage: true });
+
+  // The holder makes a PIN on Password and Security, with a code from their trusted phone.
+  await on.goto('/account/security');
+  await on.getByRole('link', { name: 'Get a Support PIN' }).click();
+  await expect(on.getByRole('heading', { name: 'Apple Support PIN' })).toBeVisible();
+  await on.getByRole('radio', { name: new RegExp(`${onPhone.masked.slice(-2)}\\b`) }).check();
+  await submit(on, 'Send Code');
+  const inbox = await on.context().newPage();
+  const code = await newestSmsCode(inbox, onPhone.e164);
+  await inbox.close();
+  await on.getByLabel(/Verification code sent to/).fill(code);
+  await submit(on, 'Make PIN');
+  const pin = (await on.getByTestId('support-pin').textContent())!.trim();
+  expect(pin).toMatch(/^\d{6}$/);
+  await expect(on.getByTestId('support-pin-made')).toContainText('It works until');
+  expect(on.url()).not.toContain(pin);
+  await on.screenshot({ path: 'test-results/support-pin-holder.png', fullPage: true });
+
+  // Staff type a wrong PIN first, then the one the holder reads them: the details.
+  const wrong = pin === '000000' ? '111111' : '000000';
+  await staff.getByLabel('Support PIN', { exact: true }).fill(wrong);
+  await submit(staff, 'Show Details');
+  await expect(staff.locator('p.form-error')).toHaveText("That PIN isn't right. 4 tries left.");
+  await staff.getByLabel('Support PIN', { exact: true }).fill(pin);
+  await staff.getByRole('button', { name: 'Show Details' }).click();
+  await expect(staff.getByTestId('support-two-step')).toContainText('On since');
+  await expect(staff.getByTestId('support-devices')).toContainText(onPhone.masked);
+  await expect(staff.getByTestId('support-recovery-key')).toContainText('Last created');
+  expect(await staff.locator('main').textContent()).not.toContain(onPhone.digits.slice(-4));
+  await staff.screenshot({ path: 'test-results/support-details-on.png', fullPage: true });
+
+  // The holders see every look, with the staff member's name.
+  await on.goto('/account/security');
+  const activity = on.getByTestId('security-activity');
+  for (const line of [
+    'Apple Support (Sam Staff) looked up your account',
+    'Apple Support (Sam Staff) tried a support PIN that was wrong or expired',
+    'Apple Support (Sam Staff) entered the support PIN you gave them',
+    'Apple Support (Sam Staff) viewed your account details',
+    'Apple Support PIN created',
+  ]) {
+    await expect(activity.getByRole('cell', { name: line, exact: true }).first()).toBeVisible();
+  }
+  await on.locator('#activity').screenshot({ path: 'test-results/support-holder-activity.png' });
+
+  await off.goto('/account/security');
+  await answerSecurityQuestions(off);
+  await expect(off.getByTestId('security-activity').getByRole('cell', { name: 'Apple Support (Sam Staff) viewed your account details', exact: true })).toBeVisible();
+  await expect(off.getByTestId('security-activity').getByRole('cell', { name: 'Apple Support (Sam Staff) looked up your account', exact: true })).toBeVisible();
+
+  // Signed out, the console is closed again.
+  await staff.getByRole('button', { name: 'Sign Out' }).click();
+  await expect(staff).toHaveURL(/\/support\/sign-in\?signed-out=1$/);
+  await staff.goto('/support/account');
+  await expect(staff).toHaveURL(/\/support\/sign-in$/);
+});

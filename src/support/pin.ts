@@ -1,0 +1,156 @@
+// The support PIN (ours, DOMAIN.md "Support console"; seed 001 lists "get Apple ID-related support"
+// among what needs verification). For an account with two-step on, support sees only that the
+// account exists and has two-step on until the holder reads them a PIN:
+//  - made on the holder's account page after a code from a trusted device (purpose 'support-pin');
+//  - 6 digits from the CSPRNG, valid 30 minutes, for that account only (its hash covers the
+//    account id, and staff enter it on the account they found), a newer PIN replaces the older;
+//  - stored only as HMAC-SHA-256 with the server key, compared in constant time, never logged,
+//    emailed, put in a URL or in an event;
+//  - the first staff member who enters it binds it: it then works for no other staff member; it
+//    unlocks the details for the rest of THAT staff session only (a SupportUnlock row);
+//  - 5 wrong tries kill it; every try, right or wrong, is a SecurityEvent the holder sees.
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { MINUTE } from '../clock.ts';
+import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { recordLook } from './looks.ts';
+import type { StaffSession } from './staff.ts';
+
+export const SUPPORT_PIN_DIGITS = 6;
+export const SUPPORT_PIN_TTL_MS = 30 * MINUTE;
+export const MAX_PIN_TRIES = 5;
+
+export const TWO_STEP_OFF = 'Two-step verification is off, so Apple Support needs no PIN to help you.';
+const CHOOSE_DEVICE = 'Choose a trusted device.';
+
+export function supportPinHash(key: string, accountId: string, pin: string): string {
+  return createHmac('sha256', key).update(`support-pin:${accountId}:${pin}`).digest('hex');
+}
+
+function sameHash(storedHex: string, candidateHex: string): boolean {
+  const a = Buffer.from(storedHex, 'hex');
+  const b = Buffer.from(candidateHex, 'hex');
+  return a.length === 32 && b.length === 32 && timingSafeEqual(a, b);
+}
+
+// ---- The holder makes a PIN ---------------------------------------------------------------------
+
+async function twoStepOn(db: Db, accountId: string): Promise<boolean> {
+  const account = await db.account.findUnique({ where: { id: accountId }, select: { twoStepEnabledAt: true } });
+  return Boolean(account?.twoStepEnabledAt);
+}
+
+const deviceSchema = z.object({ trustedDeviceId: z.string().min(1, CHOOSE_DEVICE).max(100) });
+
+/** Step 1: a code to the trusted device the holder picked. */
+export async function sendSupportPinCode(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<{ ok: true; trustedDeviceId: string } | { ok: false; error: string }> {
+  if (!(await twoStepOn(deps.db, accountId))) return { ok: false, error: TWO_STEP_OFF };
+  const parsed = deviceSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: CHOOSE_DEVICE };
+  const sent = await sendCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'support-pin' }, ctx);
+  return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+}
+
+export type CreatePinResult = { ok: true; pin: string; expiresAt: Date } | { ok: false; error: string };
+
+/** Step 2: the code from that device → a new PIN, shown to the holder once. */
+export async function createSupportPin(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<CreatePinResult> {
+  if (!(await twoStepOn(deps.db, accountId))) return { ok: false, error: TWO_STEP_OFF };
+  const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'Choose a trusted device and enter its code.' };
+  const checked = await verifyCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'support-pin', code: parsed.data.code }, ctx);
+  if (!checked.ok) return checked;
+
+  const now = deps.clock.now();
+  const pin = randomInt(0, 10 ** SUPPORT_PIN_DIGITS).toString().padStart(SUPPORT_PIN_DIGITS, '0');
+  const expiresAt = new Date(now.getTime() + SUPPORT_PIN_TTL_MS);
+  const fresh = { pinHash: supportPinHash(deps.codeKey, accountId, pin), createdAt: now, expiresAt, wrongTries: 0, staffUserId: null, acceptedAt: null };
+  await deps.db.$transaction(async (tx) => {
+    // One PIN per account: the newer replaces the older, with its tries and binding.
+    await tx.supportPin.upsert({ where: { accountId }, create: { accountId, ...fresh }, update: fresh });
+    await recordSecurityEvent(tx, { accountId, kind: 'support-pin-created', at: now, details: { expiresAt: expiresAt.toISOString() } }, ctx);
+  });
+  return { ok: true, pin, expiresAt };
+}
+
+// ---- Staff enter it -----------------------------------------------------------------------------
+
+export const PIN_MESSAGES = {
+  format: `Enter the ${SUPPORT_PIN_DIGITS}-digit PIN.`,
+  none: "This account has no support PIN. Ask the holder to make one in Password and Security on their account page.",
+  expired: 'This PIN has expired. Ask the holder to make a new one.',
+  dead: 'Too many wrong tries for this PIN. Ask the holder to make a new one.',
+  otherStaff: 'This PIN was already used by another staff member. Ask the holder to make a new one.',
+  noAccount: 'Find an account first.',
+} as const;
+export const wrongPinMessage = (left: number) => `That PIN isn't right. ${left} ${left === 1 ? 'try' : 'tries'} left.`;
+
+export interface PinDeps {
+  db: Db;
+  clock: Clock;
+  codeKey: string;
+}
+
+export type EnterPinResult = { ok: true } | { ok: false; error?: string; fieldErrors?: { pin?: string } };
+
+const pinSchema = z.object({ pin: z.string().trim().regex(new RegExp(`^[0-9]{${SUPPORT_PIN_DIGITS}}$`), PIN_MESSAGES.format) });
+
+/**
+ * A staff member enters the PIN the holder read them, for the account their session found. A
+ * malformed PIN tests nothing and counts nothing; every well-formed try is recorded.
+ */
+export async function enterSupportPin(deps: PinDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<EnterPinResult> {
+  const parsed = pinSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: { pin: PIN_MESSAGES.format } };
+  const accountId = session.accountId;
+  if (!accountId) return { ok: false, error: PIN_MESSAGES.noAccount };
+  const { db, clock } = deps;
+  const now = clock.now();
+  const failed = async (reason: string, error: string, wrongTries?: number) => {
+    await recordLook(db, session.staff, { accountId, kind: 'support-pin-failed', at: now, details: { reason, ...(wrongTries ? { wrongTries } : {}) } }, ctx);
+    return { ok: false as const, error };
+  };
+
+  const row = await db.supportPin.findUnique({ where: { accountId } });
+  if (!row) return failed('no-pin', PIN_MESSAGES.none);
+  if (row.expiresAt <= now) return failed('expired', PIN_MESSAGES.expired);
+  if (row.wrongTries >= MAX_PIN_TRIES) return failed('too-many-tries', PIN_MESSAGES.dead);
+  const matches = sameHash(row.pinHash, supportPinHash(deps.codeKey, accountId, parsed.data.pin));
+
+  if (!matches) {
+    // Atomic: counted only while this PIN is live, so concurrent wrong tries stop at 5.
+    const counted = await db.supportPin.updateMany({
+      where: { accountId, pinHash: row.pinHash, wrongTries: { lt: MAX_PIN_TRIES }, expiresAt: { gt: now } },
+      data: { wrongTries: { increment: 1 } },
+    });
+    if (counted.count !== 1) return failed('no-longer-valid', PIN_MESSAGES.expired);
+    const tries = row.wrongTries + 1;
+    return failed('wrong', tries >= MAX_PIN_TRIES ? PIN_MESSAGES.dead : wrongPinMessage(MAX_PIN_TRIES - tries), tries);
+  }
+  if (row.staffUserId && row.staffUserId !== session.staff.id) return failed('other-staff', PIN_MESSAGES.otherStaff);
+
+  // The first staff member binds the PIN; the claim is one conditional UPDATE, so of two staff
+  // members entering it at once exactly one gets it.
+  const claim = await db.supportPin.updateMany({
+    where: { accountId, pinHash: row.pinHash, wrongTries: { lt: MAX_PIN_TRIES }, expiresAt: { gt: now }, OR: [{ staffUserId: null }, { staffUserId: session.staff.id }] },
+    data: { staffUserId: session.staff.id, acceptedAt: row.acceptedAt ?? now },
+  });
+  if (claim.count !== 1) return failed('other-staff', PIN_MESSAGES.otherStaff);
+  await db.$transaction(async (tx) => {
+    await tx.supportUnlock.upsert({
+      where: { staffSessionId_accountId: { staffSessionId: session.id, accountId } },
+      create: { staffSessionId: session.id, accountId, createdAt: now },
+      update: {},
+    });
+    await recordLook(tx, session.staff, { accountId, kind: 'support-pin-accepted', at: now }, ctx);
+  });
+  return { ok: true };
+}
+
+/** Whether this staff session entered the account's PIN. */
+export async function isUnlocked(db: Db, staffSessionId: string, accountId: string): Promise<boolean> {
+  return (await db.supportUnlock.count({ where: { staffSessionId, accountId } })) > 0;
+}

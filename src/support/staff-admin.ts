@@ -1,0 +1,92 @@
+// The operator's command for support staff (`npm run staff -- add EMAIL`): the ONLY way a staff
+// user comes to exist. scripts/staff.ts is the process around this file (environment, migrations,
+// standard input, exit code); what the command decides is here, so tests run it in-process.
+import { parseArgs } from 'node:util';
+import type { Db } from '../db/client.ts';
+import { addStaffUser, generateStaffPassword, type StaffDeps } from './staff.ts';
+
+export const STAFF_USAGE = `Usage: npm run staff -- <command>
+
+  add <email> [--name "Display Name"] [--password-stdin]
+                      create a support staff user. Without --password-stdin a strong password
+                      is generated and printed ONCE; with it, the password is the first line of
+                      standard input (at least 15 characters). The display name is what account
+                      holders read in their security activity; it defaults to the email's name.
+  list                the staff users
+  remove <email>      delete a staff user and end their sessions
+  help                this text`;
+
+export type StaffCommand =
+  | { command: 'add'; email: string; name: string | null; passwordStdin: boolean }
+  | { command: 'list' }
+  | { command: 'remove'; email: string }
+  | { command: 'help' };
+
+export function parseStaffCommand(argv: string[]): { ok: true; command: StaffCommand } | { ok: false; error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { name: { type: 'string' }, 'password-stdin': { type: 'boolean' } } });
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  const [command, ...rest] = parsed.positionals;
+  const { name, 'password-stdin': passwordStdin } = parsed.values;
+  const noOptions = name === undefined && !passwordStdin;
+  switch (command) {
+    case 'add':
+      if (rest.length !== 1) return { ok: false, error: 'add needs one email address' };
+      return { ok: true, command: { command: 'add', email: rest[0]!, name: name ?? null, passwordStdin: Boolean(passwordStdin) } };
+    case 'list':
+      return rest.length === 0 && noOptions ? { ok: true, command: { command: 'list' } } : { ok: false, error: 'list takes no arguments' };
+    case 'remove':
+      return rest.length === 1 && noOptions ? { ok: true, command: { command: 'remove', email: rest[0]! } } : { ok: false, error: 'remove needs one email address' };
+    case 'help':
+    case undefined:
+      return { ok: true, command: { command: 'help' } };
+    default:
+      return { ok: false, error: `unknown command "${command}"` };
+  }
+}
+
+export interface StaffOutcome {
+  stdout: string[];
+  stderr: string[];
+  exitCode: number;
+}
+
+/** "sam.staff@example.com" → "Sam Staff": a default display name. */
+export function nameFromEmail(email: string): string {
+  const local = email.trim().split('@')[0] ?? '';
+  return local
+    .split(/[._+-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** Runs a parsed command. `stdinPassword` is read by the caller only for --password-stdin. */
+export async function runStaffCommand(deps: StaffDeps & { db: Db }, command: StaffCommand, stdinPassword?: string): Promise<StaffOutcome> {
+  switch (command.command) {
+    case 'help':
+      return { stdout: [STAFF_USAGE], stderr: [], exitCode: 0 };
+    case 'list': {
+      const rows = await deps.db.staffUser.findMany({ orderBy: { emailKey: 'asc' }, select: { emailKey: true, displayName: true, createdAt: true } });
+      const lines = rows.map((r) => `${r.emailKey}\t${r.displayName}\t${r.createdAt.toISOString().slice(0, 10)}`);
+      return { stdout: [...lines, `${rows.length} staff user${rows.length === 1 ? '' : 's'}`], stderr: [], exitCode: 0 };
+    }
+    case 'remove': {
+      const { count } = await deps.db.staffUser.deleteMany({ where: { emailKey: command.email.trim().toLowerCase() } });
+      return count ? { stdout: [`removed ${command.email}`], stderr: [], exitCode: 0 } : { stdout: [], stderr: [`staff: no staff user ${command.email}`], exitCode: 1 };
+    }
+    case 'add': {
+      const generated = !command.passwordStdin;
+      const password = generated ? generateStaffPassword() : (stdinPassword ?? '');
+      const result = await addStaffUser(deps, { email: command.email, displayName: command.name ?? nameFromEmail(command.email), password });
+      if (!result.ok) return { stdout: [], stderr: [`staff: ${result.error}`], exitCode: 1 };
+      const stdout = [`added ${command.email.trim().toLowerCase()}`];
+      // Printed once, here; it is stored only as a bcrypt hash.
+      if (generated) stdout.push(`password: ${password}`, 'Give it to them privately; it is not shown again. They sign in at /support.');
+      return { stdout, stderr: [], exitCode: 0 };
+    }
+  }
+}

@@ -1,0 +1,184 @@
+// Support staff (DOMAIN.md, "Support console"): people apart from customers, with their own table,
+// password rules, sign-in and sessions. A staff user is made only by the operator command
+// (`npm run staff -- add EMAIL`, scripts/staff.ts); nothing in the web app creates one.
+//
+// A staff session is a StaffSession row keyed by the SHA-256 of a random token; the browser holds
+// the token in its own sealed cookie (app/lib/staff-session.ts), never the customers' cookie.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Db, DbTx } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { HOUR, MINUTE } from '../clock.ts';
+import { newToken, tokenId } from '../tokens.ts';
+import { appleIdKey, emailField } from '../accounts/apple-id.ts';
+import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
+import { isCommonPassword, passwordLength, MAX_PASSWORD_LENGTH } from '../accounts/password-policy.ts';
+import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
+import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/sign-in.ts';
+import { clearFailures, lockedUntil, recordFailure, waitText } from '../throttle/throttle.ts';
+import type { RequestContext } from '../security-events/record.ts';
+
+export interface StaffDeps {
+  db: Db;
+  clock: Clock;
+  bcryptCost: number;
+}
+
+/** Who is looking: what support events record (the holder reads the display name). */
+export interface Staff {
+  id: string;
+  displayName: string;
+}
+
+// ---- Staff users --------------------------------------------------------------------------------
+
+// (ours) A staff password alone opens the security state of every account, so it gets NIST SP
+// 800-63B-4's minimum for a password used as a single factor, 15 characters, not the customers' 8.
+export const MIN_STAFF_PASSWORD_LENGTH = 15;
+export const DISPLAY_NAME_MAX = 60;
+
+export const STAFF_PASSWORD_MESSAGES = {
+  tooShort: `A staff password needs at least ${MIN_STAFF_PASSWORD_LENGTH} characters.`,
+  tooLong: `A staff password can be at most ${MAX_PASSWORD_LENGTH} characters.`,
+  common: 'This password is one of the most commonly used. Choose another.',
+  email: "The password can't contain the email address.",
+} as const;
+
+/** The message for a staff password that is refused, or null. */
+export function checkStaffPassword(password: string, email: string): string | null {
+  const length = passwordLength(password);
+  if (length < MIN_STAFF_PASSWORD_LENGTH) return STAFF_PASSWORD_MESSAGES.tooShort;
+  if (length > MAX_PASSWORD_LENGTH) return STAFF_PASSWORD_MESSAGES.tooLong;
+  if (isCommonPassword(password)) return STAFF_PASSWORD_MESSAGES.common;
+  const folded = password.normalize('NFKC').toLowerCase();
+  const key = appleIdKey(email);
+  if (key && (folded.includes(key) || folded.includes(key.slice(0, key.indexOf('@'))))) return STAFF_PASSWORD_MESSAGES.email;
+  return null;
+}
+
+/** What the operator command gives a new staff user when no password is piped in: 144 random bits. */
+export function generateStaffPassword(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/**
+ * The display name holders read in their activity ("Apple Support (Sam Staff) looked up your
+ * account"): one line of plain text.
+ */
+export const displayNameField = z
+  .string({ error: 'Give a display name.' })
+  .transform((s) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'Give a display name.').max(DISPLAY_NAME_MAX, `A display name can be at most ${DISPLAY_NAME_MAX} characters.`));
+
+const addSchema = z.object({ email: emailField, displayName: displayNameField, password: z.string() });
+
+export type AddStaffResult = { ok: true; staffUserId: string } | { ok: false; error: string };
+
+export async function addStaffUser(deps: StaffDeps, input: { email: string; displayName: string; password: string }): Promise<AddStaffResult> {
+  const parsed = addSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
+  const { email, displayName, password } = parsed.data;
+  const refused = checkStaffPassword(password, email);
+  if (refused) return { ok: false, error: refused };
+  const emailKey = appleIdKey(email);
+  if (await deps.db.staffUser.findUnique({ where: { emailKey }, select: { id: true } })) {
+    return { ok: false, error: `A staff user ${emailKey} already exists.` };
+  }
+  const row = await deps.db.staffUser.create({
+    data: { emailKey, displayName, passwordHash: await hashSecret(password, deps.bcryptCost), createdAt: deps.clock.now() },
+  });
+  return { ok: true, staffUserId: row.id };
+}
+
+// ---- Staff sessions -----------------------------------------------------------------------------
+
+// (ours) Shorter than a holder's (30 minutes idle, 12 hours): a console left open on a support
+// desk should not stay open long. OWASP ASVS 3.3: shorter timeouts for more privileged sessions.
+export const STAFF_IDLE_MS = 15 * MINUTE;
+export const STAFF_ABSOLUTE_MS = 8 * HOUR;
+
+export interface StaffSession {
+  id: string;
+  staff: Staff;
+  /** The account this session last found by Apple ID, or null. */
+  accountId: string | null;
+}
+
+export async function createStaffSession(tx: DbTx, staffUserId: string, now: Date, ctx: RequestContext): Promise<string> {
+  const token = newToken();
+  await tx.staffSession.create({
+    data: { id: tokenId(token), staffUserId, createdAt: now, lastSeenAt: now, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent?.slice(0, 512) ?? null },
+  });
+  return token;
+}
+
+function expired(row: { createdAt: Date; lastSeenAt: Date }, now: Date): boolean {
+  return now.getTime() - row.lastSeenAt.getTime() > STAFF_IDLE_MS || now.getTime() - row.createdAt.getTime() > STAFF_ABSOLUTE_MS;
+}
+
+/** The live staff session of a token, or null. Expired rows are deleted; a live one is touched. */
+export async function resolveStaffSession(db: Db, token: string, now: Date): Promise<StaffSession | null> {
+  const id = tokenId(token);
+  const row = await db.staffSession.findUnique({ where: { id }, include: { staffUser: { select: { id: true, displayName: true } } } });
+  if (!row) return null;
+  if (expired(row, now)) {
+    await db.staffSession.deleteMany({ where: { id } });
+    return null;
+  }
+  await db.staffSession.update({ where: { id }, data: { lastSeenAt: now } });
+  return { id, staff: row.staffUser, accountId: row.accountId };
+}
+
+/** Whether the token is a live staff session, without writing anything (for the customer side's refusal). */
+export async function isLiveStaffSession(db: Db, token: string, now: Date): Promise<boolean> {
+  const row = await db.staffSession.findUnique({ where: { id: tokenId(token) }, select: { createdAt: true, lastSeenAt: true } });
+  return row !== null && !expired(row, now);
+}
+
+export async function endStaffSession(db: Db, token: string): Promise<void> {
+  await db.staffSession.deleteMany({ where: { id: tokenId(token) } });
+}
+
+// ---- Staff sign-in ------------------------------------------------------------------------------
+
+export const STAFF_WRONG_CREDENTIALS = 'Your email or password was incorrect.';
+
+const signInSchema = z.object({ email: emailField, password: z.string().min(1, 'Enter your password.').max(1024) });
+
+// The same limits as customer sign-in (src/accounts/sign-in.ts), counted under their own keys.
+export const staffEmailThrottleKey = (emailKey: string) => `staff-sign-in:email:${emailKey}`;
+export const staffAddressThrottleKey = (address: string) => `staff-sign-in:address:${address}`;
+
+export type StaffSignInResult = { ok: true; token: string } | { ok: false; error?: string; fieldErrors?: FieldErrors };
+
+/**
+ * Email and password → a new staff session. As customer sign-in does: one answer for an unknown
+ * email and a wrong password, as slow for both, and lockouts per email and per client address.
+ */
+export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestContext): Promise<StaffSignInResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { db, clock } = deps;
+  const now = clock.now();
+  const emailKey = appleIdKey(parsed.data.email);
+  const keys = [staffEmailThrottleKey(emailKey), ...(ctx.clientAddress ? [staffAddressThrottleKey(ctx.clientAddress)] : [])];
+  for (const k of keys) {
+    const until = await lockedUntil(db, k, now);
+    if (until) return { ok: false, error: lockoutMessage(until, now) };
+  }
+  const staff = await db.staffUser.findUnique({ where: { emailKey } });
+  const passwordOk = staff ? await verifySecret(parsed.data.password, staff.passwordHash) : await verifyAgainstNothing(parsed.data.password, deps.bcryptCost);
+  if (!staff || !passwordOk) {
+    const locks = [
+      await recordFailure(db, keys[0]!, PER_APPLE_ID, now),
+      ...(keys[1] ? [await recordFailure(db, keys[1], PER_CLIENT_ADDRESS, now)] : []),
+    ].filter((d): d is Date => d !== null);
+    return { ok: false, error: locks[0] ? lockoutMessage(locks[0], now) : STAFF_WRONG_CREDENTIALS };
+  }
+  await clearFailures(db, keys[0]!);
+  return { ok: true, token: await createStaffSession(db, staff.id, now, ctx) };
+}
+
+function lockoutMessage(until: Date, now: Date): string {
+  return `Too many unsuccessful sign-in attempts. Try again in ${waitText(until, now)}.`;
+}

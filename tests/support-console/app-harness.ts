@@ -1,0 +1,83 @@
+// Running the app's own server code (actions, route handlers, pages) inside vitest, as a request
+// would: next/headers serves a cookie jar and fixed headers, and the environment names the test
+// database. A test file mocks next/headers and next/cache with nextHeaders and nextCache (vi.mock
+// must be written in the test file itself) and calls appEnv() before importing anything from app/.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STANDIN_TWILIO } from '../../src/standins/local-env.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const APP = join(ROOT, 'app');
+export const CODE_KEY = 'app-harness-code-key-0123456789abcdef-0123';
+
+/** The browser's cookies for the request being made. */
+export const jar = new Map<string, string>();
+
+// What iron-session needs of next/headers' cookies(): get, and set (a destroy() sets an empty value).
+const store = {
+  get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+  getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+  has: (name: string) => jar.has(name),
+  set(a: string | { name: string; value: string }, b?: string) {
+    const [name, value] = typeof a === 'string' ? [a, b ?? ''] : [a.name, a.value];
+    if (value) jar.set(name, value);
+    else jar.delete(name);
+  },
+  delete: (name: string) => jar.delete(name),
+};
+const headers = new Headers({ 'x-forwarded-for': '192.0.2.55', 'user-agent': 'Mozilla/5.0 (X11; Linux) Chrome/150 (support desk)' });
+
+export const nextHeaders = { cookies: async () => store, headers: async () => headers };
+// Only reached after a change went through; outside a Next.js request the real one would throw.
+export const nextCache = { revalidatePath: () => undefined, revalidateTag: () => undefined };
+
+/** src/runtime.ts builds its dependencies from the environment on first use: this test's database. */
+export function appEnv(databaseUrl: string): void {
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: 'app-harness-session-secret-0123456789abcdef',
+    CODE_HMAC_KEY: CODE_KEY,
+    TWILIO_ACCOUNT_SID: STANDIN_TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: STANDIN_TWILIO.authToken,
+    TWILIO_FROM: STANDIN_TWILIO.from,
+    // Nothing listens there: a code that got through would fail to send, and leave rows behind.
+    TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
+    TWILIO_LOOKUPS_BASE_URL: 'http://127.0.0.1:9',
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    STANDINS: 'off',
+  });
+}
+
+export function filesUnder(dir: string, test: (relativePath: string) => boolean): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => test(f)).map((f) => join(dir, f)).sort();
+}
+
+export type Outcome = { refused: boolean; how: string };
+
+/** Next's redirect() and notFound() throw an error whose digest says which; anything else is null. */
+export function nextThrow(e: unknown): string | null {
+  const digest = (e as { digest?: unknown } | null)?.digest;
+  if (typeof digest !== 'string') return null;
+  if (digest.startsWith('NEXT_REDIRECT')) return `redirect ${digest.split(';')[2]}`;
+  if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND') return 'not found';
+  return null;
+}
+
+/**
+ * Calls an action, route handler or page. Refused: a redirect or not-found, an HTTP error status,
+ * or a form answer with an error and nothing done.
+ */
+export async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const value = await call();
+    if (value instanceof Response) return { refused: value.status >= 400, how: `HTTP ${value.status}` };
+    const state = (value ?? {}) as { error?: string; fieldErrors?: object; done?: boolean };
+    const refused = !state.done && Boolean(state.error || (state.fieldErrors && Object.keys(state.fieldErrors).length));
+    return { refused, how: value && typeof value === 'object' && '$$typeof' in value ? 'rendered' : `answered ${JSON.stringify(value)}` };
+  } catch (e) {
+    const how = nextThrow(e);
+    if (how) return { refused: true, how };
+    throw e;
+  }
+}

@@ -1,0 +1,199 @@
+// The support PIN: made by the holder after a code from a trusted device (sent by the real Twilio
+// SDK to the stand-in), 6 digits, 30 minutes, for one account and one staff member, 5 wrong tries,
+// every try recorded; it shows the details for the rest of that staff session only.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { BROWSER } from '../support/accounts.ts';
+import { CODE_KEY, codeIn, newAccount, otherCode, resetTables, smsDevice, START, type TestClock } from '../codes/helpers.ts';
+import { DESK, codeDeps, session, staffMember, staffSession } from './helpers.ts';
+import { fixedClock, MINUTE } from '../../src/clock.ts';
+import { startStandins, type Standins } from '../../src/standins/server.ts';
+import type { CodeDeps } from '../../src/codes/codes.ts';
+import { findAccount, viewAccount } from '../../src/support/console.ts';
+import {
+  createSupportPin,
+  enterSupportPin,
+  MAX_PIN_TRIES,
+  PIN_MESSAGES,
+  sendSupportPinCode,
+  SUPPORT_PIN_TTL_MS,
+  supportPinHash,
+  TWO_STEP_OFF,
+  wrongPinMessage,
+} from '../../src/support/pin.ts';
+
+const PHONE = '+15550104411';
+const OTHER_PHONE = '+15550104422';
+
+describe('the support PIN', () => {
+  let t: TestDb;
+  let standins: Standins;
+  let clock: TestClock;
+  let deps: CodeDeps;
+  let holder: string;
+  let holderPhone: string;
+  let sam: string;
+  let alex: string;
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    standins = await startStandins();
+  });
+  afterAll(async () => {
+    await standins.stop();
+    await t.drop();
+  });
+  beforeEach(async () => {
+    await resetTables(t.db);
+    await t.db.staffUser.deleteMany();
+    standins.twilio.reset();
+    clock = fixedClock(START);
+    deps = codeDeps(t.db, clock, standins);
+    holder = await newAccount(t.db, clock);
+    holderPhone = await smsDevice(t.db, holder, PHONE);
+    await t.db.account.update({ where: { id: holder }, data: { twoStepEnabledAt: clock.now() } });
+    sam = await staffMember(t.db, clock, 'sam.staff@example.com', 'Sam Staff');
+    alex = await staffMember(t.db, clock, 'alex.staff@example.com', 'Alex Staff');
+  });
+
+  // The stand-in lists the newest message first.
+  const lastCodeTo = (phone: string) => codeIn(standins.twilio.messages().find((m) => m.to === phone)?.body);
+
+  /** What the holder does on the Apple Support PIN page. */
+  async function makePin(accountId = holder, deviceId = holderPhone, phone = PHONE): Promise<string> {
+    expect(await sendSupportPinCode(deps, accountId, { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: deviceId });
+    const made = await createSupportPin(deps, accountId, { trustedDeviceId: deviceId, code: lastCodeTo(phone) }, BROWSER);
+    if (!made.ok) throw new Error(made.error);
+    return made.pin;
+  }
+
+  /** A staff session of that member that found the holder's account. */
+  async function looking(staffUserId: string, appleId = 'jane.holder@example.com') {
+    const s = await staffSession(t.db, clock, staffUserId);
+    expect((await findAccount(deps, s, { appleId }, DESK)).ok).toBe(true);
+    return { ...(await session(t.db, clock, s.token))!, token: s.token };
+  }
+
+  const events = (kind: string, accountId = holder) => t.db.securityEvent.findMany({ where: { accountId, kind }, orderBy: { createdAt: 'asc' } });
+
+  it('the holder makes a 6-digit PIN with a code from a trusted device; only its keyed hash is stored, and the event holds no PIN', async () => {
+    const pin = await makePin();
+    expect(pin).toMatch(/^\d{6}$/);
+    const row = await t.db.supportPin.findUniqueOrThrow({ where: { accountId: holder } });
+    expect(row.pinHash).toBe(supportPinHash(CODE_KEY, holder, pin));
+    expect(row.pinHash).not.toContain(pin);
+    expect(row.expiresAt).toEqual(new Date(clock.now().getTime() + SUPPORT_PIN_TTL_MS));
+    const [created] = await events('support-pin-created');
+    expect(JSON.parse(created!.details!)).toEqual({ expiresAt: row.expiresAt.toISOString() });
+    const everything = JSON.stringify(await t.db.securityEvent.findMany()) + JSON.stringify(await t.db.emailOutbox.findMany());
+    expect(everything).not.toMatch(new RegExp(`(?<![0-9])${pin}(?![0-9])`));
+  });
+
+  it('no PIN without the right code from a trusted device, and none with two-step off', async () => {
+    await sendSupportPinCode(deps, holder, { trustedDeviceId: holderPhone }, BROWSER);
+    const wrong = await createSupportPin(deps, holder, { trustedDeviceId: holderPhone, code: otherCode(lastCodeTo(PHONE)) }, BROWSER);
+    expect(wrong.ok).toBe(false);
+    // A code sent for signing in is not a code for the PIN (codes are bound to their purpose).
+    expect(await t.db.supportPin.count()).toBe(0);
+
+    const off = await newAccount(t.db, clock, 'off@example.com', null);
+    const offPhone = await smsDevice(t.db, off, OTHER_PHONE);
+    expect(await sendSupportPinCode(deps, off, { trustedDeviceId: offPhone }, BROWSER)).toEqual({ ok: false, error: TWO_STEP_OFF });
+    expect(standins.twilio.messages().filter((m) => m.to === OTHER_PHONE)).toEqual([]);
+  });
+
+  it('support sees only that the account exists until the PIN; then the details, for the rest of that staff session only', async () => {
+    const pin = await makePin();
+    const s = await looking(sam);
+    expect(await viewAccount(deps, s, DESK)).toEqual({ kind: 'locked', appleId: 'Jane.Holder@Example.com' });
+    expect(await enterSupportPin(deps, s, { pin }, DESK)).toEqual({ ok: true });
+    expect((await viewAccount(deps, s, DESK))?.kind).toBe('details');
+    // 40 minutes of work later (a page every 10 minutes keeps the session alive) the PIN has
+    // expired, and the details still show in this session.
+    for (let i = 0; i < 4; i++) {
+      clock.advance(10 * MINUTE);
+      expect((await viewAccount(deps, (await session(t.db, clock, s.token))!, DESK))?.kind).toBe('details');
+    }
+
+    // Another session, even of the same staff member, starts locked again.
+    const later = await looking(sam);
+    expect((await viewAccount(deps, later, DESK))?.kind).toBe('locked');
+  });
+
+  it('expires after 30 minutes', async () => {
+    const pin = await makePin();
+    const s = await looking(sam);
+    clock.advance(SUPPORT_PIN_TTL_MS);
+    expect(await enterSupportPin(deps, s, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.expired });
+    expect((await viewAccount(deps, s, DESK))?.kind).toBe('locked');
+    expect((await events('support-pin-failed')).map((e) => JSON.parse(e.details!).reason)).toEqual(['expired']);
+  });
+
+  it('5 wrong tries kill it, each recorded with the staff member; then even the right PIN fails', async () => {
+    const pin = await makePin();
+    const s = await looking(sam);
+    for (let i = 1; i <= MAX_PIN_TRIES; i++) {
+      const answer = await enterSupportPin(deps, s, { pin: otherCode(pin) }, DESK);
+      expect(answer).toEqual({ ok: false, error: i < MAX_PIN_TRIES ? wrongPinMessage(MAX_PIN_TRIES - i) : PIN_MESSAGES.dead });
+    }
+    expect(await enterSupportPin(deps, s, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.dead });
+    expect((await viewAccount(deps, s, DESK))?.kind).toBe('locked');
+    const failed = await events('support-pin-failed');
+    expect(failed.map((e) => JSON.parse(e.details!))).toEqual([
+      ...[1, 2, 3, 4, 5].map((wrongTries) => ({ reason: 'wrong', wrongTries, staffUserId: sam, staffName: 'Sam Staff' })),
+      { reason: 'too-many-tries', staffUserId: sam, staffName: 'Sam Staff' },
+    ]);
+    expect(failed.every((e) => e.clientAddress === DESK.clientAddress)).toBe(true);
+    expect(JSON.stringify(failed)).not.toContain(pin);
+  });
+
+  it('a malformed PIN gets a message next to the field and counts nothing', async () => {
+    await makePin();
+    const s = await looking(sam);
+    for (const pin of ['', '12345', '1234567', 'abcdef', undefined]) {
+      expect(await enterSupportPin(deps, s, { pin }, DESK)).toEqual({ ok: false, fieldErrors: { pin: PIN_MESSAGES.format } });
+    }
+    expect((await t.db.supportPin.findUniqueOrThrow({ where: { accountId: holder } })).wrongTries).toBe(0);
+    expect(await events('support-pin-failed')).toEqual([]);
+  });
+
+  it('works for the first staff member who enters it and no other', async () => {
+    const pin = await makePin();
+    expect(await enterSupportPin(deps, await looking(sam), { pin }, DESK)).toEqual({ ok: true });
+    const alexSession = await looking(alex);
+    expect(await enterSupportPin(deps, alexSession, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.otherStaff });
+    expect((await viewAccount(deps, alexSession, DESK))?.kind).toBe('locked');
+    // Sam again, in a new session, inside the 30 minutes: still Sam's PIN.
+    expect(await enterSupportPin(deps, await looking(sam), { pin }, DESK)).toEqual({ ok: true });
+    const failed = await events('support-pin-failed');
+    expect(failed.map((e) => JSON.parse(e.details!))).toEqual([{ reason: 'other-staff', staffUserId: alex, staffName: 'Alex Staff' }]);
+  });
+
+  it('is for its account only', async () => {
+    const other = await newAccount(t.db, clock, 'other.holder@example.com', null);
+    const otherPhone = await smsDevice(t.db, other, OTHER_PHONE);
+    await t.db.account.update({ where: { id: other }, data: { twoStepEnabledAt: clock.now() } });
+    const pin = await makePin();
+
+    // Looking at the other account, the holder's PIN opens nothing: it has no PIN of its own...
+    const atOther = await looking(sam, 'other.holder@example.com');
+    expect(await enterSupportPin(deps, atOther, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.none });
+    // ...and once it has one, the holder's PIN is a wrong try on it.
+    const otherPin = await makePin(other, otherPhone, OTHER_PHONE);
+    if (otherPin === pin) return; // one chance in a million
+    expect(await enterSupportPin(deps, atOther, { pin }, DESK)).toEqual({ ok: false, error: wrongPinMessage(MAX_PIN_TRIES - 1) });
+    expect((await viewAccount(deps, atOther, DESK))?.kind).toBe('locked');
+    expect((await events('support-pin-failed', other)).length).toBe(2);
+    expect(await events('support-pin-failed', holder)).toEqual([]);
+  });
+
+  it('a newer PIN replaces the older one', async () => {
+    const first = await makePin();
+    clock.advance(31_000); // one code per device every 30 seconds
+    const second = await makePin();
+    if (first === second) return;
+    const s = await looking(sam);
+    expect(await enterSupportPin(deps, s, { pin: first }, DESK)).toEqual({ ok: false, error: wrongPinMessage(MAX_PIN_TRIES - 1) });
+    expect(await enterSupportPin(deps, s, { pin: second }, DESK)).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,159 @@
+// Staff users and their sessions: made only by the operator command (which needs no standard
+// input), their own password rules, sign-in with the same lockouts as customers, and sessions with
+// their own timeouts.
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { fixedClock, MINUTE, HOUR } from '../../src/clock.ts';
+import { START, type TestClock } from '../codes/helpers.ts';
+import { DESK, STAFF_PASSWORD, session, staffMember } from './helpers.ts';
+import { ROOT } from './app-harness.ts';
+import { verifySecret } from '../../src/accounts/passwords.ts';
+import {
+  addStaffUser,
+  checkStaffPassword,
+  endStaffSession,
+  isLiveStaffSession,
+  STAFF_ABSOLUTE_MS,
+  STAFF_IDLE_MS,
+  STAFF_PASSWORD_MESSAGES,
+  STAFF_WRONG_CREDENTIALS,
+  staffSignIn,
+} from '../../src/support/staff.ts';
+import { nameFromEmail, parseStaffCommand } from '../../src/support/staff-admin.ts';
+
+function staffCommand(databaseUrl: string, args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'scripts/staff.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, BCRYPT_COST: '4' },
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    if (stdin !== undefined) child.stdin!.end(stdin);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('staff users and sessions', () => {
+  let t: TestDb;
+  let clock: TestClock;
+  const deps = () => ({ db: t.db, clock, bcryptCost: 4 });
+
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(() => t.drop());
+  beforeEach(async () => {
+    await t.db.staffUser.deleteMany();
+    await t.db.throttle.deleteMany();
+    clock = fixedClock(START);
+  });
+
+  it('staff passwords: at least 15 characters, not common, not the email', () => {
+    expect(checkStaffPassword('violet stairs', 'sam@example.com')).toBe(STAFF_PASSWORD_MESSAGES.tooShort);
+    expect(checkStaffPassword('sam.staff is on the desk', 'Sam.Staff@example.com')).toBe(STAFF_PASSWORD_MESSAGES.email);
+    expect(checkStaffPassword(STAFF_PASSWORD, 'sam@example.com')).toBeNull();
+  });
+
+  it('adds a staff user with a bcrypt hash, once per email (case-insensitive)', async () => {
+    const added = await addStaffUser(deps(), { email: 'Sam.Staff@Example.com', displayName: '  Sam \n Staff ', password: STAFF_PASSWORD });
+    expect(added.ok).toBe(true);
+    const row = await t.db.staffUser.findFirstOrThrow();
+    expect(row).toMatchObject({ emailKey: 'sam.staff@example.com', displayName: 'Sam Staff' });
+    expect(row.passwordHash).not.toContain(STAFF_PASSWORD);
+    expect(await verifySecret(STAFF_PASSWORD, row.passwordHash)).toBe(true);
+    expect(await addStaffUser(deps(), { email: 'sam.staff@example.com', displayName: 'Sam', password: STAFF_PASSWORD })).toEqual({ ok: false, error: 'A staff user sam.staff@example.com already exists.' });
+    expect((await addStaffUser(deps(), { email: 'x@example.com', displayName: ' ', password: STAFF_PASSWORD })).ok).toBe(false);
+  });
+
+  it('signs in with a new session each time; one answer for an unknown email and a wrong password', async () => {
+    await staffMember(t.db, clock, 'sam.staff@example.com', 'Sam Staff');
+    const a = await staffSignIn(deps(), { email: 'SAM.STAFF@example.com', password: STAFF_PASSWORD }, DESK);
+    const b = await staffSignIn(deps(), { email: 'sam.staff@example.com', password: STAFF_PASSWORD }, DESK);
+    if (!a.ok || !b.ok) throw new Error('sign-in');
+    expect(a.token).not.toBe(b.token);
+    expect((await session(t.db, clock, a.token))?.staff.displayName).toBe('Sam Staff');
+    expect(await staffSignIn(deps(), { email: 'sam.staff@example.com', password: 'not the password at all' }, DESK)).toEqual({ ok: false, error: STAFF_WRONG_CREDENTIALS });
+    expect(await staffSignIn(deps(), { email: 'nobody@example.com', password: STAFF_PASSWORD }, DESK)).toEqual({ ok: false, error: STAFF_WRONG_CREDENTIALS });
+    expect(await staffSignIn(deps(), { email: '', password: '' }, DESK)).toMatchObject({ ok: false, fieldErrors: { email: expect.any(String), password: expect.any(String) } });
+  });
+
+  it('locks an email after 5 wrong passwords for 15 minutes, even the right one', async () => {
+    await staffMember(t.db, clock, 'sam.staff@example.com', 'Sam Staff');
+    for (let i = 0; i < 5; i++) await staffSignIn(deps(), { email: 'sam.staff@example.com', password: `wrong password number ${i}` }, DESK);
+    const locked = await staffSignIn(deps(), { email: 'sam.staff@example.com', password: STAFF_PASSWORD }, DESK);
+    expect(locked).toEqual({ ok: false, error: 'Too many unsuccessful sign-in attempts. Try again in 15 minutes.' });
+    // The customers' counters are apart.
+    expect((await t.db.throttle.findMany()).every((r) => r.key.startsWith('staff-sign-in:'))).toBe(true);
+    clock.advance(15 * MINUTE);
+    expect((await staffSignIn(deps(), { email: 'sam.staff@example.com', password: STAFF_PASSWORD }, DESK)).ok).toBe(true);
+  });
+
+  it('a staff session ends after 15 minutes idle, 8 hours in all, or at sign-out', async () => {
+    await staffMember(t.db, clock, 'sam.staff@example.com', 'Sam Staff');
+    const signIn = async () => {
+      const r = await staffSignIn(deps(), { email: 'sam.staff@example.com', password: STAFF_PASSWORD }, DESK);
+      if (!r.ok) throw new Error('sign-in');
+      return r.token;
+    };
+    const idle = await signIn();
+    clock.advance(STAFF_IDLE_MS);
+    expect(await session(t.db, clock, idle)).not.toBeNull();
+    clock.advance(STAFF_IDLE_MS + 1);
+    expect(await isLiveStaffSession(t.db, idle, clock.now())).toBe(false);
+    expect(await session(t.db, clock, idle)).toBeNull();
+
+    const long = await signIn();
+    for (let spent = 0; spent < STAFF_ABSOLUTE_MS; spent += 10 * MINUTE) {
+      expect(await session(t.db, clock, long)).not.toBeNull();
+      clock.advance(10 * MINUTE);
+    }
+    expect(STAFF_ABSOLUTE_MS).toBe(8 * HOUR);
+    expect(await session(t.db, clock, long)).not.toBeNull(); // 8 hours exactly
+    clock.advance(1);
+    expect(await session(t.db, clock, long)).toBeNull();
+
+    const out = await signIn();
+    await endStaffSession(t.db, out);
+    expect(await session(t.db, clock, out)).toBeNull();
+  });
+
+  it('parses the operator command', () => {
+    expect(parseStaffCommand(['add', 'sam@example.com', '--name', 'Sam Staff'])).toEqual({ ok: true, command: { command: 'add', email: 'sam@example.com', name: 'Sam Staff', passwordStdin: false } });
+    expect(parseStaffCommand(['add'])).toMatchObject({ ok: false });
+    expect(parseStaffCommand(['add', 'a@example.com', '--bogus'])).toMatchObject({ ok: false });
+    expect(parseStaffCommand(['list', 'x'])).toMatchObject({ ok: false });
+    expect(nameFromEmail('sam.o-staff@example.com')).toBe('Sam O Staff');
+  });
+
+  it(
+    '`npm run staff -- add` needs no standard input: it prints a strong password once, which signs in',
+    async () => {
+      const r = await staffCommand(t.url, ['add', 'Robin.Desk@example.com', '--name', 'Robin Desk']);
+      expect(r.code, r.stderr).toBe(0);
+      const password = /^password: (\S+)$/m.exec(r.stdout)?.[1];
+      expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect(await t.db.staffUser.findUniqueOrThrow({ where: { emailKey: 'robin.desk@example.com' } })).toMatchObject({ displayName: 'Robin Desk' });
+      expect((await staffSignIn(deps(), { email: 'robin.desk@example.com', password }, DESK)).ok).toBe(true);
+
+      const piped = await staffCommand(t.url, ['add', 'kim@example.com', '--password-stdin'], `${STAFF_PASSWORD}\n`);
+      expect(piped.code, piped.stderr).toBe(0);
+      expect(piped.stdout).not.toContain('password:');
+      expect((await staffSignIn(deps(), { email: 'kim@example.com', password: STAFF_PASSWORD }, DESK)).ok).toBe(true);
+
+      const weak = await staffCommand(t.url, ['add', 'lee@example.com', '--password-stdin'], 'short\n');
+      expect(weak.code).toBe(1);
+      expect(weak.stderr).toContain(STAFF_PASSWORD_MESSAGES.tooShort);
+      const again = await staffCommand(t.url, ['add', 'ROBIN.DESK@example.com']);
+      expect(again.code).toBe(1);
+      const bad = await staffCommand(t.url, ['frobnicate']);
+      expect(bad.code).toBe(2);
+    },
+    90_000,
+  );
+});
