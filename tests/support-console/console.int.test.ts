@@ -8,6 +8,7 @@ import { newAccount, pushDevice, resetTables, smsDevice, START, type TestClock }
 import { DESK, staffMember, staffSession } from './helpers.ts';
 import { DAY, fixedClock } from '../../src/clock.ts';
 import { changePassword } from '../../src/accounts/account-changes.ts';
+import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { GOOD_PASSWORD } from '../support/accounts.ts';
 import { findAccount, NO_SUCH_ACCOUNT, viewAccount, type DetailsView } from '../../src/support/console.ts';
 import { recentActivity } from '../../src/security-events/activity.ts';
@@ -69,7 +70,8 @@ describe('the support console: find and view', () => {
   });
 
   it('says the waiting period, its cause and dates; and evaluating it for staff changes nothing', async () => {
-    const changed = await changePassword(deps(), { accountId: holder, sessionId: 'none' }, { currentPassword: GOOD_PASSWORD, password: 'a brand new password 7', confirmPassword: 'a brand new password 7' }, BROWSER);
+    const sessionId = sessionIdOf(await createSession(t.db, holder, clock.now(), BROWSER));
+    const changed = await changePassword(deps(), { accountId: holder, sessionId }, { currentPassword: GOOD_PASSWORD, password: 'a brand new password 7', confirmPassword: 'a brand new password 7' }, BROWSER);
     expect(changed.ok).toBe(true);
     clock.advance(DAY);
     const view = (await viewAccount(deps(), (await found()).s, DESK)) as DetailsView;
