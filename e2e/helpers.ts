@@ -1,5 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 
 export const PASSWORD = 'violet staircase 42';
 
@@ -163,29 +165,24 @@ export async function addTrustedPhone(page: Page, phone: ReturnType<typeof newPh
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
 }
 
+/** Runs an operator command or e2e fixture against the end-to-end database (as an operator would on the server). */
+export function operator(script: string, ...args: string[]): string {
+  const env = { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}`, BCRYPT_COST: '8' };
+  return execFileSync('npx', ['tsx', script, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /**
- * A fresh account with two-step on, turned on through the pages (a verified phone, the Recovery
- * Key confirmed, the conditions accepted). Returns what the holder keeps: the phone and the key.
+ * A fresh account, created in the browser, with two-step on: a verified phone and a Recovery Key
+ * given by the e2e fixture (turning it on through the pages is turn-on.spec.ts). Returns what the
+ * holder keeps: the phone and the key.
  */
 export async function accountWithTwoStep(page: Page, label: string) {
   const appleId = newAppleId(label);
   const phone = newPhone();
   await createAccount(page, appleId);
-  await page.goto('/account/security');
-  await answerSecurityQuestions(page);
-  await page.getByRole('button', { name: 'Get Started' }).click();
-  await page.goto('/account/security/devices');
-  await addTrustedPhone(page, phone);
-  await expect(page.getByRole('status').filter({ hasText: `${phone.masked} is now a trusted device.` })).toBeVisible();
-  await page.goto('/account/security/setup/recovery-key');
-  await submit(page, 'Get Your Recovery Key');
-  const recoveryKey = ((await page.getByTestId('recovery-key').textContent()) ?? '').trim();
-  await page.goto('/account/security/setup/confirm');
-  await page.getByLabel('Recovery Key').fill(recoveryKey);
-  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
-  await page.getByLabel('I understand these conditions.').check();
-  await page.getByRole('button', { name: 'Turn On Two-Step Verification' }).click();
-  await expect(page.locator('.state-sentence[data-state="on"]')).toBeVisible();
+  const out = operator('e2e/fixtures/trusted-phone.ts', appleId, phone.e164, '--two-step-on');
+  const recoveryKey = /^recovery key: (\S+)$/m.exec(out)?.[1] ?? '';
+  expect(recoveryKey, out).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
   return { appleId, phone, recoveryKey };
 }
 

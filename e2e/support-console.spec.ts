@@ -1,8 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
-import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, submit } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, operator, submit } from './helpers.ts';
 
 // The support console, as an operator, a staff member and two holders use it: the operator makes a
 // staff user with the command line; staff look up an account without two-step (details, numbers
@@ -10,12 +8,6 @@ import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, subm
 // code from /dev/sms and reads it to them, and then sees every look in Recent Security Activity.
 
 // The commands run against the end-to-end server's own database (playwright.config.ts).
-const dbEnv = { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}`, BCRYPT_COST: '8' };
-
-function operator(script: string, ...args: string[]): string {
-  return execFileSync('npx', ['tsx', script, ...args], { env: dbEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
 function phone() {
   const last4 = String(randomInt(0, 10_000)).padStart(4, '0');
   return { e164: `+1555010${last4}`, masked: `+1 ••• ••• ••${last4.slice(2)}`, digits: `555010${last4}` };
