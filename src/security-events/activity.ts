@@ -86,7 +86,7 @@ const BROWSERS: Array<[RegExp, string]> = [
   [/\b(?:OPR|OPiOS|Opera)\//, 'Opera'],
   [/\bSamsungBrowser\//, 'Samsung Internet'],
   [/\b(?:Firefox|FxiOS)\//, 'Firefox'],
-  [/\b(?:Chrome|CriOS|Chromium)\//, 'Chrome'],
+  [/(?:\b|Headless)(?:Chrome|CriOS|Chromium)\//, 'Chrome'], // HeadlessChrome: automated Chrome, still Chrome
   [/\bVersion\/[\d.]+.*\bSafari\//, 'Safari'],
 ];
 

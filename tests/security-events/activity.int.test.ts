@@ -211,6 +211,7 @@ describe('browserName', () => {
       'Chrome on ChromeOS',
     ],
     ['Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0', 'Firefox on Linux'],
+    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/142.0.0.0 Safari/537.36', 'Chrome on Linux'],
     [BROWSER.userAgent, 'Chrome'],
   ])('%s → %s', (ua, expected) => {
     expect(browserName(ua)).toBe(expected);
