@@ -4,6 +4,7 @@
 //   2. the integration tests again on PostgreSQL, when TEST_POSTGRES_URL is set (.ci/run sets it);
 //   3. Playwright end-to-end tests in Debian's Chromium (installed with apt-get when missing),
 //      against a production build of the app.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,14 +28,41 @@ function vitest(name, args, extraEnv = {}) {
   run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], { ...env, ...extraEnv });
 }
 
+/** Like vitest(), without blocking: resolves to its exit status and everything it printed. */
+function vitestInBackground(name, args, extraEnv = {}) {
+  const file = `test-reports/vitest-${name}.json`;
+  reports.push({ file, passed: (r) => r.numPassedTests, failed: (r) => r.numFailedTests });
+  const child = spawn('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
+    env: { ...env, ...extraEnv, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
+}
+
+// The PostgreSQL run mostly waits on the database server, so it runs beside the SQLite run (each
+// test file has its own database on either engine); its output is shown when it ends.
+let postgres = null;
+if (env.TEST_POSTGRES_URL) {
+  step('integration tests on PostgreSQL, in the background');
+  postgres = vitestInBackground('postgresql', ['.int.test.ts'], { TEST_DB_ENGINE: 'postgresql' });
+} else {
+  console.log('\nTEST_POSTGRES_URL is not set: skipping the PostgreSQL run (.ci/run sets it).');
+}
+
 step('unit and integration tests on SQLite');
 vitest('sqlite', []);
 
-if (env.TEST_POSTGRES_URL) {
-  step('integration tests on PostgreSQL');
-  vitest('postgresql', ['.int.test.ts'], { TEST_DB_ENGINE: 'postgresql' });
-} else {
-  console.log('\nTEST_POSTGRES_URL is not set: skipping the PostgreSQL run (.ci/run sets it).');
+if (postgres) {
+  step('waiting for the integration tests on PostgreSQL');
+  const { status, output } = await postgres;
+  console.log(output);
+  if (status !== 0) {
+    console.error(`\nThe integration tests on PostgreSQL failed (exit ${status}).`);
+    process.exit(status ?? 1);
+  }
 }
 
 const chromium = env.CHROMIUM_PATH ?? '/usr/bin/chromium';

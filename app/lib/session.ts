@@ -1,53 +1,24 @@
 // The browser side of a session: an iron-session sealed cookie that holds only a random token.
 // The session itself is a database row (src/sessions/sessions.ts), checked on every request.
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getIronSession, type SessionOptions } from 'iron-session';
-import { config } from '@/src/config.ts';
+import { tokenCookie } from './token-cookie.ts';
 import { runtime } from '@/src/runtime.ts';
 import { resolveSession, SESSION_ABSOLUTE_MS } from '@/src/sessions/sessions.ts';
 import { refuseStaff } from './staff-session.ts';
 
-interface CookieData {
-  token?: string;
-}
-
-function options(): SessionOptions {
-  const c = config();
-  return {
-    password: c.SESSION_SECRET,
-    cookieName: 'two_step_session',
-    ttl: SESSION_ABSOLUTE_MS / 1000,
-    cookieOptions: {
-      httpOnly: true,
-      secure: c.NODE_ENV === 'production', // browsers accept Secure cookies on http://localhost
-      sameSite: 'lax',
-      path: '/',
-    },
-  };
-}
-
-async function cookie() {
-  return getIronSession<CookieData>(await cookies(), options());
-}
+const sessionCookie = tokenCookie('two_step_session', { ttlSeconds: SESSION_ABSOLUTE_MS / 1000 });
 
 /** Starts a new browser session (a new cookie for every sign-in: no session fixation). */
 export async function setSessionCookie(token: string): Promise<void> {
-  const c = await cookie();
-  c.destroy();
-  c.token = token;
-  await c.save();
+  await sessionCookie.set(token);
 }
 
 export async function clearSessionCookie(): Promise<string | undefined> {
-  const c = await cookie();
-  const token = c.token;
-  c.destroy();
-  return token;
+  return sessionCookie.clear();
 }
 
 export async function sessionToken(): Promise<string | undefined> {
-  return (await cookie()).token;
+  return sessionCookie.read();
 }
 
 /**

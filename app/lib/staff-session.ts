@@ -5,58 +5,29 @@
 // The two never mix: support pages read only this cookie (a customer session opens none of them),
 // and every customer page and action refuses a request that carries a live staff session
 // (refuseStaff), so a staff session can change no account data.
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getIronSession, type SessionOptions } from 'iron-session';
-import { config } from '@/src/config.ts';
+import { tokenCookie } from './token-cookie.ts';
 import { runtime } from '@/src/runtime.ts';
 import { isLiveStaffSession, resolveStaffSession, STAFF_ABSOLUTE_MS } from '@/src/support/staff.ts';
 
 export const STAFF_COOKIE = 'two_step_staff';
 
-interface CookieData {
-  token?: string;
-}
-
-function options(): SessionOptions {
-  const c = config();
-  return {
-    password: c.SESSION_SECRET,
-    cookieName: STAFF_COOKIE,
-    ttl: STAFF_ABSOLUTE_MS / 1000,
-    cookieOptions: {
-      httpOnly: true,
-      secure: c.NODE_ENV === 'production',
-      sameSite: 'lax',
-      // Path / and not /support: customer pages must see it to refuse it (a server action can be
-      // posted to any path).
-      path: '/',
-    },
-  };
-}
-
-async function cookie() {
-  return getIronSession<CookieData>(await cookies(), options());
-}
+// Path / and not /support: customer pages must see it to refuse it (a server action can be posted
+// to any path).
+const staffCookie = tokenCookie(STAFF_COOKIE, { ttlSeconds: STAFF_ABSOLUTE_MS / 1000 });
 
 /** A new cookie for every sign-in (no session fixation). */
 export async function setStaffCookie(token: string): Promise<void> {
-  const c = await cookie();
-  c.destroy();
-  c.token = token;
-  await c.save();
+  await staffCookie.set(token);
 }
 
 export async function clearStaffCookie(): Promise<string | undefined> {
-  const c = await cookie();
-  const token = c.token;
-  c.destroy();
-  return token;
+  return staffCookie.clear();
 }
 
 /** The signed-in staff session, or null. */
 export async function currentStaff() {
-  const token = (await cookie()).token;
+  const token = await staffCookie.read();
   if (!token) return null;
   const { db, clock } = runtime();
   return resolveStaffSession(db, token, clock.now());
@@ -80,7 +51,7 @@ async function isLive(token: string | undefined): Promise<boolean> {
  * the console. Reads only, so a refused request changes nothing.
  */
 export async function refuseStaff(): Promise<void> {
-  if (await isLive((await cookie()).token)) redirect('/support');
+  if (await isLive(await staffCookie.read())) redirect('/support');
 }
 
 /**
@@ -88,7 +59,6 @@ export async function refuseStaff(): Promise<void> {
  * or null to go on.
  */
 export async function staffRefusal(request: Request): Promise<Response | null> {
-  const fromRequest = await getIronSession<CookieData>(request, new Response(), options());
-  if (!(await isLive(fromRequest.token))) return null;
+  if (!(await isLive(await staffCookie.fromRequest(request)))) return null;
   return Response.json({ error: 'A support staff session cannot use customer pages.' }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { recentActivity } from '@/src/security-events/activity.ts';
-import { LocalTime } from '../../components/local-time.tsx';
+import { ActivityTable } from '../../components/activity-table.tsx';
 
 // Recent Security Activity: the holder's own security log, newest first, 20 to a page. Shows when,
 // what, from which address and which browser; never the event details.
@@ -14,28 +14,7 @@ export async function RecentActivity({ accountId, page, locale }: { accountId: s
       {activity.items.length === 0 ? (
         <p className="muted">No security activity yet.</p>
       ) : (
-        <table className="inbox" data-testid="security-activity">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Where</th>
-              <th scope="col">Browser</th>
-            </tr>
-          </thead>
-          <tbody>
-            {activity.items.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <LocalTime iso={item.at.toISOString()} locale={locale} />
-                </td>
-                <td>{item.label}</td>
-                <td>{item.clientAddress ?? <span className="muted">Unknown</span>}</td>
-                <td>{item.browser}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ActivityTable items={activity.items} locale={locale} testId="security-activity" />
       )}
       {activity.pages > 1 ? (
         <nav className="small" aria-label="Security activity pages">

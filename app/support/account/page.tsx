@@ -7,6 +7,7 @@ import { activityLabel } from '@/src/security-events/activity.ts';
 import type { Eligibility } from '@/src/eligibility/eligibility.ts';
 import { requireStaff } from '../../lib/staff-session.ts';
 import { requestContext } from '../../lib/request.ts';
+import { ActivityTable } from '../../components/activity-table.tsx';
 import { LocalTime } from '../../components/local-time.tsx';
 import { PinForm } from './pin-form.tsx';
 
@@ -164,28 +165,7 @@ function Details({ view }: { view: DetailsView }) {
 
       <section className="panel" aria-labelledby="s-events">
         <h2 id="s-events">Recent Security Events</h2>
-        <table className="inbox" data-testid="support-events">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Where</th>
-              <th scope="col">Browser</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.events.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <T d={e.at} />
-                </td>
-                <td>{e.label}</td>
-                <td>{e.clientAddress ?? <span className="muted">Unknown</span>}</td>
-                <td>{e.browser}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ActivityTable items={view.events} testId="support-events" />
       </section>
       <p className="small">
         <Link href="/support">Find another account</Link>

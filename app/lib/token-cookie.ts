@@ -1,0 +1,56 @@
+// A sealed cookie that holds one random token and nothing else: the customer session, the support
+// staff session and the password-reset token each have one, with their own name. iron-session seals
+// it with SESSION_SECRET; HttpOnly, SameSite=Lax, and Secure in production (local runs are plain
+// http).
+import { cookies } from 'next/headers';
+import { getIronSession, type SessionOptions } from 'iron-session';
+import { config } from '@/src/config.ts';
+
+interface TokenData {
+  token?: string;
+}
+
+export function tokenCookie(name: string, opts: { ttlSeconds: number; path?: string; maxAgeSeconds?: number }) {
+  function options(): SessionOptions {
+    const c = config();
+    return {
+      password: c.SESSION_SECRET,
+      cookieName: name,
+      ttl: opts.ttlSeconds,
+      cookieOptions: {
+        httpOnly: true,
+        secure: c.NODE_ENV === 'production',
+        sameSite: 'lax',
+        path: opts.path ?? '/',
+        ...(opts.maxAgeSeconds ? { maxAge: opts.maxAgeSeconds } : {}),
+      },
+    };
+  }
+  const open = async () => getIronSession<TokenData>(await cookies(), options());
+  return {
+    /** The token, if the browser sent a valid seal. */
+    async read(): Promise<string | undefined> {
+      return (await open()).token;
+    },
+    /** A new cookie each time (no fixation); null forgets the token. Route handlers and actions only. */
+    async set(token: string | null): Promise<void> {
+      const c = await open();
+      c.destroy();
+      if (token) {
+        c.token = token;
+        await c.save();
+      }
+    },
+    /** Forgets the token and returns what it was. */
+    async clear(): Promise<string | undefined> {
+      const c = await open();
+      const token = c.token;
+      c.destroy();
+      return token;
+    },
+    /** The token from a route handler's own request (outside next/headers). */
+    async fromRequest(request: Request): Promise<string | undefined> {
+      return (await getIronSession<TokenData>(request, new Response(), options())).token;
+    },
+  };
+}
