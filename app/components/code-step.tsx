@@ -2,28 +2,44 @@
 // Pick a trusted device, get a code on it, enter the code: the one form for every flow that needs
 // a code from a trusted device (signing in, confirming before a sensitive change, the Recovery Key
 // reset). The page passes the two server actions of its flow.
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { Field, errorProps } from './field.tsx';
 import { FormMessages } from './form-messages.tsx';
 import { SubmitButton } from './submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../lib/form-state.ts';
 
-type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+type Action<S extends FormState = FormState> = (prev: S, formData: FormData) => Promise<S>;
 export interface CodeDevice {
   id: string;
   label: string;
   kind: string;
 }
 
-export function CodeStep({ devices, digits, send, check, verifyLabel = 'Verify' }: { devices: CodeDevice[]; digits: number; send: Action; check: Action; verifyLabel?: string }) {
+/**
+ * `done`, when given, shows what a successful check answered (a support PIN) in place of the forms;
+ * most flows redirect instead.
+ */
+export function CodeStep<S extends FormState = FormState>(props: {
+  devices: CodeDevice[];
+  digits: number;
+  send: Action;
+  check: Action<S>;
+  verifyLabel?: string;
+  intro?: ReactNode;
+  done?: (state: S) => ReactNode;
+}) {
+  const { devices, digits, send, check, verifyLabel = 'Verify' } = props;
   const [sent, sendAction] = useActionState(send, EMPTY_FORM);
-  const [checked, checkAction] = useActionState(check, EMPTY_FORM);
+  const [checked, checkAction] = useActionState<S, FormData>(check, EMPTY_FORM as Awaited<S>);
+  const shown = props.done?.(checked);
+  if (shown) return shown;
   const deviceId = checked.values?.trustedDeviceId || sent.values?.trustedDeviceId;
   const device = devices.find((d) => d.id === deviceId);
   return (
     <>
       <form action={sendAction} noValidate aria-label="Choose a trusted device">
         <FormMessages state={sent} />
+        {props.intro}
         <fieldset>
           <legend>Send a code to</legend>
           {devices.map((d, i) => (

@@ -4,6 +4,7 @@ import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { SUPPORT_PIN_DIGITS } from '@/src/support/pin.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { SupportPinForm } from './support-pin-form.tsx';
+import { codeDevices } from '../../../lib/code-devices.ts';
 
 // Apple Support PIN (DOMAIN.md, "Support console"): with two-step on, support sees only that the
 // account exists until the holder reads them this PIN. Making one needs a code from a trusted device.
@@ -22,7 +23,7 @@ export default async function SupportPinPage() {
           </p>
           <div className="panel">
             {devices.length > 0 ? (
-              <SupportPinForm devices={devices.map((d) => ({ id: d.id, label: d.label, kind: d.kind }))} digits={rt.codeDigits} pinDigits={SUPPORT_PIN_DIGITS} />
+              <SupportPinForm devices={codeDevices(devices)} digits={rt.codeDigits} pinDigits={SUPPORT_PIN_DIGITS} />
             ) : (
               <p>Your account has no trusted device to send a code to. Add one in Trusted Devices first.</p>
             )}
