@@ -163,21 +163,27 @@ async function readFacts(tx: DbTx, accountId: string, now: Date): Promise<Accoun
     },
   });
   if (!account) throw new Error('evaluateEligibility: no such account');
+  return { account, input: await eligibilityInputFor(tx, account, now) };
+}
+
+/** The eligibility engine's input for an account: its stored facts, its country's availability and its latest waiting period. */
+export async function eligibilityInputFor(
+  tx: DbTx,
+  account: { id: string; countryCode: string; twoStepEnabledAt: Date | null; setupStartedAt: Date | null; setupDeadline: Date | null },
+  now: Date,
+): Promise<EligibilityInput> {
   const [country, latest] = await Promise.all([
     tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode }, select: { availableFrom: true } }),
-    latestWaitingPeriod(tx, accountId),
+    latestWaitingPeriod(tx, account.id),
   ]);
   return {
-    account,
-    input: {
-      now,
-      countryCode: account.countryCode,
-      countryAvailableFrom: country?.availableFrom ?? null,
-      twoStepEnabledAt: account.twoStepEnabledAt,
-      latestWaitingPeriod: latest,
-      // Both fields are written together; a half-written setup counts as none.
-      setup: account.setupStartedAt && account.setupDeadline ? { startedAt: account.setupStartedAt, deadline: account.setupDeadline } : null,
-    },
+    now,
+    countryCode: account.countryCode,
+    countryAvailableFrom: country?.availableFrom ?? null,
+    twoStepEnabledAt: account.twoStepEnabledAt,
+    latestWaitingPeriod: latest,
+    // Both fields are written together; a half-written setup counts as none.
+    setup: account.setupStartedAt && account.setupDeadline ? { startedAt: account.setupStartedAt, deadline: account.setupDeadline } : null,
   };
 }
 

@@ -13,7 +13,7 @@ import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { listDevices } from '../devices/trusted-devices.ts';
 import { eligibility, type Eligibility, type WaitingPeriodFacts } from '../eligibility/eligibility.ts';
-import { latestWaitingPeriod } from '../eligibility/waiting-periods.ts';
+import { eligibilityInputFor } from '../eligibility/waiting-periods.ts';
 import { regionName } from '../eligibility/regions.ts';
 import { recentActivity, type ActivityItem } from '../security-events/activity.ts';
 import type { RequestContext } from '../security-events/record.ts';
@@ -98,10 +98,9 @@ export async function viewAccount(deps: ConsoleDeps, session: StaffSession, ctx:
   if (account.twoStepEnabledAt && !(await isUnlocked(db, session.id, account.id))) return { kind: 'locked', appleId: account.appleId };
 
   await recordLook(db, session.staff, { accountId: account.id, kind: 'support-details-viewed', at: now }, ctx);
-  const [devices, latest, country, appPasswords, activity] = await Promise.all([
+  const [devices, input, appPasswords, activity] = await Promise.all([
     listDevices(db, account.id),
-    latestWaitingPeriod(db, account.id),
-    db.countryAvailability.findUnique({ where: { countryCode: account.countryCode }, select: { availableFrom: true } }),
+    eligibilityInputFor(db, account, now),
     db.appPassword.findMany({
       where: { accountId: account.id },
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
@@ -111,14 +110,8 @@ export async function viewAccount(deps: ConsoleDeps, session: StaffSession, ctx:
   ]);
   // The pure eligibility engine on the facts as they are, NOT evaluateEligibility: that one starts
   // a waiting period when a setup window ran out, and a staff look must change nothing.
-  const state = eligibility({
-    now,
-    countryCode: account.countryCode,
-    countryAvailableFrom: country?.availableFrom ?? null,
-    twoStepEnabledAt: account.twoStepEnabledAt,
-    latestWaitingPeriod: latest,
-    setup: account.setupStartedAt && account.setupDeadline ? { startedAt: account.setupStartedAt, deadline: account.setupDeadline } : null,
-  }).eligibility;
+  const state = eligibility(input).eligibility;
+  const latest = input.latestWaitingPeriod;
   return {
     kind: 'details',
     appleId: account.appleId,

@@ -22,7 +22,7 @@ import type { Actor } from '../accounts/account-changes.ts';
 import { addressesOnFile } from '../accounts/apple-id.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
-import { evaluateEligibility, latestWaitingPeriod } from '../eligibility/waiting-periods.ts';
+import { eligibilityInputFor, evaluateEligibility } from '../eligibility/waiting-periods.ts';
 import { regionName } from '../eligibility/regions.ts';
 import { formatDateTime, formatDate } from '../format.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -116,20 +116,8 @@ const verifiedSmsDevices = (tx: DbTx, accountId: string) => tx.trustedDevice.cou
 async function lockSetup(tx: DbTx, accountId: string, now: Date) {
   await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
-  const [country, latest] = await Promise.all([
-    tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode }, select: { availableFrom: true } }),
-    latestWaitingPeriod(tx, accountId),
-  ]);
-  const setup = account.setupStartedAt && account.setupDeadline ? { startedAt: account.setupStartedAt, deadline: account.setupDeadline } : null;
-  const result = evaluate({
-    now,
-    countryCode: account.countryCode,
-    countryAvailableFrom: country?.availableFrom ?? null,
-    twoStepEnabledAt: account.twoStepEnabledAt,
-    latestWaitingPeriod: latest,
-    setup,
-  });
-  const stop = stopOf(result.eligibility, setup !== null);
+  const input = await eligibilityInputFor(tx, account, now);
+  const stop = stopOf(evaluate(input).eligibility, input.setup !== null);
   return stop ? ({ ok: false, stop } as const) : ({ ok: true, account } as const);
 }
 
