@@ -21,6 +21,8 @@ import { deliverDueEmails } from '../src/mail/outbox-worker.ts';
 import { createSmtpMailer } from '../src/mail/smtp.ts';
 import { startMailStandin } from '../src/standins/mail.ts';
 import { SECURITY_QUESTIONS } from '../src/accounts/security-questions.ts';
+import { generateRecoveryKey, hashRecoveryKey } from '../src/recovery-key/recovery-key.ts';
+import { startKeyReset } from '../src/two-step/recovery-key-reset.ts';
 
 async function timeEach(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
@@ -71,6 +73,21 @@ const unknown = median(await timeEach(9, (i) => signIn(deps, { appleId: `nobody$
 const right = median(await timeEach(9, () => signIn(deps, { appleId: 'bench@example.com', password: 'violet staircase 42' }, ctx)));
 console.log(`  wrong password: ${fmt(wrong)} ms, unknown Apple ID: ${fmt(unknown)} ms, ratio ${fmt(unknown / wrong, 2)} (1.00 = no timing difference)`);
 console.log(`  right password: ${fmt(right)} ms -> ${fmt(1000 / right)} sign-ins per second per core`);
+
+console.log('\nreset with the Recovery Key at cost 12 (ms, median of 9)');
+// Two-step on for the bench account, with a key; then a wrong key, an unknown Apple ID and an
+// account with two-step off must cost the same: the first step reveals nothing about the account.
+const benchKey = generateRecoveryKey();
+await db.account.update({ where: { appleIdKey: 'bench@example.com' }, data: { twoStepEnabledAt: new Date(), recoveryKeyHash: await hashRecoveryKey(benchKey, COST) } });
+const keyStep = (appleId: string, recoveryKey: string) => async () => {
+  await db.throttle.deleteMany();
+  return startKeyReset(deps, { appleId, recoveryKey }, ctx);
+};
+const wrongKey = median(await timeEach(9, keyStep('bench@example.com', generateRecoveryKey())));
+const unknownId = median(await timeEach(9, keyStep('nobody@example.com', benchKey)));
+const rightKey = median(await timeEach(9, keyStep('bench@example.com', benchKey)));
+console.log(`  wrong key: ${fmt(wrongKey)} ms, unknown Apple ID: ${fmt(unknownId)} ms, ratio ${fmt(unknownId / wrongKey, 2)} (1.00 = no timing difference)`);
+console.log(`  right key: ${fmt(rightKey)} ms`);
 
 console.log('\nsessions');
 const token = created.sessionToken;
