@@ -168,7 +168,7 @@ export async function addTrustedPhone(page: Page, phone: ReturnType<typeof newPh
 /** Runs an operator command or e2e fixture against the end-to-end database (as an operator would on the server). */
 export function operator(script: string, ...args: string[]): string {
   const env = { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}`, BCRYPT_COST: '8' };
-  return execFileSync('npx', ['tsx', script, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /**

@@ -1,4 +1,5 @@
-// The real command, as an operator runs it: a child process, `npx tsx scripts/countries.ts ...`,
+// The real command, as an operator runs it (`npm run countries` is tsx scripts/countries.ts): a
+// child process, node with the tsx loader (no npx start-up per run),
 // against the database named by DATABASE_URL (the test database of this run's engine, and a SQLite
 // file that does not exist yet).
 import { spawn } from 'node:child_process';
@@ -22,7 +23,7 @@ interface Run {
 
 function countries(databaseUrl: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/countries.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/countries.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'pipe', 'pipe'],

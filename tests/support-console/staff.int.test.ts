@@ -24,7 +24,7 @@ import { nameFromEmail, parseStaffCommand } from '../../src/support/staff-admin.
 
 function staffCommand(databaseUrl: string, args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/staff.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, BCRYPT_COST: '4' },
       stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
