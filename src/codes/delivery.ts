@@ -2,9 +2,9 @@
 // to a registered iOS device. The code goes into the message and nowhere else: what is kept of a
 // failure (for the security log and the person) is a safe message and error codes, never the code
 // or the message body.
-import { SmsError, type SmsSender } from '../sms/twilio-sms.ts';
+import { isSmsError, type SmsSender } from '../sms/twilio-sms.ts';
 import { verificationSms } from '../sms/sms-text.ts';
-import { PushError, type PushSender } from '../push/push-sender.ts';
+import { isPushError, type PushSender } from '../push/push-sender.ts';
 
 export type Destination =
   | { kind: 'sms'; phoneNumber: string }
@@ -47,15 +47,29 @@ export const SEND_FAILED = "We couldn't send a code right now. Try again later."
  * What a failed delivery tells the person, and what the security log keeps of it. Only our own
  * error types are trusted to carry a message fit for the person; anything else (which might quote
  * a request, and so the code) gets the generic message and only its type is kept.
+ *
+ * Our error types are recognised by their `kind` field, not `instanceof`: the SMS and push
+ * adapters live in the runtime cached on globalThis, made by another copy of their module than
+ * the one Next.js bundled with this file, so `instanceof` would be false for every one of them.
+ *
+ * A failure that is the service's and not the number's (bad Twilio credentials, Twilio down,
+ * unreachable) is written to the server log for the operator, with the SmsError's operator
+ * message: codes and statuses only, never the message body or a credential.
  */
-export function deliveryFailure(err: unknown): { userMessage: string; details: Record<string, string | number> } {
-  if (err instanceof SmsError) {
+export function deliveryFailure(
+  err: unknown,
+  log: (line: string) => void = (line) => console.error(line),
+): { userMessage: string; details: Record<string, string | number> } {
+  if (isSmsError(err)) {
+    if (err.fault === 'service') log(`[sms] sending a code failed: ${err.message}`);
     return {
       userMessage: err.userMessage,
       details: { error: 'sms', ...(err.twilioCode !== undefined ? { twilioCode: err.twilioCode } : {}), ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}) },
     };
   }
   // PushError messages are written for the person (src/push/push-sender.ts).
-  if (err instanceof PushError) return { userMessage: err.message || SEND_FAILED, details: { error: 'push' } };
+  if (isPushError(err)) return { userMessage: err.message || SEND_FAILED, details: { error: 'push' } };
+  // Only the type: the message of a foreign error might quote the request, and so the code.
+  log(`[codes] sending a code failed with an unexpected ${err instanceof Error ? err.name : typeof err}`);
   return { userMessage: SEND_FAILED, details: { error: 'unknown' } };
 }

@@ -11,16 +11,17 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { HOUR } from '../clock.ts';
-import { SmsError, SMS_BAD_NUMBER, type LineType, type LineTypeLookup, type SmsSender } from '../sms/twilio-sms.ts';
+import { isSmsError, SMS_BAD_NUMBER, type LineType, type LineTypeLookup, type SmsSender } from '../sms/twilio-sms.ts';
 import type { PushSender } from '../push/push-sender.ts';
 import { maskPhoneNumber, sendCode, verifyCode, type CodePurpose } from '../codes/codes.ts';
 import type { Actor } from '../accounts/account-changes.ts';
+import { displayText } from '../accounts/display-text.ts';
 import { addressesOnFile } from '../accounts/apple-id.ts';
 import { parseForm, type FieldErrors } from '../accounts/fields.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { trustedDeviceEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { takeAttempt, waitText, type LockPolicy } from '../throttle/throttle.ts';
 import { freshCodeRefusal } from '../two-step/fresh-code.ts';
 import { invalidNumberMessage, isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
 
@@ -46,7 +47,7 @@ export const MAX_REGISTERED_DEVICES = 10;
 
 // (ours) Line type lookups cost money like texts do, and refused numbers send no code, so the
 // code sending limits never see them: at most 20 lookups per account per hour.
-export const LOOKUPS_PER_ACCOUNT: ThrottlePolicy = { maxFailures: 20, windowMs: HOUR, lockMs: HOUR };
+export const LOOKUPS_PER_ACCOUNT: LockPolicy = { maxFailures: 20, windowMs: HOUR, lockMs: HOUR };
 const lookupKey = (accountId: string) => `lookup:account:${accountId}`;
 
 const NEEDS_MOBILE = 'Two-step verification needs a mobile number that can receive text messages.';
@@ -123,14 +124,15 @@ export async function addPhoneNumber(
 
   // Landline or VoIP? Asked before anything is stored or sent.
   const now = deps.clock.now();
-  const locked = await lockedUntil(deps.db, lookupKey(account.id), now);
+  // Every lookup counts (each costs a request to Twilio), right or wrong.
+  const locked = await takeAttempt(deps.db, lookupKey(account.id), LOOKUPS_PER_ACCOUNT, now);
   if (locked) return { ok: false, error: `You have checked many phone numbers in a short time. Try again in ${waitText(locked, now)}.` };
-  await recordFailure(deps.db, lookupKey(account.id), LOOKUPS_PER_ACCOUNT, now);
   let lineType: LineType;
   try {
     lineType = await deps.sms.lineType(e164);
   } catch (e) {
-    if (e instanceof SmsError && e.userMessage === SMS_BAD_NUMBER) return { ok: false, fieldErrors: { phoneNumber: SMS_BAD_NUMBER } };
+    // isSmsError, not instanceof: the adapter's SmsError comes from another copy of its module (src/sms/twilio-sms.ts).
+    if (isSmsError(e) && e.fault === 'number') return { ok: false, fieldErrors: { phoneNumber: SMS_BAD_NUMBER } };
     console.warn(`[devices] line type lookup failed: ${e instanceof Error ? e.message : 'unknown error'}`);
     return { ok: false, error: LOOKUP_UNAVAILABLE };
   }
@@ -164,12 +166,7 @@ function alreadyOnAccount(verifiedAt: Date | null): string {
 
 // Names are shown on pages and in emails: one line of text.
 const registerSchema = z.object({
-  name: z
-    .string('Enter a name for the device.')
-    .trim()
-    .min(1, 'Enter a name for the device, such as “Jamie’s iPhone”.')
-    .max(60, 'Keep the name to 60 characters or fewer.')
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Use letters, digits, spaces and punctuation only.'),
+  name: displayText(60, { empty: 'Enter a name for the device, such as “Jamie’s iPhone”.', tooLong: 'Keep the name to 60 characters or fewer.' }),
 });
 
 /**

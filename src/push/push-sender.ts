@@ -4,7 +4,17 @@ export interface PushSender {
   push(device: { deviceId: string; deviceName: string }, message: { title: string; body: string }): Promise<void>;
 }
 
-export class PushError extends Error {}
+/**
+ * A failure to push; its message is written for the person. Recognise one with `isPushError`, not
+ * `instanceof` (the class exists once per server chunk; see SmsError in src/sms/twilio-sms.ts).
+ */
+export class PushError extends Error {
+  readonly kind = 'push-error' as const;
+}
+
+export function isPushError(e: unknown): e is PushError {
+  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'push-error' && typeof (e as { message?: unknown }).message === 'string';
+}
 
 export function createHttpPushSender(baseUrl: string, timeoutMs = 5000): PushSender {
   return {

@@ -32,9 +32,21 @@ export interface TwilioSettings {
 
 /**
  * A failure to send or look up. `userMessage` is safe to show to the person; `message` is for the
- * operator's logs (never contains the message body).
+ * operator's logs (never contains the message body, the auth token or the account SID).
+ *
+ * Recognise one with `isSmsError`, never `instanceof`: the runtime (and the SMS adapter in it) is
+ * built once per process and cached on globalThis, while Next.js bundles this module into several
+ * server chunks, each with its own copy of the class. An SmsError made by one copy is not an
+ * instance of another, so `instanceof` silently fails; the `kind` field survives bundling.
  */
 export class SmsError extends Error {
+  readonly kind = 'sms-error' as const;
+  /**
+   * Whose problem it is: 'number' when the person can fix it (not a mobile number, invalid,
+   * unsubscribed), 'service' when it is ours or Twilio's (credentials, outage, timeout), which the
+   * operator has to hear about.
+   */
+  readonly fault: 'number' | 'service';
   constructor(
     public readonly userMessage: string,
     public readonly twilioCode?: number,
@@ -43,7 +55,15 @@ export class SmsError extends Error {
   ) {
     super(operatorMessage ?? userMessage);
     this.name = 'SmsError';
+    this.fault = userMessage === SMS_BAD_NUMBER ? 'number' : 'service';
   }
+}
+
+/** True for an SmsError from any copy of this module (see SmsError: not `instanceof`). */
+export function isSmsError(e: unknown): e is SmsError {
+  if (typeof e !== 'object' || e === null) return false;
+  const x = e as { kind?: unknown; userMessage?: unknown; message?: unknown; fault?: unknown };
+  return x.kind === 'sms-error' && typeof x.userMessage === 'string' && typeof x.message === 'string' && (x.fault === 'number' || x.fault === 'service');
 }
 
 export const SMS_UNAVAILABLE = "We couldn't send a text message right now. Try again later.";
