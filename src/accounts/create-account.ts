@@ -18,6 +18,7 @@ import {
   questionsFields,
   rawFields,
   rescueEmailErrors,
+  accountNameField,
   TOO_YOUNG,
   type FieldErrors,
 } from './fields.ts';
@@ -31,7 +32,7 @@ export const createAccountSchema = z.object({
   appleId: emailField,
   password: z.string(),
   confirmPassword: z.string(),
-  name: z.string().trim().min(1, 'Enter your name.').max(100, 'Keep your name under 100 characters.'),
+  name: accountNameField,
   birthDate: birthDateField,
   countryCode: z.string().refine(isRegionCode, 'Choose your country or region.'),
   rescueEmail: optionalEmailField,

@@ -5,11 +5,17 @@ import { z } from 'zod';
 import { appleIdKey, emailField } from './apple-id.ts';
 import { checkNewPassword } from './password-policy.ts';
 import { SECURITY_QUESTIONS, normaliseAnswer } from './security-questions.ts';
+import { displayText } from './display-text.ts';
+
+export { displayText, DISPLAY_TEXT_MESSAGE } from './display-text.ts';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
 /** An email field that may be left empty (the rescue email). */
 export const optionalEmailField = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), emailField.optional());
+
+/** The holder's name: shown on pages, in every email and to support (src/accounts/display-text.ts). */
+export const accountNameField = displayText(100, { empty: 'Enter your name.', tooLong: 'Keep your name under 100 characters.' });
 
 export const MIN_AGE_YEARS = 13; // (ours) the age at which a person may hold their own account
 

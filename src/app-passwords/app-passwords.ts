@@ -20,6 +20,7 @@ import { addressesOnFile, appleIdKey, emailField } from '../accounts/apple-id.ts
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
 import { addressThrottleKey, appleIdThrottleKey, PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/sign-in.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
+import { displayText } from '../accounts/display-text.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { appPasswordEmail } from '../mail/templates.ts';
 import { freshCodeRefusal } from '../two-step/fresh-code.ts';
@@ -75,10 +76,8 @@ const lookupKeyOf = (normalised: string) => normalised.slice(0, GROUP_LENGTH);
 
 // ---- Creating ---------------------------------------------------------------------------------
 
-export const labelField = z
-  .string({ error: 'Enter a label.' })
-  .transform((s) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(1, 'Enter a label, such as the name of the app.').max(LABEL_MAX, `A label can be at most ${LABEL_MAX} characters.`));
+// One line of plain, visible text (src/accounts/display-text.ts).
+export const labelField = displayText(LABEL_MAX, { empty: 'Enter a label, such as the name of the app.', tooLong: `A label can be at most ${LABEL_MAX} characters.` });
 
 const createSchema = z.object({ label: labelField });
 

@@ -14,6 +14,7 @@ import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
 import { isCommonPassword, passwordLength, MAX_PASSWORD_LENGTH } from '../accounts/password-policy.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
+import { displayText } from '../accounts/display-text.ts';
 import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/sign-in.ts';
 import { clearFailures, lockedUntil, recordFailure, waitText } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
@@ -65,10 +66,12 @@ export function generateStaffPassword(): string {
  * The display name holders read in their activity ("Apple Support (Sam Staff) looked up your
  * account"): one line of plain text.
  */
-export const displayNameField = z
-  .string({ error: 'Give a display name.' })
-  .transform((s) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(1, 'Give a display name.').max(DISPLAY_NAME_MAX, `A display name can be at most ${DISPLAY_NAME_MAX} characters.`));
+export const displayNameField = z.preprocess(
+  // The operator types it on a command line: runs of control characters and spaces become one space
+  // (" Sam \n Staff " is "Sam Staff"); the rest is the one rule for names (src/accounts/display-text.ts).
+  (v) => (typeof v === 'string' ? v.replace(/[\p{Cc}\s]+/gu, ' ') : v),
+  displayText(DISPLAY_NAME_MAX, { empty: 'Give a display name.', tooLong: `A display name can be at most ${DISPLAY_NAME_MAX} characters.` }),
+);
 
 const addSchema = z.object({ email: emailField, displayName: displayNameField, password: z.string() });
 
