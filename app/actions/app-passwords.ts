@@ -7,7 +7,7 @@ import { runtime } from '@/src/runtime.ts';
 import { createAppPassword, revokeAllAppPasswords, revokeAppPassword, type AppPasswordResult } from '@/src/app-passwords/app-passwords.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
-import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
 
 const PAGE = '/account/security/app-passwords';
 
@@ -32,7 +32,7 @@ export async function createAppPasswordAction(_prev: CreatedState, formData: For
 
 export async function revokeAppPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
-  return answer(await revokeAppPassword(runtime(), actor, formData.get('appPasswordId'), await requestContext()), formData);
+  return answer(await revokeAppPassword(runtime(), actor, formField(formData, 'appPasswordId'), await requestContext()), formData);
 }
 
 export async function revokeAllAppPasswordsAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -14,14 +14,14 @@ import { finishRecovery } from '@/src/two-step/recovery-sign-in.ts';
 
 // Devices are what a Recovery Key session is for: verifying a new trusted device (seed 001).
 const RECOVERY_ALLOWED = { allowRecovery: true };
-import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
 
 const PAGE = '/account/security/devices';
 
 function answer(result: DeviceResult, formData: FormData): FormState {
   if (!result.ok) {
     // formValues leaves out names containing "code" (codes are never echoed); the country is no secret.
-    const values = { ...formValues(formData), countryCode: String(formData.get('countryCode') ?? '') };
+    const values = { ...formValues(formData), countryCode: formField(formData, 'countryCode') };
     return { error: result.error, fieldErrors: result.fieldErrors, values };
   }
   revalidatePath(PAGE);
@@ -40,12 +40,12 @@ export async function registerDeviceAction(_prev: FormState, formData: FormData)
 
 export async function addPushDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
-  return answer(await addPushDevice(runtime(), actor, formData.get('registeredDeviceId'), await requestContext()), formData);
+  return answer(await addPushDevice(runtime(), actor, formField(formData, 'registeredDeviceId'), await requestContext()), formData);
 }
 
 export async function resendCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
-  return answer(await resendCode(runtime(), actor, formData.get('trustedDeviceId'), await requestContext()), formData);
+  return answer(await resendCode(runtime(), actor, formField(formData, 'trustedDeviceId'), await requestContext()), formData);
 }
 
 export async function confirmDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -62,12 +62,12 @@ export async function confirmDeviceAction(_prev: FormState, formData: FormData):
       redirect('/account?recovered=1');
     }
   }
-  redirect(`${PAGE}?added=${encodeURIComponent(String(formData.get('trustedDeviceId')))}`);
+  redirect(`${PAGE}?added=${encodeURIComponent(formField(formData, 'trustedDeviceId'))}`);
 }
 
 export async function removeDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
-  const result = await removeDevice(runtime(), actor, formData.get('trustedDeviceId'), await requestContext());
+  const result = await removeDevice(runtime(), actor, formField(formData, 'trustedDeviceId'), await requestContext());
   if (!result.ok) return answer(result, formData);
   redirect(`${PAGE}?removed=1`);
 }

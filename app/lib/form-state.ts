@@ -13,19 +13,33 @@ export const EMPTY_FORM: FormState = {};
 
 const NEVER_ECHOED = /password|answer|code|key/i;
 
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+// A server action is an HTTP endpoint: whatever its TypeScript type says, its arguments are what the
+// request carried (React's reply format can send a string, a number, an object, a Map, ... in the
+// place of the FormData). Anything that is not a FormData counts as a form with no fields, so the
+// action answers with its form's own messages; a File in the place of a text field counts as empty.
+
+/** The text fields of a submitted form, in order; none when `formData` is not a FormData. */
+function textEntries(formData: unknown): Array<[string, string]> {
+  if (!(formData instanceof FormData)) return [];
+  const entries: Array<[string, string]> = [];
   for (const [name, value] of formData.entries()) {
-    if (typeof value === 'string' && !name.startsWith('$') && !NEVER_ECHOED.test(name)) values[name] = value;
+    if (typeof value === 'string' && !name.startsWith('$')) entries.push([name, value]);
   }
+  return entries;
+}
+
+export function formValues(formData: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of textEntries(formData)) if (!NEVER_ECHOED.test(name)) values[name] = value;
   return values;
 }
 
 /** The form fields as plain strings: what every action hands to its zod schema. */
-export function formFields(formData: FormData): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === 'string' && !name.startsWith('$')) fields[name] = value;
-  }
-  return fields;
+export function formFields(formData: unknown): Record<string, string> {
+  return Object.fromEntries(textEntries(formData));
+}
+
+/** One text field of the form ('' when missing, a file, or not a form at all). */
+export function formField(formData: unknown, name: string): string {
+  return formFields(formData)[name] ?? '';
 }
