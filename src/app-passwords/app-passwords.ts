@@ -46,7 +46,11 @@ export const LABEL_MAX = 60;
 
 export const TWO_STEP_NEEDED = 'App-specific passwords are for accounts with two-step verification on.';
 const GONE = 'That app-specific password is no longer on your account.';
-export const APP_SIGN_IN_FAILED = 'Your Apple ID or app-specific password was incorrect.';
+// One message for every refused password, whatever it was: the right main password of an account
+// with two-step on gets it too, so this endpoint cannot tell someone holding a phished password that
+// it is right (the sign-in form would ask for a code next; here nothing follows).
+export const APP_SIGN_IN_FAILED =
+  'Your Apple ID or password was incorrect. With two-step verification on, apps sign in with an app-specific password, not your Apple ID password: create one in Password and Security → App-Specific Passwords.';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 const GROUPS = 4;
@@ -219,16 +223,13 @@ export const appCredentialsSchema = z.object({
 export type AppAuthResult = { ok: true; name: string } | { ok: false; status: 401 | 429; error: string; retryAfterSeconds?: number };
 
 
-export function mainPasswordRefused(appUrl: string): string {
-  return `Use an app-specific password: this account has two-step verification on. Create one at ${appUrl.replace(/\/+$/, '')}/account/security/app-passwords.`;
-}
-
 /**
  * An app signs in with the Apple ID and a password.
  *  - Two-step ON: only an active app-specific password of that account works. The main password
- *    is refused with a message saying what to do (it still counts as a failure: it tells the
- *    caller the main password is right, no more than the sign-in form does before asking for a
- *    code, and under the same lockouts). Revoked or wrong: the generic message.
+ *    is refused with the SAME message, status and work (one app-password comparison, one main-
+ *    password comparison) as a wrong one, and counts as a failure: the answer must not confirm a
+ *    phished password. The message says what to do in either case. Only the holder's security log
+ *    tells the two apart (reason 'main-password'), behind a code.
  *  - Two-step OFF (decision): the main password works, as it did in every app before two-step
  *    (seed 001: app-specific passwords are needed only "if you have two-step verification
  *    enabled"); app-specific passwords do not, since they exist only with two-step on (the
@@ -252,7 +253,7 @@ export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: Re
 
   const account = await db.account.findUnique({ where: { appleIdKey: key } });
   const typed = parsed.data.password;
-  let refusal = APP_SIGN_IN_FAILED;
+  let mainPasswordGiven = false;
   if (!account) {
     // Two comparisons, like a failure on an existing account.
     await verifyAgainstNothing(typed, deps.bcryptCost);
@@ -266,7 +267,7 @@ export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: Re
       await db.appPassword.update({ where: { id: matched }, data: { lastUsedAt: now } });
       return { ok: true, name: account.name };
     }
-    if (await verifySecret(typed, account.passwordHash)) refusal = mainPasswordRefused(deps.appUrl);
+    mainPasswordGiven = await verifySecret(typed, account.passwordHash);
   }
 
   const locks = [
@@ -274,11 +275,11 @@ export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: Re
     ...(keys[1] ? [await recordFailure(db, keys[1], PER_CLIENT_ADDRESS, now)] : []),
   ].filter((d): d is Date => d !== null);
   if (account) {
-    const reason = refusal === APP_SIGN_IN_FAILED ? 'wrong-password' : 'main-password';
+    const reason = mainPasswordGiven ? 'main-password' : 'wrong-password';
     await recordSecurityEvent(db, { accountId: account.id, kind: 'app-sign-in-failed', at: now, details: { reason } }, ctx);
   }
   if (locks.length > 0) return locked(locks[0], now);
-  return { ok: false, status: 401, error: refusal };
+  return { ok: false, status: 401, error: APP_SIGN_IN_FAILED };
 }
 
 /** The id of the active app-specific password `typed` is, or null (one comparison at least, always). */

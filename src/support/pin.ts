@@ -8,7 +8,9 @@
 //    emailed, put in a URL or in an event;
 //  - the first staff member who enters it binds it: it then works for no other staff member; it
 //    unlocks the details for the rest of THAT staff session only (a SupportUnlock row);
-//  - 5 wrong tries kill it; every try, right or wrong, is a SecurityEvent the holder sees.
+//  - 5 wrong tries kill it; every try, right or wrong, is a SecurityEvent the holder sees;
+//  - a PIN that does not open the account gets one answer, whether it is wrong, expired, dead, or
+//    the account has no PIN at all (PIN_MESSAGES.refused): the answer never says whether a PIN exists.
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
@@ -78,15 +80,15 @@ export async function createSupportPin(deps: CodeDeps, accountId: string, input:
 
 // ---- Staff enter it -----------------------------------------------------------------------------
 
+// One answer for every PIN that does not open the account: wrong, expired, dead after 5 wrong
+// tries, or tried on an account that has no PIN at all. Telling those apart would tell staff (or
+// someone with a staff session) whether the holder made a PIN, and when.
 export const PIN_MESSAGES = {
   format: `Enter the ${SUPPORT_PIN_DIGITS}-digit PIN.`,
-  none: "This account has no support PIN. Ask the holder to make one in Password and Security on their account page.",
-  expired: 'This PIN has expired. Ask the holder to make a new one.',
-  dead: 'Too many wrong tries for this PIN. Ask the holder to make a new one.',
+  refused: `That PIN isn't right, or it is no longer valid (a PIN lasts 30 minutes and allows ${MAX_PIN_TRIES} tries). Ask the holder to read it again, or to make a new one in Password and Security on their account page.`,
   otherStaff: 'This PIN was already used by another staff member. Ask the holder to make a new one.',
   noAccount: 'Find an account first.',
 } as const;
-export const wrongPinMessage = (left: number) => `That PIN isn't right. ${left} ${left === 1 ? 'try' : 'tries'} left.`;
 
 export interface PinDeps {
   db: Db;
@@ -115,20 +117,19 @@ export async function enterSupportPin(deps: PinDeps, session: StaffSession, inpu
   };
 
   const row = await db.supportPin.findUnique({ where: { accountId } });
-  if (!row) return failed('no-pin', PIN_MESSAGES.none);
-  if (row.expiresAt <= now) return failed('expired', PIN_MESSAGES.expired);
-  if (row.wrongTries >= MAX_PIN_TRIES) return failed('too-many-tries', PIN_MESSAGES.dead);
-  const matches = sameHash(row.pinHash, supportPinHash(deps.codeKey, accountId, parsed.data.pin));
+  // The same work whether or not there is a PIN: one keyed hash, one conditional UPDATE.
+  const candidate = supportPinHash(deps.codeKey, accountId, parsed.data.pin);
+  const matches = row !== null && row.expiresAt > now && row.wrongTries < MAX_PIN_TRIES && sameHash(row.pinHash, candidate);
 
   if (!matches) {
-    // Atomic: counted only while this PIN is live, so concurrent wrong tries stop at 5.
+    // Atomic: counted only while this PIN is live, so concurrent wrong tries stop at 5. With no
+    // live PIN the statement matches no row, and the try is recorded like any wrong one.
     const counted = await db.supportPin.updateMany({
-      where: { accountId, pinHash: row.pinHash, wrongTries: { lt: MAX_PIN_TRIES }, expiresAt: { gt: now } },
+      where: { accountId, pinHash: row?.pinHash ?? '-', wrongTries: { lt: MAX_PIN_TRIES }, expiresAt: { gt: now } },
       data: { wrongTries: { increment: 1 } },
     });
-    if (counted.count !== 1) return failed('no-longer-valid', PIN_MESSAGES.expired);
-    const tries = row.wrongTries + 1;
-    return failed('wrong', tries >= MAX_PIN_TRIES ? PIN_MESSAGES.dead : wrongPinMessage(MAX_PIN_TRIES - tries), tries);
+    const reason = !row ? 'no-pin' : row.expiresAt <= now ? 'expired' : row.wrongTries >= MAX_PIN_TRIES ? 'too-many-tries' : counted.count !== 1 ? 'no-longer-valid' : 'wrong';
+    return failed(reason, PIN_MESSAGES.refused, reason === 'wrong' ? row!.wrongTries + 1 : undefined);
   }
   if (row.staffUserId && row.staffUserId !== session.staff.id) return failed('other-staff', PIN_MESSAGES.otherStaff);
 

@@ -10,7 +10,6 @@ import {
   createAppPassword,
   generateAppPassword,
   listAppPasswords,
-  mainPasswordRefused,
   MAX_APP_PASSWORDS,
   revokeAllAppPasswords,
   revokeAllOnPasswordChange,
@@ -182,15 +181,18 @@ describe('app-specific passwords', () => {
     expect((await auth(a.password)).ok).toBe(false);
   });
 
-  it('refuse the main password while two-step is on, saying what to do, and count it as a failure', async () => {
+  it('refuse the main password while two-step is on with the same message as a wrong one (no check for a phished password); both are failures', async () => {
     await create();
-    const result = await auth(GOOD_PASSWORD);
-    expect(result).toEqual({ ok: false, status: 401, error: mainPasswordRefused(deps.appUrl) });
-    expect(mainPasswordRefused(deps.appUrl)).toBe(
-      'Use an app-specific password: this account has two-step verification on. Create one at http://localhost:3000/account/security/app-passwords.',
+    const main = await auth(GOOD_PASSWORD);
+    const wrong = await auth('not the password at all');
+    expect(main).toEqual({ ok: false, status: 401, error: APP_SIGN_IN_FAILED });
+    expect(JSON.stringify(main)).toBe(JSON.stringify(wrong));
+    expect(APP_SIGN_IN_FAILED).toBe(
+      'Your Apple ID or password was incorrect. With two-step verification on, apps sign in with an app-specific password, not your Apple ID password: create one in Password and Security → App-Specific Passwords.',
     );
-    expect((await t.db.throttle.findUniqueOrThrow({ where: { key: 'sign-in:apple-id:jane.holder@example.com' } })).failures).toBe(1);
-    expect(JSON.parse((await t.db.securityEvent.findFirstOrThrow({ where: { kind: 'app-sign-in-failed' } })).details!)).toEqual({ reason: 'main-password' });
+    // Both are failures. The holder's own log still tells the two apart (only someone signed in with a code reads it).
+    const reasons = (await t.db.securityEvent.findMany({ where: { kind: 'app-sign-in-failed' } })).map((e) => JSON.parse(e.details!).reason);
+    expect(reasons.sort()).toEqual(['main-password', 'wrong-password']);
   });
 
   it('answer a wrong password, a malformed one and an unknown Apple ID with the same generic message', async () => {
@@ -279,10 +281,16 @@ describe('GET /api/app/whoami', () => {
     expect(await ok.json()).toEqual({ name: 'Jane Holder' });
     expect((await t.db.appPassword.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).not.toBeNull();
 
+    // The right main password and a wrong one: the same status, headers and body, byte for byte.
     const main = await GET(request(basic(APPLE_ID, GOOD_PASSWORD)));
+    const wrong = await GET(request(basic(APPLE_ID, 'violet staircase 43')));
     expect(main.status).toBe(401);
+    expect(wrong.status).toBe(401);
     expect(main.headers.get('www-authenticate')).toBe('Basic realm="Two-Step"');
-    expect((await main.json()).error).toMatch(/^Use an app-specific password: this account has two-step verification on\. Create one at http:\/\/localhost:3000\/account\/security\/app-passwords\.$/);
+    expect([...main.headers.entries()]).toEqual([...wrong.headers.entries()]);
+    const [mainBody, wrongBody] = [Buffer.from(await main.arrayBuffer()), Buffer.from(await wrong.arrayBuffer())];
+    expect(mainBody.equals(wrongBody)).toBe(true);
+    expect(JSON.parse(mainBody.toString('utf8'))).toEqual({ error: APP_SIGN_IN_FAILED });
 
     for (const authorization of [undefined, 'Bearer abc', 'Basic !!!', basic('no-colon', '').replace(/Og==$/, ''), basic(APPLE_ID, 'aaaa-bbbb-cccc-dddd')]) {
       const res = await GET(request(authorization));

@@ -19,7 +19,6 @@ import {
   SUPPORT_PIN_TTL_MS,
   supportPinHash,
   TWO_STEP_OFF,
-  wrongPinMessage,
 } from '../../src/support/pin.ts';
 
 const PHONE = '+15550104411';
@@ -124,7 +123,7 @@ describe('the support PIN', () => {
     const pin = await makePin();
     const s = await looking(sam);
     clock.advance(SUPPORT_PIN_TTL_MS);
-    expect(await enterSupportPin(deps, s, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.expired });
+    expect(await enterSupportPin(deps, s, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.refused });
     expect((await viewAccount(deps, s, DESK))?.kind).toBe('locked');
     expect((await events('support-pin-failed')).map((e) => JSON.parse(e.details!).reason)).toEqual(['expired']);
   });
@@ -134,9 +133,9 @@ describe('the support PIN', () => {
     const s = await looking(sam);
     for (let i = 1; i <= MAX_PIN_TRIES; i++) {
       const answer = await enterSupportPin(deps, s, { pin: otherCode(pin) }, DESK);
-      expect(answer).toEqual({ ok: false, error: i < MAX_PIN_TRIES ? wrongPinMessage(MAX_PIN_TRIES - i) : PIN_MESSAGES.dead });
+      expect(answer).toEqual({ ok: false, error: PIN_MESSAGES.refused });
     }
-    expect(await enterSupportPin(deps, s, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.dead });
+    expect(await enterSupportPin(deps, s, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.refused });
     expect((await viewAccount(deps, s, DESK))?.kind).toBe('locked');
     const failed = await events('support-pin-failed');
     expect(failed.map((e) => JSON.parse(e.details!))).toEqual([
@@ -177,14 +176,32 @@ describe('the support PIN', () => {
 
     // Looking at the other account, the holder's PIN opens nothing: it has no PIN of its own...
     const atOther = await looking(sam, 'other.holder@example.com');
-    expect(await enterSupportPin(deps, atOther, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.none });
+    expect(await enterSupportPin(deps, atOther, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.refused });
     // ...and once it has one, the holder's PIN is a wrong try on it.
     const otherPin = await makePin(other, otherPhone, OTHER_PHONE);
     if (otherPin === pin) return; // one chance in a million
-    expect(await enterSupportPin(deps, atOther, { pin }, DESK)).toEqual({ ok: false, error: wrongPinMessage(MAX_PIN_TRIES - 1) });
+    expect(await enterSupportPin(deps, atOther, { pin }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.refused });
     expect((await viewAccount(deps, atOther, DESK))?.kind).toBe('locked');
     expect((await events('support-pin-failed', other)).length).toBe(2);
     expect(await events('support-pin-failed', holder)).toEqual([]);
+  });
+
+  it('a PIN tried on an account that has none is answered and recorded exactly as a wrong PIN: staff cannot tell whether a PIN exists', async () => {
+    const pin = await makePin();
+    const other = await newAccount(t.db, clock, 'other.holder@example.com', null);
+    await t.db.account.update({ where: { id: other }, data: { twoStepEnabledAt: clock.now() } });
+    const wrongOnHolder = await enterSupportPin(deps, await looking(sam), { pin: otherCode(pin) }, DESK);
+    const onNoPin = await enterSupportPin(deps, await looking(sam, 'other.holder@example.com'), { pin }, DESK);
+    expect(JSON.stringify(onNoPin)).toBe(JSON.stringify(wrongOnHolder));
+    expect(onNoPin).toEqual({ ok: false, error: PIN_MESSAGES.refused });
+    expect(PIN_MESSAGES.refused).not.toMatch(/no support PIN|expired|tries left/i);
+    // Each is one 'support-pin-failed' look with the staff member, the same event the holder reads.
+    const [onHolder] = await events('support-pin-failed');
+    const [onOther] = await events('support-pin-failed', other);
+    for (const e of [onHolder, onOther]) {
+      expect(e).toMatchObject({ kind: 'support-pin-failed', clientAddress: DESK.clientAddress });
+      expect(JSON.parse(e!.details!)).toMatchObject({ staffUserId: sam, staffName: 'Sam Staff' });
+    }
   });
 
   it('a newer PIN replaces the older one', async () => {
@@ -193,7 +210,7 @@ describe('the support PIN', () => {
     const second = await makePin();
     if (first === second) return;
     const s = await looking(sam);
-    expect(await enterSupportPin(deps, s, { pin: first }, DESK)).toEqual({ ok: false, error: wrongPinMessage(MAX_PIN_TRIES - 1) });
+    expect(await enterSupportPin(deps, s, { pin: first }, DESK)).toEqual({ ok: false, error: PIN_MESSAGES.refused });
     expect(await enterSupportPin(deps, s, { pin: second }, DESK)).toEqual({ ok: true });
   });
 });
