@@ -1,7 +1,13 @@
 // A sealed cookie that holds one random token and nothing else: the customer session, the support
 // staff session and the password-reset token each have one, with their own name. iron-session seals
-// it with SESSION_SECRET; HttpOnly, SameSite=Lax, and Secure in production (local runs are plain
-// http).
+// it with SESSION_SECRET; HttpOnly, SameSite=Lax.
+//
+// Secure follows APP_URL's scheme, not NODE_ENV: a portal served at an https URL (behind a TLS
+// load balancer too) gets Secure cookies, a local plain-http run (npm start, the e2e) does not.
+// With https the name gets a prefix the browser enforces (ASVS 3.4.4): `__Host-` for a cookie on
+// Path=/ (Secure, no Domain, Path=/: no subdomain or plain-http page can set or shadow it), and
+// `__Secure-` for a cookie kept to a narrower path (`__Host-` requires Path=/), i.e. the reset
+// cookie on /reset.
 import { cookies } from 'next/headers';
 import { getIronSession, type SessionOptions } from 'iron-session';
 import { config } from '@/src/config.ts';
@@ -10,21 +16,30 @@ interface TokenData {
   token?: string;
 }
 
-export function tokenCookie(name: string, opts: { ttlSeconds: number; path?: string; maxAgeSeconds?: number }) {
+type TokenCookieOptions = { ttlSeconds: number; path?: string; maxAgeSeconds?: number };
+
+/** The cookie's name and attributes for a portal at `appUrl` (see the top of this file). */
+export function tokenCookieAttributes(name: string, opts: TokenCookieOptions, appUrl: string) {
+  const secure = new URL(appUrl).protocol === 'https:';
+  const path = opts.path ?? '/';
+  const prefix = !secure ? '' : path === '/' ? '__Host-' : '__Secure-';
+  return {
+    cookieName: `${prefix}${name}`,
+    cookieOptions: {
+      httpOnly: true,
+      secure,
+      sameSite: 'lax' as const,
+      path,
+      // No domain, ever: host-only (and __Host- forbids one).
+      ...(opts.maxAgeSeconds ? { maxAge: opts.maxAgeSeconds } : {}),
+    },
+  };
+}
+
+export function tokenCookie(name: string, opts: TokenCookieOptions) {
   function options(): SessionOptions {
     const c = config();
-    return {
-      password: c.SESSION_SECRET,
-      cookieName: name,
-      ttl: opts.ttlSeconds,
-      cookieOptions: {
-        httpOnly: true,
-        secure: c.NODE_ENV === 'production',
-        sameSite: 'lax',
-        path: opts.path ?? '/',
-        ...(opts.maxAgeSeconds ? { maxAge: opts.maxAgeSeconds } : {}),
-      },
-    };
+    return { password: c.SESSION_SECRET, ttl: opts.ttlSeconds, ...tokenCookieAttributes(name, opts, c.APP_URL) };
   }
   const open = async () => getIronSession<TokenData>(await cookies(), options());
   return {

@@ -14,8 +14,10 @@ describe('the dev clock', () => {
     for (const [k, v] of Object.entries(localEnv(DEV_PORTS, { SESSION_SECRET: 's'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32), DATABASE_URL: 'file::memory:', ...env }))) vi.stubEnv(k, v);
     const { POST } = await import('../../app/dev/clock/route.ts');
     const { runtime } = await import('../../src/runtime.ts');
-    const post = (data: unknown) => POST(new Request('http://localhost/dev/clock', { method: 'POST', body: JSON.stringify(data) }));
-    return { post, runtime };
+    const raw = (body: string, contentType?: string) =>
+      POST(new Request('http://localhost/dev/clock', { method: 'POST', body, headers: contentType === undefined ? {} : { 'content-type': contentType } }));
+    const post = (data: unknown) => raw(JSON.stringify(data), 'application/json');
+    return { post, raw, runtime };
   }
 
   it('answers 404 and leaves time alone when the stand-ins are off', async () => {
@@ -30,5 +32,16 @@ describe('the dev clock', () => {
     expect(await res.json()).toEqual({ offsetSeconds: 3600 });
     expect(runtime().clock.now().getTime() - Date.now()).toBeGreaterThan(3599_000);
     for (const bad of [{ advanceSeconds: -5 }, { advanceSeconds: 1.5 }, { advanceSeconds: '60' }, null]) expect((await post(bad)).status).toBe(400);
+  });
+
+  it('takes only application/json (415 otherwise), and answers malformed JSON with 400, the clock untouched', async () => {
+    const { raw, runtime } = await routeWith({ STANDINS: 'on' });
+    const body = JSON.stringify({ advanceSeconds: 60 });
+    for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp']) {
+      expect((await raw(body, type)).status, String(type)).toBe(415);
+    }
+    expect((await raw(body, 'Application/JSON; charset=utf-8')).status).toBe(200);
+    for (const bad of ['{', '', '{"advanceSeconds": 60', 'advanceSeconds=60', '\u0000']) expect((await raw(bad, 'application/json')).status, bad).toBe(400);
+    expect(Math.abs(runtime().clock.now().getTime() - Date.now() - 60_000)).toBeLessThan(1000);
   });
 });

@@ -1,0 +1,44 @@
+// Runs before every route (Next.js 16 "proxy", formerly middleware), in the Node.js runtime:
+//  - refuses a state-changing request from another site with 403 before Next.js's server action
+//    handler sees it (Next.js would abort the action with a 500);
+//  - gives each request a fresh CSP nonce: on the request (Content-Security-Policy and x-nonce,
+//    which Next.js reads to put the nonce on its scripts) and on the response;
+//  - adds HSTS (https APP_URL only) and Permissions-Policy.
+// The policies themselves are src/server/security-headers.ts.
+import { NextResponse, type NextRequest } from 'next/server';
+import { config as appConfig } from '@/src/config.ts';
+import { contentSecurityPolicy, crossOriginRefusal, newNonce, responseSecurityHeaders, type SecurityEnv } from '@/src/server/security-headers.ts';
+
+function securityEnv(): SecurityEnv {
+  const c = appConfig();
+  return { appUrl: c.APP_URL, trustProxy: c.TRUST_PROXY === 'on', dev: process.env.NODE_ENV === 'development' };
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const env = securityEnv();
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, env);
+
+  const refused = crossOriginRefusal(request, env);
+  let response: NextResponse;
+  if (refused) {
+    console.warn(`[proxy] refused a cross-origin ${request.method} ${request.nextUrl.pathname}: ${refused}`);
+    response = new NextResponse('Forbidden: this request came from another site.\n', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('x-nonce', nonce);
+    requestHeaders.set('Content-Security-Policy', csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set('Content-Security-Policy', csp);
+  for (const [name, value] of Object.entries(responseSecurityHeaders(env))) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Everything but the build's static files (immutable JS and CSS, no HTML).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};

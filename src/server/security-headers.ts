@@ -1,0 +1,123 @@
+// The headers of a security product, as pure functions (proxy.ts applies them to every request):
+//
+//  - Content-Security-Policy with a fresh nonce per request. Next.js reads the nonce from the
+//    request's Content-Security-Policy header and puts it on its own scripts (every page is
+//    rendered on request: app/layout.tsx). No 'unsafe-inline' for scripts or styles: the app has
+//    no inline script, no <style> and no style attribute of its own.
+//  - Strict-Transport-Security, only when APP_URL is https (a plain-http local run must not pin
+//    localhost to https in the browser).
+//  - Permissions-Policy: every powerful feature off, except WebAuthn (publickey-credentials-get
+//    and -create keep their default, 'self', for passkeys).
+//  - A refusal, before Next.js's server action handler runs, of a state-changing request whose
+//    Origin is not this site: Next.js aborts such an action too, but with a 500.
+
+export type SecurityEnv = {
+  /** The public URL of the portal (APP_URL). */
+  appUrl: string;
+  /** X-Forwarded-Host is believed only behind a trusted load balancer (TRUST_PROXY=on). */
+  trustProxy: boolean;
+  /** next dev needs 'unsafe-eval' (React rebuilds server error stacks with eval) and inline styles. */
+  dev?: boolean;
+};
+
+/** 128 random bits, base64: unguessable and fresh for every request. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export function isHttps(appUrl: string): boolean {
+  return new URL(appUrl).protocol === 'https:';
+}
+
+export function contentSecurityPolicy(nonce: string, env: SecurityEnv): string {
+  const directives = [
+    `default-src 'self'`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${env.dev ? ` 'unsafe-eval'` : ''}`,
+    `style-src 'self' ${env.dev ? `'unsafe-inline'` : `'nonce-${nonce}'`}`,
+    // data: for QR codes (passkeys / authenticator set-up) drawn as data URLs.
+    `img-src 'self' data:`,
+    `font-src 'self'`,
+    `connect-src 'self'`,
+    `object-src 'none'`,
+    `base-uri 'none'`,
+    `form-action 'self'`,
+    `frame-ancestors 'none'`,
+    ...(isHttps(env.appUrl) ? ['upgrade-insecure-requests'] : []),
+  ];
+  return directives.join('; ');
+}
+
+/** Powerful features this portal never uses, switched off for it and anything it might embed. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'autoplay=()',
+  'bluetooth=()',
+  'camera=()',
+  'display-capture=()',
+  'encrypted-media=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'idle-detection=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'picture-in-picture=()',
+  'screen-wake-lock=()',
+  'serial=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+  'browsing-topics=()',
+  // Not listed, so they keep their default 'self': publickey-credentials-get / -create (passkeys).
+].join(', ');
+
+export const HSTS = 'max-age=63072000; includeSubDomains';
+
+/** The response headers every answer carries besides the CSP. */
+export function responseSecurityHeaders(env: SecurityEnv): Record<string, string> {
+  return {
+    'Permissions-Policy': PERMISSIONS_POLICY,
+    ...(isHttps(env.appUrl) ? { 'Strict-Transport-Security': HSTS } : {}),
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function firstValue(v: string | null): string | null {
+  const first = v?.split(',')[0]?.trim();
+  return first ? first : null;
+}
+
+/**
+ * Why a request must be refused as cross-origin, or null to let it through. A state-changing
+ * request (any method but GET, HEAD, OPTIONS: a server action, /dev/clock) from a browser carries
+ * Origin; it must name this site, i.e. the host the request was sent to (Host, or the first
+ * X-Forwarded-Host behind a trusted load balancer) or APP_URL's origin. A request without Origin
+ * is not from a browser's cross-site form or fetch (curl, the operator) and is let through, as
+ * Next.js does; the session cookie is SameSite=Lax, so a cross-site POST would not carry it anyway.
+ */
+export function crossOriginRefusal(request: { method: string; headers: Headers }, env: SecurityEnv): string | null {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
+  const origin = request.headers.get('origin');
+  if (origin === null) return null;
+  if (origin === 'null') return 'Origin is null (a sandboxed or privacy-sensitive context)';
+  let originUrl: URL;
+  try {
+    originUrl = new URL(origin);
+  } catch {
+    return 'Origin is not a URL';
+  }
+  if (originUrl.origin === new URL(env.appUrl).origin) return null;
+  const host = (env.trustProxy ? firstValue(request.headers.get('x-forwarded-host')) : null) ?? request.headers.get('host');
+  if (!host) return 'no Host to compare Origin with';
+  let hostAsSeen: string;
+  try {
+    // Read as the origin's scheme would, so "example.test:443" and "example.test" compare equal.
+    hostAsSeen = new URL(`${originUrl.protocol}//${host}`).host;
+  } catch {
+    return 'Host is not a host name';
+  }
+  return originUrl.host === hostAsSeen ? null : 'Origin is another site';
+}
