@@ -1,0 +1,21 @@
+-- CreateTable
+CREATE TABLE "PendingAccount" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "appleId" TEXT NOT NULL,
+    "appleIdKey" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "birthDate" TEXT NOT NULL,
+    "countryCode" TEXT NOT NULL,
+    "rescueEmail" TEXT,
+    "questions" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "PendingAccount_appleIdKey_idx" ON "PendingAccount"("appleIdKey");
+
+-- CreateIndex
+CREATE INDEX "PendingAccount_expiresAt_idx" ON "PendingAccount"("expiresAt");
+
