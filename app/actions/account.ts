@@ -3,7 +3,7 @@
 // validates the form with zod and writes a security event, and answers with a FormState.
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { createAccount } from '@/src/accounts/create-account.ts';
+import { signUp } from '@/src/accounts/sign-up.ts';
 import { signIn } from '@/src/accounts/sign-in.ts';
 import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
 import { requestContext } from '../lib/request.ts';
@@ -11,12 +11,13 @@ import { clearSessionCookie, setSessionCookie } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 
+// Create Account answers "check your email" whatever the address (src/accounts/sign-up.ts): the
+// Apple ID exists once the link emailed to it is opened, and no session is made here.
 export async function createAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
-  const result = await createAccount(runtime(), formFields(formData), await requestContext());
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values: formValues(formData) };
-  await setSessionCookie(result.sessionToken);
-  redirect('/account?welcome=1');
+  const result = await signUp(runtime(), formFields(formData), await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  return { done: true, values: { appleId: result.appleId } };
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -16,9 +16,28 @@ export function CreateAccountForm(props: {
   const [state, action] = useActionState(createAccountAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
+  if (state.done) {
+    // The same answer whether or not the address already is an Apple ID (src/accounts/sign-up.ts).
+    return (
+      <div className="panel" data-testid="check-email">
+        <h2>Check your email</h2>
+        <p className="notice success" role="status">
+          We sent an email to {v.appleId}. Open the link in it within 24 hours to activate your Apple ID.
+        </p>
+        <p>Until you activate it, you cannot sign in with it. If the address already is an Apple ID, the email says so instead, and nothing changes.</p>
+        <p className="muted small">
+          No email? Look in your junk mail folder, check the address above, or fill in the form again: we send at most 3 emails an hour to one address.
+        </p>
+      </div>
+    );
+  }
   return (
     <form action={action} noValidate>
-      {Object.keys(e).length > 0 ? (
+      {state.error ? (
+        <p className="form-error" role="alert">
+          {state.error}
+        </p>
+      ) : Object.keys(e).length > 0 ? (
         <p className="form-error" role="alert">
           Some details need your attention. Look for the messages below.
         </p>

@@ -1,8 +1,17 @@
 // Creating an account: Apple ID, password, name, birth date, country/region, optional rescue
-// email and three security questions. One transaction writes the account, its questions, the
-// security event and the welcome email (through the outbox), so none exists without the others.
+// email and three security questions.
+//
+// People create accounts through the Create Account form, which never makes one at once: the
+// address must be confirmed first (src/accounts/sign-up.ts: a link by email, then the account).
+// This module holds what both share: the form's rules (validateAccountForm, hashAccountSecrets)
+// and insertAccount, the one transaction step that writes the account, its questions, the
+// 'account-created' security event and the welcome email (through the outbox), so that none exists
+// without the others.
+//
+// createAccount makes an account with no confirmation, for callers that vouch for the address
+// themselves: the demo accounts of the seed, and tests. No page, action or route calls it.
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from './apple-id.ts';
 import { hashSecret } from './passwords.ts';
@@ -40,6 +49,7 @@ export const createAccountSchema = z.object({
 });
 
 export type CreateAccountInput = z.input<typeof createAccountSchema>;
+export type AccountForm = z.output<typeof createAccountSchema>;
 
 export interface AccountDeps {
   db: Db;
@@ -48,10 +58,19 @@ export interface AccountDeps {
   appUrl: string;
 }
 
-export type CreateAccountResult = { ok: true; accountId: string; sessionToken: string } | { ok: false; fieldErrors: FieldErrors };
+/** What an account is made of once the form was checked and its secrets hashed. */
+export interface NewAccount {
+  appleId: string;
+  passwordHash: string;
+  name: string;
+  birthDate: string;
+  countryCode: string;
+  rescueEmail: string | null;
+  questions: Array<{ position: number; questionId: string; answerHash: string }>;
+}
 
-/** `input` is untrusted (a submitted form): it is parsed here, whatever its type says. */
-export async function createAccount(deps: AccountDeps, input: unknown, ctx: RequestContext): Promise<CreateAccountResult> {
+/** `input` is untrusted (a submitted form): checks every field at once, and the age. */
+export function validateAccountForm(input: unknown, now: Date): { ok: true; data: AccountForm } | { ok: false; fieldErrors: FieldErrors } {
   const field = rawFields(input);
   const parsed = parseForm(createAccountSchema, input, {
     ...newPasswordErrors(field, field('appleId')),
@@ -59,51 +78,79 @@ export async function createAccount(deps: AccountDeps, input: unknown, ctx: Requ
     ...questionsErrors(field),
   });
   if (!parsed.ok) return parsed;
-  const v = parsed.data;
-  const now = deps.clock.now();
-  if (!isOldEnough(v.birthDate, now)) return { ok: false, fieldErrors: { birthDate: TOO_YOUNG } };
-  const key = appleIdKey(v.appleId);
-  if (await deps.db.account.findUnique({ where: { appleIdKey: key }, select: { id: true } })) {
-    return { ok: false, fieldErrors: { appleId: 'This email address is already used as an Apple ID. Sign in instead.' } };
-  }
+  if (!isOldEnough(parsed.data.birthDate, now)) return { ok: false, fieldErrors: { birthDate: TOO_YOUNG } };
+  return parsed;
+}
+
+/** The password and the three answers, bcrypt-hashed (four hashes, in parallel). */
+export async function hashAccountSecrets(v: AccountForm, bcryptCost: number): Promise<NewAccount> {
   const [passwordHash, ...answerHashes] = await Promise.all([
-    hashSecret(v.password, deps.bcryptCost),
-    ...[v.answer1, v.answer2, v.answer3].map((a) => hashSecret(normaliseAnswer(a), deps.bcryptCost)),
+    hashSecret(v.password, bcryptCost),
+    ...[v.answer1, v.answer2, v.answer3].map((a) => hashSecret(normaliseAnswer(a), bcryptCost)),
   ]);
+  return {
+    appleId: v.appleId,
+    passwordHash,
+    name: v.name,
+    birthDate: v.birthDate,
+    countryCode: v.countryCode,
+    rescueEmail: v.rescueEmail ?? null,
+    questions: questionRows(v, answerHashes),
+  };
+}
+
+/**
+ * Inside the caller's transaction: the account, its questions, the 'account-created' event and the
+ * welcome email. Throws Prisma's P2002 when the Apple ID exists (the unique index decides).
+ */
+export async function insertAccount(tx: DbTx, deps: Pick<AccountDeps, 'clock' | 'appUrl'>, a: NewAccount, ctx: RequestContext): Promise<{ id: string }> {
+  const now = deps.clock.now();
+  const account = await tx.account.create({
+    data: {
+      appleId: a.appleId,
+      appleIdKey: appleIdKey(a.appleId),
+      passwordHash: a.passwordHash,
+      passwordChangedAt: now,
+      name: a.name,
+      birthDate: a.birthDate,
+      countryCode: a.countryCode,
+      rescueEmail: a.rescueEmail,
+      createdAt: now,
+      securityQuestions: { create: a.questions },
+    },
+    select: { id: true },
+  });
+  await recordSecurityEvent(tx, { accountId: account.id, kind: 'account-created', at: now }, ctx);
+  await enqueueEmail(
+    tx,
+    { kind: 'welcome', accountId: account.id, to: a.appleId, ...welcomeEmail({ name: a.name, appleId: a.appleId, appUrl: deps.appUrl }) },
+    deps.clock,
+  );
+  return account;
+}
+
+export const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'P2002';
+
+export type CreateAccountResult = { ok: true; accountId: string; sessionToken: string } | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * An account at once, signed in, with no confirmation of the address: for the seed and tests only
+ * (see above). Says so when the Apple ID is taken, which the form must never do.
+ */
+export async function createAccount(deps: AccountDeps, input: unknown, ctx: RequestContext): Promise<CreateAccountResult> {
+  const now = deps.clock.now();
+  const checked = validateAccountForm(input, now);
+  if (!checked.ok) return checked;
+  const taken = { ok: false as const, fieldErrors: { appleId: 'This email address is already used as an Apple ID.' } };
+  if (await deps.db.account.findUnique({ where: { appleIdKey: appleIdKey(checked.data.appleId) }, select: { id: true } })) return taken;
+  const account = await hashAccountSecrets(checked.data, deps.bcryptCost);
   try {
-    // The new holder is signed in at once: the session is created with the account.
-    const { account, sessionToken } = await deps.db.$transaction(async (tx) => {
-      const account = await tx.account.create({
-        data: {
-          appleId: v.appleId,
-          appleIdKey: key,
-          passwordHash,
-          passwordChangedAt: now,
-          name: v.name,
-          birthDate: v.birthDate,
-          countryCode: v.countryCode,
-          rescueEmail: v.rescueEmail ?? null,
-          createdAt: now,
-          securityQuestions: {
-            create: questionRows(v, answerHashes),
-          },
-        },
-      });
-      await recordSecurityEvent(tx, { accountId: account.id, kind: 'account-created', at: now }, ctx);
-      await enqueueEmail(tx, {
-        kind: 'welcome',
-        accountId: account.id,
-        to: v.appleId,
-        ...welcomeEmail({ name: v.name, appleId: v.appleId, appUrl: deps.appUrl }),
-      }, deps.clock);
-      return { account, sessionToken: await createSession(tx, account.id, now, ctx) };
+    return await deps.db.$transaction(async (tx) => {
+      const { id } = await insertAccount(tx, deps, account, ctx);
+      return { ok: true as const, accountId: id, sessionToken: await createSession(tx, id, now, ctx) };
     });
-    return { ok: true, accountId: account.id, sessionToken };
   } catch (e) {
-    // Two requests for the same new Apple ID at once: the unique index decides.
-    if ((e as { code?: string }).code === 'P2002') {
-      return { ok: false, fieldErrors: { appleId: 'This email address is already used as an Apple ID. Sign in instead.' } };
-    }
+    if (isUniqueViolation(e)) return taken;
     throw e;
   }
 }

@@ -262,3 +262,50 @@ export function resetWithRecoveryKeyEmail(p: { name: string; appleId: string; ap
     ].join('\n'),
   };
 }
+
+/**
+ * To the address given as a new Apple ID (issue 11): the link that activates it. The only secret in
+ * it is the link's token; no password, code or key.
+ */
+export function activateAccountEmail(p: { name: string; appleId: string; link: string; expiresAt: Date }): EmailContent {
+  return {
+    subject: 'Activate your new Apple ID',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `Someone asked to create an Apple ID with this email address, ${oneLine(p.appleId)}. To activate it, open this link`,
+      `before ${formatDateTime(p.expiresAt)} and choose Activate my Apple ID:`,
+      '',
+      oneLine(p.link),
+      '',
+      'Until then the Apple ID does not exist and nobody can sign in with it. The link works once.',
+      'If you did not ask for this, ignore this email: no Apple ID will be created.',
+      '',
+      'Two-Step',
+      '',
+    ].join('\n'),
+  };
+}
+
+/**
+ * To an address that already is an Apple ID, when the Create Account form is sent with it: no link,
+ * nothing changed; what to do if it was the holder, and that nothing is needed if it was not.
+ */
+export function accountExistsEmail(p: { name: string; appleId: string; at: Date; appUrl: string }): EmailContent {
+  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+  return {
+    subject: 'Someone tried to create an Apple ID with your email address',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `On ${formatDateTime(p.at)}, someone tried to create a new Apple ID with ${oneLine(p.appleId)}, which is already your Apple ID.`,
+      'No new Apple ID was created and nothing on your account changed.',
+      '',
+      `If it was you, you already have an Apple ID: sign in at ${appUrl}/sign-in, or if you forgot your password, reset it at ${appUrl}/forgot.`,
+      'If it was not you, you need not do anything.',
+      '',
+      'Two-Step',
+      '',
+    ].join('\n'),
+  };
+}

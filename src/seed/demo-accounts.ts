@@ -1,7 +1,8 @@
 // Demo accounts for `npm start` and the end-to-end tests, one for each state of the Two-Step
-// Verification section. Created through createAccount like any account, then moved into their
-// state through the same domain functions (with the clock set back where the story needs it).
-// Idempotent.
+// Verification section. Created active through createAccount: the operator vouches for their
+// two-step.test addresses, so there is no activation link to open (people creating an account
+// through the form must open one: src/accounts/sign-up.ts). Then moved into their state through
+// the same domain functions (with the clock set back where the story needs it). Idempotent.
 import type { AccountDeps } from '../accounts/create-account.ts';
 import { createAccount } from '../accounts/create-account.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';

@@ -1,61 +1,250 @@
+// Creating an account (issue 11, §6): the Create Account form answers "check your email" whatever
+// the address; a new address gets a link (single use, stored as its SHA-256, 24 hours) that
+// activates the Apple ID; an address already in use gets an email that someone tried, and nothing
+// else changes; creation is limited per client address, emails per address. The emails go through
+// the outbox, the real SMTP sender and the SMTP stand-in.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { createTestDb, type TestDb } from '../support/db.ts';
+import { freePort } from '../support/net.ts';
 import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../support/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
+import { ACTIVATION_LINK_INVALID, ACTIVATION_LINK_TTL_MS, ALREADY_ACTIVE, activateAccount, openActivation, signUp } from '../../src/accounts/sign-up.ts';
+import { CREATIONS_PER_CLIENT_ADDRESS, EMAILS_PER_APPLE_ID } from '../../src/accounts/creation-limits.ts';
+import { signIn, WRONG_CREDENTIALS } from '../../src/accounts/sign-in.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
 import { normaliseAnswer } from '../../src/accounts/security-questions.ts';
+import { HOUR } from '../../src/clock.ts';
+import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
+import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
+import { startMailStandin, type MailStandin } from '../../src/standins/mail.ts';
 
-describe('creating an account', () => {
+const APPLE_ID = 'jane.holder@example.com';
+const LINK = /http:\/\/localhost:3000\/create\/activate\/open\?token=([A-Za-z0-9_-]{43})/;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+describe('creating an account: the form, the email and the link', () => {
   let t: TestDb;
+  let deps: ReturnType<typeof testDeps>;
+  let standin: MailStandin;
+  let mailer: MailSender;
+
   beforeAll(async () => {
     t = await createTestDb();
+    standin = await startMailStandin({ port: await freePort() });
+    mailer = createSmtpMailer(`smtp://127.0.0.1:${standin.port}`, 'Two-Step <no-reply@two-step.test>');
   });
-  afterAll(() => t.drop());
+  afterAll(async () => {
+    await standin.stop();
+    await t.drop();
+  });
   beforeEach(async () => {
     await t.db.emailOutbox.deleteMany();
     await t.db.account.deleteMany();
+    await t.db.pendingAccount.deleteMany();
+    await t.db.throttle.deleteMany();
+    standin.reset();
+    deps = testDeps(t.db);
   });
 
   async function counts() {
-    return { accounts: await t.db.account.count(), emails: await t.db.emailOutbox.count(), events: await t.db.securityEvent.count() };
+    return {
+      accounts: await t.db.account.count(),
+      pending: await t.db.pendingAccount.count(),
+      emails: await t.db.emailOutbox.count(),
+      events: await t.db.securityEvent.count(),
+      sessions: await t.db.session.count(),
+    };
   }
 
-  it('stores the account with hashed secrets, a security event, a session and the welcome email', async () => {
-    const deps = testDeps(t.db);
-    const result = await createAccount(deps, accountInput(), BROWSER);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
+  /** Delivers the outbox through SMTP and returns what the stand-in received for `address`, newest first. */
+  async function mailsTo(address: string) {
+    await deliverDueEmails({ db: t.db, clock: deps.clock, mailer });
+    return standin.messages().filter((m) => m.to.some((a) => a.toLowerCase() === address.toLowerCase()));
+  }
 
-    const account = await t.db.account.findUniqueOrThrow({ where: { id: result.accountId }, include: { securityQuestions: true } });
-    expect(account.appleId).toBe('Jane.Holder@Example.com');
-    expect(account.appleIdKey).toBe('jane.holder@example.com');
-    expect(account.passwordHash).not.toContain(GOOD_PASSWORD);
+  /** The form sent for a new address; the token from the link in the email it got. */
+  async function signUpAndReadLink(overrides: Parameters<typeof accountInput>[0] = {}, ctx = BROWSER): Promise<string> {
+    const input = accountInput(overrides);
+    expect(await signUp(deps, input, ctx)).toEqual({ ok: true, appleId: input.appleId });
+    const [mail] = await mailsTo(input.appleId!);
+    const token = LINK.exec(mail?.text ?? '')?.[1];
+    if (!token) throw new Error(`no activation link in ${JSON.stringify(mail)}`);
+    return token;
+  }
+
+  it('a new address gets "check your email" and a link by email; nothing exists but a waiting row holding hashes only', async () => {
+    const token = await signUpAndReadLink();
+    const [mail] = await mailsTo(APPLE_ID);
+    expect(mail.subject).toBe('Activate your new Apple ID');
+    expect(mail.text).not.toContain(GOOD_PASSWORD);
+    expect(mail.text).not.toMatch(/blue|paris|rex/i);
+
+    expect(await counts()).toEqual({ accounts: 0, pending: 1, emails: 1, events: 0, sessions: 0 });
+    const row = await t.db.pendingAccount.findFirstOrThrow();
+    expect(row.id).toBe(sha256(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(JSON.stringify(row)).not.toContain(GOOD_PASSWORD);
+    expect(await verifySecret(GOOD_PASSWORD, row.passwordHash)).toBe(true);
+    expect(row.expiresAt).toEqual(new Date(deps.clock.now().getTime() + ACTIVATION_LINK_TTL_MS));
+    expect(ACTIVATION_LINK_TTL_MS).toBe(24 * HOUR);
+    expect(await openActivation(deps, token)).toEqual({ ok: true, appleId: 'Jane.Holder@Example.com', name: 'Jane Holder' });
+  });
+
+  it('the link activates the account once: hashed secrets, the account-created event and the welcome email, and no session', async () => {
+    const token = await signUpAndReadLink();
+    const activated = await activateAccount(deps, token, BROWSER);
+    expect(activated).toEqual({ ok: true, accountId: expect.any(String), appleId: 'Jane.Holder@Example.com' });
+    if (!activated.ok) return;
+
+    const account = await t.db.account.findUniqueOrThrow({ where: { id: activated.accountId }, include: { securityQuestions: true } });
+    expect(account).toMatchObject({ appleId: 'Jane.Holder@Example.com', appleIdKey: APPLE_ID, name: 'Jane Holder', birthDate: '1990-04-30', countryCode: 'US', rescueEmail: 'jane.rescue@example.org' });
     expect(await verifySecret(GOOD_PASSWORD, account.passwordHash)).toBe(true);
     expect(account.securityQuestions).toHaveLength(3);
     const first = account.securityQuestions.find((q) => q.position === 1)!;
-    expect(first.answerHash).not.toContain('Blue');
     expect(await verifySecret(normaliseAnswer('  BLUE '), first.answerHash)).toBe(true);
 
     const events = await t.db.securityEvent.findMany({ where: { accountId: account.id } });
     expect(events.map((e) => e.kind)).toEqual(['account-created']);
     expect(events[0].clientAddress).toBe(BROWSER.clientAddress);
+    const [welcome] = await mailsTo(APPLE_ID);
+    expect(welcome.subject).toBe('Welcome to your new Apple ID');
+    expect(welcome.text).not.toContain(GOOD_PASSWORD);
+    expect(await t.db.session.count()).toBe(0);
+    expect(await t.db.pendingAccount.count()).toBe(0);
 
-    const emails = await t.db.emailOutbox.findMany();
-    expect(emails).toHaveLength(1);
-    expect(emails[0].toAddress).toBe('Jane.Holder@Example.com');
-    expect(emails[0].kind).toBe('welcome');
-    expect(emails[0].textBody).not.toContain(GOOD_PASSWORD);
-
-    expect(await t.db.session.count({ where: { accountId: account.id } })).toBe(1);
+    // Single use.
+    expect(await activateAccount(deps, token, BROWSER)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await openActivation(deps, token)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await t.db.account.count()).toBe(1);
   });
 
-  it('refuses an Apple ID that exists in another case, and changes nothing', async () => {
-    const deps = testDeps(t.db);
-    await createAccount(deps, accountInput(), BROWSER);
+  it('an address already in use gets the same answer and an email without a link; nothing else changes', async () => {
+    const existing = await createAccount(deps, accountInput(), BROWSER);
+    if (!existing.ok) throw new Error('setup');
+    await t.db.emailOutbox.deleteMany();
+    const hashBefore = (await t.db.account.findUniqueOrThrow({ where: { id: existing.accountId } })).passwordHash;
     const before = await counts();
-    const again = await createAccount(deps, accountInput({ appleId: 'JANE.HOLDER@example.COM' }), BROWSER);
-    expect(again).toEqual({ ok: false, fieldErrors: { appleId: expect.stringMatching(/already used/) } });
-    expect(await counts()).toEqual(before);
+
+    const used = await signUp(deps, accountInput({ appleId: 'JANE.HOLDER@example.COM', password: 'another good passphrase', confirmPassword: 'another good passphrase' }), BROWSER);
+    const fresh = await signUp(deps, accountInput({ appleId: 'JANE.OTHER@example.COM' }), BROWSER);
+    // The same answer, field for field (the address is the one typed).
+    expect(used).toEqual({ ok: true, appleId: 'JANE.HOLDER@example.COM' });
+    expect(fresh).toEqual({ ok: true, appleId: 'JANE.OTHER@example.COM' });
+
+    const [mail] = await mailsTo(APPLE_ID);
+    expect(mail.subject).toBe('Someone tried to create an Apple ID with your email address');
+    expect(mail.text).toContain('No new Apple ID was created and nothing on your account changed.');
+    expect(mail.text).not.toMatch(/token=|\/create\/activate/);
+    expect(mail.text).not.toContain('another good passphrase');
+    // Nothing else: no account, no waiting row, no event, no session for the used address.
+    expect(await counts()).toEqual({ ...before, pending: before.pending + 1, emails: before.emails + 2 });
+    expect(await t.db.pendingAccount.count({ where: { appleIdKey: APPLE_ID } })).toBe(0);
+    expect((await t.db.account.findUniqueOrThrow({ where: { id: existing.accountId } })).passwordHash).toBe(hashBefore);
+  });
+
+  it('a used address costs as much as a new one: both hash the password and the three answers', async () => {
+    const slow = { ...deps, bcryptCost: 10 };
+    const existing = await createAccount(deps, accountInput(), BROWSER);
+    if (!existing.ok) throw new Error('setup');
+    const time = async (appleId: string) => {
+      const start = performance.now();
+      const r = await signUp(slow, accountInput({ appleId }), { ...BROWSER, clientAddress: null });
+      expect(r.ok).toBe(true);
+      return performance.now() - start;
+    };
+    const used: number[] = [];
+    const fresh: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      used.push(await time(APPLE_ID));
+      fresh.push(await time(`new${i}@example.com`));
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1];
+    // Four bcrypt hashes at cost 10 take tens of milliseconds; answering before them would take ~1 ms.
+    expect(median(used)).toBeGreaterThan(median(fresh) * 0.5);
+    expect(median(used)).toBeLessThan(median(fresh) * 2);
+  });
+
+  it('until the link is opened, the Apple ID cannot sign in: the answer is the one for any unknown Apple ID', async () => {
+    await signUpAndReadLink();
+    const signInDeps = { db: t.db, clock: deps.clock, bcryptCost: 4 };
+    const pending = await signIn(signInDeps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER);
+    const unknown = await signIn(signInDeps, { appleId: 'nobody@example.com', password: GOOD_PASSWORD }, BROWSER);
+    expect(pending).toMatchObject({ ok: false, error: WRONG_CREDENTIALS });
+    expect(JSON.stringify(pending)).toBe(JSON.stringify(unknown));
+    expect(await t.db.session.count()).toBe(0);
+  });
+
+  it('a link works for 24 hours', async () => {
+    const token = await signUpAndReadLink();
+    deps.clock.advance(ACTIVATION_LINK_TTL_MS);
+    expect(await openActivation(deps, token)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await activateAccount(deps, token, BROWSER)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await t.db.account.count()).toBe(0);
+  });
+
+  it.each([undefined, '', 'short', 'x'.repeat(43), `${'A'.repeat(42)}=`, 42])('a malformed or unknown token (%j) activates nothing', async (token) => {
+    await signUpAndReadLink();
+    expect(await activateAccount(deps, token, BROWSER)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await openActivation(deps, token as string | undefined)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await t.db.account.count()).toBe(0);
+  });
+
+  it('each form sent makes its own link: the first one opened makes the account, with ITS password, and the others stop working', async () => {
+    // A stranger types the holder's address first, with their own password...
+    const strangers = await signUpAndReadLink({ password: 'stranger chose this 1', confirmPassword: 'stranger chose this 1' }, { ...BROWSER, clientAddress: '198.51.100.66' });
+    // ...which neither holds the address nor blocks the holder, whose own link makes the account.
+    const holders = await signUpAndReadLink();
+    expect(await activateAccount(deps, holders, BROWSER)).toMatchObject({ ok: true });
+    const account = await t.db.account.findUniqueOrThrow({ where: { appleIdKey: APPLE_ID } });
+    expect(await verifySecret(GOOD_PASSWORD, account.passwordHash)).toBe(true);
+    expect(await activateAccount(deps, strangers, BROWSER)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await t.db.pendingAccount.count()).toBe(0);
+  });
+
+  it('a link for an address that became an Apple ID meanwhile says so and makes nothing', async () => {
+    const token = await signUpAndReadLink();
+    await createAccount(deps, accountInput(), BROWSER);
+    expect(await activateAccount(deps, token, BROWSER)).toEqual({ ok: false, error: ALREADY_ACTIVE });
+    expect(await t.db.account.count()).toBe(1);
+  });
+
+  it('the link pressed many times at once makes one account, and one press succeeds', async () => {
+    const token = await signUpAndReadLink();
+    const results = await Promise.all(Array.from({ length: 8 }, () => activateAccount(deps, token, BROWSER)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === ACTIVATION_LINK_INVALID)).toBe(true);
+    expect(await t.db.account.count()).toBe(1);
+    expect(await t.db.securityEvent.count({ where: { kind: 'account-created' } })).toBe(1);
+    expect(await t.db.emailOutbox.count({ where: { kind: 'welcome' } })).toBe(1);
+  });
+
+  it('one client address may ask for 10 Apple IDs an hour, counted atomically: of 30 at once, exactly 10 go ahead', async () => {
+    expect(CREATIONS_PER_CLIENT_ADDRESS).toEqual({ max: 10, windowMs: HOUR });
+    deps.clock.set('2026-11-23T10:00:00Z'); // the start of an hour window
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => signUp(deps, accountInput({ appleId: `many${i}@example.com` }), BROWSER)));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toHaveLength(20);
+    for (const r of refused) expect(r).toEqual({ ok: false, error: 'Too many Apple IDs were asked for from your network in the last hour. Try again in 1 hour.' });
+    expect(await t.db.pendingAccount.count()).toBe(10);
+    expect(await t.db.emailOutbox.count()).toBe(10);
+
+    // Another address is not held back; this one is again in the next window.
+    expect((await signUp(deps, accountInput({ appleId: 'elsewhere@example.com' }), { ...BROWSER, clientAddress: '198.51.100.7' })).ok).toBe(true);
+    deps.clock.advance(HOUR);
+    expect((await signUp(deps, accountInput({ appleId: 'later@example.com' }), BROWSER)).ok).toBe(true);
+    // The rows of ended windows are cleared by the next window's first request.
+    expect(await t.db.throttle.count({ where: { key: { startsWith: `create-account:address:${BROWSER.clientAddress}@` } } })).toBe(1);
+  });
+
+  it('one address gets at most 3 emails an hour, whichever they are; the answer does not change', async () => {
+    expect(EMAILS_PER_APPLE_ID).toEqual({ max: 3, windowMs: HOUR });
+    for (let i = 0; i < 5; i++) {
+      expect(await signUp(deps, accountInput(), { ...BROWSER, clientAddress: `198.51.100.${i + 1}` })).toEqual({ ok: true, appleId: 'Jane.Holder@Example.com' });
+    }
+    expect(await mailsTo(APPLE_ID)).toHaveLength(3);
+    expect(await t.db.pendingAccount.count()).toBe(3);
   });
 
   it.each([
@@ -72,37 +261,41 @@ describe('creating an account', () => {
     ['name', { name: '   ' }, /name/],
     ['question3', { question3: 'no-such-question' }, /question/],
     ['answer2', { answer2: ' ' }, /at least 2/],
-  ] as const)('puts a message next to %s for %j and stores nothing', async (field, overrides, message) => {
-    const result = await createAccount(testDeps(t.db), accountInput(overrides), BROWSER);
+  ] as const)('puts a message next to %s for %j, stores nothing and counts nothing', async (field, overrides, message) => {
+    const result = await signUp(deps, accountInput(overrides), BROWSER);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.fieldErrors[field]).toMatch(message);
-    expect(await counts()).toEqual({ accounts: 0, emails: 0, events: 0 });
+    expect(result.fieldErrors?.[field]).toMatch(message);
+    expect(await counts()).toEqual({ accounts: 0, pending: 0, emails: 0, events: 0, sessions: 0 });
+    expect(await t.db.throttle.count()).toBe(0);
   });
 
   it('asks for three different questions and three different answers', async () => {
     const same = accountInput();
-    const result = await createAccount(testDeps(t.db), { ...same, question3: same.question1, answer3: ' blue ' }, BROWSER);
+    const result = await signUp(deps, { ...same, question3: same.question1, answer3: ' blue ' }, BROWSER);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.fieldErrors.question3).toMatch(/three different questions/);
-    expect(result.fieldErrors.answer3).toMatch(/different answer/);
+    expect(result.fieldErrors?.question3).toMatch(/three different questions/);
+    expect(result.fieldErrors?.answer3).toMatch(/different answer/);
   });
 
   it('shows every problem at once, not one field after another', async () => {
-    const result = await createAccount(
-      testDeps(t.db),
-      accountInput({ appleId: 'sam@', password: 'password1', confirmPassword: 'password2', birthDate: '', question1: '' }),
-      BROWSER,
-    );
+    const result = await signUp(deps, accountInput({ appleId: 'sam@', password: 'password1', confirmPassword: 'password2', birthDate: '', question1: '' }), BROWSER);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.fieldErrors).sort()).toEqual(['appleId', 'birthDate', 'confirmPassword', 'password', 'question1']);
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['appleId', 'birthDate', 'confirmPassword', 'password', 'question1']);
   });
 
   it('accepts an account without a rescue email', async () => {
-    const result = await createAccount(testDeps(t.db), accountInput({ rescueEmail: '' }), BROWSER);
-    expect(result.ok).toBe(true);
+    const token = await signUpAndReadLink({ rescueEmail: '' });
+    expect((await activateAccount(deps, token, BROWSER)).ok).toBe(true);
     expect((await t.db.account.findFirstOrThrow()).rescueEmail).toBeNull();
+  });
+
+  it('createAccount (the seed and tests only, never the form) makes an active account at once, signed in', async () => {
+    const result = await createAccount(deps, accountInput(), BROWSER);
+    expect(result).toEqual({ ok: true, accountId: expect.any(String), sessionToken: expect.any(String) });
+    expect(await t.db.securityEvent.count({ where: { kind: 'account-created' } })).toBe(1);
+    expect(await t.db.emailOutbox.count({ where: { kind: 'welcome' } })).toBe(1);
   });
 });

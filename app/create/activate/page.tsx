@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { runtime } from '@/src/runtime.ts';
+import { openActivation } from '@/src/accounts/sign-up.ts';
+import { activationToken } from './activation-cookie.ts';
+import { ActivateForm } from './activate-form.tsx';
+
+export const dynamic = 'force-dynamic';
+
+// Where the activation link leads (its token now in the activation cookie, see open/route.ts). The
+// page only shows which Apple ID the link is for; the button activates it (a POST), then the page
+// says so and sends the holder to sign in with the password.
+export default async function ActivatePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if ((await searchParams).activated) {
+    return (
+      <main className="narrow">
+        <h1>Your Apple ID is active</h1>
+        <p className="notice success" role="status">
+          Your Apple ID is active, and we sent a welcome email to it. Sign in with your Apple ID and password.
+        </p>
+        <p>
+          <Link className="button" href="/sign-in">
+            Sign In
+          </Link>
+        </p>
+      </main>
+    );
+  }
+  const opened = await openActivation(runtime(), await activationToken());
+  return (
+    <main className="narrow">
+      <h1>Activate your Apple ID</h1>
+      {opened.ok ? (
+        <ActivateForm appleId={opened.appleId} />
+      ) : (
+        <>
+          <p className="form-error" role="alert">
+            {opened.error}
+          </p>
+          <p>
+            <Link className="button" href="/create">
+              Create Your Account
+            </Link>
+          </p>
+        </>
+      )}
+    </main>
+  );
+}
