@@ -38,3 +38,23 @@ export function shiftableClock(): Clock & { advance(ms: number): void; offsetMs(
     offsetMs: () => offset,
   };
 }
+
+const UNITS: readonly [ms: number, name: string][] = [
+  [DAY, 'day'],
+  [HOUR, 'hour'],
+  [MINUTE, 'minute'],
+  [1000, 'second'],
+];
+
+/** A rule's duration as a sentence says it: "1 hour", "15 minutes", "3 days" (the largest whole unit). */
+export function durationText(ms: number): string {
+  const [unit, name] = UNITS.find(([u]) => ms % u === 0 && ms >= u) ?? [1000, 'second'];
+  const n = Math.round(ms / unit);
+  return `${n} ${name}${n === 1 ? '' : 's'}`;
+}
+
+/** "an hour", "every 15 minutes": how often a limit's window comes round. */
+export function perDurationText(ms: number): string {
+  const text = durationText(ms);
+  return text.startsWith('1 ') ? `a${text === '1 hour' ? 'n' : ''} ${text.slice(2)}` : `every ${text}`;
+}

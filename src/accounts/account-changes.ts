@@ -30,8 +30,8 @@ import { freshCodeRefusal } from '../two-step/fresh-code.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountChangedEmail } from '../mail/templates.ts';
 import type { RequestContext, SignificantChangeKind } from '../security-events/record.ts';
-import { clearFailures, lockedUntil, recordFailure, waitText } from '../throttle/throttle.ts';
-import { appleIdThrottleKey, PER_APPLE_ID } from './sign-in.ts';
+import { attemptFailed, clearFailures, takeAttempt, waitText } from '../throttle/throttle.ts';
+import { PER_APPLE_ID } from './sign-in.ts';
 
 export interface ChangeDeps {
   db: Db;
@@ -76,7 +76,8 @@ const changePasswordSchema = z.object({
 
 // A wrong current password counts toward the same lock as a wrong sign-in: a borrowed session
 // must not become a way to guess the password.
-const passwordLockKey = (account: Account) => appleIdThrottleKey(account.appleIdKey);
+// Its own budget (only a signed-in session reaches it): a stranger's sign-in failures do not lock it.
+const passwordLockKey = (account: Account) => `change-password:${account.id}`;
 
 /** Changes the password. Other sessions are signed out; this one stays. */
 export async function changePassword(deps: ChangeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<ChangeResult> {
@@ -87,10 +88,10 @@ export async function changePassword(deps: ChangeDeps, actor: Actor, input: unkn
   const stale = await freshCodeRefusal(deps, actor);
   if (stale) return { ok: false, error: stale, fieldErrors: {} };
   const now = deps.clock.now();
-  const locked = await lockedUntil(deps.db, passwordLockKey(account), now);
+  const locked = await takeAttempt(deps.db, passwordLockKey(account), PER_APPLE_ID, now);
   if (locked) return { ok: false, fieldErrors: { currentPassword: `Too many wrong passwords. Try again in ${waitText(locked, now)}.` } };
   if (!(await verifySecret(parsed.data.currentPassword, account.passwordHash))) {
-    const lock = await recordFailure(deps.db, passwordLockKey(account), PER_APPLE_ID, now);
+    const lock = await attemptFailed(deps.db, passwordLockKey(account), PER_APPLE_ID, now);
     return { ok: false, fieldErrors: { currentPassword: lock ? `Too many wrong passwords. Try again in ${waitText(lock, now)}.` : "That isn't your current password." } };
   }
   if (await verifySecret(parsed.data.password, account.passwordHash)) {

@@ -22,12 +22,12 @@ import { newToken, tokenId } from '../tokens.ts';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import { HOUR } from '../clock.ts';
+import { durationText, HOUR, MINUTE, perDurationText } from '../clock.ts';
 import { addressesOnFile, appleIdKey, emailField } from './apple-id.ts';
 import { hashSecret } from './passwords.ts';
 import { newPasswordErrors, parseForm, rawFields } from './fields.ts';
 import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, randomQuestionPair, type AskedQuestion, type QuestionPair } from './question-check.ts';
-import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { takeAttempt, waitText, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
@@ -47,14 +47,19 @@ export const RESET_LINK_TTL_MS = HOUR;
 /** Wrong answer pairs a link survives; at this many it no longer works. */
 export const MAX_WRONG_ANSWERS = 3;
 
-// (ours) Requests for a link are rate-limited, counted per normalised Apple ID (whether or not an
-// account has it) and per client address. Every request counts; the request that reaches the limit
-// is still served, the next ones wait until the lock ends (an hour after the request that reached it).
-export const REQUESTS_PER_APPLE_ID: ThrottlePolicy = { maxFailures: 3, windowMs: HOUR, lockMs: HOUR };
-export const REQUESTS_PER_CLIENT_ADDRESS: ThrottlePolicy = { maxFailures: 10, windowMs: HOUR, lockMs: HOUR };
+// (ours) Requests for a link are rate-limited, counted atomically per normalised Apple ID (whether
+// or not an account has it) and per client address; every request counts.
+//  - Past the Apple ID's budget a request is answered as usual but sends nothing and makes no new
+//    link: a stranger who asks again and again sends the holder at most this many emails an hour,
+//    and the newest of them keeps working (a new link would end the older ones).
+//  - Past the address's budget requests are slowed (one per delay, doubling), never locked: many
+//    people can share one address.
+export const REQUESTS_PER_APPLE_ID: LockPolicy = { maxFailures: 3, windowMs: HOUR, lockMs: HOUR };
+export const REQUESTS_PER_CLIENT_ADDRESS: SlowDownPolicy = { maxFailures: 10, windowMs: HOUR, slowDown: { firstDelayMs: 30_000, maxDelayMs: 10 * MINUTE } };
 
 export const RESET_REQUESTED =
-  'If an account exists for that Apple ID, we sent a link to reset its password to the email addresses on file. The link works for 1 hour.';
+  `If an account exists for that Apple ID, we sent a link to reset its password to the email addresses on file. The link works for ${durationText(RESET_LINK_TTL_MS)}. ` +
+  `We send at most ${REQUESTS_PER_APPLE_ID.maxFailures} links ${perDurationText(REQUESTS_PER_APPLE_ID.windowMs)}: if you asked several times, use the newest email.`;
 export const LINK_INVALID = 'This link has expired or was already used. Ask for a new one.';
 
 const appleIdThrottleKey = (key: string) => `password-reset:apple-id:${key}`;
@@ -97,15 +102,12 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
   const { db, clock } = deps;
   const now = clock.now();
   const key = appleIdKey(parsed.data.appleId);
-  const limits: [string, ThrottlePolicy][] = [
-    [appleIdThrottleKey(key), REQUESTS_PER_APPLE_ID],
-    ...(ctx.clientAddress ? [[addressThrottleKey(ctx.clientAddress), REQUESTS_PER_CLIENT_ADDRESS] as [string, ThrottlePolicy]] : []),
-  ];
-  for (const [k] of limits) {
-    const until = await lockedUntil(db, k, now);
-    if (until) return { ok: false, error: tooManyRequests(until, now) };
+  if (ctx.clientAddress) {
+    const slowed = await takeAttempt(db, addressThrottleKey(ctx.clientAddress), REQUESTS_PER_CLIENT_ADDRESS, now);
+    if (slowed) return { ok: false, error: tooManyRequests(slowed, now) };
   }
-  for (const [k, policy] of limits) await recordFailure(db, k, policy, now);
+  // Past the Apple ID's budget: the same answer, and nothing sent or changed.
+  if (await takeAttempt(db, appleIdThrottleKey(key), REQUESTS_PER_APPLE_ID, now)) return { ok: true, message: RESET_REQUESTED };
 
   // The token is made whether or not it will be sent, so both paths do the same work up to here.
   const token = newToken();
@@ -183,7 +185,7 @@ export async function applyPasswordReset(
 }
 
 function tooManyRequests(until: Date, now: Date): string {
-  return `Too many requests to reset a password. For your security, try again in ${waitText(until, now)}.`;
+  return `Too many requests to reset a password came from your network. Try again in ${waitText(until, now)}.`;
 }
 
 // ---------------------------------------------------------------------------------------------

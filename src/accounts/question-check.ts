@@ -8,10 +8,10 @@ import type { Db } from '../db/client.ts';
 import { DAY, MINUTE } from '../clock.ts';
 import { verifySecret } from './passwords.ts';
 import { normaliseAnswer, securityQuestionText } from './security-questions.ts';
-import { clearFailures, lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { attemptFailed, clearFailures, lockedUntil, takeAttempt, waitText, type LockPolicy } from '../throttle/throttle.ts';
 
 // (ours) "in a row": a success clears the count, so the window only needs to be long.
-export const QUESTION_LOCK: ThrottlePolicy = { maxFailures: 3, windowMs: DAY, lockMs: 15 * MINUTE };
+export const QUESTION_LOCK: LockPolicy = { maxFailures: 3, windowMs: DAY, lockMs: 15 * MINUTE };
 
 export type QuestionPair = [number, number]; // positions 1..3
 
@@ -57,7 +57,7 @@ function lockMessage(until: Date, now: Date): string {
 
 /** The lock message while the questions are locked, else null. */
 export async function questionsLock(db: Db, accountId: string, now: Date): Promise<string | null> {
-  const until = await lockedUntil(db, lockKey(accountId), now);
+  const until = await lockedUntil(db, lockKey(accountId), QUESTION_LOCK, now);
   return until ? lockMessage(until, now) : null;
 }
 
@@ -68,8 +68,8 @@ export type AnswerCheck = { ok: true } | { ok: false; error: string; locked: boo
  * toward the account's lock and clears the count on success.
  */
 export async function checkAnswers(db: Db, accountId: string, pair: QuestionPair, answers: [string, string], now: Date): Promise<AnswerCheck> {
-  const locked = await questionsLock(db, accountId, now);
-  if (locked) return { ok: false, error: locked, locked: true };
+  const refusedUntil = await takeAttempt(db, lockKey(accountId), QUESTION_LOCK, now);
+  if (refusedUntil) return { ok: false, error: lockMessage(refusedUntil, now), locked: true };
   const rows = await db.securityQuestion.findMany({ where: { accountId, position: { in: pair } } });
   const results = await Promise.all(
     pair.map((position, i) => {
@@ -81,7 +81,7 @@ export async function checkAnswers(db: Db, accountId: string, pair: QuestionPair
     await clearFailures(db, lockKey(accountId));
     return { ok: true };
   }
-  const lock = await recordFailure(db, lockKey(accountId), QUESTION_LOCK, now);
+  const lock = await attemptFailed(db, lockKey(accountId), QUESTION_LOCK, now);
   if (lock) return { ok: false, error: lockMessage(lock, now), locked: true };
   return { ok: false, error: "Your answers don't match the ones on file. Check them and try again.", locked: false };
 }

@@ -1,18 +1,29 @@
-// Password sign-in. The answer never says which of Apple ID and password was wrong, and failures
-// are counted per Apple ID (even one with no account, so a lockout reveals nothing) and per client
-// address, with a lockout that says how long to wait (NIST SP 800-63B 5.2.2 rate limiting).
+// Password sign-in. The answer never says which of Apple ID and password was wrong. Attempts are
+// counted before the password is compared (src/throttle/throttle.ts), with a lockout that says how
+// long to wait (NIST SP 800-63B 5.2.2 rate limiting):
+//  - from a browser that signed in to this account before (its device cookie,
+//    src/throttle/known-browsers.ts): 5 per 15 minutes for that browser alone;
+//  - from any other browser: 5 per 15 minutes per Apple ID for all of them together (even an
+//    Apple ID with no account, so a lockout reveals nothing), and per client address a budget of
+//    20 after which attempts are slowed, never locked (many people can share one address).
+// So a stranger who knows only the Apple ID locks out strangers, never the holder's own browser.
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
 import { appleIdKey, emailField } from './apple-id.ts';
 import { verifyAgainstNothing, verifySecret } from './passwords.ts';
-import { clearFailures, lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type Limit, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
+import { guessLimits } from '../throttle/known-browsers.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { createSession } from '../sessions/sessions.ts';
 
-export const PER_APPLE_ID: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
-export const PER_CLIENT_ADDRESS: ThrottlePolicy = { maxFailures: 20, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+/** Unknown browsers, all together, for one Apple ID. */
+export const PER_APPLE_ID: LockPolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+/** One known browser of the account: a budget of its own, as large. */
+export const PER_KNOWN_BROWSER: LockPolicy = PER_APPLE_ID;
+/** One client address, across Apple IDs: slowed (one try a second, doubling up to a minute), never locked. */
+export const PER_CLIENT_ADDRESS: SlowDownPolicy = { maxFailures: 20, windowMs: 15 * MINUTE, slowDown: { firstDelayMs: 1000, maxDelayMs: MINUTE } };
 
 export const WRONG_CREDENTIALS = 'Your Apple ID or password was incorrect.';
 
@@ -32,8 +43,13 @@ export interface SignInDeps {
   bcryptCost: number;
 }
 
-export const appleIdThrottleKey = (key: string) => `sign-in:apple-id:${key}`;
-export const addressThrottleKey = (address: string) => `sign-in:address:${address}`;
+/**
+ * The limits a password attempt is counted under. `scope` keeps apart the places a password is
+ * typed (the sign-in form, an app), so that failures in one lock nothing in the other.
+ */
+export function passwordLimits(scope: 'sign-in' | 'app:sign-in', appleIdKeyValue: string, accountId: string | null, ctx: RequestContext): Limit[] {
+  return guessLimits(scope, `apple-id:${appleIdKeyValue}`, accountId, ctx, { perIdentity: PER_APPLE_ID, perAddress: PER_CLIENT_ADDRESS });
+}
 
 /** `input` is untrusted (a submitted form): it is parsed here. */
 export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestContext): Promise<SignInResult> {
@@ -46,29 +62,22 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
   const { db, clock } = deps;
   const now = clock.now();
   const key = appleIdKey(parsed.data.appleId);
-  const keys = [appleIdThrottleKey(key), ...(ctx.clientAddress ? [addressThrottleKey(ctx.clientAddress)] : [])];
-
-  for (const k of keys) {
-    const until = await lockedUntil(db, k, now);
-    if (until) return { ok: false, error: lockoutMessage(until, now) };
-  }
-
   const account = await db.account.findUnique({ where: { appleIdKey: key } });
+  const limits = passwordLimits('sign-in', key, account?.id ?? null, ctx);
+  const refusedUntil = await takeAttempts(db, limits, now);
+  if (refusedUntil) return { ok: false, error: lockoutMessage(refusedUntil, now) };
+
   const passwordOk = account
     ? await verifySecret(parsed.data.password, account.passwordHash)
     : await verifyAgainstNothing(parsed.data.password, deps.bcryptCost);
 
   if (!account || !passwordOk) {
-    const locks = [
-      await recordFailure(db, keys[0], PER_APPLE_ID, now),
-      ...(keys[1] ? [await recordFailure(db, keys[1], PER_CLIENT_ADDRESS, now)] : []),
-    ].filter((d): d is Date => d !== null);
+    const lock = await attemptsFailed(db, limits, now);
     if (account) await recordSecurityEvent(db, { accountId: account.id, kind: 'sign-in-failed', at: now }, ctx);
-    if (locks.length > 0) return { ok: false, error: lockoutMessage(locks[0], now) };
-    return { ok: false, error: WRONG_CREDENTIALS };
+    return { ok: false, error: lock ? lockoutMessage(lock, now) : WRONG_CREDENTIALS };
   }
 
-  await clearFailures(db, keys[0]);
+  await attemptsSucceeded(db, limits);
   // With two-step on, the password alone never yields access (seed 001): the session waits for a code.
   if (account.twoStepEnabledAt) {
     const sessionToken = await createSession(db, account.id, now, ctx, { stage: 'password' });
@@ -82,6 +91,6 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
   return { ok: true, accountId: account.id, sessionToken, needsCode: false };
 }
 
-function lockoutMessage(until: Date, now: Date): string {
+export function lockoutMessage(until: Date, now: Date): string {
   return `Too many unsuccessful sign-in attempts. For your security, try again in ${waitText(until, now)}.`;
 }

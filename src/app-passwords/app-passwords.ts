@@ -18,14 +18,14 @@ import type { Clock } from '../clock.ts';
 import type { Actor } from '../accounts/account-changes.ts';
 import { addressesOnFile, appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
-import { addressThrottleKey, appleIdThrottleKey, PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/sign-in.ts';
+import { lockoutMessage, passwordLimits, PER_KNOWN_BROWSER } from '../accounts/sign-in.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { appPasswordEmail } from '../mail/templates.ts';
 import { freshCodeRefusal } from '../two-step/fresh-code.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { lockedUntil, recordFailure, waitText } from '../throttle/throttle.ts';
+import { attemptsFailed, refundAttempt, takeAttempts, type Limit } from '../throttle/throttle.ts';
 
 export type { Actor } from '../accounts/account-changes.ts';
 
@@ -245,13 +245,11 @@ export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: Re
   const { db } = deps;
   const now = deps.clock.now();
   const key = appleIdKey(parsed.data.appleId);
-  const keys = [appleIdThrottleKey(key), ...(ctx.clientAddress ? [addressThrottleKey(ctx.clientAddress)] : [])];
-  for (const k of keys) {
-    const until = await lockedUntil(db, k, now);
-    if (until) return locked(until, now);
-  }
-
   const account = await db.account.findUnique({ where: { appleIdKey: key } });
+  const limits = await appLimits(db, key, account, parsed.data.password, ctx);
+  const refusedUntil = await takeAttempts(db, limits, now);
+  if (refusedUntil) return locked(refusedUntil, now);
+
   const typed = parsed.data.password;
   let mainPasswordGiven = false;
   if (!account) {
@@ -259,27 +257,39 @@ export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: Re
     await verifyAgainstNothing(typed, deps.bcryptCost);
     await verifyAgainstNothing(typed, deps.bcryptCost);
   } else if (!account.twoStepEnabledAt) {
-    if (await verifySecret(typed, account.passwordHash)) return { ok: true, name: account.name };
+    if (await verifySecret(typed, account.passwordHash)) return succeeded(db, limits, account.name);
     await verifyAgainstNothing(typed, deps.bcryptCost);
   } else {
     const matched = await matchAppPassword(deps, account.id, typed);
     if (matched) {
       await db.appPassword.update({ where: { id: matched }, data: { lastUsedAt: now } });
-      return { ok: true, name: account.name };
+      return succeeded(db, limits, account.name);
     }
     mainPasswordGiven = await verifySecret(typed, account.passwordHash);
   }
 
-  const locks = [
-    await recordFailure(db, keys[0], PER_APPLE_ID, now),
-    ...(keys[1] ? [await recordFailure(db, keys[1], PER_CLIENT_ADDRESS, now)] : []),
-  ].filter((d): d is Date => d !== null);
+  const lock = await attemptsFailed(db, limits, now);
   if (account) {
     const reason = mainPasswordGiven ? 'main-password' : 'wrong-password';
     await recordSecurityEvent(db, { accountId: account.id, kind: 'app-sign-in-failed', at: now, details: { reason } }, ctx);
   }
-  if (locks.length > 0) return locked(locks[0], now);
+  if (lock) return locked(lock, now);
   return { ok: false, status: 401, error: APP_SIGN_IN_FAILED };
+}
+
+/**
+ * The limits an app's attempt is counted under: apart from the sign-in form's, so
+ * failures here lock no browser. An attempt whose first group names one of the account's active
+ * app-specific passwords (a stranger guesses one in 26^4) is the holder's app: it counts under
+ * that password's own budget, so a stranger's wrong passwords never lock the holder's apps out.
+ */
+async function appLimits(db: Db, key: string, account: { id: string; twoStepEnabledAt: Date | null } | null, typed: string, ctx: RequestContext): Promise<Limit[]> {
+  const normalised = account?.twoStepEnabledAt ? normaliseAppPassword(typed) : null;
+  const own = normalised
+    ? await db.appPassword.findFirst({ where: { accountId: account!.id, lookupKey: lookupKeyOf(normalised), revokedAt: null }, select: { id: true } })
+    : null;
+  if (own) return [[`app:app-password:${own.id}`, PER_KNOWN_BROWSER]];
+  return passwordLimits('app:sign-in', key, account?.id ?? null, ctx);
 }
 
 /** The id of the active app-specific password `typed` is, or null (one comparison at least, always). */
@@ -296,11 +306,17 @@ async function matchAppPassword(deps: AppPasswordDeps, accountId: string, typed:
   return null;
 }
 
+/** A success gives its attempt back, and no more (see above: apps poll). */
+async function succeeded(db: DbTx, limits: readonly Limit[], name: string): Promise<AppAuthResult> {
+  for (const [key] of limits) await refundAttempt(db, key);
+  return { ok: true, name };
+}
+
 function locked(until: Date, now: Date): AppAuthResult {
   return {
     ok: false,
     status: 429,
-    error: `Too many unsuccessful sign-in attempts. For your security, try again in ${waitText(until, now)}.`,
+    error: lockoutMessage(until, now),
     retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
   };
 }

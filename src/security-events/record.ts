@@ -6,6 +6,18 @@ import type { DbTx } from '../db/client.ts';
 export interface RequestContext {
   clientAddress: string | null;
   userAgent: string | null;
+  /**
+   * The browsers this request's browser proved to be for earlier accounts (its sealed device
+   * cookie, src/throttle/known-browsers.ts): a known browser has its own attempt budget.
+   */
+  knownBrowsers?: readonly KnownBrowser[];
+}
+
+/** One entry of a device cookie: this browser completed a sign-in to `accountId`. */
+export interface KnownBrowser {
+  accountId: string;
+  /** Random, per browser and account: the key its own attempt budget is counted under. */
+  id: string;
 }
 
 export const NO_REQUEST: RequestContext = { clientAddress: null, userAgent: null };

@@ -16,7 +16,7 @@ import { isCommonPassword, passwordLength, MAX_PASSWORD_LENGTH } from '../accoun
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/sign-in.ts';
-import { clearFailures, lockedUntil, recordFailure, waitText } from '../throttle/throttle.ts';
+import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type Limit } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
 
 export interface StaffDeps {
@@ -164,21 +164,19 @@ export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestC
   const { db, clock } = deps;
   const now = clock.now();
   const emailKey = appleIdKey(parsed.data.email);
-  const keys = [staffEmailThrottleKey(emailKey), ...(ctx.clientAddress ? [staffAddressThrottleKey(ctx.clientAddress)] : [])];
-  for (const k of keys) {
-    const until = await lockedUntil(db, k, now);
-    if (until) return { ok: false, error: lockoutMessage(until, now) };
-  }
+  const limits: Limit[] = [
+    ...(ctx.clientAddress ? [[staffAddressThrottleKey(ctx.clientAddress), PER_CLIENT_ADDRESS] as const] : []),
+    [staffEmailThrottleKey(emailKey), PER_APPLE_ID],
+  ];
+  const refusedUntil = await takeAttempts(db, limits, now);
+  if (refusedUntil) return { ok: false, error: lockoutMessage(refusedUntil, now) };
   const staff = await db.staffUser.findUnique({ where: { emailKey } });
   const passwordOk = staff ? await verifySecret(parsed.data.password, staff.passwordHash) : await verifyAgainstNothing(parsed.data.password, deps.bcryptCost);
   if (!staff || !passwordOk) {
-    const locks = [
-      await recordFailure(db, keys[0]!, PER_APPLE_ID, now),
-      ...(keys[1] ? [await recordFailure(db, keys[1], PER_CLIENT_ADDRESS, now)] : []),
-    ].filter((d): d is Date => d !== null);
-    return { ok: false, error: locks[0] ? lockoutMessage(locks[0], now) : STAFF_WRONG_CREDENTIALS };
+    const lock = await attemptsFailed(db, limits, now);
+    return { ok: false, error: lock ? lockoutMessage(lock, now) : STAFF_WRONG_CREDENTIALS };
   }
-  await clearFailures(db, keys[0]!);
+  await attemptsSucceeded(db, limits);
   return { ok: true, token: await createStaffSession(db, staff.id, now, ctx) };
 }
 

@@ -1,43 +1,158 @@
-// Failure counters with lockouts, kept in the database so that every app instance sees the same
-// counts. Used for sign-in failures per Apple ID and per client address.
-import type { Db } from '../db/client.ts';
+// Attempt counters with lockouts, kept in the database so that every app instance sees the same
+// counts. Every secret that can be guessed (passwords, Recovery Keys, security answers, staff
+// passwords) and every request that costs the holder something (reset emails) goes through here.
+//
+// An attempt is counted BEFORE the secret is checked, in one atomic statement (an upsert with an
+// increment, which both engines run as INSERT ... ON CONFLICT DO UPDATE ... RETURNING): of 100
+// parallel attempts under a limit of 5, exactly 5 get a number from 1 to 5 and go on to the check;
+// the other 95 are refused without one. A right secret gives its attempt back (clearFailures or
+// refundAttempt), so the holder's own sign-ins do not use up the budget.
+import type { DbTx } from '../db/client.ts';
 
-export interface ThrottlePolicy {
-  /** Failures allowed inside one window before the key is locked. */
+/** Past the budget, every attempt is refused until the lock ends (for one Apple ID, one browser). */
+export interface LockPolicy {
+  /** Attempts allowed inside one window; the one that fails last of them locks the key. */
   maxFailures: number;
   windowMs: number;
   lockMs: number;
 }
 
-/** When the key is locked, until when; null when it may try. */
-export async function lockedUntil(db: Db, key: string, now: Date): Promise<Date | null> {
-  const row = await db.throttle.findUnique({ where: { key } });
-  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+/**
+ * Past the budget, attempts are slowed, not stopped: one attempt per delay, the delay doubling
+ * from firstDelayMs up to maxDelayMs. For keys many people share (a client address: an office, a
+ * mobile carrier's NAT), where a lock would shut out everyone behind it.
+ */
+export interface SlowDownPolicy {
+  maxFailures: number;
+  windowMs: number;
+  slowDown: { firstDelayMs: number; maxDelayMs: number };
 }
 
-/** Counts one failure; returns the lock end if this failure locked the key. */
-export async function recordFailure(db: Db, key: string, policy: ThrottlePolicy, now: Date): Promise<Date | null> {
-  return db.$transaction(async (tx) => {
-    const row = await tx.throttle.findUnique({ where: { key } });
-    const windowOpen = row && now.getTime() - row.windowStartedAt.getTime() < policy.windowMs && !(row.lockedUntil && row.lockedUntil <= now);
-    const failures = windowOpen ? row.failures + 1 : 1;
-    const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : null;
-    await tx.throttle.upsert({
-      where: { key },
-      create: { key, failures, windowStartedAt: now, lockedUntil: lock },
-      update: { failures, windowStartedAt: windowOpen ? row.windowStartedAt : now, lockedUntil: lock },
+export type ThrottlePolicy = LockPolicy | SlowDownPolicy;
+
+/** A key and the policy it is counted under. */
+export type Limit = readonly [key: string, policy: ThrottlePolicy];
+
+const isSlowDown = (p: ThrottlePolicy): p is SlowDownPolicy => 'slowDown' in p;
+
+/** The delay before the next attempt once `attempts` exceed the budget of a slow-down policy. */
+export function slowDownDelayMs(policy: SlowDownPolicy, attempts: number): number {
+  const over = Math.min(Math.max(attempts - policy.maxFailures - 1, 0), 30); // 2^30 × any delay is far past the cap
+  return Math.min(policy.slowDown.firstDelayMs * 2 ** over, policy.slowDown.maxDelayMs);
+}
+
+/** A row left from a window that ended (or a lock that ended) counts for nothing. */
+function staleAt(row: { windowStartedAt: Date; lockedUntil: Date | null }, policy: ThrottlePolicy, now: Date): boolean {
+  if (!isSlowDown(policy) && row.lockedUntil) return row.lockedUntil <= now;
+  return now.getTime() - row.windowStartedAt.getTime() >= policy.windowMs && !(row.lockedUntil && row.lockedUntil > now);
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'P2002';
+
+/**
+ * Takes one attempt for `key`, before the secret is checked. Returns null when the attempt may go
+ * ahead (it is counted), or when the key may be tried again (the attempt is refused: check
+ * nothing). Run it outside a transaction, so that the count is seen by every request at once.
+ */
+export async function takeAttempt(db: DbTx, key: string, policy: ThrottlePolicy, now: Date): Promise<Date | null> {
+  for (;;) {
+    let row;
+    try {
+      row = await db.throttle.upsert({
+        where: { key },
+        create: { key, failures: 1, windowStartedAt: now },
+        update: { failures: { increment: 1 } },
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) continue; // two first attempts created the row at once: count again
+      throw e;
+    }
+    if (staleAt(row, policy, now)) {
+      // The window ended: exactly one request starts the new one (compare-and-set on the window's
+      // start); the others count again in it.
+      const { count } = await db.throttle.updateMany({
+        where: { key, windowStartedAt: row.windowStartedAt },
+        data: { failures: 1, windowStartedAt: now, lockedUntil: null },
+      });
+      if (count === 1) return null;
+      continue;
+    }
+    if (!isSlowDown(policy)) {
+      if (row.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
+      if (row.failures <= policy.maxFailures) return null;
+      // Over the budget, and the attempts that used it are still being checked: refused until the
+      // window ends (their failures will set the lock).
+      return new Date(row.windowStartedAt.getTime() + policy.windowMs);
+    }
+    if (row.failures <= policy.maxFailures) return null;
+    // One attempt per delay: exactly one request takes the slot that opens when the last delay ends.
+    const next = new Date(now.getTime() + slowDownDelayMs(policy, row.failures));
+    const { count } = await db.throttle.updateMany({
+      where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      data: { lockedUntil: next },
     });
-    return lock;
-  });
+    if (count === 1) return null;
+    return row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : next;
+  }
 }
 
-export async function clearFailures(db: Db, key: string): Promise<void> {
+/**
+ * The attempt taken for `key` failed. Under a lock policy, a failure that used the last of the
+ * budget locks the key (never shortening a lock); returns the lock's end, or null.
+ */
+export async function attemptFailed(db: DbTx, key: string, policy: ThrottlePolicy, now: Date): Promise<Date | null> {
+  if (isSlowDown(policy)) return null;
+  const row = await db.throttle.findUnique({ where: { key }, select: { failures: true } });
+  if (!row || row.failures < policy.maxFailures) return null;
+  const until = new Date(now.getTime() + policy.lockMs);
+  await db.throttle.updateMany({ where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lt: until } }] }, data: { lockedUntil: until } });
+  return until;
+}
+
+/** Takes an attempt under every limit, in order; the first refusal ends it (later keys are not counted). */
+export async function takeAttempts(db: DbTx, limits: readonly Limit[], now: Date): Promise<Date | null> {
+  for (const [key, policy] of limits) {
+    const until = await takeAttempt(db, key, policy, now);
+    if (until) return until;
+  }
+  return null;
+}
+
+/** The attempt failed under every limit; returns the lock it caused, if any. */
+export async function attemptsFailed(db: DbTx, limits: readonly Limit[], now: Date): Promise<Date | null> {
+  let lock: Date | null = null;
+  for (const [key, policy] of limits) lock = (await attemptFailed(db, key, policy, now)) ?? lock;
+  return lock;
+}
+
+/** The secret was right: a person's own keys start afresh, a shared key gets its attempt back. */
+export async function attemptsSucceeded(db: DbTx, limits: readonly Limit[]): Promise<void> {
+  for (const [key, policy] of limits) await (isSlowDown(policy) ? refundAttempt(db, key) : clearFailures(db, key));
+}
+
+/** The secret was right: the key starts afresh (a person's own key: one Apple ID, one browser). */
+export async function clearFailures(db: DbTx, key: string): Promise<void> {
   await db.throttle.deleteMany({ where: { key } });
 }
 
-/** "3 minutes", "1 hour": how long a person has to wait, rounded up to the minute. */
+/** The secret was right: its attempt is given back (a shared key: a client address). */
+export async function refundAttempt(db: DbTx, key: string): Promise<void> {
+  await db.throttle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+}
+
+/** When the key is locked or slowed, until when; null when it may be tried now. Reads only. */
+export async function lockedUntil(db: DbTx, key: string, policy: ThrottlePolicy, now: Date): Promise<Date | null> {
+  const row = await db.throttle.findUnique({ where: { key } });
+  if (!row || staleAt(row, policy, now)) return null;
+  if (row.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
+  return !isSlowDown(policy) && row.failures > policy.maxFailures ? new Date(row.windowStartedAt.getTime() + policy.windowMs) : null;
+}
+
+/** "25 seconds", "3 minutes", "1 hour": how long a person has to wait, rounded up. */
 export function waitText(until: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
   if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
   const hours = Math.ceil(minutes / 60);
   return `${hours} hour${hours === 1 ? '' : 's'}`;

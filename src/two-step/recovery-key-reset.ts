@@ -24,16 +24,20 @@ import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
-import { RECOVERY_KEY_TRIES, recoveryKeyThrottleKey } from './recovery-sign-in.ts';
+import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
+import { guessLimits } from '../throttle/known-browsers.ts';
 
 export type KeyResetDeps = CodeDeps & { db: Db; clock: Clock; bcryptCost: number; appUrl: string };
 
 /** (ours) How long a reset started with the Recovery Key stays open. */
 export const KEY_RESET_TTL_MS = 30 * MINUTE;
-// (ours) Beside the per-account limit: wrong keys per Apple ID typed (accounts or not) and per client address.
-export const KEY_RESET_PER_APPLE_ID: ThrottlePolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
-export const KEY_RESET_PER_CLIENT_ADDRESS: ThrottlePolicy = { maxFailures: 20, windowMs: HOUR, lockMs: HOUR };
+// (ours) Wrong keys, counted before the key is compared: 5 an hour per Apple ID typed (accounts or
+// not) for unknown browsers together, 5 an hour for each browser that signed in to the account
+// before, and per client address 20 an hour after which tries are slowed, never locked. Apart from
+// the Recovery Key sign-in (which needs the password first): a stranger who knows only the Apple
+// ID can use up this budget for strangers, never the holder's own browser or sign-in.
+export const KEY_RESET_PER_APPLE_ID: LockPolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
+export const KEY_RESET_PER_CLIENT_ADDRESS: SlowDownPolicy = { maxFailures: 20, windowMs: HOUR, slowDown: { firstDelayMs: 1000, maxDelayMs: MINUTE } };
 
 export const KEY_MISMATCH = "That Recovery Key doesn't match this Apple ID, or two-step verification isn't on for it.";
 export const KEY_RESET_EXPIRED = 'This password reset has expired. Start again with your Recovery Key.';
@@ -57,23 +61,20 @@ export async function startKeyReset(
   const { db, clock } = deps;
   const now = clock.now();
   const account = await db.account.findUnique({ where: { appleIdKey: appleIdKey(parsed.data.appleId) } });
-  const limits: [string, ThrottlePolicy][] = [
-    [`key-reset:apple-id:${appleIdKey(parsed.data.appleId)}`, KEY_RESET_PER_APPLE_ID],
-    ...(ctx.clientAddress ? [[`key-reset:address:${ctx.clientAddress}`, KEY_RESET_PER_CLIENT_ADDRESS] as [string, ThrottlePolicy]] : []),
-    ...(account ? [[recoveryKeyThrottleKey(account.id), RECOVERY_KEY_TRIES] as [string, ThrottlePolicy]] : []),
-  ];
-  for (const [key] of limits) {
-    const until = await lockedUntil(db, key, now);
-    if (until) return { ok: false, error: tooMany(until, now) };
-  }
+  const limits = guessLimits('key-reset', `apple-id:${appleIdKey(parsed.data.appleId)}`, account?.id ?? null, ctx, {
+    perIdentity: KEY_RESET_PER_APPLE_ID,
+    perAddress: KEY_RESET_PER_CLIENT_ADDRESS,
+  });
+  const refusedUntil = await takeAttempts(db, limits, now);
+  if (refusedUntil) return { ok: false, error: tooMany(refusedUntil, now) };
   const hash = account?.twoStepEnabledAt ? account.recoveryKeyHash : null;
   const right = hash ? await verifyRecoveryKey(parsed.data.recoveryKey, hash) : await verifyAgainstNothing(parsed.data.recoveryKey, deps.bcryptCost);
   if (!right || !account) {
-    let lock: Date | null = null;
-    for (const [key, policy] of limits) lock = (await recordFailure(db, key, policy, now)) ?? lock;
+    const lock = await attemptsFailed(db, limits, now);
     if (account) await recordSecurityEvent(db, { accountId: account.id, kind: 'recovery-key-failed', at: now, details: { during: 'password reset' } }, ctx);
     return { ok: false, error: lock ? tooMany(lock, now) : KEY_MISMATCH };
   }
+  await attemptsSucceeded(db, limits);
   const token = newToken();
   await db.$transaction(async (tx) => {
     // One reset at a time: a newer one ends the older ones (links included).

@@ -8,13 +8,17 @@ import { HOUR } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createSession, resolveSession, sessionIdOf } from '../sessions/sessions.ts';
 import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
-import { lockedUntil, recordFailure, waitText, type ThrottlePolicy } from '../throttle/throttle.ts';
+import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type LockPolicy } from '../throttle/throttle.ts';
+import { guessLimits } from '../throttle/known-browsers.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { SIGN_IN_EXPIRED, pendingSignIn } from './sign-in-code.ts';
 
-// (issue 6) Wrong Recovery Key tries are limited: 5 per hour per account, and logged.
-export const RECOVERY_KEY_TRIES: ThrottlePolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
-export const recoveryKeyThrottleKey = (accountId: string) => `recovery-key:${accountId}`;
+// (issue 6) Wrong Recovery Key tries are limited, counted before the key is compared, and logged:
+// 5 per hour per account for unknown browsers together, 5 per hour for each known browser. Only a
+// session that gave the password gets here, and the Recovery Key reset counts apart, so a stranger
+// with the Apple ID alone cannot use this budget up.
+export const RECOVERY_KEY_TRIES: LockPolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
+const recoveryKeyLimits = (accountId: string, ctx: RequestContext) => guessLimits('recovery-key', accountId, accountId, ctx, { perIdentity: RECOVERY_KEY_TRIES });
 
 export const WRONG_RECOVERY_KEY = "That Recovery Key isn't right. Check it and try again.";
 export const NO_RECOVERY_KEY = 'This account has no Recovery Key.';
@@ -30,16 +34,18 @@ export async function signInWithRecoveryKey(deps: Deps, token: string, input: un
   const parsed = keySchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
   const now = deps.clock.now();
-  const lockKey = recoveryKeyThrottleKey(session.accountId);
-  const locked = await lockedUntil(deps.db, lockKey, now);
-  if (locked) return { ok: false, error: `Too many wrong Recovery Keys. Try again in ${waitText(locked, now)}.` };
-  const account = await deps.db.account.findUniqueOrThrow({ where: { id: session.accountId } });
+  const account = await deps.db.account.findUnique({ where: { id: session.accountId } });
+  if (!account) return { ok: false, error: SIGN_IN_EXPIRED };
   if (!account.recoveryKeyHash) return { ok: false, error: NO_RECOVERY_KEY };
+  const limits = recoveryKeyLimits(account.id, ctx);
+  const locked = await takeAttempts(deps.db, limits, now);
+  if (locked) return { ok: false, error: `Too many wrong Recovery Keys. Try again in ${waitText(locked, now)}.` };
   if (!(await verifyRecoveryKey(parsed.data.recoveryKey, account.recoveryKeyHash))) {
-    const lock = await recordFailure(deps.db, lockKey, RECOVERY_KEY_TRIES, now);
+    const lock = await attemptsFailed(deps.db, limits, now);
     await recordSecurityEvent(deps.db, { accountId: account.id, kind: 'recovery-key-failed', at: now }, ctx);
     return { ok: false, error: lock ? `Too many wrong Recovery Keys. Try again in ${waitText(lock, now)}.` : WRONG_RECOVERY_KEY };
   }
+  await attemptsSucceeded(deps.db, limits);
   const sessionToken = await deps.db.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { id: sessionIdOf(token), stage: 'password' } });
     if (count !== 1) return null;

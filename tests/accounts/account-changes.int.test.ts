@@ -77,11 +77,13 @@ describe('Password and Security changes', () => {
     expect(await mailsTo()).toEqual([]);
   });
 
-  it('wrong current passwords count toward the sign-in lock', async () => {
+  it('wrong current passwords lock the password change, and only it (a stolen session cannot lock the holder out of signing in)', async () => {
     let last;
     for (let i = 0; i < 5; i++) last = await changePassword(deps, actor, { currentPassword: `guess ${i}`, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
     expect(last).toEqual({ ok: false, fieldErrors: { currentPassword: expect.stringMatching(/Too many wrong passwords. Try again in 15 minutes/) } });
-    expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER)).ok).toBe(false);
+    const right = await changePassword(deps, actor, { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
+    expect(right).toEqual({ ok: false, fieldErrors: { currentPassword: expect.stringMatching(/Too many wrong passwords/) } });
+    expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER)).ok).toBe(true);
   });
 
   it('new security questions replace the old ones', async () => {

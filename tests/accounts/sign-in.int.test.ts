@@ -69,13 +69,21 @@ describe('signing in with a password', () => {
     expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER)).ok).toBe(true);
   });
 
-  it(`locks a client address after ${PER_CLIENT_ADDRESS.maxFailures} failures across Apple IDs, not other addresses`, async () => {
-    const attacker = { ...BROWSER, clientAddress: '192.0.2.66' };
+  it(`slows a client address after ${PER_CLIENT_ADDRESS.maxFailures} failures across Apple IDs, never locks it, and leaves other addresses alone`, async () => {
+    const office = { ...BROWSER, clientAddress: '192.0.2.66' };
     for (let i = 0; i < PER_CLIENT_ADDRESS.maxFailures; i++) {
-      await signIn(deps, { appleId: `victim${i}@example.com`, password: 'guess guess' }, attacker);
+      expect(await signIn(deps, { appleId: `victim${i}@example.com`, password: 'guess guess' }, office)).toEqual({ ok: false, error: WRONG_CREDENTIALS });
     }
-    const fromAttacker = await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, attacker);
-    expect(fromAttacker).toEqual({ ok: false, error: expect.stringMatching(/try again in 15 minutes/) });
+    // Past the budget: one attempt per delay, the delay doubling up to its cap.
+    expect(await signIn(deps, { appleId: 'victim-x@example.com', password: 'guess guess' }, office)).toEqual({ ok: false, error: WRONG_CREDENTIALS });
+    const slowed = await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office);
+    expect(slowed).toEqual({ ok: false, error: `Too many unsuccessful sign-in attempts. For your security, try again in ${PER_CLIENT_ADDRESS.slowDown.firstDelayMs / 1000} second.` });
+    for (let i = 0; i < 30; i++) await signIn(deps, { appleId: `victim${i}@example.com`, password: 'guess guess' }, office);
+    const row = await t.db.throttle.findUniqueOrThrow({ where: { key: 'sign-in:address:192.0.2.66' } });
+    expect(row.lockedUntil!.getTime() - deps.clock.now().getTime()).toBeLessThanOrEqual(PER_CLIENT_ADDRESS.slowDown.maxDelayMs);
+    // Someone else behind the same address gets in once the delay is over; other addresses never waited.
     expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER)).ok).toBe(true);
+    deps.clock.advance(PER_CLIENT_ADDRESS.slowDown.maxDelayMs);
+    expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office)).ok).toBe(true);
   });
 });

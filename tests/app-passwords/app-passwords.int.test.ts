@@ -1,6 +1,7 @@
 // App-specific passwords (seed 001) against a real database: the format, what is stored, the
 // limit, listing and revoking, and signing in from an app (authenticateApp and the HTTP Basic
 // endpoint app/api/app/whoami), with its refusals and the sign-in lockouts.
+import { signIn } from '../../src/accounts/sign-in.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD, freshAccount, markTwoStepOn, testDeps } from '../support/accounts.ts';
@@ -210,24 +211,30 @@ describe('app-specific passwords', () => {
     }
   });
 
-  it('lock the Apple ID after 5 failures (shared with sign-in): then even the right password gets 429 until it ends', async () => {
+  it("lock strangers out after 5 failures, apart from the sign-in form, and never the holder's own app-specific password", async () => {
     const { password } = await create();
     for (let i = 0; i < 4; i++) expect(await auth('aaaa-bbbb-cccc-dddd')).toMatchObject({ status: 401 });
     const fifth = await auth('aaaa-bbbb-cccc-dddd');
     expect(fifth).toMatchObject({ ok: false, status: 429, error: expect.stringContaining('try again in 15 minutes'), retryAfterSeconds: 900 });
-    expect(await auth(password)).toMatchObject({ status: 429 });
-    // From another address too: the lock is on the Apple ID.
-    expect(await auth(password, APPLE_ID, { ...BROWSER, clientAddress: '198.51.100.9' })).toMatchObject({ status: 429 });
-    deps.clock.advance(15 * MINUTE + 1);
+    expect(await auth('eeee-ffff-gggg-hhhh', APPLE_ID, { ...BROWSER, clientAddress: '198.51.100.9' })).toMatchObject({ status: 429 });
+    // The holder's app (its password's first group names it) keeps its own budget, and so does the sign-in form.
     expect((await auth(password)).ok).toBe(true);
+    expect((await signIn(deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER)).ok).toBe(true);
+    deps.clock.advance(15 * MINUTE + 1);
+    expect(await auth('aaaa-bbbb-cccc-dddd')).toMatchObject({ status: 401 });
   });
 
-  it('lock a client address after 20 failures across Apple IDs', async () => {
+  it('a success gives its attempt back: an app that polls is never locked by its own sign-ins', async () => {
     const { password } = await create();
-    for (let i = 0; i < 19; i++) expect(await auth('aaaa-bbbb-cccc-dddd', `guess${i}@example.com`)).toMatchObject({ status: 401 });
-    expect(await auth('aaaa-bbbb-cccc-dddd', 'guess19@example.com')).toMatchObject({ status: 429 });
-    expect(await auth(password)).toMatchObject({ status: 429 });
-    expect((await auth(password, APPLE_ID, { ...BROWSER, clientAddress: '198.51.100.9' })).ok).toBe(true);
+    for (let i = 0; i < 50; i++) expect((await auth(password)).ok).toBe(true);
+  });
+
+  it('slow a client address down after 20 failures across Apple IDs, never lock it', async () => {
+    const { password } = await create();
+    for (let i = 0; i < 21; i++) expect(await auth('aaaa-bbbb-cccc-dddd', `guess${i}@example.com`)).toMatchObject({ status: 401 });
+    expect(await auth('aaaa-bbbb-cccc-dddd', 'guess21@example.com')).toMatchObject({ status: 429, error: expect.stringContaining('second') });
+    expect((await auth(password)).ok).toBe(true);
+    expect((await auth('aaaa-bbbb-cccc-dddd', 'other@example.com', { ...BROWSER, clientAddress: '198.51.100.9' })).status).toBe(401);
   });
 
   it('with two-step off, the main password works in apps and app-specific passwords do not', async () => {
@@ -300,7 +307,7 @@ describe('GET /api/app/whoami', () => {
       expect(await res.json()).toEqual({ error: expect.any(String) });
     }
     // The failures were counted against the last X-Forwarded-For entry.
-    expect(await t.db.throttle.findUnique({ where: { key: 'sign-in:address:203.0.113.50' } })).not.toBeNull();
+    expect(await t.db.throttle.findUnique({ where: { key: 'app:sign-in:address:203.0.113.50' } })).not.toBeNull();
     const failed = await t.db.securityEvent.findFirstOrThrow({ where: { kind: 'app-sign-in-failed' } });
     expect(failed).toMatchObject({ clientAddress: '203.0.113.50', userAgent: 'MailApp/1.0' });
   });
