@@ -11,6 +11,8 @@ import { localEnv } from './src/standins/local-env.ts';
 import { E2E_PORTS } from "./e2e/ports.ts";
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'two-step-e2e-'));
 process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one database
+// What the portal prints (its operator log), for tests that check what the operator is told.
+const serverLog = join(dataDir, 'server.log');
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx scripts/seed.ts && npx tsx scripts/serve.ts',
+    command: `npx tsx scripts/seed.ts && npx tsx scripts/serve.ts 2>&1 | tee -a '${serverLog}'`,
     url: `http://localhost:${E2E_PORTS.app}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -41,6 +43,8 @@ export default defineConfig({
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
       BCRYPT_COST: '8',
+      // Every account of the run is created from 127.0.0.1 (the limit itself: tests/accounts/create-account.int.test.ts).
+      ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
     }),
   },
 });

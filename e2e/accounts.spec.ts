@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp-guard.ts';
 import { answerSecurityQuestions, createAccount, fillCreateAccount, formError, newAppleId, PASSWORD, signIn } from './helpers.ts';
 
 test('a new person creates an account, reads the welcome email, signs out and in, and opens Password and Security', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp-guard.ts';
 import { E2E_PORTS } from './ports.ts';
 import { createTwilioSms } from '../src/sms/twilio-sms.ts';
 import { createHttpPushSender } from '../src/push/push-sender.ts';

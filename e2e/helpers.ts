@@ -2,6 +2,8 @@ import { expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { E2E_PORTS } from './ports.ts';
 
 export const PASSWORD = 'violet staircase 42';
 
@@ -210,4 +212,17 @@ export async function signOut(page: Page) {
   await page.goto('/account');
   await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Sign In', exact: true })).toBeVisible();
+}
+
+/** Everything the portal has printed so far (stdout and stderr: its operator log; playwright.config.ts). */
+export function serverLog(): string {
+  return readFileSync(join(process.env.E2E_DATA_DIR!, 'server.log'), 'utf8');
+}
+
+/** Tells the Twilio stand-in to answer the next `times` text messages with Twilio error `code` (src/standins/twilio.ts). */
+export async function twilioFault(page: Page, fault: { code: number; times?: number } | null) {
+  const res = await page.request.post(`http://127.0.0.1:${E2E_PORTS.http}/_standin/sms/fault`, {
+    data: fault ? { mode: 'twilio-error', code: fault.code, times: fault.times ?? 1 } : { mode: 'none' },
+  });
+  expect(res.status()).toBe(200);
 }

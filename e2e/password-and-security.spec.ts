@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './csp-guard.ts';
+import { type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, signIn, signInWithCode, submit } from './helpers.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp-guard.ts';
 import { answerResetQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, requestResetLink, signIn } from './helpers.ts';
 
 const NEW_PASSWORD = 'amber lighthouse 77';

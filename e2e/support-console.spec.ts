@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from './csp-guard.ts';
+import { type Browser, type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
 import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, operator, submit } from './helpers.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp-guard.ts';
 import { randomInt } from 'node:crypto';
 import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestSmsCode, submit } from './helpers.ts';
 

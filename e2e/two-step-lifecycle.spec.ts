@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './csp-guard.ts';
+import { type Page } from '@playwright/test';
 import {
   accountWithTwoStep,
   addTrustedPhone,
