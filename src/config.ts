@@ -20,6 +20,8 @@ const schema = z.object({
   // bcrypt work factor: 12 in production; tests may lower it to stay fast.
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   TRUST_PROXY: flag,
+  // New Apple IDs one client address may ask for in an hour (src/accounts/creation-limits.ts).
+  ACCOUNTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
 
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits'),
   TWILIO_AUTH_TOKEN: z.string().min(16),

@@ -3,11 +3,12 @@
 // validates the form with zod and writes a security event, and answers with a FormState.
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
+import { config } from '@/src/config.ts';
 import { signUp } from '@/src/accounts/sign-up.ts';
 import { signIn } from '@/src/accounts/sign-in.ts';
 import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
 import { requestContext } from '../lib/request.ts';
-import { clearSessionCookie, setSessionCookie } from '../lib/session.ts';
+import { clearSessionCookie, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 
@@ -15,7 +16,7 @@ import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 // Apple ID exists once the link emailed to it is opened, and no session is made here.
 export async function createAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
-  const result = await signUp(runtime(), formFields(formData), await requestContext());
+  const result = await signUp({ ...runtime(), accountsPerAddressPerHour: config().ACCOUNTS_PER_ADDRESS_PER_HOUR }, formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   return { done: true, values: { appleId: result.appleId } };
 }
@@ -24,8 +25,12 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   await refuseStaff();
   const result = await signIn(runtime(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
-  await setSessionCookie(result.sessionToken);
-  redirect(result.needsCode ? '/sign-in/verify' : '/account');
+  if (result.needsCode) {
+    await setSessionCookie(result.sessionToken);
+    redirect('/sign-in/verify');
+  }
+  await signedIn(result.sessionToken, result.accountId);
+  redirect('/account');
 }
 
 export async function signOutAction(): Promise<void> {

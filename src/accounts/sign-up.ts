@@ -8,7 +8,7 @@
 //      - an address that already is an Apple ID gets an email saying that someone tried to create
 //        an Apple ID with it: no link, and nothing else changes.
 //    So the form no longer tells anyone which addresses have an account. It is limited per client
-//    address (10 an hour) and sends at most 3 emails an hour to one address (creation-limits.ts);
+//    address (10 an hour; ACCOUNTS_PER_ADDRESS_PER_HOUR) and sends at most 3 emails an hour to one address (creation-limits.ts);
 //    past the second limit the answer is still "check your email" and no email goes out.
 // 2. The link (GET /create/activate/open) only moves the token into a cookie; the page it leads to
 //    activates on POST, when the holder presses "Activate my Apple ID": mail scanners that fetch
@@ -67,15 +67,21 @@ export type SignUpResult =
 
 const questionsJson = z.array(z.object({ position: z.number().int(), questionId: z.string(), answerHash: z.string() })).length(3);
 
+export interface SignUpDeps extends AccountDeps {
+  /** The operator's ACCOUNTS_PER_ADDRESS_PER_HOUR; CREATIONS_PER_CLIENT_ADDRESS.max when absent. */
+  accountsPerAddressPerHour?: number;
+}
+
 /** `input` is untrusted (a submitted form): it is parsed here, whatever its type says. */
-export async function signUp(deps: AccountDeps, input: unknown, ctx: RequestContext): Promise<SignUpResult> {
+export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestContext): Promise<SignUpResult> {
   const { db, clock } = deps;
   const now = clock.now();
   const checked = validateAccountForm(input, now);
   if (!checked.ok) return checked;
 
   if (ctx.clientAddress) {
-    const until = await countRequest(db, addressCreationKey(ctx.clientAddress), CREATIONS_PER_CLIENT_ADDRESS, now);
+    const limit = { ...CREATIONS_PER_CLIENT_ADDRESS, max: deps.accountsPerAddressPerHour ?? CREATIONS_PER_CLIENT_ADDRESS.max };
+    const until = await countRequest(db, addressCreationKey(ctx.clientAddress), limit, now);
     if (until) return { ok: false, error: `Too many Apple IDs were asked for from your network in the last hour. Try again in ${waitText(until, now)}.` };
   }
 

@@ -238,6 +238,12 @@ describe('creating an account: the form, the email and the link', () => {
     expect(await t.db.throttle.count({ where: { key: { startsWith: `create-account:address:${BROWSER.clientAddress}@` } } })).toBe(1);
   });
 
+  it('the operator may set another limit per client address (ACCOUNTS_PER_ADDRESS_PER_HOUR)', async () => {
+    const two = { ...deps, accountsPerAddressPerHour: 2 };
+    const results = await Promise.all(Array.from({ length: 4 }, (_, i) => signUp(two, accountInput({ appleId: `few${i}@example.com` }), BROWSER)));
+    expect(results.map((r) => r.ok).sort()).toEqual([false, false, true, true]);
+  });
+
   it('one address gets at most 3 emails an hour, whichever they are; the answer does not change', async () => {
     expect(EMAILS_PER_APPLE_ID).toEqual({ max: 3, windowMs: HOUR });
     for (let i = 0; i < 5; i++) {
