@@ -93,10 +93,14 @@ function firstValue(v: string | null): string | null {
 /**
  * Why a request must be refused as cross-origin, or null to let it through. A state-changing
  * request (any method but GET, HEAD, OPTIONS: a server action, /dev/clock) from a browser carries
- * Origin; it must name this site, i.e. the host the request was sent to (Host, or the first
- * X-Forwarded-Host behind a trusted load balancer) or APP_URL's origin. A request without Origin
- * is not from a browser's cross-site form or fetch (curl, the operator) and is let through, as
+ * Origin; it must name this site: APP_URL's origin, or the host the request was sent to (Host, or
+ * the first X-Forwarded-Host behind a trusted load balancer, TRUST_PROXY=on). A request without
+ * Origin is not a browser's cross-site form or fetch (curl, the operator) and is let through, as
  * Next.js does; the session cookie is SameSite=Lax, so a cross-site POST would not carry it anyway.
+ *
+ * Whatever passes here also passes Next.js's own check of server actions (Origin's host equal to
+ * the first X-Forwarded-Host, else Host, as written), which answers 500 when it fails: so a
+ * request that this check lets through is never one Next.js would abort.
  */
 export function crossOriginRefusal(request: { method: string; headers: Headers }, env: SecurityEnv): string | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
@@ -109,15 +113,13 @@ export function crossOriginRefusal(request: { method: string; headers: Headers }
   } catch {
     return 'Origin is not a URL';
   }
+  const host = request.headers.get('host');
+  const forwardedHost = firstValue(request.headers.get('x-forwarded-host'));
+  // The host Next.js compares Origin with (app-render/action-handler.js, parseHostHeader).
+  if (originUrl.host !== (forwardedHost ?? host)) return 'Origin is another site';
   if (originUrl.origin === new URL(env.appUrl).origin) return null;
-  const host = (env.trustProxy ? firstValue(request.headers.get('x-forwarded-host')) : null) ?? request.headers.get('host');
-  if (!host) return 'no Host to compare Origin with';
-  let hostAsSeen: string;
-  try {
-    // Read as the origin's scheme would, so "example.test:443" and "example.test" compare equal.
-    hostAsSeen = new URL(`${originUrl.protocol}//${host}`).host;
-  } catch {
-    return 'Host is not a host name';
-  }
-  return originUrl.host === hostAsSeen ? null : 'Origin is another site';
+  // Not APP_URL: then the host this request was really sent to. A client's own X-Forwarded-Host
+  // is not believed without TRUST_PROXY=on.
+  const trustedHost = env.trustProxy ? (forwardedHost ?? host) : host;
+  return originUrl.host === trustedHost ? null : 'Origin is another site';
 }
