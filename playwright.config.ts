@@ -45,8 +45,6 @@ export default defineConfig({
       BCRYPT_COST: '8',
       // Every account of the run is created from 127.0.0.1 (the limit itself: tests/accounts/create-account.int.test.ts).
       ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
-      // Every account of the run is created from 127.0.0.1 (the limit itself: tests/accounts/create-account.int.test.ts).
-      ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
     }),
   },
 });
