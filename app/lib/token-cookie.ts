@@ -2,9 +2,10 @@
 // staff session and the password-reset token each have one, with their own name. iron-session seals
 // it with SESSION_SECRET; HttpOnly, SameSite=Lax.
 //
-// Secure follows APP_URL's scheme, not NODE_ENV: a portal served at an https URL (behind a TLS
-// load balancer too) gets Secure cookies, a local plain-http run (npm start, the e2e) does not.
-// With https the name gets a prefix the browser enforces (ASVS 3.4.4): `__Host-` for a cookie on
+// Secure whenever APP_URL is https (whatever NODE_ENV says: a staging or dev run at an https URL,
+// behind a TLS load balancer too), and in production also on plain http, where only localhost can
+// work (browsers treat http://localhost as a secure context: npm start, the e2e run).
+// With an https APP_URL the name gets a prefix the browser enforces (ASVS 3.4.4): `__Host-` for a cookie on
 // Path=/ (Secure, no Domain, Path=/: no subdomain or plain-http page can set or shadow it), and
 // `__Secure-` for a cookie kept to a narrower path (`__Host-` requires Path=/), i.e. the reset
 // cookie on /reset.
@@ -19,10 +20,11 @@ interface TokenData {
 type TokenCookieOptions = { ttlSeconds: number; path?: string; maxAgeSeconds?: number };
 
 /** The cookie's name and attributes for a portal at `appUrl` (see the top of this file). */
-export function tokenCookieAttributes(name: string, opts: TokenCookieOptions, appUrl: string) {
-  const secure = new URL(appUrl).protocol === 'https:';
+export function tokenCookieAttributes(name: string, opts: TokenCookieOptions, env: { appUrl: string; nodeEnv: string }) {
+  const https = new URL(env.appUrl).protocol === 'https:';
+  const secure = https || env.nodeEnv === 'production';
   const path = opts.path ?? '/';
-  const prefix = !secure ? '' : path === '/' ? '__Host-' : '__Secure-';
+  const prefix = !https ? '' : path === '/' ? '__Host-' : '__Secure-';
   return {
     cookieName: `${prefix}${name}`,
     cookieOptions: {
@@ -39,7 +41,7 @@ export function tokenCookieAttributes(name: string, opts: TokenCookieOptions, ap
 export function tokenCookie(name: string, opts: TokenCookieOptions) {
   function options(): SessionOptions {
     const c = config();
-    return { password: c.SESSION_SECRET, ttl: opts.ttlSeconds, ...tokenCookieAttributes(name, opts, c.APP_URL) };
+    return { password: c.SESSION_SECRET, ttl: opts.ttlSeconds, ...tokenCookieAttributes(name, opts, { appUrl: c.APP_URL, nodeEnv: c.NODE_ENV }) };
   }
   const open = async () => getIronSession<TokenData>(await cookies(), options());
   return {
