@@ -12,6 +12,7 @@ import { startOutboxWorker } from '../mail/outbox-worker.ts';
 import { createSmtpMailer } from '../mail/smtp.ts';
 import { startStandins } from '../standins/server.ts';
 import { setClientAddress } from './client-address.ts';
+import { guardedHandler, serverActions } from './request-guard.ts';
 
 export async function serve(): Promise<{ url: string; close(): Promise<void> }> {
   const c = config();
@@ -30,10 +31,12 @@ export async function serve(): Promise<{ url: string; close(): Promise<void> }> 
   const hostname = c.HOST;
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
-  const handle = app.getRequestHandler();
+  // Malformed requests (too large, undecodable server action calls) get a 4xx before Next.js
+  // reads them (src/server/request-guard.ts).
+  const handle = guardedHandler(app.getRequestHandler(), { actions: serverActions(process.cwd()) });
   const server = createServer((req, res) => {
     setClientAddress(req, c.TRUST_PROXY === 'on');
-    void handle(req, res);
+    handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return {
