@@ -9,7 +9,7 @@ import { runtime } from '@/src/runtime.ts';
 import { addPhoneNumber, addPushDevice, confirmDevice, registerDevice, removeDevice, resendCode, type DeviceResult } from '@/src/devices/trusted-devices.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
-import { sessionToken, setSessionCookie } from '../lib/session.ts';
+import { sessionToken, signedIn as completedSignIn } from '../lib/session.ts';
 import { finishRecovery } from '@/src/two-step/recovery-sign-in.ts';
 
 // Devices are what a Recovery Key session is for: verifying a new trusted device (seed 001).
@@ -58,7 +58,7 @@ export async function confirmDeviceAction(_prev: FormState, formData: FormData):
     const token = await sessionToken();
     const signedIn = token ? await finishRecovery(runtime(), token, ctx) : null;
     if (signedIn) {
-      await setSessionCookie(signedIn);
+      await completedSignIn(signedIn, actor.accountId);
       redirect('/account?recovered=1');
     }
   }

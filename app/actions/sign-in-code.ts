@@ -6,7 +6,7 @@ import { runtime } from '@/src/runtime.ts';
 import { completeSignIn, sendSignInCode } from '@/src/two-step/sign-in-code.ts';
 import { signInWithRecoveryKey } from '@/src/two-step/recovery-sign-in.ts';
 import { requestContext } from '../lib/request.ts';
-import { sessionToken, setSessionCookie } from '../lib/session.ts';
+import { sessionToken, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
 
@@ -26,7 +26,7 @@ export async function completeSignInAction(_prev: FormState, formData: FormData)
   const fields = formFields(formData);
   const result = await completeSignIn(runtime(), token, fields, await requestContext());
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
-  await setSessionCookie(result.sessionToken);
+  await signedIn(result.sessionToken, result.accountId);
   redirect('/account');
 }
 

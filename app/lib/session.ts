@@ -2,6 +2,7 @@
 // The session itself is a database row (src/sessions/sessions.ts), checked on every request.
 import { redirect } from 'next/navigation';
 import { tokenCookie } from './token-cookie.ts';
+import { rememberThisBrowser } from './known-browser.ts';
 import { runtime } from '@/src/runtime.ts';
 import { resolveSession, SESSION_ABSOLUTE_MS } from '@/src/sessions/sessions.ts';
 import { refuseStaff } from './staff-session.ts';
@@ -11,6 +12,12 @@ const sessionCookie = tokenCookie('two_step_session', { ttlSeconds: SESSION_ABSO
 /** Starts a new browser session (a new cookie for every sign-in: no session fixation). */
 export async function setSessionCookie(token: string): Promise<void> {
   await sessionCookie.set(token);
+}
+
+/** A completed sign-in: the session cookie, and this browser is known to the account from now on. */
+export async function signedIn(token: string, accountId: string): Promise<void> {
+  await sessionCookie.set(token);
+  await rememberThisBrowser(accountId);
 }
 
 export async function clearSessionCookie(): Promise<string | undefined> {

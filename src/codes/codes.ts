@@ -28,6 +28,7 @@ import { recordSecurityEvent, type RequestContext } from '../security-events/rec
 import { enqueueEmail } from '../mail/outbox.ts';
 import { wrongCodesAlertEmail } from '../mail/templates.ts';
 import { deliverCode, deliveryFailure, destinationKey, destinationOf } from './delivery.ts';
+import { knownBrowserId } from '../throttle/known-browsers.ts';
 import {
   clearWrongCodes,
   countWrongCode,
@@ -183,11 +184,11 @@ export async function sendCode(
     // The account's row lock (as src/eligibility/waiting-periods.ts takes it): sends for one
     // account are checked and reserved one at a time.
     await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
-    const paused = await pausedUntil(tx, accountId, now);
+    const paused = await pausedUntil(tx, accountId, ctx, now);
     if (paused) return { error: pausedMessage(paused, now) };
     const limited = await sendLimitError(
       tx,
-      { accountId, trustedDeviceId, destination: destinationKey(destination), destinationKind: destination.kind, clientAddress: ctx.clientAddress },
+      { accountId, knownBrowser: knownBrowserId(ctx, accountId), trustedDeviceId, destination: destinationKey(destination), destinationKind: destination.kind, clientAddress: ctx.clientAddress },
       now,
     );
     if (limited) return { error: limited };
@@ -263,7 +264,7 @@ export async function verifyCode(
   const { db, clock } = deps;
   const now = clock.now();
 
-  const paused = await pausedUntil(db, accountId, now);
+  const paused = await pausedUntil(db, accountId, ctx, now);
   if (paused) return { ok: false, error: pausedMessage(paused, now) };
 
   // The device must still be on the account (a removed device's codes went with it), and a pending
@@ -334,7 +335,7 @@ async function wrongCode(
     // Our UPDATE holds the row until commit, so this reads our own increment.
     const { wrongTries } = await tx.verificationCode.findUniqueOrThrow({ where: { id: w.codeId }, select: { wrongTries: true } });
     await recordSecurityEvent(tx, { accountId: w.accountId, kind: 'code-wrong', at: now, details: { purpose: w.purpose, trustedDeviceId: w.trustedDeviceId, wrongTries } }, ctx);
-    const run = await countWrongCode(tx, w.accountId, now);
+    const run = await countWrongCode(tx, w.accountId, ctx, now);
     if (run.pausedUntil) {
       await recordSecurityEvent(
         tx,

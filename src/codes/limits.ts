@@ -4,6 +4,12 @@
 // Throttle row per account), so every app instance sees the same counts.
 import type { DbTx } from '../db/client.ts';
 import { DAY, HOUR } from '../clock.ts';
+import { waitText } from '../throttle/throttle.ts';
+import { knownBrowserId } from '../throttle/known-browsers.ts';
+import { lockName } from '../db/row-locks.ts';
+import type { RequestContext } from '../security-events/record.ts';
+
+export { waitText };
 
 export interface SendLimit {
   /** Sends allowed inside one sliding window. */
@@ -37,16 +43,6 @@ export function pauseMs(wrongInARow: number): number {
   return Math.min(FIRST_PAUSE_MS * 2 ** doublings, MAX_PAUSE_MS);
 }
 
-/** "25 seconds", "42 minutes", "3 hours": a wait as a person reads it, rounded up. */
-export function waitText(until: Date, now: Date): string {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  const hours = Math.ceil(minutes / 60);
-  return `${hours} hour${hours === 1 ? '' : 's'}`;
-}
-
 export const pausedMessage = (until: Date, now: Date) => `Too many wrong codes were entered. For your security, try again in ${waitText(until, now)}.`;
 
 // ---------------------------------------------------------------------------------------------
@@ -54,6 +50,8 @@ export const pausedMessage = (until: Date, now: Date) => `Too many wrong codes w
 
 export interface SendFacts {
   accountId: string;
+  /** The browser that asks, when it signed in to this account before: it is not held to the account-wide and address limits. */
+  knownBrowser: string | null;
   trustedDeviceId: string;
   /** The E.164 number or the registered device id: what CodeSend.destination holds. */
   destination: string;
@@ -82,8 +80,19 @@ async function allowedAt(
   return new Date(recent[limit.max - 1]!.sentAt.getTime() + limit.windowMs);
 }
 
-/** The message for the first limit a new send would break, or null. Checked in this order. */
+/**
+ * The message for the first limit a new send would break, or null. Checked in this order, inside
+ * the transaction that then records the send, after taking the locks of the destination and the
+ * client address: concurrent sends to one number (from several accounts) or from one address are
+ * counted one after the other, so no limit is passed by requests that counted at the same time.
+ *
+ * A browser that signed in to the account before (the holder's) is held only to the device and
+ * destination limits: a stranger who has the password and asks for codes can use up the account's
+ * and the address's budget, not the holder's; the holder can still use another trusted device.
+ */
 export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise<string | null> {
+  await lockName(tx, `code-sends:destination:${f.destination}`, now);
+  if (f.clientAddress) await lockName(tx, `code-sends:address:${f.clientAddress}`, now);
   const device = await allowedAt(tx, { trustedDeviceId: f.trustedDeviceId }, SENDS_PER_DEVICE, now);
   if (device) return `Wait ${waitText(device, now)} before asking for another code.`;
 
@@ -92,6 +101,7 @@ export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise
     return `Too many codes were sent to this ${f.destinationKind === 'sms' ? 'number' : 'device'}. Try again in ${waitText(destination, now)}.`;
   }
 
+  if (f.knownBrowser) return null;
   const account = await allowedAt(tx, { accountId: f.accountId }, SENDS_PER_ACCOUNT, now);
   if (account) return `Too many codes were sent for this Apple ID. Try again in ${waitText(account, now)}.`;
 
@@ -107,13 +117,17 @@ export const LONGEST_SEND_WINDOW_MS = Math.max(SENDS_PER_DEVICE.windowMs, SENDS_
 
 // ---------------------------------------------------------------------------------------------
 // Wrong codes in a row, per account (one Throttle row: failures = wrong codes in a row,
-// windowStartedAt = the first wrong code of the run, lockedUntil = the end of the pause).
+// windowStartedAt = the first wrong code of the run, lockedUntil = the end of the pause). Counted
+// apart for each browser that signed in to the account before, and for all other browsers
+// together: a stranger's wrong codes pause strangers, not the holder's browser.
 
-export const wrongCodesKey = (accountId: string) => `codes:wrong-in-a-row:${accountId}`;
+export const wrongCodesKey = (accountId: string, knownBrowser: string | null = null) =>
+  `codes:wrong-in-a-row:${accountId}${knownBrowser ? `:browser:${knownBrowser}` : ''}`;
+const wrongCodesKeyOf = (accountId: string, ctx: RequestContext) => wrongCodesKey(accountId, knownBrowserId(ctx, accountId));
 
-/** The end of the account's pause, or null when codes may be sent and checked. */
-export async function pausedUntil(tx: DbTx, accountId: string, now: Date): Promise<Date | null> {
-  const row = await tx.throttle.findUnique({ where: { key: wrongCodesKey(accountId) }, select: { lockedUntil: true } });
+/** The end of the pause for this account and browser, or null when codes may be sent and checked. */
+export async function pausedUntil(tx: DbTx, accountId: string, ctx: RequestContext, now: Date): Promise<Date | null> {
+  const row = await tx.throttle.findUnique({ where: { key: wrongCodesKeyOf(accountId, ctx) }, select: { lockedUntil: true } });
   return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
 }
 
@@ -132,8 +146,8 @@ export interface WrongCodeRun {
  * WRONG_CODES_BEFORE_PAUSE: that one sends the alert. Call it inside the transaction that records
  * the wrong code.
  */
-export async function countWrongCode(tx: DbTx, accountId: string, now: Date): Promise<WrongCodeRun> {
-  const key = wrongCodesKey(accountId);
+export async function countWrongCode(tx: DbTx, accountId: string, ctx: RequestContext, now: Date): Promise<WrongCodeRun> {
+  const key = wrongCodesKeyOf(accountId, ctx);
   const row = await tx.throttle.upsert({
     where: { key },
     create: { key, failures: 1, windowStartedAt: now },
@@ -147,7 +161,16 @@ export async function countWrongCode(tx: DbTx, accountId: string, now: Date): Pr
   return { wrongInARow: row.failures, runStartedAt: row.windowStartedAt, pausedUntil: until, tripped: row.failures === WRONG_CODES_BEFORE_PAUSE };
 }
 
-/** A right code ends the run. */
+/** A right code ends every run of the account (the holder is back: a stranger's pause ends too). */
 export async function clearWrongCodes(tx: DbTx, accountId: string): Promise<void> {
-  await tx.throttle.deleteMany({ where: { key: wrongCodesKey(accountId) } });
+  await tx.throttle.deleteMany({ where: { key: { startsWith: wrongCodesKey(accountId) } } });
+}
+
+/**
+ * A completed sign-in ends the blocks someone else may have caused: the pauses of wrong codes, and
+ * the account's sends that count toward the sending limits.
+ */
+export async function endCodeBlocks(tx: DbTx, accountId: string): Promise<void> {
+  await clearWrongCodes(tx, accountId);
+  await tx.codeSend.deleteMany({ where: { accountId } });
 }

@@ -8,7 +8,8 @@
 // module decides which device gets one and what a verified code means.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db, DbTx } from '../db/client.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import type { Clock } from '../clock.ts';
 import { HOUR } from '../clock.ts';
 import { isSmsError, SMS_BAD_NUMBER, type LineType, type LineTypeLookup, type SmsSender } from '../sms/twilio-sms.ts';
@@ -77,9 +78,29 @@ function describe(d: DeviceRow): string {
   return d.kind === 'sms' ? `the phone number ${deviceLabel(d)}` : `the device “${deviceLabel(d)}”`;
 }
 
-async function roomForAnother(db: Db, accountId: string): Promise<string | null> {
+async function roomForAnother(db: DbTx, accountId: string): Promise<string | null> {
   const count = await db.trustedDevice.count({ where: { accountId } });
   return count >= MAX_TRUSTED_DEVICES ? `You have ${MAX_TRUSTED_DEVICES} trusted and pending devices, the most an account can have. Remove one first.` : null;
+}
+
+type NewDevice = { kind: 'sms'; phoneNumber: string } | { kind: 'push'; registeredDeviceId: string };
+
+/**
+ * Creates a pending device if the account has room: counted and created under the account's row
+ * lock, so concurrent adds cannot pass MAX_TRUSTED_DEVICES. 'taken': the same device was added meanwhile.
+ */
+async function createPendingDevice(db: Db, accountId: string, device: NewDevice, now: Date): Promise<{ id: string } | { error: string } | 'taken'> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockAccountRow(tx, accountId, now);
+      const full = await roomForAnother(tx, accountId);
+      if (full) return { error: full };
+      return tx.trustedDevice.create({ data: { accountId, ...device, createdAt: now }, select: { id: true } });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return 'taken';
+    throw e;
+  }
 }
 
 /** Sends the verification code to a new pending device; if that fails the device is not kept. */
@@ -139,13 +160,9 @@ export async function addPhoneNumber(
   const refused = REFUSED_LINE_TYPES[lineType];
   if (refused) return { ok: false, fieldErrors: { phoneNumber: refused } };
 
-  let device;
-  try {
-    device = await deps.db.trustedDevice.create({ data: { accountId: account.id, kind: 'sms', phoneNumber: e164, createdAt: now } });
-  } catch (e) {
-    if (isUniqueViolation(e)) return { ok: false, fieldErrors: { phoneNumber: alreadyOnAccount(null) } }; // added meanwhile
-    throw e;
-  }
+  const device = await createPendingDevice(deps.db, account.id, { kind: 'sms', phoneNumber: e164 }, now);
+  if (device === 'taken') return { ok: false, fieldErrors: { phoneNumber: alreadyOnAccount(null) } }; // added meanwhile
+  if ('error' in device) return { ok: false, error: device.error };
   const sent = await sendFirstCode(deps, account.id, device.id, ctx);
   if (!sent.ok) return { ok: false, error: sent.error };
   return {
@@ -182,17 +199,20 @@ export async function registerDevice(
   const parsed = parseForm(registerSchema, input, {});
   if (!parsed.ok) return parsed;
   const { name } = parsed.data;
-  const count = await deps.db.registeredDevice.count({ where: { accountId: actor.accountId } });
-  if (count >= MAX_REGISTERED_DEVICES) return { ok: false, error: `You have ${MAX_REGISTERED_DEVICES} registered devices, the most an account can have.` };
   const now = deps.clock.now();
+  const full = `You have ${MAX_REGISTERED_DEVICES} registered devices, the most an account can have.`;
   for (let attempt = 0; ; attempt++) {
     const deviceId = `sim-${randomBytes(4).toString('hex')}`;
     try {
       const row = await deps.db.$transaction(async (tx) => {
+        // Counted and created under the account's row lock: concurrent registrations cannot pass the limit.
+        await lockAccountRow(tx, actor.accountId, now);
+        if ((await tx.registeredDevice.count({ where: { accountId: actor.accountId } })) >= MAX_REGISTERED_DEVICES) return null;
         const created = await tx.registeredDevice.create({ data: { accountId: actor.accountId, deviceId, name, createdAt: now } });
         await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'device-registered', at: now, details: { deviceId, name } }, ctx);
         return created;
       });
+      if (!row) return { ok: false, error: full };
       return { ok: true, registeredDeviceId: row.id, deviceId, message: `${name} is registered. Send a code to it to make it a trusted device.` };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 2) throw e; // a device id already taken: draw another
@@ -218,17 +238,9 @@ export async function addPushDevice(
   if (existing) {
     return { ok: false, error: existing.verifiedAt ? `${registered.name} is already a trusted device.` : `${registered.name} is already waiting for its code.` };
   }
-  const full = await roomForAnother(deps.db, actor.accountId);
-  if (full) return { ok: false, error: full };
-  let device;
-  try {
-    device = await deps.db.trustedDevice.create({
-      data: { accountId: actor.accountId, kind: 'push', registeredDeviceId: registered.id, createdAt: deps.clock.now() },
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) return { ok: false, error: `${registered.name} is already waiting for its code.` };
-    throw e;
-  }
+  const device = await createPendingDevice(deps.db, actor.accountId, { kind: 'push', registeredDeviceId: registered.id }, deps.clock.now());
+  if (device === 'taken') return { ok: false, error: `${registered.name} is already waiting for its code.` };
+  if ('error' in device) return { ok: false, error: device.error };
   const sent = await sendFirstCode(deps, actor.accountId, device.id, ctx);
   if (!sent.ok) return { ok: false, error: sent.error };
   return {

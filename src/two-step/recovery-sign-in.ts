@@ -12,6 +12,7 @@ import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type LockPol
 import { guessLimits } from '../throttle/known-browsers.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { SIGN_IN_EXPIRED, pendingSignIn } from './sign-in-code.ts';
+import { endCodeBlocks } from '../codes/limits.ts';
 
 // (issue 6) Wrong Recovery Key tries are limited, counted before the key is compared, and logged:
 // 5 per hour per account for unknown browsers together, 5 per hour for each known browser. Only a
@@ -70,6 +71,7 @@ export async function finishRecovery(deps: Deps, token: string, ctx: RequestCont
     const { count } = await tx.session.deleteMany({ where: { id: session.id, stage: 'recovery' } });
     if (count !== 1) return null;
     const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now });
+    await endCodeBlocks(tx, session.accountId);
     await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'Recovery Key and a new trusted device' } }, ctx);
     return fresh;
   });

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';
 import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
+import { endCodeBlocks } from '../codes/limits.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 
@@ -36,7 +37,12 @@ export async function sendSignInCode(deps: SignInCodeDeps, token: string, input:
 }
 
 /** Checks the code; on success replaces the password-stage session with a signed-in one. */
-export async function completeSignIn(deps: SignInCodeDeps, token: string, input: unknown, ctx: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; error: string }> {
+export async function completeSignIn(
+  deps: SignInCodeDeps,
+  token: string,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<{ ok: true; sessionToken: string; accountId: string } | { ok: false; error: string }> {
   const session = await pendingSignIn(deps, token);
   if (!session) return { ok: false, error: SIGN_IN_EXPIRED };
   const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
@@ -48,8 +54,9 @@ export async function completeSignIn(deps: SignInCodeDeps, token: string, input:
     const { count } = await tx.session.deleteMany({ where: { id: sessionIdOf(token), stage: 'password' } });
     if (count !== 1) return null; // finished already in another request
     const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now });
+    await endCodeBlocks(tx, session.accountId);
     await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'verification code' } }, ctx);
     return fresh;
   });
-  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: SIGN_IN_EXPIRED };
+  return sessionToken ? { ok: true, sessionToken, accountId: session.accountId } : { ok: false, error: SIGN_IN_EXPIRED };
 }
