@@ -296,9 +296,9 @@ function busboyFieldNames(body: Buffer, type: string): Promise<string[] | null> 
     };
     try {
       const bb = busboy({ headers: { 'content-type': type }, defParamCharset: 'utf8', limits: { fieldSize: MAX_BODY_BYTES } });
-      bb.on('field', (name: string) => void names.push(name));
-      bb.on('file', (name: string, stream: NodeJS.ReadableStream) => {
-        names.push(name);
+      bb.on('field', (name: string | undefined) => void names.push(name ?? ''));
+      bb.on('file', (name: string | undefined, stream: NodeJS.ReadableStream) => {
+        names.push(name ?? '');
         stream.resume();
       });
       bb.on('error', () => settle(null));

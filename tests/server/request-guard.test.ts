@@ -126,6 +126,13 @@ describe('server actions called by fetch (Next-Action header)', () => {
     const brokenHeader = `--XyZ\r\nContent-Disposition: form-data; name="a"\r\nBad Header\r\n\r\nv\r\n--XyZ--\r\n`;
     expect((await post('/sign-in', brokenHeader, action(SIGN_IN, 'multipart/form-data; boundary=XyZ'))).status).toBe(400);
     expect((await post('/sign-in', '--XyZ\r\nnonsense', action(SIGN_IN, 'multipart/form-data; boundary=XyZ'))).status).toBe(400);
+    // Parts that busboy reads without a name (they once made the guard itself fail).
+    for (const disposition of ['form-data', "form-data; name*=utf-8''x", 'form-data; filename="f"', 'form-data; name=']) {
+      const body = `--XyZ\r\nContent-Disposition: ${disposition}\r\n\r\nv\r\n--XyZ\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]\r\n--XyZ--\r\n`;
+      expect((await post('/sign-in', body, action(SIGN_IN, 'multipart/form-data; boundary=XyZ'))).status).toBeLessThan(500);
+    }
+    expect(logged.filter((l) => !l.startsWith('[http] 400 '))).toEqual([]);
+    reached.length = 0;
     const noArgs = multipart([['1_name', 'Jane']]);
     expect((await post('/sign-in', noArgs.body, action(SIGN_IN, noArgs.type))).status).toBe(400);
     expect(reached).toEqual([]);
