@@ -30,6 +30,7 @@ import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, ra
 import { takeAttempt, waitText, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountChangedEmail, passwordResetLinkEmail, resetWithRecoveryKeyEmail } from '../mail/templates.ts';
@@ -117,7 +118,9 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
 
   if (account && !account.twoStepEnabledAt) {
     await db.$transaction(async (tx) => {
-      // A newer link replaces the older ones: only the latest email works.
+      // A newer link replaces the older ones: only the latest email works (under the account's row
+      // lock, so that of concurrent requests exactly one link stays live).
+      await lockAccountRow(tx, account.id, now);
       await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
       await tx.passwordReset.create({
         data: { id, accountId: account.id, createdAt: now, expiresAt, questionPair: encodePair(randomQuestionPair()) },

@@ -26,6 +26,7 @@ import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
 import { guessLimits } from '../throttle/known-browsers.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 
 export type KeyResetDeps = CodeDeps & { db: Db; clock: Clock; bcryptCost: number; appUrl: string };
 
@@ -77,7 +78,8 @@ export async function startKeyReset(
   await attemptsSucceeded(db, limits);
   const token = newToken();
   await db.$transaction(async (tx) => {
-    // One reset at a time: a newer one ends the older ones (links included).
+    // One reset at a time: a newer one ends the older ones (links included), under the account's row lock.
+    await lockAccountRow(tx, account.id, now);
     await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     await tx.passwordReset.create({
       data: { id: tokenId(token), accountId: account.id, method: 'recovery-key', questionPair: '', createdAt: now, expiresAt: new Date(now.getTime() + KEY_RESET_TTL_MS) },
