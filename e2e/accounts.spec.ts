@@ -1,26 +1,40 @@
 import { expect, test } from './csp-guard.ts';
-import { answerSecurityQuestions, createAccount, fillCreateAccount, formError, newAppleId, PASSWORD, signIn } from './helpers.ts';
+import { activationLink, answerSecurityQuestions, createAccount, fillCreateAccount, formError, newAppleId, newestMailText, PASSWORD, signIn, submitCreateAccount } from './helpers.ts';
 
-test('a new person creates an account, reads the welcome email, signs out and in, and opens Password and Security', async ({ page }) => {
+test('a new person creates an account: check your email, the link activates it (on the button, not on opening), the welcome email, sign in, Password and Security', async ({ page, browser }) => {
   const appleId = newAppleId('new');
-  await createAccount(page, appleId);
-  await expect(page.getByText(`We sent a welcome email to ${appleId}`)).toBeVisible();
+  await fillCreateAccount(page, { appleId });
+  await submitCreateAccount(page);
+  await expect(page.getByTestId('check-email')).toContainText(`We sent an email to ${appleId}`);
 
-  // The welcome email arrives through the outbox worker and SMTP in the dev mail inbox.
-  await expect(async () => {
-    await page.goto('/dev/mail');
-    await expect(page.getByTestId('mail').filter({ hasText: appleId }).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  const mail = page.getByTestId('mail').filter({ hasText: appleId }).first();
-  await expect(mail.getByRole('heading')).toHaveText('Welcome to your new Apple ID');
-  await expect(mail).not.toContainText(PASSWORD);
+  // Until the link is used there is no Apple ID: signing in answers as for any unknown one.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, appleId);
+  await expect(formError(otherPage)).toHaveText('Your Apple ID or password was incorrect.');
 
-  await page.goto('/account');
-  await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
-  await expect(page.getByText('You are signed out.')).toBeVisible();
+  // The email (through the outbox worker and SMTP, in the dev mail inbox) holds the link and no password.
+  const link = await activationLink(page, appleId);
+  expect(await newestMailText(page, appleId, 'Activate your new Apple ID')).not.toContain(PASSWORD);
+  // Opening the link (a GET, as mail scanners do) activates nothing.
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/create\/activate$/);
+  await expect(page.getByRole('button', { name: 'Activate my Apple ID' })).toBeVisible();
+  await signIn(otherPage, appleId);
+  await expect(formError(otherPage)).toHaveText('Your Apple ID or password was incorrect.');
+  await other.close();
+
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Activate my Apple ID' }).click();
+  await expect(page.getByRole('heading', { name: 'Your Apple ID is active' })).toBeVisible();
+  const welcome = await newestMailText(page, appleId, 'Welcome to your new Apple ID');
+  expect(welcome).not.toContain(PASSWORD);
+  // The link worked once.
+  await page.goto(link);
+  await expect(formError(page)).toHaveText(/This link has expired or was already used/);
+
   await page.goto('/account/security');
   await expect(page).toHaveURL(/\/sign-in$/);
-
   await signIn(page, appleId.toUpperCase());
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
   await page.getByRole('link', { name: 'Password and Security' }).first().click();
@@ -31,6 +45,25 @@ test('a new person creates an account, reads the welcome email, signs out and in
   const firstSection = page.locator('main section').first();
   await expect(firstSection.getByRole('heading', { level: 2 })).toHaveText('Two-Step Verification');
   await page.screenshot({ path: 'test-results/password-and-security.png', fullPage: true });
+});
+
+test('Create Account says the same for an Apple ID in use; its holder gets an email that someone tried, with no link', async ({ page }) => {
+  const appleId = newAppleId('taken');
+  await createAccount(page, appleId);
+  await page.getByRole('button', { name: 'Sign Out', exact: true }).click();
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+
+  await fillCreateAccount(page, { appleId: appleId.toUpperCase(), password: 'another good passphrase 9' });
+  await submitCreateAccount(page);
+  await expect(page.getByTestId('check-email')).toContainText(`We sent an email to ${appleId.toUpperCase()}`);
+  await expect(page.getByText(/already used/)).toHaveCount(0);
+  const mail = await newestMailText(page, appleId, 'Someone tried to create an Apple ID with your email address');
+  expect(mail).not.toMatch(/token=|create\/activate/);
+  // Nothing changed: the holder's password still works, the one typed into the form does not.
+  await signIn(page, appleId, 'another good passphrase 9');
+  await expect(formError(page)).toHaveText('Your Apple ID or password was incorrect.');
+  await signIn(page, appleId);
+  await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
 });
 
 test('bad details get a clear message next to each field, and no account is created', async ({ page }) => {

@@ -35,9 +35,37 @@ export async function signIn(page: Page, appleId: string, password = PASSWORD) {
   await page.getByRole('button', { name: 'Sign In' }).click();
 }
 
+/** Sends the filled-in Create Account form; it answers "Check your email" whatever the address. */
+export async function submitCreateAccount(page: Page) {
+  await page.getByRole('button', { name: 'Create Account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+}
+
+/** The activation link in the newest "Activate your new Apple ID" email to `appleId` (dev mail inbox). */
+export async function activationLink(page: Page, appleId: string): Promise<string> {
+  const text = await newestMailText(page, appleId, 'Activate your new Apple ID');
+  const link = /https?:\/\/\S+\/create\/activate\/open\?token=[A-Za-z0-9_-]{43}/.exec(text)?.[0];
+  expect(link, 'an activation link in the email').toBeTruthy();
+  return link!;
+}
+
+/** Opens the activation link emailed to `appleId` and presses "Activate my Apple ID". */
+export async function activateFromMail(page: Page, appleId: string) {
+  await page.goto(await activationLink(page, appleId));
+  await expect(page).toHaveURL(/\/create\/activate$/); // the token left the address bar
+  await page.getByRole('button', { name: 'Activate my Apple ID' }).click();
+  await expect(page.getByRole('heading', { name: 'Your Apple ID is active' })).toBeVisible();
+}
+
+/**
+ * A new account as a person makes one: the Create Account form, the activation link from the
+ * email, then signing in with the password. Ends on "Manage your account".
+ */
 export async function createAccount(page: Page, appleId: string, more: { countryCode?: string; rescueEmail?: string } = {}) {
   await fillCreateAccount(page, { appleId, ...more });
-  await page.getByRole('button', { name: 'Create Account' }).click();
+  await submitCreateAccount(page);
+  await activateFromMail(page, appleId);
+  await signIn(page, appleId);
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
 }
 
