@@ -9,6 +9,6 @@ import { requireAccount } from './session.ts';
 export async function requireSecurityPass(opts: { allowRecovery?: boolean } = {}) {
   const current = await requireAccount(opts);
   const pass = await securityPassState(runtime(), current.session.id);
-  if (!pass.passed) redirect('/account/security');
+  if (!pass.passed) redirect('signedOut' in pass ? '/sign-in' : '/account/security');
   return { ...current, actor: { accountId: current.account.id, sessionId: current.session.id } };
 }

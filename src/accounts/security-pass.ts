@@ -7,6 +7,7 @@ import { MINUTE } from '../clock.ts';
 import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, questionsLock, randomQuestionPair, type AskedQuestion } from './question-check.ts';
 import { fieldErrorsOf, type FieldErrors } from './fields.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { SESSION_ENDED } from '../sessions/sessions.ts';
 
 export const SECURITY_PASS_IDLE_MS = 15 * MINUTE;
 
@@ -17,21 +18,27 @@ export interface PassDeps {
 
 export type PassState =
   | { passed: true }
-  | { passed: false; questions: AskedQuestion[]; locked: string | null };
+  | { passed: false; questions: AskedQuestion[]; locked: string | null }
+  /** The session was ended while this request ran (signed out elsewhere): treat it as signed out. */
+  | { passed: false; signedOut: true };
 
 /** Whether this session may see the page now; if not, the two questions to ask. */
 export async function securityPassState(deps: PassDeps, sessionId: string): Promise<PassState> {
   const now = deps.clock.now();
-  const session = await deps.db.session.findUniqueOrThrow({ where: { id: sessionId }, include: { account: true } });
+  // Every read and write tolerates a row deleted meanwhile (updateMany counts 0): signed out, not an error.
+  const signedOut = { passed: false, signedOut: true } as const;
+  const session = await deps.db.session.findUnique({ where: { id: sessionId }, include: { account: true } });
+  if (!session) return signedOut;
   if (session.account.twoStepEnabledAt) return { passed: true };
   if (session.securityPassSeenAt && now.getTime() - session.securityPassSeenAt.getTime() < SECURITY_PASS_IDLE_MS) {
-    await deps.db.session.update({ where: { id: sessionId }, data: { securityPassSeenAt: now } });
-    return { passed: true };
+    const { count } = await deps.db.session.updateMany({ where: { id: sessionId }, data: { securityPassSeenAt: now } });
+    return count === 1 ? { passed: true } : signedOut;
   }
   let pair = decodePair(session.questionPair);
   if (!pair) {
     pair = randomQuestionPair();
-    await deps.db.session.update({ where: { id: sessionId }, data: { questionPair: encodePair(pair), securityPassAt: null, securityPassSeenAt: null } });
+    const { count } = await deps.db.session.updateMany({ where: { id: sessionId }, data: { questionPair: encodePair(pair), securityPassAt: null, securityPassSeenAt: null } });
+    if (count === 0) return signedOut;
   }
   return { passed: false, questions: await askedQuestions(deps.db, session.accountId, pair), locked: await questionsLock(deps.db, session.accountId, now) };
 }
@@ -42,7 +49,8 @@ export async function answerSecurityQuestions(deps: PassDeps, sessionId: string,
   const parsed = answersSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const now = deps.clock.now();
-  const session = await deps.db.session.findUniqueOrThrow({ where: { id: sessionId } });
+  const session = await deps.db.session.findUnique({ where: { id: sessionId } });
+  if (!session) return { ok: false, error: SESSION_ENDED };
   const pair = decodePair(session.questionPair);
   if (!pair) return { ok: false, error: 'Those questions are no longer current. Answer the questions shown now.' };
   const check = await checkAnswers(deps.db, session.accountId, pair, [parsed.data.answer1, parsed.data.answer2], now);
@@ -50,7 +58,8 @@ export async function answerSecurityQuestions(deps: PassDeps, sessionId: string,
     await recordSecurityEvent(deps.db, { accountId: session.accountId, kind: 'security-questions-failed', at: now }, ctx);
     return { ok: false, error: check.error };
   }
-  await deps.db.session.update({ where: { id: sessionId }, data: { securityPassAt: now, securityPassSeenAt: now, questionPair: null } });
+  const { count } = await deps.db.session.updateMany({ where: { id: sessionId }, data: { securityPassAt: now, securityPassSeenAt: now, questionPair: null } });
+  if (count === 0) return { ok: false, error: SESSION_ENDED };
   await recordSecurityEvent(deps.db, { accountId: session.accountId, kind: 'security-questions-passed', at: now }, ctx);
   return { ok: true };
 }

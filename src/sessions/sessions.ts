@@ -67,9 +67,15 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  await db.session.update({ where: { id }, data: { lastSeenAt: now } });
+  // updateMany, not update: the row may have been deleted since it was read (sign-out everywhere
+  // in another request, on another instance); then this request is signed out, not an error.
+  const { count } = await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+  if (count === 0) return null;
   return { id, accountId: row.accountId, createdAt: row.createdAt, stage: stageOf(row.stage), codeVerifiedAt: row.codeVerifiedAt };
 }
+
+/** What a request is told when its session ended while it ran (signed out elsewhere). */
+export const SESSION_ENDED = 'You were signed out. Sign in again to continue.';
 
 export async function endSession(db: DbTx, token: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionIdOf(token) } });

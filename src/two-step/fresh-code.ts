@@ -15,7 +15,7 @@ import { MINUTE } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/account-changes.ts';
 import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
-import { createSession } from '../sessions/sessions.ts';
+import { createSession, SESSION_ENDED } from '../sessions/sessions.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 
 /** (ours, ASVS 3.7.1 leaves the period open) A code entered this recently makes a change possible. */
@@ -62,8 +62,6 @@ export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unkn
   return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
 }
 
-export const SESSION_GONE = 'Your session has ended. Sign in again.';
-
 /** Checks the code; right → this session is replaced by one whose code is fresh (a new token). */
 export async function confirmIdentity(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; error: string }> {
   const parsed = codeSchema.safeParse(input);
@@ -80,5 +78,5 @@ export async function confirmIdentity(deps: CodeDeps, actor: Actor, input: unkno
     await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'identity-confirmed', at: now }, ctx);
     return fresh;
   });
-  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: SESSION_GONE };
+  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: SESSION_ENDED };
 }

@@ -24,7 +24,7 @@ import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { twoStepOffEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { createSession, endOtherSessions } from '../sessions/sessions.ts';
+import { createSession, endOtherSessions, SESSION_ENDED } from '../sessions/sessions.ts';
 import { freshCodeRefusal } from './fresh-code.ts';
 
 export const ALREADY_OFF = 'Two-step verification is already off.';
@@ -49,6 +49,9 @@ export async function turnOff(deps: { db: Db; clock: Clock; bcryptCost: number; 
   const answerHashes = await Promise.all([v.answer1, v.answer2, v.answer3].map((a) => hashSecret(normaliseAnswer(a), deps.bcryptCost)));
   const sessionToken = await deps.db.$transaction(async (tx) => {
     const now = deps.clock.now();
+    // This session may have been ended meanwhile (signed out elsewhere): then nothing changes.
+    const current = await tx.session.findUnique({ where: { id: actor.sessionId } });
+    if (!current) return SESSION_ENDED;
     const { count } = await tx.account.updateMany({
       where: { id: account.id, twoStepEnabledAt: { not: null } }, // once, even when two requests race
       data: { twoStepEnabledAt: null, recoveryKeyHash: null, recoveryKeyCreatedAt: null, recoveryKeyConfirmedAt: null },
@@ -58,7 +61,6 @@ export async function turnOff(deps: { db: Db; clock: Clock; bcryptCost: number; 
     const appPasswords = await revokeAllOnTwoStepOff(tx, account.id, now, ctx);
     await tx.securityQuestion.deleteMany({ where: { accountId: account.id } });
     await tx.securityQuestion.createMany({ data: questionRows(v, answerHashes).map((q) => ({ ...q, accountId: account.id })) });
-    const current = await tx.session.findUniqueOrThrow({ where: { id: actor.sessionId } });
     const sessionsEnded = await endOtherSessions(tx, account.id, null);
     const fresh = await createSession(tx, account.id, now, ctx, { createdAt: current.createdAt, securityPassAt: now });
     await recordSecurityEvent(tx, { accountId: account.id, kind: 'two-step-turned-off', at: now, details: { sessionsEnded: sessionsEnded - 1, appPasswords } }, ctx);
@@ -70,5 +72,6 @@ export async function turnOff(deps: { db: Db; clock: Clock; bcryptCost: number; 
     await recordSignificantChange(tx, deps, account, 'security-questions-changed', ctx);
     return fresh;
   });
+  if (sessionToken === SESSION_ENDED) return { ok: false, error: SESSION_ENDED };
   return sessionToken ? { ok: true, sessionToken } : { ok: false, error: ALREADY_OFF };
 }

@@ -1,3 +1,4 @@
+import { redirect } from 'next/navigation';
 import Link from 'next/link';
 import { requireAccount } from '../../lib/session.ts';
 import { confirmUrl } from '../../lib/fresh-code.ts';
@@ -21,6 +22,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
   const { account, session } = await requireAccount();
   const rt = runtime();
   const pass = await securityPassState(rt, session.id);
+  if ('signedOut' in pass) redirect('/sign-in');
   if (!pass.passed) {
     return (
       <main className="narrow">

@@ -1,0 +1,65 @@
+// PostgreSQL races end cleanly (issue 11, part 3): requests in flight when their session is ended
+// (sign out everywhere, on another instance) are answered as signed out, and several requests with
+// one code on one session give one success and clear messages, never an error. On PostgreSQL the
+// requests go through two clients (two app instances); on SQLite through one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ENGINE } from '../support/db.ts';
+import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
+import { lastSmsCode, PHONE } from '../codes/helpers.ts';
+import { createDb, type Db } from '../../src/db/client.ts';
+import { createSession, resolveSession, sessionIdOf, signOutEverywhere } from '../../src/sessions/sessions.ts';
+import { securityPassState } from '../../src/accounts/security-pass.ts';
+import { signIn } from '../../src/accounts/sign-in.ts';
+import { completeSignIn, sendSignInCode } from '../../src/two-step/sign-in-code.ts';
+import { confirmIdentity, sendIdentityCode } from '../../src/two-step/fresh-code.ts';
+
+describe(`session races (${TEST_ENGINE})`, () => {
+  const s = withTwoStepAccount();
+  let second: Db;
+  beforeAll(() => {
+    second = TEST_ENGINE === 'postgresql' ? createDb(s.t.url) : s.t.db;
+  });
+  afterAll(async () => {
+    if (second !== s.t.db) await second.$disconnect();
+  });
+  const via = (i: number) => ({ ...s.a.deps, db: i % 2 === 0 ? s.a.deps.db : second });
+
+  it('150 page views and one "Sign Out Everywhere" at once: no request fails; the ones after it are signed out', async () => {
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => createSession(s.t.db, s.a.accountId, s.a.clock.now(), BROWSER)));
+    const requests = Array.from({ length: 150 }, (_, i) => {
+      const token = tokens[i % tokens.length]!;
+      if (i === 75) return signOutEverywhere(via(i), token, BROWSER);
+      return i % 3 === 0 ? securityPassState(via(i), sessionIdOf(token)) : resolveSession(via(i).db, token, s.a.clock.now());
+    });
+    const settled = await Promise.allSettled(requests);
+    expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
+    for (const token of tokens) expect(await resolveSession(s.t.db, token, s.a.clock.now())).toBeNull();
+  });
+
+  it('8 requests with the one right code on one sign-in: 1 success, 7 clear messages', async () => {
+    const pending = await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER);
+    if (!pending.ok) throw new Error(pending.error);
+    await sendSignInCode(s.a.deps, pending.sessionToken, { trustedDeviceId: s.a.phoneId }, BROWSER);
+    const code = lastSmsCode(s.a.sms, PHONE);
+    const settled = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => completeSignIn(via(i), pending.sessionToken, { trustedDeviceId: s.a.phoneId, code }, BROWSER)),
+    );
+    expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
+    const results = settled.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    expect(results.filter((r) => r?.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => r && !r.ok)) expect(r).toEqual({ ok: false, error: expect.stringMatching(/\.$/) });
+  });
+
+  it('8 requests with the one right fresh code on one session: 1 success, 7 clear messages', async () => {
+    await sendIdentityCode(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId }, BROWSER);
+    const code = lastSmsCode(s.a.sms, PHONE);
+    const settled = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => confirmIdentity(via(i), s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER)),
+    );
+    expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
+    const results = settled.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    expect(results.filter((r) => r?.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => r && !r.ok)) expect(r).toEqual({ ok: false, error: expect.stringMatching(/\.$/) });
+  });
+});
