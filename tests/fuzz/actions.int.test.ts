@@ -13,8 +13,9 @@
 // - a call answered with the form's own error (or an HTTP 4xx) left the row count of every table as
 //   it was, but for the bookkeeping a refusal writes: lockout counters, security events, alerts.
 //
-// Bounded: FUZZ_RUNS (default 4) runs per action and holder. The seed is printed, and a failure
-// names the seed and the shrunk arguments: FUZZ_SEED=<seed> reruns it.
+// Bounded: FUZZ_RUNS (default 3) random runs per action and holder, after the fixed EXAMPLES below
+// (each shape that once gave a 500). The seed is printed, and a failure names the seed and the
+// shrunk arguments: FUZZ_SEED=<seed> reruns it; FUZZ_RUNS=30 looks harder.
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -31,7 +32,7 @@ import { APP, appEnv, filesUnder, jar, nextThrow } from '../support-console/app-
 vi.mock('next/headers', async () => (await import('../support-console/app-harness.ts')).nextHeaders);
 vi.mock('next/cache', async () => (await import('../support-console/app-harness.ts')).nextCache);
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 /** Tables a refused request may still write to: the lockout counters, the security log, the alerts it sends. */
@@ -90,13 +91,11 @@ const actionArgs = fc.oneof(
 const EXAMPLES: ArgSpec[][] = [
   [],
   [{ value: {} }, { value: 'name=Jane' }],
-  [{ value: {} }, { map: [['name', 'Jane']] }],
-  [{ value: null }, { value: { appleId: 'x', entries: 1 } }, { value: null }],
+  [{ value: null }, { map: [['name', 'Jane']] }, { value: { appleId: 'x', entries: 1 } }],
   [{ value: {} }, { form: { base: 'new', fields: [['name', 'Jane\u0000Doe']] } }],
   [{ value: {} }, { form: { base: 'holder', fields: [['name', '\u202eenaJ'], ['label', '\u200b\u200b']] } }],
-  [{ value: {} }, { form: { base: 'holder', fields: [['trustedDeviceId', 'x\u0000'], ['appPasswordId', '\u0000'], ['registeredDeviceId', '\u0000'], ['code', '12\u00003']] } }],
-  [{ value: {} }, { form: { base: 'holder', fields: [['appleId', 'jane\u0000@example.com'], ['email', HUGE], ['password', `${HUGE}\u0000`], ['answer1', '\u0000']] } }],
-  [{ value: {} }, { form: { base: 'none', fields: [['a\u0000b', 'x'], ['\ud800', '\udfff']] } }],
+  [{ value: {} }, { form: { base: 'holder', fields: [['trustedDeviceId', 'x\u0000'], ['appPasswordId', '\u0000'], ['registeredDeviceId', '\u0000'], ['code', '12\u00003'], ['appleId', 'jane\u0000@example.com'], ['password', `${HUGE}\u0000`], ['answer1', '\u0000']] } }],
+  [{ value: {} }, { form: { base: 'none', fields: [['a\u0000b', 'x'], ['\ud800', '\udfff'], ['email', HUGE]] } }],
 ];
 
 // ---- The database -------------------------------------------------------------------------------
