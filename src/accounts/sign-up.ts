@@ -94,8 +94,8 @@ export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestConte
 
   if (mayEmail) {
     await db.$transaction(async (tx) => {
-      // Links for this address that ran out are forgotten.
-      await tx.pendingAccount.deleteMany({ where: { appleIdKey: key, expiresAt: { lte: now } } });
+      // Links that ran out (for any address) are forgotten: their rows hold password hashes.
+      await tx.pendingAccount.deleteMany({ where: { expiresAt: { lte: now } } });
       const existing = await tx.account.findUnique({ where: { appleIdKey: key }, select: { id: true, appleId: true, name: true } });
       if (existing) {
         await enqueueEmail(
