@@ -3,7 +3,7 @@
 // SQLite (one app instance: one connection, which its process serialises) through one: at most the
 // limit reach the check of the secret, and the rest are refused without one. A check that happened is seen from outside: a wrong password
 // writes a 'sign-in-failed' event, a wrong Recovery Key a 'recovery-key-failed' event.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD, freshAccount, markTwoStepOn, testDeps } from '../support/accounts.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
@@ -13,8 +13,26 @@ import { generateRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/rec
 import { KEY_RESET_PER_APPLE_ID, startKeyReset } from '../../src/two-step/recovery-key-reset.ts';
 import { REQUESTS_PER_APPLE_ID, requestPasswordReset } from '../../src/accounts/password-reset.ts';
 import { MINUTE } from '../../src/clock.ts';
+import { withTwoStepAccount } from '../two-step/helpers.ts';
+import { newAccount, PHONE, smsDevice } from '../codes/helpers.ts';
+import { sendCode } from '../../src/codes/codes.ts';
+import { SENDS_PER_DESTINATION } from '../../src/codes/limits.ts';
+import { addPushDevice, MAX_REGISTERED_DEVICES, MAX_TRUSTED_DEVICES, registerDevice } from '../../src/devices/trusted-devices.ts';
+import { checkAnswers, QUESTION_LOCK } from '../../src/accounts/question-check.ts';
+import { hashSecret } from '../../src/accounts/passwords.ts';
+import { addStaffUser, staffSignIn, STAFF_WRONG_CREDENTIALS } from '../../src/support/staff.ts';
+
+// Every bcrypt compare the code under test makes, counted (the real compare still runs): for the
+// checks that leave no event behind (security answers).
+const compares = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/accounts/passwords.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/accounts/passwords.ts')>();
+  return { ...real, verifySecret: (...args: Parameters<typeof real.verifySecret>) => (compares.count++, real.verifySecret(...args)) };
+});
 
 const PARALLEL = 100;
+const SHARED_NUMBER_ACCOUNTS = 15;
+const STAFF_PASSWORD = 'a long staff passphrase 2026';
 
 describe(`limits under ${PARALLEL} parallel requests (${TEST_ENGINE}${TEST_ENGINE === 'postgresql' ? ', two clients' : ''})`, () => {
   let t: TestDb;
@@ -74,5 +92,60 @@ describe(`limits under ${PARALLEL} parallel requests (${TEST_ENGINE}${TEST_ENGIN
     expect(await t.db.emailOutbox.count({ where: { kind: 'password-reset-link', toAddress: 'jane.rescue@example.org' } })).toBe(REQUESTS_PER_APPLE_ID.maxFailures);
     // The newest link still works: the requests past the budget ended none.
     expect(await t.db.passwordReset.count({ where: { accountId, usedAt: null, expiresAt: { gt: deps.clock.now() } } })).toBe(1);
+  });
+});
+
+describe(`counted limits under ${PARALLEL} parallel requests (${TEST_ENGINE})`, () => {
+  const s = withTwoStepAccount();
+  let second: Db;
+  beforeAll(() => {
+    second = TEST_ENGINE === 'postgresql' ? createDb(s.t.url) : s.t.db;
+  });
+  afterAll(async () => {
+    if (second !== s.t.db) await second.$disconnect();
+  });
+  const via = (i: number) => ({ ...s.a.deps, db: i % 2 === 0 ? s.a.deps.db : second });
+  const from = (i: number) => ({ ...BROWSER, clientAddress: `198.51.100.${i % 250}` });
+
+  it(`codes to one number from ${SHARED_NUMBER_ACCOUNTS} accounts at once: at most ${SENDS_PER_DESTINATION.max} are sent`, async () => {
+    const devices = [{ accountId: s.a.accountId, id: s.a.phoneId }];
+    for (let i = 1; i < SHARED_NUMBER_ACCOUNTS; i++) {
+      const accountId = await newAccount(s.t.db, s.a.clock, `holder${i}@example.com`);
+      devices.push({ accountId, id: await smsDevice(s.t.db, accountId, PHONE) });
+    }
+    const results = await Promise.all(
+      devices.map((d, i) => sendCode(via(i), { accountId: d.accountId, trustedDeviceId: d.id, purpose: 'sign-in' }, from(i))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(SENDS_PER_DESTINATION.max);
+    expect(s.a.sms.sent.filter((m) => m.to === PHONE)).toHaveLength(SENDS_PER_DESTINATION.max);
+  });
+
+  it(`registering and adding devices at once: never more than ${MAX_REGISTERED_DEVICES} registered and ${MAX_TRUSTED_DEVICES} trusted or pending`, async () => {
+    const registered = await Promise.all(Array.from({ length: 30 }, (_, i) => registerDevice(via(i), s.a.actor, { name: `iPad ${i}` }, BROWSER)));
+    expect(registered.filter((r) => r.ok)).toHaveLength(MAX_REGISTERED_DEVICES);
+    const ids = (await s.t.db.registeredDevice.findMany({ where: { accountId: s.a.accountId } })).map((r) => r.id);
+    await Promise.all(ids.map((id, i) => addPushDevice(via(i), s.a.actor, id, BROWSER)));
+    expect(await s.t.db.registeredDevice.count({ where: { accountId: s.a.accountId } })).toBe(MAX_REGISTERED_DEVICES);
+    expect(await s.t.db.trustedDevice.count({ where: { accountId: s.a.accountId } })).toBe(MAX_TRUSTED_DEVICES);
+  });
+
+  it(`security answers: of ${PARALLEL} wrong pairs at once, at most ${QUESTION_LOCK.maxFailures} are compared`, async () => {
+    const answerHash = await hashSecret('the right answer', 4);
+    await s.t.db.securityQuestion.createMany({ data: [1, 2, 3].map((position) => ({ accountId: s.a.accountId, position, questionId: `q${position}`, answerHash })) });
+    compares.count = 0;
+    const results = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => checkAnswers(via(i).db, s.a.accountId, [1, 2], ['a', 'b'], s.a.clock.now())));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(compares.count).toBe(QUESTION_LOCK.maxFailures * 2); // two answers a pair
+  });
+
+  it(`staff sign-in: at most ${PER_APPLE_ID.maxFailures} wrong passwords are compared`, async () => {
+    await addStaffUser(s.a.deps, { email: 'sam@example.com', displayName: 'Sam Staff', password: STAFF_PASSWORD });
+    compares.count = 0;
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) => staffSignIn(via(i), { email: 'sam@example.com', password: `wrong staff password ${i}` }, from(i))),
+    );
+    expect(compares.count).toBe(PER_APPLE_ID.maxFailures);
+    expect(results.filter((r) => !r.ok && r.error === STAFF_WRONG_CREDENTIALS).length).toBeLessThanOrEqual(PER_APPLE_ID.maxFailures);
+    expect((await staffSignIn(s.a.deps, { email: 'sam@example.com', password: STAFF_PASSWORD }, from(3))).ok).toBe(false);
   });
 });
