@@ -13,6 +13,8 @@ export interface FuzzReport {
   sent: number;
   /** Answers with a status of 500 or more. */
   serverErrors: number;
+  /** Requests the portal did not answer at all (a closed connection; all of them when nothing listens). */
+  noAnswer: number;
   byStatus: Record<string, number>;
   /** Up to 20 requests that got a 5xx (or no answer at all), to reproduce. */
   examples: string[];
@@ -179,7 +181,7 @@ export async function fuzzServer(baseUrl: string, n: number, opts: { seed?: numb
   const base = new URL(baseUrl);
   const r = prng(opts.seed ?? 20130321);
   const actionIds = await discoverActionIds(baseUrl);
-  const report: FuzzReport = { sent: 0, serverErrors: 0, byStatus: {}, examples: [] };
+  const report: FuzzReport = { sent: 0, serverErrors: 0, noAnswer: 0, byStatus: {}, examples: [] };
   const planned = Array.from({ length: n }, () => plan(r, base, actionIds));
   let next = 0;
   async function worker() {
@@ -196,6 +198,7 @@ export async function fuzzServer(baseUrl: string, n: number, opts: { seed?: numb
         status = `no answer (${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message})`.slice(0, 80);
       }
       report.sent++;
+      if (status.startsWith('no answer')) report.noAnswer++;
       report.byStatus[status] = (report.byStatus[status] ?? 0) + 1;
       if (/^5\d\d$/.test(status)) {
         report.serverErrors++;
@@ -214,4 +217,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`fuzz requests sent: ${report.sent}, 5xx seen: ${report.serverErrors}`);
   console.log(`by status: ${JSON.stringify(report.byStatus)}`);
   for (const line of report.examples) console.log(`  ${line}`);
+  if (report.noAnswer === report.sent) console.error(`nothing answered at ${url}: is the portal running?`);
+  process.exitCode = report.serverErrors > 0 || report.noAnswer === report.sent ? 1 : 0;
 }
