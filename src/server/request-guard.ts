@@ -20,7 +20,7 @@ import { IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** After a 413, the rest of a body is read and dropped up to this much, so the client can read the answer; then the connection is cut. */
+/** Before a 413, the rest of the body is read and dropped up to this much, so the client can read the answer; then the connection closes. */
 const DRAIN_BYTES = 8 * MAX_BODY_BYTES;
 
 export interface GuardOptions {
@@ -45,11 +45,13 @@ export async function guardRequest(req: IncomingMessage, res: ServerResponse, op
     return null;
   };
 
-  const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > limit) {
-    drainThenClose(req, res);
+  const tooLarge = async () => {
+    await drain(req);
+    res.setHeader('Connection', 'close');
     return refuse({ status: 413, message: `The request is too large (over ${limit} bytes).` });
-  }
+  };
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > limit) return tooLarge();
   const hasBody = (declared !== undefined && Number(declared) > 0) || req.headers['transfer-encoding'] !== undefined;
   if (!hasBody) {
     // A server action always has a body; one without is refused here (Next.js would 500 on it).
@@ -58,10 +60,7 @@ export async function guardRequest(req: IncomingMessage, res: ServerResponse, op
   }
 
   const body = await readBody(req, limit);
-  if (body === 'too large') {
-    drainThenClose(req, res);
-    return refuse({ status: 413, message: `The request is too large (over ${limit} bytes).` });
-  }
+  if (body === 'too large') return tooLarge();
   if (body === 'aborted') return null; // the client went away: nothing to answer
 
   const refusal = await checkAction(req, body, opts.actions);
@@ -148,15 +147,28 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too la
   });
 }
 
-/** Reads and drops what is left of a refused body (up to DRAIN_BYTES) so that the client reads the 413, then closes. */
-function drainThenClose(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader('Connection', 'close');
-  let dropped = 0;
-  req.on('data', (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > DRAIN_BYTES) req.socket.destroy();
+/**
+ * Reads and drops what is left of a refused body, up to DRAIN_BYTES or 10 seconds, before the 413
+ * is sent: a client still sending when the connection closes would never read the answer.
+ */
+function drain(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (req.readableEnded) return resolve();
+    let dropped = 0;
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 10_000);
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > DRAIN_BYTES) done();
+    });
+    req.once('end', done);
+    req.once('error', done);
+    req.once('close', done);
+    req.resume();
   });
-  req.resume();
 }
 
 /** A request like the one read, whose body is `body` (Next.js reads it as it would have read the original). */
