@@ -58,7 +58,6 @@ test('arguments React cannot decode answer 400; wrong shapes it can decode get t
   for (const id of await discoverActionIds(origin)) {
     for (const body of ['[]', '["x","y"]', '[1,2,3]', '[null,null]', '[{},{"name":"x"}]', '[{},"$K1"]']) {
       const res = await request.post('/sign-in', { headers: actionHeaders(id, 'text/plain;charset=UTF-8'), data: body, maxRedirects: 0 });
-      expect([id, body, res.status()]).toEqual([id, body, expect.any(Number)]);
       expect(res.status(), `${id} ${body}`).toBeLessThan(500);
     }
   }
