@@ -1,0 +1,164 @@
+// `npm run attack`: the portal tried as an attacker would, over HTTP against the production build
+// with the local stand-ins, on SQLite (one instance) and, when TEST_POSTGRES_URL names a server, on
+// PostgreSQL with two instances sharing one database. Prints:
+//   - of 100 parallel wrong passwords for one Apple ID, how many reached a password compare;
+//   - after 1,000 failures by a stranger, whether the holder's known browser signs in (and an
+//     unknown browser does not);
+//   - fuzz requests sent and answers of 500 or more.
+// Requests only go to this machine's loopback; every loop is bounded.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildIfChanged, ensureInstalled } from './lib/bootstrap.mjs';
+import { localEnv, type LocalPorts } from '../src/standins/local-env.ts';
+import { createDb } from '../src/db/client.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+import { PER_APPLE_ID } from '../src/accounts/sign-in.ts';
+import { fuzzServer } from './lib/fuzz-http.ts';
+
+const PARALLEL = 100;
+const STRANGER_FAILURES = 1000;
+const FUZZ_REQUESTS = 500;
+const TARGET = 'robin@two-step.test'; // two-step off: a right password completes the sign-in
+const HOLDER = 'avery@two-step.test';
+const PORTS: LocalPorts = { app: 3700, http: 3710, smtp: 3725 };
+
+ensureInstalled();
+buildIfChanged({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+
+/** The id of a server action in this build, by its exported name (the build's own manifest). */
+function actionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName?: string }> };
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
+  if (!found) throw new Error(`no server action ${exportedName} in .next: build first`);
+  return found[0];
+}
+const SIGN_IN = actionId('signInAction');
+
+interface Attempt {
+  signedIn: boolean;
+  deviceCookie: string | null;
+}
+
+/** Posts the sign-in form as the page's JavaScript does (React's reply encoding: state, then the form). */
+async function signInOverHttp(base: string, appleId: string, password: string, opts: { from: string; cookie?: string }): Promise<Attempt> {
+  const body = new FormData();
+  body.set('_1_appleId', appleId);
+  body.set('_1_password', password);
+  body.set('0', '[{},"$K1"]');
+  const res = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    headers: { 'next-action': SIGN_IN, accept: 'text/x-component', origin: base, 'x-forwarded-for': opts.from, ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+  });
+  await res.arrayBuffer();
+  if (res.status >= 500) throw new Error(`sign-in answered ${res.status}`);
+  const device = res.headers.getSetCookie().find((c) => /two_step_device=/.test(c));
+  return { signedIn: /\/account/.test(res.headers.get('x-action-redirect') ?? ''), deviceCookie: device ? device.split(';')[0]! : null };
+}
+
+/** An app instance; its log (one line per refused request) is left out of the figures. */
+function startInstance(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+}
+
+async function waitUntilUp(base: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${base} did not start`);
+}
+
+async function run(command: string[], env: Record<string, string>): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    spawn(process.execPath, ['--import', 'tsx', ...command], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] }).on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited ${code}`)),
+    ),
+  );
+}
+
+async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Promise<void> {
+  const secrets = { SESSION_SECRET: randomBytes(32).toString('base64url'), CODE_HMAC_KEY: randomBytes(32).toString('base64url') };
+  // TRUST_PROXY: each stranger's request names its own client address (a botnet), so the
+  // per-Apple-ID limit is the one under test, not the per-address slow-down.
+  const env = localEnv(PORTS, { DATABASE_URL: databaseUrl, BCRYPT_COST: '12', TRUST_PROXY: 'on', ...secrets });
+  await run(['scripts/seed.ts'], env);
+  const instances = [startInstance(env)];
+  const bases = [env.APP_URL!];
+  if (engine === 'postgresql') {
+    // The second instance shares the database and the first one's stand-ins.
+    const port = PORTS.app + 1;
+    instances.push(startInstance({ ...env, STANDINS: 'off', PORT: String(port), APP_URL: `http://localhost:${port}` }));
+    bases.push(`http://localhost:${port}`);
+  }
+  const db = createDb(databaseUrl);
+  try {
+    await Promise.all(bases.map(waitUntilUp));
+    const label = engine === 'postgresql' ? 'PostgreSQL, two instances' : 'SQLite, one instance';
+    const stranger = (i: number) => `203.0.${Math.floor(i / 250) % 250}.${i % 250}`;
+
+    const target = await db.account.findUniqueOrThrow({ where: { appleIdKey: TARGET } });
+    await Promise.all(Array.from({ length: PARALLEL }, (_, i) => signInOverHttp(bases[i % bases.length]!, TARGET, `wrong guess ${i}`, { from: stranger(i) })));
+    const compared = await db.securityEvent.count({ where: { accountId: target.id, kind: 'sign-in-failed' } });
+    console.log(`  ${label}: ${compared} of ${PARALLEL} parallel wrong passwords reached a password compare (limit ${PER_APPLE_ID.maxFailures})`);
+
+    const first = await signInOverHttp(bases[0]!, HOLDER, DEMO_PASSWORD, { from: '192.0.2.10' });
+    if (!first.signedIn || !first.deviceCookie) throw new Error('the holder could not sign in before the attack');
+    let next = 0;
+    const worker = async () => {
+      while (next < STRANGER_FAILURES) {
+        const i = next++;
+        await signInOverHttp(bases[i % bases.length]!, HOLDER, `stranger guess ${i}`, { from: stranger(i) });
+      }
+    };
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 20 }, worker));
+    const seconds = (Date.now() - started) / 1000;
+    const known = await signInOverHttp(bases[bases.length - 1]!, HOLDER, DEMO_PASSWORD, { from: '192.0.2.10', cookie: first.deviceCookie });
+    const unknown = await signInOverHttp(bases[0]!, HOLDER, DEMO_PASSWORD, { from: '192.0.2.11' });
+    console.log(
+      `  ${label}: after ${STRANGER_FAILURES} stranger failures (${seconds.toFixed(1)} s), the holder's known browser: ${known.signedIn ? 'ok' : 'refused'}; ` +
+        `an unknown browser with the right password: ${unknown.signedIn ? 'ok' : 'refused'}`,
+    );
+
+    if (engine === 'sqlite') {
+      const fuzz = await fuzzServer(bases[0]!, FUZZ_REQUESTS);
+      console.log(`  ${label}: fuzz requests sent: ${fuzz.sent}, 5xx seen: ${fuzz.serverErrors}`);
+      for (const e of fuzz.examples) console.log(`    ${e}`);
+    }
+  } finally {
+    await db.$disconnect();
+    for (const p of instances) p.kill('SIGTERM');
+    await Promise.all(instances.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.on('exit', r)))));
+  }
+}
+
+console.log('attack (bcrypt cost 12, production build, local stand-ins)');
+const dir = mkdtempSync(join(tmpdir(), 'two-step-attack-'));
+try {
+  await attack('sqlite', `file:${join(dir, 'attack.db')}`);
+  const server = process.env.TEST_POSTGRES_URL;
+  if (server) {
+    const name = `two_step_attack_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    try {
+      await attack('postgresql', url.toString());
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  } else {
+    console.log('  PostgreSQL: skipped (set TEST_POSTGRES_URL, e.g. from `bash .ci/postgres.sh | tail -n 1`)');
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
