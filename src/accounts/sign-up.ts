@@ -30,7 +30,8 @@ import { newToken, tokenId } from '../tokens.ts';
 import { appleIdKey } from './apple-id.ts';
 import type { FieldErrors } from './fields.ts';
 import { hashAccountSecrets, insertAccount, isUniqueViolation, validateAccountForm, type AccountDeps, type NewAccount } from './create-account.ts';
-import { addressCreationKey, appleIdCreationKey, countRequest, CREATIONS_PER_CLIENT_ADDRESS, EMAILS_PER_APPLE_ID } from './creation-limits.ts';
+import { addressCreationKey, appleIdCreationKey, CREATIONS_PER_CLIENT_ADDRESS, EMAILS_PER_APPLE_ID } from './creation-limits.ts';
+import { takeAttempt } from '../throttle/throttle.ts';
 import { waitText } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -68,7 +69,7 @@ export type SignUpResult =
 const questionsJson = z.array(z.object({ position: z.number().int(), questionId: z.string(), answerHash: z.string() })).length(3);
 
 export interface SignUpDeps extends AccountDeps {
-  /** The operator's ACCOUNTS_PER_ADDRESS_PER_HOUR; CREATIONS_PER_CLIENT_ADDRESS.max when absent. */
+  /** The operator's ACCOUNTS_PER_ADDRESS_PER_HOUR; CREATIONS_PER_CLIENT_ADDRESS.maxFailures when absent. */
   accountsPerAddressPerHour?: number;
 }
 
@@ -80,8 +81,8 @@ export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestConte
   if (!checked.ok) return checked;
 
   if (ctx.clientAddress) {
-    const limit = { ...CREATIONS_PER_CLIENT_ADDRESS, max: deps.accountsPerAddressPerHour ?? CREATIONS_PER_CLIENT_ADDRESS.max };
-    const until = await countRequest(db, addressCreationKey(ctx.clientAddress), limit, now);
+    const limit = { ...CREATIONS_PER_CLIENT_ADDRESS, maxFailures: deps.accountsPerAddressPerHour ?? CREATIONS_PER_CLIENT_ADDRESS.maxFailures };
+    const until = await takeAttempt(db, addressCreationKey(ctx.clientAddress), limit, now);
     if (until) return { ok: false, error: `Too many Apple IDs were asked for from your network in the last hour. Try again in ${waitText(until, now)}.` };
   }
 
@@ -90,7 +91,7 @@ export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestConte
   const key = appleIdKey(account.appleId);
   const token = newToken();
   const expiresAt = new Date(now.getTime() + ACTIVATION_LINK_TTL_MS);
-  const mayEmail = (await countRequest(db, appleIdCreationKey(key), EMAILS_PER_APPLE_ID, now)) === null;
+  const mayEmail = (await takeAttempt(db, appleIdCreationKey(key), EMAILS_PER_APPLE_ID, now)) === null;
 
   if (mayEmail) {
     await db.$transaction(async (tx) => {
