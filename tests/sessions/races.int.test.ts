@@ -1,13 +1,13 @@
 // PostgreSQL races end cleanly (issue 11, part 3): requests in flight when their session is ended
 // (sign out everywhere, on another instance) are answered as signed out, and several requests with
-// one code on one session give one success and clear messages, never an error. On PostgreSQL the
-// requests go through two clients (two app instances); on SQLite through one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// one code on one session give one success and clear messages, never an error. The requests come
+// as from two app instances (tests/support/two-instances.ts).
+import { describe, expect, it } from 'vitest';
 import { TEST_ENGINE } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
 import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 import { lastSmsCode, PHONE } from '../codes/helpers.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
+import { twoInstances } from '../support/two-instances.ts';
 import { createSession, resolveSession, sessionIdOf, signOutEverywhere } from '../../src/sessions/sessions.ts';
 import { securityPassState } from '../../src/accounts/security-pass.ts';
 import { signIn } from '../../src/accounts/sign-in.ts';
@@ -16,14 +16,8 @@ import { confirmIdentity, sendIdentityCode } from '../../src/two-step/fresh-code
 
 describe(`session races (${TEST_ENGINE})`, () => {
   const s = withTwoStepAccount();
-  let second: Db;
-  beforeAll(() => {
-    second = TEST_ENGINE === 'postgresql' ? createDb(s.t.url) : s.t.db;
-  });
-  afterAll(async () => {
-    if (second !== s.t.db) await second.$disconnect();
-  });
-  const via = (i: number) => ({ ...s.a.deps, db: i % 2 === 0 ? s.a.deps.db : second });
+  const instance = twoInstances(() => s.t);
+  const via = (i: number) => instance(s.a.deps, i);
 
   it('150 page views and one "Sign Out Everywhere" at once: no request fails; the ones after it are signed out', async () => {
     const tokens = await Promise.all(Array.from({ length: 10 }, () => createSession(s.t.db, s.a.accountId, s.a.clock.now(), BROWSER)));

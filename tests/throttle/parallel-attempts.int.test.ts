@@ -1,12 +1,12 @@
-// Limits that hold under parallel requests (issue 11, part 1). 100 attempts at once; on PostgreSQL
-// split over two database clients (two connection pools) as two app instances would send them, on
-// SQLite (one app instance: one connection, which its process serialises) through one: at most the
-// limit reach the check of the secret, and the rest are refused without one. A check that happened is seen from outside: a wrong password
-// writes a 'sign-in-failed' event, a wrong Recovery Key a 'recovery-key-failed' event.
+// Limits that hold under parallel requests (issue 11, part 1). 100 attempts at once, as from two
+// app instances (tests/support/two-instances.ts): at most the limit reach the check of the secret,
+// and the rest are refused without one. A check that happened is seen from outside (a wrong
+// password writes a 'sign-in-failed' event, a wrong Recovery Key a 'recovery-key-failed' event) or
+// counted at the bcrypt compare.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
 import { BROWSER, GOOD_PASSWORD, freshAccount, markTwoStepOn, testDeps } from '../support/accounts.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
+import { twoInstances } from '../support/two-instances.ts';
 import { PER_APPLE_ID, signIn, WRONG_CREDENTIALS } from '../../src/accounts/sign-in.ts';
 import { takeAttempt, type LockPolicy } from '../../src/throttle/throttle.ts';
 import { generateRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
@@ -34,24 +34,19 @@ const PARALLEL = 100;
 const SHARED_NUMBER_ACCOUNTS = 15;
 const STAFF_PASSWORD = 'a long staff passphrase 2026';
 
-describe(`limits under ${PARALLEL} parallel requests (${TEST_ENGINE}${TEST_ENGINE === 'postgresql' ? ', two clients' : ''})`, () => {
+describe(`limits under ${PARALLEL} parallel requests (${TEST_ENGINE})`, () => {
   let t: TestDb;
-  let second: Db;
   let deps: ReturnType<typeof testDeps>;
   let accountId: string;
-  /** The i-th request's dependencies: even ones through the first client, odd through the second. */
-  const via = (i: number) => ({ ...deps, db: i % 2 === 0 ? t.db : second });
   /** A different client address for every request: the per-Apple-ID limit is the one under test. */
   const from = (i: number) => ({ ...BROWSER, clientAddress: `198.51.100.${i % 250}` });
 
   beforeAll(async () => {
     t = await createTestDb();
-    second = TEST_ENGINE === 'postgresql' ? createDb(t.url) : t.db;
   });
-  afterAll(async () => {
-    if (second !== t.db) await second.$disconnect();
-    await t.drop();
-  });
+  afterAll(() => t.drop());
+  const instance = twoInstances(() => t); // after the hook that makes t
+  const via = (i: number) => instance(deps, i);
   beforeEach(async () => {
     ({ deps, accountId } = await freshAccount(t.db));
   });
@@ -97,14 +92,8 @@ describe(`limits under ${PARALLEL} parallel requests (${TEST_ENGINE}${TEST_ENGIN
 
 describe(`counted limits under ${PARALLEL} parallel requests (${TEST_ENGINE})`, () => {
   const s = withTwoStepAccount();
-  let second: Db;
-  beforeAll(() => {
-    second = TEST_ENGINE === 'postgresql' ? createDb(s.t.url) : s.t.db;
-  });
-  afterAll(async () => {
-    if (second !== s.t.db) await second.$disconnect();
-  });
-  const via = (i: number) => ({ ...s.a.deps, db: i % 2 === 0 ? s.a.deps.db : second });
+  const instance = twoInstances(() => s.t);
+  const via = (i: number) => instance(s.a.deps, i);
   const from = (i: number) => ({ ...BROWSER, clientAddress: `198.51.100.${i % 250}` });
 
   it(`codes to one number from ${SHARED_NUMBER_ACCOUNTS} accounts at once: at most ${SENDS_PER_DESTINATION.max} are sent`, async () => {
