@@ -47,31 +47,39 @@ export async function turnOff(deps: { db: Db; clock: Clock; bcryptCost: number; 
 
   const v = parsed.data;
   const answerHashes = await Promise.all([v.answer1, v.answer2, v.answer3].map((a) => hashSecret(normaliseAnswer(a), deps.bcryptCost)));
-  const sessionToken = await deps.db.$transaction(async (tx) => {
-    const now = deps.clock.now();
-    // This session may have been ended meanwhile (signed out elsewhere): then nothing changes.
-    const current = await tx.session.findUnique({ where: { id: actor.sessionId } });
-    if (!current) return SESSION_ENDED;
-    const { count } = await tx.account.updateMany({
-      where: { id: account.id, twoStepEnabledAt: { not: null } }, // once, even when two requests race
-      data: { twoStepEnabledAt: null, recoveryKeyHash: null, recoveryKeyCreatedAt: null, recoveryKeyConfirmedAt: null },
+  const sessionToken = await deps.db
+    .$transaction(async (tx) => {
+      const now = deps.clock.now();
+      const { count } = await tx.account.updateMany({
+        where: { id: account.id, twoStepEnabledAt: { not: null } }, // once, even when two requests race
+        data: { twoStepEnabledAt: null, recoveryKeyHash: null, recoveryKeyCreatedAt: null, recoveryKeyConfirmedAt: null },
+      });
+      if (count !== 1) return null;
+      // This session may have been ended meanwhile (signed out elsewhere): then nothing changes.
+      const current = await tx.session.findUnique({ where: { id: actor.sessionId } });
+      if (!current) throw SESSION_ENDED_ROLLBACK;
+      await tx.trustedDevice.deleteMany({ where: { accountId: account.id } }); // their codes go with them
+      const appPasswords = await revokeAllOnTwoStepOff(tx, account.id, now, ctx);
+      await tx.securityQuestion.deleteMany({ where: { accountId: account.id } });
+      await tx.securityQuestion.createMany({ data: questionRows(v, answerHashes).map((q) => ({ ...q, accountId: account.id })) });
+      const sessionsEnded = await endOtherSessions(tx, account.id, null);
+      const fresh = await createSession(tx, account.id, now, ctx, { createdAt: current.createdAt, securityPassAt: now });
+      await recordSecurityEvent(tx, { accountId: account.id, kind: 'two-step-turned-off', at: now, details: { sessionsEnded: sessionsEnded - 1, appPasswords } }, ctx);
+      await enqueueEmail(
+        tx,
+        { kind: 'two-step-turned-off', accountId: account.id, to: addressesOnFile(account), ...twoStepOffEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl }) },
+        deps.clock,
+      );
+      await recordSignificantChange(tx, deps, account, 'security-questions-changed', ctx);
+      return fresh;
+    })
+    .catch((e: unknown) => {
+      if (e === SESSION_ENDED_ROLLBACK) return SESSION_ENDED;
+      throw e;
     });
-    if (count !== 1) return null;
-    await tx.trustedDevice.deleteMany({ where: { accountId: account.id } }); // their codes go with them
-    const appPasswords = await revokeAllOnTwoStepOff(tx, account.id, now, ctx);
-    await tx.securityQuestion.deleteMany({ where: { accountId: account.id } });
-    await tx.securityQuestion.createMany({ data: questionRows(v, answerHashes).map((q) => ({ ...q, accountId: account.id })) });
-    const sessionsEnded = await endOtherSessions(tx, account.id, null);
-    const fresh = await createSession(tx, account.id, now, ctx, { createdAt: current.createdAt, securityPassAt: now });
-    await recordSecurityEvent(tx, { accountId: account.id, kind: 'two-step-turned-off', at: now, details: { sessionsEnded: sessionsEnded - 1, appPasswords } }, ctx);
-    await enqueueEmail(
-      tx,
-      { kind: 'two-step-turned-off', accountId: account.id, to: addressesOnFile(account), ...twoStepOffEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl }) },
-      deps.clock,
-    );
-    await recordSignificantChange(tx, deps, account, 'security-questions-changed', ctx);
-    return fresh;
-  });
   if (sessionToken === SESSION_ENDED) return { ok: false, error: SESSION_ENDED };
   return sessionToken ? { ok: true, sessionToken } : { ok: false, error: ALREADY_OFF };
 }
+
+/** Thrown inside the transaction to undo it: the session ended while the request ran. */
+const SESSION_ENDED_ROLLBACK = Symbol('session ended');
