@@ -1,5 +1,7 @@
 // What a server action returns to its form: a message for the form, messages next to fields,
-// and the values typed (never passwords or answers) so the form keeps them.
+// and the values typed so the form keeps them after an error. Passwords, one-time codes and PINs
+// are never sent back (the form asks for them again); everything else is, security answers and a
+// Recovery Key included: the person who typed them gets them back in the answer to their own request.
 export interface FormState {
   error?: string;
   fieldErrors?: Partial<Record<string, string>>;
@@ -11,7 +13,8 @@ export interface FormState {
 
 export const EMPTY_FORM: FormState = {};
 
-const NEVER_ECHOED = /password|answer|code|key/i;
+/** Field names never echoed: passwords (password, currentPassword, confirmPassword...), codes, PINs. */
+const NEVER_ECHOED = /password|passcode|^code$|^pin$|secret|token/i;
 
 // A server action is an HTTP endpoint: whatever its TypeScript type says, its arguments are what the
 // request carried (React's reply format can send a string, a number, an object, a Map, ... in the

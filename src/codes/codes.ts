@@ -243,6 +243,15 @@ export async function sendCode(
  * counts as wrong: a code that can no longer succeed gives a guesser nothing either, and the person
  * is told it expired, was used, or died.
  */
+/**
+ * What people paste: "12 34", "Your code: 1234", "1234 ". When the input holds exactly `digits`
+ * ASCII digits, those digits are the code; anything else is returned trimmed (and then refused).
+ */
+export function codeDigitsOf(typed: string, digits: number): string {
+  const only = typed.replace(/[^0-9]/g, '');
+  return only.length === digits ? only : typed.trim();
+}
+
 export async function verifyCode(
   deps: CodeDeps,
   input: { accountId: string; trustedDeviceId: string; purpose: CodePurpose; code: unknown },
@@ -252,8 +261,8 @@ export async function verifyCode(
   const schema = sendSchema.extend({
     code: z
       .string()
-      .trim()
-      .regex(new RegExp(`^[0-9]{${deps.codeDigits}}$`)),
+      .transform((typed) => codeDigitsOf(typed, deps.codeDigits))
+      .pipe(z.string().regex(new RegExp(`^[0-9]{${deps.codeDigits}}$`))),
   });
   const parsed = schema.safeParse(input);
   if (!parsed.success) {

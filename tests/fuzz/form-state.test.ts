@@ -25,6 +25,15 @@ describe('formFields / formValues / formField take any argument', () => {
     expect(formField(fd, 'name')).toBe('Jane');
   });
 
+  it('security answers, the Recovery Key and the country come back; passwords, codes and PINs do not', () => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries({
+      question1: 'pet', answer1: 'rex', recoveryKey: 'ABCD-EFGH-JKLM', countryCode: 'US', birthDate: '1990-01-01',
+      currentPassword: 'x', confirmPassword: 'y', code: '1234', pin: '123456',
+    })) fd.set(k, v);
+    expect(formValues(fd)).toEqual({ question1: 'pet', answer1: 'rex', recoveryKey: 'ABCD-EFGH-JKLM', countryCode: 'US', birthDate: '1990-01-01' });
+  });
+
   it('a field named __proto__ is an ordinary field', () => {
     const fd = new FormData();
     fd.set('__proto__', 'x');
