@@ -109,11 +109,17 @@ export async function attemptFailed(db: DbTx, key: string, policy: ThrottlePolic
   return until;
 }
 
-/** Takes an attempt under every limit, in order; the first refusal ends it (later keys are not counted). */
+/**
+ * Takes an attempt under every limit, in order. The first refusal ends it: the attempts already
+ * taken under the earlier limits are given back, so a refused attempt counts nowhere.
+ */
 export async function takeAttempts(db: DbTx, limits: readonly Limit[], now: Date): Promise<Date | null> {
-  for (const [key, policy] of limits) {
+  for (const [i, [key, policy]] of limits.entries()) {
     const until = await takeAttempt(db, key, policy, now);
-    if (until) return until;
+    if (until) {
+      for (const [taken] of limits.slice(0, i)) await refundAttempt(db, taken);
+      return until;
+    }
   }
   return null;
 }

@@ -86,4 +86,11 @@ describe('signing in with a password', () => {
     deps.clock.advance(PER_CLIENT_ADDRESS.slowDown.maxDelayMs);
     expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office)).ok).toBe(true);
   });
+
+  it('an attempt refused by the Apple ID lock uses none of the address budget: the others behind the address are not slowed', async () => {
+    const office = { ...BROWSER, clientAddress: '192.0.2.77' };
+    for (let i = 0; i < PER_CLIENT_ADDRESS.maxFailures * 2; i++) await signIn(deps, { appleId: 'ghost@example.com', password: `guess ${i}` }, office);
+    expect((await signIn(deps, { appleId: 'ghost@example.com', password: 'one more' }, office)).ok).toBe(false);
+    expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office)).ok).toBe(true);
+  });
 });
