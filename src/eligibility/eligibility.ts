@@ -13,6 +13,17 @@ import { SIGNIFICANT_CHANGE_KINDS, type SignificantChangeKind } from '../securit
 export const WAITING_PERIOD_MS = 3 * DAY;
 /** Seed 001: "When your waiting period is over, you have 30 days to complete setup". */
 export const SETUP_WINDOW_MS = 30 * DAY;
+/**
+ * (ours) How long a waiting period counts once its 30-day window closed unused: a period that
+ * STARTED more than this long ago no longer counts at all, and the account is treated as one with
+ * no recent significant change (seed 001 only stops setup after changes "recently made"; a year
+ * with no change is not recent). Before that, an unused window that ran out starts a new waiting
+ * period (seed 001: "If you attempt to complete setup after 30 days have passed ... another waiting
+ * period might be triggered").
+ */
+export const PERIOD_FORGOTTEN_AFTER_MS = 365 * DAY;
+/** (ours) The reminder before the 30-day window closes goes this long before it closes. */
+export const WINDOW_REMINDER_BEFORE_MS = 5 * DAY;
 
 export type WaitingReason = SignificantChangeKind | 'setup-window-expired';
 
@@ -117,6 +128,18 @@ export function eligibility(input: EligibilityInput): { eligibility: Eligibility
     };
   }
 
+  // 4b. No setup was started and the 30 days after the latest waiting period ran out (seed 001:
+  //    "When your waiting period is over, you have 30 days to complete setup"; the 30 days run from
+  //    the end of the wait whether or not Get Started was chosen): a new waiting period starts now,
+  //    unless that period started so long ago that it no longer counts (PERIOD_FORGOTTEN_AFTER_MS).
+  if (!setup && latest && t >= latest.windowEndsAt.getTime() && t - latest.startedAt.getTime() < PERIOD_FORGOTTEN_AFTER_MS) {
+    const period = newPeriod('setup-window-expired', latest.windowEndsAt, now);
+    return {
+      eligibility: { state: 'window-expired', windowEndedAt: latest.windowEndsAt, endsAt: period.endsAt },
+      startWaitingPeriod: period,
+    };
+  }
+
   // 5. Available (DOMAIN.md: "No recent significant change → no waiting period: setup starts at
   //    once"). completeBy: the setup's own deadline, else the 30-day window after the latest period
   //    while it runs (seed 001), else none.
@@ -127,8 +150,10 @@ export function eligibility(input: EligibilityInput): { eligibility: Eligibility
 /**
  * What a significant change does to the waiting periods (two-step off):
  * - made while a period runs (change.at < endsAt): the SAME period is extended to 3 days after this
- *   change (seed 000: 3 days "from the time you changed your password"), with no new email (ours:
- *   "one email per waiting period, not one per change inside it"). It never moves earlier (ours).
+ *   change (seed 000: 3 days "from the time you changed your password") and now names THIS change
+ *   and its date (the page and the email say why with the latest change). It never moves earlier
+ *   (ours). `endsAtMoved`: the end date changed, so the caller emails the new date (one email per
+ *   distinct end date, never one per page view).
  * - otherwise, including inside the 30-day window after a period (seed 001: "or you made
  *   significant changes to your account during that time, another waiting period might be
  *   triggered") and long after it: a new period starts at the change.
@@ -136,10 +161,21 @@ export function eligibility(input: EligibilityInput): { eligibility: Eligibility
 export function waitingPeriodForChange(
   latest: WaitingPeriodFacts | null,
   change: { kind: SignificantChangeKind; at: Date },
-): { extend: { id: string; endsAt: Date; windowEndsAt: Date } } | { start: NewWaitingPeriod } {
+):
+  | { extend: { id: string; reason: SignificantChangeKind; reasonAt: Date; endsAt: Date; windowEndsAt: Date; endsAtMoved: boolean } }
+  | { start: NewWaitingPeriod } {
   if (latest && change.at.getTime() < latest.endsAt.getTime()) {
     const endsAt = new Date(Math.max(latest.endsAt.getTime(), change.at.getTime() + WAITING_PERIOD_MS));
-    return { extend: { id: latest.id, endsAt, windowEndsAt: plus(endsAt, SETUP_WINDOW_MS) } };
+    return {
+      extend: {
+        id: latest.id,
+        reason: change.kind,
+        reasonAt: change.at,
+        endsAt,
+        windowEndsAt: plus(endsAt, SETUP_WINDOW_MS),
+        endsAtMoved: endsAt.getTime() !== latest.endsAt.getTime(),
+      },
+    };
   }
   return { start: newPeriod(change.kind, change.at, change.at) };
 }

@@ -16,8 +16,11 @@ import { addressesOnFile } from '../accounts/apple-id.ts';
 import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext, type SignificantChangeKind } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
-import { waitingPeriodStartedEmail } from '../mail/templates.ts';
+import { cancelScheduledEmails, scheduleEmail } from '../mail/scheduled.ts';
+import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from '../mail/templates.ts';
+import { regionName } from './regions.ts';
 import {
+  WINDOW_REMINDER_BEFORE_MS,
   eligibility as evaluate,
   isWaitingReason,
   setupDeadline,
@@ -59,15 +62,89 @@ export async function latestWaitingPeriod(tx: DbTx, accountId: string): Promise<
   return { id: row.id, reason: row.reason, reasonAt: row.reasonAt, startedAt: row.startedAt, endsAt: row.endsAt, windowEndsAt: row.windowEndsAt };
 }
 
+/** The scheduled emails of a waiting period and its 30-day window (src/mail/scheduled.ts). */
+export const SCHEDULED_SETUP_EMAIL_KINDS = ['waiting-period-ended', 'setup-window-closing'];
+
+type Addressee = { id: string; name: string; appleId: string; rescueEmail: string | null; countryCode: string };
+
+/**
+ * Schedules the "you can turn it on now; complete setup by DATE" email for `endsAt` (when given)
+ * and the reminder 5 days before `completeBy`, to every address on file, after cancelling the ones
+ * scheduled before (an extension, a new period, a new setup replace them).
+ */
+async function scheduleSetupEmails(
+  tx: DbTx,
+  deps: { clock: Clock; appUrl: string },
+  account: Addressee,
+  dates: { endsAt: Date | null; completeBy: Date },
+): Promise<void> {
+  await cancelScheduledEmails(tx, { kinds: SCHEDULED_SETUP_EMAIL_KINDS, accountId: account.id }, deps.clock);
+  const to = addressesOnFile(account);
+  const facts = { name: account.name, appleId: account.appleId, completeBy: dates.completeBy, appUrl: deps.appUrl };
+  if (dates.endsAt) {
+    await scheduleEmail(tx, { kind: 'waiting-period-ended', accountId: account.id, to, ...waitingPeriodEndedEmail(facts) }, dates.endsAt, deps.clock);
+  }
+  const reminderAt = new Date(dates.completeBy.getTime() - WINDOW_REMINDER_BEFORE_MS);
+  // A window shorter than 5 days from now gets no reminder: the ended email already names its date.
+  if (reminderAt.getTime() > deps.clock.now().getTime()) {
+    await scheduleEmail(tx, { kind: 'setup-window-closing', accountId: account.id, to, ...setupWindowClosingEmail(facts) }, reminderAt, deps.clock);
+  }
+}
+
+/**
+ * The email of a waiting period that starts or whose end moves later, to every address on file as
+ * they are now (a new rescue email included), and the scheduled emails of its end and window. When
+ * two-step is not offered in the account's country by the end of the wait, the email says so
+ * instead of promising 30 days, and nothing is scheduled (the holder can ask to be emailed when it
+ * is offered).
+ */
+async function notifyPeriod(
+  tx: DbTx,
+  deps: { clock: Clock; appUrl: string },
+  account: Addressee,
+  period: { reason: string; reasonAt: Date; endsAt: Date; windowEndsAt: Date },
+  extended: boolean,
+): Promise<void> {
+  const country = await tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode }, select: { availableFrom: true } });
+  const offeredByEnd = country !== null && country.availableFrom.getTime() <= period.endsAt.getTime();
+  await enqueueEmail(
+    tx,
+    {
+      kind: extended ? 'waiting-period-extended' : 'waiting-period-started',
+      accountId: account.id,
+      to: addressesOnFile(account),
+      ...waitingPeriodStartedEmail({
+        name: account.name,
+        appleId: account.appleId,
+        reason: period.reason,
+        reasonAt: period.reasonAt,
+        endsAt: period.endsAt,
+        appUrl: deps.appUrl,
+        extended,
+        countryUnavailable: offeredByEnd
+          ? null
+          : { country: regionName(account.countryCode) ?? account.countryCode, availableFrom: country?.availableFrom ?? null },
+      }),
+    },
+    deps.clock,
+  );
+  if (offeredByEnd) {
+    await scheduleSetupEmails(tx, deps, account, { endsAt: period.endsAt, completeBy: period.windowEndsAt });
+  } else {
+    await cancelScheduledEmails(tx, { kinds: SCHEDULED_SETUP_EMAIL_KINDS, accountId: account.id }, deps.clock);
+  }
+}
+
 /**
  * Writes a new waiting period, its 'waiting-period-started' event and ONE email to each address on
  * file (Apple ID and rescue email; seed 001: "Apple sends an email to all of the addresses you have
- * on file"). Must run inside the transaction that decided to start it.
+ * on file"), with the scheduled emails of its end. Must run inside the transaction that decided to
+ * start it.
  */
 async function persistNewPeriod(
   tx: DbTx,
   deps: { clock: Clock; appUrl: string },
-  account: { id: string; name: string; appleId: string; rescueEmail: string | null },
+  account: Addressee,
   period: NewWaitingPeriod,
   ctx: RequestContext,
 ): Promise<void> {
@@ -82,23 +159,7 @@ async function persistNewPeriod(
     },
     ctx,
   );
-  await enqueueEmail(
-    tx,
-    {
-      kind: 'waiting-period-started',
-      accountId: account.id,
-      to: addressesOnFile(account),
-      ...waitingPeriodStartedEmail({
-        name: account.name,
-        appleId: account.appleId,
-        reason: period.reason,
-        reasonAt: period.reasonAt,
-        endsAt: period.endsAt,
-        appUrl: deps.appUrl,
-      }),
-    },
-    deps.clock,
-  );
+  await notifyPeriod(tx, deps, account, period, false);
 }
 
 /**
@@ -120,15 +181,18 @@ export async function recordSignificantChange(
   const current = await tx.account.update({
     where: { id: account.id },
     data: { updatedAt: now },
-    select: { id: true, name: true, appleId: true, rescueEmail: true, twoStepEnabledAt: true },
+    select: { id: true, name: true, appleId: true, rescueEmail: true, twoStepEnabledAt: true, countryCode: true },
   });
   await recordSecurityEvent(tx, { accountId: current.id, kind, at: now }, ctx);
   if (current.twoStepEnabledAt) return; // nothing to wait for: two-step is already on
 
   const decision = waitingPeriodForChange(await latestWaitingPeriod(tx, current.id), { kind, at: now });
   if ('extend' in decision) {
-    const { id, endsAt, windowEndsAt } = decision.extend;
-    await tx.waitingPeriod.update({ where: { id }, data: { endsAt, windowEndsAt } });
+    const { id, reason, reasonAt, endsAt, windowEndsAt, endsAtMoved } = decision.extend;
+    // The period now names the latest change (the page says why with it).
+    await tx.waitingPeriod.update({ where: { id }, data: { reason, reasonAt, endsAt, windowEndsAt } });
+    // One email per distinct end date: a change that does not move the end sends none.
+    if (endsAtMoved) await notifyPeriod(tx, deps, current, { reason, reasonAt, endsAt, windowEndsAt }, true);
     return;
   }
   await tx.account.update({ where: { id: current.id }, data: { setupStartedAt: null, setupDeadline: null }, select: { id: true } });
@@ -141,6 +205,7 @@ interface AccountFacts {
     name: string;
     appleId: string;
     rescueEmail: string | null;
+    countryCode: string;
     twoStepEnabledAt: Date | null;
     setupStartedAt: Date | null;
     setupDeadline: Date | null;
@@ -203,9 +268,25 @@ export async function evaluateEligibility(deps: EligibilityDeps, accountId: stri
     const period = result.startWaitingPeriod;
     if (!period) return result.eligibility;
 
-    // The engine starts a period only when a setup's window ran out, so there is a deadline to guard on.
+    // The engine starts a period only when a 30-day window ran out: a setup's (guarded on its
+    // deadline, below) or, with no setup, the window after the latest period (guarded by the
+    // account's row lock: the facts are read again under it and the period is started only if
+    // they still say so, so of several requests at once exactly one starts it).
     const deadlineRead = facts.input.setup?.deadline;
-    if (!deadlineRead) throw new Error('evaluateEligibility: the engine started a waiting period without a setup in progress');
+    if (!deadlineRead) {
+      const started = await deps.db.$transaction(async (tx) => {
+        const lockedAt = deps.clock.now();
+        await tx.account.update({ where: { id: accountId }, data: { updatedAt: lockedAt }, select: { id: true } });
+        const again = await readFacts(tx, accountId, lockedAt);
+        const decided = evaluate(again.input);
+        if (!decided.startWaitingPeriod || again.input.setup) return null; // another request (or a change) got there first
+        await persistNewPeriod(tx, deps, again.account, decided.startWaitingPeriod, ctx);
+        return decided.eligibility;
+      });
+      if (started) return started;
+      if (attempt >= MAX_ATTEMPTS) throw new Error('evaluateEligibility: the account kept changing; try again');
+      continue;
+    }
     const won = await deps.db.$transaction(async (tx) => {
       const claim = await tx.account.updateMany({
         where: { id: accountId, twoStepEnabledAt: null, setupDeadline: deadlineRead },
@@ -246,6 +327,11 @@ export async function startSetup(
     const deadline = setupDeadline(facts.input.latestWaitingPeriod, now);
     await tx.account.update({ where: { id: accountId }, data: { setupStartedAt: now, setupDeadline: deadline }, select: { id: true } });
     await recordSecurityEvent(tx, { accountId, kind: 'two-step-setup-started', at: now, details: { deadline: deadline.toISOString() } }, ctx);
+    // A fresh 30 days (no window was running): its reminder 5 days before the deadline. A running
+    // window's reminder was scheduled with its waiting period.
+    if (deadline.getTime() !== facts.input.latestWaitingPeriod?.windowEndsAt.getTime()) {
+      await scheduleSetupEmails(tx, deps, facts.account, { endsAt: null, completeBy: deadline });
+    }
     return { ok: true as const, deadline };
   });
   if (outcome.ok) return { ok: true, deadline: outcome.deadline };

@@ -49,8 +49,32 @@ export const CHANGE_NAMES: Record<string, string> = {
   'setup-window-expired': 'the 30 days to complete setup ran out',
 };
 
-/** To every address on file when a waiting period starts (seed 001). */
-export function waitingPeriodStartedEmail(p: { name: string; appleId: string; reason: string; reasonAt: Date; endsAt: Date; appUrl: string }): EmailContent {
+/**
+ * To every address on file when a waiting period starts (seed 001), and again with the new date
+ * when a later change extends it (`extended`). `countryUnavailable`: two-step is not offered in the
+ * account's country by the end of the wait, so the email does NOT promise "30 days after that
+ * date": it says what is true for that account instead.
+ */
+export function waitingPeriodStartedEmail(p: {
+  name: string;
+  appleId: string;
+  reason: string;
+  reasonAt: Date;
+  endsAt: Date;
+  appUrl: string;
+  extended?: boolean;
+  countryUnavailable?: { country: string; availableFrom: Date | null } | null;
+}): EmailContent {
+  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+  const unavailable = p.countryUnavailable;
+  const after = unavailable
+    ? [
+        `Two-step verification is not offered yet in ${oneLine(unavailable.country)}, the country or region of your account${
+          unavailable.availableFrom ? `; it will be from ${formatCalendarDay(unavailable.availableFrom)}` : ''
+        }.`,
+        'Until it is, you cannot set it up; your Password and Security page can email you when it is offered:',
+      ]
+    : ['You can keep using your account as usual in the meantime. After that date you have 30 days to complete setup at:'];
   return {
     subject: `Two-step verification setup is paused until ${formatDate(p.endsAt)}`,
     text: [
@@ -58,11 +82,75 @@ export function waitingPeriodStartedEmail(p: { name: string; appleId: string; re
       '',
       `On ${formatDateTime(p.reasonAt)}, ${CHANGE_NAMES[p.reason] ?? 'your account changed'} for the Apple ID ${oneLine(p.appleId)}.`,
       '',
+      ...(p.extended ? ['This change came during a waiting period, so the waiting period now ends later than our earlier email said.'] : []),
       `As a security measure, two-step verification cannot be set up for this account until ${formatDateTime(p.endsAt)}.`,
-      'You can keep using your account as usual in the meantime. After that date you have 30 days to complete setup at:',
-      `${oneLine(p.appUrl).replace(/\/+$/, '')}/account/security`,
+      ...after,
+      `${appUrl}/account/security`,
       '',
       'If you think someone else is changing your account, contact support now: this waiting period is there so you can stop them.',
+      `How to reach support: ${appUrl}${CONTACT_SUPPORT_PATH}`,
+      '',
+      'Two-Step',
+      '',
+    ].join('\n'),
+  };
+}
+
+/** Where "contact support" leads (app/contact-support). */
+export const CONTACT_SUPPORT_PATH = '/contact-support';
+/** The support address the contact page gives to people who are not signed in. */
+export const SUPPORT_ADDRESS = 'support@two-step.localhost';
+
+/** A calendar date set by the operator (00:00 UTC that day), written as that day in any time zone. */
+function formatCalendarDay(d: Date): string {
+  return formatDate(d, 'en-US', 'UTC');
+}
+
+/** Scheduled for the end of a waiting period, to every address on file. */
+export function waitingPeriodEndedEmail(p: { name: string; appleId: string; completeBy: Date; appUrl: string }): EmailContent {
+  return {
+    subject: 'You can turn on two-step verification now',
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `The waiting period of the Apple ID ${oneLine(p.appleId)} is over: you can turn on two-step verification now.`,
+      `Complete setup by ${formatDateTime(p.completeBy)}; after that date a new 3-day waiting period starts. Set it up at:`,
+      `${oneLine(p.appUrl).replace(/\/+$/, '')}/account/security`,
+      '',
+      'Two-Step',
+      '',
+    ].join('\n'),
+  };
+}
+
+/** Scheduled 5 days before the 30 days to complete setup run out, to every address on file. */
+export function setupWindowClosingEmail(p: { name: string; appleId: string; completeBy: Date; appUrl: string }): EmailContent {
+  return {
+    subject: `5 days left to turn on two-step verification (until ${formatDate(p.completeBy)})`,
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `You can turn on two-step verification for the Apple ID ${oneLine(p.appleId)} until ${formatDateTime(p.completeBy)}.`,
+      'If setup is not complete by then, a new 3-day waiting period starts before you can try again. Set it up at:',
+      `${oneLine(p.appUrl).replace(/\/+$/, '')}/account/security`,
+      '',
+      'Two-Step',
+      '',
+    ].join('\n'),
+  };
+}
+
+/** Asked for on the page ("Email me when..."), sent when the operator's date for the country arrives. */
+export function countryOfferedEmail(p: { name: string; appleId: string; country: string; appUrl: string }): EmailContent {
+  const country = oneLine(p.country);
+  return {
+    subject: `Two-step verification is now offered in ${country}`,
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `You asked us to tell you: two-step verification is now offered in ${country}, the country or region of the Apple ID ${oneLine(p.appleId)}.`,
+      'Your Password and Security page says when you can set it up:',
+      `${oneLine(p.appUrl).replace(/\/+$/, '')}/account/security`,
       '',
       'Two-Step',
       '',

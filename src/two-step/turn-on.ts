@@ -22,10 +22,11 @@ import type { Actor } from '../accounts/account-changes.ts';
 import { addressesOnFile } from '../accounts/apple-id.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
-import { eligibilityInputFor, evaluateEligibility } from '../eligibility/waiting-periods.ts';
+import { SCHEDULED_SETUP_EMAIL_KINDS, eligibilityInputFor, evaluateEligibility } from '../eligibility/waiting-periods.ts';
 import { regionName } from '../eligibility/regions.ts';
 import { formatDateTime, formatDate } from '../format.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
+import { cancelScheduledEmails } from '../mail/scheduled.ts';
 import { CHANGE_NAMES, twoStepOnEmail } from '../mail/templates.ts';
 import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey, verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -237,6 +238,8 @@ export async function turnOn(deps: TurnOnDeps, actor: Actor, input: unknown, ctx
     await tx.securityQuestion.deleteMany({ where: { accountId: account.id } });
     const sessionsEnded = await endOtherSessions(tx, account.id, actor.sessionId);
     await recordSecurityEvent(tx, { accountId: account.id, kind: 'two-step-turned-on', at: now, details: { sessionsEnded } }, ctx);
+    // It is on: no "you can turn it on now" or "5 days left" email may follow (src/mail/scheduled.ts).
+    await cancelScheduledEmails(tx, { kinds: SCHEDULED_SETUP_EMAIL_KINDS, accountId: account.id }, deps.clock);
     await enqueueEmail(
       tx,
       {

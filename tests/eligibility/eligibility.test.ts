@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../src/clock.ts';
 import {
+  PERIOD_FORGOTTEN_AFTER_MS,
   SETUP_WINDOW_MS,
   WAITING_PERIOD_MS,
   eligibility,
@@ -200,14 +201,42 @@ describe('eligibility', () => {
       expect(eligibility(input({ latestWaitingPeriod: p })).eligibility).toEqual({ state: 'available', completeBy: p.windowEndsAt });
     });
 
-    it('no setup, at exactly the window end or later: no deadline (a change long ago makes no one wait)', () => {
+    it('no setup, at exactly the window end: the 30 days ran out although Get Started was never chosen, so a new waiting period starts (seed 001)', () => {
       const p = periodFrom(plus(NOW, -33 * DAY));
       expect(p.windowEndsAt).toEqual(NOW);
-      expect(eligibility(input({ latestWaitingPeriod: p })).eligibility).toEqual({ state: 'available', completeBy: null });
+      expect(eligibility(input({ latestWaitingPeriod: p }))).toEqual({
+        eligibility: { state: 'window-expired', windowEndedAt: p.windowEndsAt, endsAt: plus(NOW, 3 * DAY) },
+        startWaitingPeriod: { reason: 'setup-window-expired', reasonAt: p.windowEndsAt, startedAt: NOW, endsAt: plus(NOW, 3 * DAY), windowEndsAt: plus(NOW, 33 * DAY) },
+      });
+      // 1 ms before: still available, to be completed by the window end.
+      expect(eligibility(input({ now: plus(NOW, -1), latestWaitingPeriod: p })).eligibility).toEqual({ state: 'available', completeBy: NOW });
+    });
+
+    it('password changed, wait over, Get Started never chosen, 31 days later: a new waiting period with its date', () => {
+      const changedAt = d('2026-10-01T09:00:00Z');
+      const p = periodFrom(changedAt); // ends 2026-10-04 09:00, window to 2026-11-03 09:00
+      const now = plus(p.endsAt, 31 * DAY);
+      const result = eligibility(input({ now, latestWaitingPeriod: p }));
+      expect(result.eligibility).toEqual({ state: 'window-expired', windowEndedAt: d('2026-11-03T09:00:00Z'), endsAt: plus(now, 3 * DAY) });
+      expect(result.startWaitingPeriod?.endsAt).toEqual(plus(now, 3 * DAY));
+    });
+
+    it('a window-expired period whose own window ran out unused starts another one on the next visit', () => {
+      const p = periodFrom(plus(NOW, -40 * DAY), { reason: 'setup-window-expired' });
+      expect(eligibility(input({ latestWaitingPeriod: p })).startWaitingPeriod?.reason).toBe('setup-window-expired');
+    });
+
+    it('a period that started a year ago or more no longer counts: available at once, no deadline, no new period', () => {
+      const yearAgo = periodFrom(plus(NOW, -PERIOD_FORGOTTEN_AFTER_MS));
+      expect(PERIOD_FORGOTTEN_AFTER_MS).toBe(365 * DAY);
+      expect(eligibility(input({ latestWaitingPeriod: yearAgo }))).toEqual({ eligibility: { state: 'available', completeBy: null }, startWaitingPeriod: null });
       expect(eligibility(input({ latestWaitingPeriod: periodFrom(d('2020-01-01T00:00:00Z')) }))).toEqual({
         eligibility: { state: 'available', completeBy: null },
         startWaitingPeriod: null,
       });
+      // 1 ms less than a year: it still counts.
+      const almost = periodFrom(plus(NOW, -PERIOD_FORGOTTEN_AFTER_MS + 1));
+      expect(eligibility(input({ latestWaitingPeriod: almost })).eligibility.state).toBe('window-expired');
     });
   });
 
@@ -267,21 +296,38 @@ describe('waitingPeriodForChange', () => {
   it('a change inside the running period extends it to 3 days after that change', () => {
     const second = plus(first, 2 * DAY);
     expect(waitingPeriodForChange(p, { kind: 'birth-date-changed', at: second })).toEqual({
-      extend: { id: 'wp1', endsAt: plus(second, 3 * DAY), windowEndsAt: plus(second, 33 * DAY) },
+      extend: { id: 'wp1', reason: 'birth-date-changed', reasonAt: second, endsAt: plus(second, 3 * DAY), windowEndsAt: plus(second, 33 * DAY), endsAtMoved: true },
     });
   });
 
   it('a change 1 ms before the period ends extends it', () => {
     const at = plus(p.endsAt, -1);
     expect(waitingPeriodForChange(p, { kind: 'password-changed', at })).toEqual({
-      extend: { id: 'wp1', endsAt: plus(at, 3 * DAY), windowEndsAt: plus(at, 33 * DAY) },
+      extend: { id: 'wp1', reason: 'password-changed', reasonAt: at, endsAt: plus(at, 3 * DAY), windowEndsAt: plus(at, 33 * DAY), endsAtMoved: true },
     });
   });
 
   it('never moves the end earlier', () => {
     const extended = { ...p, endsAt: plus(first, 5 * DAY), windowEndsAt: plus(first, 35 * DAY) };
     expect(waitingPeriodForChange(extended, { kind: 'password-changed', at: plus(first, HOUR) })).toEqual({
-      extend: { id: 'wp1', endsAt: plus(first, 5 * DAY), windowEndsAt: plus(first, 35 * DAY) },
+      extend: { id: 'wp1', reason: 'password-changed', reasonAt: plus(first, HOUR), endsAt: plus(first, 5 * DAY), windowEndsAt: plus(first, 35 * DAY), endsAtMoved: false },
+    });
+  });
+
+  it('the extended period names the latest change; on its new end date setup is available, to be completed 30 days later', () => {
+    const second = plus(first, 2 * DAY);
+    const decision = waitingPeriodForChange(p, { kind: 'rescue-email-changed', at: second });
+    if (!('extend' in decision)) throw new Error('expected an extension');
+    const extended: WaitingPeriodFacts = { ...p, ...decision.extend };
+    expect(eligibility(input({ now: plus(first, 3 * DAY), latestWaitingPeriod: extended })).eligibility).toEqual({
+      state: 'waiting',
+      endsAt: plus(second, 3 * DAY),
+      reason: 'rescue-email-changed',
+      reasonAt: second,
+    });
+    expect(eligibility(input({ now: plus(second, 3 * DAY), latestWaitingPeriod: extended })).eligibility).toEqual({
+      state: 'available',
+      completeBy: plus(second, 33 * DAY),
     });
   });
 
@@ -304,7 +350,7 @@ describe('waitingPeriodForChange', () => {
     const expired = periodFrom(first, { reason: 'setup-window-expired' });
     const at = plus(first, DAY);
     expect(waitingPeriodForChange(expired, { kind: 'password-changed', at })).toEqual({
-      extend: { id: 'wp1', endsAt: plus(at, 3 * DAY), windowEndsAt: plus(at, 33 * DAY) },
+      extend: { id: 'wp1', reason: 'password-changed', reasonAt: at, endsAt: plus(at, 3 * DAY), windowEndsAt: plus(at, 33 * DAY), endsAtMoved: true },
     });
   });
 });

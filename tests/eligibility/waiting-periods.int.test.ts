@@ -122,26 +122,47 @@ describe('waiting periods', () => {
     expect(mails[0]!.text).toContain('your rescue email was changed');
   });
 
-  it('a second change inside the period moves its end and sends no second email', async () => {
+  it('a second change inside the period extends it, names that change, and emails the new date to every address on file, the new rescue address included', async () => {
     await change('password-changed');
     expect(await delivered()).toHaveLength(2);
 
     clock.advance(2 * DAY);
-    await change('rescue-email-changed');
-    const newEnd = new Date(clock.now().getTime() + 3 * DAY);
+    const second = clock.now();
+    await t.db.$transaction(async (tx) => {
+      const before = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
+      await tx.account.update({ where: { id: accountId }, data: { rescueEmail: 'second.rescue@example.net' } });
+      await recordSignificantChange(tx, deps, before, 'rescue-email-changed', BROWSER);
+    });
+    const newEnd = new Date(second.getTime() + 3 * DAY);
 
     const rows = await periods();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ reason: 'password-changed', endsAt: newEnd, windowEndsAt: new Date(newEnd.getTime() + 30 * DAY) });
+    expect(rows[0]).toMatchObject({ reason: 'rescue-email-changed', reasonAt: second, endsAt: newEnd, windowEndsAt: new Date(newEnd.getTime() + 30 * DAY) });
     expect(await events('rescue-email-changed')).toHaveLength(1);
     expect(await events('waiting-period-started')).toHaveLength(1);
-    expect(await delivered()).toHaveLength(2); // still only the first two
+    const mails = (await delivered()).slice(2);
+    expect(mails.map((m) => m.to[0]!.toLowerCase()).sort()).toEqual([APPLE_ID.toLowerCase(), 'second.rescue@example.net']);
+    for (const m of mails) {
+      expect(m.subject).toBe(`Two-step verification setup is paused until ${formatDate(newEnd)}`);
+      expect(m.text).toContain(formatDateTime(newEnd));
+      expect(m.text).toContain('your rescue email was changed');
+      expect(m.text).toContain('now ends later than our earlier email said');
+    }
 
-    // The page says the new date: still waiting 1 ms before it, available at it.
+    // A change at the same instant does not move the end: no further email.
+    await change('security-questions-changed');
+    expect(await delivered()).toHaveLength(4);
+
+    // The page names the latest change: still waiting 1 ms before the new end, available at it,
+    // and the one "you can turn it on now" email per address goes then (not at the first end).
     clock.set(new Date(newEnd.getTime() - 1));
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toMatchObject({ state: 'waiting', endsAt: newEnd });
+    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'waiting', endsAt: newEnd, reason: 'security-questions-changed', reasonAt: second });
+    expect(await delivered()).toHaveLength(4);
     clock.set(newEnd);
     expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: new Date(newEnd.getTime() + 30 * DAY) });
+    const ended = (await delivered()).slice(4);
+    expect(ended.map((m) => m.subject)).toEqual(['You can turn on two-step verification now', 'You can turn on two-step verification now']);
+    expect(ended[0]!.text).toContain(`Complete setup by ${formatDateTime(new Date(newEnd.getTime() + 30 * DAY))}`);
   });
 
   it('a change inside the 30-day window after a period starts a new period with its own email', async () => {
@@ -151,6 +172,8 @@ describe('waiting periods', () => {
     const rows = await periods();
     expect(rows.map((r) => r.reason)).toEqual(['password-changed', 'birth-date-changed']);
     expect(rows[1]!.endsAt).toEqual(new Date(clock.now().getTime() + 3 * DAY));
+    // The first period's "you can turn it on now" email was due on day 3 and is cancelled unsent
+    // with the rest of its schedule: only the two started emails of each period go.
     const mails = await delivered();
     expect(mails).toHaveLength(4);
     expect(mails.slice(2).every((m) => m.text.includes('your birth date was changed'))).toBe(true);
@@ -190,7 +213,13 @@ describe('waiting periods', () => {
     for (let i = 0; i < 5; i++) expect((await evaluateEligibility(deps, accountId, BROWSER)).state).toBe('available');
     expect(await periods()).toHaveLength(1);
     expect(await events('waiting-period-started')).toHaveLength(1);
-    expect(await delivered()).toHaveLength(2);
+    // The started email and the one scheduled for the end of the wait, per address.
+    expect((await delivered()).map((m) => m.subject)).toEqual([
+      expect.stringContaining('paused until'),
+      expect.stringContaining('paused until'),
+      'You can turn on two-step verification now',
+      'You can turn on two-step verification now',
+    ]);
   });
 
   it('reports an unavailable country with its date, or none, and starts nothing', async () => {
@@ -298,7 +327,8 @@ describe('waiting periods', () => {
       clock.set(expectedEnd);
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline: new Date(expectedEnd.getTime() + 30 * DAY) });
       expect(await periods()).toHaveLength(1);
-      expect(await delivered()).toHaveLength(2);
+      // Then only the end of the new wait's email, per address.
+      expect((await delivered()).slice(2).map((m) => m.subject)).toEqual(['You can turn on two-step verification now', 'You can turn on two-step verification now']);
     });
 
     it('at exactly the deadline the window is over; 1 ms before it is not', async () => {

@@ -5,6 +5,8 @@ import type { Eligibility } from '@/src/eligibility/eligibility.ts';
 import { CHANGE_NAMES } from '@/src/mail/templates.ts';
 import { regionName } from '@/src/eligibility/regions.ts';
 import { LocalTime } from '../../components/local-time.tsx';
+import { formatDate } from '@/src/format.ts';
+import { CONTACT_SUPPORT_PATH } from '@/src/mail/templates.ts';
 import { getStartedAction } from '../../actions/security.ts';
 
 const badge = (on: boolean) => <span className={`badge ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>;
@@ -49,7 +51,9 @@ function Body({ e, locale }: { e: Eligibility; locale: string }) {
           Two-step verification is not yet offered in {country}, the country or region of your account.{' '}
           {e.availableFrom ? (
             <>
-              It becomes available there on <LocalTime iso={e.availableFrom.toISOString()} show="date" locale={locale} />.
+              It becomes available there on{' '}
+              {/* A calendar date set by the operator (00:00 UTC that day): the same day in every time zone. */}
+              <time dateTime={e.availableFrom.toISOString().slice(0, 10)}>{formatDate(e.availableFrom, locale, 'UTC')}</time>.
             </>
           ) : (
             'It will appear here as soon as it is offered there.'
@@ -62,12 +66,12 @@ function Body({ e, locale }: { e: Eligibility; locale: string }) {
         <>
           <p className="state-sentence" data-state="waiting">
             Setup is paused until <LocalTime iso={e.endsAt.toISOString()} locale={locale} />, because {CHANGE_NAMES[e.reason]} on{' '}
-            <LocalTime iso={e.reasonAt.toISOString()} locale={locale} />.
+            <LocalTime iso={e.reasonAt.toISOString()} locale={locale} /> (the latest significant change: the wait runs 3 days from it).
           </p>
           <p className="muted">
             After a significant change, two-step verification waits 3 days so that you can make sure you are the only person changing your
-            account. You can use your account as usual meanwhile. We emailed every address on file; if you did not make this change, contact
-            support.
+            account. You can use your account as usual meanwhile. We emailed every address on file; if you did not make this change,{' '}
+            <Link href={CONTACT_SUPPORT_PATH}>contact support</Link>.
           </p>
         </>
       );
@@ -78,7 +82,7 @@ function Body({ e, locale }: { e: Eligibility; locale: string }) {
             The 30 days to complete setup ended on <LocalTime iso={e.windowEndedAt.toISOString()} locale={locale} />, so a new waiting period started. You can
             set up two-step verification after <LocalTime iso={e.endsAt.toISOString()} locale={locale} />.
           </p>
-          <p className="muted">We emailed every address on file. If you did not start setting up two-step verification, contact support.</p>
+          <p className="muted">We emailed every address on file. If you did not start setting up two-step verification, <Link href={CONTACT_SUPPORT_PATH}>contact support</Link>.</p>
         </>
       );
   }
