@@ -91,6 +91,6 @@ describe('signing in with a password', () => {
     const office = { ...BROWSER, clientAddress: '192.0.2.77' };
     for (let i = 0; i < PER_CLIENT_ADDRESS.maxFailures * 2; i++) await signIn(deps, { appleId: 'ghost@example.com', password: `guess ${i}` }, office);
     expect((await signIn(deps, { appleId: 'ghost@example.com', password: 'one more' }, office)).ok).toBe(false);
-    expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office)).ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office)).ok).toBe(true);
   });
 });
