@@ -10,7 +10,8 @@ import { config } from '@/src/config.ts';
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
-  title: 'Two-Step — Manage your account',
+  // Every page names itself; an error in a form puts "Error: " before it (app/components/form-messages.tsx).
+  title: { template: '%s — Two-Step', default: 'Two-Step — Manage your account' },
   description: 'Two-step verification for your account: password plus a code from a trusted device.',
 };
 
@@ -20,6 +21,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <a className="skip-link" href="#main-content">
+          Skip to main content
+        </a>
         {standins ? (
           <div className="dev-banner">
             Local stand-ins are on: texts, emails and pushes go to the <Link href="/dev/sms">SMS</Link>, <Link href="/dev/mail">mail</Link> and{' '}
@@ -47,7 +51,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             )}
           </div>
         </nav>
-        {children}
+        <div id="main-content" tabIndex={-1}>
+          {children}
+        </div>
       </body>
     </html>
   );

@@ -1,6 +1,10 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { currentAccount } from './lib/session.ts';
+import type { Metadata } from 'next';
+
+// The home page: the layout's default title (a layout's title template is not for its own page).
+export const metadata: Metadata = { title: { absolute: 'Two-Step — Manage your account' } };
 
 export default async function Home() {
   if (await currentAccount()) redirect('/account');

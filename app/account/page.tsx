@@ -2,6 +2,9 @@ import Link from 'next/link';
 import { requireAccount } from '../lib/session.ts';
 import { signOutEverywhereAction } from '../actions/account.ts';
 import { regionName } from '@/src/eligibility/regions.ts';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Manage Your Account' };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { account } = await requireAccount();

@@ -39,7 +39,7 @@ export function SecurityQuestionFields({ errors: e, values: v = {} }: { errors: 
             </select>
           </Field>
           <Field name={`answer${n}`} label="Answer" error={e[`answer${n}`]}>
-            <input type="text" autoComplete="off" {...errorProps(`answer${n}`, e[`answer${n}`])} />
+            <input type="text" autoComplete="off" defaultValue={v[`answer${n}`]} {...errorProps(`answer${n}`, e[`answer${n}`])} />
           </Field>
         </fieldset>
       ))}
@@ -48,14 +48,14 @@ export function SecurityQuestionFields({ errors: e, values: v = {} }: { errors: 
 }
 
 /** Answers to two asked questions (fields answer1, answer2), labelled with the questions. */
-export function AnswerFields({ questions, errors: e }: { questions: string[]; errors: Errors }) {
+export function AnswerFields({ questions, errors: e, values: v = {} }: { questions: string[]; errors: Errors; values?: Record<string, string> }) {
   return (
     <>
       {questions.map((text, i) => {
         const name = `answer${i + 1}`;
         return (
           <Field key={name} name={name} label={text} error={e[name]}>
-            <input type="text" autoComplete="off" spellCheck={false} {...errorProps(name, e[name])} />
+            <input type="text" autoComplete="off" spellCheck={false} defaultValue={v[name]} {...errorProps(name, e[name])} />
           </Field>
         );
       })}

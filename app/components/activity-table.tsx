@@ -5,7 +5,7 @@ import { LocalTime } from './local-time.tsx';
 
 export function ActivityTable({ items, locale, testId }: { items: ActivityItem[]; locale?: string; testId: string }) {
   return (
-    <table className="inbox" data-testid={testId}>
+    <table className="inbox activity" data-testid={testId}>
       <thead>
         <tr>
           <th scope="col">When</th>
@@ -17,12 +17,12 @@ export function ActivityTable({ items, locale, testId }: { items: ActivityItem[]
       <tbody>
         {items.map((item) => (
           <tr key={item.id}>
-            <td>
+            <td data-label="When">
               <LocalTime iso={item.at.toISOString()} locale={locale} />
             </td>
-            <td>{item.label}</td>
-            <td>{item.clientAddress ?? <span className="muted">Unknown</span>}</td>
-            <td>{item.browser}</td>
+            <td data-label="What">{item.label}</td>
+            <td data-label="Where">{item.clientAddress ?? <span className="muted">Unknown</span>}</td>
+            <td data-label="Browser">{item.browser}</td>
           </tr>
         ))}
       </tbody>

@@ -3,8 +3,9 @@
 // a code from a trusted device (signing in, confirming before a sensitive change, the Recovery Key
 // reset). The page passes the two server actions of its flow.
 import { useActionState, type ReactNode } from 'react';
-import { Field, errorProps } from './field.tsx';
-import { FormMessages } from './form-messages.tsx';
+import { Field } from './field.tsx';
+import { FormMessages, useAnswerKey } from './form-messages.tsx';
+import { CodeInput } from './code-input.tsx';
 import { SubmitButton } from './submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../lib/form-state.ts';
 
@@ -31,13 +32,15 @@ export function CodeStep<S extends FormState = FormState>(props: {
   const { devices, digits, send, check, verifyLabel = 'Verify' } = props;
   const [sent, sendAction] = useActionState(send, EMPTY_FORM);
   const [checked, checkAction] = useActionState<S, FormData>(check, EMPTY_FORM as Awaited<S>);
+  const sentKey = useAnswerKey(sent);
+  const checkedKey = useAnswerKey(checked);
   const shown = props.done?.(checked);
   if (shown) return shown;
   const deviceId = checked.values?.trustedDeviceId || sent.values?.trustedDeviceId;
   const device = devices.find((d) => d.id === deviceId);
   return (
     <>
-      <form action={sendAction} noValidate aria-label="Choose a trusted device">
+      <form key={sentKey} action={sendAction} noValidate aria-label="Choose a trusted device">
         <FormMessages state={sent} />
         {props.intro}
         <fieldset>
@@ -52,11 +55,11 @@ export function CodeStep<S extends FormState = FormState>(props: {
         <SubmitButton label={device ? 'Send a New Code' : 'Send Code'} pendingLabel="Sending…" />
       </form>
       {device ? (
-        <form action={checkAction} noValidate aria-label="Enter the code" className="code-step">
-          <FormMessages state={{ error: checked.error }} />
+        <form key={checkedKey} action={checkAction} noValidate aria-label="Enter the code" className="code-step">
+          <FormMessages state={{ error: checked.error }} errorFor="code" />
           <input type="hidden" name="trustedDeviceId" value={device.id} />
           <Field name="code" label={`Verification code sent to ${device.label}`} error={undefined} hint={`Enter the ${digits}-digit code. Didn't get it? Send a new one above.`}>
-            <input type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={digits} {...errorProps('code')} />
+            <CodeInput id="code" digits={digits} error={Boolean(checked.error)} />
           </Field>
           <SubmitButton label={verifyLabel} pendingLabel="Checking…" />
         </form>

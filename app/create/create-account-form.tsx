@@ -4,6 +4,7 @@ import { createAccountAction } from '../actions/account.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
 import { SubmitButton } from '../components/submit-button.tsx';
+import { FormMessages, useKeptValues } from '../components/form-messages.tsx';
 import { NewPasswordFields, SecurityQuestionFields } from '../components/account-fields.tsx';
 
 type Option = { code: string; name: string };
@@ -15,8 +16,9 @@ export function CreateAccountForm(props: {
 }) {
   const [state, action] = useActionState(createAccountAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+  const kept = useKeptValues(state);
   if (state.done) {
+    const v = state.values ?? {};
     // The same answer whether or not the address already is an Apple ID (src/accounts/sign-up.ts).
     return (
       <div className="panel" data-testid="check-email">
@@ -31,17 +33,10 @@ export function CreateAccountForm(props: {
       </div>
     );
   }
+  const v = kept.values;
   return (
-    <form action={action} noValidate>
-      {state.error ? (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      ) : Object.keys(e).length > 0 ? (
-        <p className="form-error" role="alert">
-          Some details need your attention. Look for the messages below.
-        </p>
-      ) : null}
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
+      <FormMessages state={state} />
       <div className="panel">
         <h2>Your details</h2>
         <Field name="name" label="Name" error={e.name}>

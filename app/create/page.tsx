@@ -3,6 +3,9 @@ import { currentAccount } from '../lib/session.ts';
 import { runtime } from '@/src/runtime.ts';
 import { allRegions } from '@/src/eligibility/regions.ts';
 import { CreateAccountForm } from './create-account-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Create Your Account' };
 
 export default async function CreateAccountPage() {
   if (await currentAccount()) redirect('/account');

@@ -3,13 +3,14 @@ import { useActionState } from 'react';
 import { requestPasswordResetAction, type ForgotState } from '../actions/password-reset.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { SubmitButton } from '../components/submit-button.tsx';
-import { FormMessages } from '../components/form-messages.tsx';
+import { FormMessages, useKeptValues } from '../components/form-messages.tsx';
 
 const EMPTY: ForgotState = {};
 
 export function ForgotForm() {
   const [state, action] = useActionState(requestPasswordResetAction, EMPTY);
   const e = state.fieldErrors ?? {};
+  const kept = useKeptValues(state);
   if (state.done) {
     return (
       <p className="notice" role="status">
@@ -18,10 +19,10 @@ export function ForgotForm() {
     );
   }
   return (
-    <form action={action} noValidate>
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
       <FormMessages state={state} />
       <Field name="appleId" label="Apple ID" error={e.appleId}>
-        <input type="email" autoComplete="username" defaultValue={state.values?.appleId} {...errorProps('appleId', e.appleId)} />
+        <input type="email" autoComplete="username" defaultValue={kept.values.appleId} {...errorProps('appleId', e.appleId)} />
       </Field>
       <SubmitButton label="Continue" pendingLabel="Sending…" />
     </form>

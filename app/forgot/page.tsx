@@ -1,5 +1,8 @@
 import Link from 'next/link';
 import { ForgotForm } from './forgot-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Forgot Your Password?' };
 
 // "Forgot your password?": asks only for the Apple ID and emails a link to the addresses on file.
 // Never the birth date: with it, the 2013 hole (seeds 002, 003) is back.

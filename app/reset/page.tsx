@@ -3,6 +3,9 @@ import { runtime } from '@/src/runtime.ts';
 import { openPasswordReset } from '@/src/accounts/password-reset.ts';
 import { resetToken } from './reset-cookie.ts';
 import { ResetForm } from './reset-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Reset Your Password' };
 
 // Reset a forgotten password (two-step off): the link from the email (its token now in the reset
 // cookie, see open/route.ts) AND the answers to two security questions. No birth date.

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { completePasswordResetAction } from '../actions/password-reset.ts';
-import { FormMessages } from '../components/form-messages.tsx';
+import { FormMessages, useKeptValues } from '../components/form-messages.tsx';
 import { AnswerFields, NewPasswordFields } from '../components/account-fields.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
 import { SubmitButton } from '../components/submit-button.tsx';
@@ -9,11 +9,12 @@ import { SubmitButton } from '../components/submit-button.tsx';
 /** `questions`: the texts of the two questions this link asks, in order. */
 export function ResetForm(props: { questions: string[] }) {
   const [state, action] = useActionState(completePasswordResetAction, EMPTY_FORM);
+  const kept = useKeptValues(state);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate>
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
       <FormMessages state={state} />
-      <AnswerFields questions={props.questions} errors={e} />
+      <AnswerFields questions={props.questions} errors={e} values={kept.values} />
       <NewPasswordFields errors={e} label="New password" />
       <SubmitButton label="Reset Password" pendingLabel="Resetting…" />
     </form>

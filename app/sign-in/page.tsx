@@ -2,6 +2,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { currentAccount } from '../lib/session.ts';
 import { SignInForm } from './sign-in-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Sign In' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (await currentAccount()) redirect('/account');

@@ -1,5 +1,8 @@
 import { requireStaff } from '../lib/staff-session.ts';
 import { SearchForm } from './search-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Find an Account · Support' };
 
 // Find an account by Apple ID. The search is recorded in the account's security activity.
 export default async function SupportHomePage() {

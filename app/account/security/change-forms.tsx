@@ -4,7 +4,7 @@
 import { useActionState } from 'react';
 import { changeBirthDateAction, changePasswordAction, changeQuestionsAction, changeRescueEmailAction } from '../../actions/security.ts';
 import { Field, errorProps } from '../../components/field.tsx';
-import { FormMessages } from '../../components/form-messages.tsx';
+import { FormMessages, useKeptValues } from '../../components/form-messages.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
 import { NewPasswordFields, SecurityQuestionFields } from '../../components/account-fields.tsx';
@@ -13,9 +13,10 @@ const PAUSE = 'Changing this pauses two-step verification setup for 3 days.';
 
 export function ChangePasswordForm({ twoStepOn }: { twoStepOn: boolean }) {
   const [state, action] = useActionState(changePasswordAction, EMPTY_FORM);
+  const kept = useKeptValues(state);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Change password">
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Change password">
       <FormMessages state={state} />
       <Field name="currentPassword" label="Current password" error={e.currentPassword}>
         <input type="password" autoComplete="current-password" {...errorProps('currentPassword', e.currentPassword)} />
@@ -29,11 +30,12 @@ export function ChangePasswordForm({ twoStepOn }: { twoStepOn: boolean }) {
 
 export function ChangeQuestionsForm() {
   const [state, action] = useActionState(changeQuestionsAction, EMPTY_FORM);
+  const kept = useKeptValues(state);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Change security questions">
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Change security questions">
       <FormMessages state={state} />
-      <SecurityQuestionFields errors={e} values={state.done ? {} : state.values} />
+      <SecurityQuestionFields errors={e} values={kept.values} />
       <p className="small muted">{PAUSE}</p>
       <SubmitButton label="Change Questions" pendingLabel="Changing…" />
     </form>
@@ -42,12 +44,13 @@ export function ChangeQuestionsForm() {
 
 export function RescueEmailForm({ current }: { current: string | null }) {
   const [state, action] = useActionState(changeRescueEmailAction, EMPTY_FORM);
+  const kept = useKeptValues(state);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Change rescue email">
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Change rescue email">
       <FormMessages state={state} />
       <Field name="rescueEmail" label="New rescue email" error={e.rescueEmail} hint={current ? 'Leave it empty to remove your rescue email.' : undefined}>
-        <input type="email" autoComplete="email" defaultValue={state.done ? '' : state.values?.rescueEmail} {...errorProps('rescueEmail', e.rescueEmail)} />
+        <input type="email" autoComplete="email" defaultValue={kept.values.rescueEmail} {...errorProps('rescueEmail', e.rescueEmail)} />
       </Field>
       <p className="small muted">{PAUSE} We tell both the old and the new address.</p>
       <SubmitButton label="Save Rescue Email" pendingLabel="Saving…" />
@@ -57,12 +60,13 @@ export function RescueEmailForm({ current }: { current: string | null }) {
 
 export function BirthDateForm() {
   const [state, action] = useActionState(changeBirthDateAction, EMPTY_FORM);
+  const kept = useKeptValues(state);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Change birth date">
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Change birth date">
       <FormMessages state={state} />
       <Field name="birthDate" label="Birth date" error={e.birthDate}>
-        <input type="date" defaultValue={state.done ? '' : state.values?.birthDate} {...errorProps('birthDate', e.birthDate)} />
+        <input type="date" defaultValue={kept.values.birthDate} {...errorProps('birthDate', e.birthDate)} />
       </Field>
       <p className="small muted">{PAUSE}</p>
       <SubmitButton label="Save Birth Date" pendingLabel="Saving…" />

@@ -15,6 +15,9 @@ import { BirthDateForm, ChangePasswordForm, ChangeQuestionsForm, RescueEmailForm
 import { RecentActivity } from './activity.tsx';
 import { parseActivityPage } from '@/src/security-events/activity.ts';
 
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Password and Security' };
 // Password and Security. While two-step is off it is reached by answering two security questions
 // (seed 000, steps 5-6). The Two-Step Verification section comes first and stands out: in seed 000
 // people missed it because it sat above the other settings.

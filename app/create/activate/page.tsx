@@ -3,6 +3,9 @@ import { runtime } from '@/src/runtime.ts';
 import { openActivation } from '@/src/accounts/sign-up.ts';
 import { activationToken } from './activation-cookie.ts';
 import { ActivateForm } from './activate-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Activate Your Apple ID' };
 
 export const dynamic = 'force-dynamic';
 

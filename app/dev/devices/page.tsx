@@ -1,5 +1,8 @@
 import { runtime } from '@/src/runtime.ts';
 import { standinList, formatTime } from '../standins.ts';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Simulated Devices' };
 
 type Push = { id: string; deviceId: string; deviceName: string; title: string; body: string; createdAt: string };
 

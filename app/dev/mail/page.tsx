@@ -1,4 +1,7 @@
 import { standinList, formatTime } from '../standins.ts';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Mail Inbox' };
 
 type Mail = { id: string; from: string; to: string[]; subject: string; text: string; date: string };
 

@@ -1,4 +1,7 @@
 import { standinList, formatTime } from '../standins.ts';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'SMS Inbox' };
 
 type Sms = { sid: string; to: string; from: string; body: string; createdAt: string };
 

@@ -4,22 +4,23 @@
 import { useActionState } from 'react';
 import { completeKeyResetAction, startKeyResetAction } from '../../actions/password-reset.ts';
 import { Field, errorProps } from '../../components/field.tsx';
-import { FormMessages } from '../../components/form-messages.tsx';
+import { FormMessages, useKeptValues } from '../../components/form-messages.tsx';
 import { NewPasswordFields } from '../../components/account-fields.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
 
 export function RecoveryKeyForm() {
   const [state, action] = useActionState(startKeyResetAction, EMPTY_FORM);
+  const kept = useKeptValues(state);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Start the reset">
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Start the reset">
       <FormMessages state={state} />
       <Field name="appleId" label="Apple ID" error={e.appleId}>
-        <input type="email" autoComplete="username" defaultValue={state.values?.appleId} {...errorProps('appleId', e.appleId)} />
+        <input type="email" autoComplete="username" defaultValue={kept.values.appleId} {...errorProps('appleId', e.appleId)} />
       </Field>
       <Field name="recoveryKey" label="Recovery Key" error={e.recoveryKey} hint="The 14 characters on your printed key. Spaces, dashes and case don't matter.">
-        <input type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} {...errorProps('recoveryKey', e.recoveryKey)} />
+        <input type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={kept.values.recoveryKey} {...errorProps('recoveryKey', e.recoveryKey)} />
       </Field>
       <SubmitButton label="Continue" pendingLabel="Checking…" />
     </form>
@@ -28,9 +29,10 @@ export function RecoveryKeyForm() {
 
 export function NewPasswordForm() {
   const [state, action] = useActionState(completeKeyResetAction, EMPTY_FORM);
+  const kept = useKeptValues(state);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Choose a new password">
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Choose a new password">
       <FormMessages state={state} />
       <NewPasswordFields errors={e} label="New password" />
       <p className="small muted">Every browser signed in to your account will be signed out, and app-specific passwords revoked.</p>

@@ -1,5 +1,8 @@
 import Link from 'next/link';
 import { RecoveryKeyForm } from './key-forms.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Reset Your Password with Your Recovery Key' };
 
 // Forgot password with two-step on (seed 001): the Recovery Key and one trusted device. Support
 // cannot do it, and there is no other way.

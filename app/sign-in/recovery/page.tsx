@@ -4,6 +4,9 @@ import { runtime } from '@/src/runtime.ts';
 import { pendingSignIn } from '@/src/two-step/sign-in-code.ts';
 import { sessionToken } from '../../lib/session.ts';
 import { RecoveryKeyForm } from './recovery-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Sign In with Your Recovery Key' };
 
 // Seed 001: "If you can't access any of your trusted devices, you can still access your account
 // using your password and Recovery Key. You should then verify a new trusted device."

@@ -2,17 +2,18 @@
 import { useActionState } from 'react';
 import { signInWithRecoveryKeyAction } from '../../actions/sign-in-code.ts';
 import { Field, errorProps } from '../../components/field.tsx';
-import { FormMessages } from '../../components/form-messages.tsx';
+import { FormMessages, useKeptValues } from '../../components/form-messages.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
 
 export function RecoveryKeyForm() {
   const [state, action] = useActionState(signInWithRecoveryKeyAction, EMPTY_FORM);
+  const kept = useKeptValues(state);
   return (
-    <form action={action} noValidate>
-      <FormMessages state={state} />
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
+      <FormMessages state={state} errorFor="recoveryKey" />
       <Field name="recoveryKey" label="Recovery Key" hint="The 14 characters you printed when you turned on two-step verification. Spaces and dashes don't matter.">
-        <input type="text" autoComplete="off" spellCheck={false} autoCapitalize="characters" {...errorProps('recoveryKey')} />
+        <input type="text" autoComplete="off" spellCheck={false} autoCapitalize="characters" defaultValue={kept.values.recoveryKey} {...errorProps('recoveryKey', state.error)} />
       </Field>
       <SubmitButton label="Continue" pendingLabel="Checking…" />
     </form>

@@ -6,6 +6,9 @@ import { sessionToken } from '../../lib/session.ts';
 import { codeDevices } from '../../lib/code-devices.ts';
 import { CodeStep } from '../../components/code-step.tsx';
 import { completeSignInAction, sendSignInCodeAction } from '../../actions/sign-in-code.ts';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Sign In: Enter Your Code' };
 
 // Two-step verification on: the password is not enough to sign in (seed 001).
 export default async function VerifySignInPage() {

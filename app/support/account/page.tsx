@@ -10,6 +10,9 @@ import { requestContext } from '../../lib/request.ts';
 import { ActivityTable } from '../../components/activity-table.tsx';
 import { LocalTime } from '../../components/local-time.tsx';
 import { PinForm } from './pin-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Account Details · Support' };
 
 // The account the staff session found (src/support/console.ts). View only: there is no button here
 // that changes anything, and no action behind the page that could (seed 001: support can't update

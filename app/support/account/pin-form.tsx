@@ -1,8 +1,9 @@
 'use client';
 import { useActionState } from 'react';
 import { enterSupportPinAction } from '../../actions/support.ts';
-import { Field, errorProps } from '../../components/field.tsx';
-import { FormMessages } from '../../components/form-messages.tsx';
+import { Field } from '../../components/field.tsx';
+import { FormMessages, useAnswerKey } from '../../components/form-messages.tsx';
+import { CodeInput } from '../../components/code-input.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
 
@@ -10,10 +11,10 @@ export function PinForm({ digits }: { digits: number }) {
   const [state, action] = useActionState(enterSupportPinAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Enter the support PIN">
+    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Enter the support PIN">
       <FormMessages state={state} />
       <Field name="pin" label="Support PIN" error={e.pin} hint={`The ${digits}-digit PIN the holder reads to you from their account page.`}>
-        <input type="text" inputMode="numeric" autoComplete="off" maxLength={digits} {...errorProps('pin', e.pin)} />
+        <CodeInput id="pin" name="pin" digits={digits} autoComplete="off" error={Boolean(e.pin)} />
       </Field>
       <SubmitButton label="Show Details" pendingLabel="Checking…" />
     </form>

@@ -1,6 +1,9 @@
 import { redirect } from 'next/navigation';
 import { currentStaff } from '../../lib/staff-session.ts';
 import { StaffSignInForm } from './staff-sign-in-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Support Sign In' };
 
 // Staff sign in here, with their staff email and password: never with an Apple ID.
 export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

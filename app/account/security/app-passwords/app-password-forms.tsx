@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { createAppPasswordAction, revokeAllAppPasswordsAction, revokeAppPasswordAction, type CreatedState } from '../../../actions/app-passwords.ts';
 import { Field, errorProps } from '../../../components/field.tsx';
-import { FormMessages } from '../../../components/form-messages.tsx';
+import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
 import { SubmitButton } from '../../../components/submit-button.tsx';
 import { LocalTime } from '../../../components/local-time.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
@@ -14,7 +14,15 @@ import styles from './app-passwords.module.css';
 function Button(props: { label: string; pendingLabel: string; className: string; ariaLabel?: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={props.className} disabled={pending} aria-label={props.ariaLabel}>
+    <button
+      type="submit"
+      className={props.className}
+      aria-disabled={pending ? true : undefined}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+      }}
+      aria-label={props.ariaLabel}
+    >
       {pending ? props.pendingLabel : props.label}
     </button>
   );
@@ -39,7 +47,7 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
           </p>
         </div>
       ) : null}
-      <form action={action} noValidate aria-label="Generate an app-specific password">
+      <form key={useAnswerKey(state)} action={action} noValidate aria-label="Generate an app-specific password">
         {state.created ? null : <FormMessages state={state} />}
         <div className={styles.labelField}>
           <Field name="label" label="Label" error={e.label} hint="The app or device this password is for, such as “Mail on my laptop”.">

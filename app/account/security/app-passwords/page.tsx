@@ -6,6 +6,9 @@ import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { AppPasswordRow, CreateAppPasswordForm, RevokeAllForm } from './app-password-forms.tsx';
 import styles from './app-passwords.module.css';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'App-Specific Passwords' };
 
 // App-Specific Passwords (seed 001): for apps that cannot ask for a verification code. Generated
 // here with a label, shown once, revocable one by one or all at once. Behind the Password and

@@ -8,6 +8,9 @@ import { freshCodePage } from '../../../lib/fresh-code.ts';
 import { codeDevices } from '../../../lib/code-devices.ts';
 import { CodeStep } from '../../../components/code-step.tsx';
 import { confirmIdentityAction, sendIdentityCodeAction } from '../../../actions/two-step.ts';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Verify Your Identity' };
 
 // Fresh authentication (ASVS 3.7.1): before a sensitive change, a code from a trusted device
 // entered within the last 10 minutes. Then back to the page the holder came for.

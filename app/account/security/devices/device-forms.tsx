@@ -12,7 +12,8 @@ import {
   resendCodeAction,
 } from '../../../actions/devices.ts';
 import { Field, errorProps } from '../../../components/field.tsx';
-import { FormMessages } from '../../../components/form-messages.tsx';
+import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
+import { CodeInput } from '../../../components/code-input.tsx';
 import { SubmitButton } from '../../../components/submit-button.tsx';
 import { LocalTime } from '../../../components/local-time.tsx';
 import { EMPTY_FORM, type FormState } from '../../../lib/form-state.ts';
@@ -20,11 +21,19 @@ import styles from './devices.module.css';
 
 type Kind = 'sms' | 'push';
 
-/** A button that is disabled, with its own wording, while its form is being sent. */
+/** A button with its own wording while its form is being sent; it ignores presses then (not `disabled`: the focus stays on it). */
 function Button(props: { label: string; pendingLabel: string; className: string; ariaLabel?: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={props.className} disabled={pending} aria-label={props.ariaLabel}>
+    <button
+      type="submit"
+      className={props.className}
+      aria-disabled={pending ? true : undefined}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+      }}
+      aria-label={props.ariaLabel}
+    >
       {pending ? props.pendingLabel : props.label}
     </button>
   );
@@ -121,18 +130,7 @@ export function PendingDeviceRow(props: { id: string; kind: Kind; label: string;
           <input type="hidden" name="trustedDeviceId" value={props.id} />
           <div className={`field ${styles.field}${codeError ? ' invalid' : ''}`}>
             <label htmlFor={inputId}>Verification code</label>
-            <input
-              type="text"
-              name="code"
-              id={inputId}
-              className={styles.code}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={props.digits + 2}
-              spellCheck={false}
-              aria-invalid={codeError ? true : undefined}
-              aria-describedby={codeError ? `${inputId}-error` : undefined}
-            />
+            <CodeInput id={inputId} digits={props.digits} className={styles.code} error={Boolean(codeError)} />
           </div>
           <Button label="Verify" pendingLabel="Checking…" className="button" />
         </form>
@@ -187,7 +185,7 @@ export function AddPhoneNumberForm({ countries, defaultCountry }: { countries: C
   const e = state.fieldErrors ?? {};
   const v = state.done ? {} : (state.values ?? {});
   return (
-    <form action={action} noValidate aria-label="Add a phone number">
+    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Add a phone number">
       <FormMessages state={state} />
       <div className={styles.phone}>
         <Field name="countryCode" label="Country or region" error={e.countryCode}>
@@ -212,7 +210,7 @@ export function RegisterDeviceForm() {
   const [state, action] = useActionState(registerDeviceAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Register a device">
+    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Register a device">
       <FormMessages state={state} />
       <div className={styles.nameField}>
         <Field name="name" label="Device name" error={e.name} hint="As the device calls itself, such as “Jamie’s iPhone”.">

@@ -9,6 +9,9 @@ import { AddPhoneNumberForm, PendingDeviceRow, RegisterDeviceForm, RegisteredDev
 import styles from './devices.module.css';
 
 // Trusted Devices: the phone numbers and iOS devices that receive verification codes (seed 001).
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Trusted Devices' };
 // A device is trusted only once the code sent to it has been entered here. Behind the Password and
 // Security pass, like every security setting.
 export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

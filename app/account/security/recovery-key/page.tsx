@@ -2,6 +2,9 @@ import Link from 'next/link';
 import { accountLocale } from '@/src/format.ts';
 import { requireTwoStepChange } from '../../../lib/fresh-code.ts';
 import { RecoveryKeyStep } from '../setup/recovery-key/recovery-key-step.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Your Recovery Key' };
 
 // Replace Lost Key (seed 001): signed in with the password and a trusted device (a code in the last
 // 10 minutes) → a new key, shown once and printable; the old one stops working at once.

@@ -4,6 +4,9 @@ import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
 import { loadSetup, STEP_PATHS, STEP_TITLES, StepList, SetupStopped, stepIndex } from './setup-ui.tsx';
 import styles from './setup.module.css';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Set Up Two-Step Verification' };
 
 // Two-step setup (DOMAIN.md "Turning it on"): Get Started → trusted devices → Recovery Key →
 // confirm it → conditions → on. This page shows the four steps, where the holder is, and step 1:

@@ -5,6 +5,9 @@ import { SUPPORT_PIN_DIGITS } from '@/src/support/pin.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { SupportPinForm } from './support-pin-form.tsx';
 import { codeDevices } from '../../../lib/code-devices.ts';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Apple Support PIN' };
 
 // Apple Support PIN (DOMAIN.md, "Support console"): with two-step on, support sees only that the
 // account exists until the holder reads them this PIN. Making one needs a code from a trusted device.

@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { requireTwoStepChange } from '../../../lib/fresh-code.ts';
 import { TurnOffForm } from './turn-off-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Turn Off Two-Step Verification' };
 
 // Turn Off (seed 001): signed in with password + code → new security questions and the birth date
 // → off. What goes with it is said before, not after.

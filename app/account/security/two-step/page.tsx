@@ -6,6 +6,9 @@ import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { listAppPasswords } from '@/src/app-passwords/app-passwords.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Two-Step Verification' };
 
 // Manage two-step verification once it is on (seed 001): trusted devices, the Recovery Key,
 // app-specific passwords, turning it off. Each change asks for a fresh code on its own page.

@@ -6,6 +6,9 @@ import { codeDevices } from '../../../lib/code-devices.ts';
 import { CodeStep } from '../../../components/code-step.tsx';
 import { sendKeyResetCodeAction, verifyKeyResetCodeAction } from '../../../actions/password-reset.ts';
 import { NewPasswordForm } from '../key-forms.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Reset Your Password: Enter a Code' };
 
 // After the Recovery Key: a code from a trusted device, then the new password.
 export default async function KeyResetVerifyPage() {

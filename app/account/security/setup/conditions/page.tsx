@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { loadSetup, requireStep, StepList, SetupStopped } from '../setup-ui.tsx';
 import { ConditionsForm } from './conditions-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Set Up: Turn On Two-Step Verification' };
 
 // Step 4: the conditions of two-step verification (seed 001, "What do I need to remember when I
 // use two-step verification?"), accepted with a checkbox, then the switch.

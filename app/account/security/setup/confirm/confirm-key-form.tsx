@@ -2,20 +2,22 @@
 import { useActionState } from 'react';
 import { confirmRecoveryKeyAction } from '../../../../actions/setup.ts';
 import { Field, errorProps } from '../../../../components/field.tsx';
-import { FormMessages } from '../../../../components/form-messages.tsx';
+import { FormMessages, useKeptValues } from '../../../../components/form-messages.tsx';
 import { SubmitButton } from '../../../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../../../lib/form-state.ts';
 import styles from '../setup.module.css';
 
 export function ConfirmKeyForm() {
   const [state, action] = useActionState(confirmRecoveryKeyAction, EMPTY_FORM);
+  const kept = useKeptValues(state);
   const error = state.fieldErrors?.recoveryKey;
   return (
-    <form action={action} noValidate>
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
       <FormMessages state={state} />
       <Field name="recoveryKey" label="Recovery Key" error={error} hint="14 characters, for example ABCD-EFGH-JKMN-PQ">
         <input
           type="text"
+          defaultValue={kept.values.recoveryKey}
           {...errorProps('recoveryKey', error)}
           className={styles.keyInput}
           autoComplete="off"

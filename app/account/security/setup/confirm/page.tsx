@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { loadSetup, requireStep, StepList, SetupStopped } from '../setup-ui.tsx';
 import { ConfirmKeyForm } from './confirm-key-form.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Set Up: Confirm Your Recovery Key' };
 
 // Step 3: the holder types the Recovery Key back from the printed copy, so we know they have it
 // before two-step turns on.

@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { loadSetup, requireStep, StepList, SetupStopped } from '../setup-ui.tsx';
 import { RecoveryKeyStep } from './recovery-key-step.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Set Up: Your Recovery Key' };
 
 // Step 2: the Recovery Key (seed 001: "a 14-character Recovery Key to print and keep in a safe
 // place"). The key is made only when the holder asks for it, shown once in the action's answer,
