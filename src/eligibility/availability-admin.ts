@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { DbTx } from '../db/client.ts';
 import { availableFromDate } from './countries.ts';
 import { isRegionCode, regionName } from './regions.ts';
+import { cancelCountryOfferEmails, queueCountryOfferEmails } from './country-offers.ts';
 
 export interface AvailabilityRow {
   /** ISO 3166-1 alpha-2, upper case. */
@@ -207,8 +208,9 @@ const label = (code: string, locale: string) => `${regionName(code, locale) ?? c
 export async function runCountriesCommand(
   db: DbTx,
   command: CountriesCommand,
-  options: { now: Date; locale?: string },
+  options: { now: Date; locale?: string; appUrl?: string },
 ): Promise<CommandOutcome> {
+  const appUrl = options.appUrl ?? 'http://localhost:3000';
   const locale = options.locale ?? 'en';
   switch (command.command) {
     case 'help':
@@ -219,9 +221,14 @@ export async function runCountriesCommand(
       const from = command.from ?? startOfUtcDay(options.now);
       const { previous } = await setAvailability(db, command.code, from);
       const change = previous === null ? 'new' : previous.getTime() === from.getTime() ? 'unchanged' : `was ${formatDay(previous)}`;
+      // "Email me when it is offered": due on that date (at once when it is today or past).
+      const queued = await queueCountryOfferEmails(db, { now: options.now, appUrl }, storedCode(command.code), from);
       return {
         exitCode: 0,
-        stdout: [`${label(command.code, locale)}: two-step verification available from ${formatDay(from)} (${change})`],
+        stdout: [
+          `${label(command.code, locale)}: two-step verification available from ${formatDay(from)} (${change})`,
+          ...(queued > 0 ? [`${queued} holder${queued === 1 ? '' : 's'} asked to be emailed: the email goes on ${formatDay(from)} (00:00 UTC) or at once if that has passed`] : []),
+        ],
         stderr: [],
       };
     }
@@ -229,7 +236,9 @@ export async function runCountriesCommand(
       if (!(await removeAvailability(db, command.code))) {
         return { exitCode: 1, stdout: [], stderr: [`${label(command.code, locale)} is not on the list: nothing removed`] };
       }
+      const cancelled = await cancelCountryOfferEmails(db, { now: options.now }, storedCode(command.code));
       const stderr: string[] = [];
+      if (cancelled > 0) stderr.push(`note: ${cancelled} "now offered" email${cancelled === 1 ? '' : 's'} not sent yet were cancelled`);
       // The app (src/server/serve.ts), scripts/seed.ts and this command fill an empty table with
       // seed 001's list, taking "empty" to mean "never filled". Say so rather than surprise.
       if ((await db.countryAvailability.count()) === 0) {

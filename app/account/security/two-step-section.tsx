@@ -7,6 +7,7 @@ import { regionName } from '@/src/eligibility/regions.ts';
 import { LocalTime } from '../../components/local-time.tsx';
 import { formatDate } from '@/src/format.ts';
 import { CONTACT_SUPPORT_PATH } from '@/src/mail/templates.ts';
+import { CountryOfferForm } from './country-offer-form.tsx';
 import { getStartedAction } from '../../actions/security.ts';
 
 const badge = (on: boolean) => <span className={`badge ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>;
@@ -47,6 +48,7 @@ function Body({ e, locale }: { e: Eligibility; locale: string }) {
     case 'country-unavailable': {
       const country = regionName(e.countryCode) ?? e.countryCode;
       return (
+        <>
         <p className="state-sentence" data-state="country-unavailable">
           Two-step verification is not yet offered in {country}, the country or region of your account.{' '}
           {e.availableFrom ? (
@@ -59,6 +61,8 @@ function Body({ e, locale }: { e: Eligibility; locale: string }) {
             'It will appear here as soon as it is offered there.'
           )}
         </p>
+        <CountryOfferForm countryCode={e.countryCode} country={country} />
+        </>
       );
     }
     case 'waiting':

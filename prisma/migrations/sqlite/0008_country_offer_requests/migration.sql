@@ -1,0 +1,15 @@
+-- CreateTable
+CREATE TABLE "CountryOfferRequest" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "accountId" TEXT NOT NULL,
+    "countryCode" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    CONSTRAINT "CountryOfferRequest_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "CountryOfferRequest_countryCode_idx" ON "CountryOfferRequest"("countryCode");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CountryOfferRequest_accountId_countryCode_key" ON "CountryOfferRequest"("accountId", "countryCode");
+

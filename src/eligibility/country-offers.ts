@@ -1,0 +1,91 @@
+// "Email me when two-step verification is offered in COUNTRY" (issue 12 §2). On the page's
+// country-unavailable state the holder asks once; a CountryOfferRequest row remembers it. The email
+// is a scheduled outbox row (src/mail/scheduled.ts) due at the country's date:
+//  - asked while the country has a date (scheduled by the operator): queued at once, due that day;
+//  - the operator adds the country, or moves its date (`npm run countries -- add XX [--from D]`):
+//    every request for it is (re)queued, due on that date, or at once when it is today or past;
+//  - the operator removes it again before the date: the unsent emails are deleted, so nobody is told
+//    about a country that is not offered after all. The requests stay, so adding it later tells them.
+// Delivery is the outbox worker's: claimed row by row, so each email goes once with any number of
+// app instances.
+import type { Db, DbTx } from '../db/client.ts';
+import { fixedClock, type Clock } from '../clock.ts';
+import { cancelScheduledEmails, scheduleEmail } from '../mail/scheduled.ts';
+import { countryOfferedEmail } from '../mail/templates.ts';
+import { regionName } from './regions.ts';
+
+/** The outbox kind of the email for one country (so the operator's command can find and cancel them). */
+export const countryOfferedKind = (countryCode: string) => `country-offered:${countryCode}`;
+
+async function queueFor(
+  tx: DbTx,
+  deps: { clock: Clock; appUrl: string },
+  account: { id: string; name: string; appleId: string },
+  countryCode: string,
+  availableFrom: Date,
+): Promise<void> {
+  await scheduleEmail(
+    tx,
+    {
+      kind: countryOfferedKind(countryCode),
+      accountId: account.id,
+      to: account.appleId,
+      ...countryOfferedEmail({ name: account.name, appleId: account.appleId, country: regionName(countryCode) ?? countryCode, appUrl: deps.appUrl }),
+    },
+    availableFrom,
+    deps.clock,
+  );
+}
+
+/**
+ * The holder asks to be emailed when two-step is offered in their account's country. Refused when it
+ * is offered already. Asking again changes nothing (one request, one email).
+ */
+export async function requestCountryOfferEmail(
+  deps: { db: Db; clock: Clock; appUrl: string },
+  accountId: string,
+): Promise<{ ok: true; countryCode: string; availableFrom: Date | null } | { ok: false; reason: 'offered' | 'two-step-on' }> {
+  return deps.db.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    // The account row first: its lock orders two requests of the same holder (PostgreSQL).
+    const account = await tx.account.update({
+      where: { id: accountId },
+      data: { updatedAt: now },
+      select: { id: true, name: true, appleId: true, countryCode: true, twoStepEnabledAt: true },
+    });
+    if (account.twoStepEnabledAt) return { ok: false as const, reason: 'two-step-on' as const };
+    const country = await tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode } });
+    if (country && country.availableFrom.getTime() <= now.getTime()) return { ok: false as const, reason: 'offered' as const };
+    const existing = await tx.countryOfferRequest.findUnique({ where: { accountId_countryCode: { accountId, countryCode: account.countryCode } } });
+    if (!existing) {
+      await tx.countryOfferRequest.create({ data: { accountId, countryCode: account.countryCode, createdAt: now } });
+      if (country) await queueFor(tx, deps, account, account.countryCode, country.availableFrom);
+    }
+    return { ok: true as const, countryCode: account.countryCode, availableFrom: country?.availableFrom ?? null };
+  });
+}
+
+/** Whether the holder already asked for their account's country. */
+export async function hasCountryOfferRequest(db: DbTx, accountId: string, countryCode: string): Promise<boolean> {
+  return (await db.countryOfferRequest.count({ where: { accountId, countryCode } })) > 0;
+}
+
+/**
+ * The operator set the country's date (added or moved): the emails of every request for it, due on
+ * that date. Replaces the ones queued before, so a moved date sends one email, on the new date.
+ */
+export async function queueCountryOfferEmails(tx: DbTx, deps: { now: Date; appUrl: string }, countryCode: string, availableFrom: Date): Promise<number> {
+  const clock = fixedClock(deps.now);
+  await cancelScheduledEmails(tx, { kinds: [countryOfferedKind(countryCode)] }, clock);
+  const requests = await tx.countryOfferRequest.findMany({
+    where: { countryCode, account: { countryCode, twoStepEnabledAt: null } },
+    select: { account: { select: { id: true, name: true, appleId: true } } },
+  });
+  for (const r of requests) await queueFor(tx, { clock, appUrl: deps.appUrl }, r.account, countryCode, availableFrom);
+  return requests.length;
+}
+
+/** The operator removed the country: its emails not sent yet are deleted. */
+export async function cancelCountryOfferEmails(tx: DbTx, deps: { now: Date }, countryCode: string): Promise<number> {
+  return cancelScheduledEmails(tx, { kinds: [countryOfferedKind(countryCode)] }, fixedClock(deps.now));
+}
