@@ -34,6 +34,16 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   await page.getByTestId('pending-device').filter({ hasText: phone.masked }).getByLabel('Verification code').fill(code);
   await submit(page, 'Verify');
   await expect(page.getByRole('status').filter({ hasText: `${phone.masked} is now a trusted device.` })).toBeVisible();
+  // No stale "we sent a code" next to it, and the page leads on to the next step.
+  await expect(page.getByText(/We sent a 4-digit code/)).toHaveCount(0);
+  await expect(page.getByTestId('setup-continue')).toContainText('Next in setting up two-step verification: recovery key.');
+  await expect(page.getByTestId('setup-continue').getByRole('link', { name: 'Continue', exact: true })).toHaveAttribute('href', '/account/security/setup/recovery-key');
+
+  // Password and Security says where the setup is, and links to the step.
+  await page.goto('/account/security');
+  await expect(page.getByTestId('continue-setup')).toHaveText('Continue setup — step 2 of 4');
+  await page.getByRole('link', { name: 'Continue setup — step 2 of 4' }).click();
+  await expect(page.getByRole('heading', { name: 'Your Recovery Key', exact: true })).toBeVisible();
 
   // Back to the setup: the device is listed, the Recovery Key is next.
   await page.goto('/account/security/setup');
@@ -47,12 +57,17 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   const keyText = page.getByTestId('recovery-key');
   await expect(keyText).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
   const key = (await keyText.textContent())!.trim();
+  // The key takes focus and is read out character by character.
+  await expect(page.getByTestId('recovery-key-region')).toBeFocused();
+  await expect(page.getByTestId('recovery-key-region')).toContainText(`Your Recovery Key is ${key.split('').join(' ')}.`);
   expect(page.url()).not.toContain(key);
   expect(page.url()).not.toContain(key.replaceAll('-', ''));
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+  // The Copy hint agrees with the print sheet: not kept on the device or computer.
+  await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toContainText('don’t keep your Recovery Key in a file or note on your device or computer');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
   await expect(page.getByTestId('recovery-sheet')).toBeHidden(); // on screen, only the panel
   await page.screenshot({ path: 'test-results/recovery-key-screen.png', fullPage: true });
@@ -97,8 +112,18 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   await page.getByLabel('I understand these conditions.').check();
   await page.getByRole('button', { name: 'Turn On Two-Step Verification' }).click();
 
-  // On: Password and Security says since when; the security questions are gone.
-  await expect(page).toHaveURL(/\/account\/security$/);
+  // On: a confirmation page says what changes now, with focus on its heading.
+  await expect(page).toHaveURL(/\/account\/security\/setup\/done$/);
+  const heading = page.getByRole('heading', { name: 'Two-step verification is on', level: 1 });
+  await expect(heading).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Signing in needs a code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Keep your Recovery Key' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: "Apps that can't ask for a code" })).toBeVisible();
+  await expect(page.getByTestId('done-devices')).toContainText(phone.masked);
+  await page.screenshot({ path: 'test-results/turn-on-confirmation.png', fullPage: true });
+
+  // Password and Security says since when; the security questions are gone.
+  await page.goto('/account/security');
   await expect(page.locator('.state-sentence[data-state="on"]')).toContainText(/Two-step verification is on since \w+ \d{1,2}, \d{4}\./);
   await expect(page.getByRole('heading', { name: 'Security Questions' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/turn-on-done.png', fullPage: true });

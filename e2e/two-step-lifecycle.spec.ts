@@ -126,6 +126,13 @@ test('forgot password: the Recovery Key and a code from a trusted device reset i
   await signOut(page);
   await page.goto('/forgot');
   await expect(page.getByRole('link', { name: 'reset with your Recovery Key' })).toHaveAttribute('href', '/reset/recovery-key');
+  // Asking for a link anyway: the answer promises no link (and is the same for every Apple ID).
+  await page.getByLabel('Apple ID').fill(appleId);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const answer = page.getByRole('status');
+  await expect(answer).toContainText('With two-step verification on, there is no link: the email says how to reset the password with your Recovery Key');
+  await expect(answer).not.toContainText('we sent a link');
+  await expect(page.getByRole('link', { name: 'Reset with your Recovery Key', exact: true })).toHaveAttribute('href', '/reset/recovery-key');
   await page.goto('/reset/recovery-key');
   await page.getByLabel('Apple ID').fill(appleId);
   await page.getByLabel('Recovery Key', { exact: true }).fill('AAAA-BBBB-CCCC-DD');

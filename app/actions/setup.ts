@@ -34,5 +34,5 @@ export async function turnOnAction(_prev: FormState, formData: FormData): Promis
   const { actor } = await requireSecurityPass();
   const result = await turnOn(runtime(), actor, formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
-  redirect('/account/security');
+  redirect('/account/security/setup/done');
 }

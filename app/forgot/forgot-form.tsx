@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import Link from 'next/link';
 import { requestPasswordResetAction, type ForgotState } from '../actions/password-reset.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { SubmitButton } from '../components/submit-button.tsx';
@@ -9,13 +10,18 @@ const EMPTY: ForgotState = {};
 
 export function ForgotForm() {
   const [state, action] = useActionState(requestPasswordResetAction, EMPTY);
-  const e = state.fieldErrors ?? {};
   const kept = useKeptValues(state);
+  const e = state.fieldErrors ?? {};
   if (state.done) {
     return (
-      <p className="notice" role="status">
-        {state.notice}
-      </p>
+      <>
+        <p className="notice" role="status">
+          {state.notice}
+        </p>
+        <p className="small">
+          Two-step verification on? <Link href="/reset/recovery-key">Reset with your Recovery Key</Link> and a trusted device.
+        </p>
+      </>
     );
   }
   return (

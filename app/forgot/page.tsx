@@ -10,7 +10,7 @@ export default function ForgotPasswordPage() {
   return (
     <main className="narrow">
       <h1>Forgot your password?</h1>
-      <p className="lead">Enter your Apple ID. We will email a link to reset your password to the addresses on file.</p>
+      <p className="lead">Enter your Apple ID. We will email the addresses on file how to reset your password.</p>
       <div className="panel">
         <ForgotForm />
       </div>

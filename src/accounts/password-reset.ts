@@ -58,9 +58,13 @@ export const MAX_WRONG_ANSWERS = 3;
 export const REQUESTS_PER_APPLE_ID: LockPolicy = { maxFailures: 3, windowMs: HOUR, lockMs: HOUR };
 export const REQUESTS_PER_CLIENT_ADDRESS: SlowDownPolicy = { maxFailures: 10, windowMs: HOUR, slowDown: { firstDelayMs: 30_000, maxDelayMs: 10 * MINUTE } };
 
+// One answer for every Apple ID: it covers both kinds of account (two-step off: a link; two-step
+// on: no link, the way to reset with the Recovery Key), so it never says whether an account exists
+// or has two-step on, and never promises a link to someone who will not get one.
 export const RESET_REQUESTED =
-  `If an account exists for that Apple ID, we sent a link to reset its password to the email addresses on file. The link works for ${durationText(RESET_LINK_TTL_MS)}. ` +
-  `We send at most ${REQUESTS_PER_APPLE_ID.maxFailures} links ${perDurationText(REQUESTS_PER_APPLE_ID.windowMs)}: if you asked several times, use the newest email.`;
+  `If an account exists for that Apple ID, we emailed the addresses on file. With two-step verification off, the email has a link to reset the password, which works for ${durationText(RESET_LINK_TTL_MS)}. ` +
+  'With two-step verification on, there is no link: the email says how to reset the password with your Recovery Key and a trusted device. ' +
+  `We send at most ${REQUESTS_PER_APPLE_ID.maxFailures} of these emails ${perDurationText(REQUESTS_PER_APPLE_ID.windowMs)}: if you asked several times, use the newest one.`;
 export const LINK_INVALID = 'This link has expired or was already used. Ask for a new one.';
 
 const appleIdThrottleKey = (key: string) => `password-reset:apple-id:${key}`;

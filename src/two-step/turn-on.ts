@@ -45,6 +45,20 @@ export interface TurnOnDeps {
 export const SETUP_STEPS = ['devices', 'recovery-key', 'confirm-key', 'conditions'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
+/** A step's number as the holder sees it: 1 to 4. */
+export const setupStepNumber = (step: SetupStep): number => SETUP_STEPS.indexOf(step) + 1;
+
+/** What the Two-Step section says while a setup runs: "Continue setup — step 2 of 4". */
+export const continueSetupLabel = (step: SetupStep): string => `Continue setup — step ${setupStepNumber(step)} of ${SETUP_STEPS.length}`;
+
+/** The next step of a running setup, from what is done: a trusted phone, then the key, its confirmation, the conditions. */
+export function nextSetupStep(done: { verifiedSmsDevices: number; keyIssued: boolean; keyConfirmed: boolean }): SetupStep {
+  if (done.verifiedSmsDevices === 0) return 'devices';
+  if (!done.keyIssued) return 'recovery-key';
+  if (!done.keyConfirmed) return 'confirm-key';
+  return 'conditions';
+}
+
 /** Why setup cannot proceed: the eligibility engine's state, or no setup in progress (Get Started not chosen). */
 export type SetupStop = Exclude<Eligibility, { state: 'available' }> | { state: 'not-started' };
 
@@ -134,7 +148,7 @@ export async function setupProgress(deps: TurnOnDeps, accountId: string, ctx: Re
   const devices = await verifiedSmsDevices(deps.db, accountId);
   const keyIssued = Boolean(account.recoveryKeyHash);
   const keyConfirmed = keyIssued && account.recoveryKeyConfirmedAt !== null;
-  const step: SetupStep = devices === 0 ? 'devices' : !keyIssued ? 'recovery-key' : !keyConfirmed ? 'confirm-key' : 'conditions';
+  const step = nextSetupStep({ verifiedSmsDevices: devices, keyIssued, keyConfirmed });
   return {
     step,
     completeBy: account.setupDeadline!,
@@ -142,6 +156,24 @@ export async function setupProgress(deps: TurnOnDeps, accountId: string, ctx: Re
     recoveryKeyCreatedAt: keyIssued ? account.recoveryKeyCreatedAt : null,
     recoveryKeyConfirmedAt: keyConfirmed ? account.recoveryKeyConfirmedAt : null,
   };
+}
+
+/**
+ * For a page that already ran the eligibility engine and got 'available': the next step of the
+ * setup in progress, or null when Get Started was not chosen (or two-step is on). Reads only.
+ */
+export async function runningSetupStep(db: Db, accountId: string): Promise<SetupStep | null> {
+  const account = await db.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { setupDeadline: true, setupStartedAt: true, twoStepEnabledAt: true, recoveryKeyHash: true, recoveryKeyConfirmedAt: true },
+  });
+  if (account.twoStepEnabledAt || !account.setupStartedAt || !account.setupDeadline) return null;
+  const keyIssued = Boolean(account.recoveryKeyHash);
+  return nextSetupStep({
+    verifiedSmsDevices: await verifiedSmsDevices(db, accountId),
+    keyIssued,
+    keyConfirmed: keyIssued && account.recoveryKeyConfirmedAt !== null,
+  });
 }
 
 /**

@@ -97,8 +97,9 @@ describe('resetting a forgotten password (two-step off)', () => {
     expect(existing).toEqual({ ok: true, message: RESET_REQUESTED });
     expect(unknown).toEqual(existing);
     expect(RESET_REQUESTED).toBe(
-      'If an account exists for that Apple ID, we sent a link to reset its password to the email addresses on file. The link works for 1 hour. ' +
-        'We send at most 3 links an hour: if you asked several times, use the newest email.',
+      'If an account exists for that Apple ID, we emailed the addresses on file. With two-step verification off, the email has a link to reset the password, which works for 1 hour. ' +
+        'With two-step verification on, there is no link: the email says how to reset the password with your Recovery Key and a trusted device. ' +
+        'We send at most 3 of these emails an hour: if you asked several times, use the newest one.',
     );
     await deliver();
     expect(recipients(standin.messages())).toEqual(BOTH);

@@ -16,7 +16,9 @@ import {
   NEEDS_SMS_DEVICE,
   WRONG_KEY,
   confirmRecoveryKey,
+  continueSetupLabel,
   issueRecoveryKey,
+  runningSetupStep,
   setupProgress,
   turnOn,
   type TurnOnDeps,
@@ -101,6 +103,28 @@ describe('turning two-step verification on', () => {
       expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'confirm-key', recoveryKeyCreatedAt: deps.clock.now(), recoveryKeyConfirmedAt: null });
       if (issued.ok) await confirmRecoveryKey(deps, actor, { recoveryKey: issued.recoveryKey }, BROWSER);
       expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'conditions', recoveryKeyConfirmedAt: deps.clock.now() });
+    });
+  });
+
+  describe('"Continue setup — step N of 4" on Password and Security', () => {
+    it('names the next step of a running setup, and nothing before Get Started or once two-step is on', async () => {
+      expect(await runningSetupStep(t.db, accountId)).toBeNull();
+      await getStarted();
+      expect(await runningSetupStep(t.db, accountId)).toBe('devices');
+      expect(continueSetupLabel('devices')).toBe('Continue setup — step 1 of 4');
+      await addDevice('sms', true);
+      expect(await runningSetupStep(t.db, accountId)).toBe('recovery-key');
+      expect(continueSetupLabel('recovery-key')).toBe('Continue setup — step 2 of 4');
+      const issued = await issueRecoveryKey(deps, actor, BROWSER);
+      expect(await runningSetupStep(t.db, accountId)).toBe('confirm-key');
+      expect(continueSetupLabel('confirm-key')).toBe('Continue setup — step 3 of 4');
+      if (issued.ok) await confirmRecoveryKey(deps, actor, { recoveryKey: issued.recoveryKey }, BROWSER);
+      expect(await runningSetupStep(t.db, accountId)).toBe('conditions');
+      expect(continueSetupLabel('conditions')).toBe('Continue setup — step 4 of 4');
+      // It agrees with setupProgress at every step.
+      expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'conditions' });
+      expect((await turnOn(deps, actor, { accept: 'on' }, BROWSER)).ok).toBe(true);
+      expect(await runningSetupStep(t.db, accountId)).toBeNull();
     });
   });
 

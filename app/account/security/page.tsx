@@ -8,16 +8,17 @@ import { accountLocale, formatCalendarDate } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';
 import { securityPassState } from '@/src/accounts/security-pass.ts';
 import { evaluateEligibility } from '@/src/eligibility/waiting-periods.ts';
+import { runningSetupStep } from '@/src/two-step/turn-on.ts';
 import { LocalTime } from '../../components/local-time.tsx';
 import { QuestionsGate } from './questions-gate.tsx';
 import { TwoStepSection } from './two-step-section.tsx';
 import { BirthDateForm, ChangePasswordForm, ChangeQuestionsForm, RescueEmailForm } from './change-forms.tsx';
 import { RecentActivity } from './activity.tsx';
 import { parseActivityPage } from '@/src/security-events/activity.ts';
-
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Password and Security' };
+
 // Password and Security. While two-step is off it is reached by answering two security questions
 // (seed 000, steps 5-6). The Two-Step Verification section comes first and stands out: in seed 000
 // people missed it because it sat above the other settings.
@@ -38,6 +39,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
     );
   }
   const eligibility = await evaluateEligibility(rt, account.id, await requestContext());
+  const setupStep = eligibility.state === 'available' ? await runningSetupStep(rt.db, account.id) : null;
   const questionCount = await rt.db.securityQuestion.count({ where: { accountId: account.id } });
   const passwordNeedsCode = await needsFreshCode(rt, { accountId: account.id, sessionId: session.id });
   const params = await searchParams;
@@ -51,7 +53,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
         </p>
       ) : null}
 
-      <TwoStepSection eligibility={eligibility} locale={accountLocale(account.countryCode)} />
+      <TwoStepSection eligibility={eligibility} locale={accountLocale(account.countryCode)} setupStep={setupStep} />
 
       <section className="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">Password</h2>

@@ -9,10 +9,12 @@ import { formatDate } from '@/src/format.ts';
 import { CONTACT_SUPPORT_PATH } from '@/src/mail/templates.ts';
 import { CountryOfferForm } from './country-offer-form.tsx';
 import { getStartedAction } from '../../actions/security.ts';
+import { continueSetupLabel, type SetupStep } from '@/src/two-step/turn-on.ts';
+import { STEP_PATHS, STEP_TITLES } from './setup/setup-ui.tsx';
 
 const badge = (on: boolean) => <span className={`badge ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>;
 
-function Body({ e, locale }: { e: Eligibility; locale: string }) {
+function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupStep: SetupStep | null }) {
   switch (e.state) {
     case 'on':
       return (
@@ -26,6 +28,24 @@ function Body({ e, locale }: { e: Eligibility; locale: string }) {
         </>
       );
     case 'available':
+      if (setupStep) {
+        return (
+          <>
+            <p className="state-sentence" data-state="setup-running">
+              You started setting up two-step verification. Next: {STEP_TITLES[setupStep].toLowerCase()}.
+              {e.completeBy ? (
+                <>
+                  {' '}
+                  Complete setup by <LocalTime iso={e.completeBy.toISOString()} locale={locale} />.
+                </>
+              ) : null}
+            </p>
+            <Link className="button" href={STEP_PATHS[setupStep]} data-testid="continue-setup">
+              {continueSetupLabel(setupStep)}
+            </Link>
+          </>
+        );
+      }
       return (
         <>
           <p className="state-sentence" data-state="available">
@@ -92,14 +112,18 @@ function Body({ e, locale }: { e: Eligibility; locale: string }) {
   }
 }
 
-export function TwoStepSection({ eligibility, locale }: { eligibility: Eligibility; locale: string }) {
+/** setupStep: the next step of a running setup (runningSetupStep), shown as "Continue setup — step N of 4". */
+export function TwoStepSection({ eligibility, locale, setupStep = null }: { eligibility: Eligibility; locale: string; setupStep?: SetupStep | null }) {
   return (
     <section className="panel feature" aria-labelledby="two-step-heading">
       <header>
         <h2 id="two-step-heading">Two-Step Verification</h2>
         {badge(eligibility.state === 'on')}
       </header>
-      <Body e={eligibility} locale={locale} />
+      <Body e={eligibility} locale={locale} setupStep={setupStep} />
+      <p className="small">
+        <Link href="/help/two-step">Learn more about two-step verification</Link>
+      </p>
     </section>
   );
 }

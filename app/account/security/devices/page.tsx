@@ -2,16 +2,18 @@ import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
+import { runningSetupStep } from '@/src/two-step/turn-on.ts';
 import { phoneCountries } from '@/src/devices/phone-numbers.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { AddPhoneNumberForm, PendingDeviceRow, RegisterDeviceForm, RegisteredDeviceRow, TrustedDeviceRow } from './device-forms.tsx';
+import { STEP_PATHS, STEP_TITLES } from '../setup/setup-ui.tsx';
 import styles from './devices.module.css';
-
-// Trusted Devices: the phone numbers and iOS devices that receive verification codes (seed 001).
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Trusted Devices' };
+
+// Trusted Devices: the phone numbers and iOS devices that receive verification codes (seed 001).
 // A device is trusted only once the code sent to it has been entered here. Behind the Password and
 // Security pass, like every security setting.
 export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -31,6 +33,9 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
       ? 'The device was removed. It can no longer be used to verify your identity.'
       : null;
   const hasNumber = trusted.some((d) => d.kind === 'sms');
+  // During setup, a verified device leads on to the next step.
+  const setupStep = session.stage === 'recovery' ? null : await runningSetupStep(rt.db, account.id);
+  const setupNext = setupStep && setupStep !== 'devices' ? setupStep : null;
 
   return (
     <main className="section-list">
@@ -52,6 +57,17 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
         <p className="notice success" role="status">
           {notice}
         </p>
+      ) : null}
+      {setupNext ? (
+        <div className="panel" data-testid="setup-continue">
+          <p>
+            {added ? 'Your trusted phone number is set up. ' : ''}Next in setting up two-step verification: {STEP_TITLES[setupNext].toLowerCase()}. You can
+            add more trusted devices later.
+          </p>
+          <Link className="button" href={STEP_PATHS[setupNext]}>
+            Continue
+          </Link>
+        </div>
       ) : null}
 
       <section className="panel" aria-labelledby="trusted-heading">
@@ -86,7 +102,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
           You can also add the number of someone close to you, such as a family member, to use if you&apos;re without your own devices.
         </p>
         <div className={styles.formSpace}>
-          <AddPhoneNumberForm countries={phoneCountries('en')} defaultCountry={account.countryCode} />
+          <AddPhoneNumberForm key={`phone-${params.added ?? ''}-${params.removed ?? ''}`} countries={phoneCountries('en')} defaultCountry={account.countryCode} />
         </div>
       </section>
 
@@ -104,7 +120,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
         ) : null}
         <div className={`${styles.formSpace} ${registered.length > 0 ? styles.divided : ''}`}>
           <h3>Register a Device</h3>
-          <RegisterDeviceForm />
+          <RegisterDeviceForm key={`register-${params.added ?? ''}-${params.removed ?? ''}`} />
         </div>
       </section>
     </main>

@@ -2,7 +2,7 @@
 // Step 2's form: "Get Your Recovery Key" asks the server for a new key, which comes back only in
 // the action's answer and lives only in this component's state: shown once, never in a URL. Print
 // uses the browser's print dialog; the print rules in globals.css put only the sheet below on paper.
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import { getRecoveryKeyAction, type RecoveryKeyState } from '../../../../actions/setup.ts';
 import { replaceRecoveryKeyAction } from '../../../../actions/two-step.ts';
@@ -27,12 +27,17 @@ export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { a
   const [state, getKey] = useActionState(mode === 'setup' ? getRecoveryKeyAction : replaceRecoveryKeyAction, EMPTY);
   const [copied, setCopied] = useState<string | null>(null);
   const key = state.recoveryKey;
+  // The key, once shown, takes focus: a screen reader reads it out, and Tab goes on to Print.
+  const keyRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (key) keyRef.current?.focus();
+  }, [key]);
 
   async function copy() {
     if (!key) return;
     try {
       await navigator.clipboard.writeText(key);
-      setCopied('Copied. Paste it only where you mean to keep it, then print it.');
+      setCopied('Copied. Paste it only to print it or write it down, then clear it: don’t keep your Recovery Key in a file or note on your device or computer.');
     } catch {
       setCopied('Your browser did not allow copying. Select the key and copy it, or print it.');
     }
@@ -86,8 +91,11 @@ export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { a
             This new key replaces the one you got before, which no longer works.
           </p>
         ) : null}
-        <p className={styles.key} data-testid="recovery-key" aria-label={`Recovery Key ${key.split('').join(' ')}`}>
-          {key}
+        <p className={styles.key} ref={keyRef} tabIndex={-1} id="recovery-key-shown" data-testid="recovery-key-region">
+          <span className={styles.srOnly}>Your Recovery Key is {key.split('').join(' ')}. </span>
+          <span aria-hidden="true" className={styles.keyText} data-testid="recovery-key">
+            {key}
+          </span>
         </p>
         <p className={styles.warning}>
           This is the only time we show this key. Print it now (or write it down) and keep it in a secure place. If you leave this page without it,
