@@ -27,14 +27,17 @@ describe('a stranger cannot lock the holder out', () => {
 
   it(`${STRANGER_FAILURES} wrong passwords from unknown browsers: the holder's known browser signs in at once, unknown browsers stay locked`, async () => {
     let compared = 0;
-    for (let i = 0; i < STRANGER_FAILURES; i++) {
-      const r = await signIn(s.a.deps, { appleId: APPLE_ID, password: `guess number ${i}` }, stranger(i));
-      if (!r.ok && r.error === WRONG_CREDENTIALS) compared++;
+    // In rounds of 50 at once, as a script would send them.
+    for (let round = 0; round < STRANGER_FAILURES / 50; round++) {
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, k) => signIn(s.a.deps, { appleId: APPLE_ID, password: `guess number ${round * 50 + k}` }, stranger(round * 50 + k))),
+      );
+      compared += results.filter((r) => !r.ok && r.error === WRONG_CREDENTIALS).length;
     }
     expect(compared).toBeLessThan(5);
     expect((await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, holder())).ok).toBe(true);
     expect(await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, unknownHolder())).toEqual({ ok: false, error: expect.stringMatching(/^Too many unsuccessful/) });
-  });
+  }, 120_000);
 
   it("a known browser's own failures lock that browser only, and a device cookie for another account counts as unknown", async () => {
     for (let i = 0; i < 5; i++) await signIn(s.a.deps, { appleId: APPLE_ID, password: `typo ${i}` }, holder());
