@@ -4,7 +4,8 @@
 // workers; an account whose country is not offered is promised nothing it cannot have.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
-import { accountInput, BROWSER, testDeps } from '../support/accounts.ts';
+import { accountInput, BROWSER, freshAccount, testDeps } from '../support/accounts.ts';
+import { confirmRecoveryKey, issueRecoveryKey, turnOn, type TurnOnDeps } from '../../src/two-step/turn-on.ts';
 import { freePort } from '../support/net.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
@@ -177,12 +178,22 @@ describe('scheduled setup emails', () => {
   });
 
   it('turning two-step on cancels the reminder', async () => {
+    const fresh = await freshAccount(t.db, START);
+    accountId = fresh.accountId;
+    clock = fresh.deps.clock;
+    deps = { db: t.db, clock, appUrl: fresh.deps.appUrl };
+    const turnOnDeps = fresh.deps as unknown as TurnOnDeps;
+    const actor = { accountId, sessionId: fresh.sessionId };
     await change('password-changed');
     clock.set(at(3 * DAY));
-    await delivered();
-    const { cancelScheduledEmails } = await import('../../src/mail/scheduled.ts');
-    const { SCHEDULED_SETUP_EMAIL_KINDS } = await import('../../src/eligibility/waiting-periods.ts');
-    expect(await cancelScheduledEmails(t.db, { kinds: SCHEDULED_SETUP_EMAIL_KINDS, accountId }, clock)).toBe(2);
+    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: true });
+    await t.db.trustedDevice.create({ data: { accountId, kind: 'sms', phoneNumber: '+15550104242', createdAt: clock.now(), verifiedAt: clock.now() } });
+    const issued = await issueRecoveryKey(turnOnDeps, actor, BROWSER);
+    if (!issued.ok) throw new Error(issued.error);
+    expect(await confirmRecoveryKey(turnOnDeps, actor, { recoveryKey: issued.recoveryKey }, BROWSER)).toEqual({ ok: true });
+    expect(await t.db.emailOutbox.count({ where: { accountId, kind: 'setup-window-closing', sentAt: null } })).toBe(2);
+    expect((await turnOn(turnOnDeps, actor, { accept: 'on' }, BROWSER)).ok).toBe(true);
+    expect(await t.db.emailOutbox.count({ where: { accountId, kind: 'setup-window-closing' } })).toBe(0);
     clock.set(at(40 * DAY));
     expect((await subjects()).filter((s) => s.includes('5 days left'))).toEqual([]);
   });
