@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accountExistsEmail, activateAccountEmail, welcomeEmail } from '../../src/mail/templates.ts';
+import {
+  accountExistsEmail,
+  activateAccountEmail,
+  countryOfferedEmail,
+  setupWindowClosingEmail,
+  waitingPeriodEndedEmail,
+  waitingPeriodStartedEmail,
+  welcomeEmail,
+} from '../../src/mail/templates.ts';
 
 describe('welcomeEmail', () => {
   const password = 'Correct-Horse-9-Battery';
@@ -39,5 +47,52 @@ describe('the Create Account emails', () => {
     expect(mail.text).toContain('No new Apple ID was created and nothing on your account changed.');
     expect(mail.text).toContain('https://two-step.test/sign-in');
     expect(mail.text).not.toMatch(/token|activate/i);
+  });
+});
+
+describe('the waiting-period and setup emails (issue 12)', () => {
+  const reasonAt = new Date('2026-11-23T10:00:00Z');
+  const endsAt = new Date('2026-11-26T10:00:00Z');
+  const completeBy = new Date('2026-12-26T10:00:00Z');
+  const base = { name: 'Jane\nBcc: evil@example.com', appleId: 'jane@example.com', appUrl: 'https://two-step.test/' };
+
+  it('started: the change, the end date, 30 days after it, and the contact-support page', () => {
+    const mail = waitingPeriodStartedEmail({ ...base, reason: 'password-changed', reasonAt, endsAt });
+    expect(mail.subject).toBe('Two-step verification setup is paused until November 26, 2026');
+    expect(mail.text.split('\n')[0]).toBe('Dear Jane Bcc: evil@example.com,');
+    expect(mail.text).toContain('your password was changed');
+    expect(mail.text).toContain('After that date you have 30 days to complete setup at:\nhttps://two-step.test/account/security');
+    expect(mail.text).toContain('https://two-step.test/contact-support');
+    expect(mail.text).not.toContain('now ends later');
+  });
+
+  it('extended: says the end moved later', () => {
+    const mail = waitingPeriodStartedEmail({ ...base, reason: 'rescue-email-changed', reasonAt, endsAt, extended: true });
+    expect(mail.text).toContain('now ends later than our earlier email said');
+    expect(mail.text).toContain('your rescue email was changed');
+  });
+
+  it('country not offered: no 30 days promised; the operator date as a calendar date', () => {
+    const scheduled = waitingPeriodStartedEmail({ ...base, reason: 'password-changed', reasonAt, endsAt, countryUnavailable: { country: 'Nepal', availableFrom: new Date('2027-03-01T00:00:00Z') } });
+    expect(scheduled.text).not.toContain('30 days');
+    expect(scheduled.text).toContain('Two-step verification is not offered yet in Nepal, the country or region of your account; it will be from March 1, 2027.');
+    const unlisted = waitingPeriodStartedEmail({ ...base, reason: 'password-changed', reasonAt, endsAt, countryUnavailable: { country: 'Nepal', availableFrom: null } });
+    expect(unlisted.text).toContain('not offered yet in Nepal, the country or region of your account.');
+  });
+
+  it('ended and 5 days left: complete setup by the date, with the link', () => {
+    const ended = waitingPeriodEndedEmail({ ...base, completeBy });
+    expect(ended.subject).toBe('You can turn on two-step verification now');
+    expect(ended.text).toContain('you can turn on two-step verification now');
+    expect(ended.text).toContain('Complete setup by Saturday, December 26, 2026 at 10:00 AM UTC');
+    const closing = setupWindowClosingEmail({ ...base, completeBy });
+    expect(closing.subject).toBe('5 days left to turn on two-step verification (until December 26, 2026)');
+    expect(closing.text).toContain('https://two-step.test/account/security');
+  });
+
+  it('now offered: names the country, one line', () => {
+    const mail = countryOfferedEmail({ ...base, country: 'Nepal\r\nX' });
+    expect(mail.subject).toBe('Two-step verification is now offered in Nepal X');
+    expect(mail.text).toContain('https://two-step.test/account/security');
   });
 });
