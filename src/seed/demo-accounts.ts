@@ -8,7 +8,8 @@ import { createAccount } from '../accounts/create-account.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';
 import { NO_REQUEST } from '../security-events/record.ts';
 import { DAY, fixedClock } from '../clock.ts';
-import { recordSignificantChange, latestWaitingPeriod } from '../eligibility/waiting-periods.ts';
+import { SCHEDULED_SETUP_EMAIL_KINDS, recordSignificantChange, latestWaitingPeriod } from '../eligibility/waiting-periods.ts';
+import { cancelScheduledEmails } from '../mail/scheduled.ts';
 import { setupDeadline } from '../eligibility/eligibility.ts';
 
 export const DEMO_PASSWORD = 'two-step demo 2013';
@@ -74,6 +75,9 @@ async function tell(deps: AccountDeps, accountId: string, story: Story): Promise
       await changePasswordAt(daysAgo(40));
       const deadline = setupDeadline(await latestWaitingPeriod(deps.db, accountId), daysAgo(35));
       await deps.db.account.update({ where: { id: accountId }, data: { setupStartedAt: daysAgo(35), setupDeadline: deadline } });
+      // The emails scheduled for that story's past (the end of the wait 37 days ago, the 5-days-left
+      // reminder) belong to it: not sent now, weeks late.
+      await cancelScheduledEmails(deps.db, { kinds: SCHEDULED_SETUP_EMAIL_KINDS, accountId }, deps.clock);
       return;
     }
     case 'on':
