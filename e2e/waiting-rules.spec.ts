@@ -68,6 +68,11 @@ async function mailCount(page: Page, address: string, subject: string | RegExp) 
 }
 
 test('email me when two-step verification is offered in my country; the operator\'s date reads as that day in Los Angeles', async ({ page }) => {
+  // Contact support, signed out: the address to write to.
+  await page.goto('/contact-support');
+  await expect(page.getByRole('heading', { name: 'Contact Apple Support', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'support@two-step.localhost' })).toHaveAttribute('href', 'mailto:support@two-step.localhost');
+
   const appleId = newAppleId('mongolia');
   await createAccount(page, appleId, { countryCode: 'MN' });
   await openSecurity(page, appleId);
