@@ -15,12 +15,12 @@ export function RecoveryKeyForm() {
   const e = state.fieldErrors ?? {};
   return (
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Start the reset">
-      <FormMessages state={state} />
+      <FormMessages state={state} errorFor={e.appleId || e.recoveryKey ? undefined : 'recoveryKey'} />
       <Field name="appleId" label="Apple ID" error={e.appleId}>
         <input type="email" autoComplete="username" defaultValue={kept.values.appleId} {...errorProps('appleId', e.appleId)} />
       </Field>
       <Field name="recoveryKey" label="Recovery Key" error={e.recoveryKey} hint="The 14 characters on your printed key. Spaces, dashes and case don't matter.">
-        <input type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={kept.values.recoveryKey} {...errorProps('recoveryKey', e.recoveryKey)} />
+        <input type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={kept.values.recoveryKey} {...errorProps('recoveryKey', e.recoveryKey ?? state.error)} />
       </Field>
       <SubmitButton label="Continue" pendingLabel="Checking…" />
     </form>
