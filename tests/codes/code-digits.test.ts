@@ -32,3 +32,16 @@ describe('codeDigitsOf', () => {
     expect(codeDigitsOf('1234', 6)).toBe('1234');
   });
 });
+
+describe('the code field in the browser keeps only digits (app/components/code-input.tsx)', async () => {
+  const { onlyDigits } = await import('../../app/components/code-input.tsx');
+  it.each([
+    ['12 34', '1234'],
+    ['Your code: 1234', '1234'],
+    ['1234 ', '1234'],
+    ['123456', '1234'],
+    ['12a', '12'],
+  ])('%j becomes %j in a 4-digit field', (typed, kept) => {
+    expect(onlyDigits(typed, 4)).toBe(kept);
+  });
+});
