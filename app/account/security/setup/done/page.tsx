@@ -6,6 +6,9 @@ import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { requireSecurityPass } from '../../../../lib/security-pass.ts';
 import { LocalTime } from '../../../../components/local-time.tsx';
 import { FocusHeading } from '../focus-on-mount.tsx';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Two-Step Verification Is On' };
 
 // After the switch: what changes now (seed 001: signing in with a code, the Recovery Key, app-specific
 // passwords). Focus starts on the heading, so the outcome is the first thing read out.
