@@ -232,3 +232,20 @@ test('no sideways scrolling at 320 px; the activity table in rows at 390 px', as
   }
   expect(wide).toEqual([]);
 });
+
+test('Sign in with the Recovery Key: a wrong key comes back in its field, and the summary links to it', async ({ page }) => {
+  const { appleId } = await accountWithTwoStep(page, 'forms-sign-in-key');
+  await signOut(page);
+  await page.goto('/sign-in');
+  await page.getByLabel('Apple ID').fill(appleId);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign In' }).click();
+  await page.getByRole('link', { name: "Can't use any of your devices?" }).click();
+  await expect(page).toHaveTitle('Sign In with Your Recovery Key — Two-Step');
+  await page.getByLabel('Recovery Key').fill('ABCD-EFGH-JKMN-PQ');
+  await submit(page, 'Continue');
+  const summary = await expectErrorSummaryFocused(page);
+  await expect(summary.getByRole('link')).toHaveAttribute('href', '#recoveryKey');
+  await expect(page.getByLabel('Recovery Key')).toHaveValue('ABCD-EFGH-JKMN-PQ');
+  await expect(page.getByLabel('Recovery Key')).toHaveAttribute('aria-describedby', 'recoveryKey-error');
+});
