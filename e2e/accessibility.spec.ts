@@ -3,6 +3,10 @@ import { type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import {
   accountWithTwoStep,
+  activationLink,
+  advanceClock,
+  fillCreateAccount,
+  submitCreateAccount,
   addTrustedPhone,
   answerSecurityQuestions,
   createAccount,
@@ -52,6 +56,7 @@ test('public pages: sign-in, create account, forgot password, Learn more, dev in
     ['/forgot', 'forgot password'],
     ['/reset/recovery-key', 'reset with the Recovery Key'],
     ['/help/two-step', 'Learn more about two-step verification'],
+    ['/contact-support', 'contact support'],
     ['/support/sign-in', 'support sign-in'],
     ['/dev/sms', 'dev SMS inbox'],
     ['/dev/mail', 'dev mail inbox'],
@@ -73,6 +78,17 @@ test('public pages: sign-in, create account, forgot password, Learn more, dev in
   await page.getByLabel('Apple ID').fill('nobody@example.com');
   await submit(page, 'Continue');
   await axe(page, 'forgot password, answered');
+  // Create Account, through "Check your email" and the activation page.
+  const appleId = newAppleId('axe-create');
+  await fillCreateAccount(page, { appleId });
+  await submitCreateAccount(page);
+  await axe(page, 'create account: check your email');
+  await page.goto(await activationLink(page, appleId));
+  await expect(page).toHaveURL(/\/create\/activate$/);
+  await axe(page, 'activate your Apple ID');
+  await page.getByRole('button', { name: 'Activate my Apple ID' }).click();
+  await expect(page.getByRole('heading', { name: 'Your Apple ID is active' })).toBeVisible();
+  await axe(page, 'Apple ID active');
 });
 
 test('the states of the Two-Step section (demo accounts, read only): available, unavailable country, waiting, window expired', async ({ page }) => {
@@ -205,6 +221,19 @@ test('with two-step on: sign-in with a code, Manage, app-specific passwords, Rep
     await page.goto(path);
     await axe(page, what);
   }
+  // Replace Lost Key: the new key shown.
+  await page.goto('/account/security/recovery-key');
+  await submit(page, 'Replace Lost Key');
+  await expect(page.getByTestId('recovery-key')).toBeVisible();
+  await axe(page, 'Replace Lost Key: the new key shown');
+
+  // Ten minutes later a sensitive page asks for a fresh code first.
+  await advanceClock(page, 11 * 60);
+  await page.goto('/account/security/app-passwords');
+  await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
+  await axe(page, 'verify your identity (a fresh code before a change)');
+  await verifyIdentity(page, phone.e164);
+
   await page.goto('/account/security/turn-off');
   const turnOff = page.getByRole('button', { name: /Turn Off/ });
   if (await turnOff.count()) {
