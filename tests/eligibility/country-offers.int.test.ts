@@ -1,79 +1,61 @@
 // "Email me when two-step verification is offered in COUNTRY" end to end: a real database (SQLite or
 // PostgreSQL), the operator's command as it runs, the outbox delivered by several workers at once to
 // the SMTP stand-in, with the clock moved.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TEST_ENGINE } from '../support/db.ts';
+import { withDatabaseAndMail } from '../support/mail.ts';
 import { accountInput, BROWSER, testDeps } from '../support/accounts.ts';
-import { freePort } from '../support/net.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
 import { hasCountryOfferRequest, requestCountryOfferEmail } from '../../src/eligibility/country-offers.ts';
 import { parseCountriesCommand, runCountriesCommand } from '../../src/eligibility/availability-admin.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
-import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
-import { createMailStore, startMailStandin, type MailStandin } from '../../src/standins/mail.ts';
 
-const FROM = 'Two-Step <no-reply@two-step.test>';
 const START = '2026-11-23T10:00:00.000Z';
 const APPLE_ID = 'nima.holder@example.com';
 const SUBJECT = 'Two-step verification is now offered in Nepal';
 
 describe('email me when two-step verification is offered in my country', () => {
-  let t: TestDb;
-  const store = createMailStore();
-  let standin: MailStandin;
-  let mailer: MailSender;
+  const mail = withDatabaseAndMail({ seedCountries: true });
   let clock: ReturnType<typeof fixedClock>;
   let deps: { db: Db; clock: typeof clock; appUrl: string };
   let accountId: string;
 
-  beforeAll(async () => {
-    t = await createTestDb();
-    await seedCountryAvailability(t.db);
-    const port = await freePort();
-    standin = await startMailStandin({ port, store });
-    mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, FROM);
-  });
-  afterAll(async () => {
-    await standin.stop();
-    await t.drop();
-  });
   beforeEach(async () => {
-    await t.db.account.deleteMany();
-    await t.db.countryAvailability.deleteMany({ where: { countryCode: 'NP' } });
-    const accountDeps = testDeps(t.db, START);
+    await mail.t.db.account.deleteMany();
+    await mail.t.db.countryAvailability.deleteMany({ where: { countryCode: 'NP' } });
+    const accountDeps = testDeps(mail.t.db, START);
     clock = accountDeps.clock;
-    deps = { db: t.db, clock, appUrl: accountDeps.appUrl };
+    deps = { db: mail.t.db, clock, appUrl: accountDeps.appUrl };
     const created = await createAccount(accountDeps, accountInput({ appleId: APPLE_ID, countryCode: 'NP', rescueEmail: '' }), BROWSER);
     if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     accountId = created.accountId;
-    await t.db.emailOutbox.deleteMany();
-    store.clear();
+    await mail.t.db.emailOutbox.deleteMany();
+    mail.store.clear();
   });
 
   /** The operator's command, run at the test clock's time. */
   async function countries(...argv: string[]) {
     const parsed = parseCountriesCommand(argv);
     if (!parsed.ok) throw new Error(parsed.error);
-    return runCountriesCommand(t.db, parsed.command, { now: clock.now(), appUrl: 'http://localhost:3000' });
+    return runCountriesCommand(mail.t.db, parsed.command, { now: clock.now(), appUrl: 'http://localhost:3000' });
   }
 
   /** Delivers what is due now with 3 workers at once (each its own client on PostgreSQL); returns the subjects received. */
   async function delivered() {
-    const clients: Db[] = TEST_ENGINE === 'postgresql' ? Array.from({ length: 3 }, () => createDb(t.url)) : [t.db, t.db, t.db];
+    const clients: Db[] = TEST_ENGINE === 'postgresql' ? Array.from({ length: 3 }, () => createDb(mail.t.url)) : [mail.t.db, mail.t.db, mail.t.db];
     try {
-      await Promise.all(clients.map((db) => deliverDueEmails({ db, clock, mailer }, { batchSize: 100 })));
+      await Promise.all(clients.map((db) => deliverDueEmails({ db, clock, mailer: mail.mailer }, { batchSize: 100 })));
     } finally {
       if (TEST_ENGINE === 'postgresql') await Promise.all(clients.map((db) => db.$disconnect()));
     }
-    return standin.messages().slice().reverse().map((m) => `${m.to[0]!.toLowerCase()}: ${m.subject}`);
+    return mail.standin.messages().slice().reverse().map((m) => `${m.to[0]!.toLowerCase()}: ${m.subject}`);
   }
 
   it('asked while the country is not listed: the operator adds it with a date, the email goes on that date, once', async () => {
     expect(await requestCountryOfferEmail(deps, accountId)).toEqual({ ok: true, countryCode: 'NP', availableFrom: null });
-    expect(await hasCountryOfferRequest(t.db, accountId, 'NP')).toBe(true);
+    expect(await hasCountryOfferRequest(mail.t.db, accountId, 'NP')).toBe(true);
     expect(await requestCountryOfferEmail(deps, accountId)).toMatchObject({ ok: true }); // asking again: still one
 
     const out = await countries('add', 'NP', '--from', '2026-12-01');
@@ -82,7 +64,7 @@ describe('email me when two-step verification is offered in my country', () => {
     expect(await delivered()).toEqual([]);
     clock.set('2026-12-01T00:00:00.000Z');
     expect(await delivered()).toEqual([`${APPLE_ID}: ${SUBJECT}`]);
-    const [m] = standin.messages();
+    const [m] = mail.standin.messages();
     expect(m!.text).toContain('http://localhost:3000/account/security');
     clock.advance(DAY);
     expect(await delivered()).toHaveLength(1);
@@ -127,8 +109,8 @@ describe('email me when two-step verification is offered in my country', () => {
   });
 
   it('is refused where two-step is offered already', async () => {
-    await t.db.account.update({ where: { id: accountId }, data: { countryCode: 'US' } });
+    await mail.t.db.account.update({ where: { id: accountId }, data: { countryCode: 'US' } });
     expect(await requestCountryOfferEmail(deps, accountId)).toEqual({ ok: false, reason: 'offered' });
-    expect(await t.db.countryOfferRequest.count()).toBe(0);
+    expect(await mail.t.db.countryOfferRequest.count()).toBe(0);
   });
 });

@@ -2,22 +2,18 @@
 // the 30 days after a wait run out whether or not Get Started was chosen; the emails scheduled for
 // the end of a wait and 5 days before its window closes go once, at their time, even with several
 // workers; an account whose country is not offered is promised nothing it cannot have.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TEST_ENGINE } from '../support/db.ts';
+import { withDatabaseAndMail } from '../support/mail.ts';
 import { accountInput, BROWSER, freshAccount, testDeps } from '../support/accounts.ts';
 import { confirmRecoveryKey, issueRecoveryKey, turnOn, type TurnOnDeps } from '../../src/two-step/turn-on.ts';
-import { freePort } from '../support/net.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
 import { evaluateEligibility, recordSignificantChange, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
-import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
-import { createMailStore, startMailStandin, type MailStandin } from '../../src/standins/mail.ts';
 import { formatDate, formatDateTime } from '../../src/format.ts';
 
-const FROM = 'Two-Step <no-reply@two-step.test>';
 const START = '2026-11-23T10:00:00.000Z';
 const APPLE_ID = 'sam.holder@example.com';
 const RESCUE = 'sam.rescue@example.org';
@@ -25,57 +21,43 @@ const ENDED = 'You can turn on two-step verification now';
 const at = (ms: number) => new Date(new Date(START).getTime() + ms);
 
 describe('scheduled setup emails', () => {
-  let t: TestDb;
-  const store = createMailStore();
-  let standin: MailStandin;
-  let mailer: MailSender;
+  const mail = withDatabaseAndMail({ seedCountries: true });
   let clock: ReturnType<typeof fixedClock>;
   let deps: EligibilityDeps;
   let accountId: string;
 
-  beforeAll(async () => {
-    t = await createTestDb();
-    await seedCountryAvailability(t.db);
-    const port = await freePort();
-    standin = await startMailStandin({ port, store });
-    mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, FROM);
-  });
-  afterAll(async () => {
-    await standin.stop();
-    await t.drop();
-  });
   beforeEach(async () => {
-    await t.db.account.deleteMany();
-    await t.db.countryAvailability.deleteMany({ where: { countryCode: 'NP' } });
-    const accountDeps = testDeps(t.db, START);
+    await mail.t.db.account.deleteMany();
+    await mail.t.db.countryAvailability.deleteMany({ where: { countryCode: 'NP' } });
+    const accountDeps = testDeps(mail.t.db, START);
     clock = accountDeps.clock;
-    deps = { db: t.db, clock, appUrl: accountDeps.appUrl };
+    deps = { db: mail.t.db, clock, appUrl: accountDeps.appUrl };
     const created = await createAccount(accountDeps, accountInput({ appleId: APPLE_ID, rescueEmail: RESCUE }), BROWSER);
     if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     accountId = created.accountId;
-    await t.db.emailOutbox.deleteMany();
-    store.clear();
+    await mail.t.db.emailOutbox.deleteMany();
+    mail.store.clear();
   });
 
   /** Delivers what is due now (with `workers` workers at once, each its own client on PostgreSQL); returns every email received, oldest first. */
   async function delivered(workers = 1) {
-    const clients: Db[] = TEST_ENGINE === 'postgresql' && workers > 1 ? Array.from({ length: workers }, () => createDb(t.url)) : Array.from({ length: workers }, () => t.db);
+    const clients: Db[] = TEST_ENGINE === 'postgresql' && workers > 1 ? Array.from({ length: workers }, () => createDb(mail.t.url)) : Array.from({ length: workers }, () => mail.t.db);
     try {
-      await Promise.all(clients.map((db) => deliverDueEmails({ db, clock, mailer }, { batchSize: 100 })));
+      await Promise.all(clients.map((db) => deliverDueEmails({ db, clock, mailer: mail.mailer }, { batchSize: 100 })));
     } finally {
       if (TEST_ENGINE === 'postgresql' && workers > 1) await Promise.all(clients.map((db) => db.$disconnect()));
     }
-    return standin.messages().slice().reverse();
+    return mail.standin.messages().slice().reverse();
   }
   const subjects = async (workers = 1) => (await delivered(workers)).map((m) => `${m.to[0]!.toLowerCase()}: ${m.subject}`);
 
   async function change(kind: 'password-changed' | 'security-questions-changed' | 'rescue-email-changed') {
-    await t.db.$transaction(async (tx) => {
+    await mail.t.db.$transaction(async (tx) => {
       const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
       await recordSignificantChange(tx, deps, account, kind, BROWSER);
     });
   }
-  const periods = () => t.db.waitingPeriod.findMany({ where: { accountId }, orderBy: { startedAt: 'asc' } });
+  const periods = () => mail.t.db.waitingPeriod.findMany({ where: { accountId }, orderBy: { startedAt: 'asc' } });
 
   it('the end of the wait and 5 days before the 30 days close: one email each per address, at their time, with 4 workers at once', async () => {
     await change('password-changed');
@@ -111,7 +93,7 @@ describe('scheduled setup emails', () => {
       await evaluateEligibility(deps, accountId, BROWSER);
       expect(await delivered(4)).toHaveLength(6);
     }
-    const rows = await t.db.emailOutbox.findMany({ where: { accountId } });
+    const rows = await mail.t.db.emailOutbox.findMany({ where: { accountId } });
     expect(rows.every((r) => r.sentAt !== null && r.attempts === 0)).toBe(true);
   });
 
@@ -123,7 +105,7 @@ describe('scheduled setup emails', () => {
     const newEnd = new Date(now.getTime() + 3 * DAY);
 
     // 10 page views at once (separate clients on PostgreSQL): one period, one email per address.
-    const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(t.url)) : Array.from({ length: 10 }, () => t.db);
+    const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(mail.t.url)) : Array.from({ length: 10 }, () => mail.t.db);
     try {
       const results = await Promise.all(clients.map((db) => evaluateEligibility({ ...deps, db }, accountId, BROWSER)));
       for (const r of results) expect(r).toEqual({ state: 'window-expired', windowEndedAt: windowEndsAt, endsAt: newEnd });
@@ -151,7 +133,7 @@ describe('scheduled setup emails', () => {
 
   it('a waiting period that started more than a year ago no longer counts: available at once, nothing started, nothing sent', async () => {
     await change('password-changed');
-    await t.db.emailOutbox.deleteMany();
+    await mail.t.db.emailOutbox.deleteMany();
     clock.set(at(365 * DAY));
     expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: null });
     expect(await periods()).toHaveLength(1);
@@ -178,30 +160,30 @@ describe('scheduled setup emails', () => {
   });
 
   it('turning two-step on cancels the reminder', async () => {
-    const fresh = await freshAccount(t.db, START);
+    const fresh = await freshAccount(mail.t.db, START);
     accountId = fresh.accountId;
     clock = fresh.deps.clock;
-    deps = { db: t.db, clock, appUrl: fresh.deps.appUrl };
+    deps = { db: mail.t.db, clock, appUrl: fresh.deps.appUrl };
     const turnOnDeps = fresh.deps as unknown as TurnOnDeps;
     const actor = { accountId, sessionId: fresh.sessionId };
     await change('password-changed');
     clock.set(at(3 * DAY));
     expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: true });
-    await t.db.trustedDevice.create({ data: { accountId, kind: 'sms', phoneNumber: '+15550104242', createdAt: clock.now(), verifiedAt: clock.now() } });
+    await mail.t.db.trustedDevice.create({ data: { accountId, kind: 'sms', phoneNumber: '+15550104242', createdAt: clock.now(), verifiedAt: clock.now() } });
     const issued = await issueRecoveryKey(turnOnDeps, actor, BROWSER);
     if (!issued.ok) throw new Error(issued.error);
     expect(await confirmRecoveryKey(turnOnDeps, actor, { recoveryKey: issued.recoveryKey }, BROWSER)).toEqual({ ok: true });
-    expect(await t.db.emailOutbox.count({ where: { accountId, kind: 'setup-window-closing', sentAt: null } })).toBe(2);
+    expect(await mail.t.db.emailOutbox.count({ where: { accountId, kind: 'setup-window-closing', sentAt: null } })).toBe(2);
     expect((await turnOn(turnOnDeps, actor, { accept: 'on' }, BROWSER)).ok).toBe(true);
-    expect(await t.db.emailOutbox.count({ where: { accountId, kind: 'setup-window-closing' } })).toBe(0);
+    expect(await mail.t.db.emailOutbox.count({ where: { accountId, kind: 'setup-window-closing' } })).toBe(0);
     clock.set(at(40 * DAY));
     expect((await subjects()).filter((s) => s.includes('5 days left'))).toEqual([]);
   });
 
   describe('an account in a country where two-step is not offered', () => {
     it('gets the waiting-period email without "30 days", saying it is not offered, and nothing scheduled', async () => {
-      await t.db.countryAvailability.create({ data: { countryCode: 'NP', availableFrom: new Date('2027-03-01T00:00:00Z') } });
-      await t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
+      await mail.t.db.countryAvailability.create({ data: { countryCode: 'NP', availableFrom: new Date('2027-03-01T00:00:00Z') } });
+      await mail.t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
       await change('password-changed');
       const mails = await delivered();
       expect(mails).toHaveLength(2);
@@ -211,12 +193,12 @@ describe('scheduled setup emails', () => {
         expect(m.text).toContain('it will be from March 1, 2027');
         expect(m.text).toContain(`until ${formatDateTime(at(3 * DAY))}`);
       }
-      expect(await t.db.emailOutbox.count({ where: { accountId, sentAt: null } })).toBe(0);
+      expect(await mail.t.db.emailOutbox.count({ where: { accountId, sentAt: null } })).toBe(0);
       expect(await evaluateEligibility(deps, accountId, BROWSER)).toMatchObject({ state: 'country-unavailable', countryCode: 'NP' });
     });
 
     it('a country not on the list at all: no date named', async () => {
-      await t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
+      await mail.t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
       await change('rescue-email-changed');
       const [m] = await delivered();
       expect(m!.text).toContain('Two-step verification is not offered yet in Nepal, the country or region of your account.');
@@ -224,8 +206,8 @@ describe('scheduled setup emails', () => {
     });
 
     it('a country that opens before the wait ends is treated as offered', async () => {
-      await t.db.countryAvailability.create({ data: { countryCode: 'NP', availableFrom: at(2 * DAY) } });
-      await t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
+      await mail.t.db.countryAvailability.create({ data: { countryCode: 'NP', availableFrom: at(2 * DAY) } });
+      await mail.t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
       await change('password-changed');
       expect((await delivered())[0]!.text).toContain('After that date you have 30 days');
       clock.set(at(3 * DAY));

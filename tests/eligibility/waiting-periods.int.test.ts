@@ -1,67 +1,49 @@
 // Waiting periods end to end: a real database (SQLite or PostgreSQL), the outbox delivered by the
 // real nodemailer client to the SMTP stand-in, and the eligibility engine deciding.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TEST_ENGINE } from '../support/db.ts';
+import { withDatabaseAndMail } from '../support/mail.ts';
 import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../support/accounts.ts';
-import { freePort } from '../support/net.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
 import { evaluateEligibility, recordSignificantChange, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
 import type { SignificantChangeKind } from '../../src/security-events/record.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
-import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
-import { createMailStore, startMailStandin, type MailStandin } from '../../src/standins/mail.ts';
 import { formatDate, formatDateTime } from '../../src/format.ts';
 
-const FROM = 'Two-Step <no-reply@two-step.test>';
 const START = '2026-11-23T10:00:00.000Z';
 const APPLE_ID = 'Jane.Holder@Example.com';
 const RESCUE = 'jane.rescue@example.org';
 
 describe('waiting periods', () => {
-  let t: TestDb;
-  const store = createMailStore();
-  let standin: MailStandin;
-  let mailer: MailSender;
+  const mail = withDatabaseAndMail({ seedCountries: true });
   let clock: ReturnType<typeof fixedClock>;
   let deps: EligibilityDeps;
   let accountId: string;
 
-  beforeAll(async () => {
-    t = await createTestDb();
-    await seedCountryAvailability(t.db);
-    const port = await freePort();
-    standin = await startMailStandin({ port, store });
-    mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, FROM);
-  });
-  afterAll(async () => {
-    await standin.stop();
-    await t.drop();
-  });
   beforeEach(async () => {
-    await t.db.account.deleteMany();
-    const accountDeps = testDeps(t.db, START);
+    await mail.t.db.account.deleteMany();
+    const accountDeps = testDeps(mail.t.db, START);
     clock = accountDeps.clock;
-    deps = { db: t.db, clock, appUrl: accountDeps.appUrl };
+    deps = { db: mail.t.db, clock, appUrl: accountDeps.appUrl };
     const created = await createAccount(accountDeps, accountInput({ appleId: APPLE_ID, rescueEmail: RESCUE }), BROWSER);
     if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     accountId = created.accountId;
     // Only the emails of the test itself count: not the welcome email.
-    await t.db.emailOutbox.deleteMany();
-    store.clear();
+    await mail.t.db.emailOutbox.deleteMany();
+    mail.store.clear();
   });
 
   // Addresses are compared lower-cased: the SMTP client lower-cases the domain in the envelope.
   /** Delivers what the outbox holds and returns every email the SMTP stand-in has received, oldest first. */
   async function delivered() {
-    await deliverDueEmails({ db: t.db, clock, mailer }, { batchSize: 100 });
-    return standin.messages().slice().reverse();
+    await deliverDueEmails({ db: mail.t.db, clock, mailer: mail.mailer }, { batchSize: 100 });
+    return mail.standin.messages().slice().reverse();
   }
 
   /** A significant change as the features will make it: the change and recordSignificantChange in one transaction. */
-  async function change(kind: SignificantChangeKind, db: Db = t.db) {
+  async function change(kind: SignificantChangeKind, db: Db = mail.t.db) {
     await db.$transaction(async (tx) => {
       const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
       if (kind === 'password-changed') await tx.account.update({ where: { id: accountId }, data: { passwordHash: 'x', passwordChangedAt: clock.now() } });
@@ -69,8 +51,8 @@ describe('waiting periods', () => {
     });
   }
 
-  const periods = () => t.db.waitingPeriod.findMany({ where: { accountId }, orderBy: { startedAt: 'asc' } });
-  const events = async (kind: string) => t.db.securityEvent.findMany({ where: { accountId, kind }, orderBy: { createdAt: 'asc' } });
+  const periods = () => mail.t.db.waitingPeriod.findMany({ where: { accountId }, orderBy: { startedAt: 'asc' } });
+  const events = async (kind: string) => mail.t.db.securityEvent.findMany({ where: { accountId, kind }, orderBy: { createdAt: 'asc' } });
 
   it('a significant change starts a waiting period and emails each address on file once, naming the end date', async () => {
     await change('password-changed');
@@ -106,13 +88,13 @@ describe('waiting periods', () => {
   });
 
   it('emails only the Apple ID when there is no rescue email', async () => {
-    await t.db.account.update({ where: { id: accountId }, data: { rescueEmail: null } });
+    await mail.t.db.account.update({ where: { id: accountId }, data: { rescueEmail: null } });
     await change('security-questions-changed');
     expect((await delivered()).map((m) => m.to.map((a) => a.toLowerCase()))).toEqual([[APPLE_ID.toLowerCase()]]);
   });
 
   it('emails the addresses on file after the change, even when the caller passes the account as it was before', async () => {
-    await t.db.$transaction(async (tx) => {
+    await mail.t.db.$transaction(async (tx) => {
       const before = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
       await tx.account.update({ where: { id: accountId }, data: { rescueEmail: 'new.rescue@example.net' } });
       await recordSignificantChange(tx, deps, before, 'rescue-email-changed', BROWSER);
@@ -128,7 +110,7 @@ describe('waiting periods', () => {
 
     clock.advance(2 * DAY);
     const second = clock.now();
-    await t.db.$transaction(async (tx) => {
+    await mail.t.db.$transaction(async (tx) => {
       const before = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
       await tx.account.update({ where: { id: accountId }, data: { rescueEmail: 'second.rescue@example.net' } });
       await recordSignificantChange(tx, deps, before, 'rescue-email-changed', BROWSER);
@@ -180,7 +162,7 @@ describe('waiting periods', () => {
   });
 
   it('changes made at the same moment from several app instances start one period with one email per address', async () => {
-    const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 6 }, () => createDb(t.url)) : Array.from({ length: 6 }, () => t.db);
+    const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 6 }, () => createDb(mail.t.url)) : Array.from({ length: 6 }, () => mail.t.db);
     try {
       // Security questions live in their own table: nothing but recordSignificantChange touches the account row.
       await Promise.all(clients.map((db) => change('security-questions-changed', db)));
@@ -194,7 +176,7 @@ describe('waiting periods', () => {
   });
 
   it('a change with two-step on starts nothing and sends nothing', async () => {
-    await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date('2026-01-01T00:00:00Z') } });
+    await mail.t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date('2026-01-01T00:00:00Z') } });
     await change('password-changed');
     expect(await periods()).toHaveLength(0);
     expect(await events('password-changed')).toHaveLength(1); // the change itself is still recorded
@@ -223,17 +205,17 @@ describe('waiting periods', () => {
   });
 
   it('reports an unavailable country with its date, or none, and starts nothing', async () => {
-    await t.db.countryAvailability.create({ data: { countryCode: 'NP', availableFrom: new Date('2027-06-01T00:00:00Z') } });
-    await t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
+    await mail.t.db.countryAvailability.create({ data: { countryCode: 'NP', availableFrom: new Date('2027-06-01T00:00:00Z') } });
+    await mail.t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
     expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({
       state: 'country-unavailable',
       countryCode: 'NP',
       availableFrom: new Date('2027-06-01T00:00:00Z'),
     });
     expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, eligibility: { state: 'country-unavailable' } });
-    await t.db.countryAvailability.delete({ where: { countryCode: 'NP' } });
+    await mail.t.db.countryAvailability.delete({ where: { countryCode: 'NP' } });
     expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'country-unavailable', countryCode: 'NP', availableFrom: null });
-    expect((await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupStartedAt).toBeNull();
+    expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupStartedAt).toBeNull();
   });
 
   describe('startSetup', () => {
@@ -241,7 +223,7 @@ describe('waiting periods', () => {
       expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: null });
       const deadline = new Date(new Date(START).getTime() + 30 * DAY);
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline });
-      const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+      const account = await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } });
       expect(account.setupStartedAt).toEqual(new Date(START));
       expect(account.setupDeadline).toEqual(deadline);
       expect(await events('two-step-setup-started')).toHaveLength(1);
@@ -249,7 +231,7 @@ describe('waiting periods', () => {
 
       clock.advance(DAY);
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline });
-      expect((await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupStartedAt).toEqual(new Date(START));
+      expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupStartedAt).toEqual(new Date(START));
       expect(await delivered()).toHaveLength(0);
     });
 
@@ -259,15 +241,15 @@ describe('waiting periods', () => {
       clock.advance(DAY);
       const refused = await startSetup(deps, accountId, BROWSER);
       expect(refused).toEqual({ ok: false, eligibility: { state: 'waiting', endsAt: period!.endsAt, reason: 'password-changed', reasonAt: new Date(START) } });
-      expect((await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupDeadline).toBeNull();
+      expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupDeadline).toBeNull();
 
       clock.set(period!.endsAt);
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline: period!.windowEndsAt });
-      expect((await t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupDeadline).toEqual(period!.windowEndsAt);
+      expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupDeadline).toEqual(period!.windowEndsAt);
     });
 
     it('refuses with two-step on', async () => {
-      await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date(START) } });
+      await mail.t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date(START) } });
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: false, eligibility: { state: 'on', since: new Date(START) } });
     });
 
@@ -275,7 +257,7 @@ describe('waiting periods', () => {
       await startSetup(deps, accountId, BROWSER);
       clock.advance(DAY);
       await change('security-questions-changed');
-      const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+      const account = await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } });
       expect(account.setupStartedAt).toBeNull();
       expect(account.setupDeadline).toBeNull();
       expect((await evaluateEligibility(deps, accountId, BROWSER)).state).toBe('waiting');
@@ -291,7 +273,7 @@ describe('waiting periods', () => {
 
       // On PostgreSQL, separate clients (connection pools), as separate app instances have; on SQLite
       // one client (better-sqlite3 is synchronous: two clients in one process would block each other).
-      const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(t.url)) : Array.from({ length: 10 }, () => t.db);
+      const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(mail.t.url)) : Array.from({ length: 10 }, () => mail.t.db);
       try {
         const results = await Promise.all(clients.map((db) => evaluateEligibility({ ...deps, db }, accountId, BROWSER)));
         for (const r of results) expect(r).toEqual({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: expectedEnd });
@@ -309,7 +291,7 @@ describe('waiting periods', () => {
         windowEndsAt: new Date(expectedEnd.getTime() + 30 * DAY),
       });
       expect(await events('waiting-period-started')).toHaveLength(1);
-      const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+      const account = await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } });
       expect(account.setupStartedAt).toBeNull();
       expect(account.setupDeadline).toBeNull();
 

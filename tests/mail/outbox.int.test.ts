@@ -1,8 +1,9 @@
 // The transactional outbox end to end: a real database (SQLite or PostgreSQL), the real nodemailer
 // SMTP client and the SMTP stand-in (a real SMTP server) on a free loopback port.
 import { freePort, startHttp } from '../support/net.ts';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TEST_ENGINE } from '../support/db.ts';
+import { TEST_MAIL_FROM, withDatabaseAndMail } from '../support/mail.ts';
 import { createDb } from '../../src/db/client.ts';
 import { fixedClock, DAY, HOUR, MINUTE } from '../../src/clock.ts';
 import { enqueueEmail } from '../../src/mail/outbox.ts';
@@ -15,9 +16,8 @@ import {
   deliverDueEmails,
   startOutboxWorker,
 } from '../../src/mail/outbox-worker.ts';
-import { createMailStore, mailInboxHandler, startMailStandin, type MailStandin } from '../../src/standins/mail.ts';
+import { mailInboxHandler, startMailStandin } from '../../src/standins/mail.ts';
 
-const FROM = 'Two-Step <no-reply@two-step.test>';
 const START = '2024-05-01T12:00:00.000Z';
 
 
@@ -30,71 +30,57 @@ async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = 5_000
 }
 
 describe('email outbox over SMTP', () => {
-  let t: TestDb;
-  const store = createMailStore();
-  let standin: MailStandin;
-  let port: number;
-  let mailer: MailSender;
+  const mail = withDatabaseAndMail();
   let clock: ReturnType<typeof fixedClock>;
 
-  beforeAll(async () => {
-    t = await createTestDb();
-    port = await freePort();
-    standin = await startMailStandin({ port, store });
-    mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, FROM);
-  });
-  afterAll(async () => {
-    await standin.stop();
-    await t.drop();
-  });
   beforeEach(async () => {
-    await t.db.emailOutbox.deleteMany();
-    store.clear();
+    await mail.t.db.emailOutbox.deleteMany();
+    mail.store.clear();
     clock = fixedClock(START);
   });
 
-  const deps = () => ({ db: t.db, clock, mailer });
+  const deps = () => ({ db: mail.t.db, clock, mailer: mail.mailer });
 
   it('delivers an email enqueued inside a transaction to the SMTP server', async () => {
     const text = 'Dear Jane,\n\nYour Apple ID has been created.\n';
-    await t.db.$transaction(async (tx) => {
+    await mail.t.db.$transaction(async (tx) => {
       await tx.countryAvailability.create({ data: { countryCode: 'GB', availableFrom: new Date('2013-03-21T00:00:00Z') } });
       await enqueueEmail(tx, { kind: 'welcome', to: 'jane@example.com', subject: 'Welcome to your new Apple ID', text }, clock);
     });
-    expect(store.list()).toHaveLength(0); // enqueueing sends nothing by itself
+    expect(mail.store.list()).toHaveLength(0); // enqueueing sends nothing by itself
 
     expect(await deliverDueEmails(deps())).toEqual({ sent: 1, failed: 0 });
 
-    const mails = standin.messages();
+    const mails = mail.standin.messages();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: ['jane@example.com'], subject: 'Welcome to your new Apple ID', text });
     expect(mails[0]!.from).toContain('no-reply@two-step.test');
     expect(mails[0]!.messageId).not.toBe('');
 
-    const row = await t.db.emailOutbox.findFirstOrThrow();
+    const row = await mail.t.db.emailOutbox.findFirstOrThrow();
     expect(row).toMatchObject({ kind: 'welcome', toAddress: 'jane@example.com', attempts: 0, lockedUntil: null, lastError: null });
     expect(row.sentAt).toEqual(new Date(START));
 
     // Nothing is sent twice.
     expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
-    expect(standin.messages()).toHaveLength(1);
+    expect(mail.standin.messages()).toHaveLength(1);
   });
 
   it('leaves nothing in the outbox when the transaction rolls back', async () => {
     await expect(
-      t.db.$transaction(async (tx) => {
+      mail.t.db.$transaction(async (tx) => {
         await enqueueEmail(tx, { kind: 'welcome', to: 'ghost@example.com', subject: 'Welcome', text: 'Hello' }, clock);
         throw new Error('account creation failed');
       }),
     ).rejects.toThrow('account creation failed');
 
-    expect(await t.db.emailOutbox.count()).toBe(0);
+    expect(await mail.t.db.emailOutbox.count()).toBe(0);
     expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
-    expect(standin.messages()).toHaveLength(0);
+    expect(mail.standin.messages()).toHaveLength(0);
   });
 
   it('writes one row per distinct recipient, ignoring case', async () => {
-    await t.db.$transaction((tx) =>
+    await mail.t.db.$transaction((tx) =>
       enqueueEmail(
         tx,
         {
@@ -107,22 +93,22 @@ describe('email outbox over SMTP', () => {
         clock,
       ),
     );
-    const rows = await t.db.emailOutbox.findMany({ orderBy: { toAddress: 'asc' } });
+    const rows = await mail.t.db.emailOutbox.findMany({ orderBy: { toAddress: 'asc' } });
     expect(rows.map((r) => r.toAddress)).toEqual(['Jane@Example.com', 'bob@example.com'].sort());
     expect(rows.every((r) => r.accountId === 'acct-1')).toBe(true);
 
     expect(await deliverDueEmails(deps())).toEqual({ sent: 2, failed: 0 });
-    expect(standin.messages().map((m) => m.to[0]!.toLowerCase()).sort()).toEqual(['bob@example.com', 'jane@example.com']);
+    expect(mail.standin.messages().map((m) => m.to[0]!.toLowerCase()).sort()).toEqual(['bob@example.com', 'jane@example.com']);
   });
 
   it('keeps the email when SMTP is down and delivers it exactly once when SMTP comes back', async () => {
     const body = 'Your Apple ID details changed.\n';
-    await standin.stop();
+    await mail.standin.stop();
     try {
-      await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Changed', text: body }, clock));
+      await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Changed', text: body }, clock));
 
       expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 1 });
-      const failed = await t.db.emailOutbox.findFirstOrThrow();
+      const failed = await mail.t.db.emailOutbox.findFirstOrThrow();
       expect(failed.attempts).toBe(1);
       expect(failed.sentAt).toBeNull();
       expect(failed.lockedUntil).toBeNull();
@@ -133,22 +119,22 @@ describe('email outbox over SMTP', () => {
       // Not due yet: no attempt.
       expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
     } finally {
-      standin = await startMailStandin({ port, store });
+      mail.standin = await startMailStandin({ port: mail.port, store: mail.store });
     }
 
     clock.advance(29_999);
     expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
-    expect(standin.messages()).toHaveLength(0);
+    expect(mail.standin.messages()).toHaveLength(0);
 
     clock.advance(1);
     expect(await deliverDueEmails(deps())).toEqual({ sent: 1, failed: 0 });
     clock.advance(HOUR);
     expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
 
-    const mails = standin.messages();
+    const mails = mail.standin.messages();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: ['jane@example.com'], subject: 'Changed', text: body });
-    const row = await t.db.emailOutbox.findFirstOrThrow();
+    const row = await mail.t.db.emailOutbox.findFirstOrThrow();
     expect(row.attempts).toBe(1);
     expect(row.sentAt).toEqual(new Date(new Date(START).getTime() + 30_000));
     expect(row.lastError).toBeNull();
@@ -156,7 +142,7 @@ describe('email outbox over SMTP', () => {
 
   it('sends each email exactly once when several workers run at the same time', async () => {
     const n = 12;
-    await t.db.$transaction(async (tx) => {
+    await mail.t.db.$transaction(async (tx) => {
       for (let i = 0; i < n; i++) {
         await enqueueEmail(tx, { kind: 'notice', to: `user${i}@example.com`, subject: `Mail ${i}`, text: `Body ${i}` }, clock);
       }
@@ -164,10 +150,10 @@ describe('email outbox over SMTP', () => {
     // On PostgreSQL: separate clients (connection pools), as separate app instances have. On SQLite
     // (one app instance) the workers share the client: better-sqlite3 is synchronous, so two clients
     // on one file in one process would block each other's locks.
-    const others = TEST_ENGINE === 'postgresql' ? [createDb(t.url), createDb(t.url)] : [t.db, t.db];
+    const others = TEST_ENGINE === 'postgresql' ? [createDb(mail.t.url), createDb(mail.t.url)] : [mail.t.db, mail.t.db];
     try {
       const results = await Promise.all(
-        [t.db, ...others].map((db, i) => deliverDueEmails({ db, clock, mailer }, { workerId: `w${i}`, batchSize: 50 })),
+        [mail.t.db, ...others].map((db, i) => deliverDueEmails({ db, clock, mailer: mail.mailer }, { workerId: `w${i}`, batchSize: 50 })),
       );
       expect(results.reduce((s, r) => s + r.sent, 0)).toBe(n);
       expect(results.reduce((s, r) => s + r.failed, 0)).toBe(0);
@@ -175,15 +161,15 @@ describe('email outbox over SMTP', () => {
       if (TEST_ENGINE === 'postgresql') await Promise.all(others.map((db) => db.$disconnect()));
     }
 
-    const mails = standin.messages();
+    const mails = mail.standin.messages();
     expect(mails).toHaveLength(n);
     expect(new Set(mails.map((m) => m.to[0])).size).toBe(n);
-    expect(await t.db.emailOutbox.count({ where: { sentAt: null } })).toBe(0);
+    expect(await mail.t.db.emailOutbox.count({ where: { sentAt: null } })).toBe(0);
   });
 
   it('skips rows that another worker sent after this worker listed them', async () => {
     const n = 5;
-    await t.db.$transaction(async (tx) => {
+    await mail.t.db.$transaction(async (tx) => {
       for (let i = 0; i < n; i++) {
         await enqueueEmail(tx, { kind: 'notice', to: `user${i}@example.com`, subject: `Mail ${i}`, text: `Body ${i}` }, clock);
       }
@@ -193,27 +179,27 @@ describe('email outbox over SMTP', () => {
     let b: { sent: number; failed: number } | undefined;
     const slowA: MailSender = {
       async send(m) {
-        if (!b) b = await deliverDueEmails({ db: t.db, clock, mailer }, { workerId: 'b' });
-        await mailer.send(m);
+        if (!b) b = await deliverDueEmails({ db: mail.t.db, clock, mailer: mail.mailer }, { workerId: 'b' });
+        await mail.mailer.send(m);
       },
     };
-    const a = await deliverDueEmails({ db: t.db, clock, mailer: slowA }, { workerId: 'a' });
+    const a = await deliverDueEmails({ db: mail.t.db, clock, mailer: slowA }, { workerId: 'a' });
 
     expect(b).toEqual({ sent: n - 1, failed: 0 });
     expect(a).toEqual({ sent: 1, failed: 0 });
-    expect(standin.messages()).toHaveLength(n);
-    expect(new Set(standin.messages().map((m) => m.to[0])).size).toBe(n);
+    expect(mail.standin.messages()).toHaveLength(n);
+    expect(new Set(mail.standin.messages().map((m) => m.to[0])).size).toBe(n);
   });
 
   it('does not send a row another worker has claimed until the claim expires', async () => {
-    await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'T' }, clock));
+    await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'T' }, clock));
     // A worker claimed it and died mid-send.
-    await t.db.emailOutbox.updateMany({ data: { lockedUntil: new Date(clock.now().getTime() + MINUTE) } });
+    await mail.t.db.emailOutbox.updateMany({ data: { lockedUntil: new Date(clock.now().getTime() + MINUTE) } });
 
     expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
     clock.advance(MINUTE);
     expect(await deliverDueEmails(deps())).toEqual({ sent: 1, failed: 0 });
-    expect(standin.messages()).toHaveLength(1);
+    expect(mail.standin.messages()).toHaveLength(1);
   });
 
   it('backs off 30 s, doubling, capped at 1 hour', () => {
@@ -225,13 +211,13 @@ describe('email outbox over SMTP', () => {
   });
 
   it(`stops retrying after ${MAX_ATTEMPTS} failed attempts and keeps the row for an operator`, async () => {
-    const deadMailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, FROM);
-    await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'T' }, clock));
+    const deadMailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, TEST_MAIL_FROM);
+    await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'T' }, clock));
 
     const waits: number[] = [];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      expect(await deliverDueEmails({ db: t.db, clock, mailer: deadMailer })).toEqual({ sent: 0, failed: 1 });
-      const row = await t.db.emailOutbox.findFirstOrThrow();
+      expect(await deliverDueEmails({ db: mail.t.db, clock, mailer: deadMailer })).toEqual({ sent: 0, failed: 1 });
+      const row = await mail.t.db.emailOutbox.findFirstOrThrow();
       expect(row.attempts).toBe(attempt);
       const wait = row.nextAttemptAt.getTime() - clock.now().getTime();
       waits.push(wait);
@@ -242,8 +228,8 @@ describe('email outbox over SMTP', () => {
     // No more attempts, even with SMTP working and all the time in the world.
     clock.advance(DAY);
     expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 0 });
-    expect(standin.messages()).toHaveLength(0);
-    const row = await t.db.emailOutbox.findFirstOrThrow();
+    expect(mail.standin.messages()).toHaveLength(0);
+    const row = await mail.t.db.emailOutbox.findFirstOrThrow();
     expect(row.attempts).toBe(MAX_ATTEMPTS);
     expect(row.sentAt).toBeNull();
     expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
@@ -257,22 +243,22 @@ describe('email outbox over SMTP', () => {
     it('polls and delivers, and stops', async () => {
       const worker = startOutboxWorker(deps(), { intervalMs: 20 });
       try {
-        await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Polled', text: 'T' }, clock));
-        await waitFor(() => standin.messages().length === 1);
+        await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Polled', text: 'T' }, clock));
+        await waitFor(() => mail.standin.messages().length === 1);
       } finally {
         await worker.stop();
       }
-      await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'bob@example.com', subject: 'After stop', text: 'T' }, clock));
+      await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'bob@example.com', subject: 'After stop', text: 'T' }, clock));
       await new Promise((r) => setTimeout(r, 150));
-      expect(standin.messages().map((m) => m.subject)).toEqual(['Polled']);
-      expect(await t.db.emailOutbox.count({ where: { sentAt: null } })).toBe(1);
+      expect(mail.standin.messages().map((m) => m.subject)).toEqual(['Polled']);
+      expect(await mail.t.db.emailOutbox.count({ where: { sentAt: null } })).toBe(1);
     });
 
     it('keeps polling when the database fails, and logs no credentials', async () => {
       const logged: string[] = [];
       vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
       const broken = createDb(`postgresql://outbox:s3cret-pw@127.0.0.1:${await freePort()}/nowhere`);
-      const worker = startOutboxWorker({ db: broken, clock, mailer }, { intervalMs: 10 });
+      const worker = startOutboxWorker({ db: broken, clock, mailer: mail.mailer }, { intervalMs: 10 });
       try {
         await waitFor(() => logged.length >= 3);
       } finally {
@@ -284,10 +270,10 @@ describe('email outbox over SMTP', () => {
   });
 
   it('lists and clears the received mail over HTTP', async () => {
-    await t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Inbox', text: 'Hello' }, clock));
+    await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Inbox', text: 'Hello' }, clock));
     await deliverDueEmails(deps());
 
-    const server = await startHttp([mailInboxHandler(store)]);
+    const server = await startHttp([mailInboxHandler(mail.store)]);
     const base = server.url;
     try {
       const listed = (await (await fetch(`${base}/_standin/mail`)).json()) as { messages: { to: string[]; subject: string }[] };
@@ -296,7 +282,7 @@ describe('email outbox over SMTP', () => {
 
       expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
       expect((await fetch(`${base}/_standin/mail`, { method: 'DELETE' })).status).toBe(204);
-      expect(standin.messages()).toHaveLength(0);
+      expect(mail.standin.messages()).toHaveLength(0);
       const after = (await (await fetch(`${base}/_standin/mail`)).json()) as { messages: unknown[] };
       expect(after.messages).toEqual([]);
     } finally {
