@@ -99,6 +99,8 @@ test('the states of the Two-Step section (demo accounts, read only): available, 
     await page.goto('/account/security');
     if (who === 'avery') await axe(page, 'Password and Security: security questions gate');
     await answerSecurityQuestions(page, DEMO_ANSWERS);
+    // Every state links to Learn more.
+    await expect(page.locator('section.feature').getByRole('link', { name: 'Learn more about two-step verification' })).toHaveAttribute('href', '/help/two-step');
     await axe(page, `Password and Security: ${who}'s state`);
     await page.goto('/account/security/setup');
     await axe(page, `setup page, stopped (${who})`);
@@ -167,6 +169,7 @@ test('turning two-step on, every step and its error states, then the confirmatio
   await expect(page.getByRole('heading', { name: 'Two-step verification is on' })).toBeVisible();
   await axe(page, 'two-step on: confirmation');
   await page.goto('/account/security');
+  await expect(page.locator('section.feature').getByRole('link', { name: 'Learn more about two-step verification' })).toHaveAttribute('href', '/help/two-step');
   await axe(page, 'Password and Security: on');
 });
 
