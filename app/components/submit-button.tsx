@@ -1,22 +1,33 @@
 'use client';
-import type { MouseEvent } from 'react';
 import { useFormStatus } from 'react-dom';
 
 /**
- * A form's main button, with its own wording while the form is being sent. It is not `disabled`
- * then (a disabled button drops the keyboard focus to <body>): it says aria-disabled and ignores
- * presses until the answer comes.
+ * A submit button with its own wording while its form is being sent. It is not `disabled` then (a
+ * disabled button drops the keyboard focus to <body>): it says aria-disabled and ignores presses
+ * until the answer comes.
  */
-export function SubmitButton(props: { label: string; pendingLabel: string; className?: string }) {
+export function PendingButton(props: { label: string; pendingLabel: string; className?: string; ariaLabel?: string }) {
   const { pending } = useFormStatus();
-  const ignoreWhilePending = (event: MouseEvent<HTMLButtonElement>) => {
-    if (pending) event.preventDefault();
-  };
+  return (
+    <button
+      type="submit"
+      className={props.className ?? 'button'}
+      aria-disabled={pending ? true : undefined}
+      aria-label={props.ariaLabel}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+      }}
+    >
+      {pending ? props.pendingLabel : props.label}
+    </button>
+  );
+}
+
+/** A form's main button, in the form's row of actions. */
+export function SubmitButton(props: { label: string; pendingLabel: string; className?: string }) {
   return (
     <div className="actions">
-      <button className={props.className ?? 'button'} type="submit" aria-disabled={pending ? true : undefined} onClick={ignoreWhilePending}>
-        {pending ? props.pendingLabel : props.label}
-      </button>
+      <PendingButton {...props} />
     </div>
   );
 }

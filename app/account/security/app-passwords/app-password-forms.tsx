@@ -2,31 +2,13 @@
 // The forms of the App-Specific Passwords page: generate one with a label (the password is then
 // shown once, here, and never again), Revoke on each row, and Revoke All.
 import { useActionState } from 'react';
-import { useFormStatus } from 'react-dom';
 import { createAppPasswordAction, revokeAllAppPasswordsAction, revokeAppPasswordAction, type CreatedState } from '../../../actions/app-passwords.ts';
 import { Field, errorProps } from '../../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
-import { SubmitButton } from '../../../components/submit-button.tsx';
+import { PendingButton, SubmitButton } from '../../../components/submit-button.tsx';
 import { LocalTime } from '../../../components/local-time.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
 import styles from './app-passwords.module.css';
-
-function Button(props: { label: string; pendingLabel: string; className: string; ariaLabel?: string }) {
-  const { pending } = useFormStatus();
-  return (
-    <button
-      type="submit"
-      className={props.className}
-      aria-disabled={pending ? true : undefined}
-      onClick={(event) => {
-        if (pending) event.preventDefault();
-      }}
-      aria-label={props.ariaLabel}
-    >
-      {pending ? props.pendingLabel : props.label}
-    </button>
-  );
-}
 
 export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
   const [state, action] = useActionState(createAppPasswordAction, EMPTY_FORM as CreatedState);
@@ -80,7 +62,7 @@ export function AppPasswordRow(props: { id: string; label: string; createdAt: st
         </div>
         <form action={action}>
           <input type="hidden" name="appPasswordId" value={props.id} />
-          <Button label="Revoke" pendingLabel="Revoking…" className={`button secondary ${styles.small}`} ariaLabel={`Revoke ${props.label}`} />
+          <PendingButton label="Revoke" pendingLabel="Revoking…" className={`button secondary ${styles.small}`} ariaLabel={`Revoke ${props.label}`} />
         </form>
       </div>
       {state.error ? (
@@ -97,7 +79,7 @@ export function RevokeAllForm({ count }: { count: number }) {
   return (
     <form action={action} className={styles.revokeAll} aria-label="Revoke all app-specific passwords">
       <FormMessages state={state} />
-      <Button label={`Revoke All (${count})`} pendingLabel="Revoking…" className="button secondary" />
+      <PendingButton label={`Revoke All (${count})`} pendingLabel="Revoking…" className="button secondary" />
     </form>
   );
 }

@@ -2,7 +2,6 @@
 // The forms of the Trusted Devices page: add a phone number, register an iOS device, and on each
 // device row the buttons (and, for a pending device, the code field) that act on it.
 import { useActionState, type ReactNode } from 'react';
-import { useFormStatus } from 'react-dom';
 import {
   addPhoneNumberAction,
   addPushDeviceAction,
@@ -14,30 +13,12 @@ import {
 import { Field, errorProps } from '../../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
 import { CodeInput } from '../../../components/code-input.tsx';
-import { SubmitButton } from '../../../components/submit-button.tsx';
+import { PendingButton, SubmitButton } from '../../../components/submit-button.tsx';
 import { LocalTime } from '../../../components/local-time.tsx';
 import { EMPTY_FORM, type FormState } from '../../../lib/form-state.ts';
 import styles from './devices.module.css';
 
 type Kind = 'sms' | 'push';
-
-/** A button with its own wording while its form is being sent; it ignores presses then (not `disabled`: the focus stays on it). */
-function Button(props: { label: string; pendingLabel: string; className: string; ariaLabel?: string }) {
-  const { pending } = useFormStatus();
-  return (
-    <button
-      type="submit"
-      className={props.className}
-      aria-disabled={pending ? true : undefined}
-      onClick={(event) => {
-        if (pending) event.preventDefault();
-      }}
-      aria-label={props.ariaLabel}
-    >
-      {pending ? props.pendingLabel : props.label}
-    </button>
-  );
-}
 
 /** The latest message of a row's forms, under the row. */
 function RowMessage({ states }: { states: FormState[] }) {
@@ -77,7 +58,7 @@ function RemoveForm({ id, label, action }: { id: string; label: string; action: 
   return (
     <form action={action}>
       <input type="hidden" name="trustedDeviceId" value={id} />
-      <Button label="Remove" pendingLabel="Removing…" className={`button secondary ${styles.small}`} ariaLabel={`Remove ${label}`} />
+      <PendingButton label="Remove" pendingLabel="Removing…" className={`button secondary ${styles.small}`} ariaLabel={`Remove ${label}`} />
     </form>
   );
 }
@@ -132,11 +113,11 @@ export function PendingDeviceRow(props: { id: string; kind: Kind; label: string;
             <label htmlFor={inputId}>Verification code</label>
             <CodeInput id={inputId} digits={props.digits} className={styles.code} error={Boolean(codeError)} />
           </div>
-          <Button label="Verify" pendingLabel="Checking…" className="button" />
+          <PendingButton label="Verify" pendingLabel="Checking…" className="button" />
         </form>
         <form action={resend}>
           <input type="hidden" name="trustedDeviceId" value={props.id} />
-          <Button label="Send a new code" pendingLabel="Sending…" className={`${styles.link}`} />
+          <PendingButton label="Send a new code" pendingLabel="Sending…" className={`${styles.link}`} />
         </form>
       </div>
       {codeError ? (
@@ -164,7 +145,7 @@ export function RegisteredDeviceRow(props: { id: string; name: string; deviceId:
           ) : (
             <form action={action}>
               <input type="hidden" name="registeredDeviceId" value={props.id} />
-              <Button label="Send code to this device" pendingLabel="Sending…" className={`button ${styles.small}`} />
+              <PendingButton label="Send code to this device" pendingLabel="Sending…" className={`button ${styles.small}`} />
             </form>
           )}
         </div>
