@@ -112,7 +112,10 @@ test('an app-specific password works on /api/app/whoami until it is revoked; the
   expect(await ok.json()).toEqual({ name: 'Jamie Tester' });
   const main = await page.request.get('/api/app/whoami', { headers: basic(PASSWORD) });
   expect(main.status()).toBe(401);
-  expect((await main.json()).error).toMatch(/Use an app-specific password/);
+  // The same answer as for a wrong password (a phished password cannot be checked here), saying what to use instead.
+  const wrong = await page.request.get('/api/app/whoami', { headers: basic('not the password at all') });
+  expect(await main.json()).toEqual(await wrong.json());
+  expect((await wrong.json()).error).toMatch(/apps sign in with an app-specific password/);
 
   await page.reload();
   await submit(page, 'Revoke Mail on my laptop');
