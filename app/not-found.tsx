@@ -1,4 +1,7 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+
+export const metadata: Metadata = { title: 'Page not found' };
 
 // Any address the portal does not have, and every notFound(): a plain page in the portal's look,
 // inside the root layout (top bar and all), with a way back.
