@@ -40,13 +40,15 @@ export function distinctRecipients(to: string | string[]): string[] {
 
 /**
  * Queues one EmailOutbox row per distinct recipient. Call it inside the transaction that makes the
- * change the email is about (see above). `clock` sets createdAt and the first nextAttemptAt (due
- * immediately), so the worker, which reads the same clock, sees the row as due.
+ * change the email is about (see above). `clock` sets createdAt and the first nextAttemptAt: due
+ * immediately (the worker, which reads the same clock, sees the row as due), or at `dueAt` when
+ * that is later (a scheduled email, src/mail/scheduled.ts).
  */
-export async function enqueueEmail(tx: DbTx, email: OutgoingEmail, clock: Clock = systemClock): Promise<void> {
+export async function enqueueEmail(tx: DbTx, email: OutgoingEmail, clock: Clock = systemClock, dueAt?: Date): Promise<void> {
   const recipients = distinctRecipients(email.to);
   if (recipients.length === 0) throw new Error('enqueueEmail: no recipient');
   const now = clock.now();
+  const due = dueAt && dueAt.getTime() > now.getTime() ? dueAt : now;
   await tx.emailOutbox.createMany({
     data: recipients.map((toAddress) => ({
       kind: email.kind,
@@ -55,7 +57,7 @@ export async function enqueueEmail(tx: DbTx, email: OutgoingEmail, clock: Clock 
       subject: email.subject,
       textBody: email.text,
       createdAt: now,
-      nextAttemptAt: now,
+      nextAttemptAt: due,
     })),
   });
 }

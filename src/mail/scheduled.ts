@@ -12,25 +12,11 @@
 // but is not sent yet (workers were down) is cancelled too: a late "5 days left" is worse than none.
 import type { DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import { distinctRecipients, type OutgoingEmail } from './outbox.ts';
+import { enqueueEmail, type OutgoingEmail } from './outbox.ts';
 
 /** Queues `email` (one row per distinct recipient) to be sent at `dueAt`, or at once if that has passed. */
 export async function scheduleEmail(tx: DbTx, email: OutgoingEmail, dueAt: Date, clock: Clock): Promise<void> {
-  const recipients = distinctRecipients(email.to);
-  if (recipients.length === 0) throw new Error('scheduleEmail: no recipient');
-  const now = clock.now();
-  const due = dueAt.getTime() > now.getTime() ? dueAt : now;
-  await tx.emailOutbox.createMany({
-    data: recipients.map((toAddress) => ({
-      kind: email.kind,
-      accountId: email.accountId ?? null,
-      toAddress,
-      subject: email.subject,
-      textBody: email.text,
-      createdAt: now,
-      nextAttemptAt: due,
-    })),
-  });
+  await enqueueEmail(tx, email, clock, dueAt);
 }
 
 /**
