@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { localEnv } from './src/standins/local-env.ts';
+import { localEnv } from './dev/standins/local-env.ts';
 
 import { E2E_PORTS } from "./e2e/ports.ts";
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'two-step-e2e-'));

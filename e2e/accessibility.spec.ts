@@ -21,7 +21,7 @@ import {
   submit,
   verifyIdentity,
 } from './helpers.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
 // Every page in every state we can reach, checked with axe-core against WCAG 2.1 A and AA. Each
 // check is soft, so one run lists every page with violations (by rule, with the first elements).

@@ -2,7 +2,7 @@ import { expect, test } from './csp-guard.ts';
 import { E2E_PORTS } from './ports.ts';
 import { createTwilioSms } from '../src/sms/twilio-sms.ts';
 import { createHttpPushSender } from '../src/push/push-sender.ts';
-import { STANDIN_TWILIO } from '../src/standins/local-env.ts';
+import { STANDIN_TWILIO } from '../dev/standins/local-env.ts';
 
 const standins = `http://127.0.0.1:${E2E_PORTS.http}`;
 

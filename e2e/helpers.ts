@@ -247,7 +247,7 @@ export function serverLog(): string {
   return readFileSync(join(process.env.E2E_DATA_DIR!, 'server.log'), 'utf8');
 }
 
-/** Tells the Twilio stand-in to answer the next `times` text messages with Twilio error `code` (src/standins/twilio.ts). */
+/** Tells the Twilio stand-in to answer the next `times` text messages with Twilio error `code` (dev/standins/twilio.ts). */
 export async function twilioFault(page: Page, fault: { code: number; times?: number } | null) {
   const res = await page.request.post(`http://127.0.0.1:${E2E_PORTS.http}/_standin/sms/fault`, {
     data: fault ? { mode: 'twilio-error', code: fault.code, times: fault.times ?? 1 } : { mode: 'none' },

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { E2E_PORTS } from './ports.ts';
-import { localEnv } from '../src/standins/local-env.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+import { localEnv } from '../dev/standins/local-env.ts';
+import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
 const ports = { app: E2E_PORTS.app + 50, http: E2E_PORTS.http + 50, smtp: E2E_PORTS.smtp + 50 };
 const appUrl = `https://localhost:${ports.app}`;

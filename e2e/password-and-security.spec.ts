@@ -3,7 +3,7 @@ import { type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, signIn, signInWithCode, submit } from './helpers.ts';
-import { DEMO_PASSWORD, DEMO_TRUSTED_PHONE } from '../src/seed/demo-accounts.ts';
+import { DEMO_PASSWORD, DEMO_TRUSTED_PHONE } from '../dev/seed/demo-accounts.ts';
 
 const DEMO_ANSWERS_BY_QUESTION = {
   'What is your favourite colour?': 'blue',

@@ -4,7 +4,7 @@
 import { expect, test } from './csp-guard.ts';
 import type { APIResponse, Page } from '@playwright/test';
 import { answerSecurityQuestions, createAccount, newAppleId, serverLog, twilioFault } from './helpers.ts';
-import { STANDIN_TWILIO } from '../src/standins/local-env.ts';
+import { STANDIN_TWILIO } from '../dev/standins/local-env.ts';
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));

@@ -6,7 +6,7 @@ import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, new
 // Dates show in the reader's time zone, written as the account's country writes them.
 test.use({ timezoneId: 'America/New_York' });
 
-/** A test number of the Twilio stand-in (src/standins/line-types.json), different on every run. */
+/** A test number of the Twilio stand-in (dev/standins/line-types.json), different on every run. */
 function testNumber(prefix: '010' | '020'): { typed: string; e164: string; masked: string } {
   const last4 = String(randomInt(0, 10_000)).padStart(4, '0');
   return { typed: `(555) ${prefix}-${last4}`, e164: `+1555${prefix}${last4}`, masked: `+1 ••• ••• ••${last4.slice(2)}` };

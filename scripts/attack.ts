@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildIfChanged, ensureInstalled } from './lib/bootstrap.mjs';
-import { localEnv, type LocalPorts } from '../src/standins/local-env.ts';
+import { localEnv, type LocalPorts } from '../dev/standins/local-env.ts';
 import { createDb } from '../src/db/client.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
-import { PER_APPLE_ID } from '../src/accounts/sign-in.ts';
+import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
+import { PER_APPLE_ID } from '../src/accounts/password-guesses.ts';
 import { fuzzServer } from './lib/fuzz-http.ts';
 
 const PARALLEL = 100;

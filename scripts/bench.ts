@@ -14,15 +14,15 @@ import { createDb } from '../src/db/client.ts';
 import { systemClock } from '../src/clock.ts';
 import { hashSecret } from '../src/accounts/passwords.ts';
 import { createAccount } from '../src/accounts/create-account.ts';
-import { signIn } from '../src/accounts/sign-in.ts';
+import { signIn } from '../src/sign-in/password.ts';
 import { resolveSession } from '../src/sessions/sessions.ts';
 import { enqueueEmail } from '../src/mail/outbox.ts';
 import { deliverDueEmails } from '../src/mail/outbox-worker.ts';
 import { createSmtpMailer } from '../src/mail/smtp.ts';
-import { startMailStandin } from '../src/standins/mail.ts';
+import { startMailStandin } from '../dev/standins/mail.ts';
 import { SECURITY_QUESTIONS } from '../src/accounts/security-questions.ts';
 import { generateRecoveryKey, hashRecoveryKey } from '../src/recovery-key/recovery-key.ts';
-import { startKeyReset } from '../src/two-step/recovery-key-reset.ts';
+import { startKeyReset } from '../src/password-reset/by-recovery-key.ts';
 
 async function timeEach(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];

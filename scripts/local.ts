@@ -1,7 +1,7 @@
 // The portal on this machine with the local stand-ins (see scripts/start.mjs).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { DEV_PORTS, localEnv } from '../src/standins/local-env.ts';
+import { DEV_PORTS, localEnv } from '../dev/standins/local-env.ts';
 import { buildIfChanged } from './lib/bootstrap.mjs';
 
 if (existsSync('.env')) process.loadEnvFile('.env');

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { localEnv } from '../src/standins/local-env.ts';
+import { localEnv } from '../dev/standins/local-env.ts';
 const dir = mkdtempSync(join(tmpdir(), 'two-step-shots-'));
 const env = localEnv({ app: 3750, http: 3760, smtp: 3775 }, { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', SESSION_SECRET: 'x'.repeat(40), CODE_HMAC_KEY: 'y'.repeat(40) });
 await new Promise((r) => spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', r));

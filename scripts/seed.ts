@@ -3,7 +3,7 @@ import { config } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { runtime } from '../src/runtime.ts';
 import { seedCountryAvailability } from '../src/eligibility/countries.ts';
-import { seedDemoAccounts } from '../src/seed/demo-accounts.ts';
+import { seedDemoAccounts } from '../dev/seed/demo-accounts.ts';
 
 const c = config();
 await migrate(c.DATABASE_URL, { log: (line) => console.log(line) });

@@ -1,9 +1,10 @@
 // Serves the portal (see src/server/serve.ts) and prints where everything is.
 import { serve } from '../src/server/serve.ts';
 import { config } from '../src/config.ts';
-import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+import { startStandins } from '../dev/standins/server.ts';
+import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
-const server = await serve();
+const server = await serve({ startStandins });
 const c = config();
 const lines = [``, `Two-Step is running at ${server.url}`];
 if (c.STANDINS === 'on') {

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { config } from '@/src/config.ts';
 import { signUp } from '@/src/accounts/sign-up.ts';
-import { signIn } from '@/src/accounts/sign-in.ts';
+import { signIn } from '@/src/sign-in/password.ts';
 import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
 import { requestContext } from '../lib/request.ts';
 import { clearSessionCookie, setSessionCookie, signedIn } from '../lib/session.ts';

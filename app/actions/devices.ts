@@ -10,11 +10,11 @@ import { addPhoneNumber, addPushDevice, confirmDevice, registerDevice, removeDev
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { sessionToken, signedIn as completedSignIn } from '../lib/session.ts';
-import { finishRecovery } from '@/src/two-step/recovery-sign-in.ts';
+import { finishRecovery } from '@/src/sign-in/recovery-key.ts';
+import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
 
 // Devices are what a Recovery Key session is for: verifying a new trusted device (seed 001).
 const RECOVERY_ALLOWED = { allowRecovery: true };
-import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
 
 const PAGE = '/account/security/devices';
 

@@ -1,16 +1,16 @@
 'use server';
 // Server actions for "Forgot password?". Two-step off: ask for a link, then answer two security
-// questions and choose a new password. Each calls one domain function (src/accounts/password-reset.ts),
+// questions and choose a new password. Each calls one domain function (src/password-reset/by-link.ts),
 // which validates the form with zod.
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { completePasswordReset, requestPasswordReset } from '@/src/accounts/password-reset.ts';
+import { completePasswordReset, requestPasswordReset } from '@/src/password-reset/by-link.ts';
 import { requestContext } from '../lib/request.ts';
 import { clearSessionCookie } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
-import { clearResetToken, resetToken, setResetToken } from '../reset/reset-cookie.ts';
-import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '@/src/two-step/recovery-key-reset.ts';
+import { clearResetToken, resetToken, setResetToken } from '../lib/reset-cookie.ts';
+import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '@/src/password-reset/by-recovery-key.ts';
 
 /** The forgot-password form also shows one sentence after it was sent. */
 export type ForgotState = FormState & { notice?: string };
@@ -34,7 +34,7 @@ export async function completePasswordResetAction(_prev: FormState, formData: Fo
 }
 
 // ---- Two-step on: the Recovery Key, a code from a trusted device, a new password ----------------
-// (src/two-step/recovery-key-reset.ts). The reset's token lives only in the reset cookie.
+// (src/password-reset/by-recovery-key.ts). The reset's token lives only in the reset cookie.
 
 export async function startKeyResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();

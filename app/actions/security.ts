@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
 import { answerSecurityQuestions } from '@/src/accounts/security-pass.ts';
-import { changeBirthDate, changePassword, changeRescueEmail, changeSecurityQuestions, type ChangeResult } from '@/src/accounts/account-changes.ts';
+import { changeBirthDate, changePassword, changeRescueEmail, changeSecurityQuestions, type ChangeResult } from '@/src/account-changes/account-changes.ts';
 import { startSetup } from '@/src/eligibility/waiting-periods.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireAccount } from '../lib/session.ts';

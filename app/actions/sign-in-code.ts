@@ -1,10 +1,10 @@
 'use server';
 // The second step of signing in with two-step on: send a code to a chosen trusted device, then
-// check it. Each action calls one domain function (src/two-step/sign-in-code.ts).
+// check it. Each action calls one domain function (src/sign-in/code.ts).
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { completeSignIn, sendSignInCode } from '@/src/two-step/sign-in-code.ts';
-import { signInWithRecoveryKey } from '@/src/two-step/recovery-sign-in.ts';
+import { completeSignIn, sendSignInCode } from '@/src/sign-in/code.ts';
+import { signInWithRecoveryKey } from '@/src/sign-in/recovery-key.ts';
 import { requestContext } from '../lib/request.ts';
 import { sessionToken, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';

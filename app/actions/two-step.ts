@@ -4,7 +4,7 @@
 // calls one domain function (which validates the form with zod), and answers with a FormState.
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { confirmIdentity, sendIdentityCode } from '@/src/two-step/fresh-code.ts';
+import { confirmIdentity, sendIdentityCode } from '@/src/step-up/fresh-code.ts';
 import { replaceRecoveryKey } from '@/src/recovery-key/replace-key.ts';
 import { turnOff } from '@/src/two-step/turn-off.ts';
 import { requestContext } from '../lib/request.ts';

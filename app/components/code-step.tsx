@@ -8,13 +8,9 @@ import { FormMessages, useAnswerKey } from './form-messages.tsx';
 import { CodeInput } from './code-input.tsx';
 import { SubmitButton } from './submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../lib/form-state.ts';
+import type { CodeDevice } from '../lib/code-devices.ts';
 
 type Action<S extends FormState = FormState> = (prev: S, formData: FormData) => Promise<S>;
-export interface CodeDevice {
-  id: string;
-  label: string;
-  kind: string;
-}
 
 /**
  * `done`, when given, shows what a successful check answered (a support PIN) in place of the forms;

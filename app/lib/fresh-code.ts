@@ -1,10 +1,10 @@
 // Pages of sensitive changes ask for a code from a trusted device first when the last one is older
-// than 10 minutes (src/two-step/fresh-code.ts decides; the domain functions refuse too, so this is
+// than 10 minutes (src/step-up/fresh-code.ts decides; the domain functions refuse too, so this is
 // only the friendly way round). After the code the holder comes back to the page they wanted.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runtime } from '@/src/runtime.ts';
-import { needsFreshCode } from '@/src/two-step/fresh-code.ts';
+import { needsFreshCode } from '@/src/step-up/fresh-code.ts';
 import { requireSecurityPass } from './security-pass.ts';
 
 /** Where the confirmation page may send the holder back to: a fixed list, so it is no open redirect. */

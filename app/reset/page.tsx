@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
-import { openPasswordReset } from '@/src/accounts/password-reset.ts';
-import { resetToken } from './reset-cookie.ts';
+import { openPasswordReset } from '@/src/password-reset/by-link.ts';
+import { resetToken } from '../lib/reset-cookie.ts';
 import { ResetForm } from './reset-form.tsx';
 import type { Metadata } from 'next';
 

@@ -15,19 +15,19 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import type { Actor } from '../accounts/account-changes.ts';
-import { addressesOnFile, appleIdKey, emailField } from '../accounts/apple-id.ts';
+import type { Actor } from '../sessions/actor.ts';
+import { appleIdKey, emailField } from '../accounts/apple-id.ts';
+import { addressesOnFile } from '../mail/recipients.ts';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
-import { lockoutMessage, passwordLimits, PER_KNOWN_BROWSER } from '../accounts/sign-in.ts';
+import { lockoutMessage, passwordLimits, PER_KNOWN_BROWSER } from '../accounts/password-guesses.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { appPasswordEmail } from '../mail/templates.ts';
-import { freshCodeRefusal } from '../two-step/fresh-code.ts';
+import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { attemptsFailed, refundAttempt, takeAttempts, type Limit } from '../throttle/throttle.ts';
 
-export type { Actor } from '../accounts/account-changes.ts';
 
 export interface AppPasswordDeps {
   db: Db;

@@ -15,18 +15,17 @@ import { HOUR } from '../clock.ts';
 import { isSmsError, SMS_BAD_NUMBER, type LineType, type LineTypeLookup, type SmsSender } from '../sms/twilio-sms.ts';
 import type { PushSender } from '../push/push-sender.ts';
 import { maskPhoneNumber, sendCode, verifyCode, type CodePurpose } from '../codes/codes.ts';
-import type { Actor } from '../accounts/account-changes.ts';
+import type { Actor } from '../sessions/actor.ts';
 import { displayText } from '../accounts/display-text.ts';
-import { addressesOnFile } from '../accounts/apple-id.ts';
+import { addressesOnFile } from '../mail/recipients.ts';
 import { parseForm, type FieldErrors } from '../accounts/fields.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { trustedDeviceEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { takeAttempt, waitText, type LockPolicy } from '../throttle/throttle.ts';
-import { freshCodeRefusal } from '../two-step/fresh-code.ts';
+import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import { invalidNumberMessage, isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
 
-export type { Actor } from '../accounts/account-changes.ts';
 
 export interface DeviceDeps {
   db: Db;

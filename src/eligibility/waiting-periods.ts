@@ -12,7 +12,7 @@
 //    until the transaction ends: concurrent changes to one account then read the latest period one
 //    after the other instead of both starting one. (SQLite runs one write transaction at a time.)
 import type { Db, DbTx } from '../db/client.ts';
-import { addressesOnFile } from '../accounts/apple-id.ts';
+import { addressesOnFile } from '../mail/recipients.ts';
 import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext, type SignificantChangeKind } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';

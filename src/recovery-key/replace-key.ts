@@ -1,15 +1,15 @@
 // Replace Lost Key (DOMAIN.md "Recovery Key"; seed 001): signed in with the password AND a trusted
-// device (a code entered within the last 10 minutes, src/two-step/fresh-code.ts) → a new key. The
+// device (a code entered within the last 10 minutes, src/step-up/fresh-code.ts) → a new key. The
 // stored hash is overwritten in one UPDATE, so the old key stops working at once. The new key is
 // returned once, to be shown and printed; it is never logged, emailed or put in event details.
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import type { Actor } from '../accounts/account-changes.ts';
-import { addressesOnFile } from '../accounts/apple-id.ts';
+import type { Actor } from '../sessions/actor.ts';
+import { addressesOnFile } from '../mail/recipients.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { recoveryKeyReplacedEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { freshCodeRefusal } from '../two-step/fresh-code.ts';
+import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey } from './recovery-key.ts';
 
 export const REPLACE_NEEDS_TWO_STEP = 'Replace Lost Key is for accounts with two-step verification on.';

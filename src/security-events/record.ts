@@ -67,10 +67,10 @@ export const SECURITY_EVENT_KINDS = [
   'recovery-key-created',
   'recovery-key-confirmed',
   'two-step-turned-on',
-  // Signing in with the Recovery Key (src/two-step/recovery-sign-in.ts).
+  // Signing in with the Recovery Key (src/sign-in/recovery-key.ts).
   'recovery-key-used',
   'recovery-key-failed',
-  // Fresh authentication before a sensitive change (src/two-step/fresh-code.ts).
+  // Fresh authentication before a sensitive change (src/step-up/fresh-code.ts).
   'identity-confirmed',
   // Living with two-step on (src/two-step/).
   'recovery-key-replaced',

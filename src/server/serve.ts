@@ -1,6 +1,7 @@
 // Runs the portal: applies the migrations, fills the availability list on a new database, starts
 // the email outbox worker and serves the Next.js app. With STANDINS=on it first starts the local
-// Twilio, push and SMTP stand-ins on the ports named by STANDINS_URL and SMTP_URL.
+// Twilio, push and SMTP stand-ins (passed in by scripts/serve.ts from dev/, which production code
+// never imports) on the ports named by STANDINS_URL and SMTP_URL.
 // Production runs this same file with STANDINS=off and real Twilio and SMTP settings.
 import { createServer } from 'node:http';
 import next from 'next';
@@ -10,15 +11,18 @@ import { runtime } from '../runtime.ts';
 import { seedCountryAvailability } from '../eligibility/countries.ts';
 import { startOutboxWorker } from '../mail/outbox-worker.ts';
 import { createSmtpMailer } from '../mail/smtp.ts';
-import { startStandins } from '../standins/server.ts';
 import { setClientAddress } from './client-address.ts';
 import { guardedHandler, serverActions } from './request-guard.ts';
 
-export async function serve(): Promise<{ url: string; close(): Promise<void> }> {
+/** Starts the local stand-ins on these ports; only development passes one. */
+export type StartStandins = (ports: { httpPort: number; smtpPort: number }) => Promise<{ stop(): Promise<void> }>;
+
+export async function serve(opts: { startStandins?: StartStandins } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const c = config();
+  if (c.STANDINS === 'on' && !opts.startStandins) throw new Error('STANDINS=on needs the stand-ins: run `npm run serve` (scripts/serve.ts).');
   const stopStandins =
-    c.STANDINS === 'on' && c.STANDINS_URL
-      ? (await startStandins({ httpPort: Number(new URL(c.STANDINS_URL).port), smtpPort: Number(new URL(c.SMTP_URL).port) })).stop
+    c.STANDINS === 'on' && c.STANDINS_URL && opts.startStandins
+      ? (await opts.startStandins({ httpPort: Number(new URL(c.STANDINS_URL).port), smtpPort: Number(new URL(c.SMTP_URL).port) })).stop
       : async () => {};
 
   await migrate(c.DATABASE_URL, { log: (line) => console.log(line) });

@@ -1,7 +1,7 @@
 // The SMS adapter: sends text messages and looks up line types through the real `twilio` SDK. The
 // only code that knows about Twilio; the rest of the app sees SmsSender, LineTypeLookup and
 // SmsError. In development and in the tests the SDK talks to the local Twilio stand-in
-// (src/standins/twilio.ts) because apiBaseUrl / lookupsBaseUrl point it there.
+// (dev/standins/twilio.ts) because apiBaseUrl / lookupsBaseUrl point it there.
 //
 // The message body carries a verification code, so it never goes into an error, a log or a cause.
 import twilio from 'twilio';

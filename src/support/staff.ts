@@ -15,7 +15,7 @@ import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/pass
 import { isCommonPassword, passwordLength, MAX_PASSWORD_LENGTH } from '../accounts/password-policy.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { displayText } from '../accounts/display-text.ts';
-import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/sign-in.ts';
+import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/password-guesses.ts';
 import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type Limit } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
 
@@ -148,7 +148,7 @@ export const STAFF_WRONG_CREDENTIALS = 'Your email or password was incorrect.';
 
 const signInSchema = z.object({ email: emailField, password: z.string().min(1, 'Enter your password.').max(1024) });
 
-// The same limits as customer sign-in (src/accounts/sign-in.ts), counted under their own keys.
+// The same limits as customer sign-in (src/sign-in/password.ts), counted under their own keys.
 export const staffEmailThrottleKey = (emailKey: string) => `staff-sign-in:email:${emailKey}`;
 export const staffAddressThrottleKey = (address: string) => `staff-sign-in:address:${address}`;
 

@@ -14,8 +14,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import type { Actor } from '../accounts/account-changes.ts';
-import { addressesOnFile } from '../accounts/apple-id.ts';
+import type { Actor } from '../sessions/actor.ts';
+import { addressesOnFile } from '../mail/recipients.ts';
 import { birthDateField, parseForm, questionRows, questionsErrors, questionsFields, rawFields, type FieldErrors } from '../accounts/fields.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { normaliseAnswer } from '../accounts/security-questions.ts';
@@ -25,7 +25,7 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import { twoStepOffEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { createSession, endOtherSessions, SESSION_ENDED } from '../sessions/sessions.ts';
-import { freshCodeRefusal } from './fresh-code.ts';
+import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 
 export const ALREADY_OFF = 'Two-step verification is already off.';
 export const WRONG_BIRTH_DATE = "That isn't the birth date on your account.";

@@ -18,8 +18,8 @@
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import type { Actor } from '../accounts/account-changes.ts';
-import { addressesOnFile } from '../accounts/apple-id.ts';
+import type { Actor } from '../sessions/actor.ts';
+import { addressesOnFile } from '../mail/recipients.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
 import { SCHEDULED_SETUP_EMAIL_KINDS, eligibilityInputFor, evaluateEligibility } from '../eligibility/waiting-periods.ts';
@@ -32,7 +32,6 @@ import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey, verifyRecovery
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
 
-export type { Actor } from '../accounts/account-changes.ts';
 
 export interface TurnOnDeps {
   db: Db;

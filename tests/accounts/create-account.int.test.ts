@@ -5,19 +5,19 @@
 // the outbox, the real SMTP sender and the SMTP stand-in.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { freePort } from '../support/net.ts';
-import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { freePort } from '../harness/net.ts';
+import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { ACTIVATION_LINK_INVALID, ACTIVATION_LINK_TTL_MS, ALREADY_ACTIVE, activateAccount, openActivation, signUp } from '../../src/accounts/sign-up.ts';
 import { CREATIONS_PER_CLIENT_ADDRESS, EMAILS_PER_APPLE_ID } from '../../src/accounts/creation-limits.ts';
-import { signIn, WRONG_CREDENTIALS } from '../../src/accounts/sign-in.ts';
+import { signIn, WRONG_CREDENTIALS } from '../../src/sign-in/password.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
 import { normaliseAnswer } from '../../src/accounts/security-questions.ts';
 import { HOUR } from '../../src/clock.ts';
 import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
-import { startMailStandin, type MailStandin } from '../../src/standins/mail.ts';
+import { startMailStandin, type MailStandin } from '../../dev/standins/mail.ts';
 
 const APPLE_ID = 'jane.holder@example.com';
 const LINK = /http:\/\/localhost:3000\/create\/activate\/open\?token=([A-Za-z0-9_-]{43})/;

@@ -2,8 +2,8 @@
 // the field, and nothing is stored (on PostgreSQL a NUL in a name used to end in a 500, error 22021:
 // "invalid byte sequence for encoding UTF8: 0x00"). What is stored is trimmed and NFC.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, accountInput, freshAccount, markTwoStepOn, testDeps } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, accountInput, freshAccount, markTwoStepOn, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { DISPLAY_TEXT_MESSAGE } from '../../src/accounts/display-text.ts';
 import { registerDevice } from '../../src/devices/trusted-devices.ts';

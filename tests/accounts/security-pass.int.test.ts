@@ -1,8 +1,8 @@
 // The Password and Security pass (two-step off): two of the three security questions, a pair fixed
 // per session, three wrong answers in a row lock for 15 minutes, and the pass lasts 15 minutes idle.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { accountInput, BROWSER, testDeps, freshAccount } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { accountInput, BROWSER, testDeps, freshAccount } from '../harness/accounts.ts';
 import { answerSecurityQuestions, securityPassState, SECURITY_PASS_IDLE_MS } from '../../src/accounts/security-pass.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import { MINUTE } from '../../src/clock.ts';

@@ -1,10 +1,10 @@
 // App-specific passwords (seed 001) against a real database: the format, what is stored, the
 // limit, listing and revoking, and signing in from an app (authenticateApp and the HTTP Basic
 // endpoint app/api/app/whoami), with its refusals and the sign-in lockouts.
-import { signIn } from '../../src/accounts/sign-in.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD, freshAccount, markTwoStepOn, testDeps } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD, freshAccount, markTwoStepOn, testDeps, accountInput } from '../harness/accounts.ts';
 import {
   APP_SIGN_IN_FAILED,
   authenticateApp,
@@ -16,11 +16,10 @@ import {
   revokeAllOnPasswordChange,
   revokeAppPassword,
   TWO_STEP_NEEDED,
-  type Actor,
 } from '../../src/app-passwords/app-passwords.ts';
+import type { Actor } from '../../src/sessions/actor.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { accountInput } from '../support/accounts.ts';
-import { localEnv, DEV_PORTS } from '../../src/standins/local-env.ts';
+import { localEnv, DEV_PORTS } from '../../dev/standins/local-env.ts';
 import { MINUTE } from '../../src/clock.ts';
 
 const APPLE_ID = 'jane.holder@example.com';

@@ -4,12 +4,12 @@
 // stand-ins received, as a person reads them off their phone.
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER } from '../support/accounts.ts';
-import { freePort } from '../support/net.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER } from '../harness/accounts.ts';
+import { freePort } from '../harness/net.ts';
 import { fixedClock, MINUTE } from '../../src/clock.ts';
-import { startStandins, type Standins } from '../../src/standins/server.ts';
-import { STANDIN_TWILIO } from '../../src/standins/local-env.ts';
+import { startStandins, type Standins } from '../../dev/standins/server.ts';
+import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
 import { createTwilioSms, SMS_BAD_NUMBER, SMS_UNAVAILABLE, type SmsSender } from '../../src/sms/twilio-sms.ts';
 import { verificationSms } from '../../src/sms/sms-text.ts';
 import { createHttpPushSender, type PushSender } from '../../src/push/push-sender.ts';

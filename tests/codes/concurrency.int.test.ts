@@ -2,8 +2,8 @@
 // clients (connection pools), as several app instances would; on SQLite (one app instance) they
 // share one client, as in tests/mail/outbox.int.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER } from '../support/accounts.ts';
+import { TEST_ENGINE, createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER } from '../harness/accounts.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { fixedClock } from '../../src/clock.ts';
 import {

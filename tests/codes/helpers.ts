@@ -8,7 +8,7 @@ import type { SmsSender } from '../../src/sms/twilio-sms.ts';
 import type { PushSender } from '../../src/push/push-sender.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
 import type { CodeDeps } from '../../src/codes/codes.ts';
-import { accountInput } from '../support/accounts.ts';
+import { accountInput } from '../harness/accounts.ts';
 
 export const START = '2026-11-23T10:00:00.000Z';
 export const CODE_KEY = 'test-code-hmac-key-0123456789abcdef-0123456789';

@@ -1,8 +1,8 @@
 // The sending limits and the account-wide pause after wrong codes: a real database and a fake
 // clock; the senders are in memory (the stand-in path is covered in codes.int.test.ts).
 import { beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER } from '../harness/accounts.ts';
 import { fixedClock, HOUR, MINUTE } from '../../src/clock.ts';
 import { formatDateTime } from '../../src/format.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig, ConfigError } from '../../src/config.ts';
-import { localEnv, DEV_PORTS } from '../../src/standins/local-env.ts';
+import { localEnv, DEV_PORTS } from '../../dev/standins/local-env.ts';
 
 const valid = localEnv(DEV_PORTS, { SESSION_SECRET: 'x'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32) });
 

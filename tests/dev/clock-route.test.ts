@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localEnv, DEV_PORTS } from '../../src/standins/local-env.ts';
+import { localEnv, DEV_PORTS } from '../../dev/standins/local-env.ts';
 
 // POST /dev/clock moves the portal's clock forward, only while the local stand-ins run.
 describe('the dev clock', () => {

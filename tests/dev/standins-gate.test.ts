@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localEnv, DEV_PORTS } from '../../src/standins/local-env.ts';
+import { localEnv, DEV_PORTS } from '../../dev/standins/local-env.ts';
 
 // The dev inbox pages exist only while the local stand-ins run; in production they answer 404.
 describe('the dev inbox pages', () => {

@@ -2,13 +2,13 @@
 // to the Twilio stand-in over HTTP (Lookup and Messages), and the push stand-in. Assertions are on
 // what the stand-ins received, what was stored, and what was queued to be emailed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { accountInput, BROWSER, markTwoStepOn, testDeps } from '../support/accounts.ts';
-import { freePort } from '../support/net.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { accountInput, BROWSER, markTwoStepOn, testDeps } from '../harness/accounts.ts';
+import { freePort } from '../harness/net.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { sessionIdOf } from '../../src/sessions/sessions.ts';
-import { startStandins, type Standins } from '../../src/standins/server.ts';
-import { STANDIN_TWILIO } from '../../src/standins/local-env.ts';
+import { startStandins, type Standins } from '../../dev/standins/server.ts';
+import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
 import { createTwilioSms, type LineTypeLookup, type SmsSender } from '../../src/sms/twilio-sms.ts';
 import { createHttpPushSender } from '../../src/push/push-sender.ts';
 import { verifyCode } from '../../src/codes/codes.ts';
@@ -22,9 +22,9 @@ import {
   registerDevice,
   removeDevice,
   resendCode,
-  type Actor,
   type DeviceDeps,
 } from '../../src/devices/trusted-devices.ts';
+import type { Actor } from '../../src/sessions/actor.ts';
 
 const MOBILE = '+15550101234';
 const MOBILE_2 = '+15550105678';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
 import { AVAILABILITY_SEED } from '../../src/eligibility/countries.ts';
 import { formatDay } from '../../src/eligibility/availability-admin.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
 import { AVAILABILITY_SEED, seedCountryAvailability } from '../../src/eligibility/countries.ts';
 
 describe('seedCountryAvailability', () => {

@@ -2,9 +2,9 @@
 // PostgreSQL), the operator's command as it runs, the outbox delivered by several workers at once to
 // the SMTP stand-in, with the clock moved.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ENGINE } from '../support/db.ts';
-import { withDatabaseAndMail } from '../support/mail.ts';
-import { accountInput, BROWSER, testDeps } from '../support/accounts.ts';
+import { TEST_ENGINE } from '../harness/db.ts';
+import { withDatabaseAndMail } from '../harness/mail.ts';
+import { accountInput, BROWSER, testDeps } from '../harness/accounts.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';

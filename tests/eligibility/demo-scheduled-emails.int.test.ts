@@ -1,12 +1,12 @@
-// The demo accounts' stories happen in the past (src/seed/demo-accounts.ts): the emails they
+// The demo accounts' stories happen in the past (dev/seed/demo-accounts.ts): the emails they
 // schedule for moments already gone must not go out weeks late when the app starts; those still
 // ahead (robin's end of wait) stay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { testDeps } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { testDeps } from '../harness/accounts.ts';
 import { DAY } from '../../src/clock.ts';
 import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
-import { seedDemoAccounts } from '../../src/seed/demo-accounts.ts';
+import { seedDemoAccounts } from '../../dev/seed/demo-accounts.ts';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 

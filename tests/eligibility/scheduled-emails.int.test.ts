@@ -3,9 +3,9 @@
 // the end of a wait and 5 days before its window closes go once, at their time, even with several
 // workers; an account whose country is not offered is promised nothing it cannot have.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ENGINE } from '../support/db.ts';
-import { withDatabaseAndMail } from '../support/mail.ts';
-import { accountInput, BROWSER, freshAccount, testDeps } from '../support/accounts.ts';
+import { TEST_ENGINE } from '../harness/db.ts';
+import { withDatabaseAndMail } from '../harness/mail.ts';
+import { accountInput, BROWSER, freshAccount, testDeps } from '../harness/accounts.ts';
 import { confirmRecoveryKey, issueRecoveryKey, turnOn, type TurnOnDeps } from '../../src/two-step/turn-on.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';

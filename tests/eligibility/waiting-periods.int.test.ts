@@ -1,9 +1,9 @@
 // Waiting periods end to end: a real database (SQLite or PostgreSQL), the outbox delivered by the
 // real nodemailer client to the SMTP stand-in, and the eligibility engine deciding.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ENGINE } from '../support/db.ts';
-import { withDatabaseAndMail } from '../support/mail.ts';
-import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../support/accounts.ts';
+import { TEST_ENGINE } from '../harness/db.ts';
+import { withDatabaseAndMail } from '../harness/mail.ts';
+import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accounts.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';

@@ -19,8 +19,8 @@
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDb, TEST_ENGINE, type TestDb } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD, accountInput, testDeps } from '../support/accounts.ts';
+import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD, accountInput, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import { createSession } from '../../src/sessions/sessions.ts';

@@ -1,9 +1,9 @@
 // The transactional outbox end to end: a real database (SQLite or PostgreSQL), the real nodemailer
 // SMTP client and the SMTP stand-in (a real SMTP server) on a free loopback port.
-import { freePort, startHttp } from '../support/net.ts';
+import { freePort, startHttp } from '../harness/net.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_ENGINE } from '../support/db.ts';
-import { TEST_MAIL_FROM, withDatabaseAndMail } from '../support/mail.ts';
+import { TEST_ENGINE } from '../harness/db.ts';
+import { TEST_MAIL_FROM, withDatabaseAndMail } from '../harness/mail.ts';
 import { createDb } from '../../src/db/client.ts';
 import { fixedClock, DAY, HOUR, MINUTE } from '../../src/clock.ts';
 import { enqueueEmail } from '../../src/mail/outbox.ts';
@@ -16,7 +16,7 @@ import {
   deliverDueEmails,
   startOutboxWorker,
 } from '../../src/mail/outbox-worker.ts';
-import { mailInboxHandler, startMailStandin } from '../../src/standins/mail.ts';
+import { mailInboxHandler, startMailStandin } from '../../dev/standins/mail.ts';
 
 const START = '2024-05-01T12:00:00.000Z';
 

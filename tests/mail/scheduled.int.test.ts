@@ -2,8 +2,8 @@
 // stand-in: an outbox row with a due time is sent by no worker before it, by exactly one of several
 // workers at it (separate clients on PostgreSQL, as separate app instances), and a cancelled one never.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ENGINE } from '../support/db.ts';
-import { withDatabaseAndMail } from '../support/mail.ts';
+import { TEST_ENGINE } from '../harness/db.ts';
+import { withDatabaseAndMail } from '../harness/mail.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, fixedClock } from '../../src/clock.ts';
 import { cancelScheduledEmails, scheduleEmail } from '../../src/mail/scheduled.ts';

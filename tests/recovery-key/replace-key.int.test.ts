@@ -1,10 +1,10 @@
 // Replace Lost Key: a new key at once, the old one dead at once, an email without the key.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { replaceRecoveryKey, REPLACE_NEEDS_TWO_STEP } from '../../src/recovery-key/replace-key.ts';
 import { normaliseRecoveryKey, verifyRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { signIn } from '../../src/accounts/sign-in.ts';
-import { signInWithRecoveryKey, WRONG_RECOVERY_KEY } from '../../src/two-step/recovery-sign-in.ts';
+import { signIn } from '../../src/sign-in/password.ts';
+import { signInWithRecoveryKey, WRONG_RECOVERY_KEY } from '../../src/sign-in/recovery-key.ts';
 import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 
 describe('Replace Lost Key', () => {

@@ -1,8 +1,8 @@
 // Recent security activity (the holder's own log): newest first, 20 to a page, only this account's
 // events, a sentence for every kind, a short browser name, and never the event details.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { accountInput, BROWSER, freshAccount, testDeps } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { accountInput, BROWSER, freshAccount, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '../../src/security-events/record.ts';
 import {

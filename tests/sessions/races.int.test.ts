@@ -1,18 +1,18 @@
 // PostgreSQL races end cleanly (issue 11, part 3): requests in flight when their session is ended
 // (sign out everywhere, on another instance) are answered as signed out, and several requests with
 // one code on one session give one success and clear messages, never an error. The requests come
-// as from two app instances (tests/support/two-instances.ts).
+// as from two app instances (tests/harness/two-instances.ts).
 import { describe, expect, it } from 'vitest';
-import { TEST_ENGINE } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { TEST_ENGINE } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 import { lastSmsCode, PHONE } from '../codes/helpers.ts';
-import { twoInstances } from '../support/two-instances.ts';
+import { twoInstances } from '../harness/two-instances.ts';
 import { createSession, resolveSession, sessionIdOf, signOutEverywhere } from '../../src/sessions/sessions.ts';
 import { securityPassState } from '../../src/accounts/security-pass.ts';
-import { signIn } from '../../src/accounts/sign-in.ts';
-import { completeSignIn, sendSignInCode } from '../../src/two-step/sign-in-code.ts';
-import { confirmIdentity, sendIdentityCode } from '../../src/two-step/fresh-code.ts';
+import { signIn } from '../../src/sign-in/password.ts';
+import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
+import { confirmIdentity, sendIdentityCode } from '../../src/step-up/fresh-code.ts';
 
 describe(`session races (${TEST_ENGINE})`, () => {
   const s = withTwoStepAccount();

@@ -1,9 +1,9 @@
 // The SMS adapter end to end: the real `twilio` SDK, pointed at the Twilio stand-in on a random
 // loopback port. Assertions are on what the stand-in received over HTTP and on what the adapter
 // returned or threw; nothing in the SDK is mocked.
-import { startHttp, freePort, type Handler } from '../support/net.ts';
+import { startHttp, freePort, type Handler } from '../harness/net.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTwilioStandin } from '../../src/standins/twilio.ts';
+import { createTwilioStandin } from '../../dev/standins/twilio.ts';
 import { createTwilioSms, SmsError, type TwilioSettings } from '../../src/sms/twilio-sms.ts';
 import { verificationSms } from '../../src/sms/sms-text.ts';
 

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STANDIN_TWILIO } from '../../src/standins/local-env.ts';
+import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const APP = join(ROOT, 'app');

@@ -2,14 +2,13 @@
 // masked to the last two digits, never a key, hash or full number), a read-only eligibility, and
 // every look recorded as a SecurityEvent the holder reads with the staff member's name.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { newAccount, pushDevice, resetTables, smsDevice, START, type TestClock } from '../codes/helpers.ts';
 import { DESK, staffMember, staffSession } from './helpers.ts';
 import { DAY, fixedClock } from '../../src/clock.ts';
-import { changePassword } from '../../src/accounts/account-changes.ts';
+import { changePassword } from '../../src/account-changes/account-changes.ts';
 import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
-import { GOOD_PASSWORD } from '../support/accounts.ts';
 import { findAccount, NO_SUCH_ACCOUNT, viewAccount, type DetailsView } from '../../src/support/console.ts';
 import { recentActivity } from '../../src/security-events/activity.ts';
 import { seedCountryAvailability } from '../../src/eligibility/countries.ts';

@@ -6,8 +6,8 @@ import { CODE_KEY } from '../codes/helpers.ts';
 import { addStaffUser, createStaffSession, resolveStaffSession, type StaffSession } from '../../src/support/staff.ts';
 import { createTwilioSms } from '../../src/sms/twilio-sms.ts';
 import { createHttpPushSender } from '../../src/push/push-sender.ts';
-import { STANDIN_TWILIO } from '../../src/standins/local-env.ts';
-import type { Standins } from '../../src/standins/server.ts';
+import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
+import type { Standins } from '../../dev/standins/server.ts';
 import type { CodeDeps } from '../../src/codes/codes.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
 

@@ -2,12 +2,12 @@
 // SDK to the stand-in), 6 digits, 30 minutes, for one account and one staff member, 5 wrong tries,
 // every try recorded; it shows the details for the rest of that staff session only.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER } from '../harness/accounts.ts';
 import { CODE_KEY, codeIn, newAccount, otherCode, resetTables, smsDevice, START, type TestClock } from '../codes/helpers.ts';
 import { DESK, codeDeps, session, staffMember, staffSession } from './helpers.ts';
 import { fixedClock, MINUTE } from '../../src/clock.ts';
-import { startStandins, type Standins } from '../../src/standins/server.ts';
+import { startStandins, type Standins } from '../../dev/standins/server.ts';
 import type { CodeDeps } from '../../src/codes/codes.ts';
 import { findAccount, viewAccount } from '../../src/support/console.ts';
 import {

@@ -12,8 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD, accountInput, testDeps } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD, accountInput, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import { Prisma } from '../../src/generated/sqlite/client.ts';

@@ -4,10 +4,9 @@
 // holder's own customer cookie. The pages are found by reading the directories.
 import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { freshAccount } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { freshAccount, BROWSER } from '../harness/accounts.ts';
 import { addStaffUser, createStaffSession } from '../../src/support/staff.ts';
-import { BROWSER } from '../support/accounts.ts';
 import { APP, appEnv, filesUnder, jar, outcomeOf } from './app-harness.ts';
 
 vi.mock('next/headers', async () => (await import('./app-harness.ts')).nextHeaders);

@@ -3,7 +3,7 @@
 // their own timeouts.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
 import { fixedClock, MINUTE, HOUR } from '../../src/clock.ts';
 import { START, type TestClock } from '../codes/helpers.ts';
 import { DESK, STAFF_PASSWORD, session, staffMember } from './helpers.ts';

@@ -1,17 +1,18 @@
 // Limits that hold under parallel requests (issue 11, part 1). 100 attempts at once, as from two
-// app instances (tests/support/two-instances.ts): at most the limit reach the check of the secret,
+// app instances (tests/harness/two-instances.ts): at most the limit reach the check of the secret,
 // and the rest are refused without one. A check that happened is seen from outside (a wrong
 // password writes a 'sign-in-failed' event, a wrong Recovery Key a 'recovery-key-failed' event) or
 // counted at the bcrypt compare.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_ENGINE, createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD, freshAccount, markTwoStepOn, testDeps } from '../support/accounts.ts';
-import { twoInstances } from '../support/two-instances.ts';
-import { PER_APPLE_ID, signIn, WRONG_CREDENTIALS } from '../../src/accounts/sign-in.ts';
+import { TEST_ENGINE, createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD, freshAccount, markTwoStepOn, testDeps } from '../harness/accounts.ts';
+import { twoInstances } from '../harness/two-instances.ts';
+import { signIn, WRONG_CREDENTIALS } from '../../src/sign-in/password.ts';
+import { PER_APPLE_ID } from '../../src/accounts/password-guesses.ts';
 import { takeAttempt, type LockPolicy } from '../../src/throttle/throttle.ts';
 import { generateRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { KEY_RESET_PER_APPLE_ID, startKeyReset } from '../../src/two-step/recovery-key-reset.ts';
-import { REQUESTS_PER_APPLE_ID, requestPasswordReset } from '../../src/accounts/password-reset.ts';
+import { KEY_RESET_PER_APPLE_ID, startKeyReset } from '../../src/password-reset/by-recovery-key.ts';
+import { REQUESTS_PER_APPLE_ID, requestPasswordReset } from '../../src/password-reset/by-link.ts';
 import { MINUTE } from '../../src/clock.ts';
 import { withTwoStepAccount } from '../two-step/helpers.ts';
 import { newAccount, PHONE, smsDevice } from '../codes/helpers.ts';

@@ -3,13 +3,13 @@
 // holder's browser, which signed in before and carries its device cookie (ctx.knownBrowsers), gets
 // in at once. Brute force stays limited: unknown browsers are still locked.
 import { describe, expect, it } from 'vitest';
-import { GOOD_PASSWORD } from '../support/accounts.ts';
+import { GOOD_PASSWORD } from '../harness/accounts.ts';
 import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 import { lastSmsCode, otherCode, PHONE, smsDevice } from '../codes/helpers.ts';
-import { signIn, WRONG_CREDENTIALS } from '../../src/accounts/sign-in.ts';
-import { completeSignIn, sendSignInCode } from '../../src/two-step/sign-in-code.ts';
-import { signInWithRecoveryKey } from '../../src/two-step/recovery-sign-in.ts';
-import { startKeyReset } from '../../src/two-step/recovery-key-reset.ts';
+import { signIn, WRONG_CREDENTIALS } from '../../src/sign-in/password.ts';
+import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
+import { signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
+import { startKeyReset } from '../../src/password-reset/by-recovery-key.ts';
 import { generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import { rememberBrowser } from '../../src/throttle/known-browsers.ts';
 import { WRONG_CODES_BEFORE_PAUSE } from '../../src/codes/limits.ts';

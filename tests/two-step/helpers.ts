@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
-import { createTestDb, type TestDb } from '../support/db.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { generateRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import { CODE_KEY, memoryPush, memorySms, newAccount, PHONE, resetTables, smsDevice, START } from '../codes/helpers.ts';
-import { BROWSER } from '../support/accounts.ts';
+import { BROWSER } from '../harness/accounts.ts';
 
 export const APPLE_ID = 'jane.holder@example.com';
 

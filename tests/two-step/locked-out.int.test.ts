@@ -2,17 +2,17 @@
 // no back door, for anyone." Every path into the account is tried with each single factor (and
 // with none); none gives access. Each legitimate pair does (so the harness can see access at all).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { lastSmsCode, PHONE } from '../codes/helpers.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';
-import { signIn } from '../../src/accounts/sign-in.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
-import { requestPasswordReset } from '../../src/accounts/password-reset.ts';
+import { requestPasswordReset } from '../../src/password-reset/by-link.ts';
 import { authenticateApp } from '../../src/app-passwords/app-passwords.ts';
 import { generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { completeSignIn, sendSignInCode } from '../../src/two-step/sign-in-code.ts';
-import { signInWithRecoveryKey } from '../../src/two-step/recovery-sign-in.ts';
-import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '../../src/two-step/recovery-key-reset.ts';
+import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
+import { signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
+import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '../../src/password-reset/by-recovery-key.ts';
 import { MINUTE } from '../../src/clock.ts';
 import { APPLE_ID, withTwoStepAccount } from './helpers.ts';
 

@@ -2,15 +2,14 @@
 // passwords and trusted devices deleted; other sessions ended; every address told; a waiting
 // period before it can be turned on again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
-import { createSession, resolveSession } from '../../src/sessions/sessions.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
+import { createSession, resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { createAppPassword, authenticateApp } from '../../src/app-passwords/app-passwords.ts';
 import { pushDevice } from '../codes/helpers.ts';
 import { ALREADY_OFF, turnOff, WRONG_BIRTH_DATE } from '../../src/two-step/turn-off.ts';
-import { signIn } from '../../src/accounts/sign-in.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { evaluateEligibility } from '../../src/eligibility/waiting-periods.ts';
 import { securityPassState } from '../../src/accounts/security-pass.ts';
-import { sessionIdOf } from '../../src/sessions/sessions.ts';
 import { APPLE_ID, NEW_QUESTIONS, withTwoStepAccount } from './helpers.ts';
 
 const FORM = { ...NEW_QUESTIONS, birthDate: '1990-04-30' };

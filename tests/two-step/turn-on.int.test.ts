@@ -2,8 +2,8 @@
 // the Recovery Key steps, the conditions and the switch, and every precondition refused with its
 // reason.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, freshAccount } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, freshAccount } from '../harness/accounts.ts';
 import { DAY, type fixedClock } from '../../src/clock.ts';
 import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
 import { recordSignificantChange, startSetup } from '../../src/eligibility/waiting-periods.ts';

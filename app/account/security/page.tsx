@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import Link from 'next/link';
 import { requireAccount } from '../../lib/session.ts';
 import { confirmUrl } from '../../lib/fresh-code.ts';
-import { needsFreshCode } from '@/src/two-step/fresh-code.ts';
+import { needsFreshCode } from '@/src/step-up/fresh-code.ts';
 import { requestContext } from '../../lib/request.ts';
 import { accountLocale, formatCalendarDate } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';

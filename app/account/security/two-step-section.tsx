@@ -2,11 +2,10 @@
 // why and until when (hiding it silently is the failure seed 000 is about).
 import Link from 'next/link';
 import type { Eligibility } from '@/src/eligibility/eligibility.ts';
-import { CHANGE_NAMES } from '@/src/mail/templates.ts';
+import { CHANGE_NAMES, CONTACT_SUPPORT_PATH } from '@/src/mail/templates.ts';
 import { regionName } from '@/src/eligibility/regions.ts';
 import { LocalTime } from '../../components/local-time.tsx';
 import { formatDate } from '@/src/format.ts';
-import { CONTACT_SUPPORT_PATH } from '@/src/mail/templates.ts';
 import { CountryOfferForm } from './country-offer-form.tsx';
 import { getStartedAction } from '../../actions/security.ts';
 import { continueSetupLabel, type SetupStep } from '@/src/two-step/turn-on.ts';

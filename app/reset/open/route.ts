@@ -8,8 +8,8 @@
 //
 // A missing or malformed token is not stored (an earlier one is forgotten): /reset then shows the
 // message for a link that does not work.
-import { isWellFormedResetToken } from '@/src/accounts/password-reset.ts';
-import { setResetToken } from '../reset-cookie.ts';
+import { isWellFormedResetToken } from '@/src/password-reset/by-link.ts';
+import { setResetToken } from '../../lib/reset-cookie.ts';
 import { staffRefusal } from '../../lib/staff-session.ts';
 
 export const dynamic = 'force-dynamic';

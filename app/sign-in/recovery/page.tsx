@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { pendingSignIn } from '@/src/two-step/sign-in-code.ts';
+import { pendingSignIn } from '@/src/sign-in/code.ts';
 import { sessionToken } from '../../lib/session.ts';
 import { RecoveryKeyForm } from './recovery-form.tsx';
 import type { Metadata } from 'next';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { pendingSignIn, signInDevices } from '@/src/two-step/sign-in-code.ts';
+import { pendingSignIn, signInDevices } from '@/src/sign-in/code.ts';
 import { sessionToken } from '../../lib/session.ts';
 import { codeDevices } from '../../lib/code-devices.ts';
 import { CodeStep } from '../../components/code-step.tsx';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { signInDevices } from '@/src/two-step/sign-in-code.ts';
-import { needsFreshCode } from '@/src/two-step/fresh-code.ts';
+import { signInDevices } from '@/src/sign-in/code.ts';
+import { needsFreshCode } from '@/src/step-up/fresh-code.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { freshCodePage } from '../../../lib/fresh-code.ts';
 import { codeDevices } from '../../../lib/code-devices.ts';

@@ -1,7 +1,8 @@
 'use client';
 // Pick a trusted device, get a code on it, enter the code: the PIN is shown once, with its expiry.
 import { createSupportPinAction, sendSupportPinCodeAction, type SupportPinState } from '../../../actions/support-pin.ts';
-import { CodeStep, type CodeDevice } from '../../../components/code-step.tsx';
+import { CodeStep } from '../../../components/code-step.tsx';
+import type { CodeDevice } from '../../../lib/code-devices.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
 
 function MadePin({ pin }: { pin: NonNullable<SupportPinState['pin']> }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
-import { keyResetState } from '@/src/two-step/recovery-key-reset.ts';
-import { resetToken } from '../../reset-cookie.ts';
+import { keyResetState } from '@/src/password-reset/by-recovery-key.ts';
+import { resetToken } from '../../../lib/reset-cookie.ts';
 import { codeDevices } from '../../../lib/code-devices.ts';
 import { CodeStep } from '../../../components/code-step.tsx';
 import { sendKeyResetCodeAction, verifyKeyResetCodeAction } from '../../../actions/password-reset.ts';

@@ -11,7 +11,7 @@ import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
 import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type LockPolicy } from '../throttle/throttle.ts';
 import { guessLimits } from '../throttle/known-browsers.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { SIGN_IN_EXPIRED, pendingSignIn } from './sign-in-code.ts';
+import { SIGN_IN_EXPIRED, pendingSignIn } from './code.ts';
 import { endCodeBlocks } from '../codes/limits.ts';
 
 // (issue 6) Wrong Recovery Key tries are limited, counted before the key is compared, and logged:

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createTestDb, type TestDb } from './db.ts';
 import { freePort } from './net.ts';
 import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
-import { createMailStore, startMailStandin, type MailStandin, type MailStore } from '../../src/standins/mail.ts';
+import { createMailStore, startMailStandin, type MailStandin, type MailStore } from '../../dev/standins/mail.ts';
 import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
 
 export const TEST_MAIL_FROM = 'Two-Step <no-reply@two-step.test>';

@@ -14,7 +14,7 @@
 // even one with no account, so a limit reveals nothing either.
 //
 // Accounts with two-step ON get no link: their password is reset only with the Recovery Key and a
-// trusted device (seed 001, src/two-step/recovery-key-reset.ts). The requester is answered like
+// trusted device (seed 001, src/password-reset/by-recovery-key.ts). The requester is answered like
 // everyone else; the addresses on file get an email that says where that reset is done.
 //
 // Both resets finish with applyPasswordReset: the same consequences whichever way was used.
@@ -23,10 +23,11 @@ import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { durationText, HOUR, MINUTE, perDurationText } from '../clock.ts';
-import { addressesOnFile, appleIdKey, emailField } from './apple-id.ts';
-import { hashSecret } from './passwords.ts';
-import { newPasswordErrors, parseForm, rawFields } from './fields.ts';
-import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, randomQuestionPair, type AskedQuestion, type QuestionPair } from './question-check.ts';
+import { appleIdKey, emailField } from '../accounts/apple-id.ts';
+import { addressesOnFile } from '../mail/recipients.ts';
+import { hashSecret } from '../accounts/passwords.ts';
+import { newPasswordErrors, parseForm, rawFields } from '../accounts/fields.ts';
+import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, randomQuestionPair, type AskedQuestion, type QuestionPair } from '../accounts/question-check.ts';
 import { takeAttempt, waitText, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';

@@ -1,17 +1,17 @@
 // Fresh authentication (ASVS 3.7.1): with two-step on, each sensitive change needs a code from a
 // trusted device entered within the last 10 minutes; the refusal changes nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { lastSmsCode, otherCode, PHONE, smsDevice } from '../codes/helpers.ts';
 import { MINUTE } from '../../src/clock.ts';
-import { confirmIdentity, FRESH_CODE_MS, FRESH_CODE_NEEDED, hasFreshCode, sendIdentityCode } from '../../src/two-step/fresh-code.ts';
+import { confirmIdentity, FRESH_CODE_MS, FRESH_CODE_NEEDED, hasFreshCode, sendIdentityCode } from '../../src/step-up/fresh-code.ts';
 import { resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { addPhoneNumber, removeDevice } from '../../src/devices/trusted-devices.ts';
 import { replaceRecoveryKey } from '../../src/recovery-key/replace-key.ts';
 import { createAppPassword, revokeAllAppPasswords, revokeAppPassword } from '../../src/app-passwords/app-passwords.ts';
-import { changePassword } from '../../src/accounts/account-changes.ts';
+import { changePassword } from '../../src/account-changes/account-changes.ts';
 import { turnOff } from '../../src/two-step/turn-off.ts';
-import { NEW_QUESTIONS, withTwoStepAccount, type TwoStepAccount } from './helpers.ts';
+import { NEW_QUESTIONS, withTwoStepAccount, type TwoStepAccount } from '../two-step/helpers.ts';
 
 
 describe('hasFreshCode: the rule', () => {

@@ -3,11 +3,11 @@
 // of the email as a person would.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { freePort } from '../support/net.ts';
-import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { freePort } from '../harness/net.ts';
+import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { signIn } from '../../src/accounts/sign-in.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { checkAnswers, QUESTION_LOCK } from '../../src/accounts/question-check.ts';
 import {
   completePasswordReset,
@@ -18,12 +18,12 @@ import {
   REQUESTS_PER_CLIENT_ADDRESS,
   requestPasswordReset,
   RESET_REQUESTED,
-} from '../../src/accounts/password-reset.ts';
+} from '../../src/password-reset/by-link.ts';
 import { PASSWORD_MESSAGES } from '../../src/accounts/password-policy.ts';
 import { HOUR, MINUTE } from '../../src/clock.ts';
 import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
-import { startMailStandin, type MailStandin } from '../../src/standins/mail.ts';
+import { startMailStandin, type MailStandin } from '../../dev/standins/mail.ts';
 
 const APPLE_ID = 'jane.holder@example.com';
 const RESCUE = 'jane.rescue@example.org';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../support/accounts.ts';
-import { PER_APPLE_ID, PER_CLIENT_ADDRESS, signIn, WRONG_CREDENTIALS } from '../../src/accounts/sign-in.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../harness/accounts.ts';
+import { signIn, WRONG_CREDENTIALS } from '../../src/sign-in/password.ts';
+import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../../src/accounts/password-guesses.ts';
 import { MINUTE } from '../../src/clock.ts';
 
 describe('signing in with a password', () => {

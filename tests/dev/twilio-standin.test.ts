@@ -1,8 +1,8 @@
 // The Twilio stand-in over real HTTP on a loopback port, spoken to with plain fetch the way the SDK
 // (or curl) would: Basic auth, form-urlencoded bodies, Twilio's JSON answers.
-import { startHttp } from '../support/net.ts';
+import { startHttp } from '../harness/net.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTwilioStandin, DEFAULT_LINE_TYPES } from '../../src/standins/twilio.ts';
+import { createTwilioStandin, DEFAULT_LINE_TYPES } from '../../dev/standins/twilio.ts';
 
 const SID = `AC${'a1'.repeat(16)}`;
 const TOKEN = 'stand-in-auth-token-0123456789';

@@ -1,13 +1,13 @@
 // Forgot password with two-step on: Recovery Key + a code from one trusted device, then a new
 // password. Nothing less, and the first step tells a stranger nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { lastSmsCode, newAccount, otherCode, PHONE } from '../codes/helpers.ts';
 import { sendCode } from '../../src/codes/codes.ts';
 import { createSession, resolveSession } from '../../src/sessions/sessions.ts';
-import { signIn } from '../../src/accounts/sign-in.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
-import { requestPasswordReset, RESET_REQUESTED } from '../../src/accounts/password-reset.ts';
+import { requestPasswordReset, RESET_REQUESTED } from '../../src/password-reset/by-link.ts';
 import { createAppPassword } from '../../src/app-passwords/app-passwords.ts';
 import { formatRecoveryKey, generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import {
@@ -19,9 +19,9 @@ import {
   sendKeyResetCode,
   startKeyReset,
   verifyKeyResetCode,
-} from '../../src/two-step/recovery-key-reset.ts';
+} from '../../src/password-reset/by-recovery-key.ts';
 import { MINUTE } from '../../src/clock.ts';
-import { APPLE_ID, withTwoStepAccount } from './helpers.ts';
+import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 
 const NEW_PASSWORD = 'lantern orchard 1987';
 const NEW = { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { Account } from '../generated/sqlite/client.ts';
-import { hashSecret, verifySecret } from './passwords.ts';
-import { normaliseAnswer } from './security-questions.ts';
+import { hashSecret, verifySecret } from '../accounts/passwords.ts';
+import { normaliseAnswer } from '../accounts/security-questions.ts';
 import {
   birthDateField,
   isOldEnough,
@@ -21,17 +21,19 @@ import {
   rescueEmailErrors,
   TOO_YOUNG,
   type FieldErrors,
-} from './fields.ts';
-import { addressesOnFile, appleIdKey } from './apple-id.ts';
+} from '../accounts/fields.ts';
+import { appleIdKey } from '../accounts/apple-id.ts';
+import { addressesOnFile } from '../mail/recipients.ts';
 import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
-import { freshCodeRefusal } from '../two-step/fresh-code.ts';
+import { freshCodeRefusal } from '../step-up/fresh-code.ts';
+import type { Actor } from '../sessions/actor.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountChangedEmail } from '../mail/templates.ts';
 import type { RequestContext, SignificantChangeKind } from '../security-events/record.ts';
 import { attemptFailed, clearFailures, takeAttempt, waitText } from '../throttle/throttle.ts';
-import { PER_APPLE_ID } from './sign-in.ts';
+import { PER_APPLE_ID } from '../accounts/password-guesses.ts';
 
 export interface ChangeDeps {
   db: Db;
@@ -40,11 +42,6 @@ export interface ChangeDeps {
   appUrl: string;
 }
 
-/** Whose account, and which session made the change (it stays signed in when others are ended). */
-export interface Actor {
-  accountId: string;
-  sessionId: string;
-}
 
 export type ChangeResult = { ok: true; message: string } | { ok: false; error?: string; fieldErrors: FieldErrors };
 

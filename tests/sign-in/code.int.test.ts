@@ -2,15 +2,15 @@
 // in; a code from a trusted device (sent through the real Twilio SDK to the stand-in) turns it
 // into a new, signed-in session.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { CODE_KEY, codeIn, newAccount, otherCode, smsDevice, START, type TestClock } from '../codes/helpers.ts';
 import { fixedClock, MINUTE } from '../../src/clock.ts';
-import { signIn } from '../../src/accounts/sign-in.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';
-import { completeSignIn, sendSignInCode, signInDevices, SIGN_IN_EXPIRED, type SignInCodeDeps } from '../../src/two-step/sign-in-code.ts';
-import { startStandins, type Standins } from '../../src/standins/server.ts';
-import { STANDIN_TWILIO } from '../../src/standins/local-env.ts';
+import { completeSignIn, sendSignInCode, signInDevices, SIGN_IN_EXPIRED, type SignInCodeDeps } from '../../src/sign-in/code.ts';
+import { startStandins, type Standins } from '../../dev/standins/server.ts';
+import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
 import { createTwilioSms } from '../../src/sms/twilio-sms.ts';
 import { createHttpPushSender } from '../../src/push/push-sender.ts';
 

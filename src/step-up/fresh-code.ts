@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
 import type { Db } from '../db/client.ts';
-import type { Actor } from '../accounts/account-changes.ts';
+import type { Actor } from '../sessions/actor.ts';
 import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
 import { createSession, SESSION_ENDED } from '../sessions/sessions.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';

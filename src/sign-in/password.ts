@@ -10,20 +10,12 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import { MINUTE } from '../clock.ts';
-import { appleIdKey, emailField } from './apple-id.ts';
-import { verifyAgainstNothing, verifySecret } from './passwords.ts';
-import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type Limit, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
-import { guessLimits } from '../throttle/known-browsers.ts';
+import { appleIdKey, emailField } from '../accounts/apple-id.ts';
+import { verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
+import { lockoutMessage, passwordLimits } from '../accounts/password-guesses.ts';
+import { attemptsFailed, attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { createSession } from '../sessions/sessions.ts';
-
-/** Unknown browsers, all together, for one Apple ID. */
-export const PER_APPLE_ID: LockPolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
-/** One known browser of the account: a budget of its own, as large. */
-export const PER_KNOWN_BROWSER: LockPolicy = PER_APPLE_ID;
-/** One client address, across Apple IDs: slowed (one try a second, doubling up to a minute), never locked. */
-export const PER_CLIENT_ADDRESS: SlowDownPolicy = { maxFailures: 20, windowMs: 15 * MINUTE, slowDown: { firstDelayMs: 1000, maxDelayMs: MINUTE } };
 
 export const WRONG_CREDENTIALS = 'Your Apple ID or password was incorrect.';
 
@@ -41,14 +33,6 @@ export interface SignInDeps {
   db: Db;
   clock: Clock;
   bcryptCost: number;
-}
-
-/**
- * The limits a password attempt is counted under. `scope` keeps apart the places a password is
- * typed (the sign-in form, an app), so that failures in one lock nothing in the other.
- */
-export function passwordLimits(scope: 'sign-in' | 'app:sign-in', appleIdKeyValue: string, accountId: string | null, ctx: RequestContext): Limit[] {
-  return guessLimits(scope, `apple-id:${appleIdKeyValue}`, accountId, ctx, { perIdentity: PER_APPLE_ID, perAddress: PER_CLIENT_ADDRESS });
 }
 
 /** `input` is untrusted (a submitted form): it is parsed here. */
@@ -89,8 +73,4 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
     return token;
   });
   return { ok: true, accountId: account.id, sessionToken, needsCode: false };
-}
-
-export function lockoutMessage(until: Date, now: Date): string {
-  return `Too many unsuccessful sign-in attempts. For your security, try again in ${waitText(until, now)}.`;
 }

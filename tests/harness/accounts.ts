@@ -50,7 +50,7 @@ export async function freshAccount(db: Db, start?: string) {
 
 /**
  * Marks two-step as on for the account, as if its sessions had just entered a code from a trusted
- * device (sensitive changes need one within 10 minutes: src/two-step/fresh-code.ts).
+ * device (sensitive changes need one within 10 minutes: src/step-up/fresh-code.ts).
  */
 export async function markTwoStepOn(db: Db, accountId: string, at: Date): Promise<void> {
   await db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: at } });

@@ -1,14 +1,14 @@
 // "Can't use any of your devices?": password + Recovery Key give a session that can only verify a
 // new trusted device; verifying one completes the sign-in.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD } from '../support/accounts.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { newAccount, smsDevice, START, type TestClock } from '../codes/helpers.ts';
 import { fixedClock, MINUTE } from '../../src/clock.ts';
-import { signIn } from '../../src/accounts/sign-in.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';
 import { generateRecoveryKey, formatRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { finishRecovery, signInWithRecoveryKey, WRONG_RECOVERY_KEY } from '../../src/two-step/recovery-sign-in.ts';
+import { finishRecovery, signInWithRecoveryKey, WRONG_RECOVERY_KEY } from '../../src/sign-in/recovery-key.ts';
 
 describe('signing in with the Recovery Key', () => {
   let t: TestDb;

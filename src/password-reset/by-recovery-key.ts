@@ -4,7 +4,7 @@
 // when two-step was turned on), no birth date.
 //
 // The reset in progress is a PasswordReset row of method 'recovery-key' keyed by the SHA-256 of a
-// random token; the token lives in the reset cookie (app/reset/reset-cookie.ts), never in a URL.
+// random token; the token lives in the reset cookie (app/lib/reset-cookie.ts), never in a URL.
 // It lasts 30 minutes and the code step must be passed before the password can be chosen.
 //
 // The first step never says whether the Apple ID exists or has two-step on: a wrong key, an unknown
@@ -19,7 +19,7 @@ import { newToken, tokenId } from '../tokens.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { hashSecret, verifyAgainstNothing } from '../accounts/passwords.ts';
 import { fieldErrorsOf, newPasswordErrors, parseForm, rawFields, type FieldErrors } from '../accounts/fields.ts';
-import { applyPasswordReset, isWellFormedResetToken } from '../accounts/password-reset.ts';
+import { applyPasswordReset, isWellFormedResetToken } from './by-link.ts';
 import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';

@@ -3,14 +3,14 @@
 // two-step.test addresses, so there is no activation link to open (people creating an account
 // through the form must open one: src/accounts/sign-up.ts). Then moved into their state through
 // the same domain functions (with the clock set back where the story needs it). Idempotent.
-import type { AccountDeps } from '../accounts/create-account.ts';
-import { createAccount } from '../accounts/create-account.ts';
-import { appleIdKey } from '../accounts/apple-id.ts';
-import { NO_REQUEST } from '../security-events/record.ts';
-import { DAY, fixedClock } from '../clock.ts';
-import { SCHEDULED_SETUP_EMAIL_KINDS, recordSignificantChange, latestWaitingPeriod } from '../eligibility/waiting-periods.ts';
-import { cancelScheduledEmails } from '../mail/scheduled.ts';
-import { setupDeadline } from '../eligibility/eligibility.ts';
+import type { AccountDeps } from '../../src/accounts/create-account.ts';
+import { createAccount } from '../../src/accounts/create-account.ts';
+import { appleIdKey } from '../../src/accounts/apple-id.ts';
+import { NO_REQUEST } from '../../src/security-events/record.ts';
+import { DAY, fixedClock } from '../../src/clock.ts';
+import { SCHEDULED_SETUP_EMAIL_KINDS, recordSignificantChange, latestWaitingPeriod } from '../../src/eligibility/waiting-periods.ts';
+import { cancelScheduledEmails } from '../../src/mail/scheduled.ts';
+import { setupDeadline } from '../../src/eligibility/eligibility.ts';
 
 export const DEMO_PASSWORD = 'two-step demo 2013';
 export const DEMO_ANSWERS = ['blue', 'paris', 'rex'] as const;

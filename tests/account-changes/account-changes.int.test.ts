@@ -1,10 +1,11 @@
 // The four significant changes of Password and Security, against a real database: what is stored,
 // what is refused, the waiting period each starts, and the notices queued for every address.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../support/accounts.ts';
-import { changeBirthDate, changePassword, changeRescueEmail, changeSecurityQuestions, type Actor } from '../../src/accounts/account-changes.ts';
-import { signIn } from '../../src/accounts/sign-in.ts';
+import { createTestDb, type TestDb } from '../harness/db.ts';
+import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../harness/accounts.ts';
+import { changeBirthDate, changePassword, changeRescueEmail, changeSecurityQuestions } from '../../src/account-changes/account-changes.ts';
+import type { Actor } from '../../src/sessions/actor.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
 import { normaliseAnswer, SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';

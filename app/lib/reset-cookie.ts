@@ -1,8 +1,8 @@
 // The browser side of a password-reset link: the link's token, in its own iron-session sealed
 // cookie, so that it never has to stay in the address bar (see open/route.ts). Sent only to /reset
 // and below, lives 1 hour (as long as a link works), HttpOnly, SameSite=Lax, Secure in production.
-import { tokenCookie } from '../lib/token-cookie.ts';
-import { RESET_LINK_TTL_MS } from '@/src/accounts/password-reset.ts';
+import { tokenCookie } from './token-cookie.ts';
+import { RESET_LINK_TTL_MS } from '@/src/password-reset/by-link.ts';
 
 const MAX_AGE_SECONDS = RESET_LINK_TTL_MS / 1000;
 // The seal outlives the cookie by iron-session's usual minute.

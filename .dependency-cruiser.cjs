@@ -1,0 +1,93 @@
+// The import boundaries, checked by `npm test` (tests/architecture/import-boundaries.test.ts) and
+// by `npm run lint:imports`:
+//  - app/ (routes and UI) may import src/ (the domain); src/ never imports app/;
+//  - production code (src/, app/) never imports dev/ (stand-ins, demo seed), scripts/ or tests;
+//  - src/ folders are layered: each may import only the folders listed before it in SRC_LAYERS
+//    (and the loose files at the top of src/), so no two folders ever depend on each other;
+//  - no module imports itself back through others (no cycles anywhere).
+
+/**
+ * src/ from the bottom up. A folder may import any folder before it, never one after it.
+ * Adding a folder means choosing its place here.
+ */
+const SRC_LAYERS = [
+  'generated', //        Prisma's generated clients
+  'db', //               clients, migrations, row locks
+  'security-events', //  what happened to an account
+  'mail', //             templates, the transactional outbox, recipients
+  'sms', //              Twilio
+  'push', //             the push sender
+  'throttle', //         counted attempts, device cookies
+  'sessions', //         session rows, the Actor of a change
+  'eligibility', //      the pure rule engine, waiting periods, countries
+  'accounts', //         Apple IDs, passwords, fields, security questions, sign-up
+  'codes', //            verification codes: sending, checking, limits
+  'step-up', //          a fresh code before a sensitive change
+  'recovery-key', //     the 14-character key
+  'app-passwords', //    app-specific passwords and the app endpoint
+  'devices', //          trusted and registered devices
+  'account-changes', //  password, questions, rescue email, birth date
+  'sign-in', //          flow: password, then code or Recovery Key
+  'password-reset', //   flow: by emailed link, or by Recovery Key and trusted device
+  'two-step', //         flow: turn on, turn off
+  'support', //          the read-only support console
+  'server', //           the HTTP server around Next.js
+];
+
+const alternation = (names) => `(${names.map((n) => n.replace(/[-]/g, '\\-')).join('|')})`;
+
+/** For each layer, a rule forbidding imports of the layers above it. */
+const layerRules = SRC_LAYERS.slice(0, -1).map((folder, i) => ({
+  name: `layer-${folder}`,
+  comment: `src/${folder}/ sits below ${SRC_LAYERS.slice(i + 1).join(', ')}: it may not import them (.dependency-cruiser.cjs SRC_LAYERS).`,
+  severity: 'error',
+  from: { path: `^src/${folder}/` },
+  to: { path: `^src/${alternation(SRC_LAYERS.slice(i + 1))}/` },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'A module that imports itself back through others: move the shared part down a layer.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'src-not-to-app',
+      comment: 'src/ is the domain: it takes its dependencies as arguments and never imports the UI.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^app/' },
+    },
+    {
+      name: 'production-not-to-dev',
+      comment: 'dev/ (stand-ins, demo seed), scripts/ and tests are never part of what production runs.',
+      severity: 'error',
+      from: { path: '^(src|app)/|^proxy\\.ts$' },
+      to: { path: '^(dev|scripts|tests|e2e)/' },
+    },
+    {
+      name: 'src-folder-in-layers',
+      comment: 'Every src/ folder has a place in SRC_LAYERS (.dependency-cruiser.cjs).',
+      severity: 'error',
+      from: { path: `^src/(?!${alternation(SRC_LAYERS)}/)[^/]+/` },
+      to: {},
+    },
+    {
+      name: 'src-root-files-stay-low',
+      comment: 'The loose files at the top of src/ (clock, config, format, tokens) are below every folder; only runtime.ts, the composition root, may import folders.',
+      severity: 'error',
+      from: { path: '^src/[^/]+\\.ts$', pathNot: '^src/runtime\\.ts$' },
+      to: { path: '^src/[^/]+/', pathNot: '^src/(generated|db)/' },
+    },
+    ...layerRules,
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['^node_modules', '^\\.next', '^src/generated/.*/internal'] },
+  },
+};

@@ -1,0 +1,81 @@
+// The import boundaries of .dependency-cruiser.cjs, checked on the whole code base: app/ → src/
+// only, src/ never → app/ or dev/, src/ folders layered (downward only), no cycles. A violation
+// fails `npm test` with the rule's comment and the offending import.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+type Rule = { name: string; comment?: string; from: { path?: string }; to: { path?: string } };
+type Cruise = {
+  modules: Array<{ source: string; dependencies: Array<{ resolved: string }> }>;
+  summary: { violations: Array<{ from: string; to: string; rule: { name: string } }> };
+};
+
+const config = createRequire(import.meta.url)('../../.dependency-cruiser.cjs') as { forbidden: Rule[] };
+
+function cruise(): Cruise {
+  const out = execFileSync('node_modules/.bin/depcruise', ['--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'src', 'app', 'dev', 'proxy.ts'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out) as Cruise;
+}
+
+/** The src/ folders that import each other in a circle, found on the folder graph itself. */
+function folderCycles(result: Cruise): string[][] {
+  const folderOf = (p: string) => /^src\/([^/]+)\//.exec(p)?.[1];
+  const edges = new Map<string, Set<string>>();
+  for (const m of result.modules) {
+    const a = folderOf(m.source);
+    if (!a) continue;
+    for (const d of m.dependencies) {
+      const b = folderOf(d.resolved);
+      if (b && b !== a) edges.set(a, (edges.get(a) ?? new Set()).add(b));
+    }
+  }
+  const cycles: string[][] = [];
+  const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+    [...(edges.get(from) ?? [])].some((n) => n === to || (!seen.has(n) && (seen.add(n), reaches(n, to, seen))));
+  for (const [a, targets] of edges) for (const b of targets) if (a < b && reaches(b, a)) cycles.push([a, b]);
+  return cycles;
+}
+
+describe('import boundaries', () => {
+  const result = cruise();
+
+  it('has no import that breaks a rule of .dependency-cruiser.cjs', () => {
+    const broken = result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('has no two src/ folders that depend on each other, directly or through others', () => {
+    expect(folderCycles(result)).toEqual([]);
+  });
+
+  it('cruised the whole code base', () => {
+    const sources = result.modules.map((m) => m.source);
+    for (const expected of ['src/runtime.ts', 'app/layout.tsx', 'dev/standins/server.ts', 'proxy.ts']) expect(sources).toContain(expected);
+  });
+});
+
+describe('the rules themselves', () => {
+  const rule = (name: string) => config.forbidden.find((r) => r.name === name)!;
+  const forbids = (r: Rule, from: string, to: string) => new RegExp(r.from.path ?? '').test(from) && new RegExp(r.to.path ?? '').test(to);
+
+  it('forbid a lower src/ folder importing a higher one, and allow the reverse', () => {
+    expect(forbids(rule('layer-accounts'), 'src/accounts/apple-id.ts', 'src/two-step/turn-on.ts')).toBe(true);
+    expect(forbids(rule('layer-accounts'), 'src/accounts/apple-id.ts', 'src/mail/outbox.ts')).toBe(false);
+    expect(forbids(rule('layer-mail'), 'src/mail/outbox.ts', 'src/accounts/apple-id.ts')).toBe(true);
+  });
+
+  it('forbid src/ importing app/, and production code importing dev/', () => {
+    expect(forbids(rule('src-not-to-app'), 'src/runtime.ts', 'app/lib/session.ts')).toBe(true);
+    expect(forbids(rule('production-not-to-dev'), 'src/server/serve.ts', 'dev/standins/server.ts')).toBe(true);
+    expect(forbids(rule('production-not-to-dev'), 'app/dev/layout.tsx', 'dev/seed/demo-accounts.ts')).toBe(true);
+  });
+
+  it('ask for a place in the layers for a new src/ folder', () => {
+    expect(new RegExp(rule('src-folder-in-layers').from.path!).test('src/somewhere-new/x.ts')).toBe(true);
+    expect(new RegExp(rule('src-folder-in-layers').from.path!).test('src/accounts/x.ts')).toBe(false);
+  });
+});
