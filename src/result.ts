@@ -22,7 +22,7 @@ export type Result<T extends object = object, C extends string = string> = ({ ok
 
 /** The refusal for `code` in `sentences`, its sentence built from `facts` when it needs any. */
 export function failure<M extends ErrorSentences, C extends keyof M & string>(sentences: M, code: C, ...facts: FactsOf<M[C]>): Failure<C> {
-  const sentence = sentences[code];
+  const sentence: Sentence = sentences[code];
   const error = typeof sentence === 'function' ? (sentence as (...a: unknown[]) => string)(...facts) : sentence;
   return { ok: false, code, error };
 }
