@@ -1,8 +1,10 @@
 // Verification codes under concurrency. On PostgreSQL the requests go through several separate
 // clients (connection pools), as several app instances would; on SQLite (one app instance) they
-// share one client, as in tests/mail/outbox.int.test.ts.
+// share one client, as in tests/mail/outbox.int.test.ts. Codes go through the real `twilio` SDK to
+// the Twilio stand-in and are read back from what it received (tests/harness/standins.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_ENGINE, createTestDb, type TestDb } from '../harness/db.ts';
+import { startStandinSenders, type StandinSenders } from '../harness/standins.ts';
 import { BROWSER } from '../harness/accounts.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { fixedClock } from '../../src/clock.ts';
@@ -17,34 +19,38 @@ import {
   type CodeDeps,
 } from '../../src/codes/codes.ts';
 import { pauseMs, WRONG_CODES_BEFORE_PAUSE, wrongCodesKey } from '../../src/codes/limits.ts';
-import { CODE_KEY, PHONE, START, lastSmsCode, memoryPush, memorySms, newAccount, otherCode, resetTables, smsDevice, type TestClock } from './helpers.ts';
+import { CODE_KEY, PHONE, START, lastSmsCode, newAccount, otherCode, resetTables, smsDevice, type TestClock } from './helpers.ts';
 
 describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
   let t: TestDb;
   let clients: Db[];
   let clock: TestClock;
-  let sms: ReturnType<typeof memorySms>;
+  let senders: StandinSenders;
+  let sms: StandinSenders['sms'];
   let accountId: string;
   let phoneId: string;
 
   beforeAll(async () => {
     t = await createTestDb();
     clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 5 }, () => createDb(t.url)) : [t.db];
+    senders = await startStandinSenders();
+    sms = senders.sms;
   });
   afterAll(async () => {
     if (TEST_ENGINE === 'postgresql') await Promise.all(clients.map((db) => db.$disconnect()));
+    await senders?.stop();
     await t.drop();
   });
   beforeEach(async () => {
     await resetTables(t.db);
+    await senders.reset();
     clock = fixedClock(START);
-    sms = memorySms();
     accountId = await newAccount(t.db, clock);
     phoneId = await smsDevice(t.db, accountId, PHONE);
   });
 
   /** Deps for the i-th concurrent request: its own client on PostgreSQL. */
-  const depsFor = (i: number): CodeDeps => ({ db: clients[i % clients.length]!, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push: memoryPush() });
+  const depsFor = (i: number): CodeDeps => ({ db: clients[i % clients.length]!, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push: senders.push });
 
   it('100 concurrent verifications of the same code succeed exactly once', async () => {
     expect((await sendCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in' }, BROWSER)).ok).toBe(true);

@@ -1,5 +1,6 @@
-// Building blocks for the verification-code tests: accounts, trusted devices, senders, and reading
-// a code back from what a phone or device received.
+// Building blocks for the verification-code tests: accounts, trusted devices, and reading a code
+// back from what a phone or device received. The senders are the real ones, talking to the
+// stand-ins: startStandinSenders in tests/harness/standins.ts.
 import { expect } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { fixedClock } from '../../src/clock.ts';
@@ -47,28 +48,6 @@ export async function pushDevice(db: Db, accountId: string, deviceId: string, na
   return row.id;
 }
 
-/** An SMS sender that keeps what it was asked to send (for tests that are not about Twilio). */
-export function memorySms(): SmsSender & { sent: Array<{ to: string; body: string }> } {
-  const sent: Array<{ to: string; body: string }> = [];
-  return {
-    sent,
-    async send(to, body) {
-      sent.push({ to, body });
-      return { sid: `SM${sent.length}` };
-    },
-  };
-}
-
-export function memoryPush(): PushSender & { pushed: Array<{ deviceId: string; body: string }> } {
-  const pushed: Array<{ deviceId: string; body: string }> = [];
-  return {
-    pushed,
-    async push(device, message) {
-      pushed.push({ deviceId: device.deviceId, body: message.body });
-    },
-  };
-}
-
 /** The code in an SMS or push text ("...code is 0421."). */
 export function codeIn(text: string | undefined): string {
   const m = /code is (\d+)\./.exec(text ?? '');
@@ -76,8 +55,8 @@ export function codeIn(text: string | undefined): string {
   return m![1]!;
 }
 
-/** The latest code the in-memory sender sent to `to`. */
-export function lastSmsCode(sms: { sent: Array<{ to: string; body: string }> }, to: string): string {
+/** The code in the latest text the Twilio stand-in received for `to` (`sms.sent` of tests/harness/standins.ts). */
+export function lastSmsCode(sms: { readonly sent: Array<{ to: string; body: string }> }, to: string): string {
   return codeIn([...sms.sent].reverse().find((m) => m.to === to)?.body);
 }
 

@@ -1,7 +1,9 @@
-// The sending limits and the account-wide pause after wrong codes: a real database and a fake
-// clock; the senders are in memory (the stand-in path is covered in codes.int.test.ts).
+// The sending limits and the account-wide pause after wrong codes: a real database, a fake clock,
+// and codes sent through the real `twilio` SDK and push sender to the stand-ins, read back from
+// what the stand-ins received (tests/harness/standins.ts).
 import { beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
+import { startStandinSenders, type StandinSenders } from '../harness/standins.ts';
 import { BROWSER } from '../harness/accounts.ts';
 import { fixedClock, HOUR, MINUTE } from '../../src/clock.ts';
 import { formatDateTime } from '../../src/format.ts';
@@ -16,8 +18,6 @@ import {
   codeIn,
   containsCode,
   lastSmsCode,
-  memoryPush,
-  memorySms,
   newAccount,
   otherCode,
   pushDevice,
@@ -33,21 +33,26 @@ const PAUSED_30S = 'Too many wrong codes were entered. For your security, try ag
 describe('limits on verification codes', () => {
   let t: TestDb;
   let clock: TestClock;
-  let sms: ReturnType<typeof memorySms>;
-  let push: ReturnType<typeof memoryPush>;
+  let senders: StandinSenders;
+  let sms: StandinSenders['sms'];
+  let push: StandinSenders['push'];
   let deps: CodeDeps;
   let accountId: string;
   let phoneId: string;
 
   beforeAll(async () => {
     t = await createTestDb();
+    senders = await startStandinSenders();
+    ({ sms, push } = senders);
   });
-  afterAll(() => t.drop());
+  afterAll(async () => {
+    await senders?.stop();
+    await t?.drop();
+  });
   beforeEach(async () => {
     await resetTables(t.db);
+    await senders.reset();
     clock = fixedClock(START);
-    sms = memorySms();
-    push = memoryPush();
     deps = { db: t.db, clock, codeKey: CODE_KEY, codeDigits: 6, sms, push };
     accountId = await newAccount(t.db, clock, APPLE_ID, RESCUE);
     phoneId = await smsDevice(t.db, accountId, PHONE);

@@ -1,6 +1,8 @@
 // An account as it is once two-step verification is on: a trusted phone number, a Recovery Key,
 // no security questions, and a signed-in session whose code was just entered. For the tests of
-// living with two-step on (fresh codes, Replace Lost Key, turning off, reset, locked out).
+// living with two-step on (fresh codes, Replace Lost Key, turning off, reset, locked out). Codes go
+// through the real `twilio` SDK and push sender to the stand-ins (tests/harness/standins.ts), and
+// the tests read them back from `sms.sent` / `push.pushed`.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
@@ -8,13 +10,15 @@ import { createTestDb, type TestDb } from '../harness/db.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { generateRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { CODE_KEY, memoryPush, memorySms, newAccount, PHONE, resetTables, smsDevice, START } from '../codes/helpers.ts';
+import { CODE_KEY, newAccount, PHONE, resetTables, smsDevice, START } from '../codes/helpers.ts';
+import { startStandinSenders, type StandinSenders } from '../harness/standins.ts';
 import { BROWSER } from '../harness/accounts.ts';
 
 export const APPLE_ID = 'jane.holder@example.com';
 
-export async function twoStepAccount(db: Db, start = START) {
+export async function twoStepAccount(db: Db, senders: StandinSenders, start = START) {
   await resetTables(db);
+  await senders.reset();
   await db.session.deleteMany();
   await db.passwordReset.deleteMany();
   const clock = fixedClock(start);
@@ -28,8 +32,7 @@ export async function twoStepAccount(db: Db, start = START) {
   const phoneId = await smsDevice(db, accountId, PHONE);
   await db.session.deleteMany({ where: { accountId } });
   const token = await createSession(db, accountId, clock.now(), BROWSER, { codeVerifiedAt: clock.now() });
-  const sms = Object.assign(memorySms(), { lineType: async () => 'mobile' as const });
-  const push = memoryPush();
+  const { sms, push } = senders;
   const deps = { db, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push, bcryptCost: 4, appUrl: 'http://localhost:3000' };
   return { deps, clock, sms, push, accountId, recoveryKey, phoneId, token, actor: { accountId, sessionId: sessionIdOf(token) } };
 }
@@ -37,17 +40,23 @@ export async function twoStepAccount(db: Db, start = START) {
 export type TwoStepAccount = Awaited<ReturnType<typeof twoStepAccount>>;
 
 /**
- * For a describe block: one test database for the block, and before each test a fresh two-step
- * account in it. Read `s.t` and `s.a` inside the tests (they change per test).
+ * For a describe block: one test database and one set of stand-ins (Twilio, push) for the block,
+ * and before each test a fresh two-step account in it, with the stand-ins' inboxes emptied. Read
+ * `s.t` and `s.a` inside the tests (they change per test).
  */
 export function withTwoStepAccount(): { t: TestDb; a: TwoStepAccount } {
   const s = {} as { t: TestDb; a: TwoStepAccount };
+  let senders: StandinSenders;
   beforeAll(async () => {
     s.t = await createTestDb();
+    senders = await startStandinSenders();
   });
-  afterAll(() => s.t.drop());
+  afterAll(async () => {
+    await senders?.stop();
+    await s.t?.drop();
+  });
   beforeEach(async () => {
-    s.a = await twoStepAccount(s.t.db);
+    s.a = await twoStepAccount(s.t.db, senders);
   });
   return s;
 }
