@@ -2,7 +2,7 @@ import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import {
-  accountWithTwoStep,
+  accountWithTwoStepOnInDatabase,
   activationLink,
   advanceClock,
   fillCreateAccount,
@@ -174,7 +174,7 @@ test('turning two-step on, every step and its error states, then the confirmatio
 });
 
 test('with two-step on: sign-in with a code, Manage, app-specific passwords, Replace Lost Key, support PIN, turn off', async ({ page }) => {
-  const { appleId, phone } = await accountWithTwoStep(page, 'axe-on');
+  const { appleId, phone } = await accountWithTwoStepOnInDatabase(page, 'axe-on');
   await signOut(page);
   await page.getByRole('link', { name: 'Sign In', exact: true }).click();
   await page.getByLabel('Apple ID').fill(appleId);

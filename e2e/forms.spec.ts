@@ -1,7 +1,7 @@
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
 import {
-  accountWithTwoStep,
+  accountWithTwoStepOnInDatabase,
   advanceClock,
   createAccount,
   fillCreateAccount,
@@ -107,7 +107,7 @@ test('Recovery Key reset: a wrong key comes back in its field, with the Apple ID
 });
 
 test('Turn Off: a wrong birth date keeps the three questions and their answers; code fields take a pasted code', async ({ page }) => {
-  const { phone } = await accountWithTwoStep(page, 'forms-turn-off');
+  const { phone } = await accountWithTwoStepOnInDatabase(page, 'forms-turn-off');
   await page.goto('/account/security/turn-off');
   await advanceClock(page, 31);
   // Verify Your Identity: the code as a text message quotes it, with spaces: only the digits stay.
@@ -234,7 +234,7 @@ test('no sideways scrolling at 320 px; the activity table in rows at 390 px', as
 });
 
 test('Sign in with the Recovery Key: a wrong key comes back in its field, and the summary links to it', async ({ page }) => {
-  const { appleId } = await accountWithTwoStep(page, 'forms-sign-in-key');
+  const { appleId } = await accountWithTwoStepOnInDatabase(page, 'forms-sign-in-key');
   await signOut(page);
   await page.goto('/sign-in');
   await page.getByLabel('Apple ID').fill(appleId);

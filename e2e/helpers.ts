@@ -202,17 +202,34 @@ export function operator(script: string, ...args: string[]): string {
 }
 
 /**
- * A fresh account, created in the browser, with two-step on: a verified phone and a Recovery Key
- * given by the e2e fixture (turning it on through the pages is turn-on.spec.ts). Returns what the
- * holder keeps: the phone and the key.
+ * Database fixture (e2e/fixtures/in-database.ts), not the pages: gives the account a verified
+ * trusted phone `e164`; two-step stays as it was.
  */
-export async function accountWithTwoStep(page: Page, label: string) {
+export function trustedPhoneInDatabase(appleId: string, e164: string): void {
+  operator('e2e/fixtures/in-database.ts', 'trusted-phone', appleId, e164);
+}
+
+/**
+ * Database fixture (e2e/fixtures/in-database.ts), not the pages: gives the account a verified
+ * trusted phone `e164` and turns two-step on with a new Recovery Key, which it returns. Turning it
+ * on through the pages is e2e/turn-on.spec.ts and e2e/keyboard-turn-on.spec.ts.
+ */
+export function twoStepOnInDatabase(appleId: string, e164: string): string {
+  const out = operator('e2e/fixtures/in-database.ts', 'two-step-on', appleId, e164);
+  const recoveryKey = /^recovery key: (\S+)$/m.exec(out)?.[1] ?? '';
+  expect(recoveryKey, out).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
+  return recoveryKey;
+}
+
+/**
+ * A fresh account, created in the browser, then turned on in the database (twoStepOnInDatabase):
+ * a verified phone and a Recovery Key. Returns what the holder keeps: the phone and the key.
+ */
+export async function accountWithTwoStepOnInDatabase(page: Page, label: string) {
   const appleId = newAppleId(label);
   const phone = newPhone();
   await createAccount(page, appleId);
-  const out = operator('e2e/fixtures/trusted-phone.ts', appleId, phone.e164, '--two-step-on');
-  const recoveryKey = /^recovery key: (\S+)$/m.exec(out)?.[1] ?? '';
-  expect(recoveryKey, out).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
+  const recoveryKey = twoStepOnInDatabase(appleId, phone.e164);
   return { appleId, phone, recoveryKey };
 }
 

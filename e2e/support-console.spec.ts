@@ -1,7 +1,7 @@
 import { expect, test } from './csp-guard.ts';
 import { type Browser, type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
-import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, operator, submit } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, operator, submit, trustedPhoneInDatabase, twoStepOnInDatabase } from './helpers.ts';
 
 // The support console, as an operator, a staff member and two holders use it: the operator makes a
 // staff user with the command line; staff look up an account without two-step (details, numbers
@@ -35,17 +35,18 @@ test('support console: a staff member looks, the holder gives a PIN, and sees ev
   const staffPassword = /^password: (\S+)$/m.exec(added)?.[1];
   expect(staffPassword, added).toBeTruthy();
 
-  // Two holders: one with two-step off and a trusted phone, one with two-step on.
+  // Two holders, made in the browser and then given their phones by the database fixture
+  // (e2e/fixtures/in-database.ts): one with two-step off and a trusted phone, one with two-step on.
   const offId = newAppleId('support-off');
   const onId = newAppleId('support-on');
   const offPhone = phone();
   const onPhone = phone();
   const off = await newContext(browser);
   await createAccount(off, offId);
-  operator('e2e/fixtures/trusted-phone.ts', offId, offPhone.e164);
+  trustedPhoneInDatabase(offId, offPhone.e164);
   const on = await newContext(browser);
   await createAccount(on, onId);
-  operator('e2e/fixtures/trusted-phone.ts', onId, onPhone.e164, '--two-step-on');
+  twoStepOnInDatabase(onId, onPhone.e164);
 
   // Staff sign in under /support with their own account; a holder's session does not open it.
   const staff = await newContext(browser);

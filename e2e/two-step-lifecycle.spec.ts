@@ -1,7 +1,7 @@
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
 import {
-  accountWithTwoStep,
+  accountWithTwoStepOnInDatabase,
   addTrustedPhone,
   advanceClock,
   formError,
@@ -18,8 +18,10 @@ import {
   verifyIdentity,
 } from './helpers.ts';
 
-// Living with two-step on, each test from a fresh account turned on through the pages. Codes to
-// one device are 30 seconds apart at least: advanceClock moves the portal's clock past that.
+// Living with two-step on, each test from a fresh account created through the pages and then
+// turned on by the database fixture (accountWithTwoStepOnInDatabase: e2e/fixtures/in-database.ts);
+// turning it on through the pages is e2e/turn-on.spec.ts and e2e/keyboard-turn-on.spec.ts. Codes
+// to one device are 30 seconds apart at least: advanceClock moves the portal's clock past that.
 
 async function openManage(page: Page) {
   await page.goto('/account/security');
@@ -28,7 +30,7 @@ async function openManage(page: Page) {
 }
 
 test('sign out, then sign in with the password and a texted code; the password alone opens nothing', async ({ page }) => {
-  const { appleId, phone } = await accountWithTwoStep(page, 'code-sign-in');
+  const { appleId, phone } = await accountWithTwoStepOnInDatabase(page, 'code-sign-in');
   await signOut(page);
   await signIn(page, appleId, PASSWORD);
   await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
@@ -45,7 +47,7 @@ test('sign out, then sign in with the password and a texted code; the password a
 });
 
 test('sign in with a code pushed to a registered iOS device', async ({ page }) => {
-  const { appleId, phone } = await accountWithTwoStep(page, 'push-sign-in');
+  const { appleId, phone } = await accountWithTwoStepOnInDatabase(page, 'push-sign-in');
   await advanceClock(page, 31);
   await page.goto('/account/security/devices');
   await verifyIdentity(page, phone.e164);
@@ -77,7 +79,7 @@ test('sign in with a code pushed to a registered iOS device', async ({ page }) =
 });
 
 test("can't use any device: password + Recovery Key, then a new trusted device before anything else", async ({ page }) => {
-  const { appleId, recoveryKey } = await accountWithTwoStep(page, 'key-sign-in');
+  const { appleId, recoveryKey } = await accountWithTwoStepOnInDatabase(page, 'key-sign-in');
   await signOut(page);
   await signIn(page, appleId, PASSWORD);
   await page.getByRole('link', { name: "Can't use any of your devices?" }).click();
@@ -94,7 +96,7 @@ test("can't use any device: password + Recovery Key, then a new trusted device b
 });
 
 test('an app-specific password works on /api/app/whoami until it is revoked; the main password never does', async ({ page }) => {
-  const { appleId, phone } = await accountWithTwoStep(page, 'app-password');
+  const { appleId, phone } = await accountWithTwoStepOnInDatabase(page, 'app-password');
   await openManage(page);
   await page.getByRole('link', { name: 'Manage App-Specific Passwords' }).click();
   await advanceClock(page, 31);
@@ -125,7 +127,7 @@ test('an app-specific password works on /api/app/whoami until it is revoked; the
 });
 
 test('forgot password: the Recovery Key and a code from a trusted device reset it', async ({ page }) => {
-  const { appleId, phone, recoveryKey } = await accountWithTwoStep(page, 'key-reset');
+  const { appleId, phone, recoveryKey } = await accountWithTwoStepOnInDatabase(page, 'key-reset');
   await signOut(page);
   await page.goto('/forgot');
   await expect(page.getByRole('link', { name: 'reset with your Recovery Key' })).toHaveAttribute('href', '/reset/recovery-key');
@@ -165,7 +167,7 @@ test('forgot password: the Recovery Key and a code from a trusted device reset i
 });
 
 test('Replace Lost Key: a new key at once; the old one no longer opens anything', async ({ page }) => {
-  const { appleId, phone, recoveryKey: oldKey } = await accountWithTwoStep(page, 'replace-key');
+  const { appleId, phone, recoveryKey: oldKey } = await accountWithTwoStepOnInDatabase(page, 'replace-key');
   await openManage(page);
   await page.getByRole('link', { name: 'Replace Lost Key' }).click();
   await advanceClock(page, 31);
@@ -193,7 +195,7 @@ test('Replace Lost Key: a new key at once; the old one no longer opens anything'
 });
 
 test('remove a lost device: it leaves the list and the sign-in choices at once', async ({ page }) => {
-  const { appleId, phone } = await accountWithTwoStep(page, 'remove-device');
+  const { appleId, phone } = await accountWithTwoStepOnInDatabase(page, 'remove-device');
   await advanceClock(page, 31);
   await page.goto('/account/security/devices');
   await verifyIdentity(page, phone.e164);
@@ -213,7 +215,7 @@ test('remove a lost device: it leaves the list and the sign-in choices at once',
 });
 
 test('turn off: a fresh code, new security questions and the birth date; the questions are back', async ({ page }) => {
-  const { appleId, phone } = await accountWithTwoStep(page, 'turn-off');
+  const { appleId, phone } = await accountWithTwoStepOnInDatabase(page, 'turn-off');
   await openManage(page);
   await page.getByRole('link', { name: 'Turn Off Two-Step Verification' }).click();
   await advanceClock(page, 31);

@@ -31,6 +31,7 @@ import { CHANGE_NAMES, twoStepOnEmail } from '../mail/templates.ts';
 import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey, verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
+import { needsTrustedPhone, trustedPhoneCount } from '../devices/trusted-phones.ts';
 
 
 export interface TurnOnDeps {
@@ -120,8 +121,6 @@ async function stopNow(deps: TurnOnDeps, accountId: string, ctx: RequestContext)
   return stopOf(e, Boolean(account.setupStartedAt && account.setupDeadline));
 }
 
-const verifiedSmsDevices = (tx: DbTx, accountId: string) => tx.trustedDevice.count({ where: { accountId, kind: 'sms', verifiedAt: { not: null } } });
-
 /**
  * Inside a transaction: takes the account's row lock, then re-runs the eligibility engine on facts
  * read under it. Returns the account, or why setup cannot proceed now. Writes nothing else: a
@@ -144,7 +143,7 @@ export async function setupProgress(deps: TurnOnDeps, accountId: string, ctx: Re
   });
   const stop = stopOf(e, Boolean(account.setupStartedAt && account.setupDeadline));
   if (stop) return { step: 'stopped', stop };
-  const devices = await verifiedSmsDevices(deps.db, accountId);
+  const devices = await trustedPhoneCount(deps.db, accountId);
   const keyIssued = Boolean(account.recoveryKeyHash);
   const keyConfirmed = keyIssued && account.recoveryKeyConfirmedAt !== null;
   const step = nextSetupStep({ verifiedSmsDevices: devices, keyIssued, keyConfirmed });
@@ -169,7 +168,7 @@ export async function runningSetupStep(db: Db, accountId: string): Promise<Setup
   if (account.twoStepEnabledAt || !account.setupStartedAt || !account.setupDeadline) return null;
   const keyIssued = Boolean(account.recoveryKeyHash);
   return nextSetupStep({
-    verifiedSmsDevices: await verifiedSmsDevices(db, accountId),
+    verifiedSmsDevices: await trustedPhoneCount(db, accountId),
     keyIssued,
     keyConfirmed: keyIssued && account.recoveryKeyConfirmedAt !== null,
   });
@@ -187,7 +186,7 @@ export async function issueRecoveryKey(
 ): Promise<TurnOnResult<{ recoveryKey: string; createdAt: Date; replaced: boolean }>> {
   const before = await stopNow(deps, actor.accountId, ctx);
   if (before) return refused(before);
-  if ((await verifiedSmsDevices(deps.db, actor.accountId)) === 0) return { ok: false, error: NEEDS_SMS_DEVICE };
+  if (await needsTrustedPhone(deps.db, actor.accountId)) return { ok: false, error: NEEDS_SMS_DEVICE };
 
   const key = generateRecoveryKey();
   const hash = await hashRecoveryKey(key, deps.bcryptCost); // bcrypt outside the transaction: it holds the row lock
@@ -195,7 +194,7 @@ export async function issueRecoveryKey(
     const now = deps.clock.now();
     const locked = await lockSetup(tx, actor.accountId, now);
     if (!locked.ok) return { ok: false as const, stop: locked.stop };
-    if ((await verifiedSmsDevices(tx, actor.accountId)) === 0) return { ok: false as const, error: NEEDS_SMS_DEVICE };
+    if (await needsTrustedPhone(tx, actor.accountId)) return { ok: false as const, error: NEEDS_SMS_DEVICE };
     const replaced = locked.account.recoveryKeyHash !== null;
     await tx.account.update({
       where: { id: actor.accountId },
@@ -256,7 +255,7 @@ export async function turnOn(deps: TurnOnDeps, actor: Actor, input: unknown, ctx
     const locked = await lockSetup(tx, actor.accountId, now);
     if (!locked.ok) return refused(locked.stop);
     const { account } = locked;
-    if ((await verifiedSmsDevices(tx, account.id)) === 0) return { ok: false, error: NEEDS_SMS_DEVICE };
+    if (await needsTrustedPhone(tx, account.id)) return { ok: false, error: NEEDS_SMS_DEVICE };
     if (!account.recoveryKeyHash) return { ok: false, error: NEEDS_KEY };
     if (!account.recoveryKeyConfirmedAt) return { ok: false, error: NEEDS_CONFIRMED_KEY };
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
