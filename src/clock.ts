@@ -58,3 +58,8 @@ export function perDurationText(ms: number): string {
   const text = durationText(ms);
   return text.startsWith('1 ') ? `a${text === '1 hour' ? 'n' : ''} ${text.slice(2)}` : `every ${text}`;
 }
+
+/** A duration before a noun: "a 3-day waiting period", "a 1-hour link". */
+export function durationAdjective(ms: number): string {
+  return durationText(ms).replace(/^(\d+) (\w+?)s?$/, '$1-$2');
+}

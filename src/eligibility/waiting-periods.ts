@@ -17,7 +17,7 @@ import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext, type SignificantChangeKind } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { cancelScheduledEmails, scheduleEmail } from '../mail/scheduled.ts';
-import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from '../mail/templates.ts';
+import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from './emails.ts';
 import { regionName } from './regions.ts';
 import {
   WINDOW_REMINDER_BEFORE_MS,
@@ -29,6 +29,7 @@ import {
   type EligibilityInput,
   type NewWaitingPeriod,
   type WaitingPeriodFacts,
+  type WaitingReason,
 } from './eligibility.ts';
 
 export interface EligibilityDeps {
@@ -102,7 +103,7 @@ async function notifyPeriod(
   tx: DbTx,
   deps: { clock: Clock; appUrl: string },
   account: Addressee,
-  period: { reason: string; reasonAt: Date; endsAt: Date; windowEndsAt: Date },
+  period: { reason: WaitingReason; reasonAt: Date; endsAt: Date; windowEndsAt: Date },
   extended: boolean,
 ): Promise<void> {
   const country = await tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode }, select: { availableFrom: true } });

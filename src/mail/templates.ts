@@ -2,7 +2,9 @@
 // An email must NEVER contain a password, a verification code or a recovery key: email is not a
 // secure channel, and users must learn that Two-Step never sends those by email.
 
-import { formatDate, formatDateTime } from '../format.ts';
+import { formatDateTime } from '../format.ts';
+import { durationAdjective } from '../clock.ts';
+import { changeName } from '../security-events/change-names.ts';
 
 export interface EmailContent {
   subject: string;
@@ -10,7 +12,7 @@ export interface EmailContent {
 }
 
 /** One line of user-supplied text: control characters and line breaks become spaces. */
-function oneLine(s: string): string {
+export function oneLine(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -39,106 +41,10 @@ export function welcomeEmail(p: { name: string; appleId: string; appUrl: string 
 
 const SIGNATURE = ['', 'If you did not make this change, someone else may be using your account: contact support at once.', '', 'Two-Step', ''];
 
-/** What each significant change is called in emails and on the page. */
-export const CHANGE_NAMES: Record<string, string> = {
-  'password-changed': 'your password was changed',
-  'password-reset': 'your password was reset',
-  'security-questions-changed': 'your security questions were changed',
-  'rescue-email-changed': 'your rescue email was changed',
-  'birth-date-changed': 'your birth date was changed',
-  'setup-window-expired': 'the 30 days to complete setup ran out',
-};
-
-/**
- * To every address on file when a waiting period starts (seed 001), and again with the new date
- * when a later change extends it (`extended`). `countryUnavailable`: two-step is not offered in the
- * account's country by the end of the wait, so the email does NOT promise "30 days after that
- * date": it says what is true for that account instead.
- */
-export function waitingPeriodStartedEmail(p: {
-  name: string;
-  appleId: string;
-  reason: string;
-  reasonAt: Date;
-  endsAt: Date;
-  appUrl: string;
-  extended?: boolean;
-  countryUnavailable?: { country: string; availableFrom: Date | null } | null;
-}): EmailContent {
-  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
-  const unavailable = p.countryUnavailable;
-  const after = unavailable
-    ? [
-        `Two-step verification is not offered yet in ${oneLine(unavailable.country)}, the country or region of your account${
-          unavailable.availableFrom ? `; it will be from ${formatCalendarDay(unavailable.availableFrom)}` : ''
-        }.`,
-        'Until it is, you cannot set it up; your Password and Security page can email you when it is offered:',
-      ]
-    : ['You can keep using your account as usual in the meantime. After that date you have 30 days to complete setup at:'];
-  return {
-    subject: `Two-step verification setup is paused until ${formatDate(p.endsAt)}`,
-    text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
-      '',
-      `On ${formatDateTime(p.reasonAt)}, ${CHANGE_NAMES[p.reason] ?? 'your account changed'} for the Apple ID ${oneLine(p.appleId)}.`,
-      '',
-      ...(p.extended ? ['This change came during a waiting period, so the waiting period now ends later than our earlier email said.'] : []),
-      `As a security measure, two-step verification cannot be set up for this account until ${formatDateTime(p.endsAt)}.`,
-      ...after,
-      `${appUrl}/account/security`,
-      '',
-      'If you think someone else is changing your account, contact support now: this waiting period is there so you can stop them.',
-      `How to reach support: ${appUrl}${CONTACT_SUPPORT_PATH}`,
-      '',
-      'Two-Step',
-      '',
-    ].join('\n'),
-  };
-}
-
 /** Where "contact support" leads (app/contact-support). */
 export const CONTACT_SUPPORT_PATH = '/contact-support';
 /** The support address the contact page gives to people who are not signed in. */
 export const SUPPORT_ADDRESS = 'support@two-step.localhost';
-
-/** A calendar date set by the operator (00:00 UTC that day), written as that day in any time zone. */
-function formatCalendarDay(d: Date): string {
-  return formatDate(d, 'en-US', 'UTC');
-}
-
-/** Scheduled for the end of a waiting period, to every address on file. */
-export function waitingPeriodEndedEmail(p: { name: string; appleId: string; completeBy: Date; appUrl: string }): EmailContent {
-  return {
-    subject: 'You can turn on two-step verification now',
-    text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
-      '',
-      `The waiting period of the Apple ID ${oneLine(p.appleId)} is over: you can turn on two-step verification now.`,
-      `Complete setup by ${formatDateTime(p.completeBy)}; after that date a new 3-day waiting period starts. Set it up at:`,
-      `${oneLine(p.appUrl).replace(/\/+$/, '')}/account/security`,
-      '',
-      'Two-Step',
-      '',
-    ].join('\n'),
-  };
-}
-
-/** Scheduled 5 days before the 30 days to complete setup run out, to every address on file. */
-export function setupWindowClosingEmail(p: { name: string; appleId: string; completeBy: Date; appUrl: string }): EmailContent {
-  return {
-    subject: `5 days left to turn on two-step verification (until ${formatDate(p.completeBy)})`,
-    text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
-      '',
-      `You can turn on two-step verification for the Apple ID ${oneLine(p.appleId)} until ${formatDateTime(p.completeBy)}.`,
-      'If setup is not complete by then, a new 3-day waiting period starts before you can try again. Set it up at:',
-      `${oneLine(p.appUrl).replace(/\/+$/, '')}/account/security`,
-      '',
-      'Two-Step',
-      '',
-    ].join('\n'),
-  };
-}
 
 /** Asked for on the page ("Email me when..."), sent when the operator's date for the country arrives. */
 export function countryOfferedEmail(p: { name: string; appleId: string; country: string; appUrl: string }): EmailContent {
@@ -160,7 +66,7 @@ export function countryOfferedEmail(p: { name: string; appleId: string; country:
 
 /** A security change to the account, to every address on file. Names the change, never the new value of a secret. */
 export function accountChangedEmail(p: { name: string; appleId: string; change: string; at: Date }): EmailContent {
-  const what = CHANGE_NAMES[p.change] ?? 'your account was changed';
+  const what = changeName(p.change) ?? 'your account was changed';
   return {
     subject: `${what.charAt(0).toUpperCase()}${what.slice(1)}`,
     text: [`Dear ${oneLine(p.name) || 'there'},`, '', `On ${formatDateTime(p.at)}, ${what} for the Apple ID ${oneLine(p.appleId)}.`, ...SIGNATURE].join('\n'),
@@ -311,7 +217,8 @@ export function recoveryKeyReplacedEmail(p: { name: string; appleId: string; at:
 }
 
 /** Two-step verification was turned off, to every address on file. */
-export function twoStepOffEmail(p: { name: string; appleId: string; at: Date; appUrl: string }): EmailContent {
+/** `waitingPeriodMs`: the eligibility rule (WAITING_PERIOD_MS), which mail/ may not import, given by the caller. */
+export function twoStepOffEmail(p: { name: string; appleId: string; at: Date; appUrl: string; waitingPeriodMs: number }): EmailContent {
   const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
   return {
     subject: 'Two-step verification is now off for your Apple ID',
@@ -322,7 +229,7 @@ export function twoStepOffEmail(p: { name: string; appleId: string; at: Date; ap
       'Signing in now needs only your password. Your Recovery Key, app-specific passwords and trusted devices were deleted,',
       'new security questions were set, and every other browser signed in to your account was signed out.',
       '',
-      `Because the security questions changed, turning two-step verification on again starts with a 3-day waiting period. See ${appUrl}/account/security.`,
+      `Because the security questions changed, turning two-step verification on again starts with a ${durationAdjective(p.waitingPeriodMs)} waiting period. See ${appUrl}/account/security.`,
       ...SIGNATURE,
     ].join('\n'),
   };

@@ -21,6 +21,7 @@ import { hashSecret } from '../accounts/passwords.ts';
 import { normaliseAnswer } from '../accounts/security-questions.ts';
 import { revokeAllOnTwoStepOff } from '../app-passwords/app-passwords.ts';
 import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
+import { WAITING_PERIOD_MS } from '../eligibility/eligibility.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { twoStepOffEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -67,7 +68,7 @@ export async function turnOff(deps: { db: Db; clock: Clock; bcryptCost: number; 
       await recordSecurityEvent(tx, { accountId: account.id, kind: 'two-step-turned-off', at: now, details: { sessionsEnded: sessionsEnded - 1, appPasswords } }, ctx);
       await enqueueEmail(
         tx,
-        { kind: 'two-step-turned-off', accountId: account.id, to: addressesOnFile(account), ...twoStepOffEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl }) },
+        { kind: 'two-step-turned-off', accountId: account.id, to: addressesOnFile(account), ...twoStepOffEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl, waitingPeriodMs: WAITING_PERIOD_MS }) },
         deps.clock,
       );
       await recordSignificantChange(tx, deps, account, 'security-questions-changed', ctx);

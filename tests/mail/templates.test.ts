@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountExistsEmail,
-  activateAccountEmail,
-  countryOfferedEmail,
-  setupWindowClosingEmail,
-  waitingPeriodEndedEmail,
-  waitingPeriodStartedEmail,
-  welcomeEmail,
-} from '../../src/mail/templates.ts';
+import { accountExistsEmail, activateAccountEmail, countryOfferedEmail, welcomeEmail } from '../../src/mail/templates.ts';
+import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from '../../src/eligibility/emails.ts';
 
 describe('welcomeEmail', () => {
   const password = 'Correct-Horse-9-Battery';

@@ -4,12 +4,11 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
-import { CHANGE_NAMES } from '@/src/mail/templates.ts';
-import { regionName } from '@/src/eligibility/regions.ts';
-import { SETUP_STEPS, setupProgress, type SetupProgress, type SetupStep, type SetupStop } from '@/src/two-step/turn-on.ts';
+import { explainEligibility } from '@/src/eligibility/explain.ts';
+import { SETUP_NOT_STARTED, SETUP_STEPS, setupProgress, type SetupProgress, type SetupStep, type SetupStop } from '@/src/two-step/turn-on.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requestContext } from '../../../lib/request.ts';
-import { LocalTime } from '../../../components/local-time.tsx';
+import { Explained } from '../../../components/explained.tsx';
 import styles from './setup.module.css';
 
 export const STEP_TITLES: Record<SetupStep, string> = {
@@ -83,35 +82,6 @@ export function SetupStopped({ stop, locale }: { stop: SetupStop; locale: string
 }
 
 function StopSentence({ stop, locale }: { stop: SetupStop; locale: string }) {
-  const at = (d: Date, show: 'date' | 'dateTime' = 'dateTime') => <LocalTime iso={d.toISOString()} show={show} locale={locale} />;
-  switch (stop.state) {
-    case 'on':
-      return <>Two-step verification is already on, since {at(stop.since, 'date')}.</>;
-    case 'not-started':
-      return <>No setup is in progress. Choose Get Started on the Password and Security page first.</>;
-    case 'country-unavailable': {
-      const country = regionName(stop.countryCode) ?? stop.countryCode;
-      return stop.availableFrom ? (
-        <>
-          Setup cannot continue: two-step verification is not yet offered in {country}. It becomes available there on {at(stop.availableFrom, 'date')}.
-        </>
-      ) : (
-        <>Setup cannot continue: two-step verification is not offered in {country}, the country or region of your account.</>
-      );
-    }
-    case 'waiting':
-      return (
-        <>
-          Setup stopped: {CHANGE_NAMES[stop.reason]} on {at(stop.reasonAt)}, so setup is paused until {at(stop.endsAt)}. After that, choose Get Started
-          again.
-        </>
-      );
-    case 'window-expired':
-      return (
-        <>
-          Setup stopped: the 30 days to complete it ended on {at(stop.windowEndedAt)}, so a new waiting period started. You can set up two-step
-          verification after {at(stop.endsAt)}.
-        </>
-      );
-  }
+  if (stop.state === 'not-started') return <>{SETUP_NOT_STARTED}</>;
+  return <Explained parts={explainEligibility(stop, 'setup').sentence} locale={locale} />;
 }
