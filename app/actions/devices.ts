@@ -6,15 +6,13 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
-import { addPhoneNumber, addPushDevice, confirmDevice, registerDevice, removeDevice, resendCode, type DeviceResult } from '@/src/devices/trusted-devices.ts';
+import { addPhoneNumber, addPushDevice, registerDevice, removeDevice, resendCode, type DeviceResult } from '@/src/devices/trusted-devices.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { sessionToken, signedIn as completedSignIn } from '../lib/session.ts';
-import { finishRecovery } from '@/src/sign-in/recovery-key.ts';
+import { confirmDeviceInSession } from '@/src/sign-in/recovery-key.ts';
+import { DEVICES_PAGE } from '@/src/sessions/stage-policy.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
-
-// Devices are what a Recovery Key session is for: verifying a new trusted device (seed 001).
-const RECOVERY_ALLOWED = { allowRecovery: true };
 
 const PAGE = '/account/security/devices';
 
@@ -29,44 +27,39 @@ function answer(result: DeviceResult, formData: FormData): FormState {
 }
 
 export async function addPhoneNumberAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
+  const { actor } = await requireSecurityPass(DEVICES_PAGE);
   return answer(await addPhoneNumber(runtime(), actor, formFields(formData), await requestContext()), formData);
 }
 
 export async function registerDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
+  const { actor } = await requireSecurityPass(DEVICES_PAGE);
   return answer(await registerDevice(runtime(), actor, formFields(formData), await requestContext()), formData);
 }
 
 export async function addPushDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
+  const { actor } = await requireSecurityPass(DEVICES_PAGE);
   return answer(await addPushDevice(runtime(), actor, formField(formData, 'registeredDeviceId'), await requestContext()), formData);
 }
 
 export async function resendCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
+  const { actor } = await requireSecurityPass(DEVICES_PAGE);
   return answer(await resendCode(runtime(), actor, formField(formData, 'trustedDeviceId'), await requestContext()), formData);
 }
 
 export async function confirmDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor, session } = await requireSecurityPass(RECOVERY_ALLOWED);
-  const ctx = await requestContext();
-  const result = await confirmDevice(runtime(), actor, formFields(formData), ctx);
+  const { actor } = await requireSecurityPass(DEVICES_PAGE);
+  const result = await confirmDeviceInSession(runtime(), actor, await sessionToken(), formFields(formData), await requestContext());
   if (!result.ok) return answer(result, formData);
-  if (session.stage === 'recovery') {
-    // Signed in with the Recovery Key: the new trusted device finishes the sign-in.
-    const token = await sessionToken();
-    const signedIn = token ? await finishRecovery(runtime(), token, ctx) : null;
-    if (signedIn) {
-      await completedSignIn(signedIn, actor.accountId);
-      redirect('/account?recovered=1');
-    }
+  if (result.signedIn) {
+    // Signed in with the Recovery Key: the new trusted device finished the sign-in.
+    await completedSignIn(result.signedIn, actor.accountId);
+    redirect('/account?recovered=1');
   }
   redirect(`${PAGE}?added=${encodeURIComponent(formField(formData, 'trustedDeviceId'))}`);
 }
 
 export async function removeDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSecurityPass(RECOVERY_ALLOWED);
+  const { actor } = await requireSecurityPass(DEVICES_PAGE);
   const result = await removeDevice(runtime(), actor, formField(formData, 'trustedDeviceId'), await requestContext());
   if (!result.ok) return answer(result, formData);
   redirect(`${PAGE}?removed=1`);

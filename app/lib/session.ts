@@ -5,6 +5,7 @@ import { tokenCookie } from './token-cookie.ts';
 import { rememberThisBrowser } from './known-browser.ts';
 import { runtime } from '@/src/runtime.ts';
 import { resolveSession, SESSION_ABSOLUTE_MS } from '@/src/sessions/sessions.ts';
+import { pageAccess, type PageRule } from '@/src/sessions/stage-policy.ts';
 import { refuseStaff } from './staff-session.ts';
 
 const sessionCookie = tokenCookie('two_step_session', { ttlSeconds: SESSION_ABSOLUTE_MS / 1000 });
@@ -29,16 +30,16 @@ export async function sessionToken(): Promise<string | undefined> {
 }
 
 /**
- * The signed-in account, or null. A session still waiting for its code is not signed in; a
- * Recovery Key session (no trusted device at hand) counts only where `allowRecovery` says so.
+ * The signed-in account, or null: null too when the session's stage may not open this page
+ * (src/sessions/stage-policy.ts: a session waiting for its code opens none, a Recovery Key session
+ * only those whose rule has `allowRecovery`).
  */
-export async function currentAccount(opts: { allowRecovery?: boolean } = {}) {
+export async function currentAccount(page: PageRule = {}) {
   const token = await sessionToken();
   if (!token) return null;
   const { db, clock } = runtime();
   const session = await resolveSession(db, token, clock.now());
-  if (!session || session.stage === 'password') return null;
-  if (session.stage === 'recovery' && !opts.allowRecovery) return null;
+  if (!session || pageAccess(session.stage, page) !== 'open') return null;
   const account = await db.account.findUnique({ where: { id: session.accountId } });
   return account ? { account, session } : null;
 }
@@ -47,10 +48,10 @@ export async function currentAccount(opts: { allowRecovery?: boolean } = {}) {
  * For pages that need a signed-in holder: sends everyone else to the sign-in page, and a Recovery
  * Key session to the one thing it may do, verifying a new trusted device.
  */
-export async function requireAccount(opts: { allowRecovery?: boolean } = {}) {
+export async function requireAccount(page: PageRule = {}) {
   await refuseStaff(); // a support staff session opens no customer page (app/lib/staff-session.ts)
   const current = await currentAccount({ allowRecovery: true });
   if (!current) redirect('/sign-in');
-  if (current.session.stage === 'recovery' && !opts.allowRecovery) redirect('/account/security/devices');
+  if (pageAccess(current.session.stage, page) === 'add-device') redirect('/account/security/devices');
   return current;
 }

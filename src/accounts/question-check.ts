@@ -49,6 +49,11 @@ export async function askedQuestions(db: Db, accountId: string, pair: QuestionPa
   });
 }
 
+/** How many questions the account has set: three from sign-up; none once two-step is on (turning it on deletes them). */
+export function securityQuestionCount(db: Db, accountId: string): Promise<number> {
+  return db.securityQuestion.count({ where: { accountId } });
+}
+
 const lockKey = (accountId: string) => `security-questions:${accountId}`;
 
 function lockMessage(until: Date, now: Date): string {

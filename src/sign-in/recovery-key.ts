@@ -13,6 +13,9 @@ import { guessLimits } from '../throttle/known-browsers.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { SIGN_IN_EXPIRED, pendingSignIn } from './code.ts';
 import { endCodeBlocks } from '../codes/limits.ts';
+import { confirmDevice, type DeviceDeps } from '../devices/trusted-devices.ts';
+import { stagePolicy } from '../sessions/stage-policy.ts';
+import type { Actor } from '../sessions/actor.ts';
 
 // (issue 6) Wrong Recovery Key tries are limited, counted before the key is compared, and logged:
 // 5 per hour per account for unknown browsers together, 5 per hour for each known browser. Only a
@@ -65,7 +68,7 @@ export async function signInWithRecoveryKey(deps: Deps, token: string, input: un
 export async function finishRecovery(deps: Deps, token: string, ctx: RequestContext): Promise<string | null> {
   const now = deps.clock.now();
   const session = await resolveSession(deps.db, token, now);
-  if (session?.stage !== 'recovery') return null;
+  if (!session || !stagePolicy(session.stage).finishesWithNewDevice) return null;
   if ((await deps.db.trustedDevice.count({ where: { accountId: session.accountId, verifiedAt: { not: null } } })) === 0) return null;
   return deps.db.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { id: session.id, stage: 'recovery' } });
@@ -75,4 +78,16 @@ export async function finishRecovery(deps: Deps, token: string, ctx: RequestCont
     await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'Recovery Key and a new trusted device' } }, ctx);
     return fresh;
   });
+}
+
+/**
+ * Verify on the Trusted Devices page: the code makes the pending device trusted (confirmDevice),
+ * and in a Recovery Key session that new trusted device also finishes the sign-in. `signedIn` is
+ * then the token of the new, signed-in session; null when the session stays as it was.
+ */
+export async function confirmDeviceInSession(deps: DeviceDeps, actor: Actor, token: string | undefined, input: unknown, ctx: RequestContext) {
+  const confirmed = await confirmDevice(deps, actor, input, ctx);
+  if (!confirmed.ok) return confirmed;
+  const signedIn = token ? await finishRecovery(deps, token, ctx) : null;
+  return { ...confirmed, signedIn };
 }

@@ -23,13 +23,15 @@ import { addressesOnFile } from '../mail/recipients.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
 import { SCHEDULED_SETUP_EMAIL_KINDS, eligibilityInputFor, evaluateEligibility } from '../eligibility/waiting-periods.ts';
-import { explainEligibility, partsText } from '../eligibility/explain.ts';
+import { regionName } from '../eligibility/regions.ts';
+import { formatDateTime, formatDate } from '../format.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { cancelScheduledEmails } from '../mail/scheduled.ts';
-import { twoStepOnEmail } from '../mail/templates.ts';
+import { CHANGE_NAMES, twoStepOnEmail } from '../mail/templates.ts';
 import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey, verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
+import { needsTrustedPhone, trustedPhoneCount } from '../devices/trusted-phones.ts';
 
 
 export interface TurnOnDeps {
@@ -83,16 +85,24 @@ export const WRONG_KEY = "That isn't the Recovery Key shown to you. Check your p
 export const KEY_REPLACED = 'Your Recovery Key was replaced meanwhile. Type in the newest key you got.';
 export const ACCEPT_CONDITIONS = 'To turn on two-step verification, tick the box to accept these conditions.';
 
-/** Why a setup step cannot be shown: Get Started was not chosen (not an eligibility state). */
-export const SETUP_NOT_STARTED = 'No setup is in progress. Choose Get Started on the Password and Security page first.';
-
-/**
- * The reason setup cannot proceed, as one sentence for a form (times in UTC, labelled): what the
- * Two-Step Verification section says of the same state (src/eligibility/explain.ts).
- */
+/** The reason setup cannot proceed, as one sentence for a form (times in UTC, labelled). */
 export function setupStopMessage(stop: SetupStop): string {
-  if (stop.state === 'not-started') return SETUP_NOT_STARTED;
-  return partsText(explainEligibility(stop, 'holder').sentence);
+  switch (stop.state) {
+    case 'on':
+      return `Two-step verification is already on, since ${formatDate(stop.since)}.`;
+    case 'not-started':
+      return 'No setup is in progress. Choose Get Started on the Password and Security page first.';
+    case 'country-unavailable': {
+      const country = regionName(stop.countryCode) ?? stop.countryCode;
+      return stop.availableFrom
+        ? `Two-step verification is not yet offered in ${country}. It becomes available there on ${formatDate(stop.availableFrom)}.`
+        : `Two-step verification is not yet offered in ${country}, the country or region of your account.`;
+    }
+    case 'waiting':
+      return `Setup is paused until ${formatDateTime(stop.endsAt)}, because ${CHANGE_NAMES[stop.reason]} on ${formatDateTime(stop.reasonAt)}. Setup starts again after that.`;
+    case 'window-expired':
+      return `The 30 days to complete setup ended on ${formatDateTime(stop.windowEndedAt)}, so a new waiting period started. You can set up two-step verification after ${formatDateTime(stop.endsAt)}.`;
+  }
 }
 
 const refused = (stop: SetupStop): { ok: false; error: string; stop: SetupStop } => ({ ok: false, error: setupStopMessage(stop), stop });
@@ -110,8 +120,6 @@ async function stopNow(deps: TurnOnDeps, accountId: string, ctx: RequestContext)
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: accountId }, select: { setupStartedAt: true, setupDeadline: true } });
   return stopOf(e, Boolean(account.setupStartedAt && account.setupDeadline));
 }
-
-const verifiedSmsDevices = (tx: DbTx, accountId: string) => tx.trustedDevice.count({ where: { accountId, kind: 'sms', verifiedAt: { not: null } } });
 
 /**
  * Inside a transaction: takes the account's row lock, then re-runs the eligibility engine on facts
@@ -135,7 +143,7 @@ export async function setupProgress(deps: TurnOnDeps, accountId: string, ctx: Re
   });
   const stop = stopOf(e, Boolean(account.setupStartedAt && account.setupDeadline));
   if (stop) return { step: 'stopped', stop };
-  const devices = await verifiedSmsDevices(deps.db, accountId);
+  const devices = await trustedPhoneCount(deps.db, accountId);
   const keyIssued = Boolean(account.recoveryKeyHash);
   const keyConfirmed = keyIssued && account.recoveryKeyConfirmedAt !== null;
   const step = nextSetupStep({ verifiedSmsDevices: devices, keyIssued, keyConfirmed });
@@ -160,7 +168,7 @@ export async function runningSetupStep(db: Db, accountId: string): Promise<Setup
   if (account.twoStepEnabledAt || !account.setupStartedAt || !account.setupDeadline) return null;
   const keyIssued = Boolean(account.recoveryKeyHash);
   return nextSetupStep({
-    verifiedSmsDevices: await verifiedSmsDevices(db, accountId),
+    verifiedSmsDevices: await trustedPhoneCount(db, accountId),
     keyIssued,
     keyConfirmed: keyIssued && account.recoveryKeyConfirmedAt !== null,
   });
@@ -178,7 +186,7 @@ export async function issueRecoveryKey(
 ): Promise<TurnOnResult<{ recoveryKey: string; createdAt: Date; replaced: boolean }>> {
   const before = await stopNow(deps, actor.accountId, ctx);
   if (before) return refused(before);
-  if ((await verifiedSmsDevices(deps.db, actor.accountId)) === 0) return { ok: false, error: NEEDS_SMS_DEVICE };
+  if (await needsTrustedPhone(deps.db, actor.accountId)) return { ok: false, error: NEEDS_SMS_DEVICE };
 
   const key = generateRecoveryKey();
   const hash = await hashRecoveryKey(key, deps.bcryptCost); // bcrypt outside the transaction: it holds the row lock
@@ -186,7 +194,7 @@ export async function issueRecoveryKey(
     const now = deps.clock.now();
     const locked = await lockSetup(tx, actor.accountId, now);
     if (!locked.ok) return { ok: false as const, stop: locked.stop };
-    if ((await verifiedSmsDevices(tx, actor.accountId)) === 0) return { ok: false as const, error: NEEDS_SMS_DEVICE };
+    if (await needsTrustedPhone(tx, actor.accountId)) return { ok: false as const, error: NEEDS_SMS_DEVICE };
     const replaced = locked.account.recoveryKeyHash !== null;
     await tx.account.update({
       where: { id: actor.accountId },
@@ -247,7 +255,7 @@ export async function turnOn(deps: TurnOnDeps, actor: Actor, input: unknown, ctx
     const locked = await lockSetup(tx, actor.accountId, now);
     if (!locked.ok) return refused(locked.stop);
     const { account } = locked;
-    if ((await verifiedSmsDevices(tx, account.id)) === 0) return { ok: false, error: NEEDS_SMS_DEVICE };
+    if (await needsTrustedPhone(tx, account.id)) return { ok: false, error: NEEDS_SMS_DEVICE };
     if (!account.recoveryKeyHash) return { ok: false, error: NEEDS_KEY };
     if (!account.recoveryKeyConfirmedAt) return { ok: false, error: NEEDS_CONFIRMED_KEY };
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };

@@ -7,6 +7,7 @@ import { requestContext } from '../../lib/request.ts';
 import { accountLocale, formatCalendarDate } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';
 import { securityPassState } from '@/src/accounts/security-pass.ts';
+import { securityQuestionCount } from '@/src/accounts/question-check.ts';
 import { evaluateEligibility } from '@/src/eligibility/waiting-periods.ts';
 import { runningSetupStep } from '@/src/two-step/turn-on.ts';
 import { LocalTime } from '../../components/local-time.tsx';
@@ -40,7 +41,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
   }
   const eligibility = await evaluateEligibility(rt, account.id, await requestContext());
   const setupStep = eligibility.state === 'available' ? await runningSetupStep(rt.db, account.id) : null;
-  const questionCount = await rt.db.securityQuestion.count({ where: { accountId: account.id } });
+  const questionCount = await securityQuestionCount(rt.db, account.id);
   const passwordNeedsCode = await needsFreshCode(rt, { accountId: account.id, sessionId: session.id });
   const params = await searchParams;
   return (

@@ -4,9 +4,12 @@ import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { runningSetupStep } from '@/src/two-step/turn-on.ts';
 import { phoneCountries } from '@/src/devices/phone-numbers.ts';
+import { needsTrustedPhone } from '@/src/devices/trusted-phones.ts';
+import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
-import { AddPhoneNumberForm, PendingDeviceRow, RegisterDeviceForm, RegisteredDeviceRow, TrustedDeviceRow } from './device-forms.tsx';
+import { AddPhoneNumberForm, RegisterDeviceForm } from './device-forms.tsx';
+import { PendingDeviceRow, RegisteredDeviceRow, TrustedDeviceRow } from './device-rows.tsx';
 import { STEP_PATHS, STEP_TITLES } from '../setup/setup-ui.tsx';
 import styles from './devices.module.css';
 import type { Metadata } from 'next';
@@ -17,9 +20,10 @@ export const metadata: Metadata = { title: 'Trusted Devices' };
 // A device is trusted only once the code sent to it has been entered here. Behind the Password and
 // Security pass, like every security setting.
 export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { account, session, actor } = await requireSecurityPass({ allowRecovery: true });
+  const { account, session, actor } = await requireSecurityPass(DEVICES_PAGE);
+  const stage = stagePolicy(session.stage);
   // With two-step on, adding or removing devices needs a fresh code (a Recovery Key session may add one without).
-  if (session.stage === 'full') await requireFreshCode(actor, '/account/security/devices');
+  if (stage.devicesNeedFreshCode) await requireFreshCode(actor, '/account/security/devices');
   const rt = runtime();
   const { trusted, pending, registered } = await listDevices(rt.db, account.id);
   const params = await searchParams;
@@ -32,9 +36,9 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
     : params.removed
       ? 'The device was removed. It can no longer be used to verify your identity.'
       : null;
-  const hasNumber = trusted.some((d) => d.kind === 'sms');
-  // During setup, a verified device leads on to the next step.
-  const setupStep = session.stage === 'recovery' ? null : await runningSetupStep(rt.db, account.id);
+  const needsPhone = await needsTrustedPhone(rt.db, account.id);
+  // During setup, a verified device leads on to the next step (a Recovery Key session is finishing its sign-in instead).
+  const setupStep = stage.finishesWithNewDevice ? null : await runningSetupStep(rt.db, account.id);
   const setupNext = setupStep && setupStep !== 'devices' ? setupStep : null;
 
   return (
@@ -47,7 +51,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
         When you sign in, we send a {rt.codeDigits}-digit verification code to a device you trust. You need at least one phone number that can
         receive text messages.
       </p>
-      {session.stage === 'recovery' ? (
+      {stage.finishesWithNewDevice ? (
         <p className="notice" role="status" data-testid="recovery-notice">
           You signed in with your Recovery Key. Verify a new trusted device to finish signing in: until then, nothing else on your account
           can be used.
@@ -75,13 +79,15 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
         {trusted.length === 0 ? (
           <p className="muted">No trusted devices yet. Add a phone number below and enter the code we text to it.</p>
         ) : (
-          <ul className={styles.list} aria-labelledby="trusted-heading">
-            {trusted.map((d) => (
-              <TrustedDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} verifiedAt={d.verifiedAt!.toISOString()} locale={locale} />
-            ))}
-          </ul>
+          <>
+            <ul className={styles.list} aria-labelledby="trusted-heading">
+              {trusted.map((d) => (
+                <TrustedDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} verifiedAt={d.verifiedAt!.toISOString()} locale={locale} />
+              ))}
+            </ul>
+            {needsPhone ? <p className="small muted">Add a phone number too: two-step verification needs at least one.</p> : null}
+          </>
         )}
-        {trusted.length > 0 && !hasNumber ? <p className="small muted">Add a phone number too: two-step verification needs at least one.</p> : null}
       </section>
 
       {pending.length > 0 ? (

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
+import { needsTrustedPhone } from '@/src/devices/trusted-phones.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
 import { loadSetup, STEP_PATHS, STEP_TITLES, StepList, SetupStopped, stepIndex } from './setup-ui.tsx';
 import styles from './setup.module.css';
@@ -22,7 +23,9 @@ export default async function SetupPage() {
       </main>
     );
   }
-  const { trusted } = await listDevices(runtime().db, account.id);
+  const { db } = runtime();
+  const { trusted } = await listDevices(db, account.id);
+  const needsPhone = await needsTrustedPhone(db, account.id);
   const phones = trusted.filter((d) => d.kind === 'sms');
   const others = trusted.filter((d) => d.kind !== 'sms');
   const next = progress.step;
@@ -48,15 +51,17 @@ export default async function SetupPage() {
         {trusted.length === 0 ? (
           <p className="muted">No trusted devices yet.</p>
         ) : (
-          <ul className={styles.devices} aria-label="Your trusted devices" data-testid="setup-devices">
-            {[...phones, ...others].map((d) => (
-              <li key={d.id}>
-                ✓ {d.label} <span className="muted small">({d.kind === 'sms' ? 'text messages' : 'Find My iPhone'}, verified)</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className={styles.devices} aria-label="Your trusted devices" data-testid="setup-devices">
+              {[...phones, ...others].map((d) => (
+                <li key={d.id}>
+                  ✓ {d.label} <span className="muted small">({d.kind === 'sms' ? 'text messages' : 'Find My iPhone'}, verified)</span>
+                </li>
+              ))}
+            </ul>
+            {needsPhone ? <p className="small muted">Add a phone number too: two-step verification needs at least one.</p> : null}
+          </>
         )}
-        {trusted.length > 0 && phones.length === 0 ? <p className="small muted">Add a phone number too: two-step verification needs at least one.</p> : null}
         <div className="actions">
           {next === 'devices' ? (
             <Link className="button" href="/account/security/devices">

@@ -1,0 +1,14 @@
+// Seed 001: two-step verification needs at least one trusted phone number, a number that receives
+// codes by text, verified with the code sent to it. A trusted iOS device does not count: it cannot
+// receive a text. Setup's steps (src/two-step/turn-on.ts) and the pages that list devices ask here.
+import type { DbTx } from '../db/client.ts';
+
+/** How many verified SMS numbers the account has. Inside a transaction too (`tx`). */
+export function trustedPhoneCount(db: DbTx, accountId: string): Promise<number> {
+  return db.trustedDevice.count({ where: { accountId, kind: 'sms', verifiedAt: { not: null } } });
+}
+
+/** True while the account has no trusted phone number, so two-step cannot be turned on yet. */
+export async function needsTrustedPhone(db: DbTx, accountId: string): Promise<boolean> {
+  return (await trustedPhoneCount(db, accountId)) === 0;
+}
