@@ -19,10 +19,10 @@ import {
   questionsFields,
   rawFields,
   rescueEmailErrors,
-  TOO_YOUNG,
   type FieldErrors,
 } from '../accounts/fields.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';
+import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
 import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
@@ -154,7 +154,7 @@ export async function changeBirthDate(deps: ChangeDeps, actor: Actor, input: unk
   const parsed = parseForm(birthDateSchema, input, {});
   if (!parsed.ok) return parsed;
   const { birthDate } = parsed.data;
-  if (!isOldEnough(birthDate, deps.clock.now())) return { ok: false, fieldErrors: { birthDate: TOO_YOUNG } };
+  if (!isOldEnough(birthDate, deps.clock.now())) return { ok: false, fieldErrors: { birthDate: ACCOUNTS_ERRORS.TOO_YOUNG } };
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   if (birthDate === account.birthDate) return { ok: false, fieldErrors: { birthDate: 'That is already your birth date.' } };
   await commitSignificantChange(deps, account, 'birth-date-changed', ctx, (tx) => tx.account.update({ where: { id: account.id }, data: { birthDate } }));

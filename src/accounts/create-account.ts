@@ -28,9 +28,9 @@ import {
   rawFields,
   rescueEmailErrors,
   accountNameField,
-  TOO_YOUNG,
   type FieldErrors,
 } from './fields.ts';
+import { ACCOUNTS_ERRORS } from './errors.ts';
 import { isRegionCode } from '../eligibility/regions.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -78,7 +78,7 @@ export function validateAccountForm(input: unknown, now: Date): { ok: true; data
     ...questionsErrors(field),
   });
   if (!parsed.ok) return parsed;
-  if (!isOldEnough(parsed.data.birthDate, now)) return { ok: false, fieldErrors: { birthDate: TOO_YOUNG } };
+  if (!isOldEnough(parsed.data.birthDate, now)) return { ok: false, fieldErrors: { birthDate: ACCOUNTS_ERRORS.TOO_YOUNG } };
   return parsed;
 }
 

@@ -6,10 +6,27 @@ import { appleIdKey, emailField } from './apple-id.ts';
 import { checkNewPassword } from './password-policy.ts';
 import { SECURITY_QUESTIONS, normaliseAnswer } from './security-questions.ts';
 import { displayText } from './display-text.ts';
+import { ACCOUNTS_ERRORS } from './errors.ts';
+import type { ErrorSentences, Failure, Result } from '../result.ts';
 
 export { displayText, DISPLAY_TEXT_MESSAGE } from './display-text.ts';
 
 export type FieldErrors = Partial<Record<string, string>>;
+
+/**
+ * A refusal the form's fields explain: `code` says why, `fieldErrors` holds the messages next to
+ * the fields, and `error` is empty (the form's summary lists the fields' messages; a sentence above
+ * them would say it twice).
+ */
+export type FieldFailure<C extends string = string> = Failure<C> & { fieldErrors: FieldErrors };
+
+/** What a form's domain function answers: a Result whose refusals may carry messages next to fields. */
+export type FormResult<T extends object = object, C extends string = string> = Result<T, C> & { fieldErrors?: FieldErrors };
+
+/** The refusal `code` of `sentences`, shown next to the fields in `fieldErrors`. */
+export function fieldFailure<M extends ErrorSentences, C extends keyof M & string>(_sentences: M, code: C, fieldErrors: FieldErrors): FieldFailure<C> {
+  return { ok: false, code, error: '', fieldErrors };
+}
 
 /** An email field that may be left empty (the rescue email). */
 export const optionalEmailField = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), emailField.optional());
@@ -17,7 +34,7 @@ export const optionalEmailField = z.preprocess((v) => (typeof v === 'string' && 
 /** The holder's name: shown on pages, in every email and to support (src/accounts/display-text.ts). */
 export const accountNameField = displayText(100, { empty: 'Enter your name.', tooLong: 'Keep your name under 100 characters.' });
 
-export const MIN_AGE_YEARS = 13; // (ours) the age at which a person may hold their own account
+export { MIN_AGE_YEARS, isOldEnough } from './age.ts';
 
 export const birthDateField = z
   .string()
@@ -27,13 +44,6 @@ export const birthDateField = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= '1900-01-01';
   }, 'Enter a real date, such as 1990-04-30.');
-
-export function isOldEnough(birthDate: string, now: Date): boolean {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  return new Date(Date.UTC(y + MIN_AGE_YEARS, m - 1, d)) <= now;
-}
-
-export const TOO_YOUNG = `You must be at least ${MIN_AGE_YEARS} years old to have an Apple ID.`;
 
 const questionIds = SECURITY_QUESTIONS.map((q) => q.id) as [string, ...string[]];
 const answerField = z
@@ -89,10 +99,10 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** Parses a form: zod's field errors win over the cross-field ones for the same field. */
-export function parseForm<S extends z.ZodType>(schema: S, input: unknown, crossField: FieldErrors): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown, crossField: FieldErrors): { ok: true; data: z.output<S> } | FieldFailure<'INVALID_FIELDS'> {
   const parsed = schema.safeParse(input);
   const fieldErrors = { ...crossField, ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrors);
   return { ok: true, data: parsed.data };
 }
 

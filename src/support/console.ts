@@ -17,7 +17,11 @@ import { eligibilityInputFor } from '../eligibility/waiting-periods.ts';
 import { regionName } from '../eligibility/regions.ts';
 import { recentActivity, type ActivityItem } from '../security-events/activity.ts';
 import type { RequestContext } from '../security-events/record.ts';
+import { failure } from '../result.ts';
+import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
+import { fieldFailure, type FormResult } from '../accounts/fields.ts';
 import { recordLook } from './looks.ts';
+import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { isUnlocked } from './pin.ts';
 import type { StaffSession } from './staff.ts';
 
@@ -26,25 +30,22 @@ export interface ConsoleDeps {
   clock: Clock;
 }
 
-export const NO_SUCH_ACCOUNT = 'No account has that Apple ID.';
 /** Recent security events shown to staff. */
 export const SUPPORT_EVENTS_SHOWN = 20;
 
 const searchSchema = z.object({ appleId: emailField });
 
-export type FindResult = { ok: true; accountId: string } | { ok: false; error?: string; fieldErrors?: { appleId?: string } };
-
 /**
  * Finds an account by Apple ID (exact, case-insensitive) and makes it this session's account. The
  * search is a look, recorded at once: the answer alone tells the staff member the account exists.
  */
-export async function findAccount(deps: ConsoleDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<FindResult> {
+export async function findAccount(deps: ConsoleDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<FormResult<{ accountId: string }, SupportError | 'INVALID_FIELDS'>> {
   const parsed = searchSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: { appleId: parsed.error.issues[0]!.message } };
+  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', { appleId: parsed.error.issues[0]!.message });
   const { db, clock } = deps;
   const account = await db.account.findUnique({ where: { appleIdKey: appleIdKey(parsed.data.appleId) }, select: { id: true } });
   await db.staffSession.update({ where: { id: session.id }, data: { accountId: account?.id ?? null } });
-  if (!account) return { ok: false, error: NO_SUCH_ACCOUNT };
+  if (!account) return failure(SUPPORT_ERRORS, 'NO_SUCH_ACCOUNT');
   await recordLook(db, session.staff, { accountId: account.id, kind: 'support-looked-up', at: clock.now() }, ctx);
   return { ok: true, accountId: account.id };
 }

@@ -10,23 +10,25 @@
 //    unlocks the details for the rest of THAT staff session only (a SupportUnlock row);
 //  - 5 wrong tries kill it; every try, right or wrong, is a SecurityEvent the holder sees;
 //  - a PIN that does not open the account gets one answer, whether it is wrong, expired, dead, or
-//    the account has no PIN at all (PIN_MESSAGES.refused): the answer never says whether a PIN exists.
+//    the account has no PIN at all (PIN_REFUSED): the answer never says whether a PIN exists.
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
 import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
+import type { CodesError } from '../codes/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { failure, type Failure, type Result } from '../result.ts';
+import { fieldFailure, type FormResult } from '../accounts/fields.ts';
 import { recordLook } from './looks.ts';
+import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import type { StaffSession } from './staff.ts';
 
 export const SUPPORT_PIN_DIGITS = 6;
 export const SUPPORT_PIN_TTL_MS = 30 * MINUTE;
 export const MAX_PIN_TRIES = 5;
 
-export const TWO_STEP_OFF = 'Two-step verification is off, so Apple Support needs no PIN to help you.';
-const CHOOSE_DEVICE = 'Choose a trusted device.';
 
 export function supportPinHash(key: string, accountId: string, pin: string): string {
   return createHmac('sha256', key).update(`support-pin:${accountId}:${pin}`).digest('hex');
@@ -45,24 +47,22 @@ async function twoStepOn(db: Db, accountId: string): Promise<boolean> {
   return Boolean(account?.twoStepEnabledAt);
 }
 
-const deviceSchema = z.object({ trustedDeviceId: z.string().min(1, CHOOSE_DEVICE).max(100) });
+const deviceSchema = z.object({ trustedDeviceId: z.string().min(1, SUPPORT_ERRORS.CHOOSE_DEVICE).max(100) });
 
 /** Step 1: a code to the trusted device the holder picked. */
-export async function sendSupportPinCode(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<{ ok: true; trustedDeviceId: string } | { ok: false; error: string }> {
-  if (!(await twoStepOn(deps.db, accountId))) return { ok: false, error: TWO_STEP_OFF };
+export async function sendSupportPinCode(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<Result<{ trustedDeviceId: string }, SupportError | CodesError>> {
+  if (!(await twoStepOn(deps.db, accountId))) return failure(SUPPORT_ERRORS, 'TWO_STEP_OFF');
   const parsed = deviceSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: CHOOSE_DEVICE };
+  if (!parsed.success) return failure(SUPPORT_ERRORS, 'CHOOSE_DEVICE');
   const sent = await sendCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'support-pin' }, ctx);
   return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
 }
 
-export type CreatePinResult = { ok: true; pin: string; expiresAt: Date } | { ok: false; error: string };
-
 /** Step 2: the code from that device → a new PIN, shown to the holder once. */
-export async function createSupportPin(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<CreatePinResult> {
-  if (!(await twoStepOn(deps.db, accountId))) return { ok: false, error: TWO_STEP_OFF };
+export async function createSupportPin(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<Result<{ pin: string; expiresAt: Date }, SupportError | CodesError>> {
+  if (!(await twoStepOn(deps.db, accountId))) return failure(SUPPORT_ERRORS, 'TWO_STEP_OFF');
   const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'Choose a trusted device and enter its code.' };
+  if (!parsed.success) return failure(SUPPORT_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
   const checked = await verifyCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'support-pin', code: parsed.data.code }, ctx);
   if (!checked.ok) return checked;
 
@@ -80,15 +80,10 @@ export async function createSupportPin(deps: CodeDeps, accountId: string, input:
 
 // ---- Staff enter it -----------------------------------------------------------------------------
 
-// One answer for every PIN that does not open the account: wrong, expired, dead after 5 wrong
-// tries, or tried on an account that has no PIN at all. Telling those apart would tell staff (or
-// someone with a staff session) whether the holder made a PIN, and when.
-export const PIN_MESSAGES = {
-  format: `Enter the ${SUPPORT_PIN_DIGITS}-digit PIN.`,
-  refused: `That PIN isn't right, or it is no longer valid (a PIN lasts 30 minutes and allows ${MAX_PIN_TRIES} tries). Ask the holder to read it again, or to make a new one in Password and Security on their account page.`,
-  otherStaff: 'This PIN was already used by another staff member. Ask the holder to make a new one.',
-  noAccount: 'Find an account first.',
-} as const;
+// One answer for every PIN that does not open the account (PIN_REFUSED): wrong, expired, dead
+// after 5 wrong tries, or tried on an account that has no PIN at all. Telling those apart would
+// tell staff (or someone with a staff session) whether the holder made a PIN, and when.
+const pinFormat = SUPPORT_ERRORS.PIN_FORMAT(SUPPORT_PIN_DIGITS);
 
 export interface PinDeps {
   db: Db;
@@ -96,24 +91,22 @@ export interface PinDeps {
   codeKey: string;
 }
 
-export type EnterPinResult = { ok: true } | { ok: false; error?: string; fieldErrors?: { pin?: string } };
-
-const pinSchema = z.object({ pin: z.string().trim().regex(new RegExp(`^[0-9]{${SUPPORT_PIN_DIGITS}}$`), PIN_MESSAGES.format) });
+const pinSchema = z.object({ pin: z.string().trim().regex(new RegExp(`^[0-9]{${SUPPORT_PIN_DIGITS}}$`), pinFormat) });
 
 /**
  * A staff member enters the PIN the holder read them, for the account their session found. A
  * malformed PIN tests nothing and counts nothing; every well-formed try is recorded.
  */
-export async function enterSupportPin(deps: PinDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<EnterPinResult> {
+export async function enterSupportPin(deps: PinDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<FormResult<object, SupportError>> {
   const parsed = pinSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: { pin: PIN_MESSAGES.format } };
+  if (!parsed.success) return fieldFailure(SUPPORT_ERRORS, 'PIN_FORMAT', { pin: pinFormat });
   const accountId = session.accountId;
-  if (!accountId) return { ok: false, error: PIN_MESSAGES.noAccount };
+  if (!accountId) return failure(SUPPORT_ERRORS, 'NO_ACCOUNT_FOUND');
   const { db, clock } = deps;
   const now = clock.now();
-  const failed = async (reason: string, error: string, wrongTries?: number) => {
+  const failed = async (reason: string, refusal: Failure<SupportError>, wrongTries?: number) => {
     await recordLook(db, session.staff, { accountId, kind: 'support-pin-failed', at: now, details: { reason, ...(wrongTries ? { wrongTries } : {}) } }, ctx);
-    return { ok: false as const, error };
+    return refusal;
   };
 
   const row = await db.supportPin.findUnique({ where: { accountId } });
@@ -129,9 +122,9 @@ export async function enterSupportPin(deps: PinDeps, session: StaffSession, inpu
       data: { wrongTries: { increment: 1 } },
     });
     const reason = !row ? 'no-pin' : row.expiresAt <= now ? 'expired' : row.wrongTries >= MAX_PIN_TRIES ? 'too-many-tries' : counted.count !== 1 ? 'no-longer-valid' : 'wrong';
-    return failed(reason, PIN_MESSAGES.refused, reason === 'wrong' ? row!.wrongTries + 1 : undefined);
+    return failed(reason, failure(SUPPORT_ERRORS, 'PIN_REFUSED', SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES), reason === 'wrong' ? row!.wrongTries + 1 : undefined);
   }
-  if (row.staffUserId && row.staffUserId !== session.staff.id) return failed('other-staff', PIN_MESSAGES.otherStaff);
+  if (row.staffUserId && row.staffUserId !== session.staff.id) return failed('other-staff', failure(SUPPORT_ERRORS, 'PIN_OTHER_STAFF'));
 
   // The first staff member binds the PIN; the claim is one conditional UPDATE, so of two staff
   // members entering it at once exactly one gets it.
@@ -139,7 +132,7 @@ export async function enterSupportPin(deps: PinDeps, session: StaffSession, inpu
     where: { accountId, pinHash: row.pinHash, wrongTries: { lt: MAX_PIN_TRIES }, expiresAt: { gt: now }, OR: [{ staffUserId: null }, { staffUserId: session.staff.id }] },
     data: { staffUserId: session.staff.id, acceptedAt: row.acceptedAt ?? now },
   });
-  if (claim.count !== 1) return failed('other-staff', PIN_MESSAGES.otherStaff);
+  if (claim.count !== 1) return failed('other-staff', failure(SUPPORT_ERRORS, 'PIN_OTHER_STAFF'));
   await db.$transaction(async (tx) => {
     await tx.supportUnlock.upsert({
       where: { staffSessionId_accountId: { staffSessionId: session.id, accountId } },

@@ -3,6 +3,8 @@
 // standard input, exit code); what the command decides is here, so tests run it in-process.
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.ts';
+import { failure, type Result } from '../result.ts';
+import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { addStaffUser, generateStaffPassword, type StaffDeps } from './staff.ts';
 
 export const STAFF_USAGE = `Usage: npm run staff -- <command>
@@ -22,29 +24,29 @@ export type StaffCommand =
   | { command: 'remove'; email: string }
   | { command: 'help' };
 
-export function parseStaffCommand(argv: string[]): { ok: true; command: StaffCommand } | { ok: false; error: string } {
+export function parseStaffCommand(argv: string[]): Result<{ command: StaffCommand }, SupportError> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { name: { type: 'string' }, 'password-stdin': { type: 'boolean' } } });
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return failure(SUPPORT_ERRORS, 'BAD_ARGUMENTS', e instanceof Error ? e.message : String(e));
   }
   const [command, ...rest] = parsed.positionals;
   const { name, 'password-stdin': passwordStdin } = parsed.values;
   const noOptions = name === undefined && !passwordStdin;
   switch (command) {
     case 'add':
-      if (rest.length !== 1) return { ok: false, error: 'add needs one email address' };
+      if (rest.length !== 1) return failure(SUPPORT_ERRORS, 'ADD_NEEDS_EMAIL');
       return { ok: true, command: { command: 'add', email: rest[0]!, name: name ?? null, passwordStdin: Boolean(passwordStdin) } };
     case 'list':
-      return rest.length === 0 && noOptions ? { ok: true, command: { command: 'list' } } : { ok: false, error: 'list takes no arguments' };
+      return rest.length === 0 && noOptions ? { ok: true, command: { command: 'list' } } : failure(SUPPORT_ERRORS, 'LIST_TAKES_NO_ARGUMENTS');
     case 'remove':
-      return rest.length === 1 && noOptions ? { ok: true, command: { command: 'remove', email: rest[0]! } } : { ok: false, error: 'remove needs one email address' };
+      return rest.length === 1 && noOptions ? { ok: true, command: { command: 'remove', email: rest[0]! } } : failure(SUPPORT_ERRORS, 'REMOVE_NEEDS_EMAIL');
     case 'help':
     case undefined:
       return { ok: true, command: { command: 'help' } };
     default:
-      return { ok: false, error: `unknown command "${command}"` };
+      return failure(SUPPORT_ERRORS, 'UNKNOWN_COMMAND', command);
   }
 }
 

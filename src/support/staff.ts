@@ -13,11 +13,14 @@ import { newToken, tokenId } from '../tokens.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
 import { isCommonPassword, passwordLength, MAX_PASSWORD_LENGTH } from '../accounts/password-policy.ts';
-import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
+import { fieldErrorsOf, fieldFailure, type FormResult } from '../accounts/fields.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/password-guesses.ts';
-import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type Limit } from '../throttle/throttle.ts';
+import { attemptsFailed, attemptsSucceeded, takeAttempts, type Limit } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
+import { failure, type Failure, type Result } from '../result.ts';
+import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
+import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 
 export interface StaffDeps {
   db: Db;
@@ -38,22 +41,17 @@ export interface Staff {
 export const MIN_STAFF_PASSWORD_LENGTH = 15;
 export const DISPLAY_NAME_MAX = 60;
 
-export const STAFF_PASSWORD_MESSAGES = {
-  tooShort: `A staff password needs at least ${MIN_STAFF_PASSWORD_LENGTH} characters.`,
-  tooLong: `A staff password can be at most ${MAX_PASSWORD_LENGTH} characters.`,
-  common: 'This password is one of the most commonly used. Choose another.',
-  email: "The password can't contain the email address.",
-} as const;
+type StaffPasswordRefusal = 'STAFF_PASSWORD_TOO_SHORT' | 'STAFF_PASSWORD_TOO_LONG' | 'STAFF_PASSWORD_COMMON' | 'STAFF_PASSWORD_CONTAINS_EMAIL';
 
-/** The message for a staff password that is refused, or null. */
-export function checkStaffPassword(password: string, email: string): string | null {
+/** Why a staff password is refused, or null. */
+export function checkStaffPassword(password: string, email: string): Failure<StaffPasswordRefusal> | null {
   const length = passwordLength(password);
-  if (length < MIN_STAFF_PASSWORD_LENGTH) return STAFF_PASSWORD_MESSAGES.tooShort;
-  if (length > MAX_PASSWORD_LENGTH) return STAFF_PASSWORD_MESSAGES.tooLong;
-  if (isCommonPassword(password)) return STAFF_PASSWORD_MESSAGES.common;
+  if (length < MIN_STAFF_PASSWORD_LENGTH) return failure(SUPPORT_ERRORS, 'STAFF_PASSWORD_TOO_SHORT', MIN_STAFF_PASSWORD_LENGTH);
+  if (length > MAX_PASSWORD_LENGTH) return failure(SUPPORT_ERRORS, 'STAFF_PASSWORD_TOO_LONG');
+  if (isCommonPassword(password)) return failure(SUPPORT_ERRORS, 'STAFF_PASSWORD_COMMON');
   const folded = password.normalize('NFKC').toLowerCase();
   const key = appleIdKey(email);
-  if (key && (folded.includes(key) || folded.includes(key.slice(0, key.indexOf('@'))))) return STAFF_PASSWORD_MESSAGES.email;
+  if (key && (folded.includes(key) || folded.includes(key.slice(0, key.indexOf('@'))))) return failure(SUPPORT_ERRORS, 'STAFF_PASSWORD_CONTAINS_EMAIL');
   return null;
 }
 
@@ -75,18 +73,14 @@ export const displayNameField = z.preprocess(
 
 const addSchema = z.object({ email: emailField, displayName: displayNameField, password: z.string() });
 
-export type AddStaffResult = { ok: true; staffUserId: string } | { ok: false; error: string };
-
-export async function addStaffUser(deps: StaffDeps, input: { email: string; displayName: string; password: string }): Promise<AddStaffResult> {
+export async function addStaffUser(deps: StaffDeps, input: { email: string; displayName: string; password: string }): Promise<Result<{ staffUserId: string }, SupportError>> {
   const parsed = addSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
+  if (!parsed.success) return failure(SUPPORT_ERRORS, 'INVALID_STAFF_USER', parsed.error.issues[0]!.message);
   const { email, displayName, password } = parsed.data;
   const refused = checkStaffPassword(password, email);
-  if (refused) return { ok: false, error: refused };
+  if (refused) return refused;
   const emailKey = appleIdKey(email);
-  if (await deps.db.staffUser.findUnique({ where: { emailKey }, select: { id: true } })) {
-    return { ok: false, error: `A staff user ${emailKey} already exists.` };
-  }
+  if (await deps.db.staffUser.findUnique({ where: { emailKey }, select: { id: true } })) return failure(SUPPORT_ERRORS, 'STAFF_USER_EXISTS', emailKey);
   const row = await deps.db.staffUser.create({
     data: { emailKey, displayName, passwordHash: await hashSecret(password, deps.bcryptCost), createdAt: deps.clock.now() },
   });
@@ -144,23 +138,19 @@ export async function endStaffSession(db: Db, token: string): Promise<void> {
 
 // ---- Staff sign-in ------------------------------------------------------------------------------
 
-export const STAFF_WRONG_CREDENTIALS = 'Your email or password was incorrect.';
-
 const signInSchema = z.object({ email: emailField, password: z.string().min(1, 'Enter your password.').max(1024) });
 
 // The same limits as customer sign-in (src/sign-in/password.ts), counted under their own keys.
 export const staffEmailThrottleKey = (emailKey: string) => `staff-sign-in:email:${emailKey}`;
 export const staffAddressThrottleKey = (address: string) => `staff-sign-in:address:${address}`;
 
-export type StaffSignInResult = { ok: true; token: string } | { ok: false; error?: string; fieldErrors?: FieldErrors };
-
 /**
  * Email and password → a new staff session. As customer sign-in does: one answer for an unknown
  * email and a wrong password, as slow for both, and lockouts per email and per client address.
  */
-export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestContext): Promise<StaffSignInResult> {
+export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestContext): Promise<FormResult<{ token: string }, SupportError | 'INVALID_FIELDS'>> {
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
   const { db, clock } = deps;
   const now = clock.now();
   const emailKey = appleIdKey(parsed.data.email);
@@ -169,17 +159,13 @@ export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestC
     [staffEmailThrottleKey(emailKey), PER_APPLE_ID],
   ];
   const refusedUntil = await takeAttempts(db, limits, now);
-  if (refusedUntil) return { ok: false, error: lockoutMessage(refusedUntil, now) };
+  if (refusedUntil) return failure(SUPPORT_ERRORS, 'STAFF_LOCKED_OUT', refusedUntil, now);
   const staff = await db.staffUser.findUnique({ where: { emailKey } });
   const passwordOk = staff ? await verifySecret(parsed.data.password, staff.passwordHash) : await verifyAgainstNothing(parsed.data.password, deps.bcryptCost);
   if (!staff || !passwordOk) {
     const lock = await attemptsFailed(db, limits, now);
-    return { ok: false, error: lock ? lockoutMessage(lock, now) : STAFF_WRONG_CREDENTIALS };
+    return lock ? failure(SUPPORT_ERRORS, 'STAFF_LOCKED_OUT', lock, now) : failure(SUPPORT_ERRORS, 'STAFF_WRONG_CREDENTIALS');
   }
   await attemptsSucceeded(db, limits);
   return { ok: true, token: await createStaffSession(db, staff.id, now, ctx) };
-}
-
-function lockoutMessage(until: Date, now: Date): string {
-  return `Too many unsuccessful sign-in attempts. Try again in ${waitText(until, now)}.`;
 }

@@ -9,7 +9,7 @@ import { DESK, staffMember, staffSession } from './helpers.ts';
 import { DAY, fixedClock } from '../../src/clock.ts';
 import { changePassword } from '../../src/account-changes/account-changes.ts';
 import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
-import { findAccount, NO_SUCH_ACCOUNT, viewAccount, type DetailsView } from '../../src/support/console.ts';
+import { findAccount, viewAccount, type DetailsView } from '../../src/support/console.ts';
 import { recentActivity } from '../../src/security-events/activity.ts';
 import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
 
@@ -43,9 +43,9 @@ describe('the support console: find and view', () => {
     expect((await found('JANE.HOLDER@example.COM')).result).toEqual({ ok: true, accountId: holder });
     expect((await found('  jane.holder@example.com ')).result).toEqual({ ok: true, accountId: holder });
     for (const near of ['jane.holder@example.co', 'jane@example.com', 'ane.holder@example.com']) {
-      expect((await found(near)).result).toEqual({ ok: false, error: NO_SUCH_ACCOUNT });
+      expect((await found(near)).result).toMatchObject({ ok: false, code: 'NO_SUCH_ACCOUNT' });
     }
-    expect((await found('not an email')).result).toMatchObject({ ok: false, fieldErrors: { appleId: expect.any(String) } });
+    expect((await found('not an email')).result).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { appleId: expect.any(String) } });
     // A search that found nothing leaves the session with no account.
     const { s } = await found('nobody@example.com');
     expect(await viewAccount(deps(), s, DESK)).toBeNull();

@@ -16,11 +16,10 @@ import {
   isLiveStaffSession,
   STAFF_ABSOLUTE_MS,
   STAFF_IDLE_MS,
-  STAFF_PASSWORD_MESSAGES,
-  STAFF_WRONG_CREDENTIALS,
   staffSignIn,
 } from '../../src/support/staff.ts';
 import { nameFromEmail, parseStaffCommand } from '../../src/support/staff-admin.ts';
+import { SUPPORT_ERRORS } from '../../src/support/errors.ts';
 
 function staffCommand(databaseUrl: string, args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -55,8 +54,8 @@ describe('staff users and sessions', () => {
   });
 
   it('staff passwords: at least 15 characters, not common, not the email', () => {
-    expect(checkStaffPassword('violet stairs', 'sam@example.com')).toBe(STAFF_PASSWORD_MESSAGES.tooShort);
-    expect(checkStaffPassword('sam.staff is on the desk', 'Sam.Staff@example.com')).toBe(STAFF_PASSWORD_MESSAGES.email);
+    expect(checkStaffPassword('violet stairs', 'sam@example.com')).toMatchObject({ code: 'STAFF_PASSWORD_TOO_SHORT', error: 'A staff password needs at least 15 characters.' });
+    expect(checkStaffPassword('sam.staff is on the desk', 'Sam.Staff@example.com')).toMatchObject({ code: 'STAFF_PASSWORD_CONTAINS_EMAIL' });
     expect(checkStaffPassword(STAFF_PASSWORD, 'sam@example.com')).toBeNull();
   });
 
@@ -67,8 +66,8 @@ describe('staff users and sessions', () => {
     expect(row).toMatchObject({ emailKey: 'sam.staff@example.com', displayName: 'Sam Staff' });
     expect(row.passwordHash).not.toContain(STAFF_PASSWORD);
     expect(await verifySecret(STAFF_PASSWORD, row.passwordHash)).toBe(true);
-    expect(await addStaffUser(deps(), { email: 'sam.staff@example.com', displayName: 'Sam', password: STAFF_PASSWORD })).toEqual({ ok: false, error: 'A staff user sam.staff@example.com already exists.' });
-    expect((await addStaffUser(deps(), { email: 'x@example.com', displayName: ' ', password: STAFF_PASSWORD })).ok).toBe(false);
+    expect(await addStaffUser(deps(), { email: 'sam.staff@example.com', displayName: 'Sam', password: STAFF_PASSWORD })).toMatchObject({ ok: false, code: 'STAFF_USER_EXISTS' });
+    expect(await addStaffUser(deps(), { email: 'x@example.com', displayName: ' ', password: STAFF_PASSWORD })).toMatchObject({ ok: false, code: 'INVALID_STAFF_USER' });
   });
 
   it('signs in with a new session each time; one answer for an unknown email and a wrong password', async () => {
@@ -78,16 +77,16 @@ describe('staff users and sessions', () => {
     if (!a.ok || !b.ok) throw new Error('sign-in');
     expect(a.token).not.toBe(b.token);
     expect((await session(t.db, clock, a.token))?.staff.displayName).toBe('Sam Staff');
-    expect(await staffSignIn(deps(), { email: 'sam.staff@example.com', password: 'not the password at all' }, DESK)).toEqual({ ok: false, error: STAFF_WRONG_CREDENTIALS });
-    expect(await staffSignIn(deps(), { email: 'nobody@example.com', password: STAFF_PASSWORD }, DESK)).toEqual({ ok: false, error: STAFF_WRONG_CREDENTIALS });
-    expect(await staffSignIn(deps(), { email: '', password: '' }, DESK)).toMatchObject({ ok: false, fieldErrors: { email: expect.any(String), password: expect.any(String) } });
+    expect(await staffSignIn(deps(), { email: 'sam.staff@example.com', password: 'not the password at all' }, DESK)).toMatchObject({ ok: false, code: 'STAFF_WRONG_CREDENTIALS' });
+    expect(await staffSignIn(deps(), { email: 'nobody@example.com', password: STAFF_PASSWORD }, DESK)).toMatchObject({ ok: false, code: 'STAFF_WRONG_CREDENTIALS' });
+    expect(await staffSignIn(deps(), { email: '', password: '' }, DESK)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { email: expect.any(String), password: expect.any(String) } });
   });
 
   it('locks an email after 5 wrong passwords for 15 minutes, even the right one', async () => {
     await staffMember(t.db, clock, 'sam.staff@example.com', 'Sam Staff');
     for (let i = 0; i < 5; i++) await staffSignIn(deps(), { email: 'sam.staff@example.com', password: `wrong password number ${i}` }, DESK);
     const locked = await staffSignIn(deps(), { email: 'sam.staff@example.com', password: STAFF_PASSWORD }, DESK);
-    expect(locked).toEqual({ ok: false, error: 'Too many unsuccessful sign-in attempts. Try again in 15 minutes.' });
+    expect(locked).toEqual({ ok: false, code: 'STAFF_LOCKED_OUT', error: 'Too many unsuccessful sign-in attempts. Try again in 15 minutes.' });
     // The customers' counters are apart.
     expect((await t.db.throttle.findMany()).every((r) => r.key.startsWith('staff-sign-in:'))).toBe(true);
     clock.advance(15 * MINUTE);
@@ -125,9 +124,10 @@ describe('staff users and sessions', () => {
 
   it('parses the operator command', () => {
     expect(parseStaffCommand(['add', 'sam@example.com', '--name', 'Sam Staff'])).toEqual({ ok: true, command: { command: 'add', email: 'sam@example.com', name: 'Sam Staff', passwordStdin: false } });
-    expect(parseStaffCommand(['add'])).toMatchObject({ ok: false });
-    expect(parseStaffCommand(['add', 'a@example.com', '--bogus'])).toMatchObject({ ok: false });
-    expect(parseStaffCommand(['list', 'x'])).toMatchObject({ ok: false });
+    expect(parseStaffCommand(['add'])).toMatchObject({ ok: false, code: 'ADD_NEEDS_EMAIL' });
+    expect(parseStaffCommand(['add', 'a@example.com', '--bogus'])).toMatchObject({ ok: false, code: 'BAD_ARGUMENTS' });
+    expect(parseStaffCommand(['list', 'x'])).toMatchObject({ ok: false, code: 'LIST_TAKES_NO_ARGUMENTS' });
+    expect(parseStaffCommand(['frobnicate'])).toEqual({ ok: false, code: 'UNKNOWN_COMMAND', error: 'unknown command "frobnicate"' });
     expect(nameFromEmail('sam.o-staff@example.com')).toBe('Sam O Staff');
   });
 
@@ -148,7 +148,7 @@ describe('staff users and sessions', () => {
 
       const weak = await staffCommand(t.url, ['add', 'lee@example.com', '--password-stdin'], 'short\n');
       expect(weak.code).toBe(1);
-      expect(weak.stderr).toContain(STAFF_PASSWORD_MESSAGES.tooShort);
+      expect(weak.stderr).toContain(SUPPORT_ERRORS.STAFF_PASSWORD_TOO_SHORT(15));
       const again = await staffCommand(t.url, ['add', 'ROBIN.DESK@example.com']);
       expect(again.code).toBe(1);
       const bad = await staffCommand(t.url, ['frobnicate']);

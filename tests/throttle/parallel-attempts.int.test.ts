@@ -21,7 +21,7 @@ import { SENDS_PER_DESTINATION } from '../../src/codes/limits.ts';
 import { addPushDevice, MAX_REGISTERED_DEVICES, MAX_TRUSTED_DEVICES, registerDevice } from '../../src/devices/trusted-devices.ts';
 import { checkAnswers, QUESTION_LOCK } from '../../src/accounts/question-check.ts';
 import { hashSecret } from '../../src/accounts/passwords.ts';
-import { addStaffUser, staffSignIn, STAFF_WRONG_CREDENTIALS } from '../../src/support/staff.ts';
+import { addStaffUser, staffSignIn } from '../../src/support/staff.ts';
 
 // Every bcrypt compare the code under test makes, counted (the real compare still runs): for the
 // checks that leave no event behind (security answers).
@@ -135,7 +135,7 @@ describe(`counted limits under ${PARALLEL} parallel requests (${TEST_ENGINE})`, 
       Array.from({ length: PARALLEL }, (_, i) => staffSignIn(via(i), { email: 'sam@example.com', password: `wrong staff password ${i}` }, from(i))),
     );
     expect(compares.count).toBe(PER_APPLE_ID.maxFailures);
-    expect(results.filter((r) => !r.ok && r.error === STAFF_WRONG_CREDENTIALS).length).toBeLessThanOrEqual(PER_APPLE_ID.maxFailures);
+    expect(results.filter((r) => !r.ok && r.code === 'STAFF_WRONG_CREDENTIALS').length).toBeLessThanOrEqual(PER_APPLE_ID.maxFailures);
     expect((await staffSignIn(s.a.deps, { email: 'sam@example.com', password: STAFF_PASSWORD }, from(3))).ok).toBe(false);
   });
 });
