@@ -23,11 +23,10 @@ import { addressesOnFile } from '../mail/recipients.ts';
 import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
 import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
 import { SCHEDULED_SETUP_EMAIL_KINDS, eligibilityInputFor, evaluateEligibility } from '../eligibility/waiting-periods.ts';
-import { regionName } from '../eligibility/regions.ts';
-import { formatDateTime, formatDate } from '../format.ts';
+import { explainEligibility, partsText } from '../eligibility/explain.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { cancelScheduledEmails } from '../mail/scheduled.ts';
-import { CHANGE_NAMES, twoStepOnEmail } from '../mail/templates.ts';
+import { twoStepOnEmail } from '../mail/templates.ts';
 import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey, verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
@@ -85,24 +84,16 @@ export const WRONG_KEY = "That isn't the Recovery Key shown to you. Check your p
 export const KEY_REPLACED = 'Your Recovery Key was replaced meanwhile. Type in the newest key you got.';
 export const ACCEPT_CONDITIONS = 'To turn on two-step verification, tick the box to accept these conditions.';
 
-/** The reason setup cannot proceed, as one sentence for a form (times in UTC, labelled). */
+/** Why a setup step cannot be shown: Get Started was not chosen (not an eligibility state). */
+export const SETUP_NOT_STARTED = 'No setup is in progress. Choose Get Started on the Password and Security page first.';
+
+/**
+ * The reason setup cannot proceed, as one sentence for a form (times in UTC, labelled): what the
+ * Two-Step Verification section says of the same state (src/eligibility/explain.ts).
+ */
 export function setupStopMessage(stop: SetupStop): string {
-  switch (stop.state) {
-    case 'on':
-      return `Two-step verification is already on, since ${formatDate(stop.since)}.`;
-    case 'not-started':
-      return 'No setup is in progress. Choose Get Started on the Password and Security page first.';
-    case 'country-unavailable': {
-      const country = regionName(stop.countryCode) ?? stop.countryCode;
-      return stop.availableFrom
-        ? `Two-step verification is not yet offered in ${country}. It becomes available there on ${formatDate(stop.availableFrom)}.`
-        : `Two-step verification is not yet offered in ${country}, the country or region of your account.`;
-    }
-    case 'waiting':
-      return `Setup is paused until ${formatDateTime(stop.endsAt)}, because ${CHANGE_NAMES[stop.reason]} on ${formatDateTime(stop.reasonAt)}. Setup starts again after that.`;
-    case 'window-expired':
-      return `The 30 days to complete setup ended on ${formatDateTime(stop.windowEndedAt)}, so a new waiting period started. You can set up two-step verification after ${formatDateTime(stop.endsAt)}.`;
-  }
+  if (stop.state === 'not-started') return SETUP_NOT_STARTED;
+  return partsText(explainEligibility(stop, 'holder').sentence);
 }
 
 const refused = (stop: SetupStop): { ok: false; error: string; stop: SetupStop } => ({ ok: false, error: setupStopMessage(stop), stop });
