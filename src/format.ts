@@ -32,3 +32,8 @@ export function accountLocale(countryCode: string): string {
     return 'en-US';
   }
 }
+
+/** A code's length before its noun, with its article: "a 4-digit", "an 8-digit" (CODE_DIGITS is 4 to 8). */
+export function aDigits(digits: number): string {
+  return `${/^(8|11|18)\b/.test(String(digits)) ? 'an' : 'a'} ${digits}-digit`;
+}

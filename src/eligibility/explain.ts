@@ -10,7 +10,7 @@ import { durationAdjective, durationText } from '../clock.ts';
 import { changeName } from '../security-events/change-names.ts';
 import { SETUP_WINDOW_MS, WAITING_PERIOD_MS, WINDOW_REMINDER_BEFORE_MS, type Eligibility, type WaitingReason } from './eligibility.ts';
 import { regionName } from './regions.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { aDigits, formatDate, formatDateTime } from '../format.ts';
 import { CONTACT_SUPPORT_PATH } from '../mail/templates.ts';
 
 export type Part =
@@ -63,7 +63,7 @@ export function explainEligibility(e: Eligibility, audience: Audience, opts: Exp
   const window = durationText(rules.setupWindowMs);
   const at = (d: Date): Part => ({ at: d, show: 'dateTime' });
   const date = (d: Date): Part => ({ at: d, show: 'date' });
-  const code = opts.codeDigits ? `a ${opts.codeDigits}-digit code` : 'a code';
+  const code = opts.codeDigits ? `${aDigits(opts.codeDigits)} code` : 'a code';
 
   switch (e.state) {
     case 'on':
