@@ -28,12 +28,13 @@ import { recordSecurityEvent, type RequestContext } from '../security-events/rec
 import { enqueueEmail } from '../mail/outbox.ts';
 import { wrongCodesAlertEmail } from '../mail/templates.ts';
 import { deliverCode, deliveryFailure, destinationKey, destinationOf } from './delivery.ts';
+import { failure, type Failure, type Result } from '../result.ts';
+import { CODES_ERRORS, type CodesError } from './errors.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
 import {
   clearWrongCodes,
   countWrongCode,
   LONGEST_SEND_WINDOW_MS,
-  pausedMessage,
   pausedUntil,
   sendLimitError,
   WRONG_CODES_BEFORE_PAUSE,
@@ -51,7 +52,8 @@ export {
   pauseMs,
   waitText,
 } from './limits.ts';
-export { SEND_FAILED, PUSH_TITLE, pushBody } from './delivery.ts';
+export { PUSH_TITLE, pushBody } from './delivery.ts';
+export { CODES_ERRORS, type CodesError } from './errors.ts';
 
 // 'confirm-identity': the fresh code that sensitive changes need with two-step on (replacing the
 // Recovery Key, turning two-step off, changing devices, app-specific passwords or the password).
@@ -78,19 +80,6 @@ export interface CodeDeps {
   push: PushSender;
 }
 
-export type SendCodeResult = { ok: true; expiresAt: Date } | { ok: false; error: string };
-export type VerifyCodeResult = { ok: true } | { ok: false; error: string };
-
-export const DEVICE_UNKNOWN = "That trusted device isn't on your account.";
-export const DEVICE_NOT_VERIFIED = "That device hasn't been verified yet. Verify it before using it for codes.";
-export const DEVICE_CANNOT_RECEIVE = "That device can't receive codes.";
-export const NO_CODE = 'Ask for a code first.';
-export const CODE_EXPIRED = 'This code has expired. Ask for a new one.';
-export const CODE_USED = 'This code was already used. Ask for a new one.';
-export const CODE_DEAD = 'Too many wrong tries for this code. Ask for a new one.';
-export const CODE_REPLACED = 'This code is no longer valid. Ask for a new one.';
-export const enterCodeMessage = (digits: number) => `Enter the ${digits}-digit code.`;
-export const wrongCodeMessage = (triesLeft: number) => `That code isn't right. You can try ${triesLeft} more time${triesLeft === 1 ? '' : 's'}.`;
 
 function checkDigits(digits: number): void {
   if (!Number.isInteger(digits) || digits < MIN_CODE_DIGITS || digits > MAX_CODE_DIGITS) {
@@ -160,10 +149,10 @@ export async function sendCode(
   deps: CodeDeps,
   input: { accountId: string; trustedDeviceId: string; purpose: CodePurpose },
   ctx: RequestContext,
-): Promise<SendCodeResult> {
+): Promise<Result<{ expiresAt: Date }, CodesError>> {
   checkDigits(deps.codeDigits);
   const parsed = sendSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: DEVICE_UNKNOWN };
+  if (!parsed.success) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   const { accountId, trustedDeviceId, purpose } = parsed.data;
   const { db, clock } = deps;
   const now = clock.now();
@@ -172,26 +161,26 @@ export async function sendCode(
     where: { id: trustedDeviceId, accountId },
     select: { kind: true, phoneNumber: true, verifiedAt: true, registeredDevice: { select: { deviceId: true, name: true } } },
   });
-  if (!device) return { ok: false, error: DEVICE_UNKNOWN };
-  if (!device.verifiedAt && purpose !== 'verify-device') return { ok: false, error: DEVICE_NOT_VERIFIED };
+  if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
+  if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
   const destination = destinationOf(device);
-  if (!destination) return { ok: false, error: DEVICE_CANNOT_RECEIVE };
+  if (!destination) return failure(CODES_ERRORS, 'DEVICE_CANNOT_RECEIVE');
 
   const code = generateCode(deps.codeDigits);
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
 
-  const reserved = await db.$transaction(async (tx): Promise<{ error: string } | { codeId: string; sendId: string }> => {
+  const reserved = await db.$transaction(async (tx): Promise<Failure<CodesError> | { codeId: string; sendId: string }> => {
     // The account's row lock (as src/eligibility/waiting-periods.ts takes it): sends for one
     // account are checked and reserved one at a time.
     await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
     const paused = await pausedUntil(tx, accountId, ctx, now);
-    if (paused) return { error: pausedMessage(paused, now) };
+    if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
     const limited = await sendLimitError(
       tx,
       { accountId, knownBrowser: knownBrowserId(ctx, accountId), trustedDeviceId, destination: destinationKey(destination), destinationKind: destination.kind, clientAddress: ctx.clientAddress },
       now,
     );
-    if (limited) return { error: limited };
+    if (limited) return limited;
 
     // A newer code replaces the older one for the same purpose and device (and a used one, whose
     // row was kept only to recognise a replay of it). Housekeeping: this account's codes that
@@ -210,18 +199,18 @@ export async function sendCode(
     });
     return { codeId: row.id, sendId: send.id };
   });
-  if ('error' in reserved) return { ok: false, error: reserved.error };
+  if ('error' in reserved) return reserved;
 
   try {
     await deliverCode(deps, destination, code);
   } catch (err) {
-    const failure = deliveryFailure(err);
+    const { refusal, details } = deliveryFailure(err);
     await db.$transaction(async (tx) => {
       await tx.verificationCode.deleteMany({ where: { id: reserved.codeId } });
       await tx.codeSend.deleteMany({ where: { id: reserved.sendId } });
-      await recordSecurityEvent(tx, { accountId, kind: 'code-send-failed', at: now, details: { purpose, trustedDeviceId, ...failure.details } }, ctx);
+      await recordSecurityEvent(tx, { accountId, kind: 'code-send-failed', at: now, details: { purpose, trustedDeviceId, ...details } }, ctx);
     });
-    return { ok: false, error: failure.userMessage };
+    return refusal;
   }
 
   await recordSecurityEvent(db, { accountId, kind: 'code-sent', at: now, details: { purpose, trustedDeviceId } }, ctx);
@@ -256,7 +245,7 @@ export async function verifyCode(
   deps: CodeDeps,
   input: { accountId: string; trustedDeviceId: string; purpose: CodePurpose; code: unknown },
   ctx: RequestContext,
-): Promise<VerifyCodeResult> {
+): Promise<Result<object, CodesError>> {
   checkDigits(deps.codeDigits);
   const schema = sendSchema.extend({
     code: z
@@ -267,37 +256,37 @@ export async function verifyCode(
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const codeIssue = parsed.error.issues.some((i) => i.path[0] === 'code');
-    return { ok: false, error: codeIssue ? enterCodeMessage(deps.codeDigits) : NO_CODE };
+    return codeIssue ? failure(CODES_ERRORS, 'CODE_MALFORMED', deps.codeDigits) : failure(CODES_ERRORS, 'NO_CODE');
   }
   const { accountId, trustedDeviceId, purpose, code } = parsed.data;
   const { db, clock } = deps;
   const now = clock.now();
 
   const paused = await pausedUntil(db, accountId, ctx, now);
-  if (paused) return { ok: false, error: pausedMessage(paused, now) };
+  if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
 
   // The device must still be on the account (a removed device's codes went with it), and a pending
   // device verifies only itself.
   const device = await db.trustedDevice.findFirst({ where: { id: trustedDeviceId, accountId }, select: { verifiedAt: true } });
-  if (!device) return { ok: false, error: DEVICE_UNKNOWN };
-  if (!device.verifiedAt && purpose !== 'verify-device') return { ok: false, error: DEVICE_NOT_VERIFIED };
+  if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
+  if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
 
   const row = await db.verificationCode.findFirst({
     where: { accountId, trustedDeviceId, purpose },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   });
-  if (!row) return { ok: false, error: NO_CODE };
+  if (!row) return failure(CODES_ERRORS, 'NO_CODE');
   const matches = sameHash(row.codeHash, codeHash(deps.codeKey, purpose, trustedDeviceId, code));
   const event = (kind: 'code-verified' | 'code-reused', tx: DbTx = db) =>
     recordSecurityEvent(tx, { accountId, kind, at: now, details: { purpose, trustedDeviceId } }, ctx);
 
   if (row.usedAt) {
-    if (!matches) return { ok: false, error: CODE_REPLACED };
+    if (!matches) return failure(CODES_ERRORS, 'CODE_REPLACED');
     await event('code-reused');
-    return { ok: false, error: CODE_USED };
+    return failure(CODES_ERRORS, 'CODE_USED');
   }
-  if (row.expiresAt <= now) return { ok: false, error: CODE_EXPIRED };
-  if (row.wrongTries >= MAX_WRONG_TRIES) return { ok: false, error: CODE_DEAD };
+  if (row.expiresAt <= now) return failure(CODES_ERRORS, 'CODE_EXPIRED');
+  if (row.wrongTries >= MAX_WRONG_TRIES) return failure(CODES_ERRORS, 'CODE_DEAD');
 
   if (matches) {
     // Single use: the database applies this UPDATE to the row once; of concurrent requests with
@@ -315,12 +304,12 @@ export async function verifyCode(
     }
     // Another request changed the code between our read and our claim.
     const current = await db.verificationCode.findUnique({ where: { id: row.id } });
-    if (!current) return { ok: false, error: CODE_REPLACED };
+    if (!current) return failure(CODES_ERRORS, 'CODE_REPLACED');
     if (current.usedAt) {
       await event('code-reused');
-      return { ok: false, error: CODE_USED };
+      return failure(CODES_ERRORS, 'CODE_USED');
     }
-    return { ok: false, error: current.wrongTries >= MAX_WRONG_TRIES ? CODE_DEAD : CODE_EXPIRED };
+    return failure(CODES_ERRORS, current.wrongTries >= MAX_WRONG_TRIES ? 'CODE_DEAD' : 'CODE_EXPIRED');
   }
 
   return wrongCode(deps, { accountId, trustedDeviceId, purpose, codeId: row.id }, now, ctx);
@@ -332,7 +321,7 @@ async function wrongCode(
   w: { accountId: string; trustedDeviceId: string; purpose: CodePurpose; codeId: string },
   now: Date,
   ctx: RequestContext,
-): Promise<VerifyCodeResult> {
+): Promise<Result<object, CodesError>> {
   const { db, clock } = deps;
   const outcome = await db.$transaction(async (tx) => {
     // Atomic: the row is counted only while the code is live, so concurrent wrong tries stop at 3.
@@ -359,13 +348,13 @@ async function wrongCode(
   if (!outcome) {
     // The code stopped being live between our read and our update (used, expired, died, replaced).
     const current = await db.verificationCode.findUnique({ where: { id: w.codeId } });
-    if (!current) return { ok: false, error: CODE_REPLACED };
-    if (current.usedAt) return { ok: false, error: CODE_REPLACED };
-    return { ok: false, error: current.wrongTries >= MAX_WRONG_TRIES ? CODE_DEAD : CODE_EXPIRED };
+    if (!current) return failure(CODES_ERRORS, 'CODE_REPLACED');
+    if (current.usedAt) return failure(CODES_ERRORS, 'CODE_REPLACED');
+    return failure(CODES_ERRORS, current.wrongTries >= MAX_WRONG_TRIES ? 'CODE_DEAD' : 'CODE_EXPIRED');
   }
-  if (outcome.run.pausedUntil) return { ok: false, error: pausedMessage(outcome.run.pausedUntil, now) };
-  if (outcome.wrongTries >= MAX_WRONG_TRIES) return { ok: false, error: CODE_DEAD };
-  return { ok: false, error: wrongCodeMessage(MAX_WRONG_TRIES - outcome.wrongTries) };
+  if (outcome.run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', outcome.run.pausedUntil, now);
+  if (outcome.wrongTries >= MAX_WRONG_TRIES) return failure(CODES_ERRORS, 'CODE_DEAD');
+  return failure(CODES_ERRORS, 'CODE_WRONG', MAX_WRONG_TRIES - outcome.wrongTries);
 }
 
 /**

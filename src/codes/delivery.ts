@@ -5,6 +5,8 @@
 import { isSmsError, type SmsSender } from '../sms/twilio-sms.ts';
 import { verificationSms } from '../sms/sms-text.ts';
 import { isPushError, type PushSender } from '../push/push-sender.ts';
+import { failure, type Failure } from '../result.ts';
+import { CODES_ERRORS } from './errors.ts';
 
 export type Destination =
   | { kind: 'sms'; phoneNumber: string }
@@ -41,7 +43,8 @@ export async function deliverCode(senders: { sms: SmsSender; push: PushSender },
   }
 }
 
-export const SEND_FAILED = "We couldn't send a code right now. Try again later.";
+/** Why a code could not be delivered: the codes of CODES_ERRORS a delivery failure can have. */
+export type DeliveryError = 'SMS_NUMBER_REFUSED' | 'SMS_UNAVAILABLE' | 'PUSH_FAILED' | 'SEND_FAILED';
 
 /**
  * What a failed delivery tells the person, and what the security log keeps of it. Only our own
@@ -59,17 +62,18 @@ export const SEND_FAILED = "We couldn't send a code right now. Try again later."
 export function deliveryFailure(
   err: unknown,
   log: (line: string) => void = (line) => console.error(line),
-): { userMessage: string; details: Record<string, string | number> } {
+): { refusal: Failure<DeliveryError>; details: Record<string, string | number> } {
   if (isSmsError(err)) {
     if (err.fault === 'service') log(`[sms] sending a code failed: ${err.message}`);
     return {
-      userMessage: err.userMessage,
+      // The adapter's sentence for a number fault is SMS_BAD_NUMBER, for a service fault SMS_UNAVAILABLE.
+      refusal: failure(CODES_ERRORS, err.fault === 'number' ? 'SMS_NUMBER_REFUSED' : 'SMS_UNAVAILABLE'),
       details: { error: 'sms', ...(err.twilioCode !== undefined ? { twilioCode: err.twilioCode } : {}), ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}) },
     };
   }
   // PushError messages are written for the person (src/push/push-sender.ts).
-  if (isPushError(err)) return { userMessage: err.message || SEND_FAILED, details: { error: 'push' } };
+  if (isPushError(err)) return { refusal: err.message ? failure(CODES_ERRORS, 'PUSH_FAILED', err.message) : failure(CODES_ERRORS, 'SEND_FAILED'), details: { error: 'push' } };
   // Only the type: the message of a foreign error might quote the request, and so the code.
   log(`[codes] sending a code failed with an unexpected ${err instanceof Error ? err.name : typeof err}`);
-  return { userMessage: SEND_FAILED, details: { error: 'unknown' } };
+  return { refusal: failure(CODES_ERRORS, 'SEND_FAILED'), details: { error: 'unknown' } };
 }

@@ -8,6 +8,8 @@ import { waitText } from '../throttle/throttle.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { lockName } from '../db/row-locks.ts';
 import type { RequestContext } from '../security-events/record.ts';
+import { failure, type Failure } from '../result.ts';
+import { CODES_ERRORS } from './errors.ts';
 
 export { waitText };
 
@@ -42,8 +44,6 @@ export function pauseMs(wrongInARow: number): number {
   const doublings = Math.min(wrongInARow - WRONG_CODES_BEFORE_PAUSE, 20); // 2^20 × 30 s is far past the cap
   return Math.min(FIRST_PAUSE_MS * 2 ** doublings, MAX_PAUSE_MS);
 }
-
-export const pausedMessage = (until: Date, now: Date) => `Too many wrong codes were entered. For your security, try again in ${waitText(until, now)}.`;
 
 // ---------------------------------------------------------------------------------------------
 // Sending limits
@@ -80,8 +80,11 @@ async function allowedAt(
   return new Date(recent[limit.max - 1]!.sentAt.getTime() + limit.windowMs);
 }
 
+/** The codes of CODES_ERRORS a sending limit refuses with. */
+export type SendLimitError = 'WAIT_BEFORE_ANOTHER_CODE' | 'TOO_MANY_TO_DESTINATION' | 'TOO_MANY_FOR_ACCOUNT' | 'TOO_MANY_FROM_NETWORK';
+
 /**
- * The message for the first limit a new send would break, or null. Checked in this order, inside
+ * The refusal for the first limit a new send would break, or null. Checked in this order, inside
  * the transaction that then records the send, after taking the locks of the destination and the
  * client address: concurrent sends to one number (from several accounts) or from one address are
  * counted one after the other, so no limit is passed by requests that counted at the same time.
@@ -90,24 +93,22 @@ async function allowedAt(
  * destination limits: a stranger who has the password and asks for codes can use up the account's
  * and the address's budget, not the holder's; the holder can still use another trusted device.
  */
-export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise<string | null> {
+export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise<Failure<SendLimitError> | null> {
   await lockName(tx, `code-sends:destination:${f.destination}`, now);
   if (f.clientAddress) await lockName(tx, `code-sends:address:${f.clientAddress}`, now);
   const device = await allowedAt(tx, { trustedDeviceId: f.trustedDeviceId }, SENDS_PER_DEVICE, now);
-  if (device) return `Wait ${waitText(device, now)} before asking for another code.`;
+  if (device) return failure(CODES_ERRORS, 'WAIT_BEFORE_ANOTHER_CODE', device, now);
 
   const destination = await allowedAt(tx, { destination: f.destination }, SENDS_PER_DESTINATION, now);
-  if (destination) {
-    return `Too many codes were sent to this ${f.destinationKind === 'sms' ? 'number' : 'device'}. Try again in ${waitText(destination, now)}.`;
-  }
+  if (destination) return failure(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', f.destinationKind, destination, now);
 
   if (f.knownBrowser) return null;
   const account = await allowedAt(tx, { accountId: f.accountId }, SENDS_PER_ACCOUNT, now);
-  if (account) return `Too many codes were sent for this Apple ID. Try again in ${waitText(account, now)}.`;
+  if (account) return failure(CODES_ERRORS, 'TOO_MANY_FOR_ACCOUNT', account, now);
 
   if (f.clientAddress) {
     const address = await allowedAt(tx, { clientAddress: f.clientAddress }, SENDS_PER_CLIENT_ADDRESS, now);
-    if (address) return `Too many codes were requested from your network. Try again in ${waitText(address, now)}.`;
+    if (address) return failure(CODES_ERRORS, 'TOO_MANY_FROM_NETWORK', address, now);
   }
   return null;
 }

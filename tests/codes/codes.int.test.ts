@@ -10,24 +10,15 @@ import { freePort } from '../harness/net.ts';
 import { fixedClock, MINUTE } from '../../src/clock.ts';
 import { startStandins, type Standins } from '../../dev/standins/server.ts';
 import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
-import { createTwilioSms, SMS_BAD_NUMBER, SMS_UNAVAILABLE, type SmsSender } from '../../src/sms/twilio-sms.ts';
+import { createTwilioSms, SMS_BAD_NUMBER, type SmsSender } from '../../src/sms/twilio-sms.ts';
 import { verificationSms } from '../../src/sms/sms-text.ts';
 import { createHttpPushSender, type PushSender } from '../../src/push/push-sender.ts';
 import {
-  CODE_DEAD,
-  CODE_EXPIRED,
-  CODE_REPLACED,
+  CODES_ERRORS,
   CODE_TTL_MS,
-  CODE_USED,
-  DEVICE_NOT_VERIFIED,
-  DEVICE_UNKNOWN,
   MAX_WRONG_TRIES,
-  NO_CODE,
-  SEND_FAILED,
-  enterCodeMessage,
   sendCode,
   verifyCode,
-  wrongCodeMessage,
   type CodeDeps,
   type CodePurpose,
 } from '../../src/codes/codes.ts';
@@ -137,8 +128,8 @@ describe('verification codes over the Twilio and push stand-ins', () => {
 
     it('sends codes to a pending device only to verify it', async () => {
       const pendingId = await smsDevice(t.db, accountId, '+15550109999', { verified: false });
-      expect(await send('sign-in', pendingId)).toEqual({ ok: false, error: DEVICE_NOT_VERIFIED });
-      expect(await send('confirm-identity', pendingId)).toEqual({ ok: false, error: DEVICE_NOT_VERIFIED });
+      expect(await send('sign-in', pendingId)).toMatchObject({ ok: false, code: 'DEVICE_NOT_VERIFIED' });
+      expect(await send('confirm-identity', pendingId)).toMatchObject({ ok: false, code: 'DEVICE_NOT_VERIFIED' });
       expect(standins.twilio.messages()).toHaveLength(0);
 
       expect((await send('verify-device', pendingId)).ok).toBe(true);
@@ -148,8 +139,8 @@ describe('verification codes over the Twilio and push stand-ins', () => {
     it("refuses another account's device, and sends nothing", async () => {
       const otherAccount = await newAccount(t.db, clock, 'bob@example.com', null);
       const bobsPhone = await smsDevice(t.db, otherAccount, '+15550107777');
-      expect(await send('sign-in', bobsPhone)).toEqual({ ok: false, error: DEVICE_UNKNOWN });
-      expect(await send('sign-in', 'no-such-device')).toEqual({ ok: false, error: DEVICE_UNKNOWN });
+      expect(await send('sign-in', bobsPhone)).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
+      expect(await send('sign-in', 'no-such-device')).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
       expect(standins.twilio.messages()).toHaveLength(0);
       expect(await t.db.verificationCode.count()).toBe(0);
       expect(await t.db.codeSend.count()).toBe(0);
@@ -168,7 +159,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
 
     it('a Twilio 500: the try-later message, no code row, no CodeSend, a code-send-failed event; a retry can go at once', async () => {
       standins.twilio.setFault({ mode: 'http500', times: 1 });
-      expect(await send()).toEqual({ ok: false, error: SMS_UNAVAILABLE });
+      expect(await send()).toMatchObject({ ok: false, code: 'SMS_UNAVAILABLE' });
       expect(standins.twilio.messages()).toHaveLength(0);
       await expectNothingSent({ error: 'sms', httpStatus: 500 });
 
@@ -179,13 +170,13 @@ describe('verification codes over the Twilio and push stand-ins', () => {
 
     it("Twilio error 21211: the bad-number message", async () => {
       standins.twilio.setFault({ mode: 'twilio-error', code: 21211, times: 1 });
-      expect(await send()).toEqual({ ok: false, error: SMS_BAD_NUMBER });
+      expect(await send()).toEqual({ ok: false, code: 'SMS_NUMBER_REFUSED', error: SMS_BAD_NUMBER });
       await expectNothingSent({ error: 'sms', twilioCode: 21211, httpStatus: 400 });
     });
 
     it('a number Twilio itself refuses (the stand-in answers 21211): the bad-number message', async () => {
       await t.db.trustedDevice.update({ where: { id: phoneId }, data: { phoneNumber: '+1555' } });
-      expect(await send()).toEqual({ ok: false, error: SMS_BAD_NUMBER });
+      expect(await send()).toEqual({ ok: false, code: 'SMS_NUMBER_REFUSED', error: SMS_BAD_NUMBER });
       await expectNothingSent({ error: 'sms', twilioCode: 21211, httpStatus: 400 });
     });
 
@@ -194,15 +185,15 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       const old = smsCode();
       clock.advance(30_000);
       standins.twilio.setFault({ mode: 'http500', times: 1 });
-      expect(await send()).toEqual({ ok: false, error: SMS_UNAVAILABLE });
-      expect(await verify(old)).toEqual({ ok: false, error: NO_CODE });
+      expect(await send()).toMatchObject({ ok: false, code: 'SMS_UNAVAILABLE' });
+      expect(await verify(old)).toMatchObject({ ok: false, code: 'NO_CODE' });
     });
 
     it('the push service unreachable: its message, nothing recorded as sent', async () => {
       const ipadId = await pushDevice(t.db, accountId, 'ipad-jane-8', "Jane's iPad");
       const port = await freePort();
       const result = await sendCode(deps({ push: createHttpPushSender(`http://127.0.0.1:${port}`, 2_000) }), { accountId, trustedDeviceId: ipadId, purpose: 'sign-in' }, BROWSER);
-      expect(result).toEqual({ ok: false, error: "We couldn't reach the device right now. Try again later." });
+      expect(result).toEqual({ ok: false, code: 'PUSH_FAILED', error: "We couldn't reach the device right now. Try again later." });
       expect(await t.db.verificationCode.count()).toBe(0);
       expect(await t.db.codeSend.count()).toBe(0);
       expect((await events('code-send-failed')).map((e) => JSON.parse(e.details!))).toEqual([{ purpose: 'sign-in', trustedDeviceId: ipadId, error: 'push' }]);
@@ -215,7 +206,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
         },
       };
       const result = await send('sign-in', phoneId, deps({ sms: leaky }));
-      expect(result).toEqual({ ok: false, error: SEND_FAILED });
+      expect(result).toMatchObject({ ok: false, code: 'SEND_FAILED' });
       await expectNothingSent({ error: 'unknown' });
       const all = JSON.stringify(await t.db.securityEvent.findMany());
       expect(all).not.toContain('socket hang up');
@@ -232,8 +223,8 @@ describe('verification codes over the Twilio and push stand-ins', () => {
     it('at exactly 10 minutes a code has expired, and the right code there counts as nothing', async () => {
       await send();
       clock.advance(CODE_TTL_MS);
-      expect(await verify(smsCode())).toEqual({ ok: false, error: CODE_EXPIRED });
-      expect(await verify(otherCode(smsCode()))).toEqual({ ok: false, error: CODE_EXPIRED });
+      expect(await verify(smsCode())).toMatchObject({ ok: false, code: 'CODE_EXPIRED' });
+      expect(await verify(otherCode(smsCode()))).toMatchObject({ ok: false, code: 'CODE_EXPIRED' });
       expect(await codeRow()).toMatchObject({ usedAt: null, wrongTries: 0 });
       expect(await events('code-wrong')).toHaveLength(0);
     });
@@ -244,14 +235,14 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(await verify(code)).toEqual({ ok: true });
       expect((await codeRow()).usedAt).toEqual(new Date(START));
       clock.advance(1000);
-      expect(await verify(code)).toEqual({ ok: false, error: CODE_USED });
-      expect(await verify(code)).toEqual({ ok: false, error: CODE_USED });
+      expect(await verify(code)).toMatchObject({ ok: false, code: 'CODE_USED' });
+      expect(await verify(code)).toMatchObject({ ok: false, code: 'CODE_USED' });
       expect(await events('code-verified')).toHaveLength(1);
       const reused = await events('code-reused');
       expect(reused).toHaveLength(2);
       expect(JSON.parse(reused[0]!.details!)).toEqual({ purpose: 'sign-in', trustedDeviceId: phoneId });
       // Another number against a used code is not a guess at anything: not counted.
-      expect(await verify(otherCode(code))).toEqual({ ok: false, error: CODE_REPLACED });
+      expect(await verify(otherCode(code))).toMatchObject({ ok: false, code: 'CODE_REPLACED' });
       expect(await events('code-wrong')).toHaveLength(0);
     });
 
@@ -259,11 +250,11 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       await send();
       const code = smsCode();
       const wrong = otherCode(code);
-      expect(await verify(wrong)).toEqual({ ok: false, error: wrongCodeMessage(2) });
-      expect(await verify(wrong)).toEqual({ ok: false, error: wrongCodeMessage(1) });
-      expect(await verify(wrong)).toEqual({ ok: false, error: CODE_DEAD });
-      expect(await verify(code)).toEqual({ ok: false, error: CODE_DEAD });
-      expect(await verify(wrong)).toEqual({ ok: false, error: CODE_DEAD });
+      expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
+      expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(1) });
+      expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
+      expect(await verify(code)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
+      expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
       expect(await codeRow()).toMatchObject({ wrongTries: 3, usedAt: null });
       expect((await events('code-wrong')).map((e) => JSON.parse(e.details!).wrongTries)).toEqual([1, 2, 3]);
       expect(await events('code-verified')).toHaveLength(0);
@@ -286,7 +277,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       await send();
       const code = smsCode();
       for (const bad of ['12a4', '123', '12345', '', '１２３４', '1 2 3 4 5', 'code 12 and 345', 1234, null, undefined, ['1234']]) {
-        expect(await verify(bad)).toEqual({ ok: false, error: enterCodeMessage(4) });
+        expect(await verify(bad)).toMatchObject({ ok: false, code: 'CODE_MALFORMED', error: CODES_ERRORS.CODE_MALFORMED(4) });
       }
       expect((await codeRow()).wrongTries).toBe(0);
       expect(await events('code-wrong')).toHaveLength(0);
@@ -304,7 +295,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(second).not.toBe(first);
       expect(await t.db.verificationCode.count({ where: { accountId, purpose: 'sign-in', trustedDeviceId: phoneId } })).toBe(1);
 
-      expect(await verify(first, 'sign-in', phoneId, d)).toEqual({ ok: false, error: wrongCodeMessage(2) });
+      expect(await verify(first, 'sign-in', phoneId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
       expect(await verify(second, 'sign-in', phoneId, d)).toEqual({ ok: true });
     });
 
@@ -313,13 +304,13 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       await send('sign-in', phoneId, d);
       const signInCode = smsCode();
       // No code was sent for turning two-step off.
-      expect(await verify(signInCode, 'confirm-identity', phoneId, d)).toEqual({ ok: false, error: NO_CODE });
+      expect(await verify(signInCode, 'confirm-identity', phoneId, d)).toMatchObject({ ok: false, code: 'NO_CODE' });
 
       clock.advance(30_000);
       await send('confirm-identity', phoneId, d);
       const turnOffCode = smsCode();
-      expect(await verify(signInCode, 'confirm-identity', phoneId, d)).toEqual({ ok: false, error: wrongCodeMessage(2) });
-      expect(await verify(turnOffCode, 'sign-in', phoneId, d)).toEqual({ ok: false, error: wrongCodeMessage(2) });
+      expect(await verify(signInCode, 'confirm-identity', phoneId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
+      expect(await verify(turnOffCode, 'sign-in', phoneId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
       expect(await verify(turnOffCode, 'confirm-identity', phoneId, d)).toEqual({ ok: true });
       expect(await verify(signInCode, 'sign-in', phoneId, d)).toEqual({ ok: true });
     });
@@ -332,8 +323,8 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       await send('sign-in', secondId, d);
       const first = smsCode(PHONE);
       const second = smsCode(secondPhone);
-      expect(await verify(first, 'sign-in', secondId, d)).toEqual({ ok: false, error: wrongCodeMessage(2) });
-      expect(await verify(second, 'sign-in', phoneId, d)).toEqual({ ok: false, error: wrongCodeMessage(2) });
+      expect(await verify(first, 'sign-in', secondId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
+      expect(await verify(second, 'sign-in', phoneId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
       expect(await verify(first, 'sign-in', phoneId, d)).toEqual({ ok: true });
       expect(await verify(second, 'sign-in', secondId, d)).toEqual({ ok: true });
     });
@@ -341,17 +332,14 @@ describe('verification codes over the Twilio and push stand-ins', () => {
     it("a code is bound to the account: another account cannot use it, even naming the device", async () => {
       await send();
       const otherAccount = await newAccount(t.db, clock, 'bob@example.com', null);
-      expect(await verifyCode(deps(), { accountId: otherAccount, trustedDeviceId: phoneId, purpose: 'sign-in', code: smsCode() }, BROWSER)).toEqual({
-        ok: false,
-        error: DEVICE_UNKNOWN,
-      });
+      expect(await verifyCode(deps(), { accountId: otherAccount, trustedDeviceId: phoneId, purpose: 'sign-in', code: smsCode() }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
       expect(await verify(smsCode())).toEqual({ ok: true });
     });
 
     it('a removed device can no longer verify: its codes went with it', async () => {
       await send();
       await t.db.trustedDevice.delete({ where: { id: phoneId } });
-      expect(await verify(smsCode())).toEqual({ ok: false, error: DEVICE_UNKNOWN });
+      expect(await verify(smsCode())).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
       expect(await t.db.verificationCode.count()).toBe(0);
     });
   });
@@ -398,10 +386,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
 
     it('the same code for another key does not verify: the HMAC key matters', async () => {
       await send();
-      expect(await verify(smsCode(), 'sign-in', phoneId, deps({ codeKey: 'another-key-0123456789abcdef0123456789' }))).toEqual({
-        ok: false,
-        error: wrongCodeMessage(2),
-      });
+      expect(await verify(smsCode(), 'sign-in', phoneId, deps({ codeKey: 'another-key-0123456789abcdef0123456789' }))).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
     });
   });
 });

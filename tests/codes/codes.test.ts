@@ -19,7 +19,7 @@ import {
   pauseMs,
   waitText,
 } from '../../src/codes/codes.ts';
-import { deliveryFailure, SEND_FAILED } from '../../src/codes/delivery.ts';
+import { deliveryFailure } from '../../src/codes/delivery.ts';
 import { SmsError } from '../../src/sms/twilio-sms.ts';
 import { PushError } from '../../src/push/push-sender.ts';
 import { wrongCodesAlertEmail } from '../../src/mail/templates.ts';
@@ -110,15 +110,18 @@ describe('waitText', () => {
 describe('deliveryFailure', () => {
   it("passes on the SMS adapter's message for the person, and only codes for the log", () => {
     const f = deliveryFailure(new SmsError("That phone number can't receive text messages. Check the number.", 21211, 400, 'Twilio refused the phone number'));
-    expect(f).toEqual({ userMessage: "That phone number can't receive text messages. Check the number.", details: { error: 'sms', twilioCode: 21211, httpStatus: 400 } });
+    expect(f).toEqual({
+      refusal: { ok: false, code: 'SMS_NUMBER_REFUSED', error: "That phone number can't receive text messages. Check the number." },
+      details: { error: 'sms', twilioCode: 21211, httpStatus: 400 },
+    });
   });
   it('passes on a push error, and answers anything else generically', () => {
     expect(deliveryFailure(new PushError("We couldn't reach the device right now. Try again later."))).toEqual({
-      userMessage: "We couldn't reach the device right now. Try again later.",
+      refusal: { ok: false, code: 'PUSH_FAILED', error: "We couldn't reach the device right now. Try again later." },
       details: { error: 'push' },
     });
-    expect(deliveryFailure(new Error('Two-Step: your verification code is 0421.'))).toEqual({ userMessage: SEND_FAILED, details: { error: 'unknown' } });
-    expect(deliveryFailure('a string')).toEqual({ userMessage: SEND_FAILED, details: { error: 'unknown' } });
+    expect(deliveryFailure(new Error('Two-Step: your verification code is 0421.'))).toMatchObject({ refusal: { ok: false, code: 'SEND_FAILED' }, details: { error: 'unknown' } });
+    expect(deliveryFailure('a string')).toMatchObject({ refusal: { ok: false, code: 'SEND_FAILED' }, details: { error: 'unknown' } });
   });
 });
 

@@ -9,13 +9,11 @@ import { BROWSER } from '../harness/accounts.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { fixedClock } from '../../src/clock.ts';
 import {
-  CODE_DEAD,
+  CODES_ERRORS,
   CODE_PURPOSES,
-  CODE_USED,
   MAX_WRONG_TRIES,
   sendCode,
   verifyCode,
-  wrongCodeMessage,
   type CodeDeps,
 } from '../../src/codes/codes.ts';
 import { pauseMs, WRONG_CODES_BEFORE_PAUSE, wrongCodesKey } from '../../src/codes/limits.ts';
@@ -60,7 +58,7 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
       Array.from({ length: 100 }, (_, i) => verifyCode(depsFor(i), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code }, BROWSER)),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 99 }, () => ({ ok: false, error: CODE_USED })));
+    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 99 }, () => expect.objectContaining({ ok: false, code: 'CODE_USED' })));
 
     const row = await t.db.verificationCode.findFirstOrThrow();
     expect(row.usedAt).toEqual(new Date(START));
@@ -77,13 +75,13 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
       Array.from({ length: 12 }, (_, i) => verifyCode(depsFor(i), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code: wrong }, BROWSER)),
     );
     const errors = results.map((r) => (r.ok ? 'ok' : r.error));
-    expect(errors.filter((e) => e === wrongCodeMessage(2))).toHaveLength(1);
-    expect(errors.filter((e) => e === wrongCodeMessage(1))).toHaveLength(1);
-    expect(errors.filter((e) => e === CODE_DEAD)).toHaveLength(10);
+    expect(errors.filter((e) => e === CODES_ERRORS.CODE_WRONG(2))).toHaveLength(1);
+    expect(errors.filter((e) => e === CODES_ERRORS.CODE_WRONG(1))).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === 'CODE_DEAD')).toHaveLength(10);
     expect((await t.db.verificationCode.findFirstOrThrow()).wrongTries).toBe(MAX_WRONG_TRIES);
     expect(await t.db.securityEvent.count({ where: { accountId, kind: 'code-wrong' } })).toBe(3);
     expect((await t.db.throttle.findUniqueOrThrow({ where: { key: wrongCodesKey(accountId) } })).failures).toBe(3);
-    expect(await verifyCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code }, BROWSER)).toEqual({ ok: false, error: CODE_DEAD });
+    expect(await verifyCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
   });
 
   it('concurrent wrong tries across codes: the run is counted exactly once per try, and exactly one alert goes out', async () => {
@@ -118,7 +116,7 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
       Array.from({ length: 10 }, (_, i) => sendCode(depsFor(i), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in' }, BROWSER)),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 9 }, () => ({ ok: false, error: 'Wait 30 seconds before asking for another code.' })));
+    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 9 }, () => expect.objectContaining({ ok: false, code: 'WAIT_BEFORE_ANOTHER_CODE', error: expect.stringContaining('30 seconds') })));
     expect(sms.sent).toHaveLength(1);
     expect(await t.db.codeSend.count()).toBe(1);
     expect(await t.db.verificationCode.count()).toBe(1);

@@ -3,7 +3,7 @@
 // made once and cached on globalThis: an SmsError made by one copy is not `instanceof` another
 // copy's class. A second copy is made here with vi.resetModules, as a second chunk would be.
 import { describe, expect, it, vi } from 'vitest';
-import { deliveryFailure, SEND_FAILED } from '../../src/codes/delivery.ts';
+import { deliveryFailure } from '../../src/codes/delivery.ts';
 import { isSmsError, SmsError, SMS_BAD_NUMBER, SMS_UNAVAILABLE } from '../../src/sms/twilio-sms.ts';
 import { isPushError, PushError } from '../../src/push/push-sender.ts';
 
@@ -30,7 +30,7 @@ describe('errors from another copy of their module', () => {
     const { OtherSmsError } = await otherCopies();
     const log = vi.fn();
     const f = deliveryFailure(new OtherSmsError(SMS_BAD_NUMBER, 21614, 400, 'Twilio refused the phone number (HTTP 400, Twilio error 21614).'), log);
-    expect(f).toEqual({ userMessage: SMS_BAD_NUMBER, details: { error: 'sms', twilioCode: 21614, httpStatus: 400 } });
+    expect(f).toEqual({ refusal: { ok: false, code: 'SMS_NUMBER_REFUSED', error: SMS_BAD_NUMBER }, details: { error: 'sms', twilioCode: 21614, httpStatus: 400 } });
     expect(log).not.toHaveBeenCalled(); // the person's number, not the operator's problem
   });
 
@@ -39,7 +39,7 @@ describe('errors from another copy of their module', () => {
     const log = vi.fn();
     const operator = 'SMS service rejected our credentials (HTTP 401, Twilio error 20003): check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.';
     const f = deliveryFailure(new OtherSmsError(SMS_UNAVAILABLE, 20003, 401, operator), log);
-    expect(f).toEqual({ userMessage: SMS_UNAVAILABLE, details: { error: 'sms', twilioCode: 20003, httpStatus: 401 } });
+    expect(f).toEqual({ refusal: { ok: false, code: 'SMS_UNAVAILABLE', error: SMS_UNAVAILABLE }, details: { error: 'sms', twilioCode: 20003, httpStatus: 401 } });
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0][0]).toContain('Twilio error 20003');
     expect(log.mock.calls[0][0]).toContain('TWILIO_AUTH_TOKEN');
@@ -47,7 +47,7 @@ describe('errors from another copy of their module', () => {
 
   it('a push error from another copy keeps its message', async () => {
     const { OtherPushError } = await otherCopies();
-    expect(deliveryFailure(new OtherPushError('The device is off.'), vi.fn())).toEqual({ userMessage: 'The device is off.', details: { error: 'push' } });
+    expect(deliveryFailure(new OtherPushError('The device is off.'), vi.fn())).toEqual({ refusal: { ok: false, code: 'PUSH_FAILED', error: 'The device is off.' }, details: { error: 'push' } });
   });
 });
 
@@ -62,7 +62,7 @@ describe('isSmsError', () => {
       expect(isSmsError(x)).toBe(false);
     }
     const log = vi.fn();
-    expect(deliveryFailure(new Error('Two-Step: your verification code is 0421.'), log)).toEqual({ userMessage: SEND_FAILED, details: { error: 'unknown' } });
+    expect(deliveryFailure(new Error('Two-Step: your verification code is 0421.'), log)).toMatchObject({ refusal: { ok: false, code: 'SEND_FAILED' }, details: { error: 'unknown' } });
     expect(log.mock.calls[0][0]).not.toContain('0421');
   });
 });

@@ -8,7 +8,7 @@ import { BROWSER } from '../harness/accounts.ts';
 import { fixedClock, HOUR, MINUTE } from '../../src/clock.ts';
 import { formatDateTime } from '../../src/format.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
-import { CODE_PURPOSES, sendCode, verifyCode, wrongCodeMessage, CODE_DEAD, type CodeDeps, type CodePurpose } from '../../src/codes/codes.ts';
+import { CODES_ERRORS, CODE_PURPOSES, sendCode, verifyCode, type CodeDeps, type CodePurpose } from '../../src/codes/codes.ts';
 import { wrongCodesKey } from '../../src/codes/limits.ts';
 import {
   CODE_KEY,
@@ -68,11 +68,11 @@ describe('limits on verification codes', () => {
     it('1 code per 30 seconds per device, with the wait in seconds', async () => {
       expect(await send()).toEqual(ok);
       clock.advance(5_000);
-      expect(await send()).toEqual({ ok: false, error: 'Wait 25 seconds before asking for another code.' });
+      expect(await send()).toMatchObject({ ok: false, code: 'WAIT_BEFORE_ANOTHER_CODE', error: expect.stringContaining('25 seconds') });
       clock.advance(24_500);
-      expect(await send()).toEqual({ ok: false, error: 'Wait 1 second before asking for another code.' });
+      expect(await send()).toMatchObject({ ok: false, code: 'WAIT_BEFORE_ANOTHER_CODE', error: expect.stringContaining('1 second') });
       // Another purpose for the same device waits too; another device does not.
-      expect(await send(phoneId, 'confirm-identity')).toEqual({ ok: false, error: 'Wait 1 second before asking for another code.' });
+      expect(await send(phoneId, 'confirm-identity')).toMatchObject({ ok: false, code: 'WAIT_BEFORE_ANOTHER_CODE', error: expect.stringContaining('1 second') });
       expect(await send(await smsDevice(t.db, accountId, '+15550105678'))).toEqual(ok);
       expect(sms.sent.map((m) => m.to)).toEqual([PHONE, '+15550105678']);
       clock.advance(500);
@@ -87,15 +87,15 @@ describe('limits on verification codes', () => {
       }
       // 155 s after the first of the five: it leaves the window in 57.4 minutes.
       const message = 'Too many codes were sent to this number. Try again in 58 minutes.';
-      expect(await send()).toEqual({ ok: false, error: message });
+      expect(await send()).toEqual({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: message });
       const bob = await newAccount(t.db, clock, 'bob@example.com', null);
       const bobsDevice = await smsDevice(t.db, bob, PHONE);
-      expect(await send(bobsDevice, 'sign-in', BROWSER, bob)).toEqual({ ok: false, error: message });
+      expect(await send(bobsDevice, 'sign-in', BROWSER, bob)).toEqual({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: message });
       expect(await send(await smsDevice(t.db, accountId, '+15550105678'))).toEqual(ok);
       expect(sms.sent.filter((m) => m.to === PHONE)).toHaveLength(5);
 
       clock.set(new Date(new Date(START).getTime() + HOUR - 1));
-      expect(await send()).toEqual({ ok: false, error: 'Too many codes were sent to this number. Try again in 1 second.' });
+      expect(await send()).toMatchObject({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: expect.stringContaining('1 second') });
       clock.advance(1);
       expect(await send()).toEqual(ok);
     });
@@ -106,7 +106,7 @@ describe('limits on verification codes', () => {
         expect(await send(ipadId)).toEqual(ok);
         clock.advance(10 * MINUTE);
       }
-      expect(await send(ipadId)).toEqual({ ok: false, error: 'Too many codes were sent to this device. Try again in 10 minutes.' });
+      expect(await send(ipadId)).toEqual({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: 'Too many codes were sent to this device. Try again in 10 minutes.' });
       expect(push.pushed).toHaveLength(5);
     });
 
@@ -117,7 +117,7 @@ describe('limits on verification codes', () => {
         for (const id of devices.slice(0, 4)) expect(await send(id)).toEqual(ok);
         clock.advance(31_000);
       }
-      expect(await send(devices[4])).toEqual({ ok: false, error: 'Too many codes were sent for this Apple ID. Try again in 24 hours.' });
+      expect(await send(devices[4])).toMatchObject({ ok: false, code: 'TOO_MANY_FOR_ACCOUNT', error: expect.stringContaining('24 hours') });
       expect(sms.sent).toHaveLength(20);
       // Once the first sends leave the 24-hour window, codes go again.
       clock.set(new Date(new Date(START).getTime() + 24 * HOUR));
@@ -140,7 +140,7 @@ describe('limits on verification codes', () => {
       }
       // The first send was 124 s ago.
       const [account, device] = targets[7]!;
-      expect(await send(device, 'sign-in', BROWSER, account)).toEqual({ ok: false, error: 'Too many codes were requested from your network. Try again in 58 minutes.' });
+      expect(await send(device, 'sign-in', BROWSER, account)).toMatchObject({ ok: false, code: 'TOO_MANY_FROM_NETWORK', error: expect.stringContaining('58 minutes') });
       expect(await send(device, 'sign-in', OTHER_BROWSER, account)).toEqual(ok);
       expect(sms.sent).toHaveLength(31);
     });
@@ -168,13 +168,13 @@ describe('limits on verification codes', () => {
       const fourth = await codeFor(CODE_PURPOSES[3]);
       codes.push(fourth);
       const trippedAt = clock.now();
-      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3], OTHER_BROWSER)).toEqual({ ok: false, error: PAUSED_30S });
+      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3], OTHER_BROWSER)).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S });
 
       // Paused: the right code is refused and stays unused; no code is sent, to any device.
-      expect(await verify(fourth, phoneId, CODE_PURPOSES[3])).toEqual({ ok: false, error: PAUSED_30S });
+      expect(await verify(fourth, phoneId, CODE_PURPOSES[3])).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S });
       expect((await t.db.verificationCode.findFirstOrThrow({ where: { purpose: CODE_PURPOSES[3] } })).usedAt).toBeNull();
       const ipadId = await pushDevice(t.db, accountId, 'ipad-jane-2', "Jane's iPad");
-      expect(await send(ipadId, 'sign-in')).toEqual({ ok: false, error: PAUSED_30S });
+      expect(await send(ipadId, 'sign-in')).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S });
       expect(push.pushed).toHaveLength(0);
 
       // One alert, to the Apple ID and the rescue email.
@@ -192,20 +192,11 @@ describe('limits on verification codes', () => {
 
       // The wait counts down, and each further wrong code doubles it.
       clock.advance(29_000);
-      expect(await verify(fourth, phoneId, CODE_PURPOSES[3])).toEqual({
-        ok: false,
-        error: 'Too many wrong codes were entered. For your security, try again in 1 second.',
-      });
+      expect(await verify(fourth, phoneId, CODE_PURPOSES[3])).toMatchObject({ ok: false, code: 'CODES_PAUSED', error: expect.stringContaining('1 second') });
       clock.advance(1_000);
-      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3])).toEqual({
-        ok: false,
-        error: 'Too many wrong codes were entered. For your security, try again in 1 minute.',
-      });
+      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3])).toMatchObject({ ok: false, code: 'CODES_PAUSED', error: expect.stringContaining('1 minute') });
       clock.advance(MINUTE);
-      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3])).toEqual({
-        ok: false,
-        error: 'Too many wrong codes were entered. For your security, try again in 2 minutes.',
-      });
+      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3])).toMatchObject({ ok: false, code: 'CODES_PAUSED', error: expect.stringContaining('2 minutes') });
       expect((await t.db.securityEvent.findMany({ where: { accountId, kind: 'codes-paused' }, orderBy: { createdAt: 'asc' } })).map((e) => JSON.parse(e.details!))).toEqual([
         { wrongInARow: 10, pausedUntil: new Date(trippedAt.getTime() + 30_000).toISOString() },
         { wrongInARow: 11, pausedUntil: new Date(trippedAt.getTime() + 90_000).toISOString() },
@@ -219,7 +210,7 @@ describe('limits on verification codes', () => {
       expect(await verify(fifth, phoneId, CODE_PURPOSES[4])).toEqual({ ok: true });
       expect(await t.db.throttle.count({ where: { key: { startsWith: wrongCodesKey('') } } })).toBe(0);
       const ipadCode = (await send(ipadId, 'sign-in')).ok ? codeIn(push.pushed.at(-1)?.body) : '';
-      expect(await verify(otherCode(ipadCode), ipadId, 'sign-in')).toEqual({ ok: false, error: wrongCodeMessage(2) });
+      expect(await verify(otherCode(ipadCode), ipadId, 'sign-in')).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
       expect(await t.db.emailOutbox.count()).toBe(2);
     });
 
@@ -236,15 +227,15 @@ describe('limits on verification codes', () => {
       // 9 more wrong: no pause.
       for (const purpose of CODE_PURPOSES.slice(0, 3)) {
         const code = await codeFor(purpose, secondId, secondPhone);
-        expect(await verify(otherCode(code), secondId, purpose)).toEqual({ ok: false, error: wrongCodeMessage(2) });
-        expect(await verify(otherCode(code), secondId, purpose)).toEqual({ ok: false, error: wrongCodeMessage(1) });
-        expect(await verify(otherCode(code), secondId, purpose)).toEqual({ ok: false, error: CODE_DEAD });
+        expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
+        expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(1) });
+        expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
         clock.advance(31_000);
       }
       expect(await t.db.emailOutbox.count()).toBe(0);
       // The 10th since the right code pauses.
       const code = await codeFor('confirm-identity', secondId, secondPhone);
-      expect(await verify(otherCode(code), secondId, 'confirm-identity')).toEqual({ ok: false, error: PAUSED_30S });
+      expect(await verify(otherCode(code), secondId, 'confirm-identity')).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S });
       expect(await t.db.emailOutbox.count()).toBe(2);
     });
 
