@@ -110,6 +110,13 @@ describe('signing in with a code from a trusted device', () => {
   });
 
   it('a session that already finished cannot ask for codes', async () => {
+    const token = await passwordStep();
+    await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER);
+    expect((await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).ok).toBe(true);
+    clock.advance(MINUTE); // past the one-code-per-30-seconds limit: only the finished session can refuse
+    expect(await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: false, error: SIGN_IN_EXPIRED });
+    expect(standins.twilio.messages()).toHaveLength(1);
+    // Nor can a token that never was a session.
     expect(await sendSignInCode(deps, 'not-a-session', { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: false, error: SIGN_IN_EXPIRED });
   });
 });
