@@ -1,6 +1,6 @@
 'use client';
 // The four changes of the Password and Security page. Each is a significant change: the form
-// says so before it is sent, since it pauses two-step setup for 3 days.
+// says so before it is sent, since it pauses two-step setup (WAITING_PERIOD_MS).
 import { useActionState } from 'react';
 import { changeBirthDateAction, changePasswordAction, changeQuestionsAction, changeRescueEmailAction } from '../../actions/security.ts';
 import { Field, errorProps } from '../../components/field.tsx';
@@ -8,8 +8,11 @@ import { FormMessages, useKeptValues } from '../../components/form-messages.tsx'
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
 import { NewPasswordFields, SecurityQuestionFields } from '../../components/account-fields.tsx';
+// Pure modules (no server code), so this client form can name the rule itself.
+import { durationText } from '@/src/clock.ts';
+import { WAITING_PERIOD_MS } from '@/src/eligibility/eligibility.ts';
 
-const PAUSE = 'Changing this pauses two-step verification setup for 3 days.';
+const PAUSE = `Changing this pauses two-step verification setup for ${durationText(WAITING_PERIOD_MS)}.`;
 
 export function ChangePasswordForm({ twoStepOn }: { twoStepOn: boolean }) {
   const [state, action] = useActionState(changePasswordAction, EMPTY_FORM);

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { signInDevices } from '@/src/sign-in/code.ts';
-import { needsFreshCode } from '@/src/step-up/fresh-code.ts';
+import { FRESH_CODE_MS, needsFreshCode } from '@/src/step-up/fresh-code.ts';
+import { durationText } from '@/src/clock.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { freshCodePage } from '../../../lib/fresh-code.ts';
 import { codeDevices } from '../../../lib/code-devices.ts';
@@ -27,7 +28,7 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
       </p>
       <h1>Verify Your Identity</h1>
       <p className="lead">
-        This change needs a verification code from one of your trusted devices, entered in the last 10 minutes. It keeps someone who finds your
+        This change needs a verification code from one of your trusted devices, entered in the last {durationText(FRESH_CODE_MS)}. It keeps someone who finds your
         browser signed in from taking over your account.
       </p>
       <div className="panel">

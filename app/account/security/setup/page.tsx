@@ -2,7 +2,10 @@ import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { needsTrustedPhone } from '@/src/devices/trusted-phones.ts';
-import { LocalTime } from '../../../components/local-time.tsx';
+import { explainEligibility } from '@/src/eligibility/explain.ts';
+import { aDigits } from '@/src/format.ts';
+import { SETUP_STEPS } from '@/src/two-step/turn-on.ts';
+import { Explained } from '../../../components/explained.tsx';
 import { loadSetup, STEP_PATHS, STEP_TITLES, StepList, SetupStopped, stepIndex } from './setup-ui.tsx';
 import styles from './setup.module.css';
 import type { Metadata } from 'next';
@@ -23,7 +26,7 @@ export default async function SetupPage() {
       </main>
     );
   }
-  const { db } = runtime();
+  const { db, codeDigits } = runtime();
   const { trusted } = await listDevices(db, account.id);
   const needsPhone = await needsTrustedPhone(db, account.id);
   const phones = trusted.filter((d) => d.kind === 'sms');
@@ -36,16 +39,16 @@ export default async function SetupPage() {
       </p>
       <h1>Set Up Two-Step Verification</h1>
       <p className="lead">
-        Step {stepIndex(next) + 1} of 4: {STEP_TITLES[next].toLowerCase()}
+        Step {stepIndex(next) + 1} of {SETUP_STEPS.length}: {STEP_TITLES[next].toLowerCase()}
       </p>
       <StepList progress={progress} showing={next === 'devices' ? 'devices' : undefined} />
       <div className="panel">
         <p>
-          Complete setup by <LocalTime iso={progress.completeBy.toISOString()} locale={locale} />: after that, a new waiting period starts.
+          <Explained parts={explainEligibility({ state: 'available', completeBy: progress.completeBy }, 'setup').sentence} locale={locale} />
         </p>
         <h2>1. Trusted devices</h2>
         <p className="muted">
-          A trusted device receives a 4-digit verification code whenever you sign in. You need at least one phone number that can receive text
+          A trusted device receives {aDigits(codeDigits)} verification code whenever you sign in. You need at least one phone number that can receive text
           messages, verified with the code we text to it.
         </p>
         {trusted.length === 0 ? (

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
-import { SUPPORT_PIN_DIGITS } from '@/src/support/pin.ts';
+import { SUPPORT_PIN_DIGITS, SUPPORT_PIN_TTL_MS } from '@/src/support/pin.ts';
+import { durationText } from '@/src/clock.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { SupportPinForm } from './support-pin-form.tsx';
 import { codeDevices } from '../../../lib/code-devices.ts';
@@ -32,7 +33,7 @@ export default async function SupportPinPage() {
             )}
           </div>
           <p className="small muted">
-            A PIN works for 30 minutes, for the first support staff member who enters it. Making a new PIN replaces the old one. Every look by
+            A PIN works for {durationText(SUPPORT_PIN_TTL_MS)}, for the first support staff member who enters it. Making a new PIN replaces the old one. Every look by
             support shows in your Recent Security Activity.
           </p>
         </>

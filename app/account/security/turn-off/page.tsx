@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { durationAdjective } from '@/src/clock.ts';
+import { WAITING_PERIOD_MS } from '@/src/eligibility/eligibility.ts';
 import { requireTwoStepChange } from '../../../lib/fresh-code.ts';
 import { TurnOffForm } from './turn-off-form.tsx';
 import type { Metadata } from 'next';
@@ -21,7 +23,7 @@ export default async function TurnOffPage() {
           <li>signing in needs only your password;</li>
           <li>your Recovery Key, your app-specific passwords and your trusted devices are deleted;</li>
           <li>every other browser signed in to your account is signed out;</li>
-          <li>turning it on again starts with a 3-day waiting period, because your security questions change.</li>
+          <li>turning it on again starts with a {durationAdjective(WAITING_PERIOD_MS)} waiting period, because your security questions change.</li>
         </ul>
         <TurnOffForm />
       </div>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { accountLocale } from '@/src/format.ts';
+import { aDigits, accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { requireSecurityPass } from '../../../../lib/security-pass.ts';
 import { LocalTime } from '../../../../components/local-time.tsx';
@@ -27,7 +27,7 @@ export default async function TwoStepOnPage() {
         <h2>What changes now</h2>
         <h3>Signing in needs a code</h3>
         <p>
-          When you sign in, enter your password, then a 4-digit verification code we send to one of your trusted devices. Your trusted devices:
+          When you sign in, enter your password, then {aDigits(runtime().codeDigits)} verification code we send to one of your trusted devices. Your trusted devices:
         </p>
         <ul className="plain-list" data-testid="done-devices">
           {trusted.map((d) => (
