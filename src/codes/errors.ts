@@ -5,6 +5,9 @@ import { waitText } from '../throttle/throttle.ts';
 import { SMS_BAD_NUMBER, SMS_UNAVAILABLE } from '../sms/twilio-sms.ts';
 
 export const CODES_ERRORS = {
+  // The forms that send a code to a trusted device the person picks, and check it (sign-in, step-up, reset).
+  CHOOSE_DEVICE: 'Choose a trusted device.',
+  CHOOSE_DEVICE_AND_CODE: 'Choose a trusted device and enter its code.',
   // Not a device of this account (or a malformed id): nothing is said about other accounts' devices.
   DEVICE_UNKNOWN: "That trusted device isn't on your account.",
   // A pending device receives and checks only the codes that verify it.

@@ -15,13 +15,15 @@ import { MINUTE } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
-import { createSession, SESSION_ENDED } from '../sessions/sessions.ts';
+import { CODES_ERRORS, type CodesError } from '../codes/errors.ts';
+import { createSession } from '../sessions/sessions.ts';
+import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { failure, type Failure, type Result } from '../result.ts';
+import { STEP_UP_ERRORS, type StepUpError } from './errors.ts';
 
 /** (ours, ASVS 3.7.1 leaves the period open) A code entered this recently makes a change possible. */
 export const FRESH_CODE_MS = 10 * MINUTE;
-
-export const FRESH_CODE_NEEDED = 'For your security, enter a verification code from one of your trusted devices first.';
 
 type SessionFacts = { stage: string; codeVerifiedAt: Date | null; account: { twoStepEnabledAt: Date | null } };
 
@@ -41,10 +43,10 @@ async function sessionFacts(db: Db, sessionId: string): Promise<SessionFacts | n
   });
 }
 
-/** For the domain functions of sensitive changes: null when the change may go ahead, else why not. */
-export async function freshCodeRefusal(deps: { db: Db; clock: Clock }, actor: Actor, opts: { allowRecovery?: boolean } = {}): Promise<string | null> {
+/** For the domain functions of sensitive changes: null when the change may go ahead, else the refusal to answer with. */
+export async function freshCodeRefusal(deps: { db: Db; clock: Clock }, actor: Actor, opts: { allowRecovery?: boolean } = {}): Promise<Failure<StepUpError> | null> {
   const facts = await sessionFacts(deps.db, actor.sessionId);
-  return facts && hasFreshCode(facts, deps.clock.now(), opts) ? null : FRESH_CODE_NEEDED;
+  return facts && hasFreshCode(facts, deps.clock.now(), opts) ? null : failure(STEP_UP_ERRORS, 'FRESH_CODE_NEEDED');
 }
 
 /** For pages: whether to ask for a code before showing the forms of a sensitive change. */
@@ -52,20 +54,25 @@ export async function needsFreshCode(deps: { db: Db; clock: Clock }, actor: Acto
   return (await freshCodeRefusal(deps, actor)) !== null;
 }
 
-const deviceSchema = z.object({ trustedDeviceId: z.string().min(1, 'Choose a trusted device.').max(64) });
+const deviceSchema = z.object({ trustedDeviceId: z.string().min(1).max(64) });
 const codeSchema = deviceSchema.extend({ code: z.string().max(16) });
 
-export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<{ ok: true; trustedDeviceId: string } | { ok: false; error: string }> {
+export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<Result<{ trustedDeviceId: string }, CodesError>> {
   const parsed = deviceSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'Choose a trusted device.' };
+  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE');
   const sent = await sendCode(deps, { accountId: actor.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'confirm-identity' }, ctx);
   return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
 }
 
 /** Checks the code; right → this session is replaced by one whose code is fresh (a new token). */
-export async function confirmIdentity(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; error: string }> {
+export async function confirmIdentity(
+  deps: CodeDeps,
+  actor: Actor,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ sessionToken: string }, CodesError | SessionsError>> {
   const parsed = codeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'Choose a trusted device and enter its code.' };
+  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
   const checked = await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'confirm-identity', code: parsed.data.code }, ctx);
   if (!checked.ok) return checked;
   const now = deps.clock.now();
@@ -78,5 +85,5 @@ export async function confirmIdentity(deps: CodeDeps, actor: Actor, input: unkno
     await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'identity-confirmed', at: now }, ctx);
     return fresh;
   });
-  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: SESSION_ENDED };
+  return sessionToken ? { ok: true, sessionToken } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { lastSmsCode, otherCode, PHONE, smsDevice } from '../codes/helpers.ts';
 import { MINUTE } from '../../src/clock.ts';
-import { confirmIdentity, FRESH_CODE_MS, FRESH_CODE_NEEDED, hasFreshCode, sendIdentityCode } from '../../src/step-up/fresh-code.ts';
+import { confirmIdentity, FRESH_CODE_MS, hasFreshCode, sendIdentityCode } from '../../src/step-up/fresh-code.ts';
 import { resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { addPhoneNumber, removeDevice } from '../../src/devices/trusted-devices.ts';
 import { replaceRecoveryKey } from '../../src/recovery-key/replace-key.ts';
@@ -75,7 +75,7 @@ describe('sensitive changes with two-step on', () => {
       s.a.clock.advance(10 * MINUTE);
       await s.t.db.session.updateMany({ data: { lastSeenAt: s.a.clock.now() } }); // not idle: only the code is stale
       const before = await snapshot();
-      expect(await change(s.a, e)).toMatchObject({ ok: false, error: FRESH_CODE_NEEDED });
+      expect(await change(s.a, e)).toMatchObject({ ok: false, code: 'FRESH_CODE_NEEDED' });
       expect(await snapshot()).toEqual(before);
     });
 
@@ -94,7 +94,7 @@ describe('sensitive changes with two-step on', () => {
     expect((await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER)).ok).toBe(false);
     expect(await sendIdentityCode(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: s.a.phoneId });
     const code = lastSmsCode(s.a.sms, PHONE);
-    expect(await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({ ok: false });
+    expect(await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_WRONG' });
     const confirmed = await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER);
     if (!confirmed.ok) throw new Error(confirmed.error);
     expect(await resolveSession(s.t.db, s.a.token, s.a.clock.now())).toBeNull(); // the old token is dead
@@ -111,7 +111,7 @@ describe('sensitive changes with two-step on', () => {
     const { sendCode } = await import('../../src/codes/codes.ts');
     await sendCode(s.a.deps, { accountId: s.a.accountId, trustedDeviceId: s.a.phoneId, purpose: 'sign-in' }, BROWSER);
     const code = lastSmsCode(s.a.sms, PHONE);
-    expect((await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER)).ok).toBe(false);
+    expect(await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER)).toMatchObject({ ok: false, code: 'NO_CODE' });
     expect((await s.t.db.session.findUniqueOrThrow({ where: { id: s.a.actor.sessionId } })).codeVerifiedAt).toEqual(new Date('2026-11-23T10:00:00.000Z'));
   });
 
@@ -119,7 +119,11 @@ describe('sensitive changes with two-step on', () => {
     await s.t.db.session.update({ where: { id: s.a.actor.sessionId }, data: { stage: 'recovery', codeVerifiedAt: null } });
     const added = await addPhoneNumber(s.a.deps, s.a.actor, { phoneNumber: '+15550107788' }, BROWSER);
     expect(added.ok).toBe(true);
-    expect(await removeDevice(s.a.deps, s.a.actor, s.a.phoneId, BROWSER)).toEqual({ ok: false, error: FRESH_CODE_NEEDED });
+    expect(await removeDevice(s.a.deps, s.a.actor, s.a.phoneId, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'FRESH_CODE_NEEDED',
+      error: 'For your security, enter a verification code from one of your trusted devices first.',
+    });
     // ...the pending number it just added (never trusted) it may take back.
     expect((await removeDevice(s.a.deps, s.a.actor, (added as { trustedDeviceId: string }).trustedDeviceId, BROWSER)).ok).toBe(true);
   });
