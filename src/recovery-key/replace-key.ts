@@ -10,21 +10,22 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import { recoveryKeyReplacedEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
+import type { StepUpError } from '../step-up/errors.ts';
+import { failure, type Result } from '../result.ts';
 import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey } from './recovery-key.ts';
+import { RECOVERY_KEY_ERRORS, type RecoveryKeyError } from './errors.ts';
 
-export const REPLACE_NEEDS_TWO_STEP = 'Replace Lost Key is for accounts with two-step verification on.';
-
-export type ReplaceKeyResult = { ok: true; recoveryKey: string; createdAt: Date } | { ok: false; error: string };
+type ReplaceKeyResult = Result<{ recoveryKey: string; createdAt: Date }, RecoveryKeyError | StepUpError>;
 
 export async function replaceRecoveryKey(deps: { db: Db; clock: Clock; bcryptCost: number }, actor: Actor, ctx: RequestContext): Promise<ReplaceKeyResult> {
   const stale = await freshCodeRefusal(deps, actor);
-  if (stale) return { ok: false, error: stale };
+  if (stale) return stale;
   const key = generateRecoveryKey();
   const hash = await hashRecoveryKey(key, deps.bcryptCost); // bcrypt before the transaction
   return deps.db.$transaction(async (tx): Promise<ReplaceKeyResult> => {
     const now = deps.clock.now();
     const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
-    if (!account.twoStepEnabledAt) return { ok: false, error: REPLACE_NEEDS_TWO_STEP };
+    if (!account.twoStepEnabledAt) return failure(RECOVERY_KEY_ERRORS, 'REPLACE_NEEDS_TWO_STEP');
     await tx.account.update({
       where: { id: account.id },
       data: { recoveryKeyHash: hash, recoveryKeyCreatedAt: now, recoveryKeyConfirmedAt: null },

@@ -1,7 +1,7 @@
 // Replace Lost Key: a new key at once, the old one dead at once, an email without the key.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
-import { replaceRecoveryKey, REPLACE_NEEDS_TWO_STEP } from '../../src/recovery-key/replace-key.ts';
+import { replaceRecoveryKey } from '../../src/recovery-key/replace-key.ts';
 import { normaliseRecoveryKey, verifyRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { signInWithRecoveryKey, WRONG_RECOVERY_KEY } from '../../src/sign-in/recovery-key.ts';
@@ -45,6 +45,6 @@ describe('Replace Lost Key', () => {
 
   it('is refused while two-step is off', async () => {
     await s.t.db.account.update({ where: { id: s.a.accountId }, data: { twoStepEnabledAt: null } });
-    expect(await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER)).toEqual({ ok: false, error: REPLACE_NEEDS_TWO_STEP });
+    expect(await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER)).toEqual({ ok: false, code: 'REPLACE_NEEDS_TWO_STEP', error: 'Replace Lost Key is for accounts with two-step verification on.' });
   });
 });
