@@ -4,7 +4,8 @@
 // in the answer of the action that created it; it is never put in a URL, a cookie or the form values.
 import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
-import { createAppPassword, revokeAllAppPasswords, revokeAppPassword, type AppPasswordResult } from '@/src/app-passwords/app-passwords.ts';
+import { createAppPassword, revokeAllAppPasswords, revokeAppPassword } from '@/src/app-passwords/app-passwords.ts';
+import type { FormResult } from '@/src/accounts/fields.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
@@ -16,7 +17,7 @@ export interface CreatedState extends FormState {
   created?: { label: string; password: string };
 }
 
-function answer(result: AppPasswordResult, formData: FormData): FormState {
+function answer(result: FormResult<{ message: string }>, formData: FormData): FormState {
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   revalidatePath(PAGE);
   return { done: true, notice: result.message };

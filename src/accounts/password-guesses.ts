@@ -3,9 +3,10 @@
 // (src/account-changes/) and staff sign-in (src/support/staff.ts). One place, so the limits agree.
 // NIST SP 800-63B 5.2.2: rate limiting, with a lockout that says how long to wait.
 import { MINUTE } from '../clock.ts';
-import { waitText, type Limit, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
+import type { Limit, LockPolicy, SlowDownPolicy } from '../throttle/throttle.ts';
 import { guessLimits } from '../throttle/known-browsers.ts';
 import type { RequestContext } from '../security-events/record.ts';
+import { ACCOUNTS_ERRORS } from './errors.ts';
 
 /** Unknown browsers, all together, for one Apple ID. */
 export const PER_APPLE_ID: LockPolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
@@ -22,6 +23,5 @@ export function passwordLimits(scope: 'sign-in' | 'app:sign-in', appleIdKeyValue
   return guessLimits(scope, `apple-id:${appleIdKeyValue}`, accountId, ctx, { perIdentity: PER_APPLE_ID, perAddress: PER_CLIENT_ADDRESS });
 }
 
-export function lockoutMessage(until: Date, now: Date): string {
-  return `Too many unsuccessful sign-in attempts. For your security, try again in ${waitText(until, now)}.`;
-}
+/** The sentence of ACCOUNTS_ERRORS.PASSWORD_LOCKED_OUT. */
+export const lockoutMessage = ACCOUNTS_ERRORS.PASSWORD_LOCKED_OUT;

@@ -19,14 +19,18 @@ import type { Actor } from '../sessions/actor.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
-import { lockoutMessage, passwordLimits, PER_KNOWN_BROWSER } from '../accounts/password-guesses.ts';
-import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
+import { passwordLimits, PER_KNOWN_BROWSER } from '../accounts/password-guesses.ts';
+import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
+import { fieldErrorsOf, fieldFailure, type FormResult } from '../accounts/fields.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { appPasswordEmail } from '../mail/templates.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
+import type { StepUpError } from '../step-up/errors.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { attemptsFailed, refundAttempt, takeAttempts, type Limit } from '../throttle/throttle.ts';
+import { failure, type Failure } from '../result.ts';
+import { APP_PASSWORDS_ERRORS, type AppPasswordsError } from './errors.ts';
 
 
 export interface AppPasswordDeps {
@@ -44,13 +48,8 @@ export interface AppAuthDeps extends AppPasswordDeps {
 export const MAX_APP_PASSWORDS = 25;
 export const LABEL_MAX = 60;
 
-export const TWO_STEP_NEEDED = 'App-specific passwords are for accounts with two-step verification on.';
-const GONE = 'That app-specific password is no longer on your account.';
-// One message for every refused password, whatever it was: the right main password of an account
-// with two-step on gets it too, so this endpoint cannot tell someone holding a phished password that
-// it is right (the sign-in form would ask for a code next; here nothing follows).
-export const APP_SIGN_IN_FAILED =
-  'Your Apple ID or password was incorrect. With two-step verification on, apps sign in with an app-specific password, not your Apple ID password: create one in Password and Security → App-Specific Passwords.';
+/** The sentence of APP_SIGN_IN_FAILED, for the app endpoint's answer to a request without credentials. */
+export const APP_SIGN_IN_FAILED = APP_PASSWORDS_ERRORS.APP_SIGN_IN_FAILED;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 const GROUPS = 4;
@@ -85,7 +84,8 @@ export const labelField = displayText(LABEL_MAX, { empty: 'Enter a label, such a
 
 const createSchema = z.object({ label: labelField });
 
-export type AppPasswordResult<T extends object = object> = ({ ok: true; message: string } & T) | { ok: false; error?: string; fieldErrors?: FieldErrors };
+/** What the page's forms are told: a confirmation, or why not. */
+type AppPasswordResult<T extends object = object> = FormResult<{ message: string } & T, AppPasswordsError | StepUpError | 'INVALID_FIELDS'>;
 
 /** Creates an app-specific password. The clear password is in the answer and nowhere else, ever. */
 export async function createAppPassword(
@@ -95,23 +95,21 @@ export async function createAppPassword(
   ctx: RequestContext,
 ): Promise<AppPasswordResult<{ id: string; label: string; password: string }>> {
   const parsed = createSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
   const stale = await freshCodeRefusal(deps, actor);
-  if (stale) return { ok: false, error: stale };
+  if (stale) return stale;
   const { label } = parsed.data;
   const password = generateAppPassword();
   const normalised = normaliseAppPassword(password)!;
   // bcrypt is slow: hash before the transaction, which then only takes turns on the account row.
   const hash = await hashSecret(normalised, deps.bcryptCost);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return deps.db.$transaction(async (tx): Promise<AppPasswordResult<{ id: string; label: string; password: string }>> => {
     // Writing the account row first makes concurrent creations take turns, so the limit holds.
     const account = await tx.account.update({ where: { id: actor.accountId }, data: { updatedAt: now } });
-    if (!account.twoStepEnabledAt) return { ok: false, error: TWO_STEP_NEEDED };
+    if (!account.twoStepEnabledAt) return failure(APP_PASSWORDS_ERRORS, 'TWO_STEP_NEEDED');
     const active = await tx.appPassword.count({ where: { accountId: account.id, revokedAt: null } });
-    if (active >= MAX_APP_PASSWORDS) {
-      return { ok: false, error: `You have ${MAX_APP_PASSWORDS} app-specific passwords, the most an account can have. Revoke one you no longer use first.` };
-    }
+    if (active >= MAX_APP_PASSWORDS) return failure(APP_PASSWORDS_ERRORS, 'TOO_MANY_APP_PASSWORDS', MAX_APP_PASSWORDS);
     const row = await tx.appPassword.create({
       data: { accountId: account.id, label, lookupKey: lookupKeyOf(normalised), hash, createdAt: now },
     });
@@ -149,15 +147,15 @@ const idField = z.string().min(1).max(64);
 
 /** Revokes one of the holder's app-specific passwords: apps using it are refused from now on. */
 export async function revokeAppPassword(deps: Pick<AppPasswordDeps, 'db' | 'clock'>, actor: Actor, id: unknown, ctx: RequestContext): Promise<AppPasswordResult> {
-  if (!idField.safeParse(id).success) return { ok: false, error: GONE };
+  if (!idField.safeParse(id).success) return failure(APP_PASSWORDS_ERRORS, 'APP_PASSWORD_GONE');
   const stale = await freshCodeRefusal(deps, actor);
-  if (stale) return { ok: false, error: stale };
+  if (stale) return stale;
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<AppPasswordResult> => {
     const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
     // Only an active one of THIS account: someone else's id is "not on your account".
     const revoked = await tx.appPassword.updateMany({ where: { id: id as string, accountId: account.id, revokedAt: null }, data: { revokedAt: now } });
-    if (revoked.count === 0) return { ok: false, error: GONE };
+    if (revoked.count === 0) return failure(APP_PASSWORDS_ERRORS, 'APP_PASSWORD_GONE');
     const { label } = await tx.appPassword.findUniqueOrThrow({ where: { id: id as string }, select: { label: true } });
     await recordSecurityEvent(tx, { accountId: account.id, kind: 'app-password-revoked', at: now, details: { appPasswordId: id as string, label } }, ctx);
     await enqueueEmail(
@@ -179,12 +177,12 @@ async function revokeAllIn(tx: DbTx, accountId: string, now: Date, ctx: RequestC
 /** The "Revoke All" button. */
 export async function revokeAllAppPasswords(deps: Pick<AppPasswordDeps, 'db' | 'clock'>, actor: Actor, ctx: RequestContext): Promise<AppPasswordResult<{ count: number }>> {
   const stale = await freshCodeRefusal(deps, actor);
-  if (stale) return { ok: false, error: stale };
+  if (stale) return stale;
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<AppPasswordResult<{ count: number }>> => {
     const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
     const count = await revokeAllIn(tx, account.id, now, ctx, 'holder');
-    if (count === 0) return { ok: false, error: 'There are no app-specific passwords to revoke.' };
+    if (count === 0) return failure(APP_PASSWORDS_ERRORS, 'NONE_TO_REVOKE');
     await enqueueEmail(
       tx,
       {
@@ -220,7 +218,13 @@ export const appCredentialsSchema = z.object({
   password: z.string().min(1, 'Enter a password.').max(1024),
 });
 
-export type AppAuthResult = { ok: true; name: string } | { ok: false; status: 401 | 429; error: string; retryAfterSeconds?: number };
+/** An app's sign-in: the holder's name, or 401 (one answer for every refused password) or 429 (a lockout, with its wait). */
+type AppAuthResult =
+  | { ok: true; name: string }
+  | (Failure<'APP_SIGN_IN_FAILED'> & { status: 401 })
+  | (Failure<'PASSWORD_LOCKED_OUT'> & { status: 429; retryAfterSeconds: number });
+
+const signInFailed = (): AppAuthResult => ({ ...failure(APP_PASSWORDS_ERRORS, 'APP_SIGN_IN_FAILED'), status: 401 });
 
 
 /**
@@ -241,7 +245,7 @@ export type AppAuthResult = { ok: true; name: string } | { ok: false; status: 40
  */
 export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: RequestContext): Promise<AppAuthResult> {
   const parsed = appCredentialsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 401, error: APP_SIGN_IN_FAILED };
+  if (!parsed.success) return signInFailed();
   const { db } = deps;
   const now = deps.clock.now();
   const key = appleIdKey(parsed.data.appleId);
@@ -274,7 +278,7 @@ export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: Re
     await recordSecurityEvent(db, { accountId: account.id, kind: 'app-sign-in-failed', at: now, details: { reason } }, ctx);
   }
   if (lock) return locked(lock, now);
-  return { ok: false, status: 401, error: APP_SIGN_IN_FAILED };
+  return signInFailed();
 }
 
 /**
@@ -314,9 +318,8 @@ async function succeeded(db: DbTx, limits: readonly Limit[], name: string): Prom
 
 function locked(until: Date, now: Date): AppAuthResult {
   return {
-    ok: false,
+    ...failure(ACCOUNTS_ERRORS, 'PASSWORD_LOCKED_OUT', until, now),
     status: 429,
-    error: lockoutMessage(until, now),
     retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
   };
 }

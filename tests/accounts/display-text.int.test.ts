@@ -58,12 +58,12 @@ describe('names and labels refuse control, bidi and invisible-only text, and sto
     it('refuse each unsafe or invisible-only name, with a message next to the field, storing nothing', async () => {
       const before = await counts(t.db);
       for (const name of UNSAFE) {
-        expect(await registerDevice(deps, actor, { name }, BROWSER)).toEqual({ ok: false, fieldErrors: { name: DISPLAY_TEXT_MESSAGE } });
-        expect(await createAppPassword(deps, actor, { label: name }, BROWSER)).toEqual({ ok: false, fieldErrors: { label: DISPLAY_TEXT_MESSAGE } });
+        expect(await registerDevice(deps, actor, { name }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { name: DISPLAY_TEXT_MESSAGE } });
+        expect(await createAppPassword(deps, actor, { label: name }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { label: DISPLAY_TEXT_MESSAGE } });
       }
       for (const name of INVISIBLE) {
         expect(await registerDevice(deps, actor, { name }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { name: expect.stringContaining('Enter a name for the device') } });
-        expect(await createAppPassword(deps, actor, { label: name }, BROWSER)).toEqual({ ok: false, fieldErrors: { label: 'Enter a label, such as the name of the app.' } });
+        expect(await createAppPassword(deps, actor, { label: name }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { label: 'Enter a label, such as the name of the app.' } });
       }
       expect(await counts(t.db)).toEqual(before);
     });

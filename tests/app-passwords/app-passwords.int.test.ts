@@ -15,7 +15,6 @@ import {
   revokeAllAppPasswords,
   revokeAllOnPasswordChange,
   revokeAppPassword,
-  TWO_STEP_NEEDED,
 } from '../../src/app-passwords/app-passwords.ts';
 import type { Actor } from '../../src/sessions/actor.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
@@ -83,15 +82,15 @@ describe('app-specific passwords', () => {
   });
 
   it('need a label of 1 to 60 characters', async () => {
-    expect(await createAppPassword(deps, actor, { label: '   ' }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { label: expect.any(String) } });
-    expect(await createAppPassword(deps, actor, { label: 'x'.repeat(61) }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { label: expect.any(String) } });
-    expect(await createAppPassword(deps, actor, {}, BROWSER)).toMatchObject({ ok: false });
+    expect(await createAppPassword(deps, actor, { label: '   ' }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { label: expect.any(String) } });
+    expect(await createAppPassword(deps, actor, { label: 'x'.repeat(61) }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { label: expect.any(String) } });
+    expect(await createAppPassword(deps, actor, {}, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS' });
     expect((await create('x'.repeat(60))).label).toHaveLength(60);
   });
 
   it('are only for accounts with two-step on', async () => {
     await t.db.account.update({ where: { id: actor.accountId }, data: { twoStepEnabledAt: null } });
-    expect(await createAppPassword(deps, actor, { label: 'Mail' }, BROWSER)).toEqual({ ok: false, error: TWO_STEP_NEEDED });
+    expect(await createAppPassword(deps, actor, { label: 'Mail' }, BROWSER)).toMatchObject({ ok: false, code: 'TWO_STEP_NEEDED' });
     expect(await t.db.appPassword.count()).toBe(0);
   });
 
@@ -105,7 +104,7 @@ describe('app-specific passwords', () => {
     }));
     await t.db.appPassword.createMany({ data: rows });
     const refused = await createAppPassword(deps, actor, { label: 'one too many' }, BROWSER);
-    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining(`${MAX_APP_PASSWORDS} app-specific passwords`) });
+    expect(refused).toMatchObject({ ok: false, code: 'TOO_MANY_APP_PASSWORDS', error: expect.stringContaining(`${MAX_APP_PASSWORDS} app-specific passwords`) });
     const first = (await listAppPasswords(t.db, actor.accountId))[0];
     expect((await revokeAppPassword(deps, actor, first.id, BROWSER)).ok).toBe(true);
     expect((await createAppPassword(deps, actor, { label: 'now fits' }, BROWSER)).ok).toBe(true);
@@ -138,16 +137,16 @@ describe('app-specific passwords', () => {
     await t.db.emailOutbox.deleteMany();
     const result = await revokeAppPassword(deps, actor, mail.id, BROWSER);
     expect(result).toMatchObject({ ok: true, message: expect.stringContaining('Mail') });
-    expect(await auth(mail.password)).toEqual({ ok: false, status: 401, error: APP_SIGN_IN_FAILED });
+    expect(await auth(mail.password)).toMatchObject({ ok: false, code: 'APP_SIGN_IN_FAILED', status: 401 });
     expect((await auth(contacts.password)).ok).toBe(true);
     expect(await t.db.securityEvent.count({ where: { kind: 'app-password-revoked' } })).toBe(1);
     const mails = await t.db.emailOutbox.findMany();
     expect(mails).toHaveLength(2);
     expect(mails[0].subject).toBe('An app-specific password of your Apple ID was revoked');
     // Twice, or someone else's: no longer on your account.
-    expect(await revokeAppPassword(deps, actor, mail.id, BROWSER)).toMatchObject({ ok: false, error: expect.stringContaining('no longer') });
-    expect(await revokeAppPassword(deps, actor, 'no-such-id', BROWSER)).toMatchObject({ ok: false });
-    expect(await revokeAppPassword(deps, actor, 42, BROWSER)).toMatchObject({ ok: false });
+    expect(await revokeAppPassword(deps, actor, mail.id, BROWSER)).toMatchObject({ ok: false, code: 'APP_PASSWORD_GONE' });
+    expect(await revokeAppPassword(deps, actor, 'no-such-id', BROWSER)).toMatchObject({ ok: false, code: 'APP_PASSWORD_GONE' });
+    expect(await revokeAppPassword(deps, actor, 42, BROWSER)).toMatchObject({ ok: false, code: 'APP_PASSWORD_GONE' });
   });
 
   it("cannot revoke another account's", async () => {
@@ -171,7 +170,7 @@ describe('app-specific passwords', () => {
     const mails = await t.db.emailOutbox.findMany();
     expect(mails).toHaveLength(2);
     expect(mails[0].textBody).toContain('all 2 app-specific passwords');
-    expect(await revokeAllAppPasswords(deps, actor, BROWSER)).toMatchObject({ ok: false });
+    expect(await revokeAllAppPasswords(deps, actor, BROWSER)).toMatchObject({ ok: false, code: 'NONE_TO_REVOKE' });
   });
 
   it('a password change revokes them all (revokeAllOnPasswordChange, in its transaction)', async () => {
@@ -185,8 +184,9 @@ describe('app-specific passwords', () => {
     await create();
     const main = await auth(GOOD_PASSWORD);
     const wrong = await auth('not the password at all');
-    expect(main).toEqual({ ok: false, status: 401, error: APP_SIGN_IN_FAILED });
+    expect(main).toMatchObject({ ok: false, code: 'APP_SIGN_IN_FAILED', status: 401 });
     expect(JSON.stringify(main)).toBe(JSON.stringify(wrong));
+    expect(!main.ok && main.error).toBe(APP_SIGN_IN_FAILED);
     expect(APP_SIGN_IN_FAILED).toBe(
       'Your Apple ID or password was incorrect. With two-step verification on, apps sign in with an app-specific password, not your Apple ID password: create one in Password and Security → App-Specific Passwords.',
     );
@@ -206,7 +206,7 @@ describe('app-specific passwords', () => {
       ['', APPLE_ID],
       [password, 'not an email'],
     ]) {
-      expect(await auth(typed, appleId)).toEqual({ ok: false, status: 401, error: APP_SIGN_IN_FAILED });
+      expect(await auth(typed, appleId)).toMatchObject({ ok: false, code: 'APP_SIGN_IN_FAILED', status: 401 });
     }
   });
 
@@ -214,7 +214,7 @@ describe('app-specific passwords', () => {
     const { password } = await create();
     for (let i = 0; i < 4; i++) expect(await auth('aaaa-bbbb-cccc-dddd')).toMatchObject({ status: 401 });
     const fifth = await auth('aaaa-bbbb-cccc-dddd');
-    expect(fifth).toMatchObject({ ok: false, status: 429, error: expect.stringContaining('try again in 15 minutes'), retryAfterSeconds: 900 });
+    expect(fifth).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT', status: 429, error: expect.stringContaining('try again in 15 minutes'), retryAfterSeconds: 900 });
     expect(await auth('eeee-ffff-gggg-hhhh', APPLE_ID, { ...BROWSER, clientAddress: '198.51.100.9' })).toMatchObject({ status: 429 });
     // The holder's app (its password's first group names it) keeps its own budget, and so does the sign-in form.
     expect((await auth(password)).ok).toBe(true);
@@ -231,7 +231,7 @@ describe('app-specific passwords', () => {
   it('slow a client address down after 20 failures across Apple IDs, never lock it', async () => {
     const { password } = await create();
     for (let i = 0; i < 21; i++) expect(await auth('aaaa-bbbb-cccc-dddd', `guess${i}@example.com`)).toMatchObject({ status: 401 });
-    expect(await auth('aaaa-bbbb-cccc-dddd', 'guess21@example.com')).toMatchObject({ status: 429, error: expect.stringContaining('second') });
+    expect(await auth('aaaa-bbbb-cccc-dddd', 'guess21@example.com')).toMatchObject({ code: 'PASSWORD_LOCKED_OUT', status: 429, error: expect.stringContaining('second') });
     expect((await auth(password)).ok).toBe(true);
     expect(await auth('aaaa-bbbb-cccc-dddd', 'other@example.com', { ...BROWSER, clientAddress: '198.51.100.9' })).toMatchObject({ status: 401 });
   });
@@ -240,8 +240,8 @@ describe('app-specific passwords', () => {
     const { password } = await create();
     await t.db.account.update({ where: { id: actor.accountId }, data: { twoStepEnabledAt: null } });
     expect(await auth(GOOD_PASSWORD)).toEqual({ ok: true, name: 'Jane Holder' });
-    expect(await auth(password)).toEqual({ ok: false, status: 401, error: APP_SIGN_IN_FAILED });
-    expect(await auth('wrong password')).toEqual({ ok: false, status: 401, error: APP_SIGN_IN_FAILED });
+    expect(await auth(password)).toMatchObject({ ok: false, code: 'APP_SIGN_IN_FAILED', status: 401 });
+    expect(await auth('wrong password')).toMatchObject({ ok: false, code: 'APP_SIGN_IN_FAILED', status: 401 });
   });
 });
 
