@@ -2,6 +2,7 @@
 // security questions with answers, and the answers to two asked questions.
 import { Field, errorProps } from './field.tsx';
 import { SECURITY_QUESTIONS } from '@/src/accounts/security-questions.ts';
+import { MIN_PASSWORD_LENGTH } from '@/src/accounts/password-length.ts';
 
 type Errors = Partial<Record<string, string>>;
 
@@ -9,7 +10,7 @@ export function NewPasswordFields({ errors: e, label = 'Password' }: { errors: E
   const confirm = label === 'Password' ? 'Confirm password' : `Confirm ${label.toLowerCase()}`;
   return (
     <div className="grid-2">
-      <Field name="password" label={label} error={e.password} hint="At least 8 characters. A long phrase is easier to remember and harder to guess.">
+      <Field name="password" label={label} error={e.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters. A long phrase is easier to remember and harder to guess.`}>
         <input type="password" autoComplete="new-password" {...errorProps('password', e.password)} />
       </Field>
       <Field name="confirmPassword" label={confirm} error={e.confirmPassword}>

@@ -13,6 +13,8 @@ export function CreateAccountForm(props: {
   availableRegions: Option[];
   otherRegions: Option[];
   defaultCountry: string;
+  /** The sign-up rules as the page words them ("24 hours", "3 emails an hour"), from their constants. */
+  rules: { linkValidFor: string; emailsPerAddress: string };
 }) {
   const [state, action] = useActionState(createAccountAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
@@ -24,11 +26,11 @@ export function CreateAccountForm(props: {
       <div className="panel" data-testid="check-email">
         <h2>Check your email</h2>
         <p className="notice success" role="status">
-          We sent an email to {v.appleId}. Open the link in it within 24 hours to activate your Apple ID.
+          We sent an email to {v.appleId}. Open the link in it within {props.rules.linkValidFor} to activate your Apple ID.
         </p>
         <p>Until you activate it, you cannot sign in with it. If the address already is an Apple ID, the email says so instead, and nothing changes.</p>
         <p className="muted small">
-          No email? Look in your junk mail folder, check the address above, or fill in the form again: we send at most 3 emails an hour to one address.
+          No email? Look in your junk mail folder, check the address above, or fill in the form again: we send at most {props.rules.emailsPerAddress} to one address.
         </p>
       </div>
     );

@@ -2,6 +2,9 @@ import { redirect } from 'next/navigation';
 import { currentAccount } from '../lib/session.ts';
 import { runtime } from '@/src/runtime.ts';
 import { allRegions } from '@/src/eligibility/regions.ts';
+import { HOUR, perDurationText } from '@/src/clock.ts';
+import { ACTIVATION_LINK_TTL_MS } from '@/src/accounts/sign-up.ts';
+import { EMAILS_PER_APPLE_ID } from '@/src/accounts/creation-limits.ts';
 import { CreateAccountForm } from './create-account-form.tsx';
 import type { Metadata } from 'next';
 
@@ -22,6 +25,10 @@ export default async function CreateAccountPage() {
         availableRegions={regions.filter((r) => available.has(r.code))}
         otherRegions={regions.filter((r) => !available.has(r.code))}
         defaultCountry="US"
+        rules={{
+          linkValidFor: `${ACTIVATION_LINK_TTL_MS / HOUR} hours`,
+          emailsPerAddress: `${EMAILS_PER_APPLE_ID.maxFailures} emails ${perDurationText(EMAILS_PER_APPLE_ID.windowMs)}`,
+        }}
       />
     </main>
   );

@@ -18,7 +18,9 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { hashSecret, verifySecret } from '../accounts/passwords.ts';
 
-export const RECOVERY_KEY_LENGTH = 14;
+import { RECOVERY_KEY_LENGTH } from './key-length.ts';
+
+export { RECOVERY_KEY_LENGTH };
 export const RECOVERY_KEY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** Bits of entropy in a generated key: 14 × log2(31) ≈ 69.4. */
 export const RECOVERY_KEY_ENTROPY_BITS = RECOVERY_KEY_LENGTH * Math.log2(RECOVERY_KEY_ALPHABET.length);

@@ -8,6 +8,7 @@ import { FormMessages, useKeptValues } from '../../components/form-messages.tsx'
 import { NewPasswordFields } from '../../components/account-fields.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
+import { RECOVERY_KEY_LENGTH } from '@/src/recovery-key/key-length.ts';
 
 export function RecoveryKeyForm() {
   const [state, action] = useActionState(startKeyResetAction, EMPTY_FORM);
@@ -19,7 +20,7 @@ export function RecoveryKeyForm() {
       <Field name="appleId" label="Apple ID" error={e.appleId}>
         <input type="email" autoComplete="username" defaultValue={kept.values.appleId} {...errorProps('appleId', e.appleId)} />
       </Field>
-      <Field name="recoveryKey" label="Recovery Key" error={e.recoveryKey} hint="The 14 characters on your printed key. Spaces, dashes and case don't matter.">
+      <Field name="recoveryKey" label="Recovery Key" error={e.recoveryKey} hint={`The ${RECOVERY_KEY_LENGTH} characters on your printed key. Spaces, dashes and case don't matter.`}>
         <input type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={kept.values.recoveryKey} {...errorProps('recoveryKey', e.recoveryKey ?? state.error)} />
       </Field>
       <SubmitButton label="Continue" pendingLabel="Checking…" />

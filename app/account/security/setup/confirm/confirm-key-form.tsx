@@ -6,6 +6,7 @@ import { FormMessages, useKeptValues } from '../../../../components/form-message
 import { SubmitButton } from '../../../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../../../lib/form-state.ts';
 import styles from '../setup.module.css';
+import { RECOVERY_KEY_LENGTH } from '@/src/recovery-key/key-length.ts';
 
 export function ConfirmKeyForm() {
   const [state, action] = useActionState(confirmRecoveryKeyAction, EMPTY_FORM);
@@ -14,7 +15,7 @@ export function ConfirmKeyForm() {
   return (
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
       <FormMessages state={state} />
-      <Field name="recoveryKey" label="Recovery Key" error={error} hint="14 characters, for example ABCD-EFGH-JKMN-PQ">
+      <Field name="recoveryKey" label="Recovery Key" error={error} hint={`${RECOVERY_KEY_LENGTH} characters, for example ABCD-EFGH-JKMN-PQ`}>
         <input
           type="text"
           defaultValue={kept.values.recoveryKey}

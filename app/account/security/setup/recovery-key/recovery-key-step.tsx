@@ -10,6 +10,7 @@ import { FormMessages } from '../../../../components/form-messages.tsx';
 import { SubmitButton } from '../../../../components/submit-button.tsx';
 import { LocalTime } from '../../../../components/local-time.tsx';
 import styles from '../setup.module.css';
+import { RECOVERY_KEY_LENGTH } from '@/src/recovery-key/key-length.ts';
 
 const EMPTY: RecoveryKeyState = {};
 
@@ -66,7 +67,7 @@ export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { a
       <div className="panel">
         <h2>Get Your Recovery Key</h2>
         <p>
-          Your Recovery Key is a 14-character code. {WHAT_FOR}
+          Your Recovery Key is a {RECOVERY_KEY_LENGTH}-character code. {WHAT_FOR}
         </p>
         <p className="muted">We show the key only once, right after you get it: have a printer ready, or paper and pen.</p>
         {hadKey ? (
