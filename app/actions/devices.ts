@@ -6,7 +6,8 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
-import { addPhoneNumber, addPushDevice, registerDevice, removeDevice, resendCode, type DeviceResult } from '@/src/devices/trusted-devices.ts';
+import { addPhoneNumber, addPushDevice, registerDevice, removeDevice, resendCode } from '@/src/devices/trusted-devices.ts';
+import type { FormResult } from '@/src/accounts/fields.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { sessionToken, signedIn as completedSignIn } from '../lib/session.ts';
@@ -16,7 +17,7 @@ import { formField, formFields, formValues, type FormState } from '../lib/form-s
 
 const PAGE = '/account/security/devices';
 
-function answer(result: DeviceResult, formData: FormData): FormState {
+function answer(result: FormResult<{ message: string }>, formData: FormData): FormState {
   if (!result.ok) {
     // formValues leaves out names containing "code" (codes are never echoed); the country is no secret.
     const values = { ...formValues(formData), countryCode: formField(formData, 'countryCode') };

@@ -8,7 +8,7 @@
 // 07700 900xxx) are "not valid" by design. Whether the number exists and what kind of line it is
 // comes from Twilio Lookup, which the caller asks next.
 import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { allRegions, regionName } from '../eligibility/regions.ts';
+import { allRegions } from '../eligibility/regions.ts';
 
 export type ParsedPhone = { ok: true; e164: string } | { ok: false };
 
@@ -26,10 +26,6 @@ export function parsePhoneNumber(typed: string, country: string): ParsedPhone {
   const parsed = parsePhoneNumberFromString(typed, { defaultCountry: country, extract: false });
   if (!parsed || parsed.ext || !parsed.isPossible()) return { ok: false };
   return { ok: true, e164: parsed.number };
-}
-
-export function invalidNumberMessage(country: string): string {
-  return `Enter a valid phone number for ${regionName(country) ?? country}.`;
 }
 
 export interface PhoneCountry {

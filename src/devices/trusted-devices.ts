@@ -12,19 +12,24 @@ import type { Db, DbTx } from '../db/client.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import type { Clock } from '../clock.ts';
 import { HOUR } from '../clock.ts';
-import { isSmsError, SMS_BAD_NUMBER, type LineType, type LineTypeLookup, type SmsSender } from '../sms/twilio-sms.ts';
+import { isSmsError, type LineType, type LineTypeLookup, type SmsSender } from '../sms/twilio-sms.ts';
 import type { PushSender } from '../push/push-sender.ts';
 import { maskPhoneNumber, sendCode, verifyCode, type CodePurpose } from '../codes/codes.ts';
+import type { CodesError } from '../codes/errors.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
-import { parseForm, type FieldErrors } from '../accounts/fields.ts';
+import { fieldFailure, parseForm, type FormResult } from '../accounts/fields.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { trustedDeviceEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { takeAttempt, waitText, type LockPolicy } from '../throttle/throttle.ts';
+import { takeAttempt, type LockPolicy } from '../throttle/throttle.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
-import { invalidNumberMessage, isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
+import type { StepUpError } from '../step-up/errors.ts';
+import { regionName } from '../eligibility/regions.ts';
+import { failure, type Failure } from '../result.ts';
+import { isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
+import { DEVICES_ERRORS, type DevicesError } from './errors.ts';
 
 
 export interface DeviceDeps {
@@ -36,8 +41,8 @@ export interface DeviceDeps {
   push: PushSender;
 }
 
-/** A form's answer: a confirmation, or a message for the form and/or messages next to fields. */
-export type DeviceResult<T extends object = object> = ({ ok: true; message: string } & T) | { ok: false; error?: string; fieldErrors?: FieldErrors };
+/** A form's answer: a confirmation, or why not (with messages next to fields when they say it). */
+type DeviceResult<T extends object = object> = FormResult<{ message: string } & T, DevicesError | CodesError | StepUpError | 'INVALID_FIELDS'>;
 
 // (ours) An account holds at most this many trusted and pending devices together, and this many
 // registered iOS devices: enough for a household's phones, few enough to bound what one session
@@ -50,15 +55,8 @@ export const MAX_REGISTERED_DEVICES = 10;
 export const LOOKUPS_PER_ACCOUNT: LockPolicy = { maxFailures: 20, windowMs: HOUR, lockMs: HOUR };
 const lookupKey = (accountId: string) => `lookup:account:${accountId}`;
 
-const NEEDS_MOBILE = 'Two-step verification needs a mobile number that can receive text messages.';
 /** Seed 001: "You can't use landline or web-based (VOIP) phone services for two-step verification." */
-const REFUSED_LINE_TYPES: Partial<Record<LineType, string>> = {
-  landline: `This is a landline number. ${NEEDS_MOBILE}`,
-  fixedVoip: `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`,
-  nonFixedVoip: `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`,
-};
-export const LOOKUP_UNAVAILABLE = "We can't check this number right now, so no code was sent. Try again later.";
-const GONE = 'That device is no longer on your account.';
+const REFUSED_LINE_TYPES: Partial<Record<LineType, 'LANDLINE' | 'VOIP'>> = { landline: 'LANDLINE', fixedVoip: 'VOIP', nonFixedVoip: 'VOIP' };
 /** Adding a device needs a fresh code, except in a Recovery Key session, which exists to add one. */
 const ADDING = { allowRecovery: true };
 
@@ -77,10 +75,14 @@ function describe(d: DeviceRow): string {
   return d.kind === 'sms' ? `the phone number ${deviceLabel(d)}` : `the device “${deviceLabel(d)}”`;
 }
 
-async function roomForAnother(db: DbTx, accountId: string): Promise<string | null> {
+async function roomForAnother(db: DbTx, accountId: string): Promise<Failure<'TOO_MANY_DEVICES'> | null> {
   const count = await db.trustedDevice.count({ where: { accountId } });
-  return count >= MAX_TRUSTED_DEVICES ? `You have ${MAX_TRUSTED_DEVICES} trusted and pending devices, the most an account can have. Remove one first.` : null;
+  return count >= MAX_TRUSTED_DEVICES ? failure(DEVICES_ERRORS, 'TOO_MANY_DEVICES', MAX_TRUSTED_DEVICES) : null;
 }
+
+/** A refusal about the phone number, shown next to its field. */
+const numberFailure = (code: 'INVALID_NUMBER' | 'NUMBER_ALREADY_TRUSTED' | 'NUMBER_AWAITING_CODE' | 'NUMBER_REFUSED' | 'LANDLINE' | 'VOIP', sentence: string) =>
+  fieldFailure(DEVICES_ERRORS, code, { phoneNumber: sentence });
 
 type NewDevice = { kind: 'sms'; phoneNumber: string } | { kind: 'push'; registeredDeviceId: string };
 
@@ -88,12 +90,12 @@ type NewDevice = { kind: 'sms'; phoneNumber: string } | { kind: 'push'; register
  * Creates a pending device if the account has room: counted and created under the account's row
  * lock, so concurrent adds cannot pass MAX_TRUSTED_DEVICES. 'taken': the same device was added meanwhile.
  */
-async function createPendingDevice(db: Db, accountId: string, device: NewDevice, now: Date): Promise<{ id: string } | { error: string } | 'taken'> {
+async function createPendingDevice(db: Db, accountId: string, device: NewDevice, now: Date): Promise<{ id: string } | Failure<'TOO_MANY_DEVICES'> | 'taken'> {
   try {
     return await db.$transaction(async (tx) => {
       await lockAccountRow(tx, accountId, now);
       const full = await roomForAnother(tx, accountId);
-      if (full) return { error: full };
+      if (full) return full;
       return tx.trustedDevice.create({ data: { accountId, ...device, createdAt: now }, select: { id: true } });
     });
   } catch (e) {
@@ -112,7 +114,7 @@ async function sendFirstCode(deps: DeviceDeps, accountId: string, trustedDeviceI
 // ---- Phone numbers --------------------------------------------------------------------------
 
 const phoneSchema = z.object({
-  countryCode: z.string().trim().toUpperCase().max(2, 'Choose a country or region.').optional(),
+  countryCode: z.string().trim().toUpperCase().max(2, DEVICES_ERRORS.CHOOSE_COUNTRY).optional(),
   phoneNumber: z.string('Enter a phone number.').trim().min(1, 'Enter a phone number.').max(40, 'Enter a valid phone number.'),
 });
 
@@ -129,41 +131,41 @@ export async function addPhoneNumber(
   const parsed = parseForm(phoneSchema, input, {});
   if (!parsed.ok) return parsed;
   const stale = await freshCodeRefusal(deps, actor, ADDING);
-  if (stale) return { ok: false, error: stale };
+  if (stale) return stale;
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   const country = parsed.data.countryCode || account.countryCode;
-  if (!isPhoneCountry(country)) return { ok: false, fieldErrors: { countryCode: 'Choose a country or region.' } };
+  if (!isPhoneCountry(country)) return fieldFailure(DEVICES_ERRORS, 'CHOOSE_COUNTRY', { countryCode: DEVICES_ERRORS.CHOOSE_COUNTRY });
   const phone = parsePhoneNumber(parsed.data.phoneNumber, country);
-  if (!phone.ok) return { ok: false, fieldErrors: { phoneNumber: invalidNumberMessage(country) } };
+  if (!phone.ok) return numberFailure('INVALID_NUMBER', DEVICES_ERRORS.INVALID_NUMBER(regionName(country) ?? country));
   const e164 = phone.e164;
 
   const existing = await deps.db.trustedDevice.findFirst({ where: { accountId: account.id, phoneNumber: e164 } });
-  if (existing) return { ok: false, fieldErrors: { phoneNumber: alreadyOnAccount(existing.verifiedAt) } };
+  if (existing) return alreadyOnAccount(existing.verifiedAt);
   const full = await roomForAnother(deps.db, account.id);
-  if (full) return { ok: false, error: full };
+  if (full) return full;
 
   // Landline or VoIP? Asked before anything is stored or sent.
   const now = deps.clock.now();
   // Every lookup counts (each costs a request to Twilio), right or wrong.
   const locked = await takeAttempt(deps.db, lookupKey(account.id), LOOKUPS_PER_ACCOUNT, now);
-  if (locked) return { ok: false, error: `You have checked many phone numbers in a short time. Try again in ${waitText(locked, now)}.` };
+  if (locked) return failure(DEVICES_ERRORS, 'TOO_MANY_LOOKUPS', locked, now);
   let lineType: LineType;
   try {
     lineType = await deps.sms.lineType(e164);
   } catch (e) {
     // isSmsError, not instanceof: the adapter's SmsError comes from another copy of its module (src/sms/twilio-sms.ts).
-    if (isSmsError(e) && e.fault === 'number') return { ok: false, fieldErrors: { phoneNumber: SMS_BAD_NUMBER } };
+    if (isSmsError(e) && e.fault === 'number') return numberFailure('NUMBER_REFUSED', DEVICES_ERRORS.NUMBER_REFUSED);
     console.warn(`[devices] line type lookup failed: ${e instanceof Error ? e.message : 'unknown error'}`);
-    return { ok: false, error: LOOKUP_UNAVAILABLE };
+    return failure(DEVICES_ERRORS, 'LOOKUP_UNAVAILABLE');
   }
   const refused = REFUSED_LINE_TYPES[lineType];
-  if (refused) return { ok: false, fieldErrors: { phoneNumber: refused } };
+  if (refused) return numberFailure(refused, DEVICES_ERRORS[refused]);
 
   const device = await createPendingDevice(deps.db, account.id, { kind: 'sms', phoneNumber: e164 }, now);
-  if (device === 'taken') return { ok: false, fieldErrors: { phoneNumber: alreadyOnAccount(null) } }; // added meanwhile
-  if ('error' in device) return { ok: false, error: device.error };
+  if (device === 'taken') return alreadyOnAccount(null); // added meanwhile
+  if ('error' in device) return device;
   const sent = await sendFirstCode(deps, account.id, device.id, ctx);
-  if (!sent.ok) return { ok: false, error: sent.error };
+  if (!sent.ok) return sent;
   return {
     ok: true,
     trustedDeviceId: device.id,
@@ -172,10 +174,8 @@ export async function addPhoneNumber(
   };
 }
 
-function alreadyOnAccount(verifiedAt: Date | null): string {
-  return verifiedAt
-    ? 'This number is already one of your trusted devices.'
-    : 'This number is already waiting for its code. Enter the code below, or send a new one.';
+function alreadyOnAccount(verifiedAt: Date | null) {
+  return verifiedAt ? numberFailure('NUMBER_ALREADY_TRUSTED', DEVICES_ERRORS.NUMBER_ALREADY_TRUSTED) : numberFailure('NUMBER_AWAITING_CODE', DEVICES_ERRORS.NUMBER_AWAITING_CODE);
 }
 
 // ---- iOS devices with Find My iPhone ----------------------------------------------------------
@@ -199,7 +199,6 @@ export async function registerDevice(
   if (!parsed.ok) return parsed;
   const { name } = parsed.data;
   const now = deps.clock.now();
-  const full = `You have ${MAX_REGISTERED_DEVICES} registered devices, the most an account can have.`;
   for (let attempt = 0; ; attempt++) {
     const deviceId = `sim-${randomBytes(4).toString('hex')}`;
     try {
@@ -211,7 +210,7 @@ export async function registerDevice(
         await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'device-registered', at: now, details: { deviceId, name } }, ctx);
         return created;
       });
-      if (!row) return { ok: false, error: full };
+      if (!row) return failure(DEVICES_ERRORS, 'TOO_MANY_REGISTERED', MAX_REGISTERED_DEVICES);
       return { ok: true, registeredDeviceId: row.id, deviceId, message: `${name} is registered. Send a code to it to make it a trusted device.` };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 2) throw e; // a device id already taken: draw another
@@ -227,21 +226,20 @@ export async function addPushDevice(
   ctx: RequestContext,
 ): Promise<DeviceResult<{ trustedDeviceId: string; expiresAt: Date }>> {
   const stale = await freshCodeRefusal(deps, actor, ADDING);
-  if (stale) return { ok: false, error: stale };
+  if (stale) return stale;
   const registered =
     typeof registeredDeviceId === 'string' && registeredDeviceId
       ? await deps.db.registeredDevice.findFirst({ where: { id: registeredDeviceId, accountId: actor.accountId } })
       : null;
-  if (!registered) return { ok: false, error: "That device isn't registered to your account." };
+  if (!registered) return failure(DEVICES_ERRORS, 'NOT_REGISTERED');
   const existing = await deps.db.trustedDevice.findFirst({ where: { accountId: actor.accountId, registeredDeviceId: registered.id } });
-  if (existing) {
-    return { ok: false, error: existing.verifiedAt ? `${registered.name} is already a trusted device.` : `${registered.name} is already waiting for its code.` };
-  }
+  if (existing?.verifiedAt) return failure(DEVICES_ERRORS, 'DEVICE_ALREADY_TRUSTED', registered.name);
+  if (existing) return failure(DEVICES_ERRORS, 'DEVICE_AWAITING_CODE', registered.name);
   const device = await createPendingDevice(deps.db, actor.accountId, { kind: 'push', registeredDeviceId: registered.id }, deps.clock.now());
-  if (device === 'taken') return { ok: false, error: `${registered.name} is already waiting for its code.` };
-  if ('error' in device) return { ok: false, error: device.error };
+  if (device === 'taken') return failure(DEVICES_ERRORS, 'DEVICE_AWAITING_CODE', registered.name);
+  if ('error' in device) return device;
   const sent = await sendFirstCode(deps, actor.accountId, device.id, ctx);
-  if (!sent.ok) return { ok: false, error: sent.error };
+  if (!sent.ok) return sent;
   return {
     ok: true,
     trustedDeviceId: device.id,
@@ -263,14 +261,15 @@ async function findDevice(db: Db, accountId: string, trustedDeviceId: unknown) {
 /** Checks the code sent to a pending device; when it is right the device becomes trusted. */
 export async function confirmDevice(deps: DeviceDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<DeviceResult> {
   const parsed = parseForm(confirmSchema, input, {});
-  if (!parsed.ok) return parsed.fieldErrors.trustedDeviceId ? { ok: false, error: GONE } : parsed;
+  if (!parsed.ok) return parsed.fieldErrors.trustedDeviceId ? failure(DEVICES_ERRORS, 'DEVICE_GONE') : parsed;
   const code = parsed.data.code.replace(/[\s-]+/g, ''); // "12 34" and "12-34" as typed from a message; verifyCode checks the rest
   const device = await findDevice(deps.db, actor.accountId, parsed.data.trustedDeviceId);
-  if (!device) return { ok: false, error: GONE };
-  if (device.verifiedAt) return { ok: true, message: `${deviceLabel(device)} is already a trusted device.` };
+  if (!device) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
+  if (device.verifiedAt) return { ok: true, message: DEVICES_ERRORS.DEVICE_ALREADY_TRUSTED(deviceLabel(device)) };
 
   const checked = await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: device.id, purpose: 'verify-device', code }, ctx);
-  if (!checked.ok) return { ok: false, fieldErrors: { code: checked.error } };
+  // The code's refusal, shown next to the code field.
+  if (!checked.ok) return { ok: false, code: checked.code, error: '', fieldErrors: { code: checked.error } };
 
   const now = deps.clock.now();
   const confirmed = await deps.db.$transaction(async (tx) => {
@@ -291,7 +290,7 @@ export async function confirmDevice(deps: DeviceDeps, actor: Actor, input: unkno
     );
     return true;
   });
-  if (!confirmed) return { ok: false, error: GONE };
+  if (!confirmed) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
   return { ok: true, message: `${deviceLabel(device)} is now a trusted device.` };
 }
 
@@ -307,10 +306,10 @@ export async function resendCode(
   purpose: CodePurpose = 'verify-device',
 ): Promise<DeviceResult<{ expiresAt: Date }>> {
   const device = await findDevice(deps.db, actor.accountId, trustedDeviceId);
-  if (!device) return { ok: false, error: GONE };
-  if (purpose === 'verify-device' && device.verifiedAt) return { ok: false, error: `${deviceLabel(device)} is already a trusted device.` };
+  if (!device) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
+  if (purpose === 'verify-device' && device.verifiedAt) return failure(DEVICES_ERRORS, 'DEVICE_ALREADY_TRUSTED', deviceLabel(device));
   const sent = await sendCode(deps, { accountId: actor.accountId, trustedDeviceId: device.id, purpose }, ctx);
-  if (!sent.ok) return { ok: false, error: sent.error };
+  if (!sent.ok) return sent;
   return { ok: true, expiresAt: sent.expiresAt, message: `We sent a new code to ${deviceLabel(device)}. Earlier codes no longer work.` };
 }
 
@@ -324,7 +323,7 @@ export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor
   // Taking a trusted device away needs a fresh code; a pending one (never trusted) may go without.
   const target = await findDevice(deps.db, actor.accountId, trustedDeviceId);
   const stale = await freshCodeRefusal(deps, actor, target && !target.verifiedAt ? ADDING : {});
-  if (stale) return { ok: false, error: stale };
+  if (stale) return stale;
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<DeviceResult> => {
     // Writing the account row first makes concurrent removals on this account take turns, so two
@@ -333,12 +332,10 @@ export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor
     const device = deviceIdField.safeParse(trustedDeviceId).success
       ? await tx.trustedDevice.findFirst({ where: { id: trustedDeviceId as string, accountId: account.id }, include: { registeredDevice: true } })
       : null;
-    if (!device) return { ok: false, error: GONE };
+    if (!device) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
     if (account.twoStepEnabledAt && device.kind === 'sms' && device.verifiedAt) {
       const others = await tx.trustedDevice.count({ where: { accountId: account.id, kind: 'sms', verifiedAt: { not: null }, id: { not: device.id } } });
-      if (others === 0) {
-        return { ok: false, error: "This is your only trusted phone number, and two-step verification needs at least one. Add and verify another number first." };
-      }
+      if (others === 0) return failure(DEVICES_ERRORS, 'LAST_TRUSTED_PHONE');
     }
     await tx.trustedDevice.delete({ where: { id: device.id } }); // its codes go with it (onDelete: Cascade)
     const label = deviceLabel(device);

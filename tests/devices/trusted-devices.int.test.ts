@@ -18,12 +18,12 @@ import {
   addPushDevice,
   confirmDevice,
   listDevices,
-  LOOKUP_UNAVAILABLE,
   registerDevice,
   removeDevice,
   resendCode,
   type DeviceDeps,
 } from '../../src/devices/trusted-devices.ts';
+import { DEVICES_ERRORS } from '../../src/devices/errors.ts';
 import type { Actor } from '../../src/sessions/actor.ts';
 
 const MOBILE = '+15550101234';
@@ -135,12 +135,12 @@ describe('trusted devices', () => {
       expect(parsePhoneNumber('07700 900123', 'GB')).toEqual({ ok: true, e164: UK_MOBILE });
 
       expect((await phone('(555) 010-1234')).ok).toBe(true);
-      expect(await phone('+1 555 010 1234')).toEqual({ ok: false, fieldErrors: { phoneNumber: 'This number is already waiting for its code. Enter the code below, or send a new one.' } });
+      expect(await phone('+1 555 010 1234')).toMatchObject({ ok: false, code: 'NUMBER_AWAITING_CODE', fieldErrors: { phoneNumber: DEVICES_ERRORS.NUMBER_AWAITING_CODE } });
       expect((await devices()).map((d) => d.phoneNumber)).toEqual([MOBILE]);
 
       // The country defaults to the account's (US) when the form sends none.
       deps.clock.advance(60_000);
-      expect(await addPhoneNumber(deps, actor, { phoneNumber: '555.010.1234' }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { phoneNumber: expect.stringContaining('already') } });
+      expect(await addPhoneNumber(deps, actor, { phoneNumber: '555.010.1234' }, BROWSER)).toMatchObject({ ok: false, code: 'NUMBER_AWAITING_CODE' });
 
       const uk = await phone('07700 900123', 'GB');
       expect(uk).toMatchObject({ ok: true, message: expect.stringContaining('+•• ••• ••• ••23') });
@@ -154,24 +154,24 @@ describe('trusted devices', () => {
       ['07700 900123', 'US', 'United States'], // a UK number without its country
       ['555 010 12345678', 'GB', 'United Kingdom'],
     ])('refuses %j (%s) with a field message, before any lookup or text', async (typed, country, name) => {
-      expect(await phone(typed, country)).toEqual({ ok: false, fieldErrors: { phoneNumber: `Enter a valid phone number for ${name}.` } });
+      expect(await phone(typed, country)).toEqual({ ok: false, code: 'INVALID_NUMBER', error: '', fieldErrors: { phoneNumber: `Enter a valid phone number for ${name}.` } });
       expect(lookups).toEqual([]);
       expect(texts()).toEqual([]);
       expect(await devices()).toEqual([]);
     });
 
     it('refuses an empty number and an unknown country', async () => {
-      expect(await phone('  ')).toEqual({ ok: false, fieldErrors: { phoneNumber: 'Enter a phone number.' } });
-      expect(await phone('555 010 1234', 'ZZ')).toEqual({ ok: false, fieldErrors: { countryCode: 'Choose a country or region.' } });
+      expect(await phone('  ')).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { phoneNumber: 'Enter a phone number.' } });
+      expect(await phone('555 010 1234', 'ZZ')).toMatchObject({ ok: false, code: 'CHOOSE_COUNTRY', fieldErrors: { countryCode: DEVICES_ERRORS.CHOOSE_COUNTRY } });
       expect(lookups).toEqual([]);
     });
 
     it.each([
-      [LANDLINE, 'landline', `This is a landline number. ${NEEDS_MOBILE}`],
-      [FIXED_VOIP, 'fixedVoip', `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`],
-      [NON_FIXED_VOIP, 'nonFixedVoip', `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`],
-    ])('refuses %s (%s) with the reason: nothing is sent or stored', async (number, _type, reason) => {
-      expect(await phone(number)).toEqual({ ok: false, fieldErrors: { phoneNumber: reason } });
+      [LANDLINE, 'landline', 'LANDLINE', `This is a landline number. ${NEEDS_MOBILE}`],
+      [FIXED_VOIP, 'fixedVoip', 'VOIP', `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`],
+      [NON_FIXED_VOIP, 'nonFixedVoip', 'VOIP', `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`],
+    ])('refuses %s (%s) with the reason: nothing is sent or stored', async (number, _type, code, reason) => {
+      expect(await phone(number)).toMatchObject({ ok: false, code, fieldErrors: { phoneNumber: reason } });
       expect(lookups).toEqual([number]);
       expect(texts()).toEqual([]); // the stand-in received no message
       expect(await devices()).toEqual([]);
@@ -183,8 +183,8 @@ describe('trusted devices', () => {
     it('a Lookup failure sends nothing and stores nothing', async () => {
       const unreachable = createTwilioSms({ ...STANDIN_TWILIO, apiBaseUrl: standins.httpUrl, lookupsBaseUrl: `http://127.0.0.1:${await freePort()}`, timeoutMs: 2_000 });
       const result = await addPhoneNumber({ ...deps, sms: unreachable }, actor, { countryCode: 'US', phoneNumber: MOBILE }, BROWSER);
-      expect(result).toEqual({ ok: false, error: LOOKUP_UNAVAILABLE });
-      expect(LOOKUP_UNAVAILABLE).toBe("We can't check this number right now, so no code was sent. Try again later.");
+      expect(result).toMatchObject({ ok: false, code: 'LOOKUP_UNAVAILABLE' });
+      expect(!result.ok && result.error).toBe("We can't check this number right now, so no code was sent. Try again later.");
       expect(texts()).toEqual([]);
       expect(await devices()).toEqual([]);
       expect(await t.db.codeSend.count()).toBe(0);
@@ -194,17 +194,17 @@ describe('trusted devices', () => {
       const first = await phone(MOBILE);
       expect(first.ok).toBe(true);
       deps.clock.advance(60_000);
-      expect(await phone('(555) 010-1234')).toEqual({ ok: false, fieldErrors: { phoneNumber: 'This number is already waiting for its code. Enter the code below, or send a new one.' } });
+      expect(await phone('(555) 010-1234')).toMatchObject({ ok: false, code: 'NUMBER_AWAITING_CODE', fieldErrors: { phoneNumber: DEVICES_ERRORS.NUMBER_AWAITING_CODE } });
       if (!first.ok) return;
       expect((await confirmDevice(deps, actor, { trustedDeviceId: first.trustedDeviceId, code: smsCodeTo(MOBILE) }, BROWSER)).ok).toBe(true);
-      expect(await phone(MOBILE)).toEqual({ ok: false, fieldErrors: { phoneNumber: 'This number is already one of your trusted devices.' } });
+      expect(await phone(MOBILE)).toMatchObject({ ok: false, code: 'NUMBER_ALREADY_TRUSTED' });
       expect(texts()).toHaveLength(1);
       expect(await devices()).toHaveLength(1);
     });
 
     it('a stand-in 500 when texting leaves no pending device, and the number can be added again', async () => {
       standins.twilio.setFault({ mode: 'http500', times: 1 });
-      expect(await phone(MOBILE)).toEqual({ ok: false, error: "We couldn't send a text message right now. Try again later." });
+      expect(await phone(MOBILE)).toMatchObject({ ok: false, code: 'SMS_UNAVAILABLE' });
       expect(await devices()).toEqual([]);
       expect(await t.db.verificationCode.count()).toBe(0);
       expect(await events('code-send-failed')).toHaveLength(1);
@@ -216,7 +216,7 @@ describe('trusted devices', () => {
 
     it('at most 20 numbers are looked up per account per hour (Lookup costs money, refused numbers send nothing)', async () => {
       for (let i = 0; i < 20; i++) expect((await phone(`+1555020${String(1000 + i)}`)).ok).toBe(false);
-      expect(await phone(MOBILE)).toEqual({ ok: false, error: 'You have checked many phone numbers in a short time. Try again in 1 hour.' });
+      expect(await phone(MOBILE)).toEqual({ ok: false, code: 'TOO_MANY_LOOKUPS', error: 'You have checked many phone numbers in a short time. Try again in 1 hour.' });
       expect(lookups).toHaveLength(20);
       deps.clock.advance(61 * 60_000);
       expect((await phone(MOBILE)).ok).toBe(true);
@@ -226,7 +226,7 @@ describe('trusted devices', () => {
       await t.db.trustedDevice.createMany({
         data: Array.from({ length: 10 }, (_, i) => ({ accountId: actor.accountId, kind: 'sms', phoneNumber: `+1555010${2000 + i}`, createdAt: deps.clock.now() })),
       });
-      expect(await phone(MOBILE)).toEqual({ ok: false, error: 'You have 10 trusted and pending devices, the most an account can have. Remove one first.' });
+      expect(await phone(MOBILE)).toEqual({ ok: false, code: 'TOO_MANY_DEVICES', error: 'You have 10 trusted and pending devices, the most an account can have. Remove one first.' });
       expect(lookups).toEqual([]);
       expect(texts()).toEqual([]);
     });
@@ -237,9 +237,11 @@ describe('trusted devices', () => {
       const wrong = smsCodeTo(MOBILE) === '0000' ? '1111' : '0000';
       expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: wrong }, BROWSER)).toEqual({
         ok: false,
+        code: 'CODE_WRONG',
+        error: '',
         fieldErrors: { code: "That code isn't right. You can try 2 more times." },
       });
-      expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: '12a' }, BROWSER)).toEqual({ ok: false, fieldErrors: { code: 'Enter the 4-digit code.' } });
+      expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: '12a' }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_MALFORMED', fieldErrors: { code: 'Enter the 4-digit code.' } });
       expect((await devices())[0]!.verifiedAt).toBeNull();
       expect(await t.db.emailOutbox.count()).toBe(0);
     });
@@ -248,17 +250,17 @@ describe('trusted devices', () => {
       const added = await phone(MOBILE);
       if (!added.ok) throw new Error('setup');
       const first = smsCodeTo(MOBILE);
-      expect(await resendCode(deps, actor, added.trustedDeviceId, BROWSER)).toEqual({ ok: false, error: expect.stringMatching(/^Wait \d+ seconds? before asking for another code\.$/) });
+      expect(await resendCode(deps, actor, added.trustedDeviceId, BROWSER)).toMatchObject({ ok: false, code: 'WAIT_BEFORE_ANOTHER_CODE' });
       deps.clock.advance(31_000);
       const resent = await resendCode(deps, actor, added.trustedDeviceId, BROWSER);
       expect(resent).toMatchObject({ ok: true, message: 'We sent a new code to +1 ••• ••• ••34. Earlier codes no longer work.' });
       expect(texts()).toHaveLength(2);
       const second = codeIn(texts()[0]!.body);
       if (first !== second) {
-        expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: first }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { code: expect.any(String) } });
+        expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: first }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_WRONG', fieldErrors: { code: expect.any(String) } });
       }
       expect((await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: second }, BROWSER)).ok).toBe(true);
-      expect(await resendCode(deps, actor, added.trustedDeviceId, BROWSER)).toEqual({ ok: false, error: '+1 ••• ••• ••34 is already a trusted device.' });
+      expect(await resendCode(deps, actor, added.trustedDeviceId, BROWSER)).toEqual({ ok: false, code: 'DEVICE_ALREADY_TRUSTED', error: '+1 ••• ••• ••34 is already a trusted device.' });
     });
   });
 
@@ -279,7 +281,7 @@ describe('trusted devices', () => {
       expect(pushed[0]).toMatchObject({ deviceId: registered.deviceId, deviceName: "Jamie's iPhone", title: 'Two-Step' });
       expect(texts()).toEqual([]);
       expect((await listDevices(t.db, actor.accountId)).registered).toMatchObject([{ status: 'pending' }]);
-      expect(await addPushDevice(deps, actor, registered.registeredDeviceId, BROWSER)).toEqual({ ok: false, error: "Jamie's iPhone is already waiting for its code." });
+      expect(await addPushDevice(deps, actor, registered.registeredDeviceId, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_AWAITING_CODE' });
 
       const confirmed = await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: codeIn(pushed[0]!.body) }, BROWSER);
       expect(confirmed).toEqual({ ok: true, message: "Jamie's iPhone is now a trusted device." });
@@ -290,9 +292,9 @@ describe('trusted devices', () => {
     });
 
     it('refuses a bad device name', async () => {
-      expect(await registerDevice(deps, actor, { name: '   ' }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { name: expect.stringContaining('Enter a name') } });
-      expect(await registerDevice(deps, actor, { name: 'x'.repeat(61) }, BROWSER)).toEqual({ ok: false, fieldErrors: { name: 'Keep the name to 60 characters or fewer.' } });
-      expect(await registerDevice(deps, actor, { name: 'two\nlines' }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String) } });
+      expect(await registerDevice(deps, actor, { name: '   ' }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { name: expect.stringContaining('Enter a name') } });
+      expect(await registerDevice(deps, actor, { name: 'x'.repeat(61) }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { name: 'Keep the name to 60 characters or fewer.' } });
+      expect(await registerDevice(deps, actor, { name: 'two\nlines' }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { name: expect.any(String) } });
       expect(await t.db.registeredDevice.count()).toBe(0);
     });
 
@@ -300,17 +302,17 @@ describe('trusted devices', () => {
       const other = await newAccount('someone.else@example.com');
       const theirs = await registerDevice(deps, other, { name: 'Their iPad' }, BROWSER);
       if (!theirs.ok) throw new Error('setup');
-      expect(await addPushDevice(deps, actor, theirs.registeredDeviceId, BROWSER)).toEqual({ ok: false, error: "That device isn't registered to your account." });
-      expect(await addPushDevice(deps, actor, 'no-such-device', BROWSER)).toEqual({ ok: false, error: "That device isn't registered to your account." });
+      expect(await addPushDevice(deps, actor, theirs.registeredDeviceId, BROWSER)).toMatchObject({ ok: false, code: 'NOT_REGISTERED' });
+      expect(await addPushDevice(deps, actor, 'no-such-device', BROWSER)).toMatchObject({ ok: false, code: 'NOT_REGISTERED' });
       expect(standins.push.notifications()).toEqual([]);
       expect(await devices()).toEqual([]);
 
       const theirPending = await addPushDevice(deps, other, theirs.registeredDeviceId, BROWSER);
       if (!theirPending.ok) throw new Error('setup');
       const code = codeIn(standins.push.notifications()[0]!.body);
-      expect(await confirmDevice(deps, actor, { trustedDeviceId: theirPending.trustedDeviceId, code }, BROWSER)).toEqual({ ok: false, error: 'That device is no longer on your account.' });
-      expect(await removeDevice(deps, actor, theirPending.trustedDeviceId, BROWSER)).toEqual({ ok: false, error: 'That device is no longer on your account.' });
-      expect(await resendCode(deps, actor, theirPending.trustedDeviceId, BROWSER)).toMatchObject({ ok: false });
+      expect(await confirmDevice(deps, actor, { trustedDeviceId: theirPending.trustedDeviceId, code }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
+      expect(await removeDevice(deps, actor, theirPending.trustedDeviceId, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
+      expect(await resendCode(deps, actor, theirPending.trustedDeviceId, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
       expect(await t.db.trustedDevice.findUniqueOrThrow({ where: { id: theirPending.trustedDeviceId } })).toMatchObject({ verifiedAt: null });
       // Still good for its owner.
       expect((await confirmDevice(deps, other, { trustedDeviceId: theirPending.trustedDeviceId, code }, BROWSER)).ok).toBe(true);
@@ -325,7 +327,7 @@ describe('trusted devices', () => {
       expect(await removeDevice(deps, actor, added.trustedDeviceId, BROWSER)).toEqual({ ok: true, message: '+1 ••• ••• ••34 was removed.' });
       expect(await devices()).toEqual([]);
       expect(await t.db.verificationCode.count()).toBe(0);
-      expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code }, BROWSER)).toEqual({ ok: false, error: 'That device is no longer on your account.' });
+      expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
       expect(await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: added.trustedDeviceId, purpose: 'verify-device', code }, BROWSER)).toMatchObject({ ok: false });
       expect(await events('trusted-device-removed')).toEqual([{ kind: 'sms', device: '+1 ••• ••• ••34', wasTrusted: false }]);
       expect(await t.db.emailOutbox.count()).toBe(0); // nothing was trusted, nothing to warn about
@@ -342,16 +344,16 @@ describe('trusted devices', () => {
         ['trusted-device-removed', 'rescue.jane.holder@example.com', 'A trusted device was removed from your Apple ID'],
       ]);
       expect((await mails())[0]!.textBody).toContain('It can no longer be used to verify your identity.');
-      expect(await removeDevice(deps, actor, id, BROWSER)).toEqual({ ok: false, error: 'That device is no longer on your account.' });
+      expect(await removeDevice(deps, actor, id, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
     });
 
     it('while two-step is on, the last trusted phone number stays', async () => {
       const first = await trustNumber(MOBILE);
       await markTwoStepOn(t.db, actor.accountId, deps.clock.now());
-      expect(await removeDevice(deps, actor, first, BROWSER)).toMatchObject({ ok: false, error: expect.stringContaining('only trusted phone number') });
+      expect(await removeDevice(deps, actor, first, BROWSER)).toMatchObject({ ok: false, code: 'LAST_TRUSTED_PHONE' });
       const second = await trustNumber(MOBILE_2);
       expect((await removeDevice(deps, actor, first, BROWSER)).ok).toBe(true);
-      expect(await removeDevice(deps, actor, second, BROWSER)).toMatchObject({ ok: false });
+      expect(await removeDevice(deps, actor, second, BROWSER)).toMatchObject({ ok: false, code: 'LAST_TRUSTED_PHONE' });
     });
   });
 
