@@ -9,10 +9,11 @@ import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
 import { endCodeBlocks } from '../codes/limits.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { CODES_ERRORS, type CodesError } from '../codes/errors.ts';
+import { failure, type Result } from '../result.ts';
+import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
 export type SignInCodeDeps = CodeDeps & { db: Db; clock: Clock };
-
-export const SIGN_IN_EXPIRED = 'Your sign-in has expired. Sign in again with your password.';
 
 /** The password-stage session of this token, or null. */
 export async function pendingSignIn(deps: { db: Db; clock: Clock }, token: string): Promise<ResolvedSession | null> {
@@ -25,13 +26,18 @@ export async function signInDevices(db: Db, accountId: string): Promise<TrustedD
   return (await listDevices(db, accountId)).trusted;
 }
 
-const deviceSchema = z.object({ trustedDeviceId: z.string().min(1, 'Choose a trusted device.').max(64) });
+const deviceSchema = z.object({ trustedDeviceId: z.string().min(1).max(64) });
 
-export async function sendSignInCode(deps: SignInCodeDeps, token: string, input: unknown, ctx: RequestContext): Promise<{ ok: true; trustedDeviceId: string } | { ok: false; error: string }> {
+export async function sendSignInCode(
+  deps: SignInCodeDeps,
+  token: string,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ trustedDeviceId: string }, SignInError | CodesError>> {
   const session = await pendingSignIn(deps, token);
-  if (!session) return { ok: false, error: SIGN_IN_EXPIRED };
+  if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   const parsed = deviceSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'Choose a trusted device.' };
+  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE');
   const sent = await sendCode(deps, { accountId: session.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'sign-in' }, ctx);
   return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
 }
@@ -42,11 +48,11 @@ export async function completeSignIn(
   token: string,
   input: unknown,
   ctx: RequestContext,
-): Promise<{ ok: true; sessionToken: string; accountId: string } | { ok: false; error: string }> {
+): Promise<Result<{ sessionToken: string; accountId: string }, SignInError | CodesError>> {
   const session = await pendingSignIn(deps, token);
-  if (!session) return { ok: false, error: SIGN_IN_EXPIRED };
+  if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'Choose a trusted device and enter its code.' };
+  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
   const checked = await verifyCode(deps, { accountId: session.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'sign-in', code: parsed.data.code }, ctx);
   if (!checked.ok) return checked;
   const now = deps.clock.now();
@@ -58,5 +64,5 @@ export async function completeSignIn(
     await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'verification code' } }, ctx);
     return fresh;
   });
-  return sessionToken ? { ok: true, sessionToken, accountId: session.accountId } : { ok: false, error: SIGN_IN_EXPIRED };
+  return sessionToken ? { ok: true, sessionToken, accountId: session.accountId } : failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
 }

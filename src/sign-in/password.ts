@@ -12,22 +12,25 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
-import { lockoutMessage, passwordLimits } from '../accounts/password-guesses.ts';
+import { passwordLimits } from '../accounts/password-guesses.ts';
+import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
+import type { FieldErrors, FormResult } from '../accounts/fields.ts';
 import { attemptsFailed, attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { createSession } from '../sessions/sessions.ts';
+import { failure } from '../result.ts';
+import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
-export const WRONG_CREDENTIALS = 'Your Apple ID or password was incorrect.';
+/** The sentence of SIGN_IN_ERRORS.WRONG_CREDENTIALS, for tests outside sign-in/ not yet on codes. */
+export const WRONG_CREDENTIALS = SIGN_IN_ERRORS.WRONG_CREDENTIALS;
 
 export const signInSchema = z.object({
   appleId: emailField,
   password: z.string().min(1, 'Enter your password.').max(1024),
 });
 
-export type SignInResult =
-  /** needsCode: two-step is on, the session only lets the holder finish with a code. */
-  | { ok: true; accountId: string; sessionToken: string; needsCode: boolean }
-  | { ok: false; error: string; fieldErrors?: Partial<Record<'appleId' | 'password', string>> };
+/** needsCode: two-step is on, the session only lets the holder finish with a code. */
+type SignInResult = FormResult<{ accountId: string; sessionToken: string; needsCode: boolean }, SignInError | 'PASSWORD_LOCKED_OUT'>;
 
 export interface SignInDeps {
   db: Db;
@@ -39,9 +42,9 @@ export interface SignInDeps {
 export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestContext): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Partial<Record<'appleId' | 'password', string>> = {};
+    const fieldErrors: FieldErrors = {};
     for (const i of parsed.error.issues) fieldErrors[i.path[0] as 'appleId' | 'password'] ??= i.message;
-    return { ok: false, error: 'Check the fields marked below.', fieldErrors };
+    return { ...failure(SIGN_IN_ERRORS, 'CHECK_FIELDS'), fieldErrors };
   }
   const { db, clock } = deps;
   const now = clock.now();
@@ -49,7 +52,7 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
   const account = await db.account.findUnique({ where: { appleIdKey: key } });
   const limits = passwordLimits('sign-in', key, account?.id ?? null, ctx);
   const refusedUntil = await takeAttempts(db, limits, now);
-  if (refusedUntil) return { ok: false, error: lockoutMessage(refusedUntil, now) };
+  if (refusedUntil) return failure(ACCOUNTS_ERRORS, 'PASSWORD_LOCKED_OUT', refusedUntil, now);
 
   const passwordOk = account
     ? await verifySecret(parsed.data.password, account.passwordHash)
@@ -58,7 +61,7 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
   if (!account || !passwordOk) {
     const lock = await attemptsFailed(db, limits, now);
     if (account) await recordSecurityEvent(db, { accountId: account.id, kind: 'sign-in-failed', at: now }, ctx);
-    return { ok: false, error: lock ? lockoutMessage(lock, now) : WRONG_CREDENTIALS };
+    return lock ? failure(ACCOUNTS_ERRORS, 'PASSWORD_LOCKED_OUT', lock, now) : failure(SIGN_IN_ERRORS, 'WRONG_CREDENTIALS');
   }
 
   await attemptsSucceeded(db, limits);

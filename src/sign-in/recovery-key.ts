@@ -8,10 +8,12 @@ import { HOUR } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createSession, resolveSession, sessionIdOf } from '../sessions/sessions.ts';
 import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
-import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type LockPolicy } from '../throttle/throttle.ts';
+import { attemptsFailed, attemptsSucceeded, takeAttempts, type LockPolicy } from '../throttle/throttle.ts';
 import { guessLimits } from '../throttle/known-browsers.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { SIGN_IN_EXPIRED, pendingSignIn } from './code.ts';
+import { pendingSignIn } from './code.ts';
+import { failure, type Result } from '../result.ts';
+import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 import { endCodeBlocks } from '../codes/limits.ts';
 import { confirmDevice, type DeviceDeps } from '../devices/trusted-devices.ts';
 import { stagePolicy } from '../sessions/stage-policy.ts';
@@ -24,30 +26,28 @@ import type { Actor } from '../sessions/actor.ts';
 export const RECOVERY_KEY_TRIES: LockPolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
 const recoveryKeyLimits = (accountId: string, ctx: RequestContext) => guessLimits('recovery-key', accountId, accountId, ctx, { perIdentity: RECOVERY_KEY_TRIES });
 
-export const WRONG_RECOVERY_KEY = "That Recovery Key isn't right. Check it and try again.";
-export const NO_RECOVERY_KEY = 'This account has no Recovery Key.';
-
 type Deps = { db: Db; clock: Clock };
 
-const keySchema = z.object({ recoveryKey: z.string().trim().min(1, 'Enter your Recovery Key.').max(64) });
+// Empty: ENTER_RECOVERY_KEY. Longer than any key with separators: WRONG_RECOVERY_KEY, without a try.
+const keySchema = z.object({ recoveryKey: z.string().trim().min(1).max(64) });
 
 /** Password stage + Recovery Key -> a 'recovery' session (a new token). */
-export async function signInWithRecoveryKey(deps: Deps, token: string, input: unknown, ctx: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; error: string }> {
+export async function signInWithRecoveryKey(deps: Deps, token: string, input: unknown, ctx: RequestContext): Promise<Result<{ sessionToken: string }, SignInError>> {
   const session = await pendingSignIn(deps, token);
-  if (!session) return { ok: false, error: SIGN_IN_EXPIRED };
+  if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   const parsed = keySchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
+  if (!parsed.success) return failure(SIGN_IN_ERRORS, parsed.error.issues[0].code === 'too_big' ? 'WRONG_RECOVERY_KEY' : 'ENTER_RECOVERY_KEY');
   const now = deps.clock.now();
   const account = await deps.db.account.findUnique({ where: { id: session.accountId } });
-  if (!account) return { ok: false, error: SIGN_IN_EXPIRED };
-  if (!account.recoveryKeyHash) return { ok: false, error: NO_RECOVERY_KEY };
+  if (!account) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
+  if (!account.recoveryKeyHash) return failure(SIGN_IN_ERRORS, 'NO_RECOVERY_KEY');
   const limits = recoveryKeyLimits(account.id, ctx);
   const locked = await takeAttempts(deps.db, limits, now);
-  if (locked) return { ok: false, error: `Too many wrong Recovery Keys. Try again in ${waitText(locked, now)}.` };
+  if (locked) return failure(SIGN_IN_ERRORS, 'RECOVERY_KEY_LOCKED', locked, now);
   if (!(await verifyRecoveryKey(parsed.data.recoveryKey, account.recoveryKeyHash))) {
     const lock = await attemptsFailed(deps.db, limits, now);
     await recordSecurityEvent(deps.db, { accountId: account.id, kind: 'recovery-key-failed', at: now }, ctx);
-    return { ok: false, error: lock ? `Too many wrong Recovery Keys. Try again in ${waitText(lock, now)}.` : WRONG_RECOVERY_KEY };
+    return lock ? failure(SIGN_IN_ERRORS, 'RECOVERY_KEY_LOCKED', lock, now) : failure(SIGN_IN_ERRORS, 'WRONG_RECOVERY_KEY');
   }
   await attemptsSucceeded(deps.db, limits);
   const sessionToken = await deps.db.$transaction(async (tx) => {
@@ -57,7 +57,7 @@ export async function signInWithRecoveryKey(deps: Deps, token: string, input: un
     await recordSecurityEvent(tx, { accountId: account.id, kind: 'recovery-key-used', at: now }, ctx);
     return fresh;
   });
-  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: SIGN_IN_EXPIRED };
+  return sessionToken ? { ok: true, sessionToken } : failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
 }
 
 /**

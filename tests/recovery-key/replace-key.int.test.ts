@@ -4,7 +4,7 @@ import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { replaceRecoveryKey } from '../../src/recovery-key/replace-key.ts';
 import { normaliseRecoveryKey, verifyRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import { signIn } from '../../src/sign-in/password.ts';
-import { signInWithRecoveryKey, WRONG_RECOVERY_KEY } from '../../src/sign-in/recovery-key.ts';
+import { signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
 import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 
 describe('Replace Lost Key', () => {
@@ -26,7 +26,7 @@ describe('Replace Lost Key', () => {
     expect(recoveryKeyHash).not.toContain(fresh!);
     expect(await verifyRecoveryKey(s.a.recoveryKey, recoveryKeyHash!)).toBe(false);
     expect(recoveryKeyCreatedAt).toEqual(s.a.clock.now());
-    expect(await withKey(s.a.recoveryKey)).toEqual({ ok: false, error: WRONG_RECOVERY_KEY });
+    expect(await withKey(s.a.recoveryKey)).toMatchObject({ ok: false, code: 'WRONG_RECOVERY_KEY' });
     expect((await withKey(result.recoveryKey)).ok).toBe(true);
   });
 

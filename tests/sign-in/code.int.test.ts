@@ -8,7 +8,7 @@ import { CODE_KEY, codeIn, newAccount, otherCode, smsDevice, START, type TestClo
 import { fixedClock, MINUTE } from '../../src/clock.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';
-import { completeSignIn, sendSignInCode, signInDevices, SIGN_IN_EXPIRED, type SignInCodeDeps } from '../../src/sign-in/code.ts';
+import { completeSignIn, sendSignInCode, signInDevices, type SignInCodeDeps } from '../../src/sign-in/code.ts';
 import { startStandins, type Standins } from '../../dev/standins/server.ts';
 import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
 import { createTwilioSms } from '../../src/sms/twilio-sms.ts';
@@ -83,17 +83,17 @@ describe('signing in with a code from a trusted device', () => {
   it('a wrong code does not sign in, and the same code cannot sign in twice', async () => {
     const token = await passwordStep();
     await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER);
-    expect((await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: otherCode(lastCode()) }, BROWSER)).ok).toBe(false);
+    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: otherCode(lastCode()) }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_WRONG' });
     expect((await resolveSession(t.db, token, clock.now()))?.stage).toBe('password');
     expect((await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).ok).toBe(true);
-    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).toEqual({ ok: false, error: SIGN_IN_EXPIRED });
+    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
   });
 
   it('the password step lasts 10 minutes', async () => {
     const token = await passwordStep();
     await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER);
     clock.advance(10 * MINUTE + 1);
-    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).toEqual({ ok: false, error: SIGN_IN_EXPIRED });
+    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
   });
 
   it("a removed device's code no longer signs in, and another account's device is refused", async () => {
@@ -101,11 +101,11 @@ describe('signing in with a code from a trusted device', () => {
     await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER);
     const code = lastCode();
     await t.db.trustedDevice.delete({ where: { id: deviceId } });
-    expect((await completeSignIn(deps, token, { trustedDeviceId: deviceId, code }, BROWSER)).ok).toBe(false);
+    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
 
     const otherAccount = await newAccount(t.db, clock, 'someone.else@example.com', null);
     const otherDevice = await smsDevice(t.db, otherAccount, '+15550107799');
-    expect((await sendSignInCode(deps, token, { trustedDeviceId: otherDevice }, BROWSER)).ok).toBe(false);
+    expect(await sendSignInCode(deps, token, { trustedDeviceId: otherDevice }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
     expect(standins.twilio.messages().filter((m) => m.to === '+15550107799')).toEqual([]);
   });
 
@@ -114,9 +114,9 @@ describe('signing in with a code from a trusted device', () => {
     await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER);
     expect((await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).ok).toBe(true);
     clock.advance(MINUTE); // past the one-code-per-30-seconds limit: only the finished session can refuse
-    expect(await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: false, error: SIGN_IN_EXPIRED });
+    expect(await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
     expect(standins.twilio.messages()).toHaveLength(1);
     // Nor can a token that never was a session.
-    expect(await sendSignInCode(deps, 'not-a-session', { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: false, error: SIGN_IN_EXPIRED });
+    expect(await sendSignInCode(deps, 'not-a-session', { trustedDeviceId: deviceId }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../harness/accounts.ts';
-import { signIn, WRONG_CREDENTIALS } from '../../src/sign-in/password.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../../src/accounts/password-guesses.ts';
 import { MINUTE } from '../../src/clock.ts';
 
@@ -27,14 +27,14 @@ describe('signing in with a password', () => {
   it('gives the same answer for a wrong password and for an unknown Apple ID', async () => {
     const wrongPassword = await signIn(deps, { appleId: 'jane.holder@example.com', password: 'not my password' }, BROWSER);
     const unknown = await signIn(deps, { appleId: 'nobody@example.com', password: GOOD_PASSWORD }, BROWSER);
-    expect(wrongPassword).toEqual({ ok: false, error: WRONG_CREDENTIALS });
-    expect(unknown).toEqual({ ok: false, error: WRONG_CREDENTIALS });
+    expect(wrongPassword).toEqual({ ok: false, code: 'WRONG_CREDENTIALS', error: 'Your Apple ID or password was incorrect.' });
+    expect(unknown).toEqual(wrongPassword);
     expect(await t.db.securityEvent.count({ where: { kind: 'sign-in-failed' } })).toBe(1);
   });
 
   it('puts messages next to empty or malformed fields', async () => {
     const result = await signIn(deps, { appleId: 'jane', password: '' }, BROWSER);
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, code: 'CHECK_FIELDS' });
     if (result.ok) return;
     expect(result.fieldErrors?.appleId).toMatch(/valid email/);
     expect(result.fieldErrors?.password).toMatch(/Enter your password/);
@@ -46,11 +46,11 @@ describe('signing in with a password', () => {
       deps.clock.advance(MINUTE);
       last = await signIn(deps, { appleId: 'jane.holder@example.com', password: `wrong ${i}` }, { ...BROWSER, clientAddress: `198.51.100.${i}` });
     }
-    expect(last).toEqual({ ok: false, error: expect.stringMatching(/try again in 15 minutes/) });
+    expect(last).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT', error: expect.stringContaining('15 minutes') });
 
     deps.clock.advance(5 * MINUTE);
     const rightPasswordWhileLocked = await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER);
-    expect(rightPasswordWhileLocked).toEqual({ ok: false, error: expect.stringMatching(/try again in 10 minutes/) });
+    expect(rightPasswordWhileLocked).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT', error: expect.stringContaining('10 minutes') });
 
     deps.clock.advance(10 * MINUTE);
     expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER)).ok).toBe(true);
@@ -59,7 +59,7 @@ describe('signing in with a password', () => {
   it('locks an unknown Apple ID the same way, so a lockout does not reveal that an account exists', async () => {
     let last;
     for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) last = await signIn(deps, { appleId: 'ghost@example.com', password: `x${i}xxxxxx` }, BROWSER);
-    expect(last).toEqual({ ok: false, error: expect.stringMatching(/Too many unsuccessful sign-in attempts/) });
+    expect(last).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT' });
   });
 
   it('does not lock an Apple ID for failures spread beyond the window', async () => {
@@ -73,12 +73,12 @@ describe('signing in with a password', () => {
   it(`slows a client address after ${PER_CLIENT_ADDRESS.maxFailures} failures across Apple IDs, never locks it, and leaves other addresses alone`, async () => {
     const office = { ...BROWSER, clientAddress: '192.0.2.66' };
     for (let i = 0; i < PER_CLIENT_ADDRESS.maxFailures; i++) {
-      expect(await signIn(deps, { appleId: `victim${i}@example.com`, password: 'guess guess' }, office)).toEqual({ ok: false, error: WRONG_CREDENTIALS });
+      expect(await signIn(deps, { appleId: `victim${i}@example.com`, password: 'guess guess' }, office)).toMatchObject({ ok: false, code: 'WRONG_CREDENTIALS' });
     }
     // Past the budget: one attempt per delay, the delay doubling up to its cap.
-    expect(await signIn(deps, { appleId: 'victim-x@example.com', password: 'guess guess' }, office)).toEqual({ ok: false, error: WRONG_CREDENTIALS });
+    expect(await signIn(deps, { appleId: 'victim-x@example.com', password: 'guess guess' }, office)).toMatchObject({ ok: false, code: 'WRONG_CREDENTIALS' });
     const slowed = await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office);
-    expect(slowed).toEqual({ ok: false, error: `Too many unsuccessful sign-in attempts. For your security, try again in ${PER_CLIENT_ADDRESS.slowDown.firstDelayMs / 1000} second.` });
+    expect(slowed).toEqual({ ok: false, code: 'PASSWORD_LOCKED_OUT', error: `Too many unsuccessful sign-in attempts. For your security, try again in ${PER_CLIENT_ADDRESS.slowDown.firstDelayMs / 1000} second.` });
     for (let i = 0; i < 30; i++) await signIn(deps, { appleId: `victim${i}@example.com`, password: 'guess guess' }, office);
     const row = await t.db.throttle.findUniqueOrThrow({ where: { key: 'sign-in:address:192.0.2.66' } });
     expect(row.lockedUntil!.getTime() - deps.clock.now().getTime()).toBeLessThanOrEqual(PER_CLIENT_ADDRESS.slowDown.maxDelayMs);

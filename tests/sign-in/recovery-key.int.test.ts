@@ -8,7 +8,7 @@ import { fixedClock, MINUTE } from '../../src/clock.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';
 import { generateRecoveryKey, formatRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { finishRecovery, signInWithRecoveryKey, WRONG_RECOVERY_KEY } from '../../src/sign-in/recovery-key.ts';
+import { finishRecovery, signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
 
 describe('signing in with the Recovery Key', () => {
   let t: TestDb;
@@ -65,14 +65,14 @@ describe('signing in with the Recovery Key', () => {
   it('a wrong key is refused and logged; 5 wrong keys in an hour lock the key for an hour', async () => {
     const token = await passwordStep();
     const wrong = generateRecoveryKey();
-    for (let i = 0; i < 4; i++) expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: wrong }, BROWSER)).toEqual({ ok: false, error: WRONG_RECOVERY_KEY });
-    expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: wrong }, BROWSER)).toEqual({ ok: false, error: expect.stringMatching(/Try again in 1 hour/) });
-    expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: key }, BROWSER)).toEqual({ ok: false, error: expect.stringMatching(/Too many wrong Recovery Keys/) });
+    for (let i = 0; i < 4; i++) expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: wrong }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_RECOVERY_KEY' });
+    expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: wrong }, BROWSER)).toEqual({ ok: false, code: 'RECOVERY_KEY_LOCKED', error: 'Too many wrong Recovery Keys. Try again in 1 hour.' });
+    expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: key }, BROWSER)).toMatchObject({ ok: false, code: 'RECOVERY_KEY_LOCKED' });
     expect(await t.db.securityEvent.count({ where: { kind: 'recovery-key-failed' } })).toBe(5);
   });
 
   it('the key alone, without the password step, opens nothing', async () => {
-    expect((await signInWithRecoveryKey(deps(), 'no-password-step', { recoveryKey: key }, BROWSER)).ok).toBe(false);
+    expect(await signInWithRecoveryKey(deps(), 'no-password-step', { recoveryKey: key }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
   });
 
   it('a recovery session ends after 30 minutes', async () => {
