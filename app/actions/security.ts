@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
 import { answerSecurityQuestions } from '@/src/accounts/security-pass.ts';
-import { changeBirthDate, changePassword, changeRescueEmail, changeSecurityQuestions, type ChangeResult } from '@/src/account-changes/account-changes.ts';
+import { changeBirthDate, changePassword, changeRescueEmail, changeSecurityQuestions } from '@/src/account-changes/account-changes.ts';
+import type { FormResult } from '@/src/accounts/fields.ts';
 import { startSetup } from '@/src/eligibility/waiting-periods.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireAccount } from '../lib/session.ts';
@@ -23,7 +24,7 @@ type Change = typeof changePassword;
 
 async function change(fn: Change, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
-  const result: ChangeResult = await fn(runtime(), actor, formFields(formData), await requestContext());
+  const result: FormResult<{ message: string }> = await fn(runtime(), actor, formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   revalidatePath('/account/security');
   return { done: true, notice: result.message };

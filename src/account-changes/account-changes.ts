@@ -19,7 +19,8 @@ import {
   questionsFields,
   rawFields,
   rescueEmailErrors,
-  type FieldErrors,
+  fieldFailure,
+  type FormResult,
 } from '../accounts/fields.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
@@ -28,12 +29,14 @@ import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
+import type { StepUpError } from '../step-up/errors.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountChangedEmail } from '../mail/templates.ts';
 import type { RequestContext, SignificantChangeKind } from '../security-events/record.ts';
-import { attemptFailed, clearFailures, takeAttempt, waitText } from '../throttle/throttle.ts';
+import { attemptFailed, clearFailures, takeAttempt } from '../throttle/throttle.ts';
 import { PER_APPLE_ID } from '../accounts/password-guesses.ts';
+import { ACCOUNT_CHANGES_ERRORS, type AccountChangesError } from './errors.ts';
 
 export interface ChangeDeps {
   db: Db;
@@ -43,7 +46,8 @@ export interface ChangeDeps {
 }
 
 
-export type ChangeResult = { ok: true; message: string } | { ok: false; error?: string; fieldErrors: FieldErrors };
+/** A change's answer: a confirmation, or why not (next to the field it is about, mostly). */
+type ChangeResult = FormResult<{ message: string }, AccountChangesError | StepUpError | 'INVALID_FIELDS' | 'TOO_YOUNG'>;
 
 /** Stores a significant change and everything that goes with it, in one transaction. */
 async function commitSignificantChange(
@@ -83,16 +87,19 @@ export async function changePassword(deps: ChangeDeps, actor: Actor, input: unkn
   const parsed = parseForm(changePasswordSchema, input, newPasswordErrors(field, account.appleId));
   if (!parsed.ok) return parsed;
   const stale = await freshCodeRefusal(deps, actor);
-  if (stale) return { ok: false, error: stale, fieldErrors: {} };
+  if (stale) return stale;
   const now = deps.clock.now();
+  const lockedOut = (until: Date) =>
+    fieldFailure(ACCOUNT_CHANGES_ERRORS, 'CURRENT_PASSWORD_LOCKED', { currentPassword: ACCOUNT_CHANGES_ERRORS.CURRENT_PASSWORD_LOCKED(until, now) });
   const locked = await takeAttempt(deps.db, passwordLockKey(account), PER_APPLE_ID, now);
-  if (locked) return { ok: false, fieldErrors: { currentPassword: `Too many wrong passwords. Try again in ${waitText(locked, now)}.` } };
+  if (locked) return lockedOut(locked);
   if (!(await verifySecret(parsed.data.currentPassword, account.passwordHash))) {
     const lock = await attemptFailed(deps.db, passwordLockKey(account), PER_APPLE_ID, now);
-    return { ok: false, fieldErrors: { currentPassword: lock ? `Too many wrong passwords. Try again in ${waitText(lock, now)}.` : "That isn't your current password." } };
+    if (lock) return lockedOut(lock);
+    return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'WRONG_CURRENT_PASSWORD', { currentPassword: ACCOUNT_CHANGES_ERRORS.WRONG_CURRENT_PASSWORD });
   }
   if (await verifySecret(parsed.data.password, account.passwordHash)) {
-    return { ok: false, fieldErrors: { password: 'Choose a password different from your current one.' } };
+    return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'SAME_PASSWORD', { password: ACCOUNT_CHANGES_ERRORS.SAME_PASSWORD });
   }
   await clearFailures(deps.db, passwordLockKey(account));
   const passwordHash = await hashSecret(parsed.data.password, deps.bcryptCost);
@@ -133,7 +140,8 @@ export async function changeRescueEmail(deps: ChangeDeps, actor: Actor, input: u
   if (!parsed.ok) return parsed;
   const next = parsed.data.rescueEmail ?? null;
   if ((next && appleIdKey(next)) === (account.rescueEmail && appleIdKey(account.rescueEmail))) {
-    return { ok: false, fieldErrors: { rescueEmail: next ? 'That is already your rescue email.' : 'There is no rescue email to remove.' } };
+    const code = next ? 'RESCUE_EMAIL_UNCHANGED' : 'NO_RESCUE_EMAIL';
+    return fieldFailure(ACCOUNT_CHANGES_ERRORS, code, { rescueEmail: ACCOUNT_CHANGES_ERRORS[code] });
   }
   await commitSignificantChange(
     deps,
@@ -154,9 +162,9 @@ export async function changeBirthDate(deps: ChangeDeps, actor: Actor, input: unk
   const parsed = parseForm(birthDateSchema, input, {});
   if (!parsed.ok) return parsed;
   const { birthDate } = parsed.data;
-  if (!isOldEnough(birthDate, deps.clock.now())) return { ok: false, fieldErrors: { birthDate: ACCOUNTS_ERRORS.TOO_YOUNG } };
+  if (!isOldEnough(birthDate, deps.clock.now())) return fieldFailure(ACCOUNTS_ERRORS, 'TOO_YOUNG', { birthDate: ACCOUNTS_ERRORS.TOO_YOUNG });
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
-  if (birthDate === account.birthDate) return { ok: false, fieldErrors: { birthDate: 'That is already your birth date.' } };
+  if (birthDate === account.birthDate) return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'BIRTH_DATE_UNCHANGED', { birthDate: ACCOUNT_CHANGES_ERRORS.BIRTH_DATE_UNCHANGED });
   await commitSignificantChange(deps, account, 'birth-date-changed', ctx, (tx) => tx.account.update({ where: { id: account.id }, data: { birthDate } }));
   return { ok: true, message: 'Your birth date was changed.' };
 }
