@@ -26,9 +26,9 @@ import { durationText, HOUR, MINUTE, perDurationText } from '../clock.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
 import { hashSecret } from '../accounts/passwords.ts';
-import { newPasswordErrors, parseForm, rawFields } from '../accounts/fields.ts';
+import { newPasswordErrors, parseForm, rawFields, type FormResult } from '../accounts/fields.ts';
 import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, randomQuestionPair, type AskedQuestion, type QuestionPair } from '../accounts/question-check.ts';
-import { takeAttempt, waitText, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
+import { takeAttempt, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
@@ -36,6 +36,9 @@ import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountChangedEmail, passwordResetLinkEmail, resetWithRecoveryKeyEmail } from '../mail/templates.ts';
 import { recordSignificantChange, type SignificantChangeAccount } from '../eligibility/waiting-periods.ts';
+import type { AccountsError } from '../accounts/errors.ts';
+import { failure, type Result } from '../result.ts';
+import { PASSWORD_RESET_ERRORS, type PasswordResetError } from './errors.ts';
 
 export interface PasswordResetDeps {
   db: Db;
@@ -66,7 +69,6 @@ export const RESET_REQUESTED =
   `If an account exists for that Apple ID, we emailed the addresses on file. With two-step verification off, the email has a link to reset the password, which works for ${durationText(RESET_LINK_TTL_MS)}. ` +
   'With two-step verification on, there is no link: the email says how to reset the password with your Recovery Key and a trusted device. ' +
   `We send at most ${REQUESTS_PER_APPLE_ID.maxFailures} of these emails ${perDurationText(REQUESTS_PER_APPLE_ID.windowMs)}: if you asked several times, use the newest one.`;
-export const LINK_INVALID = 'This link has expired or was already used. Ask for a new one.';
 
 const appleIdThrottleKey = (key: string) => `password-reset:apple-id:${key}`;
 const addressThrottleKey = (address: string) => `password-reset:address:${address}`;
@@ -95,22 +97,20 @@ const NO_ACCOUNT = '-';
 
 export const requestResetSchema = z.object({ appleId: emailField });
 
-export type RequestResetResult =
-  | { ok: true; message: string }
-  | { ok: false; error: string; fieldErrors?: Partial<Record<'appleId', string>> };
+type RequestResetResult = FormResult<{ message: string }, PasswordResetError>;
 
 /** `input` is untrusted (a submitted form): it is parsed here. Any other field (a birth date...) is ignored. */
 export async function requestPasswordReset(deps: PasswordResetDeps, input: unknown, ctx: RequestContext): Promise<RequestResetResult> {
   const parsed = requestResetSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, error: 'Check the fields marked below.', fieldErrors: { appleId: parsed.error.issues[0]?.message ?? 'Enter your Apple ID.' } };
+    return { ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'), fieldErrors: { appleId: parsed.error.issues[0]?.message ?? 'Enter your Apple ID.' } };
   }
   const { db, clock } = deps;
   const now = clock.now();
   const key = appleIdKey(parsed.data.appleId);
   if (ctx.clientAddress) {
     const slowed = await takeAttempt(db, addressThrottleKey(ctx.clientAddress), REQUESTS_PER_CLIENT_ADDRESS, now);
-    if (slowed) return { ok: false, error: tooManyRequests(slowed, now) };
+    if (slowed) return failure(PASSWORD_RESET_ERRORS, 'TOO_MANY_RESET_REQUESTS', slowed, now);
   }
   // Past the Apple ID's budget: the same answer, and nothing sent or changed.
   if (await takeAttempt(db, appleIdThrottleKey(key), REQUESTS_PER_APPLE_ID, now)) return { ok: true, message: RESET_REQUESTED };
@@ -192,10 +192,6 @@ export async function applyPasswordReset(
   );
 }
 
-function tooManyRequests(until: Date, now: Date): string {
-  return `Too many requests to reset a password came from your network. Try again in ${waitText(until, now)}.`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // 2. Opening the link
 
@@ -220,12 +216,13 @@ async function liveLink(db: Db, token: unknown, now: Date): Promise<LiveLink | n
   return { id: row.id, pair, account: row.account };
 }
 
-export type OpenResetResult = { ok: true; accountId: string; questions: AskedQuestion[] } | { ok: false; error: string };
-
 /** What the reset page shows: the two questions of this link, or one message for every link that does not work. */
-export async function openPasswordReset(deps: Pick<PasswordResetDeps, 'db' | 'clock'>, token: string | null | undefined): Promise<OpenResetResult> {
+export async function openPasswordReset(
+  deps: Pick<PasswordResetDeps, 'db' | 'clock'>,
+  token: string | null | undefined,
+): Promise<Result<{ accountId: string; questions: AskedQuestion[] }, PasswordResetError>> {
   const link = await liveLink(deps.db, token, deps.clock.now());
-  if (!link) return { ok: false, error: LINK_INVALID };
+  if (!link) return failure(PASSWORD_RESET_ERRORS, 'LINK_INVALID');
   return { ok: true, accountId: link.account.id, questions: await askedQuestions(deps.db, link.account.id, link.pair) };
 }
 
@@ -237,8 +234,7 @@ export const completeResetSchema = answersSchema.extend({
   confirmPassword: z.string(),
 });
 
-type CompleteField = 'answer1' | 'answer2' | 'password' | 'confirmPassword';
-export type CompleteResetResult = { ok: true; accountId: string } | { ok: false; error?: string; fieldErrors?: Partial<Record<CompleteField, string>> };
+type CompleteResetResult = FormResult<{ accountId: string }, PasswordResetError | Extract<AccountsError, 'WRONG_ANSWERS' | 'QUESTIONS_LOCKED'>>;
 
 class LinkAlreadyUsed extends Error {}
 
@@ -258,7 +254,7 @@ export async function completePasswordReset(
   const { db, clock } = deps;
   const now = clock.now();
   const link = await liveLink(db, token, now);
-  if (!link) return { ok: false, error: LINK_INVALID };
+  if (!link) return failure(PASSWORD_RESET_ERRORS, 'LINK_INVALID');
   const { account } = link;
 
   // Only these four fields are read (a birth date or anything else sent along is ignored); a
@@ -266,7 +262,7 @@ export async function completePasswordReset(
   const text = rawFields(input);
   const fields = { answer1: text('answer1'), answer2: text('answer2'), password: text('password'), confirmPassword: text('confirmPassword') };
   const parsed = parseForm(completeResetSchema, fields, newPasswordErrors(text, account.appleId));
-  if (!parsed.ok) return { ok: false, error: 'Check the fields marked below.', fieldErrors: parsed.fieldErrors };
+  if (!parsed.ok) return { ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'), fieldErrors: parsed.fieldErrors };
   const v = parsed.data;
 
   const answers = await checkAnswers(db, account.id, link.pair, [v.answer1, v.answer2], now);
@@ -278,7 +274,9 @@ export async function completePasswordReset(
       return tx.passwordReset.findUnique({ where: { id: link.id }, select: { wrongAnswers: true } });
     });
     const dead = !updated || updated.wrongAnswers >= MAX_WRONG_ANSWERS;
-    return { ok: false, error: dead ? `${answers.error} This link no longer works: ask for a new one.` : answers.error };
+    if (dead) return failure(PASSWORD_RESET_ERRORS, 'LINK_DIED', answers.error);
+    // The questions' refusal, passed up with its code (accounts/ writes its sentence).
+    return { ok: false, code: answers.locked ? 'QUESTIONS_LOCKED' : 'WRONG_ANSWERS', error: answers.error };
   }
 
   const passwordHash = await hashSecret(v.password, deps.bcryptCost);
@@ -294,7 +292,7 @@ export async function completePasswordReset(
       await applyPasswordReset(tx, deps, account, passwordHash, ctx);
     });
   } catch (e) {
-    if (e instanceof LinkAlreadyUsed) return { ok: false, error: LINK_INVALID };
+    if (e instanceof LinkAlreadyUsed) return failure(PASSWORD_RESET_ERRORS, 'LINK_INVALID');
     throw e;
   }
   return { ok: true, accountId: account.id };

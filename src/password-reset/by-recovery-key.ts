@@ -18,15 +18,19 @@ import { HOUR, MINUTE } from '../clock.ts';
 import { newToken, tokenId } from '../tokens.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { hashSecret, verifyAgainstNothing } from '../accounts/passwords.ts';
-import { fieldErrorsOf, newPasswordErrors, parseForm, rawFields, type FieldErrors } from '../accounts/fields.ts';
+import { fieldErrorsOf, fieldFailure, newPasswordErrors, parseForm, rawFields, type FormResult } from '../accounts/fields.ts';
+import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import { applyPasswordReset, isWellFormedResetToken } from './by-link.ts';
 import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
+import { CODES_ERRORS, type CodesError } from '../codes/errors.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { attemptsFailed, attemptsSucceeded, takeAttempts, waitText, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
+import { attemptsFailed, attemptsSucceeded, takeAttempts, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
 import { guessLimits } from '../throttle/known-browsers.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
+import { failure, type Result } from '../result.ts';
+import { PASSWORD_RESET_ERRORS, type PasswordResetError } from './errors.ts';
 
 export type KeyResetDeps = CodeDeps & { db: Db; clock: Clock; bcryptCost: number; appUrl: string };
 
@@ -40,15 +44,9 @@ export const KEY_RESET_TTL_MS = 30 * MINUTE;
 export const KEY_RESET_PER_APPLE_ID: LockPolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
 export const KEY_RESET_PER_CLIENT_ADDRESS: SlowDownPolicy = { maxFailures: 20, windowMs: HOUR, slowDown: { firstDelayMs: 1000, maxDelayMs: MINUTE } };
 
-export const KEY_MISMATCH = "That Recovery Key doesn't match this Apple ID, or two-step verification isn't on for it.";
-export const KEY_RESET_EXPIRED = 'This password reset has expired. Start again with your Recovery Key.';
-export const CODE_FIRST = 'Enter a code from one of your trusted devices first.';
-
-const tooMany = (until: Date, now: Date) => `Too many wrong Recovery Keys. For your security, try again in ${waitText(until, now)}.`;
-
 const startSchema = z.object({
   appleId: emailField,
-  recoveryKey: z.string('Enter your Recovery Key.').trim().min(1, 'Enter your Recovery Key.').max(64, KEY_MISMATCH),
+  recoveryKey: z.string('Enter your Recovery Key.').trim().min(1, 'Enter your Recovery Key.').max(64, PASSWORD_RESET_ERRORS.KEY_MISMATCH),
 });
 
 /** Step 1: Apple ID + Recovery Key → a reset token (for the reset cookie). */
@@ -56,9 +54,9 @@ export async function startKeyReset(
   deps: Pick<KeyResetDeps, 'db' | 'clock' | 'bcryptCost'>,
   input: unknown,
   ctx: RequestContext,
-): Promise<{ ok: true; token: string } | { ok: false; error?: string; fieldErrors?: FieldErrors }> {
+): Promise<FormResult<{ token: string }, PasswordResetError | 'INVALID_FIELDS'>> {
   const parsed = startSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
   const { db, clock } = deps;
   const now = clock.now();
   const account = await db.account.findUnique({ where: { appleIdKey: appleIdKey(parsed.data.appleId) } });
@@ -67,13 +65,13 @@ export async function startKeyReset(
     perAddress: KEY_RESET_PER_CLIENT_ADDRESS,
   });
   const refusedUntil = await takeAttempts(db, limits, now);
-  if (refusedUntil) return { ok: false, error: tooMany(refusedUntil, now) };
+  if (refusedUntil) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_LOCKED', refusedUntil, now);
   const hash = account?.twoStepEnabledAt ? account.recoveryKeyHash : null;
   const right = hash ? await verifyRecoveryKey(parsed.data.recoveryKey, hash) : await verifyAgainstNothing(parsed.data.recoveryKey, deps.bcryptCost);
   if (!right || !account) {
     const lock = await attemptsFailed(db, limits, now);
     if (account) await recordSecurityEvent(db, { accountId: account.id, kind: 'recovery-key-failed', at: now, details: { during: 'password reset' } }, ctx);
-    return { ok: false, error: lock ? tooMany(lock, now) : KEY_MISMATCH };
+    return lock ? failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_LOCKED', lock, now) : failure(PASSWORD_RESET_ERRORS, 'KEY_MISMATCH');
   }
   await attemptsSucceeded(db, limits);
   const token = newToken();
@@ -110,21 +108,31 @@ export async function keyResetState(deps: { db: Db; clock: Clock }, token: strin
 const deviceSchema = z.object({ trustedDeviceId: z.string().min(1).max(64) });
 
 /** Step 2a: a code to the trusted device the holder picks. */
-export async function sendKeyResetCode(deps: KeyResetDeps, token: string | undefined, input: unknown, ctx: RequestContext) {
+export async function sendKeyResetCode(
+  deps: KeyResetDeps,
+  token: string | undefined,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ trustedDeviceId: string }, PasswordResetError | CodesError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
-  if (!row) return { ok: false as const, error: KEY_RESET_EXPIRED };
+  if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
   const parsed = deviceSchema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, error: 'Choose a trusted device.' };
+  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE');
   const sent = await sendCode(deps, { accountId: row.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'reset-password' }, ctx);
-  return sent.ok ? { ok: true as const, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+  return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
 }
 
 /** Step 2b: the code. Right → the reset may choose a new password. */
-export async function verifyKeyResetCode(deps: KeyResetDeps, token: string | undefined, input: unknown, ctx: RequestContext): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function verifyKeyResetCode(
+  deps: KeyResetDeps,
+  token: string | undefined,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Result<object, PasswordResetError | CodesError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
-  if (!row) return { ok: false, error: KEY_RESET_EXPIRED };
+  if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
   const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'Choose a trusted device and enter its code.' };
+  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
   const checked = await verifyCode(deps, { accountId: row.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'reset-password', code: parsed.data.code }, ctx);
   if (!checked.ok) return checked;
   await deps.db.passwordReset.updateMany({ where: { id: row.id, usedAt: null }, data: { codeVerifiedAt: deps.clock.now() } });
@@ -136,14 +144,14 @@ const passwordSchema = z.object({ password: z.string(), confirmPassword: z.strin
 class ResetGone extends Error {}
 
 /** Step 3: the new password, with everything a reset does (applyPasswordReset). Once. */
-export async function completeKeyReset(deps: KeyResetDeps, token: string | undefined, input: unknown, ctx: RequestContext): Promise<{ ok: true } | { ok: false; error?: string; fieldErrors?: FieldErrors }> {
+export async function completeKeyReset(deps: KeyResetDeps, token: string | undefined, input: unknown, ctx: RequestContext): Promise<FormResult<object, PasswordResetError>> {
   const now = deps.clock.now();
   const row = await liveKeyReset(deps.db, token, now);
-  if (!row) return { ok: false, error: KEY_RESET_EXPIRED };
-  if (!row.codeVerifiedAt) return { ok: false, error: CODE_FIRST };
+  if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
+  if (!row.codeVerifiedAt) return failure(PASSWORD_RESET_ERRORS, 'CODE_FIRST');
   const text = rawFields(input);
   const parsed = parseForm(passwordSchema, { password: text('password'), confirmPassword: text('confirmPassword') }, newPasswordErrors(text, row.account.appleId));
-  if (!parsed.ok) return { ok: false, error: 'Check the fields marked below.', fieldErrors: parsed.fieldErrors };
+  if (!parsed.ok) return { ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'), fieldErrors: parsed.fieldErrors };
   const passwordHash = await hashSecret(parsed.data.password, deps.bcryptCost);
   try {
     await deps.db.$transaction(async (tx) => {
@@ -152,7 +160,7 @@ export async function completeKeyReset(deps: KeyResetDeps, token: string | undef
       await applyPasswordReset(tx, deps, row.account, passwordHash, ctx);
     });
   } catch (e) {
-    if (e instanceof ResetGone) return { ok: false, error: KEY_RESET_EXPIRED };
+    if (e instanceof ResetGone) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
     throw e;
   }
   return { ok: true };
