@@ -28,9 +28,11 @@ import {
   rawFields,
   rescueEmailErrors,
   accountNameField,
-  type FieldErrors,
+  fieldFailure,
+  type FieldFailure,
+  type FormResult,
 } from './fields.ts';
-import { ACCOUNTS_ERRORS } from './errors.ts';
+import { ACCOUNTS_ERRORS, type AccountsError } from './errors.ts';
 import { isRegionCode } from '../eligibility/regions.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -70,7 +72,7 @@ export interface NewAccount {
 }
 
 /** `input` is untrusted (a submitted form): checks every field at once, and the age. */
-export function validateAccountForm(input: unknown, now: Date): { ok: true; data: AccountForm } | { ok: false; fieldErrors: FieldErrors } {
+export function validateAccountForm(input: unknown, now: Date): { ok: true; data: AccountForm } | FieldFailure<'INVALID_FIELDS' | 'TOO_YOUNG'> {
   const field = rawFields(input);
   const parsed = parseForm(createAccountSchema, input, {
     ...newPasswordErrors(field, field('appleId')),
@@ -78,7 +80,7 @@ export function validateAccountForm(input: unknown, now: Date): { ok: true; data
     ...questionsErrors(field),
   });
   if (!parsed.ok) return parsed;
-  if (!isOldEnough(parsed.data.birthDate, now)) return { ok: false, fieldErrors: { birthDate: ACCOUNTS_ERRORS.TOO_YOUNG } };
+  if (!isOldEnough(parsed.data.birthDate, now)) return fieldFailure(ACCOUNTS_ERRORS, 'TOO_YOUNG', { birthDate: ACCOUNTS_ERRORS.TOO_YOUNG });
   return parsed;
 }
 
@@ -131,17 +133,15 @@ export async function insertAccount(tx: DbTx, deps: Pick<AccountDeps, 'clock' | 
 
 export const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'P2002';
 
-export type CreateAccountResult = { ok: true; accountId: string; sessionToken: string } | { ok: false; fieldErrors: FieldErrors };
-
 /**
  * An account at once, signed in, with no confirmation of the address: for the seed and tests only
  * (see above). Says so when the Apple ID is taken, which the form must never do.
  */
-export async function createAccount(deps: AccountDeps, input: unknown, ctx: RequestContext): Promise<CreateAccountResult> {
+export async function createAccount(deps: AccountDeps, input: unknown, ctx: RequestContext): Promise<FormResult<{ accountId: string; sessionToken: string }, AccountsError>> {
   const now = deps.clock.now();
   const checked = validateAccountForm(input, now);
   if (!checked.ok) return checked;
-  const taken = { ok: false as const, fieldErrors: { appleId: 'This email address is already used as an Apple ID.' } };
+  const taken = fieldFailure(ACCOUNTS_ERRORS, 'APPLE_ID_TAKEN', { appleId: ACCOUNTS_ERRORS.APPLE_ID_TAKEN });
   if (await deps.db.account.findUnique({ where: { appleIdKey: appleIdKey(checked.data.appleId) }, select: { id: true } })) return taken;
   const account = await hashAccountSecrets(checked.data, deps.bcryptCost);
   try {

@@ -8,7 +8,9 @@ import type { Db } from '../db/client.ts';
 import { DAY, MINUTE } from '../clock.ts';
 import { verifySecret } from './passwords.ts';
 import { normaliseAnswer, securityQuestionText } from './security-questions.ts';
-import { attemptFailed, clearFailures, lockedUntil, takeAttempt, waitText, type LockPolicy } from '../throttle/throttle.ts';
+import { attemptFailed, clearFailures, lockedUntil, takeAttempt, type LockPolicy } from '../throttle/throttle.ts';
+import { failure, type Failure } from '../result.ts';
+import { ACCOUNTS_ERRORS } from './errors.ts';
 
 // (ours) "in a row": a success clears the count, so the window only needs to be long.
 export const QUESTION_LOCK: LockPolicy = { maxFailures: 3, windowMs: DAY, lockMs: 15 * MINUTE };
@@ -56,17 +58,15 @@ export function securityQuestionCount(db: Db, accountId: string): Promise<number
 
 const lockKey = (accountId: string) => `security-questions:${accountId}`;
 
-function lockMessage(until: Date, now: Date): string {
-  return `Too many wrong answers. For your security, try again in ${waitText(until, now)}.`;
-}
-
-/** The lock message while the questions are locked, else null. */
+/** The lock's sentence (QUESTIONS_LOCKED) while the questions are locked, else null. */
 export async function questionsLock(db: Db, accountId: string, now: Date): Promise<string | null> {
   const until = await lockedUntil(db, lockKey(accountId), QUESTION_LOCK, now);
-  return until ? lockMessage(until, now) : null;
+  return until ? ACCOUNTS_ERRORS.QUESTIONS_LOCKED(until, now) : null;
 }
 
-export type AnswerCheck = { ok: true } | { ok: false; error: string; locked: boolean };
+type AnswerCheck = { ok: true } | (Failure<'QUESTIONS_LOCKED' | 'WRONG_ANSWERS'> & { locked: boolean });
+
+const lockedOut = (until: Date, now: Date): AnswerCheck => ({ ...failure(ACCOUNTS_ERRORS, 'QUESTIONS_LOCKED', until, now), locked: true });
 
 /**
  * Checks both answers (each against its bcrypt hash, both always computed). Counts a wrong pair
@@ -74,7 +74,7 @@ export type AnswerCheck = { ok: true } | { ok: false; error: string; locked: boo
  */
 export async function checkAnswers(db: Db, accountId: string, pair: QuestionPair, answers: [string, string], now: Date): Promise<AnswerCheck> {
   const refusedUntil = await takeAttempt(db, lockKey(accountId), QUESTION_LOCK, now);
-  if (refusedUntil) return { ok: false, error: lockMessage(refusedUntil, now), locked: true };
+  if (refusedUntil) return lockedOut(refusedUntil, now);
   const rows = await db.securityQuestion.findMany({ where: { accountId, position: { in: pair } } });
   const results = await Promise.all(
     pair.map((position, i) => {
@@ -87,6 +87,6 @@ export async function checkAnswers(db: Db, accountId: string, pair: QuestionPair
     return { ok: true };
   }
   const lock = await attemptFailed(db, lockKey(accountId), QUESTION_LOCK, now);
-  if (lock) return { ok: false, error: lockMessage(lock, now), locked: true };
-  return { ok: false, error: "Your answers don't match the ones on file. Check them and try again.", locked: false };
+  if (lock) return lockedOut(lock, now);
+  return { ...failure(ACCOUNTS_ERRORS, 'WRONG_ANSWERS'), locked: false };
 }

@@ -5,9 +5,11 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
 import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, questionsLock, randomQuestionPair, type AskedQuestion } from './question-check.ts';
-import { fieldErrorsOf, type FieldErrors } from './fields.ts';
+import { fieldErrorsOf, fieldFailure, type FormResult } from './fields.ts';
+import { ACCOUNTS_ERRORS, type AccountsError } from './errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { SESSION_ENDED } from '../sessions/sessions.ts';
+import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
+import { failure } from '../result.ts';
 
 export const SECURITY_PASS_IDLE_MS = 15 * MINUTE;
 
@@ -43,23 +45,21 @@ export async function securityPassState(deps: PassDeps, sessionId: string): Prom
   return { passed: false, questions: await askedQuestions(deps.db, session.accountId, pair), locked: await questionsLock(deps.db, session.accountId, now) };
 }
 
-export type PassResult = { ok: true } | { ok: false; error?: string; fieldErrors?: FieldErrors };
-
-export async function answerSecurityQuestions(deps: PassDeps, sessionId: string, input: unknown, ctx: RequestContext): Promise<PassResult> {
+export async function answerSecurityQuestions(deps: PassDeps, sessionId: string, input: unknown, ctx: RequestContext): Promise<FormResult<object, AccountsError | SessionsError>> {
   const parsed = answersSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
   const now = deps.clock.now();
   const session = await deps.db.session.findUnique({ where: { id: sessionId } });
-  if (!session) return { ok: false, error: SESSION_ENDED };
+  if (!session) return failure(SESSIONS_ERRORS, 'SESSION_ENDED');
   const pair = decodePair(session.questionPair);
-  if (!pair) return { ok: false, error: 'Those questions are no longer current. Answer the questions shown now.' };
+  if (!pair) return failure(ACCOUNTS_ERRORS, 'QUESTIONS_NOT_CURRENT');
   const check = await checkAnswers(deps.db, session.accountId, pair, [parsed.data.answer1, parsed.data.answer2], now);
   if (!check.ok) {
     await recordSecurityEvent(deps.db, { accountId: session.accountId, kind: 'security-questions-failed', at: now }, ctx);
-    return { ok: false, error: check.error };
+    return { ok: false, code: check.code, error: check.error };
   }
   const { count } = await deps.db.session.updateMany({ where: { id: sessionId }, data: { securityPassAt: now, securityPassSeenAt: now, questionPair: null } });
-  if (count === 0) return { ok: false, error: SESSION_ENDED };
+  if (count === 0) return failure(SESSIONS_ERRORS, 'SESSION_ENDED');
   await recordSecurityEvent(deps.db, { accountId: session.accountId, kind: 'security-questions-passed', at: now }, ctx);
   return { ok: true };
 }

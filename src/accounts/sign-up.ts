@@ -28,19 +28,18 @@ import type { DbTx } from '../db/client.ts';
 import { DAY } from '../clock.ts';
 import { newToken, tokenId } from '../tokens.ts';
 import { appleIdKey } from './apple-id.ts';
-import type { FieldErrors } from './fields.ts';
+import type { FormResult } from './fields.ts';
+import { ACCOUNTS_ERRORS, type AccountsError } from './errors.ts';
+import { failure, type Result } from '../result.ts';
 import { hashAccountSecrets, insertAccount, isUniqueViolation, validateAccountForm, type AccountDeps, type NewAccount } from './create-account.ts';
 import { addressCreationKey, appleIdCreationKey, CREATIONS_PER_CLIENT_ADDRESS, EMAILS_PER_APPLE_ID } from './creation-limits.ts';
-import { takeAttempt, waitText } from '../throttle/throttle.ts';
+import { takeAttempt } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountExistsEmail, activateAccountEmail } from '../mail/templates.ts';
 
 /** How long an activation link works after it was sent. */
 export const ACTIVATION_LINK_TTL_MS = DAY;
-
-export const ACTIVATION_LINK_INVALID = 'This link has expired or was already used. To create your Apple ID, fill in the form again: we will send a new link.';
-export const ALREADY_ACTIVE = 'This Apple ID is already active. Sign in with it.';
 
 // ---------------------------------------------------------------------------------------------
 // The link
@@ -59,12 +58,6 @@ export function activationLink(appUrl: string, token: string): string {
 // ---------------------------------------------------------------------------------------------
 // 1. The form
 
-export type SignUpResult =
-  /** "Check your email": the same whatever the address. */
-  | { ok: true; appleId: string }
-  | { ok: false; fieldErrors: FieldErrors; error?: undefined }
-  | { ok: false; error: string; fieldErrors?: undefined };
-
 const questionsJson = z.array(z.object({ position: z.number().int(), questionId: z.string(), answerHash: z.string() })).length(3);
 
 export interface SignUpDeps extends AccountDeps {
@@ -72,8 +65,11 @@ export interface SignUpDeps extends AccountDeps {
   accountsPerAddressPerHour?: number;
 }
 
-/** `input` is untrusted (a submitted form): it is parsed here, whatever its type says. */
-export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestContext): Promise<SignUpResult> {
+/**
+ * `input` is untrusted (a submitted form): it is parsed here, whatever its type says. The answer is
+ * "check your email" (appleId), the same whatever the address.
+ */
+export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestContext): Promise<FormResult<{ appleId: string }, AccountsError>> {
   const { db, clock } = deps;
   const now = clock.now();
   const checked = validateAccountForm(input, now);
@@ -82,7 +78,7 @@ export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestConte
   if (ctx.clientAddress) {
     const limit = { ...CREATIONS_PER_CLIENT_ADDRESS, maxFailures: deps.accountsPerAddressPerHour ?? CREATIONS_PER_CLIENT_ADDRESS.maxFailures };
     const until = await takeAttempt(db, addressCreationKey(ctx.clientAddress), limit, now);
-    if (until) return { ok: false, error: `Too many Apple IDs were asked for from your network in the last hour. Try again in ${waitText(until, now)}.` };
+    if (until) return failure(ACCOUNTS_ERRORS, 'TOO_MANY_SIGN_UPS', until, now);
   }
 
   // Both paths hash the secrets (most of the time the form takes), whether or not they are kept.
@@ -135,36 +131,34 @@ function pendingRow(id: string, a: NewAccount, key: string, now: Date, expiresAt
 // ---------------------------------------------------------------------------------------------
 // 2. The page the link leads to (GET: changes nothing)
 
-export type OpenActivationResult = { ok: true; appleId: string; name: string } | { ok: false; error: string };
-
 /** What the activation page shows for the token in its cookie. */
-export async function openActivation(deps: Pick<AccountDeps, 'db' | 'clock'>, token: string | undefined): Promise<OpenActivationResult> {
-  if (!isWellFormedActivationToken(token)) return { ok: false, error: ACTIVATION_LINK_INVALID };
+export async function openActivation(deps: Pick<AccountDeps, 'db' | 'clock'>, token: string | undefined): Promise<Result<{ appleId: string; name: string }, AccountsError>> {
+  if (!isWellFormedActivationToken(token)) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
   const row = await deps.db.pendingAccount.findUnique({ where: { id: tokenId(token) }, select: { appleId: true, name: true, expiresAt: true } });
-  if (!row || row.expiresAt <= deps.clock.now()) return { ok: false, error: ACTIVATION_LINK_INVALID };
+  if (!row || row.expiresAt <= deps.clock.now()) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
   return { ok: true, appleId: row.appleId, name: row.name };
 }
 
 // ---------------------------------------------------------------------------------------------
 // 3. "Activate my Apple ID" (POST)
 
-export type ActivateResult = { ok: true; accountId: string; appleId: string } | { ok: false; error: string };
+type ActivateResult = Result<{ accountId: string; appleId: string }, AccountsError>;
 
 /** Makes the account from the link's row, once. Concurrent presses: one account, one success. */
 export async function activateAccount(deps: AccountDeps, token: unknown, ctx: RequestContext): Promise<ActivateResult> {
-  if (!isWellFormedActivationToken(token)) return { ok: false, error: ACTIVATION_LINK_INVALID };
+  if (!isWellFormedActivationToken(token)) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
   const id = tokenId(token);
   const now = deps.clock.now();
   try {
     return await deps.db.$transaction(async (tx): Promise<ActivateResult> => {
       const row = await tx.pendingAccount.findUnique({ where: { id } });
-      if (!row || row.expiresAt <= now) return { ok: false, error: ACTIVATION_LINK_INVALID };
+      if (!row || row.expiresAt <= now) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
       // The claim: of two presses at once, one deletes the row and goes on.
       const claimed = await tx.pendingAccount.deleteMany({ where: { id, expiresAt: { gt: now } } });
-      if (claimed.count !== 1) return { ok: false, error: ACTIVATION_LINK_INVALID };
+      if (claimed.count !== 1) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
       if (await tx.account.findUnique({ where: { appleIdKey: row.appleIdKey }, select: { id: true } })) {
         await forgetPending(tx, row.appleIdKey);
-        return { ok: false, error: ALREADY_ACTIVE };
+        return failure(ACCOUNTS_ERRORS, 'ALREADY_ACTIVE');
       }
       const account = await insertAccount(tx, deps, { ...row, questions: questionsJson.parse(JSON.parse(row.questions)) }, ctx);
       // The address is confirmed and taken: every other link for it stops working.
@@ -175,7 +169,7 @@ export async function activateAccount(deps: AccountDeps, token: unknown, ctx: Re
     // Two links for the same address pressed at once: the unique index on the Apple ID decides.
     if (isUniqueViolation(e)) {
       await deps.db.pendingAccount.deleteMany({ where: { id } });
-      return { ok: false, error: ALREADY_ACTIVE };
+      return failure(ACCOUNTS_ERRORS, 'ALREADY_ACTIVE');
     }
     throw e;
   }

@@ -9,7 +9,7 @@ import { createTestDb, type TestDb } from '../harness/db.ts';
 import { freePort } from '../harness/net.ts';
 import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { ACTIVATION_LINK_INVALID, ACTIVATION_LINK_TTL_MS, ALREADY_ACTIVE, activateAccount, openActivation, signUp } from '../../src/accounts/sign-up.ts';
+import { ACTIVATION_LINK_TTL_MS, activateAccount, openActivation, signUp } from '../../src/accounts/sign-up.ts';
 import { CREATIONS_PER_CLIENT_ADDRESS, EMAILS_PER_APPLE_ID } from '../../src/accounts/creation-limits.ts';
 import { signIn, WRONG_CREDENTIALS } from '../../src/sign-in/password.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
@@ -114,8 +114,12 @@ describe('creating an account: the form, the email and the link', () => {
     expect(await t.db.pendingAccount.count()).toBe(0);
 
     // Single use.
-    expect(await activateAccount(deps, token, BROWSER)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
-    expect(await openActivation(deps, token)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await activateAccount(deps, token, BROWSER)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
+    expect(await openActivation(deps, token)).toEqual({
+      ok: false,
+      code: 'ACTIVATION_LINK_INVALID',
+      error: 'This link has expired or was already used. To create your Apple ID, fill in the form again: we will send a new link.',
+    });
     expect(await t.db.account.count()).toBe(1);
   });
 
@@ -178,8 +182,8 @@ describe('creating an account: the form, the email and the link', () => {
   it('a link works for 24 hours', async () => {
     const token = await signUpAndReadLink();
     deps.clock.advance(ACTIVATION_LINK_TTL_MS);
-    expect(await openActivation(deps, token)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
-    expect(await activateAccount(deps, token, BROWSER)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await openActivation(deps, token)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
+    expect(await activateAccount(deps, token, BROWSER)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
     expect(await t.db.account.count()).toBe(0);
     // The next form sent, for any address, clears the rows that ran out (they hold password hashes).
     await signUp(deps, accountInput({ appleId: 'someone.else@example.com' }), BROWSER);
@@ -188,8 +192,8 @@ describe('creating an account: the form, the email and the link', () => {
 
   it.each([undefined, '', 'short', 'x'.repeat(43), `${'A'.repeat(42)}=`, 42])('a malformed or unknown token (%j) activates nothing', async (token) => {
     await signUpAndReadLink();
-    expect(await activateAccount(deps, token, BROWSER)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
-    expect(await openActivation(deps, token as string | undefined)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await activateAccount(deps, token, BROWSER)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
+    expect(await openActivation(deps, token as string | undefined)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
     expect(await t.db.account.count()).toBe(0);
   });
 
@@ -201,14 +205,14 @@ describe('creating an account: the form, the email and the link', () => {
     expect(await activateAccount(deps, holders, BROWSER)).toMatchObject({ ok: true });
     const account = await t.db.account.findUniqueOrThrow({ where: { appleIdKey: APPLE_ID } });
     expect(await verifySecret(GOOD_PASSWORD, account.passwordHash)).toBe(true);
-    expect(await activateAccount(deps, strangers, BROWSER)).toEqual({ ok: false, error: ACTIVATION_LINK_INVALID });
+    expect(await activateAccount(deps, strangers, BROWSER)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
     expect(await t.db.pendingAccount.count()).toBe(0);
   });
 
   it('a link for an address that became an Apple ID meanwhile says so and makes nothing', async () => {
     const token = await signUpAndReadLink();
     await createAccount(deps, accountInput(), BROWSER);
-    expect(await activateAccount(deps, token, BROWSER)).toEqual({ ok: false, error: ALREADY_ACTIVE });
+    expect(await activateAccount(deps, token, BROWSER)).toMatchObject({ ok: false, code: 'ALREADY_ACTIVE' });
     expect(await t.db.account.count()).toBe(1);
   });
 
@@ -216,7 +220,7 @@ describe('creating an account: the form, the email and the link', () => {
     const token = await signUpAndReadLink();
     const results = await Promise.all(Array.from({ length: 8 }, () => activateAccount(deps, token, BROWSER)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === ACTIVATION_LINK_INVALID)).toBe(true);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'ACTIVATION_LINK_INVALID')).toBe(true);
     expect(await t.db.account.count()).toBe(1);
     expect(await t.db.securityEvent.count({ where: { kind: 'account-created' } })).toBe(1);
     expect(await t.db.emailOutbox.count({ where: { kind: 'welcome' } })).toBe(1);
@@ -229,7 +233,7 @@ describe('creating an account: the form, the email and the link', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     const refused = results.filter((r) => !r.ok);
     expect(refused).toHaveLength(20);
-    for (const r of refused) expect(r).toEqual({ ok: false, error: 'Too many Apple IDs were asked for from your network in the last hour. Try again in 1 hour.' });
+    for (const r of refused) expect(r).toEqual({ ok: false, code: 'TOO_MANY_SIGN_UPS', error: 'Too many Apple IDs were asked for from your network in the last hour. Try again in 1 hour.' });
     expect(await t.db.pendingAccount.count()).toBe(10);
     expect(await t.db.emailOutbox.count()).toBe(10);
 
@@ -265,14 +269,14 @@ describe('creating an account: the form, the email and the link', () => {
     ['rescueEmail', { rescueEmail: 'JANE.holder@example.com' }, /different from your Apple ID/],
     ['rescueEmail', { rescueEmail: 'nope' }, /valid email/],
     ['birthDate', { birthDate: '1990-02-30' }, /real date/],
-    ['birthDate', { birthDate: '2020-01-01' }, /at least 13/],
+    ['birthDate', { birthDate: '2020-01-01' }, /^You must be at least 13 years old to have an Apple ID\.$/],
     ['countryCode', { countryCode: 'XX' }, /country/],
     ['name', { name: '   ' }, /name/],
     ['question3', { question3: 'no-such-question' }, /question/],
     ['answer2', { answer2: ' ' }, /at least 2/],
   ] as const)('puts a message next to %s for %j, stores nothing and counts nothing', async (field, overrides, message) => {
     const result = await signUp(deps, accountInput(overrides), BROWSER);
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, code: 'birthDate' in overrides && overrides.birthDate === '2020-01-01' ? 'TOO_YOUNG' : 'INVALID_FIELDS' });
     if (result.ok) return;
     expect(result.fieldErrors?.[field]).toMatch(message);
     expect(await counts()).toEqual({ accounts: 0, pending: 0, emails: 0, events: 0, sessions: 0 });
@@ -282,7 +286,7 @@ describe('creating an account: the form, the email and the link', () => {
   it('asks for three different questions and three different answers', async () => {
     const same = accountInput();
     const result = await signUp(deps, { ...same, question3: same.question1, answer3: ' blue ' }, BROWSER);
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_FIELDS' });
     if (result.ok) return;
     expect(result.fieldErrors?.question3).toMatch(/three different questions/);
     expect(result.fieldErrors?.answer3).toMatch(/different answer/);
@@ -290,7 +294,7 @@ describe('creating an account: the form, the email and the link', () => {
 
   it('shows every problem at once, not one field after another', async () => {
     const result = await signUp(deps, accountInput({ appleId: 'sam@', password: 'password1', confirmPassword: 'password2', birthDate: '', question1: '' }), BROWSER);
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_FIELDS', error: '' });
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['appleId', 'birthDate', 'confirmPassword', 'password', 'question1']);
   });

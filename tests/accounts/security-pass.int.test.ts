@@ -55,18 +55,16 @@ describe('the security questions pass', () => {
   it('three wrong answers in a row lock the questions for 15 minutes, even the right answers', async () => {
     const texts = (await asked()).questions.map((q) => q.text);
     for (let i = 0; i < 2; i++) {
-      expect(await answerSecurityQuestions(deps, sessionId, { answer1: 'no', answer2: 'nope' }, BROWSER)).toEqual({
-        ok: false,
-        error: "Your answers don't match the ones on file. Check them and try again.",
-      });
+      expect(await answerSecurityQuestions(deps, sessionId, { answer1: 'no', answer2: 'nope' }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_ANSWERS' });
     }
     expect(await answerSecurityQuestions(deps, sessionId, { answer1: 'no', answer2: 'nope' }, BROWSER)).toEqual({
       ok: false,
+      code: 'QUESTIONS_LOCKED',
       error: 'Too many wrong answers. For your security, try again in 15 minutes.',
     });
     expect((await asked()).locked).toMatch(/try again in 15 minutes/);
     deps.clock.advance(10 * MINUTE);
-    expect(await answerSecurityQuestions(deps, sessionId, rightAnswers(texts), BROWSER)).toEqual({ ok: false, error: expect.stringMatching(/try again in 5 minutes/) });
+    expect(await answerSecurityQuestions(deps, sessionId, rightAnswers(texts), BROWSER)).toMatchObject({ ok: false, code: 'QUESTIONS_LOCKED', error: expect.stringMatching(/try again in 5 minutes/) });
     deps.clock.advance(5 * MINUTE);
     expect(await answerSecurityQuestions(deps, sessionId, rightAnswers(texts), BROWSER)).toEqual({ ok: true });
     expect(await t.db.securityEvent.count({ where: { kind: 'security-questions-failed' } })).toBe(4);
@@ -74,14 +72,15 @@ describe('the security questions pass', () => {
 
   it('one right answer out of two is not enough', async () => {
     const texts = (await asked()).questions.map((q) => q.text);
-    expect((await answerSecurityQuestions(deps, sessionId, { answer1: ANSWERS[texts[0]], answer2: 'wrong' }, BROWSER)).ok).toBe(false);
+    expect(await answerSecurityQuestions(deps, sessionId, { answer1: ANSWERS[texts[0]], answer2: 'wrong' }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_ANSWERS' });
     expect((await securityPassState(deps, sessionId)).passed).toBe(false);
   });
 
   it('empty answers get a message next to each field', async () => {
     await asked();
-    expect(await answerSecurityQuestions(deps, sessionId, { answer1: ' ', answer2: '' }, BROWSER)).toEqual({
+    expect(await answerSecurityQuestions(deps, sessionId, { answer1: ' ', answer2: '' }, BROWSER)).toMatchObject({
       ok: false,
+      code: 'INVALID_FIELDS',
       fieldErrors: { answer1: 'Enter your answer.', answer2: 'Enter your answer.' },
     });
   });
