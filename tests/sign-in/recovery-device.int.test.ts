@@ -1,8 +1,10 @@
 // Verify on the Trusted Devices page is one domain call (confirmDeviceInSession): the code makes the
 // pending device trusted, and in a Recovery Key session that new trusted device finishes the
-// sign-in with a new, signed-in session. A signed-in session stays as it was.
+// sign-in with a new, signed-in session. A signed-in session stays as it was. Codes go through the
+// real `twilio` SDK to the Twilio stand-in (tests/harness/standins.ts) and are read back from it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
+import { startStandinSenders, type StandinSenders } from '../harness/standins.ts';
 import { BROWSER, freshAccount, markTwoStepOn } from '../harness/accounts.ts';
 import { createSession, resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { resendCode, type DeviceDeps } from '../../src/devices/trusted-devices.ts';
@@ -16,23 +18,27 @@ describe('verifying a new trusted device, and the Recovery Key sign-in it finish
   let deps: DeviceDeps;
   let accountId: string;
   let fullToken: string;
-  let texts: Array<{ to: string; body: string }>;
+  let senders: StandinSenders;
   beforeAll(async () => {
     t = await createTestDb();
+    senders = await startStandinSenders();
   });
-  afterAll(() => t.drop());
+  afterAll(async () => {
+    await senders?.stop();
+    await t?.drop();
+  });
   beforeEach(async () => {
     const fresh = await freshAccount(t.db);
     ({ accountId } = fresh);
     fullToken = fresh.token;
     await t.db.codeSend.deleteMany();
-    texts = [];
+    await senders.reset();
     deps = {
       ...fresh.deps,
       codeKey: 'test-code-key-0123456789abcdef0123456789',
       codeDigits: 4,
-      sms: { send: async (to, body) => (texts.push({ to, body }), { sid: `SM${texts.length}` }), lineType: async () => 'mobile' },
-      push: { push: async () => {} },
+      sms: senders.sms,
+      push: senders.push,
     };
     await markTwoStepOn(t.db, accountId, deps.clock.now());
   });
@@ -44,7 +50,7 @@ describe('verifying a new trusted device, and the Recovery Key sign-in it finish
     const device = await t.db.trustedDevice.create({ data: { accountId, kind: 'sms', phoneNumber: NUMBER, createdAt: deps.clock.now() } });
     const sent = await resendCode(deps, actor, device.id, BROWSER);
     if (!sent.ok) throw new Error(sent.error);
-    const code = /code is (\d+)\./.exec(texts.at(-1)?.body ?? '')?.[1];
+    const code = /code is (\d+)\./.exec(senders.sms.sent.at(-1)?.body ?? '')?.[1];
     if (!code) throw new Error('no code texted');
     return { trustedDeviceId: device.id, code };
   }
