@@ -29,6 +29,8 @@ import type { StepUpError } from '../step-up/errors.ts';
 import { regionName } from '../eligibility/regions.ts';
 import { failure, type Failure } from '../result.ts';
 import { isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
+import { trustedPhoneCount } from './trusted-phones.ts';
+import { DEVICES_PAGE } from '../sessions/stage-policy.ts';
 import { DEVICES_ERRORS, type DevicesError } from './errors.ts';
 
 
@@ -58,7 +60,7 @@ const lookupKey = (accountId: string) => `lookup:account:${accountId}`;
 /** Seed 001: "You can't use landline or web-based (VOIP) phone services for two-step verification." */
 const REFUSED_LINE_TYPES: Partial<Record<LineType, 'LANDLINE' | 'VOIP'>> = { landline: 'LANDLINE', fixedVoip: 'VOIP', nonFixedVoip: 'VOIP' };
 /** Adding a device needs a fresh code, except in a Recovery Key session, which exists to add one. */
-const ADDING = { allowRecovery: true };
+const ADDING = DEVICES_PAGE;
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === 'P2002';
 
@@ -333,9 +335,9 @@ export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor
       ? await tx.trustedDevice.findFirst({ where: { id: trustedDeviceId as string, accountId: account.id }, include: { registeredDevice: true } })
       : null;
     if (!device) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
-    if (account.twoStepEnabledAt && device.kind === 'sms' && device.verifiedAt) {
-      const others = await tx.trustedDevice.count({ where: { accountId: account.id, kind: 'sms', verifiedAt: { not: null }, id: { not: device.id } } });
-      if (others === 0) return failure(DEVICES_ERRORS, 'LAST_TRUSTED_PHONE');
+    // Two-step needs a trusted phone number (./trusted-phones.ts): this one may not be the last.
+    if (account.twoStepEnabledAt && device.kind === 'sms' && device.verifiedAt && (await trustedPhoneCount(tx, account.id)) === 1) {
+      return failure(DEVICES_ERRORS, 'LAST_TRUSTED_PHONE');
     }
     await tx.trustedDevice.delete({ where: { id: device.id } }); // its codes go with it (onDelete: Cascade)
     const label = deviceLabel(device);
