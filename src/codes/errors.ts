@@ -5,38 +5,44 @@ import { waitText } from '../throttle/throttle.ts';
 import { SMS_BAD_NUMBER, SMS_UNAVAILABLE } from '../sms/twilio-sms.ts';
 
 export const CODES_ERRORS = {
-  // The forms that send a code to a trusted device the person picks, and check it (sign-in, step-up, reset).
+  /** The forms that send a code to a trusted device the person picks (sign-in, step-up, reset): no device chosen. */
   CHOOSE_DEVICE: 'Choose a trusted device.',
+  /** ...and the forms that check it: no device, or no code. */
   CHOOSE_DEVICE_AND_CODE: 'Choose a trusted device and enter its code.',
-  // Not a device of this account (or a malformed id): nothing is said about other accounts' devices.
+  /** Not a device of this account (or a malformed id): nothing is said about other accounts' devices. */
   DEVICE_UNKNOWN: "That trusted device isn't on your account.",
-  // A pending device receives and checks only the codes that verify it.
+  /** A pending device receives and checks only the codes that verify it. */
   DEVICE_NOT_VERIFIED: "That device hasn't been verified yet. Verify it before using it for codes.",
-  // Neither a number nor a registered iOS device behind the row.
+  /** Neither a number nor a registered iOS device behind the row. */
   DEVICE_CANNOT_RECEIVE: "That device can't receive codes.",
   NO_CODE: 'Ask for a code first.',
-  // Not `digits` digits: not a try, the code lives on.
+  /** Not `digits` digits: not a try, the code lives on. */
   CODE_MALFORMED: (digits: number) => `Enter the ${digits}-digit code.`,
   CODE_WRONG: (triesLeft: number) => `That code isn't right. You can try ${triesLeft} more time${triesLeft === 1 ? '' : 's'}.`,
   CODE_EXPIRED: 'This code has expired. Ask for a new one.',
   CODE_USED: 'This code was already used. Ask for a new one.',
-  // The code's last wrong try was used.
+  /** The code's last wrong try was used. */
   CODE_DEAD: 'Too many wrong tries for this code. Ask for a new one.',
-  // A newer code for the same purpose and device replaced it.
+  /** A newer code for the same purpose and device replaced it. */
   CODE_REPLACED: 'This code is no longer valid. Ask for a new one.',
-  // Too many wrong codes in a row on the account: sending and checking pause.
+  /** Too many wrong codes in a row on the account: sending and checking pause. */
   CODES_PAUSED: (until: Date, now: Date) => `Too many wrong codes were entered. For your security, try again in ${waitText(until, now)}.`,
-  // The sending limits (limits.ts), in the order they are checked.
+  /** SENDS_PER_DEVICE (limits.ts): the first sending limit checked. */
   WAIT_BEFORE_ANOTHER_CODE: (until: Date, now: Date) => `Wait ${waitText(until, now)} before asking for another code.`,
+  /** SENDS_PER_DESTINATION: the number or registered device, whichever account asks. */
   TOO_MANY_TO_DESTINATION: (kind: 'sms' | 'push', until: Date, now: Date) =>
     `Too many codes were sent to this ${kind === 'sms' ? 'number' : 'device'}. Try again in ${waitText(until, now)}.`,
+  /** SENDS_PER_ACCOUNT (unknown browsers only). */
   TOO_MANY_FOR_ACCOUNT: (until: Date, now: Date) => `Too many codes were sent for this Apple ID. Try again in ${waitText(until, now)}.`,
+  /** SENDS_PER_CLIENT_ADDRESS (unknown browsers only). */
   TOO_MANY_FROM_NETWORK: (until: Date, now: Date) => `Too many codes were requested from your network. Try again in ${waitText(until, now)}.`,
-  // Delivery failed (delivery.ts): the number refused, the SMS service failed, the push failed, or something else.
+  /** Delivery failed (delivery.ts): Twilio refused the number (the SMS adapter's sentence). */
   SMS_NUMBER_REFUSED: SMS_BAD_NUMBER,
+  /** The SMS service failed or was unreachable (logged for the operator). */
   SMS_UNAVAILABLE: SMS_UNAVAILABLE,
-  // The push adapter writes its sentence for the person (src/push/push-sender.ts).
+  /** The push adapter writes its sentence for the person (src/push/push-sender.ts). */
   PUSH_FAILED: (pushSentence: string) => pushSentence,
+  /** Any other failure: its message might quote the code, so it is never shown. */
   SEND_FAILED: "We couldn't send a code right now. Try again later.",
 } as const satisfies ErrorSentences;
 

@@ -3,7 +3,7 @@
 import type { ErrorSentences } from '../result.ts';
 
 export const RECOVERY_KEY_ERRORS = {
-  // Replace Lost Key is for a key that exists: two-step must be on.
+  /** Replace Lost Key is for a key that exists: two-step must be on. */
   REPLACE_NEEDS_TWO_STEP: 'Replace Lost Key is for accounts with two-step verification on.',
 } as const satisfies ErrorSentences;
 

@@ -2,7 +2,7 @@
 import type { ErrorSentences } from '../result.ts';
 
 export const SESSIONS_ERRORS = {
-  // The session ended while the request ran (signed out elsewhere, or everywhere).
+  /** The session ended while the request ran (signed out elsewhere, or everywhere). */
   SESSION_ENDED: 'You were signed out. Sign in again to continue.',
 } as const satisfies ErrorSentences;
 

@@ -3,7 +3,7 @@
 import type { ErrorSentences } from '../result.ts';
 
 export const STEP_UP_ERRORS = {
-  // With two-step on, no code was entered within FRESH_CODE_MS (or the session is not fully signed in).
+  /** With two-step on, no code was entered within FRESH_CODE_MS (or the session is not fully signed in). */
   FRESH_CODE_NEEDED: 'For your security, enter a verification code from one of your trusted devices first.',
 } as const satisfies ErrorSentences;
 
