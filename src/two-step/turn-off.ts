@@ -16,7 +16,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
-import { birthDateField, parseForm, questionRows, questionsErrors, questionsFields, rawFields, type FieldErrors } from '../accounts/fields.ts';
+import { birthDateField, fieldFailure, parseForm, questionRows, questionsErrors, questionsFields, rawFields, type FieldErrors, type FormResult } from '../accounts/fields.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { normaliseAnswer } from '../accounts/security-questions.ts';
 import { revokeAllOnTwoStepOff } from '../app-passwords/app-passwords.ts';
@@ -25,26 +25,31 @@ import { WAITING_PERIOD_MS } from '../eligibility/eligibility.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { twoStepOffEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { createSession, endOtherSessions, SESSION_ENDED } from '../sessions/sessions.ts';
+import { createSession, endOtherSessions } from '../sessions/sessions.ts';
+import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
-
-export const ALREADY_OFF = 'Two-step verification is already off.';
-export const WRONG_BIRTH_DATE = "That isn't the birth date on your account.";
+import type { StepUpError } from '../step-up/errors.ts';
+import { failure } from '../result.ts';
+import { TWO_STEP_ERRORS, type TwoStepError } from './errors.ts';
 
 const turnOffSchema = z.object({ ...questionsFields, birthDate: birthDateField });
 
-export type TurnOffResult = { ok: true; sessionToken: string } | { ok: false; error?: string; fieldErrors?: FieldErrors };
-
-export async function turnOff(deps: { db: Db; clock: Clock; bcryptCost: number; appUrl: string }, actor: Actor, input: unknown, ctx: RequestContext): Promise<TurnOffResult> {
+export async function turnOff(
+  deps: { db: Db; clock: Clock; bcryptCost: number; appUrl: string },
+  actor: Actor,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<{ sessionToken: string }, TwoStepError | StepUpError | SessionsError | 'INVALID_FIELDS'>> {
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
-  if (!account.twoStepEnabledAt) return { ok: false, error: ALREADY_OFF };
+  if (!account.twoStepEnabledAt) return failure(TWO_STEP_ERRORS, 'ALREADY_OFF');
   const field = rawFields(input);
   const crossField: FieldErrors = { ...questionsErrors(field) };
-  if (birthDateField.safeParse(field('birthDate')).success && field('birthDate').trim() !== account.birthDate) crossField.birthDate = WRONG_BIRTH_DATE;
+  if (birthDateField.safeParse(field('birthDate')).success && field('birthDate').trim() !== account.birthDate) crossField.birthDate = TWO_STEP_ERRORS.WRONG_BIRTH_DATE;
   const parsed = parseForm(turnOffSchema, input, crossField);
-  if (!parsed.ok) return parsed;
+  // The wrong birth date alone has a code of its own; with other fields wrong too, the form is INVALID_FIELDS.
+  if (!parsed.ok) return Object.keys(parsed.fieldErrors).length === 1 && crossField.birthDate ? fieldFailure(TWO_STEP_ERRORS, 'WRONG_BIRTH_DATE', parsed.fieldErrors) : parsed;
   const stale = await freshCodeRefusal(deps, actor);
-  if (stale) return { ok: false, error: stale };
+  if (stale) return stale;
 
   const v = parsed.data;
   const answerHashes = await Promise.all([v.answer1, v.answer2, v.answer3].map((a) => hashSecret(normaliseAnswer(a), deps.bcryptCost)));
@@ -75,11 +80,11 @@ export async function turnOff(deps: { db: Db; clock: Clock; bcryptCost: number; 
       return fresh;
     })
     .catch((e: unknown) => {
-      if (e === SESSION_ENDED_ROLLBACK) return SESSION_ENDED;
+      if (e === SESSION_ENDED_ROLLBACK) return 'session-ended' as const; // never a token (43 characters)
       throw e;
     });
-  if (sessionToken === SESSION_ENDED) return { ok: false, error: SESSION_ENDED };
-  return sessionToken ? { ok: true, sessionToken } : { ok: false, error: ALREADY_OFF };
+  if (sessionToken === 'session-ended') return failure(SESSIONS_ERRORS, 'SESSION_ENDED');
+  return sessionToken ? { ok: true, sessionToken } : failure(TWO_STEP_ERRORS, 'ALREADY_OFF');
 }
 
 /** Thrown inside the transaction to undo it: the session ended while the request ran. */

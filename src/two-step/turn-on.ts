@@ -20,7 +20,8 @@ import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
-import { fieldErrorsOf, type FieldErrors } from '../accounts/fields.ts';
+import { fieldErrorsOf, fieldFailure, type FormResult } from '../accounts/fields.ts';
+import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
 import { SCHEDULED_SETUP_EMAIL_KINDS, eligibilityInputFor, evaluateEligibility } from '../eligibility/waiting-periods.ts';
 import { explainEligibility, partsText } from '../eligibility/explain.ts';
@@ -31,6 +32,8 @@ import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey, verifyRecovery
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
 import { needsTrustedPhone, trustedPhoneCount } from '../devices/trusted-phones.ts';
+import { failure, type Failure } from '../result.ts';
+import { TWO_STEP_ERRORS, type TwoStepError } from './errors.ts';
 
 
 export interface TurnOnDeps {
@@ -73,19 +76,11 @@ export type SetupProgress =
     }
   | { step: 'stopped'; stop: SetupStop };
 
-export type TurnOnResult<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; error?: string; fieldErrors?: FieldErrors; /** set when setup cannot proceed at all */ stop?: SetupStop };
+/** A step's answer, or why not; `stop` is set when setup cannot proceed at all. */
+type TurnOnResult<T extends object = object> = FormResult<T, TwoStepError | 'INVALID_FIELDS'> & { stop?: SetupStop };
 
-export const NEEDS_SMS_DEVICE = 'Add a phone number and enter the code we text to it first: two-step verification needs at least one trusted phone number.';
-export const NEEDS_KEY = 'Get your Recovery Key first.';
-export const NEEDS_CONFIRMED_KEY = 'Confirm your Recovery Key first: type it in from your printed copy.';
-export const WRONG_KEY = "That isn't the Recovery Key shown to you. Check your printed copy and type it again, or get a new key.";
-export const KEY_REPLACED = 'Your Recovery Key was replaced meanwhile. Type in the newest key you got.';
-export const ACCEPT_CONDITIONS = 'To turn on two-step verification, tick the box to accept these conditions.';
-
-/** Why a setup step cannot be shown: Get Started was not chosen (not an eligibility state). */
-export const SETUP_NOT_STARTED = 'No setup is in progress. Choose Get Started on the Password and Security page first.';
+/** The sentence of SETUP_NOT_STARTED, for the setup pages. */
+export const SETUP_NOT_STARTED = TWO_STEP_ERRORS.SETUP_NOT_STARTED;
 
 /**
  * The reason setup cannot proceed, as one sentence for a form (times in UTC, labelled): what the
@@ -96,7 +91,10 @@ export function setupStopMessage(stop: SetupStop): string {
   return partsText(explainEligibility(stop, 'holder').sentence);
 }
 
-const refused = (stop: SetupStop): { ok: false; error: string; stop: SetupStop } => ({ ok: false, error: setupStopMessage(stop), stop });
+const refused = (stop: SetupStop): Failure<'SETUP_NOT_STARTED' | 'SETUP_STOPPED'> & { stop: SetupStop } => ({
+  ...(stop.state === 'not-started' ? failure(TWO_STEP_ERRORS, 'SETUP_NOT_STARTED') : failure(TWO_STEP_ERRORS, 'SETUP_STOPPED', setupStopMessage(stop))),
+  stop,
+});
 
 /** Setup stops unless eligibility is 'available' and a setup is in progress. */
 function stopOf(e: Eligibility, setupInProgress: boolean): SetupStop | null {
@@ -177,15 +175,15 @@ export async function issueRecoveryKey(
 ): Promise<TurnOnResult<{ recoveryKey: string; createdAt: Date; replaced: boolean }>> {
   const before = await stopNow(deps, actor.accountId, ctx);
   if (before) return refused(before);
-  if (await needsTrustedPhone(deps.db, actor.accountId)) return { ok: false, error: NEEDS_SMS_DEVICE };
+  if (await needsTrustedPhone(deps.db, actor.accountId)) return failure(TWO_STEP_ERRORS, 'NEEDS_TRUSTED_PHONE');
 
   const key = generateRecoveryKey();
   const hash = await hashRecoveryKey(key, deps.bcryptCost); // bcrypt outside the transaction: it holds the row lock
   const outcome = await deps.db.$transaction(async (tx) => {
     const now = deps.clock.now();
     const locked = await lockSetup(tx, actor.accountId, now);
-    if (!locked.ok) return { ok: false as const, stop: locked.stop };
-    if (await needsTrustedPhone(tx, actor.accountId)) return { ok: false as const, error: NEEDS_SMS_DEVICE };
+    if (!locked.ok) return refused(locked.stop);
+    if (await needsTrustedPhone(tx, actor.accountId)) return failure(TWO_STEP_ERRORS, 'NEEDS_TRUSTED_PHONE');
     const replaced = locked.account.recoveryKeyHash !== null;
     await tx.account.update({
       where: { id: actor.accountId },
@@ -195,12 +193,12 @@ export async function issueRecoveryKey(
     await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'recovery-key-created', at: now, details: { replaced } }, ctx);
     return { ok: true as const, createdAt: now, replaced };
   });
-  if (!outcome.ok) return outcome.stop ? refused(outcome.stop) : { ok: false, error: outcome.error };
+  if (!outcome.ok) return outcome;
   return { ok: true, recoveryKey: formatRecoveryKey(key), createdAt: outcome.createdAt, replaced: outcome.replaced };
 }
 
 export const confirmKeySchema = z.object({
-  recoveryKey: z.string('Type in your Recovery Key.').trim().min(1, 'Type in your Recovery Key.').max(64, WRONG_KEY),
+  recoveryKey: z.string('Type in your Recovery Key.').trim().min(1, 'Type in your Recovery Key.').max(64, TWO_STEP_ERRORS.WRONG_KEY),
 });
 
 /**
@@ -209,26 +207,26 @@ export const confirmKeySchema = z.object({
  */
 export async function confirmRecoveryKey(deps: TurnOnDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<TurnOnResult> {
   const parsed = confirmKeySchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
   const before = await stopNow(deps, actor.accountId, ctx);
   if (before) return refused(before);
   const { recoveryKeyHash: hash } = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { recoveryKeyHash: true } });
-  if (!hash) return { ok: false, error: NEEDS_KEY };
-  if (!(await verifyRecoveryKey(parsed.data.recoveryKey, hash))) return { ok: false, fieldErrors: { recoveryKey: WRONG_KEY } };
+  if (!hash) return failure(TWO_STEP_ERRORS, 'NEEDS_KEY');
+  if (!(await verifyRecoveryKey(parsed.data.recoveryKey, hash))) return fieldFailure(TWO_STEP_ERRORS, 'WRONG_KEY', { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY });
 
   return deps.db.$transaction(async (tx): Promise<TurnOnResult> => {
     const now = deps.clock.now();
     const locked = await lockSetup(tx, actor.accountId, now);
     if (!locked.ok) return refused(locked.stop);
     // The key checked must still be the stored one (another tab may have got a new key meanwhile).
-    if (locked.account.recoveryKeyHash !== hash) return { ok: false, error: KEY_REPLACED };
+    if (locked.account.recoveryKeyHash !== hash) return failure(TWO_STEP_ERRORS, 'KEY_REPLACED');
     await tx.account.update({ where: { id: actor.accountId }, data: { recoveryKeyConfirmedAt: now }, select: { id: true } });
     await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'recovery-key-confirmed', at: now }, ctx);
     return { ok: true };
   });
 }
 
-export const conditionsSchema = z.object({ accept: z.literal('on', ACCEPT_CONDITIONS) });
+export const conditionsSchema = z.object({ accept: z.literal('on', TWO_STEP_ERRORS.ACCEPT_CONDITIONS) });
 
 /**
  * Step 4, the switch. Requires setup to be able to proceed, a verified trusted phone number, a
@@ -246,10 +244,10 @@ export async function turnOn(deps: TurnOnDeps, actor: Actor, input: unknown, ctx
     const locked = await lockSetup(tx, actor.accountId, now);
     if (!locked.ok) return refused(locked.stop);
     const { account } = locked;
-    if (await needsTrustedPhone(tx, account.id)) return { ok: false, error: NEEDS_SMS_DEVICE };
-    if (!account.recoveryKeyHash) return { ok: false, error: NEEDS_KEY };
-    if (!account.recoveryKeyConfirmedAt) return { ok: false, error: NEEDS_CONFIRMED_KEY };
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    if (await needsTrustedPhone(tx, account.id)) return failure(TWO_STEP_ERRORS, 'NEEDS_TRUSTED_PHONE');
+    if (!account.recoveryKeyHash) return failure(TWO_STEP_ERRORS, 'NEEDS_KEY');
+    if (!account.recoveryKeyConfirmedAt) return failure(TWO_STEP_ERRORS, 'NEEDS_CONFIRMED_KEY');
+    if (!parsed.success) return fieldFailure(TWO_STEP_ERRORS, 'ACCEPT_CONDITIONS', fieldErrorsOf(parsed.error));
 
     await tx.account.update({
       where: { id: account.id },

@@ -6,7 +6,7 @@ import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { createSession, resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { createAppPassword, authenticateApp } from '../../src/app-passwords/app-passwords.ts';
 import { pushDevice } from '../codes/helpers.ts';
-import { ALREADY_OFF, turnOff, WRONG_BIRTH_DATE } from '../../src/two-step/turn-off.ts';
+import { turnOff } from '../../src/two-step/turn-off.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { evaluateEligibility } from '../../src/eligibility/waiting-periods.ts';
 import { securityPassState } from '../../src/accounts/security-pass.ts';
@@ -58,9 +58,9 @@ describe('turning two-step off', () => {
   });
 
   it('needs the right birth date and three valid questions; a refusal changes nothing', async () => {
-    expect(await turnOff(s.a.deps, s.a.actor, { ...FORM, birthDate: '1990-04-29' }, BROWSER)).toEqual({ ok: false, fieldErrors: { birthDate: WRONG_BIRTH_DATE } });
+    expect(await turnOff(s.a.deps, s.a.actor, { ...FORM, birthDate: '1990-04-29' }, BROWSER)).toEqual({ ok: false, code: 'WRONG_BIRTH_DATE', error: '', fieldErrors: { birthDate: "That isn't the birth date on your account." } });
     const bad = await turnOff(s.a.deps, s.a.actor, { ...FORM, question3: FORM.question1, answer2: 'x', birthDate: '' }, BROWSER);
-    expect(bad).toMatchObject({ ok: false, fieldErrors: { question3: expect.any(String), answer2: expect.any(String), birthDate: expect.any(String) } });
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { question3: expect.any(String), answer2: expect.any(String), birthDate: expect.any(String) } });
     const account = await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } });
     expect(account.twoStepEnabledAt).not.toBeNull();
     expect(account.recoveryKeyHash).not.toBeNull();
@@ -72,7 +72,7 @@ describe('turning two-step off', () => {
   it('happens once: a second request finds it off', async () => {
     const [first, second] = await Promise.all([turnOff(s.a.deps, s.a.actor, FORM, BROWSER), turnOff(s.a.deps, s.a.actor, FORM, BROWSER)]);
     expect([first.ok, second.ok].sort()).toEqual([false, true]);
-    expect([first, second].find((r) => !r.ok)).toEqual({ ok: false, error: ALREADY_OFF });
+    expect([first, second].find((r) => !r.ok)).toEqual({ ok: false, code: 'ALREADY_OFF', error: 'Two-step verification is already off.' });
     expect(await s.t.db.emailOutbox.count({ where: { kind: 'two-step-turned-off' } })).toBe(2);
   });
 });

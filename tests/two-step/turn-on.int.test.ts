@@ -10,11 +10,6 @@ import { recordSignificantChange, startSetup } from '../../src/eligibility/waiti
 import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { RECOVERY_KEY_ALPHABET, verifyRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import {
-  ACCEPT_CONDITIONS,
-  NEEDS_CONFIRMED_KEY,
-  NEEDS_KEY,
-  NEEDS_SMS_DEVICE,
-  WRONG_KEY,
   confirmRecoveryKey,
   continueSetupLabel,
   issueRecoveryKey,
@@ -23,6 +18,7 @@ import {
   turnOn,
   type TurnOnDeps,
 } from '../../src/two-step/turn-on.ts';
+import { TWO_STEP_ERRORS } from '../../src/two-step/errors.ts';
 
 const START = '2026-11-23T10:00:00.000Z';
 const APPLE_ID = 'Jane.Holder@Example.com';
@@ -132,13 +128,14 @@ describe('turning two-step verification on', () => {
     it('is refused before Get Started and without a verified phone number, with the reason', async () => {
       expect(await issueRecoveryKey(deps, actor, BROWSER)).toMatchObject({
         ok: false,
+        code: 'SETUP_NOT_STARTED',
         stop: { state: 'not-started' },
         error: 'No setup is in progress. Choose Get Started on the Password and Security page first.',
       });
       await getStarted();
       await addDevice('sms', false);
       await addDevice('push', true);
-      expect(await issueRecoveryKey(deps, actor, BROWSER)).toEqual({ ok: false, error: NEEDS_SMS_DEVICE });
+      expect(await issueRecoveryKey(deps, actor, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_TRUSTED_PHONE' });
       expect((await account()).recoveryKeyHash).toBeNull();
     });
 
@@ -173,7 +170,7 @@ describe('turning two-step verification on', () => {
       if (!first.ok || !second.ok) throw new Error('not issued');
       expect(second.replaced).toBe(true);
       expect(second.recoveryKey).not.toBe(first.recoveryKey);
-      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: first.recoveryKey }, BROWSER)).toEqual({ ok: false, fieldErrors: { recoveryKey: WRONG_KEY } });
+      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: first.recoveryKey }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_KEY', fieldErrors: { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY } });
       expect(await confirmRecoveryKey(deps, actor, { recoveryKey: second.recoveryKey }, BROWSER)).toEqual({ ok: true });
 
       // Getting yet another key after confirming one: the new one has to be confirmed again.
@@ -186,7 +183,7 @@ describe('turning two-step verification on', () => {
     it('is confirmed as typed from paper (spaces, dashes, lower case), not when wrong or missing', async () => {
       await getStarted();
       await addDevice();
-      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: 'ABCD-EFGH-JKMN-PQ' }, BROWSER)).toEqual({ ok: false, error: NEEDS_KEY });
+      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: 'ABCD-EFGH-JKMN-PQ' }, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_KEY' });
       const issued = await issueRecoveryKey(deps, actor, BROWSER);
       if (!issued.ok) throw new Error(issued.error);
       const plain = issued.recoveryKey.replaceAll('-', '');
@@ -194,10 +191,10 @@ describe('turning two-step verification on', () => {
       // Wrong: one character changed; malformed; empty.
       const wrongChar = plain[0] === 'A' ? 'B' : 'A';
       for (const typed of [wrongChar + plain.slice(1), plain.slice(0, 13), 'not a key at all']) {
-        expect(await confirmRecoveryKey(deps, actor, { recoveryKey: typed }, BROWSER)).toEqual({ ok: false, fieldErrors: { recoveryKey: WRONG_KEY } });
+        expect(await confirmRecoveryKey(deps, actor, { recoveryKey: typed }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_KEY', fieldErrors: { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY } });
       }
-      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: '   ' }, BROWSER)).toEqual({ ok: false, fieldErrors: { recoveryKey: 'Type in your Recovery Key.' } });
-      expect(await confirmRecoveryKey(deps, actor, {}, BROWSER)).toMatchObject({ ok: false, fieldErrors: { recoveryKey: 'Type in your Recovery Key.' } });
+      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: '   ' }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { recoveryKey: 'Type in your Recovery Key.' } });
+      expect(await confirmRecoveryKey(deps, actor, {}, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { recoveryKey: 'Type in your Recovery Key.' } });
       expect((await account()).recoveryKeyConfirmedAt).toBeNull();
 
       const typed = `${plain.slice(0, 4).toLowerCase()} ${plain.slice(4, 8).toLowerCase()} - ${plain.slice(8, 12)}  ${plain.slice(12).toLowerCase()}`;
@@ -209,17 +206,17 @@ describe('turning two-step verification on', () => {
 
   describe('turnOn', () => {
     it('refuses every missing precondition with its reason, and changes nothing', async () => {
-      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, stop: { state: 'not-started' } });
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_NOT_STARTED', stop: { state: 'not-started' } });
       await getStarted();
-      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toEqual({ ok: false, error: NEEDS_SMS_DEVICE });
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_TRUSTED_PHONE' });
       await addDevice();
-      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toEqual({ ok: false, error: NEEDS_KEY });
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_KEY' });
       const issued = await issueRecoveryKey(deps, actor, BROWSER);
       if (!issued.ok) throw new Error(issued.error);
-      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toEqual({ ok: false, error: NEEDS_CONFIRMED_KEY });
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_CONFIRMED_KEY' });
       await confirmRecoveryKey(deps, actor, { recoveryKey: issued.recoveryKey }, BROWSER);
-      expect(await turnOn(deps, actor, {}, BROWSER)).toEqual({ ok: false, fieldErrors: { accept: ACCEPT_CONDITIONS } });
-      expect(await turnOn(deps, actor, { accept: 'yes' }, BROWSER)).toEqual({ ok: false, fieldErrors: { accept: ACCEPT_CONDITIONS } });
+      expect(await turnOn(deps, actor, {}, BROWSER)).toMatchObject({ ok: false, code: 'ACCEPT_CONDITIONS', fieldErrors: { accept: TWO_STEP_ERRORS.ACCEPT_CONDITIONS } });
+      expect(await turnOn(deps, actor, { accept: 'yes' }, BROWSER)).toMatchObject({ ok: false, code: 'ACCEPT_CONDITIONS', fieldErrors: { accept: TWO_STEP_ERRORS.ACCEPT_CONDITIONS } });
 
       const row = await account();
       expect(row.twoStepEnabledAt).toBeNull();
@@ -273,8 +270,8 @@ describe('turning two-step verification on', () => {
 
       // Done: nothing further to set up, and a second turnOn is refused.
       expect(await setupProgress(deps, accountId)).toEqual({ step: 'stopped', stop: { state: 'on', since: now } });
-      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, stop: { state: 'on' } });
-      expect(await issueRecoveryKey(deps, actor, BROWSER)).toMatchObject({ ok: false, stop: { state: 'on' } });
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'on' } });
+      expect(await issueRecoveryKey(deps, actor, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'on' } });
     });
 
     it('a significant change during setup stops it: turnOn is refused with the waiting reason', async () => {
@@ -282,15 +279,15 @@ describe('turning two-step verification on', () => {
       deps.clock.advance(60 * 60_000);
       await significantChange();
       const result = await turnOn(deps, actor, { accept: 'on' }, BROWSER);
-      expect(result).toMatchObject({ ok: false, stop: { state: 'waiting', reason: 'password-changed' } });
+      expect(result).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'waiting', reason: 'password-changed' } });
       if (result.ok) throw new Error('turned on');
       expect(result.error).toMatch(/^Setup is paused until .+, because your password was changed on .+\./);
       expect((await account()).twoStepEnabledAt).toBeNull();
       expect(await t.db.securityQuestion.count({ where: { accountId } })).toBe(3);
       expect(await events('two-step-turned-on')).toHaveLength(0);
       // The other steps stop too, and the page learns why.
-      expect(await issueRecoveryKey(deps, actor, BROWSER)).toMatchObject({ ok: false, stop: { state: 'waiting' } });
-      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: 'ABCD-EFGH-JKMN-PQ' }, BROWSER)).toMatchObject({ ok: false, stop: { state: 'waiting' } });
+      expect(await issueRecoveryKey(deps, actor, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'waiting' } });
+      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: 'ABCD-EFGH-JKMN-PQ' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'waiting' } });
       expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'stopped', stop: { state: 'waiting', reason: 'password-changed' } });
     });
 
@@ -298,7 +295,7 @@ describe('turning two-step verification on', () => {
       await readyToTurnOn();
       deps.clock.advance(30 * DAY);
       const result = await turnOn(deps, actor, { accept: 'on' }, BROWSER);
-      expect(result).toMatchObject({ ok: false, stop: { state: 'window-expired' } });
+      expect(result).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'window-expired' } });
       if (result.ok) throw new Error('turned on');
       expect(result.error).toMatch(/^The 30 days to complete setup ended on .+, so a new waiting period started\./);
       expect(await t.db.waitingPeriod.count({ where: { accountId, reason: 'setup-window-expired' } })).toBe(1);
@@ -309,7 +306,7 @@ describe('turning two-step verification on', () => {
       await readyToTurnOn();
       await t.db.countryAvailability.delete({ where: { countryCode: 'US' } });
       try {
-        expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, stop: { state: 'country-unavailable', countryCode: 'US' } });
+        expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'country-unavailable', countryCode: 'US' } });
       } finally {
         await seedCountryAvailability(t.db);
       }
