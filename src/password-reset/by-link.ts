@@ -275,8 +275,8 @@ export async function completePasswordReset(
     });
     const dead = !updated || updated.wrongAnswers >= MAX_WRONG_ANSWERS;
     if (dead) return failure(PASSWORD_RESET_ERRORS, 'LINK_DIED', answers.error);
-    // The questions' refusal, passed up with its code (accounts/ writes its sentence).
-    return { ok: false, code: answers.locked ? 'QUESTIONS_LOCKED' : 'WRONG_ANSWERS', error: answers.error };
+    // The questions' refusal, passed up with its code.
+    return { ok: false, code: answers.code, error: answers.error };
   }
 
   const passwordHash = await hashSecret(v.password, deps.bcryptCost);
