@@ -1,0 +1,25 @@
+// The support console's sentences (src/support/errors.ts): the PIN's digits, lifetime and tries and
+// the staff password's length come from their constants, never typed in.
+import { describe, expect, it } from 'vitest';
+import { SUPPORT_ERRORS } from '../../src/support/errors.ts';
+import { MAX_PIN_TRIES, SUPPORT_PIN_DIGITS, SUPPORT_PIN_TTL_MS } from '../../src/support/pin.ts';
+import { MIN_STAFF_PASSWORD_LENGTH } from '../../src/support/staff.ts';
+import { MAX_PASSWORD_LENGTH } from '../../src/accounts/password-policy.ts';
+
+// The operator command's answers are lower-case messages for a terminal, not sentences.
+const COMMAND_LINE = ['BAD_ARGUMENTS', 'UNKNOWN_COMMAND', 'ADD_NEEDS_EMAIL', 'REMOVE_NEEDS_EMAIL', 'LIST_TAKES_NO_ARGUMENTS', 'INVALID_STAFF_USER'];
+
+describe('SUPPORT_ERRORS', () => {
+  it('every fixed sentence is a full sentence with no digit typed in', () => {
+    for (const [code, s] of Object.entries(SUPPORT_ERRORS)) {
+      if (typeof s === 'string' && !COMMAND_LINE.includes(code) && code !== 'STAFF_PASSWORD_TOO_LONG') expect(s, code).toMatch(/^[A-Z][^0-9]*\.$/);
+    }
+  });
+
+  it('the numbers in the sentences are the rules', () => {
+    expect(SUPPORT_ERRORS.PIN_FORMAT(SUPPORT_PIN_DIGITS)).toBe('Enter the 6-digit PIN.');
+    expect(SUPPORT_ERRORS.PIN_REFUSED(SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES)).toContain('(a PIN lasts 30 minutes and allows 5 tries)');
+    expect(SUPPORT_ERRORS.STAFF_PASSWORD_TOO_SHORT(MIN_STAFF_PASSWORD_LENGTH)).toBe('A staff password needs at least 15 characters.');
+    expect(SUPPORT_ERRORS.STAFF_PASSWORD_TOO_LONG).toBe(`A staff password can be at most ${MAX_PASSWORD_LENGTH} characters.`);
+  });
+});
