@@ -5,7 +5,6 @@ import { newToken, tokenId } from '../tokens.ts';
 import type { Db, DbTx } from '../db/client.ts';
 import { HOUR, MINUTE } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { SESSIONS_ERRORS } from './errors.ts';
 
 // NIST SP 800-63B 4.2.3 (AAL2): reauthenticate after 30 minutes idle and 12 hours in all.
 export const SESSION_IDLE_MS = 30 * MINUTE;
@@ -74,9 +73,6 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   if (count === 0) return null;
   return { id, accountId: row.accountId, createdAt: row.createdAt, stage: stageOf(row.stage), codeVerifiedAt: row.codeVerifiedAt };
 }
-
-/** The sentence of SESSIONS_ERRORS.SESSION_ENDED, for callers not yet on failure(SESSIONS_ERRORS, 'SESSION_ENDED'). */
-export const SESSION_ENDED = SESSIONS_ERRORS.SESSION_ENDED;
 
 export async function endSession(db: DbTx, token: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionIdOf(token) } });
