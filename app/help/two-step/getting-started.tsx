@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { aDigits } from '@/src/format.ts';
 import { RECOVERY_KEY_LENGTH } from '@/src/recovery-key/recovery-key.ts';
-import { continueSetupLabel } from '@/src/two-step/turn-on.ts';
+import { continueSetupLabel, SETUP_STEPS } from '@/src/two-step/turn-on.ts';
 import { Question } from './question.tsx';
 
 /** What it is, how to set it up and how signing in works with it. `codeDigits`: CODE_DIGITS, set at run time. */
@@ -26,7 +26,7 @@ export function GettingStarted({ codeDigits }: { codeDigits: number }) {
       <Question id="set-up">
         <p>
           Sign in, open <Link href="/account/security">Password and Security</Link> and choose <strong>Get Started</strong> in the Two-Step
-          Verification section. Setup has four steps, and the section shows which one is next (&ldquo;{continueSetupLabel('recovery-key')}&rdquo;) until
+          Verification section. Setup has {SETUP_STEPS.length} steps, and the section shows which one is next (&ldquo;{continueSetupLabel('recovery-key')}&rdquo;) until
           you finish:
         </p>
         <ol>

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
+import { durationText } from '@/src/clock.ts';
+import { CODE_TTL_MS } from '@/src/codes/codes.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { runningSetupStep } from '@/src/two-step/turn-on.ts';
@@ -93,7 +95,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
       {pending.length > 0 ? (
         <section className="panel" aria-labelledby="pending-heading">
           <h2 id="pending-heading">Waiting for a Code</h2>
-          <p className="muted small">These become trusted devices once you enter the code sent to them. A code works for 10 minutes.</p>
+          <p className="muted small">These become trusted devices once you enter the code sent to them. A code works for {durationText(CODE_TTL_MS)}.</p>
           <ul className={styles.list} aria-labelledby="pending-heading">
             {pending.map((d) => (
               <PendingDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} digits={rt.codeDigits} />
