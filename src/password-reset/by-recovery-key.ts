@@ -21,8 +21,9 @@ import { hashSecret, verifyAgainstNothing } from '../accounts/passwords.ts';
 import { fieldErrorsOf, fieldFailure, newPasswordErrors, parseForm, rawFields, type FormResult } from '../accounts/fields.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import { applyPasswordReset, isWellFormedResetToken } from './by-link.ts';
-import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
-import { CODES_ERRORS, type CodesError } from '../codes/errors.ts';
+import { type CodeDeps } from '../codes/codes.ts';
+import { checkEnteredCode, sendCodeToChosenDevice } from '../codes/chosen-device.ts';
+import type { CodesError } from '../codes/errors.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -105,8 +106,6 @@ export async function keyResetState(deps: { db: Db; clock: Clock }, token: strin
   return { step: 'code', devices: (await listDevices(deps.db, row.accountId)).trusted };
 }
 
-const deviceSchema = z.object({ trustedDeviceId: z.string().min(1).max(64) });
-
 /** Step 2a: a code to the trusted device the holder picks. */
 export async function sendKeyResetCode(
   deps: KeyResetDeps,
@@ -116,10 +115,7 @@ export async function sendKeyResetCode(
 ): Promise<Result<{ trustedDeviceId: string }, PasswordResetError | CodesError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
-  const parsed = deviceSchema.safeParse(input);
-  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE');
-  const sent = await sendCode(deps, { accountId: row.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'reset-password' }, ctx);
-  return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+  return sendCodeToChosenDevice(deps, row.accountId, 'reset-password', input, ctx);
 }
 
 /** Step 2b: the code. Right → the reset may choose a new password. */
@@ -131,9 +127,7 @@ export async function verifyKeyResetCode(
 ): Promise<Result<object, PasswordResetError | CodesError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
-  const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
-  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
-  const checked = await verifyCode(deps, { accountId: row.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'reset-password', code: parsed.data.code }, ctx);
+  const checked = await checkEnteredCode(deps, row.accountId, 'reset-password', input, ctx);
   if (!checked.ok) return checked;
   await deps.db.passwordReset.updateMany({ where: { id: row.id, usedAt: null }, data: { codeVerifiedAt: deps.clock.now() } });
   return { ok: true };

@@ -1,15 +1,15 @@
 // The second step of signing in with two-step verification on (seed 001): after the password,
 // the holder picks one of their trusted devices, receives a code on it and enters it. Only then
 // is there a session with access: a new one (new token), since the privilege changed.
-import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';
-import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
+import { type CodeDeps } from '../codes/codes.ts';
+import { checkEnteredCode, sendCodeToChosenDevice } from '../codes/chosen-device.ts';
 import { endCodeBlocks } from '../codes/limits.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { CODES_ERRORS, type CodesError } from '../codes/errors.ts';
+import type { CodesError } from '../codes/errors.ts';
 import { failure, type Result } from '../result.ts';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
@@ -26,8 +26,6 @@ export async function signInDevices(db: Db, accountId: string): Promise<TrustedD
   return (await listDevices(db, accountId)).trusted;
 }
 
-const deviceSchema = z.object({ trustedDeviceId: z.string().min(1).max(64) });
-
 export async function sendSignInCode(
   deps: SignInCodeDeps,
   token: string,
@@ -36,10 +34,7 @@ export async function sendSignInCode(
 ): Promise<Result<{ trustedDeviceId: string }, SignInError | CodesError>> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
-  const parsed = deviceSchema.safeParse(input);
-  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE');
-  const sent = await sendCode(deps, { accountId: session.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'sign-in' }, ctx);
-  return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+  return sendCodeToChosenDevice(deps, session.accountId, 'sign-in', input, ctx);
 }
 
 /** Checks the code; on success replaces the password-stage session with a signed-in one. */
@@ -51,9 +46,7 @@ export async function completeSignIn(
 ): Promise<Result<{ sessionToken: string; accountId: string }, SignInError | CodesError>> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
-  const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
-  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
-  const checked = await verifyCode(deps, { accountId: session.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'sign-in', code: parsed.data.code }, ctx);
+  const checked = await checkEnteredCode(deps, session.accountId, 'sign-in', input, ctx);
   if (!checked.ok) return checked;
   const now = deps.clock.now();
   const sessionToken = await deps.db.$transaction(async (tx) => {

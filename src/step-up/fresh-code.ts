@@ -9,13 +9,13 @@
 //
 // With two-step off there is nothing to ask: the security questions guard those pages. A Recovery
 // Key session (no trusted device at hand) may add a device, which is what it exists for.
-import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
-import { CODES_ERRORS, type CodesError } from '../codes/errors.ts';
+import { type CodeDeps } from '../codes/codes.ts';
+import { checkEnteredCode, sendCodeToChosenDevice } from '../codes/chosen-device.ts';
+import type { CodesError } from '../codes/errors.ts';
 import { createSession } from '../sessions/sessions.ts';
 import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -54,14 +54,8 @@ export async function needsFreshCode(deps: { db: Db; clock: Clock }, actor: Acto
   return (await freshCodeRefusal(deps, actor)) !== null;
 }
 
-const deviceSchema = z.object({ trustedDeviceId: z.string().min(1).max(64) });
-const codeSchema = deviceSchema.extend({ code: z.string().max(16) });
-
 export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<Result<{ trustedDeviceId: string }, CodesError>> {
-  const parsed = deviceSchema.safeParse(input);
-  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE');
-  const sent = await sendCode(deps, { accountId: actor.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'confirm-identity' }, ctx);
-  return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+  return sendCodeToChosenDevice(deps, actor.accountId, 'confirm-identity', input, ctx);
 }
 
 /** Checks the code; right → this session is replaced by one whose code is fresh (a new token). */
@@ -71,9 +65,7 @@ export async function confirmIdentity(
   input: unknown,
   ctx: RequestContext,
 ): Promise<Result<{ sessionToken: string }, CodesError | SessionsError>> {
-  const parsed = codeSchema.safeParse(input);
-  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
-  const checked = await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'confirm-identity', code: parsed.data.code }, ctx);
+  const checked = await checkEnteredCode(deps, actor.accountId, 'confirm-identity', input, ctx);
   if (!checked.ok) return checked;
   const now = deps.clock.now();
   const sessionToken = await deps.db.$transaction(async (tx) => {

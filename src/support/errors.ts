@@ -34,8 +34,6 @@ export const SUPPORT_ERRORS = {
 
   // ---- The support PIN (pin.ts): the holder makes it, staff enter it
   TWO_STEP_OFF: 'Two-step verification is off, so Apple Support needs no PIN to help you.',
-  CHOOSE_DEVICE: 'Choose a trusted device.',
-  CHOOSE_DEVICE_AND_CODE: 'Choose a trusted device and enter its code.',
   PIN_FORMAT: (digits: number) => `Enter the ${digits}-digit PIN.`,
   /** Wrong, expired, dead after MAX_PIN_TRIES, or no PIN at all: one answer, which never says whether a PIN exists. */
   PIN_REFUSED: (ttlMs: number, maxTries: number) =>

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
-import { sendCode, verifyCode, type CodeDeps } from '../codes/codes.ts';
+import { type CodeDeps } from '../codes/codes.ts';
+import { checkEnteredCode, sendCodeToChosenDevice } from '../codes/chosen-device.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
@@ -47,23 +48,16 @@ async function twoStepOn(db: Db, accountId: string): Promise<boolean> {
   return Boolean(account?.twoStepEnabledAt);
 }
 
-const deviceSchema = z.object({ trustedDeviceId: z.string().min(1, SUPPORT_ERRORS.CHOOSE_DEVICE).max(100) });
-
 /** Step 1: a code to the trusted device the holder picked. */
 export async function sendSupportPinCode(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<Result<{ trustedDeviceId: string }, SupportError | CodesError>> {
   if (!(await twoStepOn(deps.db, accountId))) return failure(SUPPORT_ERRORS, 'TWO_STEP_OFF');
-  const parsed = deviceSchema.safeParse(input);
-  if (!parsed.success) return failure(SUPPORT_ERRORS, 'CHOOSE_DEVICE');
-  const sent = await sendCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'support-pin' }, ctx);
-  return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+  return sendCodeToChosenDevice(deps, accountId, 'support-pin', input, ctx);
 }
 
 /** Step 2: the code from that device → a new PIN, shown to the holder once. */
 export async function createSupportPin(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<Result<{ pin: string; expiresAt: Date }, SupportError | CodesError>> {
   if (!(await twoStepOn(deps.db, accountId))) return failure(SUPPORT_ERRORS, 'TWO_STEP_OFF');
-  const parsed = deviceSchema.extend({ code: z.string().max(16) }).safeParse(input);
-  if (!parsed.success) return failure(SUPPORT_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
-  const checked = await verifyCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose: 'support-pin', code: parsed.data.code }, ctx);
+  const checked = await checkEnteredCode(deps, accountId, 'support-pin', input, ctx);
   if (!checked.ok) return checked;
 
   const now = deps.clock.now();

@@ -1,0 +1,32 @@
+// A code sent to, and entered for, the trusted device the holder picks in a form. Every flow that
+// asks for one (sign-in, a fresh code before a change, the Recovery Key reset, the support PIN)
+// reads the same two fields the same way, and refuses a missing choice with the same codes.
+import { z } from 'zod';
+import { failure, type Result } from '../result.ts';
+import { sendCode, verifyCode, type CodeDeps, type CodePurpose } from './codes.ts';
+import { CODES_ERRORS, type CodesError } from './errors.ts';
+import type { RequestContext } from '../security-events/record.ts';
+
+const chosenDevice = z.object({ trustedDeviceId: z.string().min(1).max(64) });
+const enteredCode = chosenDevice.extend({ code: z.string().max(16) });
+
+/** Sends a code for `purpose` to the trusted device chosen in a submitted form (untrusted input). */
+export async function sendCodeToChosenDevice(
+  deps: CodeDeps,
+  accountId: string,
+  purpose: CodePurpose,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ trustedDeviceId: string }, CodesError>> {
+  const parsed = chosenDevice.safeParse(input);
+  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE');
+  const sent = await sendCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose }, ctx);
+  return sent.ok ? { ok: true, trustedDeviceId: parsed.data.trustedDeviceId } : sent;
+}
+
+/** Checks the code entered in a submitted form for the device chosen there (untrusted input). */
+export async function checkEnteredCode(deps: CodeDeps, accountId: string, purpose: CodePurpose, input: unknown, ctx: RequestContext): Promise<Result<object, CodesError>> {
+  const parsed = enteredCode.safeParse(input);
+  if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
+  return verifyCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose, code: parsed.data.code }, ctx);
+}
