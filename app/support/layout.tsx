@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import './support.css';
 import { currentStaff } from '../lib/staff-session.ts';
 import { staffSignOutAction } from '../actions/support.ts';
 

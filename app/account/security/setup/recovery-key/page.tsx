@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'Set Up: Your Recovery Key' };
 
 // Step 2: the Recovery Key (seed 001: "a 14-character Recovery Key to print and keep in a safe
 // place"). The key is made only when the holder asks for it, shown once in the action's answer,
-// and printed from this page: on paper only the key sheet appears (print rules in globals.css).
+// and printed from this page: on paper only the key sheet appears (print rules in print-sheet.css).
 export default async function RecoveryKeyPage() {
   const { account, progress, locale } = await loadSetup();
   if (progress.step === 'stopped') {

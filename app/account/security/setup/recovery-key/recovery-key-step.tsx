@@ -1,7 +1,7 @@
 'use client';
 // Step 2's form: "Get Your Recovery Key" asks the server for a new key, which comes back only in
 // the action's answer and lives only in this component's state: shown once, never in a URL. Print
-// uses the browser's print dialog; the print rules in globals.css put only the sheet below on paper.
+// uses the browser's print dialog; the print rules in print-sheet.css put only the sheet below on paper.
 import { useActionState, useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import { getRecoveryKeyAction, type RecoveryKeyState } from '../../../../actions/setup.ts';
@@ -10,6 +10,7 @@ import { FormMessages } from '../../../../components/form-messages.tsx';
 import { SubmitButton } from '../../../../components/submit-button.tsx';
 import { LocalTime } from '../../../../components/local-time.tsx';
 import styles from '../setup.module.css';
+import './print-sheet.css';
 import { RECOVERY_KEY_LENGTH } from '@/src/recovery-key/key-length.ts';
 
 const EMPTY: RecoveryKeyState = {};
