@@ -21,9 +21,6 @@ import { createSession } from '../sessions/sessions.ts';
 import { failure } from '../result.ts';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
-/** The sentence of SIGN_IN_ERRORS.WRONG_CREDENTIALS, for tests outside sign-in/ not yet on codes. */
-export const WRONG_CREDENTIALS = SIGN_IN_ERRORS.WRONG_CREDENTIALS;
-
 export const signInSchema = z.object({
   appleId: emailField,
   password: z.string().min(1, 'Enter your password.').max(1024),

@@ -11,7 +11,7 @@ import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accou
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { ACTIVATION_LINK_TTL_MS, activateAccount, openActivation, signUp } from '../../src/accounts/sign-up.ts';
 import { CREATIONS_PER_CLIENT_ADDRESS, EMAILS_PER_APPLE_ID } from '../../src/accounts/creation-limits.ts';
-import { signIn, WRONG_CREDENTIALS } from '../../src/sign-in/password.ts';
+import { signIn } from '../../src/sign-in/password.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
 import { normaliseAnswer } from '../../src/accounts/security-questions.ts';
 import { HOUR } from '../../src/clock.ts';
@@ -174,7 +174,7 @@ describe('creating an account: the form, the email and the link', () => {
     const signInDeps = { db: t.db, clock: deps.clock, bcryptCost: 4 };
     const pending = await signIn(signInDeps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER);
     const unknown = await signIn(signInDeps, { appleId: 'nobody@example.com', password: GOOD_PASSWORD }, BROWSER);
-    expect(pending).toMatchObject({ ok: false, error: WRONG_CREDENTIALS });
+    expect(pending).toMatchObject({ ok: false, code: 'WRONG_CREDENTIALS' });
     expect(JSON.stringify(pending)).toBe(JSON.stringify(unknown));
     expect(await t.db.session.count()).toBe(0);
   });
