@@ -69,16 +69,19 @@ export async function benchDomainSignIn(db: Db, standins: Standins, pool: Accoun
     limits.push((await bcryptLimit(opts.seconds)).perSecond);
     let count = 0;
     const start = performance.now();
+    const from = start + (seconds * 1000) / 4;
     const until = start + seconds * 1000;
     await Promise.all(
       [0, 1].map(async () => {
         while (performance.now() < until) {
           await once();
-          count++;
+          const end = performance.now();
+          if (end >= from && end <= until) count++;
         }
       }),
     );
-    rates.push(count / ((performance.now() - start) / 1000));
+    // As for HTTP (sign-in.ts runUsers): what ended in the last three quarters, both busy throughout.
+    rates.push(count / ((until - from) / 1000));
   }
   const limit = median(limits);
   const rate = median(rates);

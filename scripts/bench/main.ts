@@ -6,9 +6,15 @@
 // it started, also on an error or Ctrl-C. Not part of `npm test`.
 //
 // Options (after `npm run bench --`):
-//   --only <parts>    comma-separated: in-process, pages, sign-in, memory (default: all)
+//   --only <parts>    comma-separated (default: all):
+//                       pages      goal 1 and the activity list of goal 4, at scale
+//                       sign-in    goal 2 (a)-(c) over HTTP, and (d) the domain in process
+//                       memory     goal 3 (SQLite only: its own server at bcrypt cost 4)
+//                       in-process bcrypt cost ratios, timing equality, session look-ups, outbox
 //   --engine <name>   sqlite or postgresql (default: sqlite, and postgresql when TEST_POSTGRES_URL is set)
-//   --quick           shorter rounds and smaller seeds, to iterate; figures are rougher
+//   --quick           3-second rounds, 10,000 accounts, 1,000 sign-ins for memory: to iterate
+//                     (about 6 minutes for SQLite); the figures are rougher
+// A full run (5-second rounds, 100,000 accounts) takes about 15-20 minutes with both engines.
 //
 // Parts (one module each): harness.ts (ports, databases, stand-ins, the server with probe.mjs),
 // load.ts (autocannon, interleaved rounds), seed.ts + scale.ts (bulk data), pages.ts (goal 1,
