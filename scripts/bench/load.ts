@@ -23,6 +23,8 @@ export interface Target {
   cookies?: string[];
   /** The body must contain this (the page really drawn, not the sign-in form). */
   mustContain: string;
+  /** The length of each round, when longer than the default (a slow page needs a few latencies). */
+  seconds?: number;
 }
 
 export async function load(server: Server, target: Target, connections: number, seconds: number): Promise<LoadResult> {
@@ -65,7 +67,7 @@ export const median = (xs: number[]) => {
 export async function interleaved(server: Server, targets: Target[], connections: number, seconds: number, rounds: number): Promise<Map<string, LoadResult>> {
   const all = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
   for (let r = 0; r < rounds; r++) {
-    for (const t of targets) all.get(t.name)!.push(await load(server, t, connections, seconds));
+    for (const t of targets) all.get(t.name)!.push(await load(server, t, connections, t.seconds ?? seconds));
   }
   const out = new Map<string, LoadResult>();
   for (const [name, results] of all) {

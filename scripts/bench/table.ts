@@ -4,8 +4,8 @@ export interface Row {
   figure: string;
   limit?: string;
   ratio?: number;
-  /** e.g. ['>=', 0.5]: the ratio's goal. */
-  goal?: ['>=' | '<=' | '<', number];
+  /** e.g. ['>=', 0.5]: the ratio's goal; ['±', 0.1]: within 0.1 of 1. */
+  goal?: ['>=' | '<=' | '<' | '±', number];
 }
 
 const rows: Row[] = [];
@@ -24,7 +24,7 @@ export function note(line: string): void {
 function met(row: Row): string {
   if (!row.goal || row.ratio === undefined || !Number.isFinite(row.ratio)) return '';
   const [op, v] = row.goal;
-  const ok = op === '>=' ? row.ratio >= v : op === '<=' ? row.ratio <= v : row.ratio < v;
+  const ok = op === '>=' ? row.ratio >= v : op === '<=' ? row.ratio <= v : op === '±' ? Math.abs(row.ratio - 1) <= v : row.ratio < v;
   return ok ? 'yes' : 'NO';
 }
 
@@ -33,7 +33,7 @@ export function renderTable(): string {
   const cells = rows.map((r) =>
     r.figure === '' && r.what.startsWith('—')
       ? [r.what, '', '', '', '', '']
-      : [r.what, r.figure, r.limit ?? '', r.ratio === undefined ? '' : r.ratio.toFixed(2), r.goal ? `${r.goal[0]} ${r.goal[1]}` : '', met(r)],
+      : [r.what, r.figure, r.limit ?? '', r.ratio === undefined ? '' : r.ratio.toFixed(2), r.goal ? (r.goal[0] === '±' ? `1 ± ${r.goal[1]}` : `${r.goal[0]} ${r.goal[1]}`) : '', met(r)],
   );
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
