@@ -16,12 +16,11 @@ export interface BenchOptions {
   quick: boolean;
   seconds: number;
   rounds: number;
-  /** Only the first engine runs the memory part (it does not depend on the engine). */
-  memory: boolean;
 }
 
-export async function benchEngine(engine: Engine, opts: BenchOptions): Promise<void> {
-  if (!['pages', 'sign-in', 'memory'].some((p) => opts.parts.has(p))) return;
+/** Runs the engine's parts; returns its memory part, to run after every engine's other figures. */
+export async function benchEngine(engine: Engine, opts: BenchOptions): Promise<(() => Promise<void>) | null> {
+  if (!['pages', 'sign-in', 'memory'].some((p) => opts.parts.has(p))) return null;
   const label = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   console.log(`\n${label}: seeding the database…`);
   const databaseUrl = await throwawayDatabase(engine);
@@ -44,11 +43,12 @@ export async function benchEngine(engine: Engine, opts: BenchOptions): Promise<v
     section(`${label}: sign-in (goal 2), bcrypt cost 12`);
     await benchSignIn(db, standins, databaseUrl, scale.accounts.ids, { ...opts, label });
   }
-  if (opts.parts.has('memory') && opts.memory) {
-    console.log(`${label}: memory (5,000 sign-ins at bcrypt cost 4)…`);
+  // Memory last of all (the longest part): runMemory is called once every engine has its figures.
+  return async () => {
+    console.log(`${label}: memory (sign-ins at bcrypt cost 4 and page views)…`);
     section(`${label}: memory (goal 3)`);
     await benchMemory(db, standins, { quick: opts.quick, engineLabel: label, databaseUrl });
-  }
+  };
 }
 
 async function benchSignIn(db: Db, standins: Standins, databaseUrl: string, ids: string[], opts: BenchOptions & { label: string }): Promise<void> {

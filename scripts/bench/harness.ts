@@ -29,11 +29,17 @@ export async function stopAll(): Promise<void> {
     }
   }
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping what the bench started…`);
-    void stopAll().finally(() => process.exit(130));
-  });
+/** On Ctrl-C: stop everything, and show what was measured so far. */
+export function stopOnSignals(beforeExit: () => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping what the bench started…`);
+      void stopAll().finally(() => {
+        beforeExit();
+        process.exit(130);
+      });
+    });
+  }
 }
 
 /** A port nobody listens on right now (the OS picks it). */

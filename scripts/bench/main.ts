@@ -21,7 +21,7 @@
 // activity pages), sign-in.ts (goal 2), memory.ts (goal 3), in-process.ts (domain figures).
 import { parseArgs } from 'node:util';
 import { buildIfChanged, ensureInstalled } from '../lib/bootstrap.mjs';
-import { stopAll, type Engine } from './harness.ts';
+import { stopAll, stopOnSignals, type Engine } from './harness.ts';
 import { renderTable, note } from './table.ts';
 import { benchEngine, type BenchOptions } from './engine.ts';
 import { benchInProcess } from './in-process.ts';
@@ -48,20 +48,23 @@ const options: BenchOptions = {
   quick: values.quick,
   seconds: values.quick ? 3 : 5,
   rounds: 3,
-  memory: true,
 };
 
 ensureInstalled();
 buildIfChanged({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
 
 const started = Date.now();
+stopOnSignals(() => console.log(`\n${renderTable()}\n(interrupted)`));
 let failed = false;
 try {
   if (only.has('in-process')) {
     console.log('in process: bcrypt, timing equality, sessions, outbox…');
     await benchInProcess();
   }
-  for (const [i, engine] of engines.entries()) await benchEngine(engine, { ...options, memory: i === 0 });
+  const memoryParts = [];
+  for (const engine of engines) memoryParts.push(await benchEngine(engine, options));
+  // Memory once, on the first engine (growth does not depend on it), last: it is the longest part.
+  if (only.has('memory')) await memoryParts[0]?.();
   if (!process.env.TEST_POSTGRES_URL && !values.engine) note('PostgreSQL: skipped (set TEST_POSTGRES_URL, e.g. from `bash .ci/postgres.sh | tail -n 1`).');
 } catch (e) {
   failed = true;
