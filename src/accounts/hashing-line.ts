@@ -5,7 +5,9 @@
 //    0.2 ms, a file read 600 ms): so at most HASHES_IN_FLIGHT run at once, one per core, which
 //    is all the cores can do anyway, and THREADS_KEPT_FREE pool threads stay for the rest.
 //  - a sign-in that would wait long behind the others is refused at once with a "try again"
-//    (SERVER_BUSY) rather than queued for seconds: at most HASHES_WAITING wait. Only the sign-in
+//    (SERVER_BUSY) rather than queued for seconds: it is refused when the hashes ahead of it would
+//    take longer than MAX_WAIT_MS at the pace the last hashes took (a busy machine hashes slower,
+//    so fewer may wait), and in any case when HASHES_WAITING already wait. Only the sign-in
 //    forms ask to be refused (`enter`); every other hash (sign-up, a password change) waits its
 //    turn (`join`), counted in the line so that sign-ins see the load.
 // The refusal is decided before anything else of the attempt (src/sign-in/password.ts), so it
@@ -27,8 +29,12 @@ export const THREADS_KEPT_FREE = 2;
  * can run with THREADS_KEPT_FREE left over.
  */
 export const HASHES_IN_FLIGHT = Math.max(1, Math.min(availableParallelism(), THREAD_POOL_SIZE - THREADS_KEPT_FREE));
-/** Waiting hashes per one in flight: a cost-12 compare takes ~0.3 s, so the last waits about 1.2 s. */
+/** Waiting hashes per one in flight, at most: a cost-12 compare takes ~0.3 s, so the last waits about 1.2 s. */
 export const WAITING_PER_HASH_IN_FLIGHT = 4;
+/** The longest a sign-in is let wait for its compare; longer, and it is refused (SERVER_BUSY). */
+export const MAX_WAIT_MS = 1000;
+/** How much the newest hash's duration moves the pace (an exponentially weighted average). */
+const PACE_WEIGHT = 0.2;
 export const HASHES_WAITING = HASHES_IN_FLIGHT * WAITING_PER_HASH_IN_FLIGHT;
 
 /** A place in the line: `run` waits for a turn and runs the hash; `leave` gives an unused place back. */
@@ -38,7 +44,7 @@ export interface Place {
 }
 
 export interface HashingLine {
-  /** A place, or null when HASHES_WAITING already wait: refuse with SERVER_BUSY. */
+  /** A place, or null when the wait would pass MAX_WAIT_MS or HASHES_WAITING already wait: refuse with SERVER_BUSY. */
   enter(): Place | null;
   /** A place, always (for the hashes that are not refused). */
   join(): Place;
@@ -46,9 +52,19 @@ export interface HashingLine {
   readonly size: number;
 }
 
-export function createHashingLine(inFlight: number, waiting: number): HashingLine {
+export interface LineOptions {
+  /** Refuse when the hashes ahead would take longer than this (default: no limit by time). */
+  maxWaitMs?: number;
+  /** Milliseconds, for measuring how long hashes take (a fake clock in tests). */
+  now?: () => number;
+}
+
+export function createHashingLine(inFlight: number, waiting: number, opts: LineOptions = {}): HashingLine {
+  const { maxWaitMs = Infinity, now = () => performance.now() } = opts;
   let placed = 0;
   let running = 0;
+  let paceMs = 0; // how long one hash takes lately; 0 until one was measured
+  const wouldWaitMs = () => (Math.max(0, placed + 1 - inFlight) / inFlight) * paceMs;
   const turns: Array<() => void> = [];
   const next = () => {
     if (running < inFlight && turns.length > 0) {
@@ -72,9 +88,12 @@ export function createHashingLine(inFlight: number, waiting: number): HashingLin
           turns.push(turn);
           next();
         });
+        const startedAt = now();
         try {
           return await hash();
         } finally {
+          const took = now() - startedAt;
+          paceMs = paceMs === 0 ? took : paceMs + PACE_WEIGHT * (took - paceMs);
           running--;
           done();
           next();
@@ -87,7 +106,7 @@ export function createHashingLine(inFlight: number, waiting: number): HashingLin
   };
   return {
     enter() {
-      if (placed >= inFlight + waiting) return null;
+      if (placed >= inFlight + waiting || wouldWaitMs() > maxWaitMs) return null;
       placed++;
       return place();
     },
@@ -104,4 +123,4 @@ export function createHashingLine(inFlight: number, waiting: number): HashingLin
 // The process's one line (the thread pool and the cores are the process's), on globalThis because
 // Next.js bundles its own copies of this module next to the server's.
 const globalForLine = globalThis as unknown as { twoStepHashingLine?: HashingLine };
-export const hashingLine: HashingLine = (globalForLine.twoStepHashingLine ??= createHashingLine(HASHES_IN_FLIGHT, HASHES_WAITING));
+export const hashingLine: HashingLine = (globalForLine.twoStepHashingLine ??= createHashingLine(HASHES_IN_FLIGHT, HASHES_WAITING, { maxWaitMs: MAX_WAIT_MS }));

@@ -78,3 +78,46 @@ describe('the hashing line', () => {
     expect(HASHES_WAITING).toBeGreaterThan(0);
   });
 });
+
+describe('the hashing line, by time', () => {
+  it('refuses a place when the hashes ahead would take longer than maxWaitMs at the pace of the last ones', async () => {
+    let clock = 0;
+    const line = createHashingLine(2, 100, { maxWaitMs: 1000, now: () => clock });
+    // Before any hash was measured, only the count bounds the line.
+    const slow = fakeHash();
+    const first = line.enter()!.run(slow.fn);
+    await ticks();
+    clock += 500; // one hash takes 500 ms here
+    slow.end('x');
+    await first;
+    const places = [];
+    for (let p = line.enter(); p; p = line.enter()) places.push(p);
+    // 2 in flight, then 4 waiting: the 4th waits (4 / 2) × 500 ms = 1 s; a 5th would wait 1.25 s.
+    expect(places.length).toBe(6);
+    for (const p of places) p.leave();
+  });
+
+  it('lets more wait when hashes go faster again', async () => {
+    let clock = 0;
+    const line = createHashingLine(1, 100, { maxWaitMs: 1000, now: () => clock });
+    const timed = async (ms: number) => {
+      const h = fakeHash();
+      const run = line.enter()!.run(h.fn);
+      await ticks();
+      clock += ms;
+      h.end('x');
+      await run;
+    };
+    await timed(1000);
+    const count = () => {
+      const taken = [];
+      for (let p = line.enter(); p; p = line.enter()) taken.push(p);
+      for (const p of taken) p.leave();
+      return taken.length;
+    };
+    const whenSlow = count();
+    for (let i = 0; i < 30; i++) await timed(100);
+    expect(whenSlow).toBe(2);
+    expect(count()).toBeGreaterThan(whenSlow);
+  });
+});
