@@ -168,13 +168,16 @@ export interface ActivityQuery {
 
 const ACTIVITY_SELECT = { id: true, kind: true, createdAt: true, clientAddress: true, userAgent: true, details: true } as const;
 const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+// The cursor conditions are written as a range on createdAt (<= / >=) minus the cursor's own
+// instant up to its id, not as an OR: the index on (accountId, createdAt) then seeks straight to
+// the cursor on both engines instead of walking every newer event.
 
 /** One page of an account's security events, newest first. */
 export async function recentActivity(db: DbTx, accountId: string, { page = 1, pageSize = ACTIVITY_PAGE_SIZE, before, after }: ActivityQuery = {}): Promise<ActivityPage> {
   const size = Number.isInteger(pageSize) && pageSize > 0 ? pageSize : ACTIVITY_PAGE_SIZE;
   const byCursor = before
     ? db.securityEvent.findMany({
-        where: { accountId, OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] },
+        where: { accountId, createdAt: { lte: before.at }, NOT: { createdAt: before.at, id: { gte: before.id } } },
         orderBy: NEWEST_FIRST,
         take: size,
         select: ACTIVITY_SELECT,
@@ -182,7 +185,7 @@ export async function recentActivity(db: DbTx, accountId: string, { page = 1, pa
     : after
       ? db.securityEvent
           .findMany({
-            where: { accountId, OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] },
+            where: { accountId, createdAt: { gte: after.at }, NOT: { createdAt: after.at, id: { lte: after.id } } },
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
             take: size,
             select: ACTIVITY_SELECT,
