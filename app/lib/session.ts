@@ -26,8 +26,12 @@ export async function clearSessionCookie(): Promise<string | undefined> {
   return sessionCookie.clear();
 }
 
+// Unsealed once per server render (the layout and the page both ask; unsealing derives a key).
+// Outside a render (a server action, which may set or clear the cookie) cache() does not cache.
+const renderToken = cache(() => sessionCookie.read());
+
 export async function sessionToken(): Promise<string | undefined> {
-  return sessionCookie.read();
+  return renderToken();
 }
 
 /**
