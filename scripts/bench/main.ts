@@ -1,0 +1,74 @@
+// `npm run bench`: the performance benchmark of issue 14, one command on a fresh clone. Builds the
+// app if its sources changed, starts the production server (scripts/serve.ts, bcrypt cost 12) on
+// free loopback ports with a throwaway SQLite database and, when TEST_POSTGRES_URL is set, again
+// with a throwaway PostgreSQL database it creates and drops; seeds what it needs; prints one
+// table of figures and ratios, each measured against its limit in the same run; stops everything
+// it started, also on an error or Ctrl-C. Not part of `npm test`.
+//
+// Options (after `npm run bench --`):
+//   --only <parts>    comma-separated (default: all):
+//                       pages      goal 1 and the activity list of goal 4, at scale
+//                       sign-in    goal 2 (a)-(c) over HTTP, and (d) the domain in process
+//                       memory     goal 3 (SQLite only: its own server at bcrypt cost 4)
+//                       in-process bcrypt cost ratios, timing equality, session look-ups, outbox
+//   --engine <name>   sqlite or postgresql (default: sqlite, and postgresql when TEST_POSTGRES_URL is set)
+//   --quick           3-second rounds, 10,000 accounts, 1,000 sign-ins for memory: to iterate
+//                     (about 6 minutes for SQLite); the figures are rougher
+// A full run (5-second rounds, 100,000 accounts) takes about 15-20 minutes with both engines.
+//
+// Parts (one module each): harness.ts (ports, databases, stand-ins, the server with probe.mjs),
+// load.ts (autocannon, interleaved rounds), seed.ts + scale.ts (bulk data), pages.ts (goal 1,
+// activity pages), sign-in.ts (goal 2), memory.ts (goal 3), in-process.ts (domain figures).
+import { parseArgs } from 'node:util';
+import { buildIfChanged, ensureInstalled } from '../lib/bootstrap.mjs';
+import { stopAll, type Engine } from './harness.ts';
+import { renderTable, note } from './table.ts';
+import { benchEngine, type BenchOptions } from './engine.ts';
+import { benchInProcess } from './in-process.ts';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    engine: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const PARTS = ['in-process', 'pages', 'sign-in', 'memory'] as const;
+const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : PARTS);
+for (const p of only) if (!PARTS.includes(p as (typeof PARTS)[number])) throw new Error(`--only: unknown part ${p} (parts: ${PARTS.join(', ')})`);
+const engines: Engine[] = values.engine
+  ? [values.engine as Engine]
+  : process.env.TEST_POSTGRES_URL
+    ? ['sqlite', 'postgresql']
+    : ['sqlite'];
+if (engines.includes('postgresql') && !process.env.TEST_POSTGRES_URL) throw new Error('--engine postgresql needs TEST_POSTGRES_URL');
+
+const options: BenchOptions = {
+  parts: only as Set<string>,
+  quick: values.quick,
+  seconds: values.quick ? 3 : 5,
+  rounds: 3,
+  memory: true,
+};
+
+ensureInstalled();
+buildIfChanged({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+
+const started = Date.now();
+let failed = false;
+try {
+  if (only.has('in-process')) {
+    console.log('in process: bcrypt, timing equality, sessions, outbox…');
+    await benchInProcess();
+  }
+  for (const [i, engine] of engines.entries()) await benchEngine(engine, { ...options, memory: i === 0 });
+  if (!process.env.TEST_POSTGRES_URL && !values.engine) note('PostgreSQL: skipped (set TEST_POSTGRES_URL, e.g. from `bash .ci/postgres.sh | tail -n 1`).');
+} catch (e) {
+  failed = true;
+  console.error(`\nbench failed: ${(e as Error).stack ?? e}`);
+} finally {
+  await stopAll();
+}
+note(`Total time ${((Date.now() - started) / 60_000).toFixed(1)} min${options.quick ? ' (--quick)' : ''}.`);
+console.log(`\n${renderTable()}`);
+process.exit(failed ? 1 : 0);
