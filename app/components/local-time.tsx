@@ -7,8 +7,22 @@ import { DATE_TIME } from '@/src/format.ts';
 
 const OPTIONS: Record<'date' | 'dateTime', Intl.DateTimeFormatOptions> = { date: { dateStyle: 'long' }, dateTime: DATE_TIME };
 
+// The server's UTC formatters, made once per locale and style (an activity page shows 20 times).
+const utcFormatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS_KEPT = 64; // locales come from accounts' countries: bounded all the same
+
+function utcFormatter(locale: string, show: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${locale}|${show}`;
+  let f = utcFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...OPTIONS[show], timeZone: 'UTC' });
+    if (utcFormatters.size < MAX_FORMATTERS_KEPT) utcFormatters.set(key, f);
+  }
+  return f;
+}
+
 export function LocalTime({ iso, show = 'dateTime', locale = 'en-US' }: { iso: string; show?: 'date' | 'dateTime'; locale?: string }) {
-  const utc = new Intl.DateTimeFormat(locale, { ...OPTIONS[show], timeZone: 'UTC' }).format(new Date(iso));
+  const utc = utcFormatter(locale, show).format(new Date(iso));
   const [text, setText] = useState(utc);
   useEffect(() => {
     setText(new Intl.DateTimeFormat(locale, OPTIONS[show]).format(new Date(iso)));

@@ -4,7 +4,8 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runtime } from '@/src/runtime.ts';
-import { needsFreshCode } from '@/src/step-up/fresh-code.ts';
+import { hasFreshCode } from '@/src/step-up/fresh-code.ts';
+import type { LiveSession } from '@/src/sessions/sessions.ts';
 import { requireSecurityPass } from './security-pass.ts';
 
 /** Where the confirmation page may send the holder back to: a fixed list, so it is no open redirect. */
@@ -23,15 +24,24 @@ export function confirmUrl(next: FreshCodePage): string {
   return `/account/security/confirm?next=${encodeURIComponent(next)}`;
 }
 
+/**
+ * Whether the holder must enter a code before the forms of a sensitive change: the rule
+ * (hasFreshCode) on the session and account read for this request. The domain functions check
+ * again when the change is made (freshCodeRefusal), on the row as it is then.
+ */
+export function pageNeedsFreshCode({ session, account }: LiveSession): boolean {
+  return !hasFreshCode({ ...session, account }, runtime().clock.now());
+}
+
 /** Sends the holder to enter a code first, unless they entered one in the last 10 minutes (or two-step is off). */
-export async function requireFreshCode(actor: { accountId: string; sessionId: string }, next: FreshCodePage): Promise<void> {
-  if (await needsFreshCode(runtime(), actor)) redirect(confirmUrl(next));
+export function requireFreshCode(current: LiveSession, next: FreshCodePage): void {
+  if (pageNeedsFreshCode(current)) redirect(confirmUrl(next));
 }
 
 /** For the pages that exist only while two-step is on (Replace Lost Key, Turn Off): the holder, after a fresh code. */
 export async function requireTwoStepChange(next: FreshCodePage) {
   const current = await requireSecurityPass();
   if (!current.account.twoStepEnabledAt) redirect('/account/security');
-  await requireFreshCode(current.actor, next);
+  requireFreshCode(current, next);
   return current;
 }

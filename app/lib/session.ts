@@ -1,10 +1,11 @@
 // The browser side of a session: an iron-session sealed cookie that holds only a random token.
 // The session itself is a database row (src/sessions/sessions.ts), checked on every request.
+import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { tokenCookie } from './token-cookie.ts';
 import { rememberThisBrowser } from './known-browser.ts';
 import { runtime } from '@/src/runtime.ts';
-import { resolveSession, SESSION_ABSOLUTE_MS } from '@/src/sessions/sessions.ts';
+import { resolveSessionWithAccount, SESSION_ABSOLUTE_MS } from '@/src/sessions/sessions.ts';
 import { pageAccess, type PageRule } from '@/src/sessions/stage-policy.ts';
 import { refuseStaff } from './staff-session.ts';
 
@@ -25,9 +26,22 @@ export async function clearSessionCookie(): Promise<string | undefined> {
   return sessionCookie.clear();
 }
 
+// Unsealed once per server render (the layout and the page both ask; unsealing derives a key).
+// Outside a render (a server action, which may set or clear the cookie) cache() does not cache.
+const renderToken = cache(() => sessionCookie.read());
+
 export async function sessionToken(): Promise<string | undefined> {
-  return sessionCookie.read();
+  return renderToken();
 }
+
+/**
+ * The live session and its account for this request's cookie, read once per request: the layout and
+ * the page both ask (React's cache() lasts one server render; a server action reads afresh).
+ */
+const liveSession = cache(async (token: string) => {
+  const { db, clock } = runtime();
+  return resolveSessionWithAccount(db, token, clock.now());
+});
 
 /**
  * The signed-in account, or null: null too when the session's stage may not open this page
@@ -37,11 +51,9 @@ export async function sessionToken(): Promise<string | undefined> {
 export async function currentAccount(page: PageRule = {}) {
   const token = await sessionToken();
   if (!token) return null;
-  const { db, clock } = runtime();
-  const session = await resolveSession(db, token, clock.now());
-  if (!session || pageAccess(session.stage, page) !== 'open') return null;
-  const account = await db.account.findUnique({ where: { id: session.accountId } });
-  return account ? { account, session } : null;
+  const live = await liveSession(token);
+  if (!live || pageAccess(live.session.stage, page) !== 'open') return null;
+  return live;
 }
 
 /**

@@ -21,6 +21,8 @@ export const ACCOUNTS_ERRORS = {
   /** QUESTION_LOCK: too many wrong answers in a row. */
   QUESTIONS_LOCKED: (until: Date, now: Date) => `Too many wrong answers. For your security, try again in ${waitText(until, now)}.`,
   /** PER_APPLE_ID / PER_CLIENT_ADDRESS (password-guesses.ts): wherever a password is typed. */
+  /** The hashing line is full (hashing-line.ts): refused before anything was read or counted. */
+  SERVER_BUSY: 'The server is busy. Try again in a moment.',
   PASSWORD_LOCKED_OUT: (until: Date, now: Date) => `Too many unsuccessful sign-in attempts. For your security, try again in ${waitText(until, now)}.`,
 } as const satisfies ErrorSentences;
 

@@ -24,15 +24,40 @@ export type PassState =
   /** The session was ended while this request ran (signed out elsewhere): treat it as signed out. */
   | { passed: false; signedOut: true };
 
+/**
+ * securityPassSeenAt is written at most once a minute, not on every page view (like a session's
+ * lastSeenAt, src/sessions/sessions.ts): the pass then ends up to this much before 15 idle minutes
+ * after the last view, never after.
+ */
+export const SECURITY_PASS_TOUCH_MS = MINUTE;
+
+/** The facts of the session the pass depends on, as read with it (src/sessions/session-read.ts). */
+export interface PassFacts {
+  /** The session's row id. */
+  id: string;
+  accountId: string;
+  questionPair: string | null;
+  securityPassSeenAt: Date | null;
+  twoStepOn: boolean;
+}
+
 /** Whether this session may see the page now; if not, the two questions to ask. */
 export async function securityPassState(deps: PassDeps, sessionId: string): Promise<PassState> {
+  const session = await deps.db.session.findUnique({ where: { id: sessionId }, include: { account: { select: { twoStepEnabledAt: true } } } });
+  if (!session) return { passed: false, signedOut: true };
+  return securityPassStateOf(deps, { ...session, twoStepOn: session.account.twoStepEnabledAt !== null });
+}
+
+/** The same, on the session's facts already read in this request. */
+export async function securityPassStateOf(deps: PassDeps, session: PassFacts): Promise<PassState> {
   const now = deps.clock.now();
-  // Every read and write tolerates a row deleted meanwhile (updateMany counts 0): signed out, not an error.
+  const sessionId = session.id;
+  // Every write tolerates a row deleted meanwhile (updateMany counts 0): signed out, not an error.
   const signedOut = { passed: false, signedOut: true } as const;
-  const session = await deps.db.session.findUnique({ where: { id: sessionId }, include: { account: true } });
-  if (!session) return signedOut;
-  if (session.account.twoStepEnabledAt) return { passed: true };
-  if (session.securityPassSeenAt && now.getTime() - session.securityPassSeenAt.getTime() < SECURITY_PASS_IDLE_MS) {
+  if (session.twoStepOn) return { passed: true };
+  const seenFor = session.securityPassSeenAt ? now.getTime() - session.securityPassSeenAt.getTime() : null;
+  if (seenFor !== null && seenFor < SECURITY_PASS_IDLE_MS) {
+    if (seenFor < SECURITY_PASS_TOUCH_MS) return { passed: true };
     const { count } = await deps.db.session.updateMany({ where: { id: sessionId }, data: { securityPassSeenAt: now } });
     return count === 1 ? { passed: true } : signedOut;
   }
@@ -42,7 +67,8 @@ export async function securityPassState(deps: PassDeps, sessionId: string): Prom
     const { count } = await deps.db.session.updateMany({ where: { id: sessionId }, data: { questionPair: encodePair(pair), securityPassAt: null, securityPassSeenAt: null } });
     if (count === 0) return signedOut;
   }
-  return { passed: false, questions: await askedQuestions(deps.db, session.accountId, pair), locked: await questionsLock(deps.db, session.accountId, now) };
+  const [questions, locked] = await Promise.all([askedQuestions(deps.db, session.accountId, pair), questionsLock(deps.db, session.accountId, now)]);
+  return { passed: false, questions, locked };
 }
 
 export async function answerSecurityQuestions(deps: PassDeps, sessionId: string, input: unknown, ctx: RequestContext): Promise<FormResult<object, AccountsError | SessionsError>> {

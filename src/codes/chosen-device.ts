@@ -3,7 +3,7 @@
 // reads the same two fields the same way, and refuses a missing choice with the same codes.
 import { z } from 'zod';
 import { failure, type Result } from '../result.ts';
-import { sendCode, verifyCode, type CodeDeps, type CodePurpose } from './codes.ts';
+import { sendCode, verifyCode, type CodeDeps, type CodePurpose, type OnVerified } from './codes.ts';
 import { CODES_ERRORS, type CodesError } from './errors.ts';
 import type { RequestContext } from '../security-events/record.ts';
 
@@ -25,8 +25,15 @@ export async function sendCodeToChosenDevice(
 }
 
 /** Checks the code entered in a submitted form for the device chosen there (untrusted input). */
-export async function checkEnteredCode(deps: CodeDeps, accountId: string, purpose: CodePurpose, input: unknown, ctx: RequestContext): Promise<Result<object, CodesError>> {
+export async function checkEnteredCode<T = undefined>(
+  deps: CodeDeps,
+  accountId: string,
+  purpose: CodePurpose,
+  input: unknown,
+  ctx: RequestContext,
+  onVerified?: OnVerified<T>,
+): Promise<Result<{ then?: T }, CodesError>> {
   const parsed = enteredCode.safeParse(input);
   if (!parsed.success) return failure(CODES_ERRORS, 'CHOOSE_DEVICE_AND_CODE');
-  return verifyCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose, code: parsed.data.code }, ctx);
+  return verifyCode(deps, { accountId, trustedDeviceId: parsed.data.trustedDeviceId, purpose, code: parsed.data.code }, ctx, onVerified);
 }

@@ -27,7 +27,8 @@ import type { PushSender } from '../push/push-sender.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { wrongCodesAlertEmail } from '../mail/templates.ts';
-import { deliverCode, deliveryFailure, destinationKey, destinationOf } from './delivery.ts';
+import { deliverCode, deliveryFailure, destinationKey, destinationOf, type DeliverableDevice } from './delivery.ts';
+import { rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { CODES_ERRORS, type CodesError } from './errors.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
@@ -134,6 +135,25 @@ const sendSchema = z.object({ accountId: idSchema, trustedDeviceId: idSchema, pu
 // Sending
 
 /**
+ * The device of the account a code would go to, with its registered device when it has one: one
+ * raw read (src/db/raw.ts: a model query with its relation is two statements and ten times the CPU).
+ */
+async function deviceToSendTo(db: Db, accountId: string, trustedDeviceId: string): Promise<(DeliverableDevice & { verifiedAt: Date | null }) | null> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT d."kind", d."phoneNumber", d."verifiedAt", r."deviceId", r."name"
+    FROM "TrustedDevice" d LEFT JOIN "RegisteredDevice" r ON r."id" = d."registeredDeviceId"
+    WHERE d."id" = ${trustedDeviceId} AND d."accountId" = ${accountId}`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    kind: String(r.kind),
+    phoneNumber: rawTextOrNull(r.phoneNumber),
+    verifiedAt: rawDateOrNull(r.verifiedAt),
+    registeredDevice: r.deviceId === null || r.deviceId === undefined ? null : { deviceId: String(r.deviceId), name: String(r.name) },
+  };
+}
+
+/**
  * Sends a new code for `purpose` to a trusted device of the account. Pending (not yet verified)
  * devices get codes only to verify them. Refused while the account is paused or when a sending
  * limit is reached, with a message that says how long to wait.
@@ -157,10 +177,7 @@ export async function sendCode(
   const { db, clock } = deps;
   const now = clock.now();
 
-  const device = await db.trustedDevice.findFirst({
-    where: { id: trustedDeviceId, accountId },
-    select: { kind: true, phoneNumber: true, verifiedAt: true, registeredDevice: { select: { deviceId: true, name: true } } },
-  });
+  const device = await deviceToSendTo(db, accountId, trustedDeviceId);
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
   const destination = destinationOf(device);
@@ -185,8 +202,9 @@ export async function sendCode(
     // A newer code replaces the older one for the same purpose and device (and a used one, whose
     // row was kept only to recognise a replay of it). Housekeeping: this account's codes that
     // expired a day ago and its sends that no limit counts any more.
-    await tx.verificationCode.deleteMany({ where: { accountId, trustedDeviceId, purpose } });
-    await tx.verificationCode.deleteMany({ where: { accountId, expiresAt: { lt: new Date(now.getTime() - LONGEST_SEND_WINDOW_MS) } } });
+    await tx.verificationCode.deleteMany({
+      where: { accountId, OR: [{ trustedDeviceId, purpose }, { expiresAt: { lt: new Date(now.getTime() - LONGEST_SEND_WINDOW_MS) } }] },
+    });
     await tx.codeSend.deleteMany({ where: { accountId, sentAt: { lte: new Date(now.getTime() - LONGEST_SEND_WINDOW_MS) } } });
 
     const row = await tx.verificationCode.create({
@@ -241,11 +259,18 @@ export function codeDigitsOf(typed: string, digits: number): string {
   return only.length === digits ? only : typed.trim();
 }
 
-export async function verifyCode(
+/**
+ * What the flow does once the code is right, in the transaction that claims it (so a sign-in is
+ * one transaction, not two): its answer comes back as `then`.
+ */
+export type OnVerified<T> = (tx: DbTx) => Promise<T>;
+
+export async function verifyCode<T = undefined>(
   deps: CodeDeps,
   input: { accountId: string; trustedDeviceId: string; purpose: CodePurpose; code: unknown },
   ctx: RequestContext,
-): Promise<Result<object, CodesError>> {
+  onVerified?: OnVerified<T>,
+): Promise<Result<{ then?: T }, CodesError>> {
   checkDigits(deps.codeDigits);
   const schema = sendSchema.extend({
     code: z
@@ -290,18 +315,19 @@ export async function verifyCode(
 
   if (matches) {
     // Single use: the database applies this UPDATE to the row once; of concurrent requests with
-    // the right code exactly one sees count === 1.
-    const claim = await db.verificationCode.updateMany({
-      where: { id: row.id, usedAt: null, wrongTries: { lt: MAX_WRONG_TRIES }, expiresAt: { gt: now } },
-      data: { usedAt: now },
-    });
-    if (claim.count === 1) {
-      await db.$transaction(async (tx) => {
-        await clearWrongCodes(tx, accountId);
-        await event('code-verified', tx);
+    // the right code exactly one sees count === 1 (on PostgreSQL the others wait for our commit,
+    // then find the row used).
+    const claimed = await db.$transaction(async (tx) => {
+      const claim = await tx.verificationCode.updateMany({
+        where: { id: row.id, usedAt: null, wrongTries: { lt: MAX_WRONG_TRIES }, expiresAt: { gt: now } },
+        data: { usedAt: now },
       });
-      return { ok: true };
-    }
+      if (claim.count !== 1) return null;
+      await clearWrongCodes(tx, accountId);
+      await event('code-verified', tx);
+      return { then: onVerified ? await onVerified(tx) : undefined };
+    });
+    if (claimed) return { ok: true, ...claimed };
     // Another request changed the code between our read and our claim.
     const current = await db.verificationCode.findUnique({ where: { id: row.id } });
     if (!current) return failure(CODES_ERRORS, 'CODE_REPLACED');

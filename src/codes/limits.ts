@@ -59,25 +59,22 @@ export interface SendFacts {
   clientAddress: string | null;
 }
 
+type SendRow = { trustedDeviceId: string; destination: string; accountId: string; clientAddress: string | null; sentAt: Date };
+type SendKey = 'trustedDeviceId' | 'destination' | 'accountId' | 'clientAddress';
+
 /**
- * When the next send is allowed under `limit`, counting the CodeSend rows matching `where`; null
+ * When the next send is allowed under `limit`, counting the `rows` whose `key` is `value`; null
  * when one may be sent now. A send at t counts until t + window.
  */
-async function allowedAt(
-  tx: DbTx,
-  where: { trustedDeviceId: string } | { destination: string } | { accountId: string } | { clientAddress: string },
-  limit: SendLimit,
-  now: Date,
-): Promise<Date | null> {
-  const recent = await tx.codeSend.findMany({
-    where: { ...where, sentAt: { gt: new Date(now.getTime() - limit.windowMs) } },
-    orderBy: { sentAt: 'desc' },
-    take: limit.max,
-    select: { sentAt: true },
-  });
+function allowedAt(rows: readonly SendRow[], key: SendKey, value: string, limit: SendLimit, now: Date): Date | null {
+  const from = now.getTime() - limit.windowMs;
+  const recent = rows
+    .filter((r) => r[key] === value && r.sentAt.getTime() > from)
+    .map((r) => r.sentAt.getTime())
+    .sort((a, b) => b - a);
   if (recent.length < limit.max) return null;
   // The oldest of the `max` most recent sends leaves the window first.
-  return new Date(recent[limit.max - 1]!.sentAt.getTime() + limit.windowMs);
+  return new Date(recent[limit.max - 1]! + limit.windowMs);
 }
 
 /** The codes of CODES_ERRORS a sending limit refuses with. */
@@ -92,22 +89,37 @@ export type SendLimitError = 'WAIT_BEFORE_ANOTHER_CODE' | 'TOO_MANY_TO_DESTINATI
  * A browser that signed in to the account before (the holder's) is held only to the device and
  * destination limits: a stranger who has the password and asks for codes can use up the account's
  * and the address's budget, not the holder's; the holder can still use another trusted device.
+ *
+ * The sends every limit counts are read in one statement (each limit's window, OR-ed): the limits
+ * themselves keep that to a few dozen rows.
  */
 export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise<Failure<SendLimitError> | null> {
   await lockName(tx, `code-sends:destination:${f.destination}`, now);
   if (f.clientAddress) await lockName(tx, `code-sends:address:${f.clientAddress}`, now);
-  const device = await allowedAt(tx, { trustedDeviceId: f.trustedDeviceId }, SENDS_PER_DEVICE, now);
+  const since = (limit: SendLimit) => ({ sentAt: { gt: new Date(now.getTime() - limit.windowMs) } });
+  const rows = await tx.codeSend.findMany({
+    where: {
+      OR: [
+        { trustedDeviceId: f.trustedDeviceId, ...since(SENDS_PER_DEVICE) },
+        { destination: f.destination, ...since(SENDS_PER_DESTINATION) },
+        ...(f.knownBrowser ? [] : [{ accountId: f.accountId, ...since(SENDS_PER_ACCOUNT) }]),
+        ...(f.knownBrowser || !f.clientAddress ? [] : [{ clientAddress: f.clientAddress, ...since(SENDS_PER_CLIENT_ADDRESS) }]),
+      ],
+    },
+    select: { trustedDeviceId: true, destination: true, accountId: true, clientAddress: true, sentAt: true },
+  });
+  const device = allowedAt(rows, 'trustedDeviceId', f.trustedDeviceId, SENDS_PER_DEVICE, now);
   if (device) return failure(CODES_ERRORS, 'WAIT_BEFORE_ANOTHER_CODE', device, now);
 
-  const destination = await allowedAt(tx, { destination: f.destination }, SENDS_PER_DESTINATION, now);
+  const destination = allowedAt(rows, 'destination', f.destination, SENDS_PER_DESTINATION, now);
   if (destination) return failure(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', f.destinationKind, destination, now);
 
   if (f.knownBrowser) return null;
-  const account = await allowedAt(tx, { accountId: f.accountId }, SENDS_PER_ACCOUNT, now);
+  const account = allowedAt(rows, 'accountId', f.accountId, SENDS_PER_ACCOUNT, now);
   if (account) return failure(CODES_ERRORS, 'TOO_MANY_FOR_ACCOUNT', account, now);
 
   if (f.clientAddress) {
-    const address = await allowedAt(tx, { clientAddress: f.clientAddress }, SENDS_PER_CLIENT_ADDRESS, now);
+    const address = allowedAt(rows, 'clientAddress', f.clientAddress, SENDS_PER_CLIENT_ADDRESS, now);
     if (address) return failure(CODES_ERRORS, 'TOO_MANY_FROM_NETWORK', address, now);
   }
   return null;
@@ -173,5 +185,10 @@ export async function clearWrongCodes(tx: DbTx, accountId: string): Promise<void
  */
 export async function endCodeBlocks(tx: DbTx, accountId: string): Promise<void> {
   await clearWrongCodes(tx, accountId);
+  await endSendBlocks(tx, accountId);
+}
+
+/** The sending half of endCodeBlocks, for a sign-in completed with a right code (which cleared the wrong codes already). */
+export async function endSendBlocks(tx: DbTx, accountId: string): Promise<void> {
   await tx.codeSend.deleteMany({ where: { accountId } });
 }

@@ -35,9 +35,18 @@ export interface PhoneCountry {
   callingCode: string;
 }
 
+// The list never changes while the process runs: made once per locale, not on every page view.
+const countriesByLocale = new Map<string, ReadonlyArray<Readonly<PhoneCountry>>>();
+const MAX_LOCALES_KEPT = 32; // the locale may come from a request: the cache cannot grow without bound
+
 /** Every country or region with a known numbering plan, by name, for the country select. */
 export function phoneCountries(locale = 'en'): PhoneCountry[] {
-  return allRegions(locale)
-    .filter((r) => isPhoneCountry(r.code))
-    .map((r) => ({ code: r.code, name: r.name, callingCode: `+${getCountryCallingCode(r.code as CountryCode)}` }));
+  let list = countriesByLocale.get(locale);
+  if (!list) {
+    list = allRegions(locale)
+      .filter((r) => isPhoneCountry(r.code))
+      .map((r) => Object.freeze({ code: r.code, name: r.name, callingCode: `+${getCountryCallingCode(r.code as CountryCode)}` }));
+    if (countriesByLocale.size < MAX_LOCALES_KEPT) countriesByLocale.set(locale, list);
+  }
+  return list.map((c) => ({ ...c }));
 }

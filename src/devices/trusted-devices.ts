@@ -30,6 +30,7 @@ import { regionName } from '../eligibility/regions.ts';
 import { failure, type Failure } from '../result.ts';
 import { isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
 import { trustedPhoneCount } from './trusted-phones.ts';
+import { registeredDeviceRows, trustedDeviceRows } from './device-rows.ts';
 import { DEVICES_PAGE } from '../sessions/stage-policy.ts';
 import { DEVICES_ERRORS, type DevicesError } from './errors.ts';
 
@@ -385,10 +386,7 @@ export interface DeviceList {
 
 /** The account's trusted and pending devices (oldest first) and its registered iOS devices. */
 export async function listDevices(db: Db, accountId: string): Promise<DeviceList> {
-  const [devices, registered] = await Promise.all([
-    db.trustedDevice.findMany({ where: { accountId }, include: { registeredDevice: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-    db.registeredDevice.findMany({ where: { accountId }, include: { trustedDevices: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-  ]);
+  const [devices, registered] = await Promise.all([trustedDeviceRows(db, accountId), registeredDeviceRows(db, accountId)]);
   const views = devices.map(
     (d): TrustedDeviceView => ({ id: d.id, kind: d.kind === 'push' ? 'push' : 'sms', label: deviceLabel(d), createdAt: d.createdAt, verifiedAt: d.verifiedAt }),
   );
@@ -396,7 +394,7 @@ export async function listDevices(db: Db, accountId: string): Promise<DeviceList
     trusted: views.filter((d) => d.verifiedAt),
     pending: views.filter((d) => !d.verifiedAt),
     registered: registered.map((r) => {
-      const t = r.trustedDevices[0];
+      const t = r.trustedDevice;
       return { id: r.id, deviceId: r.deviceId, name: r.name, createdAt: r.createdAt, status: t ? (t.verifiedAt ? 'trusted' : 'pending') : null };
     }),
   };

@@ -67,13 +67,27 @@ interface Named {
 
 // Unknown or malformed locale tags (they may come from a request's Accept-Language) fall back to
 // English rather than throwing.
-function displayNames(locale: string): Named {
+function makeDisplayNames(locale: string): Named {
   try {
     const names = new Intl.DisplayNames(locale, { type: 'region', fallback: 'none' });
     return { locale: names.resolvedOptions().locale, names };
   } catch {
     return { locale: 'en', names: new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }) };
   }
+}
+
+// Made once per locale tag (a page names a region on every view); at most this many kept, as the
+// tags may come from requests.
+const namesByTag = new Map<string, Named>();
+const MAX_TAGS_KEPT = 32;
+
+function displayNames(locale: string): Named {
+  let named = namesByTag.get(locale);
+  if (!named) {
+    named = makeDisplayNames(locale);
+    if (namesByTag.size < MAX_TAGS_KEPT) namesByTag.set(locale, named);
+  }
+  return named;
 }
 
 const english = () => displayNames('en').names;

@@ -200,7 +200,7 @@ export async function recordSignificantChange(
   await persistNewPeriod(tx, deps, current, decision.start, ctx);
 }
 
-interface AccountFacts {
+export interface AccountFacts {
   account: {
     id: string;
     name: string;
@@ -260,11 +260,14 @@ const MAX_ATTEMPTS = 5;
  * Reads the facts, runs the engine, persists a waiting period the engine started (with its event
  * and emails, in one transaction, exactly once however many requests evaluate at the same time),
  * and returns the state. Safe to call on every page view: it writes only when a period starts.
+ * A page passes the account it already read as `known` (the fields of AccountFacts['account']).
  */
-export async function evaluateEligibility(deps: EligibilityDeps, accountId: string, ctx: RequestContext): Promise<Eligibility> {
+export async function evaluateEligibility(deps: EligibilityDeps, accountId: string, ctx: RequestContext, known?: AccountFacts['account']): Promise<Eligibility> {
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
-    const facts = await readFacts(deps.db, accountId, now);
+    // `known`: the account as this request already read it (a page's session read), for the first
+    // look only; every write below is guarded or re-reads under the row lock, and a lost race reads again.
+    const facts = attempt === 1 && known?.id === accountId ? { account: known, input: await eligibilityInputFor(deps.db, known, now) } : await readFacts(deps.db, accountId, now);
     const result = evaluate(facts.input);
     const period = result.startWaitingPeriod;
     if (!period) return result.eligibility;

@@ -134,28 +134,77 @@ export function parseActivityPage(value: unknown): number {
   return z.coerce.number().int().positive().catch(1).parse(Array.isArray(value) ? value[0] : value);
 }
 
+/**
+ * Where a page starts: the (time, id) of an event next to it. The page links carry one (keyset
+ * pagination), so the 50th page costs what the first does: no OFFSET that reads and skips the
+ * 980 events before it. Newest first is (createdAt desc, id desc); the id breaks ties.
+ */
+export interface ActivityCursor {
+  at: Date;
+  id: string;
+}
+
+/** A cursor as it goes in a link: milliseconds, a dot, the event id. */
+export function activityCursorText(item: { at: Date; id: string }): string {
+  return `${item.at.getTime()}.${item.id}`;
+}
+
+/** A cursor from a link, or undefined for anything that is not one (then the page number decides). */
+export function parseActivityCursor(value: unknown): ActivityCursor | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  const m = typeof text === 'string' ? /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(text) : null;
+  return m ? { at: new Date(Number(m[1])), id: m[2]! } : undefined;
+}
+
+export interface ActivityQuery {
+  /** The page number to show (and, without a cursor, to read by offset). */
+  page?: number;
+  pageSize?: number;
+  /** The page that follows, newest first, the event with this cursor (a "Next" link). */
+  before?: ActivityCursor;
+  /** The page that precedes the event with this cursor (a "Previous" link). */
+  after?: ActivityCursor;
+}
+
+const ACTIVITY_SELECT = { id: true, kind: true, createdAt: true, clientAddress: true, userAgent: true, details: true } as const;
+const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+// The cursor conditions are written as a range on createdAt (<= / >=) minus the cursor's own
+// instant up to its id, not as an OR: the index on (accountId, createdAt) then seeks straight to
+// the cursor on both engines instead of walking every newer event.
+
 /** One page of an account's security events, newest first. */
-export async function recentActivity(
-  db: DbTx,
-  accountId: string,
-  { page = 1, pageSize = ACTIVITY_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
-): Promise<ActivityPage> {
+export async function recentActivity(db: DbTx, accountId: string, { page = 1, pageSize = ACTIVITY_PAGE_SIZE, before, after }: ActivityQuery = {}): Promise<ActivityPage> {
   const size = Number.isInteger(pageSize) && pageSize > 0 ? pageSize : ACTIVITY_PAGE_SIZE;
-  const total = await db.securityEvent.count({ where: { accountId } });
+  const byCursor = before
+    ? db.securityEvent.findMany({
+        where: { accountId, createdAt: { lte: before.at }, NOT: { createdAt: before.at, id: { gte: before.id } } },
+        orderBy: NEWEST_FIRST,
+        take: size,
+        select: ACTIVITY_SELECT,
+      })
+    : after
+      ? db.securityEvent
+          .findMany({
+            where: { accountId, createdAt: { gte: after.at }, NOT: { createdAt: after.at, id: { lte: after.id } } },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+            take: size,
+            select: ACTIVITY_SELECT,
+          })
+          .then((rows) => rows.reverse())
+      : null;
+  const [total, cursorRows] = await Promise.all([db.securityEvent.count({ where: { accountId } }), byCursor]);
   const pages = Math.max(1, Math.ceil(total / size));
   const current = Number.isFinite(page) ? Math.min(pages, Math.max(1, Math.trunc(page))) : 1;
-  const rows = await db.securityEvent.findMany({
-    where: { accountId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: (current - 1) * size,
-    take: size,
-    // `details` only for the label (a support staff member's name); it is not returned.
-    select: { id: true, kind: true, createdAt: true, clientAddress: true, userAgent: true, details: true },
-  });
+  // No cursor, or one that leads nowhere (its events were deleted, a hand-made link): by page number.
+  const rows =
+    cursorRows && cursorRows.length > 0
+      ? cursorRows
+      : await db.securityEvent.findMany({ where: { accountId }, orderBy: NEWEST_FIRST, skip: (current - 1) * size, take: size, select: ACTIVITY_SELECT });
   return {
     items: rows.map((r) => ({
       id: r.id,
       at: r.createdAt,
+      // `details` only for the label (a support staff member's name); it is not returned.
       label: activityLabel(r.kind, r.details),
       clientAddress: r.clientAddress,
       browser: browserName(r.userAgent),

@@ -5,6 +5,7 @@ import { newToken, tokenId } from '../tokens.ts';
 import type { Db, DbTx } from '../db/client.ts';
 import { HOUR, MINUTE } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { readSessionWithAccount, type SessionAccount } from './session-read.ts';
 
 // NIST SP 800-63B 4.2.3 (AAL2): reauthenticate after 30 minutes idle and 12 hours in all.
 export const SESSION_IDLE_MS = 30 * MINUTE;
@@ -56,22 +57,57 @@ export async function createSession(
 
 export type ResolvedSession = { id: string; accountId: string; createdAt: Date; stage: SessionStage; codeVerifiedAt: Date | null };
 
-/** The live session for a token, or null. Expired rows are deleted; a live one is touched. */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
+/**
+ * lastSeenAt is written at most once a minute, not on every request: a page view then costs no
+ * write. The idle limit counts from the last write, so a session may end up to this much BEFORE
+ * 30 minutes after its very last request, never after (the limit is kept or stricter).
+ */
+export const SESSION_TOUCH_MS = MINUTE;
+
+/** A live session read with its account (src/sessions/session-read.ts): what a signed-in page needs. */
+export interface LiveSession {
+  session: ResolvedSession & { questionPair: string | null; securityPassSeenAt: Date | null };
+  account: SessionAccount;
+}
+
+/** The live session for a token with its account, or null. Expired rows are deleted; a live one is touched (at most once a minute). */
+export async function resolveSessionWithAccount(db: Db, token: string, now: Date): Promise<LiveSession | null> {
   const id = sessionIdOf(token);
-  const row = await db.session.findUnique({ where: { id } });
-  if (!row) return null;
+  const read = await readSessionWithAccount(db, id);
+  if (!read) return null;
+  const { row } = read;
   const idle = now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS;
   const tooOld = now.getTime() - row.createdAt.getTime() > STAGE_LIMITS[stageOf(row.stage)];
   if (idle || tooOld) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  // updateMany, not update: the row may have been deleted since it was read (sign-out everywhere
-  // in another request, on another instance); then this request is signed out, not an error.
-  const { count } = await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
-  if (count === 0) return null;
-  return { id, accountId: row.accountId, createdAt: row.createdAt, stage: stageOf(row.stage), codeVerifiedAt: row.codeVerifiedAt };
+  if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
+    // updateMany, not update: the row may have been deleted since it was read (sign-out everywhere
+    // in another request, on another instance); then this request is signed out, not an error.
+    const { count } = await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+    if (count === 0) return null;
+  }
+  return {
+    session: {
+      id,
+      accountId: row.accountId,
+      createdAt: row.createdAt,
+      stage: stageOf(row.stage),
+      codeVerifiedAt: row.codeVerifiedAt,
+      questionPair: row.questionPair,
+      securityPassSeenAt: row.securityPassSeenAt,
+    },
+    account: read.account,
+  };
+}
+
+/** The live session for a token, or null. Expired rows are deleted; a live one is touched (at most once a minute). */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
+  const live = await resolveSessionWithAccount(db, token, now);
+  if (!live) return null;
+  const { id, accountId, createdAt, stage, codeVerifiedAt } = live.session;
+  return { id, accountId, createdAt, stage, codeVerifiedAt };
 }
 
 export async function endSession(db: DbTx, token: string): Promise<void> {

@@ -2,11 +2,11 @@
 // the holder picks one of their trusted devices, receives a code on it and enters it. Only then
 // is there a session with access: a new one (new token), since the privilege changed.
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, DbTx } from '../db/client.ts';
 import { createSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';
 import { type CodeDeps } from '../codes/codes.ts';
 import { checkEnteredCode, sendCodeToChosenDevice } from '../codes/chosen-device.ts';
-import { endCodeBlocks } from '../codes/limits.ts';
+import { endSendBlocks } from '../codes/limits.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import type { CodesError } from '../codes/errors.ts';
@@ -46,16 +46,17 @@ export async function completeSignIn(
 ): Promise<Result<{ sessionToken: string; accountId: string }, SignInError | CodesError>> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
-  const checked = await checkEnteredCode(deps, session.accountId, 'sign-in', input, ctx);
-  if (!checked.ok) return checked;
   const now = deps.clock.now();
-  const sessionToken = await deps.db.$transaction(async (tx) => {
+  // In the transaction that claims the code (which also ended the runs of wrong codes).
+  const finish = async (tx: DbTx) => {
     const { count } = await tx.session.deleteMany({ where: { id: sessionIdOf(token), stage: 'password' } });
     if (count !== 1) return null; // finished already in another request
     const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now });
-    await endCodeBlocks(tx, session.accountId);
+    await endSendBlocks(tx, session.accountId);
     await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'verification code' } }, ctx);
     return fresh;
-  });
-  return sessionToken ? { ok: true, sessionToken, accountId: session.accountId } : failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
+  };
+  const checked = await checkEnteredCode(deps, session.accountId, 'sign-in', input, ctx, finish);
+  if (!checked.ok) return checked;
+  return checked.then ? { ok: true, sessionToken: checked.then, accountId: session.accountId } : failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
 }

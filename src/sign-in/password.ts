@@ -12,6 +12,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
+import { hashingLine, type Place } from '../accounts/hashing-line.ts';
 import { passwordLimits } from '../accounts/password-guesses.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import type { FieldErrors, FormResult } from '../accounts/fields.ts';
@@ -19,6 +20,7 @@ import { attemptsFailed, attemptsSucceeded, takeAttempts } from '../throttle/thr
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { createSession } from '../sessions/sessions.ts';
 import { failure } from '../result.ts';
+import { rawDateOrNull } from '../db/raw.ts';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
 export const signInSchema = z.object({
@@ -27,7 +29,7 @@ export const signInSchema = z.object({
 });
 
 /** needsCode: two-step is on, the session only lets the holder finish with a code. */
-type SignInResult = FormResult<{ accountId: string; sessionToken: string; needsCode: boolean }, SignInError | 'PASSWORD_LOCKED_OUT'>;
+type SignInResult = FormResult<{ accountId: string; sessionToken: string; needsCode: boolean }, SignInError | 'PASSWORD_LOCKED_OUT' | 'SERVER_BUSY'>;
 
 export interface SignInDeps {
   db: Db;
@@ -43,17 +45,35 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
     for (const i of parsed.error.issues) fieldErrors[i.path[0] as 'appleId' | 'password'] ??= i.message;
     return { ...failure(SIGN_IN_ERRORS, 'CHECK_FIELDS'), fieldErrors };
   }
+  // A place in the hashing line first: when it is full, nothing is read and no guess is counted.
+  const place = hashingLine.enter();
+  if (!place) return failure(ACCOUNTS_ERRORS, 'SERVER_BUSY');
+  try {
+    return await checkPassword(deps, parsed.data, ctx, place);
+  } finally {
+    place.leave(); // when refused before the compare
+  }
+}
+
+/** What a password sign-in needs of the account: one raw read (src/db/raw.ts: a model query costs five times the CPU). */
+async function accountToCheck(db: Db, key: string): Promise<{ id: string; passwordHash: string; twoStepEnabledAt: Date | null } | null> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "passwordHash", "twoStepEnabledAt" FROM "Account" WHERE "appleIdKey" = ${key}`;
+  const r = rows[0];
+  return r ? { id: String(r.id), passwordHash: String(r.passwordHash), twoStepEnabledAt: rawDateOrNull(r.twoStepEnabledAt) } : null;
+}
+
+async function checkPassword(deps: SignInDeps, input: z.infer<typeof signInSchema>, ctx: RequestContext, place: Place): Promise<SignInResult> {
   const { db, clock } = deps;
   const now = clock.now();
-  const key = appleIdKey(parsed.data.appleId);
-  const account = await db.account.findUnique({ where: { appleIdKey: key } });
+  const key = appleIdKey(input.appleId);
+  const account = await accountToCheck(db, key);
   const limits = passwordLimits('sign-in', key, account?.id ?? null, ctx);
   const refusedUntil = await takeAttempts(db, limits, now);
   if (refusedUntil) return failure(ACCOUNTS_ERRORS, 'PASSWORD_LOCKED_OUT', refusedUntil, now);
 
   const passwordOk = account
-    ? await verifySecret(parsed.data.password, account.passwordHash)
-    : await verifyAgainstNothing(parsed.data.password, deps.bcryptCost);
+    ? await verifySecret(input.password, account.passwordHash, place)
+    : await verifyAgainstNothing(input.password, deps.bcryptCost, place);
 
   if (!account || !passwordOk) {
     const lock = await attemptsFailed(db, limits, now);

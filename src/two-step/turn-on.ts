@@ -154,10 +154,24 @@ export async function runningSetupStep(db: Db, accountId: string): Promise<Setup
     where: { id: accountId },
     select: { setupDeadline: true, setupStartedAt: true, twoStepEnabledAt: true, recoveryKeyHash: true, recoveryKeyConfirmedAt: true },
   });
+  return setupStepOf({ ...account, recoveryKeyIssued: Boolean(account.recoveryKeyHash) }, () => trustedPhoneCount(db, accountId));
+}
+
+/** What runningSetupStep needs of the account. */
+export interface SetupFacts {
+  twoStepEnabledAt: Date | null;
+  setupStartedAt: Date | null;
+  setupDeadline: Date | null;
+  recoveryKeyIssued: boolean;
+  recoveryKeyConfirmedAt: Date | null;
+}
+
+/** The same on the account as already read (a page's session read); the trusted phones are counted only while a setup runs. */
+export async function setupStepOf(account: SetupFacts, trustedPhones: () => Promise<number>): Promise<SetupStep | null> {
   if (account.twoStepEnabledAt || !account.setupStartedAt || !account.setupDeadline) return null;
-  const keyIssued = Boolean(account.recoveryKeyHash);
+  const keyIssued = account.recoveryKeyIssued;
   return nextSetupStep({
-    verifiedSmsDevices: await trustedPhoneCount(db, accountId),
+    verifiedSmsDevices: await trustedPhones(),
     keyIssued,
     keyConfirmed: keyIssued && account.recoveryKeyConfirmedAt !== null,
   });

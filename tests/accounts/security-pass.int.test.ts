@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { accountInput, BROWSER, testDeps, freshAccount } from '../harness/accounts.ts';
-import { answerSecurityQuestions, securityPassState, SECURITY_PASS_IDLE_MS } from '../../src/accounts/security-pass.ts';
+import { answerSecurityQuestions, securityPassState, SECURITY_PASS_IDLE_MS, SECURITY_PASS_TOUCH_MS } from '../../src/accounts/security-pass.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import { MINUTE } from '../../src/clock.ts';
 
@@ -50,6 +50,18 @@ describe('the security questions pass', () => {
     deps.clock.advance(SECURITY_PASS_IDLE_MS);
     expect((await securityPassState(deps, sessionId)).passed).toBe(false);
     expect(await t.db.securityEvent.count({ where: { kind: 'security-questions-passed' } })).toBe(1);
+  });
+
+  it('writes when the pass was last used at most once a minute, and still ends it 15 minutes after that write', async () => {
+    const texts = (await asked()).questions.map((q) => q.text);
+    expect(await answerSecurityQuestions(deps, sessionId, rightAnswers(texts), BROWSER)).toEqual({ ok: true });
+    const seen = async () => (await t.db.session.findUniqueOrThrow({ where: { id: sessionId } })).securityPassSeenAt?.getTime();
+    const answeredAt = await seen();
+    deps.clock.advance(SECURITY_PASS_TOUCH_MS - 1);
+    expect(await securityPassState(deps, sessionId)).toEqual({ passed: true });
+    expect(await seen()).toBe(answeredAt); // no write
+    deps.clock.advance(SECURITY_PASS_IDLE_MS - SECURITY_PASS_TOUCH_MS + 1);
+    expect((await securityPassState(deps, sessionId)).passed).toBe(false);
   });
 
   it('three wrong answers in a row lock the questions for 15 minutes, even the right answers', async () => {

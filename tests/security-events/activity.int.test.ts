@@ -10,6 +10,8 @@ import {
   browserName,
   parseActivityPage,
   recentActivity,
+  activityCursorText,
+  parseActivityCursor,
   UNKNOWN_ACTIVITY,
   UNKNOWN_BROWSER,
 } from '../../src/security-events/activity.ts';
@@ -101,6 +103,33 @@ describe('recent security activity', () => {
     expect(high.items.map((i) => i.id)).toEqual(p3.items.map((i) => i.id));
     const notANumber = await recentActivity(t.db, accountId, { page: Number.NaN });
     expect(notANumber.page).toBe(1);
+  });
+
+  it('follows Next and Previous links by the event they continue from (keyset): the same pages as by number', async () => {
+    await seed(45);
+    const same = new Date(T0 + 7 * 60_000); // four events at one instant, across the boundary of pages 2 and 3
+    for (const id of ['tie-a', 'tie-b', 'tie-c']) await t.db.securityEvent.create({ data: { id, accountId, kind: 'code-sent', createdAt: same } });
+    const byNumber = await Promise.all([1, 2, 3].map((page) => recentActivity(t.db, accountId, { page })));
+    const ids = (p: { items: { id: string }[] }) => p.items.map((i) => i.id);
+    let page = byNumber[0]!;
+    for (const n of [2, 3]) {
+      const last = page.items[page.items.length - 1]!;
+      page = await recentActivity(t.db, accountId, { page: n, before: parseActivityCursor(activityCursorText(last)) });
+      expect(page.page).toBe(n);
+      expect(ids(page)).toEqual(ids(byNumber[n - 1]!));
+    }
+    const back = await recentActivity(t.db, accountId, { page: 2, after: parseActivityCursor(activityCursorText(page.items[0]!)) });
+    expect(ids(back)).toEqual(ids(byNumber[1]!));
+  });
+
+  it('a cursor that leads nowhere, or is no cursor, falls back to the page number', async () => {
+    await seed(25);
+    const p2 = await recentActivity(t.db, accountId, { page: 2 });
+    const nowhere = await recentActivity(t.db, accountId, { page: 2, before: { at: new Date(T0 - 1), id: 'zzz' } });
+    expect(nowhere.items.map((i) => i.id)).toEqual(p2.items.map((i) => i.id));
+    for (const junk of ['', 'abc', '12', '12.', '.id', '1.a b', '1.a;drop', ['3.x', '4.y'], 7]) {
+      expect(parseActivityCursor(junk)).toEqual(Array.isArray(junk) ? { at: new Date(3), id: 'x' } : undefined);
+    }
   });
 
   it('honours a page size', async () => {

@@ -1,13 +1,26 @@
 import Link from 'next/link';
-import { runtime } from '@/src/runtime.ts';
-import { recentActivity } from '@/src/security-events/activity.ts';
+import { activityCursorText, parseActivityCursor, parseActivityPage, type ActivityPage, type ActivityQuery } from '@/src/security-events/activity.ts';
 import { ActivityTable } from '../../components/activity-table.tsx';
+
+/** The page of activity a link asks for: its page number and, from a Next or Previous link, the event it continues from. */
+export function activityQuery(params: Record<string, string | string[] | undefined>): ActivityQuery {
+  return { page: parseActivityPage(params.page), before: parseActivityCursor(params.before), after: parseActivityCursor(params.after) };
+}
+
+// Next and Previous carry the event they continue from (keyset pagination: the last page costs
+// what the first does); the first page needs none.
+function pageLinks(activity: ActivityPage) {
+  const first = activity.items[0];
+  const last = activity.items[activity.items.length - 1];
+  const prev = activity.page === 2 || !first ? '?page=1' : `?page=${activity.page - 1}&after=${encodeURIComponent(activityCursorText(first))}`;
+  const next = last ? `?page=${activity.page + 1}&before=${encodeURIComponent(activityCursorText(last))}` : `?page=${activity.page + 1}`;
+  return { prev: `/account/security${prev}`, next: `/account/security${next}` };
+}
 
 // Recent Security Activity: the holder's own security log, newest first, 20 to a page. Shows when,
 // what, from which address and which browser; never the event details.
-export async function RecentActivity({ accountId, page, locale }: { accountId: string; page: number; locale: string }) {
-  const activity = await recentActivity(runtime().db, accountId, { page });
-  const href = (n: number) => `/account/security?page=${n}`;
+export function RecentActivity({ activity, locale }: { activity: ActivityPage; locale: string }) {
+  const links = pageLinks(activity);
   return (
     <section className="panel" id="activity" aria-labelledby="activity-heading">
       <h2 id="activity-heading">Recent Security Activity</h2>
@@ -20,7 +33,7 @@ export async function RecentActivity({ accountId, page, locale }: { accountId: s
         <nav className="small" aria-label="Security activity pages">
           <p>
             {activity.page > 1 ? (
-              <Link href={href(activity.page - 1)} scroll={false} rel="prev">
+              <Link href={links.prev} scroll={false} rel="prev">
                 ← Previous
               </Link>
             ) : null}{' '}
@@ -28,7 +41,7 @@ export async function RecentActivity({ accountId, page, locale }: { accountId: s
               Page {activity.page} of {activity.pages}
             </span>{' '}
             {activity.page < activity.pages ? (
-              <Link href={href(activity.page + 1)} scroll={false} rel="next">
+              <Link href={links.next} scroll={false} rel="next">
                 Next →
               </Link>
             ) : null}

@@ -1,21 +1,21 @@
 import { redirect } from 'next/navigation';
 import Link from 'next/link';
 import { requireAccount } from '../../lib/session.ts';
-import { confirmUrl } from '../../lib/fresh-code.ts';
-import { needsFreshCode } from '@/src/step-up/fresh-code.ts';
+import { confirmUrl, pageNeedsFreshCode } from '../../lib/fresh-code.ts';
+import { passStateOf } from '../../lib/security-pass.ts';
 import { requestContext } from '../../lib/request.ts';
 import { accountLocale, formatCalendarDate } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';
-import { securityPassState } from '@/src/accounts/security-pass.ts';
 import { securityQuestionCount } from '@/src/accounts/question-check.ts';
 import { evaluateEligibility } from '@/src/eligibility/waiting-periods.ts';
-import { runningSetupStep } from '@/src/two-step/turn-on.ts';
+import { setupStepOf } from '@/src/two-step/turn-on.ts';
+import { trustedPhoneCount } from '@/src/devices/trusted-phones.ts';
 import { LocalTime } from '../../components/local-time.tsx';
 import { QuestionsGate } from './questions-gate.tsx';
 import { TwoStepSection } from './two-step-section.tsx';
 import { BirthDateForm, ChangePasswordForm, ChangeQuestionsForm, RescueEmailForm } from './change-forms.tsx';
-import { RecentActivity } from './activity.tsx';
-import { parseActivityPage } from '@/src/security-events/activity.ts';
+import { activityQuery, RecentActivity } from './activity.tsx';
+import { recentActivity } from '@/src/security-events/activity.ts';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Password and Security' };
@@ -24,9 +24,10 @@ export const metadata: Metadata = { title: 'Password and Security' };
 // (seed 000, steps 5-6). The Two-Step Verification section comes first and stands out: in seed 000
 // people missed it because it sat above the other settings.
 export default async function PasswordAndSecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { account, session } = await requireAccount();
+  const current = await requireAccount();
+  const { account } = current;
   const rt = runtime();
-  const pass = await securityPassState(rt, session.id);
+  const pass = await passStateOf(current);
   if ('signedOut' in pass) redirect('/sign-in');
   if (!pass.passed) {
     return (
@@ -39,11 +40,16 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
       </main>
     );
   }
-  const eligibility = await evaluateEligibility(rt, account.id, await requestContext());
-  const setupStep = eligibility.state === 'available' ? await runningSetupStep(rt.db, account.id) : null;
-  const questionCount = await securityQuestionCount(rt.db, account.id);
-  const passwordNeedsCode = await needsFreshCode(rt, { accountId: account.id, sessionId: session.id });
   const params = await searchParams;
+  const locale = accountLocale(account.countryCode);
+  // One round of parallel reads; the session and account were read with the session (app/lib/session.ts).
+  const [eligibility, questionCount, activity] = await Promise.all([
+    evaluateEligibility(rt, account.id, await requestContext(), account),
+    securityQuestionCount(rt.db, account.id),
+    recentActivity(rt.db, account.id, activityQuery(params)),
+  ]);
+  const setupStep = eligibility.state === 'available' ? await setupStepOf(account, () => trustedPhoneCount(rt.db, account.id)) : null;
+  const passwordNeedsCode = pageNeedsFreshCode(current);
   return (
     <main className="section-list section-forms">
       <h1>Password and Security</h1>
@@ -54,12 +60,12 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
         </p>
       ) : null}
 
-      <TwoStepSection eligibility={eligibility} locale={accountLocale(account.countryCode)} setupStep={setupStep} />
+      <TwoStepSection eligibility={eligibility} locale={locale} setupStep={setupStep} />
 
       <section className="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">Password</h2>
         <p className="muted">
-          Last changed <LocalTime iso={account.passwordChangedAt.toISOString()} show="date" locale={accountLocale(account.countryCode)} />.
+          Last changed <LocalTime iso={account.passwordChangedAt.toISOString()} show="date" locale={locale} />.
         </p>
         {passwordNeedsCode ? (
           <p>
@@ -118,7 +124,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
           </Link>
         ) : null}
       </section>
-      <RecentActivity accountId={account.id} page={parseActivityPage(params.page)} locale={accountLocale(account.countryCode)} />
+      <RecentActivity activity={activity} locale={locale} />
     </main>
   );
 }

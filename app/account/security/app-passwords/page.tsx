@@ -14,8 +14,9 @@ export const metadata: Metadata = { title: 'App-Specific Passwords' };
 // here with a label, shown once, revocable one by one or all at once. Behind the Password and
 // Security pass, like every security setting.
 export default async function AppPasswordsPage() {
-  const { account, actor } = await requireSecurityPass();
-  await requireFreshCode(actor, '/account/security/app-passwords');
+  const current = await requireSecurityPass();
+  const { account } = current;
+  requireFreshCode(current, '/account/security/app-passwords');
   const rt = runtime();
   const locale = accountLocale(account.countryCode);
   const back = (

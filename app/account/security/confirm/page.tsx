@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { signInDevices } from '@/src/sign-in/code.ts';
-import { FRESH_CODE_MS, needsFreshCode } from '@/src/step-up/fresh-code.ts';
+import { FRESH_CODE_MS } from '@/src/step-up/fresh-code.ts';
 import { durationText } from '@/src/clock.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
-import { freshCodePage } from '../../../lib/fresh-code.ts';
+import { freshCodePage, pageNeedsFreshCode } from '../../../lib/fresh-code.ts';
 import { codeDevices } from '../../../lib/code-devices.ts';
 import { CodeStep } from '../../../components/code-step.tsx';
 import { confirmIdentityAction, sendIdentityCodeAction } from '../../../actions/two-step.ts';
@@ -16,10 +16,11 @@ export const metadata: Metadata = { title: 'Verify Your Identity' };
 // Fresh authentication (ASVS 3.7.1): before a sensitive change, a code from a trusted device
 // entered within the last 10 minutes. Then back to the page the holder came for.
 export default async function ConfirmIdentityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { actor } = await requireSecurityPass();
+  const current = await requireSecurityPass();
+  const { actor } = current;
   const next = freshCodePage.parse((await searchParams).next);
   const rt = runtime();
-  if (!(await needsFreshCode(rt, actor))) redirect(next);
+  if (!pageNeedsFreshCode(current)) redirect(next);
   const devices = await signInDevices(rt.db, actor.accountId);
   return (
     <main className="narrow">

@@ -4,9 +4,8 @@ import { durationText } from '@/src/clock.ts';
 import { CODE_TTL_MS } from '@/src/codes/codes.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
-import { runningSetupStep } from '@/src/two-step/turn-on.ts';
+import { setupStepOf } from '@/src/two-step/turn-on.ts';
 import { phoneCountries } from '@/src/devices/phone-numbers.ts';
-import { needsTrustedPhone } from '@/src/devices/trusted-phones.ts';
 import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
@@ -22,10 +21,11 @@ export const metadata: Metadata = { title: 'Trusted Devices' };
 // A device is trusted only once the code sent to it has been entered here. Behind the Password and
 // Security pass, like every security setting.
 export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { account, session, actor } = await requireSecurityPass(DEVICES_PAGE);
+  const current = await requireSecurityPass(DEVICES_PAGE);
+  const { account, session } = current;
   const stage = stagePolicy(session.stage);
   // With two-step on, adding or removing devices needs a fresh code (a Recovery Key session may add one without).
-  if (stage.devicesNeedFreshCode) await requireFreshCode(actor, '/account/security/devices');
+  if (stage.devicesNeedFreshCode) requireFreshCode(current, '/account/security/devices');
   const rt = runtime();
   const { trusted, pending, registered } = await listDevices(rt.db, account.id);
   const params = await searchParams;
@@ -38,9 +38,11 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
     : params.removed
       ? 'The device was removed. It can no longer be used to verify your identity.'
       : null;
-  const needsPhone = await needsTrustedPhone(rt.db, account.id);
+  // The trusted phones are the listed trusted devices that take texts (src/devices/trusted-phones.ts counts the same).
+  const trustedPhones = trusted.filter((d) => d.kind === 'sms').length;
+  const needsPhone = trustedPhones === 0;
   // During setup, a verified device leads on to the next step (a Recovery Key session is finishing its sign-in instead).
-  const setupStep = stage.finishesWithNewDevice ? null : await runningSetupStep(rt.db, account.id);
+  const setupStep = stage.finishesWithNewDevice ? null : await setupStepOf(account, async () => trustedPhones);
   const setupNext = setupStep && setupStep !== 'devices' ? setupStep : null;
 
   return (

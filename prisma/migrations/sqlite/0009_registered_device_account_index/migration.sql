@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RegisteredDevice_accountId_idx" ON "RegisteredDevice"("accountId");
