@@ -315,19 +315,20 @@ export async function verifyCode<T = undefined>(
 
   if (matches) {
     // Single use: the database applies this UPDATE to the row once; of concurrent requests with
-    // the right code exactly one sees count === 1 (on PostgreSQL the others wait for our commit,
-    // then find the row used).
-    const claimed = await db.$transaction(async (tx) => {
-      const claim = await tx.verificationCode.updateMany({
-        where: { id: row.id, usedAt: null, wrongTries: { lt: MAX_WRONG_TRIES }, expiresAt: { gt: now } },
-        data: { usedAt: now },
-      });
-      if (claim.count !== 1) return null;
-      await clearWrongCodes(tx, accountId);
-      await event('code-verified', tx);
-      return { then: onVerified ? await onVerified(tx) : undefined };
+    // the right code exactly one sees count === 1. One statement outside any transaction, so the
+    // losers of a race hold no connection waiting for the winner's commit.
+    const claim = await db.verificationCode.updateMany({
+      where: { id: row.id, usedAt: null, wrongTries: { lt: MAX_WRONG_TRIES }, expiresAt: { gt: now } },
+      data: { usedAt: now },
     });
-    if (claimed) return { ok: true, ...claimed };
+    if (claim.count === 1) {
+      const then = await db.$transaction(async (tx) => {
+        await clearWrongCodes(tx, accountId);
+        await event('code-verified', tx);
+        return onVerified ? await onVerified(tx) : undefined;
+      });
+      return { ok: true, then };
+    }
     // Another request changed the code between our read and our claim.
     const current = await db.verificationCode.findUnique({ where: { id: row.id } });
     if (!current) return failure(CODES_ERRORS, 'CODE_REPLACED');
