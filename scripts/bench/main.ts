@@ -12,9 +12,11 @@
 //                       memory     goal 3 (SQLite only: its own server at bcrypt cost 4)
 //                       in-process bcrypt cost ratios, timing equality, session look-ups, outbox
 //   --engine <name>   sqlite or postgresql (default: sqlite, and postgresql when TEST_POSTGRES_URL is set)
-//   --quick           3-second rounds, 10,000 accounts, 1,000 sign-ins for memory: to iterate
-//                     (about 6 minutes for SQLite); the figures are rougher
-// A full run (5-second rounds, 100,000 accounts) takes about 15-20 minutes with both engines.
+//   --quick           3-second rounds, 10,000 accounts, 1,000 sign-ins and 4,000 views for
+//                     memory: to iterate; the figures are rougher
+// Rounds last at least 5 s and at least 4 latencies of what they measure (from the warm-up). On
+// 2 cores shared with other load, pages and sign-in on both engines took 26 minutes; the memory
+// part (5,000 sign-ins, 20,000 page views) takes about an hour at today's speed.
 //
 // Parts (one module each): harness.ts (ports, databases, stand-ins, the server with probe.mjs),
 // load.ts (autocannon, interleaved rounds), seed.ts + scale.ts (bulk data), pages.ts (goal 1,

@@ -23,6 +23,7 @@ export async function benchMemory(db: Db, standins: Standins, opts: { quick: boo
   const server = await startServer({ databaseUrl: opts.databaseUrl, standins, env: { BCRYPT_COST: '4' }, nodeFlags: ['--expose-gc'] });
   const pool = new AccountPool('m', 0, signIns, 500_000);
   const flows = signInFlows(server, standins);
+  await flows.knowDevices(await db.trustedDevice.findMany({ where: { accountId: { in: accounts.ids.slice(0, signIns) } }, select: { id: true, phoneNumber: true } }));
   const viewers = accounts.ids.slice(signIns, signIns + 50);
 
   const signInBatch = async (count: number) => {
@@ -57,9 +58,11 @@ export async function benchMemory(db: Db, standins: Standins, opts: { quick: boo
   for (let c = 0; c < chunks; c++) {
     done += await signInBatch(signIns / chunks);
     viewed += await pageViews(views / chunks);
-    console.log(`  ${done} sign-ins, ${viewed} page views`);
+    // Each round's reading is printed as it comes, to see the trend (and a figure even if stopped).
+    const reading = await server.snapshot({ gc: true });
+    console.log(`  ${done} sign-ins, ${viewed} page views: RSS ${mb(reading.memory.rss)}, heap used ${mb(reading.memory.heapUsed)}, external ${mb(reading.memory.external)}`);
     if (c === 0) {
-      baseline = await server.snapshot({ gc: true });
+      baseline = reading;
       baselineText = `after ${done} sign-ins + ${viewed} views`;
     }
   }

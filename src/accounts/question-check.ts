@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { rawCount } from '../db/raw.ts';
 import { DAY, MINUTE } from '../clock.ts';
 import { verifySecret } from './passwords.ts';
 import { normaliseAnswer, securityQuestionText } from './security-questions.ts';
@@ -52,8 +53,10 @@ export async function askedQuestions(db: Db, accountId: string, pair: QuestionPa
 }
 
 /** How many questions the account has set: three from sign-up; none once two-step is on (turning it on deletes them). */
-export function securityQuestionCount(db: Db, accountId: string): Promise<number> {
-  return db.securityQuestion.count({ where: { accountId } });
+export async function securityQuestionCount(db: Db, accountId: string): Promise<number> {
+  // Raw: read on every view of Password and Security (src/db/raw.ts).
+  const rows = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "SecurityQuestion" WHERE "accountId" = ${accountId}`;
+  return rawCount(rows[0]?.n);
 }
 
 const lockKey = (accountId: string) => `security-questions:${accountId}`;

@@ -12,6 +12,7 @@
 //    until the transaction ends: concurrent changes to one account then read the latest period one
 //    after the other instead of both starting one. (SQLite runs one write transaction at a time.)
 import type { Db, DbTx } from '../db/client.ts';
+import { rawDate } from '../db/raw.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
 import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext, type SignificantChangeKind } from '../security-events/record.ts';
@@ -54,13 +55,28 @@ export interface SignificantChangeAccount {
 
 /** The newest waiting period of the account, or null. */
 export async function latestWaitingPeriod(tx: DbTx, accountId: string): Promise<WaitingPeriodFacts | null> {
-  const row = await tx.waitingPeriod.findFirst({
-    where: { accountId },
-    orderBy: [{ startedAt: 'desc' }, { endsAt: 'desc' }],
-  });
+  // Raw: read on every view of Password and Security (src/db/raw.ts).
+  const rows = await tx.$queryRaw<Record<string, unknown>[]>`
+    SELECT "id", "reason", "reasonAt", "startedAt", "endsAt", "windowEndsAt" FROM "WaitingPeriod"
+    WHERE "accountId" = ${accountId} ORDER BY "startedAt" DESC, "endsAt" DESC LIMIT 1`;
+  const row = rows[0];
   if (!row) return null;
-  if (!isWaitingReason(row.reason)) throw new Error(`WaitingPeriod ${row.id}: unknown reason`);
-  return { id: row.id, reason: row.reason, reasonAt: row.reasonAt, startedAt: row.startedAt, endsAt: row.endsAt, windowEndsAt: row.windowEndsAt };
+  const reason = String(row.reason);
+  if (!isWaitingReason(reason)) throw new Error(`WaitingPeriod ${String(row.id)}: unknown reason`);
+  return {
+    id: String(row.id),
+    reason,
+    reasonAt: rawDate(row.reasonAt),
+    startedAt: rawDate(row.startedAt),
+    endsAt: rawDate(row.endsAt),
+    windowEndsAt: rawDate(row.windowEndsAt),
+  };
+}
+
+/** When two-step is offered in the country, or null (raw: read on every view of Password and Security). */
+async function countryAvailableFrom(tx: DbTx, countryCode: string): Promise<Date | null> {
+  const rows = await tx.$queryRaw<{ availableFrom: unknown }[]>`SELECT "availableFrom" FROM "CountryAvailability" WHERE "countryCode" = ${countryCode}`;
+  return rows[0] ? rawDate(rows[0].availableFrom) : null;
 }
 
 /** The scheduled emails of a waiting period and its 30-day window (src/mail/scheduled.ts). */
@@ -238,14 +254,11 @@ export async function eligibilityInputFor(
   account: { id: string; countryCode: string; twoStepEnabledAt: Date | null; setupStartedAt: Date | null; setupDeadline: Date | null },
   now: Date,
 ): Promise<EligibilityInput> {
-  const [country, latest] = await Promise.all([
-    tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode }, select: { availableFrom: true } }),
-    latestWaitingPeriod(tx, account.id),
-  ]);
+  const [availableFrom, latest] = await Promise.all([countryAvailableFrom(tx, account.countryCode), latestWaitingPeriod(tx, account.id)]);
   return {
     now,
     countryCode: account.countryCode,
-    countryAvailableFrom: country?.availableFrom ?? null,
+    countryAvailableFrom: availableFrom,
     twoStepEnabledAt: account.twoStepEnabledAt,
     latestWaitingPeriod: latest,
     // Both fields are written together; a half-written setup counts as none.

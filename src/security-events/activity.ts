@@ -4,6 +4,7 @@
 // support staff member's display name, which support events carry for the holder to read.
 import { z } from 'zod';
 import type { DbTx } from '../db/client.ts';
+import { rawCount, rawDate, rawTextOrNull } from '../db/raw.ts';
 import type { SecurityEventKind } from './record.ts';
 
 /** What the holder reads for each kind of event. Every kind must have one (a test checks). */
@@ -172,6 +173,30 @@ const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 // instant up to its id, not as an OR: the index on (accountId, createdAt) then seeks straight to
 // the cursor on both engines instead of walking every newer event.
 
+// The two reads of every view, raw (src/db/raw.ts): the count and the page by number (the first
+// page has no cursor). The cursor reads compare dates, so they stay model queries (SQLite stores
+// dates as text in the adapter's format; raw SQL compares no dates).
+async function eventCount(db: DbTx, accountId: string): Promise<number> {
+  const rows = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "SecurityEvent" WHERE "accountId" = ${accountId}`;
+  return rawCount(rows[0]?.n);
+}
+
+type EventRow = { id: string; kind: string; createdAt: Date; clientAddress: string | null; userAgent: string | null; details: string | null };
+
+async function eventsByOffset(db: DbTx, accountId: string, skip: number, take: number): Promise<EventRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "id", "kind", "createdAt", "clientAddress", "userAgent", "details" FROM "SecurityEvent"
+    WHERE "accountId" = ${accountId} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${take} OFFSET ${skip}`;
+  return rows.map((r) => ({
+    id: String(r.id),
+    kind: String(r.kind),
+    createdAt: rawDate(r.createdAt),
+    clientAddress: rawTextOrNull(r.clientAddress),
+    userAgent: rawTextOrNull(r.userAgent),
+    details: rawTextOrNull(r.details),
+  }));
+}
+
 /** One page of an account's security events, newest first. */
 export async function recentActivity(db: DbTx, accountId: string, { page = 1, pageSize = ACTIVITY_PAGE_SIZE, before, after }: ActivityQuery = {}): Promise<ActivityPage> {
   const size = Number.isInteger(pageSize) && pageSize > 0 ? pageSize : ACTIVITY_PAGE_SIZE;
@@ -192,14 +217,14 @@ export async function recentActivity(db: DbTx, accountId: string, { page = 1, pa
           })
           .then((rows) => rows.reverse())
       : null;
-  const [total, cursorRows] = await Promise.all([db.securityEvent.count({ where: { accountId } }), byCursor]);
+  const [total, cursorRows] = await Promise.all([eventCount(db, accountId), byCursor]);
   const pages = Math.max(1, Math.ceil(total / size));
   const current = Number.isFinite(page) ? Math.min(pages, Math.max(1, Math.trunc(page))) : 1;
   // No cursor, or one that leads nowhere (its events were deleted, a hand-made link): by page number.
   const rows =
     cursorRows && cursorRows.length > 0
       ? cursorRows
-      : await db.securityEvent.findMany({ where: { accountId }, orderBy: NEWEST_FIRST, skip: (current - 1) * size, take: size, select: ACTIVITY_SELECT });
+      : await eventsByOffset(db, accountId, (current - 1) * size, size);
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -7,7 +7,7 @@ import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accou
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { evaluateEligibility, recordSignificantChange, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
+import { eligibilityInputFor, evaluateEligibility, latestWaitingPeriod, recordSignificantChange, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
 import type { SignificantChangeKind } from '../../src/security-events/record.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
 import { formatDate, formatDateTime } from '../../src/format.ts';
@@ -53,6 +53,20 @@ describe('waiting periods', () => {
 
   const periods = () => mail.t.db.waitingPeriod.findMany({ where: { accountId }, orderBy: { startedAt: 'asc' } });
   const events = async (kind: string) => mail.t.db.securityEvent.findMany({ where: { accountId, kind }, orderBy: { createdAt: 'asc' } });
+
+  it(`reads the latest period and the country's date as the model queries do (raw SQL, ${TEST_ENGINE})`, async () => {
+    const account = await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+    expect(await latestWaitingPeriod(mail.t.db, accountId)).toBeNull();
+    await change('password-changed');
+    clock.advance(HOUR);
+    await change('rescue-email-changed');
+    const row = await mail.t.db.waitingPeriod.findFirstOrThrow({ where: { accountId }, orderBy: [{ startedAt: 'desc' }, { endsAt: 'desc' }] });
+    const { accountId: _owner, ...facts } = row;
+    expect(await latestWaitingPeriod(mail.t.db, accountId)).toEqual(facts);
+    const country = await mail.t.db.countryAvailability.findUniqueOrThrow({ where: { countryCode: account.countryCode } });
+    expect((await eligibilityInputFor(mail.t.db, account, clock.now())).countryAvailableFrom).toEqual(country.availableFrom);
+    expect((await eligibilityInputFor(mail.t.db, { ...account, countryCode: 'ZZ' }, clock.now())).countryAvailableFrom).toBeNull();
+  });
 
   it('a significant change starts a waiting period and emails each address on file once, naming the end date', async () => {
     await change('password-changed');
