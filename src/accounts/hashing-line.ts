@@ -29,10 +29,15 @@ export const THREADS_KEPT_FREE = 2;
  * can run with THREADS_KEPT_FREE left over.
  */
 export const HASHES_IN_FLIGHT = Math.max(1, Math.min(availableParallelism(), THREAD_POOL_SIZE - THREADS_KEPT_FREE));
-/** Waiting hashes per one in flight, at most: a cost-12 compare takes ~0.3 s, so the last waits about 1.2 s. */
+/** Waiting hashes per one in flight, at most: a cost-12 compare takes ~0.3 s, so the last waits about 1.2 s (more on a busy machine, up to MAX_WAIT_MS). */
 export const WAITING_PER_HASH_IN_FLIGHT = 4;
-/** The longest a sign-in is let wait for its compare; longer, and it is refused (SERVER_BUSY). */
-export const MAX_WAIT_MS = 1000;
+/**
+ * The longest a sign-in is let wait for its compare; longer, and it is refused (SERVER_BUSY).
+ * Two seconds: the load the machine can carry (8 people signing in at once on 2 cores, a compare
+ * taking 0.3-0.6 s while the cores also render pages) waits at most about 1.5 s and is never
+ * refused; beyond it, the line sheds instead of queueing for many seconds.
+ */
+export const MAX_WAIT_MS = 2000;
 /** How much the newest hash's duration moves the pace (an exponentially weighted average). */
 const PACE_WEIGHT = 0.2;
 export const HASHES_WAITING = HASHES_IN_FLIGHT * WAITING_PER_HASH_IN_FLIGHT;
