@@ -4,6 +4,11 @@ const nextConfig = {
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ['@prisma/client', 'better-sqlite3', 'bcrypt', 'pg', 'twilio', 'nodemailer', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
   poweredByHeader: false,
+  // No gzip from Node: pages that show a secret (the Recovery Key, a support PIN, an app-specific
+  // password) next to text the visitor chose must not be compressed (BREACH), and gzip was 6 % of
+  // the server's CPU in a sign-in (npm run bench). A reverse proxy compresses the static files
+  // under /_next/static (README "Performance").
+  compress: false,
   typedRoutes: false,
   async headers() {
     return [

@@ -125,7 +125,7 @@ function serverEnv(port: number, standins: Standins, extra: Record<string, strin
 export async function startServer(opts: { databaseUrl: string; standins: Standins; env?: Record<string, string>; nodeFlags?: string[] }): Promise<Server> {
   const port = await freePort();
   const env = serverEnv(port, opts.standins, { DATABASE_URL: opts.databaseUrl, ...opts.env });
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeFlags ?? []), '--import', './scripts/bench/probe.mjs', '--import', 'tsx', 'scripts/serve.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', './scripts/bench/probe.mjs', '--import', 'tsx', 'scripts/serve.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
