@@ -58,8 +58,10 @@ async function benchSignIn(db: Db, standins: Standins, databaseUrl: string, ids:
   const [from, to] = RANGES.signInHttp;
   await flows.knowDevices(await db.trustedDevice.findMany({ where: { accountId: { in: ids.slice(from, to) } }, select: { id: true, phoneNumber: true } }));
   const pool = new AccountPool(ACCOUNT_PREFIX, from, to, 0);
+  // A sign-in refused with "try again" (the hashing line was full: on a machine busy with other
+  // work a compare takes longer) is counted and shown, not an error; a failed one stops the bench.
   const fail = (what: string, r: FlowResult) => {
-    if (r.failed > 0 || r.refused > 0) throw new Error(`${label} ${what}: ${r.failed} sign-ins failed, ${r.refused} refused (${r.firstFailure ?? 'refused'})`);
+    if (r.failed > 0) throw new Error(`${label} ${what}: ${r.failed} sign-ins failed, ${r.refused} refused (${r.firstFailure ?? 'refused'})`);
   };
   // Warm-up, not measured: compiled code, the first queries. It also tells how long one sign-in
   // takes at 8 users: a round lasts at least 4 of them (at most a minute), so that the three
@@ -86,9 +88,10 @@ async function benchSignIn(db: Db, standins: Standins, databaseUrl: string, ids:
   const b = median(browser.map((r) => r.perSecond));
   const bCpu = median(browser.map((r) => r.cpuMsPerSignIn));
   const limitText = perS(limit, 'compares/s');
+  const refusedIn = (rs: FlowResult[]) => `${rs.reduce((n, r) => n + r.refused, 0)} of ${rs.reduce((n, r) => n + r.done + r.refused, 0)}`;
   addRow({ what: `${label} bcrypt limit: cost 12 compares, 2 in flight (bench process)`, figure: limitText, limit: `CPU ${ms(compareCpu)} per compare; rounds of ${seconds} s` });
-  addRow({ what: `${label} sign-in, 3 server-action POSTs, 8 users`, figure: perS(a, 'sign-ins/s'), limit: limitText, ratio: a / limit, goal: ['>=', 0.9] });
-  addRow({ what: `${label} sign-in as a browser does it (GET /sign-in + 3 POSTs carrying the next pages), 8 users`, figure: `${perS(b, 'sign-ins/s')}, p95 ${ms(median(browser.map((r) => r.p95)))}`, limit: limitText, ratio: b / limit, goal: ['>=', 0.8] });
+  addRow({ what: `${label} sign-in, 3 server-action POSTs, 8 users`, figure: `${perS(a, 'sign-ins/s')}; ${refusedIn(actions)} refused`, limit: limitText, ratio: a / limit, goal: ['>=', 0.9] });
+  addRow({ what: `${label} sign-in as a browser does it (GET /sign-in + 3 POSTs carrying the next pages), 8 users`, figure: `${perS(b, 'sign-ins/s')}, p95 ${ms(median(browser.map((r) => r.p95)))}; ${refusedIn(browser)} refused`, limit: limitText, ratio: b / limit, goal: ['>=', 0.8] });
   addRow({ what: `${label} server CPU per browser sign-in ÷ one compare's CPU`, figure: ms(bCpu), limit: ms(compareCpu), ratio: bCpu / compareCpu, goal: ['<=', 1.25] });
 
   // 32 users, three sign-ins each: the first wave arrives at once, the later ones in steady state.

@@ -14,6 +14,8 @@
 //   --engine <name>   sqlite or postgresql (default: sqlite, and postgresql when TEST_POSTGRES_URL is set)
 //   --quick           3-second rounds, 10,000 accounts, 1,000 sign-ins and 4,000 views for
 //                     memory: to iterate; the figures are rougher
+// BENCH_PROF=1 in the environment starts the server with --cpu-prof: a V8 profile of the server
+// is written to /tmp/prof when the bench stops it (open it in Chrome's DevTools).
 // Rounds last at least 5 s and at least 4 latencies of what they measure (from the warm-up). On
 // 2 cores shared with other load, pages and sign-in on both engines took 26 minutes; the memory
 // part (5,000 sign-ins, 20,000 page views) takes about an hour at today's speed.
