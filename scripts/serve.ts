@@ -19,10 +19,17 @@ if (c.STANDINS === 'on') {
     ...DEMO_ACCOUNTS.map((d) => `  ${d.appleId.padEnd(24)} ${d.about}`),
   );
 }
+if (server.metricsUrl) lines.push(``, `Metrics (Prometheus): ${server.metricsUrl}`);
 console.log(lines.join('\n') + '\n');
 
+// Graceful shutdown (src/server/shutdown.ts), once: a terminal's Ctrl-C may reach us twice
+// (SIGINT to the process group, then the same signal passed on by npm).
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
     void server.close().then(() => process.exit(0));
   });
 }

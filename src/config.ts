@@ -3,7 +3,9 @@
 import { z } from 'zod';
 
 const flag = z.enum(['on', 'off']).default('off');
-const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
+const optionalUrl = z.preprocess(blankIsUnset, z.url().optional());
+const port = z.coerce.number().int().min(1).max(65535);
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -39,6 +41,18 @@ const schema = z.object({
   STANDINS: flag,
   // Base URL of the stand-ins' HTTP server (Twilio REST, push, and the dev inbox listings).
   STANDINS_URL: optionalUrl,
+
+  // Operating it (README "Operating it"). /metrics is never public by default: it is served on
+  // METRICS_PORT (a listener of its own on METRICS_HOST), and/or on the main port to a request with
+  // "Authorization: Bearer <METRICS_TOKEN>". Neither set: /metrics answers 404.
+  METRICS_PORT: z.preprocess(blankIsUnset, port.optional()),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z.preprocess(blankIsUnset, z.string().min(32, 'must be at least 32 characters').optional()),
+  // On SIGTERM: how long the instance keeps accepting connections while it already reports not
+  // ready (so balancers stop sending and no queued connection is reset), ...
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  // ...then how long requests in flight may take to finish before their connections are closed.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -2,14 +2,15 @@
 // with umzug. `prisma migrate deploy` is not used: it does not work through driver adapters.
 // Works on a fresh or partly migrated database, and on PostgreSQL several app instances may
 // start at once (an advisory lock serialises them).
-import { readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Umzug, type UmzugStorage } from 'umzug';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { engineOf, sqlitePath } from './engine.ts';
 
-const MIGRATIONS_TABLE = '_two_step_migrations';
+/** One row per applied migration (its folder name); /readyz compares it with shippedMigrations. */
+export const MIGRATIONS_TABLE = '_two_step_migrations';
 const PG_LOCK_KEY = 738_201_3; // any constant: one advisory lock for "migrating"
 
 interface SqlRunner {
@@ -57,6 +58,14 @@ async function postgresRunner(url: string): Promise<SqlRunner> {
 
 export function migrationsDir(url: string, root = process.cwd()): string {
   return join(root, 'prisma', 'migrations', engineOf(url));
+}
+
+/** The migrations this build ships for the engine of `url` (folder names, in order). */
+export function shippedMigrations(url: string, root = process.cwd()): string[] {
+  const dir = migrationsDir(url, root);
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'migration.sql')))
+    .sort();
 }
 
 /** Applies every pending migration; returns the names applied now. */

@@ -59,7 +59,7 @@ function dueWhere(now: Date) {
 
 export async function deliverDueEmails(
   deps: OutboxDeps,
-  opts: { batchSize?: number; workerId?: string } = {},
+  opts: { batchSize?: number; workerId?: string; shouldStop?: () => boolean } = {},
 ): Promise<{ sent: number; failed: number }> {
   const { db, clock, mailer } = deps;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -73,16 +73,23 @@ export async function deliverDueEmails(
 
   let sent = 0;
   let failed = 0;
+  const shouldStop = opts.shouldStop ?? (() => false);
   for (const { id } of candidates) {
+    // A stop (the instance shuts down) claims nothing more: the rest is left for another worker.
+    if (shouldStop()) break;
     // The claim repeats the whole "due" condition: another worker may have sent this row, or failed
     // it and pushed nextAttemptAt out, between our findMany and now. One UPDATE ... WHERE is atomic
     // on both engines, so of several workers racing for a row exactly one gets count === 1.
     const claimedAt = clock.now();
-    const claim = await db.emailOutbox.updateMany({
-      where: { id, ...dueWhere(claimedAt) },
-      data: { lockedUntil: new Date(claimedAt.getTime() + CLAIM_MS) },
-    });
+    const lockedUntil = new Date(claimedAt.getTime() + CLAIM_MS);
+    const claim = await db.emailOutbox.updateMany({ where: { id, ...dueWhere(claimedAt) }, data: { lockedUntil } });
     if (claim.count !== 1) continue;
+    if (shouldStop()) {
+      // Claimed but not sent yet: give the row back now rather than hold it for CLAIM_MS (only
+      // our own claim: `lockedUntil` is still the one we wrote).
+      await db.emailOutbox.updateMany({ where: { id, sentAt: null, lockedUntil }, data: { lockedUntil: null } });
+      break;
+    }
 
     const row = await db.emailOutbox.findUnique({
       where: { id },
@@ -118,18 +125,40 @@ export async function deliverDueEmails(
   return { sent, failed };
 }
 
+/** What /readyz asks the worker (src/server/health.ts). Times are real milliseconds (Date.now), never the app's clock, which dev tools may move. */
+export interface OutboxWorkerStatus {
+  /** Started and not stopped. */
+  running: boolean;
+  /** A delivery run is in progress (each send is bounded by the SMTP timeouts, smtp.ts). */
+  busy: boolean;
+  intervalMs: number;
+  startedAt: number;
+  /** When the last run ended; null before the first. */
+  lastRunEndedAt: number | null;
+}
+
+export interface OutboxWorker {
+  /** Sends nothing more: a send in progress finishes, a row claimed but not sent is released. */
+  stop(): Promise<void>;
+  status(): OutboxWorkerStatus;
+}
+
 /**
  * Polls the outbox every `intervalMs` (default 2 s) for as long as the app runs. A run never
  * overlaps the previous one; errors (database down, ...) are logged without secrets and the next
- * poll tries again, so the app keeps running. `stop()` waits for a run in progress to finish.
+ * poll tries again, so the app keeps running. `stop()` waits for a run in progress to finish its
+ * current send, and claims nothing more.
  */
 export function startOutboxWorker(
   deps: OutboxDeps,
-  opts: { intervalMs?: number; batchSize?: number; workerId?: string } = {},
-): { stop(): Promise<void> } {
+  opts: { intervalMs?: number; batchSize?: number; workerId?: string; log?: Pick<Console, 'warn' | 'error'> } = {},
+): OutboxWorker {
   const intervalMs = opts.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const workerId = opts.workerId ?? randomUUID();
+  const log = opts.log ?? console;
+  const startedAt = Date.now();
+  let lastRunEndedAt: number | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -138,12 +167,12 @@ export function startOutboxWorker(
     try {
       // Keep going while full batches come back, so a backlog drains without waiting a poll each.
       for (;;) {
-        const result = await deliverDueEmails(deps, { batchSize, workerId });
-        if (result.failed > 0) console.warn(`[outbox ${workerId}] ${result.failed} email(s) failed; will retry`);
+        const result = await deliverDueEmails(deps, { batchSize, workerId, shouldStop: () => stopped });
+        if (result.failed > 0) log.warn(`[outbox ${workerId}] ${result.failed} email(s) failed; will retry`);
         if (stopped || result.sent + result.failed < batchSize) break;
       }
     } catch (err) {
-      console.error(`[outbox ${workerId}] delivery run failed: ${safeErrorMessage(err)}`);
+      log.error(`[outbox ${workerId}] delivery run failed: ${safeErrorMessage(err)}`);
     }
   };
 
@@ -152,6 +181,7 @@ export function startOutboxWorker(
     timer = setTimeout(() => {
       running = runOnce().finally(() => {
         running = undefined;
+        lastRunEndedAt = Date.now();
         schedule();
       });
     }, intervalMs);
@@ -166,5 +196,6 @@ export function startOutboxWorker(
       if (timer) clearTimeout(timer);
       await running;
     },
+    status: () => ({ running: !stopped, busy: running !== undefined, intervalMs, startedAt, lastRunEndedAt }),
   };
 }

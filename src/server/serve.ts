@@ -6,18 +6,29 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { config } from '../config.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrate, shippedMigrations } from '../db/migrate.ts';
 import { runtime } from '../runtime.ts';
 import { seedCountryAvailability } from '../eligibility/countries.ts';
 import { startOutboxWorker } from '../mail/outbox-worker.ts';
 import { createSmtpMailer } from '../mail/smtp.ts';
 import { setClientAddress } from './client-address.ts';
 import { guardedHandler, serverActions } from './request-guard.ts';
+import { healthHandler, readinessCheck } from './health.ts';
+import { metricsHandler, startMetricsServer } from './metrics-endpoint.ts';
+import { draining, gracefulShutdown } from './shutdown.ts';
 
 /** Starts the local stand-ins on these ports; only development passes one. */
 export type StartStandins = (ports: { httpPort: number; smtpPort: number }) => Promise<{ stop(): Promise<void> }>;
 
-export async function serve(opts: { startStandins?: StartStandins } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export interface Serving {
+  url: string;
+  /** Where /metrics is served without a token (METRICS_PORT), if anywhere. */
+  metricsUrl?: string;
+  /** Graceful shutdown (src/server/shutdown.ts): drains, then closes everything. */
+  close(): Promise<void>;
+}
+
+export async function serve(opts: { startStandins?: StartStandins; log?: (line: string) => void } = {}): Promise<Serving> {
   const c = config();
   if (c.STANDINS === 'on' && !opts.startStandins) throw new Error('STANDINS=on needs the stand-ins: run `npm run serve` (scripts/serve.ts).');
   const stopStandins =
@@ -38,18 +49,35 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
   // Malformed requests (too large, undecodable server action calls) get a 4xx before Next.js
   // reads them (src/server/request-guard.ts).
   const handle = guardedHandler(app.getRequestHandler(), { actions: serverActions(process.cwd()) });
+  // /healthz, /readyz and /metrics are answered before Next.js: cheap, no session, no rate limit.
+  const drain = draining();
+  const health = healthHandler(readinessCheck({ db, shippedMigrations: shippedMigrations(c.DATABASE_URL), worker, shuttingDown: () => drain.active }));
+  const metrics = metricsHandler({ token: c.METRICS_TOKEN, open: false });
   const server = createServer((req, res) => {
+    drain.mark(res);
+    if (health(req, res) || metrics(req, res)) return;
     setClientAddress(req, c.TRUST_PROXY === 'on');
     handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  const metricsServer = c.METRICS_PORT ? await startMetricsServer({ host: c.METRICS_HOST, port: c.METRICS_PORT, token: c.METRICS_TOKEN }) : undefined;
   return {
     url: c.APP_URL,
+    metricsUrl: metricsServer?.url,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await worker.stop();
-      await stopStandins();
-      await db.$disconnect();
+      await gracefulShutdown({
+        draining: drain,
+        server,
+        others: metricsServer ? [metricsServer.server] : [],
+        delayMs: c.SHUTDOWN_DELAY_MS,
+        graceMs: c.SHUTDOWN_GRACE_MS,
+        stopWorker: () => worker.stop(),
+        close: async () => {
+          await stopStandins();
+          await db.$disconnect();
+        },
+        log: opts.log,
+      });
     },
   };
 }

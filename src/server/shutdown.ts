@@ -1,0 +1,85 @@
+// Graceful shutdown (SIGTERM, SIGINT: scripts/serve.ts), README "Operating it" > Shutdown:
+//
+// 1. At once: /readyz answers 503 and every response carries "Connection: close", so balancers
+//    and kept-alive clients move to another instance. The outbox worker is told to stop: it
+//    finishes the email it is sending and releases a row it claimed but did not send.
+// 2. For SHUTDOWN_DELAY_MS the listener still accepts: a connection already queued in the
+//    kernel (accepted by the system, not yet by Node) would otherwise be reset with its request.
+// 3. The listener closes (new connections are refused) and idle kept-alive connections close.
+// 4. Requests in flight finish, for up to SHUTDOWN_GRACE_MS; then their connections are closed.
+// 5. The database pool closes; the caller exits 0.
+import type { Server, ServerResponse } from 'node:http';
+
+export interface Draining {
+  /** True once shutdown began. */
+  readonly active: boolean;
+  begin(): void;
+  /** For every response: while draining, the connection closes after it. */
+  mark(res: ServerResponse): void;
+}
+
+export function draining(): Draining {
+  let active = false;
+  return {
+    get active() {
+      return active;
+    },
+    begin() {
+      active = true;
+    },
+    mark(res) {
+      if (active) res.setHeader('Connection', 'close');
+    },
+  };
+}
+
+export interface ShutdownOptions {
+  draining: Draining;
+  /** The main listener; `others` (the metrics listener) close with it. */
+  server: Server;
+  others?: Server[];
+  delayMs: number;
+  graceMs: number;
+  stopWorker(): Promise<void>;
+  /** Last: the database pool (and the stand-ins in development). */
+  close(): Promise<void>;
+  log?: (line: string) => void;
+}
+
+/** Runs steps 1-5; resolves once everything is closed. Never rejects: the caller exits either way. */
+export async function gracefulShutdown(opts: ShutdownOptions): Promise<{ forcedConnections: number }> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const started = Date.now();
+  opts.draining.begin();
+  log(`[shutdown] not ready; closing the listener in ${opts.delayMs} ms, requests in flight get up to ${opts.graceMs} ms more`);
+  const workerStopped = opts.stopWorker().catch(() => {});
+
+  await sleep(opts.delayMs);
+  const servers = [opts.server, ...(opts.others ?? [])];
+  const closed = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  // server.close() closes the connections idle at this moment; those that finish a request later
+  // close after its response ("Connection: close", above).
+  let forcedConnections = 0;
+  const timedOut = await Promise.race([closed.then(() => false), sleep(opts.graceMs).then(() => true)]);
+  if (timedOut) {
+    forcedConnections = (await Promise.all(servers.map(openConnections))).reduce((a, b) => a + b, 0);
+    for (const s of servers) s.closeAllConnections();
+    await closed;
+  }
+  await workerStopped;
+  try {
+    await opts.close();
+  } catch (err) {
+    log(`[shutdown] closing failed: ${err instanceof Error ? err.name : 'error'}`);
+  }
+  log(`[shutdown] done in ${Date.now() - started} ms${forcedConnections ? `; ${forcedConnections} connection(s) still open after the grace were closed` : ''}`);
+  return { forcedConnections };
+}
+
+function openConnections(server: Server): Promise<number> {
+  return new Promise((resolve) => server.getConnections((err, n) => resolve(err ? 0 : n)));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
