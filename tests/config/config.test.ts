@@ -12,6 +12,12 @@ describe('configuration from the environment', () => {
     expect(c.STANDINS).toBe('on');
   });
 
+  it('keeps /metrics off and shuts down gracefully by default', () => {
+    const c = parseConfig({ ...valid, METRICS_PORT: '', METRICS_TOKEN: '' });
+    expect(c).toMatchObject({ METRICS_PORT: undefined, METRICS_TOKEN: undefined, METRICS_HOST: '127.0.0.1', SHUTDOWN_DELAY_MS: 1_000, SHUTDOWN_GRACE_MS: 10_000 });
+    expect(parseConfig({ ...valid, METRICS_PORT: '9464', METRICS_TOKEN: 't'.repeat(32) })).toMatchObject({ METRICS_PORT: 9464, METRICS_TOKEN: 't'.repeat(32) });
+  });
+
   it('names a missing variable', () => {
     const { SESSION_SECRET: _, ...env } = valid;
     expect(() => parseConfig(env)).toThrow(ConfigError);
@@ -28,6 +34,10 @@ describe('configuration from the environment', () => {
     ['CODE_DIGITS', '3', /CODE_DIGITS/],
     ['CODE_HMAC_KEY', 'short', /CODE_HMAC_KEY: must be at least 32 characters/],
     ['STANDINS', 'yes', /STANDINS/],
+    ['METRICS_TOKEN', 'short', /METRICS_TOKEN: must be at least 32 characters/],
+    ['METRICS_PORT', '70000', /METRICS_PORT/],
+    ['SHUTDOWN_GRACE_MS', '-1', /SHUTDOWN_GRACE_MS/],
+    ['SHUTDOWN_DELAY_MS', 'soon', /SHUTDOWN_DELAY_MS/],
   ])('names a bad %s', (name, value, message) => {
     expect(() => parseConfig({ ...valid, [name]: value })).toThrow(message);
   });

@@ -254,6 +254,44 @@ describe('email outbox over SMTP', () => {
       expect(await mail.t.db.emailOutbox.count({ where: { sentAt: null } })).toBe(1);
     });
 
+    it('on stop, finishes the email it is sending, releases nothing claimed and claims no more', async () => {
+      for (const n of [1, 2, 3, 4]) await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: `p${n}@example.com`, subject: `Batch ${n}`, text: 'T' }, clock));
+      const worker = startOutboxWorker(deps(), { intervalMs: 10 });
+      // The stop arrives while the SMTP server is receiving the first email.
+      const add = mail.store.add;
+      let stopping: Promise<void> | undefined;
+      mail.store.add = (m) => {
+        add(m);
+        stopping ??= worker.stop();
+      };
+      try {
+        await waitFor(() => stopping !== undefined);
+        await stopping;
+      } finally {
+        mail.store.add = add;
+      }
+      expect(worker.status()).toMatchObject({ running: false, busy: false });
+      expect(mail.standin.messages()).toHaveLength(1);
+      const rows = await mail.t.db.emailOutbox.findMany({ orderBy: { toAddress: 'asc' } });
+      expect(rows.filter((r) => r.sentAt !== null)).toHaveLength(1);
+      // Nothing is left claimed: another worker may send the rest at once, each exactly once.
+      expect(rows.every((r) => r.lockedUntil === null)).toBe(true);
+      expect(await deliverDueEmails(deps())).toEqual({ sent: 3, failed: 0 });
+      expect(mail.standin.messages().map((m) => m.subject).sort()).toEqual(['Batch 1', 'Batch 2', 'Batch 3', 'Batch 4']);
+    });
+
+    it('releases a row it claimed when the stop comes before the send', async () => {
+      await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Claimed', text: 'T' }, clock));
+      // Asked before the claim (go on), then after it (stop).
+      const answers = [false, true];
+      expect(await deliverDueEmails(deps(), { shouldStop: () => answers.shift() ?? true })).toEqual({ sent: 0, failed: 0 });
+      const row = await mail.t.db.emailOutbox.findFirstOrThrow();
+      expect(row).toMatchObject({ sentAt: null, lockedUntil: null, attempts: 0 });
+      expect(mail.standin.messages()).toHaveLength(0);
+      expect(await deliverDueEmails(deps())).toEqual({ sent: 1, failed: 0 });
+      expect(mail.standin.messages()).toHaveLength(1);
+    });
+
     it('keeps polling when the database fails, and logs no credentials', async () => {
       const logged: string[] = [];
       vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
