@@ -1,13 +1,15 @@
 // Graceful shutdown (SIGTERM, SIGINT: scripts/serve.ts), README "Operating it" > Shutdown:
 //
 // 1. At once: /readyz answers 503 and every response carries "Connection: close", so balancers
-//    and kept-alive clients move to another instance. The outbox worker is told to stop: it
-//    finishes the email it is sending and releases a row it claimed but did not send.
+//    and kept-alive clients move to another instance.
 // 2. For SHUTDOWN_DELAY_MS the listener still accepts: a connection already queued in the
 //    kernel (accepted by the system, not yet by Node) would otherwise be reset with its request.
 // 3. The listener closes (new connections are refused) and idle kept-alive connections close.
 // 4. Requests in flight finish, for up to SHUTDOWN_GRACE_MS; then their connections are closed.
-// 5. The database pool closes; the caller exits 0.
+// 5. The outbox worker stops (it ran until now, so the emails of the requests just served leave
+//    at once): it finishes the email it is sending, releases a row it claimed but did not send,
+//    and claims no more. What is left waits in the outbox for another instance (or the restart).
+// 6. The database pool closes; the caller exits 0.
 import type { Server, ServerResponse } from 'node:http';
 
 export interface Draining {
@@ -46,16 +48,16 @@ export interface ShutdownOptions {
   log?: (line: string) => void;
 }
 
-/** Runs steps 1-5; resolves once everything is closed. Never rejects: the caller exits either way. */
+/** Runs steps 1-6; resolves once everything is closed. Never rejects: the caller exits either way. */
 export async function gracefulShutdown(opts: ShutdownOptions): Promise<{ forcedConnections: number }> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const started = Date.now();
   opts.draining.begin();
   log(`[shutdown] not ready; closing the listener in ${opts.delayMs} ms, requests in flight get up to ${opts.graceMs} ms more`);
-  const workerStopped = opts.stopWorker().catch(() => {});
 
   await sleep(opts.delayMs);
   const servers = [opts.server, ...(opts.others ?? [])];
+  log(`[shutdown] listener closed; ${await openConnections(opts.server)} connection(s) open`);
   const closed = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
   // server.close() closes the connections idle at this moment; those that finish a request later
   // close after its response ("Connection: close", above).
@@ -66,7 +68,7 @@ export async function gracefulShutdown(opts: ShutdownOptions): Promise<{ forcedC
     for (const s of servers) s.closeAllConnections();
     await closed;
   }
-  await workerStopped;
+  await opts.stopWorker().catch(() => {});
   try {
     await opts.close();
   } catch (err) {
