@@ -1,8 +1,8 @@
 // The shutdown sequence on a plain Node.js server (no Next.js; the production build is tried under
 // load in e2e/graceful-shutdown.spec.ts). The worker and database are fakes that record the order.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, request, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent, createServer, request, type Server, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { draining, gracefulShutdown } from '../../src/server/shutdown.ts';
 
 let servers: Server[] = [];
@@ -20,6 +20,7 @@ async function slowServer() {
     if (req.url === '/slow') waiting.push(res);
     else res.end(drain.active ? 'draining' : 'ok');
   });
+  drain.watch(server);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -87,5 +88,30 @@ describe('graceful shutdown', () => {
     expect(result).toEqual({ forcedConnections: 1 });
     expect(await inFlight).toEqual({ error: 'ECONNRESET' });
     expect(steps).toEqual(['database closed']);
+  });
+
+  it('answers a connection accepted before the listener closed whose request comes after, and closes idle kept-alive ones at once', async () => {
+    const s = await slowServer();
+    // A kept-alive connection, idle now.
+    const agent = new Agent({ keepAlive: true });
+    await new Promise<void>((resolve) => request({ host: '127.0.0.1', port: s.port, path: '/', agent }, (res) => res.resume().on('end', resolve)).end());
+    // A connection the server accepted, whose request has not been sent yet.
+    const accepted = new Promise((r) => s.server.once('connection', r));
+    const late = connect(s.port, '127.0.0.1');
+    await accepted;
+
+    const shutdown = gracefulShutdown({ draining: s.drain, server: s.server, delayMs: 0, graceMs: 60_000, stopWorker: async () => {}, close: async () => {}, log: () => {} });
+    while (!('error' in (await get(s.port, '/')))) await new Promise((r) => setTimeout(r, 5));
+    let answer = '';
+    late.setEncoding('utf8').on('data', (c: string) => (answer += c));
+    const ended = new Promise((r) => late.once('close', r));
+    late.write('GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await ended;
+    expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+    expect(answer).toMatch(/draining$/);
+    // The idle kept-alive connection did not hold the shutdown up to its 60 s grace.
+    expect(await shutdown).toEqual({ forcedConnections: 0 });
+    agent.destroy();
   });
 });
