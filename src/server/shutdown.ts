@@ -2,10 +2,13 @@
 //
 // 1. At once: /readyz answers 503 and every response carries "Connection: close", so balancers
 //    and kept-alive clients move to another instance.
-// 2. For SHUTDOWN_DELAY_MS the listener still accepts: a connection already queued in the
-//    kernel (accepted by the system, not yet by Node) would otherwise be reset with its request.
-// 3. The listener closes (new connections are refused) and idle kept-alive connections close.
-// 4. Requests in flight finish, for up to SHUTDOWN_GRACE_MS; then their connections are closed.
+// 2. For SHUTDOWN_DELAY_MS the listener still accepts, so that a balancer polling /readyz sees
+//    the 503 before connections are refused.
+// 3. Connections the kernel queued are taken (acceptQueued: closing the listener would reset
+//    them with their requests); then the listener closes (new connections are refused), and
+//    idle kept-alive connections close.
+// 4. Requests in flight finish; SHUTDOWN_GRACE_MS after the delay (3 and 4 together), the
+//    connections still open are closed.
 // 5. The outbox worker stops (it ran until now, so the emails of the requests just served leave
 //    at once): it finishes the email it is sending, releases a row it claimed but did not send,
 //    and claims no more. What is left waits in the outbox for another instance (or the restart).
@@ -81,6 +84,8 @@ export async function gracefulShutdown(opts: ShutdownOptions): Promise<{ forcedC
   log(`[shutdown] not ready; closing the listener in ${opts.delayMs} ms, requests in flight get up to ${opts.graceMs} ms more`);
 
   await sleep(opts.delayMs);
+  // The grace covers taking the queued connections and finishing every request.
+  const graceEnds = Date.now() + opts.graceMs;
   const queued = await acceptQueued(opts.server, opts.graceMs);
   const servers = [opts.server, ...(opts.others ?? [])];
   // net.Server's close, not http.Server's: the latter also closes every connection with no request
@@ -94,7 +99,7 @@ export async function gracefulShutdown(opts: ShutdownOptions): Promise<{ forcedC
   log(`[shutdown] listener closed; ${await openConnections(opts.server)} connection(s) still open (${queued} taken from the kernel's queue first), ${idle} idle kept-alive one(s) closed`);
   // Those busy now close after their response ("Connection: close", above).
   let forcedConnections = 0;
-  const timedOut = await Promise.race([closed.then(() => false), sleep(opts.graceMs).then(() => true)]);
+  const timedOut = await Promise.race([closed.then(() => false), sleep(Math.max(0, graceEnds - Date.now())).then(() => true)]);
   if (timedOut) {
     forcedConnections = (await Promise.all(servers.map(openConnections))).reduce((a, b) => a + b, 0);
     for (const s of servers) s.closeAllConnections();
