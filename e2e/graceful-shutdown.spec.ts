@@ -1,6 +1,6 @@
 // SIGTERM under load, on the production build (README "Operating it" > Shutdown). The spec runs an
 // instance of its own (scripts/serve.ts, on its own ports and a fresh database: PostgreSQL when
-// TEST_POSTGRES_URL is set, else SQLite) with stand-ins started here, so that they outlive it. It
+// TEST_POSTGRES_URL is set, else SQLite) with stand-ins in a process of their own, which outlives it. It
 // fires 100 parallel requests (pages, and "Forgot password?" requests that put emails in the
 // outbox), sends SIGTERM while they are in flight, and checks: every request got a complete answer
 // below 500; /readyz said 503 during the drain; the process exited 0 within its bounds; new
