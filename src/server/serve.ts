@@ -59,7 +59,6 @@ export async function serve(opts: { startStandins?: StartStandins; log?: (line: 
     setClientAddress(req, c.TRUST_PROXY === 'on');
     handle(req, res);
   });
-  drain.watch(server);
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   const metricsServer = c.METRICS_PORT ? await startMetricsServer({ host: c.METRICS_HOST, port: c.METRICS_PORT, token: c.METRICS_TOKEN }) : undefined;
   return {

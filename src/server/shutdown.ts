@@ -14,24 +14,17 @@
 //    and claims no more. What is left waits in the outbox for another instance (or the restart).
 // 6. The database pool closes; the caller exits 0.
 import type { Server, ServerResponse } from 'node:http';
-import { Server as NetServer, type Socket } from 'node:net';
 
 export interface Draining {
   /** True once shutdown began. */
   readonly active: boolean;
   begin(): void;
-  /** Call at start-up: tells kept-alive idle connections from ones whose first request is still on its way. */
-  watch(server: Server): void;
   /** For every response: while draining, the connection closes after it. */
   mark(res: ServerResponse): void;
-  /** Closes the connections that served a request and are idle now (kept alive). */
-  closeIdleKeptAlive(): number;
 }
 
 export function draining(): Draining {
   let active = false;
-  // Per connection: requests in flight. A connection is here once it carried a request.
-  const busy = new Map<Socket, number>();
   return {
     get active() {
       return active;
@@ -39,26 +32,8 @@ export function draining(): Draining {
     begin() {
       active = true;
     },
-    watch(server) {
-      server.on('request', (req, res) => {
-        const socket = req.socket;
-        if (!busy.has(socket)) socket.once('close', () => busy.delete(socket));
-        busy.set(socket, (busy.get(socket) ?? 0) + 1);
-        res.once('close', () => busy.has(socket) && busy.set(socket, busy.get(socket)! - 1));
-      });
-    },
     mark(res) {
       if (active) res.setHeader('Connection', 'close');
-    },
-    closeIdleKeptAlive() {
-      let closed = 0;
-      for (const [socket, inFlight] of busy) {
-        if (inFlight === 0) {
-          socket.destroy();
-          closed++;
-        }
-      }
-      return closed;
     },
   };
 }
@@ -88,16 +63,11 @@ export async function gracefulShutdown(opts: ShutdownOptions): Promise<{ forcedC
   const graceEnds = Date.now() + opts.graceMs;
   const queued = await acceptQueued(opts.server, opts.graceMs);
   const servers = [opts.server, ...(opts.others ?? [])];
-  // net.Server's close, not http.Server's: the latter also closes every connection with no request
-  // in progress, including one just accepted whose request has not been read yet: that client
-  // would get a reset. Such a connection is answered (with Connection: close) instead.
-  // (The metrics listener closes as usual: a scrape cut short is harmless.)
-  const closed = Promise.all(
-    servers.map((s) => new Promise<void>((resolve) => (s === opts.server ? NetServer.prototype.close.call(s, () => resolve()) : s.close(() => resolve())))),
-  );
-  const idle = opts.draining.closeIdleKeptAlive();
-  log(`[shutdown] listener closed; ${await openConnections(opts.server)} connection(s) still open (${queued} taken from the kernel's queue first), ${idle} idle kept-alive one(s) closed`);
-  // Those busy now close after their response ("Connection: close", above).
+  // http.Server's close also closes the kept-alive connections idle now (not one just accepted
+  // whose request is still being read: tests/server/shutdown.test.ts); those busy close after
+  // their response ("Connection: close", above).
+  const closed = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  log(`[shutdown] listener closed; ${await openConnections(opts.server)} connection(s) still open (${queued} taken from the kernel's queue first)`);
   let forcedConnections = 0;
   const timedOut = await Promise.race([closed.then(() => false), sleep(Math.max(0, graceEnds - Date.now())).then(() => true)]);
   if (timedOut) {

@@ -20,7 +20,6 @@ async function slowServer() {
     if (req.url === '/slow') waiting.push(res);
     else res.end(drain.active ? 'draining' : 'ok');
   });
-  drain.watch(server);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
