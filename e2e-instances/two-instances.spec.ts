@@ -7,6 +7,8 @@ import { expect, test } from '../e2e/csp-guard.ts';
 import { addTrustedPhone, answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, newPhone, PASSWORD, signOut, submit } from '../e2e/helpers.ts';
 import { advanceBothClocks, expectEveryEmailSentOnce, INSTANCE_A, INSTANCE_B, instanceOf, nextRequestAvoids } from './instances.ts';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -92,6 +94,11 @@ test('through nginx: two-step turned on, a sign-in with the password on one inst
 
   const emails = await expectEveryEmailSentOnce(page);
   expect(emails).toBeGreaterThanOrEqual(2); // at least the activation and "two-step is on"
+
+  // nginx's access log has the activation link's path, without its one-time token.
+  const accessLog = readFileSync(join(process.env.INSTANCES_DIR!, 'nginx', 'two-step.access.log'), 'utf8');
+  expect(accessLog).toContain('"GET /create/activate/open HTTP/1.1" 303');
+  expect(accessLog).not.toContain('token=');
 });
 
 test('one instance stops (SIGTERM): requests keep succeeding through the other', async ({ page }) => {

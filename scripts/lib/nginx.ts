@@ -13,6 +13,7 @@ export interface SiteOptions {
   listen: string;
   instances: string[];
   serverName?: string;
+  accessLog: string;
   /** Lines added inside `location / { }`, for a test's own purposes (e.g. a header naming the instance). */
   extraInLocation?: string[];
   /** Lines added inside `server { }`. */
@@ -32,7 +33,7 @@ export function renderSite(o: SiteOptions): string {
   let text = lines
     .flatMap((l, i) => (i === first ? o.instances.map((at) => l.replace('${TWO_STEP_INSTANCE_1}', at)) : isInstance(l) ? [] : [l]))
     .join('\n');
-  const vars: Record<string, string> = { TWO_STEP_LISTEN: o.listen, TWO_STEP_SERVER_NAME: o.serverName ?? 'localhost' };
+  const vars: Record<string, string> = { TWO_STEP_LISTEN: o.listen, TWO_STEP_SERVER_NAME: o.serverName ?? 'localhost', TWO_STEP_ACCESS_LOG: o.accessLog };
   text = text.replace(/\$\{(TWO_STEP_[A-Z_0-9]+)\}/g, (all, name: string) => vars[name] ?? all);
   if (text.split('\n').some((l) => !comment(l) && l.includes('${TWO_STEP_'))) throw new Error(`${TEMPLATE}: a variable was left unrendered`);
   const insert = (after: string, lines: string[] | undefined) => {
@@ -69,10 +70,10 @@ export interface RunningNginx {
 }
 
 /** Starts nginx with this site from `prefix` (created if missing); resolves once it answers. */
-export async function startNginx(prefix: string, site: SiteOptions, opts: { readyPath?: string } = {}): Promise<RunningNginx> {
+export async function startNginx(prefix: string, site: Omit<SiteOptions, 'accessLog'>, opts: { readyPath?: string } = {}): Promise<RunningNginx> {
   mkdirSync(prefix, { recursive: true });
   const conf = join(prefix, 'nginx.conf');
-  writeFileSync(conf, mainConfig(prefix, renderSite(site)));
+  writeFileSync(conf, mainConfig(prefix, renderSite({ ...site, accessLog: join(prefix, 'two-step.access.log') })));
   const args = ['-p', prefix, '-e', join(prefix, 'error.log'), '-c', conf];
   const check = spawnSync(NGINX, [...args, '-t'], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`nginx -t refused ${conf}:\n${check.stderr}`);
