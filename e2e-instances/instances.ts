@@ -40,6 +40,21 @@ export async function advanceBothClocks(page: Page, seconds: number): Promise<vo
   }
 }
 
+/** The client addresses the portal recorded for the account's sign-ins (its security events). */
+export async function signInAddresses(appleId: string): Promise<string[]> {
+  const db = new pg.Client({ connectionString: process.env.INSTANCES_DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ clientAddress: string | null }>(
+      `SELECT e."clientAddress" FROM "SecurityEvent" e JOIN "Account" a ON a.id = e."accountId" WHERE a."appleId" = $1 AND e.kind = 'signed-in'`,
+      [appleId],
+    );
+    return rows.map((r) => r.clientAddress ?? '');
+  } finally {
+    await db.end();
+  }
+}
+
 type Mail = { to: string[]; subject: string; text: string };
 
 /**

@@ -1,16 +1,15 @@
 // Two production instances on one PostgreSQL database behind nginx (deploy/nginx/two-step.conf),
 // in Chromium, through nginx only (e2e-instances/global-setup.ts starts them). A sign-in crosses
 // instances (the password on one, the code on the other), two-step is turned on through the
-// pages, every email is sent exactly once although both instances run an outbox worker, and a used
-// code is refused. Then one instance stops (SIGTERM) and requests keep succeeding on the other.
+// pages, every email is sent exactly once although both instances run an outbox worker, a used
+// code is refused, the client address recorded is the one nginx saw, and nginx's access log keeps
+// no emailed token. Then one instance stops (SIGTERM) and requests keep succeeding on the other.
 import { expect, test } from '../e2e/csp-guard.ts';
 import { addTrustedPhone, answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, newPhone, PASSWORD, signOut, submit } from '../e2e/helpers.ts';
-import { advanceBothClocks, expectEveryEmailSentOnce, INSTANCE_A, INSTANCE_B, instanceOf, nextRequestAvoids } from './instances.ts';
+import { advanceBothClocks, expectEveryEmailSentOnce, INSTANCE_A, INSTANCE_B, instanceOf, nextRequestAvoids, signInAddresses } from './instances.ts';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-test.describe.configure({ mode: 'serial' });
 
 /** The password step of a sign-in; returns the instance that checked the password. */
 async function password(page: Page, appleId: string): Promise<string> {
@@ -70,14 +69,18 @@ test('through nginx: two-step turned on, a sign-in with the password on one inst
   await signOut(page);
 
   // Sign in: the password on one instance, the code on the other. Codes to one device are 30 s
-  // apart: both clocks move past that.
+  // apart: both clocks move past that. The browser claims another address in X-Forwarded-For:
+  // nginx appends the one it sees, and the instances (TRUST_PROXY=on) record that one.
   await advanceBothClocks(page, 31);
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': '203.0.113.66' });
   const passwordAt = await password(page, appleId);
   const code = await sendCode(page, phone.e164);
   await nextRequestAvoids(page, passwordAt);
   const codeAt = await enterCode(page, code);
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
   expect(new Set([passwordAt, codeAt]), 'the password and the code were checked by different instances').toEqual(new Set([INSTANCE_A, INSTANCE_B]));
+  expect(new Set(await signInAddresses(appleId))).toEqual(new Set(['127.0.0.1']));
+  await page.setExtraHTTPHeaders({});
   await signOut(page);
 
   // The used code, in a new sign-in (a new code was sent meanwhile), on whichever instance: refused.
