@@ -5,8 +5,7 @@
 // TRUST_PROXY=on, APP_URL = nginx's address); and nginx from the shipped site file with one
 // test-only line: a response header naming the instance that answered.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -46,7 +45,11 @@ async function waitFor(url: string, child: ChildProcess, what: string, log: stri
 export default async function globalSetup(): Promise<Stop> {
   const server = process.env.TEST_POSTGRES_URL;
   if (!server) throw new Error('The several-instances test needs TEST_POSTGRES_URL (e.g. `bash .ci/postgres.sh | tail -n 1`).');
-  const dir = mkdtempSync(join(tmpdir(), 'two-step-instances-'));
+  // The logs of every process (and nginx's files) stay there after the run, to read on a failure;
+  // the next run starts it afresh.
+  const dir = join(process.cwd(), 'test-results', 'instances-stack');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   const stops: Stop[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((e: Error) => console.error(`(stopping: ${e.message})`));
