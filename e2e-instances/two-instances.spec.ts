@@ -131,6 +131,8 @@ test('one instance stops (SIGTERM): requests keep succeeding through the other',
     after.push(instanceOf(res));
   }
   expect(statuses.filter((s) => s !== 200), 'answers other than 200').toEqual([]);
+  // The metrics are scraped from each instance, never served through nginx.
+  expect((await page.request.get('/metrics')).status()).toBe(404);
   expect(new Set(after)).toEqual(new Set([INSTANCE_A]));
 
   // And a person's whole visit, with its server actions: a new account, activated, signed in.

@@ -46,6 +46,10 @@ describe('the nginx site file', () => {
     expect(format).not.toMatch(/\$request\b|\$request_uri|\$args|\$query_string|\$http_referer/);
   });
 
+  it('does not show the instances\' metrics to the public', () => {
+    expect(directives(site())).toMatch(/location = \/metrics \{\s*return 404;\s*\}/);
+  });
+
   it('runs from a folder of its own in tests: pid, logs and temporary files inside it', () => {
     const text = mainConfig('/tmp/prefix', site());
     for (const name of ['pid', 'error_log', 'access_log', 'client_body_temp_path', 'proxy_temp_path']) expect(text).toMatch(new RegExp(`${name} /tmp/prefix/`));
