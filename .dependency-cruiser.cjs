@@ -66,7 +66,7 @@ module.exports = {
       comment: 'dev/ (stand-ins, demo seed), scripts/ and tests are never part of what production runs.',
       severity: 'error',
       from: { path: '^(src|app)/|^proxy\\.ts$' },
-      to: { path: '^(dev|scripts|tests|e2e)/' },
+      to: { path: '^(dev|scripts|tests|e2e|e2e-instances)/' },
     },
     {
       name: 'src-folder-in-layers',

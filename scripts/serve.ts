@@ -1,10 +1,14 @@
 // Serves the portal (see src/server/serve.ts) and prints where everything is.
+// With STANDINS=on it starts the local stand-ins itself, on the ports of STANDINS_URL and SMTP_URL;
+// with STANDINS_RUNNING=on as well, they already run (scripts/standins.ts, started once) and
+// several instances share them: /dev pages and the shiftable clock stay on, nothing is started.
 import { serve } from '../src/server/serve.ts';
 import { config } from '../src/config.ts';
 import { startStandins } from '../dev/standins/server.ts';
 import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
-const server = await serve({ startStandins });
+const alreadyRunning = async () => ({ stop: async () => {} });
+const server = await serve({ startStandins: process.env.STANDINS_RUNNING === 'on' ? alreadyRunning : startStandins });
 const c = config();
 const lines = [``, `Two-Step is running at ${server.url}`];
 if (c.STANDINS === 'on') {

@@ -5,7 +5,10 @@
 //   1. vitest: unit and integration tests (real SQLite files, SMTP and Twilio stand-ins);
 //   2. the integration tests again on PostgreSQL, when TEST_POSTGRES_URL is set (.ci/run sets it);
 //   3. Playwright end-to-end tests in Debian's Chromium (installed with apt-get when missing),
-//      against a production build of the app.
+//      against a production build of the app;
+//   4. when TEST_POSTGRES_URL is set, the end-to-end test of two instances on one PostgreSQL
+//      database behind Debian's nginx (installed with apt-get when missing):
+//      playwright.instances.config.ts.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -83,6 +86,20 @@ buildIfChanged(env);
 step('end-to-end tests in Chromium');
 reports.push({ file: 'test-reports/e2e.json', passed: (r) => r.stats.expected, failed: (r) => r.stats.unexpected + r.stats.flaky });
 run('npx', ['playwright', 'test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-reports/e2e.json' });
+
+if (env.TEST_POSTGRES_URL) {
+  const nginx = env.NGINX_PATH ?? '/usr/sbin/nginx';
+  if (!existsSync(nginx)) {
+    step("installing Debian's nginx");
+    run('apt-get', ['update', '-qq'], { ...env, DEBIAN_FRONTEND: 'noninteractive' });
+    run('apt-get', ['install', '-y', '-qq', 'nginx'], { ...env, DEBIAN_FRONTEND: 'noninteractive' });
+  }
+  step('end-to-end test of two instances behind nginx, on PostgreSQL');
+  reports.push({ file: 'test-reports/e2e-instances.json', passed: (r) => r.stats.expected, failed: (r) => r.stats.unexpected + r.stats.flaky });
+  run('npx', ['playwright', 'test', '-c', 'playwright.instances.config.ts'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-reports/e2e-instances.json' });
+} else {
+  console.log('\nTEST_POSTGRES_URL is not set: skipping the end-to-end test of two instances behind nginx (they share a PostgreSQL database; .ci/run sets it).');
+}
 
 let passed = 0;
 let failed = 0;

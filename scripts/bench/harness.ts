@@ -163,9 +163,10 @@ export async function startServer(opts: { databaseUrl: string; standins: Standin
     });
 
   const base = env.APP_URL!;
+  // Its own port, not APP_URL: behind nginx (instances.ts) APP_URL is nginx's address.
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was up:\n${stderr}`);
-    if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) break;
+    if (await fetch(`http://127.0.0.1:${port}/sign-in`).then((r) => r.ok, () => false)) break;
     if (i >= 240) throw new Error(`the server did not start within 2 minutes:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -11,6 +11,8 @@
 //                       sign-in    goal 2 (a)-(c) over HTTP, and (d) the domain in process
 //                       memory     goal 3 (SQLite only: its own server at bcrypt cost 4)
 //                       in-process bcrypt cost ratios, timing equality, session look-ups, outbox
+//                       instances  issue 15: sign-ins/s through nginx with one and two instances
+//                                  (PostgreSQL only: needs TEST_POSTGRES_URL, and nginx)
 //   --engine <name>   sqlite or postgresql (default: sqlite, and postgresql when TEST_POSTGRES_URL is set)
 //   --quick           3-second rounds, 10,000 accounts, 1,000 sign-ins and 4,000 views for
 //                     memory: to iterate; the figures are rougher
@@ -29,6 +31,7 @@ import { stopAll, stopOnSignals, type Engine } from './harness.ts';
 import { renderTable, note } from './table.ts';
 import { benchEngine, type BenchOptions } from './engine.ts';
 import { benchInProcess } from './in-process.ts';
+import { benchInstances } from './instances.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +40,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
   },
 });
-const PARTS = ['in-process', 'pages', 'sign-in', 'memory'] as const;
+const PARTS = ['in-process', 'pages', 'sign-in', 'memory', 'instances'] as const;
 const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : PARTS);
 for (const p of only) if (!PARTS.includes(p as (typeof PARTS)[number])) throw new Error(`--only: unknown part ${p} (parts: ${PARTS.join(', ')})`);
 const engines: Engine[] = values.engine
@@ -67,6 +70,10 @@ try {
   }
   const memoryParts = [];
   for (const engine of engines) memoryParts.push(await benchEngine(engine, options));
+  if (only.has('instances')) {
+    if (process.env.TEST_POSTGRES_URL) await benchInstances(options);
+    else note('Several instances behind nginx: skipped (they share a PostgreSQL database: set TEST_POSTGRES_URL).');
+  }
   // Memory once, on the first engine (growth does not depend on it), last: it is the longest part.
   if (only.has('memory')) await memoryParts[0]?.();
   if (!process.env.TEST_POSTGRES_URL && !values.engine) note('PostgreSQL: skipped (set TEST_POSTGRES_URL, e.g. from `bash .ci/postgres.sh | tail -n 1`).');
