@@ -45,6 +45,8 @@ export default defineConfig({
       BCRYPT_COST: '8',
       // Every account of the run is created from 127.0.0.1 (the limit itself: tests/accounts/create-account.int.test.ts).
       ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
+      // Every request and security event in server.log (e2e/log-secrets.spec.ts reads it).
+      LOG_LEVEL: 'info',
     }),
   },
 });

@@ -1,8 +1,14 @@
-// Serves the portal (see src/server/serve.ts) and prints where everything is.
+// Serves the portal (see src/server/serve.ts) and prints where everything is. On a terminal
+// (`npm start`) the JSON log lines are shown through pino-pretty; piped (a log collector, the
+// end-to-end tests' server.log) they stay one JSON object per line.
+import pretty from 'pino-pretty';
 import { serve } from '../src/server/serve.ts';
+import { createLogger, setLogger } from '../src/observability/log.ts';
 import { config } from '../src/config.ts';
 import { startStandins } from '../dev/standins/server.ts';
 import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
+
+if (process.stdout.isTTY) setLogger(createLogger({ destination: pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }));
 
 const server = await serve({ startStandins });
 const c = config();

@@ -9,10 +9,12 @@ import { config } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { runtime } from '../runtime.ts';
 import { seedCountryAvailability } from '../eligibility/countries.ts';
-import { startOutboxWorker } from '../mail/outbox-worker.ts';
+import { outboxStats, startOutboxWorker } from '../mail/outbox-worker.ts';
 import { createSmtpMailer } from '../mail/smtp.ts';
-import { setClientAddress } from './client-address.ts';
+import { logger } from '../observability/log.ts';
+import { collectProcessMetrics, setOutboxStatsProvider } from '../observability/metrics.ts';
 import { guardedHandler, serverActions } from './request-guard.ts';
+import { appRoutes, routeMatcher, withRequestLog } from './request-log.ts';
 
 /** Starts the local stand-ins on these ports; only development passes one. */
 export type StartStandins = (ports: { httpPort: number; smtpPort: number }) => Promise<{ stop(): Promise<void> }>;
@@ -25,11 +27,13 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
       ? (await opts.startStandins({ httpPort: Number(new URL(c.STANDINS_URL).port), smtpPort: Number(new URL(c.SMTP_URL).port) })).stop
       : async () => {};
 
-  await migrate(c.DATABASE_URL, { log: (line) => console.log(line) });
+  await migrate(c.DATABASE_URL, { log: (line) => logger().info({ event: 'migration' }, line) });
   const { db, clock } = runtime();
   if ((await db.countryAvailability.count()) === 0) await seedCountryAvailability(db);
 
   const worker = startOutboxWorker({ db, clock, mailer: createSmtpMailer(c.SMTP_URL, c.MAIL_FROM) });
+  collectProcessMetrics();
+  setOutboxStatsProvider(() => outboxStats(db, clock.now()));
 
   const port = c.PORT ?? Number(new URL(c.APP_URL).port || 80);
   const hostname = c.HOST;
@@ -38,10 +42,8 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
   // Malformed requests (too large, undecodable server action calls) get a 4xx before Next.js
   // reads them (src/server/request-guard.ts).
   const handle = guardedHandler(app.getRequestHandler(), { actions: serverActions(process.cwd()) });
-  const server = createServer((req, res) => {
-    setClientAddress(req, c.TRUST_PROXY === 'on');
-    handle(req, res);
-  });
+  // One log line and histogram sample per request; sets the client address (src/server/request-log.ts).
+  const server = createServer(withRequestLog(handle, { trustProxy: c.TRUST_PROXY === 'on', routeOf: routeMatcher(appRoutes(process.cwd())) }));
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return {
     url: c.APP_URL,

@@ -196,7 +196,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(result).toEqual({ ok: false, code: 'PUSH_FAILED', error: "We couldn't reach the device right now. Try again later." });
       expect(await t.db.verificationCode.count()).toBe(0);
       expect(await t.db.codeSend.count()).toBe(0);
-      expect((await events('code-send-failed')).map((e) => JSON.parse(e.details!))).toEqual([{ purpose: 'sign-in', trustedDeviceId: ipadId, error: 'push' }]);
+      expect((await events('code-send-failed')).map((e) => JSON.parse(e.details!))).toEqual([{ purpose: 'sign-in', trustedDeviceId: ipadId, channel: 'push', error: 'push' }]);
     });
 
     it('any other failure: the generic message; what the error said is neither shown nor recorded', async () => {
