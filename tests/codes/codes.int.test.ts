@@ -100,7 +100,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       ]);
       const sent = await events('code-sent');
       expect(sent).toHaveLength(1);
-      expect(JSON.parse(sent[0]!.details!)).toEqual({ purpose: 'sign-in', trustedDeviceId: phoneId });
+      expect(JSON.parse(sent[0]!.details!)).toEqual({ purpose: 'sign-in', trustedDeviceId: phoneId, channel: 'sms' });
       expect(sent[0]).toMatchObject({ clientAddress: BROWSER.clientAddress, userAgent: BROWSER.userAgent });
       expect(await events('code-send-failed')).toHaveLength(0);
     });
@@ -154,7 +154,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(await events('code-sent')).toHaveLength(0);
       const failed = await events('code-send-failed');
       expect(failed).toHaveLength(1);
-      expect(JSON.parse(failed[0]!.details!)).toEqual({ purpose: 'sign-in', trustedDeviceId: phoneId, ...failure });
+      expect(JSON.parse(failed[0]!.details!)).toEqual({ purpose: 'sign-in', trustedDeviceId: phoneId, channel: 'sms', ...failure });
     }
 
     it('a Twilio 500: the try-later message, no code row, no CodeSend, a code-send-failed event; a retry can go at once', async () => {
