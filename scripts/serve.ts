@@ -8,7 +8,7 @@ import { config } from '../src/config.ts';
 import { startStandins } from '../dev/standins/server.ts';
 import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
-if (process.stdout.isTTY) setLogger(createLogger({ destination: pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }));
+if (process.stdout.isTTY) setLogger(createLogger({ destination: pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }));
 
 const server = await serve({ startStandins });
 const c = config();
