@@ -12,6 +12,7 @@
  */
 const SRC_LAYERS = [
   'generated', //        Prisma's generated clients
+  'observability', //    the structured log and the metrics (imports no domain folder)
   'db', //               clients, migrations, row locks
   'security-events', //  what happened to an account
   'mail', //             templates, the transactional outbox, recipients

@@ -37,7 +37,9 @@ export default defineConfig({
     url: `http://localhost:${E2E_PORTS.app}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
+    // Not echoed: at LOG_LEVEL=info the server writes a JSON line per request, all of it kept in
+    // server.log (in E2E_DATA_DIR, which is left after the run for reading).
+    stdout: 'ignore',
     env: localEnv(E2E_PORTS, {
       DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
@@ -45,6 +47,8 @@ export default defineConfig({
       BCRYPT_COST: '8',
       // Every account of the run is created from 127.0.0.1 (the limit itself: tests/accounts/create-account.int.test.ts).
       ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
+      // Every request and security event in server.log (e2e/log-secrets.spec.ts reads it).
+      LOG_LEVEL: 'info',
     }),
   },
 });

@@ -7,6 +7,7 @@
 // The policies themselves are src/server/security-headers.ts.
 import { NextResponse, type NextRequest } from 'next/server';
 import { config as appConfig } from '@/src/config.ts';
+import { logger } from '@/src/observability/log.ts';
 import { contentSecurityPolicy, crossOriginRefusal, newNonce, responseSecurityHeaders, type SecurityEnv } from '@/src/server/security-headers.ts';
 
 function securityEnv(): SecurityEnv {
@@ -22,7 +23,7 @@ export function proxy(request: NextRequest): NextResponse {
   const refused = crossOriginRefusal(request, env);
   let response: NextResponse;
   if (refused) {
-    console.warn(`[proxy] refused a cross-origin ${request.method} ${request.nextUrl.pathname}: ${refused}`);
+    logger().warn({ event: 'cross-origin-refused', method: request.method, reason: refused }, 'proxy: refused a cross-origin request');
     response = new NextResponse('Forbidden: this request came from another site.\n', {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

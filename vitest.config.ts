@@ -12,6 +12,7 @@ export default defineConfig({
     // Generous: a shared 2-core machine (CI runs the PostgreSQL suite beside the SQLite one) can be slow; no test is timed.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    env: { BCRYPT_COST: '4' },
+    // No log lines in the test output: a test that reads the log gives itself a logger (setLogger).
+    env: { BCRYPT_COST: '4', LOG_LEVEL: 'silent' },
   },
 });

@@ -1,11 +1,17 @@
-// Serves the portal (see src/server/serve.ts) and prints where everything is.
+// Serves the portal (see src/server/serve.ts) and prints where everything is. On a terminal
+// (`npm start`) the JSON log lines are shown through pino-pretty; piped (a log collector, the
+// end-to-end tests' server.log) they stay one JSON object per line.
 // With STANDINS=on it starts the local stand-ins itself, on the ports of STANDINS_URL and SMTP_URL;
 // with STANDINS_RUNNING=on as well, they already run (scripts/standins.ts, started once) and
 // several instances share them: /dev pages and the shiftable clock stay on, nothing is started.
+import pretty from 'pino-pretty';
 import { serve } from '../src/server/serve.ts';
+import { createLogger, setLogger } from '../src/observability/log.ts';
 import { config } from '../src/config.ts';
 import { startStandins } from '../dev/standins/server.ts';
 import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
+
+if (process.stdout.isTTY) setLogger(createLogger({ destination: pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }));
 
 const alreadyRunning = async () => ({ stop: async () => {} });
 const server = await serve({ startStandins: process.env.STANDINS_RUNNING === 'on' ? alreadyRunning : startStandins });

@@ -7,6 +7,10 @@ const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
 const optionalUrl = z.preprocess(blankIsUnset, z.url().optional());
 const port = z.coerce.number().int().min(1).max(65535);
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+const logLevel = z.enum(LOG_LEVELS).default('info');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   APP_URL: z.url().default('http://localhost:3000'),
@@ -22,6 +26,9 @@ const schema = z.object({
   // bcrypt work factor: 12 in production; tests may lower it to stay fast.
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   TRUST_PROXY: flag,
+  // The structured log's threshold (src/observability/log.ts): info logs every request and
+  // security event; debug adds static files.
+  LOG_LEVEL: logLevel,
   // New Apple IDs one client address may ask for in an hour (src/accounts/creation-limits.ts).
   ACCOUNTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
 
@@ -65,6 +72,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid environment (see .env.example):\n${lines.join('\n')}`);
   }
+  return result.data;
+}
+
+/**
+ * LOG_LEVEL alone, for the logger: it is made on first use, which may come before the rest of the
+ * environment is read (or, in unit tests, without it). config() checks it again with the rest.
+ */
+export function logLevelOf(env: Record<string, string | undefined>): LogLevel {
+  const result = logLevel.safeParse(env.LOG_LEVEL === '' ? undefined : env.LOG_LEVEL);
+  if (!result.success) throw new ConfigError(`Invalid environment (see .env.example):\n  LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`);
   return result.data;
 }
 

@@ -226,12 +226,12 @@ export async function sendCode(
     await db.$transaction(async (tx) => {
       await tx.verificationCode.deleteMany({ where: { id: reserved.codeId } });
       await tx.codeSend.deleteMany({ where: { id: reserved.sendId } });
-      await recordSecurityEvent(tx, { accountId, kind: 'code-send-failed', at: now, details: { purpose, trustedDeviceId, ...details } }, ctx);
+      await recordSecurityEvent(tx, { accountId, kind: 'code-send-failed', at: now, details: { purpose, trustedDeviceId, channel: destination.kind, ...details } }, ctx);
     });
     return refusal;
   }
 
-  await recordSecurityEvent(db, { accountId, kind: 'code-sent', at: now, details: { purpose, trustedDeviceId } }, ctx);
+  await recordSecurityEvent(db, { accountId, kind: 'code-sent', at: now, details: { purpose, trustedDeviceId, channel: destination.kind } }, ctx);
   return { ok: true, expiresAt };
 }
 

@@ -7,6 +7,7 @@ import { verificationSms } from '../sms/sms-text.ts';
 import { isPushError, type PushSender } from '../push/push-sender.ts';
 import { failure, type Failure } from '../result.ts';
 import { CODES_ERRORS } from './errors.ts';
+import { logger, type Logger } from '../observability/log.ts';
 
 export type Destination =
   | { kind: 'sms'; phoneNumber: string }
@@ -56,24 +57,27 @@ export type DeliveryError = 'SMS_NUMBER_REFUSED' | 'SMS_UNAVAILABLE' | 'PUSH_FAI
  * the one Next.js bundled with this file, so `instanceof` would be false for every one of them.
  *
  * A failure that is the service's and not the number's (bad Twilio credentials, Twilio down,
- * unreachable) is written to the server log for the operator, with the SmsError's operator
- * message: codes and statuses only, never the message body or a credential.
+ * unreachable) is logged as an error for the operator, with Twilio's error code and HTTP status
+ * and the SmsError's operator message: codes and statuses only, never the message body or a
+ * credential. Every failure is also a code-send-failed security event, logged and counted by
+ * Twilio error code (src/security-events/signals.ts).
  */
 export function deliveryFailure(
   err: unknown,
-  log: (line: string) => void = (line) => console.error(line),
+  log: Pick<Logger, 'error'> = logger(),
 ): { refusal: Failure<DeliveryError>; details: Record<string, string | number> } {
   if (isSmsError(err)) {
-    if (err.fault === 'service') log(`[sms] sending a code failed: ${err.message}`);
+    const twilio = { ...(err.twilioCode !== undefined ? { twilioCode: err.twilioCode } : {}), ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}) };
+    if (err.fault === 'service') log.error({ event: 'sms-failed', ...twilio, fault: err.fault }, `sms: sending a code failed: ${err.message}`);
     return {
       // The adapter's sentence for a number fault is SMS_BAD_NUMBER, for a service fault SMS_UNAVAILABLE.
       refusal: failure(CODES_ERRORS, err.fault === 'number' ? 'SMS_NUMBER_REFUSED' : 'SMS_UNAVAILABLE'),
-      details: { error: 'sms', ...(err.twilioCode !== undefined ? { twilioCode: err.twilioCode } : {}), ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}) },
+      details: { error: 'sms', ...twilio },
     };
   }
   // PushError messages are written for the person (src/push/push-sender.ts).
   if (isPushError(err)) return { refusal: err.message ? failure(CODES_ERRORS, 'PUSH_FAILED', err.message) : failure(CODES_ERRORS, 'SEND_FAILED'), details: { error: 'push' } };
   // Only the type: the message of a foreign error might quote the request, and so the code.
-  log(`[codes] sending a code failed with an unexpected ${err instanceof Error ? err.name : typeof err}`);
+  log.error({ event: 'code-delivery-failed', errorType: err instanceof Error ? err.name : typeof err }, `codes: sending a code failed with an unexpected ${err instanceof Error ? err.name : typeof err}`);
   return { refusal: failure(CODES_ERRORS, 'SEND_FAILED'), details: { error: 'unknown' } };
 }

@@ -33,6 +33,7 @@ import { trustedPhoneCount } from './trusted-phones.ts';
 import { registeredDeviceRows, trustedDeviceRows } from './device-rows.ts';
 import { DEVICES_PAGE } from '../sessions/stage-policy.ts';
 import { DEVICES_ERRORS, type DevicesError } from './errors.ts';
+import { logger } from '../observability/log.ts';
 
 
 export interface DeviceDeps {
@@ -158,7 +159,8 @@ export async function addPhoneNumber(
   } catch (e) {
     // isSmsError, not instanceof: the adapter's SmsError comes from another copy of its module (src/sms/twilio-sms.ts).
     if (isSmsError(e) && e.fault === 'number') return numberFailure('NUMBER_REFUSED', DEVICES_ERRORS.NUMBER_REFUSED);
-    console.warn(`[devices] line type lookup failed: ${e instanceof Error ? e.message : 'unknown error'}`);
+    const twilio = isSmsError(e) ? { twilioCode: e.twilioCode, httpStatus: e.httpStatus } : {};
+    logger().error({ event: 'line-type-lookup-failed', ...twilio }, `devices: line type lookup failed: ${isSmsError(e) ? e.message : e instanceof Error ? e.name : 'unknown error'}`);
     return failure(DEVICES_ERRORS, 'LOOKUP_UNAVAILABLE');
   }
   const refused = REFUSED_LINE_TYPES[lineType];

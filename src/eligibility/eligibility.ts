@@ -7,7 +7,7 @@
 // to the millisecond and 30 days is 720 h, so the outcome is the same in every time zone and across
 // daylight-saving changes.
 import { DAY } from '../clock.ts';
-import { SIGNIFICANT_CHANGE_KINDS, type SignificantChangeKind } from '../security-events/record.ts';
+import { SIGNIFICANT_CHANGE_KINDS, type SignificantChangeKind } from '../security-events/kinds.ts';
 
 /** Seed 000: "you may have to wait at least 3 days from the time you changed your password". */
 export const WAITING_PERIOD_MS = 3 * DAY;

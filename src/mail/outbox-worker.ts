@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { HOUR, MINUTE, type Clock } from '../clock.ts';
 import type { MailSender } from './smtp.ts';
+import { logger } from '../observability/log.ts';
+import { metrics, type OutboxStats } from '../observability/metrics.ts';
 
 /** After this many failed attempts a row is left unsent, with its lastError, for an operator. */
 export const MAX_ATTEMPTS = 12;
@@ -93,7 +95,7 @@ export async function deliverDueEmails(
 
     const row = await db.emailOutbox.findUnique({
       where: { id },
-      select: { toAddress: true, subject: true, textBody: true, attempts: true },
+      select: { toAddress: true, subject: true, textBody: true, attempts: true, kind: true },
     });
     if (!row) continue;
 
@@ -102,15 +104,17 @@ export async function deliverDueEmails(
     } catch (err) {
       const attempts = row.attempts + 1;
       const failedAt = clock.now();
+      const nextAttemptAt = new Date(failedAt.getTime() + backoffMs(attempts));
+      const error = safeErrorMessage(err);
       await db.emailOutbox.update({
         where: { id },
-        data: {
-          attempts,
-          lastError: safeErrorMessage(err),
-          nextAttemptAt: new Date(failedAt.getTime() + backoffMs(attempts)),
-          lockedUntil: null,
-        },
+        data: { attempts, lastError: error, nextAttemptAt, lockedUntil: null },
       });
+      // The row, never its body or recipient: the body may hold a link with a token.
+      const final = attempts >= MAX_ATTEMPTS;
+      metrics.emailFailures.inc({ final: String(final) });
+      if (final) logger().error({ event: 'email-given-up', emailId: id, emailKind: row.kind, attempt: attempts, error }, 'outbox: email given up after the last attempt');
+      else logger().warn({ event: 'email-retry', emailId: id, emailKind: row.kind, attempt: attempts, nextAttemptAt: nextAttemptAt.toISOString(), error }, 'outbox: email delivery failed; will retry');
       failed++;
       continue;
     }
@@ -120,6 +124,7 @@ export async function deliverDueEmails(
       where: { id },
       data: { sentAt: clock.now(), lockedUntil: null, lastError: null },
     });
+    metrics.emailsSent.inc();
     sent++;
   }
   return { sent, failed };
@@ -151,12 +156,11 @@ export interface OutboxWorker {
  */
 export function startOutboxWorker(
   deps: OutboxDeps,
-  opts: { intervalMs?: number; batchSize?: number; workerId?: string; log?: Pick<Console, 'warn' | 'error'> } = {},
+  opts: { intervalMs?: number; batchSize?: number; workerId?: string } = {},
 ): OutboxWorker {
   const intervalMs = opts.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const workerId = opts.workerId ?? randomUUID();
-  const log = opts.log ?? console;
   const startedAt = Date.now();
   let lastRunEndedAt: number | null = null;
   let stopped = false;
@@ -167,12 +171,12 @@ export function startOutboxWorker(
     try {
       // Keep going while full batches come back, so a backlog drains without waiting a poll each.
       for (;;) {
+        // Each failure is logged where it happens (deliverDueEmails), with its row and attempt.
         const result = await deliverDueEmails(deps, { batchSize, workerId, shouldStop: () => stopped });
-        if (result.failed > 0) log.warn(`[outbox ${workerId}] ${result.failed} email(s) failed; will retry`);
         if (stopped || result.sent + result.failed < batchSize) break;
       }
     } catch (err) {
-      log.error(`[outbox ${workerId}] delivery run failed: ${safeErrorMessage(err)}`);
+      logger().error({ event: 'outbox-run-failed', workerId, error: safeErrorMessage(err) }, 'outbox: delivery run failed');
     }
   };
 
@@ -198,4 +202,24 @@ export function startOutboxWorker(
     },
     status: () => ({ running: !stopped, busy: running !== undefined, intervalMs, startedAt, lastRunEndedAt }),
   };
+}
+
+/**
+ * The outbox as the metrics show it (two_step_outbox_*): unsent rows by state, and how long the
+ * oldest email that should have gone out has waited (since it fell due; a retried one since it
+ * was queued). The server registers this as the gauges' provider (src/server/serve.ts).
+ */
+export async function outboxStats(db: Db, now: Date): Promise<OutboxStats> {
+  const unsent = { sentAt: null };
+  const [due, retrying, failed, scheduled, oldestDue, oldestRetry] = await Promise.all([
+    db.emailOutbox.count({ where: { ...unsent, attempts: 0, nextAttemptAt: { lte: now } } }),
+    db.emailOutbox.count({ where: { ...unsent, attempts: { gt: 0, lt: MAX_ATTEMPTS } } }),
+    db.emailOutbox.count({ where: { ...unsent, attempts: { gte: MAX_ATTEMPTS } } }),
+    db.emailOutbox.count({ where: { ...unsent, attempts: 0, nextAttemptAt: { gt: now } } }),
+    db.emailOutbox.aggregate({ where: { ...unsent, attempts: 0, nextAttemptAt: { lte: now } }, _min: { nextAttemptAt: true } }),
+    db.emailOutbox.aggregate({ where: { ...unsent, attempts: { gt: 0, lt: MAX_ATTEMPTS } }, _min: { createdAt: true } }),
+  ]);
+  const since = [oldestDue._min.nextAttemptAt, oldestRetry._min.createdAt].filter((d): d is Date => d !== null).map((d) => d.getTime());
+  const oldestWaitingSeconds = since.length ? Math.max(0, (now.getTime() - Math.min(...since)) / 1000) : 0;
+  return { due, retrying, failed, scheduled, oldestWaitingSeconds };
 }

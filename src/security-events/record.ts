@@ -1,6 +1,9 @@
 // The account's security log. Every change to an account writes one; the holder sees them and
-// support reads them. `details` never holds a secret (no password, code, key or answer).
+// support reads them. `details` never holds a secret (no password, code, key or answer): it is
+// also logged, with every event, for the operator (signals.ts).
 import type { DbTx } from '../db/client.ts';
+import type { SecurityEventKind } from './kinds.ts';
+import { sendSignals } from './signals.ts';
 
 /** Where a request came from: recorded with every event. */
 export interface RequestContext {
@@ -22,69 +25,7 @@ export interface KnownBrowser {
 
 export const NO_REQUEST: RequestContext = { clientAddress: null, userAgent: null };
 
-/**
- * Significant changes (seed 001: "a password reset or new security questions"; ours: a changed
- * rescue email or birth date). Each starts or extends a waiting period before two-step setup.
- */
-export const SIGNIFICANT_CHANGE_KINDS = [
-  'password-changed',
-  'password-reset',
-  'security-questions-changed',
-  'rescue-email-changed',
-  'birth-date-changed',
-] as const;
-export type SignificantChangeKind = (typeof SIGNIFICANT_CHANGE_KINDS)[number];
-
-export const SECURITY_EVENT_KINDS = [
-  'account-created',
-  'signed-in',
-  'sign-in-failed',
-  'signed-out',
-  'signed-out-everywhere',
-  ...SIGNIFICANT_CHANGE_KINDS,
-  'waiting-period-started',
-  'two-step-setup-started',
-  'security-questions-passed',
-  'security-questions-failed',
-  'password-reset-requested',
-  'password-reset-failed',
-  'device-registered',
-  'trusted-device-added',
-  'trusted-device-removed',
-  // Verification codes (src/codes/): never the code itself in details.
-  'code-sent',
-  'code-send-failed',
-  'code-verified',
-  'code-wrong',
-  'code-reused',
-  'codes-paused',
-  // App-specific passwords (src/app-passwords/): the label in details, never the password.
-  'app-password-created',
-  'app-password-revoked',
-  'app-passwords-revoked-all',
-  'app-sign-in-failed',
-  // Turning two-step on (src/two-step/turn-on.ts): never the Recovery Key in details.
-  'recovery-key-created',
-  'recovery-key-confirmed',
-  'two-step-turned-on',
-  // Signing in with the Recovery Key (src/sign-in/recovery-key.ts).
-  'recovery-key-used',
-  'recovery-key-failed',
-  // Fresh authentication before a sensitive change (src/step-up/fresh-code.ts).
-  'identity-confirmed',
-  // Living with two-step on (src/two-step/).
-  'recovery-key-replaced',
-  'two-step-turned-off',
-  'password-reset-key-accepted',
-  // Support console (src/support/): every look by a staff member, with their display name
-  // (staffName) in details for the holder to read; never the PIN.
-  'support-pin-created',
-  'support-looked-up',
-  'support-details-viewed',
-  'support-pin-accepted',
-  'support-pin-failed',
-] as const;
-export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
+export { SECURITY_EVENT_KINDS, SIGNIFICANT_CHANGE_KINDS, type SecurityEventKind, type SignificantChangeKind } from './kinds.ts';
 
 export async function recordSecurityEvent(
   tx: DbTx,
@@ -101,4 +42,7 @@ export async function recordSecurityEvent(
       details: event.details ? JSON.stringify(event.details) : null,
     },
   });
+  // Its log line and metrics (signals.ts), once written: an event whose transaction rolls back
+  // later was still attempted, and is counted.
+  sendSignals(event, ctx.clientAddress);
 }

@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { logger } from '../observability/log.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Before a 413, the rest of the body is read and dropped up to this much, so the client can read the answer; then the connection closes. */
@@ -38,7 +39,7 @@ type Refusal = { status: 400 | 404 | 413; message: string; actionNotFound?: bool
  */
 export async function guardRequest(req: IncomingMessage, res: ServerResponse, opts: GuardOptions): Promise<IncomingMessage | null> {
   const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
-  const log = opts.log ?? ((line: string) => console.warn(line));
+  const log = opts.log ?? warn;
   const refuse = (refusal: Refusal) => {
     answer(res, refusal);
     log(`[http] ${refusal.status} ${req.method} ${pathOf(req)}: ${refusal.message}`);
@@ -77,7 +78,7 @@ export function guardedHandler(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
   opts: GuardOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const log = opts.log ?? ((line: string) => console.warn(line));
+  const log = opts.log ?? warn;
   return (req, res) => {
     void (async () => {
       try {
@@ -87,13 +88,16 @@ export function guardedHandler(
         const status = clientErrorStatus(err) ?? 500;
         const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
         if (status < 500) log(`[http] ${status} ${req.method} ${pathOf(req)}: ${what.slice(0, 200)}`);
-        else console.error(`[http] ${req.method} ${pathOf(req)} failed:`, err);
+        else logger().error({ err, method: req.method }, 'http: request failed');
         if (!res.headersSent) answer(res, { status: status as Refusal['status'], message: status < 500 ? 'This is not a request the portal understands.' : 'Something went wrong.' });
         else res.end();
       }
     })();
   };
 }
+
+/** A refusal's line in the log (the request line itself is src/server/request-log.ts's). */
+const warn = (line: string) => logger().warn({ event: 'request-refused' }, line);
 
 /** The status of an error caused by the request itself (Next.js's ApiError and its like, a bad URL), or null. */
 function clientErrorStatus(err: unknown): number | null {

@@ -9,12 +9,14 @@ import { config } from '../config.ts';
 import { migrate, shippedMigrations } from '../db/migrate.ts';
 import { runtime } from '../runtime.ts';
 import { seedCountryAvailability } from '../eligibility/countries.ts';
-import { startOutboxWorker } from '../mail/outbox-worker.ts';
+import { outboxStats, startOutboxWorker } from '../mail/outbox-worker.ts';
 import { createSmtpMailer } from '../mail/smtp.ts';
-import { setClientAddress } from './client-address.ts';
+import { logger } from '../observability/log.ts';
+import { collectProcessMetrics, setOutboxStatsProvider } from '../observability/metrics.ts';
 import { guardedHandler, serverActions } from './request-guard.ts';
 import { healthHandler, readinessCheck } from './health.ts';
 import { metricsHandler, startMetricsServer } from './metrics-endpoint.ts';
+import { appRoutes, routeMatcher, withRequestLog } from './request-log.ts';
 import { draining, gracefulShutdown } from './shutdown.ts';
 
 /** Starts the local stand-ins on these ports; only development passes one. */
@@ -28,7 +30,7 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-export async function serve(opts: { startStandins?: StartStandins; log?: (line: string) => void } = {}): Promise<Serving> {
+export async function serve(opts: { startStandins?: StartStandins } = {}): Promise<Serving> {
   const c = config();
   if (c.STANDINS === 'on' && !opts.startStandins) throw new Error('STANDINS=on needs the stand-ins: run `npm run serve` (scripts/serve.ts).');
   const stopStandins =
@@ -36,11 +38,13 @@ export async function serve(opts: { startStandins?: StartStandins; log?: (line: 
       ? (await opts.startStandins({ httpPort: Number(new URL(c.STANDINS_URL).port), smtpPort: Number(new URL(c.SMTP_URL).port) })).stop
       : async () => {};
 
-  await migrate(c.DATABASE_URL, { log: (line) => console.log(line) });
+  await migrate(c.DATABASE_URL, { log: (line) => logger().info({ event: 'migration' }, line) });
   const { db, clock } = runtime();
   if ((await db.countryAvailability.count()) === 0) await seedCountryAvailability(db);
 
   const worker = startOutboxWorker({ db, clock, mailer: createSmtpMailer(c.SMTP_URL, c.MAIL_FROM) });
+  collectProcessMetrics();
+  setOutboxStatsProvider(() => outboxStats(db, clock.now()));
 
   const port = c.PORT ?? Number(new URL(c.APP_URL).port || 80);
   const hostname = c.HOST;
@@ -49,15 +53,17 @@ export async function serve(opts: { startStandins?: StartStandins; log?: (line: 
   // Malformed requests (too large, undecodable server action calls) get a 4xx before Next.js
   // reads them (src/server/request-guard.ts).
   const handle = guardedHandler(app.getRequestHandler(), { actions: serverActions(process.cwd()) });
-  // /healthz, /readyz and /metrics are answered before Next.js: cheap, no session, no rate limit.
+  // One log line and histogram sample per request; sets the client address (src/server/request-log.ts).
+  const logged = withRequestLog(handle, { trustProxy: c.TRUST_PROXY === 'on', routeOf: routeMatcher(appRoutes(process.cwd())) });
+  // /healthz, /readyz and /metrics are answered before Next.js: cheap, no session, no rate limit,
+  // and no request line (balancers poll them every second).
   const drain = draining();
   const health = healthHandler(readinessCheck({ db, shippedMigrations: shippedMigrations(c.DATABASE_URL), worker, shuttingDown: () => drain.active }));
   const metrics = metricsHandler({ token: c.METRICS_TOKEN, open: false });
   const server = createServer((req, res) => {
     drain.mark(res);
     if (health(req, res) || metrics(req, res)) return;
-    setClientAddress(req, c.TRUST_PROXY === 'on');
-    handle(req, res);
+    logged(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   const metricsServer = c.METRICS_PORT ? await startMetricsServer({ host: c.METRICS_HOST, port: c.METRICS_PORT, token: c.METRICS_TOKEN }) : undefined;
@@ -76,7 +82,6 @@ export async function serve(opts: { startStandins?: StartStandins; log?: (line: 
           await stopStandins();
           await db.$disconnect();
         },
-        log: opts.log,
       });
     },
   };

@@ -14,6 +14,7 @@
 //    and claims no more. What is left waits in the outbox for another instance (or the restart).
 // 6. The database pool closes; the caller exits 0.
 import type { Server, ServerResponse } from 'node:http';
+import { logger } from '../observability/log.ts';
 
 export interface Draining {
   /** True once shutdown began. */
@@ -53,7 +54,7 @@ export interface ShutdownOptions {
 
 /** Runs steps 1-6; resolves once everything is closed. Never rejects: the caller exits either way. */
 export async function gracefulShutdown(opts: ShutdownOptions): Promise<{ forcedConnections: number }> {
-  const log = opts.log ?? ((line: string) => console.log(line));
+  const log = opts.log ?? ((line: string) => logger().info({ event: 'shutdown' }, line));
   const started = Date.now();
   opts.draining.begin();
   log(`[shutdown] not ready; closing the listener in ${opts.delayMs} ms, requests in flight get up to ${opts.graceMs} ms more`);

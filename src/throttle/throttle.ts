@@ -8,6 +8,7 @@
 // the other 95 are refused without one. A right secret gives its attempt back (clearFailures or
 // refundAttempt), so the holder's own sign-ins do not use up the budget.
 import type { DbTx } from '../db/client.ts';
+import { countLockout } from '../security-events/signals.ts';
 
 /** Past the budget, every attempt is refused until the lock ends (for one Apple ID, one browser). */
 export interface LockPolicy {
@@ -106,6 +107,7 @@ export async function attemptFailed(db: DbTx, key: string, policy: ThrottlePolic
   if (!row || row.failures < policy.maxFailures) return null;
   const until = new Date(now.getTime() + policy.lockMs);
   await db.throttle.updateMany({ where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lt: until } }] }, data: { lockedUntil: until } });
+  countLockout(key, until); // the lockouts metric and a log line (src/security-events/signals.ts)
   return until;
 }
 

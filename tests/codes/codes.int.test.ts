@@ -100,7 +100,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       ]);
       const sent = await events('code-sent');
       expect(sent).toHaveLength(1);
-      expect(JSON.parse(sent[0]!.details!)).toEqual({ purpose: 'sign-in', trustedDeviceId: phoneId });
+      expect(JSON.parse(sent[0]!.details!)).toEqual({ purpose: 'sign-in', trustedDeviceId: phoneId, channel: 'sms' });
       expect(sent[0]).toMatchObject({ clientAddress: BROWSER.clientAddress, userAgent: BROWSER.userAgent });
       expect(await events('code-send-failed')).toHaveLength(0);
     });
@@ -154,7 +154,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(await events('code-sent')).toHaveLength(0);
       const failed = await events('code-send-failed');
       expect(failed).toHaveLength(1);
-      expect(JSON.parse(failed[0]!.details!)).toEqual({ purpose: 'sign-in', trustedDeviceId: phoneId, ...failure });
+      expect(JSON.parse(failed[0]!.details!)).toEqual({ purpose: 'sign-in', trustedDeviceId: phoneId, channel: 'sms', ...failure });
     }
 
     it('a Twilio 500: the try-later message, no code row, no CodeSend, a code-send-failed event; a retry can go at once', async () => {
@@ -196,7 +196,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(result).toEqual({ ok: false, code: 'PUSH_FAILED', error: "We couldn't reach the device right now. Try again later." });
       expect(await t.db.verificationCode.count()).toBe(0);
       expect(await t.db.codeSend.count()).toBe(0);
-      expect((await events('code-send-failed')).map((e) => JSON.parse(e.details!))).toEqual([{ purpose: 'sign-in', trustedDeviceId: ipadId, error: 'push' }]);
+      expect((await events('code-send-failed')).map((e) => JSON.parse(e.details!))).toEqual([{ purpose: 'sign-in', trustedDeviceId: ipadId, channel: 'push', error: 'push' }]);
     });
 
     it('any other failure: the generic message; what the error said is neither shown nor recorded', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, ConfigError } from '../../src/config.ts';
+import { parseConfig, ConfigError, logLevelOf } from '../../src/config.ts';
 import { localEnv, DEV_PORTS } from '../../dev/standins/local-env.ts';
 
 const valid = localEnv(DEV_PORTS, { SESSION_SECRET: 'x'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32) });
@@ -10,6 +10,13 @@ describe('configuration from the environment', () => {
     expect(c.BCRYPT_COST).toBe(12);
     expect(c.DATABASE_URL).toBe('file:./data/dev.db');
     expect(c.STANDINS).toBe('on');
+    expect(c.LOG_LEVEL).toBe('info');
+  });
+
+  it('reads LOG_LEVEL alone for the logger, and names a bad one', () => {
+    expect(logLevelOf({})).toBe('info');
+    expect(logLevelOf({ LOG_LEVEL: 'warn' })).toBe('warn');
+    expect(() => logLevelOf({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: must be one of/);
   });
 
   it('keeps /metrics off and shuts down gracefully by default', () => {
@@ -38,6 +45,7 @@ describe('configuration from the environment', () => {
     ['METRICS_PORT', '70000', /METRICS_PORT/],
     ['SHUTDOWN_GRACE_MS', '-1', /SHUTDOWN_GRACE_MS/],
     ['SHUTDOWN_DELAY_MS', 'soon', /SHUTDOWN_DELAY_MS/],
+    ['LOG_LEVEL', 'verbose', /LOG_LEVEL/],
   ])('names a bad %s', (name, value, message) => {
     expect(() => parseConfig({ ...valid, [name]: value })).toThrow(message);
   });

@@ -14,8 +14,10 @@ import {
   MAX_ATTEMPTS,
   backoffMs,
   deliverDueEmails,
+  outboxStats,
   startOutboxWorker,
 } from '../../src/mail/outbox-worker.ts';
+import { captureLog } from '../harness/log-capture.ts';
 import { mailInboxHandler, startMailStandin } from '../../dev/standins/mail.ts';
 
 const START = '2024-05-01T12:00:00.000Z';
@@ -235,6 +237,31 @@ describe('email outbox over SMTP', () => {
     expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
   });
 
+  it('logs each retry (row, attempt, next attempt, safe error) and the final failure, never the body or address; the gauges follow the queue', async () => {
+    const log = captureLog();
+    try {
+      const deadMailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, TEST_MAIL_FROM);
+      await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'Your link: https://x/reset/open?token=SECRETTOKEN' }, clock));
+      clock.advance(5 * MINUTE);
+      expect(await outboxStats(mail.t.db, clock.now())).toEqual({ due: 1, retrying: 0, failed: 0, scheduled: 0, oldestWaitingSeconds: 300 });
+      const id = (await mail.t.db.emailOutbox.findFirstOrThrow()).id;
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        await deliverDueEmails({ db: mail.t.db, clock, mailer: deadMailer });
+        if (attempt === 1) expect(await outboxStats(mail.t.db, clock.now())).toMatchObject({ due: 0, retrying: 1, failed: 0, oldestWaitingSeconds: 300 });
+        clock.advance((await mail.t.db.emailOutbox.findFirstOrThrow()).nextAttemptAt.getTime() - clock.now().getTime());
+      }
+      const retries = log.lines.filter((l) => l.event === 'email-retry');
+      expect(retries).toHaveLength(MAX_ATTEMPTS - 1);
+      expect(retries[0]).toMatchObject({ level: 'warn', emailId: id, emailKind: 'notice', attempt: 1, nextAttemptAt: expect.any(String) });
+      expect(String(retries[0]!.error)).toMatch(/ECONNREFUSED|connect/i);
+      expect(log.lines.filter((l) => l.event === 'email-given-up')).toEqual([expect.objectContaining({ level: 'error', emailId: id, attempt: MAX_ATTEMPTS })]);
+      expect(log.text()).not.toMatch(/SECRETTOKEN|jane@example\.com/);
+      expect(await outboxStats(mail.t.db, clock.now())).toMatchObject({ due: 0, retrying: 0, failed: 1, oldestWaitingSeconds: 0 });
+    } finally {
+      log.restore();
+    }
+  });
+
   describe('startOutboxWorker', () => {
     afterEach(() => {
       vi.restoreAllMocks();
@@ -293,17 +320,19 @@ describe('email outbox over SMTP', () => {
     });
 
     it('keeps polling when the database fails, and logs no credentials', async () => {
-      const logged: string[] = [];
-      vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+      const log = captureLog();
+      const runsFailed = () => log.lines.filter((l) => l.event === 'outbox-run-failed');
       const broken = createDb(`postgresql://outbox:s3cret-pw@127.0.0.1:${await freePort()}/nowhere`);
       const worker = startOutboxWorker({ db: broken, clock, mailer: mail.mailer }, { intervalMs: 10 });
       try {
-        await waitFor(() => logged.length >= 3);
+        await waitFor(() => runsFailed().length >= 3);
       } finally {
         await worker.stop();
         await broken.$disconnect().catch(() => {});
+        log.restore();
       }
-      expect(logged.join('\n')).not.toContain('s3cret-pw');
+      expect(runsFailed()[0]).toMatchObject({ level: 'error' });
+      expect(log.text()).not.toContain('s3cret-pw');
     });
   });
 

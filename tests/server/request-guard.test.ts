@@ -5,6 +5,7 @@ import { createServer, request, type IncomingMessage, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, guardedHandler, type ServerActions } from '../../src/server/request-guard.ts';
+import { captureLog } from '../harness/log-capture.ts';
 
 const SIGN_IN = 'a'.repeat(42); // runs on the sign-in page
 const LAYOUT = 'b'.repeat(42); // runs everywhere (the top bar's Sign Out)
@@ -193,15 +194,14 @@ describe("whatever Next.js's handler throws", () => {
 
   it('anything else answers 500 (and is logged as an error, with its stack, for the operator)', async () => {
     nextThrows = new TypeError('a bug');
-    const original = console.error;
-    const errors: unknown[][] = [];
-    console.error = (...args: unknown[]) => void errors.push(args);
+    const log = captureLog();
     try {
       expect((await fetch(`${base}/x`)).status).toBe(500);
     } finally {
-      console.error = original;
+      log.restore();
     }
-    expect(errors).toHaveLength(1);
+    expect(log.lines).toHaveLength(1);
+    expect(log.lines[0]).toMatchObject({ level: 'error', method: 'GET', err: { type: 'TypeError', message: 'a bug', stack: expect.stringContaining('TypeError: a bug') } });
     expect(logged).toEqual([]);
   });
 });

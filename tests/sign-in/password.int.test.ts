@@ -4,6 +4,13 @@ import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../harness/accou
 import { signIn } from '../../src/sign-in/password.ts';
 import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../../src/accounts/password-guesses.ts';
 import { MINUTE } from '../../src/clock.ts';
+import { register } from '../../src/observability/metrics.ts';
+import { captureLog } from '../harness/log-capture.ts';
+
+async function counter(name: string, labels: Record<string, string>): Promise<number> {
+  const { values } = await register.getSingleMetric(name)!.get();
+  return values.find((v) => Object.entries(labels).every(([k, want]) => v.labels[k] === want))?.value ?? 0;
+}
 
 describe('signing in with a password', () => {
   let t: TestDb;
@@ -42,11 +49,24 @@ describe('signing in with a password', () => {
 
   it(`locks an Apple ID for 15 minutes after ${PER_APPLE_ID.maxFailures} failures, and says how long`, async () => {
     let last;
-    for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) {
-      deps.clock.advance(MINUTE);
-      last = await signIn(deps, { appleId: 'jane.holder@example.com', password: `wrong ${i}` }, { ...BROWSER, clientAddress: `198.51.100.${i}` });
+    const lockoutsBefore = await counter('two_step_lockouts_total', { scope: 'sign-in' });
+    const failedBefore = await counter('two_step_sign_ins_total', { result: 'wrong-password' });
+    const log = captureLog();
+    try {
+      for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) {
+        deps.clock.advance(MINUTE);
+        last = await signIn(deps, { appleId: 'jane.holder@example.com', password: `wrong ${i}` }, { ...BROWSER, clientAddress: `198.51.100.${i}` });
+      }
+    } finally {
+      log.restore();
     }
     expect(last).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT', error: expect.stringContaining('15 minutes') });
+    // The operator sees it: one lockout, five failed sign-ins, in the metrics and the log (never the passwords tried).
+    expect(await counter('two_step_lockouts_total', { scope: 'sign-in' })).toBe(lockoutsBefore + 1);
+    expect(await counter('two_step_sign_ins_total', { result: 'wrong-password' })).toBe(failedBefore + PER_APPLE_ID.maxFailures);
+    expect(log.lines.filter((l) => l.event === 'lockout')).toEqual([expect.objectContaining({ level: 'warn', scope: 'sign-in' })]);
+    expect(log.lines.filter((l) => l.event === 'sign-in-failed')).toHaveLength(PER_APPLE_ID.maxFailures);
+    expect(log.text()).not.toMatch(/wrong \d|jane\.holder/);
 
     deps.clock.advance(5 * MINUTE);
     const rightPasswordWhileLocked = await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER);
