@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { localEnv } from './dev/standins/local-env.ts';
 
-import { E2E_PORTS } from "./e2e/ports.ts";
+import { E2E_METRICS_TOKEN, E2E_PORTS } from "./e2e/ports.ts";
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'two-step-e2e-'));
 process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one database
 // What the portal prints (its operator log), for tests that check what the operator is told.
@@ -49,6 +49,8 @@ export default defineConfig({
       ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
       // Every request and security event in server.log (e2e/log-secrets.spec.ts reads it).
       LOG_LEVEL: 'info',
+      // /metrics on the app's port behind a bearer token (e2e/metrics.spec.ts); the value is the tests'.
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
     }),
   },
 });
