@@ -9,6 +9,7 @@
 //   --only <parts>    comma-separated (default: all):
 //                       pages      goal 1 and the activity list of goal 4, at scale
 //                       sign-in    goal 2 (a)-(c) over HTTP, and (d) the domain in process
+//                       domain     goal 2 (d) alone: the domain sign-in in process (part of sign-in)
 //                       memory     goal 3 (SQLite only: its own server at bcrypt cost 4)
 //                       in-process bcrypt cost ratios, timing equality, session look-ups, outbox
 //                       instances  issue 15: sign-ins/s through nginx with one and two instances
@@ -40,7 +41,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
   },
 });
-const PARTS = ['in-process', 'pages', 'sign-in', 'memory', 'instances'] as const;
+const PARTS = ['in-process', 'pages', 'sign-in', 'domain', 'memory', 'instances'] as const;
 const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : PARTS);
 for (const p of only) if (!PARTS.includes(p as (typeof PARTS)[number])) throw new Error(`--only: unknown part ${p} (parts: ${PARTS.join(', ')})`);
 const engines: Engine[] = values.engine

@@ -28,7 +28,9 @@ import { recordSecurityEvent, type RequestContext } from '../security-events/rec
 import { enqueueEmail } from '../mail/outbox.ts';
 import { wrongCodesAlertEmail } from '../mail/templates.ts';
 import { deliverCode, deliveryFailure, destinationKey, destinationOf, type DeliverableDevice } from './delivery.ts';
-import { rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
+import { rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
+import { newRowId } from '../db/row-id.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { CODES_ERRORS, type CodesError } from './errors.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
@@ -189,7 +191,7 @@ export async function sendCode(
   const reserved = await db.$transaction(async (tx): Promise<Failure<CodesError> | { codeId: string; sendId: string }> => {
     // The account's row lock (as src/eligibility/waiting-periods.ts takes it): sends for one
     // account are checked and reserved one at a time.
-    await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
+    await lockAccountRow(tx, accountId, now);
     const paused = await pausedUntil(tx, accountId, ctx, now);
     if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
     const limited = await sendLimitError(
@@ -201,20 +203,21 @@ export async function sendCode(
 
     // A newer code replaces the older one for the same purpose and device (and a used one, whose
     // row was kept only to recognise a replay of it). Housekeeping: this account's codes that
-    // expired a day ago and its sends that no limit counts any more.
-    await tx.verificationCode.deleteMany({
-      where: { accountId, OR: [{ trustedDeviceId, purpose }, { expiresAt: { lt: new Date(now.getTime() - LONGEST_SEND_WINDOW_MS) } }] },
-    });
-    await tx.codeSend.deleteMany({ where: { accountId, sentAt: { lte: new Date(now.getTime() - LONGEST_SEND_WINDOW_MS) } } });
-
-    const row = await tx.verificationCode.create({
-      data: { accountId, trustedDeviceId, purpose, codeHash: codeHash(deps.codeKey, purpose, trustedDeviceId, code), createdAt: now, expiresAt },
-      select: { id: true },
-    });
-    const send = await tx.codeSend.create({
-      data: { accountId, trustedDeviceId, destination: destinationKey(destination), clientAddress: ctx.clientAddress, sentAt: now },
-      select: { id: true },
-    });
+    // expired a day ago and its sends that no limit counts any more. Raw SQL (src/db/raw.ts): the
+    // reservation runs on every send.
+    const longAgo = new Date(now.getTime() - LONGEST_SEND_WINDOW_MS);
+    await tx.$executeRaw`
+      DELETE FROM "VerificationCode"
+      WHERE "accountId" = ${accountId} AND (("trustedDeviceId" = ${trustedDeviceId} AND "purpose" = ${purpose}) OR "expiresAt" < ${longAgo})`;
+    await tx.$executeRaw`DELETE FROM "CodeSend" WHERE "accountId" = ${accountId} AND "sentAt" <= ${longAgo}`;
+    const row = { id: newRowId() };
+    await tx.$executeRaw`
+      INSERT INTO "VerificationCode" ("id", "accountId", "trustedDeviceId", "purpose", "codeHash", "createdAt", "expiresAt", "wrongTries")
+      VALUES (${row.id}, ${accountId}, ${trustedDeviceId}, ${purpose}, ${codeHash(deps.codeKey, purpose, trustedDeviceId, code)}, ${now}, ${expiresAt}, 0)`;
+    const send = { id: newRowId() };
+    await tx.$executeRaw`
+      INSERT INTO "CodeSend" ("id", "accountId", "trustedDeviceId", "destination", "clientAddress", "sentAt")
+      VALUES (${send.id}, ${accountId}, ${trustedDeviceId}, ${destinationKey(destination)}, ${ctx.clientAddress}, ${now})`;
     return { codeId: row.id, sendId: send.id };
   });
   if ('error' in reserved) return reserved;
@@ -265,6 +268,42 @@ export function codeDigitsOf(typed: string, digits: number): string {
  */
 export type OnVerified<T> = (tx: DbTx) => Promise<T>;
 
+interface LatestCode {
+  id: string;
+  codeHash: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  wrongTries: number;
+}
+
+/**
+ * The device (it must still be on the account) and its latest code for `purpose`, in one raw read
+ * (src/db/raw.ts: two model queries cost ten times the CPU, on every check of a code).
+ */
+async function deviceAndLatestCode(
+  db: Db,
+  accountId: string,
+  trustedDeviceId: string,
+  purpose: CodePurpose,
+): Promise<{ device: { verifiedAt: Date | null } | null; row: LatestCode | null }> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT d."verifiedAt", c."id", c."codeHash", c."expiresAt", c."usedAt", c."wrongTries"
+    FROM "TrustedDevice" d
+    LEFT JOIN "VerificationCode" c ON c."id" = (
+      SELECT v."id" FROM "VerificationCode" v
+      WHERE v."accountId" = ${accountId} AND v."trustedDeviceId" = ${trustedDeviceId} AND v."purpose" = ${purpose}
+      ORDER BY v."createdAt" DESC, v."id" DESC LIMIT 1)
+    WHERE d."id" = ${trustedDeviceId} AND d."accountId" = ${accountId}`;
+  const r = rows[0];
+  if (!r) return { device: null, row: null };
+  const device = { verifiedAt: rawDateOrNull(r.verifiedAt) };
+  if (r.id === null || r.id === undefined) return { device, row: null };
+  return {
+    device,
+    row: { id: String(r.id), codeHash: String(r.codeHash), expiresAt: rawDate(r.expiresAt), usedAt: rawDateOrNull(r.usedAt), wrongTries: Number(r.wrongTries) },
+  };
+}
+
 export async function verifyCode<T = undefined>(
   deps: CodeDeps,
   input: { accountId: string; trustedDeviceId: string; purpose: CodePurpose; code: unknown },
@@ -292,14 +331,9 @@ export async function verifyCode<T = undefined>(
 
   // The device must still be on the account (a removed device's codes went with it), and a pending
   // device verifies only itself.
-  const device = await db.trustedDevice.findFirst({ where: { id: trustedDeviceId, accountId }, select: { verifiedAt: true } });
+  const { device, row } = await deviceAndLatestCode(db, accountId, trustedDeviceId, purpose);
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
-
-  const row = await db.verificationCode.findFirst({
-    where: { accountId, trustedDeviceId, purpose },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-  });
   if (!row) return failure(CODES_ERRORS, 'NO_CODE');
   const matches = sameHash(row.codeHash, codeHash(deps.codeKey, purpose, trustedDeviceId, code));
   const event = (kind: 'code-verified' | 'code-reused', tx: DbTx = db) =>
@@ -317,11 +351,10 @@ export async function verifyCode<T = undefined>(
     // Single use: the database applies this UPDATE to the row once; of concurrent requests with
     // the right code exactly one sees count === 1. One statement outside any transaction, so the
     // losers of a race hold no connection waiting for the winner's commit.
-    const claim = await db.verificationCode.updateMany({
-      where: { id: row.id, usedAt: null, wrongTries: { lt: MAX_WRONG_TRIES }, expiresAt: { gt: now } },
-      data: { usedAt: now },
-    });
-    if (claim.count === 1) {
+    const claimed = await db.$executeRaw`
+      UPDATE "VerificationCode" SET "usedAt" = ${now}
+      WHERE "id" = ${row.id} AND "usedAt" IS NULL AND "wrongTries" < ${MAX_WRONG_TRIES} AND "expiresAt" > ${now}`;
+    if (claimed === 1) {
       const then = await db.$transaction(async (tx) => {
         await clearWrongCodes(tx, accountId);
         await event('code-verified', tx);

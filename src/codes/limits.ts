@@ -7,6 +7,7 @@ import { DAY, HOUR } from '../clock.ts';
 import { waitText } from '../throttle/throttle.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { lockName } from '../db/row-locks.ts';
+import { rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Failure } from '../result.ts';
 import { CODES_ERRORS } from './errors.ts';
@@ -90,24 +91,29 @@ export type SendLimitError = 'WAIT_BEFORE_ANOTHER_CODE' | 'TOO_MANY_TO_DESTINATI
  * destination limits: a stranger who has the password and asks for codes can use up the account's
  * and the address's budget, not the holder's; the holder can still use another trusted device.
  *
- * The sends every limit counts are read in one statement (each limit's window, OR-ed): the limits
- * themselves keep that to a few dozen rows.
+ * The sends every limit counts are read in one raw statement (each limit's window, OR-ed; raw SQL,
+ * src/db/raw.ts, on every send): the limits themselves keep that to a few dozen rows.
  */
 export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise<Failure<SendLimitError> | null> {
   await lockName(tx, `code-sends:destination:${f.destination}`, now);
   if (f.clientAddress) await lockName(tx, `code-sends:address:${f.clientAddress}`, now);
-  const since = (limit: SendLimit) => ({ sentAt: { gt: new Date(now.getTime() - limit.windowMs) } });
-  const rows = await tx.codeSend.findMany({
-    where: {
-      OR: [
-        { trustedDeviceId: f.trustedDeviceId, ...since(SENDS_PER_DEVICE) },
-        { destination: f.destination, ...since(SENDS_PER_DESTINATION) },
-        ...(f.knownBrowser ? [] : [{ accountId: f.accountId, ...since(SENDS_PER_ACCOUNT) }]),
-        ...(f.knownBrowser || !f.clientAddress ? [] : [{ clientAddress: f.clientAddress, ...since(SENDS_PER_CLIENT_ADDRESS) }]),
-      ],
-    },
-    select: { trustedDeviceId: true, destination: true, accountId: true, clientAddress: true, sentAt: true },
-  });
+  const since = (limit: SendLimit) => new Date(now.getTime() - limit.windowMs);
+  // The account's and the address's terms are left out (null matches nothing) when they do not apply.
+  const countsAccount = f.knownBrowser ? null : f.accountId;
+  const countsAddress = f.knownBrowser ? null : f.clientAddress;
+  const raw = await tx.$queryRaw<Record<string, unknown>[]>`
+    SELECT "trustedDeviceId", "destination", "accountId", "clientAddress", "sentAt" FROM "CodeSend"
+    WHERE ("trustedDeviceId" = ${f.trustedDeviceId} AND "sentAt" > ${since(SENDS_PER_DEVICE)})
+       OR ("destination" = ${f.destination} AND "sentAt" > ${since(SENDS_PER_DESTINATION)})
+       OR ("accountId" = ${countsAccount} AND "sentAt" > ${since(SENDS_PER_ACCOUNT)})
+       OR ("clientAddress" = ${countsAddress} AND "sentAt" > ${since(SENDS_PER_CLIENT_ADDRESS)})`;
+  const rows: SendRow[] = raw.map((r) => ({
+    trustedDeviceId: String(r.trustedDeviceId),
+    destination: String(r.destination),
+    accountId: String(r.accountId),
+    clientAddress: rawTextOrNull(r.clientAddress),
+    sentAt: rawDate(r.sentAt),
+  }));
   const device = allowedAt(rows, 'trustedDeviceId', f.trustedDeviceId, SENDS_PER_DEVICE, now);
   if (device) return failure(CODES_ERRORS, 'WAIT_BEFORE_ANOTHER_CODE', device, now);
 
@@ -140,8 +146,10 @@ const wrongCodesKeyOf = (accountId: string, ctx: RequestContext) => wrongCodesKe
 
 /** The end of the pause for this account and browser, or null when codes may be sent and checked. */
 export async function pausedUntil(tx: DbTx, accountId: string, ctx: RequestContext, now: Date): Promise<Date | null> {
-  const row = await tx.throttle.findUnique({ where: { key: wrongCodesKeyOf(accountId, ctx) }, select: { lockedUntil: true } });
-  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+  // Raw SQL (src/db/raw.ts): read on every send and every check of a code.
+  const rows = await tx.$queryRaw<{ lockedUntil: unknown }[]>`SELECT "lockedUntil" FROM "Throttle" WHERE "key" = ${wrongCodesKeyOf(accountId, ctx)}`;
+  const lockedUntil = rawDateOrNull(rows[0]?.lockedUntil);
+  return lockedUntil && lockedUntil > now ? lockedUntil : null;
 }
 
 export interface WrongCodeRun {
@@ -176,7 +184,9 @@ export async function countWrongCode(tx: DbTx, accountId: string, ctx: RequestCo
 
 /** A right code ends every run of the account (the holder is back: a stranger's pause ends too). */
 export async function clearWrongCodes(tx: DbTx, accountId: string): Promise<void> {
-  await tx.throttle.deleteMany({ where: { key: { startsWith: wrongCodesKey(accountId) } } });
+  // Raw SQL (src/db/raw.ts): on every right code. LIKE as Prisma's startsWith, with its wildcards escaped.
+  const prefix = wrongCodesKey(accountId).replace(/[\\%_]/g, '\\$&');
+  await tx.$executeRaw`DELETE FROM "Throttle" WHERE "key" LIKE ${`${prefix}%`} ESCAPE '\\'`;
 }
 
 /**
@@ -190,5 +200,5 @@ export async function endCodeBlocks(tx: DbTx, accountId: string): Promise<void> 
 
 /** The sending half of endCodeBlocks, for a sign-in completed with a right code (which cleared the wrong codes already). */
 export async function endSendBlocks(tx: DbTx, accountId: string): Promise<void> {
-  await tx.codeSend.deleteMany({ where: { accountId } });
+  await tx.$executeRaw`DELETE FROM "CodeSend" WHERE "accountId" = ${accountId}`; // raw (src/db/raw.ts): on every sign-in
 }

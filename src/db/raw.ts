@@ -1,13 +1,17 @@
-// Raw SQL for the few hottest reads. Prisma 6's client engine compiles every model query again on
-// each call (its wasm query compiler keeps no plan cache): about 0.7 ms of CPU for a findUnique,
-// against about 0.14 ms for a `$queryRaw`. Write the SQL as a tagged template (`db.$queryRaw\`...\``):
-// Prisma puts the right placeholders in for each engine and passes every value as a parameter.
+// Raw SQL for the hottest reads and writes. Prisma 6's client engine compiles every model query
+// again on each call (its wasm query compiler keeps no plan cache): about 0.7 ms of CPU for a
+// findUnique, against about 0.14 ms for a `$queryRaw`. Write the SQL as a tagged template
+// (`db.$queryRaw\`...\``): Prisma puts the right placeholders in for each engine and passes every
+// value as a parameter.
 //
 // The SQL must be the same on both engines: quote every table and column name ("Session"."lastSeenAt":
-// the names are camelCase, PostgreSQL folds unquoted ones to lower case) and compare no dates in SQL
-// (SQLite stores them as text in the adapter's format). Raw rows come back as each engine gives them:
-// dates as Date objects on PostgreSQL and as stored text on SQLite, booleans as 0/1 on SQLite. Map
-// every raw row through the helpers below, in the one function that reads it.
+// the names are camelCase, PostgreSQL folds unquoted ones to lower case). Compare dates only as a
+// column against a Date parameter (SQLite stores them as text: the adapter binds the parameter in
+// the format it writes, so the comparison is the one a model query makes), never with SQL date
+// functions. A raw INSERT gives the ids Prisma's `@default(cuid())` would give: newRowId
+// (src/db/row-id.ts). Raw rows come back as each engine gives them: dates as Date objects on
+// PostgreSQL and as stored text on SQLite, booleans as 0/1 on SQLite. Map every raw row through
+// the helpers below, in the one function that reads it.
 
 /** A DateTime column of a raw row as a Date. */
 export function rawDate(value: unknown): Date {

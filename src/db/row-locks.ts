@@ -2,11 +2,12 @@
 // one step (a limit checked by counting rows is otherwise passed by concurrent requests that all
 // count before any of them creates). On PostgreSQL the UPDATE or upsert takes a row lock that
 // later transactions wait for; on SQLite any write takes the database's single writer lock.
+// Raw SQL (src/db/raw.ts): every code sent takes two or three of these locks.
 import type { DbTx } from './client.ts';
 
 /** Serialises the transactions of one account from here to their commit. */
 export async function lockAccountRow(tx: DbTx, accountId: string, now: Date): Promise<void> {
-  await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
+  await tx.$executeRaw`UPDATE "Account" SET "updatedAt" = ${now} WHERE "id" = ${accountId}`;
 }
 
 /**
@@ -17,5 +18,5 @@ export async function lockAccountRow(tx: DbTx, accountId: string, now: Date): Pr
  */
 export async function lockName(tx: DbTx, name: string, now: Date): Promise<void> {
   const key = `lock:${name}`;
-  await tx.throttle.upsert({ where: { key }, create: { key, windowStartedAt: now }, update: { windowStartedAt: now }, select: { key: true } });
+  await tx.$executeRaw`INSERT INTO "Throttle" ("key", "failures", "windowStartedAt") VALUES (${key}, 0, ${now}) ON CONFLICT ("key") DO UPDATE SET "windowStartedAt" = ${now}`;
 }

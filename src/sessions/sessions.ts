@@ -38,20 +38,11 @@ export async function createSession(
   opts: { stage?: SessionStage; codeVerifiedAt?: Date; securityPassAt?: Date; /** when replacing a session: its start, so the 12 hours still count from it */ createdAt?: Date } = {},
 ): Promise<string> {
   const token = newToken();
-  await tx.session.create({
-    data: {
-      id: sessionIdOf(token),
-      accountId,
-      stage: opts.stage ?? 'full',
-      codeVerifiedAt: opts.codeVerifiedAt ?? null,
-      securityPassAt: opts.securityPassAt ?? null,
-      securityPassSeenAt: opts.securityPassAt ?? null,
-      createdAt: opts.createdAt ?? now,
-      lastSeenAt: now,
-      clientAddress: ctx.clientAddress,
-      userAgent: ctx.userAgent?.slice(0, 512) ?? null,
-    },
-  });
+  // Raw SQL (src/db/raw.ts): every sign-in creates one or two sessions.
+  await tx.$executeRaw`
+    INSERT INTO "Session" ("id", "accountId", "stage", "codeVerifiedAt", "securityPassAt", "securityPassSeenAt", "createdAt", "lastSeenAt", "clientAddress", "userAgent")
+    VALUES (${sessionIdOf(token)}, ${accountId}, ${opts.stage ?? 'full'}, ${opts.codeVerifiedAt ?? null}, ${opts.securityPassAt ?? null}, ${opts.securityPassAt ?? null},
+            ${opts.createdAt ?? now}, ${now}, ${ctx.clientAddress}, ${ctx.userAgent?.slice(0, 512) ?? null})`;
   return token;
 }
 

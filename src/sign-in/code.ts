@@ -49,7 +49,8 @@ export async function completeSignIn(
   const now = deps.clock.now();
   // In the transaction that claims the code (which also ended the runs of wrong codes).
   const finish = async (tx: DbTx) => {
-    const { count } = await tx.session.deleteMany({ where: { id: sessionIdOf(token), stage: 'password' } });
+    // Raw SQL (src/db/raw.ts): on every sign-in.
+    const count = await tx.$executeRaw`DELETE FROM "Session" WHERE "id" = ${sessionIdOf(token)} AND "stage" = 'password'`;
     if (count !== 1) return null; // finished already in another request
     const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now });
     await endSendBlocks(tx, session.accountId);

@@ -8,6 +8,7 @@
 // the other 95 are refused without one. A right secret gives its attempt back (clearFailures or
 // refundAttempt), so the holder's own sign-ins do not use up the budget.
 import type { DbTx } from '../db/client.ts';
+import { rawDate, rawDateOrNull } from '../db/raw.ts';
 import { countLockout } from '../security-events/signals.ts';
 
 /** Past the budget, every attempt is refused until the lock ends (for one Apple ID, one browser). */
@@ -51,6 +52,19 @@ function staleAt(row: { windowStartedAt: Date; lockedUntil: Date | null }, polic
 const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'P2002';
 
 /**
+ * The atomic count: one INSERT ... ON CONFLICT DO UPDATE ... RETURNING on both engines. Raw SQL
+ * (src/db/raw.ts): every sign-in counts one or two attempts, a model upsert costs five times the CPU.
+ */
+async function countAttempt(db: DbTx, key: string, now: Date): Promise<{ failures: number; windowStartedAt: Date; lockedUntil: Date | null }> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    INSERT INTO "Throttle" ("key", "failures", "windowStartedAt") VALUES (${key}, 1, ${now})
+    ON CONFLICT ("key") DO UPDATE SET "failures" = "Throttle"."failures" + 1
+    RETURNING "failures", "windowStartedAt", "lockedUntil"`;
+  const r = rows[0]!;
+  return { failures: Number(r.failures), windowStartedAt: rawDate(r.windowStartedAt), lockedUntil: rawDateOrNull(r.lockedUntil) };
+}
+
+/**
  * Takes one attempt for `key`, before the secret is checked. Returns null when the attempt may go
  * ahead (it is counted), or when the key may be tried again (the attempt is refused: check
  * nothing). Run it outside a transaction, so that the count is seen by every request at once.
@@ -59,11 +73,7 @@ export async function takeAttempt(db: DbTx, key: string, policy: ThrottlePolicy,
   for (;;) {
     let row;
     try {
-      row = await db.throttle.upsert({
-        where: { key },
-        create: { key, failures: 1, windowStartedAt: now },
-        update: { failures: { increment: 1 } },
-      });
+      row = await countAttempt(db, key, now);
     } catch (e) {
       if (isUniqueViolation(e)) continue; // two first attempts created the row at once: count again
       throw e;
@@ -140,12 +150,12 @@ export async function attemptsSucceeded(db: DbTx, limits: readonly Limit[]): Pro
 
 /** The secret was right: the key starts afresh (a person's own key: one Apple ID, one browser). */
 export async function clearFailures(db: DbTx, key: string): Promise<void> {
-  await db.throttle.deleteMany({ where: { key } });
+  await db.$executeRaw`DELETE FROM "Throttle" WHERE "key" = ${key}`; // raw: on every right password
 }
 
 /** The secret was right: its attempt is given back (a shared key: a client address). */
 export async function refundAttempt(db: DbTx, key: string): Promise<void> {
-  await db.throttle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  await db.$executeRaw`UPDATE "Throttle" SET "failures" = "failures" - 1 WHERE "key" = ${key} AND "failures" > 0`; // raw: on every right password
 }
 
 /** When the key is locked or slowed, until when; null when it may be tried now. Reads only. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { accountInput, BROWSER, freshAccount, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '../../src/security-events/record.ts';
+import { recordSecurityEvent, SECURITY_EVENT_KINDS, type SecurityEventKind } from '../../src/security-events/record.ts';
 import {
   ACTIVITY_LABELS,
   browserName,
@@ -79,6 +79,15 @@ describe('recent security activity', () => {
     const times = items.map((i) => i.at.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(items[3]).toMatchObject({ at: new Date(T0 + 4 * 60_000), clientAddress: '198.51.100.4', browser: 'Chrome on Linux' });
+  });
+
+  it('lists events recorded at the same instant newest first, in the order they were recorded', async () => {
+    const same = new Date(T0 + 7_200_000);
+    const kinds = ['code-verified', 'signed-in', 'code-sent', 'signed-out'] as const;
+    for (const kind of kinds) await recordSecurityEvent(t.db, { accountId, kind, at: same }, BROWSER);
+    const { items } = await recentActivity(t.db, accountId, { page: 1 });
+    expect(items.slice(0, 4).map((i) => i.label)).toEqual(['Signed out', 'Verification code sent', 'Signed in', ACTIVITY_LABELS['code-verified']]);
+    expect(items[0]).toMatchObject({ at: same, clientAddress: BROWSER.clientAddress });
   });
 
   it('pages 45 events as 20, 20 and 5, and clamps pages out of range', async () => {
