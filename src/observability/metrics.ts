@@ -97,8 +97,11 @@ async function outboxStats(): Promise<OutboxStats | null> {
   }
 }
 
-/** Event-loop delay, memory, CPU, handles: prom-client's process metrics, once per process. */
+/**
+ * Event-loop delay, memory, CPU, handles: prom-client's process metrics, once per process, under
+ * their standard names (process_*, nodejs_*) so the usual Node.js dashboards and alerts apply.
+ */
 export function collectProcessMetrics(registry: Registry = register): void {
-  if (registry.getSingleMetric('two_step_process_cpu_seconds_total')) return;
-  collectDefaultMetrics({ register: registry, prefix: 'two_step_' });
+  if (registry.getSingleMetric('process_cpu_seconds_total')) return;
+  collectDefaultMetrics({ register: registry });
 }
