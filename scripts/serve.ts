@@ -4,14 +4,17 @@
 // With STANDINS=on it starts the local stand-ins itself, on the ports of STANDINS_URL and SMTP_URL;
 // with STANDINS_RUNNING=on as well, they already run (scripts/standins.ts, started once) and
 // several instances share them: /dev pages and the shiftable clock stay on, nothing is started.
-import pretty from 'pino-pretty';
 import { serve } from '../src/server/serve.ts';
 import { createLogger, setLogger } from '../src/observability/log.ts';
 import { config } from '../src/config.ts';
 import { startStandins } from '../dev/standins/server.ts';
 import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
-if (process.stdout.isTTY) setLogger(createLogger({ destination: pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }));
+if (process.stdout.isTTY) {
+  // Loaded only here: a service's output is piped, and stays JSON for its log collector.
+  const { default: pretty } = await import('pino-pretty');
+  setLogger(createLogger({ destination: pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }));
+}
 
 const alreadyRunning = async () => ({ stop: async () => {} });
 const server = await serve({ startStandins: process.env.STANDINS_RUNNING === 'on' ? alreadyRunning : startStandins });
