@@ -8,9 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { localEnv } from '../dev/standins/local-env.ts';
 import { startNginx } from '../scripts/lib/nginx.ts';
+import { createPostgresDatabase } from '../scripts/lib/postgres-database.ts';
 import { INSTANCE_PORTS, NGINX_URL } from './ports.ts';
 
 type Stop = () => Promise<void>;
@@ -55,17 +55,9 @@ export default async function globalSetup(): Promise<Stop> {
     for (const stop of stops.reverse()) await stop().catch((e: Error) => console.error(`(stopping: ${e.message})`));
   };
   try {
-    const name = `two_step_instances_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    stops.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    });
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const databaseUrl = url.toString();
+    const database = await createPostgresDatabase(server, 'two_step_instances');
+    stops.push(() => database.drop());
+    const databaseUrl = database.url;
 
     const p = INSTANCE_PORTS;
     const env = localEnv({ app: p.nginx, http: p.http, smtp: p.smtp }, {

@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { E2E_PORTS } from './ports.ts';
 import { localEnv } from '../dev/standins/local-env.ts';
+import { createPostgresDatabase } from '../scripts/lib/postgres-database.ts';
 
 // The demo accounts of dev/seed/demo-accounts.ts (scripts/seed.ts makes them).
 const DEMO_ACCOUNTS = ['avery', 'nima', 'robin', 'quinn', 'olivia'].map((name) => ({ appleId: `${name}@two-step.test` }));
@@ -77,17 +78,11 @@ async function freshDatabase(): Promise<{ url: string; rows(): Promise<OutboxRow
   const select = 'SELECT "kind", "toAddress", "subject", "textBody", "sentAt" IS NOT NULL AS sent, "lockedUntil" IS NOT NULL AS locked FROM "EmailOutbox"';
   const server = process.env.TEST_POSTGRES_URL;
   if (server) {
-    const name = `two_step_shutdown_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
+    const database = await createPostgresDatabase(server, 'two_step_shutdown');
     return {
-      url: url.toString(),
+      url: database.url,
       async rows() {
-        const client = new pg.Client({ connectionString: url.toString() });
+        const client = new pg.Client({ connectionString: database.url });
         await client.connect();
         try {
           return (await client.query(select)).rows.map(toRow);
@@ -95,12 +90,7 @@ async function freshDatabase(): Promise<{ url: string; rows(): Promise<OutboxRow
           await client.end();
         }
       },
-      async drop() {
-        const a = new pg.Client({ connectionString: server });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      },
+      drop: () => database.drop(),
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'two-step-shutdown-'));

@@ -11,13 +11,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { buildIfChanged, ensureInstalled } from './lib/bootstrap.mjs';
 import { localEnv, type LocalPorts } from '../dev/standins/local-env.ts';
 import { createDb } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 import { PER_APPLE_ID } from '../src/accounts/password-guesses.ts';
 import { fuzzServer } from './lib/fuzz-http.ts';
+import { createPostgresDatabase } from './lib/postgres-database.ts';
 
 const PARALLEL = 100;
 const STRANGER_FAILURES = 1000;
@@ -144,17 +144,11 @@ try {
   await attack('sqlite', `file:${join(dir, 'attack.db')}`);
   const server = process.env.TEST_POSTGRES_URL;
   if (server) {
-    const name = `two_step_attack_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
+    const database = await createPostgresDatabase(server, 'two_step_attack');
     try {
-      await attack('postgresql', url.toString());
+      await attack('postgresql', database.url);
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await database.drop();
     }
   } else {
     console.log('  PostgreSQL: skipped (set TEST_POSTGRES_URL, e.g. from `bash .ci/postgres.sh | tail -n 1`)');

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { startStandins, type Standins } from '../../dev/standins/server.ts';
 import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
+import { createPostgresDatabase } from '../lib/postgres-database.ts';
 
 export type Engine = 'sqlite' | 'postgresql';
 
@@ -63,17 +63,9 @@ export async function throwawayDatabase(engine: Engine): Promise<string> {
   }
   const server = process.env.TEST_POSTGRES_URL;
   if (!server) throw new Error('TEST_POSTGRES_URL is not set');
-  const name = `two_step_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  onStop(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await createPostgresDatabase(server, 'two_step_bench');
+  onStop(() => database.drop());
+  return database.url;
 }
 
 export async function benchStandins(): Promise<Standins> {
