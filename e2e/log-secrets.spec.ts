@@ -190,6 +190,7 @@ test('no secret used in a full flow reaches the log, and the log says what happe
   found.push(...[...digitSecrets].filter((d) => standAlone(d).test(log)));
   expect(found, 'secrets in server.log').toEqual([]);
   expect(longSecrets.size + digitSecrets.size).toBeGreaterThanOrEqual(15);
+  console.log(`log secrets: ${longSecrets.size + digitSecrets.size} secrets searched in ${log.split('\n').length} lines (${log.length} characters) of server.log: ${found.length} found`);
 
   // ... in a log that holds what happened: request lines (routes, never paths with a query) ...
   const lines = log.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
