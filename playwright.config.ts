@@ -44,6 +44,7 @@ export default defineConfig({
       DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
       BCRYPT_COST: '8',
       // Every account of the run is created from 127.0.0.1 (the limit itself: tests/accounts/create-account.int.test.ts).
       ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',

@@ -65,6 +65,7 @@ export default async function globalSetup(): Promise<Stop> {
       DATABASE_URL: databaseUrl,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
       BCRYPT_COST: '8',
       ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
       TRUST_PROXY: 'on',

@@ -167,6 +167,7 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
       DATABASE_URL: database.url,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
       BCRYPT_COST: '8',
       // Each request names its own client address, so the per-address slow-down stays out of the way.
       TRUST_PROXY: 'on',

@@ -30,6 +30,7 @@ test.beforeAll(async () => {
     DATABASE_URL: `file:${join(dir, 'https.db')}`,
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     BCRYPT_COST: '8',
   });
   // Its own process group, so afterAll stops the server and the stand-ins it started.

@@ -83,7 +83,7 @@ async function run(command: string[], env: Record<string, string>): Promise<void
 }
 
 async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Promise<void> {
-  const secrets = { SESSION_SECRET: randomBytes(32).toString('base64url'), CODE_HMAC_KEY: randomBytes(32).toString('base64url') };
+  const secrets = { SESSION_SECRET: randomBytes(32).toString('base64url'), CODE_HMAC_KEY: randomBytes(32).toString('base64url'), TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url') };
   // TRUST_PROXY: each stranger's request names its own client address (a botnet), so the
   // per-Apple-ID limit is the one under test, not the per-address slow-down.
   const env = localEnv(PORTS, { DATABASE_URL: databaseUrl, BCRYPT_COST: '12', TRUST_PROXY: 'on', ...secrets });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { localEnv } from '../dev/standins/local-env.ts';
 const dir = mkdtempSync(join(tmpdir(), 'two-step-shots-'));
-const env = localEnv({ app: 3750, http: 3760, smtp: 3775 }, { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', SESSION_SECRET: 'x'.repeat(40), CODE_HMAC_KEY: 'y'.repeat(40) });
+const env = localEnv({ app: 3750, http: 3760, smtp: 3775 }, { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', SESSION_SECRET: 'x'.repeat(40), CODE_HMAC_KEY: 'y'.repeat(40), TOTP_ENCRYPTION_KEY: 'z'.repeat(43) });
 await new Promise((r) => spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', r));
 const p = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
 for (let i = 0; i < 120; i++) { if (await fetch('http://localhost:3750/sign-in').then((r) => r.ok, () => false)) break; await new Promise((r) => setTimeout(r, 500)); }

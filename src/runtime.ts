@@ -14,6 +14,8 @@ export interface Runtime {
   appUrl: string;
   codeKey: string;
   codeDigits: number;
+  /** The AES-256-GCM key that seals authenticator-app secrets (TOTP_ENCRYPTION_KEY), 32 bytes. */
+  totpKey: Buffer;
   sms: SmsSender & LineTypeLookup;
   push: PushSender;
 }
@@ -31,6 +33,7 @@ export function runtime(): Runtime {
       appUrl: c.APP_URL,
       codeKey: c.CODE_HMAC_KEY,
       codeDigits: c.CODE_DIGITS,
+      totpKey: Buffer.from(c.TOTP_ENCRYPTION_KEY, 'base64url'),
       sms: createTwilioSms({
         accountSid: c.TWILIO_ACCOUNT_SID,
         authToken: c.TWILIO_AUTH_TOKEN,

@@ -106,6 +106,7 @@ function serverEnv(port: number, standins: Standins, extra: Record<string, strin
     PUSH_URL: standins.httpUrl,
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     BCRYPT_COST: '12',
     // Each simulated user names its own client address, so that per-address budgets (meant for
     // one attacker) do not throttle a crowd of distinct users.

@@ -37,7 +37,7 @@ export async function benchInstances(opts: { quick: boolean; rounds: number }): 
   const pool = new AccountPool(PREFIX, 0, count, 800_000);
 
   // Two instances as production runs them: one secret and one code key, TRUST_PROXY=on.
-  const shared = { SESSION_SECRET: randomBytes(32).toString('base64url'), CODE_HMAC_KEY: randomBytes(32).toString('base64url') };
+  const shared = { SESSION_SECRET: randomBytes(32).toString('base64url'), CODE_HMAC_KEY: randomBytes(32).toString('base64url'), TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url') };
   const a = await startServer({ databaseUrl, standins, env: shared });
   const b = await startServer({ databaseUrl, standins, env: shared });
   const upstream = (s: Server) => new URL(s.base).host;

@@ -10,8 +10,11 @@ export interface TrustedDeviceRow {
   phoneNumber: string | null;
   /** The registered iOS device's name, for a push device. */
   registeredDevice: { name: string } | null;
+  /** The holder's name for an authenticator app or a passkey. */
+  name: string | null;
   createdAt: Date;
   verifiedAt: Date | null;
+  lastUsedAt: Date | null;
 }
 
 export interface RegisteredDeviceRow {
@@ -26,7 +29,7 @@ export interface RegisteredDeviceRow {
 /** The account's trusted devices, pending ones included. */
 export async function trustedDeviceRows(db: DbTx, accountId: string): Promise<TrustedDeviceRow[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT t."id", t."kind", t."phoneNumber", t."createdAt", t."verifiedAt", r."name" AS "registeredName"
+    SELECT t."id", t."kind", t."phoneNumber", t."name", t."createdAt", t."verifiedAt", t."lastUsedAt", r."name" AS "registeredName"
     FROM "TrustedDevice" t LEFT JOIN "RegisteredDevice" r ON r."id" = t."registeredDeviceId"
     WHERE t."accountId" = ${accountId}
     ORDER BY t."createdAt" ASC, t."id" ASC`;
@@ -35,8 +38,10 @@ export async function trustedDeviceRows(db: DbTx, accountId: string): Promise<Tr
     kind: String(r.kind),
     phoneNumber: rawTextOrNull(r.phoneNumber),
     registeredDevice: r.registeredName === null || r.registeredName === undefined ? null : { name: String(r.registeredName) },
+    name: rawTextOrNull(r.name),
     createdAt: rawDate(r.createdAt),
     verifiedAt: rawDateOrNull(r.verifiedAt),
+    lastUsedAt: rawDateOrNull(r.lastUsedAt),
   }));
 }
 

@@ -33,6 +33,7 @@ import { trustedPhoneCount } from './trusted-phones.ts';
 import { registeredDeviceRows, trustedDeviceRows } from './device-rows.ts';
 import { DEVICES_PAGE } from '../sessions/stage-policy.ts';
 import { DEVICES_ERRORS, type DevicesError } from './errors.ts';
+import { deviceKind, KIND_NOUNS, namedKindLabel, type DeviceKind } from './kinds.ts';
 import { logger } from '../observability/log.ts';
 
 
@@ -66,17 +67,52 @@ const ADDING = DEVICES_PAGE;
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === 'P2002';
 
-type DeviceRow = { kind: string; phoneNumber: string | null; registeredDevice?: { name: string } | null };
+type DeviceRow = { kind: string; phoneNumber: string | null; name?: string | null; registeredDevice?: { name: string } | null };
 
-/** How the page lists a device: a phone number masked to its last two digits, or the device's name. */
+/**
+ * How pages list a device: a phone number masked to its last two digits, an iOS device's name, or
+ * "Authenticator app (NAME)" / "Passkey or security key (NAME)" (./kinds.ts).
+ */
 export function deviceLabel(d: DeviceRow): string {
   if (d.kind === 'sms' && d.phoneNumber) return maskPhoneNumber(d.phoneNumber);
+  if (d.kind === 'totp' || d.kind === 'passkey') return namedKindLabel(d.kind, d.name ?? null);
   return d.registeredDevice?.name ?? 'iOS device';
 }
 
 /** The device in a sentence of an email or event. */
-function describe(d: DeviceRow): string {
-  return d.kind === 'sms' ? `the phone number ${deviceLabel(d)}` : `the device “${deviceLabel(d)}”`;
+export function describeDevice(d: DeviceRow): string {
+  if (d.kind === 'sms') return `the phone number ${deviceLabel(d)}`;
+  if (d.kind === 'totp' || d.kind === 'passkey') return d.name ? `the ${KIND_NOUNS[d.kind]} “${d.name}”` : `an ${KIND_NOUNS[d.kind]}`;
+  return `the device “${deviceLabel(d)}”`;
+}
+
+/**
+ * Tells the holder a device became trusted (added) or was taken away: the security event and the
+ * email to every address on file, in the caller's transaction (the transactional outbox). Every
+ * kind goes through here, so none can be added or removed silently.
+ */
+export async function announceDeviceChange(
+  tx: DbTx,
+  clock: Clock,
+  change: { accountId: string; device: DeviceRow & { verifiedAt?: Date | null }; added: boolean; at: Date },
+  ctx: RequestContext,
+): Promise<void> {
+  const { accountId, device, added, at } = change;
+  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
+  const details: Record<string, string | boolean> = { kind: device.kind, device: deviceLabel(device) };
+  if (!added) details.wasTrusted = Boolean(device.verifiedAt);
+  await recordSecurityEvent(tx, { accountId, kind: added ? 'trusted-device-added' : 'trusted-device-removed', at, details }, ctx);
+  if (!added && !device.verifiedAt) return; // a pending device was never trusted: nothing to tell
+  await enqueueEmail(
+    tx,
+    {
+      kind: added ? 'trusted-device-added' : 'trusted-device-removed',
+      accountId,
+      to: addressesOnFile(account),
+      ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describeDevice(device), added, at }),
+    },
+    clock,
+  );
 }
 
 async function roomForAnother(db: DbTx, accountId: string): Promise<Failure<'TOO_MANY_DEVICES'> | null> {
@@ -281,18 +317,7 @@ export async function confirmDevice(deps: DeviceDeps, actor: Actor, input: unkno
     // Only a device still pending and still here: it may have been removed meanwhile.
     const { count } = await tx.trustedDevice.updateMany({ where: { id: device.id, accountId: actor.accountId, verifiedAt: null }, data: { verifiedAt: now } });
     if (count === 0) return false;
-    const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
-    await recordSecurityEvent(tx, { accountId: account.id, kind: 'trusted-device-added', at: now, details: { kind: device.kind, device: deviceLabel(device) } }, ctx);
-    await enqueueEmail(
-      tx,
-      {
-        kind: 'trusted-device-added',
-        accountId: account.id,
-        to: addressesOnFile(account),
-        ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describe(device), added: true, at: now }),
-      },
-      deps.clock,
-    );
+    await announceDeviceChange(tx, deps.clock, { accountId: actor.accountId, device, added: true, at: now }, ctx);
     return true;
   });
   if (!confirmed) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
@@ -344,18 +369,8 @@ export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor
     }
     await tx.trustedDevice.delete({ where: { id: device.id } }); // its codes go with it (onDelete: Cascade)
     const label = deviceLabel(device);
-    await recordSecurityEvent(tx, { accountId: account.id, kind: 'trusted-device-removed', at: now, details: { kind: device.kind, device: label, wasTrusted: Boolean(device.verifiedAt) } }, ctx);
+    await announceDeviceChange(tx, deps.clock, { accountId: account.id, device, added: false, at: now }, ctx);
     if (!device.verifiedAt) return { ok: true, message: `${label} was removed.` };
-    await enqueueEmail(
-      tx,
-      {
-        kind: 'trusted-device-removed',
-        accountId: account.id,
-        to: addressesOnFile(account),
-        ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describe(device), added: false, at: now }),
-      },
-      deps.clock,
-    );
     return { ok: true, message: `${label} was removed. It can no longer be used to verify your identity.` };
   });
 }
@@ -364,11 +379,13 @@ export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor
 
 export interface TrustedDeviceView {
   id: string;
-  kind: 'sms' | 'push';
-  /** Masked phone number ("•••34" style, from maskPhoneNumber) or the device's name. */
+  kind: DeviceKind;
+  /** Masked phone number ("•••34" style, from maskPhoneNumber), the device's name, or "Authenticator app (NAME)". */
   label: string;
   createdAt: Date;
   verifiedAt: Date | null;
+  /** When it last completed a step (sign-in, fresh code, reset); null when never. */
+  lastUsedAt: Date | null;
 }
 
 export interface RegisteredDeviceView {
@@ -390,7 +407,7 @@ export interface DeviceList {
 export async function listDevices(db: Db, accountId: string): Promise<DeviceList> {
   const [devices, registered] = await Promise.all([trustedDeviceRows(db, accountId), registeredDeviceRows(db, accountId)]);
   const views = devices.map(
-    (d): TrustedDeviceView => ({ id: d.id, kind: d.kind === 'push' ? 'push' : 'sms', label: deviceLabel(d), createdAt: d.createdAt, verifiedAt: d.verifiedAt }),
+    (d): TrustedDeviceView => ({ id: d.id, kind: deviceKind.parse(d.kind), label: deviceLabel(d), createdAt: d.createdAt, verifiedAt: d.verifiedAt, lastUsedAt: d.lastUsedAt }),
   );
   return {
     trusted: views.filter((d) => d.verifiedAt),

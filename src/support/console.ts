@@ -12,6 +12,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { listDevices } from '../devices/trusted-devices.ts';
+import type { DeviceKind } from '../devices/kinds.ts';
 import { eligibility, type Eligibility, type WaitingPeriodFacts } from '../eligibility/eligibility.ts';
 import { eligibilityInputFor } from '../eligibility/waiting-periods.ts';
 import { regionName } from '../eligibility/regions.ts';
@@ -63,7 +64,7 @@ export interface DetailsView {
   country: string;
   createdAt: Date;
   twoStepSince: Date | null;
-  devices: Array<{ label: string; kind: 'sms' | 'push'; addedAt: Date; verifiedAt: Date | null }>;
+  devices: Array<{ label: string; kind: DeviceKind; addedAt: Date; verifiedAt: Date | null }>;
   eligibility: Eligibility;
   waitingPeriod: WaitingPeriodFacts | null;
   recoveryKeyCreatedAt: Date | null;

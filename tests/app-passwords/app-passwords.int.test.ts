@@ -261,7 +261,7 @@ describe('GET /api/app/whoami', () => {
   });
 
   async function routeGet() {
-    const env = localEnv(DEV_PORTS, { SESSION_SECRET: 's'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32), DATABASE_URL: t.url, BCRYPT_COST: '4' });
+    const env = localEnv(DEV_PORTS, { SESSION_SECRET: 's'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32), TOTP_ENCRYPTION_KEY: 't'.repeat(43), DATABASE_URL: t.url, BCRYPT_COST: '4' });
     for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
     await g.twoStepRuntime?.db.$disconnect();
     delete g.twoStepRuntime;

@@ -9,7 +9,7 @@ describe('the dev inbox pages', () => {
   });
 
   async function gateWith(env: Record<string, string>) {
-    for (const [k, v] of Object.entries(localEnv(DEV_PORTS, { SESSION_SECRET: 's'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32), ...env }))) vi.stubEnv(k, v);
+    for (const [k, v] of Object.entries(localEnv(DEV_PORTS, { SESSION_SECRET: 's'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32), TOTP_ENCRYPTION_KEY: 't'.repeat(43), ...env }))) vi.stubEnv(k, v);
     const { requireStandins } = await import('../../app/dev/standins.ts');
     return requireStandins;
   }

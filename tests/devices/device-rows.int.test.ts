@@ -26,6 +26,7 @@ describe(`the device pages' reads (${TEST_ENGINE})`, () => {
     await t.db.registeredDevice.create({ data: { accountId, deviceId: 'dev-2', name: 'Old iPhone', createdAt: at(0) } });
     await t.db.trustedDevice.create({ data: { accountId, kind: 'push', registeredDeviceId: ipad.id, createdAt: at(1) } }); // pending, same instant as the phone
     await t.db.trustedDevice.create({ data: { accountId: other.accountId, kind: 'sms', phoneNumber: '+15550100043', createdAt: at(3), verifiedAt: at(3) } });
+    const app = await t.db.trustedDevice.create({ data: { accountId, kind: 'totp', name: 'Authy', createdAt: at(2), verifiedAt: at(2), lastUsedAt: at(3) } });
 
     const trusted = await t.db.trustedDevice.findMany({ where: { accountId }, include: { registeredDevice: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     expect(await trustedDeviceRows(t.db, accountId)).toEqual(
@@ -34,8 +35,10 @@ describe(`the device pages' reads (${TEST_ENGINE})`, () => {
         kind: d.kind,
         phoneNumber: d.phoneNumber,
         registeredDevice: d.registeredDevice ? { name: d.registeredDevice.name } : null,
+        name: d.name,
         createdAt: d.createdAt,
         verifiedAt: d.verifiedAt,
+        lastUsedAt: d.lastUsedAt,
       })),
     );
     const registered = await t.db.registeredDevice.findMany({ where: { accountId }, include: { trustedDevices: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
@@ -50,7 +53,8 @@ describe(`the device pages' reads (${TEST_ENGINE})`, () => {
     );
 
     const list = await listDevices(t.db, accountId);
-    expect(list.trusted.map((d) => d.id)).toEqual([phone.id]);
+    expect(list.trusted.map((d) => d.id)).toEqual([phone.id, app.id]);
+    expect(list.trusted[1]).toMatchObject({ kind: 'totp', label: 'Authenticator app (Authy)', lastUsedAt: at(3) });
     expect(list.pending.map((d) => d.label)).toEqual(['Jamie’s iPad']);
     expect(list.registered.map((r) => [r.name, r.status])).toEqual([
       ['Old iPhone', null],

@@ -38,6 +38,7 @@ export function appEnv(databaseUrl: string): void {
     DATABASE_URL: databaseUrl,
     SESSION_SECRET: 'app-harness-session-secret-0123456789abcdef',
     CODE_HMAC_KEY: CODE_KEY,
+    TOTP_ENCRYPTION_KEY: 'app-harness-totp-key-0123456789abcdefghijkl',
     TWILIO_ACCOUNT_SID: STANDIN_TWILIO.accountSid,
     TWILIO_AUTH_TOKEN: STANDIN_TWILIO.authToken,
     TWILIO_FROM: STANDIN_TWILIO.from,

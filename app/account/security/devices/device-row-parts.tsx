@@ -5,7 +5,9 @@ import { PendingButton } from '../../../components/submit-button.tsx';
 import type { FormState } from '../../../lib/form-state.ts';
 import styles from './devices.module.css';
 
-export type Kind = 'sms' | 'push';
+import type { DeviceKind } from '@/src/devices/kinds.ts';
+
+export type Kind = DeviceKind;
 
 /** The latest message of a row's forms, under the row. */
 export function RowMessage({ states }: { states: FormState[] }) {

@@ -1,0 +1,45 @@
+// The kinds of trusted device (seed 001 and DOMAIN.md "Beyond the seeds: other trusted devices"),
+// and how each is named on pages, in emails and in the support console. One place, so a new kind
+// cannot be listed in one page and forgotten in another.
+//  - 'sms': an SMS-capable phone number; codes by text (Twilio).
+//  - 'push': a registered iOS device with Find My iPhone; codes by notification.
+//  - 'totp': an authenticator app (RFC 6238); it makes its own codes, nothing is sent.
+//  - 'passkey': a passkey or security key (WebAuthn); proven by a signature, not a code.
+import { z } from 'zod';
+
+export const DEVICE_KINDS = ['sms', 'push', 'totp', 'passkey'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** A kind read from the database (a plain string column): an unknown value is a bug, not input. */
+export const deviceKind = z.enum(DEVICE_KINDS);
+
+/** The kinds we send a code to (src/codes/delivery.ts). */
+export const SENT_CODE_KINDS = ['sms', 'push'] as const satisfies readonly DeviceKind[];
+/** The kinds whose proof is a code the holder types (sent, or made by the app). */
+export const TYPED_CODE_KINDS = ['sms', 'push', 'totp'] as const satisfies readonly DeviceKind[];
+
+export const isSentCodeKind = (kind: string): kind is (typeof SENT_CODE_KINDS)[number] => (SENT_CODE_KINDS as readonly string[]).includes(kind);
+export const isTypedCodeKind = (kind: string): kind is (typeof TYPED_CODE_KINDS)[number] => (TYPED_CODE_KINDS as readonly string[]).includes(kind);
+
+/** What each kind is called, as a noun in a sentence ("Add an authenticator app"). */
+export const KIND_NOUNS: Record<DeviceKind, string> = {
+  sms: 'phone number',
+  push: 'iOS device',
+  totp: 'authenticator app',
+  passkey: 'passkey or security key',
+};
+
+/** How the proof reaches the holder, as the device lists say it next to the name. */
+export const KIND_CHANNELS: Record<DeviceKind, string> = {
+  sms: 'text message',
+  push: 'notification',
+  totp: 'code from the app',
+  passkey: 'passkey or security key',
+};
+
+/** The label of a named kind in lists: "Authenticator app (1Password)". */
+export function namedKindLabel(kind: 'totp' | 'passkey', name: string | null): string {
+  const noun = KIND_NOUNS[kind];
+  const title = noun[0].toUpperCase() + noun.slice(1);
+  return name ? `${title} (${name})` : title;
+}
