@@ -21,7 +21,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   // The server key of the HMAC-SHA-256 that verification codes are stored as.
   CODE_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
-  // Seals the shared secrets of authenticator apps (AES-256-GCM, src/devices/secret-box.ts): the
+  // Seals the shared secrets of authenticator apps (AES-256-GCM, src/authenticators/secret-box.ts): the
   // server must read them back to check a code, so they are encrypted rather than hashed.
   TOTP_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters): node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64url\'))"'),
   // Digits of a verification code: 4 as in the seeds; more is stronger (see README, security).

@@ -33,7 +33,7 @@ import { trustedPhoneCount } from './trusted-phones.ts';
 import { registeredDeviceRows, trustedDeviceRows } from './device-rows.ts';
 import { DEVICES_PAGE } from '../sessions/stage-policy.ts';
 import { DEVICES_ERRORS, type DevicesError } from './errors.ts';
-import { deviceKind, KIND_NOUNS, namedKindLabel, type DeviceKind } from './kinds.ts';
+import { deviceKind, KIND_NOUNS, namedKindLabel, type DeviceKind } from '../authenticators/kinds.ts';
 import { logger } from '../observability/log.ts';
 
 

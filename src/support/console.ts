@@ -12,7 +12,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { listDevices } from '../devices/trusted-devices.ts';
-import type { DeviceKind } from '../devices/kinds.ts';
+import type { DeviceKind } from '../authenticators/kinds.ts';
 import { eligibility, type Eligibility, type WaitingPeriodFacts } from '../eligibility/eligibility.ts';
 import { eligibilityInputFor } from '../eligibility/waiting-periods.ts';
 import { regionName } from '../eligibility/regions.ts';

@@ -5,7 +5,7 @@ import { PendingButton } from '../../../components/submit-button.tsx';
 import type { FormState } from '../../../lib/form-state.ts';
 import styles from './devices.module.css';
 
-import type { DeviceKind } from '@/src/devices/kinds.ts';
+import type { DeviceKind } from '@/src/authenticators/kinds.ts';
 
 export type Kind = DeviceKind;
 
