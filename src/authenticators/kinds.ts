@@ -37,9 +37,28 @@ export const KIND_CHANNELS: Record<DeviceKind, string> = {
   passkey: 'passkey or security key',
 };
 
+/** What a trusted device of each kind can do once added, as the "device added" email says it. */
+export const KIND_TRUSTED_USES: Record<DeviceKind, string> = {
+  sms: 'Verification codes can now be sent to it.',
+  push: 'Verification codes can now be sent to it.',
+  totp: 'The codes it shows can now be used to verify your identity.',
+  passkey: 'It can now be used to verify your identity, without a code.',
+};
+
+/** The kind's noun at the start of a line: "Authenticator app" (and "iOS device": a brand keeps its case). */
+export function kindTitle(kind: DeviceKind): string {
+  const noun = KIND_NOUNS[kind];
+  return /^[a-z][A-Z]/.test(noun) ? noun : noun[0].toUpperCase() + noun.slice(1);
+}
+
+/** The kind's noun after "a" or "an": "an authenticator app", "a passkey or security key". */
+export function kindWithArticle(kind: DeviceKind): string {
+  const noun = KIND_NOUNS[kind];
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** The label of a named kind in lists: "Authenticator app (1Password)". */
 export function namedKindLabel(kind: 'totp' | 'passkey', name: string | null): string {
-  const noun = KIND_NOUNS[kind];
-  const title = noun[0].toUpperCase() + noun.slice(1);
+  const title = kindTitle(kind);
   return name ? `${title} (${name})` : title;
 }

@@ -33,7 +33,7 @@ import { trustedPhoneCount } from './trusted-phones.ts';
 import { registeredDeviceRows, trustedDeviceRows } from './device-rows.ts';
 import { DEVICES_PAGE } from '../sessions/stage-policy.ts';
 import { DEVICES_ERRORS, type DevicesError } from './errors.ts';
-import { deviceKind, KIND_NOUNS, namedKindLabel, type DeviceKind } from '../authenticators/kinds.ts';
+import { deviceKind, KIND_NOUNS, KIND_TRUSTED_USES, kindTitle, kindWithArticle, namedKindLabel, type DeviceKind } from '../authenticators/kinds.ts';
 import { logger } from '../observability/log.ts';
 
 
@@ -79,10 +79,20 @@ export function deviceLabel(d: DeviceRow): string {
   return d.registeredDevice?.name ?? 'iOS device';
 }
 
+/**
+ * The device as the holder's activity list names it, kind first: "Phone number (+1 ••• ••• ••34)",
+ * "iOS device (Jamie’s iPhone)", "Authenticator app (Authy)", "Passkey or security key (YubiKey)".
+ */
+export function deviceTitle(d: DeviceRow): string {
+  const kind = deviceKind.parse(d.kind);
+  if (kind === 'totp' || kind === 'passkey') return namedKindLabel(kind, d.name ?? null);
+  return `${kindTitle(kind)} (${deviceLabel(d)})`;
+}
+
 /** The device in a sentence of an email or event. */
 export function describeDevice(d: DeviceRow): string {
   if (d.kind === 'sms') return `the phone number ${deviceLabel(d)}`;
-  if (d.kind === 'totp' || d.kind === 'passkey') return d.name ? `the ${KIND_NOUNS[d.kind]} “${d.name}”` : `an ${KIND_NOUNS[d.kind]}`;
+  if (d.kind === 'totp' || d.kind === 'passkey') return d.name ? `the ${KIND_NOUNS[d.kind]} “${d.name}”` : kindWithArticle(d.kind);
   return `the device “${deviceLabel(d)}”`;
 }
 
@@ -99,7 +109,8 @@ export async function announceDeviceChange(
 ): Promise<void> {
   const { accountId, device, added, at } = change;
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
-  const details: Record<string, string | boolean> = { kind: device.kind, device: deviceLabel(device) };
+  // `title` is what the activity list shows ("Authenticator app (Authy) added"; src/security-events/activity.ts).
+  const details: Record<string, string | boolean> = { kind: device.kind, device: deviceLabel(device), title: deviceTitle(device) };
   if (!added) details.wasTrusted = Boolean(device.verifiedAt);
   await recordSecurityEvent(tx, { accountId, kind: added ? 'trusted-device-added' : 'trusted-device-removed', at, details }, ctx);
   if (!added && !device.verifiedAt) return; // a pending device was never trusted: nothing to tell
@@ -109,7 +120,7 @@ export async function announceDeviceChange(
       kind: added ? 'trusted-device-added' : 'trusted-device-removed',
       accountId,
       to: addressesOnFile(account),
-      ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describeDevice(device), added, at }),
+      ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describeDevice(device), uses: KIND_TRUSTED_USES[deviceKind.parse(device.kind)], added, at }),
     },
     clock,
   );

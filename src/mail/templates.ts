@@ -94,10 +94,12 @@ export function passwordResetLinkEmail(p: { name: string; appleId: string; link:
 }
 
 /**
- * A trusted device was added (verified with a code) or removed, to every address on file. `device`
- * is the label shown on the page: a phone number masked to its last two digits, or a device name.
+ * A trusted device was added (verified) or removed, to every address on file. `device` names it in
+ * a sentence (a phone number masked to its last two digits, a device name, "the authenticator app
+ * “Authy”"); `uses` is what the kind can do once trusted (KIND_TRUSTED_USES in
+ * src/authenticators/kinds.ts, which this layer may not import: the caller looks it up).
  */
-export function trustedDeviceEmail(p: { name: string; appleId: string; device: string; added: boolean; at: Date }): EmailContent {
+export function trustedDeviceEmail(p: { name: string; appleId: string; device: string; uses: string; added: boolean; at: Date }): EmailContent {
   const device = oneLine(p.device);
   return {
     subject: p.added ? 'A trusted device was added to your Apple ID' : 'A trusted device was removed from your Apple ID',
@@ -105,7 +107,7 @@ export function trustedDeviceEmail(p: { name: string; appleId: string; device: s
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
       p.added
-        ? `On ${formatDateTime(p.at)}, ${device} was verified as a trusted device for the Apple ID ${oneLine(p.appleId)}. Verification codes can now be sent to it.`
+        ? `On ${formatDateTime(p.at)}, ${device} was verified as a trusted device for the Apple ID ${oneLine(p.appleId)}. ${oneLine(p.uses)}`
         : `On ${formatDateTime(p.at)}, ${device} was removed from the trusted devices of the Apple ID ${oneLine(p.appleId)}. It can no longer be used to verify your identity.`,
       ...SIGNATURE,
     ].join('\n'),

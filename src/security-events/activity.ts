@@ -1,7 +1,9 @@
 // The holder's view of their security log ("Recent security activity"): one plain-English line per
 // event, newest first, a page at a time. Only the time, what happened, the client address and a
 // short browser name are shown; `details` never leaves the database (it may hold ids), except the
-// support staff member's display name, which support events carry for the holder to read.
+// support staff member's display name, which support events carry for the holder to read, and the
+// title of a trusted device added or removed ("Authenticator app (Authy)"; src/devices), which
+// names the device as the holder's own pages do.
 import { z } from 'zod';
 import type { DbTx } from '../db/client.ts';
 import { rawCount, rawDate, rawTextOrNull } from '../db/raw.ts';
@@ -58,21 +60,29 @@ export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
 /** For a kind stored by a newer or older version that this one does not know. */
 export const UNKNOWN_ACTIVITY = 'Other account activity';
 
+/** A trusted device added or removed names the device, kind first: "Authenticator app (Authy) added". */
+const DEVICE_CHANGES: Partial<Record<SecurityEventKind, string>> = { 'trusted-device-added': 'added', 'trusted-device-removed': 'removed' };
+
 /**
- * The label of an event. `details` (the stored JSON) is read for one thing only: the display name
- * of the support staff member who looked, which the holder reads as "Apple Support (Sam Staff)".
+ * The label of an event. `details` (the stored JSON) is read for two things only: the display name
+ * of the support staff member who looked, which the holder reads as "Apple Support (Sam Staff)",
+ * and the title of a trusted device added or removed. Events recorded before devices had titles
+ * keep the generic label.
  */
 export function activityLabel(kind: string, details?: string | null): string {
   const label = Object.hasOwn(ACTIVITY_LABELS, kind) ? ACTIVITY_LABELS[kind as SecurityEventKind] : UNKNOWN_ACTIVITY;
-  const name = staffName(details);
+  const change = Object.hasOwn(DEVICE_CHANGES, kind) ? DEVICE_CHANGES[kind as SecurityEventKind] : undefined;
+  const title = change ? detailText(details, 'title') : null;
+  if (title) return `${title} ${change}`;
+  const name = detailText(details, 'staffName');
   return name && label.startsWith('Apple Support ') ? label.replace('Apple Support', `Apple Support (${name})`) : label;
 }
 
-function staffName(details: string | null | undefined): string | null {
+function detailText(details: string | null | undefined, key: 'staffName' | 'title'): string | null {
   if (!details) return null;
   try {
-    const name = (JSON.parse(details) as { staffName?: unknown }).staffName;
-    return typeof name === 'string' && name.trim() ? name.trim() : null;
+    const value = (JSON.parse(details) as Record<string, unknown>)[key];
+    return typeof value === 'string' && value.trim() ? value.trim() : null;
   } catch {
     return null;
   }

@@ -113,7 +113,7 @@ describe('trusted devices', () => {
       const list = await listDevices(t.db, actor.accountId);
       expect(list.pending).toEqual([]);
       expect(list.trusted).toMatchObject([{ id: added.trustedDeviceId, kind: 'sms', label: '+1 ••• ••• ••34', verifiedAt: deps.clock.now() }]);
-      expect(await events('trusted-device-added')).toEqual([{ kind: 'sms', device: '+1 ••• ••• ••34' }]);
+      expect(await events('trusted-device-added')).toEqual([{ kind: 'sms', device: '+1 ••• ••• ••34', title: 'Phone number (+1 ••• ••• ••34)' }]);
       expect((await mails()).map((m) => [m.kind, m.toAddress, m.subject])).toEqual([
         ['trusted-device-added', 'jane.holder@example.com', 'A trusted device was added to your Apple ID'],
         ['trusted-device-added', 'rescue.jane.holder@example.com', 'A trusted device was added to your Apple ID'],
@@ -329,7 +329,7 @@ describe('trusted devices', () => {
       expect(await t.db.verificationCode.count()).toBe(0);
       expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
       expect(await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: added.trustedDeviceId, purpose: 'verify-device', code }, BROWSER)).toMatchObject({ ok: false });
-      expect(await events('trusted-device-removed')).toEqual([{ kind: 'sms', device: '+1 ••• ••• ••34', wasTrusted: false }]);
+      expect(await events('trusted-device-removed')).toEqual([{ kind: 'sms', device: '+1 ••• ••• ••34', title: 'Phone number (+1 ••• ••• ••34)', wasTrusted: false }]);
       expect(await t.db.emailOutbox.count()).toBe(0); // nothing was trusted, nothing to warn about
     });
 

@@ -6,6 +6,7 @@ import { createTestDb, type TestDb } from '../harness/db.ts';
 import { accountInput, BROWSER, freshAccount, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { needsTrustedPhone, trustedPhoneCount } from '../../src/devices/trusted-phones.ts';
+import { appDevice, passkeyDevice } from './kind-rows.ts';
 
 const AT = new Date('2026-11-23T10:00:00Z');
 
@@ -35,6 +36,13 @@ describe('the trusted phone number two-step needs', () => {
   it('a trusted iOS device is not enough: it cannot receive a text', async () => {
     await iosDevice(true);
     expect(await needsTrustedPhone(t.db, accountId)).toBe(true);
+  });
+
+  it('an authenticator app and a passkey are not enough: neither can receive a text', async () => {
+    await appDevice(t.db, accountId, 'Authy', { createdAt: AT, verifiedAt: AT });
+    await passkeyDevice(t.db, accountId, 'YubiKey', { createdAt: AT });
+    expect(await needsTrustedPhone(t.db, accountId)).toBe(true);
+    expect(await trustedPhoneCount(t.db, accountId)).toBe(0);
   });
 
   it('a number still waiting for its code is not enough', async () => {

@@ -179,6 +179,24 @@ describe('recent security activity', () => {
     expect(items[0]).toMatchObject({ label: 'Trusted device added', clientAddress: null, browser: UNKNOWN_BROWSER });
   });
 
+  it('names the trusted device added or removed by its title, kind first; older events keep the generic label', async () => {
+    const event = (kind: string, minutes: number, details: object | string | null) =>
+      t.db.securityEvent.create({ data: { accountId, kind, createdAt: new Date(T0 - minutes * 60_000), details: details === null || typeof details === 'string' ? details : JSON.stringify(details) } });
+    await event('trusted-device-added', 1, { kind: 'totp', device: 'Authenticator app (Authy)', title: 'Authenticator app (Authy)' });
+    await event('trusted-device-removed', 2, { kind: 'passkey', device: 'Passkey or security key (YubiKey)', title: 'Passkey or security key (YubiKey)', wasTrusted: true });
+    await event('trusted-device-added', 3, { kind: 'sms', device: '+1 ••• ••• ••34' });
+    await event('trusted-device-removed', 4, 'not json');
+    await event('signed-in', 5, { title: 'Not a device event' });
+    const { items } = await recentActivity(t.db, accountId, { page: 1 });
+    expect(items.map((i) => i.label)).toEqual([
+      'Authenticator app (Authy) added',
+      'Passkey or security key (YubiKey) removed',
+      'Trusted device added',
+      'Trusted device removed',
+      'Signed in',
+    ]);
+  });
+
   it('labels every kind, and a kind it does not know generically', async () => {
     await seed(SECURITY_EVENT_KINDS.length, [...SECURITY_EVENT_KINDS]);
     await t.db.securityEvent.create({ data: { accountId, kind: 'from-the-future', createdAt: new Date(T0 - 60_000) } });

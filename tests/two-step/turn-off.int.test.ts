@@ -11,6 +11,7 @@ import { signIn } from '../../src/sign-in/password.ts';
 import { evaluateEligibility } from '../../src/eligibility/waiting-periods.ts';
 import { securityPassState } from '../../src/accounts/security-pass.ts';
 import { APPLE_ID, NEW_QUESTIONS, withTwoStepAccount } from './helpers.ts';
+import { appDevice, passkeyDevice } from '../devices/kind-rows.ts';
 
 const FORM = { ...NEW_QUESTIONS, birthDate: '1990-04-30' };
 
@@ -19,6 +20,9 @@ describe('turning two-step off', () => {
 
   it('deletes the Recovery Key, app-specific passwords and trusted devices, stores the new questions, and stays signed in', async () => {
     await pushDevice(s.t.db, s.a.accountId, 'sim-1', 'Jane’s iPhone');
+    // An authenticator app and a passkey go like the phones: trusted devices of two-step, gone with it.
+    await appDevice(s.t.db, s.a.accountId, 'Authy', { createdAt: s.a.clock.now(), verifiedAt: s.a.clock.now() });
+    await passkeyDevice(s.t.db, s.a.accountId, 'YubiKey', { createdAt: s.a.clock.now() });
     const app = await createAppPassword(s.a.deps, s.a.actor, { label: 'Mail' }, BROWSER);
     if (!app.ok) throw new Error('app password');
     const other = await createSession(s.t.db, s.a.accountId, s.a.clock.now(), BROWSER, { codeVerifiedAt: s.a.clock.now() });
@@ -29,6 +33,8 @@ describe('turning two-step off', () => {
     expect(account).toMatchObject({ twoStepEnabledAt: null, recoveryKeyHash: null, recoveryKeyCreatedAt: null });
     expect(await s.t.db.trustedDevice.count()).toBe(0);
     expect(await s.t.db.verificationCode.count()).toBe(0);
+    // One email for turning off, none per device (as for phones): the devices went with two-step.
+    expect(await s.t.db.emailOutbox.count({ where: { kind: 'trusted-device-removed' } })).toBe(0);
     expect(await s.t.db.registeredDevice.count()).toBe(1); // still registered, no longer trusted
     expect(await s.t.db.appPassword.count({ where: { revokedAt: null } })).toBe(0);
     expect((await authenticateApp(s.a.deps, { appleId: APPLE_ID, password: app.password }, BROWSER)).ok).toBe(false);

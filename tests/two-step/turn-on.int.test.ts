@@ -19,6 +19,7 @@ import {
   type TurnOnDeps,
 } from '../../src/two-step/turn-on.ts';
 import { TWO_STEP_ERRORS } from '../../src/two-step/errors.ts';
+import { appDevice, passkeyDevice } from '../devices/kind-rows.ts';
 
 const START = '2026-11-23T10:00:00.000Z';
 const APPLE_ID = 'Jane.Holder@Example.com';
@@ -225,6 +226,21 @@ describe('turning two-step verification on', () => {
       // Only Get Started's reminder, 5 days before its 30 days end (src/eligibility/waiting-periods.ts), is queued: no email of turning on.
       expect((await t.db.emailOutbox.findMany()).map((r) => r.kind)).toEqual(['setup-window-closing', 'setup-window-closing']);
       expect(await events('two-step-turned-on')).toHaveLength(0);
+    });
+
+    it('an authenticator app and a passkey do not stand in for the trusted phone number', async () => {
+      await getStarted();
+      await appDevice(t.db, accountId, 'Authy', { createdAt: deps.clock.now(), verifiedAt: deps.clock.now() });
+      await passkeyDevice(t.db, accountId, 'YubiKey', { createdAt: deps.clock.now() });
+      expect(await issueRecoveryKey(deps, actor, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_TRUSTED_PHONE' });
+      // With the key issued and confirmed while a number was trusted, and the number gone since:
+      const phone = await addDevice();
+      const issued = await issueRecoveryKey(deps, actor, BROWSER);
+      if (!issued.ok) throw new Error(issued.error);
+      await confirmRecoveryKey(deps, actor, { recoveryKey: issued.recoveryKey }, BROWSER);
+      await t.db.trustedDevice.delete({ where: { id: phone.id } });
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_TRUSTED_PHONE' });
+      expect((await account()).twoStepEnabledAt).toBeNull();
     });
 
     it('turns two-step on: questions deleted, other sessions ended (not this one), one email per address without the key, event recorded', async () => {
