@@ -64,7 +64,8 @@ export interface DetailsView {
   country: string;
   createdAt: Date;
   twoStepSince: Date | null;
-  devices: Array<{ label: string; kind: DeviceKind; addedAt: Date; verifiedAt: Date | null }>;
+  /** Kind, label (numbers masked, names as the holder gave them) and dates only: never a secret, credential id, public key or counter. */
+  devices: Array<{ label: string; kind: DeviceKind; addedAt: Date; verifiedAt: Date | null; lastUsedAt: Date | null }>;
   eligibility: Eligibility;
   waitingPeriod: WaitingPeriodFacts | null;
   recoveryKeyCreatedAt: Date | null;
@@ -121,8 +122,9 @@ export async function viewAccount(deps: ConsoleDeps, session: StaffSession, ctx:
     country: regionName(account.countryCode) ?? account.countryCode,
     createdAt: account.createdAt,
     twoStepSince: account.twoStepEnabledAt,
-    // deviceLabel (via listDevices) masks phone numbers to their last two digits.
-    devices: [...devices.trusted, ...devices.pending].map((d) => ({ label: d.label, kind: d.kind, addedAt: d.createdAt, verifiedAt: d.verifiedAt })),
+    // deviceLabel (via listDevices) masks phone numbers to their last two digits; listDevices reads
+    // no TOTP secret, credential id, public key or counter, so none can reach the console.
+    devices: [...devices.trusted, ...devices.pending].map((d) => ({ label: d.label, kind: d.kind, addedAt: d.createdAt, verifiedAt: d.verifiedAt, lastUsedAt: d.lastUsedAt })),
     eligibility: state,
     waitingPeriod: latest,
     recoveryKeyCreatedAt: account.recoveryKeyCreatedAt,

@@ -12,6 +12,10 @@ import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { findAccount, viewAccount, type DetailsView } from '../../src/support/console.ts';
 import { recentActivity } from '../../src/security-events/activity.ts';
 import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { TrustedDevicesTable } from '../../app/support/account/device-tables.tsx';
+import { appDevice, KIND_SECRETS, passkeyDevice } from '../devices/kind-rows.ts';
 
 describe('the support console: find and view', () => {
   let t: TestDb;
@@ -66,6 +70,25 @@ describe('the support console: find and view', () => {
 
     const all = JSON.stringify(view);
     for (const secret of ['5550101234', '7700900123', '$2b$', 'thehash', 'apphash', 'passwordHash', 'recoveryKeyHash', 'answerHash']) expect(all).not.toContain(secret);
+  });
+
+  it('shows an authenticator app and a passkey by kind, name and dates: never a secret, credential id, public key, counter or TOTP step', async () => {
+    const day = (d: number) => new Date(Date.parse(START) - d * DAY);
+    await appDevice(t.db, holder, 'Authy', { createdAt: day(5), verifiedAt: day(5), lastUsedAt: day(1) });
+    await passkeyDevice(t.db, holder, 'YubiKey', { createdAt: day(4) });
+    const view = (await viewAccount(deps(), (await found()).s, DESK)) as DetailsView;
+    expect(view.devices).toEqual([
+      { label: 'Authenticator app (Authy)', kind: 'totp', addedAt: day(5), verifiedAt: day(5), lastUsedAt: day(1) },
+      { label: 'Passkey or security key (YubiKey)', kind: 'passkey', addedAt: day(4), verifiedAt: day(4), lastUsedAt: null },
+    ]);
+    const html = renderToStaticMarkup(createElement(TrustedDevicesTable, { devices: view.devices }));
+    expect(html).toContain('<td>Authenticator app</td>');
+    expect(html).toContain('<td>Passkey or security key</td>');
+    expect(html).toContain('Last used');
+    for (const text of [JSON.stringify(view), html]) {
+      for (const secret of Object.values(KIND_SECRETS)) expect(text).not.toContain(String(secret));
+      for (const field of ['totpSecret', 'credentialId', 'publicKey', 'signCount', 'totpLastStep', 'transports']) expect(text).not.toContain(field);
+    }
   });
 
   it('says the waiting period, its cause and dates; and evaluating it for staff changes nothing', async () => {

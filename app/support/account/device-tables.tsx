@@ -1,4 +1,5 @@
 import type { DetailsView } from '@/src/support/console.ts';
+import { kindTitle } from '@/src/authenticators/kinds.ts';
 import { When } from './when.tsx';
 
 /** The account's trusted devices, view only. */
@@ -12,17 +13,19 @@ export function TrustedDevicesTable({ devices }: { devices: DetailsView['devices
           <th scope="col">Kind</th>
           <th scope="col">Added</th>
           <th scope="col">Verified</th>
+          <th scope="col">Last used</th>
         </tr>
       </thead>
       <tbody>
         {devices.map((d, i) => (
           <tr key={i}>
             <td>{d.label}</td>
-            <td>{d.kind === 'sms' ? 'Phone number (text messages)' : 'iOS device (notifications)'}</td>
+            <td>{kindTitle(d.kind)}</td>
             <td>
               <When d={d.addedAt} show="date" />
             </td>
             <td>{d.verifiedAt ? <When d={d.verifiedAt} show="date" /> : <span className="muted">Pending</span>}</td>
+            <td>{d.lastUsedAt ? <When d={d.lastUsedAt} show="date" /> : <span className="muted">Never</span>}</td>
           </tr>
         ))}
       </tbody>

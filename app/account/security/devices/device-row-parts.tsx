@@ -2,12 +2,21 @@
 // Remove button, and the latest message of its forms. Only the rows (device-rows.tsx) use them.
 import type { ReactNode } from 'react';
 import { PendingButton } from '../../../components/submit-button.tsx';
+import { LocalTime } from '../../../components/local-time.tsx';
 import type { FormState } from '../../../lib/form-state.ts';
 import styles from './devices.module.css';
 
 import type { DeviceKind } from '@/src/authenticators/kinds.ts';
 
 export type Kind = DeviceKind;
+
+/** The few letters in each device's icon, and its colours (devices.module.css), one per kind. */
+const KIND_ICONS: Record<Kind, { text: string; className: string }> = {
+  sms: { text: 'SMS', className: '' },
+  push: { text: 'iOS', className: styles.push },
+  totp: { text: 'APP', className: styles.app },
+  passkey: { text: 'KEY', className: styles.key },
+};
 
 /** The latest message of a row's forms, under the row. */
 export function RowMessage({ states }: { states: FormState[] }) {
@@ -30,8 +39,8 @@ export function RowMessage({ states }: { states: FormState[] }) {
 export function DeviceIdentity({ kind, label, meta }: { kind: Kind; label: string; meta: ReactNode }) {
   return (
     <div className={styles.who}>
-      <span className={`${styles.icon} ${kind === 'push' ? styles.push : ''}`} aria-hidden="true">
-        {kind === 'sms' ? 'SMS' : 'iOS'}
+      <span className={`${styles.icon} ${KIND_ICONS[kind].className}`} aria-hidden="true">
+        {KIND_ICONS[kind].text}
       </span>
       <div>
         <div className={`${styles.name} ${kind === 'sms' ? styles.number : ''}`} data-testid="device-label">
@@ -49,5 +58,28 @@ export function RemoveForm({ id, label, action }: { id: string; label: string; a
       <input type="hidden" name="trustedDeviceId" value={id} />
       <PendingButton label="Remove" pendingLabel="Removing…" className={`button secondary ${styles.small}`} ariaLabel={`Remove ${label}`} />
     </form>
+  );
+}
+
+/** When a trusted device was added, verified and last used, each part kept whole when the line wraps. */
+export function DeviceDates(p: { createdAt: string; verifiedAt: string; lastUsedAt: string | null; locale: string }) {
+  return (
+    <ul className={styles.dates}>
+      <li>
+        Added <LocalTime iso={p.createdAt} show="date" locale={p.locale} />
+      </li>
+      <li>
+        Verified <LocalTime iso={p.verifiedAt} show="date" locale={p.locale} />
+      </li>
+      <li>
+        {p.lastUsedAt ? (
+          <>
+            Last used <LocalTime iso={p.lastUsedAt} show="date" locale={p.locale} />
+          </>
+        ) : (
+          'Never used'
+        )}
+      </li>
+    </ul>
   );
 }

@@ -1,17 +1,20 @@
 'use client';
 // The device rows of the Trusted Devices page: a trusted device, a device waiting for its code (the
 // code field, Verify, Send a new code) and a registered iOS device, each with the buttons that act on it.
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { addPushDeviceAction, confirmDeviceAction, removeDeviceAction, resendCodeAction } from '../../../actions/devices.ts';
 import { CodeInput } from '../../../components/code-input.tsx';
 import { PendingButton } from '../../../components/submit-button.tsx';
-import { LocalTime } from '../../../components/local-time.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
-import { DeviceIdentity, RemoveForm, RowMessage, type Kind } from './device-row-parts.tsx';
+import { KIND_CHANNELS } from '@/src/authenticators/kinds.ts';
+import { DeviceDates, DeviceIdentity, RemoveForm, RowMessage, type Kind } from './device-row-parts.tsx';
 import styles from './devices.module.css';
 
-/** A trusted device: what it is, since when, and Remove. */
-export function TrustedDeviceRow(props: { id: string; kind: Kind; label: string; verifiedAt: string; locale: string }) {
+const sentenceCase = (text: string) => text[0].toUpperCase() + text.slice(1);
+
+/** A trusted device: what it is, how it proves it is you, when it was added, verified and last used, and Remove. */
+export function TrustedDeviceRow(props: { id: string; kind: Kind; label: string; createdAt: string; verifiedAt: string; lastUsedAt: string | null; locale: string }) {
   const [removed, remove] = useActionState(removeDeviceAction, EMPTY_FORM);
   return (
     <li className={styles.row} data-testid="trusted-device">
@@ -21,7 +24,8 @@ export function TrustedDeviceRow(props: { id: string; kind: Kind; label: string;
           label={props.label}
           meta={
             <>
-              {props.kind === 'sms' ? 'Text messages' : 'Find My iPhone notifications'} · verified on <LocalTime iso={props.verifiedAt} show="date" locale={props.locale} />
+              {sentenceCase(KIND_CHANNELS[props.kind])}
+              <DeviceDates createdAt={props.createdAt} verifiedAt={props.verifiedAt} lastUsedAt={props.lastUsedAt} locale={props.locale} />
             </>
           }
         />
@@ -73,6 +77,30 @@ export function PendingDeviceRow(props: { id: string; kind: Kind; label: string;
         </p>
       ) : null}
       <RowMessage states={[verified, removed, resent]} />
+    </li>
+  );
+}
+
+/**
+ * An authenticator app or passkey whose setup was not finished (no code from the app entered yet):
+ * a link back to its setup page, and Remove. Nothing is sent to these kinds, so no code field here.
+ */
+export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: string }) {
+  const [removed, remove] = useActionState(removeDeviceAction, EMPTY_FORM);
+  return (
+    <li className={styles.row} data-testid="pending-device">
+      <div className={styles.head}>
+        <DeviceIdentity kind={props.kind} label={props.label} meta="Not set up yet: it becomes a trusted device once you finish setting it up." />
+        <div className={styles.tools}>
+          {props.kind === 'totp' ? (
+            <Link className={`button ${styles.small}`} href={`/account/security/devices/authenticator?device=${encodeURIComponent(props.id)}`}>
+              Finish setting up
+            </Link>
+          ) : null}
+          <RemoveForm id={props.id} label={props.label} action={remove} />
+        </div>
+      </div>
+      <RowMessage states={[removed]} />
     </li>
   );
 }

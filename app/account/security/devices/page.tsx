@@ -1,7 +1,5 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
-import { durationText } from '@/src/clock.ts';
-import { CODE_TTL_MS } from '@/src/codes/codes.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { setupStepOf } from '@/src/two-step/turn-on.ts';
@@ -10,16 +8,18 @@ import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { AddPhoneNumberForm, RegisterDeviceForm } from './device-forms.tsx';
-import { PendingDeviceRow, RegisteredDeviceRow, TrustedDeviceRow } from './device-rows.tsx';
+import { RegisteredDeviceRow, TrustedDeviceRow } from './device-rows.tsx';
+import { PendingSection } from './pending-section.tsx';
+import { AddOtherKinds } from './add-other-kinds.tsx';
 import { STEP_PATHS, STEP_TITLES } from '../setup/setup-ui.tsx';
 import styles from './devices.module.css';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Trusted Devices' };
 
-// Trusted Devices: the phone numbers and iOS devices that receive verification codes (seed 001).
-// A device is trusted only once the code sent to it has been entered here. Behind the Password and
-// Security pass, like every security setting.
+// Trusted Devices: the phone numbers and iOS devices that receive verification codes (seed 001),
+// and the authenticator apps and passkeys (DOMAIN.md "Beyond the seeds"). A device is trusted only
+// once verified. Behind the Password and Security pass, like every security setting.
 export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const current = await requireSecurityPass(DEVICES_PAGE);
   const { account, session } = current;
@@ -52,8 +52,8 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
       </p>
       <h1>Trusted Devices</h1>
       <p className="lead">
-        When you sign in, we send a {rt.codeDigits}-digit verification code to a device you trust. You need at least one phone number that can
-        receive text messages.
+        When you sign in, you confirm it&apos;s you with a device you trust: a {rt.codeDigits}-digit code we send to a phone number or iOS device, a
+        code from an authenticator app, or a passkey. You need at least one phone number that can receive text messages.
       </p>
       {stage.finishesWithNewDevice ? (
         <p className="notice" role="status" data-testid="recovery-notice">
@@ -69,7 +69,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
       {setupNext ? (
         <div className="panel" data-testid="setup-continue">
           <p>
-            {added ? 'Your trusted phone number is set up. ' : ''}Next in setting up two-step verification: {STEP_TITLES[setupNext].toLowerCase()}. You can
+            {added?.kind === 'sms' ? 'Your trusted phone number is set up. ' : ''}Next in setting up two-step verification: {STEP_TITLES[setupNext].toLowerCase()}. You can
             add more trusted devices later.
           </p>
           <Link className="button" href={STEP_PATHS[setupNext]}>
@@ -86,7 +86,13 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
           <>
             <ul className={styles.list} aria-labelledby="trusted-heading">
               {trusted.map((d) => (
-                <TrustedDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} verifiedAt={d.verifiedAt!.toISOString()} locale={locale} />
+                <TrustedDeviceRow
+                  key={d.id}
+                  {...{ id: d.id, kind: d.kind, label: d.label, locale }}
+                  createdAt={d.createdAt.toISOString()}
+                  verifiedAt={d.verifiedAt!.toISOString()}
+                  lastUsedAt={d.lastUsedAt?.toISOString() ?? null}
+                />
               ))}
             </ul>
             {needsPhone ? <p className="small muted">Add a phone number too: two-step verification needs at least one.</p> : null}
@@ -94,17 +100,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
         )}
       </section>
 
-      {pending.length > 0 ? (
-        <section className="panel" aria-labelledby="pending-heading">
-          <h2 id="pending-heading">Waiting for a Code</h2>
-          <p className="muted small">These become trusted devices once you enter the code sent to them. A code works for {durationText(CODE_TTL_MS)}.</p>
-          <ul className={styles.list} aria-labelledby="pending-heading">
-            {pending.map((d) => (
-              <PendingDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} digits={rt.codeDigits} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <PendingSection pending={pending} digits={rt.codeDigits} />
 
       <section className="panel" aria-labelledby="phone-heading">
         <h2 id="phone-heading">Add a Phone Number</h2>
@@ -133,6 +129,8 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
           <RegisterDeviceForm key={`register-${params.added ?? ''}-${params.removed ?? ''}`} />
         </div>
       </section>
+
+      <AddOtherKinds />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
+import { KIND_CHANNELS } from '@/src/authenticators/kinds.ts';
 import { listAppPasswords } from '@/src/app-passwords/app-passwords.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
@@ -25,8 +26,8 @@ export default async function ManageTwoStepPage() {
       </p>
       <h1>Two-Step Verification</h1>
       <p className="lead" data-testid="two-step-since">
-        On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={locale} />. Signing in needs your password and a code
-        from one of your trusted devices.
+        On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={locale} />. Signing in needs your password and then one
+        of your trusted devices: a code from it, or a passkey.
       </p>
 
       <section className="panel" aria-labelledby="devices-heading">
@@ -34,7 +35,7 @@ export default async function ManageTwoStepPage() {
         <ul className="plain-list" data-testid="manage-devices">
           {trusted.map((d) => (
             <li key={d.id}>
-              {d.label} <span className="muted small">{d.kind === 'sms' ? 'text message' : 'notification'}</span>
+              {d.label} <span className="muted small">{KIND_CHANNELS[d.kind]}</span>
             </li>
           ))}
         </ul>

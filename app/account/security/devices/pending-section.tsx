@@ -1,0 +1,28 @@
+// The Trusted Devices page's devices that are not trusted yet: a phone number or iOS device waiting
+// for the code sent to it (a code field), or an authenticator app whose setup was not finished (a
+// link back to it). Each may be removed.
+import { durationText } from '@/src/clock.ts';
+import { CODE_TTL_MS } from '@/src/codes/codes.ts';
+import { isSentCodeKind } from '@/src/authenticators/kinds.ts';
+import type { TrustedDeviceView } from '@/src/devices/trusted-devices.ts';
+import { PendingDeviceRow, UnfinishedDeviceRow } from './device-rows.tsx';
+import styles from './devices.module.css';
+
+export function PendingSection({ pending, digits }: { pending: TrustedDeviceView[]; digits: number }) {
+  if (pending.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="pending-heading">
+      <h2 id="pending-heading">Waiting for a Code</h2>
+      <p className="muted small">These become trusted devices once you enter a code from them. A code we send works for {durationText(CODE_TTL_MS)}.</p>
+      <ul className={styles.list} aria-labelledby="pending-heading">
+        {pending.map((d) =>
+          isSentCodeKind(d.kind) ? (
+            <PendingDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} digits={digits} />
+          ) : (
+            <UnfinishedDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} />
+          ),
+        )}
+      </ul>
+    </section>
+  );
+}
