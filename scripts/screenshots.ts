@@ -1,6 +1,8 @@
 // Screenshots of the first-time holder's journey (issue 12) at 320, 390 and 1280 px: the
-// Two-Step section in four states (the demo accounts), Learn more and Contact support. Needs a
-// production build (npm run build); serves it on its own ports with a throw-away database.
+// Two-Step section in four states (the demo accounts), Learn more and Contact support, and the
+// Trusted Devices page with one device of every kind (issue 16). Needs a production build (npm run
+// build); serves it on its own ports (moved by E2E_PORT_OFFSET, as the e2e run's) with a
+// throw-away database.
 //   npx tsx scripts/screenshots.ts [out-dir]     (default docs/screenshots/journey)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,20 +10,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { localEnv } from '../dev/standins/local-env.ts';
+import { createDb } from '../src/db/client.ts';
+const o = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const APP = `http://localhost:${3750 + o}`;
 const dir = mkdtempSync(join(tmpdir(), 'two-step-shots-'));
-const env = localEnv({ app: 3750, http: 3760, smtp: 3775 }, { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', SESSION_SECRET: 'x'.repeat(40), CODE_HMAC_KEY: 'y'.repeat(40), TOTP_ENCRYPTION_KEY: 'z'.repeat(43) });
+const env = localEnv({ app: 3750 + o, http: 3760 + o, smtp: 3775 + o }, { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', SESSION_SECRET: 'x'.repeat(40), CODE_HMAC_KEY: 'y'.repeat(40), TOTP_ENCRYPTION_KEY: 'z'.repeat(43) });
 await new Promise((r) => spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', r));
 const p = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
-for (let i = 0; i < 120; i++) { if (await fetch('http://localhost:3750/sign-in').then((r) => r.ok, () => false)) break; await new Promise((r) => setTimeout(r, 500)); }
+for (let i = 0; i < 120; i++) { if (await fetch(`${APP}/sign-in`).then((r) => r.ok, () => false)) break; await new Promise((r) => setTimeout(r, 500)); }
+await seedEveryKind(env.DATABASE_URL!);
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const ANSWERS: Record<string, string> = { colour: 'blue', color: 'blue', parents: 'paris', pet: 'rex' };
 async function signedIn(page: Page, appleId: string) {
-  await page.goto('http://localhost:3750/sign-in');
+  await page.goto(`${APP}/sign-in`);
   await page.getByLabel('Apple ID').fill(appleId);
   await page.getByLabel('Password').fill('two-step demo 2013');
   await page.getByRole('button', { name: 'Sign In' }).click();
   await page.waitForURL(/\/account/);
-  await page.goto('http://localhost:3750/account/security');
+  await page.goto(`${APP}/account/security`);
   const inputs = page.locator('input[name^="answer"]');
   const n = await inputs.count();
   for (let i = 0; i < n; i++) {
@@ -30,6 +36,27 @@ async function signedIn(page: Page, appleId: string) {
     await inputs.nth(i).fill(key ? ANSWERS[key]! : '');
   }
   if (n) { await page.getByRole('button', { name: /continue|answer|submit/i }).first().click(); await page.waitForTimeout(1500); }
+}
+/**
+ * Avery (two-step off, so no code is asked before the page) gets one trusted device of every kind
+ * and an authenticator app whose setup was not finished, as their flows leave them. The TOTP
+ * secret is a placeholder: the page never reads it.
+ */
+async function seedEveryKind(url: string) {
+  const db = createDb(url);
+  const { id: accountId } = await db.account.findFirstOrThrow({ where: { appleId: 'avery@two-step.test' } });
+  const at = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000);
+  const reg = await db.registeredDevice.create({ data: { accountId, deviceId: 'sim-shots', name: 'Avery’s iPhone', createdAt: at(60) } });
+  await db.trustedDevice.createMany({
+    data: [
+      { accountId, kind: 'sms', phoneNumber: '+15550100077', createdAt: at(90), verifiedAt: at(90), lastUsedAt: at(2) },
+      { accountId, kind: 'push', registeredDeviceId: reg.id, createdAt: at(60), verifiedAt: at(60) },
+      { accountId, kind: 'totp', name: 'Authy', totpSecret: 'v1.placeholder', createdAt: at(30), verifiedAt: at(30), lastUsedAt: at(1) },
+      { accountId, kind: 'passkey', name: 'YubiKey 5C', credentialId: 'shots-credential', publicKey: 'shots-key', signCount: 0, createdAt: at(10), verifiedAt: at(10) },
+      { accountId, kind: 'totp', name: '1Password', totpSecret: 'v1.placeholder', createdAt: at(0) },
+    ],
+  });
+  await db.$disconnect();
 }
 const OUT = process.argv[2] ?? 'docs/screenshots/journey';
 for (const width of [320, 390, 1280]) {
@@ -42,8 +69,11 @@ for (const width of [320, 390, 1280]) {
   }
   const ctx = await b.newContext({ viewport: { width, height: 900 } });
   const page = await ctx.newPage();
+  await signedIn(page, 'avery@two-step.test');
+  await page.goto(`${APP}/account/security/devices`);
+  await page.screenshot({ path: `${OUT}/devices-every-kind-${width}.png`, fullPage: true });
   for (const path of ['help/two-step', 'contact-support']) {
-    await page.goto(`http://localhost:3750/${path}`);
+    await page.goto(`${APP}/${path}`);
     await page.screenshot({ path: `${OUT}/${path.replace('/', '-')}-${width}.png`, fullPage: false });
   }
   await ctx.close();

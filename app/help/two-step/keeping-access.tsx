@@ -20,6 +20,26 @@ export function KeepingAccess() {
         </p>
       </Question>
 
+      <Question id="authenticator">
+        <p>
+          Yes. On the Trusted Devices page choose <strong>Add an authenticator app</strong>, scan the QR code with the app (or type in the key shown
+          under it), then type in the code the app shows. The app keeps making new codes, even without a signal, and we never send it
+          anything. When you sign in, choose the app and type in its current code.
+        </p>
+      </Question>
+
+      <Question id="passkeys">
+        <p>
+          Yes. A passkey (kept by your phone, computer or password manager) or a security key (a small USB or NFC key) proves it&apos;s you without a
+          code, and it only works on this portal&apos;s own website, so a fake website can&apos;t trick you into handing it over. Add one on the
+          Trusted Devices page, then choose it when you sign in.
+        </p>
+        <p>
+          Neither an app nor a passkey replaces your phone number: you still need at least one phone number that receives text messages, and your
+          password is still the first step.
+        </p>
+      </Question>
+
       <Question id="keep-key">
         <p>
           On paper, somewhere safe: at home, at work, or both. Printing two copies and keeping them in different places means one is easy to find and

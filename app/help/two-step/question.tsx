@@ -9,6 +9,8 @@ export const QUESTIONS = {
   questions: 'Do I still need my security questions?',
   numbers: 'Which phone numbers should I add?',
   'find-my': 'Can an iPhone or iPad get codes as notifications?',
+  authenticator: 'Can I use an authenticator app?',
+  passkeys: 'Can I use a passkey or security key?',
   'keep-key': 'Where should I keep my Recovery Key?',
   apps: "What about apps that can't ask for a code?",
   remember: 'What am I responsible for?',
