@@ -72,7 +72,7 @@ test('a phone number: a landline is refused, a mobile number is verified with th
   await expect(page.getByRole('status').filter({ hasText: `${mobile.masked} is now a trusted device.` })).toBeVisible();
   await expect(pendingRows(page)).toHaveCount(0);
   const trusted = trustedRows(page).filter({ hasText: mobile.masked });
-  await expect(trusted).toContainText('verified on');
+  await expect(trusted).toContainText('Verified');
   await expect(page.getByText(mobile.e164)).toHaveCount(0); // only the last two digits show
   await page.screenshot({ path: 'test-results/trusted-devices-trusted.png', fullPage: true });
 
@@ -107,7 +107,7 @@ test('an iOS device: registered, sent a code by push, trusted, then removed', as
   await pending.getByLabel('Verification code').fill(code);
   await submit(page, 'Verify');
   await expect(page.getByRole('status').filter({ hasText: "Jamie's iPad is now a trusted device." })).toBeVisible();
-  await expect(trustedRows(page).filter({ hasText: "Jamie's iPad" })).toContainText('verified on');
+  await expect(trustedRows(page).filter({ hasText: "Jamie's iPad" })).toContainText('Verified');
   await expect(registered).toContainText('Trusted');
   await page.screenshot({ path: 'test-results/trusted-devices-push-trusted.png', fullPage: true });
 

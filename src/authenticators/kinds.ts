@@ -34,7 +34,7 @@ export const KIND_CHANNELS: Record<DeviceKind, string> = {
   sms: 'text message',
   push: 'notification',
   totp: 'code from the app',
-  passkey: 'passkey or security key',
+  passkey: 'no code needed', // its signature is the proof; repeating its noun next to its label says nothing
 };
 
 /** What a trusted device of each kind can do once added, as the "device added" email says it. */

@@ -11,7 +11,7 @@ export function AddOtherKinds({ passkey }: { passkey?: ReactNode }) {
     <section className="panel" aria-labelledby="others-heading" data-testid="add-other-kinds">
       <h2 id="others-heading">Authenticator Apps and Passkeys</h2>
       <p className={styles.hint}>
-        An authenticator app on your phone makes a new code every 30 seconds, without a signal. A passkey or security key proves it&apos;s you
+        An authenticator app on your phone keeps making new codes, even without a signal. A passkey or security key proves it&apos;s you
         without a code, and can&apos;t be tricked by a fake website. Both work next to your phone number, not instead of it.
       </p>
       <div className={styles.addOthers}>
