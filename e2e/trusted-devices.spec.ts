@@ -1,7 +1,7 @@
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
-import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestPushCode, newestSmsCode, simulatedDevice, submit } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestPushCode, newestSmsCode, operator, simulatedDevice, submit } from './helpers.ts';
 
 // Dates show in the reader's time zone, written as the account's country writes them.
 test.use({ timezoneId: 'America/New_York' });
@@ -119,4 +119,40 @@ test('an iOS device: registered, sent a code by push, trusted, then removed', as
   await page.screenshot({ path: 'test-results/trusted-devices-removed.png', fullPage: true });
   const mail = await newestMailText(page, appleId, 'A trusted device was removed from your Apple ID');
   expect(mail).toContain("Jamie's iPad");
+});
+
+test('an authenticator app and a passkey: listed by kind, name and dates; an unfinished app leads back to its setup; removing one is told in its words', async ({ page }) => {
+  const appleId = newAppleId('kinds');
+  await openTrustedDevices(page, appleId);
+  await expect(page.getByRole('link', { name: 'Add an authenticator app' })).toHaveAttribute('href', '/account/security/devices/authenticator');
+  operator('e2e/fixtures/other-kinds.ts', appleId);
+  await page.reload();
+
+  const app = trustedRows(page).filter({ hasText: 'Authenticator app (Authy)' });
+  await expect(app).toContainText('Code from the app');
+  await expect(app).toContainText('Verified');
+  await expect(app).toContainText('Last used');
+  const key = trustedRows(page).filter({ hasText: 'Passkey or security key (YubiKey)' });
+  await expect(key).toContainText('No code needed');
+  await expect(key).toContainText('Never used');
+  // Two-step still needs a phone number: an app and a passkey are not one.
+  await expect(page.getByText('Add a phone number too: two-step verification needs at least one.')).toBeVisible();
+
+  const unfinished = pendingRows(page).filter({ hasText: 'Authenticator app (1Password)' });
+  const finish = unfinished.getByRole('link', { name: 'Finish setting up' });
+  await expect(finish).toHaveAttribute('href', /^\/account\/security\/devices\/authenticator\?device=[\w-]+$/);
+  await expect(unfinished.getByLabel('Verification code')).toHaveCount(0); // nothing is sent to an app
+  await page.screenshot({ path: 'test-results/trusted-devices-other-kinds.png', fullPage: true });
+
+  await submit(page, 'Remove Authenticator app (Authy)');
+  await expect(page.getByRole('status').filter({ hasText: 'The device was removed.' })).toBeVisible();
+  await expect(app).toHaveCount(0);
+  const mail = await newestMailText(page, appleId, 'A trusted device was removed from your Apple ID');
+  expect(mail).toContain('the authenticator app “Authy” was removed from the trusted devices');
+  await page.goto('/account/security/devices'); // the mail inbox was opened in this page
+  await submit(page, 'Remove Authenticator app (1Password)');
+  await expect(pendingRows(page)).toHaveCount(0);
+
+  await page.goto('/account/security');
+  await expect(page.getByText('Authenticator app (Authy) removed')).toBeVisible();
 });
