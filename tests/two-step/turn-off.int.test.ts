@@ -11,6 +11,8 @@ import { signIn } from '../../src/sign-in/password.ts';
 import { evaluateEligibility } from '../../src/eligibility/waiting-periods.ts';
 import { securityPassState } from '../../src/accounts/security-pass.ts';
 import { APPLE_ID, NEW_QUESTIONS, withTwoStepAccount } from './helpers.ts';
+import { addSoftPasskey } from '../passkeys/helpers.ts';
+import { authenticationOptions } from '../../src/passkeys/passkeys.ts';
 
 const FORM = { ...NEW_QUESTIONS, birthDate: '1990-04-30' };
 
@@ -19,6 +21,7 @@ describe('turning two-step off', () => {
 
   it('deletes the Recovery Key, app-specific passwords and trusted devices, stores the new questions, and stays signed in', async () => {
     await pushDevice(s.t.db, s.a.accountId, 'sim-1', 'Jane’s iPhone');
+    await addSoftPasskey(s.a.deps, s.a.actor); // a passkey goes like every other trusted device
     const app = await createAppPassword(s.a.deps, s.a.actor, { label: 'Mail' }, BROWSER);
     if (!app.ok) throw new Error('app password');
     const other = await createSession(s.t.db, s.a.accountId, s.a.clock.now(), BROWSER, { codeVerifiedAt: s.a.clock.now() });
@@ -28,6 +31,7 @@ describe('turning two-step off', () => {
     const account = await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } });
     expect(account).toMatchObject({ twoStepEnabledAt: null, recoveryKeyHash: null, recoveryKeyCreatedAt: null });
     expect(await s.t.db.trustedDevice.count()).toBe(0);
+    expect(await authenticationOptions(s.a.deps, s.a.accountId, 'sign-in')).toMatchObject({ ok: false, code: 'NO_PASSKEY' });
     expect(await s.t.db.verificationCode.count()).toBe(0);
     expect(await s.t.db.registeredDevice.count()).toBe(1); // still registered, no longer trusted
     expect(await s.t.db.appPassword.count({ where: { revokedAt: null } })).toBe(0);
