@@ -2,8 +2,10 @@
 // Each sentence says what to do next; none names a credential id or a key.
 import type { ErrorSentences } from '../result.ts';
 import { waitText } from '../throttle/throttle.ts';
+import { CEREMONY_ERRORS } from './ceremony-errors.ts';
 
 export const PASSKEYS_ERRORS = {
+  ...CEREMONY_ERRORS,
   /** Not the JSON a browser's WebAuthn ceremony gives (or nothing at all). */
   RESPONSE_MALFORMED: "We couldn't read the answer from your passkey or security key. Try again, or choose another trusted device.",
   /** The challenge is unknown, was used, expired, or belongs to another step or account. */

@@ -10,6 +10,7 @@ import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { AddPhoneNumberForm, RegisterDeviceForm } from './device-forms.tsx';
+import { AddPasskeySection } from './add-passkey.tsx';
 import { PendingDeviceRow, RegisteredDeviceRow, TrustedDeviceRow } from './device-rows.tsx';
 import { STEP_PATHS, STEP_TITLES } from '../setup/setup-ui.tsx';
 import styles from './devices.module.css';
@@ -133,6 +134,8 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
           <RegisterDeviceForm key={`register-${params.added ?? ''}-${params.removed ?? ''}`} />
         </div>
       </section>
+
+      <AddPasskeySection formKey={`passkey-${params.added ?? ''}-${params.removed ?? ''}`} />
     </main>
   );
 }
