@@ -12,13 +12,11 @@ import { verifySecret } from '../../src/accounts/passwords.ts';
 import { requestPasswordReset } from '../../src/password-reset/by-link.ts';
 import { authenticateApp } from '../../src/app-passwords/app-passwords.ts';
 import { generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
+import { completeSignIn, completeSignInWithPasskey, sendSignInCode, signInPasskeyOptions } from '../../src/sign-in/code.ts';
 import { signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
-import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '../../src/password-reset/by-recovery-key.ts';
+import { completeKeyReset, keyResetPasskeyOptions, sendKeyResetCode, startKeyReset, verifyKeyResetCode, verifyKeyResetPasskey } from '../../src/password-reset/by-recovery-key.ts';
 import { MINUTE } from '../../src/clock.ts';
 import { APPLE_ID, withTwoStepAccount } from './helpers.ts';
-import { completeSignInWithPasskey, signInPasskeyOptions } from '../../src/sign-in/code.ts';
-import { keyResetPasskeyOptions, verifyKeyResetPasskey } from '../../src/password-reset/by-recovery-key.ts';
 import { addSoftPasskey } from '../passkeys/helpers.ts';
 import { SoftAuthenticator } from '../passkeys/authenticator.ts';
 
