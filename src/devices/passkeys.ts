@@ -15,13 +15,14 @@ import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/ser
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Result } from '../result.ts';
 import type { DevicesError } from './errors.ts';
+import { PASSKEY_NAME_EMPTY } from '../passkeys/ceremony-errors.ts';
 import { ADDING, announceDeviceChange, deviceLabel, roomForAnother } from './trusted-devices.ts';
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === 'P2002';
 
 // Shown on pages and in emails: one line of text, as registered iOS devices' names.
 const addSchema = z.object({
-  name: displayText(60, { empty: 'Enter a name for the passkey or security key, such as “YubiKey 5C”.', tooLong: 'Keep the name to 60 characters or fewer.' }),
+  name: displayText(60, { empty: PASSKEY_NAME_EMPTY, tooLong: 'Keep the name to 60 characters or fewer.' }),
   response: z.unknown(),
 });
 

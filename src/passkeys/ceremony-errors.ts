@@ -18,3 +18,6 @@ export function ceremonyErrorSentence(e: unknown): string {
   if (name === 'InvalidStateError') return CEREMONY_ERRORS.CEREMONY_ALREADY_ADDED;
   return CEREMONY_ERRORS.CEREMONY_FAILED;
 }
+
+/** The name field left empty: checked in the browser before the ceremony, and again by the server. */
+export const PASSKEY_NAME_EMPTY = 'Enter a name for the passkey or security key, such as “YubiKey 5C”.';
