@@ -35,6 +35,14 @@ test('a passkey: added on Trusted Devices, signs in after the password, then rem
   await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
   await expect(page.getByRole('radio', { name: /Passkey/ })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/passkey-sign-in.png', fullPage: true });
+  // A signature that does not verify: said plainly, and the code form is still there.
+  await cdp.send('WebAuthn.setResponseOverrideBits', { authenticatorId, isBogusSignature: true });
+  await page.getByRole('button', { name: 'Use a passkey or security key' }).click();
+  await expect(page.getByTestId('passkey-step').getByRole('alert')).toHaveText(
+    "Your passkey or security key couldn't be verified. Try again, or choose another trusted device.",
+  );
+  await expect(page.getByRole('button', { name: 'Send Code' })).toBeVisible();
+  await cdp.send('WebAuthn.setResponseOverrideBits', { authenticatorId, isBogusSignature: false });
   await page.getByRole('button', { name: 'Use a passkey or security key' }).click();
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
   expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials[0].signCount).toBeGreaterThan(0);

@@ -11,7 +11,10 @@ import { completeKeyReset, keyResetPasskeyOptions, startKeyReset, verifyKeyReset
 import { sendCode } from '../../src/codes/codes.ts';
 import { resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { MINUTE } from '../../src/clock.ts';
-import { addSoftPasskey } from './helpers.ts';
+import { addSoftPasskey, ORIGIN, RP_ID } from './helpers.ts';
+import { SoftAuthenticator } from './authenticator.ts';
+import { addPasskeyInSession, signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
+import { passkeyRegistrationOptions } from '../../src/devices/passkeys.ts';
 
 describe('a passkey as the trusted device of a step', () => {
   const s = withTwoStepAccount();
@@ -78,6 +81,22 @@ describe('a passkey as the trusted device of a step', () => {
     if (!o2.ok) throw new Error(o2.error);
     expect(await verifyKeyResetPasskey(deps(), reset.token, authenticator.assert(o2.options), BROWSER)).toEqual({ ok: true });
     expect(await completeKeyReset(deps(), reset.token, { password: 'a new long passphrase', confirmPassword: 'a new long passphrase' }, BROWSER)).toMatchObject({ ok: true });
+  });
+
+  it('added in a Recovery Key session, finishes that sign-in as a new trusted device does', async () => {
+    await s.t.db.session.deleteMany();
+    const first = await signIn(deps(), { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER);
+    if (!first.ok) throw new Error(first.error);
+    const recovery = await signInWithRecoveryKey(deps(), first.sessionToken, { recoveryKey: s.a.recoveryKey }, BROWSER);
+    if (!recovery.ok) throw new Error(recovery.error);
+    const actor = { accountId: s.a.accountId, sessionId: sessionIdOf(recovery.sessionToken) };
+    const o = await passkeyRegistrationOptions(deps(), actor);
+    if (!o.ok) throw new Error(o.error);
+    const key = new SoftAuthenticator(ORIGIN, RP_ID);
+    const added = await addPasskeyInSession(deps(), actor, recovery.sessionToken, { name: 'New key', response: key.register(o.options) }, BROWSER);
+    if (!added.ok || !added.signedIn) throw new Error(JSON.stringify(added));
+    expect(await resolveSession(s.t.db, added.signedIn, s.a.clock.now())).toMatchObject({ stage: 'full' });
+    expect(await resolveSession(s.t.db, recovery.sessionToken, s.a.clock.now())).toBeNull();
   });
 
   it('is never a place to send a code', async () => {
