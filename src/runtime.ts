@@ -6,6 +6,7 @@ import { createDb, type Db } from './db/client.ts';
 import { shiftableClock, systemClock, type Clock } from './clock.ts';
 import { createTwilioSms, type LineTypeLookup, type SmsSender } from './sms/twilio-sms.ts';
 import { createHttpPushSender, type PushSender } from './push/push-sender.ts';
+import { relyingParty, type RelyingParty } from './passkeys/relying-party.ts';
 
 export interface Runtime {
   db: Db;
@@ -18,6 +19,8 @@ export interface Runtime {
   totpKey: Buffer;
   sms: SmsSender & LineTypeLookup;
   push: PushSender;
+  /** The WebAuthn relying party, derived from APP_URL (RP ID = its host name, origin = its origin). */
+  webauthn: RelyingParty;
 }
 
 const globalForRuntime = globalThis as unknown as { twoStepRuntime?: Runtime };
@@ -34,6 +37,7 @@ export function runtime(): Runtime {
       codeKey: c.CODE_HMAC_KEY,
       codeDigits: c.CODE_DIGITS,
       totpKey: Buffer.from(c.TOTP_ENCRYPTION_KEY, 'base64url'),
+      webauthn: relyingParty(c.APP_URL),
       sms: createTwilioSms({
         accountSid: c.TWILIO_ACCOUNT_SID,
         authToken: c.TWILIO_AUTH_TOKEN,

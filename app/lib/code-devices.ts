@@ -7,7 +7,13 @@ export interface CodeDevice {
   kind: string;
 }
 
-/** What the code form needs of each trusted device (numbers already masked): nothing more reaches the browser. */
+/**
+ * What the code form needs of each trusted device (numbers already masked): nothing more reaches the
+ * browser. A passkey is never a place to send a code: it has its own button (PasskeyButton).
+ */
 export function codeDevices(devices: TrustedDeviceView[]): CodeDevice[] {
-  return devices.map((d) => ({ id: d.id, label: d.label, kind: d.kind }));
+  return devices.filter((d) => d.kind !== 'passkey').map((d) => ({ id: d.id, label: d.label, kind: d.kind }));
 }
+
+/** Whether to offer "Use a passkey or security key" beside the code form. */
+export const hasPasskeyAmong = (devices: TrustedDeviceView[]): boolean => devices.some((d) => d.kind === 'passkey');

@@ -423,7 +423,7 @@ async function wrongCode(
  * that reached the threshold. It names when, and the client addresses and browsers the wrong codes
  * of this run came from (from the 'code-wrong' events); never a code.
  */
-async function sendWrongCodesAlert(tx: DbTx, clock: Clock, accountId: string, run: WrongCodeRun, now: Date): Promise<void> {
+export async function sendWrongCodesAlert(tx: DbTx, clock: Clock, accountId: string, run: WrongCodeRun, now: Date): Promise<void> {
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { name: true, appleId: true, rescueEmail: true } });
   const wrong = await tx.securityEvent.findMany({
     where: { accountId, kind: 'code-wrong', createdAt: { gte: run.runStartedAt } },

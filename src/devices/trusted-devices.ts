@@ -63,7 +63,7 @@ const lookupKey = (accountId: string) => `lookup:account:${accountId}`;
 /** Seed 001: "You can't use landline or web-based (VOIP) phone services for two-step verification." */
 const REFUSED_LINE_TYPES: Partial<Record<LineType, 'LANDLINE' | 'VOIP'>> = { landline: 'LANDLINE', fixedVoip: 'VOIP', nonFixedVoip: 'VOIP' };
 /** Adding a device needs a fresh code, except in a Recovery Key session, which exists to add one. */
-const ADDING = DEVICES_PAGE;
+export const ADDING = DEVICES_PAGE;
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === 'P2002';
 
@@ -126,7 +126,7 @@ export async function announceDeviceChange(
   );
 }
 
-async function roomForAnother(db: DbTx, accountId: string): Promise<Failure<'TOO_MANY_DEVICES'> | null> {
+export async function roomForAnother(db: DbTx, accountId: string): Promise<Failure<'TOO_MANY_DEVICES'> | null> {
   const count = await db.trustedDevice.count({ where: { accountId } });
   return count >= MAX_TRUSTED_DEVICES ? failure(DEVICES_ERRORS, 'TOO_MANY_DEVICES', MAX_TRUSTED_DEVICES) : null;
 }

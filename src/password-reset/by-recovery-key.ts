@@ -31,6 +31,8 @@ import { attemptsFailed, attemptsSucceeded, takeAttempts, type LockPolicy, type 
 import { guessLimits } from '../throttle/known-browsers.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Result } from '../result.ts';
+import { authenticationOptions, verifyPasskey, type PasskeyDeps, type PasskeysError } from '../passkeys/passkeys.ts';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { PASSWORD_RESET_ERRORS, type PasswordResetError } from './errors.ts';
 
 export type KeyResetDeps = CodeDeps & { db: Db; clock: Clock; bcryptCost: number; appUrl: string };
@@ -118,6 +120,11 @@ export async function sendKeyResetCode(
   return sendCodeToChosenDevice(deps, row.accountId, 'reset-password', input, ctx);
 }
 
+/** What either proof (a code, or a passkey) does once it is right: the reset may choose a new password. */
+async function passCodeStep(db: Db, resetId: string, now: Date): Promise<void> {
+  await db.passwordReset.updateMany({ where: { id: resetId, usedAt: null }, data: { codeVerifiedAt: now } });
+}
+
 /** Step 2b: the code. Right → the reset may choose a new password. */
 export async function verifyKeyResetCode(
   deps: KeyResetDeps,
@@ -129,7 +136,32 @@ export async function verifyKeyResetCode(
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
   const checked = await checkEnteredCode(deps, row.accountId, 'reset-password', input, ctx);
   if (!checked.ok) return checked;
-  await deps.db.passwordReset.updateMany({ where: { id: row.id, usedAt: null }, data: { codeVerifiedAt: deps.clock.now() } });
+  await passCodeStep(deps.db, row.id, deps.clock.now());
+  return { ok: true };
+}
+
+/** Step 2, with a passkey (it counts as the trusted device): the options. */
+export async function keyResetPasskeyOptions(
+  deps: PasskeyDeps,
+  token: string | undefined,
+): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, PasswordResetError | PasskeysError>> {
+  const row = await liveKeyReset(deps.db, token, deps.clock.now());
+  if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
+  return authenticationOptions(deps, row.accountId, 'reset-password');
+}
+
+/** Step 2, with a passkey: its answer. Right → the same as a right code. */
+export async function verifyKeyResetPasskey(
+  deps: PasskeyDeps,
+  token: string | undefined,
+  response: unknown,
+  ctx: RequestContext,
+): Promise<Result<object, PasswordResetError | PasskeysError>> {
+  const row = await liveKeyReset(deps.db, token, deps.clock.now());
+  if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
+  const checked = await verifyPasskey(deps, { accountId: row.accountId, purpose: 'reset-password', response }, ctx);
+  if (!checked.ok) return checked;
+  await passCodeStep(deps.db, row.id, deps.clock.now());
   return { ok: true };
 }
 

@@ -11,6 +11,8 @@ import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { failure, type Result } from '../result.ts';
+import { authenticationOptions, verifyPasskey, type PasskeyDeps, type PasskeysError } from '../passkeys/passkeys.ts';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
 export type SignInCodeDeps = CodeDeps & { db: Db; clock: Clock };
@@ -37,27 +39,50 @@ export async function sendSignInCode(
   return sendCodeToChosenDevice(deps, session.accountId, 'sign-in', input, ctx);
 }
 
-/** Checks the code; on success replaces the password-stage session with a signed-in one. */
-export async function completeSignIn(
-  deps: SignInCodeDeps,
-  token: string,
-  input: unknown,
-  ctx: RequestContext,
-): Promise<Result<{ sessionToken: string; accountId: string }, SignInError | CodesError>> {
-  const session = await pendingSignIn(deps, token);
-  if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
-  const now = deps.clock.now();
-  // In the transaction that claims the code (which also ended the runs of wrong codes).
-  const finish = async (tx: DbTx) => {
+/**
+ * What either proof (a code, or a passkey) does once it is right, in the transaction that accepted
+ * it: replaces the password-stage session with a signed-in one. null: finished already in another
+ * request. The one place a second step becomes a session.
+ */
+function finishSignIn(token: string, session: ResolvedSession, now: Date, ctx: RequestContext, using: string) {
+  return async (tx: DbTx): Promise<string | null> => {
     // Raw SQL (src/db/raw.ts): on every sign-in.
     const count = await tx.$executeRaw`DELETE FROM "Session" WHERE "id" = ${sessionIdOf(token)} AND "stage" = 'password'`;
-    if (count !== 1) return null; // finished already in another request
+    if (count !== 1) return null;
     const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now });
     await endSendBlocks(tx, session.accountId);
-    await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'verification code' } }, ctx);
+    await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: using } }, ctx);
     return fresh;
   };
-  const checked = await checkEnteredCode(deps, session.accountId, 'sign-in', input, ctx, finish);
+}
+
+type Finished = Result<{ sessionToken: string; accountId: string }, SignInError | CodesError | PasskeysError>;
+
+function signedInOr(checked: Result<{ then?: string | null }, CodesError | PasskeysError>, accountId: string): Finished {
   if (!checked.ok) return checked;
-  return checked.then ? { ok: true, sessionToken: checked.then, accountId: session.accountId } : failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
+  return checked.then ? { ok: true, sessionToken: checked.then, accountId } : failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
+}
+
+/** Checks the code; on success replaces the password-stage session with a signed-in one. */
+export async function completeSignIn(deps: SignInCodeDeps, token: string, input: unknown, ctx: RequestContext): Promise<Finished> {
+  const session = await pendingSignIn(deps, token);
+  if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
+  // In the transaction that claims the code (which also ended the runs of wrong codes).
+  const finish = finishSignIn(token, session, deps.clock.now(), ctx, 'verification code');
+  return signedInOr(await checkEnteredCode(deps, session.accountId, 'sign-in', input, ctx, finish), session.accountId);
+}
+
+/** "Use a passkey or security key": the options, only after the password (a password-stage session). */
+export async function signInPasskeyOptions(deps: PasskeyDeps, token: string): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, SignInError | PasskeysError>> {
+  const session = await pendingSignIn(deps, token);
+  if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
+  return authenticationOptions(deps, session.accountId, 'sign-in');
+}
+
+/** The passkey's answer; right → the same finish as a code. */
+export async function completeSignInWithPasskey(deps: PasskeyDeps, token: string, response: unknown, ctx: RequestContext): Promise<Finished> {
+  const session = await pendingSignIn(deps, token);
+  if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
+  const finish = finishSignIn(token, session, deps.clock.now(), ctx, 'passkey or security key');
+  return signedInOr(await verifyPasskey(deps, { accountId: session.accountId, purpose: 'sign-in', response }, ctx, finish), session.accountId);
 }

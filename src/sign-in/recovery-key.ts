@@ -18,6 +18,8 @@ import { endCodeBlocks } from '../codes/limits.ts';
 import { confirmDevice, type DeviceDeps } from '../devices/trusted-devices.ts';
 import { stagePolicy } from '../sessions/stage-policy.ts';
 import type { Actor } from '../sessions/actor.ts';
+import { addPasskey } from '../devices/passkeys.ts';
+import type { PasskeyDeps } from '../passkeys/passkeys.ts';
 
 // (issue 6) Wrong Recovery Key tries are limited, counted before the key is compared, and logged:
 // 5 per hour per account for unknown browsers together, 5 per hour for each known browser. Only a
@@ -90,4 +92,15 @@ export async function confirmDeviceInSession(deps: DeviceDeps, actor: Actor, tok
   if (!confirmed.ok) return confirmed;
   const signedIn = token ? await finishRecovery(deps, token, ctx) : null;
   return { ...confirmed, signedIn };
+}
+
+/**
+ * Adding a passkey on the Trusted Devices page, as confirmDeviceInSession: in a Recovery Key
+ * session the new passkey (trusted at once, its ceremony the proof) also finishes the sign-in.
+ */
+export async function addPasskeyInSession(deps: PasskeyDeps & Deps, actor: Actor, token: string | undefined, input: unknown, ctx: RequestContext) {
+  const added = await addPasskey(deps, actor, input, ctx);
+  if (!added.ok) return added;
+  const signedIn = token ? await finishRecovery(deps, token, ctx) : null;
+  return { ...added, signedIn };
 }

@@ -20,6 +20,8 @@ import { createSession } from '../sessions/sessions.ts';
 import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
+import { authenticationOptions, verifyPasskey, type PasskeyDeps, type PasskeysError } from '../passkeys/passkeys.ts';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { STEP_UP_ERRORS, type StepUpError } from './errors.ts';
 
 /** (ours, ASVS 3.7.1 leaves the period open) A code entered this recently makes a change possible. */
@@ -58,6 +60,22 @@ export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unkn
   return sendCodeToChosenDevice(deps, actor.accountId, 'confirm-identity', input, ctx);
 }
 
+/**
+ * What either proof (a code, or a passkey) does once it is right: this session is replaced by one
+ * whose code is fresh (a new token), keeping its start. null: the session ended meanwhile.
+ */
+async function renewSession(db: Db, actor: Actor, now: Date, ctx: RequestContext): Promise<string | null> {
+  return db.$transaction(async (tx) => {
+    const old = await tx.session.findUnique({ where: { id: actor.sessionId } });
+    if (!old || old.accountId !== actor.accountId || old.stage !== 'full') return null;
+    const { count } = await tx.session.deleteMany({ where: { id: old.id } });
+    if (count !== 1) return null;
+    const fresh = await createSession(tx, actor.accountId, now, ctx, { codeVerifiedAt: now, createdAt: old.createdAt });
+    await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'identity-confirmed', at: now }, ctx);
+    return fresh;
+  });
+}
+
 /** Checks the code; right → this session is replaced by one whose code is fresh (a new token). */
 export async function confirmIdentity(
   deps: CodeDeps,
@@ -67,15 +85,24 @@ export async function confirmIdentity(
 ): Promise<Result<{ sessionToken: string }, CodesError | SessionsError>> {
   const checked = await checkEnteredCode(deps, actor.accountId, 'confirm-identity', input, ctx);
   if (!checked.ok) return checked;
-  const now = deps.clock.now();
-  const sessionToken = await deps.db.$transaction(async (tx) => {
-    const old = await tx.session.findUnique({ where: { id: actor.sessionId } });
-    if (!old || old.accountId !== actor.accountId || old.stage !== 'full') return null;
-    const { count } = await tx.session.deleteMany({ where: { id: old.id } });
-    if (count !== 1) return null;
-    const fresh = await createSession(tx, actor.accountId, now, ctx, { codeVerifiedAt: now, createdAt: old.createdAt });
-    await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'identity-confirmed', at: now }, ctx);
-    return fresh;
-  });
+  const sessionToken = await renewSession(deps.db, actor, deps.clock.now(), ctx);
+  return sessionToken ? { ok: true, sessionToken } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
+}
+
+/** "Use a passkey or security key" for a fresh code: the options. */
+export async function identityPasskeyOptions(deps: PasskeyDeps, actor: Actor): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, PasskeysError>> {
+  return authenticationOptions(deps, actor.accountId, 'confirm-identity');
+}
+
+/** The passkey's answer; right → the same renewed session as a code. */
+export async function confirmIdentityWithPasskey(
+  deps: PasskeyDeps,
+  actor: Actor,
+  response: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ sessionToken: string }, PasskeysError | SessionsError>> {
+  const checked = await verifyPasskey(deps, { accountId: actor.accountId, purpose: 'confirm-identity', response }, ctx);
+  if (!checked.ok) return checked;
+  const sessionToken = await renewSession(deps.db, actor, deps.clock.now(), ctx);
   return sessionToken ? { ok: true, sessionToken } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
 }

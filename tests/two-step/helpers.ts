@@ -13,8 +13,10 @@ import { generateRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/rec
 import { CODE_KEY, newAccount, PHONE, resetTables, smsDevice, START } from '../codes/helpers.ts';
 import { startStandinSenders, type StandinSenders } from '../harness/standins.ts';
 import { BROWSER } from '../harness/accounts.ts';
+import { relyingParty } from '../../src/passkeys/relying-party.ts';
 
 export const APPLE_ID = 'jane.holder@example.com';
+export const APP_URL = 'http://localhost:3000';
 
 export async function twoStepAccount(db: Db, senders: StandinSenders, start = START) {
   await resetTables(db);
@@ -33,7 +35,7 @@ export async function twoStepAccount(db: Db, senders: StandinSenders, start = ST
   await db.session.deleteMany({ where: { accountId } });
   const token = await createSession(db, accountId, clock.now(), BROWSER, { codeVerifiedAt: clock.now() });
   const { sms, push } = senders;
-  const deps = { db, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push, bcryptCost: 4, appUrl: 'http://localhost:3000' };
+  const deps = { db, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push, bcryptCost: 4, appUrl: APP_URL, webauthn: relyingParty(APP_URL) };
   return { deps, clock, sms, push, accountId, recoveryKey, phoneId, token, actor: { accountId, sessionId: sessionIdOf(token) } };
 }
 

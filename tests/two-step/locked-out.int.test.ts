@@ -1,6 +1,8 @@
 // "Two of the three lost (password, trusted devices, Recovery Key): locked out for good. There is
 // no back door, for anyone." Every path into the account is tried with each single factor (and
 // with none); none gives access. Each legitimate pair does (so the harness can see access at all).
+// The device is a phone receiving codes, or a passkey (a stranger without its private key signs
+// with a key of their own under its credential id).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { lastSmsCode, otherCode, PHONE } from '../codes/helpers.ts';
@@ -10,18 +12,27 @@ import { verifySecret } from '../../src/accounts/passwords.ts';
 import { requestPasswordReset } from '../../src/password-reset/by-link.ts';
 import { authenticateApp } from '../../src/app-passwords/app-passwords.ts';
 import { generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
+import { completeSignIn, completeSignInWithPasskey, sendSignInCode, signInPasskeyOptions } from '../../src/sign-in/code.ts';
 import { signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
-import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '../../src/password-reset/by-recovery-key.ts';
+import { completeKeyReset, keyResetPasskeyOptions, sendKeyResetCode, startKeyReset, verifyKeyResetCode, verifyKeyResetPasskey } from '../../src/password-reset/by-recovery-key.ts';
 import { MINUTE } from '../../src/clock.ts';
 import { APPLE_ID, withTwoStepAccount } from './helpers.ts';
+import { addSoftPasskey } from '../passkeys/helpers.ts';
+import { SoftAuthenticator } from '../passkeys/authenticator.ts';
 
 type Factor = 'password' | 'device' | 'key';
 const NEW_PASSWORD = 'a thief would like this';
 
-describe('locked out: one factor (or none) opens nothing', () => {
+for (const via of ['sms', 'passkey'] as const) describe(`locked out (the device: ${via === 'sms' ? 'a phone' : 'a passkey'}): one factor (or none) opens nothing`, () => {
   const s = withTwoStepAccount();
+  let holderKey: SoftAuthenticator;
+  let strangerKey: SoftAuthenticator;
   beforeEach(async () => {
+    if (via === 'passkey') {
+      holderKey = (await addSoftPasskey(s.a.deps, s.a.actor)).authenticator;
+      strangerKey = new SoftAuthenticator(holderKey.origin, holderKey.rpId);
+      Object.assign(strangerKey, { credentialId: holderKey.credentialId }); // its id is public; its private key is not
+    }
     await s.t.db.session.deleteMany(); // nobody is signed in
   });
 
@@ -35,6 +46,7 @@ describe('locked out: one factor (or none) opens nothing', () => {
     const password = has.includes('password') ? GOOD_PASSWORD : 'not the password at all';
     const key = has.includes('key') ? s.a.recoveryKey : generateRecoveryKey();
     const codeFromDevice = () => (has.includes('device') ? lastSmsCode(s.a.sms, PHONE) : otherCode(lastSmsCode(s.a.sms, PHONE)));
+    const passkeyFromDevice = () => (has.includes('device') ? holderKey : strangerKey);
     const access = { signedIn: false, recoverySession: false, passwordReset: false, appSignIn: false, resetLink: false };
 
     // 1. Sign in: password, then a code from a device or the Recovery Key.
@@ -42,8 +54,15 @@ describe('locked out: one factor (or none) opens nothing', () => {
     if (first.ok) {
       expect(first.needsCode).toBe(true);
       expect((await resolveSession(s.t.db, first.sessionToken, s.a.clock.now()))?.stage).toBe('password');
-      await sendSignInCode(s.a.deps, first.sessionToken, { trustedDeviceId: s.a.phoneId }, BROWSER);
-      const done = await completeSignIn(s.a.deps, first.sessionToken, { trustedDeviceId: s.a.phoneId, code: codeFromDevice() }, BROWSER);
+      let done;
+      if (via === 'sms') {
+        await sendSignInCode(s.a.deps, first.sessionToken, { trustedDeviceId: s.a.phoneId }, BROWSER);
+        done = await completeSignIn(s.a.deps, first.sessionToken, { trustedDeviceId: s.a.phoneId, code: codeFromDevice() }, BROWSER);
+      } else {
+        const o = await signInPasskeyOptions(s.a.deps, first.sessionToken);
+        if (!o.ok) throw new Error(o.error);
+        done = await completeSignInWithPasskey(s.a.deps, first.sessionToken, passkeyFromDevice().assert(o.options), BROWSER);
+      }
       if (done.ok) access.signedIn = (await resolveSession(s.t.db, done.sessionToken, s.a.clock.now()))?.stage === 'full';
       const again = await signIn(s.a.deps, { appleId: APPLE_ID, password }, BROWSER);
       if (again.ok) {
@@ -56,8 +75,14 @@ describe('locked out: one factor (or none) opens nothing', () => {
     // 2. Reset: Recovery Key, then a code from a device, then a new password.
     const reset = await startKeyReset(s.a.deps, { appleId: APPLE_ID, recoveryKey: key }, BROWSER);
     if (reset.ok) {
-      await sendKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: s.a.phoneId }, BROWSER);
-      await verifyKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: s.a.phoneId, code: codeFromDevice() }, BROWSER);
+      if (via === 'sms') {
+        await sendKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: s.a.phoneId }, BROWSER);
+        await verifyKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: s.a.phoneId, code: codeFromDevice() }, BROWSER);
+      } else {
+        const o = await keyResetPasskeyOptions(s.a.deps, reset.token);
+        if (!o.ok) throw new Error(o.error);
+        await verifyKeyResetPasskey(s.a.deps, reset.token, passkeyFromDevice().assert(o.options), BROWSER);
+      }
       const done = await completeKeyReset(s.a.deps, reset.token, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
       access.passwordReset = done.ok;
     }

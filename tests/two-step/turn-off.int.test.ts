@@ -11,7 +11,9 @@ import { signIn } from '../../src/sign-in/password.ts';
 import { evaluateEligibility } from '../../src/eligibility/waiting-periods.ts';
 import { securityPassState } from '../../src/accounts/security-pass.ts';
 import { APPLE_ID, NEW_QUESTIONS, withTwoStepAccount } from './helpers.ts';
-import { appDevice, passkeyDevice } from '../devices/kind-rows.ts';
+import { appDevice } from '../devices/kind-rows.ts';
+import { addSoftPasskey } from '../passkeys/helpers.ts';
+import { authenticationOptions } from '../../src/passkeys/passkeys.ts';
 
 const FORM = { ...NEW_QUESTIONS, birthDate: '1990-04-30' };
 
@@ -22,7 +24,7 @@ describe('turning two-step off', () => {
     await pushDevice(s.t.db, s.a.accountId, 'sim-1', 'Jane’s iPhone');
     // An authenticator app and a passkey go like the phones: trusted devices of two-step, gone with it.
     await appDevice(s.t.db, s.a.accountId, 'Authy', { createdAt: s.a.clock.now(), verifiedAt: s.a.clock.now() });
-    await passkeyDevice(s.t.db, s.a.accountId, 'YubiKey', { createdAt: s.a.clock.now() });
+    await addSoftPasskey(s.a.deps, s.a.actor);
     const app = await createAppPassword(s.a.deps, s.a.actor, { label: 'Mail' }, BROWSER);
     if (!app.ok) throw new Error('app password');
     const other = await createSession(s.t.db, s.a.accountId, s.a.clock.now(), BROWSER, { codeVerifiedAt: s.a.clock.now() });
@@ -32,6 +34,7 @@ describe('turning two-step off', () => {
     const account = await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } });
     expect(account).toMatchObject({ twoStepEnabledAt: null, recoveryKeyHash: null, recoveryKeyCreatedAt: null });
     expect(await s.t.db.trustedDevice.count()).toBe(0);
+    expect(await authenticationOptions(s.a.deps, s.a.accountId, 'sign-in')).toMatchObject({ ok: false, code: 'NO_PASSKEY' });
     expect(await s.t.db.verificationCode.count()).toBe(0);
     // One email for turning off, none per device (as for phones): the devices went with two-step.
     expect(await s.t.db.emailOutbox.count({ where: { kind: 'trusted-device-removed' } })).toBe(0);

@@ -3,7 +3,9 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { pendingSignIn, signInDevices } from '@/src/sign-in/code.ts';
 import { sessionToken } from '../../lib/session.ts';
-import { codeDevices } from '../../lib/code-devices.ts';
+import { codeDevices, hasPasskeyAmong } from '../../lib/code-devices.ts';
+import { PasskeyButton } from '../../components/passkey-button.tsx';
+import { signInPasskeyOptionsAction, signInWithPasskeyAction } from '../../actions/passkeys.ts';
 import { CodeStep } from '../../components/code-step.tsx';
 import { completeSignInAction, sendSignInCodeAction } from '../../actions/sign-in-code.ts';
 import type { Metadata } from 'next';
@@ -28,6 +30,11 @@ export default async function VerifySignInPage() {
           <p>This account has no trusted device left.</p>
         )}
       </div>
+      {hasPasskeyAmong(devices) ? (
+        <div className="panel">
+          <PasskeyButton options={signInPasskeyOptionsAction} finish={signInWithPasskeyAction} />
+        </div>
+      ) : null}
       <p className="small">
         <Link href="/sign-in/recovery">Can&apos;t use any of your devices?</Link>
       </p>

@@ -6,7 +6,9 @@ import { FRESH_CODE_MS } from '@/src/step-up/fresh-code.ts';
 import { durationText } from '@/src/clock.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { freshCodePage, pageNeedsFreshCode } from '../../../lib/fresh-code.ts';
-import { codeDevices } from '../../../lib/code-devices.ts';
+import { codeDevices, hasPasskeyAmong } from '../../../lib/code-devices.ts';
+import { PasskeyButton } from '../../../components/passkey-button.tsx';
+import { confirmIdentityWithPasskeyAction, identityPasskeyOptionsAction } from '../../../actions/passkeys.ts';
 import { CodeStep } from '../../../components/code-step.tsx';
 import { confirmIdentityAction, sendIdentityCodeAction } from '../../../actions/two-step.ts';
 import type { Metadata } from 'next';
@@ -35,6 +37,11 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
       <div className="panel">
         <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendIdentityCodeAction} check={confirmIdentityAction.bind(null, next)} verifyLabel="Continue" />
       </div>
+      {hasPasskeyAmong(devices) ? (
+        <div className="panel">
+          <PasskeyButton options={identityPasskeyOptionsAction} finish={confirmIdentityWithPasskeyAction.bind(null, next)} />
+        </div>
+      ) : null}
     </main>
   );
 }

@@ -18,9 +18,8 @@ export function AddOtherKinds({ passkey }: { passkey?: ReactNode }) {
         <Link className="button secondary" href="/account/security/devices/authenticator">
           Add an authenticator app
         </Link>
-        {/* The "Add a passkey or security key" form goes here (the passkey flow's component). */}
-        {passkey}
       </div>
+      {passkey}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { AddPhoneNumberForm, RegisterDeviceForm } from './device-forms.tsx';
 import { RegisteredDeviceRow, TrustedDeviceRow } from './device-rows.tsx';
 import { PendingSection } from './pending-section.tsx';
 import { AddOtherKinds } from './add-other-kinds.tsx';
+import { AddPasskeyBlock } from './add-passkey.tsx';
 import { STEP_PATHS, STEP_TITLES } from '../setup/setup-ui.tsx';
 import styles from './devices.module.css';
 import type { Metadata } from 'next';
@@ -130,7 +131,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
         </div>
       </section>
 
-      <AddOtherKinds />
+      <AddOtherKinds passkey={<AddPasskeyBlock formKey={`passkey-${params.added ?? ''}-${params.removed ?? ''}`} />} />
     </main>
   );
 }

@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { keyResetState } from '@/src/password-reset/by-recovery-key.ts';
 import { resetToken } from '../../../lib/reset-cookie.ts';
-import { codeDevices } from '../../../lib/code-devices.ts';
+import { codeDevices, hasPasskeyAmong } from '../../../lib/code-devices.ts';
+import { PasskeyButton } from '../../../components/passkey-button.tsx';
+import { keyResetPasskeyOptionsAction, verifyKeyResetPasskeyAction } from '../../../actions/passkeys.ts';
 import { CodeStep } from '../../../components/code-step.tsx';
 import { sendKeyResetCodeAction, verifyKeyResetCodeAction } from '../../../actions/password-reset.ts';
 import { NewPasswordForm } from '../key-forms.tsx';
@@ -27,6 +29,11 @@ export default async function KeyResetVerifyPage() {
               <p>This account has no trusted device left, so its password cannot be reset.</p>
             )}
           </div>
+          {hasPasskeyAmong(state.devices) ? (
+            <div className="panel">
+              <PasskeyButton options={keyResetPasskeyOptionsAction} finish={verifyKeyResetPasskeyAction} />
+            </div>
+          ) : null}
         </>
       ) : state.step === 'password' ? (
         <>

@@ -1,0 +1,55 @@
+'use client';
+// Trusted Devices → "Add a passkey or security key": a name, then the browser's registration
+// ceremony (@simplewebauthn/browser), then its JSON answer to the server, which adds the key as a
+// trusted device at once (the ceremony is its proof) and reloads the page with a notice.
+import { useActionState } from 'react';
+import { startRegistration } from '@simplewebauthn/browser';
+import { ceremonyErrorSentence, PASSKEY_NAME_EMPTY } from '@/src/passkeys/ceremony-errors.ts';
+import { addPasskeyAction, passkeyRegistrationOptionsAction } from '../../../actions/passkeys.ts';
+import { Field, errorProps } from '../../../components/field.tsx';
+import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
+import { SubmitButton } from '../../../components/submit-button.tsx';
+import { EMPTY_FORM, type FormState } from '../../../lib/form-state.ts';
+import styles from './devices.module.css';
+
+// The field is "passkeyName": the page's iOS device form already has a field "name" (ids are unique).
+const FIELD = 'passkeyName';
+
+async function addPasskey(_prev: FormState, formData: FormData): Promise<FormState> {
+  const name = String(formData.get(FIELD) ?? '');
+  if (!name.trim()) return { fieldErrors: { [FIELD]: PASSKEY_NAME_EMPTY } }; // before the ceremony, not after it
+  const asked = await passkeyRegistrationOptionsAction();
+  if ('error' in asked) return { error: asked.error, values: { [FIELD]: name } };
+  let answer: unknown;
+  try {
+    answer = await startRegistration({ optionsJSON: asked.options });
+  } catch (e) {
+    return { error: ceremonyErrorSentence(e), values: { [FIELD]: name } };
+  }
+  const added = await addPasskeyAction(name, JSON.stringify(answer));
+  return { ...added, fieldErrors: added.fieldErrors?.name ? { [FIELD]: added.fieldErrors.name } : undefined, values: { [FIELD]: name } };
+}
+
+function AddPasskeyForm() {
+  const [state, action] = useActionState(addPasskey, EMPTY_FORM);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Add a passkey or security key">
+      <FormMessages state={state} />
+      <Field name={FIELD} label="Name" error={e[FIELD]} hint="So you can tell it apart in your list, such as “YubiKey 5C” or “MacBook”.">
+        <input type="text" maxLength={60} autoComplete="off" defaultValue={state.values?.[FIELD]} {...errorProps(FIELD, e[FIELD])} />
+      </Field>
+      <SubmitButton label="Add Passkey or Security Key" pendingLabel="Waiting for your passkey or security key…" />
+    </form>
+  );
+}
+
+/** Its part of the page's "Authenticator Apps and Passkeys" section (./add-other-kinds.tsx). */
+export function AddPasskeyBlock({ formKey }: { formKey: string }) {
+  return (
+    <div className={`${styles.formSpace} ${styles.divided}`}>
+      <h3 id="passkey-heading">Add a Passkey or Security Key</h3>
+      <AddPasskeyForm key={formKey} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// The sentences for what goes wrong in the browser's own ceremony, before anything reaches the
+// server (the holder cancelled, the key timed out, or it already holds a credential of this
+// account). Apart from ./errors.ts only because the browser shows them: this file imports nothing,
+// so a client component can. ./errors.ts includes them, so the map is still one.
+export const CEREMONY_ERRORS = {
+  /** NotAllowedError: cancelled, timed out, or no key answered. */
+  CEREMONY_CANCELLED: 'The passkey or security key request was cancelled or timed out. Try again, or choose another trusted device.',
+  /** InvalidStateError while adding: this authenticator already holds a passkey of the account. */
+  CEREMONY_ALREADY_ADDED: 'That passkey or security key is already added. Use another one.',
+  /** No WebAuthn in this browser, or any other failure of the ceremony. */
+  CEREMONY_FAILED: "Your browser couldn't use a passkey or security key. Try again, or choose another trusted device.",
+} as const;
+
+/** The sentence for an error thrown by @simplewebauthn/browser's startAuthentication/startRegistration. */
+export function ceremonyErrorSentence(e: unknown): string {
+  const name = (e as { name?: string; cause?: { name?: string } } | null)?.cause?.name ?? (e as { name?: string } | null)?.name;
+  if (name === 'NotAllowedError' || name === 'AbortError') return CEREMONY_ERRORS.CEREMONY_CANCELLED;
+  if (name === 'InvalidStateError') return CEREMONY_ERRORS.CEREMONY_ALREADY_ADDED;
+  return CEREMONY_ERRORS.CEREMONY_FAILED;
+}
+
+/** The name field left empty: checked in the browser before the ceremony, and again by the server. */
+export const PASSKEY_NAME_EMPTY = 'Enter a name for the passkey or security key, such as “YubiKey 5C”.';

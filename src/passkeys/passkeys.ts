@@ -1,0 +1,243 @@
+// Passkeys and security keys (WebAuthn, with @simplewebauthn/server): a trusted device proven by a
+// signature instead of a code (DOMAIN.md "Beyond the seeds: other trusted devices").
+//
+// - Registration: options for the holder's browser (user = the Apple ID, an opaque stable user
+//   handle, the account's passkeys excluded, user verification preferred, attestation none), then
+//   the answer verified against a challenge of this account (./challenges.ts), APP_URL's origin
+//   and RP ID (./relying-party.ts). Adding the device itself is src/devices/passkeys.ts.
+// - Assertion: options naming the account's passkeys, then verifyPasskey, with the same contract
+//   as verifyCode (src/codes/codes.ts): the flow's onVerified runs in the transaction that records
+//   the use, and its answer comes back as `then`.
+import { createHash } from 'node:crypto';
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/server';
+import type { Db, DbTx } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import type { CodePurpose, OnVerified } from '../codes/codes.ts';
+import { clearWrongCodes, countWrongCode, pausedUntil } from '../codes/limits.ts';
+import { sendWrongCodesAlert } from '../codes/codes.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { failure, type Failure, type Result } from '../result.ts';
+import { consumeChallenge, storeChallenge, type ChallengePurpose } from './challenges.ts';
+import type { RelyingParty } from './relying-party.ts';
+import { authenticationResponse, challengeOf, parseResponse, registrationResponse } from './responses.ts';
+import { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
+
+export { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
+export { relyingParty, type RelyingParty } from './relying-party.ts';
+
+export interface PasskeyDeps {
+  db: Db;
+  clock: Clock;
+  webauthn: RelyingParty;
+}
+
+/** The purposes a passkey can complete: the steps that ask a trusted device to prove itself. */
+export const PASSKEY_PURPOSES = ['sign-in', 'confirm-identity', 'reset-password'] as const satisfies readonly CodePurpose[];
+export type PasskeyPurpose = (typeof PASSKEY_PURPOSES)[number];
+
+/**
+ * The user handle authenticators keep with a passkey: opaque and stable per account (so a second
+ * registration on one authenticator replaces the first), never the Apple ID or anything personal.
+ */
+export const userHandle = (accountId: string): Uint8Array<ArrayBuffer> => new Uint8Array(createHash('sha256').update(`two-step passkey user:${accountId}`).digest());
+
+type Transport = 'ble' | 'cable' | 'hybrid' | 'internal' | 'nfc' | 'smart-card' | 'usb';
+const transportsOf = (json: string | null): Transport[] | undefined => {
+  try {
+    const list: unknown = json ? JSON.parse(json) : null;
+    return Array.isArray(list) ? (list.filter((t) => typeof t === 'string') as Transport[]) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The account's passkeys, as options name them (id and transports: public values). */
+async function accountCredentials(db: Db, accountId: string) {
+  const rows = await db.trustedDevice.findMany({
+    where: { accountId, kind: 'passkey', credentialId: { not: null }, verifiedAt: { not: null } },
+    select: { credentialId: true, transports: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  return rows.map((r) => ({ id: r.credentialId as string, transports: transportsOf(r.transports) }));
+}
+
+/** Whether the account has a passkey (pages offer "Use a passkey or security key" then). */
+export async function hasPasskey(db: Db, accountId: string): Promise<boolean> {
+  return (await db.trustedDevice.count({ where: { accountId, kind: 'passkey', verifiedAt: { not: null } } })) > 0;
+}
+
+// ---- Registration ----------------------------------------------------------------------------
+
+export async function registrationOptions(deps: PasskeyDeps, account: { id: string; appleId: string; name: string }): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const options = await generateRegistrationOptions({
+    rpName: deps.webauthn.rpName,
+    rpID: deps.webauthn.rpId,
+    userName: account.appleId,
+    userDisplayName: account.name,
+    userID: userHandle(account.id),
+    attestationType: 'none',
+    excludeCredentials: await accountCredentials(deps.db, account.id),
+    authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+  });
+  await storeChallenge(deps.db, account.id, 'register', options.challenge, deps.clock.now());
+  return options;
+}
+
+export interface NewCredential {
+  credentialId: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  signCount: number;
+  transports: string[];
+}
+
+/** Verifies a registration answer (untrusted input) against a challenge of this account, used once. */
+export async function verifyRegistration(deps: PasskeyDeps, accountId: string, raw: unknown): Promise<Result<{ credential: NewCredential }, PasskeysError>> {
+  const response = parseResponse(registrationResponse, raw);
+  const challenge = response && challengeOf(response.response.clientDataJSON);
+  if (!response || !challenge) return failure(PASSKEYS_ERRORS, 'RESPONSE_MALFORMED');
+  if (!(await consumeChallenge(deps.db, accountId, 'register', challenge, deps.clock.now()))) return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
+  try {
+    const checked = await verifyRegistrationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: deps.webauthn.origin,
+      expectedRPID: deps.webauthn.rpId,
+      // Preferred, not required: security keys without a PIN are still a possession factor.
+      requireUserVerification: false,
+    });
+    if (!checked.verified) return failure(PASSKEYS_ERRORS, 'REGISTRATION_REFUSED');
+    const c = checked.registrationInfo.credential;
+    return {
+      ok: true,
+      credential: { credentialId: c.id, publicKey: Buffer.from(c.publicKey).toString('base64url'), signCount: c.counter, transports: c.transports ?? [] },
+    };
+  } catch {
+    // The library throws on every mismatch (origin, RP ID, type, malformed CBOR): a refusal.
+    return failure(PASSKEYS_ERRORS, 'REGISTRATION_REFUSED');
+  }
+}
+
+// ---- Assertion -------------------------------------------------------------------------------
+
+/** Options for proving `purpose` with one of the account's passkeys; refused when it has none. */
+export async function authenticationOptions(
+  deps: PasskeyDeps,
+  accountId: string,
+  purpose: PasskeyPurpose,
+): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, PasskeysError>> {
+  const allowCredentials = await accountCredentials(deps.db, accountId);
+  if (allowCredentials.length === 0) return failure(PASSKEYS_ERRORS, 'NO_PASSKEY');
+  const options = await generateAuthenticationOptions({ rpID: deps.webauthn.rpId, allowCredentials, userVerification: 'preferred' });
+  await storeChallenge(deps.db, accountId, purpose, options.challenge, deps.clock.now());
+  return { ok: true, options };
+}
+
+interface StoredCredential {
+  id: string;
+  accountId: string;
+  credentialId: string;
+  publicKey: string;
+  signCount: number;
+  transports: string | null;
+}
+
+/**
+ * A failed proof counts as a wrong code for the account (src/codes/limits.ts): a passkey is a
+ * trusted device like the others, so the account-wide pause after 10 failures in a row covers it
+ * too. A failure costs nothing to a holder with their own key (its signatures verify), and makes
+ * no difference to guessing (there is nothing to guess); but without counting, someone at a
+ * signed-in session could try keys without limit. 'code-wrong' with method 'passkey': the holder's
+ * activity and the alert email treat it as the wrong code it stands for.
+ */
+async function countFailedProof(deps: PasskeyDeps, accountId: string, purpose: PasskeyPurpose, reason: string, ctx: RequestContext): Promise<Failure<'PAUSED'> | null> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    await recordSecurityEvent(tx, { accountId, kind: 'code-wrong', at: now, details: { purpose, method: 'passkey', reason } }, ctx);
+    const run = await countWrongCode(tx, accountId, ctx, now);
+    if (run.pausedUntil) {
+      await recordSecurityEvent(tx, { accountId, kind: 'codes-paused', at: now, details: { wrongInARow: run.wrongInARow, pausedUntil: run.pausedUntil.toISOString() } }, ctx);
+    }
+    if (run.tripped) await sendWrongCodesAlert(tx, deps.clock, accountId, run, now);
+    return run.pausedUntil ? failure(PASSKEYS_ERRORS, 'PAUSED', run.pausedUntil, now) : null;
+  });
+}
+
+/**
+ * Checks an assertion (untrusted input) for `purpose` on this account. In order: the answer is
+ * parsed; the account must not be paused; its challenge is claimed (single use, this account and
+ * purpose, unexpired); the credential must be a passkey of THIS account (another account's is
+ * refused and recorded on this one); the signature, origin, RP ID and counter must check out. Then,
+ * in one transaction: the counter and last use are written only if the counter is still the one
+ * we read (two concurrent assertions cannot both pass), the run of wrong codes ends, the use is
+ * recorded and the flow's onVerified runs.
+ */
+export async function verifyPasskey<T = undefined>(
+  deps: PasskeyDeps,
+  input: { accountId: string; purpose: PasskeyPurpose; response: unknown },
+  ctx: RequestContext,
+  onVerified?: OnVerified<T>,
+): Promise<Result<{ then?: T; trustedDeviceId: string }, PasskeysError>> {
+  const { accountId, purpose } = input;
+  const now = deps.clock.now();
+  const response = parseResponse(authenticationResponse, input.response);
+  const challenge = response && challengeOf(response.response.clientDataJSON);
+  if (!response || !challenge) return failure(PASSKEYS_ERRORS, 'RESPONSE_MALFORMED');
+
+  const paused = await pausedUntil(deps.db, accountId, ctx, now);
+  if (paused) return failure(PASSKEYS_ERRORS, 'PAUSED', paused, now);
+  if (!(await consumeChallenge(deps.db, accountId, purpose as ChallengePurpose, challenge, now))) return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
+
+  const stored = await deps.db.trustedDevice.findFirst({
+    where: { credentialId: response.id, kind: 'passkey', verifiedAt: { not: null } },
+    select: { id: true, accountId: true, credentialId: true, publicKey: true, signCount: true, transports: true },
+  });
+  if (!stored || stored.accountId !== accountId || !stored.publicKey || stored.credentialId === null) {
+    // Never which account holds it: only that this one does not.
+    return (await countFailedProof(deps, accountId, purpose, stored ? 'credential of another account' : 'unknown credential', ctx)) ?? failure(PASSKEYS_ERRORS, 'CREDENTIAL_UNKNOWN');
+  }
+  const credential = stored as StoredCredential;
+  const oldCount = credential.signCount ?? 0;
+
+  let newCounter: number;
+  try {
+    const checked = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: deps.webauthn.origin,
+      expectedRPID: deps.webauthn.rpId,
+      credential: { id: credential.credentialId, publicKey: new Uint8Array(Buffer.from(credential.publicKey, 'base64url')), counter: oldCount, transports: transportsOf(credential.transports) },
+      requireUserVerification: false,
+    });
+    if (!checked.verified) throw new Error('not verified');
+    newCounter = checked.authenticationInfo.newCounter;
+  } catch (e) {
+    // The library throws on a counter that did not go up ("...counter value...") and on every other mismatch.
+    const counter = e instanceof Error && /counter/i.test(e.message);
+    const paused = await countFailedProof(deps, accountId, purpose, counter ? 'signature counter did not increase' : 'signature refused', ctx);
+    return paused ?? failure(PASSKEYS_ERRORS, counter ? 'COUNTER_REFUSED' : 'SIGNATURE_REFUSED');
+  }
+
+  const outcome = await deps.db.$transaction(async (tx: DbTx) => {
+    // The signature counter rule, in the database: the write happens only from the counter we
+    // checked against, so of two assertions checked against one value only one is recorded.
+    // (Both zero: an authenticator without a counter, e.g. synced passkeys; the single-use
+    // challenge is then what stops a replay.)
+    const claimed = await tx.$executeRaw`
+      UPDATE "TrustedDevice" SET "signCount" = ${newCounter}, "lastUsedAt" = ${now}
+      WHERE "id" = ${credential.id} AND "accountId" = ${accountId} AND COALESCE("signCount", 0) = ${oldCount}`;
+    if (claimed !== 1) return { ok: false as const };
+    await clearWrongCodes(tx, accountId);
+    await recordSecurityEvent(tx, { accountId, kind: 'code-verified', at: now, details: { purpose, trustedDeviceId: credential.id, method: 'passkey' } }, ctx);
+    return { ok: true as const, then: onVerified ? await onVerified(tx) : undefined };
+  });
+  if (!outcome.ok) return failure(PASSKEYS_ERRORS, 'COUNTER_REFUSED');
+  return { ok: true, then: outcome.then, trustedDeviceId: credential.id };
+}
