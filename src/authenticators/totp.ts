@@ -52,5 +52,5 @@ export function matchingStep(secret: string, code: string, now: Date): number | 
     period: TOTP_STEP_SECONDS,
     algorithm: 'sha1',
   });
-  return result.valid ? result.timeStep : null;
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }

@@ -17,7 +17,7 @@ import {
   type CodeDeps,
 } from '../../src/codes/codes.ts';
 import { pauseMs, WRONG_CODES_BEFORE_PAUSE, wrongCodesKey } from '../../src/codes/limits.ts';
-import { CODE_KEY, PHONE, START, lastSmsCode, newAccount, otherCode, resetTables, smsDevice, type TestClock } from './helpers.ts';
+import { CODE_KEY, TOTP_KEY, PHONE, START, lastSmsCode, newAccount, otherCode, resetTables, smsDevice, type TestClock } from './helpers.ts';
 
 describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
   let t: TestDb;
@@ -48,7 +48,7 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
   });
 
   /** Deps for the i-th concurrent request: its own client on PostgreSQL. */
-  const depsFor = (i: number): CodeDeps => ({ db: clients[i % clients.length]!, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push: senders.push });
+  const depsFor = (i: number): CodeDeps => ({ db: clients[i % clients.length]!, clock, codeKey: CODE_KEY, codeDigits: 4, totpKey: TOTP_KEY, sms, push: senders.push });
 
   it('100 concurrent verifications of the same code succeed exactly once', async () => {
     expect((await sendCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in' }, BROWSER)).ok).toBe(true);

@@ -13,6 +13,8 @@ import { accountInput } from '../harness/accounts.ts';
 
 export const START = '2026-11-23T10:00:00.000Z';
 export const CODE_KEY = 'test-code-hmac-key-0123456789abcdef-0123456789';
+/** TOTP_ENCRYPTION_KEY of the tests: 32 bytes, as src/config.ts requires. */
+export const TOTP_KEY = Buffer.alloc(32, 7);
 export const PHONE = '+15550101234';
 export const OTHER_BROWSER: RequestContext = { clientAddress: '198.51.100.23', userAgent: 'Mozilla/5.0 (X11; Linux) Firefox/150 (the other browser)' };
 
@@ -72,7 +74,7 @@ export function containsCode(text: string, code: string): boolean {
 }
 
 export function depsWith(db: Db, clock: TestClock, sms: SmsSender, push: PushSender, codeDigits = 4): CodeDeps {
-  return { db, clock, codeKey: CODE_KEY, codeDigits, sms, push };
+  return { db, clock, codeKey: CODE_KEY, codeDigits, sms, push, totpKey: TOTP_KEY };
 }
 
 /** Empties everything the code tests write, between tests. */
