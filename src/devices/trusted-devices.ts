@@ -65,7 +65,7 @@ const lookupKey = (accountId: string) => `lookup:account:${accountId}`;
 /** Seed 001: "You can't use landline or web-based (VOIP) phone services for two-step verification." */
 const REFUSED_LINE_TYPES: Partial<Record<LineType, 'LANDLINE' | 'VOIP'>> = { landline: 'LANDLINE', fixedVoip: 'VOIP', nonFixedVoip: 'VOIP' };
 /** Adding a device needs a fresh code, except in a Recovery Key session, which exists to add one. */
-const ADDING = DEVICES_PAGE;
+export const ADDING = DEVICES_PAGE;
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === 'P2002';
 
@@ -126,13 +126,14 @@ async function roomForAnother(db: DbTx, accountId: string): Promise<Failure<'TOO
 const numberFailure = (code: 'INVALID_NUMBER' | 'NUMBER_ALREADY_TRUSTED' | 'NUMBER_AWAITING_CODE' | 'NUMBER_REFUSED' | 'LANDLINE' | 'VOIP', sentence: string) =>
   fieldFailure(DEVICES_ERRORS, code, { phoneNumber: sentence });
 
-type NewDevice = { kind: 'sms'; phoneNumber: string } | { kind: 'push'; registeredDeviceId: string };
+/** A new pending device; an authenticator app brings its own id (its secret is sealed to it) and its name. */
+type NewDevice = { kind: 'sms'; phoneNumber: string } | { kind: 'push'; registeredDeviceId: string } | { kind: 'totp'; id: string; name: string; totpSecret: string };
 
 /**
  * Creates a pending device if the account has room: counted and created under the account's row
  * lock, so concurrent adds cannot pass MAX_TRUSTED_DEVICES. 'taken': the same device was added meanwhile.
  */
-async function createPendingDevice(db: Db, accountId: string, device: NewDevice, now: Date): Promise<{ id: string } | Failure<'TOO_MANY_DEVICES'> | 'taken'> {
+export async function createPendingDevice(db: Db, accountId: string, device: NewDevice, now: Date): Promise<{ id: string } | Failure<'TOO_MANY_DEVICES'> | 'taken'> {
   try {
     return await db.$transaction(async (tx) => {
       await lockAccountRow(tx, accountId, now);

@@ -10,6 +10,10 @@ import type { PushSender } from '../../src/push/push-sender.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
 import type { CodeDeps } from '../../src/codes/codes.ts';
 import { accountInput } from '../harness/accounts.ts';
+import { newRowId } from '../../src/db/row-id.ts';
+import { newTotpSecret } from '../../src/authenticators/totp.ts';
+import { seal } from '../../src/authenticators/secret-box.ts';
+import { totpSecretBinding } from '../../src/codes/totp-check.ts';
 
 export const START = '2026-11-23T10:00:00.000Z';
 export const CODE_KEY = 'test-code-hmac-key-0123456789abcdef-0123456789';
@@ -83,4 +87,27 @@ export async function resetTables(db: Db): Promise<void> {
   await db.codeSend.deleteMany();
   await db.throttle.deleteMany();
   await db.emailOutbox.deleteMany();
+}
+
+/**
+ * An authenticator app on the account, as adding one through src/devices/authenticator-apps.ts
+ * leaves it: its secret sealed under TOTP_KEY, bound to its row. Returns its id and the secret the
+ * app holds (tests play the app with totpCodeAt).
+ */
+export async function totpDevice(db: Db, accountId: string, opts: { verified?: boolean; name?: string } = {}): Promise<{ id: string; secret: string }> {
+  const id = newRowId();
+  const secret = newTotpSecret();
+  const at = new Date(START);
+  await db.trustedDevice.create({
+    data: {
+      id,
+      accountId,
+      kind: 'totp',
+      name: opts.name ?? 'Phone authenticator',
+      totpSecret: seal(TOTP_KEY, secret, totpSecretBinding(accountId, id)),
+      createdAt: at,
+      verifiedAt: opts.verified === false ? null : at,
+    },
+  });
+  return { id, secret };
 }
