@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { durationText } from '@/src/clock.ts';
 import { CODE_TTL_MS } from '@/src/codes/codes.ts';
+import { TOTP_STEP_SECONDS } from '@/src/authenticators/totp.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { setupStepOf } from '@/src/two-step/turn-on.ts';
@@ -114,6 +115,12 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
         <div className={styles.formSpace}>
           <AddPhoneNumberForm key={`phone-${params.added ?? ''}-${params.removed ?? ''}`} countries={phoneCountries('en')} defaultCountry={account.countryCode} />
         </div>
+      </section>
+
+      <section className="panel" aria-labelledby="app-heading">
+        <h2 id="app-heading">Add an Authenticator App</h2>
+        <p className={styles.hint}>An app on your phone that makes a new code every {TOTP_STEP_SECONDS} seconds, even without signal.</p>
+        <Link className="button" href="/account/security/devices/authenticator">Add an authenticator app</Link>
       </section>
 
       <section className="panel" aria-labelledby="ios-heading">
