@@ -3,7 +3,8 @@
 // with none); none gives access. Each legitimate pair does (so the harness can see access at all).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
-import { lastSmsCode, otherCode, PHONE } from '../codes/helpers.ts';
+import { lastSmsCode, otherCode, PHONE, totpDevice } from '../codes/helpers.ts';
+import { totpCodeAt } from '../../src/authenticators/totp.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
@@ -17,6 +18,15 @@ import { MINUTE } from '../../src/clock.ts';
 import { APPLE_ID, withTwoStepAccount } from './helpers.ts';
 
 type Factor = 'password' | 'device' | 'key';
+type Device = 'phone' | 'app';
+
+/** A well-formed app code that is none of the codes the app accepts now (steps −1, 0, +1): a guess that cannot be right by chance. */
+function guessedAppCode(secret: string, now: Date): string {
+  const accepted = new Set([-1, 0, 1].map((d) => totpCodeAt(secret, new Date(now.getTime() + d * 30_000))));
+  let guess = 0;
+  while (accepted.has(String(guess).padStart(6, '0'))) guess++;
+  return String(guess).padStart(6, '0');
+}
 const NEW_PASSWORD = 'a thief would like this';
 
 describe('locked out: one factor (or none) opens nothing', () => {
@@ -31,10 +41,16 @@ describe('locked out: one factor (or none) opens nothing', () => {
    * needed; one guess per code stands for all, the per-code and account limits are tested elsewhere).
    * The guess is the sent code off by one, so it is never right by chance.
    */
-  async function tryEverything(has: Factor[]) {
+  async function tryEverything(has: Factor[], via: Device = 'phone') {
     const password = has.includes('password') ? GOOD_PASSWORD : 'not the password at all';
     const key = has.includes('key') ? s.a.recoveryKey : generateRecoveryKey();
-    const codeFromDevice = () => (has.includes('device') ? lastSmsCode(s.a.sms, PHONE) : otherCode(lastSmsCode(s.a.sms, PHONE)));
+    // The trusted device: the phone (its texts), or an authenticator app (its secret; without it, a guess).
+    const app = via === 'app' ? await totpDevice(s.t.db, s.a.accountId) : null;
+    const deviceId = app ? app.id : s.a.phoneId;
+    const codeFromDevice = () => {
+      if (app) return has.includes('device') ? totpCodeAt(app.secret, s.a.clock.now()) : guessedAppCode(app.secret, s.a.clock.now());
+      return has.includes('device') ? lastSmsCode(s.a.sms, PHONE) : otherCode(lastSmsCode(s.a.sms, PHONE));
+    };
     const access = { signedIn: false, recoverySession: false, passwordReset: false, appSignIn: false, resetLink: false };
 
     // 1. Sign in: password, then a code from a device or the Recovery Key.
@@ -42,8 +58,8 @@ describe('locked out: one factor (or none) opens nothing', () => {
     if (first.ok) {
       expect(first.needsCode).toBe(true);
       expect((await resolveSession(s.t.db, first.sessionToken, s.a.clock.now()))?.stage).toBe('password');
-      await sendSignInCode(s.a.deps, first.sessionToken, { trustedDeviceId: s.a.phoneId }, BROWSER);
-      const done = await completeSignIn(s.a.deps, first.sessionToken, { trustedDeviceId: s.a.phoneId, code: codeFromDevice() }, BROWSER);
+      await sendSignInCode(s.a.deps, first.sessionToken, { trustedDeviceId: deviceId }, BROWSER);
+      const done = await completeSignIn(s.a.deps, first.sessionToken, { trustedDeviceId: deviceId, code: codeFromDevice() }, BROWSER);
       if (done.ok) access.signedIn = (await resolveSession(s.t.db, done.sessionToken, s.a.clock.now()))?.stage === 'full';
       const again = await signIn(s.a.deps, { appleId: APPLE_ID, password }, BROWSER);
       if (again.ok) {
@@ -56,8 +72,8 @@ describe('locked out: one factor (or none) opens nothing', () => {
     // 2. Reset: Recovery Key, then a code from a device, then a new password.
     const reset = await startKeyReset(s.a.deps, { appleId: APPLE_ID, recoveryKey: key }, BROWSER);
     if (reset.ok) {
-      await sendKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: s.a.phoneId }, BROWSER);
-      await verifyKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: s.a.phoneId, code: codeFromDevice() }, BROWSER);
+      await sendKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: deviceId }, BROWSER);
+      await verifyKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: deviceId, code: codeFromDevice() }, BROWSER);
       const done = await completeKeyReset(s.a.deps, reset.token, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
       access.passwordReset = done.ok;
     }
@@ -75,21 +91,22 @@ describe('locked out: one factor (or none) opens nothing', () => {
 
   const NOTHING = { signedIn: false, recoverySession: false, passwordReset: false, appSignIn: false, resetLink: false };
 
-  for (const has of [[], ['password'], ['device'], ['key']] as Factor[][]) {
-    it(`with ${has.length ? `only the ${has[0]}` : 'no factor'}: no sign-in, no Recovery Key session, no reset`, async () => {
-      expect(await tryEverything(has)).toEqual({ access: NOTHING, passwordUnchanged: true });
+  for (const via of ['phone', 'app'] as Device[]) {
+    for (const has of [[], ['password'], ['device'], ['key']] as Factor[][]) {
+      it(`with ${has.length ? `only the ${has[0]}` : 'no factor'} (the trusted device: ${via}): no sign-in, no Recovery Key session, no reset`, async () => {
+        expect(await tryEverything(has, via)).toEqual({ access: NOTHING, passwordUnchanged: true });
+      });
+    }
+    it(`password + trusted device (${via}): signs in (and only that)`, async () => {
+      expect((await tryEverything(['password', 'device'], via)).access).toEqual({ ...NOTHING, signedIn: true });
+    });
+    it(`Recovery Key + trusted device (${via}): resets the password`, async () => {
+      expect(await tryEverything(['key', 'device'], via)).toEqual({ access: { ...NOTHING, passwordReset: true }, passwordUnchanged: false });
     });
   }
-
-  it('password + trusted device: signs in (and only that)', async () => {
-    expect((await tryEverything(['password', 'device'])).access).toEqual({ ...NOTHING, signedIn: true });
-  });
 
   it('password + Recovery Key: a Recovery Key session, which must verify a new trusted device first', async () => {
     expect((await tryEverything(['password', 'key'])).access).toEqual({ ...NOTHING, recoverySession: true });
   });
 
-  it('Recovery Key + trusted device: resets the password', async () => {
-    expect(await tryEverything(['key', 'device'])).toEqual({ access: { ...NOTHING, passwordReset: true }, passwordUnchanged: false });
-  });
 });
