@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { durationText } from '@/src/clock.ts';
 import { CODE_TTL_MS } from '@/src/codes/codes.ts';
-import { TOTP_STEP_SECONDS } from '@/src/authenticators/totp.ts';
+import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/authenticators/totp.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { setupStepOf } from '@/src/two-step/turn-on.ts';
@@ -101,7 +101,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
           <p className="muted small">These become trusted devices once you enter the code sent to them. A code works for {durationText(CODE_TTL_MS)}.</p>
           <ul className={styles.list} aria-labelledby="pending-heading">
             {pending.map((d) => (
-              <PendingDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} digits={rt.codeDigits} />
+              <PendingDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} digits={d.kind === 'totp' ? TOTP_DIGITS : rt.codeDigits} />
             ))}
           </ul>
         </section>
