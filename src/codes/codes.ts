@@ -17,6 +17,10 @@
 //    after 3 wrong tries (ours), and is replaced by a newer code for the same purpose and device.
 //  - never appears in a log, an error, a security event, an email or a CodeSend row: only in the
 //    text message or push notification itself.
+//
+// An authenticator app ('totp') makes its own 6-digit codes: "sending" to it sends, stores and
+// counts nothing, and its codes are checked by ./totp-check.ts (once per time step), inside the same
+// account-wide pause and run of wrong codes (./outcomes.ts) as the codes we send.
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
