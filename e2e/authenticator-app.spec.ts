@@ -8,6 +8,8 @@ import { accountWithTwoStepOnInDatabase, advanceClock, signIn, signOut, submit, 
 // password, and the same code is refused the second time.
 
 const APP = 'Authenticator app (Phone authenticator)';
+// Many pages and two sign-ins: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 /**
  * The portal's time: the real time plus what the dev clock was moved by (other specs move it).
