@@ -218,6 +218,7 @@ test('with two-step on: sign-in with a code, Manage, app-specific passwords, Rep
   for (const [path, what] of [
     ['/account/security/recovery-key', 'Replace Lost Key'],
     ['/account/security/devices', 'trusted devices (two-step on)'],
+    ['/account/security/devices/authenticator', 'add an authenticator app'],
     ['/account/security/support-pin', 'support PIN'],
     ['/account/security/turn-off', 'turn off'],
   ] as const) {

@@ -48,7 +48,7 @@ export async function sendKeyResetCodeAction(_prev: FormState, formData: FormDat
   await refuseStaff();
   const result = await sendKeyResetCode(runtime(), await resetToken(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error };
-  return { done: true, notice: 'We sent a code. Enter it below.', values: { trustedDeviceId: result.trustedDeviceId } };
+  return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
 
 export async function verifyKeyResetCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -16,7 +16,7 @@ export async function sendSignInCodeAction(_prev: FormState, formData: FormData)
   if (!token) redirect('/sign-in');
   const result = await sendSignInCode(runtime(), token, formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error };
-  return { done: true, notice: 'We sent a code. Enter it below.', values: { trustedDeviceId: result.trustedDeviceId } };
+  return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
 
 export async function completeSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -17,7 +17,7 @@ export async function sendSupportPinCodeAction(_prev: FormState, formData: FormD
   const { actor } = await requireSecurityPass();
   const result = await sendSupportPinCode(runtime(), actor.accountId, formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error };
-  return { done: true, notice: 'We sent a code. Enter it below.', values: { trustedDeviceId: result.trustedDeviceId } };
+  return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
 
 export async function createSupportPinAction(_prev: SupportPinState, formData: FormData): Promise<SupportPinState> {

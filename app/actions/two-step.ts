@@ -18,7 +18,7 @@ export async function sendIdentityCodeAction(_prev: FormState, formData: FormDat
   const { actor } = await requireSecurityPass();
   const result = await sendIdentityCode(runtime(), actor, formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error };
-  return { done: true, notice: 'We sent a code. Enter it below.', values: { trustedDeviceId: result.trustedDeviceId } };
+  return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
 
 /** `next` is bound by the page; it is parsed again here against the fixed list of pages. */

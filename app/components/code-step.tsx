@@ -2,7 +2,7 @@
 // Pick a trusted device, get a code on it, enter the code: the one form for every flow that needs
 // a code from a trusted device (signing in, confirming before a sensitive change, the Recovery Key
 // reset). The page passes the two server actions of its flow.
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useState, type ReactNode } from 'react';
 import { Field } from './field.tsx';
 import { FormMessages, useAnswerKey } from './form-messages.tsx';
 import { CodeInput } from './code-input.tsx';
@@ -25,36 +25,49 @@ export function CodeStep<S extends FormState = FormState>(props: {
   intro?: ReactNode;
   done?: (state: S) => ReactNode;
 }) {
-  const { devices, digits, send, check, verifyLabel = 'Verify' } = props;
+  const { devices, send, check, verifyLabel = 'Verify' } = props;
   const [sent, sendAction] = useActionState(send, EMPTY_FORM);
   const [checked, checkAction] = useActionState<S, FormData>(check, EMPTY_FORM as Awaited<S>);
   const sentKey = useAnswerKey(sent);
   const checkedKey = useAnswerKey(checked);
-  const shown = props.done?.(checked);
-  if (shown) return shown;
   const deviceId = checked.values?.trustedDeviceId || sent.values?.trustedDeviceId;
   const device = devices.find((d) => d.id === deviceId);
+  // The radio chosen now: an authenticator app is sent nothing, so its button says so.
+  const [choiceId, choose] = useState<string | undefined>(undefined);
+  const choice = devices.find((d) => d.id === (choiceId ?? deviceId)) ?? devices[0];
+  const shown = props.done?.(checked);
+  if (shown) return shown;
+  const digits = device?.digits ?? props.digits;
   return (
     <>
       <form key={sentKey} action={sendAction} noValidate aria-label="Choose a trusted device">
         <FormMessages state={sent} />
         {props.intro}
         <fieldset>
-          <legend>Send a code to</legend>
+          <legend>Get a code from</legend>
           {devices.map((d, i) => (
             <label key={d.id} className="choice">
-              <input type="radio" name="trustedDeviceId" value={d.id} defaultChecked={deviceId ? d.id === deviceId : i === 0} />{' '}
-              {d.label} <span className="muted small">{d.kind === 'sms' ? 'text message' : 'notification'}</span>
+              <input type="radio" name="trustedDeviceId" value={d.id} defaultChecked={deviceId ? d.id === deviceId : i === 0} onChange={() => choose(d.id)} />{' '}
+              {d.label} <span className="muted small">{d.channel}</span>
             </label>
           ))}
         </fieldset>
-        <SubmitButton label={device ? 'Send a New Code' : 'Send Code'} pendingLabel="Sending…" />
+        {choice && !choice.sendsCode ? (
+          <SubmitButton label="Use This Device" pendingLabel="Continuing…" />
+        ) : (
+          <SubmitButton label={device ? 'Send a New Code' : 'Send Code'} pendingLabel="Sending…" />
+        )}
       </form>
       {device ? (
         <form key={checkedKey} action={checkAction} noValidate aria-label="Enter the code" className="code-step">
           <FormMessages state={{ error: checked.error }} errorFor="code" />
           <input type="hidden" name="trustedDeviceId" value={device.id} />
-          <Field name="code" label={`Verification code sent to ${device.label}`} error={undefined} hint={`Enter the ${digits}-digit code. Didn't get it? Send a new one above.`}>
+          <Field
+            name="code"
+            label={device.sendsCode ? `Verification code sent to ${device.label}` : `Code from ${device.label}`}
+            error={undefined}
+            hint={device.sendsCode ? `Enter the ${digits}-digit code. Didn't get it? Send a new one above.` : `Enter the ${digits}-digit code the app shows now.`}
+          >
             <CodeInput id="code" digits={digits} error={Boolean(checked.error)} />
           </Field>
           <SubmitButton label={verifyLabel} pendingLabel="Checking…" />

@@ -34,7 +34,7 @@ try {
   (db as unknown as { $on(e: 'query', fn: (e: { query: string }) => void): void }).$on('query', (e) => statements.push(e.query));
   const standins = await benchStandins();
   const deps = {
-    db, clock: systemClock, bcryptCost: 4, appUrl: 'http://127.0.0.1', codeKey: randomBytes(32).toString('base64url'), codeDigits: 4,
+    db, clock: systemClock, bcryptCost: 4, appUrl: 'http://127.0.0.1', codeKey: randomBytes(32).toString('base64url'), codeDigits: 4, totpKey: randomBytes(32),
     sms: createTwilioSms({ accountSid: STANDIN_TWILIO.accountSid, authToken: STANDIN_TWILIO.authToken, from: STANDIN_TWILIO.from, apiBaseUrl: standins.httpUrl, lookupsBaseUrl: standins.httpUrl }),
     push: createHttpPushSender(standins.httpUrl),
   };

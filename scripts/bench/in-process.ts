@@ -39,6 +39,7 @@ export async function benchDomainSignIn(db: Db, standins: Standins, pool: Accoun
     appUrl: 'http://127.0.0.1',
     codeKey: randomBytes(32).toString('base64url'),
     codeDigits: 4,
+    totpKey: randomBytes(32),
     sms: createTwilioSms({ accountSid: STANDIN_TWILIO.accountSid, authToken: STANDIN_TWILIO.authToken, from: STANDIN_TWILIO.from, apiBaseUrl: standins.httpUrl, lookupsBaseUrl: standins.httpUrl }),
     push: createHttpPushSender(standins.httpUrl),
   };

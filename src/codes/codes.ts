@@ -17,6 +17,10 @@
 //    after 3 wrong tries (ours), and is replaced by a newer code for the same purpose and device.
 //  - never appears in a log, an error, a security event, an email or a CodeSend row: only in the
 //    text message or push notification itself.
+//
+// An authenticator app ('totp') makes its own 6-digit codes: "sending" to it sends, stores and
+// counts nothing, and its codes are checked by ./totp-check.ts (once per time step), inside the same
+// account-wide pause and run of wrong codes (./outcomes.ts) as the codes we send.
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
@@ -25,8 +29,6 @@ import { MINUTE } from '../clock.ts';
 import type { SmsSender } from '../sms/twilio-sms.ts';
 import type { PushSender } from '../push/push-sender.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { enqueueEmail } from '../mail/outbox.ts';
-import { wrongCodesAlertEmail } from '../mail/templates.ts';
 import { deliverCode, deliveryFailure, destinationKey, destinationOf, type DeliverableDevice } from './delivery.ts';
 import { rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
 import { newRowId } from '../db/row-id.ts';
@@ -34,15 +36,11 @@ import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { CODES_ERRORS, type CodesError } from './errors.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
-import {
-  clearWrongCodes,
-  countWrongCode,
-  LONGEST_SEND_WINDOW_MS,
-  pausedUntil,
-  sendLimitError,
-  WRONG_CODES_BEFORE_PAUSE,
-  type WrongCodeRun,
-} from './limits.ts';
+import { LONGEST_SEND_WINDOW_MS, pausedUntil, sendLimitError } from './limits.ts';
+import { codeAccepted, wrongCodeCounted, type OnVerified } from './outcomes.ts';
+import { checkTotpCode, type TotpDevice } from './totp-check.ts';
+import { namedKindLabel } from '../authenticators/kinds.ts';
+import { TOTP_DIGITS } from '../authenticators/totp.ts';
 
 export {
   SENDS_PER_DEVICE,
@@ -57,6 +55,7 @@ export {
 } from './limits.ts';
 export { PUSH_TITLE, pushBody } from './delivery.ts';
 export { CODES_ERRORS, type CodesError } from './errors.ts';
+export type { OnVerified } from './outcomes.ts';
 
 // 'confirm-identity': the fresh code that sensitive changes need with two-step on (replacing the
 // Recovery Key, turning two-step off, changing devices, app-specific passwords or the password).
@@ -81,6 +80,16 @@ export interface CodeDeps {
   codeDigits: number;
   sms: SmsSender;
   push: PushSender;
+  /** TOTP_ENCRYPTION_KEY (32 bytes): opens authenticator apps' sealed secrets. */
+  totpKey: Buffer;
+}
+
+/**
+ * How many digits a device's codes have: an authenticator app's are TOTP_DIGITS (RFC 6238, what
+ * every app shows), the codes we send are `codeDigits` (CODE_DIGITS).
+ */
+export function digitsOfKind(kind: string, codeDigits: number): number {
+  return kind === 'totp' ? TOTP_DIGITS : codeDigits;
 }
 
 
@@ -130,6 +139,9 @@ export function maskPhoneNumber(e164: string): string {
   return `+${[...groups, `••${last}`].join(' ')}`;
 }
 
+/** What asking for a code did: a code went out, or the device is an app that shows its own (nothing sent). */
+export type CodeSent = { sent: true; expiresAt: Date } | { sent: false; expiresAt: null; appLabel: string };
+
 const idSchema = z.string().min(1).max(100);
 const sendSchema = z.object({ accountId: idSchema, trustedDeviceId: idSchema, purpose: z.enum(CODE_PURPOSES) });
 
@@ -140,9 +152,9 @@ const sendSchema = z.object({ accountId: idSchema, trustedDeviceId: idSchema, pu
  * The device of the account a code would go to, with its registered device when it has one: one
  * raw read (src/db/raw.ts: a model query with its relation is two statements and ten times the CPU).
  */
-async function deviceToSendTo(db: Db, accountId: string, trustedDeviceId: string): Promise<(DeliverableDevice & { verifiedAt: Date | null }) | null> {
+async function deviceToSendTo(db: Db, accountId: string, trustedDeviceId: string): Promise<(DeliverableDevice & { verifiedAt: Date | null; appName: string | null }) | null> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT d."kind", d."phoneNumber", d."verifiedAt", r."deviceId", r."name"
+    SELECT d."kind", d."phoneNumber", d."verifiedAt", d."name" AS "appName", r."deviceId", r."name"
     FROM "TrustedDevice" d LEFT JOIN "RegisteredDevice" r ON r."id" = d."registeredDeviceId"
     WHERE d."id" = ${trustedDeviceId} AND d."accountId" = ${accountId}`;
   const r = rows[0];
@@ -151,6 +163,7 @@ async function deviceToSendTo(db: Db, accountId: string, trustedDeviceId: string
     kind: String(r.kind),
     phoneNumber: rawTextOrNull(r.phoneNumber),
     verifiedAt: rawDateOrNull(r.verifiedAt),
+    appName: rawTextOrNull(r.appName),
     registeredDevice: r.deviceId === null || r.deviceId === undefined ? null : { deviceId: String(r.deviceId), name: String(r.name) },
   };
 }
@@ -171,7 +184,7 @@ export async function sendCode(
   deps: CodeDeps,
   input: { accountId: string; trustedDeviceId: string; purpose: CodePurpose },
   ctx: RequestContext,
-): Promise<Result<{ expiresAt: Date }, CodesError>> {
+): Promise<Result<CodeSent, CodesError>> {
   checkDigits(deps.codeDigits);
   const parsed = sendSchema.safeParse(input);
   if (!parsed.success) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
@@ -182,6 +195,11 @@ export async function sendCode(
   const device = await deviceToSendTo(db, accountId, trustedDeviceId);
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
+  // An authenticator app makes its own codes: nothing to send, store or count (only the pause, read here to say so early).
+  if (device.kind === 'totp') {
+    const paused = await pausedUntil(db, accountId, ctx, now);
+    return paused ? failure(CODES_ERRORS, 'CODES_PAUSED', paused, now) : { ok: true, sent: false, expiresAt: null, appLabel: namedKindLabel('totp', device.appName) };
+  }
   const destination = destinationOf(device);
   if (!destination) return failure(CODES_ERRORS, 'DEVICE_CANNOT_RECEIVE');
 
@@ -235,7 +253,7 @@ export async function sendCode(
   }
 
   await recordSecurityEvent(db, { accountId, kind: 'code-sent', at: now, details: { purpose, trustedDeviceId, channel: destination.kind } }, ctx);
-  return { ok: true, expiresAt };
+  return { ok: true, sent: true, expiresAt };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,11 +280,10 @@ export function codeDigitsOf(typed: string, digits: number): string {
   return only.length === digits ? only : typed.trim();
 }
 
-/**
- * What the flow does once the code is right, in the transaction that claims it (so a sign-in is
- * one transaction, not two): its answer comes back as `then`.
- */
-export type OnVerified<T> = (tx: DbTx) => Promise<T>;
+interface CheckedDevice extends TotpDevice {
+  kind: string;
+  verifiedAt: Date | null;
+}
 
 interface LatestCode {
   id: string;
@@ -285,9 +302,9 @@ async function deviceAndLatestCode(
   accountId: string,
   trustedDeviceId: string,
   purpose: CodePurpose,
-): Promise<{ device: { verifiedAt: Date | null } | null; row: LatestCode | null }> {
+): Promise<{ device: CheckedDevice | null; row: LatestCode | null }> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT d."verifiedAt", c."id", c."codeHash", c."expiresAt", c."usedAt", c."wrongTries"
+    SELECT d."kind", d."verifiedAt", d."totpSecret", d."totpLastStep", c."id", c."codeHash", c."expiresAt", c."usedAt", c."wrongTries"
     FROM "TrustedDevice" d
     LEFT JOIN "VerificationCode" c ON c."id" = (
       SELECT v."id" FROM "VerificationCode" v
@@ -296,7 +313,12 @@ async function deviceAndLatestCode(
     WHERE d."id" = ${trustedDeviceId} AND d."accountId" = ${accountId}`;
   const r = rows[0];
   if (!r) return { device: null, row: null };
-  const device = { verifiedAt: rawDateOrNull(r.verifiedAt) };
+  const device: CheckedDevice = {
+    kind: String(r.kind),
+    verifiedAt: rawDateOrNull(r.verifiedAt),
+    totpSecret: rawTextOrNull(r.totpSecret),
+    totpLastStep: r.totpLastStep === null || r.totpLastStep === undefined ? null : Number(r.totpLastStep),
+  };
   if (r.id === null || r.id === undefined) return { device, row: null };
   return {
     device,
@@ -311,29 +333,24 @@ export async function verifyCode<T = undefined>(
   onVerified?: OnVerified<T>,
 ): Promise<Result<{ then?: T }, CodesError>> {
   checkDigits(deps.codeDigits);
-  const schema = sendSchema.extend({
-    code: z
-      .string()
-      .transform((typed) => codeDigitsOf(typed, deps.codeDigits))
-      .pipe(z.string().regex(new RegExp(`^[0-9]{${deps.codeDigits}}$`))),
-  });
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const codeIssue = parsed.error.issues.some((i) => i.path[0] === 'code');
-    return codeIssue ? failure(CODES_ERRORS, 'CODE_MALFORMED', deps.codeDigits) : failure(CODES_ERRORS, 'NO_CODE');
-  }
-  const { accountId, trustedDeviceId, purpose, code } = parsed.data;
+  const ids = sendSchema.extend({ code: z.string().max(100) }).safeParse(input);
+  if (!ids.success) return ids.error.issues.some((i) => i.path[0] === 'code') ? failure(CODES_ERRORS, 'CODE_MALFORMED', deps.codeDigits) : failure(CODES_ERRORS, 'NO_CODE');
+  const { accountId, trustedDeviceId, purpose } = ids.data;
   const { db, clock } = deps;
   const now = clock.now();
 
+  // The device must still be on the account (a removed device's codes went with it), and a pending
+  // device verifies only itself. Its kind says how many digits its codes have.
+  const { device, row } = await deviceAndLatestCode(db, accountId, trustedDeviceId, purpose);
+  const digits = digitsOfKind(device?.kind ?? '', deps.codeDigits);
+  const code = codeDigitsOf(ids.data.code, digits);
+  if (!new RegExp(`^[0-9]{${digits}}$`).test(code)) return failure(CODES_ERRORS, 'CODE_MALFORMED', digits);
+
   const paused = await pausedUntil(db, accountId, ctx, now);
   if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
-
-  // The device must still be on the account (a removed device's codes went with it), and a pending
-  // device verifies only itself.
-  const { device, row } = await deviceAndLatestCode(db, accountId, trustedDeviceId, purpose);
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
+  if (device.kind === 'totp') return checkTotpCode(deps, { accountId, trustedDeviceId, purpose, code }, device, ctx, onVerified);
   if (!row) return failure(CODES_ERRORS, 'NO_CODE');
   const matches = sameHash(row.codeHash, codeHash(deps.codeKey, purpose, trustedDeviceId, code));
   const event = (kind: 'code-verified' | 'code-reused', tx: DbTx = db) =>
@@ -356,8 +373,7 @@ export async function verifyCode<T = undefined>(
       WHERE "id" = ${row.id} AND "usedAt" IS NULL AND "wrongTries" < ${MAX_WRONG_TRIES} AND "expiresAt" > ${now}`;
     if (claimed === 1) {
       const then = await db.$transaction(async (tx) => {
-        await clearWrongCodes(tx, accountId);
-        await event('code-verified', tx);
+        await codeAccepted(tx, { accountId, trustedDeviceId, purpose }, now, ctx);
         return onVerified ? await onVerified(tx) : undefined;
       });
       return { ok: true, then };
@@ -392,16 +408,7 @@ async function wrongCode(
     if (counted.count !== 1) return null;
     // Our UPDATE holds the row until commit, so this reads our own increment.
     const { wrongTries } = await tx.verificationCode.findUniqueOrThrow({ where: { id: w.codeId }, select: { wrongTries: true } });
-    await recordSecurityEvent(tx, { accountId: w.accountId, kind: 'code-wrong', at: now, details: { purpose: w.purpose, trustedDeviceId: w.trustedDeviceId, wrongTries } }, ctx);
-    const run = await countWrongCode(tx, w.accountId, ctx, now);
-    if (run.pausedUntil) {
-      await recordSecurityEvent(
-        tx,
-        { accountId: w.accountId, kind: 'codes-paused', at: now, details: { wrongInARow: run.wrongInARow, pausedUntil: run.pausedUntil.toISOString() } },
-        ctx,
-      );
-    }
-    if (run.tripped) await sendWrongCodesAlert(tx, clock, w.accountId, run, now);
+    const run = await wrongCodeCounted(tx, clock, { ...w, details: { wrongTries } }, now, ctx);
     return { wrongTries, run };
   });
 
@@ -415,39 +422,4 @@ async function wrongCode(
   if (outcome.run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', outcome.run.pausedUntil, now);
   if (outcome.wrongTries >= MAX_WRONG_TRIES) return failure(CODES_ERRORS, 'CODE_DEAD');
   return failure(CODES_ERRORS, 'CODE_WRONG', MAX_WRONG_TRIES - outcome.wrongTries);
-}
-
-/**
- * The one alert of a run of wrong codes (OWASP MFA cheat sheet: tell the holder about failed
- * attempts), to the Apple ID and the rescue email, in the transaction that counted the wrong code
- * that reached the threshold. It names when, and the client addresses and browsers the wrong codes
- * of this run came from (from the 'code-wrong' events); never a code.
- */
-export async function sendWrongCodesAlert(tx: DbTx, clock: Clock, accountId: string, run: WrongCodeRun, now: Date): Promise<void> {
-  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { name: true, appleId: true, rescueEmail: true } });
-  const wrong = await tx.securityEvent.findMany({
-    where: { accountId, kind: 'code-wrong', createdAt: { gte: run.runStartedAt } },
-    orderBy: { createdAt: 'asc' },
-    select: { clientAddress: true, userAgent: true, createdAt: true },
-  });
-  const bySource = new Map<string, { clientAddress: string | null; userAgent: string | null; attempts: number; lastAt: Date }>();
-  for (const e of wrong) {
-    const key = JSON.stringify([e.clientAddress, e.userAgent]);
-    const source = bySource.get(key) ?? { clientAddress: e.clientAddress, userAgent: e.userAgent, attempts: 0, lastAt: e.createdAt };
-    source.attempts += 1;
-    if (e.createdAt > source.lastAt) source.lastAt = e.createdAt;
-    bySource.set(key, source);
-  }
-  // The most recent sources first, at most 5 of them.
-  const sources = [...bySource.values()].sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime()).slice(0, 5);
-  await enqueueEmail(
-    tx,
-    {
-      kind: 'wrong-codes-alert',
-      accountId,
-      to: account.rescueEmail ? [account.appleId, account.rescueEmail] : [account.appleId],
-      ...wrongCodesAlertEmail({ name: account.name, appleId: account.appleId, at: now, wrongCodes: WRONG_CODES_BEFORE_PAUSE, sources }),
-    },
-    clock,
-  );
 }

@@ -3,6 +3,7 @@
 import type { ErrorSentences } from '../result.ts';
 import { waitText } from '../throttle/throttle.ts';
 import { SMS_BAD_NUMBER, SMS_UNAVAILABLE } from '../sms/twilio-sms.ts';
+import { TOTP_STEP_SECONDS } from '../authenticators/totp.ts';
 
 export const CODES_ERRORS = {
   /** The forms that send a code to a trusted device the person picks (sign-in, step-up, reset): no device chosen. */
@@ -25,6 +26,12 @@ export const CODES_ERRORS = {
   CODE_DEAD: 'Too many wrong tries for this code. Ask for a new one.',
   /** A newer code for the same purpose and device replaced it. */
   CODE_REPLACED: 'This code is no longer valid. Ask for a new one.',
+  /** An authenticator app's code that matches none of the steps around now (TOTP_DRIFT_STEPS): one wrong code. */
+  TOTP_WRONG: "That code isn't right. Enter the code your authenticator app shows now, and check that your device's clock is set automatically.",
+  /** A code of a time step already accepted (a code works once): not counted as wrong. */
+  TOTP_USED: `This code was already used. Wait for your authenticator app to show a new one (every ${TOTP_STEP_SECONDS} seconds).`,
+  /** The sealed secret does not open (TOTP_ENCRYPTION_KEY changed): logged for the operator. */
+  TOTP_UNREADABLE: "We can't check codes from this authenticator app right now. Use another trusted device.",
   /** Too many wrong codes in a row on the account: sending and checking pause. */
   CODES_PAUSED: (until: Date, now: Date) => `Too many wrong codes were entered. For your security, try again in ${waitText(until, now)}.`,
   /** SENDS_PER_DEVICE (limits.ts): the first sending limit checked. */

@@ -27,7 +27,7 @@ import { takeAttempt, type LockPolicy } from '../throttle/throttle.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import type { StepUpError } from '../step-up/errors.ts';
 import { regionName } from '../eligibility/regions.ts';
-import { failure, type Failure } from '../result.ts';
+import { failure, type Failure, type Result } from '../result.ts';
 import { isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
 import { trustedPhoneCount } from './trusted-phones.ts';
 import { registeredDeviceRows, trustedDeviceRows } from './device-rows.ts';
@@ -42,6 +42,8 @@ export interface DeviceDeps {
   clock: Clock;
   codeKey: string;
   codeDigits: number;
+  /** TOTP_ENCRYPTION_KEY: seals and opens authenticator apps' secrets. */
+  totpKey: Buffer;
   sms: SmsSender & LineTypeLookup;
   push: PushSender;
 }
@@ -135,13 +137,14 @@ export async function roomForAnother(db: DbTx, accountId: string): Promise<Failu
 const numberFailure = (code: 'INVALID_NUMBER' | 'NUMBER_ALREADY_TRUSTED' | 'NUMBER_AWAITING_CODE' | 'NUMBER_REFUSED' | 'LANDLINE' | 'VOIP', sentence: string) =>
   fieldFailure(DEVICES_ERRORS, code, { phoneNumber: sentence });
 
-type NewDevice = { kind: 'sms'; phoneNumber: string } | { kind: 'push'; registeredDeviceId: string };
+/** A new pending device; an authenticator app brings its own id (its secret is sealed to it) and its name. */
+type NewDevice = { kind: 'sms'; phoneNumber: string } | { kind: 'push'; registeredDeviceId: string } | { kind: 'totp'; id: string; name: string; totpSecret: string };
 
 /**
  * Creates a pending device if the account has room: counted and created under the account's row
  * lock, so concurrent adds cannot pass MAX_TRUSTED_DEVICES. 'taken': the same device was added meanwhile.
  */
-async function createPendingDevice(db: Db, accountId: string, device: NewDevice, now: Date): Promise<{ id: string } | Failure<'TOO_MANY_DEVICES'> | 'taken'> {
+export async function createPendingDevice(db: Db, accountId: string, device: NewDevice, now: Date): Promise<{ id: string } | Failure<'TOO_MANY_DEVICES'> | 'taken'> {
   try {
     return await db.$transaction(async (tx) => {
       await lockAccountRow(tx, accountId, now);
@@ -156,9 +159,10 @@ async function createPendingDevice(db: Db, accountId: string, device: NewDevice,
 }
 
 /** Sends the verification code to a new pending device; if that fails the device is not kept. */
-async function sendFirstCode(deps: DeviceDeps, accountId: string, trustedDeviceId: string, ctx: RequestContext) {
+async function sendFirstCode(deps: DeviceDeps, accountId: string, trustedDeviceId: string, ctx: RequestContext): Promise<Result<{ expiresAt: Date }, CodesError>> {
   const sent = await sendCode(deps, { accountId, trustedDeviceId, purpose: 'verify-device' }, ctx);
   if (!sent.ok) await deps.db.trustedDevice.deleteMany({ where: { id: trustedDeviceId, accountId, verifiedAt: null } });
+  if (sent.ok && !sent.sent) throw new Error('a new phone number or iOS device is sent its first code'); // only an app sends nothing
   return sent;
 }
 
@@ -345,12 +349,13 @@ export async function resendCode(
   trustedDeviceId: unknown,
   ctx: RequestContext,
   purpose: CodePurpose = 'verify-device',
-): Promise<DeviceResult<{ expiresAt: Date }>> {
+): Promise<DeviceResult<{ expiresAt: Date | null }>> {
   const device = await findDevice(deps.db, actor.accountId, trustedDeviceId);
   if (!device) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
   if (purpose === 'verify-device' && device.verifiedAt) return failure(DEVICES_ERRORS, 'DEVICE_ALREADY_TRUSTED', deviceLabel(device));
   const sent = await sendCode(deps, { accountId: actor.accountId, trustedDeviceId: device.id, purpose }, ctx);
   if (!sent.ok) return sent;
+  if (!sent.sent) return { ok: true, expiresAt: null, message: `Enter the code ${deviceLabel(device)} shows now.` };
   return { ok: true, expiresAt: sent.expiresAt, message: `We sent a new code to ${deviceLabel(device)}. Earlier codes no longer work.` };
 }
 

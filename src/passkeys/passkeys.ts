@@ -20,8 +20,8 @@ import {
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { CodePurpose, OnVerified } from '../codes/codes.ts';
-import { clearWrongCodes, countWrongCode, pausedUntil } from '../codes/limits.ts';
-import { sendWrongCodesAlert } from '../codes/codes.ts';
+import { pausedUntil } from '../codes/limits.ts';
+import { codeAccepted, wrongCodeCounted } from '../codes/outcomes.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { consumeChallenge, storeChallenge, type ChallengePurpose } from './challenges.ts';
@@ -160,12 +160,7 @@ interface StoredCredential {
 async function countFailedProof(deps: PasskeyDeps, accountId: string, purpose: PasskeyPurpose, reason: string, ctx: RequestContext): Promise<Failure<'PAUSED'> | null> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
-    await recordSecurityEvent(tx, { accountId, kind: 'code-wrong', at: now, details: { purpose, method: 'passkey', reason } }, ctx);
-    const run = await countWrongCode(tx, accountId, ctx, now);
-    if (run.pausedUntil) {
-      await recordSecurityEvent(tx, { accountId, kind: 'codes-paused', at: now, details: { wrongInARow: run.wrongInARow, pausedUntil: run.pausedUntil.toISOString() } }, ctx);
-    }
-    if (run.tripped) await sendWrongCodesAlert(tx, deps.clock, accountId, run, now);
+    const run = await wrongCodeCounted(tx, deps.clock, { accountId, trustedDeviceId: null, purpose, details: { method: 'passkey', reason } }, now, ctx);
     return run.pausedUntil ? failure(PASSKEYS_ERRORS, 'PAUSED', run.pausedUntil, now) : null;
   });
 }
@@ -234,8 +229,7 @@ export async function verifyPasskey<T = undefined>(
       UPDATE "TrustedDevice" SET "signCount" = ${newCounter}, "lastUsedAt" = ${now}
       WHERE "id" = ${credential.id} AND "accountId" = ${accountId} AND COALESCE("signCount", 0) = ${oldCount}`;
     if (claimed !== 1) return { ok: false as const };
-    await clearWrongCodes(tx, accountId);
-    await recordSecurityEvent(tx, { accountId, kind: 'code-verified', at: now, details: { purpose, trustedDeviceId: credential.id, method: 'passkey' } }, ctx);
+    await codeAccepted(tx, { accountId, trustedDeviceId: credential.id, purpose, details: { method: 'passkey' } }, now, ctx);
     return { ok: true as const, then: onVerified ? await onVerified(tx) : undefined };
   });
   if (!outcome.ok) return failure(PASSKEYS_ERRORS, 'COUNTER_REFUSED');

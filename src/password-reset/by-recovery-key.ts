@@ -22,7 +22,7 @@ import { fieldErrorsOf, fieldFailure, newPasswordErrors, parseForm, rawFields, t
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import { applyPasswordReset, isWellFormedResetToken } from './by-link.ts';
 import { type CodeDeps } from '../codes/codes.ts';
-import { checkEnteredCode, sendCodeToChosenDevice } from '../codes/chosen-device.ts';
+import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
@@ -114,7 +114,7 @@ export async function sendKeyResetCode(
   token: string | undefined,
   input: unknown,
   ctx: RequestContext,
-): Promise<Result<{ trustedDeviceId: string }, PasswordResetError | CodesError>> {
+): Promise<Result<ChosenDeviceSent, PasswordResetError | CodesError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
   return sendCodeToChosenDevice(deps, row.accountId, 'reset-password', input, ctx);

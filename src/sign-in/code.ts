@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db, DbTx } from '../db/client.ts';
 import { createSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';
 import { type CodeDeps } from '../codes/codes.ts';
-import { checkEnteredCode, sendCodeToChosenDevice } from '../codes/chosen-device.ts';
+import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
 import { endSendBlocks } from '../codes/limits.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -33,7 +33,7 @@ export async function sendSignInCode(
   token: string,
   input: unknown,
   ctx: RequestContext,
-): Promise<Result<{ trustedDeviceId: string }, SignInError | CodesError>> {
+): Promise<Result<ChosenDeviceSent, SignInError | CodesError>> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   return sendCodeToChosenDevice(deps, session.accountId, 'sign-in', input, ctx);

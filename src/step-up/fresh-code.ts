@@ -14,7 +14,7 @@ import { MINUTE } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { type CodeDeps } from '../codes/codes.ts';
-import { checkEnteredCode, sendCodeToChosenDevice } from '../codes/chosen-device.ts';
+import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { createSession } from '../sessions/sessions.ts';
 import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
@@ -56,7 +56,7 @@ export async function needsFreshCode(deps: { db: Db; clock: Clock }, actor: Acto
   return (await freshCodeRefusal(deps, actor)) !== null;
 }
 
-export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<Result<{ trustedDeviceId: string }, CodesError>> {
+export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<Result<ChosenDeviceSent, CodesError>> {
   return sendCodeToChosenDevice(deps, actor.accountId, 'confirm-identity', input, ctx);
 }
 

@@ -8,7 +8,7 @@ import { BROWSER } from '../harness/accounts.ts';
 import { fixedClock } from '../../src/clock.ts';
 import type { CodeDeps } from '../../src/codes/codes.ts';
 import { checkEnteredCode, sendCodeToChosenDevice } from '../../src/codes/chosen-device.ts';
-import { CODE_KEY, PHONE, START, lastSmsCode, newAccount, otherCode, resetTables, smsDevice } from './helpers.ts';
+import { CODE_KEY, TOTP_KEY, PHONE, START, lastSmsCode, newAccount, otherCode, resetTables, smsDevice } from './helpers.ts';
 
 describe('a code for the trusted device chosen in a form', () => {
   let t: TestDb;
@@ -29,7 +29,7 @@ describe('a code for the trusted device chosen in a form', () => {
     await resetTables(t.db);
     await senders.reset();
     const clock = fixedClock(START);
-    deps = { db: t.db, clock, codeKey: CODE_KEY, codeDigits: 4, sms: senders.sms, push: senders.push };
+    deps = { db: t.db, clock, codeKey: CODE_KEY, codeDigits: 4, totpKey: TOTP_KEY, sms: senders.sms, push: senders.push };
     accountId = await newAccount(t.db, clock);
     phoneId = await smsDevice(t.db, accountId, PHONE);
   });
@@ -43,7 +43,7 @@ describe('a code for the trusted device chosen in a form', () => {
   });
 
   it('sends to the chosen device and answers which one', async () => {
-    expect(await sendCodeToChosenDevice(deps, accountId, 'sign-in', { trustedDeviceId: phoneId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: phoneId });
+    expect(await sendCodeToChosenDevice(deps, accountId, 'sign-in', { trustedDeviceId: phoneId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: phoneId, sent: true, message: 'We sent a code. Enter it below.' });
     expect(senders.sms.sent.map((m) => m.to)).toEqual([PHONE]);
   });
 

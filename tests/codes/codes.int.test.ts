@@ -22,7 +22,7 @@ import {
   type CodeDeps,
   type CodePurpose,
 } from '../../src/codes/codes.ts';
-import { CODE_KEY, PHONE, START, codeIn, containsCode, newAccount, otherCode, pushDevice, resetTables, smsDevice, type TestClock } from './helpers.ts';
+import { CODE_KEY, TOTP_KEY, PHONE, START, codeIn, containsCode, newAccount, otherCode, pushDevice, resetTables, smsDevice, type TestClock } from './helpers.ts';
 
 describe('verification codes over the Twilio and push stand-ins', () => {
   let t: TestDb;
@@ -59,7 +59,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
     phoneId = await smsDevice(t.db, accountId, PHONE);
   });
 
-  const deps = (overrides: Partial<CodeDeps> = {}): CodeDeps => ({ db: t.db, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push, ...overrides });
+  const deps = (overrides: Partial<CodeDeps> = {}): CodeDeps => ({ db: t.db, clock, codeKey: CODE_KEY, codeDigits: 4, totpKey: TOTP_KEY, sms, push, ...overrides });
   const send = (purpose: CodePurpose = 'sign-in', trustedDeviceId = phoneId, d = deps()) => sendCode(d, { accountId, trustedDeviceId, purpose }, BROWSER);
   const verify = (code: unknown, purpose: CodePurpose = 'sign-in', trustedDeviceId = phoneId, d = deps()) =>
     verifyCode(d, { accountId, trustedDeviceId, purpose, code }, BROWSER);
@@ -72,7 +72,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
   describe('sending', () => {
     it('texts a 4-digit code through the real Twilio SDK, keeps only its HMAC, and records the send', async () => {
       const result = await send('sign-in');
-      expect(result).toEqual({ ok: true, expiresAt: new Date(new Date(START).getTime() + 10 * MINUTE) });
+      expect(result).toEqual({ ok: true, sent: true, expiresAt: new Date(new Date(START).getTime() + 10 * MINUTE) });
 
       const messages = standins.twilio.messages();
       expect(messages).toHaveLength(1);

@@ -17,7 +17,8 @@ import {
   type CodeDeps,
 } from '../../src/codes/codes.ts';
 import { pauseMs, WRONG_CODES_BEFORE_PAUSE, wrongCodesKey } from '../../src/codes/limits.ts';
-import { CODE_KEY, PHONE, START, lastSmsCode, newAccount, otherCode, resetTables, smsDevice, type TestClock } from './helpers.ts';
+import { totpCodeAt, timeStepOf } from '../../src/authenticators/totp.ts';
+import { CODE_KEY, TOTP_KEY, totpDevice, PHONE, START, lastSmsCode, newAccount, otherCode, resetTables, smsDevice, type TestClock } from './helpers.ts';
 
 describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
   let t: TestDb;
@@ -48,7 +49,7 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
   });
 
   /** Deps for the i-th concurrent request: its own client on PostgreSQL. */
-  const depsFor = (i: number): CodeDeps => ({ db: clients[i % clients.length]!, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push: senders.push });
+  const depsFor = (i: number): CodeDeps => ({ db: clients[i % clients.length]!, clock, codeKey: CODE_KEY, codeDigits: 4, totpKey: TOTP_KEY, sms, push: senders.push });
 
   it('100 concurrent verifications of the same code succeed exactly once', async () => {
     expect((await sendCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in' }, BROWSER)).ok).toBe(true);
@@ -65,6 +66,18 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
     expect(row.wrongTries).toBe(0);
     expect(await t.db.securityEvent.count({ where: { accountId, kind: 'code-verified' } })).toBe(1);
     expect(await t.db.securityEvent.count({ where: { accountId, kind: 'code-reused' } })).toBe(99);
+  });
+
+  it('100 concurrent verifications of the same authenticator app code succeed exactly once (one step, one win)', async () => {
+    const app = await totpDevice(t.db, accountId);
+    const code = totpCodeAt(app.secret, clock.now());
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => verifyCode(depsFor(i), { accountId, trustedDeviceId: app.id, purpose: 'sign-in', code }, BROWSER)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 99 }, () => expect.objectContaining({ ok: false, code: 'TOTP_USED' })));
+    expect((await t.db.trustedDevice.findUniqueOrThrow({ where: { id: app.id } })).totpLastStep).toBe(timeStepOf(clock.now()));
+    expect(await t.db.securityEvent.count({ where: { accountId, kind: 'code-verified' } })).toBe(1);
   });
 
   it('concurrent wrong tries on one code: exactly 3 count, then it is dead', async () => {

@@ -10,9 +10,15 @@ import type { PushSender } from '../../src/push/push-sender.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
 import type { CodeDeps } from '../../src/codes/codes.ts';
 import { accountInput } from '../harness/accounts.ts';
+import { newRowId } from '../../src/db/row-id.ts';
+import { newTotpSecret } from '../../src/authenticators/totp.ts';
+import { seal } from '../../src/authenticators/secret-box.ts';
+import { totpSecretBinding } from '../../src/codes/totp-check.ts';
 
 export const START = '2026-11-23T10:00:00.000Z';
 export const CODE_KEY = 'test-code-hmac-key-0123456789abcdef-0123456789';
+/** TOTP_ENCRYPTION_KEY of the tests: 32 bytes, as src/config.ts requires. */
+export const TOTP_KEY = Buffer.alloc(32, 7);
 export const PHONE = '+15550101234';
 export const OTHER_BROWSER: RequestContext = { clientAddress: '198.51.100.23', userAgent: 'Mozilla/5.0 (X11; Linux) Firefox/150 (the other browser)' };
 
@@ -72,7 +78,7 @@ export function containsCode(text: string, code: string): boolean {
 }
 
 export function depsWith(db: Db, clock: TestClock, sms: SmsSender, push: PushSender, codeDigits = 4): CodeDeps {
-  return { db, clock, codeKey: CODE_KEY, codeDigits, sms, push };
+  return { db, clock, codeKey: CODE_KEY, codeDigits, sms, push, totpKey: TOTP_KEY };
 }
 
 /** Empties everything the code tests write, between tests. */
@@ -81,4 +87,27 @@ export async function resetTables(db: Db): Promise<void> {
   await db.codeSend.deleteMany();
   await db.throttle.deleteMany();
   await db.emailOutbox.deleteMany();
+}
+
+/**
+ * An authenticator app on the account, as adding one through src/devices/authenticator-apps.ts
+ * leaves it: its secret sealed under TOTP_KEY, bound to its row. Returns its id and the secret the
+ * app holds (tests play the app with totpCodeAt).
+ */
+export async function totpDevice(db: Db, accountId: string, opts: { verified?: boolean; name?: string } = {}): Promise<{ id: string; secret: string }> {
+  const id = newRowId();
+  const secret = newTotpSecret();
+  const at = new Date(START);
+  await db.trustedDevice.create({
+    data: {
+      id,
+      accountId,
+      kind: 'totp',
+      name: opts.name ?? 'Phone authenticator',
+      totpSecret: seal(TOTP_KEY, secret, totpSecretBinding(accountId, id)),
+      createdAt: at,
+      verifiedAt: opts.verified === false ? null : at,
+    },
+  });
+  return { id, secret };
 }

@@ -10,7 +10,7 @@ import { captureLog, type CapturedLog } from '../harness/log-capture.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { register } from '../../src/observability/metrics.ts';
 import { sendCode, type CodeDeps } from '../../src/codes/codes.ts';
-import { CODE_KEY, PHONE, START, newAccount, resetTables, smsDevice } from './helpers.ts';
+import { CODE_KEY, TOTP_KEY, PHONE, START, newAccount, resetTables, smsDevice } from './helpers.ts';
 
 async function failures(twilioCode: string): Promise<number> {
   const { values } = await register.getSingleMetric('two_step_code_send_failures_total')!.get();
@@ -37,7 +37,7 @@ describe('a Twilio failure in the log and the metrics', () => {
     await resetTables(t.db);
     await senders.reset();
     const clock = fixedClock(START);
-    deps = { db: t.db, clock, codeKey: CODE_KEY, codeDigits: 4, sms: senders.sms, push: senders.push };
+    deps = { db: t.db, clock, codeKey: CODE_KEY, codeDigits: 4, totpKey: TOTP_KEY, sms: senders.sms, push: senders.push };
     accountId = await newAccount(t.db, clock);
     phoneId = await smsDevice(t.db, accountId, PHONE);
     log = captureLog();

@@ -70,6 +70,7 @@ describe('trusted devices', () => {
       ...testDeps(t.db),
       codeKey: 'test-code-key-0123456789abcdef0123456789',
       codeDigits: 4,
+      totpKey: Buffer.alloc(32, 7),
       sms: { send: (to, body) => realSms.send(to, body), lineType: (n) => (lookups.push(n), realSms.lineType(n)) },
       push: createHttpPushSender(standins.httpUrl),
     };

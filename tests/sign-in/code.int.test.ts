@@ -43,6 +43,7 @@ describe('signing in with a code from a trusted device', () => {
       bcryptCost: 4,
       codeKey: CODE_KEY,
       codeDigits: 4,
+      totpKey: Buffer.alloc(32, 7),
       sms: createTwilioSms({ ...STANDIN_TWILIO, apiBaseUrl: standins.httpUrl, lookupsBaseUrl: standins.httpUrl }),
       push: createHttpPushSender(standins.httpUrl),
     };
@@ -69,7 +70,7 @@ describe('signing in with a code from a trusted device', () => {
   it('the holder picks a trusted device, gets a 4-digit code by SMS, and the code signs in with a new session', async () => {
     const token = await passwordStep();
     expect((await signInDevices(t.db, accountId)).map((d) => d.label)).toEqual(['+1 ••• ••• ••88']);
-    expect(await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: deviceId });
+    expect(await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: deviceId, sent: true, message: 'We sent a code. Enter it below.' });
     expect(lastCode()).toMatch(/^\d{4}$/);
     const done = await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER);
     if (!done.ok) throw new Error(done.error);

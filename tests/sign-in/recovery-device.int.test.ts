@@ -37,6 +37,7 @@ describe('verifying a new trusted device, and the Recovery Key sign-in it finish
       ...fresh.deps,
       codeKey: 'test-code-key-0123456789abcdef0123456789',
       codeDigits: 4,
+      totpKey: Buffer.alloc(32, 7),
       sms: senders.sms,
       push: senders.push,
     };

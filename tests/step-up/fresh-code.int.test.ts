@@ -92,7 +92,7 @@ describe('sensitive changes with two-step on', () => {
     s.a.clock.advance(30 * MINUTE);
     await s.t.db.session.updateMany({ data: { lastSeenAt: s.a.clock.now() } });
     expect((await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER)).ok).toBe(false);
-    expect(await sendIdentityCode(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: s.a.phoneId });
+    expect(await sendIdentityCode(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: s.a.phoneId, sent: true, message: 'We sent a code. Enter it below.' });
     const code = lastSmsCode(s.a.sms, PHONE);
     expect(await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_WRONG' });
     const confirmed = await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER);

@@ -37,6 +37,7 @@ export function codeDeps(db: Db, clock: TestClock, standins: Standins): CodeDeps
     clock,
     codeKey: CODE_KEY,
     codeDigits: 4,
+    totpKey: Buffer.alloc(32, 7),
     sms: createTwilioSms({ ...STANDIN_TWILIO, apiBaseUrl: standins.httpUrl, lookupsBaseUrl: standins.httpUrl }),
     push: createHttpPushSender(standins.httpUrl),
   };

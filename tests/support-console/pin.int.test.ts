@@ -59,7 +59,7 @@ describe('the support PIN', () => {
 
   /** What the holder does on the Apple Support PIN page. */
   async function makePin(accountId = holder, deviceId = holderPhone, phone = PHONE): Promise<string> {
-    expect(await sendSupportPinCode(deps, accountId, { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: deviceId });
+    expect(await sendSupportPinCode(deps, accountId, { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: deviceId, sent: true, message: 'We sent a code. Enter it below.' });
     const made = await createSupportPin(deps, accountId, { trustedDeviceId: deviceId, code: lastCodeTo(phone) }, BROWSER);
     if (!made.ok) throw new Error(made.error);
     return made.pin;

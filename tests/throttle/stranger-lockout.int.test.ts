@@ -74,7 +74,7 @@ describe('a stranger cannot lock the holder out', () => {
     // The holder, from a browser that signed in before: another trusted device works.
     const mine = await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, holder());
     if (!mine.ok) throw new Error(mine.error);
-    expect(await sendSignInCode(s.a.deps, mine.sessionToken, { trustedDeviceId: secondPhone }, holder())).toEqual({ ok: true, trustedDeviceId: secondPhone });
+    expect(await sendSignInCode(s.a.deps, mine.sessionToken, { trustedDeviceId: secondPhone }, holder())).toEqual({ ok: true, trustedDeviceId: secondPhone, sent: true, message: 'We sent a code. Enter it below.' });
     const signedIn = await completeSignIn(s.a.deps, mine.sessionToken, { trustedDeviceId: secondPhone, code: lastSmsCode(s.a.sms, SECOND_PHONE) }, holder());
     expect(signedIn.ok).toBe(true);
     // Signing in ended the block: the first number takes codes again, from anywhere.

@@ -10,7 +10,7 @@ import { createTestDb, type TestDb } from '../harness/db.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { generateRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { CODE_KEY, newAccount, PHONE, resetTables, smsDevice, START } from '../codes/helpers.ts';
+import { CODE_KEY, TOTP_KEY, newAccount, PHONE, resetTables, smsDevice, START } from '../codes/helpers.ts';
 import { startStandinSenders, type StandinSenders } from '../harness/standins.ts';
 import { BROWSER } from '../harness/accounts.ts';
 import { relyingParty } from '../../src/passkeys/relying-party.ts';
@@ -35,7 +35,7 @@ export async function twoStepAccount(db: Db, senders: StandinSenders, start = ST
   await db.session.deleteMany({ where: { accountId } });
   const token = await createSession(db, accountId, clock.now(), BROWSER, { codeVerifiedAt: clock.now() });
   const { sms, push } = senders;
-  const deps = { db, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push, bcryptCost: 4, appUrl: APP_URL, webauthn: relyingParty(APP_URL) };
+  const deps = { db, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push, totpKey: TOTP_KEY, bcryptCost: 4, appUrl: APP_URL, webauthn: relyingParty(APP_URL) };
   return { deps, clock, sms, push, accountId, recoveryKey, phoneId, token, actor: { accountId, sessionId: sessionIdOf(token) } };
 }
 

@@ -1,0 +1,80 @@
+// Authenticator apps as trusted devices (DOMAIN.md "Beyond the seeds: other trusted devices";
+// RFC 6238). Adding one is adding a phone without the text: the holder names the app, we make a
+// 160-bit secret and keep it only sealed (AES-256-GCM under TOTP_ENCRYPTION_KEY, bound to its
+// account and row), the page shows it as a QR code and as text while the app is pending, and the
+// app becomes trusted when the holder types a code it shows, through confirmDevice like any device
+// (./trusted-devices.ts: the same conditional update, security event and email). After that the
+// secret is never shown again: only src/codes/totp-check.ts opens it, to check a code.
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { newRowId } from '../db/row-id.ts';
+import { displayText } from '../accounts/display-text.ts';
+import { parseForm, type FormResult } from '../accounts/fields.ts';
+import { freshCodeRefusal } from '../step-up/fresh-code.ts';
+import type { StepUpError } from '../step-up/errors.ts';
+import type { Actor } from '../sessions/actor.ts';
+import { open, seal } from '../authenticators/secret-box.ts';
+import { newTotpSecret, totpUri, TOTP_DIGITS } from '../authenticators/totp.ts';
+import { namedKindLabel } from '../authenticators/kinds.ts';
+import { totpSecretBinding } from '../codes/totp-check.ts';
+import { ADDING, createPendingDevice } from './trusted-devices.ts';
+import type { DevicesError } from './errors.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  /** TOTP_ENCRYPTION_KEY. */
+  totpKey: Buffer;
+}
+
+// Names are shown on pages and in emails: one line of text, as an iOS device's name.
+const appSchema = z.object({
+  name: displayText(60, { empty: 'Enter a name for the app, such as “Phone authenticator”.', tooLong: 'Keep the name to 60 characters or fewer.' }),
+});
+
+/**
+ * Adds a pending authenticator app with a new secret. Needs a fresh code like adding a phone
+ * number, and room under MAX_TRUSTED_DEVICES (counted under the account's row lock).
+ */
+export async function startAuthenticatorApp(
+  deps: AppDeps,
+  actor: Actor,
+  input: unknown,
+): Promise<FormResult<{ trustedDeviceId: string; message: string }, DevicesError | StepUpError | 'INVALID_FIELDS'>> {
+  const parsed = parseForm(appSchema, input, {});
+  if (!parsed.ok) return parsed;
+  const stale = await freshCodeRefusal(deps, actor, ADDING);
+  if (stale) return stale;
+  // The id is drawn first: the secret is sealed to its row.
+  const id = newRowId();
+  const totpSecret = seal(deps.totpKey, newTotpSecret(), totpSecretBinding(actor.accountId, id));
+  const device = await createPendingDevice(deps.db, actor.accountId, { kind: 'totp', id, name: parsed.data.name, totpSecret }, deps.clock.now());
+  if (device === 'taken') throw new Error('a new row id was already taken'); // newRowId ids are unique
+  if ('error' in device) return device;
+  return { ok: true, trustedDeviceId: device.id, message: `Scan the QR code with your authenticator app, then enter the ${TOTP_DIGITS}-digit code it shows.` };
+}
+
+/** What the setup page shows of a pending app: the secret as QR code (the URI) and as text. */
+export interface AppSetup {
+  trustedDeviceId: string;
+  label: string;
+  secret: string;
+  uri: string;
+}
+
+/**
+ * The secret of an app that is still pending, on this account only; null for any other device,
+ * another account's, or an app already verified (its secret is never shown again).
+ */
+export async function pendingAppSetup(deps: AppDeps, accountId: string, trustedDeviceId: unknown): Promise<AppSetup | null> {
+  if (typeof trustedDeviceId !== 'string' || !trustedDeviceId || trustedDeviceId.length > 100) return null;
+  const device = await deps.db.trustedDevice.findFirst({
+    where: { id: trustedDeviceId, accountId, kind: 'totp', verifiedAt: null },
+    select: { id: true, name: true, totpSecret: true, account: { select: { appleId: true } } },
+  });
+  if (!device?.totpSecret) return null;
+  const secret = open(deps.totpKey, device.totpSecret, totpSecretBinding(accountId, device.id));
+  if (!secret) return null;
+  return { trustedDeviceId: device.id, label: namedKindLabel('totp', device.name), secret, uri: totpUri(secret, device.account.appleId) };
+}
