@@ -140,7 +140,7 @@ test('an authenticator app and a passkey: listed by kind, name and dates; an unf
 
   const unfinished = pendingRows(page).filter({ hasText: 'Authenticator app (1Password)' });
   const finish = unfinished.getByRole('link', { name: 'Finish setting up' });
-  await expect(finish).toHaveAttribute('href', /^\/account\/security\/devices\/authenticator\?device=[\w-]+$/);
+  await expect(finish).toHaveAttribute('href', /^\/account\/security\/devices\/authenticator\?id=[\w-]+$/);
   await expect(unfinished.getByLabel('Verification code')).toHaveCount(0); // nothing is sent to an app
   await page.screenshot({ path: 'test-results/trusted-devices-other-kinds.png', fullPage: true });
 

@@ -93,7 +93,7 @@ export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: stri
         <DeviceIdentity kind={props.kind} label={props.label} meta="Not set up yet: it becomes a trusted device once you finish setting it up." />
         <div className={styles.tools}>
           {props.kind === 'totp' ? (
-            <Link className={`button ${styles.small}`} href={`/account/security/devices/authenticator?device=${encodeURIComponent(props.id)}`}>
+            <Link className={`button ${styles.small}`} href={`/account/security/devices/authenticator?id=${encodeURIComponent(props.id)}`}>
               Finish setting up
             </Link>
           ) : null}
