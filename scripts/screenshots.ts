@@ -1,8 +1,8 @@
 // Screenshots of the first-time holder's journey (issue 12) at 320, 390 and 1280 px: the
 // Two-Step section in four states (the demo accounts), Learn more and Contact support, and the
-// Trusted Devices page with one device of every kind (issue 16). Needs a production build (npm run
-// build); serves it on its own ports (moved by E2E_PORT_OFFSET, as the e2e run's) with a
-// throw-away database.
+// Trusted Devices page with one device of every kind and the QR step of adding an authenticator
+// app (issue 16). Needs a production build (npm run build); serves it on its own ports (moved by
+// E2E_PORT_OFFSET, as the e2e run's) with a throw-away database.
 //   npx tsx scripts/screenshots.ts [out-dir]     (default docs/screenshots/journey)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -72,6 +72,12 @@ for (const width of [320, 390, 1280]) {
   await signedIn(page, 'avery@two-step.test');
   await page.goto(`${APP}/account/security/devices`);
   await page.screenshot({ path: `${OUT}/devices-every-kind-${width}.png`, fullPage: true });
+  // The QR step of adding an authenticator app (a new pending app each width; its key is random).
+  await page.goto(`${APP}/account/security/devices/authenticator`);
+  await page.getByLabel('Name', { exact: true }).fill('Phone authenticator');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(/authenticator\?id=/);
+  await page.screenshot({ path: `${OUT}/authenticator-qr-${width}.png`, fullPage: true });
   for (const path of ['help/two-step', 'contact-support']) {
     await page.goto(`${APP}/${path}`);
     await page.screenshot({ path: `${OUT}/${path.replace('/', '-')}-${width}.png`, fullPage: false });
