@@ -98,6 +98,17 @@ export interface NewCredential {
   transports: string[];
 }
 
+/** What every ceremony's answer is checked against: our challenge, our origin, our RP ID. */
+function expectations(deps: PasskeyDeps, challenge: string) {
+  return {
+    expectedChallenge: challenge,
+    expectedOrigin: deps.webauthn.origin,
+    expectedRPID: deps.webauthn.rpId,
+    // Preferred, not required: security keys without a PIN are still a possession factor.
+    requireUserVerification: false,
+  };
+}
+
 /** Verifies a registration answer (untrusted input) against a challenge of this account, used once. */
 export async function verifyRegistration(deps: PasskeyDeps, accountId: string, raw: unknown): Promise<Result<{ credential: NewCredential }, PasskeysError>> {
   const response = parseResponse(registrationResponse, raw);
@@ -107,11 +118,7 @@ export async function verifyRegistration(deps: PasskeyDeps, accountId: string, r
   try {
     const checked = await verifyRegistrationResponse({
       response,
-      expectedChallenge: challenge,
-      expectedOrigin: deps.webauthn.origin,
-      expectedRPID: deps.webauthn.rpId,
-      // Preferred, not required: security keys without a PIN are still a possession factor.
-      requireUserVerification: false,
+      ...expectations(deps, challenge),
     });
     if (!checked.verified) return failure(PASSKEYS_ERRORS, 'REGISTRATION_REFUSED');
     const c = checked.registrationInfo.credential;
@@ -205,11 +212,8 @@ export async function verifyPasskey<T = undefined>(
   try {
     const checked = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: challenge,
-      expectedOrigin: deps.webauthn.origin,
-      expectedRPID: deps.webauthn.rpId,
+      ...expectations(deps, challenge),
       credential: { id: credential.credentialId, publicKey: new Uint8Array(Buffer.from(credential.publicKey, 'base64url')), counter: oldCount, transports: transportsOf(credential.transports) },
-      requireUserVerification: false,
     });
     if (!checked.verified) throw new Error('not verified');
     newCounter = checked.authenticationInfo.newCounter;
