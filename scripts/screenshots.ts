@@ -58,6 +58,11 @@ async function seedEveryKind(url: string) {
   });
   await db.$disconnect();
 }
+async function dropPendingApps(url: string, name: string) {
+  const db = createDb(url);
+  await db.trustedDevice.deleteMany({ where: { kind: 'totp', name, verifiedAt: null } });
+  await db.$disconnect();
+}
 const OUT = process.argv[2] ?? 'docs/screenshots/journey';
 for (const width of [320, 390, 1280]) {
   for (const who of ['avery', 'nima', 'robin', 'quinn']) {
@@ -78,6 +83,7 @@ for (const width of [320, 390, 1280]) {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(/authenticator\?id=/);
   await page.screenshot({ path: `${OUT}/authenticator-qr-${width}.png`, fullPage: true });
+  await dropPendingApps(env.DATABASE_URL!, 'Phone authenticator'); // so the next width's device list is as seeded
   for (const path of ['help/two-step', 'contact-support']) {
     await page.goto(`${APP}/${path}`);
     await page.screenshot({ path: `${OUT}/${path.replace('/', '-')}-${width}.png`, fullPage: false });
