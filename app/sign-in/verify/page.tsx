@@ -22,7 +22,7 @@ export default async function VerifySignInPage() {
   return (
     <main className="narrow">
       <h1>Verify Your Identity</h1>
-      <p className="lead">Two-step verification is on. Choose a trusted device to receive a verification code.</p>
+      <p className="lead">Two-step verification is on. Confirm it&apos;s you with one of your trusted devices.</p>
       <div className="panel">
         {devices.length > 0 ? (
           <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendSignInCodeAction} check={completeSignInAction} />

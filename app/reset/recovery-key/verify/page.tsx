@@ -21,7 +21,7 @@ export default async function KeyResetVerifyPage() {
       <h1>Reset your password</h1>
       {state.step === 'code' ? (
         <>
-          <p className="lead">Your Recovery Key is right. Now choose a trusted device to receive a verification code.</p>
+          <p className="lead">Your Recovery Key is right. Now confirm it&apos;s you with one of your trusted devices.</p>
           <div className="panel">
             {state.devices.length > 0 ? (
               <CodeStep devices={codeDevices(state.devices)} digits={rt.codeDigits} send={sendKeyResetCodeAction} check={verifyKeyResetCodeAction} />
