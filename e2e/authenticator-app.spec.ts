@@ -1,7 +1,7 @@
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
 import { generateSync } from 'otplib';
-import { accountWithTwoStepOnInDatabase, advanceClock, signIn, signOut, submit, verifyIdentity } from './helpers.ts';
+import { accountWithTwoStepOnInDatabase, advanceClock, portalNow, signIn, signOut, submit, verifyIdentity } from './helpers.ts';
 
 // An authenticator app, as a holder adds and uses one: the key shown on the page goes into "the
 // app" (otplib here, the library the portal uses), its code verifies it, signs in after the
@@ -10,17 +10,6 @@ import { accountWithTwoStepOnInDatabase, advanceClock, signIn, signOut, submit, 
 const APP = 'Authenticator app (Phone authenticator)';
 // Many pages and two sign-ins: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
-
-/**
- * The portal's time: the real time plus what the dev clock was moved by (other specs move it).
- * Asks for the offset by moving the clock `seconds` forward (at least 1; POST /dev/clock answers the total).
- */
-async function portalNow(page: Page, seconds = 1): Promise<number> {
-  const res = await page.request.post('/dev/clock', { data: { advanceSeconds: seconds } });
-  expect(res.status()).toBe(200);
-  const { offsetSeconds } = (await res.json()) as { offsetSeconds: number };
-  return Math.floor(Date.now() / 1000 + offsetSeconds);
-}
 
 /** What the app shows at the portal's time (after moving it `seconds` forward). */
 async function appCode(page: Page, secret: string, seconds = 1): Promise<string> {

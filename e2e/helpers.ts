@@ -173,8 +173,19 @@ export async function signInWithCode(page: Page, appleId: string, password: stri
 
 /** Moves the portal's clock forward (dev only: app/dev/clock), e.g. past the 30 seconds between two codes to one device. */
 export async function advanceClock(page: Page, seconds: number) {
+  await portalNow(page, seconds);
+}
+
+/**
+ * The portal's time in seconds since the epoch: the real time plus what the dev clock was moved
+ * by (other specs move it, so Date.now() alone drifts from the portal's "now" as the run goes on).
+ * Asks for the offset by moving the clock `seconds` forward (at least 1: POST /dev/clock answers the total).
+ */
+export async function portalNow(page: Page, seconds = 1): Promise<number> {
   const res = await page.request.post('/dev/clock', { data: { advanceSeconds: seconds } });
   expect(res.status()).toBe(200);
+  const { offsetSeconds } = (await res.json()) as { offsetSeconds: number };
+  return Math.floor(Date.now() / 1000 + offsetSeconds);
 }
 
 /** A random US mobile number in the stand-in's mobile range: as typed, in E.164, and as the page masks it. */
