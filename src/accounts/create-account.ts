@@ -11,6 +11,7 @@
 // createAccount makes an account with no confirmation, for callers that vouch for the address
 // themselves: the demo accounts of the seed, and tests. No page, action or route calls it.
 import { z } from 'zod';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from './apple-id.ts';
@@ -131,7 +132,6 @@ export async function insertAccount(tx: DbTx, deps: Pick<AccountDeps, 'clock' | 
   return account;
 }
 
-export const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'P2002';
 
 /**
  * An account at once, signed in, with no confirmation of the address: for the seed and tests only

@@ -4,6 +4,7 @@
 // the registration ceremony, a signature over our challenge by the new key, is its proof, as the
 // code is a phone's. A credential already on any account is refused (credentialId is unique).
 import { z } from 'zod';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import { displayText } from '../accounts/display-text.ts';
@@ -18,7 +19,6 @@ import type { DevicesError } from './errors.ts';
 import { PASSKEY_NAME_EMPTY } from '../passkeys/ceremony-errors.ts';
 import { ADDING, announceDeviceChange, deviceLabel, roomForAnother } from './trusted-devices.ts';
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === 'P2002';
 
 // Shown on pages and in emails: one line of text, as registered iOS devices' names.
 const addSchema = z.object({

@@ -7,6 +7,7 @@
 // Codes themselves (making, hashing, sending, limits, checking) belong to src/codes/codes.ts; this
 // module decides which device gets one and what a verified code means.
 import { randomBytes } from 'node:crypto';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
@@ -67,7 +68,6 @@ const REFUSED_LINE_TYPES: Partial<Record<LineType, 'LANDLINE' | 'VOIP'>> = { lan
 /** Adding a device needs a fresh code, except in a Recovery Key session, which exists to add one. */
 export const ADDING = DEVICES_PAGE;
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === 'P2002';
 
 type DeviceRow = { kind: string; phoneNumber: string | null; name?: string | null; registeredDevice?: { name: string } | null };
 

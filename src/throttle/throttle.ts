@@ -8,6 +8,7 @@
 // the other 95 are refused without one. A right secret gives its attempt back (clearFailures or
 // refundAttempt), so the holder's own sign-ins do not use up the budget.
 import type { DbTx } from '../db/client.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { rawDate, rawDateOrNull } from '../db/raw.ts';
 import { countLockout } from '../security-events/signals.ts';
 
@@ -49,7 +50,6 @@ function staleAt(row: { windowStartedAt: Date; lockedUntil: Date | null }, polic
   return now.getTime() - row.windowStartedAt.getTime() >= policy.windowMs && !(row.lockedUntil && row.lockedUntil > now);
 }
 
-const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'P2002';
 
 /**
  * The atomic count: one INSERT ... ON CONFLICT DO UPDATE ... RETURNING on both engines. Raw SQL
