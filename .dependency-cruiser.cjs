@@ -33,6 +33,7 @@ const SRC_LAYERS = [
   'sign-in', //          flow: password, then code or Recovery Key
   'password-reset', //   flow: by emailed link, or by Recovery Key and trusted device
   'two-step', //         flow: turn on, turn off
+  'oidc', //             other apps sign in through the portal (OpenID Connect provider)
   'support', //          the read-only support console
   'server', //           the HTTP server around Next.js
 ];

@@ -5,8 +5,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { localEnv } from './dev/standins/local-env.ts';
+import { localEnv, randomSecrets } from './dev/standins/local-env.ts';
 
 import { E2E_METRICS_TOKEN, E2E_PORTS } from "./e2e/ports.ts";
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'two-step-e2e-'));
@@ -42,9 +41,7 @@ export default defineConfig({
     stdout: 'ignore',
     env: localEnv(E2E_PORTS, {
       DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
-      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+      ...randomSecrets(),
       BCRYPT_COST: '8',
       // Every account of the run is created from 127.0.0.1 (the limit itself: tests/accounts/create-account.int.test.ts).
       ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',

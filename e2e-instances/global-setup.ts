@@ -7,8 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { localEnv } from '../dev/standins/local-env.ts';
+import { localEnv, randomSecrets } from '../dev/standins/local-env.ts';
 import { startNginx } from '../scripts/lib/nginx.ts';
 import { createPostgresDatabase } from '../scripts/lib/postgres-database.ts';
 import { INSTANCE_PORTS, NGINX_URL } from './ports.ts';
@@ -63,9 +62,7 @@ export default async function globalSetup(): Promise<Stop> {
     const env = localEnv({ app: p.nginx, http: p.http, smtp: p.smtp }, {
       APP_URL: NGINX_URL,
       DATABASE_URL: databaseUrl,
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
-      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+      ...randomSecrets(),
       BCRYPT_COST: '8',
       ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
       TRUST_PROXY: 'on',

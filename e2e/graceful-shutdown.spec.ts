@@ -12,11 +12,10 @@ import { request } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { E2E_PORTS } from './ports.ts';
-import { localEnv } from '../dev/standins/local-env.ts';
+import { localEnv, randomSecrets } from '../dev/standins/local-env.ts';
 import { createPostgresDatabase } from '../scripts/lib/postgres-database.ts';
 
 // The demo accounts of dev/seed/demo-accounts.ts (scripts/seed.ts makes them).
@@ -165,9 +164,7 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     const env = localEnv(PORTS, {
       STANDINS: 'off', // started here instead, so that they outlive the instance
       DATABASE_URL: database.url,
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
-      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+      ...randomSecrets(),
       BCRYPT_COST: '8',
       // Each request names its own client address, so the per-address slow-down stays out of the way.
       TRUST_PROXY: 'on',

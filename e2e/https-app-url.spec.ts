@@ -9,9 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { E2E_PORTS } from './ports.ts';
-import { localEnv } from '../dev/standins/local-env.ts';
+import { localEnv, randomSecrets } from '../dev/standins/local-env.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
 const ports = { app: E2E_PORTS.app + 50, http: E2E_PORTS.http + 50, smtp: E2E_PORTS.smtp + 50 };
@@ -28,9 +27,7 @@ test.beforeAll(async () => {
   const env = localEnv(ports, {
     APP_URL: appUrl,
     DATABASE_URL: `file:${join(dir, 'https.db')}`,
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
-    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    ...randomSecrets(),
     BCRYPT_COST: '8',
   });
   // Its own process group, so afterAll stops the server and the stand-ins it started.

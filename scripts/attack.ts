@@ -10,9 +10,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { buildIfChanged, ensureInstalled } from './lib/bootstrap.mjs';
-import { localEnv, type LocalPorts } from '../dev/standins/local-env.ts';
+import { localEnv, type LocalPorts, randomSecrets } from '../dev/standins/local-env.ts';
 import { createDb } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 import { PER_APPLE_ID } from '../src/accounts/password-guesses.ts';
@@ -83,7 +82,7 @@ async function run(command: string[], env: Record<string, string>): Promise<void
 }
 
 async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Promise<void> {
-  const secrets = { SESSION_SECRET: randomBytes(32).toString('base64url'), CODE_HMAC_KEY: randomBytes(32).toString('base64url'), TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url') };
+  const secrets = randomSecrets();
   // TRUST_PROXY: each stranger's request names its own client address (a botnet), so the
   // per-Apple-ID limit is the one under test, not the per-address slow-down.
   const env = localEnv(PORTS, { DATABASE_URL: databaseUrl, BCRYPT_COST: '12', TRUST_PROXY: 'on', ...secrets });

@@ -9,12 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { localEnv } from '../dev/standins/local-env.ts';
+import { localEnv, TEST_SECRETS } from '../dev/standins/local-env.ts';
 import { createDb } from '../src/db/client.ts';
 const o = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const APP = `http://localhost:${3750 + o}`;
 const dir = mkdtempSync(join(tmpdir(), 'two-step-shots-'));
-const env = localEnv({ app: 3750 + o, http: 3760 + o, smtp: 3775 + o }, { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', SESSION_SECRET: 'x'.repeat(40), CODE_HMAC_KEY: 'y'.repeat(40), TOTP_ENCRYPTION_KEY: 'z'.repeat(43) });
+const env = localEnv({ app: 3750 + o, http: 3760 + o, smtp: 3775 + o }, { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', ...TEST_SECRETS });
 await new Promise((r) => spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', r));
 const p = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
 for (let i = 0; i < 120; i++) { if (await fetch(`${APP}/sign-in`).then((r) => r.ok, () => false)) break; await new Promise((r) => setTimeout(r, 500)); }

@@ -6,6 +6,8 @@ const flag = z.enum(['on', 'off']).default('off');
 const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
 const optionalUrl = z.preprocess(blankIsUnset, z.url().optional());
 const port = z.coerce.number().int().min(1).max(65535);
+/** An AES-256 key (src/authenticators/secret-box.ts) in base64url. */
+const aesKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters): node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64url\'))"');
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -23,7 +25,10 @@ const schema = z.object({
   CODE_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
   // Seals the shared secrets of authenticator apps (AES-256-GCM, src/authenticators/secret-box.ts): the
   // server must read them back to check a code, so they are encrypted rather than hashed.
-  TOTP_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters): node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64url\'))"'),
+  TOTP_ENCRYPTION_KEY: aesKey,
+  // Seals the keys ID tokens are signed with, and the salt of pairwise subject identifiers, in the
+  // database (src/oidc/signing-keys.ts): every instance must have the same one.
+  OIDC_KEY_ENCRYPTION_KEY: aesKey,
   // Digits of a verification code: 4 as in the seeds; more is stronger (see README, security).
   CODE_DIGITS: z.coerce.number().int().min(4).max(8).default(4),
   // bcrypt work factor: 12 in production; tests may lower it to stay fast.

@@ -5,23 +5,17 @@
 // lockouts that strangers cause.
 import { cookies } from 'next/headers';
 import { getIronSession, type SessionOptions } from 'iron-session';
-import { z } from 'zod';
 import { config } from '@/src/config.ts';
-import { DAY } from '@/src/clock.ts';
-import { KNOWN_BROWSER_ENTRIES, rememberBrowser } from '@/src/throttle/known-browsers.ts';
+import { rememberBrowser } from '@/src/throttle/known-browsers.ts';
 import type { KnownBrowser } from '@/src/security-events/record.ts';
-import { tokenCookieAttributes } from './token-cookie.ts';
-
-const LIFETIME_SECONDS = (400 * DAY) / 1000; // the longest a browser keeps a cookie (RFC 6265bis)
-
-const entries = z.array(z.object({ accountId: z.string().max(64), id: z.string().max(64) })).max(KNOWN_BROWSER_ENTRIES);
+import { DEVICE_COOKIE, knownBrowserEntries as entries, tokenCookieAttributes } from '@/src/sessions/browser-cookies.ts';
 
 function options(): SessionOptions {
   const c = config();
   return {
     password: c.SESSION_SECRET,
-    ttl: LIFETIME_SECONDS,
-    ...tokenCookieAttributes('two_step_device', { ttlSeconds: LIFETIME_SECONDS, maxAgeSeconds: LIFETIME_SECONDS }, { appUrl: c.APP_URL, nodeEnv: c.NODE_ENV }),
+    ttl: DEVICE_COOKIE.options.ttlSeconds,
+    ...tokenCookieAttributes(DEVICE_COOKIE.name, DEVICE_COOKIE.options, { appUrl: c.APP_URL, nodeEnv: c.NODE_ENV }),
   };
 }
 

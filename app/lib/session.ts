@@ -5,11 +5,12 @@ import { redirect } from 'next/navigation';
 import { tokenCookie } from './token-cookie.ts';
 import { rememberThisBrowser } from './known-browser.ts';
 import { runtime } from '@/src/runtime.ts';
-import { resolveSessionWithAccount, SESSION_ABSOLUTE_MS } from '@/src/sessions/sessions.ts';
+import { resolveSessionWithAccount } from '@/src/sessions/sessions.ts';
+import { SESSION_COOKIE } from '@/src/sessions/browser-cookies.ts';
 import { pageAccess, type PageRule } from '@/src/sessions/stage-policy.ts';
 import { refuseStaff } from './staff-session.ts';
 
-const sessionCookie = tokenCookie('two_step_session', { ttlSeconds: SESSION_ABSOLUTE_MS / 1000 });
+const sessionCookie = tokenCookie(SESSION_COOKIE.name, SESSION_COOKIE.options);
 
 /** Starts a new browser session (a new cookie for every sign-in: no session fixation). */
 export async function setSessionCookie(token: string): Promise<void> {

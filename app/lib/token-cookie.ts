@@ -1,41 +1,13 @@
 // A sealed cookie that holds one random token and nothing else: the customer session, the support
 // staff session and the password-reset token each have one, with their own name. iron-session seals
-// it with SESSION_SECRET; HttpOnly, SameSite=Lax.
-//
-// Secure whenever APP_URL is https (whatever NODE_ENV says: a staging or dev run at an https URL,
-// behind a TLS load balancer too), and in production also on plain http, where only localhost can
-// work (browsers treat http://localhost as a secure context: npm start, the e2e run).
-// With an https APP_URL the name gets a prefix the browser enforces (ASVS 3.4.4): `__Host-` for a cookie on
-// Path=/ (Secure, no Domain, Path=/: no subdomain or plain-http page can set or shadow it), and
-// `__Secure-` for a cookie kept to a narrower path (`__Host-` requires Path=/), i.e. the reset
-// cookie on /reset.
+// it with SESSION_SECRET; names and attributes: src/sessions/browser-cookies.ts.
 import { cookies } from 'next/headers';
 import { getIronSession, type SessionOptions } from 'iron-session';
 import { config } from '@/src/config.ts';
+import { tokenCookieAttributes, type TokenCookieOptions } from '@/src/sessions/browser-cookies.ts';
 
 interface TokenData {
   token?: string;
-}
-
-type TokenCookieOptions = { ttlSeconds: number; path?: string; maxAgeSeconds?: number };
-
-/** The cookie's name and attributes for a portal at `appUrl` (see the top of this file). */
-export function tokenCookieAttributes(name: string, opts: TokenCookieOptions, env: { appUrl: string; nodeEnv: string }) {
-  const https = new URL(env.appUrl).protocol === 'https:';
-  const secure = https || env.nodeEnv === 'production';
-  const path = opts.path ?? '/';
-  const prefix = !https ? '' : path === '/' ? '__Host-' : '__Secure-';
-  return {
-    cookieName: `${prefix}${name}`,
-    cookieOptions: {
-      httpOnly: true,
-      secure,
-      sameSite: 'lax' as const,
-      path,
-      // No domain, ever: host-only (and __Host- forbids one).
-      ...(opts.maxAgeSeconds ? { maxAge: opts.maxAgeSeconds } : {}),
-    },
-  };
 }
 
 export function tokenCookie(name: string, opts: TokenCookieOptions) {

@@ -1,11 +1,28 @@
 // The environment for running the portal on one machine with the local stand-ins: `npm start`
 // and the end-to-end tests. Values already in the environment (or .env) win.
+import { randomBytes } from 'node:crypto';
 export const STANDIN_TWILIO = {
   // Credentials the stand-in accepts; the real ones come from the environment in production.
   accountSid: `AC${'0'.repeat(32)}`,
   authToken: 'local-standin-auth-token',
   from: '+15005550006',
 } as const;
+
+/** The server's secrets (src/config.ts), all random: for a run whose data is thrown away. */
+export function randomSecrets(): Record<(typeof SECRET_NAMES)[number], string> {
+  return Object.fromEntries(SECRET_NAMES.map((name) => [name, randomBytes(32).toString('base64url')])) as Record<(typeof SECRET_NAMES)[number], string>;
+}
+
+/** Fixed secrets for unit tests that only need a valid environment. */
+export const TEST_SECRETS: Readonly<Record<(typeof SECRET_NAMES)[number], string>> = {
+  SESSION_SECRET: 's'.repeat(32),
+  CODE_HMAC_KEY: 'k'.repeat(32),
+  TOTP_ENCRYPTION_KEY: 't'.repeat(43),
+  OIDC_KEY_ENCRYPTION_KEY: 'o'.repeat(43),
+};
+
+/** Every secret the server needs, each 32 random bytes in base64url when generated. */
+export const SECRET_NAMES = ['SESSION_SECRET', 'CODE_HMAC_KEY', 'TOTP_ENCRYPTION_KEY', 'OIDC_KEY_ENCRYPTION_KEY'] as const;
 
 export interface LocalPorts {
   app: number;

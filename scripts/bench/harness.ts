@@ -8,9 +8,8 @@ import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { startStandins, type Standins } from '../../dev/standins/server.ts';
-import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
+import { STANDIN_TWILIO, randomSecrets } from '../../dev/standins/local-env.ts';
 import { createPostgresDatabase } from '../lib/postgres-database.ts';
 
 export type Engine = 'sqlite' | 'postgresql';
@@ -104,9 +103,7 @@ function serverEnv(port: number, standins: Standins, extra: Record<string, strin
     TWILIO_API_BASE_URL: standins.httpUrl,
     TWILIO_LOOKUPS_BASE_URL: standins.httpUrl,
     PUSH_URL: standins.httpUrl,
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    CODE_HMAC_KEY: randomBytes(32).toString('base64url'),
-    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    ...randomSecrets(),
     BCRYPT_COST: '12',
     // Each simulated user names its own client address, so that per-address budgets (meant for
     // one attacker) do not throttle a crowd of distinct users.

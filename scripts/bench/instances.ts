@@ -6,10 +6,10 @@
 // which the instances, PostgreSQL and nginx all use). Both nginx runs are up side by side and
 // the rounds alternate, so both figures meet the same background load. Loopback only; bounded
 // (rounds of 20 s; 6 s with --quick).
+import { randomSecrets } from '../../dev/standins/local-env.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { migrate } from '../../src/db/migrate.ts';
 import { createDb } from '../../src/db/client.ts';
 import { startNginx } from '../lib/nginx.ts';
@@ -37,7 +37,7 @@ export async function benchInstances(opts: { quick: boolean; rounds: number }): 
   const pool = new AccountPool(PREFIX, 0, count, 800_000);
 
   // Two instances as production runs them: one secret and one code key, TRUST_PROXY=on.
-  const shared = { SESSION_SECRET: randomBytes(32).toString('base64url'), CODE_HMAC_KEY: randomBytes(32).toString('base64url'), TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url') };
+  const shared = randomSecrets();
   const a = await startServer({ databaseUrl, standins, env: shared });
   const b = await startServer({ databaseUrl, standins, env: shared });
   const upstream = (s: Server) => new URL(s.base).host;

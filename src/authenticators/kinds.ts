@@ -6,6 +6,7 @@
 //  - 'totp': an authenticator app (RFC 6238); it makes its own codes, nothing is sent.
 //  - 'passkey': a passkey or security key (WebAuthn); proven by a signature, not a code.
 import { z } from 'zod';
+import type { AuthMethod } from '../sessions/auth-methods.ts';
 
 export const DEVICE_KINDS = ['sms', 'push', 'totp', 'passkey'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -55,6 +56,20 @@ export function kindTitle(kind: DeviceKind): string {
 export function kindWithArticle(kind: DeviceKind): string {
   const noun = KIND_NOUNS[kind];
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/**
+ * The method of each kind's proof: a text message is 'sms'; a code pushed to a registered device
+ * and typed in the browser is 'mca' (RFC 8176: multiple-channel authentication; it has no value for
+ * a push); an authenticator app's code is 'otp' (RFC 6238); a passkey or security key is a proof of
+ * possession of a key, 'hwk' when it is bound to one device and 'swk' when it is synced between
+ * devices in software (WebAuthn's backup eligibility, decided at each use: passkeyMethod).
+ */
+export const KIND_METHODS: Record<DeviceKind, AuthMethod> = { sms: 'sms', push: 'mca', totp: 'otp', passkey: 'hwk' };
+
+/** A passkey's method from what its assertion says of it ('multiDevice': synced, backup eligible). */
+export function passkeyMethod(credentialDeviceType: string): AuthMethod {
+  return credentialDeviceType === 'multiDevice' ? 'swk' : 'hwk';
 }
 
 /** The label of a named kind in lists: "Authenticator app (1Password)". */

@@ -39,7 +39,7 @@ import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { LONGEST_SEND_WINDOW_MS, pausedUntil, sendLimitError } from './limits.ts';
 import { codeAccepted, wrongCodeCounted, type OnVerified } from './outcomes.ts';
 import { checkTotpCode, type TotpDevice } from './totp-check.ts';
-import { namedKindLabel } from '../authenticators/kinds.ts';
+import { deviceKind, KIND_METHODS, namedKindLabel } from '../authenticators/kinds.ts';
 import { TOTP_DIGITS } from '../authenticators/totp.ts';
 
 export {
@@ -55,7 +55,7 @@ export {
 } from './limits.ts';
 export { PUSH_TITLE, pushBody } from './delivery.ts';
 export { CODES_ERRORS, type CodesError } from './errors.ts';
-export type { OnVerified } from './outcomes.ts';
+export type { OnVerified, Proof } from './outcomes.ts';
 
 // 'confirm-identity': the fresh code that sensitive changes need with two-step on (replacing the
 // Recovery Key, turning two-step off, changing devices, app-specific passwords or the password).
@@ -374,7 +374,7 @@ export async function verifyCode<T = undefined>(
     if (claimed === 1) {
       const then = await db.$transaction(async (tx) => {
         await codeAccepted(tx, { accountId, trustedDeviceId, purpose }, now, ctx);
-        return onVerified ? await onVerified(tx) : undefined;
+        return onVerified ? await onVerified(tx, { trustedDeviceId, method: KIND_METHODS[deviceKind.parse(device.kind)] }) : undefined;
       });
       return { ok: true, then };
     }

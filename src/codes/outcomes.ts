@@ -6,13 +6,20 @@ import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { wrongCodesAlertEmail } from '../mail/templates.ts';
+import type { AuthMethod } from '../sessions/auth-methods.ts';
 import { clearWrongCodes, countWrongCode, WRONG_CODES_BEFORE_PAUSE, type WrongCodeRun } from './limits.ts';
+
+/** Which trusted device proved the step, and how (RFC 8176; what an app signed in through the portal is told). */
+export interface Proof {
+  trustedDeviceId: string;
+  method: AuthMethod;
+}
 
 /**
  * What the flow does once the code is right, in the transaction that records it (so a sign-in is
  * one transaction, not two): its answer comes back as `then`.
  */
-export type OnVerified<T> = (tx: DbTx) => Promise<T>;
+export type OnVerified<T> = (tx: DbTx, proof: Proof) => Promise<T>;
 
 /** The code's purpose, as codes.ts lists them (repeated as a plain string: this file sits below codes.ts). */
 interface Attempt {

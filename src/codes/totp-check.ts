@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { open } from '../authenticators/secret-box.ts';
 import { matchingStep } from '../authenticators/totp.ts';
+import { KIND_METHODS } from '../authenticators/kinds.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { logger } from '../observability/log.ts';
 import { failure, type Result } from '../result.ts';
@@ -62,7 +63,7 @@ export async function checkTotpCode<T>(deps: TotpCheckDeps, a: TotpAttempt, devi
   if (claimed !== 1) return replayed(deps.db, a, now, ctx); // another request took this step (or a later one) first
   const then = await deps.db.$transaction(async (tx) => {
     await codeAccepted(tx, a, now, ctx);
-    return onVerified ? await onVerified(tx) : undefined;
+    return onVerified ? await onVerified(tx, { trustedDeviceId: a.trustedDeviceId, method: KIND_METHODS.totp }) : undefined;
   });
   return { ok: true, then };
 }

@@ -73,6 +73,28 @@ export function accountChangedEmail(p: { name: string; appleId: string; change: 
   };
 }
 
+/**
+ * An app signed in with the Apple ID from a browser it was never used from before (DOMAIN.md "Other
+ * apps sign in with the Apple ID"), to every address on file. Says which app, when, and from which
+ * browser, and how to stop it; never a token.
+ */
+export function appUsedFromNewBrowserEmail(p: { name: string; appleId: string; app: string; browser: string; at: Date; appUrl: string }): EmailContent {
+  const app = oneLine(p.app);
+  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+  return {
+    subject: `Your Apple ID was used to sign in to ${app}`,
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `On ${formatDateTime(p.at)}, your Apple ID ${oneLine(p.appleId)} was used to sign in to ${app} from a browser it had not been used from before (${oneLine(p.browser)}).`,
+      '',
+      `If this was you, there is nothing to do. If it was not, change your password now: that signs ${app} and every other app out everywhere. You can also stop ${app} from using your Apple ID under "Apps using your Apple ID" at:`,
+      `${appUrl}/account/security`,
+      ...SIGNATURE.slice(2),
+    ].join('\n'),
+  };
+}
+
 /** The password-reset link (two-step off). The link is single use and valid for an hour; it still asks two security questions. */
 export function passwordResetLinkEmail(p: { name: string; appleId: string; link: string; expiresAt: Date }): EmailContent {
   return {

@@ -20,6 +20,8 @@ import {
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { CodePurpose, OnVerified } from '../codes/codes.ts';
+import { passkeyMethod } from '../authenticators/kinds.ts';
+import type { AuthMethod } from '../sessions/auth-methods.ts';
 import { pausedUntil } from '../codes/limits.ts';
 import { codeAccepted, wrongCodeCounted } from '../codes/outcomes.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -209,6 +211,7 @@ export async function verifyPasskey<T = undefined>(
   const oldCount = credential.signCount ?? 0;
 
   let newCounter: number;
+  let method: AuthMethod;
   try {
     const checked = await verifyAuthenticationResponse({
       response,
@@ -217,6 +220,7 @@ export async function verifyPasskey<T = undefined>(
     });
     if (!checked.verified) throw new Error('not verified');
     newCounter = checked.authenticationInfo.newCounter;
+    method = passkeyMethod(checked.authenticationInfo.credentialDeviceType);
   } catch (e) {
     // The library throws on a counter that did not go up ("...counter value...") and on every other mismatch.
     const counter = e instanceof Error && /counter/i.test(e.message);
@@ -234,7 +238,7 @@ export async function verifyPasskey<T = undefined>(
       WHERE "id" = ${credential.id} AND "accountId" = ${accountId} AND COALESCE("signCount", 0) = ${oldCount}`;
     if (claimed !== 1) return { ok: false as const };
     await codeAccepted(tx, { accountId, trustedDeviceId: credential.id, purpose, details: { method: 'passkey' } }, now, ctx);
-    return { ok: true as const, then: onVerified ? await onVerified(tx) : undefined };
+    return { ok: true as const, then: onVerified ? await onVerified(tx, { trustedDeviceId: credential.id, method }) : undefined };
   });
   if (!outcome.ok) return failure(PASSKEYS_ERRORS, 'COUNTER_REFUSED');
   return { ok: true, then: outcome.then, trustedDeviceId: credential.id };

@@ -55,6 +55,18 @@ export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
   'support-details-viewed': 'Apple Support viewed your account details',
   'support-pin-accepted': 'Apple Support entered the support PIN you gave them',
   'support-pin-failed': 'Apple Support tried a support PIN that was wrong or expired',
+  // Apps: the app is named when the event names it, "iCloud (demo) was allowed to use your Apple ID" (activityLabel).
+  'app-allowed': 'An app was allowed to use your Apple ID',
+  'app-used-from-new-browser': 'Your Apple ID was used to sign in to an app from a new browser',
+  'app-stopped': 'An app can no longer use your Apple ID',
+  'browser-signed-out': 'A browser was signed out from your list of browsers',
+};
+
+/** An app event names the app when it was recorded with its name (details.app). */
+const APP_LABELS: Partial<Record<SecurityEventKind, (app: string) => string>> = {
+  'app-allowed': (app) => `${app} was allowed to use your Apple ID`,
+  'app-used-from-new-browser': (app) => `Your Apple ID was used to sign in to ${app} from a new browser`,
+  'app-stopped': (app) => `${app} can no longer use your Apple ID`,
 };
 
 /** For a kind stored by a newer or older version that this one does not know. */
@@ -74,11 +86,14 @@ export function activityLabel(kind: string, details?: string | null): string {
   const change = Object.hasOwn(DEVICE_CHANGES, kind) ? DEVICE_CHANGES[kind as SecurityEventKind] : undefined;
   const title = change ? detailText(details, 'title') : null;
   if (title) return `${title} ${change}`;
+  const appLabel = Object.hasOwn(APP_LABELS, kind) ? APP_LABELS[kind as SecurityEventKind] : undefined;
+  const app = appLabel ? detailText(details, 'app') : null;
+  if (appLabel && app) return appLabel(app);
   const name = detailText(details, 'staffName');
   return name && label.startsWith('Apple Support ') ? label.replace('Apple Support', `Apple Support (${name})`) : label;
 }
 
-function detailText(details: string | null | undefined, key: 'staffName' | 'title'): string | null {
+function detailText(details: string | null | undefined, key: 'staffName' | 'title' | 'app'): string | null {
   if (!details) return null;
   try {
     const value = (JSON.parse(details) as Record<string, unknown>)[key];

@@ -62,5 +62,11 @@ export const SECURITY_EVENT_KINDS = [
   'support-details-viewed',
   'support-pin-accepted',
   'support-pin-failed',
+  // Other apps signing in with the Apple ID (src/oidc/): the app's name in details, never a token.
+  'app-allowed',
+  'app-used-from-new-browser',
+  'app-stopped',
+  // One browser signed out from the list of browsers signed in (Password and Security).
+  'browser-signed-out',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];

@@ -78,6 +78,10 @@ export const SIGNALS: Record<SecurityEventKind, Signal> = {
   'support-details-viewed': { level: 'info', message: 'support viewed account details', count: supportLook('details-viewed') },
   'support-pin-accepted': { level: 'info', message: 'support PIN accepted', count: supportLook('pin-accepted') },
   'support-pin-failed': { level: 'warn', message: 'support PIN refused', count: supportLook('pin-failed') },
+  'app-allowed': { level: 'info', message: 'an app was allowed to use the Apple ID' },
+  'app-used-from-new-browser': { level: 'info', message: 'an app was used from a new browser' },
+  'app-stopped': { level: 'info', message: 'an app was stopped from using the Apple ID' },
+  'browser-signed-out': { level: 'info', message: 'a browser was signed out from the list' },
 };
 
 /** The log line and the metrics of one recorded event. Never throws: signals must not fail a change. */

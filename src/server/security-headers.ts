@@ -83,6 +83,21 @@ export function responseSecurityHeaders(env: SecurityEnv): Record<string, string
   };
 }
 
+/**
+ * Every header proxy.ts and next.config.js give a page, for an answer made outside Next.js (the
+ * OpenID Connect provider's pages and redirects, src/oidc/): with its CSP for this nonce.
+ */
+export function pageSecurityHeaders(env: SecurityEnv): (nonce: string) => Record<string, string> {
+  return (nonce) => ({
+    'Content-Security-Policy': contentSecurityPolicy(nonce, env),
+    ...responseSecurityHeaders(env),
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    // Never the address of a sign-in step (it names the request) to another site.
+    'Referrer-Policy': 'no-referrer',
+  });
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function firstValue(v: string | null): string | null {

@@ -3,7 +3,7 @@
 // Twilio, push and SMTP stand-ins (passed in by scripts/serve.ts from dev/, which production code
 // never imports) on the ports named by STANDINS_URL and SMTP_URL.
 // Production runs this same file with STANDINS=off and real Twilio and SMTP settings.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { config } from '../config.ts';
 import { migrate, shippedMigrations } from '../db/migrate.ts';
@@ -18,6 +18,8 @@ import { healthHandler, readinessCheck } from './health.ts';
 import { metricsHandler, startMetricsServer } from './metrics-endpoint.ts';
 import { appRoutes, routeMatcher, withRequestLog } from './request-log.ts';
 import { draining, gracefulShutdown } from './shutdown.ts';
+import { pageSecurityHeaders } from './security-headers.ts';
+import { OIDC_ROUTE_PATTERNS, startOidc } from '../oidc/http.ts';
 
 /** Starts the local stand-ins on these ports; only development passes one. */
 export type StartStandins = (ports: { httpPort: number; smtpPort: number }) => Promise<{ stop(): Promise<void> }>;
@@ -52,9 +54,24 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
   await app.prepare();
   // Malformed requests (too large, undecodable server action calls) get a 4xx before Next.js
   // reads them (src/server/request-guard.ts).
-  const handle = guardedHandler(app.getRequestHandler(), { actions: serverActions(process.cwd()) });
+  // Other apps sign in through the portal: /oidc and the discovery document go to the OpenID
+  // Connect provider (src/oidc/http.ts), the rest to Next.js.
+  const oidc = await startOidc({
+    db,
+    clock,
+    appUrl: c.APP_URL,
+    nodeEnv: c.NODE_ENV,
+    trustProxy: c.TRUST_PROXY === 'on',
+    sessionSecret: c.SESSION_SECRET,
+    keyEncryptionKey: Buffer.from(c.OIDC_KEY_ENCRYPTION_KEY, 'base64url'),
+    pageHeaders: pageSecurityHeaders({ appUrl: c.APP_URL, trustProxy: c.TRUST_PROXY === 'on' }),
+    warn: (err, message) => logger().warn({ err }, message),
+  });
+  const nextHandler = app.getRequestHandler();
+  const dispatch = (req: IncomingMessage, res: ServerResponse) => (oidc.handles(req) ? oidc.handle(req, res) : nextHandler(req, res));
+  const handle = guardedHandler(dispatch, { actions: serverActions(process.cwd()) });
   // One log line and histogram sample per request; sets the client address (src/server/request-log.ts).
-  const logged = withRequestLog(handle, { trustProxy: c.TRUST_PROXY === 'on', routeOf: routeMatcher(appRoutes(process.cwd())) });
+  const logged = withRequestLog(handle, { trustProxy: c.TRUST_PROXY === 'on', routeOf: routeMatcher([...appRoutes(process.cwd()), ...OIDC_ROUTE_PATTERNS]) });
   // /healthz, /readyz and /metrics are answered before Next.js: cheap, no session, no rate limit,
   // and no request line (balancers poll them every second).
   const drain = draining();
@@ -77,7 +94,10 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
         others: metricsServer ? [metricsServer.server] : [],
         delayMs: c.SHUTDOWN_DELAY_MS,
         graceMs: c.SHUTDOWN_GRACE_MS,
-        stopWorker: () => worker.stop(),
+        stopWorker: () => {
+          oidc.close();
+          return worker.stop();
+        },
         close: async () => {
           await stopStandins();
           await db.$disconnect();

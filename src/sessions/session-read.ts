@@ -4,6 +4,7 @@
 // account comes from this one row; no secret (password or Recovery Key hash) is read.
 import type { DbTx } from '../db/client.ts';
 import { rawBool, rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
+import { authMethodOf, type AuthMethod } from './auth-methods.ts';
 
 export interface SessionRow {
   id: string;
@@ -12,6 +13,7 @@ export interface SessionRow {
   lastSeenAt: Date;
   stage: string;
   codeVerifiedAt: Date | null;
+  secondStep: AuthMethod | null;
   questionPair: string | null;
   securityPassSeenAt: Date | null;
 }
@@ -42,7 +44,7 @@ export interface SessionWithAccount {
 /** The session with this row id and its account, or null. */
 export async function readSessionWithAccount(db: DbTx, id: string): Promise<SessionWithAccount | null> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT s."id", s."accountId", s."createdAt", s."lastSeenAt", s."stage", s."codeVerifiedAt", s."questionPair", s."securityPassSeenAt",
+    SELECT s."id", s."accountId", s."createdAt", s."lastSeenAt", s."stage", s."codeVerifiedAt", s."secondStep", s."questionPair", s."securityPassSeenAt",
            a."appleId", a."name", a."birthDate", a."countryCode", a."rescueEmail", a."passwordChangedAt", a."twoStepEnabledAt",
            a."setupStartedAt", a."setupDeadline", a."recoveryKeyHash" IS NOT NULL AS "recoveryKeyIssued", a."recoveryKeyCreatedAt",
            a."recoveryKeyConfirmedAt"
@@ -58,6 +60,7 @@ export async function readSessionWithAccount(db: DbTx, id: string): Promise<Sess
       lastSeenAt: rawDate(r.lastSeenAt),
       stage: String(r.stage),
       codeVerifiedAt: rawDateOrNull(r.codeVerifiedAt),
+      secondStep: authMethodOf(rawTextOrNull(r.secondStep)),
       questionPair: rawTextOrNull(r.questionPair),
       securityPassSeenAt: rawDateOrNull(r.securityPassSeenAt),
     },

@@ -5,7 +5,9 @@ import { newToken, tokenId } from '../tokens.ts';
 import type { Db, DbTx } from '../db/client.ts';
 import { HOUR, MINUTE } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import type { AuthMethod } from './auth-methods.ts';
 import { readSessionWithAccount, type SessionAccount } from './session-read.ts';
+import { endAppAccess } from './app-access.ts';
 
 // NIST SP 800-63B 4.2.3 (AAL2): reauthenticate after 30 minutes idle and 12 hours in all.
 export const SESSION_IDLE_MS = 30 * MINUTE;
@@ -35,13 +37,20 @@ export async function createSession(
   accountId: string,
   now: Date,
   ctx: RequestContext,
-  opts: { stage?: SessionStage; codeVerifiedAt?: Date; securityPassAt?: Date; /** when replacing a session: its start, so the 12 hours still count from it */ createdAt?: Date } = {},
+  opts: {
+    stage?: SessionStage;
+    codeVerifiedAt?: Date;
+    /** How that code's step was proven (RFC 8176: 'sms', 'otp', ...): what apps signed in through the portal are told. */
+    secondStep?: AuthMethod;
+    securityPassAt?: Date;
+    /** when replacing a session: its start, so the 12 hours still count from it */ createdAt?: Date;
+  } = {},
 ): Promise<string> {
   const token = newToken();
   // Raw SQL (src/db/raw.ts): every sign-in creates one or two sessions.
   await tx.$executeRaw`
-    INSERT INTO "Session" ("id", "accountId", "stage", "codeVerifiedAt", "securityPassAt", "securityPassSeenAt", "createdAt", "lastSeenAt", "clientAddress", "userAgent")
-    VALUES (${sessionIdOf(token)}, ${accountId}, ${opts.stage ?? 'full'}, ${opts.codeVerifiedAt ?? null}, ${opts.securityPassAt ?? null}, ${opts.securityPassAt ?? null},
+    INSERT INTO "Session" ("id", "accountId", "stage", "codeVerifiedAt", "secondStep", "securityPassAt", "securityPassSeenAt", "createdAt", "lastSeenAt", "clientAddress", "userAgent")
+    VALUES (${sessionIdOf(token)}, ${accountId}, ${opts.stage ?? 'full'}, ${opts.codeVerifiedAt ?? null}, ${opts.secondStep ?? null}, ${opts.securityPassAt ?? null}, ${opts.securityPassAt ?? null},
             ${opts.createdAt ?? now}, ${now}, ${ctx.clientAddress}, ${ctx.userAgent?.slice(0, 512) ?? null})`;
   return token;
 }
@@ -57,7 +66,7 @@ export const SESSION_TOUCH_MS = MINUTE;
 
 /** A live session read with its account (src/sessions/session-read.ts): what a signed-in page needs. */
 export interface LiveSession {
-  session: ResolvedSession & { questionPair: string | null; securityPassSeenAt: Date | null };
+  session: ResolvedSession & { secondStep: AuthMethod | null; lastSeenAt: Date; questionPair: string | null; securityPassSeenAt: Date | null };
   account: SessionAccount;
 }
 
@@ -86,6 +95,8 @@ export async function resolveSessionWithAccount(db: Db, token: string, now: Date
       createdAt: row.createdAt,
       stage: stageOf(row.stage),
       codeVerifiedAt: row.codeVerifiedAt,
+      secondStep: row.secondStep,
+      lastSeenAt: row.lastSeenAt,
       questionPair: row.questionPair,
       securityPassSeenAt: row.securityPassSeenAt,
     },
@@ -105,11 +116,16 @@ export async function endSession(db: DbTx, token: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionIdOf(token) } });
 }
 
-/** Ends every session of the account except `keepSessionId` (pass null to end them all). */
+/**
+ * Ends every session of the account except `keepSessionId` (pass null to end them all), and with
+ * them every app's access (src/sessions/app-access.ts): what ends the holder's other browsers (a
+ * password change or reset, turning two-step on or off, Sign Out Everywhere) ends the apps too.
+ */
 export async function endOtherSessions(db: DbTx, accountId: string, keepSessionId: string | null): Promise<number> {
   const { count } = await db.session.deleteMany({
     where: { accountId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
   });
+  await endAppAccess(db, accountId);
   return count;
 }
 

@@ -4,7 +4,7 @@
 import type { Clock } from '../clock.ts';
 import type { Db, DbTx } from '../db/client.ts';
 import { createSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';
-import { type CodeDeps } from '../codes/codes.ts';
+import { type CodeDeps, type Proof } from '../codes/codes.ts';
 import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
 import { endSendBlocks } from '../codes/limits.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
@@ -45,11 +45,11 @@ export async function sendSignInCode(
  * request. The one place a second step becomes a session.
  */
 function finishSignIn(token: string, session: ResolvedSession, now: Date, ctx: RequestContext, using: string) {
-  return async (tx: DbTx): Promise<string | null> => {
+  return async (tx: DbTx, proof: Proof): Promise<string | null> => {
     // Raw SQL (src/db/raw.ts): on every sign-in.
     const count = await tx.$executeRaw`DELETE FROM "Session" WHERE "id" = ${sessionIdOf(token)} AND "stage" = 'password'`;
     if (count !== 1) return null;
-    const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now });
+    const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now, secondStep: proof.method });
     await endSendBlocks(tx, session.accountId);
     await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: using } }, ctx);
     return fresh;

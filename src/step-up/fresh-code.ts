@@ -13,7 +13,7 @@ import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { type CodeDeps } from '../codes/codes.ts';
+import { type CodeDeps, type OnVerified } from '../codes/codes.ts';
 import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { createSession } from '../sessions/sessions.ts';
@@ -61,19 +61,20 @@ export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unkn
 }
 
 /**
- * What either proof (a code, or a passkey) does once it is right: this session is replaced by one
- * whose code is fresh (a new token), keeping its start. null: the session ended meanwhile.
+ * What either proof (a code, or a passkey) does once it is right, in the transaction that accepted
+ * it: this session is replaced by one whose code is fresh (a new token), keeping its start, and
+ * recording how the step was proven. null: the session ended meanwhile.
  */
-async function renewSession(db: Db, actor: Actor, now: Date, ctx: RequestContext): Promise<string | null> {
-  return db.$transaction(async (tx) => {
+function renewSession(actor: Actor, now: Date, ctx: RequestContext): OnVerified<string | null> {
+  return async (tx, proof) => {
     const old = await tx.session.findUnique({ where: { id: actor.sessionId } });
     if (!old || old.accountId !== actor.accountId || old.stage !== 'full') return null;
     const { count } = await tx.session.deleteMany({ where: { id: old.id } });
     if (count !== 1) return null;
-    const fresh = await createSession(tx, actor.accountId, now, ctx, { codeVerifiedAt: now, createdAt: old.createdAt });
+    const fresh = await createSession(tx, actor.accountId, now, ctx, { codeVerifiedAt: now, secondStep: proof.method, createdAt: old.createdAt });
     await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'identity-confirmed', at: now }, ctx);
     return fresh;
-  });
+  };
 }
 
 /** Checks the code; right → this session is replaced by one whose code is fresh (a new token). */
@@ -83,10 +84,9 @@ export async function confirmIdentity(
   input: unknown,
   ctx: RequestContext,
 ): Promise<Result<{ sessionToken: string }, CodesError | SessionsError>> {
-  const checked = await checkEnteredCode(deps, actor.accountId, 'confirm-identity', input, ctx);
+  const checked = await checkEnteredCode(deps, actor.accountId, 'confirm-identity', input, ctx, renewSession(actor, deps.clock.now(), ctx));
   if (!checked.ok) return checked;
-  const sessionToken = await renewSession(deps.db, actor, deps.clock.now(), ctx);
-  return sessionToken ? { ok: true, sessionToken } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
+  return checked.then ? { ok: true, sessionToken: checked.then } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
 }
 
 /** "Use a passkey or security key" for a fresh code: the options. */
@@ -101,8 +101,7 @@ export async function confirmIdentityWithPasskey(
   response: unknown,
   ctx: RequestContext,
 ): Promise<Result<{ sessionToken: string }, PasskeysError | SessionsError>> {
-  const checked = await verifyPasskey(deps, { accountId: actor.accountId, purpose: 'confirm-identity', response }, ctx);
+  const checked = await verifyPasskey(deps, { accountId: actor.accountId, purpose: 'confirm-identity', response }, ctx, renewSession(actor, deps.clock.now(), ctx));
   if (!checked.ok) return checked;
-  const sessionToken = await renewSession(deps.db, actor, deps.clock.now(), ctx);
-  return sessionToken ? { ok: true, sessionToken } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
+  return checked.then ? { ok: true, sessionToken: checked.then } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
 }

@@ -18,7 +18,7 @@ import {
 } from '../../src/app-passwords/app-passwords.ts';
 import type { Actor } from '../../src/sessions/actor.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { localEnv, DEV_PORTS } from '../../dev/standins/local-env.ts';
+import { localEnv, DEV_PORTS, TEST_SECRETS } from '../../dev/standins/local-env.ts';
 import { MINUTE } from '../../src/clock.ts';
 
 const APPLE_ID = 'jane.holder@example.com';
@@ -261,7 +261,7 @@ describe('GET /api/app/whoami', () => {
   });
 
   async function routeGet() {
-    const env = localEnv(DEV_PORTS, { SESSION_SECRET: 's'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32), TOTP_ENCRYPTION_KEY: 't'.repeat(43), DATABASE_URL: t.url, BCRYPT_COST: '4' });
+    const env = localEnv(DEV_PORTS, { ...TEST_SECRETS, DATABASE_URL: t.url, BCRYPT_COST: '4' });
     for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
     await g.twoStepRuntime?.db.$disconnect();
     delete g.twoStepRuntime;

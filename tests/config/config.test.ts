@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig, ConfigError, logLevelOf } from '../../src/config.ts';
-import { localEnv, DEV_PORTS } from '../../dev/standins/local-env.ts';
+import { localEnv, DEV_PORTS, TEST_SECRETS } from '../../dev/standins/local-env.ts';
 
-const valid = localEnv(DEV_PORTS, { SESSION_SECRET: 'x'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32), TOTP_ENCRYPTION_KEY: 't'.repeat(43) });
+const valid = localEnv(DEV_PORTS, { ...TEST_SECRETS });
 
 describe('configuration from the environment', () => {
   it('accepts the local stand-in environment and fills defaults', () => {
@@ -42,6 +42,7 @@ describe('configuration from the environment', () => {
     ['CODE_HMAC_KEY', 'short', /CODE_HMAC_KEY: must be at least 32 characters/],
     ['TOTP_ENCRYPTION_KEY', 'k'.repeat(32), /TOTP_ENCRYPTION_KEY: must be 32 random bytes in base64url/],
     ['TOTP_ENCRYPTION_KEY', `${'k'.repeat(42)}=`, /TOTP_ENCRYPTION_KEY: must be 32 random bytes in base64url/],
+    ['OIDC_KEY_ENCRYPTION_KEY', 'k'.repeat(32), /OIDC_KEY_ENCRYPTION_KEY: must be 32 random bytes in base64url/],
     ['STANDINS', 'yes', /STANDINS/],
     ['METRICS_TOKEN', 'short', /METRICS_TOKEN: must be at least 32 characters/],
     ['METRICS_PORT', '70000', /METRICS_PORT/],

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localEnv, DEV_PORTS } from '../../dev/standins/local-env.ts';
+import { localEnv, DEV_PORTS, TEST_SECRETS } from '../../dev/standins/local-env.ts';
 
 // POST /dev/clock moves the portal's clock forward, only while the local stand-ins run.
 describe('the dev clock', () => {
@@ -11,7 +11,7 @@ describe('the dev clock', () => {
 
   async function routeWith(env: Record<string, string>) {
     delete (globalThis as { twoStepRuntime?: unknown }).twoStepRuntime;
-    for (const [k, v] of Object.entries(localEnv(DEV_PORTS, { SESSION_SECRET: 's'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32), TOTP_ENCRYPTION_KEY: 't'.repeat(43), DATABASE_URL: 'file::memory:', ...env }))) vi.stubEnv(k, v);
+    for (const [k, v] of Object.entries(localEnv(DEV_PORTS, { ...TEST_SECRETS, DATABASE_URL: 'file::memory:', ...env }))) vi.stubEnv(k, v);
     const { POST } = await import('../../app/dev/clock/route.ts');
     const { runtime } = await import('../../src/runtime.ts');
     const raw = (body: string, contentType?: string) =>

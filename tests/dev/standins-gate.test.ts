@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localEnv, DEV_PORTS } from '../../dev/standins/local-env.ts';
+import { localEnv, DEV_PORTS, TEST_SECRETS } from '../../dev/standins/local-env.ts';
 
 // The dev inbox pages exist only while the local stand-ins run; in production they answer 404.
 describe('the dev inbox pages', () => {
@@ -9,7 +9,7 @@ describe('the dev inbox pages', () => {
   });
 
   async function gateWith(env: Record<string, string>) {
-    for (const [k, v] of Object.entries(localEnv(DEV_PORTS, { SESSION_SECRET: 's'.repeat(32), CODE_HMAC_KEY: 'k'.repeat(32), TOTP_ENCRYPTION_KEY: 't'.repeat(43), ...env }))) vi.stubEnv(k, v);
+    for (const [k, v] of Object.entries(localEnv(DEV_PORTS, { ...TEST_SECRETS, ...env }))) vi.stubEnv(k, v);
     const { requireStandins } = await import('../../app/dev/standins.ts');
     return requireStandins;
   }

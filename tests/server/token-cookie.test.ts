@@ -5,7 +5,7 @@
 // Set-Cookie header iron-session writes with these options.
 import { describe, expect, it } from 'vitest';
 import { getIronSession } from 'iron-session';
-import { tokenCookieAttributes } from '../../app/lib/token-cookie.ts';
+import { tokenCookieAttributes } from '../../src/sessions/browser-cookies.ts';
 
 const SECRET = 's'.repeat(32);
 

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
+import { STANDIN_TWILIO, TEST_SECRETS } from '../../dev/standins/local-env.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const APP = join(ROOT, 'app');
@@ -39,6 +39,7 @@ export function appEnv(databaseUrl: string): void {
     SESSION_SECRET: 'app-harness-session-secret-0123456789abcdef',
     CODE_HMAC_KEY: CODE_KEY,
     TOTP_ENCRYPTION_KEY: 'app-harness-totp-key-0123456789abcdefghijkl',
+    OIDC_KEY_ENCRYPTION_KEY: TEST_SECRETS.OIDC_KEY_ENCRYPTION_KEY,
     TWILIO_ACCOUNT_SID: STANDIN_TWILIO.accountSid,
     TWILIO_AUTH_TOKEN: STANDIN_TWILIO.authToken,
     TWILIO_FROM: STANDIN_TWILIO.from,

@@ -1,0 +1,119 @@
+// The apps a holder allowed to use their Apple ID (the consent page), remembered per app and set of
+// scopes: an app that asks again for no more than it was allowed is not asked about again, in any
+// browser; one that asks for more is. Password and Security lists them ("Apps using your Apple ID")
+// and Stop Using ends one: what it was allowed, and every code and token it holds, at once.
+import type { Clock } from '../clock.ts';
+import type { Db, DbTx } from '../db/client.ts';
+import { addressesOnFile } from '../mail/recipients.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { appUsedFromNewBrowserEmail } from '../mail/templates.ts';
+import { browserName } from '../security-events/activity.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import type { Actor } from '../sessions/actor.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
+import { failure, type Result } from '../result.ts';
+import { OIDC_ERRORS, type OidcError } from './errors.ts';
+import { scopesOf, type Scope } from './scopes.ts';
+
+export interface AppInUse {
+  clientId: string;
+  name: string;
+  scopes: Scope[];
+  firstUsedAt: Date;
+  lastUsedAt: Date;
+}
+
+/** The apps using the account, the most recently used first. */
+export async function appsUsing(db: Db, accountId: string): Promise<AppInUse[]> {
+  const rows = await db.appAuthorization.findMany({
+    where: { accountId },
+    orderBy: [{ lastUsedAt: 'desc' }, { clientId: 'asc' }],
+    select: { clientId: true, scope: true, createdAt: true, lastUsedAt: true, client: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ clientId: r.clientId, name: r.client.name, scopes: scopesOf(r.scope), firstUsedAt: r.createdAt, lastUsedAt: r.lastUsedAt }));
+}
+
+/** What the holder allowed the app, or null when they never did (or stopped it). */
+export async function allowedScopes(db: DbTx, accountId: string, clientId: string): Promise<Set<string> | null> {
+  const row = await db.appAuthorization.findUnique({ where: { accountId_clientId: { accountId, clientId } }, select: { scope: true } });
+  return row ? new Set(row.scope.split(' ').filter(Boolean)) : null;
+}
+
+/** The holder allows the app these scopes (added to what it had). Recorded in the security log. */
+export async function allowApp(db: Db, clock: Clock, a: { accountId: string; clientId: string; scopes: readonly string[] }, ctx: RequestContext): Promise<void> {
+  const now = clock.now();
+  await db.$transaction(async (tx) => {
+    const client = await tx.oidcClient.findUnique({ where: { id: a.clientId }, select: { name: true } });
+    if (!client) return;
+    const had = await allowedScopes(tx, a.accountId, a.clientId);
+    const scope = scopesOf([...(had ?? []), ...a.scopes].join(' ')).join(' ');
+    if (had && scopesOf(scope).every((s) => had.has(s))) return;
+    try {
+      await tx.appAuthorization.upsert({
+        where: { accountId_clientId: { accountId: a.accountId, clientId: a.clientId } },
+        create: { accountId: a.accountId, clientId: a.clientId, scope, createdAt: now, lastUsedAt: now },
+        update: { scope },
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e; // allowed in another request at the same moment
+    }
+    await recordSecurityEvent(tx, { accountId: a.accountId, kind: 'app-allowed', at: now, details: { app: client.name, scope } }, ctx);
+  });
+}
+
+/**
+ * Stop Using: the app may no longer use the Apple ID. What it was allowed, and every code, token and
+ * grant it holds for the account, are deleted in one transaction: its next request is refused.
+ */
+export async function stopUsingApp(deps: { db: Db; clock: Clock }, actor: Actor, clientId: unknown, ctx: RequestContext): Promise<Result<{ name: string }, OidcError>> {
+  if (typeof clientId !== 'string' || clientId.length > 200) return failure(OIDC_ERRORS, 'APP_UNKNOWN');
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const row = await tx.appAuthorization.findUnique({
+      where: { accountId_clientId: { accountId: actor.accountId, clientId } },
+      select: { client: { select: { name: true } } },
+    });
+    if (!row) return failure(OIDC_ERRORS, 'APP_UNKNOWN');
+    await tx.appAuthorization.delete({ where: { accountId_clientId: { accountId: actor.accountId, clientId } } });
+    await tx.$executeRaw`DELETE FROM "OidcRecord" WHERE "accountId" = ${actor.accountId} AND "clientId" = ${clientId}`;
+    await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'app-stopped', at: now, details: { app: row.client.name } }, ctx);
+    return { ok: true as const, name: row.client.name };
+  });
+}
+
+/**
+ * An app was given a sign-in (an authorization code) or a fresh token: its last use. The first time
+ * it is used from a browser (the browser's device-cookie id for the account) the holder is emailed.
+ */
+export async function recordAppUse(
+  db: Db,
+  deps: { clock: Clock; appUrl: string },
+  use: { accountId: string; clientId: string; browserId: string | null },
+  ctx: RequestContext,
+): Promise<void> {
+  const now = deps.clock.now();
+  await db.$executeRaw`UPDATE "AppAuthorization" SET "lastUsedAt" = ${now} WHERE "accountId" = ${use.accountId} AND "clientId" = ${use.clientId}`;
+  if (!use.browserId) return;
+  const browserId = use.browserId;
+  await db.$transaction(async (tx) => {
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "AppBrowser" ("accountId", "clientId", "browserId", "firstUsedAt")
+      SELECT ${use.accountId}, ${use.clientId}, ${browserId}, ${now}
+      WHERE EXISTS (SELECT 1 FROM "AppAuthorization" WHERE "accountId" = ${use.accountId} AND "clientId" = ${use.clientId})
+      ON CONFLICT ("accountId", "clientId", "browserId") DO NOTHING`;
+    if (inserted !== 1) return;
+    const account = await tx.account.findUniqueOrThrow({ where: { id: use.accountId }, select: { name: true, appleId: true, rescueEmail: true } });
+    const client = await tx.oidcClient.findUniqueOrThrow({ where: { id: use.clientId }, select: { name: true } });
+    await recordSecurityEvent(tx, { accountId: use.accountId, kind: 'app-used-from-new-browser', at: now, details: { app: client.name } }, ctx);
+    await enqueueEmail(
+      tx,
+      {
+        kind: 'app-new-browser',
+        accountId: use.accountId,
+        to: addressesOnFile(account),
+        ...appUsedFromNewBrowserEmail({ name: account.name, appleId: account.appleId, app: client.name, browser: browserName(ctx.userAgent), at: now, appUrl: deps.appUrl }),
+      },
+      deps.clock,
+    );
+  });
+}

@@ -1,0 +1,49 @@
+// The portal session of the browser behind a request to the provider or the bridge (plain Node
+// requests, before Next.js): its sealed cookies read as the pages read them
+// (src/sessions/browser-cookies.ts), the session row as the pages resolve it. The one source of
+// "who is signed in here" for an app's sign-in: the provider keeps no sign-in of its own.
+import type { IncomingMessage } from 'node:http';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { readBrowserCookies, type CookieEnv } from '../sessions/browser-cookies.ts';
+import { resolveSessionWithAccount, type LiveSession } from '../sessions/sessions.ts';
+import { knownBrowserId } from '../throttle/known-browsers.ts';
+import type { KnownBrowser } from '../security-events/record.ts';
+import type { PortalSession } from './authentication.ts';
+
+export interface PortalDeps {
+  db: Db;
+  clock: Clock;
+  cookies: CookieEnv & { secret: string };
+}
+
+export interface BrowserState {
+  /** The live portal session of the browser, and its account. */
+  live: LiveSession | null;
+  /** The facts an app's sign-in is decided on. */
+  session: PortalSession | null;
+  /** This browser's id for the session's account (its device cookie), when it has one. */
+  browserId: string | null;
+  knownBrowsers: KnownBrowser[];
+}
+
+export async function browserState(deps: PortalDeps, req: Pick<IncomingMessage, 'headers'>): Promise<BrowserState> {
+  const { sessionToken, knownBrowsers } = await readBrowserCookies(req.headers.cookie, deps.cookies);
+  const live = sessionToken ? await resolveSessionWithAccount(deps.db, sessionToken, deps.clock.now()) : null;
+  if (!live) return { live: null, session: null, browserId: null, knownBrowsers };
+  const browserId = knownBrowserId({ clientAddress: null, userAgent: null, knownBrowsers }, live.account.id);
+  return {
+    live,
+    browserId,
+    knownBrowsers,
+    session: {
+      accountId: live.account.id,
+      stage: live.session.stage,
+      twoStepOn: live.account.twoStepEnabledAt !== null,
+      signedInAt: live.session.createdAt,
+      codeVerifiedAt: live.session.codeVerifiedAt,
+      secondStep: live.session.secondStep,
+      knownBrowser: browserId !== null,
+    },
+  };
+}
