@@ -62,7 +62,10 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 /** Whether `presented` is the secret whose SHA-256 is `storedHash`, in constant time. */
 export function secretMatches(storedHash: string, presented: unknown): boolean {
   if (typeof presented !== 'string') return false;
-  return timingSafeEqual(Buffer.from(sha256(presented), 'hex'), Buffer.from(storedHash.padEnd(64, '0').slice(0, 64), 'hex'));
+  // A stored value that is not 64 hex digits matches nothing: timingSafeEqual throws on buffers of
+  // different lengths, and Buffer.from(_, 'hex') stops at the first character that is not hex.
+  const stored = /^[0-9a-f]{64}$/i.test(storedHash) ? Buffer.from(storedHash, 'hex') : null;
+  return stored !== null && timingSafeEqual(Buffer.from(sha256(presented), 'hex'), stored);
 }
 
 /**
