@@ -96,7 +96,9 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
         res.writeHead(204, { 'Cache-Control': 'no-store' });
         return void res.end();
       }
-      if (path === ROUTES.authorization && /(^|&)response_mode=form_post(&|$)/.test((req.url ?? '').split('?')[1] ?? '')) {
+      // Read as oidc-provider reads the query (all of it after the first '?', percent-decoded), so that
+      // response_mode=form%5Fpost, or one after a second '?', is refused too.
+      if (path === ROUTES.authorization && new URL(req.url ?? '', 'http://localhost').searchParams.getAll('response_mode').includes('form_post')) {
         // A page that posts to the app needs a script and a form-action the portal's CSP never
         // allows; apps get the code in the redirect's query (response_mode=query).
         const nonce = randomBytes(16).toString('base64');
