@@ -4,10 +4,12 @@
 // no code reaches the app before the step is done.
 import { describe, expect, it } from 'vitest';
 import { authorizationRequest, TestBrowser } from '../harness/oidc.ts';
-import { markTwoStepOn } from '../harness/accounts.ts';
+import { accountInput, BROWSER, markTwoStepOn, testDeps } from '../harness/accounts.ts';
 import { ACR } from '../../src/oidc/authentication.ts';
 import { SESSION_COOKIE } from '../../src/sessions/browser-cookies.ts';
-import { sessionIdOf } from '../../src/sessions/sessions.ts';
+import { sessionIdOf, signOut } from '../../src/sessions/sessions.ts';
+import { createAccount } from '../../src/accounts/create-account.ts';
+import { systemClock } from '../../src/clock.ts';
 import { allowRequest, atApp, continueAt, exchange, portalPage, secondsAgo, signInToApp, withPortal } from './app-sign-in.ts';
 
 const w = withPortal();
@@ -62,9 +64,10 @@ describe('consent is remembered per app', () => {
   it('asking for more than was allowed shows the consent page again', async () => {
     const { browser } = await signedInBrowser();
     await signInToApp(w, browser, w.app, { scope: 'openid email' });
-    for (const scope of ['openid email profile', 'openid email offline_access']) {
-      const req = await authorizationRequest(w.app.config, { scope, prompt: 'consent' });
-      expect(portalPage(w, await browser.visit(req.url)).page, scope).toBe('/sign-in/consent');
+    // offline_access counts only with prompt=consent (OIDC Core 11; tokens.int.test.ts).
+    for (const params of [{ scope: 'openid email profile' }, { scope: 'openid email offline_access', prompt: 'consent' }]) {
+      const req = await authorizationRequest(w.app.config, params);
+      expect(portalPage(w, await browser.visit(req.url)).page, params.scope).toBe('/sign-in/consent');
     }
   });
 
@@ -212,5 +215,55 @@ describe('an app that requires two-step (acr_values)', () => {
     const { browser } = await signedInBrowser({ secondStep: 'sms' });
     const req = await authorizationRequest(w.app.config, twoStepOnly);
     expect((await exchange(w.app, req, await browser.visit(req.url))).claims()?.acr).toBe(ACR.twoStep);
+  });
+});
+
+describe('the provider follows the portal session of the browser', () => {
+  async function otherHolder() {
+    const made = await createAccount(testDeps(w.t.db), accountInput({ appleId: 'Sam.Other@Example.com', name: 'Sam Other', rescueEmail: 'sam.rescue@example.org' }), BROWSER);
+    if (!made.ok) throw new Error('second account');
+    return made.accountId;
+  }
+
+  it('signed out of the portal: the next request shows the sign-in page, and prompt=none is told login_required', async () => {
+    const { browser, token } = await signedInBrowser();
+    await signInToApp(w, browser);
+    await signOut({ db: w.t.db, clock: systemClock }, token, BROWSER);
+    expect(portalPage(w, await browser.visit((await authorizationRequest(w.app.config)).url)).page).toBe('/sign-in');
+    expect(atApp(await browser.visit((await authorizationRequest(w.app.config, { prompt: 'none' })).url)).get('error')).toBe('login_required');
+  });
+
+  it('a session still waiting for its code (password stage) is not signed in for an app', async () => {
+    await twoStepOn();
+    await allowRequest(w, w.app, 'openid email profile');
+    const browser = new TestBrowser(w.portal);
+    await browser.signIn(w.t.db, w.accountId, secondsAgo(5), { stage: 'password' });
+    expect(portalPage(w, await browser.visit((await authorizationRequest(w.app.config)).url)).page).toBe('/sign-in');
+  });
+
+  it('another Apple ID signing in on the same browser: the app is told of that one, never the first', async () => {
+    const { browser } = await signedInBrowser();
+    const first = (await signInToApp(w, browser)).tokens.claims()!;
+    const other = await otherHolder();
+    await allowRequest(w, w.app, 'openid email profile', other);
+    await browser.signIn(w.t.db, other, secondsAgo(1));
+    const req = await authorizationRequest(w.app.config);
+    const claims = (await exchange(w.app, req, await browser.visit(req.url))).claims()!;
+    expect(claims.email).toBe('Sam.Other@Example.com');
+    expect(claims.sub).not.toBe(first.sub);
+  });
+
+  it('the Apple ID changed while the consent page was open: the app is told login_required, no code for either', async () => {
+    const { browser } = await signedInBrowser();
+    const req = await authorizationRequest(w.app.config);
+    const { page, uid } = portalPage(w, await browser.visit(req.url));
+    expect(page).toBe('/sign-in/consent');
+    const other = await otherHolder();
+    await allowRequest(w, w.app, 'openid email profile', other);
+    await allowRequest(w, w.app, 'openid email profile');
+    await browser.signIn(w.t.db, other, secondsAgo(1));
+    const back = atApp(await browser.visit(continueAt(w, uid)));
+    expect(back.get('error')).toBe('login_required');
+    expect(back.has('code')).toBe(false);
   });
 });
