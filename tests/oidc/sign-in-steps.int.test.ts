@@ -65,7 +65,7 @@ describe('consent is remembered per app', () => {
     const { browser } = await signedInBrowser();
     await signInToApp(w, browser, w.app, { scope: 'openid email' });
     // offline_access counts only with prompt=consent (OIDC Core 11; tokens.int.test.ts).
-    for (const params of [{ scope: 'openid email profile' }, { scope: 'openid email offline_access', prompt: 'consent' }]) {
+    for (const params of [{ scope: 'openid email profile' }, { scope: 'openid email offline_access', prompt: 'consent' }] as Record<string, string>[]) {
       const req = await authorizationRequest(w.app.config, params);
       expect(portalPage(w, await browser.visit(req.url)).page, params.scope).toBe('/sign-in/consent');
     }
@@ -161,7 +161,7 @@ describe('a browser that never signed in to the account (a copied session cookie
   it('two-step on: sent to confirm with a trusted device, and never gets a code', async () => {
     await twoStepOn();
     const thief = await copiedCookieBrowser();
-    for (const params of [{}, { prompt: 'none' }]) {
+    for (const params of [{}, { prompt: 'none' }] as Record<string, string>[]) {
       const visited = await thief.visit((await authorizationRequest(w.app.config, params)).url);
       if (params.prompt === 'none') {
         expect(atApp(visited).get('error')).toBe('login_required');
