@@ -28,6 +28,8 @@ export interface BridgeDeps {
   clock: Clock;
   browser(req: IncomingMessage): Promise<BrowserState>;
   pageHeaders(nonce: string): Record<string, string>;
+  /** The app's subject identifier (sub) for an account (src/oidc/subjects.ts). */
+  subject(clientId: string, accountId: string): string;
 }
 
 /** The portal pages of each step, each told which request it serves. */
@@ -43,6 +45,20 @@ export function stepPage(step: keyof typeof STEP_PAGES, uid: string): string {
 }
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/**
+ * The sub of the request's id_token_hint (oidc-provider checked its signature and audience when
+ * the request came in), undefined without one, null when it names none.
+ */
+function hintedSubject(hint: unknown): string | null | undefined {
+  if (typeof hint !== 'string' || !hint) return undefined;
+  try {
+    const { sub } = JSON.parse(Buffer.from(hint.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: unknown };
+    return typeof sub === 'string' ? sub : null;
+  } catch {
+    return null;
+  }
+}
 
 function appRequest(details: Details, clock: Clock): AppRequest {
   const params = details.params as Record<string, unknown>;
@@ -105,6 +121,11 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
   if (next) {
     if (next.step !== 'done') return redirect(res, deps, stepPage(next.step, uid));
     const { login } = next;
+    // An app that named its user (id_token_hint) is answered for that user only (OIDC Core 3.1.2.1).
+    const hinted = hintedSubject(details.params.id_token_hint);
+    if (hinted !== undefined && hinted !== deps.subject(String(details.params.client_id), login.accountId)) {
+      return finish({ error: 'login_required', error_description: 'The Apple ID signed in on this browser is not the one the app asked for.' }, false);
+    }
     return finish({ login: { accountId: login.accountId, acr: login.acr, amr: login.amr, ts: providerSeconds(deps.clock, login.authTime), remember: false } }, false);
   }
 

@@ -13,7 +13,7 @@ import { bridge } from './bridge.ts';
 import { errorPage } from './pages.ts';
 import { sweepExpiredRecords } from './records.ts';
 import { ensureSigningKey, KEY_RELOAD_MS, publishedKeys, scheduleFingerprint } from './signing-keys.ts';
-import { pairwiseSalt } from './subjects.ts';
+import { pairwiseSalt, pairwiseSubject } from './subjects.ts';
 import { INTERACTION_PATH, isOidcPath, ROUTES } from './paths.ts';
 import { recordAppUse } from './app-authorizations.ts';
 import type { CookieEnv } from '../sessions/browser-cookies.ts';
@@ -106,7 +106,7 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
         return void res.end(errorPage({ error: 'invalid_request', error_description: 'response_mode=form_post is not supported; use the default (query)' }, false)(nonce));
       }
       const { provider, callback } = await ready();
-      if (path.startsWith(`${INTERACTION_PATH}/`)) return bridge(provider, { ...providerDeps }, req, res);
+      if (path.startsWith(`${INTERACTION_PATH}/`)) return bridge(provider, { ...providerDeps, subject: (clientId, accountId) => pairwiseSubject(salt, clientId, accountId) }, req, res);
       await callback(req, res);
     },
     provider: async () => (await ready()).provider,
