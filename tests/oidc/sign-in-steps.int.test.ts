@@ -253,6 +253,24 @@ describe('the provider follows the portal session of the browser', () => {
     expect(claims.sub).not.toBe(first.sub);
   });
 
+  it('an app that names its user (id_token_hint) gets a code for that user only; another Apple ID on the browser: login_required', async () => {
+    // OIDC Core 3.1.2.1: a positive answer only if the End-User the ID token names is signed in
+    // (or signs in by this request); otherwise an error such as login_required.
+    const { browser } = await signedInBrowser();
+    const jane = (await signInToApp(w, browser)).tokens;
+    const same = await authorizationRequest(w.app.config, { id_token_hint: jane.id_token! });
+    expect((await exchange(w.app, same, await browser.visit(same.url))).claims()?.sub).toBe(jane.claims()?.sub);
+
+    const other = await otherHolder();
+    await allowRequest(w, w.app, 'openid email profile', other);
+    const samsBrowser = new TestBrowser(w.portal);
+    await samsBrowser.signIn(w.t.db, other, secondsAgo(1));
+    const back = atApp(await samsBrowser.visit((await authorizationRequest(w.app.config, { id_token_hint: jane.id_token! })).url));
+    expect(back.get('error')).toBe('login_required');
+    expect(back.has('code')).toBe(false);
+    expect(await w.t.db.oidcRecord.count({ where: { kind: 'AuthorizationCode', accountId: other } })).toBe(0);
+  });
+
   it('the Apple ID changed while the consent page was open: the app is told login_required, no code for either', async () => {
     const { browser } = await signedInBrowser();
     const req = await authorizationRequest(w.app.config);
