@@ -1,11 +1,14 @@
 // RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): the app sends the browser to the
 // end-session endpoint with its ID token; the portal asks the person, and the form they submit
 // (with its xsrf token, in this browser) ends the app's sign-in and returns them to the app.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
 import { authorizationRequest, POST_LOGOUT_URI, TestBrowser } from '../harness/oidc.ts';
 import { exchange, oauthError, secondsAgo, signInToApp, withPortal } from './app-sign-in.ts';
-import { sessionIdOf } from '../../src/sessions/sessions.ts';
+import { BROWSER } from '../harness/accounts.ts';
+import { systemClock } from '../../src/clock.ts';
+import { sessionIdOf, signOut } from '../../src/sessions/sessions.ts';
 
 const w = withPortal();
 
@@ -88,6 +91,25 @@ describe('RP-initiated logout', () => {
     expect(res.headers.get('location')).toBeNull();
     expect(browser.cookies.has('two_step_oidc')).toBe(true);
     expect((await userinfo(tokens.access_token)).sub).toBe(tokens.claims()?.sub);
+  });
+
+  it('a browser no longer signed in to the portal: nothing to ask, the page sends itself on and the browser returns to the app', async () => {
+    const { browser, portalToken, tokens } = await signedInToApp();
+    await signOut({ db: w.t.db, clock: systemClock }, portalToken, BROWSER);
+    const url = client.buildEndSessionUrl(w.app.config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: POST_LOGOUT_URI, state: 'app-state-2' });
+    const res = await browser.request(url.href);
+    const body = await res.text();
+    expect(res.status).toBe(200);
+    // oidc-provider's self-submitting form: its one inline script is allowed by its hash, not by 'unsafe-inline'.
+    const script = /<script>([\s\S]*?)<\/script>/.exec(body)?.[1];
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(script!).digest('base64')}'`);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(body)?.[1];
+    expect(body).toMatch(/name="logout" value="yes"/);
+    const back = await submit(browser, `${w.portal.url}/oidc/session/end/confirm`, { xsrf: xsrf!, logout: 'yes' });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe(`${POST_LOGOUT_URI}?state=app-state-2`);
   });
 
   it('a post-logout URI the app did not register is refused with a page, never followed', async () => {
