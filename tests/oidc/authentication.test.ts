@@ -131,6 +131,9 @@ describe('what an app’s sign-in still needs (nextStep)', () => {
       });
     });
 
+    // The rule for max_age=0 itself; in the running provider oidc-provider turns max_age=0 into
+    // prompt=login first (OIDC Core 3.1.2.1), so the bridge asks for a whole new sign-in
+    // (sign-in-steps.int.test.ts).
     it('max_age=0: any proof before the request is too old; one at or after it is enough', () => {
       const justBefore = new Date(ASKED_AT.getTime() - 1);
       expect(nextStep(twoStepSession({ codeVerifiedAt: justBefore }), request({ maxAgeSeconds: 0 }))).toEqual({ step: 'second-step' });
