@@ -59,13 +59,13 @@ export function secondsAgo(s: number): Date {
   return new Date(Date.now() - s * 1000);
 }
 
-/** The portal page a visit ended on, and the request (interaction) it serves. */
-export function portalPage(w: OidcWorld, visited: { url: string }): { page: string; uid: string } {
+/** The portal page a visit ended on, the request (interaction) it serves, and why it asks (Verify Your Identity). */
+export function portalPage(w: OidcWorld, visited: { url: string }): { page: string; uid: string; why: string | null } {
   const url = new URL(visited.url, w.portal.url);
   expect(url.origin, `expected a portal page, got ${visited.url}`).toBe(w.portal.url);
   const uid = url.searchParams.get('interaction');
   expect(uid, `expected ?interaction= on ${visited.url}`).toBeTruthy();
-  return { page: url.pathname, uid: uid! };
+  return { page: url.pathname, uid: uid!, why: url.searchParams.get('why') };
 }
 
 /** Where "go on" sends the browser for this request (the bridge). */

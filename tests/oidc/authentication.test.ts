@@ -80,7 +80,7 @@ describe('what an app’s sign-in still needs (nextStep)', () => {
   });
 
   it('an unknown browser with two-step on: confirm with a trusted device before any app is answered', () => {
-    expect(nextStep(twoStepSession({ knownBrowser: false }), request())).toEqual({ step: 'second-step' });
+    expect(nextStep(twoStepSession({ knownBrowser: false }), request())).toEqual({ step: 'second-step', why: 'new-browser' });
   });
 
   it('an unknown browser with two-step off: the password again, the only step there is', () => {
@@ -116,7 +116,7 @@ describe('what an app’s sign-in still needs (nextStep)', () => {
     });
 
     it('older than max_age, two-step on: confirm with a trusted device', () => {
-      expect(nextStep(twoStepSession(), request({ maxAgeSeconds: 20 * 60 - 1 }))).toEqual({ step: 'second-step' });
+      expect(nextStep(twoStepSession(), request({ maxAgeSeconds: 20 * 60 - 1 }))).toEqual({ step: 'second-step', why: 'too-old' });
     });
 
     it('older than max_age, two-step off: the password again', () => {
@@ -136,7 +136,7 @@ describe('what an app’s sign-in still needs (nextStep)', () => {
     // (sign-in-steps.int.test.ts).
     it('max_age=0: any proof before the request is too old; one at or after it is enough', () => {
       const justBefore = new Date(ASKED_AT.getTime() - 1);
-      expect(nextStep(twoStepSession({ codeVerifiedAt: justBefore }), request({ maxAgeSeconds: 0 }))).toEqual({ step: 'second-step' });
+      expect(nextStep(twoStepSession({ codeVerifiedAt: justBefore }), request({ maxAgeSeconds: 0 }))).toEqual({ step: 'second-step', why: 'too-old' });
       expect(nextStep(session({ signedInAt: justBefore }), request({ maxAgeSeconds: 0 }))).toEqual({ step: 'sign-in' });
       expect(nextStep(twoStepSession({ codeVerifiedAt: ASKED_AT }), request({ maxAgeSeconds: 0 }))).toMatchObject({ step: 'done', login: { authTime: ASKED_AT } });
     });
@@ -150,7 +150,7 @@ describe('what an app’s sign-in still needs (nextStep)', () => {
     });
 
     it('two-step on, but no trusted device proven in this session: confirm with one', () => {
-      expect(nextStep(twoStepSession({ secondStep: null }), twoStepOnly)).toEqual({ step: 'second-step' });
+      expect(nextStep(twoStepSession({ secondStep: null }), twoStepOnly)).toEqual({ step: 'second-step', why: 'needs-device' });
     });
 
     it('two-step on with a trusted device in the session: done, with the two-step ACR', () => {
@@ -171,7 +171,7 @@ describe('what an app’s sign-in still needs (nextStep)', () => {
     });
 
     it('a new browser still confirms with a trusted device first, even when the app requires two-step', () => {
-      expect(nextStep(twoStepSession({ knownBrowser: false }), twoStepOnly)).toEqual({ step: 'second-step' });
+      expect(nextStep(twoStepSession({ knownBrowser: false }), twoStepOnly)).toEqual({ step: 'second-step', why: 'new-browser' });
     });
   });
 });

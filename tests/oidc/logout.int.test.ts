@@ -5,10 +5,11 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
 import { authorizationRequest, POST_LOGOUT_URI, TestBrowser } from '../harness/oidc.ts';
-import { exchange, oauthError, secondsAgo, signInToApp, withPortal } from './app-sign-in.ts';
+import { exchange, oauthError, portalPage, secondsAgo, signInToApp, withPortal } from './app-sign-in.ts';
 import { BROWSER } from '../harness/accounts.ts';
 import { systemClock } from '../../src/clock.ts';
 import { sessionIdOf, signOut } from '../../src/sessions/sessions.ts';
+import { SESSION_COOKIE } from '../../src/sessions/browser-cookies.ts';
 
 const w = withPortal();
 
@@ -57,30 +58,43 @@ describe('RP-initiated logout', () => {
     expect(await oauthError(userinfo(tokens.access_token))).toEqual({ error: 'invalid_token', status: 401 });
   });
 
-  it('Sign Out ends the provider’s session but not (yet) the portal session: the next request from this browser needs no sign-in', async () => {
-    // What the code does today: the question on the page ("also sign out of your Apple ID on this
-    // browser?") is answered for the provider only. The portal session row stays, and the provider
-    // mirrors it again at the next request. Making Sign Out end the portal session too is planned;
-    // this test then changes to expect the sign-in page.
+  it('Sign Out also signs the browser out of the portal: the next request from this browser shows the sign-in page', async () => {
+    // The provider's session only mirrors the portal's: ending one without the other would leave
+    // the browser signed in to every app at its next request.
     const { browser, portalToken, tokens } = await signedInToApp();
     const page = await logoutPage(browser, tokens.id_token!);
     expect((await submit(browser, page.action!, { xsrf: page.xsrf!, logout: 'yes' })).status).toBe(303);
     expect(browser.cookies.has('two_step_oidc')).toBe(false);
-    expect(await w.t.db.session.count({ where: { id: sessionIdOf(portalToken) } })).toBe(1);
+    expect(browser.cookies.has(SESSION_COOKIE.name)).toBe(false);
+    expect(await w.t.db.session.count({ where: { id: sessionIdOf(portalToken) } })).toBe(0);
+    expect(await w.t.db.securityEvent.count({ where: { accountId: w.accountId, kind: 'signed-out' } })).toBe(1);
 
-    const req = await authorizationRequest(w.app.config);
-    const again = await exchange(w.app, req, await browser.visit(req.url));
-    expect(again.claims()?.sub).toBe(tokens.claims()?.sub);
+    expect(portalPage(w, await browser.visit((await authorizationRequest(w.app.config)).url)).page).toBe('/sign-in');
   });
 
-  it('Stay Signed In: back to the app; the app’s sign-in in this browser ends, the provider’s session stays', async () => {
+  it('Sign Out ends this browser only: the holder’s other browsers stay signed in', async () => {
+    const other = new TestBrowser(w.portal);
+    const otherToken = await other.signIn(w.t.db, w.accountId, secondsAgo(1));
     const { browser, tokens } = await signedInToApp();
+    const page = await logoutPage(browser, tokens.id_token!);
+    await submit(browser, page.action!, { xsrf: page.xsrf!, logout: 'yes' });
+    expect(await w.t.db.session.count({ where: { id: sessionIdOf(otherToken) } })).toBe(1);
+    const req = await authorizationRequest(w.app.config);
+    expect((await exchange(w.app, req, await other.visit(req.url))).claims()?.sub).toBe(tokens.claims()?.sub);
+  });
+
+  it('Stay Signed In: back to the app; the app’s tokens from this browser end, the portal session stays', async () => {
+    const { browser, portalToken, tokens } = await signedInToApp();
     const page = await logoutPage(browser, tokens.id_token!);
     const res = await submit(browser, page.action!, { xsrf: page.xsrf! });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${POST_LOGOUT_URI}?state=app-state-1`);
     expect(browser.cookies.has('two_step_oidc')).toBe(true);
     expect(await oauthError(userinfo(tokens.access_token))).toEqual({ error: 'invalid_token', status: 401 });
+    // Still signed in to the portal: the app's next request needs no sign-in.
+    expect(await w.t.db.session.count({ where: { id: sessionIdOf(portalToken) } })).toBe(1);
+    const req = await authorizationRequest(w.app.config);
+    expect((await exchange(w.app, req, await browser.visit(req.url))).claims()?.sub).toBe(tokens.claims()?.sub);
   });
 
   it('the form posted without this browser’s xsrf token (a cross-site post) signs nobody out', async () => {

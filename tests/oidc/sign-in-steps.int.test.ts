@@ -120,8 +120,9 @@ describe('max_age', () => {
     const { browser, token } = await signedInBrowser({ secondStep: 'sms' }); // 5 seconds ago
     const askedAt = Math.floor(Date.now() / 1000);
     const req = await authorizationRequest(w.app.config, { max_age: '1' });
-    const { page, uid } = portalPage(w, await browser.visit(req.url));
+    const { page, uid, why } = portalPage(w, await browser.visit(req.url));
     expect(page).toBe('/sign-in/confirm');
+    expect(why).toBe('too-old');
     // Not confirmed yet: going on leads back to the same page, never to the app.
     expect(portalPage(w, await browser.visit(continueAt(w, uid))).page).toBe('/sign-in/confirm');
 
@@ -167,8 +168,9 @@ describe('a browser that never signed in to the account (a copied session cookie
         expect(atApp(visited).get('error')).toBe('login_required');
         continue;
       }
-      const { page, uid } = portalPage(w, visited);
+      const { page, uid, why } = portalPage(w, visited);
       expect(page).toBe('/sign-in/confirm');
+      expect(why).toBe('new-browser');
       expect(portalPage(w, await thief.visit(continueAt(w, uid))).page).toBe('/sign-in/confirm');
     }
     expect(await w.t.db.oidcRecord.count({ where: { kind: 'AuthorizationCode' } })).toBe(0);
@@ -202,8 +204,9 @@ describe('an app that requires two-step (acr_values)', () => {
     await allowRequest(w, w.app, 'openid email profile');
     const { browser, token } = await signedInBrowser();
     const req = await authorizationRequest(w.app.config, twoStepOnly);
-    const { page, uid } = portalPage(w, await browser.visit(req.url));
+    const { page, uid, why } = portalPage(w, await browser.visit(req.url));
     expect(page).toBe('/sign-in/confirm');
+    expect(why).toBe('needs-device');
     await w.t.db.session.update({ where: { id: sessionIdOf(token) }, data: { codeVerifiedAt: new Date(), secondStep: 'hwk' } });
     const tokens = await exchange(w.app, req, await browser.visit(continueAt(w, uid)));
     expect(tokens.claims()).toMatchObject({ acr: ACR.twoStep, amr: ['pwd', 'hwk', 'mfa'] });
