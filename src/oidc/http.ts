@@ -16,7 +16,8 @@ import { ensureSigningKey, KEY_RELOAD_MS, publishedKeys, scheduleFingerprint } f
 import { pairwiseSalt } from './subjects.ts';
 import { INTERACTION_PATH, isOidcPath, ROUTES } from './paths.ts';
 import { recordAppUse } from './app-authorizations.ts';
-import type { CookieEnv } from '../sessions/browser-cookies.ts';
+import { SESSION_COOKIE, tokenCookieAttributes, type CookieEnv } from '../sessions/browser-cookies.ts';
+import { recordSecurityEvent } from '../security-events/record.ts';
 import { randomBytes } from 'node:crypto';
 
 export interface OidcDeps {
@@ -69,6 +70,7 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
     }
     const provider = buildProvider(providerDeps, keys, salt);
     recordUses(provider, deps);
+    signOutWithApp(provider, deps, cookies);
     current = { provider, callback: provider.callback(), fingerprint, checkedAt: Date.now() };
   }
   async function ready() {
@@ -140,6 +142,32 @@ function recordUses(provider: Provider, deps: OidcDeps): void {
       );
     } catch (err) {
       deps.warn(err, 'oidc: recording an app use failed');
+    }
+  });
+}
+
+/**
+ * RP-initiated logout that the holder confirmed ("Sign Out" on the provider's page) signs this
+ * browser out of the portal too: the provider's session only mirrors the portal's (provider.ts), so
+ * ending one without the other would leave the browser signed in to every app at the next request.
+ */
+function signOutWithApp(provider: Provider, deps: OidcDeps, cookies: CookieEnv & { secret: string }): void {
+  provider.use(async (ctx, next) => {
+    await next();
+    const session = ctx.oidc?.route === 'end_session_confirm' ? (ctx.oidc.session as { destroyed?: boolean } | undefined) : undefined;
+    const live = session?.destroyed ? browserOf(ctx)?.live : null;
+    if (!live) return;
+    try {
+      await deps.db.$transaction(async (tx) => {
+        const ended = await tx.$executeRaw`DELETE FROM "Session" WHERE "id" = ${live.session.id}`;
+        if (ended === 1) {
+          await recordSecurityEvent(tx, { accountId: live.account.id, kind: 'signed-out', at: deps.clock.now(), details: { by: 'app' } }, { clientAddress: ctx.ip ?? null, userAgent: ctx.get('user-agent') || null });
+        }
+      });
+      const { cookieName, cookieOptions } = tokenCookieAttributes(SESSION_COOKIE.name, SESSION_COOKIE.options, cookies);
+      ctx.append('Set-Cookie', `${cookieName}=; Path=${cookieOptions.path}; Max-Age=0; HttpOnly; SameSite=Lax${cookieOptions.secure ? '; Secure' : ''}`);
+    } catch (err) {
+      deps.warn(err, 'oidc: ending the portal session at logout failed');
     }
   });
 }
