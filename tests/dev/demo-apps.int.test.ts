@@ -113,6 +113,8 @@ describe('the demo apps', () => {
     expect(logout.url.searchParams.get('post_logout_redirect_uri')).toBe(apps.url('icloud'));
     expect(logout.url.searchParams.get('id_token_hint')).toMatch(/^ey/);
     expect(logout.body).toContain('iCloud (demo) is signing you out.');
+    // The confirmation is a form whose answer redirects to the app: a browser allows that only if form-action names it.
+    expect(logout.headers.get('content-security-policy')).toContain(`form-action 'self' ${new URL(apps.url('icloud')).origin};`);
 
     const back = await press(browser, logout, '/oidc/session/end/confirm', { logout: 'yes' });
     expect(back).toMatchObject({ status: 200, url: new URL(apps.url('icloud')) });

@@ -31,6 +31,7 @@ export interface Landing {
   status: number;
   url: URL;
   body: string;
+  headers: Headers;
 }
 
 /**
@@ -43,10 +44,10 @@ export async function browse(browser: TestBrowser, url: string, form?: URLSearch
   for (let hops = 0; hops < 15; hops++) {
     const res = await browser.request(current.href, init);
     const location = res.headers.get('location');
-    if (res.status < 300 || res.status >= 400 || !location) return { status: res.status, url: current, body: await res.text() };
+    if (res.status < 300 || res.status >= 400 || !location) return { status: res.status, url: current, body: await res.text(), headers: res.headers };
     await res.body?.cancel();
     const next = new URL(location, current);
-    if (next.origin === browser.portal.url && !next.pathname.startsWith('/oidc/')) return { status: res.status, url: next, body: '' };
+    if (next.origin === browser.portal.url && !next.pathname.startsWith('/oidc/')) return { status: res.status, url: next, body: '', headers: res.headers };
     current = next;
     init = {};
   }
