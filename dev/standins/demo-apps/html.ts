@@ -16,6 +16,8 @@ main { max-width: 760px; margin: 0 auto; padding: 32px 22px 80px; }
 h1 { font-size: 32px; line-height: 1.15; margin: 0 0 16px; }
 h2 { font-size: 22px; margin: 32px 0 8px; }
 .panel { background: #fff; border: 1px solid #d2d2d7; border-radius: 14px; padding: 20px 24px; margin: 16px 0; }
+.panel > :first-child { margin-top: 0; }
+.panel > :last-child { margin-bottom: 0; }
 .status { border-color: #1d7a35; }
 .alert { border-color: #b3261e; }
 .muted { color: #5f5f64; font-size: 15px; }
