@@ -8,7 +8,7 @@ import { serve } from '../src/server/serve.ts';
 import { createLogger, setLogger } from '../src/observability/log.ts';
 import { config } from '../src/config.ts';
 import { startStandins } from '../dev/standins/server.ts';
-import { demoAppLinks } from '../dev/standins/demo-apps/index.ts';
+import { demoAppLinks } from '../dev/standins/demo-apps/registration.ts';
 import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
 if (process.stdout.isTTY) {

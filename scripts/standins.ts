@@ -7,7 +7,7 @@
 // need the instances' SESSION_SECRET; without it they are not served.
 import { startStandins } from '../dev/standins/server.ts';
 import { DEV_PORTS } from '../dev/standins/local-env.ts';
-import { demoAppLinks } from '../dev/standins/demo-apps/index.ts';
+import { demoAppLinks } from '../dev/standins/demo-apps/registration.ts';
 
 const portOf = (url: string | undefined, fallback: number) => (url ? Number(new URL(url).port) : fallback);
 const sessionSecret = process.env.SESSION_SECRET;

@@ -9,7 +9,7 @@ import { createPushStandin } from './push.ts';
 import { createMailStore, mailInboxHandler, startMailStandin, type MailStandin } from './mail.ts';
 import { sendJson, type StandinHandler } from './http.ts';
 import { STANDIN_TWILIO } from './local-env.ts';
-import { demoAppsHandler, type DemoAppsOptions } from './demo-apps/index.ts';
+import type { DemoAppsOptions } from './demo-apps/index.ts';
 
 export interface Standins {
   httpUrl: string;
@@ -50,8 +50,12 @@ export async function startStandins(opts: StandinsOptions = {}): Promise<Standin
   });
   const httpPort = (server.address() as AddressInfo).port;
   const httpUrl = `http://${host}:${httpPort}`;
-  // Mounted once the address is known: their redirect URIs are on it.
-  if (opts.demoApps) handlers.push(demoAppsHandler({ ...opts.demoApps, selfUrl: httpUrl }));
+  // Mounted once the address is known (their redirect URIs are on it), and loaded only then:
+  // openid-client is a development dependency.
+  if (opts.demoApps) {
+    const { demoAppsHandler } = await import('./demo-apps/index.ts');
+    handlers.push(demoAppsHandler({ ...opts.demoApps, selfUrl: httpUrl }));
+  }
   return {
     httpUrl,
     smtpUrl: `smtp://${host}:${mail.port}`,

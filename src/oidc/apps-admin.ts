@@ -162,7 +162,7 @@ async function rotate(deps: AppsDeps): Promise<AppsOutcome> {
     ? [`new signing key ${added}: the first one, it signs at once`]
     : [
         `new signing key ${added}: published now, signs from ${signsAt.toISOString()} (in ${durationText(KEY_PUBLISH_LEAD_MS)}:`,
-        `  every instance reads the keys every ${durationText(KEY_RELOAD_MS)}, so apps can know it before it signs)`,
+        `  every instance reads the keys every ${durationText(KEY_RELOAD_MS).replace(/^1 /, '')}, so apps can know it before it signs)`,
         `  the key it replaces stays published for ${Math.ceil(RETIRED_KEY_PUBLISHED_MS / MINUTE)} minutes after that, for the tokens it signed`,
       ];
   stdout.push(removed.length ? `deleted old keys no longer published: ${removed.join(', ')}` : 'deleted no old key (none has left the published set yet)');

@@ -3,7 +3,7 @@
 // are served on 127.0.0.1 while the portal is at localhost, so their cookies and the portal's never
 // meet. The seed registers them (dev/seed/demo-apps.ts); nothing in src/ or app/ knows of them.
 import type { StandinHandler } from '../http.ts';
-import { DEMO_APPS, demoClientSecret, demoAppUrl } from './registration.ts';
+import { DEMO_APPS, demoClientSecret } from './registration.ts';
 import { relyingParty } from './relying-party.ts';
 import { icloudApp } from './icloud.ts';
 import { storeApp } from './store.ts';
@@ -23,9 +23,4 @@ export function demoAppsHandler(opts: DemoAppsOptions & { selfUrl: string }): St
     for (const handle of handlers) if (await handle(req, res)) return true;
     return false;
   };
-}
-
-/** The addresses of the demo apps on the stand-ins at `standinsUrl`, for printing. */
-export function demoAppLinks(standinsUrl: string): { name: string; url: string }[] {
-  return Object.values(DEMO_APPS).map((app) => ({ name: app.name, url: demoAppUrl(app, standinsUrl) }));
 }

@@ -36,3 +36,8 @@ export function demoAppUris(app: DemoApp, standinsUrl: string): { redirectUris: 
   const home = demoAppUrl(app, standinsUrl);
   return { redirectUris: [`${home}callback`], postLogoutRedirectUris: [home] };
 }
+
+/** The addresses of the demo apps on the stand-ins at `standinsUrl`, for printing. */
+export function demoAppLinks(standinsUrl: string): { name: string; url: string }[] {
+  return Object.values(DEMO_APPS).map((app) => ({ name: app.name, url: demoAppUrl(app, standinsUrl) }));
+}
