@@ -10,7 +10,7 @@ import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
 import { requestContext } from '../lib/request.ts';
 import { clearSessionCookie, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
-import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
 import { afterSignIn, interactionParam, withInteraction } from '../lib/app-sign-in.ts';
 
 // Create Account answers "check your email" whatever the address (src/accounts/sign-up.ts): the
@@ -25,7 +25,7 @@ export async function createAccountAction(_prev: FormState, formData: FormData):
 /** The form carries the app's sign-in it serves, if any (app/lib/app-sign-in.ts), to the next step. */
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
-  const uid = interactionParam(formData.get('interaction'));
+  const uid = interactionParam(formField(formData, 'interaction'));
   const result = await signIn(runtime(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   if (result.needsCode) {

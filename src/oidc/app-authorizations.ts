@@ -10,7 +10,6 @@ import { appUsedFromNewBrowserEmail } from '../mail/templates.ts';
 import { browserName } from '../security-events/activity.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { isUniqueViolation } from '../db/unique-violation.ts';
 import { failure, type Result } from '../result.ts';
 import { OIDC_ERRORS, type OidcError } from './errors.ts';
 import { scopesOf, type Scope } from './scopes.ts';
@@ -48,15 +47,11 @@ export async function allowApp(db: Db, clock: Clock, a: { accountId: string; cli
     const had = await allowedScopes(tx, a.accountId, a.clientId);
     const scope = scopesOf([...(had ?? []), ...a.scopes].join(' ')).join(' ');
     if (had && scopesOf(scope).every((s) => had.has(s))) return;
-    try {
-      await tx.appAuthorization.upsert({
-        where: { accountId_clientId: { accountId: a.accountId, clientId: a.clientId } },
-        create: { accountId: a.accountId, clientId: a.clientId, scope, createdAt: now, lastUsedAt: now },
-        update: { scope },
-      });
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e; // allowed in another request at the same moment
-    }
+    // One statement, so that two tabs allowing at once cannot fail on the primary key (on
+    // PostgreSQL a refused insert would end the whole transaction).
+    await tx.$executeRaw`
+      INSERT INTO "AppAuthorization" ("accountId", "clientId", "scope", "createdAt", "lastUsedAt") VALUES (${a.accountId}, ${a.clientId}, ${scope}, ${now}, ${now})
+      ON CONFLICT ("accountId", "clientId") DO UPDATE SET "scope" = ${scope}`;
     await recordSecurityEvent(tx, { accountId: a.accountId, kind: 'app-allowed', at: now, details: { app: client.name, scope } }, ctx);
   });
 }

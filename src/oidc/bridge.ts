@@ -38,8 +38,8 @@ export const STEP_PAGES = {
   consent: '/sign-in/consent',
 } as const;
 
-export function stepPage(step: keyof typeof STEP_PAGES, uid: string): string {
-  return `${STEP_PAGES[step]}?interaction=${encodeURIComponent(uid)}`;
+export function stepPage(step: keyof typeof STEP_PAGES, uid: string, why?: string): string {
+  return `${STEP_PAGES[step]}?interaction=${encodeURIComponent(uid)}${why ? `&why=${why}` : ''}`;
 }
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -103,7 +103,7 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
   }
 
   if (next) {
-    if (next.step !== 'done') return redirect(res, deps, stepPage(next.step, uid));
+    if (next.step !== 'done') return redirect(res, deps, stepPage(next.step, uid, next.step === 'second-step' ? next.why : undefined));
     const { login } = next;
     return finish({ login: { accountId: login.accountId, acr: login.acr, amr: login.amr, ts: providerSeconds(deps.clock, login.authTime), remember: false } }, false);
   }

@@ -23,7 +23,10 @@ export function AppRow(props: { clientId: string; name: string; receives: string
         <div>
           <div className={styles.name}>{props.name}</div>
           <div className={styles.meta}>
-            First used <LocalTime iso={props.firstUsedAt} show="date" locale={props.locale} /> · last used <LocalTime iso={props.lastUsedAt} locale={props.locale} />
+            First used <LocalTime iso={props.firstUsedAt} show="date" locale={props.locale} />
+          </div>
+          <div className={styles.meta}>
+            Last used <LocalTime iso={props.lastUsedAt} locale={props.locale} />
           </div>
         </div>
         {state.done ? null : (
@@ -54,8 +57,11 @@ export function BrowserRow(props: { sessionId: string; browser: string; address:
             {props.thisBrowser ? <span className={styles.this}>This browser</span> : null}
           </div>
           <div className={styles.meta}>
-            Signed in <LocalTime iso={props.signedInAt} locale={props.locale} /> · last seen <LocalTime iso={props.lastSeenAt} locale={props.locale} />
-            {props.address ? ` · from ${props.address}` : ''}
+            Signed in <LocalTime iso={props.signedInAt} locale={props.locale} />
+            {props.address ? ` from ${props.address}` : ''}
+          </div>
+          <div className={styles.meta}>
+            Last seen <LocalTime iso={props.lastSeenAt} locale={props.locale} />
           </div>
         </div>
         {state.done ? null : (

@@ -12,6 +12,7 @@ import { AppRequestBanner, AppRequestEnded } from '../../components/app-request.
 import { sendIdentityCodeAction } from '../../actions/two-step.ts';
 import { identityPasskeyOptionsAction } from '../../actions/passkeys.ts';
 import { confirmForAppAction, confirmForAppWithPasskeyAction } from '../../actions/app-sign-in.ts';
+import { SECOND_STEP_REASONS, type SecondStepReason } from '@/src/oidc/authentication.ts';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Verify Your Identity' };
@@ -20,9 +21,18 @@ export const metadata: Metadata = { title: 'Verify Your Identity' };
 // browser never completed a sign-in to the account (seed 001: a new device), the app asked for a
 // fresh check (max_age: a purchase), or it requires a sign-in with a trusted device. The same
 // code step as before a sensitive change; then back to the app's sign-in.
+/** What the page says of why, as the bridge named it (?why=): a hint for the reader, never a decision. */
+const WHY: Record<SecondStepReason, (app: string) => string> = {
+  'new-browser': () => 'You are signed in, but this browser has not been used with your Apple ID before. Confirm it’s you with a code from one of your trusted devices.',
+  'too-old': (app) => `${app} asks you to confirm it’s still you, with a code from one of your trusted devices.`,
+  'needs-device': (app) => `${app} accepts only sign-ins with a trusted device. Confirm it’s you with one of yours.`,
+};
+
 export default async function ConfirmForAppPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await refuseStaff();
-  const uid = interactionParam((await searchParams).interaction);
+  const params = await searchParams;
+  const uid = interactionParam(params.interaction);
+  const why = SECOND_STEP_REASONS.find((r) => r === params.why) ?? 'too-old';
   const current = await currentAccount();
   if (!current) redirect(withInteraction('/sign-in', uid));
   // Two-step off: there is no trusted device to ask; the app's sign-in decides what it needs instead.
@@ -32,11 +42,8 @@ export default async function ConfirmForAppPage({ searchParams }: { searchParams
   return (
     <main className="narrow">
       <h1>Verify Your Identity</h1>
-      {request ? <AppRequestBanner request={request} doing="Confirm it's you with one of your trusted devices" /> : <AppRequestEnded />}
-      <p className="lead">
-        You are signed in, but this step needs a verification code from one of your trusted devices: the browser is new to your Apple ID, or the app
-        asked to check it is still you (before a purchase, for example).
-      </p>
+      {request ? <AppRequestBanner request={request} doing="Confirm it's you" /> : <AppRequestEnded />}
+      <p className="lead">{WHY[why](request?.appName ?? 'The app')}</p>
       <div className="panel">
         <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendIdentityCodeAction} check={confirmForAppAction.bind(null, uid)} verifyLabel="Continue" />
       </div>
