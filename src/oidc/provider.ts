@@ -162,7 +162,10 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx, form) => page(ctx, logoutPage(form, ctx.oidc.client?.clientName)),
+        logoutSource: async (ctx, form) => {
+          allowFormRedirectTo(ctx, ctx.oidc.params?.post_logout_redirect_uri);
+          page(ctx, logoutPage(form, ctx.oidc.client?.clientName));
+        },
         postLogoutSuccessSource: async (ctx) => page(ctx, signedOutPage(ctx.oidc.client?.clientName)),
       },
     },
@@ -211,6 +214,18 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
   } as never;
   bindToPortal(provider, deps);
   return provider;
+}
+
+/**
+ * The logout page's form is answered with a redirect to the app's post_logout_redirect_uri (already
+ * checked against the app's registered ones by oidc-provider), and browsers hold a form's redirects
+ * to form-action too: that one origin is added to 'self', or confirming would be blocked.
+ */
+function allowFormRedirectTo(ctx: KoaContextWithOIDC, uri: unknown): void {
+  const origin = typeof uri === 'string' ? URL.parse(uri)?.origin : undefined;
+  const csp = ctx.response.get('Content-Security-Policy');
+  if (!origin || origin === 'null' || !csp) return;
+  ctx.set('Content-Security-Policy', csp.replace(/form-action 'self'/, `form-action 'self' ${origin}`));
 }
 
 /** An HTML page of the provider's own (errors, logout), under the portal's security headers and a fresh nonce. */
