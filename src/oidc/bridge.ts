@@ -15,7 +15,7 @@ import { errors, type InteractionResults } from 'oidc-provider';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { appLogin, nextStep, type AppRequest } from './authentication.ts';
-import { allowedScopes } from './app-authorizations.ts';
+import { appAuthorization } from './app-authorizations.ts';
 import { errorPage } from './pages.ts';
 import { INTERACTION_PATH } from './paths.ts';
 import type { BrowserState } from './portal-login.ts';
@@ -92,7 +92,8 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
   const path = (req.url ?? '').split('?')[0]!;
   const [uid, action, ...rest] = path.slice(INTERACTION_PATH.length + 1).split('/');
   if (!interactionId.safeParse(uid).success || rest.length || (action !== undefined && action !== 'cancel')) return send(res, deps, 404, { 'Content-Type': 'text/plain' }, 'Not found\n');
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, deps, 405, { Allow: 'GET', 'Content-Type': 'text/plain' }, 'Method not allowed\n');
+  // GET only: a HEAD (which no browser sends on its own) must not finish a step.
+  if (req.method !== 'GET') return send(res, deps, 405, { Allow: 'GET', 'Content-Type': 'text/plain' }, 'Method not allowed\n');
 
   let details: Details;
   try {
@@ -136,8 +137,12 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
     if (login.accountId !== accountId) return finish({ error: 'login_required', error_description: 'The Apple ID signed in on this browser changed.' }, false);
     const clientId = String(details.params.client_id);
     const asked = scopesOf(String(details.params.scope ?? ''));
-    const allowed = await allowedScopes(deps.db, accountId, clientId);
-    if (!allowed || !asked.every((s) => allowed.has(s))) return redirect(res, deps, stepPage('consent', uid));
+    const allowed = await appAuthorization(deps.db, accountId, clientId);
+    // prompt=consent: the app wants the holder asked again, so only an Allow pressed after it asked counts.
+    const askedAgain = details.prompt.reasons.includes('consent_prompt');
+    if (!allowed || !asked.every((s) => allowed.scopes.has(s)) || (askedAgain && allowed.allowedAt < request.startedAt)) {
+      return redirect(res, deps, stepPage('consent', uid));
+    }
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId });
     if (!grant) return finish({ error: 'login_required', error_description: 'The sign-in changed meanwhile.' }, false);
     grant.addOIDCScope(asked.join(' '));

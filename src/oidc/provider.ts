@@ -212,6 +212,12 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
   provider.Client.prototype.compareClientSecret = function compareClientSecret(this: { clientSecret?: string }, actual: string) {
     return Promise.resolve(Boolean(this.clientSecret) && secretMatches(this.clientSecret!, actual));
   } as never;
+  // The discovery document does not offer what src/oidc/http.ts refuses (response_mode=form_post).
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.oidc?.route === 'discovery' ? (ctx.body as { response_modes_supported?: string[] } | undefined) : undefined;
+    if (body?.response_modes_supported) body.response_modes_supported = body.response_modes_supported.filter((m) => m !== 'form_post');
+  });
   bindToPortal(provider, deps);
   return provider;
 }

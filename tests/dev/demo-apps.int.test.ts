@@ -208,7 +208,7 @@ describe('the demo apps', () => {
 
     const seed = (standinsUrl: string, sessionSecret = SESSION_SECRET) => seedDemoApps(t.db, { standinsUrl, sessionSecret }, clock.now());
     expect(await seed(apps.standins.httpUrl)).toEqual([]);
-    await t.db.appAuthorization.create({ data: { accountId, clientId: 'icloud-demo', scope: 'openid', createdAt: clock.now(), lastUsedAt: clock.now() } });
+    await t.db.appAuthorization.create({ data: { accountId, clientId: 'icloud-demo', scope: 'openid', createdAt: clock.now(), allowedAt: clock.now(), lastUsedAt: clock.now() } });
     try {
       expect(await seed('http://127.0.0.1:4999')).toEqual(['iCloud (demo) (redirect URIs updated)', 'Store (demo) (redirect URIs updated)']);
       expect(JSON.parse((await t.db.oidcClient.findUniqueOrThrow({ where: { id: 'icloud-demo' } })).redirectUris)).toEqual(['http://127.0.0.1:4999/icloud/callback']);

@@ -154,7 +154,7 @@ describe('npm run apps', () => {
     for (const name of ['Notes', 'Photos']) {
       const clientId = clientIdOf((await run(['add', name, '--redirect-uri', 'https://apps.example/cb'])).stdout);
       ids.push(clientId);
-      await t.db.appAuthorization.create({ data: { accountId, clientId, scope: 'openid', createdAt: clock.now(), lastUsedAt: clock.now() } });
+      await t.db.appAuthorization.create({ data: { accountId, clientId, scope: 'openid', createdAt: clock.now(), allowedAt: clock.now(), lastUsedAt: clock.now() } });
       await t.db.oidcRecord.create({ data: { kind: 'RefreshToken', id: `rt-${name}`, payload: '{}', accountId, clientId } });
     }
     const out = await run(['remove', ids[0]!]);

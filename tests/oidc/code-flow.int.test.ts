@@ -15,6 +15,9 @@ describe('discovery', () => {
     const meta = w.app.config.serverMetadata();
     expect(meta.issuer).toBe(w.portal.url);
     expect(meta.response_types_supported).toEqual(['code']);
+    // form_post is refused (src/oidc/http.ts), so it is not offered either.
+    expect(meta.response_modes_supported).not.toContain('form_post');
+    expect(meta.response_modes_supported).toContain('query');
     expect(meta.code_challenge_methods_supported).toEqual(['S256']);
     expect(meta.subject_types_supported).toEqual(['pairwise']);
     expect(meta.acr_values_supported).toEqual([ACR.password, ACR.twoStep]);

@@ -153,6 +153,21 @@ describe('the bridge (/oidc/interaction/...)', () => {
     expect((await exchange(w.app, req, await browser.visit(continueAt(w, uid)))).access_token).toBeTruthy();
   });
 
+  it('only GET goes on: a HEAD or a POST to the bridge is 405 and finishes nothing', async () => {
+    const browser = await signedInBrowser();
+    const req = await authorizationRequest(w.app.config);
+    const { uid } = portalPage(w, await browser.visit(req.url));
+    await allowRequest(w, w.app, 'openid email profile');
+    for (const method of ['HEAD', 'POST']) {
+      const res = await browser.request(continueAt(w, uid), { method });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('location')).toBeNull();
+      await res.body?.cancel();
+    }
+    expect(await w.t.db.oidcRecord.count({ where: { kind: 'AuthorizationCode' } })).toBe(0);
+    expect((await exchange(w.app, req, await browser.visit(continueAt(w, uid)))).access_token).toBeTruthy();
+  });
+
   it('a finished request cannot be finished again', async () => {
     const browser = await signedInBrowser();
     await allowRequest(w, w.app, 'openid email profile');

@@ -71,6 +71,21 @@ describe('consent is remembered per app', () => {
     }
   });
 
+  it('prompt=consent asks again though the app was allowed, and only an Allow pressed after the request lets it on', async () => {
+    const { browser } = await signedInBrowser();
+    await signInToApp(w, browser);
+    // That Allow was a while ago (a request's time is kept in whole seconds: keep them apart).
+    await w.t.db.appAuthorization.updateMany({ data: { allowedAt: secondsAgo(5) } });
+    const req = await authorizationRequest(w.app.config, { prompt: 'consent' });
+    const { page, uid } = portalPage(w, await browser.visit(req.url));
+    expect(page).toBe('/sign-in/consent');
+    // Going on without pressing Allow again is going back to the consent page.
+    expect(portalPage(w, await browser.visit(continueAt(w, uid))).page).toBe('/sign-in/consent');
+    await allowRequest(w, w.app, 'openid email profile');
+    const tokens = await exchange(w.app, req, await browser.visit(continueAt(w, uid)));
+    expect(tokens.claims()?.email).toBe('Jane.Holder@Example.com');
+  });
+
   it('Cancel on the consent page: the app is told access_denied, with its state', async () => {
     const { browser } = await signedInBrowser();
     const req = await authorizationRequest(w.app.config);
