@@ -21,8 +21,8 @@
 // BENCH_PROF=1 in the environment starts the server with --cpu-prof: a V8 profile of the server
 // is written to /tmp/prof when the bench stops it (open it in Chrome's DevTools).
 // Rounds last at least 5 s and at least 4 latencies of what they measure (from the warm-up). On
-// 2 cores shared with other load, pages and sign-in on both engines took 26 minutes; the memory
-// part (5,000 sign-ins, 20,000 page views) takes about an hour at today's speed.
+// 2 cores shared with other load, pages and sign-in on both engines took 26 minutes, token about
+// 4; the memory part (5,000 sign-ins, 20,000 page views) takes about an hour at today's speed.
 //
 // Parts (one module each): harness.ts (ports, databases, stand-ins, the server with probe.mjs),
 // load.ts (autocannon, interleaved rounds), seed.ts + scale.ts (bulk data), pages.ts (goal 1,
