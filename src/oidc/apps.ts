@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
+import { rawTextOrNull } from '../db/raw.ts';
 import { failure, type Result } from '../result.ts';
 import { OIDC_ERRORS, type OidcError } from './errors.ts';
 
@@ -130,22 +131,27 @@ export async function removeApp(db: Db, clientId: string): Promise<boolean> {
   });
 }
 
-/** The client metadata oidc-provider reads for an app. */
+/**
+ * The client metadata oidc-provider reads for an app: on every request of an app (each code
+ * exchange, each authorization), so one raw SELECT, not a model query (src/db/raw.ts).
+ */
 export async function clientMetadata(db: Db, clientId: string): Promise<Record<string, unknown> | undefined> {
-  const row = await db.oidcClient.findUnique({ where: { id: clientId } });
+  const rows = await db.$queryRaw<{ id: string; name: string; secretHash: string | null; redirectUris: string; postLogoutRedirectUris: string }[]>`
+    SELECT "id", "name", "secretHash", "redirectUris", "postLogoutRedirectUris" FROM "OidcClient" WHERE "id" = ${clientId}`;
+  const row = rows[0];
   if (!row) return undefined;
-  const app = appOf(row);
+  const secretHash = rawTextOrNull(row.secretHash);
   return {
-    client_id: app.clientId,
-    client_name: app.name,
-    redirect_uris: app.redirectUris,
-    post_logout_redirect_uris: app.postLogoutRedirectUris,
+    client_id: String(row.id),
+    client_name: String(row.name),
+    redirect_uris: uris(String(row.redirectUris)),
+    post_logout_redirect_uris: uris(String(row.postLogoutRedirectUris)),
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
-    ...(row.secretHash
+    ...(secretHash
       ? // What oidc-provider calls the secret is its hash here: the comparison hashes what the app
         // presents (src/oidc/provider.ts, compareClientSecret).
-        { token_endpoint_auth_method: 'client_secret_basic', client_secret: row.secretHash }
+        { token_endpoint_auth_method: 'client_secret_basic', client_secret: secretHash }
       : { token_endpoint_auth_method: 'none' }),
   };
 }
