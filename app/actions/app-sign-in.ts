@@ -4,7 +4,6 @@
 // calls one domain function; when an app's sign-in goes on, the browser goes back to the bridge
 // (src/oidc/bridge.ts), which decides the next step.
 import { redirect } from 'next/navigation';
-import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
 import { confirmIdentity, confirmIdentityWithPasskey } from '@/src/step-up/fresh-code.ts';
 import { allowApp, stopUsingApp } from '@/src/oidc/app-authorizations.ts';
@@ -59,21 +58,18 @@ export async function stopUsingAppAction(_prev: FormState, formData: FormData): 
   const { actor } = await requireSecurityPass();
   const result = await stopUsingApp(runtime(), actor, formField(formData, 'clientId'), await requestContext());
   if (!result.ok) return { error: result.error };
-  revalidatePath('/account/security');
+  // The row stays, saying what happened, until the page is loaded again (no revalidatePath).
   return { done: true, notice: `${result.name} can no longer use your Apple ID.` };
 }
 
 export async function signOutBrowserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
   const result = await signOutBrowser(runtime(), actor, formField(formData, 'sessionId'), await requestContext());
-  if (!result.ok) {
-    revalidatePath('/account/security');
-    return { error: result.error };
-  }
+  if (!result.ok) return { error: result.error };
   if (result.thisBrowser) {
     await clearSessionCookie();
     redirect('/sign-in?signed-out=1');
   }
-  revalidatePath('/account/security');
+  // The row stays, saying what happened, until the page is loaded again (no revalidatePath).
   return { done: true, notice: 'That browser is signed out.' };
 }

@@ -2,16 +2,19 @@
 // The rows of "Apps using your Apple ID" (Stop Using) and "Where you're signed in" (Sign Out), on
 // Password and Security. Each row's button posts to its own action; what it answered shows in the
 // row, announced.
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { signOutBrowserAction, stopUsingAppAction } from '../../actions/app-sign-in.ts';
 import { PendingButton } from '../../components/submit-button.tsx';
 import { LocalTime } from '../../components/local-time.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
 import styles from './apps-and-browsers.module.css';
 
+/** What the row's action answered; it takes the focus, as the button that was pressed is gone. */
 function Answer({ state }: { state: { error?: string; notice?: string } }) {
-  if (state.error) return <p className={styles.error} role="alert">{state.error}</p>;
-  if (state.notice) return <p className={styles.notice} role="status">{state.notice}</p>;
+  const box = useRef<HTMLParagraphElement>(null);
+  useEffect(() => box.current?.focus(), [state]);
+  if (state.error) return <p className={styles.error} role="alert" tabIndex={-1} ref={box}>{state.error}</p>;
+  if (state.notice) return <p className={styles.notice} role="status" tabIndex={-1} ref={box}>{state.notice}</p>;
   return null;
 }
 
