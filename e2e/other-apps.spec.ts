@@ -4,27 +4,17 @@
 // back. Also: Stop Using, the Store's Buy asking for a new sign-in with a code, a copied session
 // cookie asked for the second step, RP-initiated logout, an app requiring two-step for a holder who
 // has it off, and axe on every new page. The rules: docs/other-apps.md.
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './csp-guard.ts';
 import { axe } from './axe.ts';
 import { E2E_PORTS } from './ports.ts';
-import { accountWithTwoStepOnInDatabase, answerSecurityQuestions, createAccount, enterTextedCode, newAppleId, newestMailText, PASSWORD, signIn, signOut } from './helpers.ts';
+import { accountWithTwoStepOnInDatabase, answerSecurityQuestions, createAccount, enterTextedCode, newAppleId, newestMailText, signIn, signOut } from './helpers.ts';
+import { copiedSessionCookie, demoApps, signInForApp } from './apps.ts';
 
-const STANDINS = `http://127.0.0.1:${E2E_PORTS.http}`;
-const ICLOUD = `${STANDINS}/icloud/`;
-const STORE = `${STANDINS}/store/`;
+const { ICLOUD, STORE } = demoApps(`http://127.0.0.1:${E2E_PORTS.http}`);
 
 // Many pages, each with a code from the SMS inbox: generous on a busy machine.
 test.describe.configure({ timeout: 240_000 });
-
-/** The portal's sign-in page, reached from an app: the app is named, then the password. */
-async function signInForApp(page: Page, app: string, appleId: string) {
-  await expect(page).toHaveURL(/\/sign-in\?interaction=/);
-  await expect(page.getByTestId('app-request')).toContainText(app);
-  await page.getByLabel('Apple ID').fill(appleId);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-}
 
 /** A holder with two-step on (a verified phone), signed out in a browser that knows the account. */
 async function twoStepHolder(page: Page, label: string) {
@@ -133,15 +123,6 @@ test('Store (demo): Buy asks for a whole new sign-in, with a code from a trusted
   await expect(page.getByRole('status')).toContainText('Purchase confirmed (demo)');
   await expect(page.getByRole('status')).toContainText('sms');
 });
-
-/** A second browser holding only a copy of the first one's session cookie: the device cookie stays behind. */
-async function copiedSessionCookie(browser: Browser, page: Page): Promise<Page> {
-  const cookies = (await page.context().cookies()).filter((c) => c.name.endsWith('two_step_session'));
-  expect(cookies).toHaveLength(1);
-  const thief = await browser.newContext();
-  await thief.addCookies(cookies);
-  return thief.newPage();
-}
 
 test('a browser holding only a copied session cookie must prove the second step before any app gets a token', async ({ page, browser }) => {
   const { appleId, phone } = await twoStepHolder(page, 'copied');
