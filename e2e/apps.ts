@@ -3,7 +3,7 @@
 // an app, and a browser holding a copy of another's session cookie.
 import type { Browser, Page } from '@playwright/test';
 import { expect } from './csp-guard.ts';
-import { PASSWORD } from './helpers.ts';
+import { enterTextedCode, PASSWORD } from './helpers.ts';
 
 /** The demo apps on the stand-ins' HTTP server at `standinsUrl` (dev/standins/demo-apps/). */
 export function demoApps(standinsUrl: string) {
@@ -17,6 +17,16 @@ export async function signInForApp(page: Page, app: string, appleId: string) {
   await page.getByLabel('Apple ID').fill(appleId);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign In' }).click();
+}
+
+/** iCloud (demo), from its home page: the portal's sign-in, a texted code, Allow, and back at the app signed in. */
+export async function signInToIcloud(page: Page, icloudUrl: string, appleId: string, e164: string) {
+  await page.goto(icloudUrl);
+  await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
+  await signInForApp(page, 'iCloud (demo)', appleId);
+  await enterTextedCode(page, e164, 'Verify');
+  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome, Jamie Tester' })).toBeVisible();
 }
 
 /** A second browser holding only a copy of the first one's session cookie: the device cookie stays behind. */

@@ -9,7 +9,7 @@ import { expect, test } from './csp-guard.ts';
 import { axe } from './axe.ts';
 import { E2E_PORTS } from './ports.ts';
 import { accountWithTwoStepOnInDatabase, answerSecurityQuestions, createAccount, enterTextedCode, newAppleId, newestMailText, signIn, signOut } from './helpers.ts';
-import { copiedSessionCookie, demoApps, signInForApp } from './apps.ts';
+import { copiedSessionCookie, demoApps, signInForApp, signInToIcloud } from './apps.ts';
 
 const { ICLOUD, STORE } = demoApps(`http://127.0.0.1:${E2E_PORTS.http}`);
 
@@ -65,12 +65,7 @@ test('iCloud (demo): the portal signs the holder in with a texted code, asks onc
 
 test('Stop Using on Password and Security ends the app’s access at once', async ({ page }) => {
   const { appleId, phone } = await twoStepHolder(page, 'stop');
-  await page.goto(ICLOUD);
-  await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
-  await signInForApp(page, 'iCloud (demo)', appleId);
-  await enterTextedCode(page, phone.e164, 'Verify');
-  await page.getByRole('button', { name: 'Allow', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Welcome, Jamie Tester' })).toBeVisible();
+  await signInToIcloud(page, ICLOUD, appleId, phone.e164);
 
   await page.goto('/account/security');
   const row = page.getByTestId('app-row').filter({ hasText: 'iCloud (demo)' });
@@ -126,12 +121,7 @@ test('Store (demo): Buy asks for a whole new sign-in, with a code from a trusted
 
 test('a browser holding only a copied session cookie must prove the second step before any app gets a token', async ({ page, browser }) => {
   const { appleId, phone } = await twoStepHolder(page, 'copied');
-  await page.goto(ICLOUD);
-  await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
-  await signInForApp(page, 'iCloud (demo)', appleId);
-  await enterTextedCode(page, phone.e164, 'Verify');
-  await page.getByRole('button', { name: 'Allow', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Welcome, Jamie Tester' })).toBeVisible();
+  await signInToIcloud(page, ICLOUD, appleId, phone.e164);
 
   const thief = await copiedSessionCookie(browser, page);
   // The portal itself still opens (the cookie is a live session)...

@@ -20,7 +20,7 @@ import { appsUsing } from '@/src/oidc/app-authorizations.ts';
 import { scopeSentences } from '@/src/oidc/scopes.ts';
 import { signedInBrowsers } from '@/src/sessions/browsers.ts';
 import { AppRow, BrowserRow } from './apps-and-browsers.tsx';
-import styles from './apps-and-browsers.module.css';
+import rows from '../../components/row-list.module.css';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Password and Security' };
@@ -139,7 +139,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
         ) : (
           <>
             <p className="muted small">Each signs you in with your Apple ID and never sees your password or codes. Stop Using ends its access at once.</p>
-            <ul className={styles.list} aria-labelledby="apps-heading">
+            <ul className={rows.list} aria-labelledby="apps-heading">
               {apps.map((app) => (
                 <AppRow
                   key={app.clientId}
@@ -158,7 +158,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
       <section className="panel" aria-labelledby="browsers-heading">
         <h2 id="browsers-heading">Where You&apos;re Signed In</h2>
         <p className="muted small">Browsers signed in to your Apple ID now. Sign out any you don&apos;t recognise, then change your password.</p>
-        <ul className={styles.list} aria-labelledby="browsers-heading">
+        <ul className={rows.list} aria-labelledby="browsers-heading">
           {browsers.map((b) => (
             <BrowserRow
               key={b.id}

@@ -9,6 +9,7 @@ import { PendingButton, SubmitButton } from '../../../components/submit-button.t
 import { LocalTime } from '../../../components/local-time.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
 import styles from './app-passwords.module.css';
+import rows from '../../../components/row-list.module.css';
 
 export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
   const [state, action] = useActionState(createAppPasswordAction, EMPTY_FORM as CreatedState);
@@ -45,11 +46,11 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
 export function AppPasswordRow(props: { id: string; label: string; createdAt: string; lastUsedAt: string | null; locale: string }) {
   const [state, action] = useActionState(revokeAppPasswordAction, EMPTY_FORM);
   return (
-    <li className={styles.row} data-testid="app-password-row">
-      <div className={styles.head}>
+    <li className={rows.row} data-testid="app-password-row">
+      <div className={rows.head}>
         <div>
-          <div className={styles.name}>{props.label}</div>
-          <div className={styles.meta}>
+          <div className={rows.name}>{props.label}</div>
+          <div className={rows.meta}>
             Created <LocalTime iso={props.createdAt} show="date" locale={props.locale} /> ·{' '}
             {props.lastUsedAt ? (
               <>
@@ -62,11 +63,11 @@ export function AppPasswordRow(props: { id: string; label: string; createdAt: st
         </div>
         <form action={action}>
           <input type="hidden" name="appPasswordId" value={props.id} />
-          <PendingButton label="Revoke" pendingLabel="Revoking…" className={`button secondary ${styles.small}`} ariaLabel={`Revoke ${props.label}`} />
+          <PendingButton label="Revoke" pendingLabel="Revoking…" className={`button secondary ${rows.small}`} ariaLabel={`Revoke ${props.label}`} />
         </form>
       </div>
       {state.error ? (
-        <p className={styles.error} role="alert">
+        <p className={rows.error} role="alert">
           {state.error}
         </p>
       ) : null}

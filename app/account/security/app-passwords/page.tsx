@@ -6,6 +6,7 @@ import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { AppPasswordRow, CreateAppPasswordForm, RevokeAllForm } from './app-password-forms.tsx';
 import styles from './app-passwords.module.css';
+import rows from '../../../components/row-list.module.css';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'App-Specific Passwords' };
@@ -68,7 +69,7 @@ export default async function AppPasswordsPage() {
           <p className="muted">None yet.</p>
         ) : (
           <>
-            <ul className={styles.list} aria-labelledby="list-heading">
+            <ul className={rows.list} aria-labelledby="list-heading">
               {passwords.map((p) => (
                 <AppPasswordRow
                   key={p.id}
