@@ -1,7 +1,8 @@
-// Screenshots of the first-time holder's journey (issue 12) at 320, 390 and 1280 px: the
+// Screenshots of the first-time holder's journey at 320, 390 and 1280 px: the
 // Two-Step section in four states (the demo accounts), Learn more and Contact support, and the
 // Trusted Devices page with one device of every kind and the QR step of adding an authenticator
-// app (issue 16). Needs a production build (npm run build); serves it on its own ports (moved by
+// app, and other apps: iCloud (demo)'s consent page, and the apps and browsers on Password and
+// Security. Needs a production build (npm run build); serves it on its own ports (moved by
 // E2E_PORT_OFFSET, as the e2e run's) with a throw-away database.
 //   npx tsx scripts/screenshots.ts [out-dir]     (default docs/screenshots/journey)
 import { spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import { localEnv, TEST_SECRETS } from '../dev/standins/local-env.ts';
 import { createDb } from '../src/db/client.ts';
 const o = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const APP = `http://localhost:${3750 + o}`;
+const STANDINS = `http://127.0.0.1:${3760 + o}`;
 const dir = mkdtempSync(join(tmpdir(), 'two-step-shots-'));
 const env = localEnv({ app: 3750 + o, http: 3760 + o, smtp: 3775 + o }, { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', ...TEST_SECRETS });
 await new Promise((r) => spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', r));
@@ -88,6 +90,18 @@ for (const width of [320, 390, 1280]) {
     await page.goto(`${APP}/${path}`);
     await page.screenshot({ path: `${OUT}/${path.replace('/', '-')}-${width}.png`, fullPage: false });
   }
+  // Other apps: iCloud (demo) asks Avery (signed in already) what it may receive (every time: it
+  // asks with prompt=consent, to keep access while Avery is away); then Password and Security
+  // lists it, with the browsers signed in.
+  await page.goto(`${STANDINS}/icloud/`);
+  await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
+  await page.waitForURL(/\/sign-in\/consent/);
+  await page.screenshot({ path: `${OUT}/app-consent-${width}.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await page.waitForURL(`${STANDINS}/icloud/`);
+  await page.goto(`${APP}/account/security`);
+  await page.locator('section[aria-labelledby="apps-heading"]').screenshot({ path: `${OUT}/apps-and-browsers-${width}.png` });
+  await page.locator('section[aria-labelledby="browsers-heading"]').screenshot({ path: `${OUT}/browsers-${width}.png` });
   await ctx.close();
 }
 await b.close();
