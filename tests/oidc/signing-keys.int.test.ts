@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { fixedClock } from '../../src/clock.ts';
-import { KEY_PUBLISH_LEAD_MS, publishedKeys, RETIRED_KEY_PUBLISHED_MS, rotateSigningKeys } from '../../src/oidc/signing-keys.ts';
+import { ensureSigningKey, KEY_PUBLISH_LEAD_MS, publishedKeys, RETIRED_KEY_PUBLISHED_MS, rotateSigningKeys } from '../../src/oidc/signing-keys.ts';
 import { ROUTES } from '../../src/oidc/paths.ts';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { freshAccount } from '../harness/accounts.ts';
@@ -94,6 +94,23 @@ describe(`signing keys (${TEST_ENGINE})`, () => {
     expect((await jwks()).map((k) => k.kid)).toEqual([added]);
     await expect(verify(before)).rejects.toThrow(/no applicable key found/i);
     await verify(after);
+  });
+
+  it('a rotation dated no later than the newest key (in the same millisecond, or by a machine whose clock is behind) still waits for the lead', async () => {
+    await t.db.oidcSigningKey.deleteMany();
+    await ensureSigningKey(t.db, KEY_ENCRYPTION_KEY, clock.now());
+    const [first] = await publishedKeys(t.db, KEY_ENCRYPTION_KEY, clock.now());
+    const now = clock.now().getTime();
+    const same = await rotateSigningKeys(t.db, KEY_ENCRYPTION_KEY, new Date(now));
+    const behind = await rotateSigningKeys(t.db, KEY_ENCRYPTION_KEY, new Date(now - 30_000));
+    const signer = async (ms: number) => (await publishedKeys(t.db, KEY_ENCRYPTION_KEY, new Date(ms)))[0]!.kid;
+    expect(await signer(now)).toBe(first!.kid);
+    expect(await signer(now + KEY_PUBLISH_LEAD_MS - 1)).toBe(first!.kid);
+    for (const rotation of [same, behind]) {
+      expect(rotation.signsAt.getTime()).toBeGreaterThanOrEqual(now + KEY_PUBLISH_LEAD_MS);
+      expect(await signer(rotation.signsAt.getTime())).toBe(rotation.added);
+    }
+    expect((await publishedKeys(t.db, KEY_ENCRYPTION_KEY, new Date(now))).map((k) => k.kid).sort()).toEqual([first!.kid, same.added, behind.added].sort());
   });
 
   it('a portal started with another OIDC_KEY_ENCRYPTION_KEY than the keys were sealed with refuses to start, and says which setting', async () => {
