@@ -21,7 +21,8 @@ export type AppRequest = Awaited<ReturnType<typeof authorizationRequest>>;
 /**
  * The app asks, and the browser goes through the portal's pages until the app gets its answer:
  * the sign-in page signs `accountId` in (when the browser is not already), the consent page allows
- * what was asked. Answers the address the app's redirect URI was called with, and the request.
+ * what was asked. Answers the address the app's redirect URI was called with, the request, and
+ * the portal pages the browser was sent to on the way.
  */
 export async function authorize(
   db: Db,
@@ -30,12 +31,14 @@ export async function authorize(
   accountId: string,
   params: Record<string, string> = OFFLINE,
   at: () => Date = () => new Date(),
-): Promise<{ callback: string; request: AppRequest }> {
+): Promise<{ callback: string; request: AppRequest; pages: string[] }> {
   const request = await authorizationRequest(config, params);
+  const pages: string[] = [];
   let landed = await browser.visit(request.url);
   for (let step = 0; step < 4; step++) {
     const url = new URL(landed.url);
-    if (landed.url.startsWith(`${REDIRECT_URI}?`)) return { callback: landed.url, request };
+    if (landed.url.startsWith(`${REDIRECT_URI}?`)) return { callback: landed.url, request, pages };
+    pages.push(url.pathname);
     const uid = url.searchParams.get('interaction');
     if (!uid) throw new Error(`the sign-in ended at ${landed.status} ${landed.url}: ${landed.body.slice(0, 300)}`);
     if (url.pathname === '/sign-in') await browser.signIn(db, accountId, at());
