@@ -55,7 +55,7 @@ const TOKEN_KINDS = ['AuthorizationCode', 'AccessToken', 'RefreshToken'];
 type BrowserKind = 'signed out, sign-in begun' | 'signed in, consent pending';
 const BROWSERS: BrowserKind[] = ['signed out, sign-in begun', 'signed in, consent pending'];
 
-/** Always tried first, whatever the seed: a request that is nearly right, and the shapes most likely to trip a parser. */
+/** Always tried first, whatever the seed: a request that is nearly right, the shapes most likely to trip a parser, and each shape that once gave a 500. */
 function examples(method: string): RequestSpec[] {
   const base: RequestSpec = { method, segment: '$uid', query: [], rawQuery: '', auth: null, contentType: null, cookies: 'browser', rsc: false, body: null };
   const nearlyRight: Array<[string, string]> = [
@@ -71,6 +71,9 @@ function examples(method: string): RequestSpec[] {
     { ...base, segment: '%00', auth: { raw: 'Basic ====' }, contentType: 'multipart/form-data; boundary=x', body: { text: '--x\r\nContent-Disposition: form-data; name="a\u0000"\r\n\r\nv\r\n--x--' } },
     { ...base, auth: { bearer: '$access_token' }, contentType: 'application/json', body: { text: '{"a":' }, cookies: 'garbage' },
     { ...base, rsc: true, body: { bytes: [0, 255, 254, 192, 175] }, contentType: 'application/x-www-form-urlencoded; charset=utf-16' },
+    // A resumed sign-in request without its cookie, naming a registered app (oidc-provider's error
+    // handler then read parameters it had not parsed yet).
+    { ...base, query: [['client_id', '$client_id']], cookies: 'none' },
   ];
 }
 
