@@ -62,8 +62,17 @@ const segment = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('..', '.', '', '%', '%zz', '%00', '%ff%fe', 'AAAAAAAAAA', 'x'.repeat(65), '$uid/extra', '$uid/cancel/x', '$uid%2Fcancel', 'cancel') },
 );
 
+/** Every parameter a request to some endpoint needs, right: what `base` requests start from, so a fuzzed value meets the checks after the first. */
+export const NEARLY_RIGHT: Array<[string, string]> = [
+  ['client_id', '$client_id'], ['redirect_uri', '$redirect_uri'], ['response_type', 'code'], ['scope', 'openid offline_access'], ['prompt', 'consent'],
+  ['code_challenge', '$code_challenge'], ['code_challenge_method', 'S256'], ['state', 's'], ['nonce', 'n'],
+  ['grant_type', 'authorization_code'], ['code', '$code'], ['code_verifier', '$code_verifier'], ['token', '$refresh_token'], ['id_token_hint', '$id_token'], ['post_logout_redirect_uri', '$post_logout_redirect_uri'],
+];
+
 export interface RequestSpec {
   method: string;
+  /** The query and a form body start from NEARLY_RIGHT; each fuzzed parameter replaces its first value there, a repeat is added. */
+  base: boolean;
   /** `{seg}` in the endpoint's path is replaced by `segment`. */
   segment: string;
   query: Array<[string, string]>;
@@ -80,6 +89,7 @@ export interface RequestSpec {
 export function requestSpec(methods: readonly string[]): fc.Arbitrary<RequestSpec> {
   return fc.record({
     method: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...methods) }, { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD') }),
+    base: fc.boolean(),
     segment,
     query: params,
     rawQuery: fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('&', '&&=&', '%', '%zz=1', 'a=%00', '%ff%fe=%c0%af', 'response_mode=form_post', 'scope=openid&scope=openid', 'client_id', '=x', 'a[b]=1&a[c]=2') }),
@@ -98,6 +108,18 @@ const headerSafe = (s: string) => s.replace(/[^\t\x20-\x7e\x80-\xff]/g, '?');
 /** A path or query Node.js will send (it refuses control characters, spaces and anything above U+00FF). */
 const pathSafe = (s: string) => s.replace(/[^\x21-\xff]/gu, encode);
 
+/** The parameters as sent: live values filled in, on top of NEARLY_RIGHT for a `base` request. */
+function parameters(pairs: Array<[string, string]>, base: boolean, live: Live): URLSearchParams {
+  const out = new URLSearchParams(base ? NEARLY_RIGHT.map(([k, v]) => [k, fill(v, live)]) : []);
+  const seen = new Set<string>();
+  for (const [k, v] of pairs.map(([k, v]) => [fill(k, live), fill(v, live)] as const)) {
+    if (seen.has(k)) out.append(k, v);
+    else out.set(k, v);
+    seen.add(k);
+  }
+  return out;
+}
+
 export function fill(s: string, live: Live): string {
   return (LIVE as readonly string[]).includes(s) ? live[s as keyof Live] : s.replace(/\$uid/g, live.$uid);
 }
@@ -111,7 +133,7 @@ export interface Sent {
 
 /** Sends the request to the portal; answers its status and redirect. */
 export function send(base: string, path: string, spec: RequestSpec, live: Live, cookies: { browser: string }): Promise<Sent> {
-  const query = new URLSearchParams(spec.query.map(([k, v]) => [fill(k, live), fill(v, live)])).toString();
+  const query = parameters(spec.query, spec.base, live).toString();
   const fullPath = pathSafe(path.replace('{seg}', fill(spec.segment, live))) + (query || spec.rawQuery ? `?${query}${query && spec.rawQuery ? '&' : ''}${pathSafe(spec.rawQuery)}` : '');
   const headers: Record<string, string> = {};
   const a = spec.auth;
@@ -127,8 +149,8 @@ export function send(base: string, path: string, spec: RequestSpec, live: Live, 
   if (spec.rsc) headers.rsc = '1';
   let payload: Buffer | null = null;
   const b = spec.body;
-  if (b && 'form' in b) payload = Buffer.from(new URLSearchParams(b.form.map(([k, v]) => [fill(k, live), fill(v, live)])).toString());
-  else if (b && 'json' in b) payload = Buffer.from(JSON.stringify(b.json) ?? 'null');
+  if (b && 'form' in b) payload = Buffer.from(parameters(b.form, spec.base, live).toString());
+  else if (b && 'json' in b) payload = Buffer.from(JSON.stringify(b.json, (_k, v: unknown) => (typeof v === 'string' ? fill(v, live) : v)) ?? 'null');
   else if (b && 'text' in b) payload = Buffer.from(fill(b.text, live));
   else if (b && 'bytes' in b) payload = Buffer.from(b.bytes);
   if (payload) headers['content-length'] = String(payload.length);

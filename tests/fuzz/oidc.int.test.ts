@@ -27,7 +27,7 @@ import { freshAccount } from '../harness/accounts.ts';
 import { startHttp } from '../harness/net.ts';
 import { authorizationRequest, POST_LOGOUT_URI, REDIRECT_URI, relyingParty, startPortal, TestBrowser, testApp, type Portal } from '../harness/oidc.ts';
 import { authorize, exchange, OFFLINE } from '../oidc/app-sign-in.ts';
-import { HUGE, requestSpec, send, type Live, type RequestSpec } from './oidc-requests.ts';
+import { HUGE, NEARLY_RIGHT, requestSpec, send, type Live, type RequestSpec } from './oidc-requests.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -57,16 +57,11 @@ const BROWSERS: BrowserKind[] = ['signed out, sign-in begun', 'signed in, consen
 
 /** Always tried first, whatever the seed: a request that is nearly right, the shapes most likely to trip a parser, and each shape that once gave a 500. */
 function examples(method: string): RequestSpec[] {
-  const base: RequestSpec = { method, segment: '$uid', query: [], rawQuery: '', auth: null, contentType: null, cookies: 'browser', rsc: false, body: null };
-  const nearlyRight: Array<[string, string]> = [
-    ['client_id', '$client_id'], ['redirect_uri', '$redirect_uri'], ['response_type', 'code'], ['scope', 'openid offline_access'], ['prompt', 'consent'],
-    ['code_challenge', '$code_challenge'], ['code_challenge_method', 'S256'], ['state', 's'], ['nonce', 'n'],
-    ['grant_type', 'authorization_code'], ['code', '$code'], ['code_verifier', '$code_verifier'], ['token', '$refresh_token'], ['id_token_hint', '$id_token'], ['post_logout_redirect_uri', '$post_logout_redirect_uri'],
-  ];
+  const base: RequestSpec = { method, base: false, segment: '$uid', query: [], rawQuery: '', auth: null, contentType: null, cookies: 'browser', rsc: false, body: null };
   return [
     base,
-    { ...base, query: nearlyRight, auth: 'app', contentType: 'application/x-www-form-urlencoded', body: { form: nearlyRight } },
-    { ...base, query: [...nearlyRight, ['client_id', '$public_client_id'], ['redirect_uri', 'http://127.0.0.1:9/other']], auth: 'public app', contentType: 'application/json', body: { json: Object.fromEntries(nearlyRight) } },
+    { ...base, base: true, auth: 'app', contentType: 'application/x-www-form-urlencoded', body: { form: [] } },
+    { ...base, base: true, query: [['client_id', '$public_client_id'], ['redirect_uri', 'http://127.0.0.1:9/other']], auth: 'public app', contentType: 'application/json', body: { json: Object.fromEntries(NEARLY_RIGHT) } },
     { ...base, query: [['client_id', '\u0000'], ['redirect_uri', HUGE], ['scope', '\ud800']], rawQuery: '%zz=%ff%fe&response_mode=form_post', auth: { basic: ['\u0000', HUGE] }, contentType: 'application/x-www-form-urlencoded', body: { form: [['grant_type', '\u0000'], ['code', HUGE]] } },
     { ...base, segment: '%00', auth: { raw: 'Basic ====' }, contentType: 'multipart/form-data; boundary=x', body: { text: '--x\r\nContent-Disposition: form-data; name="a\u0000"\r\n\r\nv\r\n--x--' } },
     { ...base, auth: { bearer: '$access_token' }, contentType: 'application/json', body: { text: '{"a":' }, cookies: 'garbage' },
