@@ -32,7 +32,13 @@ export async function startBalancer(): Promise<Balancer> {
     [
       (req, res) =>
         new Promise<boolean>((resolve) => {
-          const to = balancer.pick(req, n++);
+          let to: string;
+          try {
+            to = balancer.pick(req, n++);
+          } catch {
+            res.writeHead(502).end();
+            return resolve(true);
+          }
           balancer.served.push({ path: (req.url ?? '').split('?')[0]!, to });
           const target = new URL(to);
           const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
