@@ -1,60 +1,43 @@
-// The provider on several instances of the portal, under parallel requests. Two instances behind
-// one balancer (tests/harness/balancer.ts), both started with its address as APP_URL: one issuer,
-// as a deployment is, so an app (openid-client) cannot tell which instance answered. On
-// PostgreSQL each instance has its own Prisma client (its own connection pool), as two app
-// processes have; on SQLite, where the portal runs as one process on one connection, both
-// providers share the one client: still two providers, each with its own memory, so what one
-// began and the other finished went through the database and nothing else.
+// The provider on two instances of the portal behind one balancer (tests/oidc/two-portals.ts),
+// under parallel requests: an app (openid-client) cannot tell which instance answered.
 //
 // What must hold: an app's sign-in may be begun on one instance and finished on the other; a code
 // or refresh token is used once however many requests race for it, across instances, and a race
 // is answered as a reuse (the grant revoked); many sign-ins at once from one browser all succeed
 // and email the holder once.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.ts';
 import { systemClock } from '../../src/clock.ts';
 import { allowApp } from '../../src/oidc/app-authorizations.ts';
-import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
+import { TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { freshAccount } from '../harness/accounts.ts';
-import { authorizationRequest, relyingParty, startPortal, TestBrowser, testApp, type Portal } from '../harness/oidc.ts';
-import { roundRobin, startBalancer, type Balancer } from '../harness/balancer.ts';
+import { authorizationRequest, relyingParty, TestBrowser, testApp, type Portal } from '../harness/oidc.ts';
+import { roundRobin, type Balancer } from '../harness/balancer.ts';
+import { twoPortals } from './two-portals.ts';
 import { authorize, codeExchange, exchange, OFFLINE, refresh, tabOf, userinfoStatus } from './app-sign-in.ts';
 
 const PARALLEL_USES = 50;
 const PARALLEL_SIGN_INS = 100;
 
 describe(`the provider on two instances (${TEST_ENGINE})`, () => {
+  const s = twoPortals();
+  let accountId: string;
+  let app: Awaited<ReturnType<typeof testApp>>;
   let t: TestDb;
   let second: Db;
   let balancer: Balancer;
   let a: Portal;
   let b: Portal;
-  let accountId: string;
-  let app: Awaited<ReturnType<typeof testApp>>;
 
-  beforeAll(async () => {
-    t = await createTestDb();
-    second = TEST_ENGINE === 'postgresql' ? createDb(t.url) : t.db;
-    balancer = await startBalancer();
-    a = await startPortal(t.db, systemClock, undefined, { appUrl: balancer.url });
-    b = await startPortal(second, systemClock, undefined, { appUrl: balancer.url });
-  });
-  afterAll(async () => {
-    await balancer?.close();
-    await a?.close();
-    await b?.close();
-    if (second !== t.db) await second?.$disconnect();
-    await t?.drop();
-  });
   beforeEach(async () => {
+    ({ t, second, balancer, a, b } = s);
     ({ accountId } = await freshAccount(t.db, new Date().toISOString()));
     app = await testApp(t.db, new Date());
     balancer.pick = roundRobin(a.address, b.address);
     balancer.served.length = 0;
   });
 
-  /** The portal as browsers and apps see it: the balancer's address. */
-  const portal = () => ({ ...a, url: balancer.url });
+  const portal = () => s.portal;
   const only = (instance: Portal) => () => instance.address;
 
   it('a sign-in begun on one instance is finished on the other, and its code exchanged there', async () => {
