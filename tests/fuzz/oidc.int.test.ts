@@ -26,7 +26,7 @@ import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { freshAccount } from '../harness/accounts.ts';
 import { startHttp } from '../harness/net.ts';
 import { authorizationRequest, POST_LOGOUT_URI, REDIRECT_URI, relyingParty, startPortal, TestBrowser, testApp, type Portal } from '../harness/oidc.ts';
-import { authorize, exchange, OFFLINE } from '../oidc/app-sign-in.ts';
+import { authorize, exchange, OFFLINE } from '../oidc/sign-in-flow.ts';
 import { HUGE, NEARLY_RIGHT, requestSpec, send, type Live, type RequestSpec } from './oidc-requests.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);

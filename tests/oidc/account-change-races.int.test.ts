@@ -11,7 +11,7 @@ import { TEST_ENGINE } from '../harness/db.ts';
 import { BROWSER, GOOD_PASSWORD, freshAccount } from '../harness/accounts.ts';
 import { relyingParty, TestBrowser, testApp } from '../harness/oidc.ts';
 import { twoPortals } from './two-portals.ts';
-import { authorize, codeExchange, exchange, OFFLINE, refresh, userinfoStatus } from './app-sign-in.ts';
+import { authorize, codeExchange, exchange, OFFLINE, refresh, userinfoStatus } from './sign-in-flow.ts';
 
 const ROUNDS = 12;
 /**

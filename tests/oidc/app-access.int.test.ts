@@ -27,7 +27,7 @@ import { formatRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import type { AuthMethod } from '../../src/sessions/auth-methods.ts';
 import { lastSmsCode, PHONE, smsDevice } from '../codes/helpers.ts';
 import { NEW_QUESTIONS, twoStepAccount } from '../two-step/helpers.ts';
-import { authorize, exchange, OFFLINE, refresh, userinfoStatus } from './app-sign-in.ts';
+import { authorize, exchange, OFFLINE, refresh, userinfoStatus } from './sign-in-flow.ts';
 
 const NEW_PASSWORD = 'lantern orchard 1987';
 const NEW = { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };

@@ -14,7 +14,7 @@ import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { freshAccount } from '../harness/accounts.ts';
 import { relyingParty, startPortal, TestBrowser, testApp, type Portal } from '../harness/oidc.ts';
 import { roundRobin, startBalancer, type Balancer } from '../harness/balancer.ts';
-import { authorize, exchange } from './app-sign-in.ts';
+import { authorize, exchange } from './sign-in-flow.ts';
 
 describe(`two instances starting at once on an empty database (${TEST_ENGINE})`, () => {
   let t: TestDb;

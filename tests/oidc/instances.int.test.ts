@@ -14,7 +14,7 @@ import { freshAccount } from '../harness/accounts.ts';
 import { authorizationRequest, relyingParty, TestBrowser, testApp, type Portal } from '../harness/oidc.ts';
 import { roundRobin, type Balancer } from '../harness/balancer.ts';
 import { twoPortals } from './two-portals.ts';
-import { authorize, codeExchange, exchange, OFFLINE, refresh, tabOf, userinfoStatus } from './app-sign-in.ts';
+import { authorize, codeExchange, exchange, OFFLINE, refresh, tabOf, userinfoStatus } from './sign-in-flow.ts';
 
 const PARALLEL_USES = 50;
 const PARALLEL_SIGN_INS = 100;

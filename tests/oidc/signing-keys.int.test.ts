@@ -12,7 +12,7 @@ import { ROUTES } from '../../src/oidc/paths.ts';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { freshAccount } from '../harness/accounts.ts';
 import { KEY_ENCRYPTION_KEY, relyingParty, startPortal, TestBrowser, testApp, type Portal } from '../harness/oidc.ts';
-import { authorize, exchange } from './app-sign-in.ts';
+import { authorize, exchange } from './sign-in-flow.ts';
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 

@@ -9,7 +9,7 @@ import { sessionIdOf, signOut } from '../../src/sessions/sessions.ts';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { BROWSER, freshAccount } from '../harness/accounts.ts';
 import { relyingParty, startPortal, TestBrowser, testApp, type Portal } from '../harness/oidc.ts';
-import { authorize, exchange, OFFLINE, refresh, userinfoStatus } from './app-sign-in.ts';
+import { authorize, exchange, OFFLINE, refresh, userinfoStatus } from './sign-in-flow.ts';
 
 describe(`the end of one app's access, or of one browser's sign-in (${TEST_ENGINE})`, () => {
   let t: TestDb;
