@@ -1,6 +1,5 @@
 import { expect, test } from './csp-guard.ts';
-import { type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.ts';
 import {
   accountWithTwoStepOnInDatabase,
   activationLink,
@@ -28,7 +27,6 @@ import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 // The demo accounts are only read here (others' specs use them too); states are changed on fresh
 // accounts.
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const DEMO_ANSWERS: Record<string, string> = {
   'What is your favourite colour?': 'blue',
   'In what city did your parents meet?': 'paris',
@@ -38,15 +36,6 @@ const DEMO_ANSWERS: Record<string, string> = {
 test.use({ timezoneId: 'America/New_York' });
 // axe takes a few seconds a page on a busy machine.
 test.describe.configure({ timeout: 300_000 });
-
-/** Runs axe on the page as it is now; a soft expectation of no violations, named after `what`. */
-async function axe(page: Page, what: string) {
-  await page.waitForLoadState('load');
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  console.log(`axe ${what}: ${violations.length} violation(s)${summary.length ? `\n  ${summary.join('\n  ')}` : ''}`);
-  expect.soft(summary, `axe violations on ${what}`).toEqual([]);
-}
 
 test('public pages: sign-in, create account, forgot password, Learn more, dev inboxes', async ({ page }) => {
   for (const [path, what] of [

@@ -8,6 +8,7 @@ import { serve } from '../src/server/serve.ts';
 import { createLogger, setLogger } from '../src/observability/log.ts';
 import { config } from '../src/config.ts';
 import { startStandins } from '../dev/standins/server.ts';
+import { demoAppLinks } from '../dev/standins/demo-apps/registration.ts';
 import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
 if (process.stdout.isTTY) {
@@ -16,9 +17,11 @@ if (process.stdout.isTTY) {
   setLogger(createLogger({ destination: pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }));
 }
 
-const alreadyRunning = async () => ({ stop: async () => {} });
-const server = await serve({ startStandins: process.env.STANDINS_RUNNING === 'on' ? alreadyRunning : startStandins });
 const c = config();
+const alreadyRunning = async () => ({ stop: async () => {} });
+// The demo apps sign in through this portal, at its public address.
+const withDemoApps = (ports: { httpPort: number; smtpPort: number }) => startStandins({ ...ports, demoApps: { issuer: c.APP_URL, sessionSecret: c.SESSION_SECRET } });
+const server = await serve({ startStandins: process.env.STANDINS_RUNNING === 'on' ? alreadyRunning : withDemoApps });
 const lines = [``, `Two-Step is running at ${server.url}`];
 if (c.STANDINS === 'on') {
   lines.push(
@@ -27,6 +30,9 @@ if (c.STANDINS === 'on') {
     `  SMS inbox      ${server.url}/dev/sms      (Twilio API stand-in at ${c.STANDINS_URL})`,
     `  Mail inbox     ${server.url}/dev/mail     (SMTP server at ${c.SMTP_URL})`,
     `  Devices        ${server.url}/dev/devices  (push stand-in)`,
+    ``,
+    `Demo apps that sign in with an Apple ID (on 127.0.0.1, so their cookies stay apart from the portal's):`,
+    ...(c.STANDINS_URL ? demoAppLinks(c.STANDINS_URL).map((a) => `  ${a.name.padEnd(14)} ${a.url}`) : []),
     ``,
     `Demo accounts (password "${DEMO_PASSWORD}", security answers ${DEMO_ANSWERS.map((a) => `"${a}"`).join(', ')}):`,
     ...DEMO_ACCOUNTS.map((d) => `  ${d.appleId.padEnd(24)} ${d.about}`),

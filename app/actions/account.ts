@@ -10,7 +10,8 @@ import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
 import { requestContext } from '../lib/request.ts';
 import { clearSessionCookie, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
-import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { afterSignIn, interactionParam, withInteraction } from '../lib/app-sign-in.ts';
 
 // Create Account answers "check your email" whatever the address (src/accounts/sign-up.ts): the
 // Apple ID exists once the link emailed to it is opened, and no session is made here.
@@ -21,16 +22,18 @@ export async function createAccountAction(_prev: FormState, formData: FormData):
   return { done: true, values: { appleId: result.appleId } };
 }
 
+/** The form carries the app's sign-in it serves, if any (app/lib/app-sign-in.ts), to the next step. */
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
+  const uid = interactionParam(formField(formData, 'interaction'));
   const result = await signIn(runtime(), formFields(formData), await requestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   if (result.needsCode) {
     await setSessionCookie(result.sessionToken);
-    redirect('/sign-in/verify');
+    redirect(withInteraction('/sign-in/verify', uid));
   }
   await signedIn(result.sessionToken, result.accountId);
-  redirect('/account');
+  redirect(afterSignIn(uid));
 }
 
 export async function signOutAction(): Promise<void> {

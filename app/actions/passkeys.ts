@@ -19,6 +19,7 @@ import { refuseStaff } from '../lib/staff-session.ts';
 import { resetToken } from '../lib/reset-cookie.ts';
 import { freshCodePage } from '../lib/fresh-code.ts';
 import type { FormState } from '../lib/form-state.ts';
+import { afterSignIn, interactionParam, withInteraction } from '../lib/app-sign-in.ts';
 
 export type Options<T> = { options: T } | { error: string };
 const optionsOr = <T,>(r: { ok: true; options: T } | { ok: false; error: string }): Options<T> => (r.ok ? { options: r.options } : { error: r.error });
@@ -29,14 +30,16 @@ export async function signInPasskeyOptionsAction(): Promise<Options<PublicKeyCre
   return token ? optionsOr(await signInPasskeyOptions(runtime(), token)) : { error: SIGN_IN_ERRORS.SIGN_IN_EXPIRED };
 }
 
-export async function signInWithPasskeyAction(response: string): Promise<FormState> {
+/** `interaction` is bound by the page: the app's sign-in this one serves, if any (app/lib/app-sign-in.ts). */
+export async function signInWithPasskeyAction(interaction: string | null, response: string): Promise<FormState> {
   await refuseStaff();
+  const uid = interactionParam(interaction);
   const token = await sessionToken();
-  if (!token) redirect('/sign-in');
+  if (!token) redirect(withInteraction('/sign-in', uid));
   const result = await completeSignInWithPasskey(runtime(), token, response, await requestContext());
   if (!result.ok) return { error: result.error };
   await signedIn(result.sessionToken, result.accountId);
-  redirect('/account');
+  redirect(afterSignIn(uid));
 }
 
 export async function identityPasskeyOptionsAction(): Promise<Options<PublicKeyCredentialRequestOptionsJSON>> {

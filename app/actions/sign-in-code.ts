@@ -9,6 +9,7 @@ import { requestContext } from '../lib/request.ts';
 import { sessionToken, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
+import { afterSignIn, interactionParam, withInteraction } from '../lib/app-sign-in.ts';
 
 export async function sendSignInCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
@@ -19,15 +20,17 @@ export async function sendSignInCodeAction(_prev: FormState, formData: FormData)
   return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
 
-export async function completeSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+/** `interaction` is bound by the page: the app's sign-in this one serves, if any (app/lib/app-sign-in.ts). */
+export async function completeSignInAction(interaction: string | null, _prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
+  const uid = interactionParam(interaction);
   const token = await sessionToken();
-  if (!token) redirect('/sign-in');
+  if (!token) redirect(withInteraction('/sign-in', uid));
   const fields = formFields(formData);
   const result = await completeSignIn(runtime(), token, fields, await requestContext());
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   await signedIn(result.sessionToken, result.accountId);
-  redirect('/account');
+  redirect(afterSignIn(uid));
 }
 
 export async function signInWithRecoveryKeyAction(_prev: FormState, formData: FormData): Promise<FormState> {

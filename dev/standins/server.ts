@@ -1,6 +1,7 @@
 // Starts the local stand-ins for development and tests: one HTTP server that speaks Twilio's REST
-// API (SMS and Lookup), takes push notifications, and lists what each received for the dev inbox
-// pages; and an SMTP server for email. Loopback only.
+// API (SMS and Lookup), takes push notifications, lists what each received for the dev inbox
+// pages and, given the portal's address, serves the demo apps that sign in through it
+// (./demo-apps/); and an SMTP server for email. Loopback only.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTwilioStandin } from './twilio.ts';
@@ -8,6 +9,7 @@ import { createPushStandin } from './push.ts';
 import { createMailStore, mailInboxHandler, startMailStandin, type MailStandin } from './mail.ts';
 import { sendJson, type StandinHandler } from './http.ts';
 import { STANDIN_TWILIO } from './local-env.ts';
+import type { DemoAppsOptions } from './demo-apps/index.ts';
 
 export interface Standins {
   httpUrl: string;
@@ -18,7 +20,15 @@ export interface Standins {
   stop(): Promise<void>;
 }
 
-export async function startStandins(opts: { httpPort?: number; smtpPort?: number; host?: string } = {}): Promise<Standins> {
+export interface StandinsOptions {
+  httpPort?: number;
+  smtpPort?: number;
+  host?: string;
+  /** The portal the demo apps sign in through; without it they are not served. */
+  demoApps?: DemoAppsOptions;
+}
+
+export async function startStandins(opts: StandinsOptions = {}): Promise<Standins> {
   const host = opts.host ?? '127.0.0.1';
   const twilio = createTwilioStandin({ accountSid: STANDIN_TWILIO.accountSid, authToken: STANDIN_TWILIO.authToken });
   const push = createPushStandin();
@@ -39,8 +49,15 @@ export async function startStandins(opts: { httpPort?: number; smtpPort?: number
     server.listen(opts.httpPort ?? 0, host, resolve);
   });
   const httpPort = (server.address() as AddressInfo).port;
+  const httpUrl = `http://${host}:${httpPort}`;
+  // Mounted once the address is known (their redirect URIs are on it), and loaded only then:
+  // openid-client is a development dependency.
+  if (opts.demoApps) {
+    const { demoAppsHandler } = await import('./demo-apps/index.ts');
+    handlers.push(demoAppsHandler({ ...opts.demoApps, selfUrl: httpUrl }));
+  }
   return {
-    httpUrl: `http://${host}:${httpPort}`,
+    httpUrl,
     smtpUrl: `smtp://${host}:${mail.port}`,
     twilio,
     push,

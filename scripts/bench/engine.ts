@@ -9,6 +9,7 @@ import { benchActivityPages, benchPages } from './pages.ts';
 import { AccountPool, bcryptLimit, median, runUsers, signInFlows, type FlowResult } from './sign-in.ts';
 import { benchDomainSignIn } from './in-process.ts';
 import { benchMemory } from './memory.ts';
+import { benchToken } from './token.ts';
 import { addRow, ms, note, perS, section } from './table.ts';
 
 export interface BenchOptions {
@@ -20,7 +21,7 @@ export interface BenchOptions {
 
 /** Runs the engine's parts; returns its memory part, to run after every engine's other figures. */
 export async function benchEngine(engine: Engine, opts: BenchOptions): Promise<(() => Promise<void>) | null> {
-  if (!['pages', 'sign-in', 'domain', 'memory'].some((p) => opts.parts.has(p))) return null;
+  if (!['pages', 'token', 'sign-in', 'domain', 'memory'].some((p) => opts.parts.has(p))) return null;
   const label = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   console.log(`\n${label}: seeding the database…`);
   const databaseUrl = await throwawayDatabase(engine);
@@ -36,6 +37,14 @@ export async function benchEngine(engine: Engine, opts: BenchOptions): Promise<(
     const [from, to] = RANGES.pages;
     await benchPages(db, server, scale.accounts.ids.slice(from, to), { seconds: opts.seconds, rounds: opts.rounds, engineLabel: label });
     await benchActivityPages(db, server, scale.accounts.ids[RANGES.longActivity]!, { seconds: opts.seconds, rounds: opts.rounds, engineLabel: label });
+    await server.stop();
+  }
+  if (opts.parts.has('token')) {
+    console.log(`${label}: token endpoint…`);
+    const server = await startServer({ databaseUrl, standins });
+    section(`${label}: token endpoint (authorization-code exchanges) against /sign-in`);
+    const [from, to] = RANGES.token;
+    await benchToken(db, server, scale.accounts.ids.slice(from, to), { seconds: opts.seconds, rounds: opts.rounds, engineLabel: label });
     await server.stop();
   }
   if (opts.parts.has('sign-in')) {

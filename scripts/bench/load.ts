@@ -11,6 +11,8 @@ export interface LoadResult {
   requests: number;
   /** Answers that were not 2xx, or whose body was not the expected page. */
   bad: number;
+  /** What the first wrong answer was, when the target checks its answers itself. */
+  firstFailure?: string;
   /** Server CPU per request (ms), from the probe. */
   cpuMsPerRequest: number;
   loopDelayP99: number;
@@ -25,11 +27,23 @@ export interface Target {
   mustContain: string;
   /** The length of each round, when longer than the default (a slow page needs a few latencies). */
   seconds?: number;
+  /**
+   * Instead of a GET: called before each round, outside the measure (the token endpoint mints the
+   * round's authorization codes here); answers the round's request (each one built anew by
+   * autocannon's setupRequest) and, once the round is over, the count of wrong answers.
+   */
+  round?(connections: number, seconds: number): Promise<CustomRound>;
+}
+
+export interface CustomRound {
+  request: autocannon.Request;
+  done(): { bad: number; firstFailure?: string };
 }
 
 export async function load(server: Server, target: Target, connections: number, seconds: number): Promise<LoadResult> {
   let turn = 0;
   const cookies = target.cookies ?? [];
+  const custom = await target.round?.(connections, seconds);
   await server.snapshot();
   const result = await autocannon({
     url: `${server.base}${target.path}`,
@@ -37,7 +51,7 @@ export async function load(server: Server, target: Target, connections: number, 
     duration: seconds,
     timeout: 30,
     requests: [
-      {
+      custom?.request ?? {
         method: 'GET',
         setupRequest: (req: autocannon.Request) => (cookies.length ? { ...req, headers: { ...req.headers, cookie: cookies[turn++ % cookies.length]! } } : req),
       },
@@ -46,13 +60,15 @@ export async function load(server: Server, target: Target, connections: number, 
   });
   const probe: ProbeSnapshot = await server.snapshot();
   if (result.requests.total === 0) throw new Error(`${target.name} at ${connections} connections: no answer within ${seconds} s`);
-  const bad = result.non2xx + result.errors + result.timeouts + (result as unknown as { mismatches: number }).mismatches;
+  const checked = custom?.done();
+  const bad = result.non2xx + result.errors + result.timeouts + (result as unknown as { mismatches: number }).mismatches + (checked?.bad ?? 0);
   return {
     rps: result.requests.total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
     bad,
+    firstFailure: checked?.firstFailure,
     cpuMsPerRequest: probe.cpuMs / Math.max(1, result.requests.total),
     loopDelayP99: probe.loopDelay.p99,
   };
@@ -72,7 +88,8 @@ export async function interleaved(server: Server, targets: Target[], connections
   const out = new Map<string, LoadResult>();
   for (const [name, results] of all) {
     const bad = results.reduce((s, x) => s + x.bad, 0);
-    if (bad > 0) throw new Error(`${name} at ${connections} connections: ${bad} answers were not the signed-in page (non-2xx, error or wrong body)`);
+    const first = results.find((x) => x.firstFailure)?.firstFailure;
+    if (bad > 0) throw new Error(`${name} at ${connections} connections: ${bad} answers were not the expected answer (non-2xx, error or wrong body)${first ? `: ${first}` : ''}`);
     out.set(name, {
       rps: median(results.map((x) => x.rps)),
       p50: median(results.map((x) => x.p50)),

@@ -8,6 +8,7 @@
 // Options (after `npm run bench --`):
 //   --only <parts>    comma-separated (default: all):
 //                       pages      goal 1 and the activity list of goal 4, at scale
+//                       token      the OpenID Connect token endpoint: code exchanges/s against /sign-in
 //                       sign-in    goal 2 (a)-(c) over HTTP, and (d) the domain in process
 //                       domain     goal 2 (d) alone: the domain sign-in in process (part of sign-in)
 //                       memory     goal 3 (SQLite only: its own server at bcrypt cost 4)
@@ -20,12 +21,13 @@
 // BENCH_PROF=1 in the environment starts the server with --cpu-prof: a V8 profile of the server
 // is written to /tmp/prof when the bench stops it (open it in Chrome's DevTools).
 // Rounds last at least 5 s and at least 4 latencies of what they measure (from the warm-up). On
-// 2 cores shared with other load, pages and sign-in on both engines took 26 minutes; the memory
-// part (5,000 sign-ins, 20,000 page views) takes about an hour at today's speed.
+// 2 cores shared with other load, pages and sign-in on both engines took 26 minutes, token about
+// 4; the memory part (5,000 sign-ins, 20,000 page views) takes about an hour at today's speed.
 //
 // Parts (one module each): harness.ts (ports, databases, stand-ins, the server with probe.mjs),
 // load.ts (autocannon, interleaved rounds), seed.ts + scale.ts (bulk data), pages.ts (goal 1,
-// activity pages), sign-in.ts (goal 2), memory.ts (goal 3), in-process.ts (domain figures).
+// activity pages), token.ts + token-codes.ts (the token endpoint), sign-in.ts (goal 2),
+// memory.ts (goal 3), in-process.ts (domain figures).
 import { parseArgs } from 'node:util';
 import { buildIfChanged, ensureInstalled } from '../lib/bootstrap.mjs';
 import { stopAll, stopOnSignals, type Engine } from './harness.ts';
@@ -47,7 +49,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
   },
 });
-const PARTS = ['in-process', 'pages', 'sign-in', 'domain', 'memory', 'instances'] as const;
+const PARTS = ['in-process', 'pages', 'token', 'sign-in', 'domain', 'memory', 'instances'] as const;
 const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : PARTS);
 for (const p of only) if (!PARTS.includes(p as (typeof PARTS)[number])) throw new Error(`--only: unknown part ${p} (parts: ${PARTS.join(', ')})`);
 const engines: Engine[] = values.engine

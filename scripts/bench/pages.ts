@@ -15,7 +15,7 @@ export interface PageOptions {
   engineLabel: string;
 }
 
-const FLOOR: Target = { name: '/sign-in (reads no data)', path: '/sign-in', mustContain: 'Manage your account.' };
+export const FLOOR: Target = { name: '/sign-in (reads no data)', path: '/sign-in', mustContain: 'Manage your account.' };
 const PAGES = [
   { name: '/account/security', path: '/account/security', mustContain: 'id="activity-heading"' },
   { name: 'Trusted Devices', path: '/account/security/devices', mustContain: '<h1>Trusted Devices</h1>' },
@@ -29,7 +29,7 @@ async function cookiesFor(db: Db, server: Server, accountIds: string[]): Promise
 }
 
 /** A plain GET that must answer 200 with `mustContain` in the page. */
-async function checkPage(server: Server, path: string, cookie: string | undefined, mustContain: string): Promise<string> {
+export async function checkPage(server: Server, path: string, cookie: string | undefined, mustContain: string): Promise<string> {
   const res = await fetch(`${server.base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
   const body = await res.text();
   if (res.status !== 200 || !body.includes(mustContain)) {

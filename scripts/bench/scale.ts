@@ -7,7 +7,7 @@ import { note } from './table.ts';
 
 export const ACCOUNT_PREFIX = 'u';
 /** Account indexes by use, so that no two parts share an account (throttles and code limits are per account). */
-export const RANGES = { pages: [0, 50], longActivity: 50, signInHttp: [1_000, 9_000], inProcess: [9_000, 9_999] } as const;
+export const RANGES = { pages: [0, 50], longActivity: 50, token: [100, 1_000], signInHttp: [1_000, 9_000], inProcess: [9_000, 9_999] } as const;
 
 export interface Scale {
   accounts: SeededAccounts;

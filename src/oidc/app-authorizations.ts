@@ -10,7 +10,6 @@ import { appUsedFromNewBrowserEmail } from '../mail/templates.ts';
 import { browserName } from '../security-events/activity.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { isUniqueViolation } from '../db/unique-violation.ts';
 import { failure, type Result } from '../result.ts';
 import { OIDC_ERRORS, type OidcError } from './errors.ts';
 import { scopesOf, type Scope } from './scopes.ts';
@@ -33,13 +32,21 @@ export async function appsUsing(db: Db, accountId: string): Promise<AppInUse[]> 
   return rows.map((r) => ({ clientId: r.clientId, name: r.client.name, scopes: scopesOf(r.scope), firstUsedAt: r.createdAt, lastUsedAt: r.lastUsedAt }));
 }
 
-/** What the holder allowed the app, or null when they never did (or stopped it). */
-export async function allowedScopes(db: DbTx, accountId: string, clientId: string): Promise<Set<string> | null> {
-  const row = await db.appAuthorization.findUnique({ where: { accountId_clientId: { accountId, clientId } }, select: { scope: true } });
-  return row ? new Set(row.scope.split(' ').filter(Boolean)) : null;
+/** What the holder allowed the app and when they last pressed Allow, or null when they never did (or stopped it). */
+export async function appAuthorization(db: DbTx, accountId: string, clientId: string): Promise<{ scopes: Set<string>; allowedAt: Date } | null> {
+  const row = await db.appAuthorization.findUnique({ where: { accountId_clientId: { accountId, clientId } }, select: { scope: true, allowedAt: true } });
+  return row ? { scopes: new Set(row.scope.split(' ').filter(Boolean)), allowedAt: row.allowedAt } : null;
 }
 
-/** The holder allows the app these scopes (added to what it had). Recorded in the security log. */
+/** What the holder allowed the app, or null when they never did (or stopped it). */
+export async function allowedScopes(db: DbTx, accountId: string, clientId: string): Promise<Set<string> | null> {
+  return (await appAuthorization(db, accountId, clientId))?.scopes ?? null;
+}
+
+/**
+ * The holder pressed Allow: the app may receive these scopes (added to what it had), as of now.
+ * Recorded in the security log when the app may receive more than before.
+ */
 export async function allowApp(db: Db, clock: Clock, a: { accountId: string; clientId: string; scopes: readonly string[] }, ctx: RequestContext): Promise<void> {
   const now = clock.now();
   await db.$transaction(async (tx) => {
@@ -47,16 +54,12 @@ export async function allowApp(db: Db, clock: Clock, a: { accountId: string; cli
     if (!client) return;
     const had = await allowedScopes(tx, a.accountId, a.clientId);
     const scope = scopesOf([...(had ?? []), ...a.scopes].join(' ')).join(' ');
+    // One statement, so that two tabs allowing at once cannot fail on the primary key (on
+    // PostgreSQL a refused insert would end the whole transaction).
+    await tx.$executeRaw`
+      INSERT INTO "AppAuthorization" ("accountId", "clientId", "scope", "createdAt", "allowedAt", "lastUsedAt") VALUES (${a.accountId}, ${a.clientId}, ${scope}, ${now}, ${now}, ${now})
+      ON CONFLICT ("accountId", "clientId") DO UPDATE SET "scope" = ${scope}, "allowedAt" = ${now}`;
     if (had && scopesOf(scope).every((s) => had.has(s))) return;
-    try {
-      await tx.appAuthorization.upsert({
-        where: { accountId_clientId: { accountId: a.accountId, clientId: a.clientId } },
-        create: { accountId: a.accountId, clientId: a.clientId, scope, createdAt: now, lastUsedAt: now },
-        update: { scope },
-      });
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e; // allowed in another request at the same moment
-    }
     await recordSecurityEvent(tx, { accountId: a.accountId, kind: 'app-allowed', at: now, details: { app: client.name, scope } }, ctx);
   });
 }

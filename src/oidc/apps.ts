@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
+import { rawTextOrNull } from '../db/raw.ts';
 import { failure, type Result } from '../result.ts';
 import { OIDC_ERRORS, type OidcError } from './errors.ts';
 
@@ -62,7 +63,10 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 /** Whether `presented` is the secret whose SHA-256 is `storedHash`, in constant time. */
 export function secretMatches(storedHash: string, presented: unknown): boolean {
   if (typeof presented !== 'string') return false;
-  return timingSafeEqual(Buffer.from(sha256(presented), 'hex'), Buffer.from(storedHash.padEnd(64, '0').slice(0, 64), 'hex'));
+  // A stored value that is not 64 hex digits matches nothing: timingSafeEqual throws on buffers of
+  // different lengths, and Buffer.from(_, 'hex') stops at the first character that is not hex.
+  const stored = /^[0-9a-f]{64}$/i.test(storedHash) ? Buffer.from(storedHash, 'hex') : null;
+  return stored !== null && timingSafeEqual(Buffer.from(sha256(presented), 'hex'), stored);
 }
 
 /**
@@ -127,22 +131,27 @@ export async function removeApp(db: Db, clientId: string): Promise<boolean> {
   });
 }
 
-/** The client metadata oidc-provider reads for an app. */
+/**
+ * The client metadata oidc-provider reads for an app: on every request of an app (each code
+ * exchange, each authorization), so one raw SELECT, not a model query (src/db/raw.ts).
+ */
 export async function clientMetadata(db: Db, clientId: string): Promise<Record<string, unknown> | undefined> {
-  const row = await db.oidcClient.findUnique({ where: { id: clientId } });
+  const rows = await db.$queryRaw<{ id: string; name: string; secretHash: string | null; redirectUris: string; postLogoutRedirectUris: string }[]>`
+    SELECT "id", "name", "secretHash", "redirectUris", "postLogoutRedirectUris" FROM "OidcClient" WHERE "id" = ${clientId}`;
+  const row = rows[0];
   if (!row) return undefined;
-  const app = appOf(row);
+  const secretHash = rawTextOrNull(row.secretHash);
   return {
-    client_id: app.clientId,
-    client_name: app.name,
-    redirect_uris: app.redirectUris,
-    post_logout_redirect_uris: app.postLogoutRedirectUris,
+    client_id: String(row.id),
+    client_name: String(row.name),
+    redirect_uris: uris(String(row.redirectUris)),
+    post_logout_redirect_uris: uris(String(row.postLogoutRedirectUris)),
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
-    ...(row.secretHash
+    ...(secretHash
       ? // What oidc-provider calls the secret is its hash here: the comparison hashes what the app
         // presents (src/oidc/provider.ts, compareClientSecret).
-        { token_endpoint_auth_method: 'client_secret_basic', client_secret: row.secretHash }
+        { token_endpoint_auth_method: 'client_secret_basic', client_secret: secretHash }
       : { token_endpoint_auth_method: 'none' }),
   };
 }

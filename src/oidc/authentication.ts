@@ -10,7 +10,8 @@
 //    token (two-step off: the password again, the only step there is);
 //  - `prompt=login`: a whole new sign-in, begun after the app asked;
 //  - `max_age` passed: prove it is you again with the step that makes the account's sign-in
-//    strong: a trusted device (two-step off: the password);
+//    strong: a trusted device (two-step off: the password). max_age=0 is prompt=login (OIDC Core
+//    3.1.2.1; oidc-provider turns one into the other before the bridge sees the request);
 //  - `acr_values` naming two-step (an app that requires it): a trusted device in this session; a
 //    holder with two-step off cannot give one, and the app is told so
 //    (unmet_authentication_requirements) after the holder was told why.
@@ -84,19 +85,27 @@ export function requiresTwoStep(r: Pick<AppRequest, 'acrValues'>): boolean {
  *  - 'two-step-required': the app requires two-step and the holder has it off;
  *  - 'done': the app may be answered with this sign-in.
  */
-export type NextStep = { step: 'sign-in' } | { step: 'second-step' } | { step: 'two-step-required' } | { step: 'done'; login: AppLogin };
+export type NextStep =
+  | { step: 'sign-in' }
+  | { step: 'second-step'; why: SecondStepReason }
+  | { step: 'two-step-required' }
+  | { step: 'done'; login: AppLogin };
+
+/** Why a signed-in holder is asked for a trusted device again (the page says it in words). */
+export const SECOND_STEP_REASONS = ['new-browser', 'too-old', 'needs-device'] as const;
+export type SecondStepReason = (typeof SECOND_STEP_REASONS)[number];
 
 export function nextStep(s: PortalSession | null, r: AppRequest): NextStep {
   if (!s || s.stage !== 'full') return { step: 'sign-in' };
   if (r.freshSignIn && s.signedInAt < r.startedAt) return { step: 'sign-in' };
   // The step that proves it again: a trusted device, or the password where there is none.
-  const again: NextStep = s.twoStepOn ? { step: 'second-step' } : { step: 'sign-in' };
-  if (!s.knownBrowser) return again;
+  const again = (why: SecondStepReason): NextStep => (s.twoStepOn ? { step: 'second-step', why } : { step: 'sign-in' });
+  if (!s.knownBrowser) return again('new-browser');
   const login = appLogin(s)!;
-  if (r.maxAgeSeconds !== undefined && login.authTime.getTime() < r.startedAt.getTime() - r.maxAgeSeconds * 1000) return again;
+  if (r.maxAgeSeconds !== undefined && login.authTime.getTime() < r.startedAt.getTime() - r.maxAgeSeconds * 1000) return again('too-old');
   if (requiresTwoStep(r)) {
     if (!s.twoStepOn) return { step: 'two-step-required' };
-    if (login.acr !== ACR.twoStep) return { step: 'second-step' };
+    if (login.acr !== ACR.twoStep) return { step: 'second-step', why: 'needs-device' };
   }
   return { step: 'done', login };
 }

@@ -15,7 +15,7 @@ import { errors, type InteractionResults } from 'oidc-provider';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { appLogin, nextStep, type AppRequest } from './authentication.ts';
-import { allowedScopes } from './app-authorizations.ts';
+import { appAuthorization } from './app-authorizations.ts';
 import { errorPage } from './pages.ts';
 import { INTERACTION_PATH } from './paths.ts';
 import type { BrowserState } from './portal-login.ts';
@@ -28,6 +28,8 @@ export interface BridgeDeps {
   clock: Clock;
   browser(req: IncomingMessage): Promise<BrowserState>;
   pageHeaders(nonce: string): Record<string, string>;
+  /** The app's subject identifier (sub) for an account (src/oidc/subjects.ts). */
+  subject(clientId: string, accountId: string): string;
 }
 
 /** The portal pages of each step, each told which request it serves. */
@@ -38,11 +40,25 @@ export const STEP_PAGES = {
   consent: '/sign-in/consent',
 } as const;
 
-export function stepPage(step: keyof typeof STEP_PAGES, uid: string): string {
-  return `${STEP_PAGES[step]}?interaction=${encodeURIComponent(uid)}`;
+export function stepPage(step: keyof typeof STEP_PAGES, uid: string, why?: string): string {
+  return `${STEP_PAGES[step]}?interaction=${encodeURIComponent(uid)}${why ? `&why=${why}` : ''}`;
 }
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/**
+ * The sub of the request's id_token_hint (oidc-provider checked its signature and audience when
+ * the request came in), undefined without one, null when it names none.
+ */
+function hintedSubject(hint: unknown): string | null | undefined {
+  if (typeof hint !== 'string' || !hint) return undefined;
+  try {
+    const { sub } = JSON.parse(Buffer.from(hint.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: unknown };
+    return typeof sub === 'string' ? sub : null;
+  } catch {
+    return null;
+  }
+}
 
 function appRequest(details: Details, clock: Clock): AppRequest {
   const params = details.params as Record<string, unknown>;
@@ -76,7 +92,8 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
   const path = (req.url ?? '').split('?')[0]!;
   const [uid, action, ...rest] = path.slice(INTERACTION_PATH.length + 1).split('/');
   if (!interactionId.safeParse(uid).success || rest.length || (action !== undefined && action !== 'cancel')) return send(res, deps, 404, { 'Content-Type': 'text/plain' }, 'Not found\n');
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, deps, 405, { Allow: 'GET', 'Content-Type': 'text/plain' }, 'Method not allowed\n');
+  // GET only: a HEAD (which no browser sends on its own) must not finish a step.
+  if (req.method !== 'GET') return send(res, deps, 405, { Allow: 'GET', 'Content-Type': 'text/plain' }, 'Method not allowed\n');
 
   let details: Details;
   try {
@@ -103,8 +120,13 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
   }
 
   if (next) {
-    if (next.step !== 'done') return redirect(res, deps, stepPage(next.step, uid));
+    if (next.step !== 'done') return redirect(res, deps, stepPage(next.step, uid, next.step === 'second-step' ? next.why : undefined));
     const { login } = next;
+    // An app that named its user (id_token_hint) is answered for that user only (OIDC Core 3.1.2.1).
+    const hinted = hintedSubject(details.params.id_token_hint);
+    if (hinted !== undefined && hinted !== deps.subject(String(details.params.client_id), login.accountId)) {
+      return finish({ error: 'login_required', error_description: 'The Apple ID signed in on this browser is not the one the app asked for.' }, false);
+    }
     return finish({ login: { accountId: login.accountId, acr: login.acr, amr: login.amr, ts: providerSeconds(deps.clock, login.authTime), remember: false } }, false);
   }
 
@@ -115,8 +137,12 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
     if (login.accountId !== accountId) return finish({ error: 'login_required', error_description: 'The Apple ID signed in on this browser changed.' }, false);
     const clientId = String(details.params.client_id);
     const asked = scopesOf(String(details.params.scope ?? ''));
-    const allowed = await allowedScopes(deps.db, accountId, clientId);
-    if (!allowed || !asked.every((s) => allowed.has(s))) return redirect(res, deps, stepPage('consent', uid));
+    const allowed = await appAuthorization(deps.db, accountId, clientId);
+    // prompt=consent: the app wants the holder asked again, so only an Allow pressed after it asked counts.
+    const askedAgain = details.prompt.reasons.includes('consent_prompt');
+    if (!allowed || !asked.every((s) => allowed.scopes.has(s)) || (askedAgain && allowed.allowedAt < request.startedAt)) {
+      return redirect(res, deps, stepPage('consent', uid));
+    }
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId });
     if (!grant) return finish({ error: 'login_required', error_description: 'The sign-in changed meanwhile.' }, false);
     grant.addOIDCScope(asked.join(' '));

@@ -5,6 +5,16 @@ export const OIDC_ERRORS = {
   // ---- The operator's command (npm run apps)
   APP_INVALID: 'The app cannot be registered as given.',
   APP_EXISTS: 'An app with this client id is registered already.',
+  /** What node:util's parseArgs says about the arguments (an unknown option, a missing value). */
+  BAD_ARGUMENTS: (problem: string) => problem,
+  UNKNOWN_COMMAND: (command: string) => `unknown command "${command}"`,
+  ADD_NEEDS_NAME: 'add needs the app\'s name, in quotes when it has spaces: add "My App" --redirect-uri https://app.example/callback',
+  REMOVE_NEEDS_CLIENT_ID: 'remove needs one client id (npm run apps -- list shows them)',
+  TAKES_NO_ARGUMENTS: (command: string) => `${command} takes no arguments`,
+  APP_NOT_REGISTERED: (clientId: string) => `No app has the client id ${clientId}.`,
+  KEY_ENCRYPTION_KEY_MISSING: 'rotate-keys needs OIDC_KEY_ENCRYPTION_KEY, the key every instance runs with (in the environment, .env, or data/oidc-key for npm start).',
+  KEY_ENCRYPTION_KEY_MALFORMED: 'OIDC_KEY_ENCRYPTION_KEY must be 32 bytes in base64url (43 characters).',
+  KEY_ENCRYPTION_KEY_WRONG: 'OIDC_KEY_ENCRYPTION_KEY does not open the stored signing keys: use the key the portal runs with. Nothing was changed.',
 
   // ---- The holder's pages
   /** The interaction is gone (finished, expired after an hour, or begun in another browser). */

@@ -13,10 +13,11 @@ import { bridge } from './bridge.ts';
 import { errorPage } from './pages.ts';
 import { sweepExpiredRecords } from './records.ts';
 import { ensureSigningKey, KEY_RELOAD_MS, publishedKeys, scheduleFingerprint } from './signing-keys.ts';
-import { pairwiseSalt } from './subjects.ts';
+import { pairwiseSalt, pairwiseSubject } from './subjects.ts';
 import { INTERACTION_PATH, isOidcPath, ROUTES } from './paths.ts';
 import { recordAppUse } from './app-authorizations.ts';
-import type { CookieEnv } from '../sessions/browser-cookies.ts';
+import { SESSION_COOKIE, tokenCookieAttributes, type CookieEnv } from '../sessions/browser-cookies.ts';
+import { recordSecurityEvent } from '../security-events/record.ts';
 import { randomBytes } from 'node:crypto';
 
 export interface OidcDeps {
@@ -69,6 +70,7 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
     }
     const provider = buildProvider(providerDeps, keys, salt);
     recordUses(provider, deps);
+    signOutWithApp(provider, deps, cookies);
     current = { provider, callback: provider.callback(), fingerprint, checkedAt: Date.now() };
   }
   async function ready() {
@@ -96,7 +98,9 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
         res.writeHead(204, { 'Cache-Control': 'no-store' });
         return void res.end();
       }
-      if (path === ROUTES.authorization && /(^|&)response_mode=form_post(&|$)/.test((req.url ?? '').split('?')[1] ?? '')) {
+      // Read as oidc-provider reads the query (all of it after the first '?', percent-decoded), so that
+      // response_mode=form%5Fpost, or one after a second '?', is refused too.
+      if (path === ROUTES.authorization && new URL(req.url ?? '', 'http://localhost').searchParams.getAll('response_mode').includes('form_post')) {
         // A page that posts to the app needs a script and a form-action the portal's CSP never
         // allows; apps get the code in the redirect's query (response_mode=query).
         const nonce = randomBytes(16).toString('base64');
@@ -104,7 +108,7 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
         return void res.end(errorPage({ error: 'invalid_request', error_description: 'response_mode=form_post is not supported; use the default (query)' }, false)(nonce));
       }
       const { provider, callback } = await ready();
-      if (path.startsWith(`${INTERACTION_PATH}/`)) return bridge(provider, { ...providerDeps }, req, res);
+      if (path.startsWith(`${INTERACTION_PATH}/`)) return bridge(provider, { ...providerDeps, subject: (clientId, accountId) => pairwiseSubject(salt, clientId, accountId) }, req, res);
       await callback(req, res);
     },
     provider: async () => (await ready()).provider,
@@ -140,6 +144,32 @@ function recordUses(provider: Provider, deps: OidcDeps): void {
       );
     } catch (err) {
       deps.warn(err, 'oidc: recording an app use failed');
+    }
+  });
+}
+
+/**
+ * RP-initiated logout that the holder confirmed ("Sign Out" on the provider's page) signs this
+ * browser out of the portal too: the provider's session only mirrors the portal's (provider.ts), so
+ * ending one without the other would leave the browser signed in to every app at the next request.
+ */
+function signOutWithApp(provider: Provider, deps: OidcDeps, cookies: CookieEnv & { secret: string }): void {
+  provider.use(async (ctx, next) => {
+    await next();
+    const session = ctx.oidc?.route === 'end_session_confirm' ? (ctx.oidc.session as { destroyed?: boolean } | undefined) : undefined;
+    const live = session?.destroyed ? browserOf(ctx)?.live : null;
+    if (!live) return;
+    try {
+      await deps.db.$transaction(async (tx) => {
+        const ended = await tx.$executeRaw`DELETE FROM "Session" WHERE "id" = ${live.session.id}`;
+        if (ended === 1) {
+          await recordSecurityEvent(tx, { accountId: live.account.id, kind: 'signed-out', at: deps.clock.now(), details: { by: 'app' } }, { clientAddress: ctx.ip ?? null, userAgent: ctx.get('user-agent') || null });
+        }
+      });
+      const { cookieName, cookieOptions } = tokenCookieAttributes(SESSION_COOKIE.name, SESSION_COOKIE.options, cookies);
+      ctx.append('Set-Cookie', `${cookieName}=; Path=${cookieOptions.path}; Max-Age=0; HttpOnly; SameSite=Lax${cookieOptions.secure ? '; Secure' : ''}`);
+    } catch (err) {
+      deps.warn(err, 'oidc: ending the portal session at logout failed');
     }
   });
 }

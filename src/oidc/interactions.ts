@@ -6,20 +6,11 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { rawDateOrNull } from '../db/raw.ts';
 import { scopesOf, type Scope } from './scopes.ts';
-import { INTERACTION_PATH } from './paths.ts';
+export { cancelUrl, continueUrl } from './paths.ts';
 
 /** oidc-provider's interaction ids (nanoid): what may stand in a page's ?interaction= parameter. */
 export const interactionId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/);
 
-/** Where a page sends the browser to go on with the app's sign-in (the bridge decides what comes next). */
-export function continueUrl(uid: string): string {
-  return `${INTERACTION_PATH}/${uid}`;
-}
-
-/** Where "Cancel" goes: the app is told the holder did not go on. */
-export function cancelUrl(uid: string): string {
-  return `${INTERACTION_PATH}/${uid}/cancel`;
-}
 
 export interface InteractionSummary {
   uid: string;

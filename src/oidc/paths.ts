@@ -14,6 +14,16 @@ export const ROUTES = {
 /** The bridge: where the provider sends a person whose sign-in needs them (src/oidc/bridge.ts). */
 export const INTERACTION_PATH = `${OIDC_PREFIX}/interaction`;
 
+/** Where a page sends the browser to go on with the app's sign-in (the bridge decides what comes next). */
+export function continueUrl(uid: string): string {
+  return `${INTERACTION_PATH}/${uid}`;
+}
+
+/** Where "Cancel" goes: the app is told the holder did not go on. */
+export function cancelUrl(uid: string): string {
+  return `${INTERACTION_PATH}/${uid}/cancel`;
+}
+
 /** Whether a request path is the provider's or the bridge's (the HTTP server hands these to them, not to Next.js). */
 export function isOidcPath(path: string): boolean {
   return path === DISCOVERY_PATH || path === OIDC_PREFIX || path.startsWith(`${OIDC_PREFIX}/`);

@@ -167,7 +167,10 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx, form) => page(ctx, logoutPage(form, ctx.oidc.client?.clientName)),
+        logoutSource: async (ctx, form) => {
+          allowFormRedirectTo(ctx, ctx.oidc.params?.post_logout_redirect_uri);
+          page(ctx, logoutPage(form, ctx.oidc.client?.clientName));
+        },
         postLogoutSuccessSource: async (ctx) => page(ctx, signedOutPage(ctx.oidc.client?.clientName)),
       },
     },
@@ -214,8 +217,26 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
   provider.Client.prototype.compareClientSecret = function compareClientSecret(this: { clientSecret?: string }, actual: string) {
     return Promise.resolve(Boolean(this.clientSecret) && secretMatches(this.clientSecret!, actual));
   } as never;
+  // The discovery document does not offer what src/oidc/http.ts refuses (response_mode=form_post).
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.oidc?.route === 'discovery' ? (ctx.body as { response_modes_supported?: string[] } | undefined) : undefined;
+    if (body?.response_modes_supported) body.response_modes_supported = body.response_modes_supported.filter((m) => m !== 'form_post');
+  });
   bindToPortal(provider, deps);
   return provider;
+}
+
+/**
+ * The logout page's form is answered with a redirect to the app's post_logout_redirect_uri (already
+ * checked against the app's registered ones by oidc-provider), and browsers hold a form's redirects
+ * to form-action too: that one origin is added to 'self', or confirming would be blocked.
+ */
+function allowFormRedirectTo(ctx: KoaContextWithOIDC, uri: unknown): void {
+  const origin = typeof uri === 'string' ? URL.parse(uri)?.origin : undefined;
+  const csp = ctx.response.get('Content-Security-Policy');
+  if (!origin || origin === 'null' || !csp) return;
+  ctx.set('Content-Security-Policy', csp.replace(/form-action 'self'/, `form-action 'self' ${origin}`));
 }
 
 /** An HTML page of the provider's own (errors, logout), under the portal's security headers and a fresh nonce. */

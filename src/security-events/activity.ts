@@ -55,18 +55,18 @@ export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
   'support-details-viewed': 'Apple Support viewed your account details',
   'support-pin-accepted': 'Apple Support entered the support PIN you gave them',
   'support-pin-failed': 'Apple Support tried a support PIN that was wrong or expired',
-  // Apps: the app is named when the event names it, "iCloud (demo) was allowed to use your Apple ID" (activityLabel).
-  'app-allowed': 'An app was allowed to use your Apple ID',
-  'app-used-from-new-browser': 'Your Apple ID was used to sign in to an app from a new browser',
-  'app-stopped': 'An app can no longer use your Apple ID',
+  // Apps: the app is named when the event names it, "iCloud (demo) was allowed to sign you in" (activityLabel).
+  'app-allowed': 'Allowed an app to sign you in',
+  'app-used-from-new-browser': 'Signed in to an app from a new browser',
+  'app-stopped': 'Stopped an app from signing you in',
   'browser-signed-out': 'A browser was signed out from your list of browsers',
 };
 
 /** An app event names the app when it was recorded with its name (details.app). */
 const APP_LABELS: Partial<Record<SecurityEventKind, (app: string) => string>> = {
-  'app-allowed': (app) => `${app} was allowed to use your Apple ID`,
-  'app-used-from-new-browser': (app) => `Your Apple ID was used to sign in to ${app} from a new browser`,
-  'app-stopped': (app) => `${app} can no longer use your Apple ID`,
+  'app-allowed': (app) => `${app} was allowed to sign you in`,
+  'app-used-from-new-browser': (app) => `Signed in to ${app} from a new browser`,
+  'app-stopped': (app) => `${app} can no longer sign you in`,
 };
 
 /** For a kind stored by a newer or older version that this one does not know. */

@@ -7,6 +7,7 @@
 // staff see when the Recovery Key was created, never the key or its hash; phone numbers only
 // masked to the last two digits; and, with two-step on, only that the account exists and has
 // two-step on until the holder reads them a support PIN (pin.ts).
+import { appsUsing } from '../oidc/app-authorizations.ts';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
@@ -70,6 +71,8 @@ export interface DetailsView {
   waitingPeriod: WaitingPeriodFacts | null;
   recoveryKeyCreatedAt: Date | null;
   appPasswords: Array<{ label: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }>;
+  /** Apps signing in with this Apple ID: names and dates only, never a token or what the app received. */
+  apps: Array<{ name: string; firstUsedAt: Date; lastUsedAt: Date }>;
   events: ActivityItem[];
 }
 
@@ -101,7 +104,7 @@ export async function viewAccount(deps: ConsoleDeps, session: StaffSession, ctx:
   if (account.twoStepEnabledAt && !(await isUnlocked(db, session.id, account.id))) return { kind: 'locked', appleId: account.appleId };
 
   await recordLook(db, session.staff, { accountId: account.id, kind: 'support-details-viewed', at: now }, ctx);
-  const [devices, input, appPasswords, activity] = await Promise.all([
+  const [devices, input, appPasswords, apps, activity] = await Promise.all([
     listDevices(db, account.id),
     eligibilityInputFor(db, account, now),
     db.appPassword.findMany({
@@ -109,6 +112,7 @@ export async function viewAccount(deps: ConsoleDeps, session: StaffSession, ctx:
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       select: { label: true, createdAt: true, lastUsedAt: true, revokedAt: true },
     }),
+    appsUsing(db, account.id),
     recentActivity(db, account.id, { page: 1, pageSize: SUPPORT_EVENTS_SHOWN }),
   ]);
   // The pure eligibility engine on the facts as they are, NOT evaluateEligibility: that one starts
@@ -129,6 +133,7 @@ export async function viewAccount(deps: ConsoleDeps, session: StaffSession, ctx:
     waitingPeriod: latest,
     recoveryKeyCreatedAt: account.recoveryKeyCreatedAt,
     appPasswords,
+    apps: apps.map((a) => ({ name: a.name, firstUsedAt: a.firstUsedAt, lastUsedAt: a.lastUsedAt })),
     events: activity.items,
   };
 }

@@ -29,7 +29,7 @@ describe(`the session read (${TEST_ENGINE})`, () => {
       where: { id: accountId },
       data: { rescueEmail: 'rescue@example.com', setupStartedAt: at, setupDeadline: new Date(at.getTime() + 1), recoveryKeyHash: 'x', recoveryKeyCreatedAt: at },
     });
-    await t.db.session.update({ where: { id: sessionIdOf(token) }, data: { codeVerifiedAt: at, questionPair: '1,2', securityPassSeenAt: at } });
+    await t.db.session.update({ where: { id: sessionIdOf(token) }, data: { codeVerifiedAt: at, secondStep: 'otp', questionPair: '1,2', securityPassSeenAt: at } });
     for (const twoStepEnabledAt of [null, at]) {
       await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt } });
       const raw = await readSessionWithAccount(t.db, sessionIdOf(token));
@@ -43,6 +43,7 @@ describe(`the session read (${TEST_ENGINE})`, () => {
           lastSeenAt: s.lastSeenAt,
           stage: s.stage,
           codeVerifiedAt: s.codeVerifiedAt,
+          secondStep: s.secondStep,
           questionPair: s.questionPair,
           securityPassSeenAt: s.securityPassSeenAt,
         },

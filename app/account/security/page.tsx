@@ -15,7 +15,12 @@ import { QuestionsGate } from './questions-gate.tsx';
 import { TwoStepSection } from './two-step-section.tsx';
 import { BirthDateForm, ChangePasswordForm, ChangeQuestionsForm, RescueEmailForm } from './change-forms.tsx';
 import { activityQuery, RecentActivity } from './activity.tsx';
-import { recentActivity } from '@/src/security-events/activity.ts';
+import { browserName, recentActivity } from '@/src/security-events/activity.ts';
+import { appsUsing } from '@/src/oidc/app-authorizations.ts';
+import { scopeSentences } from '@/src/oidc/scopes.ts';
+import { signedInBrowsers } from '@/src/sessions/browsers.ts';
+import { AppRow, BrowserRow } from './apps-and-browsers.tsx';
+import styles from './apps-and-browsers.module.css';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Password and Security' };
@@ -43,10 +48,13 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
   const params = await searchParams;
   const locale = accountLocale(account.countryCode);
   // One round of parallel reads; the session and account were read with the session (app/lib/session.ts).
-  const [eligibility, questionCount, activity] = await Promise.all([
+  const actor = { accountId: account.id, sessionId: current.session.id };
+  const [eligibility, questionCount, activity, apps, browsers] = await Promise.all([
     evaluateEligibility(rt, account.id, await requestContext(), account),
     securityQuestionCount(rt.db, account.id),
     recentActivity(rt.db, account.id, activityQuery(params)),
+    appsUsing(rt.db, account.id),
+    signedInBrowsers(rt.db, actor, rt.clock.now()),
   ]);
   const setupStep = eligibility.state === 'available' ? await setupStepOf(account, () => trustedPhoneCount(rt.db, account.id)) : null;
   const passwordNeedsCode = pageNeedsFreshCode(current);
@@ -123,6 +131,47 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
             Get a Support PIN
           </Link>
         ) : null}
+      </section>
+      <section className="panel" aria-labelledby="apps-heading">
+        <h2 id="apps-heading">Apps Using Your Apple ID</h2>
+        {apps.length === 0 ? (
+          <p className="muted">No app signs you in with your Apple ID. When one asks, you choose what it receives.</p>
+        ) : (
+          <>
+            <p className="muted small">Each signs you in with your Apple ID and never sees your password or codes. Stop Using ends its access at once.</p>
+            <ul className={styles.list} aria-labelledby="apps-heading">
+              {apps.map((app) => (
+                <AppRow
+                  key={app.clientId}
+                  clientId={app.clientId}
+                  name={app.name}
+                  receives={scopeSentences(app.scopes, account)}
+                  firstUsedAt={app.firstUsedAt.toISOString()}
+                  lastUsedAt={app.lastUsedAt.toISOString()}
+                  locale={locale}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="browsers-heading">
+        <h2 id="browsers-heading">Where You&apos;re Signed In</h2>
+        <p className="muted small">Browsers signed in to your Apple ID now. Sign out any you don&apos;t recognise, then change your password.</p>
+        <ul className={styles.list} aria-labelledby="browsers-heading">
+          {browsers.map((b) => (
+            <BrowserRow
+              key={b.id}
+              sessionId={b.id}
+              browser={browserName(b.userAgent)}
+              address={b.clientAddress}
+              signedInAt={b.signedInAt.toISOString()}
+              lastSeenAt={b.lastSeenAt.toISOString()}
+              thisBrowser={b.thisBrowser}
+              locale={locale}
+            />
+          ))}
+        </ul>
       </section>
       <RecentActivity activity={activity} locale={locale} />
     </main>

@@ -8,31 +8,35 @@ import { PasskeyButton } from '../../components/passkey-button.tsx';
 import { signInPasskeyOptionsAction, signInWithPasskeyAction } from '../../actions/passkeys.ts';
 import { CodeStep } from '../../components/code-step.tsx';
 import { completeSignInAction, sendSignInCodeAction } from '../../actions/sign-in-code.ts';
+import { appRequest, interactionParam, withInteraction } from '../../lib/app-sign-in.ts';
+import { AppRequestBanner } from '../../components/app-request.tsx';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Sign In: Enter Your Code' };
 
 // Two-step verification on: the password is not enough to sign in (seed 001).
-export default async function VerifySignInPage() {
+export default async function VerifySignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const uid = interactionParam((await searchParams).interaction);
   const token = await sessionToken();
   const rt = runtime();
   const session = token ? await pendingSignIn(rt, token) : null;
-  if (!session) redirect('/sign-in');
-  const devices = await signInDevices(rt.db, session.accountId);
+  if (!session) redirect(withInteraction('/sign-in', uid));
+  const [devices, request] = await Promise.all([signInDevices(rt.db, session.accountId), appRequest(uid)]);
   return (
     <main className="narrow">
       <h1>Verify Your Identity</h1>
+      {request ? <AppRequestBanner request={request} doing="Confirm it's you with one of your trusted devices" /> : null}
       <p className="lead">Two-step verification is on. Confirm it&apos;s you with one of your trusted devices.</p>
       <div className="panel">
         {devices.length > 0 ? (
-          <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendSignInCodeAction} check={completeSignInAction} />
+          <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendSignInCodeAction} check={completeSignInAction.bind(null, uid)} />
         ) : (
           <p>This account has no trusted device left.</p>
         )}
       </div>
       {hasPasskeyAmong(devices) ? (
         <div className="panel">
-          <PasskeyButton options={signInPasskeyOptionsAction} finish={signInWithPasskeyAction} />
+          <PasskeyButton options={signInPasskeyOptionsAction} finish={signInWithPasskeyAction.bind(null, uid)} />
         </div>
       ) : null}
       <p className="small">

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { DetailsView } from '@/src/support/console.ts';
 import { ActivityTable } from '../../components/activity-table.tsx';
-import { AppPasswordsTable, TrustedDevicesTable } from './device-tables.tsx';
+import { AppPasswordsTable, AppsTable, TrustedDevicesTable } from './device-tables.tsx';
 import { TwoStepFacts } from './two-step-facts.tsx';
 import { When } from './when.tsx';
 
@@ -38,6 +38,11 @@ export function Details({ view }: { view: DetailsView }) {
       <section className="panel" aria-labelledby="s-app-passwords">
         <h2 id="s-app-passwords">App-Specific Passwords</h2>
         <AppPasswordsTable appPasswords={view.appPasswords} />
+      </section>
+
+      <section className="panel" aria-labelledby="s-apps">
+        <h2 id="s-apps">Apps Using This Apple ID</h2>
+        <AppsTable apps={view.apps} />
       </section>
 
       <section className="panel" aria-labelledby="s-events">

@@ -65,3 +65,32 @@ export function AppPasswordsTable({ appPasswords }: { appPasswords: DetailsView[
     </table>
   );
 }
+
+/** The apps signing in with the account's Apple ID (names and dates only), view only. */
+export function AppsTable({ apps }: { apps: DetailsView['apps'] }) {
+  if (apps.length === 0) return <p className="muted">None.</p>;
+  return (
+    <table className="inbox" data-testid="support-apps">
+      <thead>
+        <tr>
+          <th scope="col">App</th>
+          <th scope="col">First used</th>
+          <th scope="col">Last used</th>
+        </tr>
+      </thead>
+      <tbody>
+        {apps.map((a, i) => (
+          <tr key={i}>
+            <td>{a.name}</td>
+            <td>
+              <When d={a.firstUsedAt} />
+            </td>
+            <td>
+              <When d={a.lastUsedAt} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

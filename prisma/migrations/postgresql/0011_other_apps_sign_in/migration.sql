@@ -52,6 +52,7 @@ CREATE TABLE "AppAuthorization" (
     "clientId" TEXT NOT NULL,
     "scope" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,
+    "allowedAt" TIMESTAMP(3) NOT NULL,
     "lastUsedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "AppAuthorization_pkey" PRIMARY KEY ("accountId","clientId")

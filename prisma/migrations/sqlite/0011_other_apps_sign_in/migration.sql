@@ -46,6 +46,7 @@ CREATE TABLE "AppAuthorization" (
     "clientId" TEXT NOT NULL,
     "scope" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL,
+    "allowedAt" DATETIME NOT NULL,
     "lastUsedAt" DATETIME NOT NULL,
 
     PRIMARY KEY ("accountId", "clientId"),
