@@ -3,15 +3,13 @@
 // as the real pages do them (sign-in: TestBrowser.signIn; consent: allowApp), the code exchanged.
 import * as client from 'openid-client';
 import type { Db } from '../../src/db/client.ts';
-import { systemClock } from '../../src/clock.ts';
 import { allowApp } from '../../src/oidc/app-authorizations.ts';
 import { INTERACTION_PATH, ROUTES } from '../../src/oidc/paths.ts';
 import { authorizationRequest, REDIRECT_URI, TestBrowser } from '../harness/oidc.ts';
 
 /**
  * A sign-in that gets a refresh token: offline_access is honoured only with prompt=consent (OIDC
- * Core 11; oidc-provider drops it otherwise). The bridge answers that prompt without a page when
- * the holder already allowed everything asked.
+ * Core 11; oidc-provider drops it otherwise), so the consent page asks every time.
  */
 export const OFFLINE = { scope: 'openid offline_access', prompt: 'consent' };
 const NO_CONTEXT = { clientAddress: null, userAgent: null };
@@ -21,8 +19,8 @@ export type AppRequest = Awaited<ReturnType<typeof authorizationRequest>>;
 /**
  * The app asks, and the browser goes through the portal's pages until the app gets its answer:
  * the sign-in page signs `accountId` in (when the browser is not already), the consent page allows
- * what was asked. Answers the address the app's redirect URI was called with, the request, and
- * the portal pages the browser was sent to on the way.
+ * what was asked; both at `at()`, the portal's time. Answers the address the app's redirect URI
+ * was called with, the request, and the portal pages the browser was sent to on the way.
  */
 export async function authorize(
   db: Db,
@@ -44,7 +42,7 @@ export async function authorize(
     if (url.pathname === '/sign-in') await browser.signIn(db, accountId, at());
     else if (url.pathname === '/sign-in/consent') {
       const clientId = config.clientMetadata().client_id;
-      await allowApp(db, systemClock, { accountId, clientId, scopes: (params.scope ?? '').split(' ') }, NO_CONTEXT);
+      await allowApp(db, { now: at }, { accountId, clientId, scopes: (params.scope ?? '').split(' ') }, NO_CONTEXT);
     } else throw new Error(`no page for ${landed.url} in this helper`);
     landed = await browser.visit(new URL(`${INTERACTION_PATH}/${uid}`, browser.portal.url).href);
   }
@@ -66,11 +64,6 @@ export function tabOf(browser: TestBrowser): TestBrowser {
 export async function exchange(config: client.Configuration, signedIn: { callback: string; request: AppRequest }) {
   const { request } = signedIn;
   return client.authorizationCodeGrant(config, new URL(signedIn.callback), { pkceCodeVerifier: request.verifier, expectedState: request.state, expectedNonce: request.nonce });
-}
-
-/** The whole sign-in, to tokens: what most tests start from. */
-export async function tokensFor(db: Db, browser: TestBrowser, config: client.Configuration, accountId: string, params: Record<string, string> = OFFLINE) {
-  return exchange(config, await authorize(db, browser, config, accountId, params));
 }
 
 /** A POST to the token endpoint as an app sends it, without openid-client: for parallel requests and their raw answers. */

@@ -55,7 +55,7 @@ describe(`the end of one app's access, or of one browser's sign-in (${TEST_ENGIN
     expect(await refresh(portal.url, other.app, other.refreshToken)).toMatchObject({ status: 200, body: { refresh_token: expect.any(String) } });
 
     // The stopped app may ask again, and the holder is asked again (the browser is still signed in).
-    expect((await authorize(t.db, browser, stopped.config, accountId, OFFLINE)).pages).toEqual(['/sign-in/consent']);
+    expect((await authorize(t.db, browser, stopped.config, accountId, { scope: 'openid' })).pages).toEqual(['/sign-in/consent']);
   });
 
   it('signing the browser out of the portal leaves the app’s offline access, and the app’s next sign-in there needs the sign-in again', async () => {
@@ -65,6 +65,6 @@ describe(`the end of one app's access, or of one browser's sign-in (${TEST_ENGIN
 
     expect(await userinfoStatus(portal.url, accessToken)).toBe(200);
     expect(await refresh(portal.url, app, refreshToken)).toMatchObject({ status: 200, body: { refresh_token: expect.any(String) } });
-    expect((await authorize(t.db, browser, config, accountId, OFFLINE)).pages).toEqual(['/sign-in']);
+    expect((await authorize(t.db, browser, config, accountId, { scope: 'openid' })).pages).toEqual(['/sign-in']);
   });
 });
