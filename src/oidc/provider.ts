@@ -131,6 +131,11 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
     routes: ROUTES,
     responseTypes: ['code'],
     pkce: { required: () => true },
+    // Every request names its redirect URI (OIDC Core 3.1.2.1 requires it). Also: when a request
+    // naming a registered app failed before its parameters were read (a resumed sign-in without its
+    // cookie), oidc-provider's error handler, filling in the app's only URI, read parameters that
+    // did not exist yet and answered 500.
+    allowOmittingSingleRegisteredRedirectUri: false,
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
     clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], id_token_signed_response_alg: SIGNING_ALG, token_endpoint_auth_method: 'client_secret_basic' },
     enabledJWA: { idTokenSigningAlgValues: [SIGNING_ALG] },

@@ -81,13 +81,21 @@ export async function ensureSigningKey(db: Db, encryptionKey: Buffer, now: Date)
   await db.oidcSigningKey.create({ data: newKey(encryptionKey, now) });
 }
 
-/** The operator's rotation: a new key (signing after the lead) and the removal of keys no longer published. */
+/**
+ * The operator's rotation: a new key (signing after the lead) and the removal of keys no longer
+ * published. The new key is dated after every key there is, whatever the clock of the machine that
+ * rotates says: the schedule orders keys by their date and lets the oldest sign at once, so a key
+ * dated at or before the signing key (the same millisecond, a clock behind) would sign without
+ * the lead, and hand signing back to the key it replaced once the lead had passed.
+ */
 export async function rotateSigningKeys(db: Db, encryptionKey: Buffer, now: Date): Promise<{ added: string; removed: string[]; signsAt: Date }> {
-  const row = newKey(encryptionKey, now);
+  const newest = await db.oidcSigningKey.findFirst({ orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  const made = newest && newest.createdAt.getTime() >= now.getTime() ? new Date(newest.createdAt.getTime() + 1) : now;
+  const row = newKey(encryptionKey, made);
   await db.oidcSigningKey.create({ data: row });
   const { expired } = keySchedule(await keyRows(db), now);
   if (expired.length) await db.oidcSigningKey.deleteMany({ where: { kid: { in: expired.map((k) => k.kid) } } });
-  return { added: row.kid, removed: expired.map((k) => k.kid), signsAt: new Date(now.getTime() + KEY_PUBLISH_LEAD_MS) };
+  return { added: row.kid, removed: expired.map((k) => k.kid), signsAt: new Date(made.getTime() + KEY_PUBLISH_LEAD_MS) };
 }
 
 /** The private JWKs to hand oidc-provider at `now`, the signing key first. A key that does not open under this encryption key stops the start. */

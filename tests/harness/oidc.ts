@@ -22,15 +22,23 @@ export const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 export const POST_LOGOUT_URI = 'http://127.0.0.1:9/signed-out';
 
 export interface Portal {
+  /** The issuer: where browsers and apps reach the portal. */
   url: string;
+  /** Where this instance itself listens (the same as `url` unless it was started behind a balancer). */
+  address: string;
   oidc: OidcServer;
   close(): Promise<void>;
 }
 
-/** The provider and bridge on a free port; `url` is the issuer. Several may share one database (instances). */
-export async function startPortal(db: Db, clock: Clock, keyEncryptionKey = KEY_ENCRYPTION_KEY): Promise<Portal> {
+/**
+ * The provider and bridge on a free port; `url` is the issuer. Several may share one database
+ * (instances); instances behind one balancer are started with its address as `appUrl`, as every
+ * instance of a deployment has the one APP_URL.
+ */
+export async function startPortal(db: Db, clock: Clock, keyEncryptionKey = KEY_ENCRYPTION_KEY, opts: { appUrl?: string } = {}): Promise<Portal> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const address = `http://127.0.0.1:${port}`;
+  const url = opts.appUrl ?? address;
   const oidc = await startOidc({
     db,
     clock,
@@ -54,6 +62,7 @@ export async function startPortal(db: Db, clock: Clock, keyEncryptionKey = KEY_E
   );
   return {
     url,
+    address,
     oidc,
     async close() {
       oidc.close();
