@@ -98,15 +98,6 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
         res.writeHead(204, { 'Cache-Control': 'no-store' });
         return void res.end();
       }
-      // Read as oidc-provider reads the query (all of it after the first '?', percent-decoded), so that
-      // response_mode=form%5Fpost, or one after a second '?', is refused too.
-      if (path === ROUTES.authorization && new URL(req.url ?? '', 'http://localhost').searchParams.getAll('response_mode').includes('form_post')) {
-        // A page that posts to the app needs a script and a form-action the portal's CSP never
-        // allows; apps get the code in the redirect's query (response_mode=query).
-        const nonce = randomBytes(16).toString('base64');
-        res.writeHead(400, { ...deps.pageHeaders(nonce), 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8' });
-        return void res.end(errorPage({ error: 'invalid_request', error_description: 'response_mode=form_post is not supported; use the default (query)' }, false)(nonce));
-      }
       const { provider, callback } = await ready();
       if (path.startsWith(`${INTERACTION_PATH}/`)) return bridge(provider, { ...providerDeps, subject: (clientId, accountId) => pairwiseSubject(salt, clientId, accountId) }, req, res);
       await callback(req, res);

@@ -217,22 +217,24 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
   provider.Client.prototype.compareClientSecret = function compareClientSecret(this: { clientSecret?: string }, actual: string) {
     return Promise.resolve(Boolean(this.clientSecret) && secretMatches(this.clientSecret!, actual));
   } as never;
-  // The discovery document does not offer what src/oidc/http.ts refuses (response_mode=form_post).
+  // response_mode=form_post: the page oidc-provider answers with posts the code to the app's
+  // redirect URI (checked exactly by then) with a script whose hash it adds to the CSP. The
+  // portal's form-action allows only itself: that one origin is added, for that answer only.
   provider.use(async (ctx, next) => {
     await next();
-    const body = ctx.oidc?.route === 'discovery' ? (ctx.body as { response_modes_supported?: string[] } | undefined) : undefined;
-    if (body?.response_modes_supported) body.response_modes_supported = body.response_modes_supported.filter((m) => m !== 'form_post');
+    if (ctx.oidc?.params?.response_mode === 'form_post' && ctx.oidc.redirectUriCheckPerformed && ctx.response.is('html')) allowFormRedirectTo(ctx, ctx.oidc.params.redirect_uri);
   });
   bindToPortal(provider, deps);
   return provider;
 }
 
 /**
- * The logout page's form is answered with a redirect to the app's post_logout_redirect_uri (already
- * checked against the app's registered ones by oidc-provider), and browsers hold a form's redirects
- * to form-action too: that one origin is added to 'self', or confirming would be blocked.
+ * A page of the provider whose form goes to the app: the form_post page (to its redirect URI), or
+ * the logout page, answered with a redirect to its post_logout_redirect_uri (browsers hold a form's
+ * redirects to form-action too). Either URI was already checked against the app's registered ones
+ * by oidc-provider: that one origin is added to 'self', for this answer only.
  */
-function allowFormRedirectTo(ctx: KoaContextWithOIDC, uri: unknown): void {
+function allowFormRedirectTo(ctx: { response: { get(field: string): string }; set(field: string, value: string): void }, uri: unknown): void {
   const origin = typeof uri === 'string' ? URL.parse(uri)?.origin : undefined;
   const csp = ctx.response.get('Content-Security-Policy');
   if (!origin || origin === 'null' || !csp) return;

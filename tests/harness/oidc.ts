@@ -116,12 +116,12 @@ export class TestBrowser {
    * GET, following redirects while they stay on the provider's /oidc paths. Ends at the first
    * address elsewhere (a portal page, the app's redirect URI) or at a non-redirect answer.
    */
-  async visit(url: string): Promise<{ status: number; url: string; body: string }> {
+  async visit(url: string): Promise<{ status: number; url: string; body: string; headers?: Headers }> {
     let current = url;
     for (let hops = 0; hops < 10; hops++) {
       const res = await this.request(current);
       const location = res.headers.get('location');
-      if (res.status < 300 || res.status >= 400 || !location) return { status: res.status, url: current, body: await res.text() };
+      if (res.status < 300 || res.status >= 400 || !location) return { status: res.status, url: current, body: await res.text(), headers: res.headers };
       await res.body?.cancel();
       const next = new URL(location, current);
       if (next.origin !== this.portal.url || !next.pathname.startsWith('/oidc/')) return { status: res.status, url: next.href, body: '' };

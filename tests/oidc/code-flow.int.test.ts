@@ -15,9 +15,7 @@ describe('discovery', () => {
     const meta = w.app.config.serverMetadata();
     expect(meta.issuer).toBe(w.portal.url);
     expect(meta.response_types_supported).toEqual(['code']);
-    // form_post is refused (src/oidc/http.ts), so it is not offered either.
-    expect(meta.response_modes_supported).not.toContain('form_post');
-    expect(meta.response_modes_supported).toContain('query');
+    expect(meta.response_modes_supported).toEqual(expect.arrayContaining(['query', 'form_post']));
     expect(meta.code_challenge_methods_supported).toEqual(['S256']);
     expect(meta.subject_types_supported).toEqual(['pairwise']);
     expect(meta.acr_values_supported).toEqual([ACR.password, ACR.twoStep]);
@@ -168,6 +166,32 @@ describe('the subject (sub) is pairwise', () => {
       expect(sub).not.toContain(w.accountId);
       expect(sub).not.toContain('Jane.Holder');
     }
+  });
+});
+
+describe('other ways an app may ask and be answered', () => {
+  it('response_mode=form_post: a page posts the code to the redirect URI; its CSP lets the form go there and nowhere else', async () => {
+    const browser = new TestBrowser(w.portal);
+    await browser.signIn(w.t.db, w.accountId, secondsAgo(5));
+    await allowRequest(w, w.app, 'openid email profile');
+    const req = await authorizationRequest(w.app.config, { response_mode: 'form_post' });
+    const page = await browser.visit(req.url);
+    expect(page.status).toBe(200);
+    const action = /<form method="post" action="([^"]+)">/.exec(page.body)?.[1];
+    expect(action).toBe(REDIRECT_URI);
+    const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page.body)?.[1];
+    expect(field('state')).toBe(req.state);
+    const csp = page.headers?.get('content-security-policy') ?? '';
+    expect(csp).toContain(`form-action 'self' ${new URL(REDIRECT_URI).origin}`);
+    expect(csp).toMatch(/script-src [^;]*'sha256-/); // the auto-submit script, by its hash
+    expect(csp).not.toContain('unsafe-inline');
+    // The app receives it as a POST body and exchanges it like a redirect's code.
+    const tokens = await client.authorizationCodeGrant(w.app.config, new Request(REDIRECT_URI, { method: 'POST', body: new URLSearchParams({ code: field('code')!, state: field('state')!, iss: field('iss')! }) }), {
+      pkceCodeVerifier: req.verifier,
+      expectedState: req.state,
+      expectedNonce: req.nonce,
+    });
+    expect(tokens.claims()?.email).toBe('Jane.Holder@Example.com');
   });
 });
 

@@ -89,14 +89,6 @@ describe('the authorization endpoint', () => {
     await nothingStarted();
   });
 
-  it('response_mode=form_post: a 400 page, however the parameter is written', async () => {
-    const base = await requestUrl({});
-    for (const url of [await requestUrl({ response_mode: 'form_post' }), `${base}&response_mode=form%5Fpost`, `${base}&response%5Fmode=form_post`, `${base}&response_mode=form_pos%74`, `${base}&note=a?b&response_mode=form_post`]) {
-      expectErrorPage(await answer(url), 'invalid_request');
-    }
-    await nothingStarted();
-  });
-
   it('prompt=none with another prompt, and a negative max_age: invalid_request sent to the app', async () => {
     expectErrorAtApp(await answer(await requestUrl({ prompt: 'none login' })), 'invalid_request');
     expectErrorAtApp(await answer(await requestUrl({ max_age: '-1' })), 'invalid_request');
