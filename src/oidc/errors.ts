@@ -22,7 +22,6 @@ export const OIDC_ERRORS = {
   /** Consent pressed for an interaction that belongs to another Apple ID than the signed-in one. */
   SIGN_IN_REQUEST_NOT_YOURS: 'This sign-in request was started for another Apple ID. Go back to the app and sign in again.',
   APP_UNKNOWN: 'That app is not using your Apple ID.',
-  SESSION_UNKNOWN: 'That browser is already signed out.',
 } as const satisfies ErrorSentences;
 
 export type OidcError = keyof typeof OIDC_ERRORS;
