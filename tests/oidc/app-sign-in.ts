@@ -9,6 +9,7 @@ import { BROWSER, freshAccount } from '../harness/accounts.ts';
 import { authorizationRequest, REDIRECT_URI, relyingParty, SESSION_SECRET, startPortal, testApp, TestBrowser, type Portal } from '../harness/oidc.ts';
 import { systemClock } from '../../src/clock.ts';
 import { allowApp } from '../../src/oidc/app-authorizations.ts';
+import { exchange as exchangeCode, type AppRequest } from './sign-in-flow.ts';
 import { scopesOf } from '../../src/oidc/scopes.ts';
 import { DEVICE_COOKIE } from '../../src/sessions/browser-cookies.ts';
 
@@ -84,12 +85,10 @@ export async function allowRequest(w: OidcWorld, app: TestApp, scope: string, ac
   await allowApp(w.t.db, systemClock, { accountId, clientId: app.clientId, scopes: scopesOf(scope) }, BROWSER);
 }
 
-type Request = Awaited<ReturnType<typeof authorizationRequest>>;
-
-/** The app exchanges the code it received at its redirect URI (openid-client checks state, nonce, PKCE and the ID token). */
-export async function exchange(app: TestApp, req: Request, visited: { url: string }) {
+/** The app exchanges the code it received at its redirect URI (sign-in-flow.ts's exchange, once the visit is checked to end there). */
+export async function exchange(app: TestApp, req: AppRequest, visited: { url: string }) {
   atApp(visited);
-  return client.authorizationCodeGrant(app.config, new URL(visited.url), { pkceCodeVerifier: req.verifier, expectedState: req.state, expectedNonce: req.nonce });
+  return exchangeCode(app.config, { callback: visited.url, request: req });
 }
 
 /**
