@@ -63,6 +63,22 @@ test('arguments React cannot decode answer 400; wrong shapes it can decode get t
   }
 });
 
+test('a sealed cookie that does not open is a signed-out browser on every page that reads one, never a 500', async ({ request }) => {
+  // The shapes iron-session throws on (a wrong MAC prefix, an expiry that is not a number), a seal
+  // under another secret, random text: in every cookie the portal seals.
+  const values = ['Fe26.3*1*a*b*c*1*g*h~2', 'Fe26.2*1*x*iv*data*1*mac~2', 'Fe26.2*1*salt*iv*data*soon*salt*mac~2', 'garbage', '%00', '~2'];
+  const names = ['two_step_session', 'two_step_device', 'two_step_staff', 'two_step_reset', 'two_step_activation'];
+  const pages = ['/account', '/account/security', '/sign-in', '/sign-in/verify', '/support', '/support/account', '/reset', '/reset/recovery-key/verify', '/create/activate', '/'];
+  for (const name of names) {
+    for (const value of values) {
+      for (const page of pages) {
+        const res = await request.get(page, { headers: { cookie: `${name}=${value}` }, maxRedirects: 0 });
+        expect(res.status(), `${page} with ${name}=${value}`).toBeLessThan(500);
+      }
+    }
+  }
+});
+
 test('400 fuzzed requests: no 5xx, and nothing but one-line warnings in the log', async ({ baseURL }) => {
   test.setTimeout(120_000);
   const report = await fuzzServer(baseURL!, 400, { seed: 5 });

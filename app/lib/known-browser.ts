@@ -3,8 +3,8 @@
 // attempt budget is counted. Long-lived, HttpOnly, and named like the other cookies (__Host- with
 // an https APP_URL). It grants nothing by itself: it only keeps the holder's browser out of the
 // lockouts that strangers cause.
-import { cookies } from 'next/headers';
-import { getIronSession, type SessionOptions } from 'iron-session';
+import type { SessionOptions } from 'iron-session';
+import { openSealedCookie } from './sealed-cookie.ts';
 import { config } from '@/src/config.ts';
 import { rememberBrowser } from '@/src/throttle/known-browsers.ts';
 import type { KnownBrowser } from '@/src/security-events/record.ts';
@@ -19,7 +19,7 @@ function options(): SessionOptions {
   };
 }
 
-const open = async () => getIronSession<{ browsers?: unknown }>(await cookies(), options());
+const open = () => openSealedCookie<{ browsers?: unknown }>(options());
 
 /** The accounts this browser signed in to before (an unreadable or forged cookie: none). */
 export async function knownBrowsers(): Promise<KnownBrowser[]> {

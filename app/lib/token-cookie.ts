@@ -1,8 +1,8 @@
 // A sealed cookie that holds one random token and nothing else: the customer session, the support
 // staff session and the password-reset token each have one, with their own name. iron-session seals
 // it with SESSION_SECRET; names and attributes: src/sessions/browser-cookies.ts.
-import { cookies } from 'next/headers';
-import { getIronSession, type SessionOptions } from 'iron-session';
+import type { SessionOptions } from 'iron-session';
+import { openSealedCookie, readSealedCookie } from './sealed-cookie.ts';
 import { config } from '@/src/config.ts';
 import { tokenCookieAttributes, type TokenCookieOptions } from '@/src/sessions/browser-cookies.ts';
 
@@ -15,7 +15,7 @@ export function tokenCookie(name: string, opts: TokenCookieOptions) {
     const c = config();
     return { password: c.SESSION_SECRET, ttl: opts.ttlSeconds, ...tokenCookieAttributes(name, opts, { appUrl: c.APP_URL, nodeEnv: c.NODE_ENV }) };
   }
-  const open = async () => getIronSession<TokenData>(await cookies(), options());
+  const open = () => openSealedCookie<TokenData>(options());
   return {
     /** The token, if the browser sent a valid seal. */
     async read(): Promise<string | undefined> {
@@ -39,7 +39,7 @@ export function tokenCookie(name: string, opts: TokenCookieOptions) {
     },
     /** The token from a route handler's own request (outside next/headers). */
     async fromRequest(request: Request): Promise<string | undefined> {
-      return (await getIronSession<TokenData>(request, new Response(), options())).token;
+      return (await readSealedCookie<TokenData>(request, options())).token;
     },
   };
 }
