@@ -31,6 +31,7 @@ import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../securit
 import { attemptsFailed, refundAttempt, takeAttempts, type Limit } from '../throttle/throttle.ts';
 import { failure, type Failure } from '../result.ts';
 import { APP_PASSWORDS_ERRORS, type AppPasswordsError } from './errors.ts';
+import { REQUEST_ID } from '../db/row-id.ts';
 
 
 export interface AppPasswordDeps {
@@ -143,7 +144,7 @@ export async function listAppPasswords(db: DbTx, accountId: string): Promise<App
 
 // ---- Revoking ---------------------------------------------------------------------------------
 
-const idField = z.string().min(1).max(64);
+const idField = z.string().regex(REQUEST_ID);
 
 /** Revokes one of the holder's app-specific passwords: apps using it are refused from now on. */
 export async function revokeAppPassword(deps: Pick<AppPasswordDeps, 'db' | 'clock'>, actor: Actor, id: unknown, ctx: RequestContext): Promise<AppPasswordResult> {

@@ -6,8 +6,9 @@ import { failure, type Result } from '../result.ts';
 import { sendCode, verifyCode, type CodeDeps, type CodePurpose, type CodeSent, type OnVerified } from './codes.ts';
 import { CODES_ERRORS, type CodesError } from './errors.ts';
 import type { RequestContext } from '../security-events/record.ts';
+import { REQUEST_ID } from '../db/row-id.ts';
 
-const chosenDevice = z.object({ trustedDeviceId: z.string().min(1).max(64) });
+const chosenDevice = z.object({ trustedDeviceId: z.string().regex(REQUEST_ID) });
 const enteredCode = chosenDevice.extend({ code: z.string().max(16) });
 
 /** The chosen device, whether a code went out (an authenticator app is sent nothing), and what to tell the holder. */

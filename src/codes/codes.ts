@@ -31,7 +31,7 @@ import type { PushSender } from '../push/push-sender.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { deliverCode, deliveryFailure, destinationKey, destinationOf, type DeliverableDevice } from './delivery.ts';
 import { rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
-import { newRowId } from '../db/row-id.ts';
+import { newRowId, REQUEST_ID } from '../db/row-id.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { CODES_ERRORS, type CodesError } from './errors.ts';
@@ -142,7 +142,7 @@ export function maskPhoneNumber(e164: string): string {
 /** What asking for a code did: a code went out, or the device is an app that shows its own (nothing sent). */
 export type CodeSent = { sent: true; expiresAt: Date } | { sent: false; expiresAt: null; appLabel: string };
 
-const idSchema = z.string().min(1).max(100);
+const idSchema = z.string().regex(REQUEST_ID);
 const sendSchema = z.object({ accountId: idSchema, trustedDeviceId: idSchema, purpose: z.enum(CODE_PURPOSES) });
 
 // ---------------------------------------------------------------------------------------------

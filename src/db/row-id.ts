@@ -22,3 +22,15 @@ export function newRowId(): string {
   const random = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(13, '0').slice(0, 12);
   return `c${lastMs.toString(36).padStart(8, '0')}${count}${random}`;
 }
+
+/**
+ * An id a request names (a trusted device, an app-specific password, an app, a registered device):
+ * the characters ids are made of (cuids, hex digests, base64url), at most 100. Anything else names
+ * no row and is refused before it reaches a query: PostgreSQL refuses a NUL in text with an error,
+ * which would be a 500, where SQLite just finds nothing.
+ */
+export const REQUEST_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+export function isRequestId(value: unknown): value is string {
+  return typeof value === 'string' && REQUEST_ID.test(value);
+}

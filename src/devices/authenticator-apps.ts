@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import { newRowId } from '../db/row-id.ts';
+import { newRowId, isRequestId } from '../db/row-id.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { parseForm, type FormResult } from '../accounts/fields.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
@@ -68,7 +68,7 @@ export interface AppSetup {
  * another account's, or an app already verified (its secret is never shown again).
  */
 export async function pendingAppSetup(deps: AppDeps, accountId: string, trustedDeviceId: unknown): Promise<AppSetup | null> {
-  if (typeof trustedDeviceId !== 'string' || !trustedDeviceId || trustedDeviceId.length > 100) return null;
+  if (!isRequestId(trustedDeviceId)) return null;
   const device = await deps.db.trustedDevice.findFirst({
     where: { id: trustedDeviceId, accountId, kind: 'totp', verifiedAt: null },
     select: { id: true, name: true, totpSecret: true, account: { select: { appleId: true } } },

@@ -36,6 +36,7 @@ import { DEVICES_PAGE } from '../sessions/stage-policy.ts';
 import { DEVICES_ERRORS, type DevicesError } from './errors.ts';
 import { deviceKind, KIND_NOUNS, KIND_TRUSTED_USES, kindTitle, kindWithArticle, namedKindLabel, type DeviceKind } from '../authenticators/kinds.ts';
 import { logger } from '../observability/log.ts';
+import { isRequestId, REQUEST_ID } from '../db/row-id.ts';
 
 
 export interface DeviceDeps {
@@ -284,7 +285,7 @@ export async function addPushDevice(
   const stale = await freshCodeRefusal(deps, actor, ADDING);
   if (stale) return stale;
   const registered =
-    typeof registeredDeviceId === 'string' && registeredDeviceId
+    isRequestId(registeredDeviceId)
       ? await deps.db.registeredDevice.findFirst({ where: { id: registeredDeviceId, accountId: actor.accountId } })
       : null;
   if (!registered) return failure(DEVICES_ERRORS, 'NOT_REGISTERED');
@@ -306,7 +307,7 @@ export async function addPushDevice(
 
 // ---- Verifying, resending, removing -----------------------------------------------------------
 
-const deviceIdField = z.string().min(1).max(100);
+const deviceIdField = z.string().regex(REQUEST_ID);
 const confirmSchema = z.object({ trustedDeviceId: deviceIdField, code: z.string('Enter the code.').max(20, 'Enter the code.') });
 
 async function findDevice(db: Db, accountId: string, trustedDeviceId: unknown) {

@@ -13,6 +13,7 @@ import type { Actor } from '../sessions/actor.ts';
 import { failure, type Result } from '../result.ts';
 import { OIDC_ERRORS, type OidcError } from './errors.ts';
 import { scopesOf, type Scope } from './scopes.ts';
+import { isRequestId } from '../db/row-id.ts';
 
 export interface AppInUse {
   clientId: string;
@@ -69,7 +70,7 @@ export async function allowApp(db: Db, clock: Clock, a: { accountId: string; cli
  * grant it holds for the account, are deleted in one transaction: its next request is refused.
  */
 export async function stopUsingApp(deps: { db: Db; clock: Clock }, actor: Actor, clientId: unknown, ctx: RequestContext): Promise<Result<{ name: string }, OidcError>> {
-  if (typeof clientId !== 'string' || clientId.length > 200) return failure(OIDC_ERRORS, 'APP_UNKNOWN');
+  if (!isRequestId(clientId)) return failure(OIDC_ERRORS, 'APP_UNKNOWN');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const row = await tx.appAuthorization.findUnique({

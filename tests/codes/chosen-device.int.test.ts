@@ -35,7 +35,8 @@ describe('a code for the trusted device chosen in a form', () => {
   });
 
   it('refuses a form with no device chosen, and sends nothing', async () => {
-    for (const input of [{}, { trustedDeviceId: '' }, { trustedDeviceId: 'x'.repeat(65) }, null, 'text']) {
+    // Ids are the characters ids are made of, at most 100 (src/db/row-id.ts): a NUL would be an error on PostgreSQL.
+    for (const input of [{}, { trustedDeviceId: '' }, { trustedDeviceId: 'x'.repeat(101) }, { trustedDeviceId: 'a\u0000' }, { trustedDeviceId: 'a b' }, null, 'text']) {
       expect(await sendCodeToChosenDevice(deps, accountId, 'sign-in', input, BROWSER)).toMatchObject({ ok: false, code: 'CHOOSE_DEVICE' });
     }
     expect(senders.sms.sent).toEqual([]);
