@@ -104,7 +104,7 @@ export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestConte
         await tx.pendingAccount.create({ data: pendingRow(tokenId(token), account, key, now, expiresAt) });
         await enqueueEmail(
           tx,
-          { kind: 'activate-account', to: account.appleId, ...activateAccountEmail({ name: account.name, appleId: account.appleId, link: activationLink(deps.appUrl, token), expiresAt }) },
+          { kind: 'activate-account', to: account.appleId, ...activateAccountEmail({ appleId: account.appleId, link: activationLink(deps.appUrl, token), expiresAt }) },
           clock,
         );
       }

@@ -286,11 +286,13 @@ export function resetWithRecoveryKeyEmail(p: { name: string; appleId: string; ap
  * To the address given as a new Apple ID (issue 11): the link that activates it. The only secret in
  * it is the link's token; no password, code or key.
  */
-export function activateAccountEmail(p: { name: string; appleId: string; link: string; expiresAt: Date }): EmailContent {
+export function activateAccountEmail(p: { appleId: string; link: string; expiresAt: Date }): EmailContent {
   return {
     subject: 'Activate your new Apple ID',
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      // Whoever filled in the form chose the name: it is not put in an email to this address, which
+      // may belong to someone else (a stranger's words, in a message from us, to them).
+      'Hello,',
       '',
       `Someone asked to create an Apple ID with this email address, ${oneLine(p.appleId)}. To activate it, open this link`,
       `before ${formatDateTime(p.expiresAt)} and choose Activate my Apple ID:`,

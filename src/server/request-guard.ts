@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { logger } from '../observability/log.ts';
+import { PLAIN_ANSWER_HEADERS } from './security-headers.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Before a 413, the rest of the body is read and dropped up to this much, so the client can read the answer; then the connection closes. */
@@ -29,6 +30,8 @@ export interface GuardOptions {
   actions: ServerActions | null;
   maxBodyBytes?: number;
   log?: (line: string) => void;
+  /** What every answer of the guard carries besides PLAIN_ANSWER_HEADERS: HSTS and Permissions-Policy (src/server/security-headers.ts). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 type Refusal = { status: 400 | 404 | 413; message: string; actionNotFound?: boolean };
@@ -41,7 +44,7 @@ export async function guardRequest(req: IncomingMessage, res: ServerResponse, op
   const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const log = opts.log ?? warn;
   const refuse = (refusal: Refusal) => {
-    answer(res, refusal);
+    answer(res, refusal, opts.headers);
     log(`[http] ${refusal.status} ${req.method} ${pathOf(req)}: ${refusal.message}`);
     return null;
   };
@@ -89,7 +92,7 @@ export function guardedHandler(
         const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
         if (status < 500) log(`[http] ${status} ${req.method} ${pathOf(req)}: ${what.slice(0, 200)}`);
         else logger().error({ err, method: req.method }, 'http: request failed');
-        if (!res.headersSent) answer(res, { status: status as Refusal['status'], message: status < 500 ? 'This is not a request the portal understands.' : 'Something went wrong.' });
+        if (!res.headersSent) answer(res, { status: status as Refusal['status'], message: status < 500 ? 'This is not a request the portal understands.' : 'Something went wrong.' }, opts.headers);
         else res.end();
       }
     })();
@@ -193,9 +196,10 @@ function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
   return copy;
 }
 
-function answer(res: ServerResponse, refusal: Refusal) {
+function answer(res: ServerResponse, refusal: Refusal, headers: Readonly<Record<string, string>> = {}) {
   if (res.headersSent) return void res.end();
   res.statusCode = refusal.status;
+  for (const [name, value] of Object.entries({ ...PLAIN_ANSWER_HEADERS, ...headers })) res.setHeader(name, value);
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
   if (refusal.actionNotFound) res.setHeader('x-nextjs-action-not-found', '1');

@@ -84,6 +84,18 @@ export function responseSecurityHeaders(env: SecurityEnv): Record<string, string
 }
 
 /**
+ * The headers of a short text answer made before Next.js (the request guard's 4xx, the health
+ * checks): nothing in it may run, be framed or be sniffed as another type. With
+ * responseSecurityHeaders for HSTS and Permissions-Policy.
+ */
+export const PLAIN_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/**
  * Every header proxy.ts and next.config.js give a page, for an answer made outside Next.js (the
  * OpenID Connect provider's pages and redirects, src/oidc/): with its CSP for this nonce.
  */
@@ -132,9 +144,14 @@ export function crossOriginRefusal(request: { method: string; headers: Headers }
   const forwardedHost = firstValue(request.headers.get('x-forwarded-host'));
   // The host Next.js compares Origin with (app-render/action-handler.js, parseHostHeader).
   if (originUrl.host !== (forwardedHost ?? host)) return 'Origin is another site';
-  if (originUrl.origin === new URL(env.appUrl).origin) return null;
-  // Not APP_URL: then the host this request was really sent to. A client's own X-Forwarded-Host
-  // is not believed without TRUST_PROXY=on.
+  const appUrl = new URL(env.appUrl);
+  if (originUrl.origin === appUrl.origin) return null;
+  // Not APP_URL: then the host this request was really sent to, with its scheme (an http page of
+  // the same host is another origin than the https site). A client's own X-Forwarded-Host and
+  // X-Forwarded-Proto are not believed without TRUST_PROXY=on.
   const trustedHost = env.trustProxy ? (forwardedHost ?? host) : host;
+  const forwardedProto = env.trustProxy ? firstValue(request.headers.get('x-forwarded-proto')) : null;
+  const scheme = forwardedProto ? `${forwardedProto.toLowerCase()}:` : appUrl.protocol;
+  if (originUrl.protocol !== scheme) return 'Origin is another site (another scheme)';
   return originUrl.host === trustedHost ? null : 'Origin is another site';
 }

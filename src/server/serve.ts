@@ -18,7 +18,7 @@ import { healthHandler, readinessCheck } from './health.ts';
 import { metricsHandler, startMetricsServer } from './metrics-endpoint.ts';
 import { appRoutes, routeMatcher, withRequestLog } from './request-log.ts';
 import { draining, gracefulShutdown } from './shutdown.ts';
-import { pageSecurityHeaders } from './security-headers.ts';
+import { pageSecurityHeaders, responseSecurityHeaders } from './security-headers.ts';
 import { OIDC_ROUTE_PATTERNS, startOidc } from '../oidc/http.ts';
 
 /** Starts the local stand-ins on these ports; only development passes one. */
@@ -69,7 +69,7 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
   });
   const nextHandler = app.getRequestHandler();
   const dispatch = (req: IncomingMessage, res: ServerResponse) => (oidc.handles(req) ? oidc.handle(req, res) : nextHandler(req, res));
-  const handle = guardedHandler(dispatch, { actions: serverActions(process.cwd()) });
+  const handle = guardedHandler(dispatch, { actions: serverActions(process.cwd()), headers: responseSecurityHeaders({ appUrl: c.APP_URL, trustProxy: c.TRUST_PROXY === 'on' }) });
   // One log line and histogram sample per request; sets the client address (src/server/request-log.ts).
   const logged = withRequestLog(handle, { trustProxy: c.TRUST_PROXY === 'on', routeOf: routeMatcher([...appRoutes(process.cwd()), ...OIDC_ROUTE_PATTERNS]) });
   // /healthz, /readyz and /metrics are answered before Next.js: cheap, no session, no rate limit,

@@ -29,7 +29,7 @@ beforeAll(async () => {
       if (nextThrows) throw nextThrows;
       res.end('next');
     },
-    { actions: ACTIONS, log: (line) => logged.push(line) },
+    { actions: ACTIONS, log: (line) => logged.push(line), headers: { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } },
   );
   server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,6 +53,24 @@ function multipart(fields: Array<[string, string]>, boundary = 'XyZ') {
 }
 
 const action = (id: string, type: string) => ({ 'next-action': id, 'content-type': type, accept: 'text/x-component' });
+
+describe('what every refusal carries', () => {
+  it('the security headers of a text answer, and the ones the server adds (HSTS here): nothing in it runs, is framed or sniffed', async () => {
+    const refusals = [
+      await post('/sign-in', 'x'.repeat(MAX_BODY_BYTES + 1), action(SIGN_IN, 'text/plain')),
+      await post('/sign-in', '[]', action('ab'.repeat(21), 'text/plain')),
+      await post('/sign-in', 'not json', action(SIGN_IN, 'text/plain')),
+    ];
+    expect(refusals.map((r) => r.status)).toEqual([413, 404, 400]);
+    for (const { headers } of refusals) {
+      expect(headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+    }
+  });
+});
 
 describe('request size', () => {
   it(`answers 413 to a body over ${MAX_BODY_BYTES} bytes told by Content-Length, before reading it`, async () => {

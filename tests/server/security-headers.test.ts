@@ -75,6 +75,16 @@ describe('crossOriginRefusal', () => {
     expect(crossOriginRefusal(balanced, { appUrl: 'https://other.example', trustProxy: false })).toMatch(/another site/);
   });
 
+  it('an Origin of the same host with another scheme is another site: http:// on the https site', () => {
+    expect(crossOriginRefusal(req('POST', { host: 'portal.example', origin: 'http://portal.example' }), https)).toMatch(/another scheme/);
+    const balanced = (proto: string, origin: string) => req('POST', { host: '10.0.0.5:3000', 'x-forwarded-host': 'portal.example', 'x-forwarded-proto': proto, origin });
+    const behindProxy = { appUrl: 'https://other.example', trustProxy: true };
+    expect(crossOriginRefusal(balanced('https', 'https://portal.example'), behindProxy)).toBeNull();
+    expect(crossOriginRefusal(balanced('https', 'http://portal.example'), behindProxy)).toMatch(/another scheme/);
+    // Without TRUST_PROXY a client's X-Forwarded-Proto changes nothing: the scheme is APP_URL's.
+    expect(crossOriginRefusal(req('POST', { host: 'localhost:3000', 'x-forwarded-proto': 'https', origin: 'https://localhost:3000' }), http)).toMatch(/another scheme/);
+  });
+
   it("APP_URL's own origin, as the load balancer forwarded it, is this site even without TRUST_PROXY", () => {
     expect(crossOriginRefusal(req('POST', { host: '127.0.0.1:3000', 'x-forwarded-host': 'portal.example', origin: 'https://portal.example' }), https)).toBeNull();
   });
