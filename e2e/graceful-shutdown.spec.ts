@@ -1,5 +1,6 @@
 // SIGTERM under load, on the production build (README "Operating it" > Shutdown). The spec runs an
-// instance of its own (scripts/serve.ts, on its own ports and a fresh database: PostgreSQL when
+// instance of its own as the README runs one (`npm run serve`, signalled as a terminal or systemd
+// signals it: its whole process group), on its own ports and a fresh database (PostgreSQL when
 // TEST_POSTGRES_URL is set, else SQLite) with stand-ins in a process of their own, which outlives it. It
 // fires 100 parallel requests (pages, and "Forgot password?" requests that put emails in the
 // outbox), sends SIGTERM while they are in flight, and checks: every request got a complete answer
@@ -113,12 +114,43 @@ async function freshDatabase(): Promise<{ url: string; rows(): Promise<OutboxRow
 type OutboxRow = { kind: string; to: string; subject: string; text: string; sent: boolean; locked: boolean };
 const toRow = (r: Record<string, unknown>): OutboxRow => ({ kind: String(r.kind), to: String(r.toAddress), subject: String(r.subject), text: String(r.textBody), sent: Boolean(r.sent), locked: Boolean(r.locked) });
 
+/**
+ * An instance started as the README says, `npm run serve`, in a process group of its own, and
+ * stopped as a terminal's Ctrl-C or systemd's control-group kill stops it: the signal goes to the
+ * whole group (npm, its shell, and the portal's node process, which must drain).
+ */
 function startInstance(env: Record<string, string>, log: string[]): ChildProcess {
-  // node itself, not npx: the signal must reach scripts/serve.ts, not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', '--silent', 'serve'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (c: Buffer) => log.push(c.toString()));
   child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
   return child;
+}
+
+/** Sends `signal` to the instance's process group. */
+function signalInstance(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+/**
+ * Once every process of the instance's group is gone: 0 when the portal finished its graceful
+ * shutdown ("[shutdown] done", then process.exit(0) in scripts/serve.ts), else 1. npm and its
+ * shell end on the signal itself, so their exit codes say nothing of the portal's.
+ */
+async function instanceExited(child: ChildProcess, log: string[]): Promise<number> {
+  await exited(child);
+  for (;;) {
+    try {
+      process.kill(-child.pid!, 0);
+    } catch {
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return log.join('').includes('[shutdown] done') ? 0 : 1;
 }
 
 async function untilReady(port: number): Promise<void> {
@@ -153,7 +185,8 @@ async function receivedMail(): Promise<{ to: string[]; subject: string; text: st
   return ((await res.json()) as { messages: { to: string[]; subject: string; text: string }[] }).messages;
 }
 
-const exited = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null ? r(p.exitCode) : p.once('exit', (code) => r(code))));
+/** A process's exit code once it ended (null when a signal ended it: npm does, on the group's SIGTERM). */
+const exited = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null || p.signalCode !== null ? r(p.exitCode) : p.once('exit', (code) => r(code))));
 
 test('SIGTERM under load: requests in flight finish, no email is lost or sent twice', async () => {
   test.setTimeout(300_000);
@@ -192,7 +225,7 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     await new Promise((r) => setImmediate(r));
     const inFlightAtSignal = PARALLEL - answeredBefore;
     const signalledAt = Date.now();
-    app.kill('SIGTERM');
+    signalInstance(app, 'SIGTERM');
     log.push(`[spec] SIGTERM sent at ${new Date(signalledAt).toISOString()}\n`);
 
     // /readyz from a balancer's point of view: 503 while the instance drains.
@@ -205,7 +238,7 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     }
 
     const answers = await Promise.all(load.map((r) => r.answer));
-    const code = await exited(app);
+    const code = await instanceExited(app, log);
     const stoppedInMs = Date.now() - signalledAt;
     const refusedAfter = await send(PORTS.app, '/healthz').answer;
 
@@ -213,7 +246,8 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     // The load's emails; the seed also schedules a few for later (not due: never sent here).
     const ofTheLoad = (rows: OutboxRow[]) => rows.filter((r) => r.kind.startsWith('password-reset'));
     const leftUnsent = ofTheLoad(await database.rows()).filter((r) => !r.sent).length;
-    const second = startInstance({ ...env, PORT: String(SECOND_APP_PORT), APP_URL: `http://localhost:${SECOND_APP_PORT}` }, []);
+    const secondLog: string[] = [];
+    const second = startInstance({ ...env, PORT: String(SECOND_APP_PORT), APP_URL: `http://localhost:${SECOND_APP_PORT}` }, secondLog);
     children.push(second);
     await untilReady(SECOND_APP_PORT);
     let rows = await database.rows();
@@ -221,8 +255,8 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
       await new Promise((r) => setTimeout(r, 500));
       rows = await database.rows();
     }
-    second.kill('SIGTERM');
-    expect(await exited(second)).toBe(0);
+    signalInstance(second, 'SIGTERM');
+    expect(await instanceExited(second, secondLog)).toBe(0);
 
     const statuses = new Map<string, number>();
     for (const a of answers) statuses.set('status' in a ? String(a.status) : a.error, (statuses.get('status' in a ? String(a.status) : a.error) ?? 0) + 1);
@@ -255,7 +289,8 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     for (const m of await receivedMail()) for (const to of m.to) received.set(key(to, m.subject, m.text), (received.get(key(to, m.subject, m.text)) ?? 0) + 1);
     expect(received).toEqual(expected);
   } finally {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) signalInstance(c, 'SIGKILL');
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     await Promise.all(children.map(exited));
     await database.drop();
   }
