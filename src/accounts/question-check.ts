@@ -67,9 +67,13 @@ export async function questionsLock(db: Db, accountId: string, now: Date): Promi
   return until ? ACCOUNTS_ERRORS.QUESTIONS_LOCKED(until, now) : null;
 }
 
-type AnswerCheck = { ok: true } | (Failure<'QUESTIONS_LOCKED' | 'WRONG_ANSWERS'> & { locked: boolean });
+/**
+ * `wrong`: the answers were compared and were wrong. A refusal before any comparison (the questions
+ * locked, or too many answers in flight at once) is not a wrong answer.
+ */
+type AnswerCheck = { ok: true } | (Failure<'QUESTIONS_LOCKED' | 'WRONG_ANSWERS'> & { locked: boolean; wrong: boolean });
 
-const lockedOut = (until: Date, now: Date): AnswerCheck => ({ ...failure(ACCOUNTS_ERRORS, 'QUESTIONS_LOCKED', until, now), locked: true });
+const lockedOut = (until: Date, now: Date, wrong: boolean): AnswerCheck => ({ ...failure(ACCOUNTS_ERRORS, 'QUESTIONS_LOCKED', until, now), locked: true, wrong });
 
 /**
  * Checks both answers (each against its bcrypt hash, both always computed). Counts a wrong pair
@@ -77,7 +81,7 @@ const lockedOut = (until: Date, now: Date): AnswerCheck => ({ ...failure(ACCOUNT
  */
 export async function checkAnswers(db: Db, accountId: string, pair: QuestionPair, answers: [string, string], now: Date): Promise<AnswerCheck> {
   const refusedUntil = await takeAttempt(db, lockKey(accountId), QUESTION_LOCK, now);
-  if (refusedUntil) return lockedOut(refusedUntil, now);
+  if (refusedUntil) return lockedOut(refusedUntil, now, false);
   const rows = await db.securityQuestion.findMany({ where: { accountId, position: { in: pair } } });
   const results = await Promise.all(
     pair.map((position, i) => {
@@ -90,6 +94,6 @@ export async function checkAnswers(db: Db, accountId: string, pair: QuestionPair
     return { ok: true };
   }
   const lock = await attemptFailed(db, lockKey(accountId), QUESTION_LOCK, now);
-  if (lock) return lockedOut(lock, now);
-  return { ...failure(ACCOUNTS_ERRORS, 'WRONG_ANSWERS'), locked: false };
+  if (lock) return lockedOut(lock, now, true);
+  return { ...failure(ACCOUNTS_ERRORS, 'WRONG_ANSWERS'), locked: false, wrong: true };
 }

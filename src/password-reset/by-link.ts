@@ -267,13 +267,16 @@ export async function completePasswordReset(
 
   const answers = await checkAnswers(db, account.id, link.pair, [v.answer1, v.answer2], now);
   if (!answers.ok) {
-    // Every refused pair counts against the link, also one refused because the questions are locked.
-    const updated = await db.$transaction(async (tx) => {
-      await tx.passwordReset.updateMany({ where: { id: link.id, usedAt: null }, data: { wrongAnswers: { increment: 1 } } });
-      await recordSecurityEvent(tx, { accountId: account.id, kind: 'password-reset-failed', at: now, details: { locked: answers.locked } }, ctx);
-      return tx.passwordReset.findUnique({ where: { id: link.id }, select: { wrongAnswers: true } });
-    });
-    const dead = !updated || updated.wrongAnswers >= MAX_WRONG_ANSWERS;
+    await recordSecurityEvent(db, { accountId: account.id, kind: 'password-reset-failed', at: now, details: { locked: answers.locked } }, ctx);
+    // A wrong pair counts against the link. A pair refused before it was compared (the questions
+    // locked, or other answers to this link still being checked) was not wrong: it does not, so
+    // the holder's right answers sent twice at once cannot kill their own link.
+    if (!answers.wrong) return { ok: false, code: answers.code, error: answers.error };
+    // One statement (not an interactive transaction): a hundred at once on PostgreSQL each wait only
+    // for the row, never for a transaction slot.
+    const updated = await db.$queryRaw<{ wrongAnswers: unknown }[]>`
+      UPDATE "PasswordReset" SET "wrongAnswers" = "wrongAnswers" + 1 WHERE "id" = ${link.id} AND "usedAt" IS NULL RETURNING "wrongAnswers"`;
+    const dead = !updated[0] || Number(updated[0].wrongAnswers) >= MAX_WRONG_ANSWERS;
     if (dead) return failure(PASSWORD_RESET_ERRORS, 'LINK_DIED', answers.error);
     // The questions' refusal, passed up with its code.
     return { ok: false, code: answers.code, error: answers.error };

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createTestDb, type TestDb } from '../harness/db.ts';
+import { twoInstances } from '../harness/two-instances.ts';
 import { freePort } from '../harness/net.ts';
 import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
@@ -45,6 +46,8 @@ describe('resetting a forgotten password (two-step off)', () => {
     standin = await startMailStandin({ port: await freePort() });
     mailer = createSmtpMailer(`smtp://127.0.0.1:${standin.port}`, 'Two-Step <no-reply@two-step.test>');
   });
+  // Even calls on the test's client, odd ones on a second client of the same database (PostgreSQL).
+  const instance = twoInstances(() => t);
   afterAll(async () => {
     await standin.stop();
     await t.drop();
@@ -199,6 +202,33 @@ describe('resetting a forgotten password (two-step off)', () => {
     expect(await t.db.securityEvent.count({ where: { kind: 'password-reset' } })).toBe(1);
     expect(await t.db.waitingPeriod.count()).toBe(1);
     expect(await t.db.emailOutbox.count({ where: { kind: 'password-reset' } })).toBe(2); // one reset, to two addresses
+  });
+
+  it('100 submissions of one link at once, from two instances: the right answers reset the password exactly once and never fail with an error; nothing in flight kills the link', async () => {
+    const token = await requestLink();
+    const answers = await rightAnswers(token);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => completePasswordReset(instance({ ...deps }, i), token, { ...answers, password: `parallel reset ${i} 42`, confirmPassword: `parallel reset ${i} 42` }, BROWSER)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // The others: the link used by the winner, or the questions busy with the answers in flight; never a wrong answer or a dead link.
+    for (const r of results) if (!r.ok) expect(['LINK_INVALID', 'QUESTIONS_LOCKED']).toContain(r.code);
+    const winner = results.findIndex((r) => r.ok);
+    expect((await signIn(deps, { appleId: APPLE_ID, password: `parallel reset ${winner} 42` }, BROWSER)).ok).toBe(true);
+    expect(await t.db.securityEvent.count({ where: { kind: 'password-reset' } })).toBe(1);
+  });
+
+  it('100 wrong submissions of one link at once, from two instances: each refused with its message (no error), and the link dead after them', async () => {
+    const token = await requestLink();
+    const wrong = await wrongAnswers(token);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => completePasswordReset(instance({ ...deps }, i), token, { ...wrong, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER)),
+    );
+    for (const r of results) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(['WRONG_ANSWERS', 'QUESTIONS_LOCKED', 'LINK_DIED', 'LINK_INVALID']).toContain(r.code);
+    }
+    expect(await openPasswordReset(deps, token)).toMatchObject({ ok: false, code: 'LINK_INVALID' });
   });
 
   it('a newer link makes the older one stop working', async () => {
