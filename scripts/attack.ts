@@ -23,7 +23,9 @@ const STRANGER_FAILURES = 1000;
 const FUZZ_REQUESTS = 500;
 const TARGET = 'robin@two-step.test'; // two-step off: a right password completes the sign-in
 const HOLDER = 'avery@two-step.test';
-const PORTS: LocalPorts = { app: 3700, http: 3710, smtp: 3725 };
+// ATTACK_PORT_OFFSET moves the ports, so two checkouts on one machine can run it side by side.
+const offset = Number(process.env.ATTACK_PORT_OFFSET ?? 0);
+const PORTS: LocalPorts = { app: 3700 + offset, http: 3710 + offset, smtp: 3725 + offset };
 
 ensureInstalled();
 buildIfChanged({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
