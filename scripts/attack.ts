@@ -4,10 +4,11 @@
 //   - of 100 parallel wrong passwords for one Apple ID, how many reached a password compare;
 //   - after 1,000 failures by a stranger, whether the holder's known browser signs in (and an
 //     unknown browser does not);
-//   - fuzz requests sent and answers of 500 or more.
+//   - fuzz requests sent and answers of 500 or more: anonymous; bad sealed cookies on every page;
+//     bad ids and fields to every action as a signed-in and as a password-stage session.
 // Requests only go to this machine's loopback; every loop is bounded.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfChanged, ensureInstalled } from './lib/bootstrap.mjs';
@@ -16,6 +17,8 @@ import { createDb } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 import { PER_APPLE_ID } from '../src/accounts/password-guesses.ts';
 import { fuzzServer } from './lib/fuzz-http.ts';
+import { allActions, signInOverHttp } from './attack/http.ts';
+import { fuzzCookies } from './attack/cookie-fuzz.ts';
 import { createPostgresDatabase } from './lib/postgres-database.ts';
 
 const PARALLEL = 100;
@@ -23,44 +26,14 @@ const STRANGER_FAILURES = 1000;
 const FUZZ_REQUESTS = 500;
 const TARGET = 'robin@two-step.test'; // two-step off: a right password completes the sign-in
 const HOLDER = 'avery@two-step.test';
+const SIGNED_IN = 'nima@two-step.test'; // two-step off
+const PASSWORD_STAGE = 'olivia@two-step.test'; // two-step on: the right password reaches the code step
 // ATTACK_PORT_OFFSET moves the ports, so two checkouts on one machine can run it side by side.
 const offset = Number(process.env.ATTACK_PORT_OFFSET ?? 0);
 const PORTS: LocalPorts = { app: 3700 + offset, http: 3710 + offset, smtp: 3725 + offset };
 
 ensureInstalled();
 buildIfChanged({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
-
-/** The id of a server action in this build, by its exported name (the build's own manifest). */
-function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName?: string }> };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
-  if (!found) throw new Error(`no server action ${exportedName} in .next: build first`);
-  return found[0];
-}
-const SIGN_IN = actionId('signInAction');
-
-interface Attempt {
-  signedIn: boolean;
-  deviceCookie: string | null;
-}
-
-/** Posts the sign-in form as the page's JavaScript does (React's reply encoding: state, then the form). */
-async function signInOverHttp(base: string, appleId: string, password: string, opts: { from: string; cookie?: string }): Promise<Attempt> {
-  const body = new FormData();
-  body.set('_1_appleId', appleId);
-  body.set('_1_password', password);
-  body.set('0', '[{},"$K1"]');
-  const res = await fetch(`${base}/sign-in`, {
-    method: 'POST',
-    body,
-    redirect: 'manual',
-    headers: { 'next-action': SIGN_IN, accept: 'text/x-component', origin: base, 'x-forwarded-for': opts.from, ...(opts.cookie ? { cookie: opts.cookie } : {}) },
-  });
-  await res.arrayBuffer();
-  if (res.status >= 500) throw new Error(`sign-in answered ${res.status}`);
-  const device = res.headers.getSetCookie().find((c) => /two_step_device=/.test(c));
-  return { signedIn: /\/account/.test(res.headers.get('x-action-redirect') ?? ''), deviceCookie: device ? device.split(';')[0]! : null };
-}
 
 /** An app instance; its log (one line per refused request) is left out of the figures. */
 function startInstance(env: Record<string, string>): ChildProcess {
@@ -81,6 +54,27 @@ async function run(command: string[], env: Record<string, string>): Promise<void
       code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited ${code}`)),
     ),
   );
+}
+
+/**
+ * Bad cookies on every page, and bad input (ids holding NUL, over-long ids) to every server action
+ * as a signed-in browser and as one that gave only the password (what a stolen password reaches).
+ */
+async function fuzzAsSessions(bases: string[], label: string): Promise<void> {
+  const signedIn = await signInOverHttp(bases[0]!, SIGNED_IN, DEMO_PASSWORD, { from: '192.0.2.20' });
+  const passwordStage = await signInOverHttp(bases[bases.length - 1]!, PASSWORD_STAGE, DEMO_PASSWORD, { from: '192.0.2.21' });
+  if (!signedIn.signedIn || !signedIn.sessionCookie || !passwordStage.sessionCookie || passwordStage.signedIn) throw new Error('the fuzz sessions could not be made');
+  const seals = [signedIn.sessionCookie, signedIn.deviceCookie, passwordStage.sessionCookie].flatMap((c) => (c ? [c.slice(c.indexOf('=') + 1)] : []));
+  const cookies = await fuzzCookies(bases[bases.length - 1]!, FUZZ_REQUESTS, seals);
+  console.log(`  ${label}: bad sealed cookies sent: ${cookies.sent}, 5xx seen: ${cookies.serverErrors}`);
+  for (const e of cookies.examples) console.log(`    ${e}`);
+  // Every action but the sign-outs (which would end the session the rest is sent as).
+  const actionIds = allActions().filter((a) => !/signOut/i.test(a.name)).map((a) => a.id);
+  for (const [who, cookie] of [['signed in', signedIn.sessionCookie], ['password stage', passwordStage.sessionCookie]] as const) {
+    const fuzz = await fuzzServer(bases[0]!, FUZZ_REQUESTS, { cookie, actionIds, seed: 20261207 });
+    console.log(`  ${label}: fuzz of every action (${who}): sent ${fuzz.sent}, 5xx seen: ${fuzz.serverErrors}; by status ${JSON.stringify(fuzz.byStatus)}`);
+    for (const e of fuzz.examples) console.log(`    ${e}`);
+  }
 }
 
 async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Promise<void> {
@@ -132,6 +126,7 @@ async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Pro
       console.log(`  ${label}: fuzz requests sent: ${fuzz.sent}, 5xx seen: ${fuzz.serverErrors}`);
       for (const e of fuzz.examples) console.log(`    ${e}`);
     }
+    await fuzzAsSessions(bases, label);
   } finally {
     await db.$disconnect();
     for (const p of instances) p.kill('SIGTERM');

@@ -23,10 +23,12 @@ export interface FuzzReport {
 const PAGES = ['/', '/sign-in', '/create', '/forgot', '/reset', '/reset/recovery-key', '/account', '/account/security', '/account/security/devices', '/support'];
 const NASTY = ['\u0000', '\n', '\r\n', '\u202e', '\u2066', '\u200b', '\ufeff', '\ud800', '💥', 'e\u0301', "'", '"', '<script>', '%00', '../', '$K1', '$@1', '$undefined', '$Q2', '$T', '__proto__'];
 const FIELDS = ['name', 'label', 'appleId', 'email', 'password', 'confirmPassword', 'currentPassword', 'birthDate', 'countryCode', 'rescueEmail', 'answer1', 'question1', 'trustedDeviceId', 'registeredDeviceId', 'appPasswordId', 'phoneNumber', 'code', 'recoveryKey', 'pin', 'accept'];
+const ID_FIELDS = ['trustedDeviceId', 'registeredDeviceId', 'appPasswordId', 'deviceId', 'codeId', 'sessionId', 'appId', 'id'];
+const BAD_IDS = ['a\u0000', '\u0000', 'x'.repeat(101), 'cm0000000000000000000000\u0000', '../x', '%00', '\ud800', ' ', ''];
 const MB = 1024 * 1024;
 
 /** mulberry32: a small seeded PRNG, so that a run can be repeated. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -82,6 +84,8 @@ function actionArguments(r: Rng): Array<[string, string]> {
     () => [['0', r.text()] as [string, string]],
     () => [['0', JSON.stringify(['$K1', '$K1', '$K1'])] as [string, string], ...formFields(r, '1_')],
     () => formFields(r, ''),
+    // The fields that name a row (a device, a code, an app password), holding what no id holds.
+    () => [['0', JSON.stringify([{}, '$K1'])] as [string, string], ...ID_FIELDS.map((f) => [`1_${f}`, r.pick(BAD_IDS)] as [string, string])],
   ];
   return r.pick(shapes)();
 }
@@ -176,11 +180,15 @@ export async function discoverActionIds(baseUrl: string): Promise<string[]> {
   return [...ids];
 }
 
-/** Sends `n` malformed requests to the portal at `baseUrl`, `concurrency` at a time. */
-export async function fuzzServer(baseUrl: string, n: number, opts: { seed?: number; concurrency?: number } = {}): Promise<FuzzReport> {
+/**
+ * Sends `n` malformed requests to the portal at `baseUrl`, `concurrency` at a time: as the browser
+ * whose `cookie` is given (a signed-in or password-stage session), to `actionIds` (default: the
+ * actions the public pages name).
+ */
+export async function fuzzServer(baseUrl: string, n: number, opts: { seed?: number; concurrency?: number; cookie?: string; actionIds?: string[] } = {}): Promise<FuzzReport> {
   const base = new URL(baseUrl);
   const r = prng(opts.seed ?? 20130321);
-  const actionIds = await discoverActionIds(baseUrl);
+  const actionIds = opts.actionIds ?? (await discoverActionIds(baseUrl));
   const report: FuzzReport = { sent: 0, serverErrors: 0, noAnswer: 0, byStatus: {}, examples: [] };
   const planned = Array.from({ length: n }, () => plan(r, base, actionIds));
   let next = 0;
@@ -189,7 +197,8 @@ export async function fuzzServer(baseUrl: string, n: number, opts: { seed?: numb
       const p = planned[next++]!;
       let status: string;
       try {
-        const res = await fetch(new URL(p.path, base), { ...p.init, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+        const headers = { ...(p.init.headers as Record<string, string> | undefined), ...(opts.cookie ? { cookie: opts.cookie } : {}) };
+        const res = await fetch(new URL(p.path, base), { ...p.init, headers, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
         await res.arrayBuffer().catch(() => undefined);
         status = String(res.status);
       } catch (e) {
