@@ -8,11 +8,11 @@ import bcrypt from 'bcrypt';
 import { TEST_ENGINE, createTestDb, type TestDb } from '../harness/db.ts';
 import { BROWSER, GOOD_PASSWORD, accountInput, freshAccount, type testDeps } from '../harness/accounts.ts';
 import { twoInstances } from '../harness/two-instances.ts';
-import { heldLine, type HeldLine } from '../harness/held-line.ts';
+import { heldLine, productionLine, type HeldLine } from '../harness/held-line.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
-import { createHashingLine, HASHES_IN_FLIGHT, HASHES_WAITING, LINE_SHARES, MAX_WAIT_MS, type Place } from '../../src/accounts/hashing-line.ts';
+import { createHashingLine, HASHES_IN_FLIGHT, HASHES_WAITING, LINE_SHARES, type Place } from '../../src/accounts/hashing-line.ts';
 import { PER_APPLE_ID } from '../../src/accounts/password-guesses.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
 
@@ -21,9 +21,6 @@ const HOLDER = 'jane.holder@example.com';
 const ATTACKER = 'mallory@example.com';
 const FLOOD_LOOPS = 16;
 const ROUNDS = 20;
-
-/** A line of production's shape whose clock stands still (no hash is ever measured slow). */
-const productionLine = () => createHashingLine(HASHES_IN_FLIGHT, HASHES_WAITING, { maxWaitMs: MAX_WAIT_MS, now: () => 0, shares: LINE_SHARES });
 
 describe(`sign-in and the hashing line (${TEST_ENGINE})`, () => {
   let t: TestDb;
