@@ -20,6 +20,7 @@ import { fuzzServer } from './lib/fuzz-http.ts';
 import { allActions, signInOverHttp } from './attack/http.ts';
 import { fuzzCookies } from './attack/cookie-fuzz.ts';
 import { createPostgresDatabase } from './lib/postgres-database.ts';
+import { hashingLineFloods } from './attack/hashing-line-flood.ts';
 
 const PARALLEL = 100;
 const STRANGER_FAILURES = 1000;
@@ -120,6 +121,8 @@ async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Pro
       `  ${label}: after ${STRANGER_FAILURES} stranger failures (${seconds.toFixed(1)} s), the holder's known browser: ${known.signedIn ? 'ok' : 'refused'}; ` +
         `an unknown browser with the right password: ${unknown.signedIn ? 'ok' : 'refused'}`,
     );
+
+    await hashingLineFloods(bases, db, label);
 
     if (engine === 'sqlite') {
       const fuzz = await fuzzServer(bases[0]!, FUZZ_REQUESTS);

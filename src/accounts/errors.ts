@@ -20,9 +20,9 @@ export const ACCOUNTS_ERRORS = {
   WRONG_ANSWERS: "Your answers don't match the ones on file. Check them and try again.",
   /** QUESTION_LOCK: too many wrong answers in a row. */
   QUESTIONS_LOCKED: (until: Date, now: Date) => `Too many wrong answers. For your security, try again in ${waitText(until, now)}.`,
-  /** PER_APPLE_ID / PER_CLIENT_ADDRESS (password-guesses.ts): wherever a password is typed. */
-  /** The hashing line is full (hashing-line.ts): refused before anything was read or counted. */
+  /** The hashing line has no place for this request (hashing-line.ts, hashing-line-shares.ts): refused before any guess was counted or anything written. */
   SERVER_BUSY: 'The server is busy. Try again in a moment.',
+  /** PER_APPLE_ID / PER_CLIENT_ADDRESS (password-guesses.ts): wherever a password is typed. */
   PASSWORD_LOCKED_OUT: (until: Date, now: Date) => `Too many unsuccessful sign-in attempts. For your security, try again in ${waitText(until, now)}.`,
 } as const satisfies ErrorSentences;
 

@@ -28,7 +28,8 @@ import { appPasswordEmail } from '../mail/templates.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import type { StepUpError } from '../step-up/errors.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { attemptsFailed, refundAttempt, takeAttempts, type Limit } from '../throttle/throttle.ts';
+import { attemptsFailed, refundAttempt, refusedUntil, takeAttempts, type Limit } from '../throttle/throttle.ts';
+import { BUSY_RETRY_AFTER_SECONDS, hashingLine, type HashingLine, type Place } from '../accounts/hashing-line.ts';
 import { failure, type Failure } from '../result.ts';
 import { APP_PASSWORDS_ERRORS, type AppPasswordsError } from './errors.ts';
 import { REQUEST_ID } from '../db/row-id.ts';
@@ -43,6 +44,8 @@ export interface AppPasswordDeps {
 /** authenticateApp also needs the portal's address, for the message that sends people to the page. */
 export interface AppAuthDeps extends AppPasswordDeps {
   appUrl: string;
+  /** The process's line (hashing-line.ts) when not given; tests give one of their own. */
+  hashingLine?: HashingLine;
 }
 
 // (ours) Enough for every mail, calendar and contacts app of a household; few enough to review.
@@ -219,14 +222,15 @@ export const appCredentialsSchema = z.object({
   password: z.string().min(1, 'Enter a password.').max(1024),
 });
 
-/** An app's sign-in: the holder's name, or 401 (one answer for every refused password) or 429 (a lockout, with its wait). */
+/** An app's sign-in: the holder's name, or 401 (one answer for every refused password) or 429 (a lockout, with its wait) or 503 (the hashing line has no place for it). */
 type AppAuthResult =
   | { ok: true; name: string }
   | (Failure<'APP_SIGN_IN_FAILED'> & { status: 401 })
-  | (Failure<'PASSWORD_LOCKED_OUT'> & { status: 429; retryAfterSeconds: number });
+  | (Failure<'PASSWORD_LOCKED_OUT'> & { status: 429; retryAfterSeconds: number })
+  | (Failure<'SERVER_BUSY'> & { status: 503; retryAfterSeconds: number });
 
 const signInFailed = (): AppAuthResult => ({ ...failure(APP_PASSWORDS_ERRORS, 'APP_SIGN_IN_FAILED'), status: 401 });
-
+const busy = (): AppAuthResult => ({ ...failure(ACCOUNTS_ERRORS, 'SERVER_BUSY'), status: 503, retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
 
 /**
  * An app signs in with the Apple ID and a password.
@@ -243,6 +247,8 @@ const signInFailed = (): AppAuthResult => ({ ...failure(APP_PASSWORDS_ERRORS, 'A
  * per-Apple-ID failures: an app that signs in every few minutes would otherwise keep resetting the
  * counter for someone guessing the main password on the sign-in form; failures age out by window.
  * Successes are not security events (apps poll); lastUsedAt records them instead.
+ * As at the sign-in form, a locked-out guess is answered before it asks for a place in the hashing
+ * line, and an app with its own app-specific password asks as a known browser does.
  */
 export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: RequestContext): Promise<AppAuthResult> {
   const parsed = appCredentialsSchema.safeParse(input);
@@ -251,26 +257,46 @@ export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: Re
   const now = deps.clock.now();
   const key = appleIdKey(parsed.data.appleId);
   const account = await db.account.findUnique({ where: { appleIdKey: key } });
-  const limits = await appLimits(db, key, account, parsed.data.password, ctx);
-  const refusedUntil = await takeAttempts(db, limits, now);
-  if (refusedUntil) return locked(refusedUntil, now);
+  const { limits, own } = await appLimits(db, key, account, parsed.data.password, ctx);
+  const lockedUntil = await refusedUntil(db, limits, now);
+  if (lockedUntil) return locked(lockedUntil, now);
+  const place = (deps.hashingLine ?? hashingLine).enter({ clientAddress: ctx.clientAddress, appleId: key, known: own });
+  if (!place) return busy();
+  try {
+    return await checkAppSignIn(deps, { account, typed: parsed.data.password, limits, now }, ctx, place);
+  } finally {
+    place.leave();
+  }
+}
 
-  const typed = parsed.data.password;
+interface AppAttempt {
+  account: { id: string; name: string; passwordHash: string; twoStepEnabledAt: Date | null } | null;
+  typed: string;
+  limits: readonly Limit[];
+  now: Date;
+}
+
+/** The compares of an app's sign-in, all in the request's one place in the hashing line. */
+async function checkAppSignIn(deps: AppAuthDeps, { account, typed, limits, now }: AppAttempt, ctx: RequestContext, place: Place): Promise<AppAuthResult> {
+  const { db } = deps;
+  const refused = await takeAttempts(db, limits, now);
+  if (refused) return locked(refused, now);
+
   let mainPasswordGiven = false;
   if (!account) {
     // Two comparisons, like a failure on an existing account.
-    await verifyAgainstNothing(typed, deps.bcryptCost);
-    await verifyAgainstNothing(typed, deps.bcryptCost);
+    await verifyAgainstNothing(typed, deps.bcryptCost, place);
+    await verifyAgainstNothing(typed, deps.bcryptCost, place);
   } else if (!account.twoStepEnabledAt) {
-    if (await verifySecret(typed, account.passwordHash)) return succeeded(db, limits, account.name);
-    await verifyAgainstNothing(typed, deps.bcryptCost);
+    if (await verifySecret(typed, account.passwordHash, place)) return succeeded(db, limits, account.name);
+    await verifyAgainstNothing(typed, deps.bcryptCost, place);
   } else {
-    const matched = await matchAppPassword(deps, account.id, typed);
+    const matched = await matchAppPassword(deps, account.id, typed, place);
     if (matched) {
       await db.appPassword.update({ where: { id: matched }, data: { lastUsedAt: now } });
       return succeeded(db, limits, account.name);
     }
-    mainPasswordGiven = await verifySecret(typed, account.passwordHash);
+    mainPasswordGiven = await verifySecret(typed, account.passwordHash, place);
   }
 
   const lock = await attemptsFailed(db, limits, now);
@@ -285,29 +311,35 @@ export async function authenticateApp(deps: AppAuthDeps, input: unknown, ctx: Re
 /**
  * The limits an app's attempt is counted under: apart from the sign-in form's, so
  * failures here lock no browser. An attempt whose first group names one of the account's active
- * app-specific passwords (a stranger guesses one in 26^4) is the holder's app: it counts under
- * that password's own budget, so a stranger's wrong passwords never lock the holder's apps out.
+ * app-specific passwords (a stranger guesses one in 26^4) is the holder's app (`own`): it counts
+ * under that password's own budget, so a stranger's wrong passwords never lock the holder's apps out.
  */
-async function appLimits(db: Db, key: string, account: { id: string; twoStepEnabledAt: Date | null } | null, typed: string, ctx: RequestContext): Promise<Limit[]> {
+async function appLimits(
+  db: Db,
+  key: string,
+  account: { id: string; twoStepEnabledAt: Date | null } | null,
+  typed: string,
+  ctx: RequestContext,
+): Promise<{ limits: Limit[]; own: boolean }> {
   const normalised = account?.twoStepEnabledAt ? normaliseAppPassword(typed) : null;
   const own = normalised
     ? await db.appPassword.findFirst({ where: { accountId: account!.id, lookupKey: lookupKeyOf(normalised), revokedAt: null }, select: { id: true } })
     : null;
-  if (own) return [[`app:app-password:${own.id}`, PER_KNOWN_BROWSER]];
-  return passwordLimits('app:sign-in', key, account?.id ?? null, ctx);
+  if (own) return { limits: [[`app:app-password:${own.id}`, PER_KNOWN_BROWSER]], own: true };
+  return { limits: passwordLimits('app:sign-in', key, account?.id ?? null, ctx), own: false };
 }
 
 /** The id of the active app-specific password `typed` is, or null (one comparison at least, always). */
-async function matchAppPassword(deps: AppPasswordDeps, accountId: string, typed: string): Promise<string | null> {
+async function matchAppPassword(deps: AppPasswordDeps, accountId: string, typed: string, place: Place): Promise<string | null> {
   const normalised = normaliseAppPassword(typed);
   const candidates = normalised
     ? await deps.db.appPassword.findMany({ where: { accountId, lookupKey: lookupKeyOf(normalised), revokedAt: null }, select: { id: true, hash: true } })
     : [];
   if (!normalised || candidates.length === 0) {
-    await verifyAgainstNothing(typed, deps.bcryptCost);
+    await verifyAgainstNothing(typed, deps.bcryptCost, place);
     return null;
   }
-  for (const c of candidates) if (await verifySecret(normalised, c.hash)) return c.id;
+  for (const c of candidates) if (await verifySecret(normalised, c.hash, place)) return c.id;
   return null;
 }
 

@@ -7,16 +7,19 @@
 //    Apple ID with no account, so a lockout reveals nothing), and per client address a budget of
 //    20 after which attempts are slowed, never locked (many people can share one address).
 // So a stranger who knows only the Apple ID locks out strangers, never the holder's own browser.
+// A locked-out guess is answered before it asks for a place in the hashing line, and the line
+// shares its places among clients (src/accounts/hashing-line-shares.ts).
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
-import { hashingLine, type Place } from '../accounts/hashing-line.ts';
+import { hashingLine, type HashingLine, type Place } from '../accounts/hashing-line.ts';
 import { passwordLimits } from '../accounts/password-guesses.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import type { FieldErrors, FormResult } from '../accounts/fields.ts';
-import { attemptsFailed, attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';
+import { attemptsFailed, attemptsSucceeded, refusedUntil, takeAttempts, type Limit } from '../throttle/throttle.ts';
+import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { createSession } from '../sessions/sessions.ts';
 import { failure } from '../result.ts';
@@ -35,7 +38,12 @@ export interface SignInDeps {
   db: Db;
   clock: Clock;
   bcryptCost: number;
+  /** The process's line (hashing-line.ts) when not given; tests give one with a fake clock. */
+  hashingLine?: HashingLine;
 }
+
+/** The account a password sign-in checks against, as accountToCheck reads it. */
+type AccountToCheck = { id: string; passwordHash: string; twoStepEnabledAt: Date | null };
 
 /** `input` is untrusted (a submitted form): it is parsed here. */
 export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestContext): Promise<SignInResult> {
@@ -45,35 +53,49 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
     for (const i of parsed.error.issues) fieldErrors[i.path[0] as 'appleId' | 'password'] ??= i.message;
     return { ...failure(SIGN_IN_ERRORS, 'CHECK_FIELDS'), fieldErrors };
   }
-  // A place in the hashing line first: when it is full, nothing is read and no guess is counted.
-  const place = hashingLine.enter();
+  const now = deps.clock.now();
+  const key = appleIdKey(parsed.data.appleId);
+  // The account and its locks are read first (the same two reads for an Apple ID without an
+  // account), so that a locked-out guess is answered without taking a place in the hashing line.
+  const account = await accountToCheck(deps.db, key);
+  const limits = passwordLimits('sign-in', key, account?.id ?? null, ctx);
+  const locked = await refusedUntil(deps.db, limits, now);
+  if (locked) return failure(ACCOUNTS_ERRORS, 'PASSWORD_LOCKED_OUT', locked, now);
+  // Then a place in the line: when there is none for this asker, no guess is counted and nothing is written.
+  const asker = { clientAddress: ctx.clientAddress, appleId: key, known: knownBrowserId(ctx, account?.id) !== null };
+  const place = (deps.hashingLine ?? hashingLine).enter(asker);
   if (!place) return failure(ACCOUNTS_ERRORS, 'SERVER_BUSY');
   try {
-    return await checkPassword(deps, parsed.data, ctx, place);
+    return await checkPassword(deps, { password: parsed.data.password, account, limits, now }, ctx, place);
   } finally {
-    place.leave(); // when refused before the compare
+    place.leave();
   }
 }
 
 /** What a password sign-in needs of the account: one raw read (src/db/raw.ts: a model query costs five times the CPU). */
-async function accountToCheck(db: Db, key: string): Promise<{ id: string; passwordHash: string; twoStepEnabledAt: Date | null } | null> {
+async function accountToCheck(db: Db, key: string): Promise<AccountToCheck | null> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "passwordHash", "twoStepEnabledAt" FROM "Account" WHERE "appleIdKey" = ${key}`;
   const r = rows[0];
   return r ? { id: String(r.id), passwordHash: String(r.passwordHash), twoStepEnabledAt: rawDateOrNull(r.twoStepEnabledAt) } : null;
 }
 
-async function checkPassword(deps: SignInDeps, input: z.infer<typeof signInSchema>, ctx: RequestContext, place: Place): Promise<SignInResult> {
-  const { db, clock } = deps;
-  const now = clock.now();
-  const key = appleIdKey(input.appleId);
-  const account = await accountToCheck(db, key);
-  const limits = passwordLimits('sign-in', key, account?.id ?? null, ctx);
-  const refusedUntil = await takeAttempts(db, limits, now);
-  if (refusedUntil) return failure(ACCOUNTS_ERRORS, 'PASSWORD_LOCKED_OUT', refusedUntil, now);
+interface Attempt {
+  password: string;
+  account: AccountToCheck | null;
+  limits: readonly Limit[];
+  now: Date;
+}
+
+async function checkPassword(deps: SignInDeps, { password, account, limits, now }: Attempt, ctx: RequestContext, place: Place): Promise<SignInResult> {
+  const { db } = deps;
+  // Counted atomically now: the read before let through the attempts that raced to the budget.
+  const refused = await takeAttempts(db, limits, now);
+  if (refused) return failure(ACCOUNTS_ERRORS, 'PASSWORD_LOCKED_OUT', refused, now);
 
   const passwordOk = account
-    ? await verifySecret(input.password, account.passwordHash, place)
-    : await verifyAgainstNothing(input.password, deps.bcryptCost, place);
+    ? await verifySecret(password, account.passwordHash, place)
+    : await verifyAgainstNothing(password, deps.bcryptCost, place);
+  place.leave(); // the writes below need no thread of the pool: the next asker may have the place
 
   if (!account || !passwordOk) {
     const lock = await attemptsFailed(db, limits, now);

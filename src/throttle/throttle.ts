@@ -166,6 +166,27 @@ export async function lockedUntil(db: DbTx, key: string, policy: ThrottlePolicy,
   return !isSlowDown(policy) && row.failures > policy.maxFailures ? new Date(row.windowStartedAt.getTime() + policy.windowMs) : null;
 }
 
+/**
+ * Until when takeAttempts would refuse the next attempt under `limits` (the first limit that
+ * would, in order), or null when it would count it. Reads only, one raw read per key (it runs on
+ * every password attempt): the check a guess passes before it takes anything scarce, such as a
+ * place in the hashing line (src/accounts/hashing-line.ts), so that a locked-out guess costs no
+ * one a place. takeAttempts still counts atomically after it: two requests may both pass here.
+ */
+export async function refusedUntil(db: DbTx, limits: readonly Limit[], now: Date): Promise<Date | null> {
+  for (const [key, policy] of limits) {
+    const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT "failures", "windowStartedAt", "lockedUntil" FROM "Throttle" WHERE "key" = ${key}`;
+    const r = rows[0];
+    if (!r) continue;
+    const row = { failures: Number(r.failures), windowStartedAt: rawDate(r.windowStartedAt), lockedUntil: rawDateOrNull(r.lockedUntil) };
+    if (staleAt(row, policy, now)) continue;
+    if (row.lockedUntil && row.lockedUntil > now) return row.lockedUntil; // locked, or (slowed down) the next slot is taken
+    // The next count would pass the budget while the attempts that used it are checked (takeAttempt).
+    if (!isSlowDown(policy) && row.failures >= policy.maxFailures) return new Date(row.windowStartedAt.getTime() + policy.windowMs);
+  }
+  return null;
+}
+
 /** "25 seconds", "3 minutes", "1 hour": how long a person has to wait, rounded up. */
 export function waitText(until: Date, now: Date): string {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));

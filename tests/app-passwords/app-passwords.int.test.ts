@@ -20,6 +20,9 @@ import type { Actor } from '../../src/sessions/actor.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { localEnv, DEV_PORTS, TEST_SECRETS } from '../../dev/standins/local-env.ts';
 import { MINUTE } from '../../src/clock.ts';
+import { PER_APPLE_ID } from '../../src/accounts/password-guesses.ts';
+import { BUSY_RETRY_AFTER_SECONDS, HASHES_IN_FLIGHT, HASHES_WAITING, hashingLine, LINE_SHARES } from '../../src/accounts/hashing-line.ts';
+import { heldLine, productionLine, type HeldLine } from '../harness/held-line.ts';
 
 const APPLE_ID = 'jane.holder@example.com';
 const FORMAT = /^[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4}$/;
@@ -236,6 +239,49 @@ describe('app-specific passwords', () => {
     expect(await auth('aaaa-bbbb-cccc-dddd', 'other@example.com', { ...BROWSER, clientAddress: '198.51.100.9' })).toMatchObject({ status: 401 });
   });
 
+  describe('and the hashing line (held hashes: tests/harness/held-line.ts)', () => {
+    let held: HeldLine;
+    beforeEach(() => {
+      held = heldLine(productionLine());
+    });
+    const stranger = (i: number) => ({ ...BROWSER, clientAddress: `198.51.100.${i % 250}` });
+    const authIn = (password: string, ctx = BROWSER) => authenticateApp({ ...deps, hashingLine: held.line }, { appleId: APPLE_ID, password }, ctx);
+
+    it('an app\'s guesses for a locked Apple ID, from rotating addresses, take no place in the line', async () => {
+      for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) await authIn('aaaa-bbbb-cccc-dddd', stranger(i));
+      const before = held.asked.length;
+      held.hold();
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => authIn('aaaa-bbbb-cccc-dddd', stranger(100 + i))));
+      held.release();
+      expect(answers.every((r) => !r.ok && r.status === 429)).toBe(true);
+      expect(held.asked.length).toBe(before);
+    });
+
+    it("the holder's app (its own app-specific password) gets a place while strangers' guesses hold the Apple ID's share", async () => {
+      const { password } = await create();
+      held.hold();
+      const guesses = Array.from({ length: 10 }, (_, i) => authIn('aaaa-bbbb-cccc-dddd', stranger(i)));
+      await held.askedBy(10);
+      const holder = authIn(password, { ...BROWSER, clientAddress: '192.0.2.10' });
+      await held.askedBy(11);
+      held.release();
+      expect(await holder).toEqual({ ok: true, name: 'Jane Holder' });
+      const answers = await Promise.all(guesses);
+      expect(answers.filter((r) => !r.ok && r.status === 503)).toHaveLength(10 - LINE_SHARES.perAppleId);
+    });
+
+    it('a full line answers 503 with Retry-After, and counts no guess', async () => {
+      const { password } = await create();
+      const joined = Array.from({ length: HASHES_IN_FLIGHT + HASHES_WAITING }, () => held.line.join());
+      expect(await authIn(password)).toEqual({ ok: false, code: 'SERVER_BUSY', error: 'The server is busy. Try again in a moment.', status: 503, retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+      expect(await authIn('aaaa-bbbb-cccc-dddd')).toMatchObject({ code: 'SERVER_BUSY', status: 503 });
+      expect(await t.db.throttle.count()).toBe(0);
+      expect(await t.db.securityEvent.count({ where: { kind: 'app-sign-in-failed' } })).toBe(0);
+      for (const p of joined) p.leave();
+      expect((await authIn(password)).ok).toBe(true);
+    });
+  });
+
   it('with two-step off, the main password works in apps and app-specific passwords do not', async () => {
     const { password } = await create();
     await t.db.account.update({ where: { id: actor.accountId }, data: { twoStepEnabledAt: null } });
@@ -322,5 +368,20 @@ describe('GET /api/app/whoami', () => {
     const locked = await GET(request(basic(APPLE_ID, 'aaaa-bbbb-cccc-dddd')));
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
     expect((await locked.json()).error).toContain('try again in');
+  });
+
+  it("answers 503 with Retry-After when the process's hashing line has no place, before any guess is counted", async () => {
+    await freshAccount(t.db);
+    const GET = await routeGet();
+    const joined = Array.from({ length: HASHES_IN_FLIGHT + HASHES_WAITING }, () => hashingLine.join());
+    try {
+      const busy = await GET(request(basic(APPLE_ID, 'aaaa-bbbb-cccc-dddd')));
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBe(String(BUSY_RETRY_AFTER_SECONDS));
+      expect(await busy.json()).toEqual({ error: 'The server is busy. Try again in a moment.' });
+      expect(await t.db.throttle.count()).toBe(0);
+    } finally {
+      for (const p of joined) p.leave();
+    }
   });
 });

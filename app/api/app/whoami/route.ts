@@ -1,7 +1,8 @@
 // GET /api/app/whoami: the stand-in for an app that cannot ask for a verification code (a mail
 // client, say) signing in with HTTP Basic (RFC 7617): "Apple ID:password". With two-step on only an
 // app-specific password works (src/app-passwords/app-passwords.ts). Answers 200 { name }, 401 with
-// a WWW-Authenticate challenge and { error }, or 429 with Retry-After while a lockout lasts.
+// a WWW-Authenticate challenge and { error }, 429 with Retry-After while a lockout lasts, or 503
+// with Retry-After when the hashing line has no place for it (src/accounts/hashing-line.ts).
 import { z } from 'zod';
 import { runtime } from '@/src/runtime.ts';
 import { authenticateApp, appCredentialsSchema, APP_SIGN_IN_FAILED } from '@/src/app-passwords/app-passwords.ts';
@@ -38,6 +39,6 @@ export async function GET(request: Request): Promise<Response> {
   const ctx: RequestContext = { clientAddress: clientAddressOf(request.headers.get('x-forwarded-for')), userAgent: request.headers.get('user-agent') };
   const result = await authenticateApp(runtime(), credentials.data, ctx);
   if (result.ok) return json(200, { name: result.name });
-  if (result.status === 429) return json(429, { error: result.error }, { 'Retry-After': String(result.retryAfterSeconds ?? 60) });
+  if (result.status === 429 || result.status === 503) return json(result.status, { error: result.error }, { 'Retry-After': String(result.retryAfterSeconds) });
   return json(401, { error: result.error }, { 'WWW-Authenticate': CHALLENGE });
 }
