@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 import { PER_APPLE_ID } from '../src/accounts/password-guesses.ts';
 import { fuzzServer } from './lib/fuzz-http.ts';
 import { createPostgresDatabase } from './lib/postgres-database.ts';
+import { describeSmsFlood, smsBudgetFlood } from './attack/sms-budget-flood.ts';
 
 const PARALLEL = 100;
 const STRANGER_FAILURES = 1000;
@@ -126,6 +127,8 @@ async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Pro
       `  ${label}: after ${STRANGER_FAILURES} stranger failures (${seconds.toFixed(1)} s), the holder's known browser: ${known.signedIn ? 'ok' : 'refused'}; ` +
         `an unknown browser with the right password: ${unknown.signedIn ? 'ok' : 'refused'}`,
     );
+
+    console.log(describeSmsFlood(label, await smsBudgetFlood({ base: bases[0]!, standinsUrl: env.STANDINS_URL!, holderPassword: DEMO_PASSWORD })));
 
     if (engine === 'sqlite') {
       const fuzz = await fuzzServer(bases[0]!, FUZZ_REQUESTS);
