@@ -21,6 +21,7 @@ import { allActions, signInOverHttp } from './attack/http.ts';
 import { fuzzCookies } from './attack/cookie-fuzz.ts';
 import { createPostgresDatabase } from './lib/postgres-database.ts';
 import { hashingLineFloods } from './attack/hashing-line-flood.ts';
+import { describeSmsFlood, smsBudgetFlood } from './attack/sms-budget-flood.ts';
 
 const PARALLEL = 100;
 const STRANGER_FAILURES = 1000;
@@ -123,6 +124,7 @@ async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Pro
     );
 
     await hashingLineFloods(bases, db, label);
+    console.log(describeSmsFlood(label, await smsBudgetFlood({ base: bases[0]!, standinsUrl: env.STANDINS_URL!, holderPassword: DEMO_PASSWORD })));
 
     if (engine === 'sqlite') {
       const fuzz = await fuzzServer(bases[0]!, FUZZ_REQUESTS);

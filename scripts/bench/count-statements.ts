@@ -3,12 +3,7 @@
 // step, with each statement's text. Issue 14: each model query costs about 0.7 ms of CPU to
 // compile, a raw one about 0.14 ms; this shows what the sign-in path still sends.
 import { randomBytes } from 'node:crypto';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client.ts';
-import { PrismaClient as PostgresClient } from '../../src/generated/postgresql/client.ts';
-import type { Db } from '../../src/db/client.ts';
-import { engineOf, sqlitePath } from '../../src/db/engine.ts';
+import { createDb } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { systemClock } from '../../src/clock.ts';
 import { signIn } from '../../src/sign-in/password.ts';
@@ -25,13 +20,9 @@ try {
   const url = await throwawayDatabase(engine);
   await migrate(url);
   await seedAccounts(url, { prefix: 'count', count: 3, phoneBase: 0, bcryptCost: 4 });
-  const log = [{ emit: 'event', level: 'query' }] as const;
-  const db = (engineOf(url) === 'postgresql'
-    ? new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log: [...log] })
-    : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}` }), log: [...log] })) as unknown as Db;
-  onStop(() => db.$disconnect());
   let statements: string[] = [];
-  (db as unknown as { $on(e: 'query', fn: (e: { query: string }) => void): void }).$on('query', (e) => statements.push(e.query));
+  const db = createDb(url, { onQuery: (sql) => statements.push(sql) });
+  onStop(() => db.$disconnect());
   const standins = await benchStandins();
   const deps = {
     db, clock: systemClock, bcryptCost: 4, appUrl: 'http://127.0.0.1', codeKey: randomBytes(32).toString('base64url'), codeDigits: 4, totpKey: randomBytes(32),

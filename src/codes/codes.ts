@@ -36,7 +36,7 @@ import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { CODES_ERRORS, type CodesError } from './errors.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
-import { LONGEST_SEND_WINDOW_MS, pausedUntil, sendLimitError } from './limits.ts';
+import { LONGEST_SEND_WINDOW_MS, pausedUntil, sendBudget, sendLimitError } from './limits.ts';
 import { codeAccepted, wrongCodeCounted, type OnVerified } from './outcomes.ts';
 import { checkTotpCode, type TotpDevice } from './totp-check.ts';
 import { deviceKind, KIND_METHODS, namedKindLabel } from '../authenticators/kinds.ts';
@@ -173,12 +173,14 @@ async function deviceToSendTo(db: Db, accountId: string, trustedDeviceId: string
  * devices get codes only to verify them. Refused while the account is paused or when a sending
  * limit is reached, with a message that says how long to wait.
  *
- * The limits are checked and the send is reserved (code row + CodeSend row) in one transaction that
- * first takes the account's row lock, so concurrent requests for one account are counted one after
- * the other: of two taps on "Send code", one sends. (The per-number and per-address limits count
- * other accounts' sends too; those are not serialised with this account's, so concurrent requests
- * from several accounts may pass them by a few.) The message goes out after that transaction; if
- * it fails, the reservation is deleted (nothing counts as sent) and 'code-send-failed' is recorded.
+ * The send is counted in the budget of the device and the browser (limits.ts: a pending device's,
+ * a trusted device's from an unknown browser, or the known browser's). The limits are checked and
+ * the send is reserved (code row + CodeSend row) in one transaction that first takes the account's
+ * row lock and then the locks of the destination and the client address, so concurrent requests
+ * for one account, one number or one address are counted one after the other: of two taps on
+ * "Send code", one sends, and no limit is passed by requests from several accounts or instances.
+ * The message goes out after that transaction; if it fails, the reservation is deleted (nothing
+ * counts as sent) and 'code-send-failed' is recorded.
  */
 export async function sendCode(
   deps: CodeDeps,
@@ -205,6 +207,7 @@ export async function sendCode(
 
   const code = generateCode(deps.codeDigits);
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+  const budget = sendBudget({ deviceVerified: device.verifiedAt !== null, knownBrowser: knownBrowserId(ctx, accountId) });
 
   const reserved = await db.$transaction(async (tx): Promise<Failure<CodesError> | { codeId: string; sendId: string }> => {
     // The account's row lock (as src/eligibility/waiting-periods.ts takes it): sends for one
@@ -214,7 +217,7 @@ export async function sendCode(
     if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
     const limited = await sendLimitError(
       tx,
-      { accountId, knownBrowser: knownBrowserId(ctx, accountId), trustedDeviceId, destination: destinationKey(destination), destinationKind: destination.kind, clientAddress: ctx.clientAddress },
+      { accountId, budget, trustedDeviceId, destination: destinationKey(destination), destinationKind: destination.kind, clientAddress: ctx.clientAddress },
       now,
     );
     if (limited) return limited;
@@ -234,8 +237,8 @@ export async function sendCode(
       VALUES (${row.id}, ${accountId}, ${trustedDeviceId}, ${purpose}, ${codeHash(deps.codeKey, purpose, trustedDeviceId, code)}, ${now}, ${expiresAt}, 0)`;
     const send = { id: newRowId() };
     await tx.$executeRaw`
-      INSERT INTO "CodeSend" ("id", "accountId", "trustedDeviceId", "destination", "clientAddress", "sentAt")
-      VALUES (${send.id}, ${accountId}, ${trustedDeviceId}, ${destinationKey(destination)}, ${ctx.clientAddress}, ${now})`;
+      INSERT INTO "CodeSend" ("id", "accountId", "trustedDeviceId", "destination", "clientAddress", "budget", "sentAt")
+      VALUES (${send.id}, ${accountId}, ${trustedDeviceId}, ${destinationKey(destination)}, ${ctx.clientAddress}, ${budget}, ${now})`;
     return { codeId: row.id, sendId: send.id };
   });
   if ('error' in reserved) return reserved;

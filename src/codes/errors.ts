@@ -36,12 +36,12 @@ export const CODES_ERRORS = {
   CODES_PAUSED: (until: Date, now: Date) => `Too many wrong codes were entered. For your security, try again in ${waitText(until, now)}.`,
   /** SENDS_PER_DEVICE (limits.ts): the first sending limit checked. */
   WAIT_BEFORE_ANOTHER_CODE: (until: Date, now: Date) => `Wait ${waitText(until, now)} before asking for another code.`,
-  /** SENDS_PER_DESTINATION: the number or registered device, whichever account asks. */
+  /** SENDS_PER_DESTINATION: the number or registered device, whichever account asks, in the send's budget (limits.ts). */
   TOO_MANY_TO_DESTINATION: (kind: 'sms' | 'push', until: Date, now: Date) =>
     `Too many codes were sent to this ${kind === 'sms' ? 'number' : 'device'}. Try again in ${waitText(until, now)}.`,
-  /** SENDS_PER_ACCOUNT (unknown browsers only). */
+  /** SENDS_PER_ACCOUNT (pending devices, and trusted ones from unknown browsers). */
   TOO_MANY_FOR_ACCOUNT: (until: Date, now: Date) => `Too many codes were sent for this Apple ID. Try again in ${waitText(until, now)}.`,
-  /** SENDS_PER_CLIENT_ADDRESS (unknown browsers only). */
+  /** SENDS_PER_CLIENT_ADDRESS (pending devices, and trusted ones from unknown browsers). */
   TOO_MANY_FROM_NETWORK: (until: Date, now: Date) => `Too many codes were requested from your network. Try again in ${waitText(until, now)}.`,
   /** Delivery failed (delivery.ts): Twilio refused the number (the SMS adapter's sentence). */
   SMS_NUMBER_REFUSED: SMS_BAD_NUMBER,

@@ -23,12 +23,14 @@ export interface SendLimit {
 // (ours) 1 code per 30 seconds per trusted device: a double tap on "Send code" sends once, and a
 // script cannot fire codes at one phone.
 export const SENDS_PER_DEVICE: SendLimit = { max: 1, windowMs: 30_000 };
-// (ours) 5 codes per hour per destination (the phone number, or the registered device), whichever
-// account asks: one number can be on several accounts, and a number must not be bombarded.
+// (ours) 5 codes per hour per destination (the phone number, or the registered device) in each
+// budget (SendBudget below), whichever account asks: one number can be on several accounts, and a
+// number must not be bombarded.
 export const SENDS_PER_DESTINATION: SendLimit = { max: 5, windowMs: HOUR };
-// (ours) 20 codes per day per account.
+// (ours) 20 codes per day per account in each budget held to it ('pending', 'trusted').
 export const SENDS_PER_ACCOUNT: SendLimit = { max: 20, windowMs: DAY };
-// (ours) 30 codes per hour per client address, across accounts (SMS pumping from one source).
+// (ours) 30 codes per hour per client address, across accounts (SMS pumping from one source):
+// pending and trusted sends together.
 export const SENDS_PER_CLIENT_ADDRESS: SendLimit = { max: 30, windowMs: HOUR };
 
 // Account-wide, across all codes, purposes and devices (NIST SP 800-63B 5.2.2, rate limiting:
@@ -48,11 +50,41 @@ export function pauseMs(wrongInARow: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // Sending limits
+//
+// Every send is counted in one of three budgets (CodeSend.budget), so that no one can spend the
+// budget someone else needs:
+//  - 'pending': to a device not yet verified on the sending account (a number being added, in Get
+//    Started or on Trusted Devices). Anyone can type anyone's number, so these sends never count
+//    against the accounts that trust that number: per destination they are counted among pending
+//    sends only (a number still gets at most 5 of them an hour, however many accounts ask), and
+//    against SMS pumping per sending account and per client address, from every browser (a
+//    stranger's own account is the stranger's known browser).
+//  - 'trusted': to a trusted device, asked from a browser that never signed in to the account (a
+//    holder on a new browser, or a stranger who has the password and asks for sign-in codes). Per
+//    destination, per account and per client address, among trusted sends.
+//  - 'known-browser': to a trusted device, from a browser that completed a sign-in to the account
+//    before (OWASP's device cookies, src/throttle/known-browsers.ts: the holder's). Held only to the
+//    device limit and its own per-destination share, among known-browser sends: neither a stranger
+//    who floods a pending number nor one who has the password can use it up, since getting a known
+//    browser needs a completed sign-in (with two-step on, a code from a trusted device). The share
+//    is per destination, not per browser: a browser per sign-in would otherwise multiply the texts
+//    someone who owns the numbers could make us pay for.
+// So a number gets at most 3 × 5 codes an hour, whoever asks.
+
+export type SendBudget = 'pending' | 'trusted' | 'known-browser';
+
+/** The budget a send is counted in: see above. */
+export function sendBudget(f: { deviceVerified: boolean; knownBrowser: string | null }): SendBudget {
+  if (!f.deviceVerified) return 'pending';
+  return f.knownBrowser ? 'known-browser' : 'trusted';
+}
+
+/** The budgets held to the per-account and per-address limits (the known browser's is not). */
+const COUNTED_PER_ACCOUNT_AND_ADDRESS: readonly SendBudget[] = ['pending', 'trusted'];
 
 export interface SendFacts {
   accountId: string;
-  /** The browser that asks, when it signed in to this account before: it is not held to the account-wide and address limits. */
-  knownBrowser: string | null;
+  budget: SendBudget;
   trustedDeviceId: string;
   /** The E.164 number or the registered device id: what CodeSend.destination holds. */
   destination: string;
@@ -60,17 +92,28 @@ export interface SendFacts {
   clientAddress: string | null;
 }
 
-type SendRow = { trustedDeviceId: string; destination: string; accountId: string; clientAddress: string | null; sentAt: Date };
-type SendKey = 'trustedDeviceId' | 'destination' | 'accountId' | 'clientAddress';
+type SendRow = { trustedDeviceId: string; destination: string; accountId: string; clientAddress: string | null; budget: string; sentAt: Date };
 
 /**
- * When the next send is allowed under `limit`, counting the `rows` whose `key` is `value`; null
- * when one may be sent now. A send at t counts until t + window.
+ * Which earlier sends each limit counts for a new send with facts `f`. The raw statement in
+ * sendLimitError reads the union of these (each in its limit's window); these pick each limit's
+ * rows out of it.
  */
-function allowedAt(rows: readonly SendRow[], key: SendKey, value: string, limit: SendLimit, now: Date): Date | null {
+const counts = {
+  device: (f: SendFacts) => (r: SendRow) => r.trustedDeviceId === f.trustedDeviceId,
+  destination: (f: SendFacts) => (r: SendRow) => r.destination === f.destination && r.budget === f.budget,
+  account: (f: SendFacts) => (r: SendRow) => r.accountId === f.accountId && r.budget === f.budget,
+  address: (f: SendFacts) => (r: SendRow) => r.clientAddress === f.clientAddress && COUNTED_PER_ACCOUNT_AND_ADDRESS.includes(r.budget as SendBudget),
+};
+
+/**
+ * When the next send is allowed under `limit`, counting the `rows` it `counts`; null when one may
+ * be sent now. A send at t counts until t + window.
+ */
+function allowedAt(rows: readonly SendRow[], counted: (r: SendRow) => boolean, limit: SendLimit, now: Date): Date | null {
   const from = now.getTime() - limit.windowMs;
   const recent = rows
-    .filter((r) => r[key] === value && r.sentAt.getTime() > from)
+    .filter((r) => counted(r) && r.sentAt.getTime() > from)
     .map((r) => r.sentAt.getTime())
     .sort((a, b) => b - a);
   if (recent.length < limit.max) return null;
@@ -87,10 +130,6 @@ export type SendLimitError = 'WAIT_BEFORE_ANOTHER_CODE' | 'TOO_MANY_TO_DESTINATI
  * client address: concurrent sends to one number (from several accounts) or from one address are
  * counted one after the other, so no limit is passed by requests that counted at the same time.
  *
- * A browser that signed in to the account before (the holder's) is held only to the device and
- * destination limits: a stranger who has the password and asks for codes can use up the account's
- * and the address's budget, not the holder's; the holder can still use another trusted device.
- *
  * The sends every limit counts are read in one raw statement (each limit's window, OR-ed; raw SQL,
  * src/db/raw.ts, on every send): the limits themselves keep that to a few dozen rows.
  */
@@ -99,33 +138,35 @@ export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise
   if (f.clientAddress) await lockName(tx, `code-sends:address:${f.clientAddress}`, now);
   const since = (limit: SendLimit) => new Date(now.getTime() - limit.windowMs);
   // The account's and the address's terms are left out (null matches nothing) when they do not apply.
-  const countsAccount = f.knownBrowser ? null : f.accountId;
-  const countsAddress = f.knownBrowser ? null : f.clientAddress;
+  const heldToAccountAndAddress = COUNTED_PER_ACCOUNT_AND_ADDRESS.includes(f.budget);
+  const countsAccount = heldToAccountAndAddress ? f.accountId : null;
+  const countsAddress = heldToAccountAndAddress ? f.clientAddress : null;
   const raw = await tx.$queryRaw<Record<string, unknown>[]>`
-    SELECT "trustedDeviceId", "destination", "accountId", "clientAddress", "sentAt" FROM "CodeSend"
+    SELECT "trustedDeviceId", "destination", "accountId", "clientAddress", "budget", "sentAt" FROM "CodeSend"
     WHERE ("trustedDeviceId" = ${f.trustedDeviceId} AND "sentAt" > ${since(SENDS_PER_DEVICE)})
-       OR ("destination" = ${f.destination} AND "sentAt" > ${since(SENDS_PER_DESTINATION)})
-       OR ("accountId" = ${countsAccount} AND "sentAt" > ${since(SENDS_PER_ACCOUNT)})
-       OR ("clientAddress" = ${countsAddress} AND "sentAt" > ${since(SENDS_PER_CLIENT_ADDRESS)})`;
+       OR ("destination" = ${f.destination} AND "budget" = ${f.budget} AND "sentAt" > ${since(SENDS_PER_DESTINATION)})
+       OR ("accountId" = ${countsAccount} AND "budget" = ${f.budget} AND "sentAt" > ${since(SENDS_PER_ACCOUNT)})
+       OR ("clientAddress" = ${countsAddress} AND "budget" <> 'known-browser' AND "sentAt" > ${since(SENDS_PER_CLIENT_ADDRESS)})`;
   const rows: SendRow[] = raw.map((r) => ({
     trustedDeviceId: String(r.trustedDeviceId),
     destination: String(r.destination),
     accountId: String(r.accountId),
     clientAddress: rawTextOrNull(r.clientAddress),
+    budget: String(r.budget),
     sentAt: rawDate(r.sentAt),
   }));
-  const device = allowedAt(rows, 'trustedDeviceId', f.trustedDeviceId, SENDS_PER_DEVICE, now);
+  const device = allowedAt(rows, counts.device(f), SENDS_PER_DEVICE, now);
   if (device) return failure(CODES_ERRORS, 'WAIT_BEFORE_ANOTHER_CODE', device, now);
 
-  const destination = allowedAt(rows, 'destination', f.destination, SENDS_PER_DESTINATION, now);
+  const destination = allowedAt(rows, counts.destination(f), SENDS_PER_DESTINATION, now);
   if (destination) return failure(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', f.destinationKind, destination, now);
 
-  if (f.knownBrowser) return null;
-  const account = allowedAt(rows, 'accountId', f.accountId, SENDS_PER_ACCOUNT, now);
+  if (!heldToAccountAndAddress) return null;
+  const account = allowedAt(rows, counts.account(f), SENDS_PER_ACCOUNT, now);
   if (account) return failure(CODES_ERRORS, 'TOO_MANY_FOR_ACCOUNT', account, now);
 
   if (f.clientAddress) {
-    const address = allowedAt(rows, 'clientAddress', f.clientAddress, SENDS_PER_CLIENT_ADDRESS, now);
+    const address = allowedAt(rows, counts.address(f), SENDS_PER_CLIENT_ADDRESS, now);
     if (address) return failure(CODES_ERRORS, 'TOO_MANY_FROM_NETWORK', address, now);
   }
   return null;
@@ -191,14 +232,21 @@ export async function clearWrongCodes(tx: DbTx, accountId: string): Promise<void
 
 /**
  * A completed sign-in ends the blocks someone else may have caused: the pauses of wrong codes, and
- * the account's sends that count toward the sending limits.
+ * the account's sends to its trusted devices from unknown browsers (a stranger with the password
+ * asking for sign-in codes).
  */
 export async function endCodeBlocks(tx: DbTx, accountId: string): Promise<void> {
   await clearWrongCodes(tx, accountId);
   await endSendBlocks(tx, accountId);
 }
 
-/** The sending half of endCodeBlocks, for a sign-in completed with a right code (which cleared the wrong codes already). */
+/**
+ * The sending half of endCodeBlocks, for a sign-in completed with a right code (which cleared the
+ * wrong codes already). Only the 'trusted' budget's sends go: the pending sends keep counting, or
+ * whoever signs in to their own account again and again could text a number they typed (someone
+ * else's, or one that pays them) without end.
+ */
 export async function endSendBlocks(tx: DbTx, accountId: string): Promise<void> {
-  await tx.$executeRaw`DELETE FROM "CodeSend" WHERE "accountId" = ${accountId}`; // raw (src/db/raw.ts): on every sign-in
+  const trusted: SendBudget = 'trusted';
+  await tx.$executeRaw`DELETE FROM "CodeSend" WHERE "accountId" = ${accountId} AND "budget" = ${trusted}`; // raw (src/db/raw.ts): on every sign-in
 }

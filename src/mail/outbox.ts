@@ -8,6 +8,7 @@
 // It also keeps SMTP latency and failures out of the request that made the change.
 import type { DbTx } from '../db/client.ts';
 import { systemClock, type Clock } from '../clock.ts';
+import { newRowId } from '../db/row-id.ts';
 
 export interface OutgoingEmail {
   /** What the email is about (e.g. 'welcome'), for operators reading the outbox. */
@@ -60,4 +61,26 @@ export async function enqueueEmail(tx: DbTx, email: OutgoingEmail, clock: Clock 
       nextAttemptAt: due,
     })),
   });
+}
+
+/**
+ * enqueueEmail for an account that may not exist, with the same statements whatever the account:
+ * one INSERT ... SELECT from the account's row per address slot (`slots`: how many addresses such
+ * an email can have), each writing its row only when the account exists and the slot holds an
+ * address. For requests that must do the same database work whatever Apple ID was typed, and
+ * however many addresses the account has (src/password-reset/by-link.ts).
+ */
+export async function enqueueEmailIfAccount(tx: DbTx, email: OutgoingEmail & { accountId: string }, slots: number, clock: Clock = systemClock): Promise<void> {
+  const recipients = distinctRecipients(email.to);
+  if (recipients.length > slots) throw new Error('enqueueEmailIfAccount: more recipients than slots');
+  const now = clock.now();
+  for (let slot = 0; slot < slots; slot++) {
+    const to = recipients[slot] ?? '';
+    // An empty slot names no account (ids are never empty): its statement writes nothing.
+    const accountId = to ? email.accountId : '';
+    // Raw SQL (src/db/raw.ts): an INSERT ... SELECT has no model query; the id is ours (newRowId).
+    await tx.$executeRaw`
+      INSERT INTO "EmailOutbox" ("id", "kind", "accountId", "toAddress", "subject", "textBody", "createdAt", "nextAttemptAt")
+      SELECT ${newRowId()}, ${email.kind}, "id", ${to}, ${email.subject}, ${email.text}, ${now}, ${now} FROM "Account" WHERE "id" = ${accountId}`;
+  }
 }

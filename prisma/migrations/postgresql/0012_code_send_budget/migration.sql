@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CodeSend" ADD COLUMN     "budget" TEXT NOT NULL DEFAULT 'trusted';
+
