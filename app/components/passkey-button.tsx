@@ -5,14 +5,32 @@
 // A cancelled ceremony or a refusal shows in the form's message; the code form beside it stays.
 import { useActionState } from 'react';
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import { ceremonyErrorSentence } from '@/src/passkeys/ceremony-errors.ts';
+import { ceremonyErrorSentence, type CeremonySentences } from '@/src/passkeys/ceremony-errors.ts';
 import { FormMessages } from './form-messages.tsx';
 import { PendingButton } from './submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../lib/form-state.ts';
 
 type Options = { options: PublicKeyCredentialRequestOptionsJSON } | { error: string };
 
-export function PasskeyButton({ options, finish }: { options: () => Promise<Options>; finish: (response: string) => Promise<FormState> }) {
+/** The holder's wording; the staff sign-in gives its own (`label`, `note`, `ceremonyErrors`). */
+const HOLDER = {
+  label: 'Use a passkey or security key',
+  note: 'Or use a passkey or security key you added as a trusted device: nothing is sent.',
+};
+
+export function PasskeyButton({
+  options,
+  finish,
+  label = HOLDER.label,
+  note = HOLDER.note,
+  ceremonyErrors,
+}: {
+  options: () => Promise<Options>;
+  finish: (response: string) => Promise<FormState>;
+  label?: string;
+  note?: string;
+  ceremonyErrors?: CeremonySentences;
+}) {
   const [state, action] = useActionState(async (): Promise<FormState> => {
     const asked = await options();
     if ('error' in asked) return { error: asked.error };
@@ -20,15 +38,15 @@ export function PasskeyButton({ options, finish }: { options: () => Promise<Opti
     try {
       answer = await startAuthentication({ optionsJSON: asked.options });
     } catch (e) {
-      return { error: ceremonyErrorSentence(e) };
+      return { error: ceremonyErrorSentence(e, ceremonyErrors) };
     }
     return finish(JSON.stringify(answer));
   }, EMPTY_FORM);
   return (
-    <form action={action} aria-label="Use a passkey or security key" data-testid="passkey-step">
+    <form action={action} aria-label={label} data-testid="passkey-step">
       <FormMessages state={state} />
-      <p className="small muted">Or use a passkey or security key you added as a trusted device: nothing is sent.</p>
-      <PendingButton className="button secondary" label="Use a passkey or security key" pendingLabel="Waiting for your passkey or security key…" />
+      <p className="small muted">{note}</p>
+      <PendingButton className="button secondary" label={label} pendingLabel="Waiting for your passkey or security key…" />
     </form>
   );
 }
