@@ -288,6 +288,16 @@ describe('staff prove a second factor', () => {
       expect(await failures()).toBe(0); // the right passkey cleared the count
     });
 
+    it('two assertions with the same counter on two challenges (a cloned key), at once from two instances: one is accepted', async () => {
+      const { authenticator } = await firstSignInWithPasskey();
+      const steps = [await passkeyStep(), await passkeyStep()];
+      const answers = steps.map(({ options }) => authenticator.assert(options, { counter: 7 }));
+      const results = await Promise.all(steps.map(({ s }, i) => signInWithStaffPasskey(via(deps(), i), s, answers[i], DESK)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ code: 'STAFF_PASSKEY_COUNTER' });
+      expect((await t.db.staffFactor.findFirstOrThrow()).signCount).toBe(7);
+    });
+
     it('two setups at once, from two instances: one factor, and the other session is told to sign in with it', async () => {
       const steps = await Promise.all(
         [0, 1].map(async () => {
