@@ -12,7 +12,7 @@ export function StaffCodeForm({ action, digits, issuer }: { action: (prev: FormS
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const error = state.fieldErrors?.code ?? state.error;
   return (
-    <form key={useAnswerKey(state)} action={formAction} noValidate aria-label="Enter the code from your authenticator app">
+    <form key={useAnswerKey(state)} action={formAction} noValidate aria-label="Verify with your authenticator app">
       <FormMessages state={{ error }} errorFor="code" />
       <Field name="code" label="Code from your authenticator app" hint={`The ${digits}-digit code the app shows now for “${issuer}”.`}>
         <CodeInput id="code" digits={digits} error={Boolean(error)} />

@@ -4,10 +4,10 @@
 // (@simplewebauthn/browser), whose answer opens the console at once.
 import { useActionState } from 'react';
 import { startRegistration } from '@simplewebauthn/browser';
-import { ceremonyErrorSentence } from '@/src/passkeys/ceremony-errors.ts';
 import { STAFF_CEREMONY_ERRORS } from '@/src/support/staff-ceremony-errors.ts';
 import { addStaffPasskeyAction, staffPasskeyRegistrationOptionsAction, startStaffAppAction } from '../../../actions/staff-second-factor.ts';
 import { FormMessages } from '../../../components/form-messages.tsx';
+import { runCeremony } from '../../../components/passkey-ceremony.ts';
 import { SubmitButton } from '../../../components/submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../../../lib/form-state.ts';
 
@@ -25,17 +25,8 @@ export function StartAppForm({ again }: { again: boolean }) {
   );
 }
 
-async function setUpPasskey(): Promise<FormState> {
-  const asked = await staffPasskeyRegistrationOptionsAction();
-  if ('error' in asked) return { error: asked.error };
-  let answer: unknown;
-  try {
-    answer = await startRegistration({ optionsJSON: asked.options });
-  } catch (e) {
-    return { error: ceremonyErrorSentence(e, STAFF_CEREMONY_ERRORS) };
-  }
-  return addStaffPasskeyAction(JSON.stringify(answer));
-}
+const setUpPasskey = (): Promise<FormState> =>
+  runCeremony(staffPasskeyRegistrationOptionsAction, (optionsJSON) => startRegistration({ optionsJSON }), addStaffPasskeyAction, STAFF_CEREMONY_ERRORS);
 
 export function SetUpPasskeyForm() {
   const [state, action] = useActionState(setUpPasskey, EMPTY_FORM);

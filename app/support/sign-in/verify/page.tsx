@@ -35,6 +35,7 @@ export default async function StaffSecondFactorPage() {
             label="Use your passkey or security key"
             note="Use the passkey or security key you set up for the support console."
             ceremonyErrors={STAFF_CEREMONY_ERRORS}
+            primary={!kinds.includes('totp')}
           />
         </div>
       ) : null}
