@@ -20,11 +20,18 @@ import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } f
 import { addStaffPasskey, signInWithStaffPasskey, staffPasskeyOptions, staffPasskeyRegistrationOptions } from '../../src/support/staff-passkeys.ts';
 import { STAFF_FACTOR_DAILY, STAFF_FACTOR_SHORT } from '../../src/support/staff-factors.ts';
 import { storeChallenge } from '../../src/passkeys/challenges.ts';
+import { register } from '../../src/observability/metrics.ts';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 
 const STEP_MS = TOTP_STEP_SECONDS * 1000;
 const SAM = 'sam.staff@example.com';
 const KIM = 'kim.staff@example.com';
+
+/** two_step_staff_events_total{kind} now. */
+async function staffEventCount(kind: string): Promise<number> {
+  const { values } = await register.getSingleMetric('two_step_staff_events_total')!.get();
+  return values.find((v) => v.labels.kind === kind)?.value ?? 0;
+}
 
 /** A well-formed code the app shows at none of the steps accepted around `at`. */
 function wrongCode(secret: string, at: Date): string {
@@ -59,6 +66,7 @@ describe('staff prove a second factor', () => {
   describe('an authenticator app', () => {
     it('first sign-in: the key is shown until one code from the app proves it; then the session is replaced by one that opens the console', async () => {
       const log = captureLog('debug');
+      const signedInBefore = await staffEventCount('staff-signed-in');
       try {
         const { token: passwordToken, next, session: s } = await passwordOnly(deps(), SAM);
         expect(next).toBe('set-up');
@@ -112,6 +120,7 @@ describe('staff prove a second factor', () => {
         const everything = [JSON.stringify(await t.db.staffEvent.findMany()), JSON.stringify(await t.db.staffSession.findMany()), log.text()].join('\n');
         for (const secret of [shown.secret, code, STAFF_PASSWORD]) expect(everything).not.toContain(secret);
         expect(log.lines.map((l) => l.event)).toEqual(expect.arrayContaining(['staff-factor-added', 'staff-signed-in', 'staff-factor-failed']));
+        expect(await staffEventCount('staff-signed-in')).toBe(signedInBefore + 1);
       } finally {
         log.restore();
       }
