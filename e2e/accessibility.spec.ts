@@ -13,7 +13,6 @@ import {
   newAppleId,
   newPhone,
   newestSmsCode,
-  operator,
   requestResetLink,
   signIn,
   signOut,
@@ -21,6 +20,7 @@ import {
   verifyIdentity,
 } from './helpers.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
+import { newStaff, shownKey, staffAppCode, staffPassword } from './staff.ts';
 
 // Every page in every state we can reach, checked with axe-core against WCAG 2.1 A and AA. Each
 // check is soft, so one run lists every page with violations (by rule, with the first elements).
@@ -251,18 +251,34 @@ test('password reset with the emailed link; the support console', async ({ page,
     await axe(page, 'reset password: empty form sent');
   }
 
-  const staffEmail = newAppleId('axe.staff');
-  const staffPassword = /^password: (\S+)$/m.exec(operator('scripts/staff.ts', 'add', staffEmail, '--name', 'Axe Staff'))?.[1];
+  const member = newStaff('axe.staff', 'Axe Staff');
   const staff = await (await browser.newContext({ timezoneId: 'America/New_York' })).newPage();
-  await staff.goto('/support/sign-in');
-  await staff.getByLabel('Staff email').fill(staffEmail);
-  await staff.getByLabel('Password').fill('wrong');
-  await submit(staff, 'Sign In');
+  await staffPassword(staff, member, 'wrong');
+  await expect(staff.locator('p.form-error')).toBeVisible();
   await axe(staff, 'support sign-in: wrong password');
-  await staff.getByLabel('Password').fill(staffPassword!);
-  await staff.getByRole('button', { name: 'Sign In' }).click();
+  // The second factor's setup: the choice, the key with a wrong code, then the console.
+  await staffPassword(staff, member);
+  await expect(staff.getByRole('heading', { name: 'Set Up a Second Factor' })).toBeVisible();
+  await axe(staff, 'support sign-in: set up a second factor');
+  await submit(staff, 'Set Up an Authenticator App');
+  const secret = await shownKey(staff);
+  const right = await staffAppCode(secret);
+  await staff.getByLabel('Code from your authenticator app').fill(String((Number(right) + 500_000) % 1_000_000).padStart(6, '0'));
+  await submit(staff, 'Verify');
+  await expect(staff.getByTestId('error-summary')).toBeVisible();
+  await axe(staff, 'support sign-in: the authenticator app key, a wrong code');
+  await staff.getByLabel('Code from your authenticator app').fill(await staffAppCode(secret));
+  await staff.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(staff.getByRole('heading', { name: 'Find an Account' })).toBeVisible();
   await axe(staff, 'support console: find');
+  // The second factor at a later sign-in.
+  await staff.getByRole('button', { name: 'Sign Out' }).click();
+  await staffPassword(staff, member);
+  await expect(staff.getByRole('heading', { name: "Verify It's You" })).toBeVisible();
+  await axe(staff, 'support sign-in: the second factor');
+  await staff.getByLabel('Code from your authenticator app').fill(await staffAppCode(secret, 30));
+  await staff.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(staff.getByRole('heading', { name: 'Find an Account' })).toBeVisible();
   await staff.getByLabel('Apple ID').fill(appleId);
   await staff.getByRole('button', { name: 'Find', exact: true }).click();
   await expect(staff.getByRole('heading', { name: appleId })).toBeVisible();

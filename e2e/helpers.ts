@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -182,7 +182,24 @@ export async function advanceClock(page: Page, seconds: number) {
  * Asks for the offset by moving the clock `seconds` forward (at least 1: POST /dev/clock answers the total).
  */
 export async function portalNow(page: Page, seconds = 1): Promise<number> {
-  const res = await page.request.post('/dev/clock', { data: { advanceSeconds: seconds } });
+  return clockOffsetOf(page.request, seconds);
+}
+
+/**
+ * portalNow without the page's cookies: a support staff session's browser (dev tools, like every
+ * customer route, refuse a request that carries one) asks through a request context of its own.
+ */
+export async function portalNowApart(seconds = 1): Promise<number> {
+  const api = await request.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
+  try {
+    return await clockOffsetOf(api, seconds);
+  } finally {
+    await api.dispose();
+  }
+}
+
+async function clockOffsetOf(api: APIRequestContext, seconds: number): Promise<number> {
+  const res = await api.post('/dev/clock', { data: { advanceSeconds: seconds } });
   expect(res.status()).toBe(200);
   const { offsetSeconds } = (await res.json()) as { offsetSeconds: number };
   return Math.floor(Date.now() / 1000 + offsetSeconds);

@@ -9,7 +9,6 @@ import {
   newAppleId,
   newestSmsCode,
   newPhone,
-  operator,
   PASSWORD,
   serverLog,
   signIn,
@@ -17,6 +16,7 @@ import {
   submit,
   submitCreateAccount,
 } from './helpers.ts';
+import { newStaff, shownKey, staffAppCode, staffPassword } from './staff.ts';
 
 // Secrets never reach the operator's log (README "Logs"). One holder goes through everything that
 // handles a secret, in Chromium: create the account (activation link), turn two-step on through
@@ -137,16 +137,19 @@ test('no secret used in a full flow reaches the log, and the log says what happe
   const pin = ((await page.getByTestId('support-pin').textContent()) ?? '').trim();
   expect(pin).toMatch(/^\d{6}$/);
   keep(pin);
-  const staffEmail = newAppleId('log-staff');
-  const staffPassword = /^password: (\S+)$/m.exec(operator('scripts/staff.ts', 'add', staffEmail, '--name', 'Lou Staff'))?.[1];
-  expect(staffPassword).toBeTruthy();
-  keep(staffPassword!);
+  // The staff member signs in with the password and sets up an authenticator app (its key and code are secrets too).
+  const member = newStaff('log-staff', 'Lou Staff');
+  keep(member.password);
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
-  await staff.goto('/support/sign-in');
-  await staff.getByLabel('Staff email').fill(staffEmail);
-  await staff.getByLabel('Password').fill(staffPassword!);
-  await staff.getByRole('button', { name: 'Sign In' }).click();
+  await staffPassword(staff, member);
+  await submit(staff, 'Set Up an Authenticator App');
+  const staffKey = await shownKey(staff);
+  keep(staffKey);
+  const staffCode = await staffAppCode(staffKey);
+  keep(staffCode);
+  await staff.getByLabel('Code from your authenticator app').fill(staffCode);
+  await staff.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(staff.getByRole('heading', { name: 'Find an Account' })).toBeVisible();
   await staff.getByLabel('Apple ID').fill(appleId);
   await staff.getByRole('button', { name: 'Find', exact: true }).click();
@@ -201,12 +204,15 @@ test('no secret used in a full flow reaches the log, and the log says what happe
     ['POST', '/sign-in/verify'],
     ['POST', '/account/security/setup/confirm'],
     ['GET', '/api/app/whoami'],
+    ['POST', '/support/sign-in/set-up'],
     ['POST', '/support/account'],
     ['POST', '/reset/recovery-key/verify'],
   ]) {
     expect(requests.some((r) => r.method === method && r.route === route && typeof r.status === 'number' && typeof r.durationMs === 'number' && r.clientAddress === '127.0.0.1'), `${method} ${route}`).toBe(true);
   }
   expect(requests.every((r) => !String(r.route).includes('?'))).toBe(true);
+  // The staff member's events too (src/support/staff-events.ts).
+  for (const kind of ['staff-password-accepted', 'staff-factor-added', 'staff-signed-in']) expect(lines.some((l) => l.event === kind && l.staffUserId), kind).toBe(true);
   // ... and security events, each carrying the id of the request it happened in.
   const events = lines.filter((l) => typeof l.event === 'string' && l.accountId);
   for (const kind of ['account-created', 'sign-in-failed', 'signed-in', 'code-sent', 'code-verified', 'recovery-key-confirmed', 'two-step-turned-on', 'app-password-created', 'support-pin-created', 'support-pin-accepted', 'support-details-viewed', 'password-reset-key-accepted', 'password-reset']) {

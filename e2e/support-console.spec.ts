@@ -1,10 +1,12 @@
 import { expect, test } from './csp-guard.ts';
 import { type Browser, type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
-import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, operator, submit, trustedPhoneInDatabase, twoStepOnInDatabase } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, submit, trustedPhoneInDatabase, twoStepOnInDatabase } from './helpers.ts';
+import { newStaff, staffFirstSignIn, staffPassword } from './staff.ts';
 
 // The support console, as an operator, a staff member and two holders use it: the operator makes a
-// staff user with the command line; staff look up an account without two-step (details, numbers
+// staff user with the command line, who signs in with the password and an authenticator app set
+// up at that first sign-in (e2e/staff-second-factor.spec.ts tests that step itself); staff look up an account without two-step (details, numbers
 // masked) and one with two-step on (only that it exists), the holder makes a support PIN with a
 // code from /dev/sms and reads it to them, and then sees every look in Recent Security Activity.
 
@@ -28,12 +30,9 @@ async function findAccount(staff: Page, appleId: string) {
 
 test('support console: a staff member looks, the holder gives a PIN, and sees every look', async ({ browser }) => {
   test.setTimeout(120_000);
-  const staffEmail = newAppleId('sam.staff');
 
   // The operator makes a staff user; the password is printed once (no standard input needed).
-  const added = operator('scripts/staff.ts', 'add', staffEmail, '--name', 'Sam Staff');
-  const staffPassword = /^password: (\S+)$/m.exec(added)?.[1];
-  expect(staffPassword, added).toBeTruthy();
+  const sam = newStaff('sam.staff', 'Sam Staff');
 
   // Two holders, made in the browser and then given their phones by the database fixture
   // (e2e/fixtures/in-database.ts): one with two-step off and a trusted phone, one with two-step on.
@@ -48,19 +47,16 @@ test('support console: a staff member looks, the holder gives a PIN, and sees ev
   await createAccount(on, onId);
   twoStepOnInDatabase(onId, onPhone.e164);
 
-  // Staff sign in under /support with their own account; a holder's session does not open it.
+  // Staff sign in under /support with their own account (the password, then the second factor,
+  // set up at this first sign-in); a holder's session does not open it.
   const staff = await newContext(browser);
   await staff.goto('/support');
   await expect(staff).toHaveURL(/\/support\/sign-in$/);
   await on.goto('/support');
   await expect(on).toHaveURL(/\/support\/sign-in$/);
-  await staff.getByLabel('Staff email').fill(staffEmail);
-  await staff.getByLabel('Password').fill('not the staff password');
-  await submit(staff, 'Sign In');
+  await staffPassword(staff, sam, 'not the staff password');
   await expect(staff.locator('p.form-error')).toHaveText('Your email or password was incorrect.');
-  await staff.getByLabel('Password').fill(staffPassword!);
-  await staff.getByRole('button', { name: 'Sign In' }).click();
-  await expect(staff.getByRole('heading', { name: 'Find an Account' })).toBeVisible();
+  await staffFirstSignIn(staff, sam);
   await expect(staff.getByTestId('staff-name')).toHaveText('Sam Staff');
   await staff.screenshot({ path: 'test-results/support-find.png', fullPage: true });
 

@@ -1,4 +1,4 @@
-// `npm run staff -- add EMAIL [--name "Display Name"] [--password-stdin] | list | remove EMAIL`:
+// `npm run staff -- add EMAIL [--name "Display Name"] [--password-stdin] | list | remove EMAIL | reset-factor EMAIL`:
 // the operator's command for support staff. The logic is in src/support/staff-admin.ts; this file
 // is the process around it: which database, migrations, standard input, printing, exit code
 // (0 done, 1 failed, 2 bad arguments). It needs no standard input unless --password-stdin is given.

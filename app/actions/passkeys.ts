@@ -19,10 +19,9 @@ import { refuseStaff } from '../lib/staff-session.ts';
 import { resetToken } from '../lib/reset-cookie.ts';
 import { freshCodePage } from '../lib/fresh-code.ts';
 import type { FormState } from '../lib/form-state.ts';
+import { optionsOr, type Options } from '../lib/passkey-options.ts';
 import { afterSignIn, interactionParam, withInteraction } from '../lib/app-sign-in.ts';
 
-export type Options<T> = { options: T } | { error: string };
-const optionsOr = <T,>(r: { ok: true; options: T } | { ok: false; error: string }): Options<T> => (r.ok ? { options: r.options } : { error: r.error });
 
 export async function signInPasskeyOptionsAction(): Promise<Options<PublicKeyCredentialRequestOptionsJSON>> {
   await refuseStaff();

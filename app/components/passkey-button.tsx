@@ -5,30 +5,44 @@
 // A cancelled ceremony or a refusal shows in the form's message; the code form beside it stays.
 import { useActionState } from 'react';
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import { ceremonyErrorSentence } from '@/src/passkeys/ceremony-errors.ts';
+import type { CeremonySentences } from '@/src/passkeys/ceremony-errors.ts';
+import { runCeremony } from './passkey-ceremony.ts';
 import { FormMessages } from './form-messages.tsx';
 import { PendingButton } from './submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../lib/form-state.ts';
+import type { Options } from '../lib/passkey-options.ts';
 
-type Options = { options: PublicKeyCredentialRequestOptionsJSON } | { error: string };
+/** The holder's wording; the staff sign-in gives its own (`label`, `note`, `ceremonyErrors`, and `primary` without an app). */
+const HOLDER = {
+  label: 'Use a passkey or security key',
+  note: 'Or use a passkey or security key you added as a trusted device: nothing is sent.',
+};
 
-export function PasskeyButton({ options, finish }: { options: () => Promise<Options>; finish: (response: string) => Promise<FormState> }) {
-  const [state, action] = useActionState(async (): Promise<FormState> => {
-    const asked = await options();
-    if ('error' in asked) return { error: asked.error };
-    let answer: unknown;
-    try {
-      answer = await startAuthentication({ optionsJSON: asked.options });
-    } catch (e) {
-      return { error: ceremonyErrorSentence(e) };
-    }
-    return finish(JSON.stringify(answer));
-  }, EMPTY_FORM);
+export function PasskeyButton({
+  options,
+  finish,
+  label = HOLDER.label,
+  note = HOLDER.note,
+  ceremonyErrors,
+  primary = false,
+}: {
+  options: () => Promise<Options<PublicKeyCredentialRequestOptionsJSON>>;
+  finish: (response: string) => Promise<FormState>;
+  label?: string;
+  note?: string;
+  ceremonyErrors?: CeremonySentences;
+  /** The page's main button (no code form beside it). */
+  primary?: boolean;
+}) {
+  const [state, action] = useActionState(
+    (): Promise<FormState> => runCeremony(options, (optionsJSON) => startAuthentication({ optionsJSON }), finish, ceremonyErrors),
+    EMPTY_FORM,
+  );
   return (
-    <form action={action} aria-label="Use a passkey or security key" data-testid="passkey-step">
+    <form action={action} aria-label={label} data-testid="passkey-step">
       <FormMessages state={state} />
-      <p className="small muted">Or use a passkey or security key you added as a trusted device: nothing is sent.</p>
-      <PendingButton className="button secondary" label="Use a passkey or security key" pendingLabel="Waiting for your passkey or security key…" />
+      <p className="small muted">{note}</p>
+      <PendingButton className={primary ? 'button' : 'button secondary'} label={label} pendingLabel="Waiting for your passkey or security key…" />
     </form>
   );
 }

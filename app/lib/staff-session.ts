@@ -5,12 +5,22 @@
 // The two never mix: support pages read only this cookie (a customer session opens none of them),
 // and every customer page and action refuses a request that carries a live staff session
 // (refuseStaff), so a staff session can change no account data.
+//
+// A staff session that passed only the password opens nothing of the console: requireStaff is the
+// one check every console page and action makes (src/support/staff.ts consoleReady), and sends such
+// a session to its second factor; requireSecondFactorStep is the check of that step's own pages
+// and actions, which a console session has nothing to do on.
 import { redirect } from 'next/navigation';
 import { tokenCookie } from './token-cookie.ts';
 import { runtime } from '@/src/runtime.ts';
-import { isLiveStaffSession, resolveStaffSession, STAFF_ABSOLUTE_MS } from '@/src/support/staff.ts';
+import { consoleReady, isLiveStaffSession, resolveStaffSession, STAFF_ABSOLUTE_MS, type ConsoleSession, type StaffSession } from '@/src/support/staff.ts';
 
 export const STAFF_COOKIE = 'two_step_staff';
+
+export const STAFF_SIGN_IN_PAGE = '/support/sign-in';
+/** The second factor after the password; it sends a staff member with none to SECOND_FACTOR_SETUP_PAGE. */
+export const SECOND_FACTOR_PAGE = '/support/sign-in/verify';
+export const SECOND_FACTOR_SETUP_PAGE = '/support/sign-in/set-up';
 
 // Path / and not /support: customer pages must see it to refuse it (a server action can be posted
 // to any path).
@@ -25,18 +35,30 @@ export async function clearStaffCookie(): Promise<string | undefined> {
   return staffCookie.clear();
 }
 
-/** The signed-in staff session, or null. */
-export async function currentStaff() {
+/** The staff session of this browser, at either stage, or null. */
+export async function currentStaff(): Promise<StaffSession | null> {
   const token = await staffCookie.read();
   if (!token) return null;
   const { db, clock } = runtime();
   return resolveStaffSession(db, token, clock.now());
 }
 
-/** For support pages and actions: everyone else goes to the staff sign-in page. */
-export async function requireStaff() {
+/**
+ * For every console page and action: a session that proved the second factor. Without a session,
+ * the staff sign-in page; with only the password, the second factor.
+ */
+export async function requireStaff(): Promise<ConsoleSession> {
   const session = await currentStaff();
-  if (!session) redirect('/support/sign-in');
+  if (!session) redirect(STAFF_SIGN_IN_PAGE);
+  if (!consoleReady(session)) redirect(SECOND_FACTOR_PAGE);
+  return session;
+}
+
+/** For the second factor's pages and actions: a session that passed only the password. */
+export async function requireSecondFactorStep(): Promise<StaffSession> {
+  const session = await currentStaff();
+  if (!session) redirect(STAFF_SIGN_IN_PAGE);
+  if (consoleReady(session)) redirect('/support');
   return session;
 }
 

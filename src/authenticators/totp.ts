@@ -21,9 +21,9 @@ export function newTotpSecret(): string {
   return generateSecret({ length: TOTP_SECRET_BYTES });
 }
 
-/** The otpauth:// URI of the QR code: issuer "Two-Step", the Apple ID as the account label. */
-export function totpUri(secret: string, appleId: string): string {
-  return generateURI({ issuer: TOTP_ISSUER, label: appleId, secret, digits: TOTP_DIGITS, period: TOTP_STEP_SECONDS, algorithm: 'sha1' });
+/** The otpauth:// URI of the QR code: issuer "Two-Step" (or another, for staff), the Apple ID (or staff email) as the account label. */
+export function totpUri(secret: string, label: string, issuer = TOTP_ISSUER): string {
+  return generateURI({ issuer, label, secret, digits: TOTP_DIGITS, period: TOTP_STEP_SECONDS, algorithm: 'sha1' });
 }
 
 /** The time step of an instant: floor(seconds since the epoch / 30) (RFC 6238 §4.2, T0 = 0). */

@@ -5,8 +5,7 @@
 // app code counts in the same wrong codes in a row, and the pause stops both.
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import { open } from '../authenticators/secret-box.ts';
-import { matchingStep } from '../authenticators/totp.ts';
+import { checkSealedTotp } from '../authenticators/sealed-totp.ts';
 import { KIND_METHODS } from '../authenticators/kinds.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { logger } from '../observability/log.ts';
@@ -47,15 +46,14 @@ export const totpSecretBinding = (accountId: string, trustedDeviceId: string) =>
  */
 export async function checkTotpCode<T>(deps: TotpCheckDeps, a: TotpAttempt, device: TotpDevice, ctx: RequestContext, onVerified?: OnVerified<T>): Promise<Result<{ then?: T }, CodesError>> {
   const now = deps.clock.now();
-  const secret = device.totpSecret ? open(deps.totpKey, device.totpSecret, totpSecretBinding(a.accountId, a.trustedDeviceId)) : null;
-  if (!secret) {
+  const checked = checkSealedTotp(deps.totpKey, { sealed: device.totpSecret, boundTo: totpSecretBinding(a.accountId, a.trustedDeviceId), lastStep: device.totpLastStep }, a.code, now);
+  if (!checked.ok && checked.reason === 'unreadable') {
     // A changed TOTP_ENCRYPTION_KEY or an altered row: the operator's problem, not a wrong code.
     logger().error({ event: 'totp-secret-unreadable', trustedDeviceId: a.trustedDeviceId }, 'codes: an authenticator app secret does not open with TOTP_ENCRYPTION_KEY');
     return failure(CODES_ERRORS, 'TOTP_UNREADABLE');
   }
-  const step = matchingStep(secret, a.code, now);
-  if (step === null) return wrongAppCode(deps, a, now, ctx);
-  if (device.totpLastStep !== null && step <= device.totpLastStep) return replayed(deps.db, a, now, ctx);
+  if (!checked.ok) return checked.reason === 'wrong' ? wrongAppCode(deps, a, now, ctx) : replayed(deps.db, a, now, ctx);
+  const { step } = checked;
 
   const claimed = await deps.db.$executeRaw`
     UPDATE "TrustedDevice" SET "totpLastStep" = ${step}

@@ -42,6 +42,7 @@ export const metrics = {
   waitingPeriodsStarted: counter('two_step_waiting_periods_started_total', 'Waiting periods started before two-step setup, by reason.', ['reason']),
   supportLooks: counter('two_step_support_looks_total', 'Looks at an account by support staff, by kind (looked-up, details-viewed, pin-accepted, pin-failed).', ['kind']),
   securityEvents: counter('two_step_security_events_total', 'Every security event recorded, by kind.', ['kind']),
+  staffEvents: counter('two_step_staff_events_total', 'Support staff sign-in events, by kind (password accepted or wrong, second factor added, passed, failed or reset).', ['kind']),
   emailsSent: counter('two_step_emails_sent_total', 'Emails delivered from the outbox.'),
   emailFailures: counter('two_step_email_failures_total', 'Failed email deliveries from the outbox; final="true" when the email was given up.', ['final']),
   outboxEmails: once(

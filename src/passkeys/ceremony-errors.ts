@@ -11,12 +11,15 @@ export const CEREMONY_ERRORS = {
   CEREMONY_FAILED: "Your browser couldn't use a passkey or security key. Try again, or choose another trusted device.",
 } as const;
 
+/** The same three sentences, for other readers (support staff: src/support/staff-ceremony-errors.ts). */
+export type CeremonySentences = Record<keyof typeof CEREMONY_ERRORS, string>;
+
 /** The sentence for an error thrown by @simplewebauthn/browser's startAuthentication/startRegistration. */
-export function ceremonyErrorSentence(e: unknown): string {
+export function ceremonyErrorSentence(e: unknown, sentences: CeremonySentences = CEREMONY_ERRORS): string {
   const name = (e as { name?: string; cause?: { name?: string } } | null)?.cause?.name ?? (e as { name?: string } | null)?.name;
-  if (name === 'NotAllowedError' || name === 'AbortError') return CEREMONY_ERRORS.CEREMONY_CANCELLED;
-  if (name === 'InvalidStateError') return CEREMONY_ERRORS.CEREMONY_ALREADY_ADDED;
-  return CEREMONY_ERRORS.CEREMONY_FAILED;
+  if (name === 'NotAllowedError' || name === 'AbortError') return sentences.CEREMONY_CANCELLED;
+  if (name === 'InvalidStateError') return sentences.CEREMONY_ALREADY_ADDED;
+  return sentences.CEREMONY_FAILED;
 }
 
 /** The name field left empty: checked in the browser before the ceremony, and again by the server. */

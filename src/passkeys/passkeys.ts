@@ -9,30 +9,31 @@
 //   as verifyCode (src/codes/codes.ts): the flow's onVerified runs in the transaction that records
 //   the use, and its answer comes back as `then`.
 import { createHash } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-} from '@simplewebauthn/server';
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { CodePurpose, OnVerified } from '../codes/codes.ts';
-import { passkeyMethod } from '../authenticators/kinds.ts';
-import type { AuthMethod } from '../sessions/auth-methods.ts';
 import { pausedUntil } from '../codes/limits.ts';
 import { codeAccepted, wrongCodeCounted } from '../codes/outcomes.ts';
-import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { consumeChallenge, storeChallenge, type ChallengePurpose } from './challenges.ts';
 import type { RelyingParty } from './relying-party.ts';
-import { authenticationResponse, challengeOf, parseResponse, registrationResponse } from './responses.ts';
+import {
+  assertionAnswer,
+  authenticationOptionsFor,
+  checkAssertion,
+  checkRegistration,
+  registrationAnswer,
+  registrationOptionsFor,
+  transportsOf,
+  type NewCredential,
+} from './ceremonies.ts';
 import { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
 
 export { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
 export { relyingParty, type RelyingParty } from './relying-party.ts';
+export type { NewCredential } from './ceremonies.ts';
 
 export interface PasskeyDeps {
   db: Db;
@@ -49,16 +50,6 @@ export type PasskeyPurpose = (typeof PASSKEY_PURPOSES)[number];
  * registration on one authenticator replaces the first), never the Apple ID or anything personal.
  */
 export const userHandle = (accountId: string): Uint8Array<ArrayBuffer> => new Uint8Array(createHash('sha256').update(`two-step passkey user:${accountId}`).digest());
-
-type Transport = 'ble' | 'cable' | 'hybrid' | 'internal' | 'nfc' | 'smart-card' | 'usb';
-const transportsOf = (json: string | null): Transport[] | undefined => {
-  try {
-    const list: unknown = json ? JSON.parse(json) : null;
-    return Array.isArray(list) ? (list.filter((t) => typeof t === 'string') as Transport[]) : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 /** The account's passkeys, as options name them (id and transports: public values). */
 async function accountCredentials(db: Db, accountId: string) {
@@ -78,60 +69,19 @@ export async function hasPasskey(db: Db, accountId: string): Promise<boolean> {
 // ---- Registration ----------------------------------------------------------------------------
 
 export async function registrationOptions(deps: PasskeyDeps, account: { id: string; appleId: string; name: string }): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  const options = await generateRegistrationOptions({
-    rpName: deps.webauthn.rpName,
-    rpID: deps.webauthn.rpId,
-    userName: account.appleId,
-    userDisplayName: account.name,
-    userID: userHandle(account.id),
-    attestationType: 'none',
-    excludeCredentials: await accountCredentials(deps.db, account.id),
-    authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
-  });
-  await storeChallenge(deps.db, account.id, 'register', options.challenge, deps.clock.now());
+  const user = { name: account.appleId, displayName: account.name, handle: userHandle(account.id) };
+  const options = await registrationOptionsFor(deps.webauthn, user, await accountCredentials(deps.db, account.id));
+  await storeChallenge(deps.db, { accountId: account.id }, 'register', options.challenge, deps.clock.now());
   return options;
-}
-
-export interface NewCredential {
-  credentialId: string;
-  /** COSE public key, base64url. */
-  publicKey: string;
-  signCount: number;
-  transports: string[];
-}
-
-/** What every ceremony's answer is checked against: our challenge, our origin, our RP ID. */
-function expectations(deps: PasskeyDeps, challenge: string) {
-  return {
-    expectedChallenge: challenge,
-    expectedOrigin: deps.webauthn.origin,
-    expectedRPID: deps.webauthn.rpId,
-    // Preferred, not required: security keys without a PIN are still a possession factor.
-    requireUserVerification: false,
-  };
 }
 
 /** Verifies a registration answer (untrusted input) against a challenge of this account, used once. */
 export async function verifyRegistration(deps: PasskeyDeps, accountId: string, raw: unknown): Promise<Result<{ credential: NewCredential }, PasskeysError>> {
-  const response = parseResponse(registrationResponse, raw);
-  const challenge = response && challengeOf(response.response.clientDataJSON);
-  if (!response || !challenge) return failure(PASSKEYS_ERRORS, 'RESPONSE_MALFORMED');
-  if (!(await consumeChallenge(deps.db, accountId, 'register', challenge, deps.clock.now()))) return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
-  try {
-    const checked = await verifyRegistrationResponse({
-      response,
-      ...expectations(deps, challenge),
-    });
-    if (!checked.verified) return failure(PASSKEYS_ERRORS, 'REGISTRATION_REFUSED');
-    const c = checked.registrationInfo.credential;
-    return {
-      ok: true,
-      credential: { credentialId: c.id, publicKey: Buffer.from(c.publicKey).toString('base64url'), signCount: c.counter, transports: c.transports ?? [] },
-    };
-  } catch {
-    // The library throws on every mismatch (origin, RP ID, type, malformed CBOR): a refusal.
-    return failure(PASSKEYS_ERRORS, 'REGISTRATION_REFUSED');
-  }
+  const answer = registrationAnswer(raw);
+  if (!answer) return failure(PASSKEYS_ERRORS, 'RESPONSE_MALFORMED');
+  if (!(await consumeChallenge(deps.db, { accountId }, 'register', answer.challenge, deps.clock.now()))) return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
+  const credential = await checkRegistration(deps.webauthn, answer);
+  return credential ? { ok: true, credential } : failure(PASSKEYS_ERRORS, 'REGISTRATION_REFUSED');
 }
 
 // ---- Assertion -------------------------------------------------------------------------------
@@ -144,18 +94,9 @@ export async function authenticationOptions(
 ): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, PasskeysError>> {
   const allowCredentials = await accountCredentials(deps.db, accountId);
   if (allowCredentials.length === 0) return failure(PASSKEYS_ERRORS, 'NO_PASSKEY');
-  const options = await generateAuthenticationOptions({ rpID: deps.webauthn.rpId, allowCredentials, userVerification: 'preferred' });
-  await storeChallenge(deps.db, accountId, purpose, options.challenge, deps.clock.now());
+  const options = await authenticationOptionsFor(deps.webauthn, allowCredentials);
+  await storeChallenge(deps.db, { accountId }, purpose, options.challenge, deps.clock.now());
   return { ok: true, options };
-}
-
-interface StoredCredential {
-  id: string;
-  accountId: string;
-  credentialId: string;
-  publicKey: string;
-  signCount: number;
-  transports: string | null;
 }
 
 /**
@@ -191,42 +132,30 @@ export async function verifyPasskey<T = undefined>(
 ): Promise<Result<{ then?: T; trustedDeviceId: string }, PasskeysError>> {
   const { accountId, purpose } = input;
   const now = deps.clock.now();
-  const response = parseResponse(authenticationResponse, input.response);
-  const challenge = response && challengeOf(response.response.clientDataJSON);
-  if (!response || !challenge) return failure(PASSKEYS_ERRORS, 'RESPONSE_MALFORMED');
+  const answer = assertionAnswer(input.response);
+  if (!answer) return failure(PASSKEYS_ERRORS, 'RESPONSE_MALFORMED');
 
   const paused = await pausedUntil(deps.db, accountId, ctx, now);
   if (paused) return failure(PASSKEYS_ERRORS, 'PAUSED', paused, now);
-  if (!(await consumeChallenge(deps.db, accountId, purpose as ChallengePurpose, challenge, now))) return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
+  if (!(await consumeChallenge(deps.db, { accountId }, purpose as ChallengePurpose, answer.challenge, now))) return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
 
   const stored = await deps.db.trustedDevice.findFirst({
-    where: { credentialId: response.id, kind: 'passkey', verifiedAt: { not: null } },
+    where: { credentialId: answer.response.id, kind: 'passkey', verifiedAt: { not: null } },
     select: { id: true, accountId: true, credentialId: true, publicKey: true, signCount: true, transports: true },
   });
   if (!stored || stored.accountId !== accountId || !stored.publicKey || stored.credentialId === null) {
     // Never which account holds it: only that this one does not.
     return (await countFailedProof(deps, accountId, purpose, stored ? 'credential of another account' : 'unknown credential', ctx)) ?? failure(PASSKEYS_ERRORS, 'CREDENTIAL_UNKNOWN');
   }
-  const credential = stored as StoredCredential;
-  const oldCount = credential.signCount ?? 0;
-
-  let newCounter: number;
-  let method: AuthMethod;
-  try {
-    const checked = await verifyAuthenticationResponse({
-      response,
-      ...expectations(deps, challenge),
-      credential: { id: credential.credentialId, publicKey: new Uint8Array(Buffer.from(credential.publicKey, 'base64url')), counter: oldCount, transports: transportsOf(credential.transports) },
-    });
-    if (!checked.verified) throw new Error('not verified');
-    newCounter = checked.authenticationInfo.newCounter;
-    method = passkeyMethod(checked.authenticationInfo.credentialDeviceType);
-  } catch (e) {
-    // The library throws on a counter that did not go up ("...counter value...") and on every other mismatch.
-    const counter = e instanceof Error && /counter/i.test(e.message);
+  const oldCount = stored.signCount ?? 0;
+  const checked = await checkAssertion(deps.webauthn, answer, { credentialId: stored.credentialId, publicKey: stored.publicKey, signCount: oldCount, transports: stored.transports });
+  if (!checked.ok) {
+    const counter = checked.reason === 'counter';
     const paused = await countFailedProof(deps, accountId, purpose, counter ? 'signature counter did not increase' : 'signature refused', ctx);
     return paused ?? failure(PASSKEYS_ERRORS, counter ? 'COUNTER_REFUSED' : 'SIGNATURE_REFUSED');
   }
+  const { newCounter, method } = checked;
+  const credential = { id: stored.id };
 
   const outcome = await deps.db.$transaction(async (tx: DbTx) => {
     // The signature counter rule, in the database: the write happens only from the counter we

@@ -25,7 +25,7 @@ import { fieldFailure, type FormResult } from '../accounts/fields.ts';
 import { recordLook } from './looks.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { isUnlocked } from './pin.ts';
-import type { StaffSession } from './staff.ts';
+import type { ConsoleSession } from './staff.ts';
 
 export interface ConsoleDeps {
   db: Db;
@@ -41,7 +41,7 @@ const searchSchema = z.object({ appleId: emailField });
  * Finds an account by Apple ID (exact, case-insensitive) and makes it this session's account. The
  * search is a look, recorded at once: the answer alone tells the staff member the account exists.
  */
-export async function findAccount(deps: ConsoleDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<FormResult<{ accountId: string }, SupportError | 'INVALID_FIELDS'>> {
+export async function findAccount(deps: ConsoleDeps, session: ConsoleSession, input: unknown, ctx: RequestContext): Promise<FormResult<{ accountId: string }, SupportError | 'INVALID_FIELDS'>> {
   const parsed = searchSchema.safeParse(input);
   if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', { appleId: parsed.error.issues[0]!.message });
   const { db, clock } = deps;
@@ -82,7 +82,7 @@ export type AccountView = LockedView | DetailsView;
  * What the staff session may see of the account it found, or null when it found none. Showing the
  * details is a look, recorded every time; the locked view shows no more than the recorded search.
  */
-export async function viewAccount(deps: ConsoleDeps, session: StaffSession, ctx: RequestContext): Promise<AccountView | null> {
+export async function viewAccount(deps: ConsoleDeps, session: ConsoleSession, ctx: RequestContext): Promise<AccountView | null> {
   if (!session.accountId) return null;
   const { db, clock } = deps;
   const now = clock.now();

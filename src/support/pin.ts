@@ -24,7 +24,7 @@ import { failure, type Failure, type Result } from '../result.ts';
 import { fieldFailure, type FormResult } from '../accounts/fields.ts';
 import { recordLook } from './looks.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
-import type { StaffSession } from './staff.ts';
+import type { ConsoleSession } from './staff.ts';
 
 export const SUPPORT_PIN_DIGITS = 6;
 export const SUPPORT_PIN_TTL_MS = 30 * MINUTE;
@@ -91,7 +91,7 @@ const pinSchema = z.object({ pin: z.string().trim().regex(new RegExp(`^[0-9]{${S
  * A staff member enters the PIN the holder read them, for the account their session found. A
  * malformed PIN tests nothing and counts nothing; every well-formed try is recorded.
  */
-export async function enterSupportPin(deps: PinDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<FormResult<object, SupportError>> {
+export async function enterSupportPin(deps: PinDeps, session: ConsoleSession, input: unknown, ctx: RequestContext): Promise<FormResult<object, SupportError>> {
   const parsed = pinSchema.safeParse(input);
   if (!parsed.success) return fieldFailure(SUPPORT_ERRORS, 'PIN_FORMAT', { pin: pinFormat });
   const accountId = session.accountId;

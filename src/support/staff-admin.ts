@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.ts';
 import { failure, type Result } from '../result.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
-import { addStaffUser, generateStaffPassword, type StaffDeps } from './staff.ts';
+import { appleIdKey } from '../accounts/apple-id.ts';
+import { KIND_NOUNS, kindWithArticle } from '../authenticators/kinds.ts';
+import { NO_REQUEST } from '../security-events/record.ts';
+import { addStaffUser, generateStaffPassword, type StaffDeps, type StaffFactorKind } from './staff.ts';
+import { factorKindsByStaff, resetStaffFactors } from './staff-factors.ts';
 
 export const STAFF_USAGE = `Usage: npm run staff -- <command>
 
@@ -14,14 +18,21 @@ export const STAFF_USAGE = `Usage: npm run staff -- <command>
                       is generated and printed ONCE; with it, the password is the first line of
                       standard input (at least 15 characters). The display name is what account
                       holders read in their security activity; it defaults to the email's name.
-  list                the staff users
+  list                the staff users, and the second factor each one has
   remove <email>      delete a staff user and end their sessions
-  help                this text`;
+  reset-factor <email>
+                      remove a staff user's second factors (they lost them) and end their
+                      sessions: their next sign-in sets up a new one
+  help                this text
+
+Signing in at /support asks for the password, then a second factor: an authenticator app or a
+passkey or security key, which each staff user sets up at their first sign-in.`;
 
 export type StaffCommand =
   | { command: 'add'; email: string; name: string | null; passwordStdin: boolean }
   | { command: 'list' }
   | { command: 'remove'; email: string }
+  | { command: 'reset-factor'; email: string }
   | { command: 'help' };
 
 export function parseStaffCommand(argv: string[]): Result<{ command: StaffCommand }, SupportError> {
@@ -42,6 +53,8 @@ export function parseStaffCommand(argv: string[]): Result<{ command: StaffComman
       return rest.length === 0 && noOptions ? { ok: true, command: { command: 'list' } } : failure(SUPPORT_ERRORS, 'LIST_TAKES_NO_ARGUMENTS');
     case 'remove':
       return rest.length === 1 && noOptions ? { ok: true, command: { command: 'remove', email: rest[0]! } } : failure(SUPPORT_ERRORS, 'REMOVE_NEEDS_EMAIL');
+    case 'reset-factor':
+      return rest.length === 1 && noOptions ? { ok: true, command: { command: 'reset-factor', email: rest[0]! } } : failure(SUPPORT_ERRORS, 'RESET_FACTOR_NEEDS_EMAIL');
     case 'help':
     case undefined:
       return { ok: true, command: { command: 'help' } };
@@ -54,6 +67,15 @@ export interface StaffOutcome {
   stdout: string[];
   stderr: string[];
   exitCode: number;
+}
+
+/** What `add` and `reset-factor` tell the operator about the sign-in to come. */
+export const setUpAtSignIn = (which: 'first' | 'next') =>
+  `Their ${which} sign-in at /support asks them to set up a second factor: ${kindWithArticle('totp')}, or ${kindWithArticle('passkey')}.`;
+
+/** A staff user's second factors as `list` shows them. */
+function factorText(kinds: StaffFactorKind[]): string {
+  return kinds.length ? kinds.map((k) => KIND_NOUNS[k]).join(', ') : 'no second factor (set up at the next sign-in)';
 }
 
 /** "sam.staff@example.com" → "Sam Staff": a default display name. */
@@ -72,9 +94,15 @@ export async function runStaffCommand(deps: StaffDeps & { db: Db }, command: Sta
     case 'help':
       return { stdout: [STAFF_USAGE], stderr: [], exitCode: 0 };
     case 'list': {
-      const rows = await deps.db.staffUser.findMany({ orderBy: { emailKey: 'asc' }, select: { emailKey: true, displayName: true, createdAt: true } });
-      const lines = rows.map((r) => `${r.emailKey}\t${r.displayName}\t${r.createdAt.toISOString().slice(0, 10)}`);
+      const rows = await deps.db.staffUser.findMany({ orderBy: { emailKey: 'asc' }, select: { id: true, emailKey: true, displayName: true, createdAt: true } });
+      const factors = await factorKindsByStaff(deps.db);
+      const lines = rows.map((r) => `${r.emailKey}\t${r.displayName}\t${r.createdAt.toISOString().slice(0, 10)}\t${factorText(factors.get(r.id) ?? [])}`);
       return { stdout: [...lines, `${rows.length} staff user${rows.length === 1 ? '' : 's'}`], stderr: [], exitCode: 0 };
+    }
+    case 'reset-factor': {
+      const reset = await resetStaffFactors(deps.db, appleIdKey(command.email), deps.clock.now(), NO_REQUEST);
+      if (!reset) return { stdout: [], stderr: [`staff: no staff user ${command.email}`], exitCode: 1 };
+      return { stdout: [`removed ${reset.removed} second factor${reset.removed === 1 ? '' : 's'} of ${command.email} and ended their sessions`, setUpAtSignIn('next')], stderr: [], exitCode: 0 };
     }
     case 'remove': {
       const { count } = await deps.db.staffUser.deleteMany({ where: { emailKey: command.email.trim().toLowerCase() } });
@@ -88,6 +116,7 @@ export async function runStaffCommand(deps: StaffDeps & { db: Db }, command: Sta
       const stdout = [`added ${command.email.trim().toLowerCase()}`];
       // Printed once, here; it is stored only as a bcrypt hash.
       if (generated) stdout.push(`password: ${password}`, 'Give it to them privately; it is not shown again. They sign in at /support.');
+      stdout.push(setUpAtSignIn('first'));
       return { stdout, stderr: [], exitCode: 0 };
     }
   }

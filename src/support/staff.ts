@@ -4,6 +4,11 @@
 //
 // A staff session is a StaffSession row keyed by the SHA-256 of a random token; the browser holds
 // the token in its own sealed cookie (app/lib/staff-session.ts), never the customers' cookie.
+//
+// Signing in is the password, then a second factor (an authenticator app or a passkey or security
+// key, ./staff-factors.ts): a session that passed only the password is in the 'second-factor'
+// stage and opens nothing of the console (consoleReady below, the one check every console page
+// and action goes through); passing the factor replaces it with a new 'console' session.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
@@ -20,7 +25,9 @@ import { attemptsFailed, attemptsSucceeded, takeAttempts, type Limit } from '../
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
+import type { DeviceKind } from '../authenticators/kinds.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
+import { recordStaffEvent } from './staff-events.ts';
 
 export interface StaffDeps {
   db: Db;
@@ -93,24 +100,47 @@ export async function addStaffUser(deps: StaffDeps, input: { email: string; disp
 // desk should not stay open long. OWASP ASVS 3.3: shorter timeouts for more privileged sessions.
 export const STAFF_IDLE_MS = 15 * MINUTE;
 export const STAFF_ABSOLUTE_MS = 8 * HOUR;
+/**
+ * (ours) A session that passed only the password lives this long: the second factor, or its setup
+ * at the first sign-in, is done within it (as a holder's password stage, src/sessions/sessions.ts).
+ */
+export const STAFF_SECOND_FACTOR_MS = 10 * MINUTE;
+
+/** How a staff member proves the second factor (./staff-factors.ts): the holders' kinds of the same name. */
+export type StaffFactorKind = Extract<DeviceKind, 'totp' | 'passkey'>;
+export const STAFF_FACTOR_KINDS = ['totp', 'passkey'] as const satisfies readonly StaffFactorKind[];
+
+/** 'second-factor': only the password was given. 'console': the second factor too. */
+export type StaffStage = 'second-factor' | 'console';
 
 export interface StaffSession {
   id: string;
   staff: Staff;
+  stage: StaffStage;
   /** The account this session last found by Apple ID, or null. */
   accountId: string | null;
 }
 
-export async function createStaffSession(tx: DbTx, staffUserId: string, now: Date, ctx: RequestContext): Promise<string> {
+/** A session that proved the second factor: the only kind the console's functions take. */
+export type ConsoleSession = StaffSession & { stage: 'console' };
+
+/** Whether the session may open the console: the one check for every console page and action. */
+export function consoleReady(session: StaffSession): session is ConsoleSession {
+  return session.stage === 'console';
+}
+
+/** `secondFactor`: how it was proven, or null for a session that passed only the password. */
+export async function createStaffSession(tx: DbTx, staffUserId: string, now: Date, ctx: RequestContext, secondFactor: StaffFactorKind | null): Promise<string> {
   const token = newToken();
   await tx.staffSession.create({
-    data: { id: tokenId(token), staffUserId, createdAt: now, lastSeenAt: now, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent?.slice(0, 512) ?? null },
+    data: { id: tokenId(token), staffUserId, createdAt: now, lastSeenAt: now, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent?.slice(0, 512) ?? null, secondFactor },
   });
   return token;
 }
 
-function expired(row: { createdAt: Date; lastSeenAt: Date }, now: Date): boolean {
-  return now.getTime() - row.lastSeenAt.getTime() > STAFF_IDLE_MS || now.getTime() - row.createdAt.getTime() > STAFF_ABSOLUTE_MS;
+function expired(row: { createdAt: Date; lastSeenAt: Date; secondFactor: string | null }, now: Date): boolean {
+  const limit = row.secondFactor ? STAFF_ABSOLUTE_MS : STAFF_SECOND_FACTOR_MS;
+  return now.getTime() - row.lastSeenAt.getTime() > STAFF_IDLE_MS || now.getTime() - row.createdAt.getTime() > limit;
 }
 
 /** The live staff session of a token, or null. Expired rows are deleted; a live one is touched. */
@@ -122,13 +152,15 @@ export async function resolveStaffSession(db: Db, token: string, now: Date): Pro
     await db.staffSession.deleteMany({ where: { id } });
     return null;
   }
-  await db.staffSession.update({ where: { id }, data: { lastSeenAt: now } });
-  return { id, staff: row.staffUser, accountId: row.accountId };
+  // updateMany: the row may have been replaced meanwhile (the second factor, in another request).
+  const { count } = await db.staffSession.updateMany({ where: { id }, data: { lastSeenAt: now } });
+  if (count === 0) return null;
+  return { id, staff: row.staffUser, stage: row.secondFactor ? 'console' : 'second-factor', accountId: row.accountId };
 }
 
 /** Whether the token is a live staff session, without writing anything (for the customer side's refusal). */
 export async function isLiveStaffSession(db: Db, token: string, now: Date): Promise<boolean> {
-  const row = await db.staffSession.findUnique({ where: { id: tokenId(token) }, select: { createdAt: true, lastSeenAt: true } });
+  const row = await db.staffSession.findUnique({ where: { id: tokenId(token) }, select: { createdAt: true, lastSeenAt: true, secondFactor: true } });
   return row !== null && !expired(row, now);
 }
 
@@ -144,11 +176,18 @@ const signInSchema = z.object({ email: emailField, password: z.string().min(1, '
 export const staffEmailThrottleKey = (emailKey: string) => `staff-sign-in:email:${emailKey}`;
 export const staffAddressThrottleKey = (address: string) => `staff-sign-in:address:${address}`;
 
+/** Whether the staff member has a second factor to sign in with (one that proved itself). */
+export async function hasStaffFactor(db: DbTx, staffUserId: string): Promise<boolean> {
+  return (await db.staffFactor.count({ where: { staffUserId, verifiedAt: { not: null } } })) > 0;
+}
+
 /**
- * Email and password → a new staff session. As customer sign-in does: one answer for an unknown
- * email and a wrong password, as slow for both, and lockouts per email and per client address.
+ * Email and password → a new staff session in the 'second-factor' stage, and what it does next:
+ * 'verify' with the factor the staff member has, or 'set-up' one (the first sign-in, or after the
+ * operator reset it). As customer sign-in does: one answer for an unknown email and a wrong
+ * password, as slow for both, and lockouts per email and per client address.
  */
-export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestContext): Promise<FormResult<{ token: string }, SupportError | 'INVALID_FIELDS'>> {
+export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestContext): Promise<FormResult<{ token: string; next: 'verify' | 'set-up' }, SupportError | 'INVALID_FIELDS'>> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
   const { db, clock } = deps;
@@ -164,8 +203,14 @@ export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestC
   const passwordOk = staff ? await verifySecret(parsed.data.password, staff.passwordHash) : await verifyAgainstNothing(parsed.data.password, deps.bcryptCost);
   if (!staff || !passwordOk) {
     const lock = await attemptsFailed(db, limits, now);
+    if (staff) await recordStaffEvent(db, { staffUserId: staff.id, kind: 'staff-password-wrong', at: now, details: lock ? { lockedUntil: lock.toISOString() } : undefined }, ctx);
     return lock ? failure(SUPPORT_ERRORS, 'STAFF_LOCKED_OUT', lock, now) : failure(SUPPORT_ERRORS, 'STAFF_WRONG_CREDENTIALS');
   }
   await attemptsSucceeded(db, limits);
-  return { ok: true, token: await createStaffSession(db, staff.id, now, ctx) };
+  const next = (await hasStaffFactor(db, staff.id)) ? 'verify' : 'set-up';
+  const token = await db.$transaction(async (tx) => {
+    await recordStaffEvent(tx, { staffUserId: staff.id, kind: 'staff-password-accepted', at: now, details: { next } }, ctx);
+    return createStaffSession(tx, staff.id, now, ctx, null);
+  });
+  return { ok: true, token, next };
 }

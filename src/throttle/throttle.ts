@@ -1,6 +1,7 @@
 // Attempt counters with lockouts, kept in the database so that every app instance sees the same
 // counts. Every secret that can be guessed (passwords, Recovery Keys, security answers, staff
-// passwords) and every request that costs the holder something (reset emails) goes through here.
+// passwords and second factors) and every request that costs the holder something (reset emails)
+// goes through here.
 //
 // An attempt is counted BEFORE the secret is checked, in one atomic statement (an upsert with an
 // increment, which both engines run as INSERT ... ON CONFLICT DO UPDATE ... RETURNING): of 100

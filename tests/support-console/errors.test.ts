@@ -1,13 +1,15 @@
-// The support console's sentences (src/support/errors.ts): the PIN's digits, lifetime and tries and
-// the staff password's length come from their constants, never typed in.
+// The support console's sentences (src/support/errors.ts): the PIN's digits, lifetime and tries, the
+// staff password's length and the authenticator app's digits and step come from their constants,
+// never typed in.
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_ERRORS } from '../../src/support/errors.ts';
 import { MAX_PIN_TRIES, SUPPORT_PIN_DIGITS, SUPPORT_PIN_TTL_MS } from '../../src/support/pin.ts';
 import { MIN_STAFF_PASSWORD_LENGTH } from '../../src/support/staff.ts';
 import { MAX_PASSWORD_LENGTH } from '../../src/accounts/password-policy.ts';
+import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '../../src/authenticators/totp.ts';
 
 // The operator command's answers are lower-case messages for a terminal, not sentences.
-const COMMAND_LINE = ['BAD_ARGUMENTS', 'UNKNOWN_COMMAND', 'ADD_NEEDS_EMAIL', 'REMOVE_NEEDS_EMAIL', 'LIST_TAKES_NO_ARGUMENTS', 'INVALID_STAFF_USER'];
+const COMMAND_LINE = ['BAD_ARGUMENTS', 'UNKNOWN_COMMAND', 'ADD_NEEDS_EMAIL', 'REMOVE_NEEDS_EMAIL', 'LIST_TAKES_NO_ARGUMENTS', 'RESET_FACTOR_NEEDS_EMAIL', 'INVALID_STAFF_USER'];
 
 describe('SUPPORT_ERRORS', () => {
   it('every fixed sentence is a full sentence with no digit typed in', () => {
@@ -21,5 +23,7 @@ describe('SUPPORT_ERRORS', () => {
     expect(SUPPORT_ERRORS.PIN_REFUSED(SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES)).toContain('(a PIN lasts 30 minutes and allows 5 tries)');
     expect(SUPPORT_ERRORS.STAFF_PASSWORD_TOO_SHORT(MIN_STAFF_PASSWORD_LENGTH)).toBe('A staff password needs at least 15 characters.');
     expect(SUPPORT_ERRORS.STAFF_PASSWORD_TOO_LONG).toBe(`A staff password can be at most ${MAX_PASSWORD_LENGTH} characters.`);
+    expect(SUPPORT_ERRORS.STAFF_CODE_FORMAT(TOTP_DIGITS)).toBe('Enter the 6-digit code from your authenticator app.');
+    expect(SUPPORT_ERRORS.STAFF_CODE_USED(TOTP_STEP_SECONDS)).toContain('(every 30 seconds)');
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { BROWSER } from '../harness/accounts.ts';
 import { CODE_KEY, codeIn, newAccount, otherCode, resetTables, smsDevice, START, type TestClock } from '../codes/helpers.ts';
-import { DESK, codeDeps, session, staffMember, staffSession } from './helpers.ts';
+import { DESK, codeDeps, consoleSessionNow, staffMember, staffSession } from './helpers.ts';
 import { fixedClock, MINUTE } from '../../src/clock.ts';
 import { startStandins, type Standins } from '../../dev/standins/server.ts';
 import type { CodeDeps } from '../../src/codes/codes.ts';
@@ -69,7 +69,7 @@ describe('the support PIN', () => {
   async function looking(staffUserId: string, appleId = 'jane.holder@example.com') {
     const s = await staffSession(t.db, clock, staffUserId);
     expect((await findAccount(deps, s, { appleId }, DESK)).ok).toBe(true);
-    return { ...(await session(t.db, clock, s.token))!, token: s.token };
+    return { ...await consoleSessionNow(t.db, clock, s.token), token: s.token };
   }
 
   const events = (kind: string, accountId = holder) => t.db.securityEvent.findMany({ where: { accountId, kind }, orderBy: { createdAt: 'asc' } });
@@ -110,7 +110,7 @@ describe('the support PIN', () => {
     // expired, and the details still show in this session.
     for (let i = 0; i < 4; i++) {
       clock.advance(10 * MINUTE);
-      expect((await viewAccount(deps, (await session(t.db, clock, s.token))!, DESK))?.kind).toBe('details');
+      expect((await viewAccount(deps, await consoleSessionNow(t.db, clock, s.token), DESK))?.kind).toBe('details');
     }
 
     // Another session, even of the same staff member, starts locked again.

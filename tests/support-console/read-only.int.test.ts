@@ -4,7 +4,12 @@
 // change the account if anything let them through. Each customer action and route must refuse and
 // leave every table of the database exactly as it was. The support console's own actions
 // (app/actions/support.ts) may write only what a look writes: the look events the holder sees,
-// and the staff session's bookkeeping (SUPPORT_BOOKKEEPING below, one rule per table).
+// and the staff session's bookkeeping (SUPPORT_BOOKKEEPING below, one rule per table); the second
+// factor's (app/actions/staff-second-factor.ts) only the staff member's own sign-in rows.
+//
+// A staff session that passed only the password (no second factor yet) opens nothing: every
+// support page and every console action sends it to the second factor and changes nothing; the
+// customer side refuses it as it refuses any staff session.
 //
 // The modules are found by reading the directories, so an action or route added later is covered
 // without touching this file. next/headers is replaced by a cookie jar; Next's redirect() and
@@ -18,7 +23,8 @@ import { createAccount } from '../../src/accounts/create-account.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import { Prisma } from '../../src/generated/sqlite/client.ts';
 import type { Db } from '../../src/db/client.ts';
-import { addStaffUser, createStaffSession } from '../../src/support/staff.ts';
+import { addStaffUser, createStaffSession, type StaffStage } from '../../src/support/staff.ts';
+import { STAFF_EVENTS } from '../../src/support/staff-events.ts';
 import { supportPinHash } from '../../src/support/pin.ts';
 import { SUPPORT_LOOK_KINDS } from '../../src/support/looks.ts';
 import { APP, CODE_KEY, appEnv, filesUnder, jar, outcomeOf } from './app-harness.ts';
@@ -29,7 +35,10 @@ vi.mock('next/headers', async () => (await import('./app-harness.ts')).nextHeade
 vi.mock('next/cache', async () => (await import('./app-harness.ts')).nextCache);
 
 /** The staff console's own actions: read-only, not refused. Everything else in app/actions is the customers'. */
-const STAFF_ACTION_MODULES = ['support.ts'];
+const STAFF_ACTION_MODULES = ['support.ts', 'staff-second-factor.ts'];
+/** What a session with only the password may use: signing in and out, and the second factor's own actions. */
+const SECOND_FACTOR_STEP = (a: { module: string; name: string }) => a.module === 'actions/staff-second-factor.ts' || ['staffSignInAction', 'staffSignOutAction'].includes(a.name);
+const SECOND_FACTOR_PAGE = 'redirect /support/sign-in/verify';
 
 // ---- The database, every table ----------------------------------------------------------------
 
@@ -74,10 +83,42 @@ const SUPPORT_BOOKKEEPING: Record<string, (before: Array<Record<string, unknown>
     return JSON.stringify(without(before, fields)) === JSON.stringify(without(after, fields)) ? null : 'a PIN changed beyond its tries';
   },
   // Staff sign-in's own lockout counters.
-  Throttle(before, after) {
-    const others = (rows: Array<Record<string, unknown>>) => text(rows.filter((r) => !String(r.key).startsWith('staff-sign-in:')));
-    return JSON.stringify(others(before)) === JSON.stringify(others(after)) ? null : 'a customer lockout counter changed';
+  Throttle: staffKeysOnly,
+  // Staff sign-in's own events (a wrong staff password): added only.
+  StaffEvent: staffEventsAdded,
+};
+
+/** Only the staff side's counters and locks changed: staff sign-in, the second factor, a staff member's lock. */
+function staffKeysOnly(before: Array<Record<string, unknown>>, after: Array<Record<string, unknown>>): string | null {
+  const others = (rows: Array<Record<string, unknown>>) => text(rows.filter((r) => !/^(staff-sign-in|staff-second-factor(-day)?|lock:staff-user):/.test(String(r.key))));
+  return JSON.stringify(others(before)) === JSON.stringify(others(after)) ? null : 'a customer lockout counter changed';
+}
+
+function staffEventsAdded(before: Array<Record<string, unknown>>, after: Array<Record<string, unknown>>): string | null {
+  if (text(before).some((r) => !text(after).includes(r))) return 'an existing staff event changed or went';
+  const bad = after.filter((r) => !Object.keys(STAFF_EVENTS).includes(String(r.kind)));
+  return bad.length ? 'an unknown staff event' : null;
+}
+
+/**
+ * What the second factor's actions may write for a session that passed only the password: the staff
+ * member's own factor rows (a pending app, a factor set up), WebAuthn challenges of staff only,
+ * staff counters and events, and the session replaced. Nothing of any account.
+ */
+const SECOND_FACTOR_BOOKKEEPING: typeof SUPPORT_BOOKKEEPING = {
+  StaffSession: () => null,
+  StaffFactor: () => null,
+  WebAuthnChallenge(before, after) {
+    const accounts = (rows: Array<Record<string, unknown>>) => text(rows.filter((r) => r.staffUserId === null));
+    return JSON.stringify(accounts(before)) === JSON.stringify(accounts(after)) ? null : "an account's challenge changed";
   },
+  Throttle: staffKeysOnly,
+  StaffEvent: staffEventsAdded,
+};
+
+/** A password-only session may only be looked up: its last-seen time, nothing else of it. */
+const ONLY_LAST_SEEN: typeof SUPPORT_BOOKKEEPING = {
+  StaffSession: (before, after) => (JSON.stringify(without(before, ['lastSeenAt'])) === JSON.stringify(without(after, ['lastSeenAt'])) ? null : 'the session changed'),
 };
 
 function differences(before: Snapshot, after: Snapshot, allowed: typeof SUPPORT_BOOKKEEPING = {}): string[] {
@@ -178,10 +219,10 @@ describe('a staff session changes no account data: every server action and route
   });
   afterAll(() => t?.drop());
 
-  /** A new staff session in the jar, and no customer cookie; optionally looking at an account. */
-  async function asStaff(accountId: string | null = null) {
+  /** A new staff session in the jar, and no customer cookie; optionally looking at an account; by default one that proved the second factor. */
+  async function asStaff(accountId: string | null = null, stage: StaffStage = 'console') {
     jar.clear();
-    const token = await createStaffSession(db, staffUserId, new Date(), BROWSER);
+    const token = await createStaffSession(db, staffUserId, new Date(), BROWSER, stage === 'console' ? 'totp' : null);
     if (accountId) await db.staffSession.update({ where: { id: tokenId(token) }, data: { accountId } });
     await setStaffCookie(token);
     expect([...jar.keys()]).toEqual(['two_step_staff']);
@@ -195,7 +236,7 @@ describe('a staff session changes no account data: every server action and route
 
   it('finds the actions and routes by reading the app, and no server action lives outside app/actions', () => {
     const names = actions.map((a) => a.name);
-    for (const known of ['createAccountAction', 'signInAction', 'changePasswordAction', 'removeDeviceAction', 'createAppPasswordAction', 'turnOnAction', 'createSupportPinAction', 'findAccountAction', 'enterSupportPinAction']) {
+    for (const known of ['createAccountAction', 'signInAction', 'changePasswordAction', 'removeDeviceAction', 'createAppPasswordAction', 'turnOnAction', 'createSupportPinAction', 'findAccountAction', 'enterSupportPinAction', 'staffAppCodeAction', 'addStaffPasskeyAction']) {
       expect(names).toContain(known);
     }
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /api/app/whoami', 'GET /reset/open']));
@@ -204,19 +245,19 @@ describe('a staff session changes no account data: every server action and route
     expect(inline.map((f) => relative(APP, f))).toEqual([]);
   });
 
-  it('every customer server action refuses and changes nothing', async () => {
+  it('every customer server action refuses and changes nothing, whether or not the staff session passed the second factor', async () => {
     const customer = actions.filter((a) => !STAFF_ACTION_MODULES.includes(a.module.replace('actions/', '')));
     expect(customer.length).toBeGreaterThan(20);
     const failures: string[] = [];
     for (const action of customer) {
-      for (const fields of forms) {
-        await asStaff();
+      for (const [fields, stage] of [[forms[0]!, 'console'], [forms[1]!, 'console'], [forms[0]!, 'second-factor']] as const) {
+        await asStaff(null, stage);
         const before = await snapshot(db);
         const outcome = await outcomeOf(() => action.fn({}, formData(fields)));
         const changed = differences(before, await snapshot(db));
         const cookies = [...jar.keys()];
         if (!outcome.refused || changed.length || cookies.join() !== 'two_step_staff') {
-          failures.push(`${action.module} ${action.name} (${fields.appleId}): ${outcome.how}; ${changed.join(', ') || 'no table changed'}; cookies ${cookies.join()}`);
+          failures.push(`${action.module} ${action.name} (${fields.appleId}, ${stage}): ${outcome.how}; ${changed.join(', ') || 'no table changed'}; cookies ${cookies.join()}`);
         }
       }
     }
@@ -257,8 +298,58 @@ describe('a staff session changes no account data: every server action and route
       }
     }
     expect(failures).toEqual([]);
+    // With a console session the second factor's actions have nothing to do: they send it to the console.
+    for (const action of staffActions.filter((a) => a.module === 'actions/staff-second-factor.ts')) {
+      await asStaff();
+      expect(await outcomeOf(() => action.fn({}, formData(forms[0]!))), action.name).toEqual({ refused: true, how: 'redirect /support' });
+    }
     // They did look, and the looks were recorded: the search and the wrong PIN.
     expect(await db.securityEvent.count({ where: { kind: 'support-looked-up' } })).toBeGreaterThan(0);
     expect(await db.securityEvent.count({ where: { kind: 'support-pin-failed', accountId: twoStepAccountId } })).toBeGreaterThan(0);
+  });
+
+  it('a staff session that passed only the password opens no support page and no console action, and changes nothing', async () => {
+    const pages = await Promise.all(
+      filesUnder(APP, (f) => f.startsWith('support/') && f.endsWith('page.tsx') && !f.startsWith('support/sign-in/')).map(async (f) => ({ path: relative(APP, f), render: (await import(f)).default as (p: object) => Promise<unknown> })),
+    );
+    expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(['support/page.tsx', 'support/account/page.tsx']));
+    const consoleActions = actions.filter((a) => STAFF_ACTION_MODULES.includes(a.module.replace('actions/', '')) && !SECOND_FACTOR_STEP(a));
+    expect(consoleActions.map((a) => a.name)).toEqual(expect.arrayContaining(['findAccountAction', 'enterSupportPinAction']));
+    const failures: string[] = [];
+    const calls = [
+      ...pages.map((p) => ({ what: p.path, call: () => p.render({ searchParams: Promise.resolve({}), params: Promise.resolve({}) }) })),
+      ...consoleActions.flatMap((a) => forms.map((fields) => ({ what: `${a.name} (${fields.appleId})`, call: () => a.fn({}, formData(fields)) }))),
+    ];
+    for (const lookingAt of [null, twoStepAccountId]) {
+      for (const { what, call } of calls) {
+        await asStaff(lookingAt, 'second-factor');
+        const before = await snapshot(db);
+        const outcome = await outcomeOf(call);
+        const changed = differences(before, await snapshot(db), ONLY_LAST_SEEN);
+        if (outcome.how !== SECOND_FACTOR_PAGE || changed.length) failures.push(`${what}: ${outcome.how}; ${changed.join(', ') || 'no table changed'}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("the second factor's actions, with a password-only session, write only that staff member's own sign-in rows", async () => {
+    const stepActions = actions.filter((a) => a.module === 'actions/staff-second-factor.ts');
+    expect(stepActions.map((a) => a.name).sort()).toEqual(
+      ['addStaffPasskeyAction', 'confirmStaffAppAction', 'staffAppCodeAction', 'staffPasskeyAction', 'staffPasskeyOptionsAction', 'staffPasskeyRegistrationOptionsAction', 'startStaffAppAction'].sort(),
+    );
+    const failures: string[] = [];
+    for (const action of stepActions) {
+      for (const fields of [...forms, { code: '123456' }]) {
+        await asStaff(twoStepAccountId, 'second-factor');
+        const before = await snapshot(db);
+        const outcome = await outcomeOf(() => action.fn({}, formData(fields)));
+        const changed = differences(before, await snapshot(db), SECOND_FACTOR_BOOKKEEPING);
+        if (changed.length) failures.push(`${action.name}: ${outcome.how}; ${changed.join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // They did their step: a pending app was started, and the wrong code was counted for this staff member.
+    expect(await db.staffFactor.count({ where: { staffUserId, kind: 'totp', verifiedAt: null } })).toBe(1);
+    expect(await db.staffEvent.count({ where: { staffUserId, kind: 'staff-factor-failed' } })).toBeGreaterThan(0);
   });
 });

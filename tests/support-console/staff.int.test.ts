@@ -6,16 +6,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { fixedClock, MINUTE, HOUR } from '../../src/clock.ts';
 import { START, type TestClock } from '../codes/helpers.ts';
-import { DESK, STAFF_PASSWORD, session, staffMember } from './helpers.ts';
+import { DESK, STAFF_PASSWORD, firstSignInWithApp, passwordOnly, session, signInWithApp, staffDeps, staffMember } from './helpers.ts';
+import { TOTP_STEP_SECONDS } from '../../src/authenticators/totp.ts';
 import { ROOT } from './app-harness.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
 import {
   addStaffUser,
   checkStaffPassword,
+  consoleReady,
   endStaffSession,
   isLiveStaffSession,
   STAFF_ABSOLUTE_MS,
   STAFF_IDLE_MS,
+  STAFF_SECOND_FACTOR_MS,
   staffSignIn,
 } from '../../src/support/staff.ts';
 import { nameFromEmail, parseStaffCommand } from '../../src/support/staff-admin.ts';
@@ -70,13 +73,17 @@ describe('staff users and sessions', () => {
     expect(await addStaffUser(deps(), { email: 'x@example.com', displayName: ' ', password: STAFF_PASSWORD })).toMatchObject({ ok: false, code: 'INVALID_STAFF_USER' });
   });
 
-  it('signs in with a new session each time; one answer for an unknown email and a wrong password', async () => {
+  it('signs in with a new session each time, which opens nothing until the second factor; one answer for an unknown email and a wrong password', async () => {
     await staffMember(t.db, clock, 'sam.staff@example.com', 'Sam Staff');
     const a = await staffSignIn(deps(), { email: 'SAM.STAFF@example.com', password: STAFF_PASSWORD }, DESK);
     const b = await staffSignIn(deps(), { email: 'sam.staff@example.com', password: STAFF_PASSWORD }, DESK);
     if (!a.ok || !b.ok) throw new Error('sign-in');
     expect(a.token).not.toBe(b.token);
-    expect((await session(t.db, clock, a.token))?.staff.displayName).toBe('Sam Staff');
+    // The first sign-in: no factor yet, so the next step is setting one up; the session is not the console's.
+    expect(a.next).toBe('set-up');
+    const first = (await session(t.db, clock, a.token))!;
+    expect(first).toMatchObject({ staff: { displayName: 'Sam Staff' }, stage: 'second-factor' });
+    expect(consoleReady(first)).toBe(false);
     expect(await staffSignIn(deps(), { email: 'sam.staff@example.com', password: 'not the password at all' }, DESK)).toMatchObject({ ok: false, code: 'STAFF_WRONG_CREDENTIALS' });
     expect(await staffSignIn(deps(), { email: 'nobody@example.com', password: STAFF_PASSWORD }, DESK)).toMatchObject({ ok: false, code: 'STAFF_WRONG_CREDENTIALS' });
     expect(await staffSignIn(deps(), { email: '', password: '' }, DESK)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { email: expect.any(String), password: expect.any(String) } });
@@ -93,14 +100,16 @@ describe('staff users and sessions', () => {
     expect((await staffSignIn(deps(), { email: 'sam.staff@example.com', password: STAFF_PASSWORD }, DESK)).ok).toBe(true);
   });
 
-  it('a staff session ends after 15 minutes idle, 8 hours in all, or at sign-out', async () => {
+  it('a staff session ends after 15 minutes idle, 8 hours in all, or at sign-out; one with only the password after 10 minutes', async () => {
     await staffMember(t.db, clock, 'sam.staff@example.com', 'Sam Staff');
+    const { secret } = await firstSignInWithApp(staffDeps(t.db, clock), 'sam.staff@example.com');
+    // Each sign-in: the password and the app's code of a new time step.
     const signIn = async () => {
-      const r = await staffSignIn(deps(), { email: 'sam.staff@example.com', password: STAFF_PASSWORD }, DESK);
-      if (!r.ok) throw new Error('sign-in');
-      return r.token;
+      clock.advance(TOTP_STEP_SECONDS * 1000);
+      return signInWithApp(staffDeps(t.db, clock), 'sam.staff@example.com', secret);
     };
     const idle = await signIn();
+    expect(consoleReady((await session(t.db, clock, idle))!)).toBe(true);
     clock.advance(STAFF_IDLE_MS);
     expect(await session(t.db, clock, idle)).not.toBeNull();
     clock.advance(STAFF_IDLE_MS + 1);
@@ -120,6 +129,18 @@ describe('staff users and sessions', () => {
     const out = await signIn();
     await endStaffSession(t.db, out);
     expect(await session(t.db, clock, out)).toBeNull();
+
+    // Only the password: 10 minutes to give the second factor, however busy the session is.
+    const { token: half } = await passwordOnly(staffDeps(t.db, clock), 'sam.staff@example.com');
+    expect(STAFF_SECOND_FACTOR_MS).toBe(10 * MINUTE);
+    for (let spent = 0; spent < STAFF_SECOND_FACTOR_MS; spent += 2 * MINUTE) {
+      expect(await session(t.db, clock, half)).not.toBeNull();
+      clock.advance(2 * MINUTE);
+    }
+    expect(await session(t.db, clock, half)).not.toBeNull(); // 10 minutes exactly
+    clock.advance(1);
+    expect(await isLiveStaffSession(t.db, half, clock.now())).toBe(false);
+    expect(await session(t.db, clock, half)).toBeNull();
   });
 
   it('parses the operator command', () => {
@@ -127,6 +148,9 @@ describe('staff users and sessions', () => {
     expect(parseStaffCommand(['add'])).toMatchObject({ ok: false, code: 'ADD_NEEDS_EMAIL' });
     expect(parseStaffCommand(['add', 'a@example.com', '--bogus'])).toMatchObject({ ok: false, code: 'BAD_ARGUMENTS' });
     expect(parseStaffCommand(['list', 'x'])).toMatchObject({ ok: false, code: 'LIST_TAKES_NO_ARGUMENTS' });
+    expect(parseStaffCommand(['reset-factor', 'sam@example.com'])).toEqual({ ok: true, command: { command: 'reset-factor', email: 'sam@example.com' } });
+    expect(parseStaffCommand(['reset-factor'])).toMatchObject({ ok: false, code: 'RESET_FACTOR_NEEDS_EMAIL' });
+    expect(parseStaffCommand(['reset-factor', 'a@example.com', '--name', 'x'])).toMatchObject({ ok: false, code: 'RESET_FACTOR_NEEDS_EMAIL' });
     expect(parseStaffCommand(['frobnicate'])).toEqual({ ok: false, code: 'UNKNOWN_COMMAND', error: 'unknown command "frobnicate"' });
     expect(nameFromEmail('sam.o-staff@example.com')).toBe('Sam O Staff');
   });
@@ -153,6 +177,45 @@ describe('staff users and sessions', () => {
       expect(again.code).toBe(1);
       const bad = await staffCommand(t.url, ['frobnicate']);
       expect(bad.code).toBe(2);
+    },
+    90_000,
+  );
+
+  it(
+    '`npm run staff`: add says the first sign-in sets up a second factor; list shows who has one; reset-factor removes it and ends their sessions',
+    async () => {
+      const added = await staffCommand(t.url, ['add', 'sam.staff@example.com', '--password-stdin'], `${STAFF_PASSWORD}\n`);
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toContain('Their first sign-in at /support asks them to set up a second factor: an authenticator app, or a passkey or security key.');
+      await staffMember(t.db, clock, 'kim@example.com', 'Kim');
+      const list = async () => (await staffCommand(t.url, ['list'])).stdout.trim().split('\n');
+      expect(await list()).toEqual([
+        expect.stringMatching(/^kim@example\.com\tKim\t\d{4}-\d\d-\d\d\tno second factor \(set up at the next sign-in\)$/),
+        expect.stringMatching(/^sam\.staff@example\.com\tSam Staff\t\d{4}-\d\d-\d\d\tno second factor/),
+        '2 staff users',
+      ]);
+
+      // Sam sets up an app at the first sign-in and is in the console; a second browser waits at the factor.
+      const { token } = await firstSignInWithApp(staffDeps(t.db, clock), 'sam.staff@example.com');
+      const { token: waiting } = await passwordOnly(staffDeps(t.db, clock), 'sam.staff@example.com');
+      expect((await list())[1]).toMatch(/\tauthenticator app$/);
+
+      const reset = await staffCommand(t.url, ['reset-factor', 'Sam.Staff@example.com']);
+      expect(reset.code, reset.stderr).toBe(0);
+      expect(reset.stdout).toContain('removed 1 second factor of Sam.Staff@example.com and ended their sessions');
+      expect(reset.stdout).toContain('Their next sign-in at /support asks them to set up a second factor');
+      expect(await session(t.db, clock, token)).toBeNull();
+      expect(await session(t.db, clock, waiting)).toBeNull();
+      expect(await t.db.staffFactor.count()).toBe(0);
+      expect((await list())[1]).toMatch(/\tno second factor/);
+      const sam = await t.db.staffUser.findUniqueOrThrow({ where: { emailKey: 'sam.staff@example.com' } });
+      expect((await t.db.staffEvent.findMany({ where: { staffUserId: sam.id }, orderBy: { createdAt: 'asc' } })).map((e) => e.kind)).toContain('staff-factors-reset');
+      // The next sign-in sets up a factor again.
+      expect((await passwordOnly(staffDeps(t.db, clock), 'sam.staff@example.com')).next).toBe('set-up');
+
+      const nobody = await staffCommand(t.url, ['reset-factor', 'nobody@example.com']);
+      expect(nobody.code).toBe(1);
+      expect(nobody.stderr).toContain('no staff user nobody@example.com');
     },
     90_000,
   );

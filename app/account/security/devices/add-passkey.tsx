@@ -4,10 +4,11 @@
 // trusted device at once (the ceremony is its proof) and reloads the page with a notice.
 import { useActionState } from 'react';
 import { startRegistration } from '@simplewebauthn/browser';
-import { ceremonyErrorSentence, PASSKEY_NAME_EMPTY } from '@/src/passkeys/ceremony-errors.ts';
+import { PASSKEY_NAME_EMPTY } from '@/src/passkeys/ceremony-errors.ts';
 import { addPasskeyAction, passkeyRegistrationOptionsAction } from '../../../actions/passkeys.ts';
 import { Field, errorProps } from '../../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
+import { runCeremony } from '../../../components/passkey-ceremony.ts';
 import { SubmitButton } from '../../../components/submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../../../lib/form-state.ts';
 import styles from './devices.module.css';
@@ -18,15 +19,7 @@ const FIELD = 'passkeyName';
 async function addPasskey(_prev: FormState, formData: FormData): Promise<FormState> {
   const name = String(formData.get(FIELD) ?? '');
   if (!name.trim()) return { fieldErrors: { [FIELD]: PASSKEY_NAME_EMPTY } }; // before the ceremony, not after it
-  const asked = await passkeyRegistrationOptionsAction();
-  if ('error' in asked) return { error: asked.error, values: { [FIELD]: name } };
-  let answer: unknown;
-  try {
-    answer = await startRegistration({ optionsJSON: asked.options });
-  } catch (e) {
-    return { error: ceremonyErrorSentence(e), values: { [FIELD]: name } };
-  }
-  const added = await addPasskeyAction(name, JSON.stringify(answer));
+  const added = await runCeremony(passkeyRegistrationOptionsAction, (optionsJSON) => startRegistration({ optionsJSON }), (response) => addPasskeyAction(name, response));
   return { ...added, fieldErrors: added.fieldErrors?.name ? { [FIELD]: added.fieldErrors.name } : undefined, values: { [FIELD]: name } };
 }
 

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import QRCode from 'qrcode';
 import type { Metadata } from 'next';
 import { runtime } from '@/src/runtime.ts';
 import { pendingAppSetup } from '@/src/devices/authenticator-apps.ts';
@@ -7,13 +6,11 @@ import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/authenticators/totp.ts';
 import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../../lib/fresh-code.ts';
+import { TotpKey } from '../../../../components/totp-key.tsx';
 import { AppCodeForm, NameAppForm } from './app-forms.tsx';
 import styles from './authenticator.module.css';
 
 export const metadata: Metadata = { title: 'Add an Authenticator App' };
-
-/** The secret as people type it: groups of 4 ("ABCD EFGH …"). */
-const grouped = (secret: string) => secret.match(/.{1,4}/g)!.join(' ');
 
 // Add an authenticator app (RFC 6238): name it, scan the QR code (or type the secret), enter the
 // code it shows. The secret is shown only while the app is pending, on this account's page; once
@@ -24,8 +21,6 @@ export default async function AddAuthenticatorAppPage({ searchParams }: { search
   const rt = runtime();
   const { id } = await searchParams;
   const setup = typeof id === 'string' ? await pendingAppSetup(rt, current.account.id, id) : null;
-  // Drawn on the server and inlined: no remote image, no script (src/server/security-headers.ts).
-  const qr = setup ? await QRCode.toString(setup.uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : null;
 
   return (
     <main className="section-list">
@@ -42,7 +37,7 @@ export default async function AddAuthenticatorAppPage({ searchParams }: { search
           This app is already set up or was removed. Its secret is not shown again. Start again below to add another.
         </p>
       ) : null}
-      {setup && qr ? (
+      {setup ? (
         <section className="panel" aria-labelledby="scan-heading">
           <h2 id="scan-heading">Set Up {setup.label}</h2>
           <ol className={styles.steps}>
@@ -50,16 +45,7 @@ export default async function AddAuthenticatorAppPage({ searchParams }: { search
             <li>Scan this QR code, or type the key shown next to it.</li>
             <li>Enter the {TOTP_DIGITS}-digit code the app shows for “Two-Step”.</li>
           </ol>
-          <div className={styles.setup}>
-            <div className={styles.qr} role="img" aria-label="QR code to scan with your authenticator app" dangerouslySetInnerHTML={{ __html: qr }} />
-            <div className={styles.manual}>
-              <p className="small">Can’t scan it? Type this key (time-based):</p>
-              <code className={styles.secret} data-testid="totp-secret">
-                {grouped(setup.secret)}
-              </code>
-              <p className="small muted">Keep this key to yourself. It is shown only until the app is verified.</p>
-            </div>
-          </div>
+          <TotpKey uri={setup.uri} secret={setup.secret} note="Keep this key to yourself. It is shown only until the app is verified." />
           <AppCodeForm trustedDeviceId={setup.trustedDeviceId} label={setup.label} digits={TOTP_DIGITS} />
         </section>
       ) : (
