@@ -76,10 +76,12 @@ export function signInFlows(server: Server, standins: Standins) {
   const cookieName = sessionCookieName(server.env);
   const base = server.base;
 
-  async function post(path: string, action: string, fields: Record<string, string>, headers: Record<string, string>) {
+  // `bound`: the arguments the page bound to the action (completeSignInAction's interaction, null
+  // outside an app's sign-in), which the browser sends before the form's previous state and data.
+  async function post(path: string, action: string, fields: Record<string, string>, headers: Record<string, string>, bound: null[] = []) {
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) body.set(`_1_${k}`, v);
-    body.set('0', '[{},"$K1"]');
+    body.set('0', JSON.stringify([...bound, {}, '$K1']));
     const res = await fetch(`${base}${path}`, { method: 'POST', body, redirect: 'manual', headers: { 'next-action': action, accept: 'text/x-component', origin: base, ...headers } });
     const text = await res.text();
     if (res.status === 503 || res.status === 429) throw new Refused(`${res.status}`);
@@ -115,7 +117,7 @@ export function signInFlows(server: Server, standins: Standins) {
     const sent = await post('/sign-in/verify', ids.send, { trustedDeviceId: deviceId }, withPending);
     if (!sent.text.includes('We sent a code')) throw refusedOrFailed('send code', sent.text);
     const code = await codeFor(standins, user.phone, sentAt);
-    const checked = await post('/sign-in/verify', ids.check, { trustedDeviceId: deviceId, code }, withPending);
+    const checked = await post('/sign-in/verify', ids.check, { trustedDeviceId: deviceId, code }, withPending, [null]);
     const session = sessionFrom(checked.res);
     if (!session || !/\/account/.test(checked.res.headers.get('x-action-redirect') ?? '')) throw refusedOrFailed('code', checked.text);
     if (browser && !checked.text.includes('Manage your account')) throw new Error(`the code's answer did not carry /account (${checked.text.slice(0, 200)})`);

@@ -113,7 +113,7 @@ describe('what the portal records of an app’s use', () => {
   it('another browser (its own device-cookie id) is emailed about again, once', async () => {
     await signInToApp(w, await signedInBrowser());
     const other = await signedInBrowser();
-    await giveDeviceCookie(other, w.accountId, 'the-holders-laptop');
+    await giveDeviceCookie(w.t.db, other, w.accountId, 'the-holders-laptop');
     await signInToApp(w, other);
     expect(await newBrowserEmails()).toHaveLength(4);
     await signInToApp(w, other);

@@ -11,7 +11,6 @@ import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
 import { signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
 import { startKeyReset } from '../../src/password-reset/by-recovery-key.ts';
 import { generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { rememberBrowser } from '../../src/throttle/known-browsers.ts';
 import { WRONG_CODES_BEFORE_PAUSE } from '../../src/codes/limits.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
 
@@ -43,7 +42,7 @@ describe('a stranger cannot lock the holder out', () => {
     for (let i = 0; i < 5; i++) await signIn(s.a.deps, { appleId: APPLE_ID, password: `typo ${i}` }, holder());
     expect((await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, holder())).ok).toBe(false);
     expect((await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, unknownHolder())).ok).toBe(true);
-    const otherAccountsCookie: RequestContext = { ...unknownHolder(), knownBrowsers: rememberBrowser([], 'some-other-account') };
+    const otherAccountsCookie: RequestContext = { ...unknownHolder(), knownBrowsers: [{ accountId: 'some-other-account', id: 'another-accounts-browser' }] };
     for (let i = 0; i < 5; i++) await signIn(s.a.deps, { appleId: APPLE_ID, password: `guess ${i}` }, otherAccountsCookie);
     expect((await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, unknownHolder())).ok).toBe(false);
   });
