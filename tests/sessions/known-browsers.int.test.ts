@@ -9,20 +9,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { BROWSER, GOOD_PASSWORD, freshAccount, testDeps } from '../harness/accounts.ts';
 import { twoInstances } from '../harness/two-instances.ts';
-import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
-import { lastSmsCode, otherCode, PHONE, smsDevice } from '../codes/helpers.ts';
+import { APPLE_ID, strangerPausesCodes, withTwoStepAccount } from '../two-step/helpers.ts';
+import { lastSmsCode, PHONE, smsDevice } from '../codes/helpers.ts';
 import { MINUTE, type Clock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { KnownBrowser, RequestContext } from '../../src/security-events/record.ts';
 import { KNOWN_BROWSER_LIFETIME_MS, liveKnownBrowsers, rememberKnownBrowser } from '../../src/sessions/known-browsers.ts';
 import { resolveSession, signOut, signOutEverywhere } from '../../src/sessions/sessions.ts';
-import { signIn } from '../../src/sign-in/password.ts';
+import { signIn, type SignInDeps } from '../../src/sign-in/password.ts';
 import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
 import { changePassword } from '../../src/account-changes/account-changes.ts';
 import { completePasswordReset, openPasswordReset, requestPasswordReset } from '../../src/password-reset/by-link.ts';
 import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '../../src/password-reset/by-recovery-key.ts';
 import { PER_APPLE_ID } from '../../src/accounts/password-guesses.ts';
-import { WRONG_CODES_BEFORE_PAUSE } from '../../src/codes/limits.ts';
 import { sweepExpiredRows } from '../../src/server/sweep.ts';
 
 const NEW_PASSWORD = 'amber lighthouse 77';
@@ -57,6 +56,12 @@ class TestBrowser {
 /** Requests from strangers: each from its own address, no device cookie. */
 const stranger = (i: number): RequestContext => ({ clientAddress: `203.0.113.${i}`, userAgent: 'curl/8.0' });
 
+/** A stranger's wrong passwords until the Apple ID is locked for unknown browsers. */
+async function strangerLocksOut(deps: SignInDeps) {
+  for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) await signIn(deps, { appleId: APPLE_ID, password: `a stranger's guess ${i}` }, stranger(i));
+  expect(await signIn(deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, stranger(99))).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT' });
+}
+
 describe(`known browsers have a record (${TEST_ENGINE}); two-step off`, () => {
   let t: TestDb;
   let deps: ReturnType<typeof testDeps>;
@@ -81,11 +86,7 @@ describe(`known browsers have a record (${TEST_ENGINE}); two-step off`, () => {
     return { token: result.sessionToken };
   }
 
-  /** A stranger's wrong passwords until the Apple ID is locked for unknown browsers. */
-  async function strangerLocksTheAppleId() {
-    for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) await signIn(deps, { appleId: APPLE_ID, password: `a stranger's guess ${i}` }, stranger(i));
-    expect(await signIn(deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, stranger(99))).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT' });
-  }
+  const strangerLocksTheAppleId = () => strangerLocksOut(deps);
 
   /** The reset link's token, as the email carries it. */
   async function resetLink(): Promise<string> {
@@ -282,9 +283,7 @@ describe(`known browsers have a record (${TEST_ENGINE}); two-step on`, () => {
     return { token: done.sessionToken };
   }
 
-  async function strangerLocksTheAppleId() {
-    for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) await signIn(s.a.deps, { appleId: APPLE_ID, password: `a stranger's guess ${i}` }, stranger(i));
-  }
+  const strangerLocksTheAppleId = () => strangerLocksOut(s.a.deps);
 
   it('a Recovery Key reset forgets every browser: the old cookie is held to the stranger’s lockout until a sign-in with a code makes it known again', async () => {
     const holder = browser();
@@ -313,15 +312,7 @@ describe(`known browsers have a record (${TEST_ENGINE}); two-step on`, () => {
     const holder = browser();
     await signInWith(holder, GOOD_PASSWORD);
     // A stranger with the password asks for codes and mistypes them until the account pauses codes for unknown browsers.
-    const attacker = stranger(1);
-    const pending = await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, attacker);
-    if (!pending.ok) throw new Error(pending.error);
-    for (let i = 0; i < WRONG_CODES_BEFORE_PAUSE + 2; i++) {
-      s.a.clock.advance(31_000);
-      const sent = await sendSignInCode(s.a.deps, pending.sessionToken, { trustedDeviceId: s.a.phoneId }, attacker);
-      const code = sent.ok ? lastSmsCode(s.a.sms, PHONE) : '0000';
-      for (let k = 0; k < 3; k++) await completeSignIn(s.a.deps, pending.sessionToken, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, attacker);
-    }
+    await strangerPausesCodes(s.a, stranger(1));
     const sendFrom = async (b: TestBrowser) => {
       const mine = await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, await b.ctx());
       if (!mine.ok) throw new Error(mine.error);
