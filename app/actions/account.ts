@@ -7,7 +7,7 @@ import { config } from '@/src/config.ts';
 import { signUp } from '@/src/accounts/sign-up.ts';
 import { signIn } from '@/src/sign-in/password.ts';
 import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
-import { requestContext } from '../lib/request.ts';
+import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { clearSessionCookie, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
@@ -26,7 +26,7 @@ export async function createAccountAction(_prev: FormState, formData: FormData):
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
   const uid = interactionParam(formField(formData, 'interaction'));
-  const result = await signIn(runtime(), formFields(formData), await requestContext());
+  const result = await signIn(runtime(), formFields(formData), await guessingRequestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   if (result.needsCode) {
     await setSessionCookie(result.sessionToken);

@@ -10,7 +10,7 @@ import { allowApp, stopUsingApp } from '@/src/oidc/app-authorizations.ts';
 import { continueUrl } from '@/src/oidc/interactions.ts';
 import { OIDC_ERRORS } from '@/src/oidc/errors.ts';
 import { signOutBrowser } from '@/src/sessions/browsers.ts';
-import { requestContext } from '../lib/request.ts';
+import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { requireAccount, clearSessionCookie, setSessionCookie } from '../lib/session.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { rememberThisBrowser } from '../lib/known-browser.ts';
@@ -26,20 +26,20 @@ export async function confirmForAppAction(interaction: string | null, _prev: For
   const { actor } = await requireSecurityPass();
   const uid = interactionParam(interaction);
   const fields = formFields(formData);
-  const result = await confirmIdentity(runtime(), actor, fields, await requestContext());
+  const result = await confirmIdentity(runtime(), actor, fields, await guessingRequestContext());
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   await setSessionCookie(result.sessionToken);
-  await rememberThisBrowser(actor.accountId);
+  await rememberThisBrowser(actor.accountId, result.sessionToken);
   redirect(uid ? continueUrl(uid) : '/account');
 }
 
 export async function confirmForAppWithPasskeyAction(interaction: string | null, response: string): Promise<FormState> {
   const { actor } = await requireSecurityPass();
   const uid = interactionParam(interaction);
-  const result = await confirmIdentityWithPasskey(runtime(), actor, response, await requestContext());
+  const result = await confirmIdentityWithPasskey(runtime(), actor, response, await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   await setSessionCookie(result.sessionToken);
-  await rememberThisBrowser(actor.accountId);
+  await rememberThisBrowser(actor.accountId, result.sessionToken);
   redirect(uid ? continueUrl(uid) : '/account');
 }
 

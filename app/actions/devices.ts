@@ -8,7 +8,7 @@ import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
 import { addPhoneNumber, addPushDevice, registerDevice, removeDevice, resendCode } from '@/src/devices/trusted-devices.ts';
 import type { FormResult } from '@/src/accounts/fields.ts';
-import { requestContext } from '../lib/request.ts';
+import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { sessionToken, signedIn as completedSignIn } from '../lib/session.ts';
 import { confirmDeviceInSession } from '@/src/sign-in/recovery-key.ts';
@@ -29,7 +29,7 @@ function answer(result: FormResult<{ message: string }>, formData: FormData): Fo
 
 export async function addPhoneNumberAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass(DEVICES_PAGE);
-  return answer(await addPhoneNumber(runtime(), actor, formFields(formData), await requestContext()), formData);
+  return answer(await addPhoneNumber(runtime(), actor, formFields(formData), await guessingRequestContext()), formData);
 }
 
 export async function registerDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -39,17 +39,17 @@ export async function registerDeviceAction(_prev: FormState, formData: FormData)
 
 export async function addPushDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass(DEVICES_PAGE);
-  return answer(await addPushDevice(runtime(), actor, formField(formData, 'registeredDeviceId'), await requestContext()), formData);
+  return answer(await addPushDevice(runtime(), actor, formField(formData, 'registeredDeviceId'), await guessingRequestContext()), formData);
 }
 
 export async function resendCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass(DEVICES_PAGE);
-  return answer(await resendCode(runtime(), actor, formField(formData, 'trustedDeviceId'), await requestContext()), formData);
+  return answer(await resendCode(runtime(), actor, formField(formData, 'trustedDeviceId'), await guessingRequestContext()), formData);
 }
 
 export async function confirmDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass(DEVICES_PAGE);
-  const result = await confirmDeviceInSession(runtime(), actor, await sessionToken(), formFields(formData), await requestContext());
+  const result = await confirmDeviceInSession(runtime(), actor, await sessionToken(), formFields(formData), await guessingRequestContext());
   if (!result.ok) return answer(result, formData);
   if (result.signedIn) {
     // Signed in with the Recovery Key: the new trusted device finished the sign-in.

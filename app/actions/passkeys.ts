@@ -12,7 +12,7 @@ import { addPasskeyInSession } from '@/src/sign-in/recovery-key.ts';
 import { DEVICES_PAGE } from '@/src/sessions/stage-policy.ts';
 import { SIGN_IN_ERRORS } from '@/src/sign-in/errors.ts';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
-import { requestContext } from '../lib/request.ts';
+import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { sessionToken, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
@@ -35,7 +35,7 @@ export async function signInWithPasskeyAction(interaction: string | null, respon
   const uid = interactionParam(interaction);
   const token = await sessionToken();
   if (!token) redirect(withInteraction('/sign-in', uid));
-  const result = await completeSignInWithPasskey(runtime(), token, response, await requestContext());
+  const result = await completeSignInWithPasskey(runtime(), token, response, await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   await signedIn(result.sessionToken, result.accountId);
   redirect(afterSignIn(uid));
@@ -48,7 +48,7 @@ export async function identityPasskeyOptionsAction(): Promise<Options<PublicKeyC
 
 export async function confirmIdentityWithPasskeyAction(next: string, response: string): Promise<FormState> {
   const { actor } = await requireSecurityPass();
-  const result = await confirmIdentityWithPasskey(runtime(), actor, response, await requestContext());
+  const result = await confirmIdentityWithPasskey(runtime(), actor, response, await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   await setSessionCookie(result.sessionToken);
   redirect(freshCodePage.parse(next));
@@ -61,7 +61,7 @@ export async function keyResetPasskeyOptionsAction(): Promise<Options<PublicKeyC
 
 export async function verifyKeyResetPasskeyAction(response: string): Promise<FormState> {
   await refuseStaff();
-  const result = await verifyKeyResetPasskey(runtime(), await resetToken(), response, await requestContext());
+  const result = await verifyKeyResetPasskey(runtime(), await resetToken(), response, await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   redirect('/reset/recovery-key/verify');
 }

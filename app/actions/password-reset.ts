@@ -5,7 +5,7 @@
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { completePasswordReset, requestPasswordReset } from '@/src/password-reset/by-link.ts';
-import { requestContext } from '../lib/request.ts';
+import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { clearSessionCookie } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
@@ -38,7 +38,7 @@ export async function completePasswordResetAction(_prev: FormState, formData: Fo
 
 export async function startKeyResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
-  const result = await startKeyReset(runtime(), formFields(formData), await requestContext());
+  const result = await startKeyReset(runtime(), formFields(formData), await guessingRequestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   await setResetToken(result.token);
   redirect('/reset/recovery-key/verify');
@@ -46,7 +46,7 @@ export async function startKeyResetAction(_prev: FormState, formData: FormData):
 
 export async function sendKeyResetCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
-  const result = await sendKeyResetCode(runtime(), await resetToken(), formFields(formData), await requestContext());
+  const result = await sendKeyResetCode(runtime(), await resetToken(), formFields(formData), await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
@@ -54,7 +54,7 @@ export async function sendKeyResetCodeAction(_prev: FormState, formData: FormDat
 export async function verifyKeyResetCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
   const fields = formFields(formData);
-  const result = await verifyKeyResetCode(runtime(), await resetToken(), fields, await requestContext());
+  const result = await verifyKeyResetCode(runtime(), await resetToken(), fields, await guessingRequestContext());
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   redirect('/reset/recovery-key/verify');
 }

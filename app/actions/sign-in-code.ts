@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { completeSignIn, sendSignInCode } from '@/src/sign-in/code.ts';
 import { signInWithRecoveryKey } from '@/src/sign-in/recovery-key.ts';
-import { requestContext } from '../lib/request.ts';
+import { guessingRequestContext } from '../lib/request.ts';
 import { sessionToken, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
@@ -15,7 +15,7 @@ export async function sendSignInCodeAction(_prev: FormState, formData: FormData)
   await refuseStaff();
   const token = await sessionToken();
   if (!token) redirect('/sign-in');
-  const result = await sendSignInCode(runtime(), token, formFields(formData), await requestContext());
+  const result = await sendSignInCode(runtime(), token, formFields(formData), await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
@@ -27,7 +27,7 @@ export async function completeSignInAction(interaction: string | null, _prev: Fo
   const token = await sessionToken();
   if (!token) redirect(withInteraction('/sign-in', uid));
   const fields = formFields(formData);
-  const result = await completeSignIn(runtime(), token, fields, await requestContext());
+  const result = await completeSignIn(runtime(), token, fields, await guessingRequestContext());
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   await signedIn(result.sessionToken, result.accountId);
   redirect(afterSignIn(uid));
@@ -37,7 +37,7 @@ export async function signInWithRecoveryKeyAction(_prev: FormState, formData: Fo
   await refuseStaff();
   const token = await sessionToken();
   if (!token) redirect('/sign-in');
-  const result = await signInWithRecoveryKey(runtime(), token, formFields(formData), await requestContext());
+  const result = await signInWithRecoveryKey(runtime(), token, formFields(formData), await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   await setSessionCookie(result.sessionToken);
   redirect('/account/security/devices');

@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
 import { createSupportPin, sendSupportPinCode } from '@/src/support/pin.ts';
-import { requestContext } from '../lib/request.ts';
+import { guessingRequestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
 
@@ -15,7 +15,7 @@ export interface SupportPinState extends FormState {
 
 export async function sendSupportPinCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
-  const result = await sendSupportPinCode(runtime(), actor.accountId, formFields(formData), await requestContext());
+  const result = await sendSupportPinCode(runtime(), actor.accountId, formFields(formData), await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
@@ -23,7 +23,7 @@ export async function sendSupportPinCodeAction(_prev: FormState, formData: FormD
 export async function createSupportPinAction(_prev: SupportPinState, formData: FormData): Promise<SupportPinState> {
   const { actor } = await requireSecurityPass();
   const fields = formFields(formData);
-  const result = await createSupportPin(runtime(), actor.accountId, fields, await requestContext());
+  const result = await createSupportPin(runtime(), actor.accountId, fields, await guessingRequestContext());
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   revalidatePath('/account/security');
   return { done: true, pin: { value: result.pin, expiresAt: result.expiresAt.toISOString() } };

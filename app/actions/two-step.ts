@@ -7,7 +7,7 @@ import { runtime } from '@/src/runtime.ts';
 import { confirmIdentity, sendIdentityCode } from '@/src/step-up/fresh-code.ts';
 import { replaceRecoveryKey } from '@/src/recovery-key/replace-key.ts';
 import { turnOff } from '@/src/two-step/turn-off.ts';
-import { requestContext } from '../lib/request.ts';
+import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { setSessionCookie } from '../lib/session.ts';
 import { freshCodePage } from '../lib/fresh-code.ts';
@@ -16,7 +16,7 @@ import type { RecoveryKeyState } from './setup.ts';
 
 export async function sendIdentityCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
-  const result = await sendIdentityCode(runtime(), actor, formFields(formData), await requestContext());
+  const result = await sendIdentityCode(runtime(), actor, formFields(formData), await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
@@ -25,7 +25,7 @@ export async function sendIdentityCodeAction(_prev: FormState, formData: FormDat
 export async function confirmIdentityAction(next: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
   const fields = formFields(formData);
-  const result = await confirmIdentity(runtime(), actor, fields, await requestContext());
+  const result = await confirmIdentity(runtime(), actor, fields, await guessingRequestContext());
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   await setSessionCookie(result.sessionToken);
   redirect(freshCodePage.parse(next));

@@ -4,11 +4,22 @@ import { clientAddressOf } from '@/src/server/client-address.ts';
 import { knownBrowsers } from './known-browser.ts';
 
 /**
- * The client address and browser of the current request, and the accounts the browser signed in
- * to before (its device cookie), for security events and throttles.
- * Our server sets X-Forwarded-For first (src/server/client-address.ts).
+ * The client address and browser of the current request, for security events and throttles.
+ * Our server sets X-Forwarded-For first (src/server/client-address.ts). Reads no database: the
+ * browser counts as unknown (no knownBrowsers), which is all a request that counts no guess needs.
  */
 export async function requestContext(): Promise<RequestContext> {
   const h = await headers();
-  return { clientAddress: clientAddressOf(h.get('x-forwarded-for')), userAgent: h.get('user-agent'), knownBrowsers: await knownBrowsers() };
+  return { clientAddress: clientAddressOf(h.get('x-forwarded-for')), userAgent: h.get('user-agent') };
+}
+
+/**
+ * The same, with the accounts the browser is known to (its device cookie, the entries whose record
+ * exists: one indexed query). For the actions that count a guess at a secret (password, Recovery
+ * Key, code, passkey) or send a code: a known browser has its own budgets there
+ * (src/throttle/known-browsers.ts, src/codes/limits.ts).
+ */
+export async function guessingRequestContext(): Promise<RequestContext> {
+  const [ctx, browsers] = await Promise.all([requestContext(), knownBrowsers()]);
+  return { ...ctx, knownBrowsers: browsers };
 }

@@ -20,7 +20,7 @@ export async function setSessionCookie(token: string): Promise<void> {
 /** A completed sign-in: the session cookie, and this browser is known to the account from now on. */
 export async function signedIn(token: string, accountId: string): Promise<void> {
   await sessionCookie.set(token);
-  await rememberThisBrowser(accountId);
+  await rememberThisBrowser(accountId, token);
 }
 
 export async function clearSessionCookie(): Promise<string | undefined> {

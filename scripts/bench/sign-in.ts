@@ -76,9 +76,9 @@ export function signInFlows(server: Server, standins: Standins) {
   const cookieName = sessionCookieName(server.env);
   const base = server.base;
 
-  // `bound`: the arguments the page bound to the action (completeSignInAction's interaction), which
-  // React sends before the form state and the form.
-  async function post(path: string, action: string, fields: Record<string, string>, headers: Record<string, string>, bound: unknown[] = []) {
+  // `bound`: the arguments the page bound to the action (completeSignInAction's interaction, null
+  // outside an app's sign-in), which the browser sends before the form's previous state and data.
+  async function post(path: string, action: string, fields: Record<string, string>, headers: Record<string, string>, bound: null[] = []) {
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) body.set(`_1_${k}`, v);
     body.set('0', JSON.stringify([...bound, {}, '$K1']));

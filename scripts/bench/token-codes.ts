@@ -16,7 +16,7 @@ import { ACR } from '../../src/oidc/authentication.ts';
 import { startOidc } from '../../src/oidc/http.ts';
 import { TTL } from '../../src/oidc/provider.ts';
 import { pairwiseSalt } from '../../src/oidc/subjects.ts';
-import { onStop, type Server } from './harness.ts';
+import type { Server } from './harness.ts';
 
 /** What an app typically asks for: who, the email and the name; no offline_access, so no refresh token. */
 export const BENCH_SCOPE = 'openid email profile';
@@ -74,7 +74,6 @@ export async function tokenFixtures(db: Db, server: Server, accountIds: string[]
     pageHeaders: () => ({}),
     warn: () => {},
   });
-  onStop(() => oidc.close());
   const provider: Provider = await oidc.provider();
   const client = await provider.Client.find(clientId);
   if (!client) throw new Error('the bench provider does not find the bench app');

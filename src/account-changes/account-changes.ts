@@ -26,7 +26,7 @@ import { appleIdKey } from '../accounts/apple-id.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
 import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
-import { endOtherSessions } from '../sessions/sessions.ts';
+import { endOtherSessionsAndForgetBrowsers } from '../sessions/sessions.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import type { StepUpError } from '../step-up/errors.ts';
@@ -80,7 +80,7 @@ const changePasswordSchema = z.object({
 // Its own budget (only a signed-in session reaches it): a stranger's sign-in failures do not lock it.
 const passwordLockKey = (account: Account) => `change-password:${account.id}`;
 
-/** Changes the password. Other sessions are signed out; this one stays. */
+/** Changes the password. Other sessions are signed out; this one stays. Every browser is forgotten (src/sessions/known-browsers.ts). */
 export async function changePassword(deps: ChangeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<ChangeResult> {
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   const field = rawFields(input);
@@ -105,7 +105,8 @@ export async function changePassword(deps: ChangeDeps, actor: Actor, input: unkn
   const passwordHash = await hashSecret(parsed.data.password, deps.bcryptCost);
   await commitSignificantChange(deps, account, 'password-changed', ctx, async (tx) => {
     await tx.account.update({ where: { id: account.id }, data: { passwordHash, passwordChangedAt: now } });
-    await endOtherSessions(tx, account.id, actor.sessionId);
+    // Every browser is forgotten, this one too: it is a known browser again at its next sign-in.
+    await endOtherSessionsAndForgetBrowsers(tx, account.id, actor.sessionId);
     // Apps signed in with app-specific passwords must be set up again (issue: "Changing the main password revokes all of them").
     await revokeAllOnPasswordChange(tx, account.id, now, ctx);
   });

@@ -12,6 +12,7 @@
 // (src/db/row-id.ts). Raw rows come back as each engine gives them: dates as Date objects on
 // PostgreSQL and as stored text on SQLite, booleans as 0/1 on SQLite. Map every raw row through
 // the helpers below, in the one function that reads it.
+import { Prisma } from '../generated/sqlite/client.ts';
 
 /** A DateTime column of a raw row as a Date. */
 export function rawDate(value: unknown): Date {
@@ -43,4 +44,14 @@ export function rawBool(value: unknown): boolean {
 /** A COUNT(*) of a raw row (PostgreSQL returns a bigint). */
 export function rawCount(value: unknown): number {
   return Number(value ?? 0);
+}
+
+/**
+ * Values for `IN (${valueList(values)})` in a raw tagged template, each one a parameter (both
+ * engines' clients share the runtime whose join this is). `values` must not be empty: `IN ()` is
+ * not SQL.
+ */
+export function valueList(values: readonly string[]) {
+  if (values.length === 0) throw new RangeError('valueList: no values');
+  return Prisma.join(values);
 }

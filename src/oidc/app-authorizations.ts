@@ -10,6 +10,7 @@ import { appUsedFromNewBrowserEmail } from '../mail/templates.ts';
 import { browserName } from '../security-events/activity.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import type { Actor } from '../sessions/actor.ts';
+import { knownBrowserKey } from '../sessions/known-browsers.ts';
 import { failure, type Result } from '../result.ts';
 import { OIDC_ERRORS, type OidcError } from './errors.ts';
 import { scopesOf, type Scope } from './scopes.ts';
@@ -87,7 +88,8 @@ export async function stopUsingApp(deps: { db: Db; clock: Clock }, actor: Actor,
 
 /**
  * An app was given a sign-in (an authorization code) or a fresh token: its last use. The first time
- * it is used from a browser (the browser's device-cookie id for the account) the holder is emailed.
+ * it is used from a browser (the browser's device-cookie id for the account, kept as its SHA-256 as
+ * the known browser's record is: src/sessions/known-browsers.ts) the holder is emailed.
  */
 export async function recordAppUse(
   db: Db,
@@ -98,7 +100,7 @@ export async function recordAppUse(
   const now = deps.clock.now();
   await db.$executeRaw`UPDATE "AppAuthorization" SET "lastUsedAt" = ${now} WHERE "accountId" = ${use.accountId} AND "clientId" = ${use.clientId}`;
   if (!use.browserId) return;
-  const browserId = use.browserId;
+  const browserId = knownBrowserKey(use.browserId);
   await db.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO "AppBrowser" ("accountId", "clientId", "browserId", "firstUsedAt")

@@ -1,17 +1,15 @@
 // The provider in the portal's HTTP server (src/server/serve.ts): the requests under /oidc and the
 // discovery document go to oidc-provider or the bridge, never to Next.js. Each instance builds its
 // provider from the signing keys in the database and builds it again when their schedule changes
-// (src/oidc/signing-keys.ts), and sweeps expired rows now and then.
+// (src/oidc/signing-keys.ts). Expired rows are swept by the server (src/server/sweep.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
-import { HOUR } from '../clock.ts';
 import { browserState } from './portal-login.ts';
 import { buildProvider, browserOf } from './provider.ts';
 import { bridge } from './bridge.ts';
 import { errorPage } from './pages.ts';
-import { sweepExpiredRecords } from './records.ts';
 import { ensureSigningKey, KEY_RELOAD_MS, publishedKeys, scheduleFingerprint } from './signing-keys.ts';
 import { pairwiseSalt, pairwiseSubject } from './subjects.ts';
 import { INTERACTION_PATH, isOidcPath, ROUTES } from './paths.ts';
@@ -41,11 +39,7 @@ export interface OidcServer {
   provider(): Promise<Provider>;
   /** Reads the key table now instead of at the next reload (the operator's rotation, tests). */
   reloadKeys(): Promise<void>;
-  close(): void;
 }
-
-/** How often an instance deletes expired codes, tokens and sign-in requests. */
-export const SWEEP_EVERY_MS = HOUR;
 
 /** The route patterns the request log and metrics name these requests by. */
 export const OIDC_ROUTE_PATTERNS = ['/.well-known/openid-configuration', ...Object.values(ROUTES), `${INTERACTION_PATH}/[uid]`, `${INTERACTION_PATH}/[uid]/cancel`, '/oidc/auth/[uid]', '/oidc/session/end/confirm', '/oidc/session/end/success'];
@@ -82,11 +76,6 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
   }
   await load();
 
-  const sweep = setInterval(() => {
-    sweepExpiredRecords(deps.db).catch((err: unknown) => deps.warn(err, 'oidc: sweeping expired records failed'));
-  }, SWEEP_EVERY_MS);
-  sweep.unref();
-
   return {
     handles: (req) => isOidcPath((req.url ?? '').split('?')[0]!),
     async handle(req, res) {
@@ -107,7 +96,6 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
       if (current) current.checkedAt = 0;
       await ready();
     },
-    close: () => clearInterval(sweep),
   };
 }
 

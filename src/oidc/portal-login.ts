@@ -7,8 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { readBrowserCookies, type CookieEnv } from '../sessions/browser-cookies.ts';
 import { resolveSessionWithAccount, type LiveSession } from '../sessions/sessions.ts';
-import { knownBrowserId } from '../throttle/known-browsers.ts';
-import type { KnownBrowser } from '../security-events/record.ts';
+import { liveKnownBrowsers } from '../sessions/known-browsers.ts';
 import type { PortalSession } from './authentication.ts';
 
 export interface PortalDeps {
@@ -22,20 +21,22 @@ export interface BrowserState {
   live: LiveSession | null;
   /** The facts an app's sign-in is decided on. */
   session: PortalSession | null;
-  /** This browser's id for the session's account (its device cookie), when it has one. */
+  /** This browser's id for the session's account (its device cookie), when that entry counts (its record exists). */
   browserId: string | null;
-  knownBrowsers: KnownBrowser[];
 }
 
 export async function browserState(deps: PortalDeps, req: Pick<IncomingMessage, 'headers'>): Promise<BrowserState> {
-  const { sessionToken, knownBrowsers } = await readBrowserCookies(req.headers.cookie, deps.cookies);
-  const live = sessionToken ? await resolveSessionWithAccount(deps.db, sessionToken, deps.clock.now()) : null;
-  if (!live) return { live: null, session: null, browserId: null, knownBrowsers };
-  const browserId = knownBrowserId({ clientAddress: null, userAgent: null, knownBrowsers }, live.account.id);
+  const { sessionToken, deviceEntries } = await readBrowserCookies(req.headers.cookie, deps.cookies);
+  const now = deps.clock.now();
+  const live = sessionToken ? await resolveSessionWithAccount(deps.db, sessionToken, now) : null;
+  if (!live) return { live: null, session: null, browserId: null };
+  // Only the session's account matters here: its entry, if the cookie has one, is looked up (one
+  // indexed query); a browser without one asks nothing of the database.
+  const [known] = await liveKnownBrowsers(deps.db, deviceEntries.filter((b) => b.accountId === live.account.id), now);
+  const browserId = known?.id ?? null;
   return {
     live,
     browserId,
-    knownBrowsers,
     session: {
       accountId: live.account.id,
       stage: live.session.stage,

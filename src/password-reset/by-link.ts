@@ -30,7 +30,7 @@ import { newPasswordErrors, parseForm, rawFields, type FormResult } from '../acc
 import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, randomQuestionPair, type AskedQuestion, type QuestionPair } from '../accounts/question-check.ts';
 import { takeAttempt, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
 import { recordSecurityEvent, recordSecurityEventIfAccount, type RequestContext } from '../security-events/record.ts';
-import { endOtherSessions } from '../sessions/sessions.ts';
+import { endOtherSessionsAndForgetBrowsers } from '../sessions/sessions.ts';
 import { lockAccountRow, lockName } from '../db/row-locks.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
 import { enqueueEmail, enqueueEmailIfAccount } from '../mail/outbox.ts';
@@ -151,9 +151,9 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
 
 /**
  * What every password reset does, inside the reset's transaction, after the reset itself was
- * claimed: the new password; every other reset in progress dies; every session ends; app-specific
- * passwords are revoked; a significant change (waiting period while two-step is off); an email to
- * every address on file.
+ * claimed: the new password; every other reset in progress dies; every session ends and every
+ * browser is forgotten (src/sessions/known-browsers.ts); app-specific passwords are revoked; a
+ * significant change (waiting period while two-step is off); an email to every address on file.
  */
 export async function applyPasswordReset(
   tx: DbTx,
@@ -165,7 +165,7 @@ export async function applyPasswordReset(
   const now = deps.clock.now();
   await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
   await tx.account.update({ where: { id: account.id }, data: { passwordHash, passwordChangedAt: now }, select: { id: true } });
-  await endOtherSessions(tx, account.id, null);
+  await endOtherSessionsAndForgetBrowsers(tx, account.id, null);
   await revokeAllOnPasswordChange(tx, account.id, now, ctx);
   await recordSignificantChange(tx, deps, account, 'password-reset', ctx);
   await enqueueEmail(

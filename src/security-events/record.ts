@@ -12,8 +12,10 @@ export interface RequestContext {
   clientAddress: string | null;
   userAgent: string | null;
   /**
-   * The browsers this request's browser proved to be for earlier accounts (its sealed device
-   * cookie, src/throttle/known-browsers.ts): a known browser has its own attempt budget.
+   * The accounts this request's browser completed a sign-in to (its sealed device cookie,
+   * src/throttle/known-browsers.ts), only the entries whose record still exists
+   * (src/sessions/known-browsers.ts, liveKnownBrowsers): a known browser has its own attempt budget.
+   * Absent on requests that count no guess (page reads): they are unknown browsers.
    */
   knownBrowsers?: readonly KnownBrowser[];
 }

@@ -20,6 +20,7 @@ import { appRoutes, routeMatcher, withRequestLog } from './request-log.ts';
 import { draining, gracefulShutdown } from './shutdown.ts';
 import { pageSecurityHeaders, responseSecurityHeaders } from './security-headers.ts';
 import { OIDC_ROUTE_PATTERNS, startOidc } from '../oidc/http.ts';
+import { startSweeps } from './sweep.ts';
 
 /** Starts the local stand-ins on these ports; only development passes one. */
 export type StartStandins = (ports: { httpPort: number; smtpPort: number }) => Promise<{ stop(): Promise<void> }>;
@@ -45,6 +46,7 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
   if ((await db.countryAvailability.count()) === 0) await seedCountryAvailability(db);
 
   const worker = startOutboxWorker({ db, clock, mailer: createSmtpMailer(c.SMTP_URL, c.MAIL_FROM) });
+  const sweeps = startSweeps({ db, clock, warn: (err, message) => logger().warn({ err }, message) });
   collectProcessMetrics();
   setOutboxStatsProvider(() => outboxStats(db, clock.now()));
 
@@ -95,7 +97,7 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
         delayMs: c.SHUTDOWN_DELAY_MS,
         graceMs: c.SHUTDOWN_GRACE_MS,
         stopWorker: () => {
-          oidc.close();
+          sweeps.stop();
           return worker.stop();
         },
         close: async () => {

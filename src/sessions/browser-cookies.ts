@@ -10,9 +10,8 @@
 // and `__Secure-` for a cookie kept to a narrower path (`__Host-` requires Path=/).
 import { unsealData } from 'iron-session';
 import { z } from 'zod';
-import { DAY } from '../clock.ts';
 import type { KnownBrowser } from '../security-events/record.ts';
-import { KNOWN_BROWSER_ENTRIES } from '../throttle/known-browsers.ts';
+import { KNOWN_BROWSER_ENTRIES, KNOWN_BROWSER_LIFETIME_MS } from './known-browsers.ts';
 import { SESSION_ABSOLUTE_MS } from './sessions.ts';
 
 export type TokenCookieOptions = { ttlSeconds: number; path?: string; maxAgeSeconds?: number };
@@ -40,10 +39,11 @@ export function tokenCookieAttributes(name: string, opts: TokenCookieOptions, en
 /** The customer session cookie: a random token whose SHA-256 is the Session row's id. */
 export const SESSION_COOKIE = { name: 'two_step_session', options: { ttlSeconds: SESSION_ABSOLUTE_MS / 1000 } } as const;
 
-const DEVICE_COOKIE_SECONDS = (400 * DAY) / 1000; // the longest a browser keeps a cookie (RFC 6265bis)
+const DEVICE_COOKIE_SECONDS = KNOWN_BROWSER_LIFETIME_MS / 1000;
 /**
  * The device cookie (OWASP "device cookies", src/throttle/known-browsers.ts): the accounts this
  * browser completed a sign-in to, each with the random id its own attempt budget is counted under.
+ * What it claims counts only as far as the records say (src/sessions/known-browsers.ts).
  */
 export const DEVICE_COOKIE = { name: 'two_step_device', options: { ttlSeconds: DEVICE_COOKIE_SECONDS, maxAgeSeconds: DEVICE_COOKIE_SECONDS } } as const;
 
@@ -75,9 +75,12 @@ async function unsealed(header: string | undefined, name: string, opts: TokenCoo
   }
 }
 
-/** What a request's Cookie header says of the customer: its session token and the accounts its browser is known to. */
-export async function readBrowserCookies(header: string | undefined, env: CookieEnv & { secret: string }): Promise<{ sessionToken: string | null; knownBrowsers: KnownBrowser[] }> {
+/**
+ * What a request's Cookie header says of the customer: its session token and its device cookie's
+ * entries, as the cookie claims them (liveKnownBrowsers, src/sessions/known-browsers.ts, says which count).
+ */
+export async function readBrowserCookies(header: string | undefined, env: CookieEnv & { secret: string }): Promise<{ sessionToken: string | null; deviceEntries: KnownBrowser[] }> {
   const [session, device] = await Promise.all([unsealed(header, SESSION_COOKIE.name, SESSION_COOKIE.options, env), unsealed(header, DEVICE_COOKIE.name, DEVICE_COOKIE.options, env)]);
   const browsers = knownBrowserEntries.safeParse(device.browsers ?? []);
-  return { sessionToken: typeof session.token === 'string' ? session.token : null, knownBrowsers: browsers.success ? browsers.data : [] };
+  return { sessionToken: typeof session.token === 'string' ? session.token : null, deviceEntries: browsers.success ? browsers.data : [] };
 }

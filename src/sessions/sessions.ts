@@ -8,6 +8,7 @@ import { recordSecurityEvent, type RequestContext } from '../security-events/rec
 import type { AuthMethod } from './auth-methods.ts';
 import { readSessionWithAccount, type SessionAccount } from './session-read.ts';
 import { endAppAccess } from './app-access.ts';
+import { forgetKnownBrowsers } from './known-browsers.ts';
 
 // NIST SP 800-63B 4.2.3 (AAL2): reauthenticate after 30 minutes idle and 12 hours in all.
 export const SESSION_IDLE_MS = 30 * MINUTE;
@@ -129,12 +130,29 @@ export async function endOtherSessions(db: DbTx, accountId: string, keepSessionI
   return count;
 }
 
+/**
+ * What ends every other browser's hold on the account when one of them may be a stranger's (Sign
+ * Out Everywhere, a password change or reset): endOtherSessions, then every browser is forgotten
+ * (src/sessions/known-browsers.ts), so no device cookie keeps its own guessing budget or lets an
+ * app skip the second step. Turning two-step on or off ends sessions but says nothing of who holds
+ * the browsers, so it keeps them. The forgetting comes after the sessions' delete, in the same
+ * transaction: a remember that this delete waited for is then seen and deleted (rememberKnownBrowser).
+ */
+export async function endOtherSessionsAndForgetBrowsers(tx: DbTx, accountId: string, keepSessionId: string | null): Promise<number> {
+  const ended = await endOtherSessions(tx, accountId, keepSessionId);
+  await forgetKnownBrowsers(tx, accountId);
+  return ended;
+}
+
 export interface SignOutDeps {
   db: Db;
   clock: { now(): Date };
 }
 
-/** Signs this browser out. */
+/**
+ * Signs this browser out. Its device cookie stays known (src/sessions/known-browsers.ts): it is not
+ * a session, and it is what keeps a stranger's lockout off this browser at its next sign-in.
+ */
 export async function signOut(deps: SignOutDeps, token: string, ctx: RequestContext): Promise<void> {
   const now = deps.clock.now();
   const row = await deps.db.session.findUnique({ where: { id: sessionIdOf(token) } });
@@ -142,12 +160,12 @@ export async function signOut(deps: SignOutDeps, token: string, ctx: RequestCont
   if (row) await recordSecurityEvent(deps.db, { accountId: row.accountId, kind: 'signed-out', at: now }, ctx);
 }
 
-/** Signs every browser of the account out, this one included. */
+/** Signs every browser of the account out, this one included, and forgets them all (none stays a known browser). */
 export async function signOutEverywhere(deps: SignOutDeps, token: string, ctx: RequestContext): Promise<number> {
   const session = await resolveSession(deps.db, token, deps.clock.now());
   if (!session) return 0;
   return deps.db.$transaction(async (tx) => {
-    const ended = await endOtherSessions(tx, session.accountId, null);
+    const ended = await endOtherSessionsAndForgetBrowsers(tx, session.accountId, null);
     await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-out-everywhere', at: deps.clock.now(), details: { sessionsEnded: ended } }, ctx);
     return ended;
   });

@@ -18,6 +18,7 @@ import { eligibility, type Eligibility, type WaitingPeriodFacts } from '../eligi
 import { eligibilityInputFor } from '../eligibility/waiting-periods.ts';
 import { regionName } from '../eligibility/regions.ts';
 import { recentActivity, type ActivityItem } from '../security-events/activity.ts';
+import { countKnownBrowsers } from '../sessions/known-browsers.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { failure } from '../result.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
@@ -73,6 +74,8 @@ export interface DetailsView {
   appPasswords: Array<{ label: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }>;
   /** Apps signing in with this Apple ID: names and dates only, never a token or what the app received. */
   apps: Array<{ name: string; firstUsedAt: Date; lastUsedAt: Date }>;
+  /** How many browsers the account knows (src/sessions/known-browsers.ts): a number, never an id. */
+  rememberedBrowsers: number;
   events: ActivityItem[];
 }
 
@@ -104,7 +107,7 @@ export async function viewAccount(deps: ConsoleDeps, session: ConsoleSession, ct
   if (account.twoStepEnabledAt && !(await isUnlocked(db, session.id, account.id))) return { kind: 'locked', appleId: account.appleId };
 
   await recordLook(db, session.staff, { accountId: account.id, kind: 'support-details-viewed', at: now }, ctx);
-  const [devices, input, appPasswords, apps, activity] = await Promise.all([
+  const [devices, input, appPasswords, apps, rememberedBrowsers, activity] = await Promise.all([
     listDevices(db, account.id),
     eligibilityInputFor(db, account, now),
     db.appPassword.findMany({
@@ -113,6 +116,7 @@ export async function viewAccount(deps: ConsoleDeps, session: ConsoleSession, ct
       select: { label: true, createdAt: true, lastUsedAt: true, revokedAt: true },
     }),
     appsUsing(db, account.id),
+    countKnownBrowsers(db, account.id, now),
     recentActivity(db, account.id, { page: 1, pageSize: SUPPORT_EVENTS_SHOWN }),
   ]);
   // The pure eligibility engine on the facts as they are, NOT evaluateEligibility: that one starts
@@ -134,6 +138,7 @@ export async function viewAccount(deps: ConsoleDeps, session: ConsoleSession, ct
     recoveryKeyCreatedAt: account.recoveryKeyCreatedAt,
     appPasswords,
     apps: apps.map((a) => ({ name: a.name, firstUsedAt: a.firstUsedAt, lastUsedAt: a.lastUsedAt })),
+    rememberedBrowsers,
     events: activity.items,
   };
 }

@@ -3,25 +3,16 @@
 // id. Failures from unknown browsers lock unknown browsers only; a known browser counts its
 // failures under its own id, so a stranger who knows only the Apple ID can use up the unknown
 // browsers' budget but never the holder's. The cookie is sealed by the app (app/lib/known-browser.ts):
-// it cannot be forged, and a stolen one gives 5 guesses, not access.
-import { randomBytes } from 'node:crypto';
-import type { KnownBrowser, RequestContext } from '../security-events/record.ts';
+// it cannot be forged, and a stolen one gives 5 guesses, not access. An entry counts only while its
+// server-side record exists (src/sessions/known-browsers.ts: Sign Out Everywhere and a password change
+// end them); ctx.knownBrowsers holds only the entries that count.
+import type { RequestContext } from '../security-events/record.ts';
 import type { Limit, LockPolicy, SlowDownPolicy } from './throttle.ts';
-
-/** How many accounts one browser remembers (a shared family computer): the newest are kept. */
-export const KNOWN_BROWSER_ENTRIES = 10;
 
 /** The id this request's browser has for `accountId`, or null when the browser is unknown to it. */
 export function knownBrowserId(ctx: RequestContext, accountId: string | null | undefined): string | null {
   if (!accountId) return null;
   return ctx.knownBrowsers?.find((b) => b.accountId === accountId)?.id ?? null;
-}
-
-/** The entries after a completed sign-in to `accountId`: its entry first, the oldest dropped. */
-export function rememberBrowser(entries: readonly KnownBrowser[], accountId: string): KnownBrowser[] {
-  const existing = entries.find((b) => b.accountId === accountId);
-  const entry = existing ?? { accountId, id: randomBytes(16).toString('base64url') };
-  return [entry, ...entries.filter((b) => b.accountId !== accountId)].slice(0, KNOWN_BROWSER_ENTRIES);
 }
 
 /**

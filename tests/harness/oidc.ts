@@ -3,14 +3,16 @@
 // portal's pages would do (sign in, confirm with a trusted device, allow an app) the tests do
 // through the domain, and a TestBrowser carries the cookies as a browser would.
 import { randomBytes } from 'node:crypto';
-import { sealData } from 'iron-session';
+import { sealData, unsealData } from 'iron-session';
 import * as client from 'openid-client';
 import type { Db } from '../../src/db/client.ts';
-import type { Clock } from '../../src/clock.ts';
+import { fixedClock, type Clock } from '../../src/clock.ts';
 import { startOidc, type OidcServer } from '../../src/oidc/http.ts';
 import { pageSecurityHeaders } from '../../src/server/security-headers.ts';
 import { DEVICE_COOKIE, SESSION_COOKIE } from '../../src/sessions/browser-cookies.ts';
 import { createSession } from '../../src/sessions/sessions.ts';
+import { rememberKnownBrowser } from '../../src/sessions/known-browsers.ts';
+import type { KnownBrowser } from '../../src/security-events/record.ts';
 import { registerApp } from '../../src/oidc/apps.ts';
 import type { AuthMethod } from '../../src/sessions/auth-methods.ts';
 import { freePort, startHttp } from './net.ts';
@@ -65,7 +67,6 @@ export async function startPortal(db: Db, clock: Clock, keyEncryptionKey = KEY_E
     address,
     oidc,
     async close() {
-      oidc.close();
       await server.close();
     },
   };
@@ -130,15 +131,36 @@ export class TestBrowser {
     throw new Error('too many redirects');
   }
 
-  /** This browser signs in to the portal (as the sign-in pages do): a session, and the device cookie unless `newBrowser`. */
+  /**
+   * This browser signs in to the portal (as the sign-in pages do): a session, and unless `newBrowser`
+   * (or a session still waiting for its code) the browser is remembered as the pages remember it
+   * (rememberKnownBrowser: its record, and the device cookie).
+   */
   async signIn(db: Db, accountId: string, at: Date, opts: { secondStep?: AuthMethod; newBrowser?: boolean; stage?: 'full' | 'password' } = {}): Promise<string> {
+    const stage = opts.stage ?? 'full';
     const token = await createSession(db, accountId, at, BROWSER, {
-      stage: opts.stage ?? 'full',
+      stage,
       ...(opts.secondStep ? { codeVerifiedAt: at, secondStep: opts.secondStep } : {}),
     });
     this.cookies.set(SESSION_COOKIE.name, await sealData({ token }, { password: SESSION_SECRET, ttl: SESSION_COOKIE.options.ttlSeconds }));
-    if (!opts.newBrowser) this.cookies.set(DEVICE_COOKIE.name, await sealData({ browsers: [{ accountId, id: `browser-${accountId}` }] }, { password: SESSION_SECRET, ttl: DEVICE_COOKIE.options.ttlSeconds }));
+    if (!opts.newBrowser && stage === 'full') {
+      const remembered = await rememberKnownBrowser({ db, clock: fixedClock(at) }, { accountId, sessionToken: token }, await this.deviceEntries());
+      if (remembered) await this.setDeviceEntries(remembered);
+    }
     return token;
+  }
+
+  /** What this browser's device cookie claims. */
+  async deviceEntries(): Promise<KnownBrowser[]> {
+    const sealed = this.cookies.get(DEVICE_COOKIE.name);
+    if (!sealed) return [];
+    const { browsers } = await unsealData<{ browsers?: KnownBrowser[] }>(decodeURIComponent(sealed), { password: SESSION_SECRET, ttl: DEVICE_COOKIE.options.ttlSeconds });
+    return browsers ?? [];
+  }
+
+  /** Seals `entries` into this browser's device cookie, as the pages do. */
+  async setDeviceEntries(entries: readonly KnownBrowser[]): Promise<void> {
+    this.cookies.set(DEVICE_COOKIE.name, await sealData({ browsers: entries }, { password: SESSION_SECRET, ttl: DEVICE_COOKIE.options.ttlSeconds }));
   }
 }
 

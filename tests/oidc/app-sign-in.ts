@@ -2,16 +2,16 @@
 // database, a fresh holder and app per test, and the steps an app's sign-in goes through, done as
 // the app does them (openid-client over HTTP) and as a browser does them (TestBrowser).
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { sealData } from 'iron-session';
 import * as client from 'openid-client';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { BROWSER, freshAccount } from '../harness/accounts.ts';
-import { authorizationRequest, REDIRECT_URI, relyingParty, SESSION_SECRET, startPortal, testApp, TestBrowser, type Portal } from '../harness/oidc.ts';
+import { authorizationRequest, REDIRECT_URI, relyingParty, startPortal, testApp, TestBrowser, type Portal } from '../harness/oidc.ts';
 import { systemClock } from '../../src/clock.ts';
 import { allowApp } from '../../src/oidc/app-authorizations.ts';
 import { exchange as exchangeCode, type AppRequest } from './sign-in-flow.ts';
 import { scopesOf } from '../../src/oidc/scopes.ts';
-import { DEVICE_COOKIE } from '../../src/sessions/browser-cookies.ts';
+import { knownBrowserKey } from '../../src/sessions/known-browsers.ts';
+import type { Db } from '../../src/db/client.ts';
 
 export interface TestApp {
   clientId: string;
@@ -119,7 +119,9 @@ export async function oauthError(p: Promise<unknown>): Promise<{ error: string; 
   throw new Error('the request was not refused');
 }
 
-/** This browser holds a device cookie with its own id for the account: another browser the holder signed in from before. */
-export async function giveDeviceCookie(browser: TestBrowser, accountId: string, browserId: string): Promise<void> {
-  browser.cookies.set(DEVICE_COOKIE.name, await sealData({ browsers: [{ accountId, id: browserId }] }, { password: SESSION_SECRET, ttl: DEVICE_COOKIE.options.ttlSeconds }));
+/** This browser holds a device cookie with its own id for the account, and its record: another browser the holder signed in from before. */
+export async function giveDeviceCookie(db: Db, browser: TestBrowser, accountId: string, browserId: string): Promise<void> {
+  const now = new Date();
+  await db.knownBrowser.create({ data: { idHash: knownBrowserKey(browserId), accountId, createdAt: now, lastUsedAt: now } });
+  await browser.setDeviceEntries([{ accountId, id: browserId }]);
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
 import { authorizationRequest, TestBrowser } from '../harness/oidc.ts';
+import { knownBrowserKey } from '../../src/sessions/known-browsers.ts';
 import { exchange, giveDeviceCookie, oauthError, portalPage, secondsAgo, signInToApp, withPortal, continueAt } from './app-sign-in.ts';
 
 const w = withPortal();
@@ -113,11 +114,15 @@ describe('what the portal records of an app’s use', () => {
   it('another browser (its own device-cookie id) is emailed about again, once', async () => {
     await signInToApp(w, await signedInBrowser());
     const other = await signedInBrowser();
-    await giveDeviceCookie(other, w.accountId, 'the-holders-laptop');
+    await giveDeviceCookie(w.t.db, other, w.accountId, 'the-holders-laptop');
     await signInToApp(w, other);
     expect(await newBrowserEmails()).toHaveLength(4);
     await signInToApp(w, other);
     expect(await newBrowserEmails()).toHaveLength(4);
+    // The browser is kept as its record is, by the SHA-256 of its id: never the id itself.
+    const browserIds = (await w.t.db.appBrowser.findMany({ select: { browserId: true } })).map((b) => b.browserId);
+    expect(browserIds).toContain(knownBrowserKey('the-holders-laptop'));
+    expect(browserIds).not.toContain('the-holders-laptop');
   });
 
   it('a sign-in the holder cancelled sends no email', async () => {

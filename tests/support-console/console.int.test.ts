@@ -8,13 +8,15 @@ import { newAccount, pushDevice, resetTables, smsDevice, START, type TestClock }
 import { DESK, staffMember, staffSession } from './helpers.ts';
 import { DAY, fixedClock } from '../../src/clock.ts';
 import { changePassword } from '../../src/account-changes/account-changes.ts';
-import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
+import { createSession, sessionIdOf, signOutEverywhere } from '../../src/sessions/sessions.ts';
+import { knownBrowserKey, rememberKnownBrowser } from '../../src/sessions/known-browsers.ts';
 import { findAccount, viewAccount, type DetailsView } from '../../src/support/console.ts';
 import { recentActivity } from '../../src/security-events/activity.ts';
 import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { TrustedDevicesTable } from '../../app/support/account/device-tables.tsx';
+import { Details } from '../../app/support/account/details.tsx';
 import { appDevice, KIND_SECRETS, passkeyDevice } from '../devices/kind-rows.ts';
 
 describe('the support console: find and view', () => {
@@ -109,6 +111,29 @@ describe('the support console: find and view', () => {
     expect(later.eligibility.state).toBe('window-expired');
     expect(await t.db.waitingPeriod.count()).toBe(periods);
     expect(await t.db.account.findUniqueOrThrow({ where: { id: holder } })).toMatchObject({ setupDeadline: new Date(Date.parse(START) + 33 * DAY) });
+  });
+
+  it('counts the browsers the account remembers, never showing an id; Sign Out Everywhere brings the count to none', async () => {
+    const remembered = [];
+    for (const address of ['192.0.2.1', '192.0.2.2']) {
+      const token = await createSession(t.db, holder, clock.now(), { ...BROWSER, clientAddress: address });
+      remembered.push(...((await rememberKnownBrowser(deps(), { accountId: holder, sessionToken: token }, [])) ?? []));
+    }
+    const view = (await viewAccount(deps(), (await found()).s, DESK)) as DetailsView;
+    expect(view.rememberedBrowsers).toBe(2);
+    const html = renderToStaticMarkup(createElement(Details, { view }));
+    expect(html).toContain('2 browsers are remembered after a completed sign-in.');
+    for (const text of [JSON.stringify(view), html]) {
+      for (const { id } of remembered) {
+        expect(text).not.toContain(id);
+        expect(text).not.toContain(knownBrowserKey(id));
+      }
+    }
+
+    await signOutEverywhere(deps(), await createSession(t.db, holder, clock.now(), BROWSER), BROWSER);
+    const after = (await viewAccount(deps(), (await found()).s, DESK)) as DetailsView;
+    expect(after.rememberedBrowsers).toBe(0);
+    expect(renderToStaticMarkup(createElement(Details, { view: after }))).toContain('No browser is remembered');
   });
 
   it('with two-step on, shows only that the account exists until a PIN is entered', async () => {

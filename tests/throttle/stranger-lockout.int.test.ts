@@ -4,15 +4,13 @@
 // in at once. Brute force stays limited: unknown browsers are still locked.
 import { describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD } from '../harness/accounts.ts';
-import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
-import { lastSmsCode, otherCode, PHONE, smsDevice } from '../codes/helpers.ts';
+import { APPLE_ID, strangerPausesCodes, withTwoStepAccount } from '../two-step/helpers.ts';
+import { lastSmsCode, smsDevice } from '../codes/helpers.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
 import { signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
 import { startKeyReset } from '../../src/password-reset/by-recovery-key.ts';
 import { generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { rememberBrowser } from '../../src/throttle/known-browsers.ts';
-import { WRONG_CODES_BEFORE_PAUSE } from '../../src/codes/limits.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
 
 const STRANGER_FAILURES = 1000;
@@ -43,7 +41,7 @@ describe('a stranger cannot lock the holder out', () => {
     for (let i = 0; i < 5; i++) await signIn(s.a.deps, { appleId: APPLE_ID, password: `typo ${i}` }, holder());
     expect((await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, holder())).ok).toBe(false);
     expect((await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, unknownHolder())).ok).toBe(true);
-    const otherAccountsCookie: RequestContext = { ...unknownHolder(), knownBrowsers: rememberBrowser([], 'some-other-account') };
+    const otherAccountsCookie: RequestContext = { ...unknownHolder(), knownBrowsers: [{ accountId: 'some-other-account', id: 'another-accounts-browser' }] };
     for (let i = 0; i < 5; i++) await signIn(s.a.deps, { appleId: APPLE_ID, password: `guess ${i}` }, otherAccountsCookie);
     expect((await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, unknownHolder())).ok).toBe(false);
   });
@@ -60,16 +58,9 @@ describe('a stranger cannot lock the holder out', () => {
   it('a stranger with the password who asks for codes and mistypes them: the holder still uses another device, and signing in ends the block', async () => {
     const secondPhone = await smsDevice(s.t.db, s.a.accountId, SECOND_PHONE);
     const attacker = stranger(1);
-    const pending = await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, attacker);
-    if (!pending.ok) throw new Error(pending.error);
     // The stranger asks for codes until the number's limit and mistypes until the account pauses.
-    for (let i = 0; i < WRONG_CODES_BEFORE_PAUSE + 2; i++) {
-      s.a.clock.advance(31_000);
-      const sent = await sendSignInCode(s.a.deps, pending.sessionToken, { trustedDeviceId: s.a.phoneId }, attacker);
-      const code = sent.ok ? lastSmsCode(s.a.sms, PHONE) : '0000';
-      for (let k = 0; k < 3; k++) await completeSignIn(s.a.deps, pending.sessionToken, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, attacker);
-    }
-    expect(await sendSignInCode(s.a.deps, pending.sessionToken, { trustedDeviceId: secondPhone }, attacker)).toMatchObject({ ok: false, code: 'CODES_PAUSED' });
+    const pending = await strangerPausesCodes(s.a, attacker);
+    expect(await sendSignInCode(s.a.deps, pending, { trustedDeviceId: secondPhone }, attacker)).toMatchObject({ ok: false, code: 'CODES_PAUSED' });
 
     // The holder, from a browser that signed in before: another trusted device works.
     const mine = await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, holder());

@@ -10,9 +10,13 @@ import { createTestDb, type TestDb } from '../harness/db.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { generateRecoveryKey, hashRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { CODE_KEY, TOTP_KEY, newAccount, PHONE, resetTables, smsDevice, START } from '../codes/helpers.ts';
+import { CODE_KEY, TOTP_KEY, lastSmsCode, newAccount, otherCode, PHONE, resetTables, smsDevice, START } from '../codes/helpers.ts';
 import { startStandinSenders, type StandinSenders } from '../harness/standins.ts';
-import { BROWSER } from '../harness/accounts.ts';
+import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
+import type { RequestContext } from '../../src/security-events/record.ts';
+import { signIn } from '../../src/sign-in/password.ts';
+import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
+import { WRONG_CODES_BEFORE_PAUSE } from '../../src/codes/limits.ts';
 import { relyingParty } from '../../src/passkeys/relying-party.ts';
 
 export const APPLE_ID = 'jane.holder@example.com';
@@ -72,3 +76,20 @@ export const NEW_QUESTIONS = {
   question3: SECURITY_QUESTIONS[5].id,
   answer3: 'Nineteen',
 };
+
+/**
+ * A stranger with the password signs in from `from` and asks for codes to the trusted phone until
+ * the number's limit, mistyping each, until the account pauses codes for unknown browsers (and
+ * past it). Answers the stranger's pending sign-in.
+ */
+export async function strangerPausesCodes(a: TwoStepAccount, from: RequestContext): Promise<string> {
+  const pending = await signIn(a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, from);
+  if (!pending.ok) throw new Error(pending.error);
+  for (let i = 0; i < WRONG_CODES_BEFORE_PAUSE + 2; i++) {
+    a.clock.advance(31_000);
+    const sent = await sendSignInCode(a.deps, pending.sessionToken, { trustedDeviceId: a.phoneId }, from);
+    const code = sent.ok ? lastSmsCode(a.sms, PHONE) : '0000';
+    for (let k = 0; k < 3; k++) await completeSignIn(a.deps, pending.sessionToken, { trustedDeviceId: a.phoneId, code: otherCode(code) }, from);
+  }
+  return pending.sessionToken;
+}

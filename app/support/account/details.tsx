@@ -5,6 +5,12 @@ import { AppPasswordsTable, AppsTable, TrustedDevicesTable } from './device-tabl
 import { TwoStepFacts } from './two-step-facts.tsx';
 import { When } from './when.tsx';
 
+/** The known browsers (src/sessions/known-browsers.ts), as a count: support sees no browser's id. */
+function rememberedBrowsersText(count: number): string {
+  const browsers = count === 0 ? 'No browser is' : count === 1 ? '1 browser is' : `${count} browsers are`;
+  return `${browsers} remembered after a completed sign-in. Sign Out Everywhere or a password change forgets them all.`;
+}
+
 /** The security settings of an account support may see: two-step off, or unlocked by the holder's PIN. */
 export function Details({ view }: { view: DetailsView }) {
   return (
@@ -43,6 +49,11 @@ export function Details({ view }: { view: DetailsView }) {
       <section className="panel" aria-labelledby="s-apps">
         <h2 id="s-apps">Apps Using This Apple ID</h2>
         <AppsTable apps={view.apps} />
+      </section>
+
+      <section className="panel" aria-labelledby="s-browsers">
+        <h2 id="s-browsers">Remembered Browsers</h2>
+        <p data-testid="support-remembered-browsers">{rememberedBrowsersText(view.rememberedBrowsers)}</p>
       </section>
 
       <section className="panel" aria-labelledby="s-events">
