@@ -242,11 +242,13 @@ export async function endCodeBlocks(tx: DbTx, accountId: string): Promise<void> 
 
 /**
  * The sending half of endCodeBlocks, for a sign-in completed with a right code (which cleared the
- * wrong codes already). Only the 'trusted' budget's sends go: the pending sends keep counting, or
- * whoever signs in to their own account again and again could text a number they typed (someone
- * else's, or one that pays them) without end.
+ * wrong codes already). The sends to trusted devices go, from known and unknown browsers alike, so
+ * the holder who just signed in can ask for a code again at once (an app's purchase asks for a new
+ * sign-in right after one). The pending sends keep counting, or whoever signs in to their own
+ * account again and again could text a number they typed (someone else's, or one that pays them)
+ * without end.
  */
 export async function endSendBlocks(tx: DbTx, accountId: string): Promise<void> {
-  const trusted: SendBudget = 'trusted';
-  await tx.$executeRaw`DELETE FROM "CodeSend" WHERE "accountId" = ${accountId} AND "budget" = ${trusted}`; // raw (src/db/raw.ts): on every sign-in
+  const pending: SendBudget = 'pending';
+  await tx.$executeRaw`DELETE FROM "CodeSend" WHERE "accountId" = ${accountId} AND "budget" <> ${pending}`; // raw (src/db/raw.ts): on every sign-in
 }

@@ -171,6 +171,12 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
     }
     expect(textsTo(PHONE)).toBe(SENDS_PER_DESTINATION.max);
   });
+
+  it("a completed sign-in ends the known browser's sends too: the holder can sign in again at once (an app's purchase asks right after a sign-in)", async () => {
+    expect(await holderSignsIn(holdersBrowser())).toMatchObject({ ok: true });
+    expect(await holderSignsIn(holdersBrowser())).toMatchObject({ ok: true });
+    expect(textsTo(PHONE)).toBe(2);
+  });
 });
 
 describe(`texts to numbers being added, under ${PARALLEL} parallel requests (${TEST_ENGINE})`, () => {
