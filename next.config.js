@@ -9,7 +9,7 @@ const nextConfig = {
   // No gzip from Node: pages that show a secret (the Recovery Key, a support PIN, an app-specific
   // password) next to text the visitor chose must not be compressed (BREACH), and gzip was 6 % of
   // the server's CPU in a sign-in (npm run bench). A reverse proxy compresses the static files
-  // under /_next/static (README "Performance").
+  // under /_next/static (docs/performance.md).
   compress: false,
   typedRoutes: false,
   async headers() {

@@ -1,8 +1,8 @@
-// End-to-end test of several instances (issue 15): two production instances of the portal on one
-// PostgreSQL database, behind nginx configured from deploy/nginx/two-step.conf, in Debian's
-// Chromium. Needs TEST_POSTGRES_URL and nginx; `npm test` runs it after the main end-to-end run
-// (playwright.config.ts) when TEST_POSTGRES_URL is set. e2e-instances/global-setup.ts starts and
-// stops everything; the browser only ever talks to nginx.
+// End-to-end test of several instances (docs/operating.md#several-instances): two production
+// instances of the portal on one PostgreSQL database, behind nginx configured from
+// deploy/nginx/two-step.conf, in Debian's Chromium. Needs TEST_POSTGRES_URL and nginx; `npm test`
+// runs it after the main end-to-end run (playwright.config.ts) when TEST_POSTGRES_URL is set.
+// e2e-instances/global-setup.ts starts and stops everything; the browser only ever talks to nginx.
 import { defineConfig } from '@playwright/test';
 import { NGINX_URL } from './e2e-instances/ports.ts';
 

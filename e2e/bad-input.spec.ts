@@ -1,4 +1,4 @@
-// Bad input through the built server (issue 11, section 5): what the HTTP guard in front of
+// Bad input through the built server (docs/security.md): what the HTTP guard in front of
 // Next.js answers (src/server/request-guard.ts), what the server actions answer to argument
 // shapes a browser never sends, and a few hundred fuzzed requests (scripts/lib/fuzz-http.ts):
 // never a 5xx, and no error or stack trace in the operator's log for any of it.

@@ -13,10 +13,10 @@ import {
   answerSecurityQuestions,
 } from './helpers.ts';
 
-// Issue 12 §4: forms that never lose the user. After an error what was typed comes back (passwords
-// and codes excepted), the focus goes to an error summary at the top that links to each field, and
-// the page title says "Error: ". Every page has its own title; code fields take what people paste;
-// a skip link, visible focus, and no sideways scrolling at 320 px.
+// Forms that never lose the user (docs/product.md#forms). After an error what was typed comes back
+// (passwords and codes excepted), the focus goes to an error summary at the top that links to each
+// field, and the page title says "Error: ". Every page has its own title; code fields take what
+// people paste; a skip link, visible focus, and no sideways scrolling at 320 px.
 
 const SHOTS = process.env.FORMS_SCREENSHOTS ?? 'test-results/forms';
 

@@ -1,12 +1,12 @@
-// SIGTERM under load, on the production build (README "Operating it" > Shutdown). The spec runs an
-// instance of its own as the README runs one (`npm run serve`, signalled as a terminal or systemd
-// signals it: its whole process group), on its own ports and a fresh database (PostgreSQL when
-// TEST_POSTGRES_URL is set, else SQLite) with stand-ins in a process of their own, which outlives it. It
-// fires 100 parallel requests (pages, and "Forgot password?" requests that put emails in the
-// outbox), sends SIGTERM while they are in flight, and checks: every request got a complete answer
-// below 500; /readyz said 503 during the drain; the process exited 0 within its bounds; new
-// connections are refused; then (a second instance delivering what the first left) every outbox
-// row was sent exactly once and none is left claimed.
+// SIGTERM under load, on the production build (docs/operating.md#shutdown). The spec runs an
+// instance of its own as docs/operating.md runs one (`npm run serve`, signalled as a terminal or
+// systemd signals it: its whole process group), on its own ports and a fresh database (PostgreSQL
+// when TEST_POSTGRES_URL is set, else SQLite) with stand-ins in a process of their own, which
+// outlives it. It fires 100 parallel requests (pages, and "Forgot password?" requests that put
+// emails in the outbox), sends SIGTERM while they are in flight, and checks: every request got a
+// complete answer below 500; /readyz said 503 during the drain; the process exited 0 within its
+// bounds; new connections are refused; then (a second instance delivering what the first left)
+// every outbox row was sent exactly once and none is left claimed.
 import { test, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
@@ -115,9 +115,9 @@ type OutboxRow = { kind: string; to: string; subject: string; text: string; sent
 const toRow = (r: Record<string, unknown>): OutboxRow => ({ kind: String(r.kind), to: String(r.toAddress), subject: String(r.subject), text: String(r.textBody), sent: Boolean(r.sent), locked: Boolean(r.locked) });
 
 /**
- * An instance started as the README says, `npm run serve`, in a process group of its own, and
- * stopped as a terminal's Ctrl-C or systemd's control-group kill stops it: the signal goes to the
- * whole group (npm, its shell, and the portal's node process, which must drain).
+ * An instance started as docs/operating.md says, `npm run serve`, in a process group of its own,
+ * and stopped as a terminal's Ctrl-C or systemd's control-group kill stops it: the signal goes to
+ * the whole group (npm, its shell, and the portal's node process, which must drain).
  */
 function startInstance(env: Record<string, string>, log: string[]): ChildProcess {
   const child = spawn('npm', ['run', '--silent', 'serve'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

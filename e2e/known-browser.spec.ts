@@ -1,4 +1,4 @@
-// A stranger who knows only the Apple ID cannot lock the holder out (issue 11, part 2): the
+// A stranger who knows only the Apple ID cannot lock the holder out (docs/known-browsers.md): the
 // holder's browser, which signed in before, carries a device cookie and keeps its own budget.
 import { expect, test } from './csp-guard.ts';
 import type { Browser } from '@playwright/test';

@@ -18,14 +18,14 @@ import {
 } from './helpers.ts';
 import { newStaff, shownKey, staffAppCode, staffPassword } from './staff.ts';
 
-// Secrets never reach the operator's log (README "Logs"). One holder goes through everything that
-// handles a secret, in Chromium: create the account (activation link), turn two-step on through
-// the pages (a texted code, the Recovery Key), sign in with a wrong password and then with a code,
-// make an app-specific password and use it at the app endpoint, make a support PIN that a staff
-// member uses, and reset the password with the Recovery Key. Every secret used is then searched
-// for in everything the server printed meanwhile (server.log, playwright.config.ts): none is there.
-// The log must still hold the JSON request lines and security-event lines of those steps, so the
-// search is over a log that says what happened.
+// Secrets never reach the operator's log (docs/operating.md#logs). One holder goes through
+// everything that handles a secret, in Chromium: create the account (activation link), turn
+// two-step on through the pages (a texted code, the Recovery Key), sign in with a wrong password
+// and then with a code, make an app-specific password and use it at the app endpoint, make a
+// support PIN that a staff member uses, and reset the password with the Recovery Key. Every secret
+// used is then searched for in everything the server printed meanwhile (server.log,
+// playwright.config.ts): none is there. The log must still hold the JSON request lines and
+// security-event lines of those steps, so the search is over a log that says what happened.
 
 /** Every secret of the run, to be found nowhere in the log. */
 const longSecrets = new Set<string>();

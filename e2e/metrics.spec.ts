@@ -3,8 +3,8 @@ import type { APIRequestContext } from '@playwright/test';
 import { createAccount, formError, newAppleId, PASSWORD, signIn, signOut } from './helpers.ts';
 import { E2E_METRICS_TOKEN } from './ports.ts';
 
-// /metrics on the production build (README "Metrics and alerts"): only to the bearer token, and
-// what a person does in the browser moves the counters an operator alerts on.
+// /metrics on the production build (docs/operating.md#metrics-and-alerts): only to the bearer
+// token, and what a person does in the browser moves the counters an operator alerts on.
 
 const bearer = { Authorization: `Bearer ${E2E_METRICS_TOKEN}` };
 

@@ -58,7 +58,8 @@ test('available: Get Started leads into setup with its deadline', async ({ page 
   const { sentence, state } = await twoStepState(page);
   expect(state).toBe('available');
   await expect(sentence).toContainText('Two-step verification is available for your account.');
-  // The section is first on the page, above every other setting (seed 000).
+  // The section is first on the page, above every other setting
+  // (docs/rules.md#password-and-security-page).
   await expect(page.locator('main section').first()).toHaveAttribute('aria-labelledby', 'two-step-heading');
   await page.screenshot({ path: 'test-results/state-available.png', fullPage: true });
   await page.getByRole('button', { name: 'Get Started' }).click();

@@ -1,5 +1,5 @@
 // The headers of a security product, and what the built server answers to requests a browser's
-// own pages never send (issue 11, section 4); Twilio errors that keep their meaning through the
+// own pages never send (docs/security.md); Twilio errors that keep their meaning through the
 // built server's chunks (section 7).
 import { expect, test } from './csp-guard.ts';
 import type { APIResponse, Page } from '@playwright/test';

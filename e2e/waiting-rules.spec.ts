@@ -1,8 +1,9 @@
-// Issue 12 §1-2 in Chromium, with the dev clock: the 30 days after a wait run out whether or not
-// Get Started was chosen; a change inside a wait extends it (the page names the latest change, the
-// new date is emailed to every address on file, the new rescue address included); the emails of the
-// end of the wait and 5 days before the window closes; "Email me when two-step verification is
-// offered in COUNTRY" and the operator's calendar date read in Los Angeles.
+// The waiting rules (docs/rules.md#the-30-days-after-a-wait) in Chromium, with the dev clock: the
+// 30 days after a wait run out whether or not Get Started was chosen; a change inside a wait
+// extends it (the page names the latest change, the new date is emailed to every address on file,
+// the new rescue address included); the emails of the end of the wait and 5 days before the window
+// closes; "Email me when two-step verification is offered in COUNTRY" and the operator's calendar
+// date read in Los Angeles.
 //
 // The dev clock only moves forward and is the whole server's: this file moves it by months, so its
 // name sorts after the other specs.

@@ -48,7 +48,7 @@ try {
   // this, "add NP" on a new database would leave Nepal the only country, since the app fills only
   // an empty table.
   if ((await db.countryAvailability.count()) === 0) {
-    console.error(`the list was empty: filled it with seed 001's ${await seedCountryAvailability(db)} countries and regions`);
+    console.error(`the list was empty: filled it with Apple's ${await seedCountryAvailability(db)} countries and regions`);
   }
   // APP_URL only for the link in the "now offered" emails (as the app's own default).
   const outcome = await runCountriesCommand(db, parsed.command, { now: systemClock.now(), appUrl: process.env.APP_URL ?? 'http://localhost:3000' });

@@ -29,7 +29,8 @@ const schema = z.object({
   // Seals the keys ID tokens are signed with, and the salt of pairwise subject identifiers, in the
   // database (src/oidc/signing-keys.ts): every instance must have the same one.
   OIDC_KEY_ENCRYPTION_KEY: aesKey,
-  // Digits of a verification code: 4 as in the seeds; more is stronger (see README, security).
+  // Digits of a verification code: 4 as in Apple's two-step verification; more is stronger
+  // (docs/rules.md#verification-codes, docs/security.md).
   CODE_DIGITS: z.coerce.number().int().min(4).max(8).default(4),
   // bcrypt work factor: 12 in production; tests may lower it to stay fast.
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
@@ -57,7 +58,7 @@ const schema = z.object({
   // Base URL of the stand-ins' HTTP server (Twilio REST, push, and the dev inbox listings).
   STANDINS_URL: optionalUrl,
 
-  // Operating it (README "Operating it"). /metrics is never public by default: it is served on
+  // Operating it (docs/operating.md). /metrics is never public by default: it is served on
   // METRICS_PORT (a listener of its own on METRICS_HOST), and/or on the main port to a request with
   // "Authorization: Bearer <METRICS_TOKEN>". Neither set: /metrics answers 404.
   METRICS_PORT: z.preprocess(blankIsUnset, port.optional()),

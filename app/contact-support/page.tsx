@@ -1,7 +1,8 @@
-// "Contact support" (issue 12 §2): where the waiting-period texts and emails send someone who thinks
-// another person is changing their account. Signed in, the holder gets the way support can see
-// their account (the Apple Support PIN page, which says when no PIN is needed); anyone else gets
-// the support address. Support can look, never change a password, trusted devices or Recovery Key.
+// "Contact support" (docs/rules.md#waiting-period): where the waiting-period texts and emails send
+// someone who thinks another person is changing their account. Signed in, the holder gets the way
+// support can see their account (the Apple Support PIN page, which says when no PIN is needed);
+// anyone else gets the support address. Support can look, never change a password, trusted devices
+// or Recovery Key.
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { currentAccount } from '../lib/session.ts';

@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 export const metadata: Metadata = { title: 'Forgot Your Password?' };
 
 // "Forgot your password?": asks only for the Apple ID and emails a link to the addresses on file.
-// Never the birth date: with it, the 2013 hole (seeds 002, 003) is back.
+// Never the birth date: with it, the 2013 hole (docs/rules.md#forgot-password) is back.
 export default function ForgotPasswordPage() {
   return (
     <main className="narrow">

@@ -81,7 +81,7 @@ async function tell(deps: AccountDeps, accountId: string, story: Story): Promise
       return;
     }
     case 'on':
-      // Turning two-step on deletes the security questions (DOMAIN.md, "Turning it on"). Her
+      // Turning two-step on deletes the security questions (docs/rules.md#turning-it-on). Her
       // trusted phone is a stand-in number: its codes show on /dev/sms.
       await deps.db.securityQuestion.deleteMany({ where: { accountId } });
       await deps.db.trustedDevice.create({

@@ -1,7 +1,7 @@
 // `tsx scripts/bench/count-statements.ts [sqlite|postgresql]`: the SQL statements of one domain
 // sign-in (password, device list, send code, check code), counted with Prisma's query event, per
-// step, with each statement's text. Issue 14: each model query costs about 0.7 ms of CPU to
-// compile, a raw one about 0.14 ms; this shows what the sign-in path still sends.
+// step, with each statement's text. docs/performance.md: each model query costs about 0.7 ms of CPU
+// to compile, a raw one about 0.14 ms; this shows what the sign-in path still sends.
 import { randomBytes } from 'node:crypto';
 import { createDb } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';

@@ -2,7 +2,8 @@
 //   - goal 2 (d): the domain functions of a sign-in with two-step on (password, send code, check
 //     code; the real twilio SDK against the stand-in) at 2 in flight, against the bcrypt limit;
 //   - bcrypt cost ratios, timing equality (no account enumeration by timing), session look-ups
-//     and email outbox throughput (the figures `npm run bench` printed before issue 14).
+//     and email outbox throughput (the figures `npm run bench` printed before its pages and
+//     sign-in parts: docs/performance.md).
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../src/db/client.ts';
@@ -99,7 +100,7 @@ async function timeEach(n: number, fn: (i: number) => Promise<unknown>): Promise
   return times;
 }
 
-/** The figures the bench printed before issue 14, on their own throwaway SQLite database. */
+/** The bench's first figures (docs/performance.md), on their own throwaway SQLite database. */
 export async function benchInProcess(): Promise<void> {
   section('in process (SQLite): bcrypt, timing equality, sessions, outbox');
   const url = await throwawayDatabase('sqlite');

@@ -1,11 +1,11 @@
-// Issue 15: sign-ins per second through nginx (deploy/nginx/two-step.conf, as the end-to-end test
-// of several instances renders it) with one instance behind it and with two, on one PostgreSQL
-// database, 8 users doing the three server-action POSTs of a sign-in (sign-in.ts). Their ratio
-// shows what bounds the throughput on this machine: near 2, the instances (each its own bcrypt
-// line and event loop); near 1, what they share (the database, or here the machine's cores,
-// which the instances, PostgreSQL and nginx all use). Both nginx runs are up side by side and
-// the rounds alternate, so both figures meet the same background load. Loopback only; bounded
-// (rounds of 20 s; 6 s with --quick).
+// docs/operating.md#several-instances: sign-ins per second through nginx
+// (deploy/nginx/two-step.conf, as the end-to-end test of several instances renders it) with one
+// instance behind it and with two, on one PostgreSQL database, 8 users doing the three
+// server-action POSTs of a sign-in (sign-in.ts). Their ratio shows what bounds the throughput on
+// this machine: near 2, the instances (each its own bcrypt line and event loop); near 1, what they
+// share (the database, or here the machine's cores, which the instances, PostgreSQL and nginx all
+// use). Both nginx runs are up side by side and the rounds alternate, so both figures meet the same
+// background load. Loopback only; bounded (rounds of 20 s; 6 s with --quick).
 import { randomSecrets } from '../../dev/standins/local-env.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -80,7 +80,7 @@ export async function benchInstances(opts: { quick: boolean; rounds: number }): 
   const x1 = median(ones.map((r) => r.perSecond));
   const x2 = median(twos.map((r) => r.perSecond));
   const refused = (rs: FlowResult[]) => `${rs.reduce((n, r) => n + r.refused, 0)} of ${rs.reduce((n, r) => n + r.done + r.refused, 0)} refused`;
-  section(`PostgreSQL: several instances behind nginx (issue 15), sign-in (3 server-action POSTs), ${USERS} users, bcrypt cost 12`);
+  section(`PostgreSQL: several instances behind nginx, sign-in (3 server-action POSTs), ${USERS} users, bcrypt cost 12`);
   addRow({ what: 'PostgreSQL sign-in through nginx, one instance', figure: `${perS(x1, 'sign-ins/s')}; ${refused(ones)}`, limit: `rounds of ${seconds} s` });
   addRow({ what: 'PostgreSQL sign-in through nginx, two instances ÷ one', figure: `${perS(x2, 'sign-ins/s')}; ${refused(twos)}`, limit: perS(x1, 'sign-ins/s'), ratio: x2 / x1 });
   note(

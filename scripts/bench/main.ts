@@ -1,9 +1,9 @@
-// `npm run bench`: the performance benchmark of issue 14, one command on a fresh clone. Builds the
-// app if its sources changed, starts the production server (scripts/serve.ts, bcrypt cost 12) on
-// free loopback ports with a throwaway SQLite database and, when TEST_POSTGRES_URL is set, again
-// with a throwaway PostgreSQL database it creates and drops; seeds what it needs; prints one
-// table of figures and ratios, each measured against its limit in the same run; stops everything
-// it started, also on an error or Ctrl-C. Not part of `npm test`.
+// `npm run bench`: the performance benchmark (docs/performance.md), one command on a fresh clone.
+// Builds the app if its sources changed, starts the production server (scripts/serve.ts, bcrypt
+// cost 12) on free loopback ports with a throwaway SQLite database and, when TEST_POSTGRES_URL is
+// set, again with a throwaway PostgreSQL database it creates and drops; seeds what it needs; prints
+// one table of figures and ratios, each measured against its limit in the same run; stops
+// everything it started, also on an error or Ctrl-C. Not part of `npm test`.
 //
 // Options (after `npm run bench --`):
 //   --only <parts>    comma-separated (default: all):
@@ -13,7 +13,7 @@
 //                       domain     goal 2 (d) alone: the domain sign-in in process (part of sign-in)
 //                       memory     goal 3 (SQLite only: its own server at bcrypt cost 4)
 //                       in-process bcrypt cost ratios, timing equality, session look-ups, outbox
-//                       instances  issue 15: sign-ins/s through nginx with one and two instances
+//                       instances  sign-ins/s through nginx with one and two instances
 //                                  (PostgreSQL only: needs TEST_POSTGRES_URL, and nginx)
 //   --engine <name>   sqlite or postgresql (default: sqlite, and postgresql when TEST_POSTGRES_URL is set)
 //   --quick           3-second rounds, 10,000 accounts, 1,000 sign-ins and 4,000 views for

@@ -1,5 +1,5 @@
 // The changes on the Password and Security page: password, security questions, rescue email and
-// birth date. Each is a significant change (seed 001; rescue email and birth date are ours): in
+// birth date. Each is a significant change (Apple's FAQ; rescue email and birth date are ours): in
 // one transaction it is stored, recorded, starts or extends the waiting period before two-step
 // setup (with its email), and a notice goes to every address on file.
 import { z } from 'zod';

@@ -1,7 +1,7 @@
-// The limits on asking for a new Apple ID (issue 11, §6): per client address, so that nobody can
-// make accounts (or send activation emails) in bulk, and per Apple ID, so that nobody can fill an
-// inbox with "activate your Apple ID" or "someone tried to create an Apple ID" emails. Every
-// request counts, atomically (src/throttle/throttle.ts); past the budget a request is refused
+// The limits on asking for a new Apple ID (docs/rules.md#account): per client address, so that
+// nobody can make accounts (or send activation emails) in bulk, and per Apple ID, so that nobody
+// can fill an inbox with "activate your Apple ID" or "someone tried to create an Apple ID" emails.
+// Every request counts, atomically (src/throttle/throttle.ts); past the budget a request is refused
 // until the window that began with the first request ends.
 import { HOUR } from '../clock.ts';
 import type { LockPolicy } from '../throttle/throttle.ts';

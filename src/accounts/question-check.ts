@@ -1,7 +1,7 @@
 // Asking two of the account's three security questions: for the Password and Security page
-// (two-step off, seed 000 steps 5-6) and for a password reset by emailed link. Both share one
-// lockout, so neither can be used to guess around the other: three wrong answers in a row lock
-// the questions for 15 minutes.
+// (two-step off, docs/rules.md#password-and-security-page) and for a password reset by emailed
+// link. Both share one lockout, so neither can be used to guess around the other: three wrong
+// answers in a row lock the questions for 15 minutes.
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';

@@ -1,6 +1,7 @@
-// The Password and Security pass while two-step is off (seed 000, steps 5-6: "I'm now asked my
-// security questions"): two of the account's three questions, a pair fixed per session, answered
-// once per session and good for 15 minutes idle. With two-step on, the code sign-in replaces it.
+// The Password and Security pass while two-step is off (docs/rules.md#password-and-security-page;
+// the users' reports: "I'm now asked my security questions"): two of the account's three questions,
+// a pair fixed per session, answered once per session and good for 15 minutes idle. With two-step
+// on, the code sign-in replaces it.
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';

@@ -36,11 +36,11 @@ export function securityQuestionText(id: string): string | undefined {
 }
 
 /**
- * The form of an answer that is hashed and compared (DOMAIN.md: case, surrounding and repeated
- * spaces do not matter): NFKC-normalised (so full-width letters, ligatures and no-break spaces
- * become their plain forms), lower-cased without regard to locale, trimmed, and with every run of
- * whitespace reduced to one space. "  Rex\u00a0 the  DOG " and "rex the dog" are the same answer.
- * Changing this function would make every stored answer hash unmatchable.
+ * The form of an answer that is hashed and compared (docs/rules.md#account: case, surrounding and
+ * repeated spaces do not matter): NFKC-normalised (so full-width letters, ligatures and no-break
+ * spaces become their plain forms), lower-cased without regard to locale, trimmed, and with every
+ * run of whitespace reduced to one space. "  Rex\u00a0 the  DOG " and "rex the dog" are the same
+ * answer. Changing this function would make every stored answer hash unmatchable.
  */
 export function normaliseAnswer(answer: string): string {
   return answer.normalize('NFKC').toLowerCase().trim().replace(/\s+/gu, ' ');

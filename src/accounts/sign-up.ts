@@ -1,4 +1,5 @@
-// The Create Account form, with the address confirmed as real account systems do (issue 11, §6).
+// The Create Account form, with the address confirmed as real account systems do
+// (docs/rules.md#account).
 //
 // 1. signUp (the form): whatever the Apple ID, the answer is the same "check your email", after
 //    the same work (the form checked, four bcrypt hashes, one transaction with one email):

@@ -1,7 +1,8 @@
-// App-specific passwords (seed 001: "How do I sign in … using an app that doesn't support entering
-// two-step verification codes?"). With two-step on, the main password no longer works in apps that
-// cannot ask for a code; the holder generates a password per app on the account page, with a label,
-// sees it ONCE, and can revoke it (or all of them) at any time. Only a bcrypt hash is stored.
+// App-specific passwords (Apple's FAQ: "How do I sign in … using an app that doesn't support
+// entering two-step verification codes?"). With two-step on, the main password no longer works in
+// apps that cannot ask for a code; the holder generates a password per app on the account page,
+// with a label, sees it ONCE, and can revoke it (or all of them) at any time. Only a bcrypt hash is
+// stored.
 //
 // The format is Apple's: four groups of four lowercase letters, `abcd-efgh-ijkl-mnop` (26^16, about
 // 75 bits from the CSPRNG). The first group is kept in clear as `lookupKey` so that a sign-in
@@ -203,8 +204,9 @@ export async function revokeAllAppPasswords(deps: Pick<AppPasswordDeps, 'db' | '
 
 /**
  * For the password change and reset flows, inside their transaction: a new main password revokes
- * every app-specific password (seed 001's holder changes the password when something is wrong, and
- * a thief's app must lose access too). No email of its own: the password email covers it.
+ * every app-specific password (Apple's FAQ has the holder change the password when something is
+ * wrong, and a thief's app must lose access too). No email of its own: the password email covers
+ * it.
  */
 export function revokeAllOnPasswordChange(tx: DbTx, accountId: string, now: Date, ctx: RequestContext = NO_REQUEST): Promise<number> {
   return revokeAllIn(tx, accountId, now, ctx, 'password-changed');
@@ -240,7 +242,7 @@ const busy = (): AppAuthResult => ({ ...failure(ACCOUNTS_ERRORS, 'SERVER_BUSY'),
  *    phished password. The message says what to do in either case. Only the holder's security log
  *    tells the two apart (reason 'main-password'), behind a code.
  *  - Two-step OFF (decision): the main password works, as it did in every app before two-step
- *    (seed 001: app-specific passwords are needed only "if you have two-step verification
+ *    (Apple's FAQ: app-specific passwords are needed only "if you have two-step verification
  *    enabled"); app-specific passwords do not, since they exist only with two-step on (the
  *    turn-off flow should also revoke them: revokeAllOnTwoStepOff).
  * Unknown Apple IDs take as long and count the same (no enumeration). A success does NOT clear the

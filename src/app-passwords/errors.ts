@@ -4,7 +4,7 @@
 import type { ErrorSentences } from '../result.ts';
 
 export const APP_PASSWORDS_ERRORS = {
-  /** They exist only with two-step on (seed 001). */
+  /** They exist only with two-step on (docs/rules.md#app-specific-passwords). */
   TWO_STEP_NEEDED: 'App-specific passwords are for accounts with two-step verification on.',
   /** MAX_APP_PASSWORDS active at once. */
   TOO_MANY_APP_PASSWORDS: (max: number) => `You have ${max} app-specific passwords, the most an account can have. Revoke one you no longer use first.`,

@@ -1,4 +1,4 @@
-// The kinds of trusted device (seed 001 and DOMAIN.md "Beyond the seeds: other trusted devices"),
+// The kinds of trusted device (docs/rules.md#other-kinds-of-trusted-device),
 // and how each is named on pages, in emails and in the support console. One place, so a new kind
 // cannot be listed in one page and forgotten in another.
 //  - 'sms': an SMS-capable phone number; codes by text (Twilio).

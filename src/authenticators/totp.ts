@@ -11,7 +11,7 @@ export const TOTP_STEP_SECONDS = 30;
  * is allowed as the network delay"): a code from the step before or after the current one is accepted.
  */
 export const TOTP_DRIFT_STEPS = 1;
-/** The issuer the app shows next to the account (issue 16). */
+/** The issuer the app shows next to the account, so the holder knows which account a code is for. */
 export const TOTP_ISSUER = 'Two-Step';
 /** RFC 4226 §4 R6 recommends a 160-bit shared secret (20 bytes; 32 base32 characters). */
 export const TOTP_SECRET_BYTES = 20;

@@ -2,14 +2,14 @@
 // devices, for every flow that needs one (verifying a new device, signing in, resetting the
 // password, replacing the Recovery Key, turning two-step off, the support PIN).
 //
-// A code (DOMAIN.md, "Trusted devices and verification codes"):
-//  - is drawn from a CSPRNG (crypto.randomInt), `codeDigits` digits, 4 by default as in the seeds
-//    (001, 003). 4 digits are about 13 bits, below the 20 bits NIST SP 800-63B 5.1.3.2 and OWASP
-//    ASVS 2.7.6 ask of an out-of-band secret. That is compensated by: 3 wrong tries per code, a
-//    10-minute life, the sending limits (limits.ts) and the account-wide pause after 10 wrong codes
-//    in a row (whose wait doubles up to an hour): a guesser gets at most 3 guesses per code, fewer
-//    than 20 in the first hour and about one an hour after that, out of 10,000 values. Set
-//    CODE_DIGITS (up to 8) for more.
+// A code (docs/rules.md#verification-codes):
+//  - is drawn from a CSPRNG (crypto.randomInt), `codeDigits` digits, 4 by default as in Apple's
+//    two-step verification. 4 digits are about 13 bits, below the 20 bits NIST SP 800-63B 5.1.3.2
+//    and OWASP ASVS 2.7.6 ask of an out-of-band secret. That is compensated by: 3 wrong tries per
+//    code, a 10-minute life, the sending limits (limits.ts) and the account-wide pause after 10
+//    wrong codes in a row (whose wait doubles up to an hour): a guesser gets at most 3 guesses per
+//    code, fewer than 20 in the first hour and about one an hour after that, out of 10,000 values.
+//    Set CODE_DIGITS (up to 8) for more.
 //  - is stored only as HMAC-SHA-256(codeKey, "purpose:trustedDeviceId:code"), so a database leak
 //    yields no code, and a code is bound to its purpose and device: it cannot be used elsewhere.
 //  - lives 10 minutes (ours: NIST 800-63B 5.1.3.2 asks for a short life; 10 minutes as is common),
@@ -66,7 +66,7 @@ export type CodePurpose = (typeof CODE_PURPOSES)[number];
 export const CODE_TTL_MS = 10 * MINUTE;
 /** (ours) Wrong tries a code survives: the 3rd wrong try kills it. */
 export const MAX_WRONG_TRIES = 3;
-/** Digits of a code: 4 as in the seeds (see the top of this file for why that is acceptable here). */
+/** Digits of a code: 4 as in Apple's two-step verification (see the top of this file for why that is acceptable here). */
 export const DEFAULT_CODE_DIGITS = 4;
 export const MIN_CODE_DIGITS = 4;
 export const MAX_CODE_DIGITS = 8;

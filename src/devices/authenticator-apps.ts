@@ -1,4 +1,4 @@
-// Authenticator apps as trusted devices (DOMAIN.md "Beyond the seeds: other trusted devices";
+// Authenticator apps as trusted devices (docs/rules.md#other-kinds-of-trusted-device;
 // RFC 6238). Adding one is adding a phone without the text: the holder names the app, we make a
 // 160-bit secret and keep it only sealed (AES-256-GCM under TOTP_ENCRYPTION_KEY, bound to its
 // account and row), the page shows it as a QR code and as text while the app is pending, and the

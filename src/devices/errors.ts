@@ -16,7 +16,7 @@ export const DEVICES_ERRORS = {
   NUMBER_AWAITING_CODE: 'This number is already waiting for its code. Enter the code below, or send a new one.',
   /** Twilio Lookup says the number cannot be texted at all. */
   NUMBER_REFUSED: SMS_BAD_NUMBER,
-  /** Seed 001: "You can't use landline or web-based (VOIP) phone services for two-step verification." */
+  /** Apple's FAQ (docs/rules.md#trusted-devices): "You can't use landline or web-based (VOIP) phone services for two-step verification." */
   LANDLINE: `This is a landline number. ${NEEDS_MOBILE}`,
   VOIP: `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`,
   /** LOOKUPS_PER_ACCOUNT: line type lookups cost money. */
@@ -36,7 +36,7 @@ export const DEVICES_ERRORS = {
   // ---- Verifying, resending, removing
   /** Removed meanwhile, someone else's, or never there. */
   DEVICE_GONE: 'That device is no longer on your account.',
-  /** Seed 001: at least one SMS-capable number while two-step is on. */
+  /** Apple's FAQ (docs/rules.md#trusted-devices): at least one SMS-capable number while two-step is on. */
   LAST_TRUSTED_PHONE: 'This is your only trusted phone number, and two-step verification needs at least one. Add and verify another number first.',
 } as const satisfies ErrorSentences;
 

@@ -1,8 +1,9 @@
 // Trusted devices: SMS-capable phone numbers and registered iOS devices (Find My iPhone) that
-// receive 4-digit verification codes (seeds 001, 003). A device is added *pending*, a code is sent
-// to it, and it becomes trusted only when that code is entered here. Landline and web-based (VoIP)
-// numbers are refused before anything is sent or stored (seed 001). Adding and removing a trusted
-// device is recorded and told to every address on file.
+// receive 4-digit verification codes (docs/rules.md#trusted-devices). A device is added *pending*,
+// a code is sent to it, and it becomes trusted only when that code is entered here. Landline and
+// web-based (VoIP) numbers are refused before anything is sent or stored
+// (docs/rules.md#trusted-devices). Adding and removing a trusted device is recorded and told to
+// every address on file.
 //
 // Codes themselves (making, hashing, sending, limits, checking) belong to src/codes/codes.ts; this
 // module decides which device gets one and what a verified code means.
@@ -64,7 +65,7 @@ export const MAX_REGISTERED_DEVICES = 10;
 export const LOOKUPS_PER_ACCOUNT: LockPolicy = { maxFailures: 20, windowMs: HOUR, lockMs: HOUR };
 const lookupKey = (accountId: string) => `lookup:account:${accountId}`;
 
-/** Seed 001: "You can't use landline or web-based (VOIP) phone services for two-step verification." */
+/** Apple's FAQ (docs/rules.md#trusted-devices): "You can't use landline or web-based (VOIP) phone services for two-step verification." */
 const REFUSED_LINE_TYPES: Partial<Record<LineType, 'LANDLINE' | 'VOIP'>> = { landline: 'LANDLINE', fixedVoip: 'VOIP', nonFixedVoip: 'VOIP' };
 /** Adding a device needs a fresh code, except in a Recovery Key session, which exists to add one. */
 export const ADDING = DEVICES_PAGE;
@@ -243,8 +244,9 @@ const registerSchema = z.object({
 });
 
 /**
- * Registers a (simulated) iOS device with Find My iPhone to the account (seed 003: devices are
- * registered before they can be made trusted). Its device id names it at the push stand-in.
+ * Registers a (simulated) iOS device with Find My iPhone to the account
+ * (docs/rules.md#trusted-devices: devices are registered before they can be made trusted). Its
+ * device id names it at the push stand-in.
  */
 export async function registerDevice(
   deps: Pick<DeviceDeps, 'db' | 'clock'>,
@@ -362,8 +364,8 @@ export async function resendCode(
 
 /**
  * Removes a trusted or pending device at once: the row and its codes are deleted, so no code sent
- * to it verifies any more (seed 001: "That device can then no longer be used to help verify your
- * identity"). While two-step is on, the last trusted phone number stays (seed 001: at least one
+ * to it verifies any more (Apple's FAQ: "That device can then no longer be used to help verify your
+ * identity"). While two-step is on, the last trusted phone number stays (Apple's FAQ: at least one
  * SMS-capable number).
  */
 export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor: Actor, trustedDeviceId: unknown, ctx: RequestContext): Promise<DeviceResult> {

@@ -1,7 +1,8 @@
-// Seed 001: two-step verification needs at least one trusted phone number, a number that receives
-// codes by text, verified with the code sent to it. A trusted iOS device does not count: it cannot
-// receive a text. Setup's steps (src/two-step/turn-on.ts), removing a trusted device while two-step
-// is on (./trusted-devices.ts: the last number stays) and the pages that list devices ask here.
+// Apple's FAQ (docs/rules.md#trusted-devices): two-step verification needs at least one trusted
+// phone number, a number that receives codes by text, verified with the code sent to it. A trusted
+// iOS device does not count: it cannot receive a text. Setup's steps (src/two-step/turn-on.ts),
+// removing a trusted device while two-step is on (./trusted-devices.ts: the last number stays) and
+// the pages that list devices ask here.
 import type { DbTx } from '../db/client.ts';
 
 /** How many verified SMS numbers the account has. Inside a transaction too (`tx`). */

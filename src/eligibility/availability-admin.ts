@@ -1,6 +1,6 @@
 // The operator's side of the availability list (`npm run countries`): list, add or move, remove.
-// DOMAIN.md, Eligibility 1: availability is data, so bringing two-step to a new country is a row
-// in CountryAvailability, written here, and no code change. The pages read that table on every
+// docs/rules.md#country-or-region: availability is data, so bringing two-step to a new country is a
+// row in CountryAvailability, written here, and no code change. The pages read that table on every
 // request, so a change shows at once, without a restart.
 //
 // scripts/countries.ts is only the process around this file (environment, migrations, printing,
@@ -240,9 +240,9 @@ export async function runCountriesCommand(
       const stderr: string[] = [];
       if (cancelled > 0) stderr.push(`note: ${cancelled} "now offered" email${cancelled === 1 ? '' : 's'} not sent yet were cancelled`);
       // The app (src/server/serve.ts), scripts/seed.ts and this command fill an empty table with
-      // seed 001's list, taking "empty" to mean "never filled". Say so rather than surprise.
+      // Apple's list, taking "empty" to mean "never filled". Say so rather than surprise.
       if ((await db.countryAvailability.count()) === 0) {
-        stderr.push('note: the list is now empty; the next start of the app (or of this command) fills it again with seed 001\'s countries');
+        stderr.push('note: the list is now empty; the next start of the app (or of this command) fills it again with the countries of Apple\'s list');
       }
       return { exitCode: 0, stdout: [`${label(command.code, locale)}: removed; two-step verification is no longer offered there`], stderr };
     }

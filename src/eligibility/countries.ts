@@ -3,7 +3,7 @@
 // operator can add a country (or move a date) with no code change; this file only fills an empty or
 // incomplete table.
 //
-// The list is seed 001's "Which countries or regions is two-step verification available in?" (145
+// The list is Apple's "Which countries or regions is two-step verification available in?" (145
 // entries), each mapped to its ISO 3166-1 alpha-2 code. Names in that list that are not today's
 // ISO/CLDR short names: "China mainland" → CN (Hong Kong HK, Macau MO and Taiwan TW are listed
 // separately), "Congo, Democratic Republic" → CD (Kinshasa), "Congo, Republic" → CG (Brazzaville),
@@ -13,9 +13,9 @@
 // "Dominican Republic" DO. Guadeloupe GP, Martinique MQ, Reunion RE (French overseas departments),
 // Guam GU and Puerto Rico PR (US territories) have their own ISO codes and are listed by them.
 //
-// Dates: the rollout waves come from the 2013 news posts (seeds 002, 003), which give months, not
-// days; the days are ours. The countries of seed 001's list that no wave names get 2014-01-01
-// (ours): a date before today, so they are available now. Earliest waves first.
+// Dates: the rollout waves come from the 2013 news posts (docs/rules.md#country-or-region), which
+// give months, not days; the days are ours. The countries of Apple's list that no wave names get
+// 2014-01-01 (ours): a date before today, so they are available now. Earliest waves first.
 import type { Db } from '../db/client.ts';
 
 export interface AvailabilitySeedEntry {
@@ -23,25 +23,27 @@ export interface AvailabilitySeedEntry {
   code: string;
   /** YYYY-MM-DD; available from 00:00 UTC that day. */
   availableFrom: string;
-  /** The name as seed 001 lists it. */
+  /** The name as Apple's FAQ lists it. */
   seedName: string;
 }
 
-const WAVE_1 = '2013-03-21'; // March 2013 (seeds 002, 003); the day is ours
-const WAVE_2 = '2013-05-22'; // May 2013 (seed 003); the day is ours
-const WAVE_3 = '2013-06-27'; // after May 2013 (seed 002 gives no date); month and day are ours
-const LATER = '2014-01-01'; // (ours) the rest of seed 001's list
+const WAVE_1 = '2013-03-21'; // March 2013 (docs/rules.md#country-or-region); the day is ours
+const WAVE_2 = '2013-05-22'; // May 2013 (docs/rules.md#country-or-region); the day is ours
+const WAVE_3 = '2013-06-27'; // after May 2013 (the rollout reports give no date); month and day are ours
+const LATER = '2014-01-01'; // (ours) the rest of Apple's list
 
 export const AVAILABILITY_SEED: ReadonlyArray<Readonly<AvailabilitySeedEntry>> = Object.freeze([
-  // Wave 1, March 2013 (seeds 002 and 003): United States, United Kingdom, Australia, Ireland, New Zealand.
+  // Wave 1, March 2013 (docs/rules.md#country-or-region): United States, United Kingdom, Australia,
+  // Ireland, New Zealand.
   { code: 'US', availableFrom: WAVE_1, seedName: 'United States' },
   { code: 'GB', availableFrom: WAVE_1, seedName: 'United Kingdom' },
   { code: 'AU', availableFrom: WAVE_1, seedName: 'Australia' },
   { code: 'IE', availableFrom: WAVE_1, seedName: 'Ireland' },
   { code: 'NZ', availableFrom: WAVE_1, seedName: 'New Zealand' },
-  // Wave 2, May 2013 (seed 003): Austria, Argentina, Belgium, Brazil, Canada, Mexico, Netherlands,
-  // Pakistan, Poland, Russia. Seed 002 leaves Canada out of this wave and puts it in the third;
-  // we follow seed 003 (the May report itself) and DOMAIN.md: Canada is in May.
+  // Wave 2, May 2013 (docs/rules.md#country-or-region): Austria, Argentina, Belgium, Brazil,
+  // Canada, Mexico, Netherlands, Pakistan, Poland, Russia. One of the rollout reports leaves Canada
+  // out of this wave and puts it in the third; we follow the May report itself: Canada is in May
+  // (docs/rules.md#country-or-region).
   { code: 'AT', availableFrom: WAVE_2, seedName: 'Austria' },
   { code: 'AR', availableFrom: WAVE_2, seedName: 'Argentina' },
   { code: 'BE', availableFrom: WAVE_2, seedName: 'Belgium' },
@@ -52,13 +54,14 @@ export const AVAILABILITY_SEED: ReadonlyArray<Readonly<AvailabilitySeedEntry>> =
   { code: 'PK', availableFrom: WAVE_2, seedName: 'Pakistan' },
   { code: 'PL', availableFrom: WAVE_2, seedName: 'Poland' },
   { code: 'RU', availableFrom: WAVE_2, seedName: 'Russia' },
-  // Wave 3 (seed 002, after May 2013): France, Germany, Japan, Italy, Spain (and Canada per seed 002, see above).
+  // Wave 3 (the rollout reports, after May 2013): France, Germany, Japan, Italy, Spain (and Canada
+  // in one report, see above).
   { code: 'FR', availableFrom: WAVE_3, seedName: 'France' },
   { code: 'DE', availableFrom: WAVE_3, seedName: 'Germany' },
   { code: 'JP', availableFrom: WAVE_3, seedName: 'Japan' },
   { code: 'IT', availableFrom: WAVE_3, seedName: 'Italy' },
   { code: 'ES', availableFrom: WAVE_3, seedName: 'Spain' },
-  // Every other country or region of seed 001's list, in that list's order: later (date ours).
+  // Every other country or region of Apple's list, in that list's order: later (date ours).
   { code: 'AL', availableFrom: LATER, seedName: 'Albania' },
   { code: 'DZ', availableFrom: LATER, seedName: 'Algeria' },
   { code: 'AO', availableFrom: LATER, seedName: 'Angola' },

@@ -1,6 +1,6 @@
-// "Email me when two-step verification is offered in COUNTRY" (issue 12 §2). On the page's
-// country-unavailable state the holder asks once; a CountryOfferRequest row remembers it. The email
-// is a scheduled outbox row (src/mail/scheduled.ts) due at the country's date:
+// "Email me when two-step verification is offered in COUNTRY" (docs/rules.md#country-or-region). On
+// the page's country-unavailable state the holder asks once; a CountryOfferRequest row remembers
+// it. The email is a scheduled outbox row (src/mail/scheduled.ts) due at the country's date:
 //  - asked while the country has a date (scheduled by the operator): queued at once, due that day;
 //  - the operator adds the country, or moves its date (`npm run countries -- add XX [--from D]`):
 //    every request for it is (re)queued, due on that date, or at once when it is today or past;

@@ -9,17 +9,17 @@
 import { DAY } from '../clock.ts';
 import { SIGNIFICANT_CHANGE_KINDS, type SignificantChangeKind } from '../security-events/kinds.ts';
 
-/** Seed 000: "you may have to wait at least 3 days from the time you changed your password". */
+/** The users' reports (docs/rules.md#waiting-period): "you may have to wait at least 3 days from the time you changed your password". */
 export const WAITING_PERIOD_MS = 3 * DAY;
-/** Seed 001: "When your waiting period is over, you have 30 days to complete setup". */
+/** Apple's FAQ (docs/rules.md#the-30-days-after-a-wait): "When your waiting period is over, you have 30 days to complete setup". */
 export const SETUP_WINDOW_MS = 30 * DAY;
 /**
  * (ours) How long a waiting period counts once its 30-day window closed unused: a period that
  * STARTED more than this long ago no longer counts at all, and the account is treated as one with
- * no recent significant change (seed 001 only stops setup after changes "recently made"; a year
+ * no recent significant change (Apple's FAQ only stops setup after changes "recently made"; a year
  * with no change is not recent). Before that, an unused window that ran out starts a new waiting
- * period (seed 001: "If you attempt to complete setup after 30 days have passed ... another waiting
- * period might be triggered").
+ * period (Apple's FAQ: "If you attempt to complete setup after 30 days have passed ... another
+ * waiting period might be triggered").
  */
 export const PERIOD_FORGOTTEN_AFTER_MS = 365 * DAY;
 /** (ours) The reminder before the 30-day window closes goes this long before it closes. */
@@ -95,9 +95,9 @@ export function eligibility(input: EligibilityInput): { eligibility: Eligibility
     return { eligibility: { state: 'on', since: input.twoStepEnabledAt }, startWaitingPeriod: null };
   }
 
-  // 2. Country/region (seed 001's list, rollout dates from seeds 002 and 003): not in the list, or
-  //    scheduled for a later date → unavailable, saying until when when a date is known (ours: the
-  //    page says why and until when, DOMAIN.md).
+  // 2. Country/region (Apple's list, rollout dates from the 2013 rollout reports): not in the
+  //    list, or scheduled for a later date → unavailable, saying until when when a date is known
+  //    (ours: the page says why and until when, docs/rules.md#password-and-security-page).
   const from = input.countryAvailableFrom;
   if (from === null || from.getTime() > t) {
     return {
@@ -106,9 +106,9 @@ export function eligibility(input: EligibilityInput): { eligibility: Eligibility
     };
   }
 
-  // 3. A waiting period is running (seed 001: "Apple doesn't allow setup of two-step verification
-  //    to proceed if significant changes were recently made"; seed 000: "at least 3 days"). At
-  //    exactly endsAt it is over: 3 days means 3 × 24 h to the millisecond.
+  // 3. A waiting period is running (Apple's FAQ: "Apple doesn't allow setup of two-step
+  //    verification to proceed if significant changes were recently made"; the users' reports: "at
+  //    least 3 days"). At exactly endsAt it is over: 3 days means 3 × 24 h to the millisecond.
   if (latest && t < latest.endsAt.getTime()) {
     const reason = latest.reason;
     if (reason === 'setup-window-expired') {
@@ -117,7 +117,7 @@ export function eligibility(input: EligibilityInput): { eligibility: Eligibility
     return { eligibility: { state: 'waiting', endsAt: latest.endsAt, reason, reasonAt: latest.reasonAt }, startWaitingPeriod: null };
   }
 
-  // 4. A setup in progress whose window ran out (seed 001: "If you attempt to complete setup after
+  // 4. A setup in progress whose window ran out (Apple's FAQ: "If you attempt to complete setup after
   //    30 days have passed ... another waiting period might be triggered"): a new waiting period
   //    starts now. At exactly the deadline the window is over.
   if (setup && t >= setup.deadline.getTime()) {
@@ -128,7 +128,7 @@ export function eligibility(input: EligibilityInput): { eligibility: Eligibility
     };
   }
 
-  // 4b. No setup was started and the 30 days after the latest waiting period ran out (seed 001:
+  // 4b. No setup was started and the 30 days after the latest waiting period ran out (Apple's FAQ:
   //    "When your waiting period is over, you have 30 days to complete setup"; the 30 days run from
   //    the end of the wait whether or not Get Started was chosen): a new waiting period starts now,
   //    unless that period started so long ago that it no longer counts (PERIOD_FORGOTTEN_AFTER_MS).
@@ -140,9 +140,9 @@ export function eligibility(input: EligibilityInput): { eligibility: Eligibility
     };
   }
 
-  // 5. Available (DOMAIN.md: "No recent significant change → no waiting period: setup starts at
-  //    once"). completeBy: the setup's own deadline, else the 30-day window after the latest period
-  //    while it runs (seed 001), else none.
+  // 5. Available (docs/rules.md#waiting-period: no recent significant change, no waiting period;
+  //    setup starts at once). completeBy: the setup's own deadline, else the 30-day window after
+  //    the latest period while it runs (docs/rules.md#the-30-days-after-a-wait), else none.
   const completeBy = setup?.deadline ?? (latest && t < latest.windowEndsAt.getTime() ? latest.windowEndsAt : null);
   return { eligibility: { state: 'available', completeBy }, startWaitingPeriod: null };
 }
@@ -150,11 +150,11 @@ export function eligibility(input: EligibilityInput): { eligibility: Eligibility
 /**
  * What a significant change does to the waiting periods (two-step off):
  * - made while a period runs (change.at < endsAt): the SAME period is extended to 3 days after this
- *   change (seed 000: 3 days "from the time you changed your password") and now names THIS change
+ *   change (the users' reports: 3 days "from the time you changed your password") and now names THIS change
  *   and its date (the page and the email say why with the latest change). It never moves earlier
  *   (ours). `endsAtMoved`: the end date changed, so the caller emails the new date (one email per
  *   distinct end date, never one per page view).
- * - otherwise, including inside the 30-day window after a period (seed 001: "or you made
+ * - otherwise, including inside the 30-day window after a period (Apple's FAQ: "or you made
  *   significant changes to your account during that time, another waiting period might be
  *   triggered") and long after it: a new period starts at the change.
  */
@@ -182,8 +182,8 @@ export function waitingPeriodForChange(
 
 /**
  * The deadline of a setup started at `now` ("Get Started"): the end of the running 30-day window
- * after the latest waiting period (seed 001), or 30 days from now when no window runs (ours: the
- * same 30 days for an account that never had to wait).
+ * after the latest waiting period (docs/rules.md#eligibility-and-waiting-periods), or 30 days from
+ * now when no window runs (ours: the same 30 days for an account that never had to wait).
  */
 export function setupDeadline(latest: WaitingPeriodFacts | null, now: Date): Date {
   return latest && now.getTime() < latest.windowEndsAt.getTime() ? latest.windowEndsAt : plus(now, SETUP_WINDOW_MS);

@@ -1,4 +1,4 @@
-// The emails of waiting periods and the 30 days after them (seed 001: Apple emails every address
+// The emails of waiting periods and the 30 days after them (Apple's FAQ: Apple emails every address
 // on file). They live beside the rules rather than in src/mail/templates.ts because their sentences
 // come from the eligibility explainer (explain.ts) and name the rule lengths of eligibility.ts,
 // which mail/ sits below and may not import. Plain text; no secret, as every email.
@@ -11,10 +11,10 @@ import { RULES, explainEligibility, partsText, waitingReasonName } from './expla
 const securityPage = (appUrl: string) => `${oneLine(appUrl).replace(/\/+$/, '')}/account/security`;
 
 /**
- * To every address on file when a waiting period starts (seed 001), and again with the new date
- * when a later change extends it (`extended`). `countryUnavailable`: two-step is not offered in the
- * account's country by the end of the wait, so the email does NOT promise "30 days after that
- * date": it says what is true for that account instead.
+ * To every address on file when a waiting period starts (docs/rules.md#waiting-period), and again
+ * with the new date when a later change extends it (`extended`). `countryUnavailable`: two-step is
+ * not offered in the account's country by the end of the wait, so the email does NOT promise "30
+ * days after that date": it says what is true for that account instead.
  */
 export function waitingPeriodStartedEmail(p: {
   name: string;

@@ -154,9 +154,9 @@ async function notifyPeriod(
 
 /**
  * Writes a new waiting period, its 'waiting-period-started' event and ONE email to each address on
- * file (Apple ID and rescue email; seed 001: "Apple sends an email to all of the addresses you have
- * on file"), with the scheduled emails of its end. Must run inside the transaction that decided to
- * start it.
+ * file (Apple ID and rescue email; Apple's FAQ: "Apple sends an email to all of the addresses you
+ * have on file"), with the scheduled emails of its end. Must run inside the transaction that
+ * decided to start it.
  */
 async function persistNewPeriod(
   tx: DbTx,
@@ -181,10 +181,10 @@ async function persistNewPeriod(
 
 /**
  * Called by every significant change, inside the change's own transaction. Records the change's
- * security event and, unless two-step is on, starts or extends the waiting period (seeds 000, 001).
- * A new period ends any setup in progress: setup does not proceed during a waiting period, and after
- * it the holder has a fresh 30-day window. It does NOT send the change notification emails: the
- * caller does that.
+ * security event and, unless two-step is on, starts or extends the waiting period
+ * (docs/rules.md#waiting-period). A new period ends any setup in progress: setup does not proceed
+ * during a waiting period, and after it the holder has a fresh 30-day window. It does NOT send the
+ * change notification emails: the caller does that.
  */
 export async function recordSignificantChange(
   tx: DbTx,

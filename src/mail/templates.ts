@@ -74,8 +74,8 @@ export function accountChangedEmail(p: { name: string; appleId: string; change: 
 }
 
 /**
- * An app signed in with the Apple ID from a browser it was never used from before (DOMAIN.md "Other
- * apps sign in with the Apple ID"), to every address on file. Says which app, when, and from which
+ * An app signed in with the Apple ID from a browser it was never used from before
+ * (docs/rules.md#other-apps), to every address on file. Says which app, when, and from which
  * browser, and how to stop it; never a token.
  */
 export function appUsedFromNewBrowserEmail(p: { name: string; appleId: string; app: string; browser: string; at: Date; appUrl: string }): EmailContent {
@@ -175,8 +175,9 @@ export function wrongCodesAlertEmail(p: {
 }
 
 /**
- * An app-specific password was created or revoked (seed 001), to every address on file. Names the
- * label the holder gave it; never the password. `count` is set when all of them were revoked at once.
+ * An app-specific password was created or revoked (docs/rules.md#emails), to every address on file.
+ * Names the label the holder gave it; never the password. `count` is set when all of them were
+ * revoked at once.
  */
 export function appPasswordEmail(p: { name: string; appleId: string; label: string; created: boolean; at: Date; count?: number }): EmailContent {
   const label = oneLine(p.label);
@@ -200,8 +201,8 @@ export function appPasswordEmail(p: { name: string; appleId: string; label: stri
 }
 
 /**
- * Two-step verification was turned on (DOMAIN.md "Turning it on": "A confirmation email is sent"),
- * to every address on file. Restates what the holder accepted; never the Recovery Key.
+ * Two-step verification was turned on (docs/rules.md#turning-it-on: "A confirmation email is
+ * sent"), to every address on file. Restates what the holder accepted; never the Recovery Key.
  */
 export function twoStepOnEmail(p: { name: string; appleId: string; at: Date; appUrl: string }): EmailContent {
   const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
@@ -261,7 +262,8 @@ export function twoStepOffEmail(p: { name: string; appleId: string; at: Date; ap
 
 /**
  * Someone asked for a reset link for an account with two-step on. No link: its password is reset
- * only with the Recovery Key and a trusted device (seed 001). The email says where to do that.
+ * only with the Recovery Key and a trusted device (docs/rules.md#emails). The email says where to
+ * do that.
  */
 export function resetWithRecoveryKeyEmail(p: { name: string; appleId: string; appUrl: string }): EmailContent {
   const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
@@ -283,8 +285,8 @@ export function resetWithRecoveryKeyEmail(p: { name: string; appleId: string; ap
 }
 
 /**
- * To the address given as a new Apple ID (issue 11): the link that activates it. The only secret in
- * it is the link's token; no password, code or key.
+ * To the address given as a new Apple ID (docs/rules.md#account): the link that activates it. The
+ * only secret in it is the link's token; no password, code or key.
  */
 export function activateAccountEmail(p: { appleId: string; link: string; expiresAt: Date }): EmailContent {
   return {

@@ -1,5 +1,5 @@
 // Every metric of the portal, defined once, on prom-client's default registry (the one /metrics
-// serves), named two_step_*. README "Metrics and alerts" says which to alert on.
+// serves), named two_step_*. docs/operating.md#metrics-and-alerts says which to alert on.
 //
 // Defined idempotently: Next.js bundles this module into several server chunks, and the server
 // (src/server/serve.ts) loads it once more; every copy must count into the same metric, so a copy

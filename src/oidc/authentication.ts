@@ -6,9 +6,10 @@
 // (src/oidc/portal-login.ts); the provider keeps no sign-in state of its own:
 //  - no live, fully signed-in portal session: sign in (password, then a trusted device with two-step on);
 //  - a browser that never completed a sign-in to this account (no device cookie for it: a new
-//    device, seed 001, or a copied session cookie), or whose entry was forgotten since (Sign Out
-//    Everywhere, a password change or reset: src/sessions/known-browsers.ts): the second step again
-//    before any app gets a token (two-step off: the password again, the only step there is);
+//    device, docs/rules.md#other-apps, or a copied session cookie), or whose entry was forgotten
+//    since (Sign Out Everywhere, a password change or reset: src/sessions/known-browsers.ts): the
+//    second step again before any app gets a token (two-step off: the password again, the only
+//    step there is);
 //  - `prompt=login`: a whole new sign-in, begun after the app asked;
 //  - `max_age` passed: prove it is you again with the step that makes the account's sign-in
 //    strong: a trusted device (two-step off: the password). max_age=0 is prompt=login (OIDC Core

@@ -1,5 +1,5 @@
 // Passkeys and security keys (WebAuthn, with @simplewebauthn/server): a trusted device proven by a
-// signature instead of a code (DOMAIN.md "Beyond the seeds: other trusted devices").
+// signature instead of a code (docs/rules.md#other-kinds-of-trusted-device).
 //
 // - Registration: options for the holder's browser (user = the Apple ID, an opaque stable user
 //   handle, the account's passkeys excluded, user verification preferred, attestation none), then

@@ -1,7 +1,7 @@
 // "Forgot password?" for accounts with two-step verification OFF.
 //
-// The 2013 hole (seeds 002, 003): a password could be reset with only the Apple ID and the birth
-// date, two facts that are often public. Here a reset needs BOTH
+// The 2013 hole (docs/rules.md#forgot-password): a password could be reset with only the Apple ID
+// and the birth date, two facts that are often public. Here a reset needs BOTH
 //   1. a link sent to an address on file (the Apple ID and the rescue email), single use, valid for
 //      1 hour, stored only as the SHA-256 of its token; and
 //   2. the answers to two of the three security questions, checked with the same 3-wrong-answers /
@@ -14,8 +14,8 @@
 // even one with no account, so a limit reveals nothing either.
 //
 // Accounts with two-step ON get no link: their password is reset only with the Recovery Key and a
-// trusted device (seed 001, src/password-reset/by-recovery-key.ts). The requester is answered like
-// everyone else; the addresses on file get an email that says where that reset is done.
+// trusted device (Apple's FAQ, src/password-reset/by-recovery-key.ts). The requester is answered
+// like everyone else; the addresses on file get an email that says where that reset is done.
 //
 // Both resets finish with applyPasswordReset: the same consequences whichever way was used.
 import { newToken, tokenId } from '../tokens.ts';

@@ -1,7 +1,7 @@
-// Forgot password with two-step ON (DOMAIN.md; seed 001: "you'll need your Recovery Key and one of
-// your trusted devices"): the Recovery Key, then a code from a trusted device, then a new password.
-// Support cannot do it and there is no other way: no email link, no security questions (deleted
-// when two-step was turned on), no birth date.
+// Forgot password with two-step ON (Apple's FAQ, docs/rules.md#forgot-password: "you'll need your
+// Recovery Key and one of your trusted devices"): the Recovery Key, then a code from a trusted
+// device, then a new password. Support cannot do it and there is no other way: no email link, no
+// security questions (deleted when two-step was turned on), no birth date.
 //
 // The reset in progress is a PasswordReset row of method 'recovery-key' keyed by the SHA-256 of a
 // random token; the token lives in the reset cookie (app/lib/reset-cookie.ts), never in a URL.

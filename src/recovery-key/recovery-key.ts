@@ -1,7 +1,7 @@
-// The Recovery Key (DOMAIN.md "Recovery Key"; seed 001: "a 14-character Recovery Key to print and
-// keep in a safe place"). Pure helpers only: generating, formatting for print, reading back what the
-// holder types, hashing for storage and checking. Storage and the flows (setup, Replace Lost Key,
-// reset with key + trusted device) come later.
+// The Recovery Key (docs/rules.md#recovery-key; Apple's FAQ: "a 14-character Recovery Key to print
+// and keep in a safe place"). Pure helpers only: generating, formatting for print, reading back
+// what the holder types, hashing for storage and checking. Storage and the flows (setup, Replace
+// Lost Key, reset with key + trusted device) come later.
 //
 // The key is shown once, printed, and later typed in by hand, possibly years later and from paper.
 // So the alphabet leaves out the characters people confuse when reading or typing:

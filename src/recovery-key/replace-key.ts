@@ -1,4 +1,4 @@
-// Replace Lost Key (DOMAIN.md "Recovery Key"; seed 001): signed in with the password AND a trusted
+// Replace Lost Key (docs/rules.md#recovery-key): signed in with the password AND a trusted
 // device (a code entered within the last 10 minutes, src/step-up/fresh-code.ts) → a new key. The
 // stored hash is overwritten in one UPDATE, so the old key stops working at once. The new key is
 // returned once, to be shown and printed; it is never logged, emailed or put in event details.

@@ -2,7 +2,7 @@
 // can name them without importing the recorder that calls them.
 
 /**
- * Significant changes (seed 001: "a password reset or new security questions"; ours: a changed
+ * Significant changes (Apple's FAQ: "a password reset or new security questions"; ours: a changed
  * rescue email or birth date). Each starts or extends a waiting period before two-step setup.
  */
 export const SIGNIFICANT_CHANGE_KINDS = [

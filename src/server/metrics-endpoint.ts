@@ -1,5 +1,5 @@
 // GET /metrics: prom-client's default registry (where the metrics are defined) in Prometheus text
-// format. Never public by default (README "Operating it"):
+// format. Never public by default (docs/operating.md):
 // - METRICS_PORT: a listener of its own on METRICS_HOST (default 127.0.0.1), which answers only
 //   /metrics, for a scraper on the same host or a private network;
 // - METRICS_TOKEN: /metrics (on either port) needs "Authorization: Bearer <token>", compared in

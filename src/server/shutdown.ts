@@ -1,4 +1,4 @@
-// Graceful shutdown (SIGTERM, SIGINT: scripts/serve.ts), README "Operating it" > Shutdown:
+// Graceful shutdown (SIGTERM, SIGINT: scripts/serve.ts), docs/operating.md#shutdown:
 //
 // 1. At once: /readyz answers 503 and every response carries "Connection: close", so balancers
 //    and kept-alive clients move to another instance.

@@ -19,10 +19,10 @@ export function sessionIdOf(token: string): string {
 }
 
 /**
- * A session's stage. 'full': signed in. 'password': two-step is on and only the password was
- * given; the session can do nothing but finish signing in with a code, for at most 10 minutes.
- * 'recovery': password and Recovery Key, no trusted device at hand (seed 001); the session can
- * do nothing but verify a new trusted device, for at most 30 minutes.
+ * A session's stage. 'full': signed in. 'password': two-step is on and only the password was given;
+ * the session can do nothing but finish signing in with a code, for at most 10 minutes. 'recovery':
+ * password and Recovery Key, no trusted device at hand (docs/rules.md#lost-devices); the session
+ * can do nothing but verify a new trusted device, for at most 30 minutes.
  */
 export type SessionStage = 'full' | 'password' | 'recovery';
 export const PASSWORD_STAGE_MS = 10 * MINUTE;

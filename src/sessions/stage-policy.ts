@@ -2,10 +2,10 @@
 // pages, the actions and the guards in app/ ask here instead of each comparing stage names:
 //  - 'password': two-step is on and only the password was given. Opens no page: it exists only to
 //    finish signing in with a code.
-//  - 'recovery': password and Recovery Key, no trusted device at hand (seed 001). Opens only the
-//    Trusted Devices page and its actions; verifying a new trusted device there finishes the
-//    sign-in (src/sign-in/recovery-key.ts). It has no fresh code to give, and needs none to add
-//    the device it exists for.
+//  - 'recovery': password and Recovery Key, no trusted device at hand (docs/rules.md#lost-devices).
+//    Opens only the Trusted Devices page and its actions; verifying a new trusted device there
+//    finishes the sign-in (src/sign-in/recovery-key.ts). It has no fresh code to give, and needs
+//    none to add the device it exists for.
 //  - 'full': signed in. Opens every page; with two-step on, a device change asks for a fresh code
 //    first (whether one is fresh enough is src/step-up/fresh-code.ts).
 import type { SessionStage } from './sessions.ts';

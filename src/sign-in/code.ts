@@ -1,6 +1,7 @@
-// The second step of signing in with two-step verification on (seed 001): after the password,
-// the holder picks one of their trusted devices, receives a code on it and enters it. Only then
-// is there a session with access: a new one (new token), since the privilege changed.
+// The second step of signing in with two-step verification on (docs/rules.md#sign-in-and-lockouts):
+// after the password, the holder picks one of their trusted devices, receives a code on it and
+// enters it. Only then is there a session with access: a new one (new token), since the privilege
+// changed.
 import type { Clock } from '../clock.ts';
 import type { Db, DbTx } from '../db/client.ts';
 import { createSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';

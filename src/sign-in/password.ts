@@ -104,7 +104,8 @@ async function checkPassword(deps: SignInDeps, { password, account, limits, now 
   }
 
   await attemptsSucceeded(db, limits);
-  // With two-step on, the password alone never yields access (seed 001): the session waits for a code.
+  // With two-step on, the password alone never yields access (docs/rules.md#sign-in-and-lockouts):
+  // the session waits for a code.
   if (account.twoStepEnabledAt) {
     const sessionToken = await createSession(db, account.id, now, ctx, { stage: 'password' });
     return { ok: true, accountId: account.id, sessionToken, needsCode: true };

@@ -1,4 +1,4 @@
-// "Can't use any of your devices?" (seed 001: "If you can't access any of your trusted devices,
+// "Can't use any of your devices?" (Apple's FAQ: "If you can't access any of your trusted devices,
 // you can still access your account using your password and Recovery Key. You should then verify
 // a new trusted device as soon as possible."). After the password, the Recovery Key gives a
 // session that can do one thing: verify a new trusted device. Verifying one finishes the sign-in.
@@ -21,10 +21,10 @@ import type { Actor } from '../sessions/actor.ts';
 import { addPasskey } from '../devices/passkeys.ts';
 import type { PasskeyDeps } from '../passkeys/passkeys.ts';
 
-// (issue 6) Wrong Recovery Key tries are limited, counted before the key is compared, and logged:
-// 5 per hour per account for unknown browsers together, 5 per hour for each known browser. Only a
-// session that gave the password gets here, and the Recovery Key reset counts apart, so a stranger
-// with the Apple ID alone cannot use this budget up.
+// Wrong Recovery Key tries are limited (docs/rules.md#sign-in-and-lockouts), counted before the key
+// is compared, and logged: 5 per hour per account for unknown browsers together, 5 per hour for
+// each known browser. Only a session that gave the password gets here, and the Recovery Key reset
+// counts apart, so a stranger with the Apple ID alone cannot use this budget up.
 export const RECOVERY_KEY_TRIES: LockPolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
 const recoveryKeyLimits = (accountId: string, ctx: RequestContext) => guessLimits('recovery-key', accountId, accountId, ctx, { perIdentity: RECOVERY_KEY_TRIES });
 

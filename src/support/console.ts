@@ -1,12 +1,12 @@
-// The support console (DOMAIN.md, "Support console"): find an account by Apple ID and VIEW its
+// The support console (docs/rules.md#support-console): find an account by Apple ID and VIEW its
 // security state. Nothing here changes an account: the only writes are the look events the holder
 // sees (looks.ts) and the staff session's own bookkeeping (which account it found).
 //
-// Seed 001: "Apple Support can help you with other aspects of your service, but they aren't able
-// to update or recover these three things for you" (password, trusted devices, Recovery Key). So
-// staff see when the Recovery Key was created, never the key or its hash; phone numbers only
-// masked to the last two digits; and, with two-step on, only that the account exists and has
-// two-step on until the holder reads them a support PIN (pin.ts).
+// Apple's FAQ (docs/rules.md#support-console): "Apple Support can help you with other aspects of
+// your service, but they aren't able to update or recover these three things for you" (password,
+// trusted devices, Recovery Key). So staff see when the Recovery Key was created, never the key or
+// its hash; phone numbers only masked to the last two digits; and, with two-step on, only that the
+// account exists and has two-step on until the holder reads them a support PIN (pin.ts).
 import { appsUsing } from '../oidc/app-authorizations.ts';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';

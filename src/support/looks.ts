@@ -1,6 +1,7 @@
-// Every look by support staff is a SecurityEvent on the account (DOMAIN.md: "Every look is recorded
-// in the account's security events, which the holder sees"). The staff member's display name goes
-// in the details, so the holder's Recent Security Activity can say who looked.
+// Every look by support staff is a SecurityEvent on the account (docs/rules.md#support-console:
+// "Every look is recorded in the account's security events, which the holder sees"). The staff
+// member's display name goes in the details, so the holder's Recent Security Activity can say who
+// looked.
 import type { DbTx } from '../db/client.ts';
 import { recordSecurityEvent, type RequestContext, type SecurityEventKind } from '../security-events/record.ts';
 import type { Staff } from './staff.ts';

@@ -1,6 +1,6 @@
-// The support PIN (ours, DOMAIN.md "Support console"; seed 001 lists "get Apple ID-related support"
-// among what needs verification). For an account with two-step on, support sees only that the
-// account exists and has two-step on until the holder reads them a PIN:
+// The support PIN (ours, docs/rules.md#support-console; Apple's FAQ lists "get Apple ID-related
+// support" among what needs verification). For an account with two-step on, support sees only that
+// the account exists and has two-step on until the holder reads them a PIN:
 //  - made on the holder's account page after a code from a trusted device (purpose 'support-pin');
 //  - 6 digits from the CSPRNG, valid 30 minutes, for that account only (its hash covers the
 //    account id, and staff enter it on the account they found), a newer PIN replaces the older;

@@ -1,4 +1,4 @@
-// Support staff (DOMAIN.md, "Support console"): people apart from customers, with their own table,
+// Support staff (docs/rules.md#support-console): people apart from customers, with their own table,
 // password rules, sign-in and sessions. A staff user is made only by the operator command
 // (`npm run staff -- add EMAIL`, scripts/staff.ts); nothing in the web app creates one.
 //

@@ -1,13 +1,14 @@
-// Turning two-step verification off (DOMAIN.md; seed 001): signed in with password + code (a code
-// entered within the last 10 minutes) → Turn Off → three new security questions and the birth date
-// confirmed → off. In ONE transaction: the Recovery Key, the app-specific passwords and the trusted
-// devices are deleted (registered iOS devices stay registered: they were never a factor on their
-// own), the questions are stored, every other session is signed out, and every address on file is
-// told.
+// Turning two-step verification off (docs/rules.md#turning-it-off): signed in with password + code
+// (a code entered within the last 10 minutes) → Turn Off → three new security questions and the
+// birth date confirmed → off. In ONE transaction: the Recovery Key, the app-specific passwords and
+// the trusted devices are deleted (registered iOS devices stay registered: they were never a factor
+// on their own), the questions are stored, every other session is signed out, and every address on
+// file is told.
 //
-// New security questions are a significant change (seed 001), so turning two-step on again starts
-// with a 3-day waiting period, with its own email. Someone who took over a signed-in browser and a
-// device cannot turn two-step off and straight back on with their own devices unnoticed.
+// New security questions are a significant change (docs/rules.md#turning-it-off), so turning
+// two-step on again starts with a 3-day waiting period, with its own email. Someone who took over a
+// signed-in browser and a device cannot turn two-step off and straight back on with their own
+// devices unnoticed.
 //
 // This session is replaced by a new one (the privilege changed), which has answered the questions
 // it just set, so the holder stays on Password and Security.

@@ -1,4 +1,4 @@
-// Turning two-step verification on (DOMAIN.md "Turning it on"; seed 001): Get Started → add and
+// Turning two-step verification on (docs/rules.md#turning-it-on): Get Started → add and
 // verify trusted devices → receive and print the Recovery Key → confirm it → accept the conditions
 // → on. Get Started itself is startSetup (src/eligibility/waiting-periods.ts); trusted devices are
 // src/devices/trusted-devices.ts. This module holds the Recovery Key steps, the conditions and the
@@ -6,7 +6,7 @@
 //
 // Every step may proceed only while the eligibility engine says 'available' AND a setup is in
 // progress: a significant change during setup starts a waiting period and ends the setup, and a
-// setup whose 30 days ran out starts one too (seed 001). Each step therefore
+// setup whose 30 days ran out starts one too (docs/rules.md#turning-it-on). Each step therefore
 //  1. runs evaluateEligibility first (so a window that just ran out starts its period, with its
 //     email, exactly as a page view would), then
 //  2. re-checks the same facts inside its own transaction after taking the account's row lock
@@ -245,8 +245,8 @@ export const conditionsSchema = z.object({ accept: z.literal('on', TWO_STEP_ERRO
 /**
  * Step 4, the switch. Requires setup to be able to proceed, a verified trusted phone number, a
  * confirmed Recovery Key and the conditions accepted. In ONE transaction: two-step on, setup ended,
- * security questions deleted (seed 001: not needed any more), every other session ended (this one
- * stays signed in), the event recorded and a confirmation to every address on file.
+ * security questions deleted (Apple's FAQ: not needed any more), every other session ended (this
+ * one stays signed in), the event recorded and a confirmation to every address on file.
  */
 export async function turnOn(deps: TurnOnDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<TurnOnResult<{ enabledAt: Date; sessionsEnded: number }>> {
   const before = await stopNow(deps, actor.accountId, ctx);

@@ -1,8 +1,8 @@
-// Creating an account (issue 11, §6): the Create Account form answers "check your email" whatever
-// the address; a new address gets a link (single use, stored as its SHA-256, 24 hours) that
-// activates the Apple ID; an address already in use gets an email that someone tried, and nothing
-// else changes; creation is limited per client address, emails per address. The emails go through
-// the outbox, the real SMTP sender and the SMTP stand-in.
+// Creating an account (docs/rules.md#account): the Create Account form answers "check your email"
+// whatever the address; a new address gets a link (single use, stored as its SHA-256, 24 hours)
+// that activates the Apple ID; an address already in use gets an email that someone tried, and
+// nothing else changes; creation is limited per client address, emails per address. The emails go
+// through the outbox, the real SMTP sender and the SMTP stand-in.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createTestDb, type TestDb } from '../harness/db.ts';

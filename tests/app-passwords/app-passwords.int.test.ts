@@ -1,6 +1,7 @@
-// App-specific passwords (seed 001) against a real database: the format, what is stored, the
-// limit, listing and revoking, and signing in from an app (authenticateApp and the HTTP Basic
-// endpoint app/api/app/whoami), with its refusals and the sign-in lockouts.
+// App-specific passwords (docs/rules.md#app-specific-passwords) against a real database: the
+// format, what is stored, the limit, listing and revoking, and signing in from an app
+// (authenticateApp and the HTTP Basic endpoint app/api/app/whoami), with its refusals and the
+// sign-in lockouts.
 import { signIn } from '../../src/sign-in/password.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';

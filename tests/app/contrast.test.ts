@@ -1,5 +1,6 @@
-// Issue 12 §4: link, banner and text colours meet WCAG 2.1's 4.5:1 on the backgrounds they are
-// used on (app/globals.css). The colours are read from the stylesheet, so a change there is checked.
+// Readable forms (docs/product.md#forms): link, banner and text colours meet WCAG 2.1's 4.5:1 on
+// the backgrounds they are used on (app/globals.css). The colours are read from the stylesheet, so
+// a change there is checked.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 

@@ -26,7 +26,7 @@ import { wrongCodesAlertEmail } from '../../src/mail/templates.ts';
 import { DAY, HOUR, MINUTE } from '../../src/clock.ts';
 
 describe('the constants', () => {
-  it('are the ones the domain and the brief name', () => {
+  it('are the ones docs/rules.md#verification-codes names', () => {
     expect(CODE_PURPOSES).toEqual(['verify-device', 'sign-in', 'reset-password', 'confirm-identity', 'support-pin']);
     expect(CODE_TTL_MS).toBe(10 * MINUTE);
     expect(MAX_WRONG_TRIES).toBe(3);

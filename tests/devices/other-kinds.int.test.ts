@@ -1,7 +1,8 @@
-// An authenticator app and a passkey among the trusted devices (DOMAIN.md "Beyond the seeds"): how
-// the list, the activity list and the emails name them, and that they never stand in for the SMS
-// number two-step needs. Their own flows (adding, codes, signatures) are tested elsewhere; here the
-// rows are made directly, as those flows leave them. On a two-step account with one trusted phone.
+// An authenticator app and a passkey among the trusted devices
+// (docs/rules.md#other-kinds-of-trusted-device): how the list, the activity list and the emails
+// name them, and that they never stand in for the SMS number two-step needs. Their own flows
+// (adding, codes, signatures) are tested elsewhere; here the rows are made directly, as those flows
+// leave them. On a two-step account with one trusted phone.
 import { describe, expect, it } from 'vitest';
 import { BROWSER } from '../harness/accounts.ts';
 import { announceDeviceChange, listDevices, removeDevice } from '../../src/devices/trusted-devices.ts';

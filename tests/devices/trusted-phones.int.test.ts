@@ -1,6 +1,7 @@
-// Seed 001: two-step verification needs at least one trusted phone number. needsTrustedPhone is the
-// one rule behind setup's refusals (src/two-step/turn-on.ts) and the "Add a phone number too" note
-// of the Trusted Devices and setup pages: only a verified SMS number of this account counts.
+// Apple's FAQ (docs/rules.md#trusted-devices): two-step verification needs at least one trusted
+// phone number. needsTrustedPhone is the one rule behind setup's refusals (src/two-step/turn-on.ts)
+// and the "Add a phone number too" note of the Trusted Devices and setup pages: only a verified SMS
+// number of this account counts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { accountInput, BROWSER, freshAccount, testDeps } from '../harness/accounts.ts';

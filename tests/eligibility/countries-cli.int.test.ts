@@ -52,7 +52,7 @@ describe('npm run countries', () => {
     async () => {
       const r = await countries(t.url, 'list');
       expect(r.code).toBe(0);
-      expect(r.stderr).toContain(`filled it with seed 001's ${AVAILABILITY_SEED.length} countries and regions`);
+      expect(r.stderr).toContain(`filled it with Apple's ${AVAILABILITY_SEED.length} countries and regions`);
       const lines = r.stdout.trimEnd().split('\n');
       expect(lines[0]).toMatch(/^Code +Country or region +Available from$/);
       expect(lines[1]).toMatch(/^AU +Australia +2013-03-21$/); // the first wave, by name
@@ -141,7 +141,7 @@ describe('npm run countries on a new SQLite file', () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(/applied migration 0001_/);
       expect(r.stdout).toBe('Bhutan (BT): two-step verification available from 2027-01-01 (new)\n');
-      // Seeded first, so Bhutan joins seed 001's list rather than becoming the only country.
+      // Seeded first, so Bhutan joins Apple's list rather than becoming the only country.
       const list = await countries(url, 'list');
       expect(list.stderr).not.toMatch(/applied migration|filled it/);
       expect(list.stdout).toContain(`${AVAILABILITY_SEED.length + 1} countries and regions, 1 of them scheduled`);

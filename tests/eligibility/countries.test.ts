@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { AVAILABILITY_SEED, availableFromDate } from '../../src/eligibility/countries.ts';
 import { isRegionCode, regionName } from '../../src/eligibility/regions.ts';
 
-// Seed 001, the vendor's FAQ: its list of countries and regions is the rulebook. A copy lives beside
-// this test: a clone of the project has no rulebook folder beside it.
-const seed001 = readFileSync(fileURLToPath(new URL('./fixtures/seed-001.txt', import.meta.url)), 'utf8');
+// Apple's FAQ lists the countries and regions where two-step verification is offered
+// (docs/rules.md#country-or-region). A copy of the FAQ lives beside this test, so the list is
+// checked against Apple's words rather than against itself.
+const appleFaq = readFileSync(fileURLToPath(new URL('./fixtures/apple-two-step-faq.txt', import.meta.url)), 'utf8');
 
 /** The bullet entries under "Which countries or regions ...", without the FaceTime footnote. */
 function seedCountryNames(): string[] {
-  const start = seed001.indexOf('Which countries or regions');
+  const start = appleFaq.indexOf('Which countries or regions');
   expect(start).toBeGreaterThan(0);
-  return seed001
+  return appleFaq
     .slice(start)
     .split(/\r?\n/)
     .filter((line) => line.startsWith('- ') && !line.includes('FaceTime'))
@@ -22,7 +23,7 @@ function seedCountryNames(): string[] {
 describe('AVAILABILITY_SEED', () => {
   const seedNames = seedCountryNames();
 
-  it('has one entry per country or region of seed 001', () => {
+  it("has one entry per country or region of Apple's list", () => {
     expect(seedNames.length).toBeGreaterThan(140); // the parse found the list
     expect(AVAILABILITY_SEED.length).toBe(seedNames.length);
     expect(new Set(AVAILABILITY_SEED.map((e) => e.seedName))).toEqual(new Set(seedNames));
@@ -34,7 +35,7 @@ describe('AVAILABILITY_SEED', () => {
     for (const code of codes) expect(isRegionCode(code), code).toBe(true);
   });
 
-  it('names each code as seed 001 does, allowing for names that changed or are spelt differently', () => {
+  it("names each code as Apple's list does, allowing for names that changed or are spelt differently", () => {
     // Where the seed's name and the platform's English short name differ beyond punctuation/accents.
     const renamed: Record<string, string> = {
       'China mainland': 'China',
@@ -77,7 +78,7 @@ describe('AVAILABILITY_SEED', () => {
     expect(code('Macau')).toBe('MO');
   });
 
-  it('dates the 2013 waves from seeds 002 and 003, Canada in May (seed 003)', () => {
+  it('dates the 2013 waves from the rollout reports, Canada in May (docs/rules.md#country-or-region)', () => {
     const wave = (day: string) =>
       AVAILABILITY_SEED.filter((e) => e.availableFrom === day)
         .map((e) => e.code)
@@ -98,7 +99,7 @@ describe('AVAILABILITY_SEED', () => {
     }
   });
 
-  it('leaves out countries that seed 001 does not list', () => {
+  it("leaves out countries that Apple's list leaves out", () => {
     const codes = new Set(AVAILABILITY_SEED.map((e) => e.code));
     for (const code of ['NP', 'MM', 'KP', 'IR', 'CU', 'BY', 'GQ']) expect(codes.has(code), code).toBe(false);
   });

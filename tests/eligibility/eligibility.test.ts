@@ -38,7 +38,7 @@ function periodFrom(at: Date, over: Partial<WaitingPeriodFacts> = {}): WaitingPe
 }
 
 describe('constants', () => {
-  it('waits 3 days (seed 000) and then gives 30 days (seed 001), in exact hours', () => {
+  it('waits 3 days and then gives 30 days (docs/rules.md#waiting-period), in exact hours', () => {
     expect(WAITING_PERIOD_MS).toBe(72 * HOUR);
     expect(SETUP_WINDOW_MS).toBe(720 * HOUR);
   });
@@ -201,7 +201,7 @@ describe('eligibility', () => {
       expect(eligibility(input({ latestWaitingPeriod: p })).eligibility).toEqual({ state: 'available', completeBy: p.windowEndsAt });
     });
 
-    it('no setup, at exactly the window end: the 30 days ran out although Get Started was never chosen, so a new waiting period starts (seed 001)', () => {
+    it('no setup, at exactly the window end: the 30 days ran out although Get Started was never chosen, so a new waiting period starts (docs/rules.md#the-30-days-after-a-wait)', () => {
       const p = periodFrom(plus(NOW, -33 * DAY));
       expect(p.windowEndsAt).toEqual(NOW);
       expect(eligibility(input({ latestWaitingPeriod: p }))).toEqual({
@@ -331,7 +331,7 @@ describe('waitingPeriodForChange', () => {
     });
   });
 
-  it('a change at exactly the end, or inside the 30-day window, starts a new period (seed 001)', () => {
+  it('a change at exactly the end, or inside the 30-day window, starts a new period (docs/rules.md#the-30-days-after-a-wait)', () => {
     for (const at of [p.endsAt, plus(p.endsAt, 10 * DAY), plus(p.windowEndsAt, -1)]) {
       expect(waitingPeriodForChange(p, { kind: 'security-questions-changed', at })).toEqual({
         start: { reason: 'security-questions-changed', reasonAt: at, startedAt: at, endsAt: plus(at, 3 * DAY), windowEndsAt: plus(at, 33 * DAY) },

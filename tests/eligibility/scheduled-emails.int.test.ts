@@ -1,7 +1,8 @@
-// Issue 12 §1-2 end to end on a real database (SQLite or PostgreSQL) and the real SMTP stand-in:
-// the 30 days after a wait run out whether or not Get Started was chosen; the emails scheduled for
-// the end of a wait and 5 days before its window closes go once, at their time, even with several
-// workers; an account whose country is not offered is promised nothing it cannot have.
+// The waiting-period emails (docs/rules.md#waiting-period) end to end on a real database (SQLite or
+// PostgreSQL) and the real SMTP stand-in: the 30 days after a wait run out whether or not Get
+// Started was chosen; the emails scheduled for the end of a wait and 5 days before its window
+// closes go once, at their time, even with several workers; an account whose country is not offered
+// is promised nothing it cannot have.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TEST_ENGINE } from '../harness/db.ts';
 import { withDatabaseAndMail } from '../harness/mail.ts';

@@ -43,7 +43,7 @@ describe('the Create Account emails', () => {
   });
 });
 
-describe('the waiting-period and setup emails (issue 12)', () => {
+describe('the waiting-period and setup emails (docs/rules.md#waiting-period)', () => {
   const reasonAt = new Date('2026-11-23T10:00:00Z');
   const endsAt = new Date('2026-11-26T10:00:00Z');
   const completeBy = new Date('2026-12-26T10:00:00Z');

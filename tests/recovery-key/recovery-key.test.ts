@@ -1,5 +1,6 @@
-// Recovery Key helpers (DOMAIN.md "Recovery Key", seed 001): 14 characters from an alphabet without
-// look-alikes, formatted for print, typed back with spaces/dashes/case ignored, stored as bcrypt.
+// Recovery Key helpers (docs/rules.md#recovery-key, Apple's FAQ): 14 characters from an alphabet
+// without look-alikes, formatted for print, typed back with spaces/dashes/case ignored, stored as
+// bcrypt.
 import { describe, expect, it } from 'vitest';
 import {
   confirmsRecoveryKey,

@@ -1,4 +1,4 @@
-// PostgreSQL races end cleanly (issue 11, part 3): requests in flight when their session is ended
+// PostgreSQL races end cleanly (docs/security.md): requests in flight when their session is ended
 // (sign out everywhere, on another instance) are answered as signed out, and several requests with
 // one code on one session give one success and clear messages, never an error. The requests come
 // as from two app instances (tests/harness/two-instances.ts).

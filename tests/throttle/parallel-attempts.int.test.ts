@@ -1,8 +1,8 @@
-// Limits that hold under parallel requests (issue 11, part 1). 100 attempts at once, as from two
-// app instances (tests/harness/two-instances.ts): at most the limit reach the check of the secret,
-// and the rest are refused without one. A check that happened is seen from outside (a wrong
-// password writes a 'sign-in-failed' event, a wrong Recovery Key a 'recovery-key-failed' event) or
-// counted at the bcrypt compare.
+// Limits that hold under parallel requests (docs/rules.md#sign-in-and-lockouts). 100 attempts at
+// once, as from two app instances (tests/harness/two-instances.ts): at most the limit reach the
+// check of the secret, and the rest are refused without one. A check that happened is seen from
+// outside (a wrong password writes a 'sign-in-failed' event, a wrong Recovery Key a
+// 'recovery-key-failed' event) or counted at the bcrypt compare.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_ENGINE, createTestDb, type TestDb } from '../harness/db.ts';
 import { BROWSER, GOOD_PASSWORD, freshAccount, markTwoStepOn, testDeps } from '../harness/accounts.ts';

@@ -1,7 +1,7 @@
-// A stranger cannot lock the holder out (issue 11, part 2). The stranger knows the Apple ID (and in
-// the code tests, the password too) and makes as many failures as the limits let through; the
-// holder's browser, which signed in before and carries its device cookie (ctx.knownBrowsers), gets
-// in at once. Brute force stays limited: unknown browsers are still locked.
+// A stranger cannot lock the holder out (docs/known-browsers.md). The stranger knows the Apple ID
+// (and in the code tests, the password too) and makes as many failures as the limits let through;
+// the holder's browser, which signed in before and carries its device cookie (ctx.knownBrowsers),
+// gets in at once. Brute force stays limited: unknown browsers are still locked.
 import { describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD } from '../harness/accounts.ts';
 import { APPLE_ID, strangerPausesCodes, withTwoStepAccount } from '../two-step/helpers.ts';

@@ -26,8 +26,8 @@ import type { Metadata } from 'next';
 export const metadata: Metadata = { title: 'Password and Security' };
 
 // Password and Security. While two-step is off it is reached by answering two security questions
-// (seed 000, steps 5-6). The Two-Step Verification section comes first and stands out: in seed 000
-// people missed it because it sat above the other settings.
+// (docs/rules.md#password-and-security-page). The Two-Step Verification section comes first and
+// stands out: in the users' reports people missed it because it sat above the other settings.
 export default async function PasswordAndSecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const current = await requireAccount();
   const { account } = current;

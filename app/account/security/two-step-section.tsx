@@ -1,5 +1,6 @@
-// The Two-Step Verification section: always says whether two-step can be turned on, and if not,
-// why and until when (hiding it silently is the failure seed 000 is about).
+// The Two-Step Verification section: always says whether two-step can be turned on, and if not, why
+// and until when (hiding it silently is what the users' reports complain of:
+// docs/rules.md#password-and-security-page).
 import Link from 'next/link';
 import type { Eligibility } from '@/src/eligibility/eligibility.ts';
 import { explainEligibility, type Part } from '@/src/eligibility/explain.ts';

@@ -10,9 +10,9 @@ export const metadata: Metadata = { title: 'About Two-Step Verification' };
 // Rendered per request, not at build: the code length it names (CODE_DIGITS) is set when the server starts.
 export const dynamic = 'force-dynamic';
 
-// "Learn more": the questions of the vendor's FAQ (seed 001), answered in our own words for this
-// portal: where things are here, what the rules are here (every number from its rule). Public: no
-// sign-in needed.
+// "Learn more": the questions of the vendor's FAQ (docs/rules.md#where-the-rules-come-from),
+// answered in our own words for this portal: where things are here, what the rules are here (every
+// number from its rule). Public: no sign-in needed.
 export default function LearnMoreTwoStepPage() {
   return (
     <main className="narrow help">

@@ -4,8 +4,8 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Reset Your Password with Your Recovery Key' };
 
-// Forgot password with two-step on (seed 001): the Recovery Key and one trusted device. Support
-// cannot do it, and there is no other way.
+// Forgot password with two-step on (docs/rules.md#forgot-password): the Recovery Key and one
+// trusted device. Support cannot do it, and there is no other way.
 export default function RecoveryKeyResetPage() {
   return (
     <main className="narrow">

@@ -18,7 +18,7 @@ import type { Metadata } from 'next';
 export const metadata: Metadata = { title: 'Verify Your Identity' };
 
 // An app's sign-in needs the second step again in a live session (src/oidc/authentication.ts): this
-// browser never completed a sign-in to the account (seed 001: a new device), the app asked for a
+// browser never completed a sign-in to the account (Apple's FAQ: a new device), the app asked for a
 // fresh check (max_age: a purchase), or it requires a sign-in with a trusted device. The same
 // code step as before a sensitive change; then back to the app's sign-in.
 /** What the page says of why, as the bridge named it (?why=): a hint for the reader, never a decision. */

@@ -10,7 +10,7 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Allow an App' };
 
-// Consent (DOMAIN.md "Other apps sign in with the Apple ID"): the first time an app asks, and
+// Consent (docs/rules.md#other-apps): the first time an app asks, and
 // whenever it asks for more than it was allowed, the holder sees its name and exactly what it will
 // receive, with the values it will see, and says yes or no. Remembered per app.
 export default async function ConsentPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

@@ -8,8 +8,9 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Sign In with Your Recovery Key' };
 
-// Seed 001: "If you can't access any of your trusted devices, you can still access your account
-// using your password and Recovery Key. You should then verify a new trusted device."
+// Apple's FAQ (docs/rules.md#lost-devices): "If you can't access any of your trusted devices, you
+// can still access your account using your password and Recovery Key. You should then verify a new
+// trusted device."
 export default async function RecoverySignInPage() {
   const token = await sessionToken();
   if (!token || !(await pendingSignIn(runtime(), token))) redirect('/sign-in');

@@ -14,7 +14,8 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Sign In: Enter Your Code' };
 
-// Two-step verification on: the password is not enough to sign in (seed 001).
+// Two-step verification on: the password is not enough to sign in
+// (docs/rules.md#sign-in-and-lockouts).
 export default async function VerifySignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const uid = interactionParam((await searchParams).interaction);
   const token = await sessionToken();

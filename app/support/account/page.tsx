@@ -13,8 +13,8 @@ import type { Metadata } from 'next';
 export const metadata: Metadata = { title: 'Account Details · Support' };
 
 // The account the staff session found (src/support/console.ts). View only: there is no button here
-// that changes anything, and no action behind the page that could (seed 001: support can't update
-// or recover the password, the trusted devices or the Recovery Key).
+// that changes anything, and no action behind the page that could (Apple's FAQ: support can't
+// update or recover the password, the trusted devices or the Recovery Key).
 export default async function SupportAccountPage() {
   const session = await requireStaff();
   const view = await viewAccount(runtime(), session, await requestContext());

@@ -11,9 +11,9 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'App-Specific Passwords' };
 
-// App-Specific Passwords (seed 001): for apps that cannot ask for a verification code. Generated
-// here with a label, shown once, revocable one by one or all at once. Behind the Password and
-// Security pass, like every security setting.
+// App-Specific Passwords (docs/rules.md#app-specific-passwords): for apps that cannot ask for a
+// verification code. Generated here with a label, shown once, revocable one by one or all at once.
+// Behind the Password and Security pass, like every security setting.
 export default async function AppPasswordsPage() {
   const current = await requireSecurityPass();
   const { account } = current;

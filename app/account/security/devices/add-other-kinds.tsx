@@ -1,7 +1,8 @@
-// The Trusted Devices page's section for the kinds that are not phones (DOMAIN.md "Beyond the
-// seeds"): "Add an authenticator app" leads to its own setup page; the passkey flow puts its
-// "Add a passkey or security key" form in the `passkey` slot. They come next to the phone numbers,
-// never instead of one: two-step still needs an SMS number (src/devices/trusted-phones.ts).
+// The Trusted Devices page's section for the kinds that are not phones
+// (docs/rules.md#other-kinds-of-trusted-device): "Add an authenticator app" leads to its own setup
+// page; the passkey flow puts its "Add a passkey or security key" form in the `passkey` slot. They
+// come next to the phone numbers, never instead of one: two-step still needs an SMS number
+// (src/devices/trusted-phones.ts).
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import styles from './devices.module.css';

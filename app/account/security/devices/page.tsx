@@ -18,9 +18,10 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Trusted Devices' };
 
-// Trusted Devices: the phone numbers and iOS devices that receive verification codes (seed 001),
-// and the authenticator apps and passkeys (DOMAIN.md "Beyond the seeds"). A device is trusted only
-// once verified. Behind the Password and Security pass, like every security setting.
+// Trusted Devices: the phone numbers and iOS devices that receive verification codes
+// (docs/rules.md#trusted-devices), and the authenticator apps and passkeys
+// (docs/rules.md#other-kinds-of-trusted-device). A device is trusted only once verified. Behind the
+// Password and Security pass, like every security setting.
 export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const current = await requireSecurityPass(DEVICES_PAGE);
   const { account, session } = current;

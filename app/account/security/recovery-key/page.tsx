@@ -6,8 +6,9 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Your Recovery Key' };
 
-// Replace Lost Key (seed 001): signed in with the password and a trusted device (a code in the last
-// 10 minutes) → a new key, shown once and printable; the old one stops working at once.
+// Replace Lost Key (docs/rules.md#recovery-key): signed in with the password and a trusted device
+// (a code in the last 10 minutes) → a new key, shown once and printable; the old one stops working
+// at once.
 export default async function ReplaceRecoveryKeyPage() {
   const { account } = await requireTwoStepChange('/account/security/recovery-key');
   return (

@@ -13,7 +13,7 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Set Up Two-Step Verification' };
 
-// Two-step setup (DOMAIN.md "Turning it on"): Get Started → trusted devices → Recovery Key →
+// Two-step setup (docs/rules.md#turning-it-on): Get Started → trusted devices → Recovery Key →
 // confirm it → conditions → on. This page shows the four steps, where the holder is, and step 1:
 // the verified devices, with the way to the Trusted Devices page. If setup cannot proceed (a
 // waiting period, the 30 days ran out, ...) it says why instead.

@@ -10,7 +10,7 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Apple Support PIN' };
 
-// Apple Support PIN (DOMAIN.md, "Support console"): with two-step on, support sees only that the
+// Apple Support PIN (docs/rules.md#support-console): with two-step on, support sees only that the
 // account exists until the holder reads them this PIN. Making one needs a code from a trusted device.
 export default async function SupportPinPage() {
   const { account } = await requireSecurityPass();

@@ -7,8 +7,8 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Turn Off Two-Step Verification' };
 
-// Turn Off (seed 001): signed in with password + code → new security questions and the birth date
-// → off. What goes with it is said before, not after.
+// Turn Off (docs/rules.md#turning-it-off): signed in with password + code → new security questions
+// and the birth date → off. What goes with it is said before, not after.
 export default async function TurnOffPage() {
   const { account } = await requireTwoStepChange('/account/security/turn-off');
   return (

@@ -11,8 +11,9 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Two-Step Verification' };
 
-// Manage two-step verification once it is on (seed 001): trusted devices, the Recovery Key,
-// app-specific passwords, turning it off. Each change asks for a fresh code on its own page.
+// Manage two-step verification once it is on (docs/rules.md#turning-it-on): trusted devices, the
+// Recovery Key, app-specific passwords, turning it off. Each change asks for a fresh code on its
+// own page.
 export default async function ManageTwoStepPage() {
   const { account } = await requireSecurityPass();
   if (!account.twoStepEnabledAt) redirect('/account/security');

@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Set Up: Turn On Two-Step Verification' };
 
-// Step 4: the conditions of two-step verification (seed 001, "What do I need to remember when I
+// Step 4: the conditions of two-step verification (Apple's FAQ, "What do I need to remember when I
 // use two-step verification?"), accepted with a checkbox, then the switch.
 export default async function ConditionsPage() {
   const { progress, locale } = await loadSetup();

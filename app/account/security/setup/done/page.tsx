@@ -10,8 +10,8 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Two-Step Verification Is On' };
 
-// After the switch: what changes now (seed 001: signing in with a code, the Recovery Key, app-specific
-// passwords). Focus starts on the heading, so the outcome is the first thing read out.
+// After the switch: what changes now (Apple's FAQ: signing in with a code, the Recovery Key,
+// app-specific passwords). Focus starts on the heading, so the outcome is the first thing read out.
 export default async function TwoStepOnPage() {
   const { account } = await requireSecurityPass();
   if (!account.twoStepEnabledAt) redirect('/account/security');

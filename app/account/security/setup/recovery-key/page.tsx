@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Set Up: Your Recovery Key' };
 
-// Step 2: the Recovery Key (seed 001: "a 14-character Recovery Key to print and keep in a safe
+// Step 2: the Recovery Key (Apple's FAQ: "a 14-character Recovery Key to print and keep in a safe
 // place"). The key is made only when the holder asks for it, shown once in the action's answer,
 // and printed from this page: on paper only the key sheet appears (print rules in print-sheet.css).
 export default async function RecoveryKeyPage() {

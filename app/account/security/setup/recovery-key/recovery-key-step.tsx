@@ -15,7 +15,7 @@ import { RECOVERY_KEY_LENGTH } from '@/src/recovery-key/key-length.ts';
 
 const EMPTY: RecoveryKeyState = {};
 
-/** Seed 001, "Where should I keep my Recovery Key?" */
+/** Apple's FAQ, "Where should I keep my Recovery Key?" */
 const WHERE_TO_KEEP =
   'Keep your Recovery Key in a secure place in your home, office, or other location. Consider printing more than one copy, so that you can keep your key in more than one place. Your key is easier to find if you ever need it, and you have a spare copy if one is ever lost or destroyed. You shouldn’t store your Recovery Key on your device or computer, because that could give an unauthorized user instant access to your key.';
 const WHAT_FOR =
