@@ -123,15 +123,16 @@ async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Pro
         `an unknown browser with the right password: ${unknown.signedIn ? 'ok' : 'refused'}`,
     );
 
-    await hashingLineFloods(bases, db, label);
-    console.log(describeSmsFlood(label, await smsBudgetFlood({ base: bases[0]!, standinsUrl: env.STANDINS_URL!, holderPassword: DEMO_PASSWORD })));
-
+    // The sessions' fuzz first: the floods below lock the Apple IDs it signs in with.
+    await fuzzAsSessions(bases, label);
     if (engine === 'sqlite') {
       const fuzz = await fuzzServer(bases[0]!, FUZZ_REQUESTS);
       console.log(`  ${label}: fuzz requests sent: ${fuzz.sent}, 5xx seen: ${fuzz.serverErrors}`);
       for (const e of fuzz.examples) console.log(`    ${e}`);
     }
-    await fuzzAsSessions(bases, label);
+
+    await hashingLineFloods(bases, db, label);
+    console.log(describeSmsFlood(label, await smsBudgetFlood({ base: bases[0]!, standinsUrl: env.STANDINS_URL!, holderPassword: DEMO_PASSWORD })));
   } finally {
     await db.$disconnect();
     for (const p of instances) p.kill('SIGTERM');
