@@ -52,6 +52,12 @@ function signInPoster(): (base: string, appleId: string, password: string, from:
   };
 }
 
+/** The answers other than a sign-in, for the report: '' when there were none. */
+const otherwise = (answers: Record<Answer, number>) => {
+  const others = Object.entries(answers).filter(([a, n]) => a !== 'signed-in' && n > 0);
+  return others.length ? ` (otherwise ${others.map(([a, n]) => `${n} ${a}`).join(', ')})` : '';
+};
+
 /** Runs `loops` loops of `flood` until the holder's sign-ins are done; the holder starts once every loop has sent a request. */
 async function duringFlood(loops: number, flood: (n: number) => Promise<Answer>, holder: () => Promise<Answer>) {
   const counts: Record<Answer, number> = { 'signed-in': 0, busy: 0, 'locked-out': 0, refused: 0 };
@@ -70,10 +76,10 @@ async function duringFlood(loops: number, flood: (n: number) => Promise<Answer>,
   const holderRuns = async () => {
     await floodStarted;
     const begun = Date.now();
-    let signedIn = 0;
-    for (let i = 0; i < HOLDER_SIGN_INS; i++) if ((await holder()) === 'signed-in') signedIn++;
+    const answers: Record<Answer, number> = { 'signed-in': 0, busy: 0, 'locked-out': 0, refused: 0 };
+    for (let i = 0; i < HOLDER_SIGN_INS; i++) answers[await holder()]++;
     holderDone = true;
-    return { signedIn, seconds: (Date.now() - begun) / 1000 };
+    return { signedIn: answers['signed-in'], otherwise: otherwise(answers), seconds: (Date.now() - begun) / 1000 };
   };
   const [holderResult] = await Promise.all([holderRuns(), ...Array.from({ length: loops }, loop)]);
   return { ...holderResult, sent, counts };
@@ -95,7 +101,7 @@ export async function hashingLineFloods(bases: readonly string[], db: Db, label:
   const own = await duringFlood(FLOOD_LOOPS, async (n) => (await signIn(at(n), ATTACKERS_OWN, DEMO_PASSWORD, ATTACKER_ADDRESS, attackerCookie)).answer, holder);
   console.log(
     `  ${label}: ${FLOOD_LOOPS} loops of right-password sign-ins from one address to the attacker's own account: the holder's known browser signed in ` +
-      `${own.signedIn} of ${HOLDER_SIGN_INS} times during the flood (${own.seconds.toFixed(1)} s); the flood sent ${own.sent} requests, ` +
+      `${own.signedIn} of ${HOLDER_SIGN_INS} times${own.otherwise} during the flood (${own.seconds.toFixed(1)} s); the flood sent ${own.sent} requests, ` +
       `${own.counts.busy} refused busy, ${own.counts['signed-in']} signed in`,
   );
 
@@ -108,7 +114,7 @@ export async function hashingLineFloods(bases: readonly string[], db: Db, label:
   const compared = (await db.securityEvent.count({ where: { accountId: holderAccount.id, kind: 'sign-in-failed' } })) - comparedBefore;
   console.log(
     `  ${label}: ${GUESS_LOOPS} loops of wrong passwords for the holder's locked Apple ID from rotating addresses: the holder's known browser signed in ` +
-      `${guesses.signedIn} of ${HOLDER_SIGN_INS} times during the flood (${guesses.seconds.toFixed(1)} s); the flood sent ${guesses.sent} requests, ` +
+      `${guesses.signedIn} of ${HOLDER_SIGN_INS} times${guesses.otherwise} during the flood (${guesses.seconds.toFixed(1)} s); the flood sent ${guesses.sent} requests, ` +
       `${guesses.counts['locked-out']} refused locked out, ${guesses.counts.busy} busy, ${compared} reached a password compare`,
   );
 }

@@ -125,10 +125,12 @@ export function createHashingLine(inFlight: number, waiting: number, opts: LineO
       w.turn();
     }
   };
-  // The places whose hashes run before this asker's: a known browser's wait only on the known
-  // browsers' places and the hashes running now.
-  const ahead = (known: boolean) => (known ? placedKnown + running - runningKnown : placed);
-  const wouldWaitMs = (known: boolean) => (Math.max(0, ahead(known) + 1 - inFlight) / inFlight) * paceMs;
+  // How long an asker would wait for its turn, at the pace of the last hashes. An unknown browser
+  // waits behind every place. A known browser waits only behind the known browsers' places: its
+  // hash goes next, so beside them it waits for no more than the end of a hash running now, which
+  // refusing it would not shorten (a flood that slows the machine to seconds a hash would
+  // otherwise have the holder refused as busy).
+  const wouldWaitMs = (known: boolean) => (known ? placedKnown / inFlight : Math.max(0, placed + 1 - inFlight) / inFlight) * paceMs;
 
   const place = (known: boolean, keys: readonly string[]): Place => {
     let left = false;

@@ -154,8 +154,26 @@ describe('the hashing line, by time (fake clock)', () => {
     const running = [fakeHash(), fakeHash()];
     const runs = running.map((h, i) => strangers[i]!.run(h.fn));
     await ticks();
-    // The holder waits only for the 2 running: (2 + 1 - 2) / 2 × 0.6 s = 0.3 s.
+    // The holder waits only for the end of a running hash, whatever the strangers' places.
     expect(line.enter(asker({ known: true }))).not.toBeNull();
+    for (const h of running) h.end('x');
+    await Promise.all(runs);
+  });
+
+  it('gives the first known browser its place however slow a flood has made the hashes, and refuses one that would wait behind other known browsers past MAX_WAIT_MS', async () => {
+    const clock = { t: 0 };
+    const line = createHashingLine(2, 100, { maxWaitMs: MAX_WAIT_MS, now: () => clock.t, shares: NO_SHARES });
+    await timed(line, clock, 3 * MAX_WAIT_MS); // a machine so loaded that one compare takes 6 s
+    const running = [fakeHash(), fakeHash()];
+    const strangers = [line.enter(asker())!, line.enter(asker())!];
+    const runs = running.map((h, i) => strangers[i]!.run(h.fn));
+    await ticks();
+    expect(line.enter(asker())).toBeNull();
+    const holder = line.enter(asker({ known: true }));
+    expect(holder).not.toBeNull();
+    // One known browser ahead, two hashes at once: 1 / 2 × 6 s, past MAX_WAIT_MS.
+    expect(line.enter(asker({ known: true }))).toBeNull();
+    holder!.leave();
     for (const h of running) h.end('x');
     await Promise.all(runs);
   });
