@@ -4,9 +4,9 @@
 //    flight as threads, everything else waits for a compare to end (a cookie seal 39 ms instead of
 //    0.2 ms, a file read 600 ms): so at most HASHES_IN_FLIGHT run at once, one per core, which
 //    is all the cores can do anyway, and THREADS_KEPT_FREE pool threads stay for the rest.
-//  - a password typed at a guessing endpoint (the sign-in form, an app) that would wait long behind
-//    the others is refused at once with a "try again" (SERVER_BUSY) rather than queued for seconds:
-//    it is refused when the hashes ahead of it would take longer than MAX_WAIT_MS at the pace the
+//  - a password typed at a guessing endpoint (the sign-in form, an app) from a browser the account
+//    does not know, that would wait long behind the others, is refused at once with a "try again"
+//    (SERVER_BUSY) rather than queued for seconds: it is refused when the hashes ahead of it would take longer than MAX_WAIT_MS at the pace the
 //    last hashes took (a busy machine hashes slower, so fewer may wait), and in any case when
 //    HASHES_WAITING already wait. Those ask to be refused (`enter`); every other hash (sign-up, a
 //    password change) waits its turn (`join`), counted in the line so that sign-ins see the load.
@@ -125,12 +125,12 @@ export function createHashingLine(inFlight: number, waiting: number, opts: LineO
       w.turn();
     }
   };
-  // How long an asker would wait for its turn, at the pace of the last hashes. An unknown browser
-  // waits behind every place. A known browser waits only behind the known browsers' places: its
-  // hash goes next, so beside them it waits for no more than the end of a hash running now, which
-  // refusing it would not shorten (a flood that slows the machine to seconds a hash would
-  // otherwise have the holder refused as busy).
-  const wouldWaitMs = (known: boolean) => (known ? placedKnown / inFlight : Math.max(0, placed + 1 - inFlight) / inFlight) * paceMs;
+  // How long an unknown browser would wait for its turn, behind every place, at the pace of the
+  // last hashes. A known browser is never refused for time: its hash goes first, its wait is
+  // bounded by the places (at most all of them ahead, each client and Apple ID a share of them),
+  // and reckoning it by the pace let a flood of right passwords from one address, the attacker's
+  // own known browser, slow the machine until the holder was refused as busy.
+  const wouldWaitMs = () => (Math.max(0, placed + 1 - inFlight) / inFlight) * paceMs;
 
   const place = (known: boolean, keys: readonly string[]): Place => {
     let left = false;
@@ -183,7 +183,7 @@ export function createHashingLine(inFlight: number, waiting: number, opts: LineO
     enter(asker) {
       const keys = shareKeys(asker);
       const room = asker.known ? places : places - shares.keptForKnownBrowsers;
-      if (placed >= room || wouldWaitMs(asker.known) > maxWaitMs) return null;
+      if (placed >= room || (!asker.known && wouldWaitMs() > maxWaitMs)) return null;
       if (held.of(keys.client) >= shares.perClient || held.of(keys.appleId) >= shares.perAppleId) return null;
       return take(asker.known, [keys.client, keys.appleId]);
     },
