@@ -6,8 +6,9 @@
 //    is all the cores can do anyway, and THREADS_KEPT_FREE pool threads stay for the rest.
 //  - a password typed at a guessing endpoint (the sign-in form, an app) from a browser the account
 //    does not know, that would wait long behind the others, is refused at once with a "try again"
-//    (SERVER_BUSY) rather than queued for seconds: it is refused when the hashes ahead of it would take longer than MAX_WAIT_MS at the pace the
-//    last hashes took (a busy machine hashes slower, so fewer may wait), and in any case when
+//    (SERVER_BUSY) rather than queued for seconds: it is refused when the hashes ahead of it would
+//    take longer than MAX_WAIT_MS at the pace the last hashes took (a busy machine hashes slower,
+//    so fewer may wait), and in any case when
 //    HASHES_WAITING already wait. Those ask to be refused (`enter`); every other hash (sign-up, a
 //    password change) waits its turn (`join`), counted in the line so that sign-ins see the load.
 //  - no one client takes the whole line (hashing-line-shares.ts): each place carries who asked,
