@@ -8,9 +8,9 @@
 //    does not know, that would wait long behind the others, is refused at once with a "try again"
 //    (SERVER_BUSY) rather than queued for seconds: it is refused when the hashes ahead of it would
 //    take longer than MAX_WAIT_MS at the pace the last hashes took (a busy machine hashes slower,
-//    so fewer may wait), and in any case when
-//    HASHES_WAITING already wait. Those ask to be refused (`enter`); every other hash (sign-up, a
-//    password change) waits its turn (`join`), counted in the line so that sign-ins see the load.
+//    so fewer may wait), and in any case when HASHES_WAITING already wait. Those ask to be refused
+//    (`enter`); every other hash (sign-up, a password change) waits its turn (`join`), counted in
+//    the line so that sign-ins see the load.
 //  - no one client takes the whole line (hashing-line-shares.ts): each place carries who asked,
 //    one client address and one Apple ID hold at most a share of the places, some places are kept
 //    for known browsers, and known browsers' hashes go first. A flood from one address (right
