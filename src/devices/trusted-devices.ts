@@ -373,9 +373,10 @@ export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor
   if (stale) return stale;
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<DeviceResult> => {
-    // Writing the account row first makes concurrent removals on this account take turns, so two
+    // The account's row lock first makes concurrent removals on this account take turns, so two
     // of them cannot each remove "the other" last number.
-    const account = await tx.account.update({ where: { id: actor.accountId }, data: { updatedAt: now } });
+    await lockAccountRow(tx, actor.accountId, now);
+    const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
     const device = deviceIdField.safeParse(trustedDeviceId).success
       ? await tx.trustedDevice.findFirst({ where: { id: trustedDeviceId as string, accountId: account.id }, include: { registeredDevice: true } })
       : null;

@@ -9,6 +9,7 @@
 // Delivery is the outbox worker's: claimed row by row, so each email goes once with any number of
 // app instances.
 import type { Db, DbTx } from '../db/client.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import { fixedClock, type Clock } from '../clock.ts';
 import { cancelScheduledEmails, scheduleEmail } from '../mail/scheduled.ts';
 import { countryOfferedEmail } from '../mail/templates.ts';
@@ -47,10 +48,10 @@ export async function requestCountryOfferEmail(
 ): Promise<{ ok: true; countryCode: string; availableFrom: Date | null } | { ok: false; reason: 'offered' | 'two-step-on' }> {
   return deps.db.$transaction(async (tx) => {
     const now = deps.clock.now();
-    // The account row first: its lock orders two requests of the same holder (PostgreSQL).
-    const account = await tx.account.update({
+    // The account's row lock first: it orders two requests of the same holder (PostgreSQL).
+    await lockAccountRow(tx, accountId, now);
+    const account = await tx.account.findUniqueOrThrow({
       where: { id: accountId },
-      data: { updatedAt: now },
       select: { id: true, name: true, appleId: true, countryCode: true, twoStepEnabledAt: true },
     });
     if (account.twoStepEnabledAt) return { ok: false as const, reason: 'two-step-on' as const };

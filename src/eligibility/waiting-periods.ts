@@ -8,11 +8,12 @@
 //  - evaluateEligibility (a setup window ran out): a conditional UPDATE clears the setup in progress
 //    `WHERE id = ? AND setupDeadline = <the deadline read>`; only the request that gets count === 1
 //    creates the period and queues its emails, the others re-read and report that period.
-//  - recordSignificantChange and startSetup first write the account row, which takes its row lock
-//    until the transaction ends: concurrent changes to one account then read the latest period one
+//  - recordSignificantChange and startSetup first take the account's row lock (lockAccountRow,
+//    src/db/row-locks.ts), held until the transaction ends: concurrent changes to one account then read the latest period one
 //    after the other instead of both starting one. (SQLite runs one write transaction at a time.)
 import type { Db, DbTx } from '../db/client.ts';
 import { rawDate } from '../db/raw.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
 import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext, type SignificantChangeKind } from '../security-events/record.ts';
@@ -195,9 +196,9 @@ export async function recordSignificantChange(
 ): Promise<void> {
   const now = deps.clock.now();
   // Take the account's row lock first (see the top of this file), and read its current values under it.
-  const current = await tx.account.update({
+  await lockAccountRow(tx, account.id, now);
+  const current = await tx.account.findUniqueOrThrow({
     where: { id: account.id },
-    data: { updatedAt: now },
     select: { id: true, name: true, appleId: true, rescueEmail: true, twoStepEnabledAt: true, countryCode: true },
   });
   await recordSecurityEvent(tx, { accountId: current.id, kind, at: now }, ctx);
@@ -293,7 +294,7 @@ export async function evaluateEligibility(deps: EligibilityDeps, accountId: stri
     if (!deadlineRead) {
       const started = await deps.db.$transaction(async (tx) => {
         const lockedAt = deps.clock.now();
-        await tx.account.update({ where: { id: accountId }, data: { updatedAt: lockedAt }, select: { id: true } });
+        await lockAccountRow(tx, accountId, lockedAt);
         const again = await readFacts(tx, accountId, lockedAt);
         const decided = evaluate(again.input);
         if (!decided.startWaitingPeriod || again.input.setup) return null; // another request (or a change) got there first
@@ -336,7 +337,7 @@ export async function startSetup(
   const outcome = await deps.db.$transaction(async (tx) => {
     const now = deps.clock.now();
     // Take the account's row lock, then decide on facts no concurrent change can move under us.
-    await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
+    await lockAccountRow(tx, accountId, now);
     const facts = await readFacts(tx, accountId, now);
     const result = evaluate(facts.input);
     if (result.eligibility.state !== 'available' || result.startWaitingPeriod) return { ok: false as const, now };

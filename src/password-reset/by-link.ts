@@ -31,7 +31,7 @@ import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, ra
 import { takeAttempt, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
 import { recordSecurityEvent, recordSecurityEventIfAccount, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessionsAndForgetBrowsers } from '../sessions/sessions.ts';
-import { lockAccountRow, lockName } from '../db/row-locks.ts';
+import { lockName } from '../db/row-locks.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
 import { enqueueEmail, enqueueEmailIfAccount } from '../mail/outbox.ts';
 import { accountChangedEmail, passwordResetLinkEmail, resetWithRecoveryKeyEmail } from '../mail/templates.ts';

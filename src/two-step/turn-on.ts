@@ -17,6 +17,7 @@
 // issueRecoveryKey, for the page to show and print; it is never logged, emailed or put in details.
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
@@ -116,7 +117,7 @@ async function stopNow(deps: TurnOnDeps, accountId: string, ctx: RequestContext)
  * window that ran out in the meantime is left for the next evaluateEligibility to persist.
  */
 async function lockSetup(tx: DbTx, accountId: string, now: Date) {
-  await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
+  await lockAccountRow(tx, accountId, now);
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
   const input = await eligibilityInputFor(tx, account, now);
   const stop = stopOf(evaluate(input).eligibility, input.setup !== null);
