@@ -22,7 +22,7 @@ import { addressesOnFile } from '../mail/recipients.ts';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
 import { passwordLimits, PER_KNOWN_BROWSER } from '../accounts/password-guesses.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
-import { fieldErrorsOf, fieldFailure, type FormResult } from '../accounts/fields.ts';
+import { fieldErrorsOf, invalidFields, type FormResult } from '../forms/forms.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { appPasswordEmail } from '../mail/templates.ts';
@@ -100,7 +100,7 @@ export async function createAppPassword(
   ctx: RequestContext,
 ): Promise<AppPasswordResult<{ id: string; label: string; password: string }>> {
   const parsed = createSchema.safeParse(input);
-  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error));
   const stale = await freshCodeRefusal(deps, actor);
   if (stale) return stale;
   const { label } = parsed.data;
