@@ -1,4 +1,4 @@
-// "Email me when two-step verification is offered in COUNTRY" (issue 12 §2). On the page's
+// "Email me when two-step verification is offered in COUNTRY". On the page's
 // country-unavailable state the holder asks once; a CountryOfferRequest row remembers it. The email
 // is a scheduled outbox row (src/mail/scheduled.ts) due at the country's date:
 //  - asked while the country has a date (scheduled by the operator): queued at once, due that day;
@@ -14,6 +14,10 @@ import { fixedClock, type Clock } from '../clock.ts';
 import { cancelScheduledEmails, scheduleEmail } from '../mail/scheduled.ts';
 import { countryOfferedEmail } from '../mail/templates.ts';
 import { regionName } from './regions.ts';
+import { failure, type Result } from '../result.ts';
+import { ELIGIBILITY_ERRORS } from './errors.ts';
+
+type CountryOfferResult = Result<{ countryCode: string; availableFrom: Date | null }, 'COUNTRY_OFFERED' | 'TWO_STEP_ALREADY_ON'>;
 
 /** The outbox kind of the email for one country (so the operator's command can find and cancel them). */
 export const countryOfferedKind = (countryCode: string) => `country-offered:${countryCode}`;
@@ -45,8 +49,8 @@ async function queueFor(
 export async function requestCountryOfferEmail(
   deps: { db: Db; clock: Clock; appUrl: string },
   accountId: string,
-): Promise<{ ok: true; countryCode: string; availableFrom: Date | null } | { ok: false; reason: 'offered' | 'two-step-on' }> {
-  return deps.db.$transaction(async (tx) => {
+): Promise<CountryOfferResult> {
+  return deps.db.$transaction(async (tx): Promise<CountryOfferResult> => {
     const now = deps.clock.now();
     // The account's row lock first: it orders two requests of the same holder (PostgreSQL).
     await lockAccountRow(tx, accountId, now);
@@ -54,15 +58,15 @@ export async function requestCountryOfferEmail(
       where: { id: accountId },
       select: { id: true, name: true, appleId: true, countryCode: true, twoStepEnabledAt: true },
     });
-    if (account.twoStepEnabledAt) return { ok: false as const, reason: 'two-step-on' as const };
+    if (account.twoStepEnabledAt) return failure(ELIGIBILITY_ERRORS, 'TWO_STEP_ALREADY_ON');
     const country = await tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode } });
-    if (country && country.availableFrom.getTime() <= now.getTime()) return { ok: false as const, reason: 'offered' as const };
+    if (country && country.availableFrom.getTime() <= now.getTime()) return failure(ELIGIBILITY_ERRORS, 'COUNTRY_OFFERED');
     const existing = await tx.countryOfferRequest.findUnique({ where: { accountId_countryCode: { accountId, countryCode: account.countryCode } } });
     if (!existing) {
       await tx.countryOfferRequest.create({ data: { accountId, countryCode: account.countryCode, createdAt: now } });
       if (country) await queueFor(tx, deps, account, account.countryCode, country.availableFrom);
     }
-    return { ok: true as const, countryCode: account.countryCode, availableFrom: country?.availableFrom ?? null };
+    return { ok: true, countryCode: account.countryCode, availableFrom: country?.availableFrom ?? null };
   });
 }
 

@@ -23,6 +23,9 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import { cancelScheduledEmails, scheduleEmail } from '../mail/scheduled.ts';
 import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from './emails.ts';
 import { regionName } from './regions.ts';
+import { explainEligibility, partsText } from './explain.ts';
+import { ELIGIBILITY_ERRORS } from './errors.ts';
+import { failure, type Failure, type Result } from '../result.ts';
 import {
   WINDOW_REMINDER_BEFORE_MS,
   eligibility as evaluate,
@@ -345,19 +348,25 @@ export async function startDueWaitingPeriod(deps: EligibilityDeps, accountId: st
 }
 
 /**
+ * Get Started refused: the state as it is now, and the Two-Step section's sentence for it. (It may
+ * read 'available' again when the state changed twice while the request ran: the page shows it.)
+ */
+export type SetupUnavailable = Failure<'SETUP_UNAVAILABLE'> & { eligibility: Eligibility };
+
+export function setupUnavailable(eligibility: Eligibility): SetupUnavailable {
+  return { ...failure(ELIGIBILITY_ERRORS, 'SETUP_UNAVAILABLE', partsText(explainEligibility(eligibility, 'holder').sentence)), eligibility };
+}
+
+/**
  * "Get Started": records a setup in progress with its deadline (setupDeadline: the end of the
  * 30-day window after the latest waiting period, else 30 days from now). Refuses unless setup is
  * available. Choosing Get Started again during a setup keeps its deadline (ours: the window cannot
  * be stretched by clicking again).
  */
-export async function startSetup(
-  deps: EligibilityDeps,
-  accountId: string,
-  ctx: RequestContext,
-): Promise<{ ok: true; deadline: Date } | { ok: false; eligibility: Eligibility }> {
+export async function startSetup(deps: EligibilityDeps, accountId: string, ctx: RequestContext): Promise<Result<{ deadline: Date }> | SetupUnavailable> {
   // First let a window that ran out start its waiting period (with its email), as a page view would.
   const before = await startDueWaitingPeriod(deps, accountId, ctx);
-  if (before.state !== 'available') return { ok: false, eligibility: before };
+  if (before.state !== 'available') return setupUnavailable(before);
 
   const outcome = await deps.db.$transaction(async (tx) => {
     const now = deps.clock.now();
@@ -379,5 +388,5 @@ export async function startSetup(
   });
   if (outcome.ok) return { ok: true, deadline: outcome.deadline };
   // The state changed between the two reads (a change, a window that just ran out): report it as it is now.
-  return { ok: false, eligibility: await startDueWaitingPeriod(deps, accountId, ctx) };
+  return setupUnavailable(await startDueWaitingPeriod(deps, accountId, ctx));
 }

@@ -117,7 +117,7 @@ describe('scheduled setup emails', () => {
       ['password-changed', START, at(3 * DAY).toISOString()],
       ['setup-window-expired', windowEndsAt.toISOString(), newEnd.toISOString()],
     ]);
-    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, eligibility: { state: 'window-expired', endsAt: newEnd } });
+    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', eligibility: { state: 'window-expired', endsAt: newEnd } });
 
     const mails = await delivered();
     const newMails = mails.filter((m) => m.subject === `Two-step verification setup is paused until ${formatDate(newEnd)}`);

@@ -7,7 +7,7 @@ import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accou
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { eligibilityInputFor, latestWaitingPeriod, readEligibility, recordSignificantChange, startDueWaitingPeriod, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
+import { eligibilityInputFor, latestWaitingPeriod, readEligibility, recordSignificantChange, startDueWaitingPeriod, setupUnavailable, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
 import type { SignificantChangeKind } from '../../src/security-events/record.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
 import { formatDate, formatDateTime } from '../../src/format.ts';
@@ -226,7 +226,7 @@ describe('waiting periods', () => {
       countryCode: 'NP',
       availableFrom: new Date('2027-06-01T00:00:00Z'),
     });
-    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, eligibility: { state: 'country-unavailable' } });
+    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', eligibility: { state: 'country-unavailable' } });
     await mail.t.db.countryAvailability.delete({ where: { countryCode: 'NP' } });
     expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'country-unavailable', countryCode: 'NP', availableFrom: null });
     expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupStartedAt).toBeNull();
@@ -254,7 +254,7 @@ describe('waiting periods', () => {
       const [period] = await periods();
       clock.advance(DAY);
       const refused = await startSetup(deps, accountId, BROWSER);
-      expect(refused).toEqual({ ok: false, eligibility: { state: 'waiting', endsAt: period!.endsAt, reason: 'password-changed', reasonAt: new Date(START) } });
+      expect(refused).toEqual(setupUnavailable({ state: 'waiting', endsAt: period!.endsAt, reason: 'password-changed', reasonAt: new Date(START) }));
       expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupDeadline).toBeNull();
 
       clock.set(period!.endsAt);
@@ -264,7 +264,10 @@ describe('waiting periods', () => {
 
     it('refuses with two-step on', async () => {
       await mail.t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date(START) } });
-      expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: false, eligibility: { state: 'on', since: new Date(START) } });
+      const refused = await startSetup(deps, accountId, BROWSER);
+      expect(refused).toEqual(setupUnavailable({ state: 'on', since: new Date(START) }));
+      // The refusal says why in the Two-Step section's words.
+      expect(refused).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', error: expect.stringMatching(/^Two-step verification is on since .*2026.*\.$/) });
     });
 
     it('a significant change during setup ends the setup', async () => {
@@ -319,7 +322,7 @@ describe('waiting periods', () => {
       // Later page views: the same period, no more email; after it, a fresh 30-day window.
       clock.advance(DAY);
       expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: expectedEnd });
-      expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, eligibility: { state: 'window-expired' } });
+      expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', eligibility: { state: 'window-expired' } });
       clock.set(expectedEnd);
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline: new Date(expectedEnd.getTime() + 30 * DAY) });
       expect(await periods()).toHaveLength(1);
@@ -383,7 +386,7 @@ describe('waiting periods', () => {
       if (!started.ok) throw new Error('setup should start');
       clock.set(new Date(started.deadline.getTime() + 5 * DAY));
       const result = await startSetup(deps, accountId, BROWSER);
-      expect(result).toEqual({ ok: false, eligibility: { state: 'window-expired', windowEndedAt: started.deadline, endsAt: new Date(clock.now().getTime() + 3 * DAY) } });
+      expect(result).toEqual(setupUnavailable({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: new Date(clock.now().getTime() + 3 * DAY) }));
       expect(await periods()).toHaveLength(1);
       expect(await delivered()).toHaveLength(2);
     });
