@@ -14,6 +14,7 @@ const SRC_LAYERS = [
   'generated', //        Prisma's generated clients
   'observability', //    the structured log and the metrics (imports no domain folder)
   'db', //               clients, migrations, row locks
+  'forms', //            form plumbing: parsing, messages next to fields, their refusals (no domain folder)
   'security-events', //  what happened to an account
   'mail', //             templates, the transactional outbox, recipients
   'sms', //              Twilio
@@ -21,7 +22,7 @@ const SRC_LAYERS = [
   'throttle', //         counted attempts, device cookies
   'sessions', //         session rows, the Actor of a change
   'eligibility', //      the pure rule engine, waiting periods, countries
-  'accounts', //         Apple IDs, passwords, fields, security questions, sign-up
+  'accounts', //         Apple IDs, passwords, an account's fields, security questions, sign-up
   'authenticators', //   kinds of trusted device, TOTP, the secret box (no flows)
   'codes', //            verification codes: sending, checking, limits
   'passkeys', //         WebAuthn: challenges, registration and assertion checks

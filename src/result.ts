@@ -9,7 +9,8 @@ export type Sentence = string | ((...facts: never[]) => string);
 /** The codes of one capability and their sentences. */
 export type ErrorSentences = Readonly<Record<string, Sentence>>;
 
-type FactsOf<S> = S extends (...facts: infer A) => string ? A : [];
+/** The facts a code's sentence is built from: none for fixed text. */
+export type FactsOf<S> = S extends (...facts: infer A) => string ? A : [];
 
 /** A refusal: `code` for programs and tests, `error` for people (the code's sentence). */
 export interface Failure<C extends string = string> {
@@ -20,9 +21,13 @@ export interface Failure<C extends string = string> {
 
 export type Result<T extends object = object, C extends string = string> = ({ ok: true } & T) | Failure<C>;
 
+/** The sentence of `code` in `sentences`, built from `facts` when it needs any. */
+export function sentenceOf<M extends ErrorSentences, C extends keyof M & string>(sentences: M, code: C, ...facts: FactsOf<M[C]>): string {
+  const sentence: Sentence = sentences[code];
+  return typeof sentence === 'function' ? (sentence as (...a: unknown[]) => string)(...facts) : sentence;
+}
+
 /** The refusal for `code` in `sentences`, its sentence built from `facts` when it needs any. */
 export function failure<M extends ErrorSentences, C extends keyof M & string>(sentences: M, code: C, ...facts: FactsOf<M[C]>): Failure<C> {
-  const sentence: Sentence = sentences[code];
-  const error = typeof sentence === 'function' ? (sentence as (...a: unknown[]) => string)(...facts) : sentence;
-  return { ok: false, code, error };
+  return { ok: false, code, error: sentenceOf(sentences, code, ...facts) };
 }

@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
 import { createAppPassword, revokeAllAppPasswords, revokeAppPassword } from '@/src/app-passwords/app-passwords.ts';
-import type { FormResult } from '@/src/accounts/fields.ts';
+import type { FormResult } from '@/src/forms/forms.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';

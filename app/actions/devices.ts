@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
 import { addPhoneNumber, addPushDevice, registerDevice, removeDevice, resendCode } from '@/src/devices/trusted-devices.ts';
-import type { FormResult } from '@/src/accounts/fields.ts';
+import type { FormResult } from '@/src/forms/forms.ts';
 import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { sessionToken, signedIn as completedSignIn } from '../lib/session.ts';

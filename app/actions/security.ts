@@ -6,7 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
 import { answerSecurityQuestions } from '@/src/accounts/security-pass.ts';
 import { changeBirthDate, changePassword, changeRescueEmail, changeSecurityQuestions } from '@/src/account-changes/account-changes.ts';
-import type { FormResult } from '@/src/accounts/fields.ts';
+import type { FormResult } from '@/src/forms/forms.ts';
 import { startSetup } from '@/src/eligibility/waiting-periods.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireAccount } from '../lib/session.ts';

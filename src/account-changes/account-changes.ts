@@ -8,20 +8,8 @@ import type { Clock } from '../clock.ts';
 import type { Account } from '../generated/sqlite/client.ts';
 import { hashSecret, verifySecret } from '../accounts/passwords.ts';
 import { normaliseAnswer } from '../accounts/security-questions.ts';
-import {
-  birthDateField,
-  isOldEnough,
-  newPasswordErrors,
-  optionalEmailField,
-  parseForm,
-  questionRows,
-  questionsErrors,
-  questionsFields,
-  rawFields,
-  rescueEmailErrors,
-  fieldFailure,
-  type FormResult,
-} from '../accounts/fields.ts';
+import { birthDateField, isOldEnough, newPasswordErrors, optionalEmailField, questionRows, questionsErrors, questionsFields, rescueEmailErrors } from '../accounts/fields.ts';
+import { parseForm, rawFields, fieldFailure, type FormResult } from '../forms/forms.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
@@ -90,16 +78,16 @@ export async function changePassword(deps: ChangeDeps, actor: Actor, input: unkn
   if (stale) return stale;
   const now = deps.clock.now();
   const lockedOut = (until: Date) =>
-    fieldFailure(ACCOUNT_CHANGES_ERRORS, 'CURRENT_PASSWORD_LOCKED', { currentPassword: ACCOUNT_CHANGES_ERRORS.CURRENT_PASSWORD_LOCKED(until, now) });
+    fieldFailure(ACCOUNT_CHANGES_ERRORS, 'CURRENT_PASSWORD_LOCKED', 'currentPassword', until, now);
   const locked = await takeAttempt(deps.db, passwordLockKey(account), PER_APPLE_ID, now);
   if (locked) return lockedOut(locked);
   if (!(await verifySecret(parsed.data.currentPassword, account.passwordHash))) {
     const lock = await attemptFailed(deps.db, passwordLockKey(account), PER_APPLE_ID, now);
     if (lock) return lockedOut(lock);
-    return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'WRONG_CURRENT_PASSWORD', { currentPassword: ACCOUNT_CHANGES_ERRORS.WRONG_CURRENT_PASSWORD });
+    return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'WRONG_CURRENT_PASSWORD', 'currentPassword');
   }
   if (await verifySecret(parsed.data.password, account.passwordHash)) {
-    return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'SAME_PASSWORD', { password: ACCOUNT_CHANGES_ERRORS.SAME_PASSWORD });
+    return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'SAME_PASSWORD', 'password');
   }
   await clearFailures(deps.db, passwordLockKey(account));
   const passwordHash = await hashSecret(parsed.data.password, deps.bcryptCost);
@@ -142,7 +130,7 @@ export async function changeRescueEmail(deps: ChangeDeps, actor: Actor, input: u
   const next = parsed.data.rescueEmail ?? null;
   if ((next && appleIdKey(next)) === (account.rescueEmail && appleIdKey(account.rescueEmail))) {
     const code = next ? 'RESCUE_EMAIL_UNCHANGED' : 'NO_RESCUE_EMAIL';
-    return fieldFailure(ACCOUNT_CHANGES_ERRORS, code, { rescueEmail: ACCOUNT_CHANGES_ERRORS[code] });
+    return fieldFailure(ACCOUNT_CHANGES_ERRORS, code, 'rescueEmail');
   }
   await commitSignificantChange(
     deps,
@@ -163,9 +151,9 @@ export async function changeBirthDate(deps: ChangeDeps, actor: Actor, input: unk
   const parsed = parseForm(birthDateSchema, input, {});
   if (!parsed.ok) return parsed;
   const { birthDate } = parsed.data;
-  if (!isOldEnough(birthDate, deps.clock.now())) return fieldFailure(ACCOUNTS_ERRORS, 'TOO_YOUNG', { birthDate: ACCOUNTS_ERRORS.TOO_YOUNG });
+  if (!isOldEnough(birthDate, deps.clock.now())) return fieldFailure(ACCOUNTS_ERRORS, 'TOO_YOUNG', 'birthDate');
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
-  if (birthDate === account.birthDate) return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'BIRTH_DATE_UNCHANGED', { birthDate: ACCOUNT_CHANGES_ERRORS.BIRTH_DATE_UNCHANGED });
+  if (birthDate === account.birthDate) return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'BIRTH_DATE_UNCHANGED', 'birthDate');
   await commitSignificantChange(deps, account, 'birth-date-changed', ctx, (tx) => tx.account.update({ where: { id: account.id }, data: { birthDate } }));
   return { ok: true, message: 'Your birth date was changed.' };
 }

@@ -17,22 +17,8 @@ import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from './apple-id.ts';
 import { hashSecret } from './passwords.ts';
 import { normaliseAnswer } from './security-questions.ts';
-import {
-  birthDateField,
-  optionalEmailField,
-  isOldEnough,
-  newPasswordErrors,
-  parseForm,
-  questionRows,
-  questionsErrors,
-  questionsFields,
-  rawFields,
-  rescueEmailErrors,
-  accountNameField,
-  fieldFailure,
-  type FieldFailure,
-  type FormResult,
-} from './fields.ts';
+import { birthDateField, optionalEmailField, isOldEnough, newPasswordErrors, questionRows, questionsErrors, questionsFields, rescueEmailErrors, accountNameField } from './fields.ts';
+import { parseForm, rawFields, fieldFailure, type FieldFailure, type FormResult } from '../forms/forms.ts';
 import { ACCOUNTS_ERRORS, type AccountsError } from './errors.ts';
 import { isRegionCode } from '../eligibility/regions.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -81,7 +67,7 @@ export function validateAccountForm(input: unknown, now: Date): { ok: true; data
     ...questionsErrors(field),
   });
   if (!parsed.ok) return parsed;
-  if (!isOldEnough(parsed.data.birthDate, now)) return fieldFailure(ACCOUNTS_ERRORS, 'TOO_YOUNG', { birthDate: ACCOUNTS_ERRORS.TOO_YOUNG });
+  if (!isOldEnough(parsed.data.birthDate, now)) return fieldFailure(ACCOUNTS_ERRORS, 'TOO_YOUNG', 'birthDate');
   return parsed;
 }
 
@@ -141,7 +127,7 @@ export async function createAccount(deps: AccountDeps, input: unknown, ctx: Requ
   const now = deps.clock.now();
   const checked = validateAccountForm(input, now);
   if (!checked.ok) return checked;
-  const taken = fieldFailure(ACCOUNTS_ERRORS, 'APPLE_ID_TAKEN', { appleId: ACCOUNTS_ERRORS.APPLE_ID_TAKEN });
+  const taken = fieldFailure(ACCOUNTS_ERRORS, 'APPLE_ID_TAKEN', 'appleId');
   if (await deps.db.account.findUnique({ where: { appleIdKey: appleIdKey(checked.data.appleId) }, select: { id: true } })) return taken;
   const account = await hashAccountSecrets(checked.data, deps.bcryptCost);
   try {

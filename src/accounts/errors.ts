@@ -3,10 +3,11 @@
 import { waitText } from '../throttle/throttle.ts';
 import type { ErrorSentences } from '../result.ts';
 import { MIN_AGE_YEARS } from './age.ts';
+import { FORMS_ERRORS } from '../forms/errors.ts';
 
 export const ACCOUNTS_ERRORS = {
-  /** The fields say what is wrong, next to each; the form-wide sentence is empty so the form's summary lists only theirs. */
-  INVALID_FIELDS: '',
+  /** The fields say what is wrong (src/forms/errors.ts). */
+  INVALID_FIELDS: FORMS_ERRORS.INVALID_FIELDS,
   TOO_YOUNG: `You must be at least ${MIN_AGE_YEARS} years old to have an Apple ID.`,
   /** createAccount only (seed, tests): the Create Account form never says so. */
   APPLE_ID_TAKEN: 'This email address is already used as an Apple ID.',

@@ -1,32 +1,14 @@
-// Form fields and rules shared by account creation and the Password and Security changes, so each
-// rule is written once. Cross-field rules run on the raw form even when single fields are invalid,
-// so that every problem shows at once (a zod refinement would wait for the other fields to pass).
+// An account's form fields and rules, shared by account creation, the Password and Security
+// changes, turning two-step off and password resets, so each rule is written once. The plumbing
+// (parseForm, rawFields, the refusals next to fields) is src/forms/forms.ts.
 import { z } from 'zod';
 import { appleIdKey, emailField } from './apple-id.ts';
 import { checkNewPassword } from './password-policy.ts';
 import { SECURITY_QUESTIONS, normaliseAnswer } from './security-questions.ts';
 import { displayText } from './display-text.ts';
-import { ACCOUNTS_ERRORS } from './errors.ts';
-import type { ErrorSentences, Failure, Result } from '../result.ts';
+import type { FieldErrors } from '../forms/forms.ts';
 
 export { displayText, DISPLAY_TEXT_MESSAGE } from './display-text.ts';
-
-export type FieldErrors = Partial<Record<string, string>>;
-
-/**
- * A refusal the form's fields explain: `code` says why, `fieldErrors` holds the messages next to
- * the fields, and `error` is empty (the form's summary lists the fields' messages; a sentence above
- * them would say it twice).
- */
-export type FieldFailure<C extends string = string> = Failure<C> & { fieldErrors: FieldErrors };
-
-/** What a form's domain function answers: a Result whose refusals may carry messages next to fields. */
-export type FormResult<T extends object = object, C extends string = string> = Result<T, C> & { fieldErrors?: FieldErrors };
-
-/** The refusal `code` of `sentences`, shown next to the fields in `fieldErrors`. */
-export function fieldFailure<M extends ErrorSentences, C extends keyof M & string>(_sentences: M, code: C, fieldErrors: FieldErrors): FieldFailure<C> {
-  return { ok: false, code, error: '', fieldErrors };
-}
 
 /** An email field that may be left empty (the rescue email). */
 export const optionalEmailField = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), emailField.optional());
@@ -61,12 +43,6 @@ export const questionsFields = {
   answer3: answerField,
 };
 
-/** The form's fields as strings; anything else counts as empty. */
-export function rawFields(input: unknown): (name: string) => string {
-  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-  return (name) => (typeof raw[name] === 'string' ? (raw[name] as string) : '');
-}
-
 /** New password and its confirmation (NIST SP 800-63B rules in password-policy.ts). */
 export function newPasswordErrors(field: (name: string) => string, appleId: string): FieldErrors {
   const errors: FieldErrors = {};
@@ -90,20 +66,6 @@ export function rescueEmailErrors(rescueEmail: string, appleId: string): FieldEr
   return rescueEmail.trim() && appleIdKey(rescueEmail) === appleIdKey(appleId)
     ? { rescueEmail: 'Your rescue email must be different from your Apple ID.' }
     : {};
-}
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return errors;
-}
-
-/** Parses a form: zod's field errors win over the cross-field ones for the same field. */
-export function parseForm<S extends z.ZodType>(schema: S, input: unknown, crossField: FieldErrors): { ok: true; data: z.output<S> } | FieldFailure<'INVALID_FIELDS'> {
-  const parsed = schema.safeParse(input);
-  const fieldErrors = { ...crossField, ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrors);
-  return { ok: true, data: parsed.data };
 }
 
 /** The three question rows to store for a parsed form. */

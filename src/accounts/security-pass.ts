@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
 import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, questionsLock, randomQuestionPair, type AskedQuestion } from './question-check.ts';
-import { fieldErrorsOf, fieldFailure, type FormResult } from './fields.ts';
+import { fieldErrorsOf, invalidFields, type FormResult } from '../forms/forms.ts';
 import { ACCOUNTS_ERRORS, type AccountsError } from './errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
@@ -74,7 +74,7 @@ export async function securityPassStateOf(deps: PassDeps, session: PassFacts): P
 
 export async function answerSecurityQuestions(deps: PassDeps, sessionId: string, input: unknown, ctx: RequestContext): Promise<FormResult<object, AccountsError | SessionsError>> {
   const parsed = answersSchema.safeParse(input);
-  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error));
   const now = deps.clock.now();
   const session = await deps.db.session.findUnique({ where: { id: sessionId } });
   if (!session) return failure(SESSIONS_ERRORS, 'SESSION_ENDED');

@@ -29,7 +29,7 @@ import type { DbTx } from '../db/client.ts';
 import { DAY } from '../clock.ts';
 import { newToken, tokenId } from '../tokens.ts';
 import { appleIdKey } from './apple-id.ts';
-import type { FormResult } from './fields.ts';
+import type { FormResult } from '../forms/forms.ts';
 import { ACCOUNTS_ERRORS, type AccountsError } from './errors.ts';
 import { failure, type Result } from '../result.ts';
 import { hashAccountSecrets, insertAccount, validateAccountForm, type AccountDeps, type NewAccount } from './create-account.ts';

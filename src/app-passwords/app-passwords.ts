@@ -15,6 +15,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
@@ -22,7 +23,7 @@ import { addressesOnFile } from '../mail/recipients.ts';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
 import { passwordLimits, PER_KNOWN_BROWSER } from '../accounts/password-guesses.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
-import { fieldErrorsOf, fieldFailure, type FormResult } from '../accounts/fields.ts';
+import { fieldErrorsOf, invalidFields, type FormResult } from '../forms/forms.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { appPasswordEmail } from '../mail/templates.ts';
@@ -100,7 +101,7 @@ export async function createAppPassword(
   ctx: RequestContext,
 ): Promise<AppPasswordResult<{ id: string; label: string; password: string }>> {
   const parsed = createSchema.safeParse(input);
-  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error));
   const stale = await freshCodeRefusal(deps, actor);
   if (stale) return stale;
   const { label } = parsed.data;
@@ -110,8 +111,9 @@ export async function createAppPassword(
   const hash = await hashSecret(normalised, deps.bcryptCost);
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<AppPasswordResult<{ id: string; label: string; password: string }>> => {
-    // Writing the account row first makes concurrent creations take turns, so the limit holds.
-    const account = await tx.account.update({ where: { id: actor.accountId }, data: { updatedAt: now } });
+    // The account's row lock first makes concurrent creations take turns, so the limit holds.
+    await lockAccountRow(tx, actor.accountId, now);
+    const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
     if (!account.twoStepEnabledAt) return failure(APP_PASSWORDS_ERRORS, 'TWO_STEP_NEEDED');
     const active = await tx.appPassword.count({ where: { accountId: account.id, revokedAt: null } });
     if (active >= MAX_APP_PASSWORDS) return failure(APP_PASSWORDS_ERRORS, 'TOO_MANY_APP_PASSWORDS', MAX_APP_PASSWORDS);

@@ -10,7 +10,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { newRowId, isRequestId } from '../db/row-id.ts';
 import { displayText } from '../accounts/display-text.ts';
-import { parseForm, type FormResult } from '../accounts/fields.ts';
+import { parseForm, type FormResult } from '../forms/forms.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import type { StepUpError } from '../step-up/errors.ts';
 import type { Actor } from '../sessions/actor.ts';

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../db/unique-violation.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import { displayText } from '../accounts/display-text.ts';
-import { parseForm, type FormResult } from '../accounts/fields.ts';
+import { parseForm, type FormResult } from '../forms/forms.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import type { StepUpError } from '../step-up/errors.ts';
 import { registrationOptions, verifyRegistration, PASSKEYS_ERRORS, type PasskeyDeps, type PasskeysError } from '../passkeys/passkeys.ts';

@@ -21,7 +21,7 @@ import type { CodesError } from '../codes/errors.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
-import { fieldFailure, parseForm, type FormResult } from '../accounts/fields.ts';
+import { fieldFailure, parseForm, type FormResult } from '../forms/forms.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { trustedDeviceEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -29,7 +29,7 @@ import { takeAttempt, type LockPolicy } from '../throttle/throttle.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import type { StepUpError } from '../step-up/errors.ts';
 import { regionName } from '../eligibility/regions.ts';
-import { failure, type Failure, type Result } from '../result.ts';
+import { failure, type FactsOf, type Failure, type Result } from '../result.ts';
 import { isPhoneCountry, parsePhoneNumber } from './phone-numbers.ts';
 import { trustedPhoneCount } from './trusted-phones.ts';
 import { registeredDeviceRows, trustedDeviceRows } from './device-rows.ts';
@@ -136,8 +136,8 @@ export async function roomForAnother(db: DbTx, accountId: string): Promise<Failu
 }
 
 /** A refusal about the phone number, shown next to its field. */
-const numberFailure = (code: 'INVALID_NUMBER' | 'NUMBER_ALREADY_TRUSTED' | 'NUMBER_AWAITING_CODE' | 'NUMBER_REFUSED' | 'LANDLINE' | 'VOIP', sentence: string) =>
-  fieldFailure(DEVICES_ERRORS, code, { phoneNumber: sentence });
+const numberFailure = <C extends 'INVALID_NUMBER' | 'NUMBER_ALREADY_TRUSTED' | 'NUMBER_AWAITING_CODE' | 'NUMBER_REFUSED' | 'LANDLINE' | 'VOIP'>(code: C, ...facts: FactsOf<(typeof DEVICES_ERRORS)[C]>) =>
+  fieldFailure(DEVICES_ERRORS, code, 'phoneNumber', ...facts);
 
 /** A new pending device; an authenticator app brings its own id (its secret is sealed to it) and its name. */
 type NewDevice = { kind: 'sms'; phoneNumber: string } | { kind: 'push'; registeredDeviceId: string } | { kind: 'totp'; id: string; name: string; totpSecret: string };
@@ -191,9 +191,9 @@ export async function addPhoneNumber(
   if (stale) return stale;
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   const country = parsed.data.countryCode || account.countryCode;
-  if (!isPhoneCountry(country)) return fieldFailure(DEVICES_ERRORS, 'CHOOSE_COUNTRY', { countryCode: DEVICES_ERRORS.CHOOSE_COUNTRY });
+  if (!isPhoneCountry(country)) return fieldFailure(DEVICES_ERRORS, 'CHOOSE_COUNTRY', 'countryCode');
   const phone = parsePhoneNumber(parsed.data.phoneNumber, country);
-  if (!phone.ok) return numberFailure('INVALID_NUMBER', DEVICES_ERRORS.INVALID_NUMBER(regionName(country) ?? country));
+  if (!phone.ok) return numberFailure('INVALID_NUMBER', regionName(country) ?? country);
   const e164 = phone.e164;
 
   const existing = await deps.db.trustedDevice.findFirst({ where: { accountId: account.id, phoneNumber: e164 } });
@@ -211,13 +211,13 @@ export async function addPhoneNumber(
     lineType = await deps.sms.lineType(e164);
   } catch (e) {
     // isSmsError, not instanceof: the adapter's SmsError comes from another copy of its module (src/sms/twilio-sms.ts).
-    if (isSmsError(e) && e.fault === 'number') return numberFailure('NUMBER_REFUSED', DEVICES_ERRORS.NUMBER_REFUSED);
+    if (isSmsError(e) && e.fault === 'number') return numberFailure('NUMBER_REFUSED');
     const twilio = isSmsError(e) ? { twilioCode: e.twilioCode, httpStatus: e.httpStatus } : {};
     logger().error({ event: 'line-type-lookup-failed', ...twilio }, `devices: line type lookup failed: ${isSmsError(e) ? e.message : e instanceof Error ? e.name : 'unknown error'}`);
     return failure(DEVICES_ERRORS, 'LOOKUP_UNAVAILABLE');
   }
   const refused = REFUSED_LINE_TYPES[lineType];
-  if (refused) return numberFailure(refused, DEVICES_ERRORS[refused]);
+  if (refused) return numberFailure(refused);
 
   const device = await createPendingDevice(deps.db, account.id, { kind: 'sms', phoneNumber: e164 }, now);
   if (device === 'taken') return alreadyOnAccount(null); // added meanwhile
@@ -233,7 +233,7 @@ export async function addPhoneNumber(
 }
 
 function alreadyOnAccount(verifiedAt: Date | null) {
-  return verifiedAt ? numberFailure('NUMBER_ALREADY_TRUSTED', DEVICES_ERRORS.NUMBER_ALREADY_TRUSTED) : numberFailure('NUMBER_AWAITING_CODE', DEVICES_ERRORS.NUMBER_AWAITING_CODE);
+  return verifiedAt ? numberFailure('NUMBER_ALREADY_TRUSTED') : numberFailure('NUMBER_AWAITING_CODE');
 }
 
 // ---- iOS devices with Find My iPhone ----------------------------------------------------------
@@ -375,9 +375,10 @@ export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor
   if (stale) return stale;
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<DeviceResult> => {
-    // Writing the account row first makes concurrent removals on this account take turns, so two
+    // The account's row lock first makes concurrent removals on this account take turns, so two
     // of them cannot each remove "the other" last number.
-    const account = await tx.account.update({ where: { id: actor.accountId }, data: { updatedAt: now } });
+    await lockAccountRow(tx, actor.accountId, now);
+    const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
     const device = deviceIdField.safeParse(trustedDeviceId).success
       ? await tx.trustedDevice.findFirst({ where: { id: trustedDeviceId as string, accountId: account.id }, include: { registeredDevice: true } })
       : null;

@@ -9,10 +9,15 @@
 // Delivery is the outbox worker's: claimed row by row, so each email goes once with any number of
 // app instances.
 import type { Db, DbTx } from '../db/client.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import { fixedClock, type Clock } from '../clock.ts';
 import { cancelScheduledEmails, scheduleEmail } from '../mail/scheduled.ts';
 import { countryOfferedEmail } from '../mail/templates.ts';
 import { regionName } from './regions.ts';
+import { failure, type Result } from '../result.ts';
+import { ELIGIBILITY_ERRORS } from './errors.ts';
+
+type CountryOfferResult = Result<{ countryCode: string; availableFrom: Date | null }, 'COUNTRY_OFFERED' | 'TWO_STEP_ALREADY_ON'>;
 
 /** The outbox kind of the email for one country (so the operator's command can find and cancel them). */
 export const countryOfferedKind = (countryCode: string) => `country-offered:${countryCode}`;
@@ -44,24 +49,24 @@ async function queueFor(
 export async function requestCountryOfferEmail(
   deps: { db: Db; clock: Clock; appUrl: string },
   accountId: string,
-): Promise<{ ok: true; countryCode: string; availableFrom: Date | null } | { ok: false; reason: 'offered' | 'two-step-on' }> {
-  return deps.db.$transaction(async (tx) => {
+): Promise<CountryOfferResult> {
+  return deps.db.$transaction(async (tx): Promise<CountryOfferResult> => {
     const now = deps.clock.now();
-    // The account row first: its lock orders two requests of the same holder (PostgreSQL).
-    const account = await tx.account.update({
+    // The account's row lock first: it orders two requests of the same holder (PostgreSQL).
+    await lockAccountRow(tx, accountId, now);
+    const account = await tx.account.findUniqueOrThrow({
       where: { id: accountId },
-      data: { updatedAt: now },
       select: { id: true, name: true, appleId: true, countryCode: true, twoStepEnabledAt: true },
     });
-    if (account.twoStepEnabledAt) return { ok: false as const, reason: 'two-step-on' as const };
+    if (account.twoStepEnabledAt) return failure(ELIGIBILITY_ERRORS, 'TWO_STEP_ALREADY_ON');
     const country = await tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode } });
-    if (country && country.availableFrom.getTime() <= now.getTime()) return { ok: false as const, reason: 'offered' as const };
+    if (country && country.availableFrom.getTime() <= now.getTime()) return failure(ELIGIBILITY_ERRORS, 'COUNTRY_OFFERED');
     const existing = await tx.countryOfferRequest.findUnique({ where: { accountId_countryCode: { accountId, countryCode: account.countryCode } } });
     if (!existing) {
       await tx.countryOfferRequest.create({ data: { accountId, countryCode: account.countryCode, createdAt: now } });
       if (country) await queueFor(tx, deps, account, account.countryCode, country.availableFrom);
     }
-    return { ok: true as const, countryCode: account.countryCode, availableFrom: country?.availableFrom ?? null };
+    return { ok: true, countryCode: account.countryCode, availableFrom: country?.availableFrom ?? null };
   });
 }
 

@@ -1,18 +1,21 @@
 // The database side of eligibility: reads the facts the engine (eligibility.ts) needs, persists the
 // waiting periods it starts, and sends each period's email ONCE, through the outbox, in the same
-// transaction as the period itself.
+// transaction as the period itself. readEligibility only reads; startDueWaitingPeriod writes the
+// period a window that ran out starts (its 3 days run from when it is stored).
 //
 // Several app instances may share one PostgreSQL database, so two requests can evaluate the same
 // account at the same moment. Every write that starts a period is guarded so that the database lets
 // exactly one of them do it:
-//  - evaluateEligibility (a setup window ran out): a conditional UPDATE clears the setup in progress
+//  - startDueWaitingPeriod (a setup window ran out): a conditional UPDATE clears the setup in progress
 //    `WHERE id = ? AND setupDeadline = <the deadline read>`; only the request that gets count === 1
 //    creates the period and queues its emails, the others re-read and report that period.
-//  - recordSignificantChange and startSetup first write the account row, which takes its row lock
-//    until the transaction ends: concurrent changes to one account then read the latest period one
-//    after the other instead of both starting one. (SQLite runs one write transaction at a time.)
+//  - recordSignificantChange and startSetup first take the account's row lock (lockAccountRow,
+//    src/db/row-locks.ts), held until the transaction ends: concurrent changes to one account
+//    then read the latest period one after the other instead of both starting one. (SQLite runs
+//    one write transaction at a time.)
 import type { Db, DbTx } from '../db/client.ts';
 import { rawDate } from '../db/raw.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
 import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext, type SignificantChangeKind } from '../security-events/record.ts';
@@ -20,6 +23,9 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import { cancelScheduledEmails, scheduleEmail } from '../mail/scheduled.ts';
 import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from './emails.ts';
 import { regionName } from './regions.ts';
+import { explainEligibility, partsText } from './explain.ts';
+import { ELIGIBILITY_ERRORS } from './errors.ts';
+import { failure, type Failure, type Result } from '../result.ts';
 import {
   WINDOW_REMINDER_BEFORE_MS,
   eligibility as evaluate,
@@ -195,9 +201,9 @@ export async function recordSignificantChange(
 ): Promise<void> {
   const now = deps.clock.now();
   // Take the account's row lock first (see the top of this file), and read its current values under it.
-  const current = await tx.account.update({
+  await lockAccountRow(tx, account.id, now);
+  const current = await tx.account.findUniqueOrThrow({
     where: { id: account.id },
-    data: { updatedAt: now },
     select: { id: true, name: true, appleId: true, rescueEmail: true, twoStepEnabledAt: true, countryCode: true },
   });
   await recordSecurityEvent(tx, { accountId: current.id, kind, at: now }, ctx);
@@ -244,7 +250,7 @@ async function readFacts(tx: DbTx, accountId: string, now: Date): Promise<Accoun
       setupDeadline: true,
     },
   });
-  if (!account) throw new Error('evaluateEligibility: no such account');
+  if (!account) throw new Error('eligibility: no such account');
   return { account, input: await eligibilityInputFor(tx, account, now) };
 }
 
@@ -266,22 +272,45 @@ export async function eligibilityInputFor(
   };
 }
 
-/** How often evaluateEligibility re-reads after losing a race; each loss means the state moved on. */
+/**
+ * What the eligibility engine says of the account now, and the waiting period it would start (a
+ * 30-day window ran out and no period was stored for it yet). Reads only: the period is not stored,
+ * so its dates run from `now` and would move with every look (startDueWaitingPeriod stores it).
+ * `known`: the account as this request already read it (a page's session read).
+ */
+export async function readEligibility(
+  db: DbTx,
+  accountId: string,
+  now: Date,
+  known?: AccountFacts['account'],
+): Promise<{ eligibility: Eligibility; dueWaitingPeriod: NewWaitingPeriod | null }> {
+  const { result } = await look(db, accountId, now, known);
+  return { eligibility: result.eligibility, dueWaitingPeriod: result.startWaitingPeriod };
+}
+
+/** The facts and the engine's answer on them. */
+async function look(db: DbTx, accountId: string, now: Date, known?: AccountFacts['account']) {
+  const facts = known?.id === accountId ? { account: known, input: await eligibilityInputFor(db, known, now) } : await readFacts(db, accountId, now);
+  return { facts, result: evaluate(facts.input) };
+}
+
+/** How often startDueWaitingPeriod re-reads after losing a race; each loss means the state moved on. */
 const MAX_ATTEMPTS = 5;
 
 /**
- * Reads the facts, runs the engine, persists a waiting period the engine started (with its event
- * and emails, in one transaction, exactly once however many requests evaluate at the same time),
- * and returns the state. Safe to call on every page view: it writes only when a period starts.
- * A page passes the account it already read as `known` (the fields of AccountFacts['account']).
+ * WRITES when a 30-day window ran out: stores the waiting period the engine starts for it (with its
+ * event and emails, in one transaction, exactly once however many requests do this at the same
+ * time), then returns the eligibility. Otherwise it only reads, as readEligibility. Called first by
+ * whatever must see a stored period: the steps of setup, and the pages that show the state (their
+ * comments say why). A page passes the account it already read as `known` (the fields of
+ * AccountFacts['account']).
  */
-export async function evaluateEligibility(deps: EligibilityDeps, accountId: string, ctx: RequestContext, known?: AccountFacts['account']): Promise<Eligibility> {
+export async function startDueWaitingPeriod(deps: EligibilityDeps, accountId: string, ctx: RequestContext, known?: AccountFacts['account']): Promise<Eligibility> {
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
-    // `known`: the account as this request already read it (a page's session read), for the first
-    // look only; every write below is guarded or re-reads under the row lock, and a lost race reads again.
-    const facts = attempt === 1 && known?.id === accountId ? { account: known, input: await eligibilityInputFor(deps.db, known, now) } : await readFacts(deps.db, accountId, now);
-    const result = evaluate(facts.input);
+    // `known`: for the first look only; every write below is guarded or re-reads under the row
+    // lock, and a lost race reads again.
+    const { facts, result } = await look(deps.db, accountId, now, attempt === 1 ? known : undefined);
     const period = result.startWaitingPeriod;
     if (!period) return result.eligibility;
 
@@ -293,7 +322,7 @@ export async function evaluateEligibility(deps: EligibilityDeps, accountId: stri
     if (!deadlineRead) {
       const started = await deps.db.$transaction(async (tx) => {
         const lockedAt = deps.clock.now();
-        await tx.account.update({ where: { id: accountId }, data: { updatedAt: lockedAt }, select: { id: true } });
+        await lockAccountRow(tx, accountId, lockedAt);
         const again = await readFacts(tx, accountId, lockedAt);
         const decided = evaluate(again.input);
         if (!decided.startWaitingPeriod || again.input.setup) return null; // another request (or a change) got there first
@@ -301,7 +330,7 @@ export async function evaluateEligibility(deps: EligibilityDeps, accountId: stri
         return decided.eligibility;
       });
       if (started) return started;
-      if (attempt >= MAX_ATTEMPTS) throw new Error('evaluateEligibility: the account kept changing; try again');
+      if (attempt >= MAX_ATTEMPTS) throw new Error('startDueWaitingPeriod: the account kept changing; try again');
       continue;
     }
     const won = await deps.db.$transaction(async (tx) => {
@@ -314,8 +343,18 @@ export async function evaluateEligibility(deps: EligibilityDeps, accountId: stri
       return true;
     });
     if (won) return result.eligibility;
-    if (attempt >= MAX_ATTEMPTS) throw new Error('evaluateEligibility: the account kept changing; try again');
+    if (attempt >= MAX_ATTEMPTS) throw new Error('startDueWaitingPeriod: the account kept changing; try again');
   }
+}
+
+/**
+ * Get Started refused: the state as it is now, and the Two-Step section's sentence for it. (It may
+ * read 'available' again when the state changed twice while the request ran: the page shows it.)
+ */
+export type SetupUnavailable = Failure<'SETUP_UNAVAILABLE'> & { eligibility: Eligibility };
+
+export function setupUnavailable(eligibility: Eligibility): SetupUnavailable {
+  return { ...failure(ELIGIBILITY_ERRORS, 'SETUP_UNAVAILABLE', partsText(explainEligibility(eligibility, 'holder').sentence)), eligibility };
 }
 
 /**
@@ -324,19 +363,15 @@ export async function evaluateEligibility(deps: EligibilityDeps, accountId: stri
  * available. Choosing Get Started again during a setup keeps its deadline (ours: the window cannot
  * be stretched by clicking again).
  */
-export async function startSetup(
-  deps: EligibilityDeps,
-  accountId: string,
-  ctx: RequestContext,
-): Promise<{ ok: true; deadline: Date } | { ok: false; eligibility: Eligibility }> {
+export async function startSetup(deps: EligibilityDeps, accountId: string, ctx: RequestContext): Promise<Result<{ deadline: Date }> | SetupUnavailable> {
   // First let a window that ran out start its waiting period (with its email), as a page view would.
-  const before = await evaluateEligibility(deps, accountId, ctx);
-  if (before.state !== 'available') return { ok: false, eligibility: before };
+  const before = await startDueWaitingPeriod(deps, accountId, ctx);
+  if (before.state !== 'available') return setupUnavailable(before);
 
   const outcome = await deps.db.$transaction(async (tx) => {
     const now = deps.clock.now();
     // Take the account's row lock, then decide on facts no concurrent change can move under us.
-    await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
+    await lockAccountRow(tx, accountId, now);
     const facts = await readFacts(tx, accountId, now);
     const result = evaluate(facts.input);
     if (result.eligibility.state !== 'available' || result.startWaitingPeriod) return { ok: false as const, now };
@@ -353,5 +388,5 @@ export async function startSetup(
   });
   if (outcome.ok) return { ok: true, deadline: outcome.deadline };
   // The state changed between the two reads (a change, a window that just ran out): report it as it is now.
-  return { ok: false, eligibility: await evaluateEligibility(deps, accountId, ctx) };
+  return setupUnavailable(await startDueWaitingPeriod(deps, accountId, ctx));
 }

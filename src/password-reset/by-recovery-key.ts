@@ -18,8 +18,8 @@ import { HOUR, MINUTE } from '../clock.ts';
 import { newToken, tokenId } from '../tokens.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { hashSecret, verifyAgainstNothing } from '../accounts/passwords.ts';
-import { fieldErrorsOf, fieldFailure, newPasswordErrors, parseForm, rawFields, type FormResult } from '../accounts/fields.ts';
-import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
+import { newPasswordErrors } from '../accounts/fields.ts';
+import { fieldErrorsOf, invalidFields, parseForm, rawFields, type FormResult } from '../forms/forms.ts';
 import { applyPasswordReset, isWellFormedResetToken } from './by-link.ts';
 import { type CodeDeps } from '../codes/codes.ts';
 import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
@@ -59,7 +59,7 @@ export async function startKeyReset(
   ctx: RequestContext,
 ): Promise<FormResult<{ token: string }, PasswordResetError | 'INVALID_FIELDS'>> {
   const parsed = startSchema.safeParse(input);
-  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error));
   const { db, clock } = deps;
   const now = clock.now();
   const account = await db.account.findUnique({ where: { appleIdKey: appleIdKey(parsed.data.appleId) } });

@@ -17,7 +17,7 @@ import { verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
 import { hashingLine, type HashingLine, type Place } from '../accounts/hashing-line.ts';
 import { passwordLimits } from '../accounts/password-guesses.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
-import type { FieldErrors, FormResult } from '../accounts/fields.ts';
+import type { FieldErrors, FormResult } from '../forms/forms.ts';
 import { attemptsFailed, attemptsSucceeded, refusedUntil, takeAttempts, type Limit } from '../throttle/throttle.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';

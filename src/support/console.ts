@@ -21,8 +21,7 @@ import { recentActivity, type ActivityItem } from '../security-events/activity.t
 import { countKnownBrowsers } from '../sessions/known-browsers.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { failure } from '../result.ts';
-import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
-import { fieldFailure, type FormResult } from '../accounts/fields.ts';
+import { invalidFields, type FormResult } from '../forms/forms.ts';
 import { recordLook } from './looks.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { isUnlocked } from './pin.ts';
@@ -44,7 +43,7 @@ const searchSchema = z.object({ appleId: emailField });
  */
 export async function findAccount(deps: ConsoleDeps, session: ConsoleSession, input: unknown, ctx: RequestContext): Promise<FormResult<{ accountId: string }, SupportError | 'INVALID_FIELDS'>> {
   const parsed = searchSchema.safeParse(input);
-  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', { appleId: parsed.error.issues[0]!.message });
+  if (!parsed.success) return invalidFields({ appleId: parsed.error.issues[0]!.message });
   const { db, clock } = deps;
   const account = await db.account.findUnique({ where: { appleIdKey: appleIdKey(parsed.data.appleId) }, select: { id: true } });
   await db.staffSession.update({ where: { id: session.id }, data: { accountId: account?.id ?? null } });
@@ -119,7 +118,7 @@ export async function viewAccount(deps: ConsoleDeps, session: ConsoleSession, ct
     countKnownBrowsers(db, account.id, now),
     recentActivity(db, account.id, { page: 1, pageSize: SUPPORT_EVENTS_SHOWN }),
   ]);
-  // The pure eligibility engine on the facts as they are, NOT evaluateEligibility: that one starts
+  // The pure eligibility engine on the facts as they are, NOT startDueWaitingPeriod: that one stores
   // a waiting period when a setup window ran out, and a staff look must change nothing.
   const state = eligibility(input).eligibility;
   const latest = input.latestWaitingPeriod;

@@ -16,6 +16,8 @@ export const SUPPORT_ERRORS = {
   REMOVE_NEEDS_EMAIL: 'remove needs one email address',
   LIST_TAKES_NO_ARGUMENTS: 'list takes no arguments',
   RESET_FACTOR_NEEDS_EMAIL: 'reset-factor needs one email address',
+  /** reset-factor and remove name someone who is not a staff user. */
+  NO_SUCH_STAFF_USER: (email: string) => `no staff user ${email}`,
   /** The email or display name given to `add`, with its field's own message. */
   INVALID_STAFF_USER: (problem: string) => problem,
   STAFF_PASSWORD_TOO_SHORT: (minLength: number) => `A staff password needs at least ${minLength} characters.`,

@@ -21,7 +21,7 @@ import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from 
 import type { CodesError } from '../codes/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
-import { fieldFailure, type FormResult } from '../accounts/fields.ts';
+import { fieldFailure, type FormResult } from '../forms/forms.ts';
 import { recordLook } from './looks.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import type { ConsoleSession } from './staff.ts';
@@ -93,7 +93,7 @@ const pinSchema = z.object({ pin: z.string().trim().regex(new RegExp(`^[0-9]{${S
  */
 export async function enterSupportPin(deps: PinDeps, session: ConsoleSession, input: unknown, ctx: RequestContext): Promise<FormResult<object, SupportError>> {
   const parsed = pinSchema.safeParse(input);
-  if (!parsed.success) return fieldFailure(SUPPORT_ERRORS, 'PIN_FORMAT', { pin: pinFormat });
+  if (!parsed.success) return fieldFailure(SUPPORT_ERRORS, 'PIN_FORMAT', 'pin', SUPPORT_PIN_DIGITS);
   const accountId = session.accountId;
   if (!accountId) return failure(SUPPORT_ERRORS, 'NO_ACCOUNT_FOUND');
   const { db, clock } = deps;

@@ -3,7 +3,7 @@
 // standard input, exit code); what the command decides is here, so tests run it in-process.
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.ts';
-import { failure, type Result } from '../result.ts';
+import { failure, sentenceOf, type Result } from '../result.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';
 import { KIND_NOUNS, kindWithArticle } from '../authenticators/kinds.ts';
@@ -100,13 +100,13 @@ export async function runStaffCommand(deps: StaffDeps & { db: Db }, command: Sta
       return { stdout: [...lines, `${rows.length} staff user${rows.length === 1 ? '' : 's'}`], stderr: [], exitCode: 0 };
     }
     case 'reset-factor': {
-      const reset = await resetStaffFactors(deps.db, appleIdKey(command.email), deps.clock.now(), NO_REQUEST);
-      if (!reset) return { stdout: [], stderr: [`staff: no staff user ${command.email}`], exitCode: 1 };
+      const reset = await resetStaffFactors(deps.db, { email: command.email, emailKey: appleIdKey(command.email) }, deps.clock.now(), NO_REQUEST);
+      if (!reset.ok) return { stdout: [], stderr: [`staff: ${reset.error}`], exitCode: 1 };
       return { stdout: [`removed ${reset.removed} second factor${reset.removed === 1 ? '' : 's'} of ${command.email} and ended their sessions`, setUpAtSignIn('next')], stderr: [], exitCode: 0 };
     }
     case 'remove': {
       const { count } = await deps.db.staffUser.deleteMany({ where: { emailKey: command.email.trim().toLowerCase() } });
-      return count ? { stdout: [`removed ${command.email}`], stderr: [], exitCode: 0 } : { stdout: [], stderr: [`staff: no staff user ${command.email}`], exitCode: 1 };
+      return count ? { stdout: [`removed ${command.email}`], stderr: [], exitCode: 0 } : { stdout: [], stderr: [`staff: ${sentenceOf(SUPPORT_ERRORS, 'NO_SUCH_STAFF_USER', command.email)}`], exitCode: 1 };
     }
     case 'add': {
       const generated = !command.passwordStdin;

@@ -14,7 +14,7 @@ import { lockName } from '../db/row-locks.ts';
 import type { Limit, LockPolicy } from '../throttle/throttle.ts';
 import { attemptsFailed } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
-import { failure, type Failure } from '../result.ts';
+import { failure, type Failure, type Result } from '../result.ts';
 import { SUPPORT_ERRORS } from './errors.ts';
 import { recordStaffEvent } from './staff-events.ts';
 import { createStaffSession, hasStaffFactor, type StaffFactorKind, type StaffSession } from './staff.ts';
@@ -125,19 +125,24 @@ export async function staffFactorKinds(db: Db, staffUserId: string): Promise<Sta
 
 /**
  * The operator removes every factor of a staff member who lost theirs: their sessions end too (one
- * may have been opened with the lost factor), and the next sign-in sets up a new one. Null: no
- * such staff member.
+ * may have been opened with the lost factor), and the next sign-in sets up a new one. `email` is
+ * what the operator typed (the refusal names it), `emailKey` its lookup key.
  */
-export async function resetStaffFactors(db: Db, emailKey: string, now: Date, ctx: RequestContext): Promise<{ removed: number } | null> {
-  const staff = await db.staffUser.findUnique({ where: { emailKey }, select: { id: true } });
-  if (!staff) return null;
-  return db.$transaction(async (tx) => {
+export async function resetStaffFactors(
+  db: Db,
+  staffUser: { email: string; emailKey: string },
+  now: Date,
+  ctx: RequestContext,
+): Promise<Result<{ removed: number }, 'NO_SUCH_STAFF_USER'>> {
+  const staff = await db.staffUser.findUnique({ where: { emailKey: staffUser.emailKey }, select: { id: true } });
+  if (!staff) return failure(SUPPORT_ERRORS, 'NO_SUCH_STAFF_USER', staffUser.email);
+  return db.$transaction(async (tx): Promise<Result<{ removed: number }, 'NO_SUCH_STAFF_USER'>> => {
     await lockStaffFactors(tx, staff.id, now);
     const { count } = await tx.staffFactor.deleteMany({ where: { staffUserId: staff.id, verifiedAt: { not: null } } });
     await tx.staffFactor.deleteMany({ where: { staffUserId: staff.id } });
     await tx.staffSession.deleteMany({ where: { staffUserId: staff.id } });
     await tx.webAuthnChallenge.deleteMany({ where: { staffUserId: staff.id } });
     await recordStaffEvent(tx, { staffUserId: staff.id, kind: 'staff-factors-reset', at: now, details: { removed: count } }, ctx);
-    return { removed: count };
+    return { ok: true, removed: count };
   });
 }

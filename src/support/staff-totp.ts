@@ -17,7 +17,7 @@ import { logger } from '../observability/log.ts';
 import { attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
-import { fieldFailure, type FormResult } from '../accounts/fields.ts';
+import { fieldFailure, type FormResult } from '../forms/forms.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { completeSetup, factorFailed, passSecondFactor, setupRefusal, staffFactorLimits } from './staff-factors.ts';
 import { consoleReady, type StaffSession } from './staff.ts';
@@ -35,7 +35,6 @@ export const STAFF_TOTP_ISSUER = 'Two-Step Support';
 /** What a staff app's secret is sealed to: never a holder's binding ("accountId:deviceId"), so neither opens as the other. */
 export const staffTotpBinding = (staffUserId: string, factorId: string) => `staff:${staffUserId}:${factorId}`;
 
-const codeFormat = SUPPORT_ERRORS.STAFF_CODE_FORMAT(TOTP_DIGITS);
 const codeSchema = z.object({ code: z.string().max(100) });
 
 /** The typed code, digits only (what people paste: "123 456"), or null when it cannot be one. */
@@ -81,7 +80,7 @@ export async function pendingStaffApp(deps: StaffTotpDeps, session: StaffSession
 /** The first code from the pending app: it becomes the staff member's, and the session opens the console. */
 export async function confirmStaffApp(deps: StaffTotpDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<FormResult<{ token: string }, SupportError>> {
   const code = codeOf(input);
-  if (!code) return fieldFailure(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', { code: codeFormat });
+  if (!code) return fieldFailure(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', 'code', TOTP_DIGITS);
   if (consoleReady(session)) return failure(SUPPORT_ERRORS, 'STAFF_SIGN_IN_AGAIN');
   const refused = await setupRefusal(deps.db, session);
   if (refused) return refused;
@@ -98,7 +97,7 @@ export async function confirmStaffApp(deps: StaffTotpDeps, session: StaffSession
 /** The code from the staff member's app, after the password: the session opens the console. */
 export async function signInWithStaffApp(deps: StaffTotpDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<FormResult<{ token: string }, SupportError>> {
   const code = codeOf(input);
-  if (!code) return fieldFailure(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', { code: codeFormat });
+  if (!code) return fieldFailure(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', 'code', TOTP_DIGITS);
   if (consoleReady(session)) return failure(SUPPORT_ERRORS, 'STAFF_SIGN_IN_AGAIN');
   const app = await deps.db.staffFactor.findFirst({
     where: { staffUserId: session.staff.id, kind: 'totp', verifiedAt: { not: null } },

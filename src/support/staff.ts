@@ -18,13 +18,12 @@ import { newToken, tokenId } from '../tokens.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
 import { isCommonPassword, passwordLength, MAX_PASSWORD_LENGTH } from '../accounts/password-policy.ts';
-import { fieldErrorsOf, fieldFailure, type FormResult } from '../accounts/fields.ts';
+import { fieldErrorsOf, invalidFields, type FormResult } from '../forms/forms.ts';
 import { displayText } from '../accounts/display-text.ts';
 import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/password-guesses.ts';
 import { attemptsFailed, attemptsSucceeded, takeAttempts, type Limit } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
-import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
 import type { DeviceKind } from '../authenticators/kinds.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { recordStaffEvent } from './staff-events.ts';
@@ -189,7 +188,7 @@ export async function hasStaffFactor(db: DbTx, staffUserId: string): Promise<boo
  */
 export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestContext): Promise<FormResult<{ token: string; next: 'verify' | 'set-up' }, SupportError | 'INVALID_FIELDS'>> {
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error));
   const { db, clock } = deps;
   const now = clock.now();
   const emailKey = appleIdKey(parsed.data.email);

@@ -17,7 +17,8 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
-import { birthDateField, fieldFailure, parseForm, questionRows, questionsErrors, questionsFields, rawFields, type FieldErrors, type FormResult } from '../accounts/fields.ts';
+import { birthDateField, questionRows, questionsErrors, questionsFields } from '../accounts/fields.ts';
+import { fieldFailure, parseForm, rawFields, type FieldErrors, type FormResult } from '../forms/forms.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { normaliseAnswer } from '../accounts/security-questions.ts';
 import { revokeAllOnTwoStepOff } from '../app-passwords/app-passwords.ts';
@@ -48,7 +49,7 @@ export async function turnOff(
   if (birthDateField.safeParse(field('birthDate')).success && field('birthDate').trim() !== account.birthDate) crossField.birthDate = TWO_STEP_ERRORS.WRONG_BIRTH_DATE;
   const parsed = parseForm(turnOffSchema, input, crossField);
   // The wrong birth date alone has a code of its own; with other fields wrong too, the form is INVALID_FIELDS.
-  if (!parsed.ok) return Object.keys(parsed.fieldErrors).length === 1 && crossField.birthDate ? fieldFailure(TWO_STEP_ERRORS, 'WRONG_BIRTH_DATE', parsed.fieldErrors) : parsed;
+  if (!parsed.ok) return Object.keys(parsed.fieldErrors).length === 1 && crossField.birthDate ? fieldFailure(TWO_STEP_ERRORS, 'WRONG_BIRTH_DATE', 'birthDate') : parsed;
   const stale = await freshCodeRefusal(deps, actor);
   if (stale) return stale;
 

@@ -7,7 +7,7 @@
 // Every step may proceed only while the eligibility engine says 'available' AND a setup is in
 // progress: a significant change during setup starts a waiting period and ends the setup, and a
 // setup whose 30 days ran out starts one too (docs/rules.md#turning-it-on). Each step therefore
-//  1. runs evaluateEligibility first (so a window that just ran out starts its period, with its
+//  1. runs startDueWaitingPeriod first (so a window that just ran out starts its period, with its
 //     email, exactly as a page view would), then
 //  2. re-checks the same facts inside its own transaction after taking the account's row lock
 //     (the same lock recordSignificantChange and startSetup take first), so a change that commits
@@ -17,19 +17,19 @@
 // issueRecoveryKey, for the page to show and print; it is never logged, emailed or put in details.
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
+import { lockAccountRow } from '../db/row-locks.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
-import { fieldErrorsOf, fieldFailure, type FormResult } from '../accounts/fields.ts';
-import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
+import { fieldErrorsOf, fieldFailure, invalidFields, type FormResult } from '../forms/forms.ts';
 import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
-import { SCHEDULED_SETUP_EMAIL_KINDS, eligibilityInputFor, evaluateEligibility } from '../eligibility/waiting-periods.ts';
+import { SCHEDULED_SETUP_EMAIL_KINDS, eligibilityInputFor, readEligibility, startDueWaitingPeriod } from '../eligibility/waiting-periods.ts';
 import { explainEligibility, partsText } from '../eligibility/explain.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { cancelScheduledEmails } from '../mail/scheduled.ts';
 import { twoStepOnEmail } from '../mail/templates.ts';
 import { formatRecoveryKey, generateRecoveryKey, hashRecoveryKey, verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
-import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
+import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessions } from '../sessions/sessions.ts';
 import { needsTrustedPhone, trustedPhoneCount } from '../devices/trusted-phones.ts';
 import { failure, type Failure } from '../result.ts';
@@ -102,9 +102,9 @@ function stopOf(e: Eligibility, setupInProgress: boolean): SetupStop | null {
   return setupInProgress ? null : { state: 'not-started' };
 }
 
-/** evaluateEligibility (which may start a period for a window that ran out) plus "is a setup in progress". */
-async function stopNow(deps: TurnOnDeps, accountId: string, ctx: RequestContext): Promise<SetupStop | null> {
-  const e = await evaluateEligibility(deps, accountId, ctx);
+/** Writes a period a window that ran out starts (startDueWaitingPeriod), then says why setup cannot proceed, if it cannot. */
+async function stopAfterDuePeriod(deps: TurnOnDeps, accountId: string, ctx: RequestContext): Promise<SetupStop | null> {
+  const e = await startDueWaitingPeriod(deps, accountId, ctx);
   if (e.state !== 'available') return e;
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: accountId }, select: { setupStartedAt: true, setupDeadline: true } });
   return stopOf(e, Boolean(account.setupStartedAt && account.setupDeadline));
@@ -113,19 +113,22 @@ async function stopNow(deps: TurnOnDeps, accountId: string, ctx: RequestContext)
 /**
  * Inside a transaction: takes the account's row lock, then re-runs the eligibility engine on facts
  * read under it. Returns the account, or why setup cannot proceed now. Writes nothing else: a
- * window that ran out in the meantime is left for the next evaluateEligibility to persist.
+ * window that ran out in the meantime is left for the next startDueWaitingPeriod to persist.
  */
 async function lockSetup(tx: DbTx, accountId: string, now: Date) {
-  await tx.account.update({ where: { id: accountId }, data: { updatedAt: now }, select: { id: true } });
+  await lockAccountRow(tx, accountId, now);
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
   const input = await eligibilityInputFor(tx, account, now);
   const stop = stopOf(evaluate(input).eligibility, input.setup !== null);
   return stop ? ({ ok: false, stop } as const) : ({ ok: true, account } as const);
 }
 
-/** Where the holder is in the setup: the next step, or why setup cannot proceed. Safe on every page view. */
-export async function setupProgress(deps: TurnOnDeps, accountId: string, ctx: RequestContext = NO_REQUEST): Promise<SetupProgress> {
-  const e = await evaluateEligibility(deps, accountId, ctx);
+/**
+ * Where the holder is in the setup: the next step, or why setup cannot proceed. Reads only: a
+ * period a window that ran out starts is reported, not stored (startDueWaitingPeriod stores it).
+ */
+export async function setupProgress(deps: Pick<TurnOnDeps, 'db' | 'clock'>, accountId: string): Promise<SetupProgress> {
+  const { eligibility: e } = await readEligibility(deps.db, accountId, deps.clock.now());
   const account = await deps.db.account.findUniqueOrThrow({
     where: { id: accountId },
     select: { setupDeadline: true, setupStartedAt: true, recoveryKeyHash: true, recoveryKeyCreatedAt: true, recoveryKeyConfirmedAt: true },
@@ -187,7 +190,7 @@ export async function issueRecoveryKey(
   actor: Actor,
   ctx: RequestContext,
 ): Promise<TurnOnResult<{ recoveryKey: string; createdAt: Date; replaced: boolean }>> {
-  const before = await stopNow(deps, actor.accountId, ctx);
+  const before = await stopAfterDuePeriod(deps, actor.accountId, ctx);
   if (before) return refused(before);
   if (await needsTrustedPhone(deps.db, actor.accountId)) return failure(TWO_STEP_ERRORS, 'NEEDS_TRUSTED_PHONE');
 
@@ -221,12 +224,12 @@ export const confirmKeySchema = z.object({
  */
 export async function confirmRecoveryKey(deps: TurnOnDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<TurnOnResult> {
   const parsed = confirmKeySchema.safeParse(input);
-  if (!parsed.success) return fieldFailure(ACCOUNTS_ERRORS, 'INVALID_FIELDS', fieldErrorsOf(parsed.error));
-  const before = await stopNow(deps, actor.accountId, ctx);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error));
+  const before = await stopAfterDuePeriod(deps, actor.accountId, ctx);
   if (before) return refused(before);
   const { recoveryKeyHash: hash } = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { recoveryKeyHash: true } });
   if (!hash) return failure(TWO_STEP_ERRORS, 'NEEDS_KEY');
-  if (!(await verifyRecoveryKey(parsed.data.recoveryKey, hash))) return fieldFailure(TWO_STEP_ERRORS, 'WRONG_KEY', { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY });
+  if (!(await verifyRecoveryKey(parsed.data.recoveryKey, hash))) return fieldFailure(TWO_STEP_ERRORS, 'WRONG_KEY', 'recoveryKey');
 
   return deps.db.$transaction(async (tx): Promise<TurnOnResult> => {
     const now = deps.clock.now();
@@ -249,7 +252,7 @@ export const conditionsSchema = z.object({ accept: z.literal('on', TWO_STEP_ERRO
  * one stays signed in), the event recorded and a confirmation to every address on file.
  */
 export async function turnOn(deps: TurnOnDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<TurnOnResult<{ enabledAt: Date; sessionsEnded: number }>> {
-  const before = await stopNow(deps, actor.accountId, ctx);
+  const before = await stopAfterDuePeriod(deps, actor.accountId, ctx);
   if (before) return refused(before);
   const parsed = conditionsSchema.safeParse(input);
 
@@ -261,7 +264,7 @@ export async function turnOn(deps: TurnOnDeps, actor: Actor, input: unknown, ctx
     if (await needsTrustedPhone(tx, account.id)) return failure(TWO_STEP_ERRORS, 'NEEDS_TRUSTED_PHONE');
     if (!account.recoveryKeyHash) return failure(TWO_STEP_ERRORS, 'NEEDS_KEY');
     if (!account.recoveryKeyConfirmedAt) return failure(TWO_STEP_ERRORS, 'NEEDS_CONFIRMED_KEY');
-    if (!parsed.success) return fieldFailure(TWO_STEP_ERRORS, 'ACCEPT_CONDITIONS', fieldErrorsOf(parsed.error));
+    if (!parsed.success) return fieldFailure(TWO_STEP_ERRORS, 'ACCEPT_CONDITIONS', 'accept');
 
     await tx.account.update({
       where: { id: account.id },

@@ -68,6 +68,13 @@ describe('the rules themselves', () => {
     expect(forbids(rule('layer-mail'), 'src/mail/outbox.ts', 'src/accounts/apple-id.ts')).toBe(true);
   });
 
+  it('keep the form plumbing below every flow: src/forms/ imports no account rule, and accounts/ may import it', () => {
+    expect(forbids(rule('layer-forms'), 'src/forms/forms.ts', 'src/accounts/errors.ts')).toBe(true);
+    expect(forbids(rule('layer-forms'), 'src/forms/forms.ts', 'src/eligibility/eligibility.ts')).toBe(true);
+    expect(forbids(rule('layer-accounts'), 'src/accounts/fields.ts', 'src/forms/forms.ts')).toBe(false);
+    expect(forbids(rule('layer-devices'), 'src/devices/passkeys.ts', 'src/forms/forms.ts')).toBe(false);
+  });
+
   it('forbid src/ importing app/, and production code importing dev/', () => {
     expect(forbids(rule('src-not-to-app'), 'src/runtime.ts', 'app/lib/session.ts')).toBe(true);
     expect(forbids(rule('production-not-to-dev'), 'src/server/serve.ts', 'dev/standins/server.ts')).toBe(true);

@@ -9,6 +9,7 @@ import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { hasCountryOfferRequest, requestCountryOfferEmail } from '../../src/eligibility/country-offers.ts';
+import { ELIGIBILITY_ERRORS } from '../../src/eligibility/errors.ts';
 import { parseCountriesCommand, runCountriesCommand } from '../../src/eligibility/availability-admin.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
 
@@ -110,7 +111,14 @@ describe('email me when two-step verification is offered in my country', () => {
 
   it('is refused where two-step is offered already', async () => {
     await mail.t.db.account.update({ where: { id: accountId }, data: { countryCode: 'US' } });
-    expect(await requestCountryOfferEmail(deps, accountId)).toEqual({ ok: false, reason: 'offered' });
+    expect(await requestCountryOfferEmail(deps, accountId)).toEqual({ ok: false, code: 'COUNTRY_OFFERED', error: ELIGIBILITY_ERRORS.COUNTRY_OFFERED });
     expect(await mail.t.db.countryOfferRequest.count()).toBe(0);
+  });
+
+  it('is refused with two-step on: there is nothing to wait for', async () => {
+    await mail.t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date(START) } });
+    expect(await requestCountryOfferEmail(deps, accountId)).toEqual({ ok: false, code: 'TWO_STEP_ALREADY_ON', error: ELIGIBILITY_ERRORS.TWO_STEP_ALREADY_ON });
+    expect(await mail.t.db.countryOfferRequest.count()).toBe(0);
+    expect(await mail.t.db.emailOutbox.count()).toBe(0);
   });
 });

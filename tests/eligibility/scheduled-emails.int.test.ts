@@ -11,7 +11,7 @@ import { confirmRecoveryKey, issueRecoveryKey, turnOn, type TurnOnDeps } from '.
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { evaluateEligibility, recordSignificantChange, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
+import { startDueWaitingPeriod, recordSignificantChange, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
 import { formatDate, formatDateTime } from '../../src/format.ts';
 
@@ -91,7 +91,7 @@ describe('scheduled setup emails', () => {
     // Many more polls, page views and workers later: nothing more.
     for (let i = 0; i < 3; i++) {
       clock.advance(HOUR);
-      await evaluateEligibility(deps, accountId, BROWSER);
+      await startDueWaitingPeriod(deps, accountId, BROWSER);
       expect(await delivered(4)).toHaveLength(6);
     }
     const rows = await mail.t.db.emailOutbox.findMany({ where: { accountId } });
@@ -108,7 +108,7 @@ describe('scheduled setup emails', () => {
     // 10 page views at once (separate clients on PostgreSQL): one period, one email per address.
     const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(mail.t.url)) : Array.from({ length: 10 }, () => mail.t.db);
     try {
-      const results = await Promise.all(clients.map((db) => evaluateEligibility({ ...deps, db }, accountId, BROWSER)));
+      const results = await Promise.all(clients.map((db) => startDueWaitingPeriod({ ...deps, db }, accountId, BROWSER)));
       for (const r of results) expect(r).toEqual({ state: 'window-expired', windowEndedAt: windowEndsAt, endsAt: newEnd });
     } finally {
       if (TEST_ENGINE === 'postgresql') await Promise.all(clients.map((db) => db.$disconnect()));
@@ -118,7 +118,7 @@ describe('scheduled setup emails', () => {
       ['password-changed', START, at(3 * DAY).toISOString()],
       ['setup-window-expired', windowEndsAt.toISOString(), newEnd.toISOString()],
     ]);
-    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, eligibility: { state: 'window-expired', endsAt: newEnd } });
+    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', eligibility: { state: 'window-expired', endsAt: newEnd } });
 
     const mails = await delivered();
     const newMails = mails.filter((m) => m.subject === `Two-step verification setup is paused until ${formatDate(newEnd)}`);
@@ -128,7 +128,7 @@ describe('scheduled setup emails', () => {
 
     // On its end: available again with a fresh 30 days, and the "you can turn it on now" email.
     clock.set(newEnd);
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: new Date(newEnd.getTime() + 30 * DAY) });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: new Date(newEnd.getTime() + 30 * DAY) });
     expect((await delivered()).slice(mails.length).map((m) => m.subject)).toEqual([ENDED, ENDED]);
   });
 
@@ -136,7 +136,7 @@ describe('scheduled setup emails', () => {
     await change('password-changed');
     await mail.t.db.emailOutbox.deleteMany();
     clock.set(at(365 * DAY));
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: null });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: null });
     expect(await periods()).toHaveLength(1);
     expect(await delivered()).toHaveLength(0);
     // Get Started gives a fresh 30 days, with its reminder 5 days before they end.
@@ -157,7 +157,7 @@ describe('scheduled setup emails', () => {
     expect((await subjects()).filter((s) => s.endsWith(ENDED))).toEqual([]);
     clock.set(newEnd);
     expect((await subjects()).filter((s) => s.endsWith(ENDED))).toHaveLength(2);
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: at(34 * DAY) });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: at(34 * DAY) });
   });
 
   it('turning two-step on cancels the reminder', async () => {
@@ -195,7 +195,7 @@ describe('scheduled setup emails', () => {
         expect(m.text).toContain(`until ${formatDateTime(at(3 * DAY))}`);
       }
       expect(await mail.t.db.emailOutbox.count({ where: { accountId, sentAt: null } })).toBe(0);
-      expect(await evaluateEligibility(deps, accountId, BROWSER)).toMatchObject({ state: 'country-unavailable', countryCode: 'NP' });
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toMatchObject({ state: 'country-unavailable', countryCode: 'NP' });
     });
 
     it('a country not on the list at all: no date named', async () => {

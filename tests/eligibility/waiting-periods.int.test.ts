@@ -7,7 +7,7 @@ import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accou
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { eligibilityInputFor, evaluateEligibility, latestWaitingPeriod, recordSignificantChange, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
+import { eligibilityInputFor, latestWaitingPeriod, readEligibility, recordSignificantChange, startDueWaitingPeriod, setupUnavailable, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
 import type { SignificantChangeKind } from '../../src/security-events/record.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
 import { formatDate, formatDateTime } from '../../src/format.ts';
@@ -98,7 +98,7 @@ describe('waiting periods', () => {
     }
 
     clock.advance(HOUR);
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'waiting', endsAt, reason: 'password-changed', reasonAt: new Date(START) });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'waiting', endsAt, reason: 'password-changed', reasonAt: new Date(START) });
   });
 
   it('emails only the Apple ID when there is no rescue email', async () => {
@@ -152,10 +152,10 @@ describe('waiting periods', () => {
     // The page names the latest change: still waiting 1 ms before the new end, available at it,
     // and the one "you can turn it on now" email per address goes then (not at the first end).
     clock.set(new Date(newEnd.getTime() - 1));
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'waiting', endsAt: newEnd, reason: 'security-questions-changed', reasonAt: second });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'waiting', endsAt: newEnd, reason: 'security-questions-changed', reasonAt: second });
     expect(await delivered()).toHaveLength(4);
     clock.set(newEnd);
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: new Date(newEnd.getTime() + 30 * DAY) });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: new Date(newEnd.getTime() + 30 * DAY) });
     const ended = (await delivered()).slice(4);
     expect(ended.map((m) => m.subject)).toEqual(['You can turn on two-step verification now', 'You can turn on two-step verification now']);
     expect(ended[0]!.text).toContain(`Complete setup by ${formatDateTime(new Date(newEnd.getTime() + 30 * DAY))}`);
@@ -196,17 +196,17 @@ describe('waiting periods', () => {
     expect(await events('password-changed')).toHaveLength(1); // the change itself is still recorded
     expect(await events('waiting-period-started')).toHaveLength(0);
     expect(await delivered()).toHaveLength(0);
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'on', since: new Date('2026-01-01T00:00:00Z') });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'on', since: new Date('2026-01-01T00:00:00Z') });
   });
 
   it('page views send nothing more, during the period and after it', async () => {
     await change('password-reset');
     for (let i = 0; i < 12; i++) {
-      expect((await evaluateEligibility(deps, accountId, BROWSER)).state).toBe('waiting');
+      expect((await startDueWaitingPeriod(deps, accountId, BROWSER)).state).toBe('waiting');
       clock.advance(5 * HOUR);
     }
     clock.advance(2 * DAY);
-    for (let i = 0; i < 5; i++) expect((await evaluateEligibility(deps, accountId, BROWSER)).state).toBe('available');
+    for (let i = 0; i < 5; i++) expect((await startDueWaitingPeriod(deps, accountId, BROWSER)).state).toBe('available');
     expect(await periods()).toHaveLength(1);
     expect(await events('waiting-period-started')).toHaveLength(1);
     // The started email and the one scheduled for the end of the wait, per address.
@@ -221,27 +221,27 @@ describe('waiting periods', () => {
   it('reports an unavailable country with its date, or none, and starts nothing', async () => {
     await mail.t.db.countryAvailability.create({ data: { countryCode: 'NP', availableFrom: new Date('2027-06-01T00:00:00Z') } });
     await mail.t.db.account.update({ where: { id: accountId }, data: { countryCode: 'NP' } });
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({
       state: 'country-unavailable',
       countryCode: 'NP',
       availableFrom: new Date('2027-06-01T00:00:00Z'),
     });
-    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, eligibility: { state: 'country-unavailable' } });
+    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', eligibility: { state: 'country-unavailable' } });
     await mail.t.db.countryAvailability.delete({ where: { countryCode: 'NP' } });
-    expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'country-unavailable', countryCode: 'NP', availableFrom: null });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'country-unavailable', countryCode: 'NP', availableFrom: null });
     expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupStartedAt).toBeNull();
   });
 
   describe('startSetup', () => {
     it('with no recent change starts at once, with 30 days to complete, and keeps that deadline when chosen again', async () => {
-      expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: null });
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: null });
       const deadline = new Date(new Date(START).getTime() + 30 * DAY);
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline });
       const account = await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } });
       expect(account.setupStartedAt).toEqual(new Date(START));
       expect(account.setupDeadline).toEqual(deadline);
       expect(await events('two-step-setup-started')).toHaveLength(1);
-      expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: deadline });
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: deadline });
 
       clock.advance(DAY);
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline });
@@ -254,7 +254,7 @@ describe('waiting periods', () => {
       const [period] = await periods();
       clock.advance(DAY);
       const refused = await startSetup(deps, accountId, BROWSER);
-      expect(refused).toEqual({ ok: false, eligibility: { state: 'waiting', endsAt: period!.endsAt, reason: 'password-changed', reasonAt: new Date(START) } });
+      expect(refused).toEqual(setupUnavailable({ state: 'waiting', endsAt: period!.endsAt, reason: 'password-changed', reasonAt: new Date(START) }));
       expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupDeadline).toBeNull();
 
       clock.set(period!.endsAt);
@@ -264,7 +264,10 @@ describe('waiting periods', () => {
 
     it('refuses with two-step on', async () => {
       await mail.t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date(START) } });
-      expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: false, eligibility: { state: 'on', since: new Date(START) } });
+      const refused = await startSetup(deps, accountId, BROWSER);
+      expect(refused).toEqual(setupUnavailable({ state: 'on', since: new Date(START) }));
+      // The refusal says why in the Two-Step section's words.
+      expect(refused).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', error: expect.stringMatching(/^Two-step verification is on since .*2026.*\.$/) });
     });
 
     it('a significant change during setup ends the setup', async () => {
@@ -274,7 +277,7 @@ describe('waiting periods', () => {
       const account = await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } });
       expect(account.setupStartedAt).toBeNull();
       expect(account.setupDeadline).toBeNull();
-      expect((await evaluateEligibility(deps, accountId, BROWSER)).state).toBe('waiting');
+      expect((await startDueWaitingPeriod(deps, accountId, BROWSER)).state).toBe('waiting');
     });
   });
 
@@ -289,7 +292,7 @@ describe('waiting periods', () => {
       // one client (better-sqlite3 is synchronous: two clients in one process would block each other).
       const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(mail.t.url)) : Array.from({ length: 10 }, () => mail.t.db);
       try {
-        const results = await Promise.all(clients.map((db) => evaluateEligibility({ ...deps, db }, accountId, BROWSER)));
+        const results = await Promise.all(clients.map((db) => startDueWaitingPeriod({ ...deps, db }, accountId, BROWSER)));
         for (const r of results) expect(r).toEqual({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: expectedEnd });
       } finally {
         if (TEST_ENGINE === 'postgresql') await Promise.all(clients.map((db) => db.$disconnect()));
@@ -318,8 +321,8 @@ describe('waiting periods', () => {
 
       // Later page views: the same period, no more email; after it, a fresh 30-day window.
       clock.advance(DAY);
-      expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: expectedEnd });
-      expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, eligibility: { state: 'window-expired' } });
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: expectedEnd });
+      expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', eligibility: { state: 'window-expired' } });
       clock.set(expectedEnd);
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline: new Date(expectedEnd.getTime() + 30 * DAY) });
       expect(await periods()).toHaveLength(1);
@@ -327,14 +330,54 @@ describe('waiting periods', () => {
       expect((await delivered()).slice(2).map((m) => m.subject)).toEqual(['You can turn on two-step verification now', 'You can turn on two-step verification now']);
     });
 
+    it('readEligibility reports a window that ran out and the period it would start, and writes nothing', async () => {
+      const started = await startSetup(deps, accountId, BROWSER);
+      if (!started.ok) throw new Error('setup should start');
+      const before = { account: await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } }), events: await mail.t.db.securityEvent.count(), outbox: await mail.t.db.emailOutbox.count() };
+      for (const hours of [1, 7]) {
+        clock.set(new Date(started.deadline.getTime() + hours * HOUR));
+        const endsAt = new Date(clock.now().getTime() + 3 * DAY);
+        expect(await readEligibility(mail.t.db, accountId, clock.now())).toEqual({
+          eligibility: { state: 'window-expired', windowEndedAt: started.deadline, endsAt },
+          dueWaitingPeriod: { reason: 'setup-window-expired', reasonAt: started.deadline, startedAt: clock.now(), endsAt, windowEndsAt: new Date(endsAt.getTime() + 30 * DAY) },
+        });
+      }
+      // Not stored: no period, event or email, and the setup is still recorded as it was.
+      expect(await periods()).toHaveLength(0);
+      expect(await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).toEqual(before.account);
+      expect(await mail.t.db.securityEvent.count()).toBe(before.events);
+      expect(await mail.t.db.emailOutbox.count()).toBe(before.outbox);
+    });
+
+    it('startDueWaitingPeriod stores the period readEligibility reported; from then on both report its fixed dates and none is due', async () => {
+      const started = await startSetup(deps, accountId, BROWSER);
+      if (!started.ok) throw new Error('setup should start');
+      clock.set(new Date(started.deadline.getTime() + HOUR));
+      const { eligibility: seen } = await readEligibility(mail.t.db, accountId, clock.now());
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual(seen);
+      expect(await periods()).toHaveLength(1);
+      clock.advance(DAY);
+      expect(await readEligibility(mail.t.db, accountId, clock.now())).toEqual({ eligibility: seen, dueWaitingPeriod: null });
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual(seen);
+      expect(await periods()).toHaveLength(1);
+    });
+
+    it('readEligibility takes the account a page already read for its facts', async () => {
+      const account = await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } });
+      // The page's copy says two-step is on: the answer follows it (no second read of the row).
+      const known = { ...account, twoStepEnabledAt: new Date(START) };
+      expect(await readEligibility(mail.t.db, accountId, clock.now(), known)).toEqual({ eligibility: { state: 'on', since: new Date(START) }, dueWaitingPeriod: null });
+      expect(await readEligibility(mail.t.db, accountId, clock.now())).toEqual({ eligibility: { state: 'available', completeBy: null }, dueWaitingPeriod: null });
+    });
+
     it('at exactly the deadline the window is over; 1 ms before it is not', async () => {
       const started = await startSetup(deps, accountId, BROWSER);
       if (!started.ok) throw new Error('setup should start');
       clock.set(new Date(started.deadline.getTime() - 1));
-      expect(await evaluateEligibility(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: started.deadline });
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: started.deadline });
       expect(await periods()).toHaveLength(0);
       clock.set(started.deadline);
-      expect(await evaluateEligibility(deps, accountId, BROWSER)).toMatchObject({ state: 'window-expired', windowEndedAt: started.deadline });
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toMatchObject({ state: 'window-expired', windowEndedAt: started.deadline });
       expect(await periods()).toHaveLength(1);
     });
 
@@ -343,7 +386,7 @@ describe('waiting periods', () => {
       if (!started.ok) throw new Error('setup should start');
       clock.set(new Date(started.deadline.getTime() + 5 * DAY));
       const result = await startSetup(deps, accountId, BROWSER);
-      expect(result).toEqual({ ok: false, eligibility: { state: 'window-expired', windowEndedAt: started.deadline, endsAt: new Date(clock.now().getTime() + 3 * DAY) } });
+      expect(result).toEqual(setupUnavailable({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: new Date(clock.now().getTime() + 3 * DAY) }));
       expect(await periods()).toHaveLength(1);
       expect(await delivered()).toHaveLength(2);
     });

@@ -21,7 +21,9 @@ import {
   STAFF_SECOND_FACTOR_MS,
   staffSignIn,
 } from '../../src/support/staff.ts';
-import { nameFromEmail, parseStaffCommand } from '../../src/support/staff-admin.ts';
+import { nameFromEmail, parseStaffCommand, runStaffCommand } from '../../src/support/staff-admin.ts';
+import { resetStaffFactors } from '../../src/support/staff-factors.ts';
+import { NO_REQUEST } from '../../src/security-events/record.ts';
 import { SUPPORT_ERRORS } from '../../src/support/errors.ts';
 
 function staffCommand(databaseUrl: string, args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -60,6 +62,18 @@ describe('staff users and sessions', () => {
     expect(checkStaffPassword('violet stairs', 'sam@example.com')).toMatchObject({ code: 'STAFF_PASSWORD_TOO_SHORT', error: 'A staff password needs at least 15 characters.' });
     expect(checkStaffPassword('sam.staff is on the desk', 'Sam.Staff@example.com')).toMatchObject({ code: 'STAFF_PASSWORD_CONTAINS_EMAIL' });
     expect(checkStaffPassword(STAFF_PASSWORD, 'sam@example.com')).toBeNull();
+  });
+
+  it('resetting the factors of someone who is not a staff user is refused with NO_SUCH_STAFF_USER, as removing them is', async () => {
+    expect(await resetStaffFactors(t.db, { email: 'Nobody@Example.com', emailKey: 'nobody@example.com' }, clock.now(), NO_REQUEST)).toEqual({
+      ok: false,
+      code: 'NO_SUCH_STAFF_USER',
+      error: 'no staff user Nobody@Example.com',
+    });
+    expect(await t.db.staffEvent.count()).toBe(0);
+    for (const verb of ['reset-factor', 'remove'] as const) {
+      expect(await runStaffCommand(deps(), { command: verb, email: 'Nobody@Example.com' })).toEqual({ stdout: [], stderr: [`staff: ${SUPPORT_ERRORS.NO_SUCH_STAFF_USER('Nobody@Example.com')}`], exitCode: 1 });
+    }
   });
 
   it('adds a staff user with a bcrypt hash, once per email (case-insensitive)', async () => {

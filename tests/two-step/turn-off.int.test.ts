@@ -8,7 +8,7 @@ import { createAppPassword, authenticateApp } from '../../src/app-passwords/app-
 import { pushDevice } from '../codes/helpers.ts';
 import { turnOff } from '../../src/two-step/turn-off.ts';
 import { signIn } from '../../src/sign-in/password.ts';
-import { evaluateEligibility } from '../../src/eligibility/waiting-periods.ts';
+import { startDueWaitingPeriod } from '../../src/eligibility/waiting-periods.ts';
 import { securityPassState } from '../../src/accounts/security-pass.ts';
 import { APPLE_ID, NEW_QUESTIONS, withTwoStepAccount } from './helpers.ts';
 import { appDevice } from '../devices/kind-rows.ts';
@@ -61,7 +61,7 @@ describe('turning two-step off', () => {
     expect(off.map((m) => m.toAddress).sort()).toEqual(['Jane.Holder@Example.com', 'jane.rescue@example.org']);
     for (const m of off) expect(m.textBody).not.toMatch(/Lisbon|Tabby|Nineteen/i);
     await s.t.db.countryAvailability.upsert({ where: { countryCode: 'US' }, create: { countryCode: 'US', availableFrom: new Date('2013-03-21') }, update: {} });
-    const e = await evaluateEligibility(s.a.deps, s.a.accountId, BROWSER);
+    const e = await startDueWaitingPeriod(s.a.deps, s.a.accountId, BROWSER);
     expect(e).toMatchObject({ state: 'waiting', reason: 'security-questions-changed', endsAt: new Date(s.a.clock.now().getTime() + 3 * 24 * 3600_000) });
     expect(await s.t.db.emailOutbox.count({ where: { kind: 'waiting-period-started' } })).toBe(2);
   });

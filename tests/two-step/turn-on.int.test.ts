@@ -318,6 +318,17 @@ describe('turning two-step verification on', () => {
       expect((await account()).twoStepEnabledAt).toBeNull();
     });
 
+    it('setupProgress reports a setup whose 30 days ran out as stopped, and stores no period (a step does)', async () => {
+      await readyToTurnOn();
+      deps.clock.advance(30 * DAY);
+      const before = await account();
+      expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'stopped', stop: { state: 'window-expired' } });
+      expect(await t.db.waitingPeriod.count({ where: { accountId } })).toBe(0);
+      expect(await account()).toEqual(before);
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'window-expired' } });
+      expect(await t.db.waitingPeriod.count({ where: { accountId, reason: 'setup-window-expired' } })).toBe(1);
+    });
+
     it('refuses when two-step is not offered in the account’s country', async () => {
       await readyToTurnOn();
       await t.db.countryAvailability.delete({ where: { countryCode: 'US' } });

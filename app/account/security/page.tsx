@@ -7,7 +7,7 @@ import { requestContext } from '../../lib/request.ts';
 import { accountLocale, formatCalendarDate } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';
 import { securityQuestionCount } from '@/src/accounts/question-check.ts';
-import { evaluateEligibility } from '@/src/eligibility/waiting-periods.ts';
+import { readEligibility, startDueWaitingPeriod } from '@/src/eligibility/waiting-periods.ts';
 import { setupStepOf } from '@/src/two-step/turn-on.ts';
 import { trustedPhoneCount } from '@/src/devices/trusted-phones.ts';
 import { LocalTime } from '../../components/local-time.tsx';
@@ -49,13 +49,18 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
   const locale = accountLocale(account.countryCode);
   // One round of parallel reads; the session and account were read with the session (app/lib/session.ts).
   const actor = { accountId: account.id, sessionId: current.session.id };
-  const [eligibility, questionCount, activity, apps, browsers] = await Promise.all([
-    evaluateEligibility(rt, account.id, await requestContext(), account),
+  const [read, questionCount, activity, apps, browsers] = await Promise.all([
+    readEligibility(rt.db, account.id, rt.clock.now(), account),
     securityQuestionCount(rt.db, account.id),
     recentActivity(rt.db, account.id, activityQuery(params)),
     appsUsing(rt.db, account.id),
     signedInBrowsers(rt.db, actor, rt.clock.now()),
   ]);
+  // The view only reads, except when a 30-day setup window ran out: the waiting period that starts
+  // then runs 3 days from when it is stored, so the first view that finds it stores it (with its
+  // email, once). Nothing else marks the moment a window runs out; left unstored, the end date
+  // shown would move with every view and the holder would never be emailed.
+  const eligibility = read.dueWaitingPeriod ? await startDueWaitingPeriod(rt, account.id, await requestContext()) : read.eligibility;
   const setupStep = eligibility.state === 'available' ? await setupStepOf(account, () => trustedPhoneCount(rt.db, account.id)) : null;
   const passwordNeedsCode = pageNeedsFreshCode(current);
   return (

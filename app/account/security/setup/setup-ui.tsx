@@ -6,6 +6,7 @@ import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
 import { explainEligibility } from '@/src/eligibility/explain.ts';
 import { SETUP_NOT_STARTED, SETUP_STEPS, setupProgress, type SetupProgress, type SetupStep, type SetupStop } from '@/src/two-step/turn-on.ts';
+import { startDueWaitingPeriod } from '@/src/eligibility/waiting-periods.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requestContext } from '../../../lib/request.ts';
 import { Explained } from '../../../components/explained.tsx';
@@ -30,7 +31,11 @@ export const stepIndex = (s: SetupStep) => SETUP_STEPS.indexOf(s);
 /** The holder's account and setup progress, for every setup page (behind the Password and Security pass). */
 export async function loadSetup() {
   const { account, actor } = await requireSecurityPass();
-  const progress = await setupProgress(runtime(), account.id, await requestContext());
+  const rt = runtime();
+  // Writes when a 30-day setup window ran out, as the Password and Security page does (its comment
+  // says why): these pages show the same state, so the period they show must be the stored one.
+  await startDueWaitingPeriod(rt, account.id, await requestContext());
+  const progress = await setupProgress(rt, account.id);
   return { account, actor, progress, locale: accountLocale(account.countryCode) };
 }
 
