@@ -1,8 +1,6 @@
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, portalNow, signIn, signInWithCode, submit } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, operator, PASSWORD, portalNow, signIn, signInWithCode, submit } from './helpers.ts';
 import { DEMO_PASSWORD, DEMO_TRUSTED_PHONE } from '../dev/seed/demo-accounts.ts';
 
 const DEMO_ANSWERS_BY_QUESTION = {
@@ -174,11 +172,7 @@ test('adding a country with the operator command makes Get Started appear, witho
   await answerSecurityQuestions(page);
   await expect((await twoStepState(page)).sentence).toContainText('not yet offered in Bhutan');
 
-  const countries = (...args: string[]) =>
-    execFileSync('npx', ['tsx', 'scripts/countries.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}` },
-      encoding: 'utf8',
-    });
+  const countries = (...args: string[]) => operator('scripts/countries.ts', ...args);
   // Ten days after the portal's now (earlier specs moved its clock), so still in its future.
   const future = new Date((await portalNow(page)) * 1000 + 10 * DAY).toISOString().slice(0, 10);
   expect(countries('add', 'BT', '--from', future)).toContain(`Bhutan (BT): two-step verification available from ${future}`);
