@@ -276,7 +276,7 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     expect(log.join('')).toContain('[shutdown] not ready');
     expect(code).toBe(0);
     // Stopped by draining, not by the grace running out (how long that took depends on the machine).
-    expect(log.join('')).toMatch(/\[shutdown\] done in \d+ ms\n/);
+    expect(log.join('')).toMatch(/\[shutdown\] done in \d+ ms/);
     expect(log.join('')).not.toContain('still open after the grace were closed');
     expect('error' in refusedAfter && refusedAfter.error).toBe('ECONNREFUSED');
 
