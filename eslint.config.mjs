@@ -1,5 +1,8 @@
-// Style slips the compiler lets through. Boundaries and cycles are dependency-cruiser's job
-// (.dependency-cruiser.cjs); this only keeps each file's imports together at its top, once each.
+// Slips the compiler lets through. Boundaries and cycles are dependency-cruiser's job
+// (.dependency-cruiser.cjs); this keeps each file's imports together at its top, once each, and
+// (with the types, so on TypeScript files only) catches promises nobody waits for: a rejection
+// that escapes as an unhandled one, a write the response goes out before, an async function
+// handed to a caller that ignores what it returns.
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 
@@ -12,6 +15,20 @@ export default tseslint.config(
     rules: {
       'import-x/first': 'error',
       'import-x/no-duplicates': 'error',
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    // The project service reads tsconfig.json once for every file (the compiler's own view).
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      // Waited for, or `void` with a comment saying why nobody needs to wait.
+      '@typescript-eslint/no-floating-promises': 'error',
+      // React 19 awaits what a form's `action` and event handlers return (server actions are
+      // async by nature), so async functions in JSX attributes are intended; everywhere else an
+      // async function where a plain callback is expected is a slip.
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
 );

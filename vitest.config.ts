@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    // Migrates one template database for the run; each test file's database is a copy of it.
+    globalSetup: ['tests/harness/template-db.ts'],
     // Generous: a shared 2-core machine (CI runs the PostgreSQL suite beside the SQLite one) can be slow; no test is timed.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -275,7 +275,9 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     expect(readiness).toContain('503');
     expect(log.join('')).toContain('[shutdown] not ready');
     expect(code).toBe(0);
-    expect(stoppedInMs).toBeLessThan(DELAY_MS + GRACE_MS + 10_000);
+    // Stopped by draining, not by the grace running out (how long that took depends on the machine).
+    expect(log.join('')).toMatch(/\[shutdown\] done in \d+ ms/);
+    expect(log.join('')).not.toContain('still open after the grace were closed');
     expect('error' in refusedAfter && refusedAfter.error).toBe('ECONNREFUSED');
 
     // Every row sent, none claimed, and the SMTP server received each exactly once.

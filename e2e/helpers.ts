@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { E2E_PORTS } from './ports.ts';
+import { createDb, type Db } from '../src/db/client.ts';
+import { giveOtherKinds, giveTrustedPhone, turnTwoStepOn } from './fixtures/accounts.ts';
 
 export const PASSWORD = 'violet staircase 42';
 
@@ -229,24 +231,37 @@ export function operator(script: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+let db: Db | undefined;
 /**
- * Database fixture (e2e/fixtures/in-database.ts), not the pages: gives the account a verified
- * trusted phone `e164`; two-step stays as it was.
+ * The end-to-end database, opened in this process for the database fixtures (starting a process
+ * per fixture cost a second or more each). Playwright ends the worker, and the client with it.
  */
-export function trustedPhoneInDatabase(appleId: string, e164: string): void {
-  operator('e2e/fixtures/in-database.ts', 'trusted-phone', appleId, e164);
+export function e2eDb(): Db {
+  return (db ??= createDb(`file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}`));
 }
 
 /**
- * Database fixture (e2e/fixtures/in-database.ts), not the pages: gives the account a verified
+ * Database fixture (e2e/fixtures/accounts.ts), not the pages: gives the account a verified
+ * trusted phone `e164`; two-step stays as it was.
+ */
+export async function trustedPhoneInDatabase(appleId: string, e164: string): Promise<void> {
+  await giveTrustedPhone(e2eDb(), appleId, e164);
+}
+
+/**
+ * Database fixture (e2e/fixtures/accounts.ts), not the pages: gives the account a verified
  * trusted phone `e164` and turns two-step on with a new Recovery Key, which it returns. Turning it
  * on through the pages is e2e/turn-on.spec.ts and e2e/keyboard-turn-on.spec.ts.
  */
-export function twoStepOnInDatabase(appleId: string, e164: string): string {
-  const out = operator('e2e/fixtures/in-database.ts', 'two-step-on', appleId, e164);
-  const recoveryKey = /^recovery key: (\S+)$/m.exec(out)?.[1] ?? '';
-  expect(recoveryKey, out).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
+export async function twoStepOnInDatabase(appleId: string, e164: string): Promise<string> {
+  const recoveryKey = await turnTwoStepOn(e2eDb(), appleId, e164, 8);
+  expect(recoveryKey).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
   return recoveryKey;
+}
+
+/** Database fixture (e2e/fixtures/accounts.ts): an authenticator app, a passkey and an unfinished app. */
+export async function otherKindsInDatabase(appleId: string): Promise<void> {
+  await giveOtherKinds(e2eDb(), appleId);
 }
 
 /**
@@ -257,7 +272,7 @@ export async function accountWithTwoStepOnInDatabase(page: Page, label: string) 
   const appleId = newAppleId(label);
   const phone = newPhone();
   await createAccount(page, appleId);
-  const recoveryKey = twoStepOnInDatabase(appleId, phone.e164);
+  const recoveryKey = await twoStepOnInDatabase(appleId, phone.e164);
   return { appleId, phone, recoveryKey };
 }
 

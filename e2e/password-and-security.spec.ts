@@ -1,8 +1,6 @@
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, portalNow, signIn, signInWithCode, submit } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, operator, PASSWORD, portalNow, signIn, signInWithCode, submit } from './helpers.ts';
 import { DEMO_PASSWORD, DEMO_TRUSTED_PHONE } from '../dev/seed/demo-accounts.ts';
 
 const DEMO_ANSWERS_BY_QUESTION = {
@@ -33,9 +31,20 @@ async function twoStepState(page: Page) {
   return { sentence, state: await sentence.getAttribute('data-state'), times };
 }
 
-function near(actual: number, expected: number, slack = 15 * 60_000) {
-  expect(Math.abs(actual - expected)).toBeLessThan(slack);
+/**
+ * `actual` is `offset` from an instant between `from` and `to` (ms): no slack that a slow run could
+ * outlast. The portal's clock reads in whole seconds (portalNow), so `to` gets the second it began.
+ */
+function within(actual: number, offset: number, from: number, to: number) {
+  expect(actual - offset).toBeGreaterThanOrEqual(from);
+  expect(actual - offset).toBeLessThan(to + 1000);
 }
+
+/**
+ * The demo accounts' stories are told from the moment the seed ran, which lies between the start
+ * of the run (playwright.config.ts notes it before starting the server) and the portal's now.
+ */
+const seededFrom = () => Number(process.env.E2E_STARTED_AT);
 
 test('the page asks two security questions first, and locks for 15 minutes after three wrong answers', async ({ page }) => {
   const appleId = newAppleId('gate');
@@ -62,10 +71,11 @@ test('available: Get Started leads into setup with its deadline', async ({ page 
   // (docs/rules.md#password-and-security-page).
   await expect(page.locator('main section').first()).toHaveAttribute('aria-labelledby', 'two-step-heading');
   await page.screenshot({ path: 'test-results/state-available.png', fullPage: true });
+  const before = (await portalNow(page)) * 1000; // the portal's now: earlier specs moved its clock
   await page.getByRole('button', { name: 'Get Started' }).click();
   await expect(page.getByRole('heading', { name: 'Set Up Two-Step Verification' })).toBeVisible();
   const deadline = new Date((await page.locator('main time').getAttribute('datetime'))!).getTime();
-  near(deadline, (await portalNow(page)) * 1000 + 30 * DAY); // the portal's now: earlier specs moved its clock
+  within(deadline, 30 * DAY, before, (await portalNow(page)) * 1000);
 });
 
 test('country not available: says which country, and no Get Started', async ({ page }) => {
@@ -84,8 +94,8 @@ test('waiting period: why, since when and until when, in the reader\'s time zone
   await expect(sentence).toContainText('Setup is paused until');
   await expect(sentence).toContainText('because your password was changed on');
   await expect(sentence).toContainText(/GMT-5|EST/); // New York time, not UTC (en-GB writes the zone as GMT-5)
-  near(times[0], Date.now() + 2 * DAY); // changed yesterday: 3 days from then
-  near(times[1], Date.now() - 1 * DAY);
+  within(times[1], -1 * DAY, seededFrom(), (await portalNow(page)) * 1000); // changed the day before the seed...
+  expect(times[0] - times[1]).toBe(3 * DAY); // ...so paused until 3 days from then
   await page.screenshot({ path: 'test-results/state-waiting.png', fullPage: true });
 });
 
@@ -95,8 +105,10 @@ test('setup window expired: a new waiting period runs, with both dates', async (
   expect(state).toBe('window-expired');
   await expect(sentence).toContainText('The 30 days to complete setup ended on');
   await expect(sentence).toContainText('so a new waiting period started');
-  near(times[0], Date.now() - 7 * DAY);
-  near(times[1], Date.now() + 3 * DAY);
+  // Password changed 40 days before the seed: the wait ended 37 days before it, the 30 days 7.
+  within(times[0], -7 * DAY, seededFrom(), (await portalNow(page)) * 1000);
+  // The new wait started when the portal first saw the window closed (this run, maybe an earlier spec).
+  within(times[1], 3 * DAY, seededFrom(), (await portalNow(page)) * 1000);
   await page.screenshot({ path: 'test-results/state-window-expired.png', fullPage: true });
 });
 
@@ -106,7 +118,7 @@ test('already on: since when, with Manage, and no security questions asked', asy
   const { sentence, state, times } = await twoStepState(page);
   expect(state).toBe('on');
   await expect(sentence).toContainText('Two-step verification is on since');
-  near(times[0], Date.now() - 100 * DAY);
+  within(times[0], -100 * DAY, seededFrom(), (await portalNow(page)) * 1000);
   await expect(page.getByRole('link', { name: 'Manage', exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/state-on.png', fullPage: true });
 });
@@ -119,6 +131,7 @@ test('a password change starts the waiting period, says so, and emails every add
   await answerSecurityQuestions(page);
   expect((await twoStepState(page)).state).toBe('available');
 
+  const changedFrom = (await portalNow(page)) * 1000;
   await page.locator('summary', { hasText: 'Change password' }).click();
   await page.getByLabel('Current password').fill(PASSWORD);
   await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 7');
@@ -129,7 +142,7 @@ test('a password change starts the waiting period, says so, and emails every add
   const { sentence, state, times } = await twoStepState(page);
   expect(state).toBe('waiting');
   await expect(sentence).toContainText('because your password was changed');
-  near(times[0], (await portalNow(page)) * 1000 + 3 * DAY);
+  within(times[0], 3 * DAY, changedFrom, (await portalNow(page)) * 1000);
 
   for (const address of [appleId, rescue]) {
     const text = await newestMailText(page, address, 'Two-step verification setup is paused until ' + new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(times[0])));
@@ -160,12 +173,9 @@ test('adding a country with the operator command makes Get Started appear, witho
   await answerSecurityQuestions(page);
   await expect((await twoStepState(page)).sentence).toContainText('not yet offered in Bhutan');
 
-  const countries = (...args: string[]) =>
-    execFileSync('npx', ['tsx', 'scripts/countries.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}` },
-      encoding: 'utf8',
-    });
-  const future = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+  const countries = (...args: string[]) => operator('scripts/countries.ts', ...args);
+  // Ten days after the portal's now (earlier specs moved its clock), so still in its future.
+  const future = new Date((await portalNow(page)) * 1000 + 10 * DAY).toISOString().slice(0, 10);
   expect(countries('add', 'BT', '--from', future)).toContain(`Bhutan (BT): two-step verification available from ${future}`);
   await page.reload();
   const scheduled = await twoStepState(page);

@@ -35,17 +35,17 @@ test('support console: a staff member looks, the holder gives a PIN, and sees ev
   const sam = newStaff('sam.staff', 'Sam Staff');
 
   // Two holders, made in the browser and then given their phones by the database fixture
-  // (e2e/fixtures/in-database.ts): one with two-step off and a trusted phone, one with two-step on.
+  // (e2e/fixtures/accounts.ts): one with two-step off and a trusted phone, one with two-step on.
   const offId = newAppleId('support-off');
   const onId = newAppleId('support-on');
   const offPhone = phone();
   const onPhone = phone();
   const off = await newContext(browser);
   await createAccount(off, offId);
-  trustedPhoneInDatabase(offId, offPhone.e164);
+  await trustedPhoneInDatabase(offId, offPhone.e164);
   const on = await newContext(browser);
   await createAccount(on, onId);
-  twoStepOnInDatabase(onId, onPhone.e164);
+  await twoStepOnInDatabase(onId, onPhone.e164);
 
   // Staff sign in under /support with their own account (the password, then the second factor,
   // set up at this first sign-in); a holder's session does not open it.

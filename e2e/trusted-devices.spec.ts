@@ -1,7 +1,7 @@
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
-import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestPushCode, newestSmsCode, operator, simulatedDevice, submit } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestPushCode, newestSmsCode, otherKindsInDatabase, simulatedDevice, submit } from './helpers.ts';
 
 // Dates show in the reader's time zone, written as the account's country writes them.
 test.use({ timezoneId: 'America/New_York' });
@@ -125,7 +125,7 @@ test('an authenticator app and a passkey: listed by kind, name and dates; an unf
   const appleId = newAppleId('kinds');
   await openTrustedDevices(page, appleId);
   await expect(page.getByRole('link', { name: 'Add an authenticator app' })).toHaveAttribute('href', '/account/security/devices/authenticator');
-  operator('e2e/fixtures/other-kinds.ts', appleId);
+  await otherKindsInDatabase(appleId);
   await page.reload();
 
   const app = trustedRows(page).filter({ hasText: 'Authenticator app (Authy)' });

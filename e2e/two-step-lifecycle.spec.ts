@@ -19,7 +19,7 @@ import {
 } from './helpers.ts';
 
 // Living with two-step on, each test from a fresh account created through the pages and then
-// turned on by the database fixture (accountWithTwoStepOnInDatabase: e2e/fixtures/in-database.ts);
+// turned on by the database fixture (accountWithTwoStepOnInDatabase: e2e/fixtures/accounts.ts);
 // turning it on through the pages is e2e/turn-on.spec.ts and e2e/keyboard-turn-on.spec.ts. Codes
 // to one device are 30 seconds apart at least: advanceClock moves the portal's clock past that.
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test` on a fresh clone: installs what is missing, then
-//   0. the linters: ESLint (imports at the top, once each) and dependency-cruiser (import
-//      boundaries, .dependency-cruiser.cjs; tests/architecture/ checks the same inside vitest);
+//   0. the linters: ESLint (imports at the top, once each; no floating or misused promises) and
+//      dependency-cruiser (import boundaries, .dependency-cruiser.cjs; tests/architecture/ checks
+//      the same inside vitest);
 //   1. vitest: unit and integration tests (real SQLite files, SMTP and Twilio stand-ins);
 //   2. the integration tests again on PostgreSQL, when TEST_POSTGRES_URL is set (.ci/run sets it);
 //   3. Playwright end-to-end tests in Debian's Chromium (installed with apt-get when missing),

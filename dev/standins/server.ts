@@ -2,7 +2,7 @@
 // API (SMS and Lookup), takes push notifications, lists what each received for the dev inbox
 // pages and, given the portal's address, serves the demo apps that sign in through it
 // (./demo-apps/); and an SMTP server for email. Loopback only.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTwilioStandin } from './twilio.ts';
 import { createPushStandin } from './push.ts';
@@ -36,14 +36,16 @@ export async function startStandins(opts: StandinsOptions = {}): Promise<Standin
   const mail = await startMailStandin({ port: opts.smtpPort ?? 0, host, store: mailStore });
   const handlers: StandinHandler[] = [twilio.handle, push.handle, mailInboxHandler(mailStore)];
 
-  const server: Server = createServer(async (req, res) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       for (const handle of handlers) if (await handle(req, res)) return;
       sendJson(res, 404, { message: `The stand-in has no ${req.method} ${req.url}` });
     } catch (e) {
       sendJson(res, 500, { message: (e as Error).message });
     }
-  });
+  };
+  // Node does not wait for a request listener; respond() answers its own failures (500).
+  const server: Server = createServer((req, res) => void respond(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.httpPort ?? 0, host, resolve);

@@ -9,10 +9,14 @@ export interface ThrowawayPostgres {
   drop(): Promise<void>;
 }
 
-/** Creates `<prefix>_<random hex>` on the server at `serverUrl`. */
-export async function createPostgresDatabase(serverUrl: string, prefix: string): Promise<ThrowawayPostgres> {
+/**
+ * Creates `<prefix>_<random hex>` on the server at `serverUrl`: empty, or a copy of the database
+ * named `template` (which nobody may be connected to meanwhile). Copying a migrated database is
+ * several times quicker than migrating a new one (the tests make one per file: tests/harness/).
+ */
+export async function createPostgresDatabase(serverUrl: string, prefix: string, template?: string): Promise<ThrowawayPostgres> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await onServer(serverUrl, `CREATE DATABASE ${name}`);
+  await onServer(serverUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };

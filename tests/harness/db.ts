@@ -1,10 +1,13 @@
 // A real, freshly migrated database for one test file: a SQLite file by default, or a new
-// PostgreSQL database when TEST_DB_ENGINE=postgresql (TEST_POSTGRES_URL names the server).
-import { mkdtempSync, rmSync } from 'node:fs';
+// PostgreSQL database when TEST_DB_ENGINE=postgresql (TEST_POSTGRES_URL names the server). Each is
+// a copy of the run's template, migrated once by tests/harness/template-db.ts (vitest's global
+// setup); tests/db/test-database.int.test.ts checks that a copy has every migration.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { createDb, type Db } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import { sqlitePath } from '../../src/db/engine.ts';
 import { createPostgresDatabase } from '../../scripts/lib/postgres-database.ts';
 
 export const TEST_ENGINE = process.env.TEST_DB_ENGINE === 'postgresql' ? 'postgresql' : 'sqlite';
@@ -16,11 +19,11 @@ export interface TestDb {
 }
 
 export async function createTestDb(): Promise<TestDb> {
+  const template = inject('testDbTemplate');
   if (TEST_ENGINE === 'postgresql') {
     const server = process.env.TEST_POSTGRES_URL;
     if (!server) throw new Error('TEST_DB_ENGINE=postgresql needs TEST_POSTGRES_URL (see .ci/postgres.sh)');
-    const database = await createPostgresDatabase(server, 'two_step_test');
-    await migrate(database.url);
+    const database = await createPostgresDatabase(server, 'two_step_test', new URL(template).pathname.slice(1));
     const db = createDb(database.url);
     return {
       db,
@@ -33,7 +36,7 @@ export async function createTestDb(): Promise<TestDb> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'two-step-test-'));
   const url = `file:${join(dir, 'test.db')}`;
-  await migrate(url);
+  copyFileSync(sqlitePath(template), sqlitePath(url));
   const db = createDb(url);
   return {
     db,

@@ -15,10 +15,18 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boo
 
 /** Serves the handlers on 127.0.0.1 (port 0: any free port); the first that knows the path answers. */
 export async function startHttp(handlers: Handler[], port = 0): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
-    for (const handle of handlers) if (await handle(req, res)) return;
-    res.writeHead(404).end('not found');
-  });
+  const respond = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      for (const handle of handlers) if (await handle(req, res)) return;
+      res.writeHead(404).end('not found');
+    } catch (e) {
+      // A handler that throws answers 500 with why, as the stand-ins do (dev/standins/server.ts).
+      if (!res.headersSent) res.writeHead(500);
+      res.end(`handler failed: ${(e as Error).message}`);
+    }
+  };
+  // Node does not wait for a request listener; respond() answers its own failures.
+  const server: Server = createServer((req, res) => void respond(req, res));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address() as AddressInfo;
   return {

@@ -19,7 +19,7 @@ const ROUNDS = 12;
  * (its bcrypt checks, then its transaction), so the races meet it at different points. What each
  * round checks holds at every point; the delays only make more of them occur.
  */
-const later = <T>(round: number, send: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => send().then(resolve, reject), round * 3));
+const later = <T>(round: number, send: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => void send().then(resolve, reject), round * 3));
 const PASSWORDS = [GOOD_PASSWORD, 'lantern orchard 1987'];
 
 describe(`an app's requests racing a password change (${TEST_ENGINE})`, () => {

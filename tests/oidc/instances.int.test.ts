@@ -5,7 +5,7 @@
 // or refresh token is used once however many requests race for it, across instances, and a race
 // is answered as a reuse (the grant revoked); many sign-ins at once from one browser all succeed
 // and email the holder once.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { systemClock } from '../../src/clock.ts';
 import { allowApp } from '../../src/oidc/app-authorizations.ts';
@@ -18,6 +18,18 @@ import { authorize, codeExchange, exchange, OFFLINE, refresh, tabOf, userinfoSta
 
 const PARALLEL_USES = 50;
 const PARALLEL_SIGN_INS = 100;
+
+/**
+ * Time stands still for the rest of the test (timers still run): on a busy machine a hundred
+ * sign-ins can take longer than a code lives (60 s) before the first is exchanged, and what these
+ * tests check is the races, not the codes' lifetime (tests/oidc/token-refusals.int.test.ts is).
+ */
+function timeStandsStill() {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+}
 
 describe(`the provider on two instances (${TEST_ENGINE})`, () => {
   const s = twoPortals();
@@ -108,6 +120,7 @@ describe(`the provider on two instances (${TEST_ENGINE})`, () => {
   });
 
   it(`${PARALLEL_SIGN_INS} parallel sign-ins of one app from one browser with remembered consent: all get a code, and the holder is emailed once`, async () => {
+    timeStandsStill();
     const config = await relyingParty(portal(), app);
     await allowApp(t.db, systemClock, { accountId, clientId: app.clientId, scopes: ['openid', 'offline_access'] }, { clientAddress: null, userAgent: null });
     const browser = new TestBrowser(portal());
@@ -126,6 +139,7 @@ describe(`the provider on two instances (${TEST_ENGINE})`, () => {
   });
 
   it(`${PARALLEL_SIGN_INS} parallel sign-ins asking for offline access from tabs of one browser, through the bridge and the consent page: all get a code and a refresh token`, async () => {
+    timeStandsStill();
     const config = await relyingParty(portal(), app);
     const browser = new TestBrowser(portal());
     await browser.signIn(t.db, accountId, new Date());

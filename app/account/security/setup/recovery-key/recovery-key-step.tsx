@@ -107,7 +107,7 @@ export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { a
           <button type="button" className="button" onClick={() => window.print()}>
             Print
           </button>
-          <button type="button" className="button secondary" onClick={copy}>
+          <button type="button" className="button secondary" onClick={() => void copy() /* copy() says itself whether it worked: nothing to wait for */}>
             Copy
           </button>
           {mode === 'setup' ? (
