@@ -22,9 +22,9 @@ const SRC_LAYERS = [
   'sessions', //         session rows, the Actor of a change
   'eligibility', //      the pure rule engine, waiting periods, countries
   'accounts', //         Apple IDs, passwords, fields, security questions, sign-up
-  'authenticators', //   kinds of trusted device, TOTP, the secret box (no flows)
+  'kinds', //            kinds of trusted device, one folder each (src/kinds/<kind>/): what each is and how it proves a step
   'codes', //            verification codes: sending, checking, limits
-  'passkeys', //         WebAuthn: challenges, registration and assertion checks
+  'passkeys', //         a passkey's challenge for a purpose and its check (ceremonies: src/kinds/passkey/)
   'step-up', //          a fresh code before a sensitive change
   'recovery-key', //     the 14-character key
   'app-passwords', //    app-specific passwords and the app endpoint

@@ -4,7 +4,7 @@
 // trusted device at once (the ceremony is its proof) and reloads the page with a notice.
 import { useActionState } from 'react';
 import { startRegistration } from '@simplewebauthn/browser';
-import { PASSKEY_NAME_EMPTY } from '@/src/passkeys/ceremony-errors.ts';
+import { PASSKEY_NAME_EMPTY } from '@/src/kinds/passkey/ceremony-errors.ts';
 import { addPasskeyAction, passkeyRegistrationOptionsAction } from '../../../actions/passkeys.ts';
 import { Field, errorProps } from '../../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
