@@ -1,4 +1,4 @@
-// An SMS-capable phone number (seed 001): codes go by text message (Twilio). Adding one (the line
+// An SMS-capable phone number: codes go by text message (Twilio). Adding one (the line
 // type check that refuses landlines and VoIP) is src/devices/trusted-devices.ts's addPhoneNumber.
 import { isSmsError } from '../../sms/twilio-sms.ts';
 import { verificationSms } from '../../sms/sms-text.ts';
