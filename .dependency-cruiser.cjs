@@ -23,9 +23,10 @@ const SRC_LAYERS = [
   'sessions', //         session rows, the Actor of a change
   'eligibility', //      the pure rule engine, waiting periods, countries
   'accounts', //         Apple IDs, passwords, an account's fields, security questions, sign-up
-  'authenticators', //   kinds of trusted device, TOTP, the secret box (no flows)
+  'kinds', //            kinds of trusted device, one folder each (src/kinds/<kind>/): what each is and how it proves a step
   'codes', //            verification codes: sending, checking, limits
-  'passkeys', //         WebAuthn: challenges, registration and assertion checks
+  'passkeys', //         a passkey's challenge for a purpose and its check (ceremonies: src/kinds/passkey/)
+  'proof', //            one way to prove a second step, for every flow that needs one
   'step-up', //          a fresh code before a sensitive change
   'recovery-key', //     the 14-character key
   'app-passwords', //    app-specific passwords and the app endpoint
@@ -86,6 +87,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/[^/]+\\.ts$', pathNot: '^src/runtime\\.ts$' },
       to: { path: '^src/[^/]+/', pathNot: '^src/(generated|db)/' },
+    },
+    {
+      name: 'second-step-through-proof',
+      comment: 'A flow asks for and checks a second step only through src/proof/second-step.ts (one way for every flow), never the code or passkey checks beneath it.',
+      severity: 'error',
+      from: { path: '^(src|app)/', pathNot: '^src/(codes|passkeys|proof)/' },
+      to: { path: '^src/codes/chosen-device\\.ts$' },
     },
     ...layerRules,
   ],

@@ -6,7 +6,7 @@ const flag = z.enum(['on', 'off']).default('off');
 const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
 const optionalUrl = z.preprocess(blankIsUnset, z.url().optional());
 const port = z.coerce.number().int().min(1).max(65535);
-/** An AES-256 key (src/authenticators/secret-box.ts) in base64url. */
+/** An AES-256 key (src/secret-box.ts) in base64url. */
 const aesKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters): node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64url\'))"');
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -23,7 +23,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   // The server key of the HMAC-SHA-256 that verification codes are stored as.
   CODE_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
-  // Seals the shared secrets of authenticator apps (AES-256-GCM, src/authenticators/secret-box.ts): the
+  // Seals the shared secrets of authenticator apps (AES-256-GCM, src/secret-box.ts): the
   // server must read them back to check a code, so they are encrypted rather than hashed.
   TOTP_ENCRYPTION_KEY: aesKey,
   // Seals the keys ID tokens are signed with, and the salt of pairwise subject identifiers, in the

@@ -6,7 +6,7 @@ import { createDb, type Db } from './db/client.ts';
 import { shiftableClock, systemClock, type Clock } from './clock.ts';
 import { createTwilioSms, type LineTypeLookup, type SmsSender } from './sms/twilio-sms.ts';
 import { createHttpPushSender, type PushSender } from './push/push-sender.ts';
-import { relyingParty, type RelyingParty } from './passkeys/relying-party.ts';
+import { relyingParty, type RelyingParty } from './kinds/passkey/relying-party.ts';
 
 export interface Runtime {
   db: Db;

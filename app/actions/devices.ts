@@ -1,5 +1,6 @@
 'use server';
-// Server actions of the Trusted Devices page. Each checks the session and the Password and
+// Server actions of the Trusted Devices page, whatever the kind of device added (a phone number, an
+// iOS device, an authenticator app, a passkey). Each checks the session and the Password and
 // Security pass on the server, calls one domain function, and answers with a FormState. Confirming
 // and removing change which list a device is in, so they answer by reloading the page with a
 // notice instead (the form that sent them is gone from the new page).
@@ -11,9 +12,15 @@ import type { FormResult } from '@/src/forms/forms.ts';
 import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { sessionToken, signedIn as completedSignIn } from '../lib/session.ts';
-import { confirmDeviceInSession } from '@/src/sign-in/recovery-key.ts';
+import { addPasskeyInSession, confirmDeviceInSession } from '@/src/sign-in/recovery-key.ts';
 import { DEVICES_PAGE } from '@/src/sessions/stage-policy.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { passkeyRegistrationOptions } from '@/src/devices/passkeys.ts';
+import { startAuthenticatorApp } from '@/src/devices/authenticator-apps.ts';
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
+import { optionsOr, type Options } from '../lib/passkey-options.ts';
+
+const AUTHENTICATOR_PAGE = '/account/security/devices/authenticator';
 
 const PAGE = '/account/security/devices';
 
@@ -64,4 +71,29 @@ export async function removeDeviceAction(_prev: FormState, formData: FormData): 
   const result = await removeDevice(runtime(), actor, formField(formData, 'trustedDeviceId'), await requestContext());
   if (!result.ok) return answer(result, formData);
   redirect(`${PAGE}?removed=1`);
+}
+
+export async function startAuthenticatorAppAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireSecurityPass(DEVICES_PAGE);
+  const result = await startAuthenticatorApp(runtime(), actor, formFields(formData));
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  // The device id is no secret: the page reads the secret back only for this account, only while pending.
+  redirect(`${AUTHENTICATOR_PAGE}?id=${encodeURIComponent(result.trustedDeviceId)}`);
+}
+
+export async function passkeyRegistrationOptionsAction(): Promise<Options<PublicKeyCredentialCreationOptionsJSON>> {
+  const { actor } = await requireSecurityPass(DEVICES_PAGE);
+  return optionsOr(await passkeyRegistrationOptions(runtime(), actor));
+}
+
+export async function addPasskeyAction(name: string, response: string): Promise<FormState> {
+  const { actor } = await requireSecurityPass(DEVICES_PAGE);
+  const result = await addPasskeyInSession(runtime(), actor, await sessionToken(), { name, response }, await requestContext());
+  if (!result.ok) return { error: result.error, fieldErrors: 'fieldErrors' in result ? result.fieldErrors : undefined, values: { name } };
+  if (result.signedIn) {
+    // Signed in with the Recovery Key: the new passkey finished the sign-in.
+    await completedSignIn(result.signedIn, actor.accountId);
+    redirect('/account?recovered=1');
+  }
+  redirect(`/account/security/devices?added=${encodeURIComponent(result.trustedDeviceId)}`);
 }

@@ -10,7 +10,9 @@ import { clearSessionCookie } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 import { clearResetToken, resetToken, setResetToken } from '../lib/reset-cookie.ts';
-import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '@/src/password-reset/by-recovery-key.ts';
+import { completeKeyReset, keyResetPasskeyOptions, sendKeyResetCode, startKeyReset, verifyKeyResetCode, verifyKeyResetPasskey } from '@/src/password-reset/by-recovery-key.ts';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { optionsOr, type Options } from '../lib/passkey-options.ts';
 
 /** The forgot-password form also shows one sentence after it was sent. */
 export type ForgotState = FormState & { notice?: string };
@@ -66,4 +68,16 @@ export async function completeKeyResetAction(_prev: FormState, formData: FormDat
   await clearResetToken();
   await clearSessionCookie();
   redirect('/sign-in?reset=1');
+}
+
+export async function keyResetPasskeyOptionsAction(): Promise<Options<PublicKeyCredentialRequestOptionsJSON>> {
+  await refuseStaff();
+  return optionsOr(await keyResetPasskeyOptions(runtime(), await resetToken()));
+}
+
+export async function verifyKeyResetPasskeyAction(response: string): Promise<FormState> {
+  await refuseStaff();
+  const result = await verifyKeyResetPasskey(runtime(), await resetToken(), response, await guessingRequestContext());
+  if (!result.ok) return { error: result.error };
+  redirect('/reset/recovery-key/verify');
 }

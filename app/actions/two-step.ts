@@ -4,7 +4,7 @@
 // calls one domain function (which validates the form with zod), and answers with a FormState.
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { confirmIdentity, sendIdentityCode } from '@/src/step-up/fresh-code.ts';
+import { confirmIdentity, confirmIdentityWithPasskey, identityPasskeyOptions, sendIdentityCode } from '@/src/step-up/fresh-code.ts';
 import { replaceRecoveryKey } from '@/src/recovery-key/replace-key.ts';
 import { turnOff } from '@/src/two-step/turn-off.ts';
 import { guessingRequestContext, requestContext } from '../lib/request.ts';
@@ -13,6 +13,8 @@ import { setSessionCookie } from '../lib/session.ts';
 import { freshCodePage } from '../lib/fresh-code.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 import type { RecoveryKeyState } from './setup.ts';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { optionsOr, type Options } from '../lib/passkey-options.ts';
 
 export async function sendIdentityCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
@@ -45,4 +47,17 @@ export async function turnOffAction(_prev: FormState, formData: FormData): Promi
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   await setSessionCookie(result.sessionToken);
   redirect('/account/security?off=1');
+}
+
+export async function identityPasskeyOptionsAction(): Promise<Options<PublicKeyCredentialRequestOptionsJSON>> {
+  const { actor } = await requireSecurityPass();
+  return optionsOr(await identityPasskeyOptions(runtime(), actor));
+}
+
+export async function confirmIdentityWithPasskeyAction(next: string, response: string): Promise<FormState> {
+  const { actor } = await requireSecurityPass();
+  const result = await confirmIdentityWithPasskey(runtime(), actor, response, await guessingRequestContext());
+  if (!result.ok) return { error: result.error };
+  await setSessionCookie(result.sessionToken);
+  redirect(freshCodePage.parse(next));
 }

@@ -5,7 +5,7 @@
 // A cancelled ceremony or a refusal shows in the form's message; the code form beside it stays.
 import { useActionState } from 'react';
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import type { CeremonySentences } from '@/src/passkeys/ceremony-errors.ts';
+import type { CeremonySentences } from '@/src/kinds/passkey/ceremony-errors.ts';
 import { runCeremony } from './passkey-ceremony.ts';
 import { FormMessages } from './form-messages.tsx';
 import { PendingButton } from './submit-button.tsx';

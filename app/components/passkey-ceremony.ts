@@ -2,7 +2,7 @@
 // server (or the sentence saying why there are none), the browser's prompt (@simplewebauthn/browser),
 // then its JSON answer to the server's action. A cancelled or failed prompt becomes the form's
 // message, in the reader's sentences (the holders' by default; staff have their own).
-import { ceremonyErrorSentence, type CeremonySentences } from '@/src/passkeys/ceremony-errors.ts';
+import { ceremonyErrorSentence, type CeremonySentences } from '@/src/kinds/passkey/ceremony-errors.ts';
 import type { FormState } from '../lib/form-state.ts';
 import type { Options } from '../lib/passkey-options.ts';
 

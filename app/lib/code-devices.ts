@@ -1,29 +1,27 @@
 import type { TrustedDeviceView } from '@/src/devices/trusted-devices.ts';
-import { isSentCodeKind, isTypedCodeKind, KIND_CHANNELS } from '@/src/authenticators/kinds.ts';
-import { TOTP_DIGITS } from '@/src/authenticators/totp.ts';
 
 /** A trusted device as the code form shows it: its id, masked label, kind and how its code comes. */
 export interface CodeDevice {
   id: string;
   label: string;
   kind: string;
-  /** "text message", "notification", "code from the app" (KIND_CHANNELS). */
+  /** "text message", "notification", "code from the app" (its kind's channel, src/kinds/). */
   channel: string;
-  /** Whether we send it a code (false: an authenticator app shows its own). */
+  /** Whether we send it a code (false: it shows its own, as an authenticator app does). */
   sendsCode: boolean;
-  /** Its codes' digits when they are not the flow's sent-code digits (an app's: TOTP_DIGITS). */
+  /** Its codes' digits when they are not the flow's sent-code digits (a device that makes its own). */
   digits: number | null;
 }
 
 /**
  * What the code form needs of each trusted device (numbers already masked): nothing more reaches
- * the browser. Only the kinds whose proof is a typed code: a passkey has its own button.
+ * the browser. Only the kinds whose proof is a typed code: a device that signs has its own button.
  */
 export function codeDevices(devices: TrustedDeviceView[]): CodeDevice[] {
   return devices
-    .filter((d) => isTypedCodeKind(d.kind))
-    .map((d) => ({ id: d.id, label: d.label, kind: d.kind, channel: KIND_CHANNELS[d.kind], sendsCode: isSentCodeKind(d.kind), digits: d.kind === 'totp' ? TOTP_DIGITS : null }));
+    .filter((d) => d.shows.proof !== 'signature')
+    .map((d) => ({ id: d.id, label: d.label, kind: d.kind, channel: d.shows.channel, sendsCode: d.shows.proof === 'sent-code', digits: d.shows.ownDigits }));
 }
 
-/** Whether to offer "Use a passkey or security key" beside the code form. */
-export const hasPasskeyAmong = (devices: TrustedDeviceView[]): boolean => devices.some((d) => d.kind === 'passkey');
+/** Whether to offer the signing button ("Use a passkey or security key") beside the code form. */
+export const hasPasskeyAmong = (devices: TrustedDeviceView[]): boolean => devices.some((d) => d.shows.proof === 'signature');

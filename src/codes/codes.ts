@@ -18,8 +18,9 @@
 //  - never appears in a log, an error, a security event, an email or a CodeSend row: only in the
 //    text message or push notification itself.
 //
-// An authenticator app ('totp') makes its own 6-digit codes: "sending" to it sends, stores and
-// counts nothing, and its codes are checked by ./totp-check.ts (once per time step), inside the same
+// Each device's kind (src/kinds/) says how its codes come: a kind we send codes to delivers them
+// (./delivery.ts); a kind that makes its own codes (an authenticator app) is "sent" nothing (nothing
+// is stored or counted), and its codes are checked by the kind (once each), inside the same
 // account-wide pause and run of wrong codes (./outcomes.ts) as the codes we send.
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ import { MINUTE } from '../clock.ts';
 import type { SmsSender } from '../sms/twilio-sms.ts';
 import type { PushSender } from '../push/push-sender.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
-import { deliverCode, deliveryFailure, destinationKey, destinationOf, type DeliverableDevice } from './delivery.ts';
+import { deliveryFailure } from './delivery.ts';
 import { rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
 import { newRowId, REQUEST_ID } from '../db/row-id.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
@@ -38,9 +39,9 @@ import { CODES_ERRORS, type CodesError } from './errors.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { LONGEST_SEND_WINDOW_MS, pausedUntil, sendBudget, sendLimitError } from './limits.ts';
 import { codeAccepted, wrongCodeCounted, type OnVerified } from './outcomes.ts';
-import { checkTotpCode, type TotpDevice } from './totp-check.ts';
-import { deviceKind, KIND_METHODS, namedKindLabel } from '../authenticators/kinds.ts';
-import { TOTP_DIGITS } from '../authenticators/totp.ts';
+import { digitsOf, kindOf } from '../kinds/registry.ts';
+import type { DeviceRow, OwnCodeSecret, ProofBy } from '../kinds/kind.ts';
+import type { AuthMethod } from '../sessions/auth-methods.ts';
 
 export {
   SENDS_PER_DEVICE,
@@ -53,7 +54,6 @@ export {
   pauseMs,
   waitText,
 } from './limits.ts';
-export { PUSH_TITLE, pushBody } from './delivery.ts';
 export { CODES_ERRORS, type CodesError } from './errors.ts';
 export type { OnVerified, Proof } from './outcomes.ts';
 
@@ -78,18 +78,11 @@ export interface CodeDeps {
   codeKey: string;
   /** 4..8 (CODE_DIGITS). */
   codeDigits: number;
+  /** The senders the kinds deliver codes through (src/kinds/kind.ts, Senders). */
   sms: SmsSender;
   push: PushSender;
-  /** TOTP_ENCRYPTION_KEY (32 bytes): opens authenticator apps' sealed secrets. */
+  /** TOTP_ENCRYPTION_KEY (32 bytes): opens the secrets of devices that make their own codes. */
   totpKey: Buffer;
-}
-
-/**
- * How many digits a device's codes have: an authenticator app's are TOTP_DIGITS (RFC 6238, what
- * every app shows), the codes we send are `codeDigits` (CODE_DIGITS).
- */
-export function digitsOfKind(kind: string, codeDigits: number): number {
-  return kind === 'totp' ? TOTP_DIGITS : codeDigits;
 }
 
 
@@ -118,27 +111,6 @@ function sameHash(storedHex: string, candidateHex: string): boolean {
   return a.length === 32 && b.length === 32 && timingSafeEqual(a, b);
 }
 
-/**
- * A phone number as pages, emails and support show it: only the last two digits.
- * "+15550101234" → "+1 ••• ••• ••34". Other countries keep only the "+", so the masked form does
- * not say where the number is: "+447700900123" → "+•• ••• ••• ••23".
- */
-export function maskPhoneNumber(e164: string): string {
-  const digits = e164.replace(/\D/g, '');
-  if (digits.length < 3) return '•••';
-  const last = digits.slice(-2);
-  if (digits.length === 11 && digits.startsWith('1')) return `+1 ••• ••• ••${last}`;
-  // The last group is "••" + the two digits, the rest in threes from the right.
-  let rest = '•'.repeat(digits.length - 4);
-  const groups: string[] = [];
-  while (rest.length > 3) {
-    groups.unshift(rest.slice(-3));
-    rest = rest.slice(0, -3);
-  }
-  if (rest) groups.unshift(rest);
-  return `+${[...groups, `••${last}`].join(' ')}`;
-}
-
 /** What asking for a code did: a code went out, or the device is an app that shows its own (nothing sent). */
 export type CodeSent = { sent: true; expiresAt: Date } | { sent: false; expiresAt: null; appLabel: string };
 
@@ -152,9 +124,9 @@ const sendSchema = z.object({ accountId: idSchema, trustedDeviceId: idSchema, pu
  * The device of the account a code would go to, with its registered device when it has one: one
  * raw read (src/db/raw.ts: a model query with its relation is two statements and ten times the CPU).
  */
-async function deviceToSendTo(db: Db, accountId: string, trustedDeviceId: string): Promise<(DeliverableDevice & { verifiedAt: Date | null; appName: string | null }) | null> {
+async function deviceToSendTo(db: Db, accountId: string, trustedDeviceId: string): Promise<(DeviceRow & { kind: string; verifiedAt: Date | null }) | null> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT d."kind", d."phoneNumber", d."verifiedAt", d."name" AS "appName", r."deviceId", r."name"
+    SELECT d."kind", d."phoneNumber", d."verifiedAt", d."name" AS "ownName", r."deviceId", r."name"
     FROM "TrustedDevice" d LEFT JOIN "RegisteredDevice" r ON r."id" = d."registeredDeviceId"
     WHERE d."id" = ${trustedDeviceId} AND d."accountId" = ${accountId}`;
   const r = rows[0];
@@ -163,7 +135,7 @@ async function deviceToSendTo(db: Db, accountId: string, trustedDeviceId: string
     kind: String(r.kind),
     phoneNumber: rawTextOrNull(r.phoneNumber),
     verifiedAt: rawDateOrNull(r.verifiedAt),
-    appName: rawTextOrNull(r.appName),
+    name: rawTextOrNull(r.ownName),
     registeredDevice: r.deviceId === null || r.deviceId === undefined ? null : { deviceId: String(r.deviceId), name: String(r.name) },
   };
 }
@@ -198,12 +170,15 @@ export async function sendCode(
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
   // An authenticator app makes its own codes: nothing to send, store or count (only the pause, read here to say so early).
-  if (device.kind === 'totp') {
+  const kind = kindOf(device.kind);
+  // A device that makes its own codes: nothing to send, store or count (only the pause, read here to say so early).
+  if (kind.proof.by === 'own-code') {
     const paused = await pausedUntil(db, accountId, ctx, now);
-    return paused ? failure(CODES_ERRORS, 'CODES_PAUSED', paused, now) : { ok: true, sent: false, expiresAt: null, appLabel: namedKindLabel('totp', device.appName) };
+    return paused ? failure(CODES_ERRORS, 'CODES_PAUSED', paused, now) : { ok: true, sent: false, expiresAt: null, appLabel: kind.label(device) };
   }
-  const destination = destinationOf(device);
-  if (!destination) return failure(CODES_ERRORS, 'DEVICE_CANNOT_RECEIVE');
+  const destination = kind.proof.by === 'sent-code' ? kind.proof.destination(device) : null;
+  if (kind.proof.by !== 'sent-code' || !destination) return failure(CODES_ERRORS, 'DEVICE_CANNOT_RECEIVE');
+  const { deliver } = kind.proof;
 
   const code = generateCode(deps.codeDigits);
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
@@ -217,7 +192,7 @@ export async function sendCode(
     if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
     const limited = await sendLimitError(
       tx,
-      { accountId, budget, trustedDeviceId, destination: destinationKey(destination), destinationKind: destination.kind, clientAddress: ctx.clientAddress },
+      { accountId, budget, trustedDeviceId, destination: destination.key, destinationKind: destination.channel, clientAddress: ctx.clientAddress },
       now,
     );
     if (limited) return limited;
@@ -238,24 +213,24 @@ export async function sendCode(
     const send = { id: newRowId() };
     await tx.$executeRaw`
       INSERT INTO "CodeSend" ("id", "accountId", "trustedDeviceId", "destination", "clientAddress", "budget", "sentAt")
-      VALUES (${send.id}, ${accountId}, ${trustedDeviceId}, ${destinationKey(destination)}, ${ctx.clientAddress}, ${budget}, ${now})`;
+      VALUES (${send.id}, ${accountId}, ${trustedDeviceId}, ${destination.key}, ${ctx.clientAddress}, ${budget}, ${now})`;
     return { codeId: row.id, sendId: send.id };
   });
   if ('error' in reserved) return reserved;
 
   try {
-    await deliverCode(deps, destination, code);
+    await deliver(deps, destination, code);
   } catch (err) {
     const { refusal, details } = deliveryFailure(err);
     await db.$transaction(async (tx) => {
       await tx.verificationCode.deleteMany({ where: { id: reserved.codeId } });
       await tx.codeSend.deleteMany({ where: { id: reserved.sendId } });
-      await recordSecurityEvent(tx, { accountId, kind: 'code-send-failed', at: now, details: { purpose, trustedDeviceId, channel: destination.kind, ...details } }, ctx);
+      await recordSecurityEvent(tx, { accountId, kind: 'code-send-failed', at: now, details: { purpose, trustedDeviceId, channel: destination.channel, ...details } }, ctx);
     });
     return refusal;
   }
 
-  await recordSecurityEvent(db, { accountId, kind: 'code-sent', at: now, details: { purpose, trustedDeviceId, channel: destination.kind } }, ctx);
+  await recordSecurityEvent(db, { accountId, kind: 'code-sent', at: now, details: { purpose, trustedDeviceId, channel: destination.channel } }, ctx);
   return { ok: true, sent: true, expiresAt };
 }
 
@@ -283,9 +258,11 @@ export function codeDigitsOf(typed: string, digits: number): string {
   return only.length === digits ? only : typed.trim();
 }
 
-interface CheckedDevice extends TotpDevice {
+interface CheckedDevice {
   kind: string;
   verifiedAt: Date | null;
+  /** Where a device that makes its own codes keeps its secret. */
+  secret: OwnCodeSecret;
 }
 
 interface LatestCode {
@@ -319,8 +296,7 @@ async function deviceAndLatestCode(
   const device: CheckedDevice = {
     kind: String(r.kind),
     verifiedAt: rawDateOrNull(r.verifiedAt),
-    totpSecret: rawTextOrNull(r.totpSecret),
-    totpLastStep: r.totpLastStep === null || r.totpLastStep === undefined ? null : Number(r.totpLastStep),
+    secret: { sealed: rawTextOrNull(r.totpSecret), lastStep: r.totpLastStep === null || r.totpLastStep === undefined ? null : Number(r.totpLastStep) },
   };
   if (r.id === null || r.id === undefined) return { device, row: null };
   return {
@@ -345,7 +321,8 @@ export async function verifyCode<T = undefined>(
   // The device must still be on the account (a removed device's codes went with it), and a pending
   // device verifies only itself. Its kind says how many digits its codes have.
   const { device, row } = await deviceAndLatestCode(db, accountId, trustedDeviceId, purpose);
-  const digits = digitsOfKind(device?.kind ?? '', deps.codeDigits);
+  const kind = device ? kindOf(device.kind) : null;
+  const digits = (kind && digitsOf(kind, deps.codeDigits)) ?? deps.codeDigits;
   const code = codeDigitsOf(ids.data.code, digits);
   if (!new RegExp(`^[0-9]{${digits}}$`).test(code)) return failure(CODES_ERRORS, 'CODE_MALFORMED', digits);
 
@@ -353,7 +330,7 @@ export async function verifyCode<T = undefined>(
   if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
-  if (device.kind === 'totp') return checkTotpCode(deps, { accountId, trustedDeviceId, purpose, code }, device, ctx, onVerified);
+  if (kind?.proof.by === 'own-code') return checkOwnCode(deps, kind.proof, kind.method, { accountId, trustedDeviceId, purpose, code }, device, ctx, onVerified);
   if (!row) return failure(CODES_ERRORS, 'NO_CODE');
   const matches = sameHash(row.codeHash, codeHash(deps.codeKey, purpose, trustedDeviceId, code));
   const event = (kind: 'code-verified' | 'code-reused', tx: DbTx = db) =>
@@ -377,7 +354,7 @@ export async function verifyCode<T = undefined>(
     if (claimed === 1) {
       const then = await db.$transaction(async (tx) => {
         await codeAccepted(tx, { accountId, trustedDeviceId, purpose }, now, ctx);
-        return onVerified ? await onVerified(tx, { trustedDeviceId, method: KIND_METHODS[deviceKind.parse(device.kind)] }) : undefined;
+        return onVerified ? await onVerified(tx, { trustedDeviceId, method: kindOf(device.kind).method }) : undefined;
       });
       return { ok: true, then };
     }
@@ -425,4 +402,38 @@ async function wrongCode(
   if (outcome.run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', outcome.run.pausedUntil, now);
   if (outcome.wrongTries >= MAX_WRONG_TRIES) return failure(CODES_ERRORS, 'CODE_DEAD');
   return failure(CODES_ERRORS, 'CODE_WRONG', MAX_WRONG_TRIES - outcome.wrongTries);
+}
+
+/**
+ * A code a device made itself (an authenticator app), checked by its kind. Right: `onVerified` runs
+ * with the account's bookkeeping in one transaction, as for a code we sent. Right once already: a
+ * reuse, recorded and not counted as wrong. Wrong: one wrong code for the account.
+ */
+async function checkOwnCode<T>(
+  deps: CodeDeps,
+  proof: Extract<ProofBy, { by: 'own-code' }>,
+  method: AuthMethod,
+  a: { accountId: string; trustedDeviceId: string; purpose: CodePurpose; code: string },
+  device: CheckedDevice,
+  ctx: RequestContext,
+  onVerified?: OnVerified<T>,
+): Promise<Result<{ then?: T }, CodesError>> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const verdict = await proof.check({ db, now, accountId: a.accountId, trustedDeviceId: a.trustedDeviceId, secrets: { totpKey: deps.totpKey }, secret: device.secret, code: a.code });
+  if (verdict.ok) {
+    const then = await db.$transaction(async (tx) => {
+      await codeAccepted(tx, a, now, ctx);
+      return onVerified ? await onVerified(tx, { trustedDeviceId: a.trustedDeviceId, method }) : undefined;
+    });
+    return { ok: true, then };
+  }
+  if (verdict.reason === 'unreadable') return failure(CODES_ERRORS, 'TOTP_UNREADABLE');
+  if (verdict.reason === 'used') {
+    await recordSecurityEvent(db, { accountId: a.accountId, kind: 'code-reused', at: now, details: { purpose: a.purpose, trustedDeviceId: a.trustedDeviceId } }, ctx);
+    return failure(CODES_ERRORS, 'TOTP_USED');
+  }
+  const run = await db.$transaction((tx) => wrongCodeCounted(tx, clock, { accountId: a.accountId, trustedDeviceId: a.trustedDeviceId, purpose: a.purpose }, now, ctx));
+  if (run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', run.pausedUntil, now);
+  return failure(CODES_ERRORS, 'TOTP_WRONG');
 }

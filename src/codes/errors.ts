@@ -3,7 +3,7 @@
 import type { ErrorSentences } from '../result.ts';
 import { waitText } from '../throttle/throttle.ts';
 import { SMS_BAD_NUMBER, SMS_UNAVAILABLE } from '../sms/twilio-sms.ts';
-import { TOTP_STEP_SECONDS } from '../authenticators/totp.ts';
+import { TOTP_STEP_SECONDS } from '../kinds/authenticator-app/totp.ts';
 
 export const CODES_ERRORS = {
   /** The forms that send a code to a trusted device the person picks (sign-in, step-up, reset): no device chosen. */
@@ -37,7 +37,7 @@ export const CODES_ERRORS = {
   /** SENDS_PER_DEVICE (limits.ts): the first sending limit checked. */
   WAIT_BEFORE_ANOTHER_CODE: (until: Date, now: Date) => `Wait ${waitText(until, now)} before asking for another code.`,
   /** SENDS_PER_DESTINATION: the number or registered device, whichever account asks, in the send's budget (limits.ts). */
-  TOO_MANY_TO_DESTINATION: (kind: 'sms' | 'push', until: Date, now: Date) =>
+  TOO_MANY_TO_DESTINATION: (kind: string, until: Date, now: Date) =>
     `Too many codes were sent to this ${kind === 'sms' ? 'number' : 'device'}. Try again in ${waitText(until, now)}.`,
   /** SENDS_PER_ACCOUNT (pending devices, and trusted ones from unknown browsers). */
   TOO_MANY_FOR_ACCOUNT: (until: Date, now: Date) => `Too many codes were sent for this Apple ID. Try again in ${waitText(until, now)}.`,

@@ -88,7 +88,8 @@ export interface SendFacts {
   trustedDeviceId: string;
   /** The E.164 number or the registered device id: what CodeSend.destination holds. */
   destination: string;
-  destinationKind: 'sms' | 'push';
+  /** The kind that delivers to it (its limit's sentence says "number" or "device"). */
+  destinationKind: string;
   clientAddress: string | null;
 }
 

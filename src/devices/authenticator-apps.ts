@@ -4,7 +4,7 @@
 // account and row), the page shows it as a QR code and as text while the app is pending, and the
 // app becomes trusted when the holder types a code it shows, through confirmDevice like any device
 // (./trusted-devices.ts: the same conditional update, security event and email). After that the
-// secret is never shown again: only src/codes/totp-check.ts opens it, to check a code.
+// secret is never shown again: only src/kinds/authenticator-app/check.ts opens it, to check a code.
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
@@ -14,10 +14,10 @@ import { parseForm, type FormResult } from '../forms/forms.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import type { StepUpError } from '../step-up/errors.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { open, seal } from '../authenticators/secret-box.ts';
-import { newTotpSecret, totpUri, TOTP_DIGITS } from '../authenticators/totp.ts';
-import { namedKindLabel } from '../authenticators/kinds.ts';
-import { totpSecretBinding } from '../codes/totp-check.ts';
+import { open, seal } from '../secret-box.ts';
+import { newTotpSecret, totpUri, TOTP_DIGITS } from '../kinds/authenticator-app/totp.ts';
+import { authenticatorAppKind } from '../kinds/authenticator-app/kind.ts';
+import { totpSecretBinding } from '../kinds/authenticator-app/check.ts';
 import { ADDING, createPendingDevice } from './trusted-devices.ts';
 import type { DevicesError } from './errors.ts';
 
@@ -76,5 +76,5 @@ export async function pendingAppSetup(deps: AppDeps, accountId: string, trustedD
   if (!device?.totpSecret) return null;
   const secret = open(deps.totpKey, device.totpSecret, totpSecretBinding(accountId, device.id));
   if (!secret) return null;
-  return { trustedDeviceId: device.id, label: namedKindLabel('totp', device.name), secret, uri: totpUri(secret, device.account.appleId) };
+  return { trustedDeviceId: device.id, label: authenticatorAppKind.label({ kind: authenticatorAppKind.id, name: device.name }), secret, uri: totpUri(secret, device.account.appleId) };
 }

@@ -16,7 +16,7 @@ import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/ser
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Result } from '../result.ts';
 import type { DevicesError } from './errors.ts';
-import { PASSKEY_NAME_EMPTY } from '../passkeys/ceremony-errors.ts';
+import { PASSKEY_NAME_EMPTY } from '../kinds/passkey/ceremony-errors.ts';
 import { ADDING, announceDeviceChange, deviceLabel, roomForAnother } from './trusted-devices.ts';
 
 

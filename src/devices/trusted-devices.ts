@@ -16,7 +16,8 @@ import type { Clock } from '../clock.ts';
 import { HOUR } from '../clock.ts';
 import { isSmsError, type LineType, type LineTypeLookup, type SmsSender } from '../sms/twilio-sms.ts';
 import type { PushSender } from '../push/push-sender.ts';
-import { maskPhoneNumber, sendCode, verifyCode, type CodePurpose } from '../codes/codes.ts';
+import { sendCode, verifyCode, type CodePurpose } from '../codes/codes.ts';
+import { maskPhoneNumber } from '../kinds/sms/mask.ts';
 import type { CodesError } from '../codes/errors.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { displayText } from '../accounts/display-text.ts';
@@ -35,7 +36,8 @@ import { trustedPhoneCount } from './trusted-phones.ts';
 import { registeredDeviceRows, trustedDeviceRows } from './device-rows.ts';
 import { DEVICES_PAGE } from '../sessions/stage-policy.ts';
 import { DEVICES_ERRORS, type DevicesError } from './errors.ts';
-import { deviceKind, KIND_NOUNS, KIND_TRUSTED_USES, kindTitle, kindWithArticle, namedKindLabel, type DeviceKind } from '../authenticators/kinds.ts';
+import { kindOf } from '../kinds/registry.ts';
+import { titleOf, type ProofBy } from '../kinds/kind.ts';
 import { logger } from '../observability/log.ts';
 import { isRequestId, REQUEST_ID } from '../db/row-id.ts';
 
@@ -74,13 +76,11 @@ export const ADDING = DEVICES_PAGE;
 type DeviceRow = { kind: string; phoneNumber: string | null; name?: string | null; registeredDevice?: { name: string } | null };
 
 /**
- * How pages list a device: a phone number masked to its last two digits, an iOS device's name, or
- * "Authenticator app (NAME)" / "Passkey or security key (NAME)" (./kinds.ts).
+ * How pages list a device, as its kind says (src/kinds/): a phone number masked to its last two
+ * digits, an iOS device's name, or "Authenticator app (NAME)" / "Passkey or security key (NAME)".
  */
 export function deviceLabel(d: DeviceRow): string {
-  if (d.kind === 'sms' && d.phoneNumber) return maskPhoneNumber(d.phoneNumber);
-  if (d.kind === 'totp' || d.kind === 'passkey') return namedKindLabel(d.kind, d.name ?? null);
-  return d.registeredDevice?.name ?? 'iOS device';
+  return kindOf(d.kind).label(d);
 }
 
 /**
@@ -88,16 +88,12 @@ export function deviceLabel(d: DeviceRow): string {
  * "iOS device (Jamie’s iPhone)", "Authenticator app (Authy)", "Passkey or security key (YubiKey)".
  */
 export function deviceTitle(d: DeviceRow): string {
-  const kind = deviceKind.parse(d.kind);
-  if (kind === 'totp' || kind === 'passkey') return namedKindLabel(kind, d.name ?? null);
-  return `${kindTitle(kind)} (${deviceLabel(d)})`;
+  return kindOf(d.kind).title(d);
 }
 
 /** The device in a sentence of an email or event. */
 export function describeDevice(d: DeviceRow): string {
-  if (d.kind === 'sms') return `the phone number ${deviceLabel(d)}`;
-  if (d.kind === 'totp' || d.kind === 'passkey') return d.name ? `the ${KIND_NOUNS[d.kind]} “${d.name}”` : kindWithArticle(d.kind);
-  return `the device “${deviceLabel(d)}”`;
+  return kindOf(d.kind).describe(d);
 }
 
 /**
@@ -124,7 +120,7 @@ export async function announceDeviceChange(
       kind: added ? 'trusted-device-added' : 'trusted-device-removed',
       accountId,
       to: addressesOnFile(account),
-      ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describeDevice(device), uses: KIND_TRUSTED_USES[deviceKind.parse(device.kind)], added, at }),
+      ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describeDevice(device), uses: kindOf(device.kind).trustedUses, added, at }),
     },
     clock,
   );
@@ -399,13 +395,37 @@ export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor
 
 export interface TrustedDeviceView {
   id: string;
-  kind: DeviceKind;
+  /** Its TrustedDevice.kind: ask src/kinds/registry.ts what it is. */
+  kind: string;
   /** Masked phone number ("•••34" style, from maskPhoneNumber), the device's name, or "Authenticator app (NAME)". */
   label: string;
   createdAt: Date;
   verifiedAt: Date | null;
   /** When it last completed a step (sign-in, fresh code, reset); null when never. */
   lastUsedAt: Date | null;
+  /** What its kind shows next to it and how it proves a step (src/kinds/kind.ts): the pages need nothing else of the kind. */
+  shows: KindView;
+}
+
+/** A kind as pages show it: plain values, so a client component gets them without the kind's code. */
+export interface KindView {
+  /** "text message", "notification", "code from the app", "no code needed". */
+  channel: string;
+  /** The kind's noun at the start of a line: "Authenticator app" (the support console's Kind column). */
+  title: string;
+  icon: { text: string; tone: string };
+  /** 'sent-code': we send it a code; 'own-code': it shows its own; 'signature': it signs (a passkey button). */
+  proof: ProofBy['by'];
+  /** The digits of a code it makes itself; null when its codes are the ones we send (or it has none). */
+  ownDigits: number | null;
+  labelIs: 'number' | 'name';
+  codeSentTo: string | null;
+}
+
+/** What pages show of a kind of device. */
+export function kindView(id: string): KindView {
+  const kind = kindOf(id);
+  return { channel: kind.channel, title: titleOf(kind.noun), icon: kind.icon, proof: kind.proof.by, ownDigits: kind.proof.by === 'own-code' ? kind.proof.digits : null, labelIs: kind.labelIs, codeSentTo: kind.codeSentTo };
 }
 
 export interface RegisteredDeviceView {
@@ -415,6 +435,8 @@ export interface RegisteredDeviceView {
   createdAt: Date;
   /** Whether the device is already a trusted device ('trusted'), waiting for its code ('pending'), or neither. */
   status: 'trusted' | 'pending' | null;
+  /** A registered device becomes a trusted device of the push kind: shown as one. */
+  shows: KindView;
 }
 
 export interface DeviceList {
@@ -427,14 +449,14 @@ export interface DeviceList {
 export async function listDevices(db: Db, accountId: string): Promise<DeviceList> {
   const [devices, registered] = await Promise.all([trustedDeviceRows(db, accountId), registeredDeviceRows(db, accountId)]);
   const views = devices.map(
-    (d): TrustedDeviceView => ({ id: d.id, kind: deviceKind.parse(d.kind), label: deviceLabel(d), createdAt: d.createdAt, verifiedAt: d.verifiedAt, lastUsedAt: d.lastUsedAt }),
+    (d): TrustedDeviceView => ({ id: d.id, kind: kindOf(d.kind).id, label: deviceLabel(d), createdAt: d.createdAt, verifiedAt: d.verifiedAt, lastUsedAt: d.lastUsedAt, shows: kindView(d.kind) }),
   );
   return {
     trusted: views.filter((d) => d.verifiedAt),
     pending: views.filter((d) => !d.verifiedAt),
     registered: registered.map((r) => {
       const t = r.trustedDevice;
-      return { id: r.id, deviceId: r.deviceId, name: r.name, createdAt: r.createdAt, status: t ? (t.verifiedAt ? 'trusted' : 'pending') : null };
+      return { id: r.id, deviceId: r.deviceId, name: r.name, createdAt: r.createdAt, status: t ? (t.verifiedAt ? 'trusted' : 'pending') : null, shows: kindView('push') };
     }),
   };
 }

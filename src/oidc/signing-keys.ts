@@ -1,6 +1,6 @@
 // The keys ID tokens are signed with: RSA 2048 (RS256, the algorithm every OpenID Connect client
 // must support, OIDC Core 15.1), private JWKs sealed with AES-256-GCM under OIDC_KEY_ENCRYPTION_KEY
-// (src/authenticators/secret-box.ts, the key id as associated data) in OidcSigningKey. The first
+// (src/secret-box.ts, the key id as associated data) in OidcSigningKey. The first
 // instance to start on an empty database makes one; the operator rotates them with
 // `npm run apps -- rotate-keys`.
 //
@@ -14,7 +14,7 @@
 import { generateKeyPairSync, randomBytes, type JsonWebKey } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { MINUTE } from '../clock.ts';
-import { open, seal } from '../authenticators/secret-box.ts';
+import { open, seal } from '../secret-box.ts';
 
 /** How long after it is made a new key starts to sign: longer than KEY_RELOAD_MS, so every instance publishes it first. */
 export const KEY_PUBLISH_LEAD_MS = 5 * MINUTE;

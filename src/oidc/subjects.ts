@@ -8,7 +8,7 @@
 // change by accident.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
-import { open, seal } from '../authenticators/secret-box.ts';
+import { open, seal } from '../secret-box.ts';
 
 const SALT = 'pairwise-salt';
 

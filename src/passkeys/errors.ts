@@ -2,7 +2,7 @@
 // Each sentence says what to do next; none names a credential id or a key.
 import type { ErrorSentences } from '../result.ts';
 import { waitText } from '../throttle/throttle.ts';
-import { CEREMONY_ERRORS } from './ceremony-errors.ts';
+import { CEREMONY_ERRORS } from '../kinds/passkey/ceremony-errors.ts';
 
 export const PASSKEYS_ERRORS = {
   ...CEREMONY_ERRORS,

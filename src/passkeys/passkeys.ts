@@ -18,7 +18,7 @@ import { codeAccepted, wrongCodeCounted } from '../codes/outcomes.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { consumeChallenge, storeChallenge, type ChallengePurpose } from './challenges.ts';
-import type { RelyingParty } from './relying-party.ts';
+import type { RelyingParty } from '../kinds/passkey/relying-party.ts';
 import {
   assertionAnswer,
   authenticationOptionsFor,
@@ -28,12 +28,12 @@ import {
   registrationOptionsFor,
   transportsOf,
   type NewCredential,
-} from './ceremonies.ts';
+} from '../kinds/passkey/ceremonies.ts';
 import { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
 
 export { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
-export { relyingParty, type RelyingParty } from './relying-party.ts';
-export type { NewCredential } from './ceremonies.ts';
+export { relyingParty, type RelyingParty } from '../kinds/passkey/relying-party.ts';
+export type { NewCredential } from '../kinds/passkey/ceremonies.ts';
 
 export interface PasskeyDeps {
   db: Db;

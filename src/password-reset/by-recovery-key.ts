@@ -22,7 +22,7 @@ import { newPasswordErrors } from '../accounts/fields.ts';
 import { fieldErrorsOf, invalidFields, parseForm, rawFields, type FormResult } from '../forms/forms.ts';
 import { applyPasswordReset, isWellFormedResetToken } from './by-link.ts';
 import { type CodeDeps } from '../codes/codes.ts';
-import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
+import { askForCode, askForSignature, proveSecondStep, type ChosenDeviceSent } from '../proof/second-step.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { verifyRecoveryKey } from '../recovery-key/recovery-key.ts';
@@ -31,7 +31,7 @@ import { attemptsFailed, attemptsSucceeded, takeAttempts, type LockPolicy, type 
 import { guessLimits } from '../throttle/known-browsers.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Result } from '../result.ts';
-import { authenticationOptions, verifyPasskey, type PasskeyDeps, type PasskeysError } from '../passkeys/passkeys.ts';
+import type { PasskeyDeps, PasskeysError } from '../passkeys/passkeys.ts';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { PASSWORD_RESET_ERRORS, type PasswordResetError } from './errors.ts';
 
@@ -117,7 +117,7 @@ export async function sendKeyResetCode(
 ): Promise<Result<ChosenDeviceSent, PasswordResetError | CodesError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
-  return sendCodeToChosenDevice(deps, row.accountId, 'reset-password', input, ctx);
+  return askForCode(deps, { accountId: row.accountId, purpose: 'reset-password' }, input, ctx);
 }
 
 /** What either proof (a code, or a passkey) does once it is right: the reset may choose a new password. */
@@ -134,7 +134,7 @@ export async function verifyKeyResetCode(
 ): Promise<Result<object, PasswordResetError | CodesError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
-  const checked = await checkEnteredCode(deps, row.accountId, 'reset-password', input, ctx);
+  const checked = await proveSecondStep(deps, { accountId: row.accountId, purpose: 'reset-password' }, { form: input }, ctx);
   if (!checked.ok) return checked;
   await passCodeStep(deps.db, row.id, deps.clock.now());
   return { ok: true };
@@ -147,7 +147,7 @@ export async function keyResetPasskeyOptions(
 ): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, PasswordResetError | PasskeysError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
-  return authenticationOptions(deps, row.accountId, 'reset-password');
+  return askForSignature(deps, { accountId: row.accountId, purpose: 'reset-password' });
 }
 
 /** Step 2, with a passkey: its answer. Right → the same as a right code. */
@@ -159,7 +159,7 @@ export async function verifyKeyResetPasskey(
 ): Promise<Result<object, PasswordResetError | PasskeysError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
-  const checked = await verifyPasskey(deps, { accountId: row.accountId, purpose: 'reset-password', response }, ctx);
+  const checked = await proveSecondStep(deps, { accountId: row.accountId, purpose: 'reset-password' }, { signature: response }, ctx);
   if (!checked.ok) return checked;
   await passCodeStep(deps.db, row.id, deps.clock.now());
   return { ok: true };

@@ -1,7 +1,7 @@
 // How a session's sign-in was proven, named as RFC 8176 names authentication methods ("amr"
 // values): what an app signed in through the portal is told (src/oidc/authentication.ts). Kept
 // beside the sessions that record it; each kind of trusted device says which is its own
-// (src/authenticators/kinds.ts, KIND_METHODS).
+// (src/kinds/<kind>/kind.ts, its `method`).
 export type AuthMethod = 'pwd' | 'sms' | 'mca' | 'otp' | 'hwk' | 'swk' | 'mfa';
 
 const METHODS: readonly string[] = ['pwd', 'sms', 'mca', 'otp', 'hwk', 'swk', 'mfa'] satisfies AuthMethod[];

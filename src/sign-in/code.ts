@@ -6,13 +6,13 @@ import type { Clock } from '../clock.ts';
 import type { Db, DbTx } from '../db/client.ts';
 import { createSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';
 import { type CodeDeps, type Proof } from '../codes/codes.ts';
-import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
+import { askForCode, askForSignature, proveSecondStep, type ChosenDeviceSent } from '../proof/second-step.ts';
 import { endSendBlocks } from '../codes/limits.ts';
 import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { failure, type Result } from '../result.ts';
-import { authenticationOptions, verifyPasskey, type PasskeyDeps, type PasskeysError } from '../passkeys/passkeys.ts';
+import type { PasskeyDeps, PasskeysError } from '../passkeys/passkeys.ts';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
@@ -37,7 +37,7 @@ export async function sendSignInCode(
 ): Promise<Result<ChosenDeviceSent, SignInError | CodesError>> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
-  return sendCodeToChosenDevice(deps, session.accountId, 'sign-in', input, ctx);
+  return askForCode(deps, { accountId: session.accountId, purpose: 'sign-in' }, input, ctx);
 }
 
 /**
@@ -70,14 +70,14 @@ export async function completeSignIn(deps: SignInCodeDeps, token: string, input:
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   // In the transaction that claims the code (which also ended the runs of wrong codes).
   const finish = finishSignIn(token, session, deps.clock.now(), ctx, 'verification code');
-  return signedInOr(await checkEnteredCode(deps, session.accountId, 'sign-in', input, ctx, finish), session.accountId);
+  return signedInOr(await proveSecondStep(deps, { accountId: session.accountId, purpose: 'sign-in' }, { form: input }, ctx, finish), session.accountId);
 }
 
 /** "Use a passkey or security key": the options, only after the password (a password-stage session). */
 export async function signInPasskeyOptions(deps: PasskeyDeps, token: string): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, SignInError | PasskeysError>> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
-  return authenticationOptions(deps, session.accountId, 'sign-in');
+  return askForSignature(deps, { accountId: session.accountId, purpose: 'sign-in' });
 }
 
 /** The passkey's answer; right → the same finish as a code. */
@@ -85,5 +85,5 @@ export async function completeSignInWithPasskey(deps: PasskeyDeps, token: string
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   const finish = finishSignIn(token, session, deps.clock.now(), ctx, 'passkey or security key');
-  return signedInOr(await verifyPasskey(deps, { accountId: session.accountId, purpose: 'sign-in', response }, ctx, finish), session.accountId);
+  return signedInOr(await proveSecondStep(deps, { accountId: session.accountId, purpose: 'sign-in' }, { signature: response }, ctx, finish), session.accountId);
 }

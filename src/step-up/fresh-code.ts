@@ -14,13 +14,13 @@ import { MINUTE } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { type CodeDeps, type OnVerified } from '../codes/codes.ts';
-import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
+import { askForCode, askForSignature, proveSecondStep, type ChosenDeviceSent } from '../proof/second-step.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { createSession } from '../sessions/sessions.ts';
 import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
-import { authenticationOptions, verifyPasskey, type PasskeyDeps, type PasskeysError } from '../passkeys/passkeys.ts';
+import type { PasskeyDeps, PasskeysError } from '../passkeys/passkeys.ts';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { STEP_UP_ERRORS, type StepUpError } from './errors.ts';
 
@@ -57,7 +57,7 @@ export async function needsFreshCode(deps: { db: Db; clock: Clock }, actor: Acto
 }
 
 export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<Result<ChosenDeviceSent, CodesError>> {
-  return sendCodeToChosenDevice(deps, actor.accountId, 'confirm-identity', input, ctx);
+  return askForCode(deps, { accountId: actor.accountId, purpose: 'confirm-identity' }, input, ctx);
 }
 
 /**
@@ -84,14 +84,14 @@ export async function confirmIdentity(
   input: unknown,
   ctx: RequestContext,
 ): Promise<Result<{ sessionToken: string }, CodesError | SessionsError>> {
-  const checked = await checkEnteredCode(deps, actor.accountId, 'confirm-identity', input, ctx, renewSession(actor, deps.clock.now(), ctx));
+  const checked = await proveSecondStep(deps, { accountId: actor.accountId, purpose: 'confirm-identity' }, { form: input }, ctx, renewSession(actor, deps.clock.now(), ctx));
   if (!checked.ok) return checked;
   return checked.then ? { ok: true, sessionToken: checked.then } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
 }
 
 /** "Use a passkey or security key" for a fresh code: the options. */
 export async function identityPasskeyOptions(deps: PasskeyDeps, actor: Actor): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, PasskeysError>> {
-  return authenticationOptions(deps, actor.accountId, 'confirm-identity');
+  return askForSignature(deps, { accountId: actor.accountId, purpose: 'confirm-identity' });
 }
 
 /** The passkey's answer; right → the same renewed session as a code. */
@@ -101,7 +101,7 @@ export async function confirmIdentityWithPasskey(
   response: unknown,
   ctx: RequestContext,
 ): Promise<Result<{ sessionToken: string }, PasskeysError | SessionsError>> {
-  const checked = await verifyPasskey(deps, { accountId: actor.accountId, purpose: 'confirm-identity', response }, ctx, renewSession(actor, deps.clock.now(), ctx));
+  const checked = await proveSecondStep(deps, { accountId: actor.accountId, purpose: 'confirm-identity' }, { signature: response }, ctx, renewSession(actor, deps.clock.now(), ctx));
   if (!checked.ok) return checked;
   return checked.then ? { ok: true, sessionToken: checked.then } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
 }

@@ -13,7 +13,6 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { listDevices } from '../devices/trusted-devices.ts';
-import type { DeviceKind } from '../authenticators/kinds.ts';
 import { eligibility, type Eligibility, type WaitingPeriodFacts } from '../eligibility/eligibility.ts';
 import { eligibilityInputFor } from '../eligibility/waiting-periods.ts';
 import { regionName } from '../eligibility/regions.ts';
@@ -66,7 +65,7 @@ export interface DetailsView {
   createdAt: Date;
   twoStepSince: Date | null;
   /** Kind, label (numbers masked, names as the holder gave them) and dates only: never a secret, credential id, public key or counter. */
-  devices: Array<{ label: string; kind: DeviceKind; addedAt: Date; verifiedAt: Date | null; lastUsedAt: Date | null }>;
+  devices: Array<{ label: string; kind: string; addedAt: Date; verifiedAt: Date | null; lastUsedAt: Date | null }>;
   eligibility: Eligibility;
   waitingPeriod: WaitingPeriodFacts | null;
   recoveryKeyCreatedAt: Date | null;

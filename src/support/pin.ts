@@ -17,7 +17,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
 import { type CodeDeps } from '../codes/codes.ts';
-import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
+import { askForCode, proveSecondStep, type ChosenDeviceSent } from '../proof/second-step.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
@@ -51,13 +51,13 @@ async function twoStepOn(db: Db, accountId: string): Promise<boolean> {
 /** Step 1: a code to the trusted device the holder picked. */
 export async function sendSupportPinCode(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<Result<ChosenDeviceSent, SupportError | CodesError>> {
   if (!(await twoStepOn(deps.db, accountId))) return failure(SUPPORT_ERRORS, 'TWO_STEP_OFF');
-  return sendCodeToChosenDevice(deps, accountId, 'support-pin', input, ctx);
+  return askForCode(deps, { accountId, purpose: 'support-pin' }, input, ctx);
 }
 
 /** Step 2: the code from that device → a new PIN, shown to the holder once. */
 export async function createSupportPin(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<Result<{ pin: string; expiresAt: Date }, SupportError | CodesError>> {
   if (!(await twoStepOn(deps.db, accountId))) return failure(SUPPORT_ERRORS, 'TWO_STEP_OFF');
-  const checked = await checkEnteredCode(deps, accountId, 'support-pin', input, ctx);
+  const checked = await proveSecondStep(deps, { accountId, purpose: 'support-pin' }, { form: input }, ctx);
   if (!checked.ok) return checked;
 
   const now = deps.clock.now();

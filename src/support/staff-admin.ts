@@ -6,7 +6,8 @@ import type { Db } from '../db/client.ts';
 import { failure, sentenceOf, type Result } from '../result.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';
-import { KIND_NOUNS, kindWithArticle } from '../authenticators/kinds.ts';
+import { kindOf } from '../kinds/registry.ts';
+import { withArticle } from '../kinds/kind.ts';
 import { NO_REQUEST } from '../security-events/record.ts';
 import { addStaffUser, generateStaffPassword, type StaffDeps, type StaffFactorKind } from './staff.ts';
 import { factorKindsByStaff, resetStaffFactors } from './staff-factors.ts';
@@ -71,11 +72,11 @@ export interface StaffOutcome {
 
 /** What `add` and `reset-factor` tell the operator about the sign-in to come. */
 export const setUpAtSignIn = (which: 'first' | 'next') =>
-  `Their ${which} sign-in at /support asks them to set up a second factor: ${kindWithArticle('totp')}, or ${kindWithArticle('passkey')}.`;
+  `Their ${which} sign-in at /support asks them to set up a second factor: ${withArticle(kindOf('totp').noun)}, or ${withArticle(kindOf('passkey').noun)}.`;
 
 /** A staff user's second factors as `list` shows them. */
 function factorText(kinds: StaffFactorKind[]): string {
-  return kinds.length ? kinds.map((k) => KIND_NOUNS[k]).join(', ') : 'no second factor (set up at the next sign-in)';
+  return kinds.length ? kinds.map((k) => kindOf(k).noun).join(', ') : 'no second factor (set up at the next sign-in)';
 }
 
 /** "sam.staff@example.com" → "Sam Staff": a default display name. */

@@ -1,5 +1,5 @@
 // A staff member's passkey or security key (WebAuthn), as the second factor after the password
-// (./staff-factors.ts). The holders' ceremonies (src/passkeys/ceremonies.ts) and challenges
+// (./staff-factors.ts). The holders' ceremonies (src/kinds/passkey/ceremonies.ts) and challenges
 // (src/passkeys/challenges.ts, owned by the staff member): the RP is APP_URL's, the challenge is
 // single use and lives 5 minutes, the credential id is unique, the counter must go up and is
 // written only from the value checked. Setting one up needs no factor yet, and the ceremony is its
@@ -12,8 +12,8 @@ import type { Clock } from '../clock.ts';
 import { attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { consumeChallenge, storeChallenge } from '../passkeys/challenges.ts';
-import { assertionAnswer, authenticationOptionsFor, checkAssertion, checkRegistration, registrationAnswer, registrationOptionsFor, transportsOf } from '../passkeys/ceremonies.ts';
-import type { RelyingParty } from '../passkeys/relying-party.ts';
+import { assertionAnswer, authenticationOptionsFor, checkAssertion, checkRegistration, registrationAnswer, registrationOptionsFor, transportsOf } from '../kinds/passkey/ceremonies.ts';
+import type { RelyingParty } from '../kinds/passkey/relying-party.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Result } from '../result.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';

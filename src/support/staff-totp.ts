@@ -1,5 +1,5 @@
 // A staff member's authenticator app (RFC 6238), as the second factor after the password
-// (./staff-factors.ts). The holders' rules (src/devices/authenticator-apps.ts, src/codes/totp-check.ts)
+// (./staff-factors.ts). The holders' rules (src/devices/authenticator-apps.ts, src/kinds/authenticator-app/check.ts)
 // with the holders' code: a 160-bit secret sealed with AES-256-GCM under TOTP_ENCRYPTION_KEY and
 // bound to its row, shown (QR code and text) only while the app is pending and only to that staff
 // member's 'second-factor' session; one code from it makes it theirs; a code works once per time
@@ -9,9 +9,9 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { newRowId } from '../db/row-id.ts';
-import { seal, open } from '../authenticators/secret-box.ts';
-import { newTotpSecret, totpUri, TOTP_DIGITS, TOTP_STEP_SECONDS } from '../authenticators/totp.ts';
-import { checkSealedTotp } from '../authenticators/sealed-totp.ts';
+import { seal, open } from '../secret-box.ts';
+import { newTotpSecret, totpUri, TOTP_DIGITS, TOTP_STEP_SECONDS } from '../kinds/authenticator-app/totp.ts';
+import { checkSealedTotp } from '../kinds/authenticator-app/sealed-totp.ts';
 import { codeDigitsOf } from '../codes/codes.ts';
 import { logger } from '../observability/log.ts';
 import { attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';

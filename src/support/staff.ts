@@ -24,7 +24,6 @@ import { PER_APPLE_ID, PER_CLIENT_ADDRESS } from '../accounts/password-guesses.t
 import { attemptsFailed, attemptsSucceeded, takeAttempts, type Limit } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
-import type { DeviceKind } from '../authenticators/kinds.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { recordStaffEvent } from './staff-events.ts';
 
@@ -106,7 +105,7 @@ export const STAFF_ABSOLUTE_MS = 8 * HOUR;
 export const STAFF_SECOND_FACTOR_MS = 10 * MINUTE;
 
 /** How a staff member proves the second factor (./staff-factors.ts): the holders' kinds of the same name. */
-export type StaffFactorKind = Extract<DeviceKind, 'totp' | 'passkey'>;
+export type StaffFactorKind = 'totp' | 'passkey';
 export const STAFF_FACTOR_KINDS = ['totp', 'passkey'] as const satisfies readonly StaffFactorKind[];
 
 /** 'second-factor': only the password was given. 'console': the second factor too. */

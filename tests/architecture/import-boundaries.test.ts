@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
-type Rule = { name: string; comment?: string; from: { path?: string }; to: { path?: string } };
+type Rule = { name: string; comment?: string; from: { path?: string; pathNot?: string }; to: { path?: string } };
 type Cruise = {
   modules: Array<{ source: string; dependencies: Array<{ resolved: string }> }>;
   summary: { violations: Array<{ from: string; to: string; rule: { name: string } }> };
@@ -79,6 +79,12 @@ describe('the rules themselves', () => {
     expect(forbids(rule('src-not-to-app'), 'src/runtime.ts', 'app/lib/session.ts')).toBe(true);
     expect(forbids(rule('production-not-to-dev'), 'src/server/serve.ts', 'dev/standins/server.ts')).toBe(true);
     expect(forbids(rule('production-not-to-dev'), 'app/dev/layout.tsx', 'dev/seed/demo-accounts.ts')).toBe(true);
+  });
+
+  it('let only the one second-step module reach the code form checks beneath it', () => {
+    expect(forbids(rule('second-step-through-proof'), 'src/sign-in/code.ts', 'src/codes/chosen-device.ts')).toBe(true);
+    expect(forbids(rule('second-step-through-proof'), 'app/actions/two-step.ts', 'src/codes/chosen-device.ts')).toBe(true);
+    expect(new RegExp(rule('second-step-through-proof').from.pathNot!).test('src/proof/second-step.ts')).toBe(true);
   });
 
   it('ask for a place in the layers for a new src/ folder', () => {

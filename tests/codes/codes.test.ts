@@ -15,10 +15,10 @@ import {
   WRONG_CODES_BEFORE_PAUSE,
   codeHash,
   generateCode,
-  maskPhoneNumber,
   pauseMs,
   waitText,
 } from '../../src/codes/codes.ts';
+import { maskPhoneNumber } from '../../src/kinds/sms/mask.ts';
 import { deliveryFailure } from '../../src/codes/delivery.ts';
 import { SmsError } from '../../src/sms/twilio-sms.ts';
 import { PushError } from '../../src/push/push-sender.ts';

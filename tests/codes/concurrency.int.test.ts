@@ -17,7 +17,7 @@ import {
   type CodeDeps,
 } from '../../src/codes/codes.ts';
 import { pauseMs, WRONG_CODES_BEFORE_PAUSE, wrongCodesKey } from '../../src/codes/limits.ts';
-import { totpCodeAt, timeStepOf } from '../../src/authenticators/totp.ts';
+import { totpCodeAt, timeStepOf } from '../../src/kinds/authenticator-app/totp.ts';
 import { CODE_KEY, TOTP_KEY, totpDevice, PHONE, START, lastSmsCode, newAccount, otherCode, resetTables, smsDevice, type TestClock } from './helpers.ts';
 
 describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {

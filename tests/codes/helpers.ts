@@ -11,9 +11,9 @@ import type { RequestContext } from '../../src/security-events/record.ts';
 import type { CodeDeps } from '../../src/codes/codes.ts';
 import { accountInput } from '../harness/accounts.ts';
 import { newRowId } from '../../src/db/row-id.ts';
-import { newTotpSecret } from '../../src/authenticators/totp.ts';
-import { seal } from '../../src/authenticators/secret-box.ts';
-import { totpSecretBinding } from '../../src/codes/totp-check.ts';
+import { newTotpSecret } from '../../src/kinds/authenticator-app/totp.ts';
+import { seal } from '../../src/secret-box.ts';
+import { totpSecretBinding } from '../../src/kinds/authenticator-app/check.ts';
 
 export const START = '2026-11-23T10:00:00.000Z';
 export const CODE_KEY = 'test-code-hmac-key-0123456789abcdef-0123456789';

@@ -1,4 +1,4 @@
-// Codes from an authenticator app (src/codes/totp-check.ts through verifyCode): nothing sent, the
+// Codes from an authenticator app (src/kinds/authenticator-app/check.ts through verifyCode): nothing sent, the
 // app's current code accepted once per time step, wrong codes counted like sent ones.
 import { describe, expect, it } from 'vitest';
 import { BROWSER } from '../harness/accounts.ts';
@@ -7,7 +7,7 @@ import { withTwoStepAccount } from '../two-step/helpers.ts';
 import { OTHER_BROWSER, lastSmsCode, otherCode, PHONE, totpDevice } from './helpers.ts';
 import { CODES_ERRORS, sendCode, verifyCode, type CodePurpose } from '../../src/codes/codes.ts';
 import { WRONG_CODES_BEFORE_PAUSE } from '../../src/codes/limits.ts';
-import { TOTP_DIGITS, TOTP_STEP_SECONDS, timeStepOf, totpCodeAt } from '../../src/authenticators/totp.ts';
+import { TOTP_DIGITS, TOTP_STEP_SECONDS, timeStepOf, totpCodeAt } from '../../src/kinds/authenticator-app/totp.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
 
 const STEP_MS = TOTP_STEP_SECONDS * 1000;

@@ -11,7 +11,7 @@ import { pendingAppSetup, startAuthenticatorApp } from '../../src/devices/authen
 import { confirmDevice, MAX_TRUSTED_DEVICES, removeDevice } from '../../src/devices/trusted-devices.ts';
 import { DEVICES_ERRORS } from '../../src/devices/errors.ts';
 import { CODES_ERRORS } from '../../src/codes/codes.ts';
-import { TOTP_STEP_SECONDS, totpCodeAt } from '../../src/authenticators/totp.ts';
+import { TOTP_STEP_SECONDS, totpCodeAt } from '../../src/kinds/authenticator-app/totp.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
 import { confirmIdentity, sendIdentityCode } from '../../src/step-up/fresh-code.ts';

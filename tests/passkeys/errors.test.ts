@@ -2,7 +2,7 @@
 // full sentence; the refusals of a step say what to do next; a cancelled ceremony says so plainly.
 import { describe, expect, it } from 'vitest';
 import { PASSKEYS_ERRORS } from '../../src/passkeys/errors.ts';
-import { CEREMONY_ERRORS, ceremonyErrorSentence } from '../../src/passkeys/ceremony-errors.ts';
+import { CEREMONY_ERRORS, ceremonyErrorSentence } from '../../src/kinds/passkey/ceremony-errors.ts';
 
 const now = new Date('2026-01-01T12:00:00Z');
 const sentence = (s: (typeof PASSKEYS_ERRORS)[keyof typeof PASSKEYS_ERRORS]) => (typeof s === 'string' ? s : s(new Date(now.getTime() + 25_000), now));

@@ -6,7 +6,7 @@ import { SUPPORT_ERRORS } from '../../src/support/errors.ts';
 import { MAX_PIN_TRIES, SUPPORT_PIN_DIGITS, SUPPORT_PIN_TTL_MS } from '../../src/support/pin.ts';
 import { MIN_STAFF_PASSWORD_LENGTH } from '../../src/support/staff.ts';
 import { MAX_PASSWORD_LENGTH } from '../../src/accounts/password-policy.ts';
-import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '../../src/authenticators/totp.ts';
+import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '../../src/kinds/authenticator-app/totp.ts';
 
 // The operator command's answers are lower-case messages for a terminal, not sentences.
 const COMMAND_LINE = ['BAD_ARGUMENTS', 'UNKNOWN_COMMAND', 'ADD_NEEDS_EMAIL', 'REMOVE_NEEDS_EMAIL', 'LIST_TAKES_NO_ARGUMENTS', 'RESET_FACTOR_NEEDS_EMAIL', 'INVALID_STAFF_USER'];

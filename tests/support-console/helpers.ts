@@ -4,8 +4,8 @@
 import type { Db } from '../../src/db/client.ts';
 import type { TestClock } from '../codes/helpers.ts';
 import { CODE_KEY, TOTP_KEY } from '../codes/helpers.ts';
-import { relyingParty } from '../../src/passkeys/relying-party.ts';
-import { totpCodeAt } from '../../src/authenticators/totp.ts';
+import { relyingParty } from '../../src/kinds/passkey/relying-party.ts';
+import { totpCodeAt } from '../../src/kinds/authenticator-app/totp.ts';
 import { staffSignIn } from '../../src/support/staff.ts';
 import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/support/staff-totp.ts';
 import { addStaffUser, consoleReady, createStaffSession, resolveStaffSession, type ConsoleSession, type StaffSession } from '../../src/support/staff.ts';

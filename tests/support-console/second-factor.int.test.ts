@@ -14,7 +14,7 @@ import { SoftAuthenticator } from '../passkeys/authenticator.ts';
 import { ORIGIN, RP_ID } from '../passkeys/helpers.ts';
 import { DESK, firstSignInWithApp, passwordOnly, session, signInWithApp, staffDeps, staffMember, STAFF_PASSWORD } from './helpers.ts';
 import { DAY, fixedClock, MINUTE } from '../../src/clock.ts';
-import { timeStepOf, totpCodeAt, TOTP_STEP_SECONDS } from '../../src/authenticators/totp.ts';
+import { timeStepOf, totpCodeAt, TOTP_STEP_SECONDS } from '../../src/kinds/authenticator-app/totp.ts';
 import { consoleReady, staffSignIn } from '../../src/support/staff.ts';
 import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/support/staff-totp.ts';
 import { addStaffPasskey, signInWithStaffPasskey, staffPasskeyOptions, staffPasskeyRegistrationOptions } from '../../src/support/staff-passkeys.ts';

@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from '../harness/db.ts';
 import { fixedClock, MINUTE, HOUR } from '../../src/clock.ts';
 import { START, type TestClock } from '../codes/helpers.ts';
 import { DESK, STAFF_PASSWORD, firstSignInWithApp, passwordOnly, session, signInWithApp, staffDeps, staffMember } from './helpers.ts';
-import { TOTP_STEP_SECONDS } from '../../src/authenticators/totp.ts';
+import { TOTP_STEP_SECONDS } from '../../src/kinds/authenticator-app/totp.ts';
 import { ROOT } from './app-harness.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
 import {

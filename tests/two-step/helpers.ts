@@ -17,7 +17,7 @@ import type { RequestContext } from '../../src/security-events/record.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
 import { WRONG_CODES_BEFORE_PAUSE } from '../../src/codes/limits.ts';
-import { relyingParty } from '../../src/passkeys/relying-party.ts';
+import { relyingParty } from '../../src/kinds/passkey/relying-party.ts';
 
 export const APPLE_ID = 'jane.holder@example.com';
 export const APP_URL = 'http://localhost:3000';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { lastSmsCode, otherCode, PHONE, totpDevice } from '../codes/helpers.ts';
-import { totpCodeAt } from '../../src/authenticators/totp.ts';
+import { totpCodeAt } from '../../src/kinds/authenticator-app/totp.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';

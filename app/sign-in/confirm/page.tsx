@@ -5,12 +5,9 @@ import { continueUrl } from '@/src/oidc/interactions.ts';
 import { currentAccount } from '../../lib/session.ts';
 import { refuseStaff } from '../../lib/staff-session.ts';
 import { appRequest, interactionParam, withInteraction } from '../../lib/app-sign-in.ts';
-import { codeDevices, hasPasskeyAmong } from '../../lib/code-devices.ts';
-import { CodeStep } from '../../components/code-step.tsx';
-import { PasskeyButton } from '../../components/passkey-button.tsx';
+import { ProofStep } from '../../components/proof-step.tsx';
 import { AppRequestBanner, AppRequestEnded } from '../../components/app-request.tsx';
-import { sendIdentityCodeAction } from '../../actions/two-step.ts';
-import { identityPasskeyOptionsAction } from '../../actions/passkeys.ts';
+import { sendIdentityCodeAction, identityPasskeyOptionsAction } from '../../actions/two-step.ts';
 import { confirmForAppAction, confirmForAppWithPasskeyAction } from '../../actions/app-sign-in.ts';
 import { SECOND_STEP_REASONS, type SecondStepReason } from '@/src/oidc/authentication.ts';
 import type { Metadata } from 'next';
@@ -44,14 +41,12 @@ export default async function ConfirmForAppPage({ searchParams }: { searchParams
       <h1>Verify Your Identity</h1>
       {request ? <AppRequestBanner request={request} doing="Confirm it's you" /> : <AppRequestEnded />}
       <p className="lead">{WHY[why](request?.appName ?? 'The app')}</p>
-      <div className="panel">
-        <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendIdentityCodeAction} check={confirmForAppAction.bind(null, uid)} verifyLabel="Continue" />
-      </div>
-      {hasPasskeyAmong(devices) ? (
-        <div className="panel">
-          <PasskeyButton options={identityPasskeyOptionsAction} finish={confirmForAppWithPasskeyAction.bind(null, uid)} />
-        </div>
-      ) : null}
+      <ProofStep
+        devices={devices}
+        digits={rt.codeDigits}
+        actions={{ send: sendIdentityCodeAction, check: confirmForAppAction.bind(null, uid), signOptions: identityPasskeyOptionsAction, sign: confirmForAppWithPasskeyAction.bind(null, uid) }}
+        verifyLabel="Continue"
+      />
     </main>
   );
 }

@@ -3,11 +3,8 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { pendingSignIn, signInDevices } from '@/src/sign-in/code.ts';
 import { sessionToken } from '../../lib/session.ts';
-import { codeDevices, hasPasskeyAmong } from '../../lib/code-devices.ts';
-import { PasskeyButton } from '../../components/passkey-button.tsx';
-import { signInPasskeyOptionsAction, signInWithPasskeyAction } from '../../actions/passkeys.ts';
-import { CodeStep } from '../../components/code-step.tsx';
-import { completeSignInAction, sendSignInCodeAction } from '../../actions/sign-in-code.ts';
+import { signInPasskeyOptionsAction, signInWithPasskeyAction, completeSignInAction, sendSignInCodeAction } from '../../actions/sign-in-code.ts';
+import { ProofStep } from '../../components/proof-step.tsx';
 import { appRequest, interactionParam, withInteraction } from '../../lib/app-sign-in.ts';
 import { AppRequestBanner } from '../../components/app-request.tsx';
 import type { Metadata } from 'next';
@@ -28,18 +25,12 @@ export default async function VerifySignInPage({ searchParams }: { searchParams:
       <h1>Verify Your Identity</h1>
       {request ? <AppRequestBanner request={request} doing="Confirm it's you with one of your trusted devices" /> : null}
       <p className="lead">Two-step verification is on. Confirm it&apos;s you with one of your trusted devices.</p>
-      <div className="panel">
-        {devices.length > 0 ? (
-          <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendSignInCodeAction} check={completeSignInAction.bind(null, uid)} />
-        ) : (
-          <p>This account has no trusted device left.</p>
-        )}
-      </div>
-      {hasPasskeyAmong(devices) ? (
-        <div className="panel">
-          <PasskeyButton options={signInPasskeyOptionsAction} finish={signInWithPasskeyAction.bind(null, uid)} />
-        </div>
-      ) : null}
+      <ProofStep
+        devices={devices}
+        digits={rt.codeDigits}
+        actions={{ send: sendSignInCodeAction, check: completeSignInAction.bind(null, uid), signOptions: signInPasskeyOptionsAction, sign: signInWithPasskeyAction.bind(null, uid) }}
+        noDevice="This account has no trusted device left."
+      />
       <p className="small">
         <Link href="/sign-in/recovery">Can&apos;t use any of your devices?</Link>
       </p>

@@ -1,5 +1,5 @@
 import type { DetailsView } from '@/src/support/console.ts';
-import { kindTitle } from '@/src/authenticators/kinds.ts';
+import { kindTitle } from '@/src/kinds/registry.ts';
 import { When } from './when.tsx';
 
 /** The account's trusted devices, view only. */

@@ -6,11 +6,8 @@ import { FRESH_CODE_MS } from '@/src/step-up/fresh-code.ts';
 import { durationText } from '@/src/clock.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { freshCodePage, pageNeedsFreshCode } from '../../../lib/fresh-code.ts';
-import { codeDevices, hasPasskeyAmong } from '../../../lib/code-devices.ts';
-import { PasskeyButton } from '../../../components/passkey-button.tsx';
-import { confirmIdentityWithPasskeyAction, identityPasskeyOptionsAction } from '../../../actions/passkeys.ts';
-import { CodeStep } from '../../../components/code-step.tsx';
-import { confirmIdentityAction, sendIdentityCodeAction } from '../../../actions/two-step.ts';
+import { confirmIdentityWithPasskeyAction, identityPasskeyOptionsAction, confirmIdentityAction, sendIdentityCodeAction } from '../../../actions/two-step.ts';
+import { ProofStep } from '../../../components/proof-step.tsx';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Verify Your Identity' };
@@ -34,14 +31,12 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
         This change needs a verification code from one of your trusted devices, entered in the last {durationText(FRESH_CODE_MS)}. It keeps someone who finds your
         browser signed in from taking over your account.
       </p>
-      <div className="panel">
-        <CodeStep devices={codeDevices(devices)} digits={rt.codeDigits} send={sendIdentityCodeAction} check={confirmIdentityAction.bind(null, next)} verifyLabel="Continue" />
-      </div>
-      {hasPasskeyAmong(devices) ? (
-        <div className="panel">
-          <PasskeyButton options={identityPasskeyOptionsAction} finish={confirmIdentityWithPasskeyAction.bind(null, next)} />
-        </div>
-      ) : null}
+      <ProofStep
+        devices={devices}
+        digits={rt.codeDigits}
+        actions={{ send: sendIdentityCodeAction, check: confirmIdentityAction.bind(null, next), signOptions: identityPasskeyOptionsAction, sign: confirmIdentityWithPasskeyAction.bind(null, next) }}
+        verifyLabel="Continue"
+      />
     </main>
   );
 }

@@ -4,8 +4,8 @@
 // trusted device at once (the ceremony is its proof) and reloads the page with a notice.
 import { useActionState } from 'react';
 import { startRegistration } from '@simplewebauthn/browser';
-import { PASSKEY_NAME_EMPTY } from '@/src/passkeys/ceremony-errors.ts';
-import { addPasskeyAction, passkeyRegistrationOptionsAction } from '../../../actions/passkeys.ts';
+import { PASSKEY_NAME_EMPTY } from '@/src/kinds/passkey/ceremony-errors.ts';
+import { addPasskeyAction, passkeyRegistrationOptionsAction } from '../../../actions/devices.ts';
 import { Field, errorProps } from '../../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
 import { runCeremony } from '../../../components/passkey-ceremony.ts';

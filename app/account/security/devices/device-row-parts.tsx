@@ -6,17 +6,10 @@ import { LocalTime } from '../../../components/local-time.tsx';
 import type { FormState } from '../../../lib/form-state.ts';
 import styles from './devices.module.css';
 
-import type { DeviceKind } from '@/src/authenticators/kinds.ts';
+import type { KindView } from '@/src/devices/trusted-devices.ts';
 
-export type Kind = DeviceKind;
-
-/** The few letters in each device's icon, and its colours (devices.module.css), one per kind. */
-const KIND_ICONS: Record<Kind, { text: string; className: string }> = {
-  sms: { text: 'SMS', className: '' },
-  push: { text: 'iOS', className: styles.push },
-  totp: { text: 'APP', className: styles.app },
-  passkey: { text: 'KEY', className: styles.key },
-};
+/** What a row shows of its device's kind (src/kinds/: its icon's letters and colour class in devices.module.css). */
+export type Kind = KindView;
 
 /** The latest message of a row's forms, under the row. */
 export function RowMessage({ states }: { states: FormState[] }) {
@@ -39,11 +32,11 @@ export function RowMessage({ states }: { states: FormState[] }) {
 export function DeviceIdentity({ kind, label, meta }: { kind: Kind; label: string; meta: ReactNode }) {
   return (
     <div className={styles.who}>
-      <span className={`${styles.icon} ${KIND_ICONS[kind].className}`} aria-hidden="true">
-        {KIND_ICONS[kind].text}
+      <span className={`${styles.icon} ${kind.icon.tone ? styles[kind.icon.tone] : ''}`} aria-hidden="true">
+        {kind.icon.text}
       </span>
       <div>
-        <div className={`${styles.name} ${kind === 'sms' ? styles.number : ''}`} data-testid="device-label">
+        <div className={`${styles.name} ${kind.labelIs === 'number' ? styles.number : ''}`} data-testid="device-label">
           {label}
         </div>
         <div className={styles.meta}>{meta}</div>

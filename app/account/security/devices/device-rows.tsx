@@ -7,7 +7,6 @@ import { addPushDeviceAction, confirmDeviceAction, removeDeviceAction, resendCod
 import { CodeInput } from '../../../components/code-input.tsx';
 import { PendingButton } from '../../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
-import { KIND_CHANNELS } from '@/src/authenticators/kinds.ts';
 import { DeviceDates, DeviceIdentity, RemoveForm, RowMessage, type Kind } from './device-row-parts.tsx';
 import styles from './devices.module.css';
 
@@ -24,7 +23,7 @@ export function TrustedDeviceRow(props: { id: string; kind: Kind; label: string;
           label={props.label}
           meta={
             <>
-              {sentenceCase(KIND_CHANNELS[props.kind])}
+              {sentenceCase(props.kind.channel)}
               <DeviceDates createdAt={props.createdAt} verifiedAt={props.verifiedAt} lastUsedAt={props.lastUsedAt} locale={props.locale} />
             </>
           }
@@ -51,7 +50,7 @@ export function PendingDeviceRow(props: { id: string; kind: Kind; label: string;
         <DeviceIdentity
           kind={props.kind}
           label={props.label}
-          meta={`Enter the ${props.digits}-digit code we sent ${props.kind === 'sms' ? 'to this number by text message' : 'to this device'}.`}
+          meta={`Enter the ${props.digits}-digit code we sent ${props.kind.codeSentTo ?? 'to this device'}.`}
         />
         <div className={styles.tools}>
           <RemoveForm id={props.id} label={props.label} action={remove} />
@@ -92,7 +91,7 @@ export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: stri
       <div className={styles.head}>
         <DeviceIdentity kind={props.kind} label={props.label} meta="Not set up yet: it becomes a trusted device once you finish setting it up." />
         <div className={styles.tools}>
-          {props.kind === 'totp' ? (
+          {props.kind.proof === 'own-code' ? (
             <Link className={`button ${styles.small}`} href={`/account/security/devices/authenticator?id=${encodeURIComponent(props.id)}`}>
               Finish setting up
             </Link>
@@ -106,12 +105,12 @@ export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: stri
 }
 
 /** A registered iOS device: whether it is trusted, or a button to send it a code. */
-export function RegisteredDeviceRow(props: { id: string; name: string; deviceId: string; status: 'trusted' | 'pending' | null }) {
+export function RegisteredDeviceRow(props: { id: string; name: string; deviceId: string; status: 'trusted' | 'pending' | null; kind: Kind }) {
   const [state, action] = useActionState(addPushDeviceAction, EMPTY_FORM);
   return (
     <li className={styles.row} data-testid="registered-device">
       <div className={styles.head}>
-        <DeviceIdentity kind="push" label={props.name} meta={`Find My iPhone on · device ${props.deviceId}`} />
+        <DeviceIdentity kind={props.kind} label={props.name} meta={`Find My iPhone on · device ${props.deviceId}`} />
         <div className={styles.tools}>
           {props.status === 'trusted' ? (
             <span className={`badge on ${styles.status}`}>Trusted</span>

@@ -90,7 +90,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
               {trusted.map((d) => (
                 <TrustedDeviceRow
                   key={d.id}
-                  {...{ id: d.id, kind: d.kind, label: d.label, locale }}
+                  {...{ id: d.id, kind: d.shows, label: d.label, locale }}
                   createdAt={d.createdAt.toISOString()}
                   verifiedAt={d.verifiedAt!.toISOString()}
                   lastUsedAt={d.lastUsedAt?.toISOString() ?? null}
@@ -122,7 +122,7 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
         {registered.length > 0 ? (
           <ul className={styles.list} aria-label="Registered devices">
             {registered.map((r) => (
-              <RegisteredDeviceRow key={r.id} id={r.id} name={r.name} deviceId={r.deviceId} status={r.status} />
+              <RegisteredDeviceRow key={r.id} id={r.id} name={r.name} deviceId={r.deviceId} status={r.status} kind={r.shows} />
             ))}
           </ul>
         ) : null}

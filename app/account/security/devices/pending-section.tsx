@@ -3,7 +3,6 @@
 // link back to it). Each may be removed.
 import { durationText } from '@/src/clock.ts';
 import { CODE_TTL_MS } from '@/src/codes/codes.ts';
-import { isSentCodeKind } from '@/src/authenticators/kinds.ts';
 import type { TrustedDeviceView } from '@/src/devices/trusted-devices.ts';
 import { PendingDeviceRow, UnfinishedDeviceRow } from './device-rows.tsx';
 import styles from './devices.module.css';
@@ -16,10 +15,10 @@ export function PendingSection({ pending, digits }: { pending: TrustedDeviceView
       <p className="muted small">These become trusted devices once you enter a code from them. A code we send works for {durationText(CODE_TTL_MS)}.</p>
       <ul className={styles.list} aria-labelledby="pending-heading">
         {pending.map((d) =>
-          isSentCodeKind(d.kind) ? (
-            <PendingDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} digits={digits} />
+          d.shows.proof === 'sent-code' ? (
+            <PendingDeviceRow key={d.id} id={d.id} kind={d.shows} label={d.label} digits={digits} />
           ) : (
-            <UnfinishedDeviceRow key={d.id} id={d.id} kind={d.kind} label={d.label} />
+            <UnfinishedDeviceRow key={d.id} id={d.id} kind={d.shows} label={d.label} />
           ),
         )}
       </ul>

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
-import { KIND_CHANNELS } from '@/src/authenticators/kinds.ts';
 import { needsTrustedPhone } from '@/src/devices/trusted-phones.ts';
 import { explainEligibility } from '@/src/eligibility/explain.ts';
 import { aDigits } from '@/src/format.ts';
@@ -59,7 +58,7 @@ export default async function SetupPage() {
             <ul className={styles.devices} aria-label="Your trusted devices" data-testid="setup-devices">
               {[...phones, ...others].map((d) => (
                 <li key={d.id}>
-                  ✓ {d.label} <span className="muted small">({KIND_CHANNELS[d.kind]}, verified)</span>
+                  ✓ {d.label} <span className="muted small">({d.shows.channel}, verified)</span>
                 </li>
               ))}
             </ul>

@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
-import { KIND_CHANNELS } from '@/src/authenticators/kinds.ts';
 import { listAppPasswords } from '@/src/app-passwords/app-passwords.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
@@ -36,7 +35,7 @@ export default async function ManageTwoStepPage() {
         <ul className="plain-list" data-testid="manage-devices">
           {trusted.map((d) => (
             <li key={d.id}>
-              {d.label} <span className="muted small">{KIND_CHANNELS[d.kind]}</span>
+              {d.label} <span className="muted small">{d.shows.channel}</span>
             </li>
           ))}
         </ul>

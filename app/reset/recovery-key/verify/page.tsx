@@ -2,11 +2,8 @@ import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { keyResetState } from '@/src/password-reset/by-recovery-key.ts';
 import { resetToken } from '../../../lib/reset-cookie.ts';
-import { codeDevices, hasPasskeyAmong } from '../../../lib/code-devices.ts';
-import { PasskeyButton } from '../../../components/passkey-button.tsx';
-import { keyResetPasskeyOptionsAction, verifyKeyResetPasskeyAction } from '../../../actions/passkeys.ts';
-import { CodeStep } from '../../../components/code-step.tsx';
-import { sendKeyResetCodeAction, verifyKeyResetCodeAction } from '../../../actions/password-reset.ts';
+import { keyResetPasskeyOptionsAction, verifyKeyResetPasskeyAction, sendKeyResetCodeAction, verifyKeyResetCodeAction } from '../../../actions/password-reset.ts';
+import { ProofStep } from '../../../components/proof-step.tsx';
 import { NewPasswordForm } from '../key-forms.tsx';
 import type { Metadata } from 'next';
 
@@ -22,18 +19,12 @@ export default async function KeyResetVerifyPage() {
       {state.step === 'code' ? (
         <>
           <p className="lead">Your Recovery Key is right. Now confirm it&apos;s you with one of your trusted devices.</p>
-          <div className="panel">
-            {state.devices.length > 0 ? (
-              <CodeStep devices={codeDevices(state.devices)} digits={rt.codeDigits} send={sendKeyResetCodeAction} check={verifyKeyResetCodeAction} />
-            ) : (
-              <p>This account has no trusted device left, so its password cannot be reset.</p>
-            )}
-          </div>
-          {hasPasskeyAmong(state.devices) ? (
-            <div className="panel">
-              <PasskeyButton options={keyResetPasskeyOptionsAction} finish={verifyKeyResetPasskeyAction} />
-            </div>
-          ) : null}
+          <ProofStep
+            devices={state.devices}
+            digits={rt.codeDigits}
+            actions={{ send: sendKeyResetCodeAction, check: verifyKeyResetCodeAction, signOptions: keyResetPasskeyOptionsAction, sign: verifyKeyResetPasskeyAction }}
+            noDevice="This account has no trusted device left, so its password cannot be reset."
+          />
         </>
       ) : state.step === 'password' ? (
         <>

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { runtime } from '@/src/runtime.ts';
 import { staffFactorKinds } from '@/src/support/staff-factors.ts';
 import { pendingStaffApp, STAFF_TOTP_ISSUER } from '@/src/support/staff-totp.ts';
-import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/authenticators/totp.ts';
+import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/kinds/authenticator-app/totp.ts';
 import { requireSecondFactorStep, SECOND_FACTOR_PAGE } from '../../../lib/staff-session.ts';
 import { confirmStaffAppAction } from '../../../actions/staff-second-factor.ts';
 import { TotpKey } from '../../../components/totp-key.tsx';

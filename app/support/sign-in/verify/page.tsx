@@ -4,7 +4,7 @@ import { runtime } from '@/src/runtime.ts';
 import { staffFactorKinds } from '@/src/support/staff-factors.ts';
 import { STAFF_TOTP_ISSUER } from '@/src/support/staff-totp.ts';
 import { STAFF_CEREMONY_ERRORS } from '@/src/support/staff-ceremony-errors.ts';
-import { TOTP_DIGITS } from '@/src/authenticators/totp.ts';
+import { TOTP_DIGITS } from '@/src/kinds/authenticator-app/totp.ts';
 import { requireSecondFactorStep, SECOND_FACTOR_SETUP_PAGE } from '../../../lib/staff-session.ts';
 import { staffAppCodeAction, staffPasskeyAction, staffPasskeyOptionsAction } from '../../../actions/staff-second-factor.ts';
 import { PasskeyButton } from '../../../components/passkey-button.tsx';

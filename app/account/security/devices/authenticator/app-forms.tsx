@@ -2,8 +2,7 @@
 // The two forms of adding an authenticator app: its name (which makes the secret), then the code
 // it shows (which makes it trusted, through the Trusted Devices page's confirm action).
 import { useActionState } from 'react';
-import { startAuthenticatorAppAction } from '../../../../actions/authenticator-apps.ts';
-import { confirmDeviceAction } from '../../../../actions/devices.ts';
+import { startAuthenticatorAppAction, confirmDeviceAction } from '../../../../actions/devices.ts';
 import { Field, errorProps } from '../../../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../../../components/form-messages.tsx';
 import { CodeInput } from '../../../../components/code-input.tsx';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { runtime } from '@/src/runtime.ts';
 import { pendingAppSetup } from '@/src/devices/authenticator-apps.ts';
-import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/authenticators/totp.ts';
+import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/kinds/authenticator-app/totp.ts';
 import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../../lib/fresh-code.ts';

@@ -10,8 +10,8 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
-import { passkeyMethod } from '../authenticators/kinds.ts';
-import type { AuthMethod } from '../sessions/auth-methods.ts';
+import { passkeyMethod } from './kind.ts';
+import type { AuthMethod } from '../../sessions/auth-methods.ts';
 import type { RelyingParty } from './relying-party.ts';
 import { authenticationResponse, challengeOf, parseResponse, registrationResponse } from './responses.ts';
 

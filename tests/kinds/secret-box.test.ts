@@ -1,8 +1,8 @@
-// The sealed form of authenticator-app secrets (src/authenticators/secret-box.ts): AES-256-GCM, bound to
+// The sealed form of authenticator-app secrets (src/secret-box.ts): AES-256-GCM, bound to
 // the row it belongs to, and useless with any other key or row.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { open, seal } from '../../src/authenticators/secret-box.ts';
+import { open, seal } from '../../src/secret-box.ts';
 
 const key = randomBytes(32);
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

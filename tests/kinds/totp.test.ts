@@ -1,4 +1,4 @@
-// The TOTP wrapper (src/authenticators/totp.ts) on fixed dates: RFC 6238 Appendix B's SHA-1
+// The TOTP wrapper (src/kinds/authenticator-app/totp.ts) on fixed dates: RFC 6238 Appendix B's SHA-1
 // vectors, the ±1 step of drift and nothing beyond, the URI the app scans, and the secret's size.
 import { describe, expect, it } from 'vitest';
 import { ScureBase32Plugin } from 'otplib';
@@ -12,7 +12,7 @@ import {
   TOTP_DRIFT_STEPS,
   TOTP_SECRET_BYTES,
   TOTP_STEP_SECONDS,
-} from '../../src/authenticators/totp.ts';
+} from '../../src/kinds/authenticator-app/totp.ts';
 
 const base32 = new ScureBase32Plugin();
 

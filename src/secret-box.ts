@@ -1,9 +1,10 @@
-// Secrets the server must read back (an authenticator app's TOTP secret: checking a code needs
-// it, so it cannot be hashed) are sealed with AES-256-GCM (NIST SP 800-38D) under
-// TOTP_ENCRYPTION_KEY before they reach the database. A database leak alone yields no secret.
+// Secrets the server must read back (a device's shared code secret: checking a code needs it, so it
+// cannot be hashed; the OpenID Connect signing keys) are sealed with AES-256-GCM (NIST SP 800-38D)
+// under a 32-byte key of the runtime's before they reach the database. A database leak alone yields
+// no secret. Not a kind of trusted device's own code: every sealed value of the portal uses it.
 //
 // Sealed form: "v1." + base64url(iv ‖ ciphertext ‖ tag). 12-byte random IV (SP 800-38D 8.2.2: at
-// most 2^32 seals per key with random IVs, far more than authenticator apps we will ever add);
+// most 2^32 seals per key with random IVs, far more than secrets we will ever seal under one key);
 // 16-byte tag. The row it belongs to is the associated data, so a sealed secret copied onto
 // another device row or account does not open.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';

@@ -1,0 +1,18 @@
+// An authenticator app (RFC 6238): it makes its own 6-digit codes, so nothing is sent, stored or
+// counted per code; the holder names it. Adding one is src/devices/authenticator-apps.ts.
+import { namedByHolder, type TrustedDeviceKind } from '../kind.ts';
+import { checkAppCode } from './check.ts';
+import { TOTP_DIGITS } from './totp.ts';
+
+export const authenticatorAppKind: TrustedDeviceKind = {
+  id: 'totp',
+  noun: 'authenticator app',
+  channel: 'code from the app',
+  icon: { text: 'APP', tone: 'app' },
+  labelIs: 'name',
+  codeSentTo: null,
+  trustedUses: 'The codes it shows can now be used to verify your identity.',
+  method: 'otp', // RFC 8176: a one-time password (RFC 6238)
+  ...namedByHolder('authenticator app'),
+  proof: { by: 'own-code', digits: TOTP_DIGITS, check: checkAppCode },
+};

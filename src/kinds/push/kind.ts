@@ -1,0 +1,35 @@
+// A registered iOS device with Find My iPhone: codes go by push notification. Registering
+// the device and making it trusted are src/devices/trusted-devices.ts's registerDevice and addPushDevice.
+import { isPushError } from '../../push/push-sender.ts';
+import { titleOf, type TrustedDeviceKind } from '../kind.ts';
+
+export const PUSH_TITLE = 'Two-Step';
+export const pushBody = (code: string) => `Your verification code is ${code}.`;
+
+const NOUN = 'iOS device';
+const label: TrustedDeviceKind['label'] = (d) => d.registeredDevice?.name ?? NOUN;
+
+export const pushKind: TrustedDeviceKind = {
+  id: 'push',
+  noun: NOUN,
+  channel: 'notification',
+  icon: { text: 'iOS', tone: 'push' },
+  labelIs: 'name',
+  codeSentTo: 'to this device',
+  trustedUses: 'Verification codes can now be sent to it.',
+  // RFC 8176: a code pushed to a registered device and typed in the browser is multiple-channel
+  // authentication; it has no value for a push.
+  method: 'mca',
+  label,
+  title: (d) => `${titleOf(NOUN)} (${label(d)})`,
+  describe: (d) => `the device “${label(d)}”`,
+  proof: {
+    by: 'sent-code',
+    destination: (d) =>
+      d.registeredDevice?.deviceId ? { channel: 'push', key: d.registeredDevice.deviceId, to: { deviceId: d.registeredDevice.deviceId, deviceName: d.registeredDevice.name } } : null,
+    deliver: (senders, to, code) => senders.push.push({ deviceId: to.to.deviceId, deviceName: to.to.deviceName }, { title: PUSH_TITLE, body: pushBody(code) }),
+    // PushError messages are written for the person (src/push/push-sender.ts).
+    deliveryFailure: (err) =>
+      isPushError(err) ? (err.message ? { code: 'PUSH_FAILED', args: [err.message], details: { error: 'push' } } : { code: 'SEND_FAILED', args: [], details: { error: 'push' } }) : null,
+  },
+};

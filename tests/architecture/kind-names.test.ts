@@ -1,0 +1,115 @@
+// A kind of trusted device is one unit of code (src/kinds/<kind>/, listed by src/kinds/registry.ts):
+// nothing outside a kind's folder may name a specific kind (./kind-names.ts says what naming is).
+//
+// The files below still name one: they are what is left to move into the kind folders. The list
+// only shrinks: a new file naming a kind fails, and so does a listed file that no longer names one
+// (take it off the list, so it cannot quietly start again).
+import { describe, expect, it } from 'vitest';
+import { filesNamingAKind, mayNameKinds, KIND_NAME } from './kind-names.ts';
+
+const NOT_YET_MOVED = [
+  'app/account/security/confirm/page.tsx',
+  'app/account/security/devices/add-other-kinds.tsx',
+  'app/account/security/devices/add-passkey.tsx',
+  'app/account/security/devices/authenticator/app-forms.tsx',
+  'app/account/security/devices/authenticator/page.tsx',
+  'app/account/security/devices/device-rows.tsx',
+  'app/account/security/devices/page.tsx',
+  'app/account/security/devices/pending-section.tsx',
+  'app/account/security/setup/page.tsx',
+  'app/account/security/two-step/page.tsx',
+  'app/actions/app-sign-in.ts',
+  'app/actions/devices.ts',
+  'app/actions/password-reset.ts',
+  'app/actions/sign-in-code.ts',
+  'app/actions/staff-second-factor.ts',
+  'app/actions/two-step.ts',
+  'app/components/code-step.tsx',
+  'app/components/passkey-button.tsx',
+  'app/components/passkey-ceremony.ts',
+  'app/components/proof-step.tsx',
+  'app/components/totp-key.tsx',
+  'app/dev/devices/page.tsx',
+  'app/dev/layout.tsx',
+  'app/dev/sms/page.tsx',
+  'app/help/two-step/keeping-access.tsx',
+  'app/help/two-step/question.tsx',
+  'app/layout.tsx',
+  'app/lib/code-devices.ts',
+  'app/lib/passkey-options.ts',
+  'app/lib/request.ts',
+  'app/reset/recovery-key/verify/page.tsx',
+  'app/sign-in/confirm/page.tsx',
+  'app/sign-in/verify/page.tsx',
+  'app/support/sign-in/set-up/page.tsx',
+  'app/support/sign-in/set-up/setup-forms.tsx',
+  'app/support/sign-in/staff-code-form.tsx',
+  'app/support/sign-in/verify/page.tsx',
+  'src/codes/chosen-device.ts',
+  'src/codes/codes.ts',
+  'src/codes/errors.ts',
+  'src/codes/limits.ts',
+  'src/codes/outcomes.ts',
+  'src/config.ts',
+  'src/devices/authenticator-apps.ts',
+  'src/devices/device-rows.ts',
+  'src/devices/errors.ts',
+  'src/devices/passkeys.ts',
+  'src/devices/trusted-devices.ts',
+  'src/devices/trusted-phones.ts',
+  'src/kinds/kind.ts',
+  'src/mail/templates.ts',
+  'src/observability/metrics.ts',
+  'src/passkeys/challenges.ts',
+  'src/passkeys/errors.ts',
+  'src/passkeys/passkeys.ts',
+  'src/password-reset/by-recovery-key.ts',
+  'src/proof/second-step.ts',
+  'src/push/push-sender.ts',
+  'src/runtime.ts',
+  'src/security-events/activity.ts',
+  'src/server/security-headers.ts',
+  'src/sessions/auth-methods.ts',
+  'src/sessions/sessions.ts',
+  'src/sign-in/code.ts',
+  'src/sign-in/recovery-key.ts',
+  'src/sms/sms-text.ts',
+  'src/sms/twilio-sms.ts',
+  'src/step-up/fresh-code.ts',
+  'src/support/console.ts',
+  'src/support/errors.ts',
+  'src/support/staff-admin.ts',
+  'src/support/staff-ceremony-errors.ts',
+  'src/support/staff-factors.ts',
+  'src/support/staff-passkeys.ts',
+  'src/support/staff-totp.ts',
+  'src/support/staff.ts',
+];
+
+describe('kinds of trusted device', () => {
+  const naming = filesNamingAKind();
+
+  it('are named only in their own folders (and in the files not yet moved there)', () => {
+    expect(naming.filter((f) => !NOT_YET_MOVED.includes(f))).toEqual([]);
+  });
+
+  it('are no longer named in a file taken off the list of files not yet moved', () => {
+    expect(NOT_YET_MOVED.filter((f) => !naming.includes(f))).toEqual([]);
+  });
+});
+
+describe('what counts as naming a kind', () => {
+  it('finds a kind value or a technology word, and not an array push', () => {
+    for (const named of ["kind === 'totp'", 'const smsSender = x', 'isPasskey()', 'WebAuthn options', 'PushSender', "kind: 'push'", 'an authenticator app']) {
+      expect(KIND_NAME.test(named), named).toBe(true);
+    }
+    for (const plain of ['rows.push(row)', 'const kind = device.kind', 'trusted device', 'pushed back']) expect(KIND_NAME.test(plain), plain).toBe(false);
+  });
+
+  it('leaves out the kind folders and the registry only', () => {
+    expect(mayNameKinds('src/kinds/sms/kind.ts')).toBe(true);
+    expect(mayNameKinds('src/kinds/registry.ts')).toBe(true);
+    expect(mayNameKinds('src/kinds/kind.ts')).toBe(false);
+    expect(mayNameKinds('src/codes/codes.ts')).toBe(false);
+  });
+});
