@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '../e2e/csp-guard.ts';
 import { createAccount, enterTextedCode, newAppleId, newPhone, signOut } from '../e2e/helpers.ts';
-import { copiedSessionCookie, demoApps, signInForApp } from '../e2e/apps.ts';
+import { allowWhenReady, copiedSessionCookie, demoApps, signInForApp } from '../e2e/apps.ts';
 import { INSTANCE_A, INSTANCE_B, instanceOf, nextRequestAvoids } from './instances.ts';
 import { INSTANCE_PORTS } from './ports.ts';
 import type { Page } from '@playwright/test';
@@ -47,7 +47,7 @@ test('through nginx: an app signs a holder in across both instances, Stop Using 
   await expect(page.getByRole('heading', { name: 'Allow iCloud (demo) to use your Apple ID?' })).toBeVisible();
   // ...and Allow goes to the other: the steps after it alternate between them (nginx's round robin).
   await nextRequestAvoids(page, instanceOf(authorization));
-  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await allowWhenReady(page);
   await expect(page.getByRole('heading', { name: 'Welcome, Jamie Tester' })).toBeVisible();
   await expect(page.getByRole('row', { name: /^amr/ })).toContainText('pwd, sms, mfa');
   expect(answered, 'the provider answered on both instances').toEqual(new Set([INSTANCE_A, INSTANCE_B]));
@@ -64,7 +64,7 @@ test('through nginx: an app signs a holder in across both instances, Stop Using 
   // Store (demo): the portal session is reused for the sign-in; Buy asks for the password and a code.
   await page.goto(STORE);
   await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
-  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await allowWhenReady(page);
   await page.getByRole('button', { name: 'Buy' }).click();
   await signInForApp(page, 'Store (demo)', appleId);
   await enterTextedCode(page, phone.e164, 'Verify');

@@ -25,8 +25,23 @@ export async function signInToIcloud(page: Page, icloudUrl: string, appleId: str
   await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
   await signInForApp(page, 'iCloud (demo)', appleId);
   await enterTextedCode(page, e164, 'Verify');
-  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await allowWhenReady(page);
   await expect(page.getByRole('heading', { name: 'Welcome, Jamie Tester' })).toBeVisible();
+}
+
+/**
+ * Allow on the consent page, once React has hydrated its form. Before that a click posts the form
+ * natively, and Chromium applies the CSP's form-action 'self' to the redirects that lead back to
+ * the app (another origin) and blocks them: a known gap of the consent page without scripts.
+ */
+export async function allowWhenReady(page: Page) {
+  const allow = page.getByRole('button', { name: 'Allow', exact: true });
+  await expect(allow).toBeVisible();
+  await page.waitForFunction(() => {
+    const form = document.querySelector('form[aria-label^="Allow "]');
+    return !!form && Object.keys(form).some((k) => k.startsWith('__reactFiber'));
+  });
+  await allow.click();
 }
 
 /** A second browser holding only a copy of the first one's session cookie: the device cookie stays behind. */

@@ -8,8 +8,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './csp-guard.ts';
 import { axe } from './axe.ts';
 import { E2E_PORTS } from './ports.ts';
-import { accountWithTwoStepOnInDatabase, answerSecurityQuestions, createAccount, enterTextedCode, newAppleId, newestMailText, signIn, signOut } from './helpers.ts';
-import { copiedSessionCookie, demoApps, signInForApp, signInToIcloud } from './apps.ts';
+import { accountWithTwoStepOnInDatabase, advanceClock, answerSecurityQuestions, createAccount, enterTextedCode, newAppleId, newestMailText, signIn, signOut } from './helpers.ts';
+import { allowWhenReady, copiedSessionCookie, demoApps, signInForApp, signInToIcloud } from './apps.ts';
 
 const { ICLOUD, STORE } = demoApps(`http://127.0.0.1:${E2E_PORTS.http}`);
 
@@ -38,7 +38,7 @@ test('iCloud (demo): the portal signs the holder in with a texted code, asks onc
   await expect(page.getByTestId('consent-scopes')).toContainText(`Your email address (${appleId})`);
   await expect(page.getByTestId('consent-scopes')).toContainText('Your name (Jamie Tester)');
   await axe(page, 'consent');
-  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await allowWhenReady(page);
 
   // Back at the app, which shows what its ID token says: a password and a text message.
   await expect(page).toHaveURL(ICLOUD);
@@ -106,7 +106,7 @@ test('Store (demo): Buy asks for a whole new sign-in, with a code from a trusted
   await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
   await signInForApp(page, 'Store (demo)', appleId);
   await enterTextedCode(page, phone.e164, 'Verify');
-  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await allowWhenReady(page);
   await expect(page.getByText(`Signed in as Jamie Tester (${appleId})`)).toBeVisible();
 
   // The portal session is live, yet the purchase asks for the password and a new code.
@@ -144,7 +144,10 @@ test('an app that requires two-step: a holder with it off is told why on the por
   await page.goto(STORE);
   await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
   // Signed in already: only consent.
-  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await allowWhenReady(page);
+  // The purchase's request asks for a sign-in newer than itself, to the second (OpenID Connect's
+  // auth_time): on the portal's clock, the sign-in above is then surely older than the request.
+  await advanceClock(page, 2);
   await page.getByRole('button', { name: 'Buy' }).click();
   await signInForApp(page, 'Store (demo)', appleId);
   await expect(page.getByRole('heading', { name: 'Two-Step Verification Needed' })).toBeVisible();
