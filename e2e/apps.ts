@@ -30,9 +30,8 @@ export async function signInToIcloud(page: Page, icloudUrl: string, appleId: str
 }
 
 /**
- * Allow on the consent page, once React has hydrated its form. Before that a click posts the form
- * natively, and Chromium applies the CSP's form-action 'self' to the redirects that lead back to
- * the app (another origin) and blocks them: a known gap of the consent page without scripts.
+ * Allow on the consent page, once React has hydrated its form: the path taken with scripts (a click
+ * before hydration posts the form natively, the path tested in other-apps.spec.ts "without scripts").
  */
 export async function allowWhenReady(page: Page) {
   const allow = page.getByRole('button', { name: 'Allow', exact: true });

@@ -164,3 +164,24 @@ test('a request the portal cannot trust is refused on a page of its own, never s
   await expect(page.getByRole('alert')).toContainText('never registered with us');
   await axe(page, 'the provider’s error page');
 });
+
+test.describe('without scripts', () => {
+  test.use({ javaScriptEnabled: false });
+
+  // Each step's form posts natively; the browser holds every redirect of such a post to the page's
+  // form-action ('self'), so the last step ends on a page of the portal that moves on by itself
+  // (app/sign-in/continue) before the bridge sends the browser to the app's origin.
+  test('an app’s sign-in still ends at the app: password, a texted code, Allow', async ({ page }) => {
+    const { appleId, phone } = await twoStepHolder(page, 'no-scripts');
+
+    await page.goto(ICLOUD);
+    await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
+    await signInForApp(page, 'iCloud (demo)', appleId);
+    await enterTextedCode(page, phone.e164, 'Verify');
+    await expect(page.getByRole('heading', { name: 'Allow iCloud (demo) to use your Apple ID?' })).toBeVisible();
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+
+    await expect(page).toHaveURL(ICLOUD);
+    await expect(page.getByRole('heading', { name: 'Welcome, Jamie Tester' })).toBeVisible();
+  });
+});

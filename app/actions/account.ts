@@ -33,7 +33,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     redirect(withInteraction('/sign-in/verify', uid));
   }
   await signedIn(result.sessionToken, result.accountId);
-  redirect(afterSignIn(uid));
+  redirect(await afterSignIn(uid));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -7,14 +7,13 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { confirmIdentity, confirmIdentityWithPasskey } from '@/src/step-up/fresh-code.ts';
 import { allowApp, stopUsingApp } from '@/src/oidc/app-authorizations.ts';
-import { continueUrl } from '@/src/oidc/interactions.ts';
 import { OIDC_ERRORS } from '@/src/oidc/errors.ts';
 import { signOutBrowser } from '@/src/sessions/browsers.ts';
 import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { requireAccount, clearSessionCookie, setSessionCookie } from '../lib/session.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { rememberThisBrowser } from '../lib/known-browser.ts';
-import { appRequest, interactionParam } from '../lib/app-sign-in.ts';
+import { afterSignIn, appRequest, backToApp, interactionParam } from '../lib/app-sign-in.ts';
 import { formField, formFields, type FormState } from '../lib/form-state.ts';
 
 /**
@@ -30,7 +29,7 @@ export async function confirmForAppAction(interaction: string | null, _prev: For
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   await setSessionCookie(result.sessionToken);
   await rememberThisBrowser(actor.accountId, result.sessionToken);
-  redirect(uid ? continueUrl(uid) : '/account');
+  redirect(await afterSignIn(uid));
 }
 
 export async function confirmForAppWithPasskeyAction(interaction: string | null, response: string): Promise<FormState> {
@@ -40,7 +39,7 @@ export async function confirmForAppWithPasskeyAction(interaction: string | null,
   if (!result.ok) return { error: result.error };
   await setSessionCookie(result.sessionToken);
   await rememberThisBrowser(actor.accountId, result.sessionToken);
-  redirect(uid ? continueUrl(uid) : '/account');
+  redirect(await afterSignIn(uid));
 }
 
 /** Allow: the app may receive what it asked for, remembered for this app (src/oidc/app-authorizations.ts). */
@@ -51,7 +50,7 @@ export async function allowAppAction(interaction: string | null, _prev?: FormSta
   if (request.accountId !== account.id) return { error: OIDC_ERRORS.SIGN_IN_REQUEST_NOT_YOURS };
   const rt = runtime();
   await allowApp(rt.db, rt.clock, { accountId: account.id, clientId: request.clientId, scopes: request.scopes }, await requestContext());
-  redirect(continueUrl(request.uid));
+  redirect(await backToApp(request.uid));
 }
 
 export async function stopUsingAppAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -33,7 +33,7 @@ export async function completeSignInAction(interaction: string | null, _prev: Fo
   const result = await completeSignIn(runtime(), token, fields, await guessingRequestContext());
   if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   await signedIn(result.sessionToken, result.accountId);
-  redirect(afterSignIn(uid));
+  redirect(await afterSignIn(uid));
 }
 
 export async function signInWithRecoveryKeyAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -61,5 +61,5 @@ export async function signInWithPasskeyAction(interaction: string | null, respon
   const result = await completeSignInWithPasskey(runtime(), token, response, await guessingRequestContext());
   if (!result.ok) return { error: result.error };
   await signedIn(result.sessionToken, result.accountId);
-  redirect(afterSignIn(uid));
+  redirect(await afterSignIn(uid));
 }

@@ -1,10 +1,9 @@
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { signInDevices } from '@/src/sign-in/code.ts';
-import { continueUrl } from '@/src/oidc/interactions.ts';
 import { currentAccount } from '../../lib/session.ts';
 import { refuseStaff } from '../../lib/staff-session.ts';
-import { appRequest, interactionParam, withInteraction } from '../../lib/app-sign-in.ts';
+import { afterSignIn, appRequest, interactionParam, withInteraction } from '../../lib/app-sign-in.ts';
 import { ProofStep } from '../../components/proof-step.tsx';
 import { AppRequestBanner, AppRequestEnded } from '../../components/app-request.tsx';
 import { sendIdentityCodeAction, identityPasskeyOptionsAction } from '../../actions/two-step.ts';
@@ -33,7 +32,7 @@ export default async function ConfirmForAppPage({ searchParams }: { searchParams
   const current = await currentAccount();
   if (!current) redirect(withInteraction('/sign-in', uid));
   // Two-step off: there is no trusted device to ask; the app's sign-in decides what it needs instead.
-  if (!current.account.twoStepEnabledAt) redirect(uid ? continueUrl(uid) : '/account');
+  if (!current.account.twoStepEnabledAt) redirect(await afterSignIn(uid));
   const rt = runtime();
   const [request, devices] = await Promise.all([appRequest(uid), signInDevices(rt.db, current.account.id)]);
   return (
