@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { filesNamingAKind, mayNameKinds, KIND_NAME } from './kind-names.ts';
 
 const NOT_YET_MOVED = [
-  'app/account/security/confirm/page.tsx',
   'app/account/security/devices/add-other-kinds.tsx',
   'app/account/security/devices/add-passkey.tsx',
   'app/account/security/devices/authenticator/app-forms.tsx',
