@@ -238,7 +238,7 @@ describe('a staff session changes no account data: every server action and route
 
   it('finds the actions and routes by reading the app, and no server action lives outside app/actions', () => {
     const names = actions.map((a) => a.name);
-    for (const known of ['createAccountAction', 'signInAction', 'changePasswordAction', 'removeDeviceAction', 'createAppPasswordAction', 'turnOnAction', 'createSupportPinAction', 'findAccountAction', 'enterSupportPinAction', 'staffAppCodeAction', 'addStaffPasskeyAction', 'askAction', 'proveAction', "askAction('sign-in')", "proveAction('sign-in')"]) {
+    for (const known of ['createAccountAction', 'signInAction', 'changePasswordAction', 'removeDeviceAction', 'createAppPasswordAction', 'turnOnAction', "proveAction('support-pin')", 'findAccountAction', 'enterSupportPinAction', 'staffAppCodeAction', 'addStaffPasskeyAction', 'askAction', 'proveAction', "askAction('sign-in')", "proveAction('sign-in')"]) {
       expect(names).toContain(known);
     }
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /api/app/whoami', 'GET /reset/open']));
