@@ -10,9 +10,7 @@ import { clearSessionCookie } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 import { clearResetToken, resetToken, setResetToken } from '../lib/reset-cookie.ts';
-import { completeKeyReset, keyResetPasskeyOptions, sendKeyResetCode, startKeyReset, verifyKeyResetCode, verifyKeyResetPasskey } from '@/src/password-reset/by-recovery-key.ts';
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
-import { optionsOr, type Options } from '../lib/passkey-options.ts';
+import { completeKeyReset, startKeyReset } from '@/src/password-reset/by-recovery-key.ts';
 
 /** The forgot-password form also shows one sentence after it was sent. */
 export type ForgotState = FormState & { notice?: string };
@@ -36,28 +34,14 @@ export async function completePasswordResetAction(_prev: FormState, formData: Fo
 }
 
 // ---- Two-step on: the Recovery Key, a code from a trusted device, a new password ----------------
-// (src/password-reset/by-recovery-key.ts). The reset's token lives only in the reset cookie.
+// (src/password-reset/by-recovery-key.ts). The reset's token lives only in the reset cookie. The
+// code step between is app/actions/proof.ts ('recovery-key-reset').
 
 export async function startKeyResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
   const result = await startKeyReset(runtime(), formFields(formData), await guessingRequestContext());
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   await setResetToken(result.token);
-  redirect('/reset/recovery-key/verify');
-}
-
-export async function sendKeyResetCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  await refuseStaff();
-  const result = await sendKeyResetCode(runtime(), await resetToken(), formFields(formData), await guessingRequestContext());
-  if (!result.ok) return { error: result.error };
-  return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
-}
-
-export async function verifyKeyResetCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  await refuseStaff();
-  const fields = formFields(formData);
-  const result = await verifyKeyResetCode(runtime(), await resetToken(), fields, await guessingRequestContext());
-  if (!result.ok) return { error: result.error, values: { trustedDeviceId: fields.trustedDeviceId ?? '' } };
   redirect('/reset/recovery-key/verify');
 }
 
@@ -68,16 +52,4 @@ export async function completeKeyResetAction(_prev: FormState, formData: FormDat
   await clearResetToken();
   await clearSessionCookie();
   redirect('/sign-in?reset=1');
-}
-
-export async function keyResetPasskeyOptionsAction(): Promise<Options<PublicKeyCredentialRequestOptionsJSON>> {
-  await refuseStaff();
-  return optionsOr(await keyResetPasskeyOptions(runtime(), await resetToken()));
-}
-
-export async function verifyKeyResetPasskeyAction(response: string): Promise<FormState> {
-  await refuseStaff();
-  const result = await verifyKeyResetPasskey(runtime(), await resetToken(), response, await guessingRequestContext());
-  if (!result.ok) return { error: result.error };
-  redirect('/reset/recovery-key/verify');
 }

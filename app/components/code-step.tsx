@@ -1,33 +1,23 @@
 'use client';
 // Pick a trusted device, get a code on it, enter the code: the one form for every flow that needs
 // a code from a trusted device (signing in, confirming before a sensitive change, the Recovery Key
-// reset). The page passes the two server actions of its flow.
+// reset, the support PIN). app/components/proof-step.tsx passes the two actions, bound to the flow.
 import { useActionState, useState, type ReactNode } from 'react';
 import { Field } from './field.tsx';
 import { FormMessages, useAnswerKey } from './form-messages.tsx';
 import { CodeInput } from './code-input.tsx';
 import { SubmitButton } from './submit-button.tsx';
-import { EMPTY_FORM, type FormState } from '../lib/form-state.ts';
+import { MadePin } from './made-pin.tsx';
+import { EMPTY_FORM, type FormState, type ProofState } from '../lib/form-state.ts';
 import type { CodeDevice } from '../lib/code-devices.ts';
 
 type Action<S extends FormState = FormState> = (prev: S, formData: FormData) => Promise<S>;
 
-/**
- * `done`, when given, shows what a successful check answered (a support PIN) in place of the forms;
- * most flows redirect instead.
- */
-export function CodeStep<S extends FormState = FormState>(props: {
-  devices: CodeDevice[];
-  digits: number;
-  send: Action;
-  check: Action<S>;
-  verifyLabel?: string;
-  intro?: ReactNode;
-  done?: (state: S) => ReactNode;
-}) {
+/** A check that answered a support PIN shows it in place of the forms; the other flows redirect instead. */
+export function CodeStep(props: { devices: CodeDevice[]; digits: number; send: Action; check: Action<ProofState>; verifyLabel?: string; intro?: ReactNode }) {
   const { devices, send, check, verifyLabel = 'Verify' } = props;
   const [sent, sendAction] = useActionState(send, EMPTY_FORM);
-  const [checked, checkAction] = useActionState<S, FormData>(check, EMPTY_FORM as Awaited<S>);
+  const [checked, checkAction] = useActionState<ProofState, FormData>(check, EMPTY_FORM);
   const sentKey = useAnswerKey(sent);
   const checkedKey = useAnswerKey(checked);
   const deviceId = checked.values?.trustedDeviceId || sent.values?.trustedDeviceId;
@@ -35,8 +25,7 @@ export function CodeStep<S extends FormState = FormState>(props: {
   // The radio chosen now: an authenticator app is sent nothing, so its button says so.
   const [choiceId, choose] = useState<string | undefined>(undefined);
   const choice = devices.find((d) => d.id === (choiceId ?? deviceId)) ?? devices[0];
-  const shown = props.done?.(checked);
-  if (shown) return shown;
+  if (checked.pin) return <MadePin pin={checked.pin} />;
   const digits = device?.digits ?? props.digits;
   return (
     <>

@@ -1,49 +1,63 @@
 // The second step of every flow that asks for one (signing in, a fresh code before a change, an app
-// signing in through the portal, the Recovery Key reset): one component, whatever kinds of trusted
-// device the account holds. Devices that take a typed code are offered in the code form; devices
-// that sign (src/kinds/: proof by signature) get their button. The page passes its flow's actions.
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+// signing in through the portal, the Recovery Key reset, the support PIN): one component, whatever
+// kinds of trusted device the account holds, and one pair of actions (app/actions/proof.ts) bound to
+// the page's purpose. Devices that take a typed code are offered in the code form; devices that sign
+// (src/kinds/: proof by signature) get their button, where the flow takes a signature.
+import type { ReactNode } from 'react';
 import type { TrustedDeviceView } from '@/src/devices/trusted-devices.ts';
+import { askAction, proveAction } from '../actions/proof.ts';
 import { CodeStep } from './code-step.tsx';
 import { PasskeyButton } from './passkey-button.tsx';
 import { codeDevices, hasPasskeyAmong } from '../lib/code-devices.ts';
+import { proofFlow, type Challenge, type ProofPurpose } from '../lib/proof-purposes.ts';
 import type { FormState } from '../lib/form-state.ts';
-import type { Options } from '../lib/passkey-options.ts';
-
-/** A flow's two pairs of actions: ask for and check a code; ask for and check a signature. */
-export interface ProofActions {
-  send: (prev: FormState, formData: FormData) => Promise<FormState>;
-  check: (prev: FormState, formData: FormData) => Promise<FormState>;
-  signOptions: () => Promise<Options<PublicKeyCredentialRequestOptionsJSON>>;
-  sign: (response: string) => Promise<FormState>;
-}
 
 export function ProofStep({
+  purpose,
+  bound = null,
   devices,
   digits,
-  actions,
   verifyLabel,
   noDevice,
+  intro,
 }: {
+  /** The page's flow (app/lib/proof-purposes.ts). */
+  purpose: ProofPurpose;
+  /** What the flow's finish needs from the page (an app's interaction, the page to go back to), bound to the check. */
+  bound?: string | null;
   devices: TrustedDeviceView[];
   digits: number;
-  actions: ProofActions;
   verifyLabel?: string;
   /** What to say when the account has no trusted device left; without it the code form shows anyway. */
   noDevice?: string;
+  /** A sentence above the device choice. */
+  intro?: ReactNode;
 }) {
+  // One action asks for both: the code form's send gets the form's state back, the signing button's
+  // call (no form) the challenge's options (app/actions/proof.ts).
+  const ask = askAction.bind(null, purpose);
+  const send = ask as (prev: FormState, formData: FormData) => Promise<FormState>;
+  const challenge = ask as () => Promise<Challenge>;
+  const signs = Boolean(proofFlow(purpose)?.challenge);
   return (
     <>
       <div className="panel">
         {devices.length > 0 || !noDevice ? (
-          <CodeStep devices={codeDevices(devices)} digits={digits} send={actions.send} check={actions.check} {...(verifyLabel ? { verifyLabel } : {})} />
+          <CodeStep
+            devices={codeDevices(devices)}
+            digits={digits}
+            send={send}
+            check={proveAction.bind(null, purpose, bound)}
+            {...(verifyLabel ? { verifyLabel } : {})}
+            {...(intro ? { intro } : {})}
+          />
         ) : (
           <p>{noDevice}</p>
         )}
       </div>
-      {hasPasskeyAmong(devices) ? (
+      {signs && hasPasskeyAmong(devices) ? (
         <div className="panel">
-          <PasskeyButton options={actions.signOptions} finish={actions.sign} />
+          <PasskeyButton options={challenge} finish={proveAction.bind(null, purpose, bound, null)} />
         </div>
       ) : null}
     </>

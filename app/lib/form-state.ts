@@ -46,3 +46,8 @@ export function formFields(formData: unknown): Record<string, string> {
 export function formField(formData: unknown, name: string): string {
   return formFields(formData)[name] ?? '';
 }
+
+/** What a second step's check answers (app/lib/proof-purposes.ts): a FormState, plus a new support PIN and its expiry, once. */
+export interface ProofState extends FormState {
+  pin?: { value: string; expiresAt: string };
+}

@@ -46,7 +46,7 @@ async function signInAndAskForCode(b: AttackBrowser, appleId: string, password: 
   const page = await b.get('/sign-in/verify');
   const deviceId = deviceIdIn(page.body);
   if (!deviceId) throw new Error(`${appleId}: no trusted device on the verify page`);
-  const sent = await b.action('/sign-in/verify', 'sendSignInCodeAction', { trustedDeviceId: deviceId });
+  const sent = await b.action('/sign-in/verify', 'askAction', { trustedDeviceId: deviceId }, { bound: ['sign-in'] });
   return { sent: sent.done, error: sent.error, deviceId };
 }
 
@@ -55,7 +55,7 @@ async function holderSignsInFully(b: AttackBrowser, password: string, standinsUr
   const asked = await signInAndAskForCode(b, HOLDER, password);
   if (!asked.sent) throw new Error(`the holder got no code before the flood: ${asked.error}`);
   const code = await newestCode(standinsUrl, HOLDERS_NUMBER);
-  const done = await b.action('/sign-in/verify', 'completeSignInAction', { trustedDeviceId: asked.deviceId, code }, { bound: [null] });
+  const done = await b.action('/sign-in/verify', 'proveAction', { trustedDeviceId: asked.deviceId, code }, { bound: ['sign-in', null] });
   if (!done.redirectedTo?.includes('/account')) throw new Error(`the holder's sign-in did not complete: ${done.error}`);
 }
 

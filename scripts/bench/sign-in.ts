@@ -72,13 +72,14 @@ export interface Flow {
 }
 
 export function signInFlows(server: Server, standins: Standins) {
-  const ids = { password: actionId('signInAction'), send: actionId('sendSignInCodeAction'), check: actionId('completeSignInAction') };
+  const ids = { password: actionId('signInAction'), send: actionId('askAction'), check: actionId('proveAction') };
   const cookieName = sessionCookieName(server.env);
   const base = server.base;
 
-  // `bound`: the arguments the page bound to the action (completeSignInAction's interaction, null
-  // outside an app's sign-in), which the browser sends before the form's previous state and data.
-  async function post(path: string, action: string, fields: Record<string, string>, headers: Record<string, string>, bound: null[] = []) {
+  // `bound`: the arguments the page bound to the action (the second step's purpose, 'sign-in', and
+  // for the check the app's interaction, null outside an app's sign-in), which the browser sends
+  // before the form's previous state and data.
+  async function post(path: string, action: string, fields: Record<string, string>, headers: Record<string, string>, bound: Array<string | null> = []) {
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) body.set(`_1_${k}`, v);
     body.set('0', JSON.stringify([...bound, {}, '$K1']));
@@ -114,10 +115,10 @@ export function signInFlows(server: Server, standins: Standins) {
     if (!deviceId) throw new Error(`no trusted device known for ${user.phone}`);
     if (browser && !pw.text.includes(deviceId)) throw new Error(`the password's answer did not carry the verify page with the device list (${pageSnippet(pw.text, 'Verify')})`);
     const sentAt = Date.now();
-    const sent = await post('/sign-in/verify', ids.send, { trustedDeviceId: deviceId }, withPending);
+    const sent = await post('/sign-in/verify', ids.send, { trustedDeviceId: deviceId }, withPending, ['sign-in']);
     if (!sent.text.includes('We sent a code')) throw refusedOrFailed('send code', sent.text);
     const code = await codeFor(standins, user.phone, sentAt);
-    const checked = await post('/sign-in/verify', ids.check, { trustedDeviceId: deviceId, code }, withPending, [null]);
+    const checked = await post('/sign-in/verify', ids.check, { trustedDeviceId: deviceId, code }, withPending, ['sign-in', null]);
     const session = sessionFrom(checked.res);
     if (!session || !/\/account/.test(checked.res.headers.get('x-action-redirect') ?? '')) throw refusedOrFailed('code', checked.text);
     if (browser && !checked.text.includes('Manage your account')) throw new Error(`the code's answer did not carry /account (${checked.text.slice(0, 200)})`);

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { filesNamingAKind, mayNameKinds, KIND_NAME } from './kind-names.ts';
 
 const NOT_YET_MOVED = [
-  'app/account/security/confirm/page.tsx',
   'app/account/security/devices/add-other-kinds.tsx',
   'app/account/security/devices/add-passkey.tsx',
   'app/account/security/devices/authenticator/app-forms.tsx',
@@ -18,12 +17,8 @@ const NOT_YET_MOVED = [
   'app/account/security/devices/pending-section.tsx',
   'app/account/security/setup/page.tsx',
   'app/account/security/two-step/page.tsx',
-  'app/actions/app-sign-in.ts',
   'app/actions/devices.ts',
-  'app/actions/password-reset.ts',
-  'app/actions/sign-in-code.ts',
   'app/actions/staff-second-factor.ts',
-  'app/actions/two-step.ts',
   'app/components/code-step.tsx',
   'app/components/passkey-button.tsx',
   'app/components/passkey-ceremony.ts',
@@ -37,10 +32,8 @@ const NOT_YET_MOVED = [
   'app/layout.tsx',
   'app/lib/code-devices.ts',
   'app/lib/passkey-options.ts',
+  'app/lib/proof-purposes.ts',
   'app/lib/request.ts',
-  'app/reset/recovery-key/verify/page.tsx',
-  'app/sign-in/confirm/page.tsx',
-  'app/sign-in/verify/page.tsx',
   'app/support/sign-in/set-up/page.tsx',
   'app/support/sign-in/set-up/setup-forms.tsx',
   'app/support/sign-in/staff-code-form.tsx',

@@ -29,7 +29,7 @@ import { createSession } from '../../src/sessions/sessions.ts';
 import { hasVisibleText, isPlainText } from '../../src/accounts/display-text.ts';
 import { Prisma } from '../../src/generated/sqlite/client.ts';
 import type { Db } from '../../src/db/client.ts';
-import { APP, appEnv, filesUnder, jar, nextThrow } from '../support-console/app-harness.ts';
+import { APP, appEnv, filesUnder, jar, nextThrow, serverActions, type FoundAction } from '../support-console/app-harness.ts';
 
 vi.mock('next/headers', async () => (await import('../support-console/app-harness.ts')).nextHeaders);
 vi.mock('next/cache', async () => (await import('../support-console/app-harness.ts')).nextCache);
@@ -129,7 +129,7 @@ const twoStepIn = (mode: Mode) => mode === 'two-step on' || mode === 'password s
 describe(`bad input to every server action and route handler: a clear 4xx or the form's message, nothing stored (${TEST_ENGINE}, seed ${SEED})`, () => {
   let t: TestDb;
   let db: Db;
-  const actions: Array<{ module: string; name: string; fn: (...args: unknown[]) => Promise<unknown> }> = [];
+  const actions: FoundAction[] = [];
   const routes: Array<{ module: string; path: string; method: string; fn: (req: Request) => Promise<Response> }> = [];
   let setSessionCookie: (token: string) => Promise<void>;
   let serial = 0;
@@ -142,10 +142,7 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
     db = t.db;
     appEnv(t.url);
     process.env.PUSH_URL = 'http://127.0.0.1:9'; // nothing listens: a push that got through fails, as a text does
-    for (const file of filesUnder(join(APP, 'actions'), (f) => f.endsWith('.ts'))) {
-      const mod = (await import(file)) as Record<string, unknown>;
-      for (const [name, fn] of Object.entries(mod)) if (typeof fn === 'function') actions.push({ module: relative(APP, file), name, fn: fn as (...args: unknown[]) => Promise<unknown> });
-    }
+    actions.push(...(await serverActions()));
     for (const file of filesUnder(APP, (f) => /(^|\/)route\.ts$/.test(f))) {
       const mod = (await import(file)) as Record<string, unknown>;
       const path = `/${relative(APP, file).replace(/\/?route\.ts$/, '').replace(/\[[^\]]+\]/g, 'x')}`;

@@ -3,7 +3,7 @@
 // database. A test file mocks next/headers and next/cache with nextHeaders and nextCache (vi.mock
 // must be written in the test file itself) and calls appEnv() before importing anything from app/.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STANDIN_TWILIO, TEST_SECRETS } from '../../dev/standins/local-env.ts';
 
@@ -53,6 +53,34 @@ export function appEnv(databaseUrl: string): void {
 
 export function filesUnder(dir: string, test: (relativePath: string) => boolean): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => test(f)).map((f) => join(dir, f)).sort();
+}
+
+/** One server action found in app/actions, under the name a failure report gives it. */
+export type FoundAction = { module: string; name: string; fn: (...args: unknown[]) => Promise<unknown> };
+
+/**
+ * Every export of every module in app/actions (a 'use server' file exports only actions). The pair in
+ * app/actions/proof.ts serves every flow's second step, the flow named by a purpose its page binds:
+ * called bare it reaches no flow, so it is also listed once per purpose, bound as the pages bind it
+ * (askAction(purpose, ...), proveAction(purpose, null, ...)), which reaches each flow as its own
+ * actions did.
+ */
+export async function serverActions(): Promise<FoundAction[]> {
+  const { PROOF_PURPOSES } = await import('../../app/lib/proof-purposes.ts');
+  const found: FoundAction[] = [];
+  for (const file of filesUnder(join(APP, 'actions'), (f) => f.endsWith('.ts'))) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    const module = relative(APP, file);
+    for (const [name, fn] of Object.entries(mod)) {
+      if (typeof fn !== 'function') continue;
+      const action = fn as FoundAction['fn'];
+      found.push({ module, name, fn: action });
+      if (module !== join('actions', 'proof.ts')) continue;
+      const bound = name === 'proveAction' ? [null] : [];
+      for (const purpose of PROOF_PURPOSES) found.push({ module, name: `${name}('${purpose}')`, fn: (...args) => action(purpose, ...bound, ...args) });
+    }
+  }
+  return found;
 }
 
 export type Outcome = { refused: boolean; how: string };

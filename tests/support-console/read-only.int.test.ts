@@ -27,7 +27,7 @@ import { addStaffUser, createStaffSession, type StaffStage } from '../../src/sup
 import { STAFF_EVENTS } from '../../src/support/staff-events.ts';
 import { supportPinHash } from '../../src/support/pin.ts';
 import { SUPPORT_LOOK_KINDS } from '../../src/support/looks.ts';
-import { APP, CODE_KEY, appEnv, filesUnder, jar, outcomeOf } from './app-harness.ts';
+import { APP, CODE_KEY, appEnv, filesUnder, jar, outcomeOf, serverActions } from './app-harness.ts';
 import { tokenId } from '../../src/tokens.ts';
 
 // next/headers serves the harness's cookie jar (see app-harness.ts); vi.mock must sit in the test file.
@@ -208,13 +208,8 @@ describe('a staff session changes no account data: every server action and route
       { ...common, appleId: 'new.person@example.com', email: 'sam.staff@example.com', password: 'an entirely new password 99', confirmPassword: 'an entirely new password 99' },
     ];
 
-    // Every export of every module in app/actions: a 'use server' file exports only actions.
-    for (const file of filesUnder(join(APP, 'actions'), (f) => f.endsWith('.ts'))) {
-      const mod = (await import(file)) as Record<string, unknown>;
-      for (const [name, fn] of Object.entries(mod)) {
-        if (typeof fn === 'function') actions.push({ module: relative(APP, file), name, fn: fn as (...args: unknown[]) => Promise<unknown> });
-      }
-    }
+    // Every export of every module in app/actions, the second step's pair once per purpose too.
+    actions.push(...(await serverActions()));
     for (const file of filesUnder(APP, (f) => /(^|\/)route\.ts$/.test(f))) {
       const mod = (await import(file)) as Record<string, unknown>;
       const path = `/${relative(APP, file).replace(/\/?route\.ts$/, '').replace(/\[[^\]]+\]/g, 'x')}`;
@@ -243,7 +238,7 @@ describe('a staff session changes no account data: every server action and route
 
   it('finds the actions and routes by reading the app, and no server action lives outside app/actions', () => {
     const names = actions.map((a) => a.name);
-    for (const known of ['createAccountAction', 'signInAction', 'changePasswordAction', 'removeDeviceAction', 'createAppPasswordAction', 'turnOnAction', 'createSupportPinAction', 'findAccountAction', 'enterSupportPinAction', 'staffAppCodeAction', 'addStaffPasskeyAction']) {
+    for (const known of ['createAccountAction', 'signInAction', 'changePasswordAction', 'removeDeviceAction', 'createAppPasswordAction', 'turnOnAction', "proveAction('support-pin')", 'findAccountAction', 'enterSupportPinAction', 'staffAppCodeAction', 'addStaffPasskeyAction', 'askAction', 'proveAction', "askAction('sign-in')", "proveAction('sign-in')"]) {
       expect(names).toContain(known);
     }
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /api/app/whoami', 'GET /reset/open']));

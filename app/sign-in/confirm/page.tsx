@@ -6,8 +6,6 @@ import { refuseStaff } from '../../lib/staff-session.ts';
 import { afterSignIn, appRequest, interactionParam, withInteraction } from '../../lib/app-sign-in.ts';
 import { ProofStep } from '../../components/proof-step.tsx';
 import { AppRequestBanner, AppRequestEnded } from '../../components/app-request.tsx';
-import { sendIdentityCodeAction, identityPasskeyOptionsAction } from '../../actions/two-step.ts';
-import { confirmForAppAction, confirmForAppWithPasskeyAction } from '../../actions/app-sign-in.ts';
 import { SECOND_STEP_REASONS, type SecondStepReason } from '@/src/oidc/authentication.ts';
 import type { Metadata } from 'next';
 
@@ -43,7 +41,8 @@ export default async function ConfirmForAppPage({ searchParams }: { searchParams
       <ProofStep
         devices={devices}
         digits={rt.codeDigits}
-        actions={{ send: sendIdentityCodeAction, check: confirmForAppAction.bind(null, uid), signOptions: identityPasskeyOptionsAction, sign: confirmForAppWithPasskeyAction.bind(null, uid) }}
+        purpose="app-sign-in"
+        bound={uid}
         verifyLabel="Continue"
       />
     </main>

@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { pendingSignIn, signInDevices } from '@/src/sign-in/code.ts';
 import { sessionToken } from '../../lib/session.ts';
-import { signInPasskeyOptionsAction, signInWithPasskeyAction, completeSignInAction, sendSignInCodeAction } from '../../actions/sign-in-code.ts';
 import { ProofStep } from '../../components/proof-step.tsx';
 import { appRequest, interactionParam, withInteraction } from '../../lib/app-sign-in.ts';
 import { AppRequestBanner } from '../../components/app-request.tsx';
@@ -28,7 +27,8 @@ export default async function VerifySignInPage({ searchParams }: { searchParams:
       <ProofStep
         devices={devices}
         digits={rt.codeDigits}
-        actions={{ send: sendSignInCodeAction, check: completeSignInAction.bind(null, uid), signOptions: signInPasskeyOptionsAction, sign: signInWithPasskeyAction.bind(null, uid) }}
+        purpose="sign-in"
+        bound={uid}
         noDevice="This account has no trusted device left."
       />
       <p className="small">

@@ -6,7 +6,6 @@ import { FRESH_CODE_MS } from '@/src/step-up/fresh-code.ts';
 import { durationText } from '@/src/clock.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { freshCodePage, pageNeedsFreshCode } from '../../../lib/fresh-code.ts';
-import { confirmIdentityWithPasskeyAction, identityPasskeyOptionsAction, confirmIdentityAction, sendIdentityCodeAction } from '../../../actions/two-step.ts';
 import { ProofStep } from '../../../components/proof-step.tsx';
 import type { Metadata } from 'next';
 
@@ -34,7 +33,8 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
       <ProofStep
         devices={devices}
         digits={rt.codeDigits}
-        actions={{ send: sendIdentityCodeAction, check: confirmIdentityAction.bind(null, next), signOptions: identityPasskeyOptionsAction, sign: confirmIdentityWithPasskeyAction.bind(null, next) }}
+        purpose="fresh-code"
+        bound={next}
         verifyLabel="Continue"
       />
     </main>

@@ -4,8 +4,7 @@ import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { SUPPORT_PIN_DIGITS, SUPPORT_PIN_TTL_MS } from '@/src/support/pin.ts';
 import { durationText } from '@/src/clock.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
-import { SupportPinForm } from './support-pin-form.tsx';
-import { codeDevices } from '../../../lib/code-devices.ts';
+import { ProofStep } from '../../../components/proof-step.tsx';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Apple Support PIN' };
@@ -25,13 +24,14 @@ export default async function SupportPinPage() {
             When you contact Apple Support, they can see your account&apos;s security settings only after you read them this PIN. They can never change
             your password, trusted devices or Recovery Key.
           </p>
-          <div className="panel">
-            {devices.length > 0 ? (
-              <SupportPinForm devices={codeDevices(devices)} digits={rt.codeDigits} pinDigits={SUPPORT_PIN_DIGITS} />
-            ) : (
-              <p>Your account has no trusted device to send a code to. Add one in Trusted Devices first.</p>
-            )}
-          </div>
+          <ProofStep
+            purpose="support-pin"
+            devices={devices}
+            digits={rt.codeDigits}
+            verifyLabel="Make PIN"
+            intro={<p>To make a {SUPPORT_PIN_DIGITS}-digit support PIN, first enter a code from one of your trusted devices.</p>}
+            noDevice="Your account has no trusted device to send a code to. Add one in Trusted Devices first."
+          />
           <p className="small muted">
             A PIN works for {durationText(SUPPORT_PIN_TTL_MS)}, for the first support staff member who enters it. Making a new PIN replaces the old one. Every look by
             support shows in your Recent Security Activity.

@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { keyResetState } from '@/src/password-reset/by-recovery-key.ts';
 import { resetToken } from '../../../lib/reset-cookie.ts';
-import { keyResetPasskeyOptionsAction, verifyKeyResetPasskeyAction, sendKeyResetCodeAction, verifyKeyResetCodeAction } from '../../../actions/password-reset.ts';
 import { ProofStep } from '../../../components/proof-step.tsx';
 import { NewPasswordForm } from '../key-forms.tsx';
 import type { Metadata } from 'next';
@@ -22,7 +21,7 @@ export default async function KeyResetVerifyPage() {
           <ProofStep
             devices={state.devices}
             digits={rt.codeDigits}
-            actions={{ send: sendKeyResetCodeAction, check: verifyKeyResetCodeAction, signOptions: keyResetPasskeyOptionsAction, sign: verifyKeyResetPasskeyAction }}
+            purpose="recovery-key-reset"
             noDevice="This account has no trusted device left, so its password cannot be reset."
           />
         </>
