@@ -24,7 +24,7 @@ export const DEVICES_ERRORS = {
   /** Twilio Lookup failed for a reason of ours or theirs: nothing was sent. */
   LOOKUP_UNAVAILABLE: "We can't check this number right now, so no code was sent. Try again later.",
 
-  // ---- Limits (MAX_TRUSTED_DEVICES, MAX_REGISTERED_DEVICES)
+  // ---- Limits (MAX_TRUSTED_DEVICES; MAX_REGISTERED_DEVICES of src/kinds/push/registered.ts)
   TOO_MANY_DEVICES: (max: number) => `You have ${max} trusted and pending devices, the most an account can have. Remove one first.`,
   TOO_MANY_REGISTERED: (max: number) => `You have ${max} registered devices, the most an account can have.`,
 

@@ -4,7 +4,7 @@
 // - Registration: options for the holder's browser (user = the Apple ID, an opaque stable user
 //   handle, the account's passkeys excluded, user verification preferred, attestation none), then
 //   the answer verified against a challenge of this account (./challenges.ts), APP_URL's origin
-//   and RP ID (./relying-party.ts). Adding the device itself is src/devices/passkeys.ts.
+//   and RP ID (./relying-party.ts). Adding the device itself is src/kinds/passkey/add.ts.
 // - Assertion: options naming the account's passkeys, then verifyPasskey, with the same contract
 //   as verifyCode (src/codes/codes.ts): the flow's onVerified runs in the transaction that records
 //   the use, and its answer comes back as `then`.

@@ -18,7 +18,7 @@ import { endCodeBlocks } from '../codes/limits.ts';
 import { confirmDevice, type DeviceDeps } from '../devices/trusted-devices.ts';
 import { stagePolicy } from '../sessions/stage-policy.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { addPasskey } from '../devices/passkeys.ts';
+import { addPasskey } from '../kinds/passkey/add.ts';
 import type { PasskeyDeps } from '../passkeys/passkeys.ts';
 
 // Wrong Recovery Key tries are limited (docs/rules.md#sign-in-and-lockouts), counted before the key

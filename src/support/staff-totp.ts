@@ -1,5 +1,5 @@
 // A staff member's authenticator app (RFC 6238), as the second factor after the password
-// (./staff-factors.ts). The holders' rules (src/devices/authenticator-apps.ts, src/kinds/authenticator-app/check.ts)
+// (./staff-factors.ts). The holders' rules (src/kinds/authenticator-app/add.ts, src/kinds/authenticator-app/check.ts)
 // with the holders' code: a 160-bit secret sealed with AES-256-GCM under TOTP_ENCRYPTION_KEY and
 // bound to its row, shown (QR code and text) only while the app is pending and only to that staff
 // member's 'second-factor' session; one code from it makes it theirs; a code works once per time
