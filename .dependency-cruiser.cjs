@@ -30,7 +30,6 @@ const SRC_LAYERS = [
   'kinds', //            kinds of trusted device, one folder each (src/kinds/<kind>/): what each is and how it proves a step
   'codes', //            verification codes: sending, checking, limits
   'kinds/*/prove', //    a kind's proof of a step for a purpose, counted like codes (a passkey's challenges and signature check)
-  'passkeys', //         a passkey's challenge for a purpose and its check (ceremonies: src/kinds/passkey/)
   'proof', //            one way to prove a second step, for every flow that needs one
   'step-up', //          a fresh code before a sensitive change
   'recovery-key', //     the 14-character key
@@ -106,7 +105,7 @@ module.exports = {
       name: 'second-step-through-proof',
       comment: 'A flow asks for and checks a second step only through src/proof/second-step.ts (one way for every flow), never the code or passkey checks beneath it.',
       severity: 'error',
-      from: { path: '^(src|app)/', pathNot: '^src/(codes|passkeys|proof)/|^src/kinds/[^/]+/prove(\\.ts|-[^/]*\\.ts)$' },
+      from: { path: '^(src|app)/', pathNot: '^src/(codes|proof)/|^src/kinds/[^/]+/prove(\\.ts|-[^/]*\\.ts)$' },
       to: { path: '^src/codes/chosen-device\\.ts$' },
     },
     ...layerRules,

@@ -2,7 +2,7 @@
 // through the real domain functions (options, ceremony, addPasskey), as the Trusted Devices page does.
 import { expect } from 'vitest';
 import { addPasskey, passkeyRegistrationOptions } from '../../src/kinds/passkey/add.ts';
-import type { PasskeyDeps } from '../../src/passkeys/passkeys.ts';
+import type { PasskeyDeps } from '../../src/kinds/passkey/prove.ts';
 import type { Actor } from '../../src/sessions/actor.ts';
 import { BROWSER } from '../harness/accounts.ts';
 import { SoftAuthenticator } from './authenticator.ts';

@@ -11,7 +11,7 @@ import { displayText } from '../../accounts/display-text.ts';
 import { parseForm, type FormResult } from '../../forms/forms.ts';
 import { freshCodeRefusal } from '../../step-up/fresh-code.ts';
 import type { StepUpError } from '../../step-up/errors.ts';
-import { registrationOptions, verifyRegistration, PASSKEYS_ERRORS, type PasskeyDeps, type PasskeysError } from '../../passkeys/passkeys.ts';
+import { registrationOptions, verifyRegistration, PASSKEYS_ERRORS, type PasskeyDeps, type PasskeysError } from './prove.ts';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import type { RequestContext } from '../../security-events/record.ts';
 import { failure, type Result } from '../../result.ts';
