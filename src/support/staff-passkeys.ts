@@ -5,6 +5,11 @@
 // written only from the value checked. Setting one up needs no factor yet, and the ceremony is its
 // proof: it opens the console at once. Every assertion is counted before it is checked
 // (staffFactorLimits); a malformed or expired answer is refused without counting.
+//
+// It names the passkey kind and stays here, not in src/kinds/passkey/: a staff member's factor is
+// the console's own concept (a StaffFactor row of a staff user, who has no account and no trusted
+// devices), so it uses the kind's ceremonies and challenges but none of the registry's, and it
+// sits in the support layer, above every flow of the holders.
 import { createHash } from 'node:crypto';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Db } from '../db/client.ts';

@@ -5,6 +5,11 @@
 // member's 'second-factor' session; one code from it makes it theirs; a code works once per time
 // step (one conditional UPDATE claims the step). Every code is counted before it is checked
 // (staffFactorLimits); a malformed one is refused without counting.
+//
+// It names the authenticator-app kind and stays here, not in src/kinds/authenticator-app/: a staff
+// member's factor is the console's own concept (a StaffFactor row of a staff user, who has no
+// account and no trusted devices), so it uses the kind's TOTP and sealing code but none of the
+// registry's, and it sits in the support layer, above every flow of the holders.
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
