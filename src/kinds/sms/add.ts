@@ -1,5 +1,5 @@
 // Adding a phone number that receives texts (docs/rules.md#trusted-devices): the number is read
-// as the holder typed it for their country (./phone-numbers.ts), asked of Twilio Lookup for its
+// as the holder typed it for their country (src/devices/phone-numbers.ts), asked of Twilio Lookup for its
 // line type, and landline and web-based (VoIP) numbers are refused before anything is sent or
 // stored. Then it is a pending device like any other (src/devices/trusted-devices.ts) and gets its
 // first code; the code entered makes it trusted through confirmDevice.
