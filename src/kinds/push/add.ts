@@ -16,6 +16,7 @@ import { DEVICES_ERRORS } from '../../devices/errors.ts';
 import { ADDING, createPendingDevice, sendFirstCode, type DeviceDeps, type DeviceResult } from '../../devices/trusted-devices.ts';
 import { MAX_REGISTERED_DEVICES } from './registered.ts';
 import { pushKind } from './kind.ts';
+import { IOS_DEVICE_ERRORS } from './errors.ts';
 
 // Names are shown on pages and in emails: one line of text.
 const registerSchema = z.object({
@@ -48,7 +49,7 @@ export async function registerDevice(
         await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'device-registered', at: now, details: { deviceId, name } }, ctx);
         return created;
       });
-      if (!row) return failure(DEVICES_ERRORS, 'TOO_MANY_REGISTERED', MAX_REGISTERED_DEVICES);
+      if (!row) return failure(IOS_DEVICE_ERRORS, 'TOO_MANY_REGISTERED', MAX_REGISTERED_DEVICES);
       return { ok: true, registeredDeviceId: row.id, deviceId, message: `${name} is registered. Send a code to it to make it a trusted device.` };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 2) throw e; // a device id already taken: draw another
@@ -69,12 +70,12 @@ export async function addPushDevice(
     isRequestId(registeredDeviceId)
       ? await deps.db.registeredDevice.findFirst({ where: { id: registeredDeviceId, accountId: actor.accountId } })
       : null;
-  if (!registered) return failure(DEVICES_ERRORS, 'NOT_REGISTERED');
+  if (!registered) return failure(IOS_DEVICE_ERRORS, 'NOT_REGISTERED');
   const existing = await deps.db.trustedDevice.findFirst({ where: { accountId: actor.accountId, registeredDeviceId: registered.id } });
   if (existing?.verifiedAt) return failure(DEVICES_ERRORS, 'DEVICE_ALREADY_TRUSTED', registered.name);
-  if (existing) return failure(DEVICES_ERRORS, 'DEVICE_AWAITING_CODE', registered.name);
+  if (existing) return failure(IOS_DEVICE_ERRORS, 'DEVICE_AWAITING_CODE', registered.name);
   const device = await createPendingDevice(deps.db, actor.accountId, { kind: pushKind.id, registeredDeviceId: registered.id }, deps.clock.now());
-  if (device === 'taken') return failure(DEVICES_ERRORS, 'DEVICE_AWAITING_CODE', registered.name);
+  if (device === 'taken') return failure(IOS_DEVICE_ERRORS, 'DEVICE_AWAITING_CODE', registered.name);
   if ('error' in device) return device;
   const sent = await sendFirstCode(deps, actor.accountId, device.id, ctx);
   if (!sent.ok) return sent;

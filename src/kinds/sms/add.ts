@@ -14,11 +14,11 @@ import { freshCodeRefusal } from '../../step-up/fresh-code.ts';
 import { regionName } from '../../eligibility/regions.ts';
 import { failure, type FactsOf } from '../../result.ts';
 import { logger } from '../../observability/log.ts';
-import { DEVICES_ERRORS } from '../../devices/errors.ts';
 import { isPhoneCountry, parsePhoneNumber } from '../../devices/phone-numbers.ts';
 import { ADDING, createPendingDevice, roomForAnother, sendFirstCode, type DeviceDeps, type DeviceResult } from '../../devices/trusted-devices.ts';
 import { maskPhoneNumber } from './mask.ts';
 import { smsKind } from './kind.ts';
+import { PHONE_NUMBER_ERRORS } from './errors.ts';
 
 /** What adding a number needs beyond any device: the line type lookup of the SMS adapter. */
 export type PhoneDeps = DeviceDeps & { sms: LineTypeLookup };
@@ -32,11 +32,11 @@ const lookupKey = (accountId: string) => `lookup:account:${accountId}`;
 const REFUSED_LINE_TYPES: Partial<Record<LineType, 'LANDLINE' | 'VOIP'>> = { landline: 'LANDLINE', fixedVoip: 'VOIP', nonFixedVoip: 'VOIP' };
 
 /** A refusal about the phone number, shown next to its field. */
-const numberFailure = <C extends 'INVALID_NUMBER' | 'NUMBER_ALREADY_TRUSTED' | 'NUMBER_AWAITING_CODE' | 'NUMBER_REFUSED' | 'LANDLINE' | 'VOIP'>(code: C, ...facts: FactsOf<(typeof DEVICES_ERRORS)[C]>) =>
-  fieldFailure(DEVICES_ERRORS, code, 'phoneNumber', ...facts);
+const numberFailure = <C extends 'INVALID_NUMBER' | 'NUMBER_ALREADY_TRUSTED' | 'NUMBER_AWAITING_CODE' | 'NUMBER_REFUSED' | 'LANDLINE' | 'VOIP'>(code: C, ...facts: FactsOf<(typeof PHONE_NUMBER_ERRORS)[C]>) =>
+  fieldFailure(PHONE_NUMBER_ERRORS, code, 'phoneNumber', ...facts);
 
 const phoneSchema = z.object({
-  countryCode: z.string().trim().toUpperCase().max(2, DEVICES_ERRORS.CHOOSE_COUNTRY).optional(),
+  countryCode: z.string().trim().toUpperCase().max(2, PHONE_NUMBER_ERRORS.CHOOSE_COUNTRY).optional(),
   phoneNumber: z.string('Enter a phone number.').trim().min(1, 'Enter a phone number.').max(40, 'Enter a valid phone number.'),
 });
 
@@ -56,7 +56,7 @@ export async function addPhoneNumber(
   if (stale) return stale;
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   const country = parsed.data.countryCode || account.countryCode;
-  if (!isPhoneCountry(country)) return fieldFailure(DEVICES_ERRORS, 'CHOOSE_COUNTRY', 'countryCode');
+  if (!isPhoneCountry(country)) return fieldFailure(PHONE_NUMBER_ERRORS, 'CHOOSE_COUNTRY', 'countryCode');
   const phone = parsePhoneNumber(parsed.data.phoneNumber, country);
   if (!phone.ok) return numberFailure('INVALID_NUMBER', regionName(country) ?? country);
   const e164 = phone.e164;
@@ -70,7 +70,7 @@ export async function addPhoneNumber(
   const now = deps.clock.now();
   // Every lookup counts (each costs a request to Twilio), right or wrong.
   const locked = await takeAttempt(deps.db, lookupKey(account.id), LOOKUPS_PER_ACCOUNT, now);
-  if (locked) return failure(DEVICES_ERRORS, 'TOO_MANY_LOOKUPS', locked, now);
+  if (locked) return failure(PHONE_NUMBER_ERRORS, 'TOO_MANY_LOOKUPS', locked, now);
   let lineType: LineType;
   try {
     lineType = await deps.sms.lineType(e164);
@@ -79,7 +79,7 @@ export async function addPhoneNumber(
     if (isSmsError(e) && e.fault === 'number') return numberFailure('NUMBER_REFUSED');
     const twilio = isSmsError(e) ? { twilioCode: e.twilioCode, httpStatus: e.httpStatus } : {};
     logger().error({ event: 'line-type-lookup-failed', ...twilio }, `devices: line type lookup failed: ${isSmsError(e) ? e.message : e instanceof Error ? e.name : 'unknown error'}`);
-    return failure(DEVICES_ERRORS, 'LOOKUP_UNAVAILABLE');
+    return failure(PHONE_NUMBER_ERRORS, 'LOOKUP_UNAVAILABLE');
   }
   const refused = REFUSED_LINE_TYPES[lineType];
   if (refused) return numberFailure(refused);
