@@ -2,13 +2,17 @@
 // by `npm run lint:imports`:
 //  - app/ (routes and UI) may import src/ (the domain); src/ never imports app/;
 //  - production code (src/, app/) never imports dev/ (stand-ins, demo seed), scripts/ or tests;
-//  - src/ folders are layered: each may import only the folders listed before it in SRC_LAYERS
-//    (and the loose files at the top of src/), so no two folders ever depend on each other;
+//  - src/ folders are layered: each may import only the layers listed before it in SRC_LAYERS
+//    (and the loose files at the top of src/), so no two layers ever depend on each other. A layer
+//    is a folder, or the files of one name in every kind's folder (a kind spans three layers: what
+//    it is and how it proves, its proof for a purpose, and how a device of it is added);
 //  - no module imports itself back through others (no cycles anywhere).
 
 /**
- * src/ from the bottom up. A folder may import any folder before it, never one after it.
- * Adding a folder means choosing its place here.
+ * src/ from the bottom up. A layer may import any layer before it, never one after it.
+ * Adding a folder means choosing its place here. A name with a star in the middle is one file name
+ * in every kind's folder: the kinds' adding layer is src/kinds/<kind>/add.ts and add-<part>.ts of
+ * every kind, their proving layer the same for prove; the layer 'kinds' is the rest of src/kinds/.
  */
 const SRC_LAYERS = [
   'generated', //        Prisma's generated clients
@@ -25,12 +29,13 @@ const SRC_LAYERS = [
   'accounts', //         Apple IDs, passwords, an account's fields, security questions, sign-up
   'kinds', //            kinds of trusted device, one folder each (src/kinds/<kind>/): what each is and how it proves a step
   'codes', //            verification codes: sending, checking, limits
-  'passkeys', //         a passkey's challenge for a purpose and its check (ceremonies: src/kinds/passkey/)
+  'kinds/*/prove', //    a kind's proof of a step for a purpose, counted like codes (a passkey's challenges and signature check)
   'proof', //            one way to prove a second step, for every flow that needs one
   'step-up', //          a fresh code before a sensitive change
   'recovery-key', //     the 14-character key
   'app-passwords', //    app-specific passwords and the app endpoint
-  'devices', //          trusted and registered devices
+  'devices', //          trusted devices of any kind: the limits, confirming, resending, removing, listing, announcing
+  'kinds/*/add', //      adding a device of each kind, on the common machinery of devices/
   'account-changes', //  password, questions, rescue email, birth date
   'sign-in', //          flow: password, then code or Recovery Key
   'password-reset', //   flow: by emailed link, or by Recovery Key and trusted device
@@ -42,13 +47,21 @@ const SRC_LAYERS = [
 
 const alternation = (names) => `(${names.map((n) => n.replace(/[-]/g, '\\-')).join('|')})`;
 
+// The files of a layer: a folder's (`^src/codes/`), or one file name's in every folder below one
+// (the kinds' adding layer: `^src/kinds/[^/]+/add(\.ts|-[^/]*\.ts)$`).
+const layerPath = (layer) =>
+  layer.includes('/*/') ? `^src/${layer.replace('/*/', '/[^/]+/').replace(/[-]/g, '\\-')}(\\.ts|-[^/]*\\.ts)$` : `^src/${layer.replace(/[-]/g, '\\-')}/`;
+// The layers whose files lie inside this one's folder (the kinds' adding layer inside kinds): not this layer's.
+const nestedIn = (layer) => SRC_LAYERS.filter((l) => l.startsWith(`${layer}/`));
+const TOP_FOLDERS = [...new Set(SRC_LAYERS.map((l) => l.split('/')[0]))];
+
 /** For each layer, a rule forbidding imports of the layers above it. */
-const layerRules = SRC_LAYERS.slice(0, -1).map((folder, i) => ({
-  name: `layer-${folder}`,
-  comment: `src/${folder}/ sits below ${SRC_LAYERS.slice(i + 1).join(', ')}: it may not import them (.dependency-cruiser.cjs SRC_LAYERS).`,
+const layerRules = SRC_LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `layer-${layer}`,
+  comment: `src/${layer} sits below ${SRC_LAYERS.slice(i + 1).join(', ')}: it may not import them (.dependency-cruiser.cjs SRC_LAYERS).`,
   severity: 'error',
-  from: { path: `^src/${folder}/` },
-  to: { path: `^src/${alternation(SRC_LAYERS.slice(i + 1))}/` },
+  from: nestedIn(layer).length > 0 ? { path: layerPath(layer), pathNot: `(${nestedIn(layer).map(layerPath).join('|')})` } : { path: layerPath(layer) },
+  to: { path: `(${SRC_LAYERS.slice(i + 1).map(layerPath).join('|')})` },
 }));
 
 module.exports = {
@@ -78,7 +91,7 @@ module.exports = {
       name: 'src-folder-in-layers',
       comment: 'Every src/ folder has a place in SRC_LAYERS (.dependency-cruiser.cjs).',
       severity: 'error',
-      from: { path: `^src/(?!${alternation(SRC_LAYERS)}/)[^/]+/` },
+      from: { path: `^src/(?!${alternation(TOP_FOLDERS)}/)[^/]+/` },
       to: {},
     },
     {
@@ -92,7 +105,7 @@ module.exports = {
       name: 'second-step-through-proof',
       comment: 'A flow asks for and checks a second step only through src/proof/second-step.ts (one way for every flow), never the code or passkey checks beneath it.',
       severity: 'error',
-      from: { path: '^(src|app)/', pathNot: '^src/(codes|passkeys|proof)/' },
+      from: { path: '^(src|app)/', pathNot: '^src/(codes|proof)/|^src/kinds/[^/]+/prove(\\.ts|-[^/]*\\.ts)$' },
       to: { path: '^src/codes/chosen-device\\.ts$' },
     },
     ...layerRules,

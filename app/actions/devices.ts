@@ -7,7 +7,9 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { runtime } from '@/src/runtime.ts';
-import { addPhoneNumber, addPushDevice, registerDevice, removeDevice, resendCode } from '@/src/devices/trusted-devices.ts';
+import { removeDevice, resendCode } from '@/src/devices/trusted-devices.ts';
+import { addPhoneNumber } from '@/src/kinds/sms/add.ts';
+import { addPushDevice, registerDevice } from '@/src/kinds/push/add.ts';
 import type { FormResult } from '@/src/forms/forms.ts';
 import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
@@ -15,8 +17,8 @@ import { sessionToken, signedIn as completedSignIn } from '../lib/session.ts';
 import { addPasskeyInSession, confirmDeviceInSession } from '@/src/sign-in/recovery-key.ts';
 import { DEVICES_PAGE } from '@/src/sessions/stage-policy.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
-import { passkeyRegistrationOptions } from '@/src/devices/passkeys.ts';
-import { startAuthenticatorApp } from '@/src/devices/authenticator-apps.ts';
+import { passkeyRegistrationOptions } from '@/src/kinds/passkey/add.ts';
+import { startAuthenticatorApp } from '@/src/kinds/authenticator-app/add.ts';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { optionsOr, type Options } from '../lib/passkey-options.ts';
 

@@ -11,7 +11,7 @@ import { REQUEST_ID } from '../db/row-id.ts';
 const chosenDevice = z.object({ trustedDeviceId: z.string().regex(REQUEST_ID) });
 const enteredCode = chosenDevice.extend({ code: z.string().max(16) });
 
-/** The chosen device, whether a code went out (an authenticator app is sent nothing), and what to tell the holder. */
+/** The chosen device, whether a code went out (a device that makes its own codes is sent nothing), and what to tell the holder. */
 export type ChosenDeviceSent = { trustedDeviceId: string; sent: boolean; message: string };
 
 /** Sends a code for `purpose` to the trusted device chosen in a submitted form (untrusted input). */

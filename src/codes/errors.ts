@@ -2,8 +2,10 @@
 // limits' numbers never appear here: a wait is the time left, from waitText.
 import type { ErrorSentences } from '../result.ts';
 import { waitText } from '../throttle/throttle.ts';
-import { SMS_BAD_NUMBER, SMS_UNAVAILABLE } from '../sms/twilio-sms.ts';
-import { TOTP_STEP_SECONDS } from '../kinds/authenticator-app/totp.ts';
+import { isKnownKind, kindOf, KIND_CODE_ERRORS } from '../kinds/registry.ts';
+
+/** A destination whose kind is labelled by its number is "this number"; any other, "this device". */
+const destinationNoun = (kind: string) => (isKnownKind(kind) && kindOf(kind).labelIs === 'number' ? 'number' : 'device');
 
 export const CODES_ERRORS = {
   /** The forms that send a code to a trusted device the person picks (sign-in, step-up, reset): no device chosen. */
@@ -26,29 +28,18 @@ export const CODES_ERRORS = {
   CODE_DEAD: 'Too many wrong tries for this code. Ask for a new one.',
   /** A newer code for the same purpose and device replaced it. */
   CODE_REPLACED: 'This code is no longer valid. Ask for a new one.',
-  /** An authenticator app's code that matches none of the steps around now (TOTP_DRIFT_STEPS): one wrong code. */
-  TOTP_WRONG: "That code isn't right. Enter the code your authenticator app shows now, and check that your device's clock is set automatically.",
-  /** A code of a time step already accepted (a code works once): not counted as wrong. */
-  TOTP_USED: `This code was already used. Wait for your authenticator app to show a new one (every ${TOTP_STEP_SECONDS} seconds).`,
-  /** The sealed secret does not open (TOTP_ENCRYPTION_KEY changed): logged for the operator. */
-  TOTP_UNREADABLE: "We can't check codes from this authenticator app right now. Use another trusted device.",
   /** Too many wrong codes in a row on the account: sending and checking pause. */
   CODES_PAUSED: (until: Date, now: Date) => `Too many wrong codes were entered. For your security, try again in ${waitText(until, now)}.`,
   /** SENDS_PER_DEVICE (limits.ts): the first sending limit checked. */
   WAIT_BEFORE_ANOTHER_CODE: (until: Date, now: Date) => `Wait ${waitText(until, now)} before asking for another code.`,
   /** SENDS_PER_DESTINATION: the number or registered device, whichever account asks, in the send's budget (limits.ts). */
-  TOO_MANY_TO_DESTINATION: (kind: string, until: Date, now: Date) =>
-    `Too many codes were sent to this ${kind === 'sms' ? 'number' : 'device'}. Try again in ${waitText(until, now)}.`,
+  TOO_MANY_TO_DESTINATION: (kind: string, until: Date, now: Date) => `Too many codes were sent to this ${destinationNoun(kind)}. Try again in ${waitText(until, now)}.`,
   /** SENDS_PER_ACCOUNT (pending devices, and trusted ones from unknown browsers). */
   TOO_MANY_FOR_ACCOUNT: (until: Date, now: Date) => `Too many codes were sent for this Apple ID. Try again in ${waitText(until, now)}.`,
   /** SENDS_PER_CLIENT_ADDRESS (pending devices, and trusted ones from unknown browsers). */
   TOO_MANY_FROM_NETWORK: (until: Date, now: Date) => `Too many codes were requested from your network. Try again in ${waitText(until, now)}.`,
-  /** Delivery failed (delivery.ts): Twilio refused the number (the SMS adapter's sentence). */
-  SMS_NUMBER_REFUSED: SMS_BAD_NUMBER,
-  /** The SMS service failed or was unreachable (logged for the operator). */
-  SMS_UNAVAILABLE: SMS_UNAVAILABLE,
-  /** The push adapter writes its sentence for the person (src/push/push-sender.ts). */
-  PUSH_FAILED: (pushSentence: string) => pushSentence,
+  /** Delivery failed (delivery.ts), or a code of a kind that makes its own was refused: the kind's reasons. */
+  ...KIND_CODE_ERRORS,
   /** Any other failure: its message might quote the code, so it is never shown. */
   SEND_FAILED: "We couldn't send a code right now. Try again later.",
 } as const satisfies ErrorSentences;

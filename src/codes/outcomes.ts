@@ -1,6 +1,6 @@
 // What a right or a wrong code does to the account, whichever kind of device it came from (a code
-// sent by text or notification, or one an authenticator app made): one place, so a wrong TOTP
-// code counts exactly like a wrong sent code, and a right one clears the run the same way.
+// we sent, or one the device made itself): one place, so a wrong code a device made counts exactly
+// like a wrong sent code, and a right one clears the run the same way.
 import type { DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -24,10 +24,10 @@ export type OnVerified<T> = (tx: DbTx, proof: Proof) => Promise<T>;
 /** The code's purpose, as codes.ts lists them (repeated as a plain string: this file sits below codes.ts). */
 interface Attempt {
   accountId: string;
-  /** The device the proof was for; null when it named none of this account's (a passkey of another account). */
+  /** The device the proof was for; null when it named none of this account's (a signature by another account's key). */
   trustedDeviceId: string | null;
   purpose: string;
-  /** More of the event's details (never a code): e.g. { method: 'passkey' }. */
+  /** More of the event's details (never a code): e.g. the method of a proof that is no code. */
   details?: Record<string, string | number>;
 }
 

@@ -1,6 +1,7 @@
-// The two reads of the device pages (Trusted Devices, Manage two-step), in raw SQL (src/db/raw.ts:
-// a model query with an `include` costs two compiled queries, about 0.7 ms of CPU each). Oldest
-// first, the id breaking ties, as the pages list them.
+// The read of the device pages (Trusted Devices, Manage two-step), in raw SQL (src/db/raw.ts: a
+// model query with an `include` costs two compiled queries, about 0.7 ms of CPU each). Oldest
+// first, the id breaking ties, as the pages list them. (The registered iOS devices' read is
+// src/kinds/push/registered.ts.)
 import type { DbTx } from '../db/client.ts';
 import { rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
 
@@ -10,20 +11,11 @@ export interface TrustedDeviceRow {
   phoneNumber: string | null;
   /** The registered iOS device's name, for a push device. */
   registeredDevice: { name: string } | null;
-  /** The holder's name for an authenticator app or a passkey. */
+  /** The holder's name for the device, for a kind the holder names (src/kinds/kind.ts, namedByHolder). */
   name: string | null;
   createdAt: Date;
   verifiedAt: Date | null;
   lastUsedAt: Date | null;
-}
-
-export interface RegisteredDeviceRow {
-  id: string;
-  deviceId: string;
-  name: string;
-  createdAt: Date;
-  /** The account's trusted device for it, if any (at most one: TrustedDevice is unique on (accountId, registeredDeviceId)). */
-  trustedDevice: { verifiedAt: Date | null } | null;
 }
 
 /** The account's trusted devices, pending ones included. */
@@ -42,21 +34,5 @@ export async function trustedDeviceRows(db: DbTx, accountId: string): Promise<Tr
     createdAt: rawDate(r.createdAt),
     verifiedAt: rawDateOrNull(r.verifiedAt),
     lastUsedAt: rawDateOrNull(r.lastUsedAt),
-  }));
-}
-
-/** The account's registered iOS devices, each with its trusted device of this account if any. */
-export async function registeredDeviceRows(db: DbTx, accountId: string): Promise<RegisteredDeviceRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT r."id", r."deviceId", r."name", r."createdAt", t."id" AS "trustedId", t."verifiedAt"
-    FROM "RegisteredDevice" r LEFT JOIN "TrustedDevice" t ON t."registeredDeviceId" = r."id" AND t."accountId" = r."accountId"
-    WHERE r."accountId" = ${accountId}
-    ORDER BY r."createdAt" ASC, r."id" ASC`;
-  return rows.map((r) => ({
-    id: String(r.id),
-    deviceId: String(r.deviceId),
-    name: String(r.name),
-    createdAt: rawDate(r.createdAt),
-    trustedDevice: r.trustedId === null || r.trustedId === undefined ? null : { verifiedAt: rawDateOrNull(r.verifiedAt) },
   }));
 }

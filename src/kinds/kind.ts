@@ -99,6 +99,11 @@ export interface TrustedDeviceKind {
   codeSentTo: string | null;
   /** What a trusted device of this kind can do, as the "device added" email says it. */
   trustedUses: string;
+  /**
+   * True for a phone number that receives codes by text: two-step needs at least one such trusted
+   * device while it is on (src/devices/trusted-phones.ts). Left out for any other kind.
+   */
+  trustedPhone?: true;
   /** The RFC 8176 method of its proof (a passkey's is decided at each use: ./passkey/). */
   method: AuthMethod;
   proof: ProofBy;

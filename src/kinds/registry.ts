@@ -6,8 +6,17 @@ import { pushKind } from './push/kind.ts';
 import { authenticatorAppKind } from './authenticator-app/kind.ts';
 import { passkeyKind } from './passkey/kind.ts';
 import { titleOf, type TrustedDeviceKind } from './kind.ts';
+import { PHONE_NUMBER_ERRORS, SMS_CODE_ERRORS } from './sms/errors.ts';
+import { IOS_DEVICE_ERRORS, PUSH_CODE_ERRORS } from './push/errors.ts';
+import { APP_CODE_ERRORS } from './authenticator-app/errors.ts';
 
 const KINDS = new Map<string, TrustedDeviceKind>([smsKind, pushKind, authenticatorAppKind, passkeyKind].map((k) => [k.id, k]));
+
+/** The kinds' own reasons a code was not sent or not accepted: src/codes/errors.ts includes them in its map. */
+export const KIND_CODE_ERRORS = { ...SMS_CODE_ERRORS, ...PUSH_CODE_ERRORS, ...APP_CODE_ERRORS } as const;
+
+/** The kinds' own reasons a device was not added: src/devices/errors.ts includes them in its map. */
+export const KIND_ADDING_ERRORS = { ...PHONE_NUMBER_ERRORS, ...IOS_DEVICE_ERRORS } as const;
 
 /** Every kind, in the order pages list them. */
 export const allKinds = (): TrustedDeviceKind[] => [...KINDS.values()];

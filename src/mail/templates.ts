@@ -117,8 +117,8 @@ export function passwordResetLinkEmail(p: { name: string; appleId: string; link:
 
 /**
  * A trusted device was added (verified) or removed, to every address on file. `device` names it in
- * a sentence (a phone number masked to its last two digits, a device name, "the authenticator app
- * “Authy”"); `uses` is what the kind can do once trusted (trustedUses of its kind in
+ * a sentence, as its kind describes it (a phone number masked to its last two digits, a device's
+ * name, the kind's noun and the holder's name for it); `uses` is what the kind can do once trusted (trustedUses of its kind in
  * src/kinds/, which this layer may not import: the caller looks it up).
  */
 export function trustedDeviceEmail(p: { name: string; appleId: string; device: string; uses: string; added: boolean; at: Date }): EmailContent {

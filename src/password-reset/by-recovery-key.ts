@@ -31,7 +31,7 @@ import { attemptsFailed, attemptsSucceeded, takeAttempts, type LockPolicy, type 
 import { guessLimits } from '../throttle/known-browsers.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Result } from '../result.ts';
-import type { PasskeyDeps, PasskeysError } from '../passkeys/passkeys.ts';
+import type { PasskeyDeps, PasskeysError } from '../kinds/passkey/prove.ts';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { PASSWORD_RESET_ERRORS, type PasswordResetError } from './errors.ts';
 

@@ -8,7 +8,7 @@ import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/serv
 import type { CodeDeps, CodePurpose, OnVerified } from '../codes/codes.ts';
 import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
 import type { CodesError } from '../codes/errors.ts';
-import { authenticationOptions, verifyPasskey, type PasskeyDeps, type PasskeyPurpose, type PasskeysError } from '../passkeys/passkeys.ts';
+import { authenticationOptions, verifyPasskey, type PasskeyDeps, type PasskeyPurpose, type PasskeysError } from '../kinds/passkey/prove.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import type { Result } from '../result.ts';
 

@@ -2,7 +2,7 @@
 // event, newest first, a page at a time. Only the time, what happened, the client address and a
 // short browser name are shown; `details` never leaves the database (it may hold ids), except the
 // support staff member's display name, which support events carry for the holder to read, and the
-// title of a trusted device added or removed ("Authenticator app (Authy)"; src/devices), which
+// title of a trusted device added or removed ("Phone number (+1 ••• ••• ••34)"; src/devices), which
 // names the device as the holder's own pages do.
 import { z } from 'zod';
 import type { DbTx } from '../db/client.ts';
@@ -72,7 +72,7 @@ const APP_LABELS: Partial<Record<SecurityEventKind, (app: string) => string>> = 
 /** For a kind stored by a newer or older version that this one does not know. */
 export const UNKNOWN_ACTIVITY = 'Other account activity';
 
-/** A trusted device added or removed names the device, kind first: "Authenticator app (Authy) added". */
+/** A trusted device added or removed names the device, kind first: "Phone number (+1 ••• ••• ••34) added". */
 const DEVICE_CHANGES: Partial<Record<SecurityEventKind, string>> = { 'trusted-device-added': 'added', 'trusted-device-removed': 'removed' };
 
 /**

@@ -12,7 +12,7 @@ import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { failure, type Result } from '../result.ts';
-import type { PasskeyDeps, PasskeysError } from '../passkeys/passkeys.ts';
+import type { PasskeyDeps, PasskeysError } from '../kinds/passkey/prove.ts';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 

@@ -18,8 +18,8 @@ import { endCodeBlocks } from '../codes/limits.ts';
 import { confirmDevice, type DeviceDeps } from '../devices/trusted-devices.ts';
 import { stagePolicy } from '../sessions/stage-policy.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { addPasskey } from '../devices/passkeys.ts';
-import type { PasskeyDeps } from '../passkeys/passkeys.ts';
+import { addPasskey } from '../kinds/passkey/add.ts';
+import type { PasskeyDeps } from '../kinds/passkey/prove.ts';
 
 // Wrong Recovery Key tries are limited (docs/rules.md#sign-in-and-lockouts), counted before the key
 // is compared, and logged: 5 per hour per account for unknown browsers together, 5 per hour for

@@ -20,7 +20,7 @@ import { createSession } from '../sessions/sessions.ts';
 import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
-import type { PasskeyDeps, PasskeysError } from '../passkeys/passkeys.ts';
+import type { PasskeyDeps, PasskeysError } from '../kinds/passkey/prove.ts';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { STEP_UP_ERRORS, type StepUpError } from './errors.ts';
 

@@ -129,7 +129,7 @@ export async function viewAccount(deps: ConsoleDeps, session: ConsoleSession, ct
     createdAt: account.createdAt,
     twoStepSince: account.twoStepEnabledAt,
     // deviceLabel (via listDevices) masks phone numbers to their last two digits; listDevices reads
-    // no TOTP secret, credential id, public key or counter, so none can reach the console.
+    // no sealed secret, credential id, public key or counter, so none can reach the console.
     devices: [...devices.trusted, ...devices.pending].map((d) => ({ label: d.label, kind: d.kind, addedAt: d.createdAt, verifiedAt: d.verifiedAt, lastUsedAt: d.lastUsedAt })),
     eligibility: state,
     waitingPeriod: latest,

@@ -1,17 +1,22 @@
 // A staff member's passkey or security key (WebAuthn), as the second factor after the password
 // (./staff-factors.ts). The holders' ceremonies (src/kinds/passkey/ceremonies.ts) and challenges
-// (src/passkeys/challenges.ts, owned by the staff member): the RP is APP_URL's, the challenge is
+// (src/kinds/passkey/prove-challenges.ts, owned by the staff member): the RP is APP_URL's, the challenge is
 // single use and lives 5 minutes, the credential id is unique, the counter must go up and is
 // written only from the value checked. Setting one up needs no factor yet, and the ceremony is its
 // proof: it opens the console at once. Every assertion is counted before it is checked
 // (staffFactorLimits); a malformed or expired answer is refused without counting.
+//
+// It names the passkey kind and stays here, not in src/kinds/passkey/: a staff member's factor is
+// the console's own concept (a StaffFactor row of a staff user, who has no account and no trusted
+// devices), so it uses the kind's ceremonies and challenges but none of the registry's, and it
+// sits in the support layer, above every flow of the holders.
 import { createHash } from 'node:crypto';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
-import { consumeChallenge, storeChallenge } from '../passkeys/challenges.ts';
+import { consumeChallenge, storeChallenge } from '../kinds/passkey/prove-challenges.ts';
 import { assertionAnswer, authenticationOptionsFor, checkAssertion, checkRegistration, registrationAnswer, registrationOptionsFor, transportsOf } from '../kinds/passkey/ceremonies.ts';
 import type { RelyingParty } from '../kinds/passkey/relying-party.ts';
 import type { RequestContext } from '../security-events/record.ts';
@@ -26,7 +31,7 @@ export interface StaffPasskeyDeps {
   webauthn: RelyingParty;
 }
 
-/** The user handle the authenticator keeps: opaque and stable per staff member, never a holder's (src/passkeys/passkeys.ts userHandle). */
+/** The user handle the authenticator keeps: opaque and stable per staff member, never a holder's (src/kinds/passkey/prove.ts userHandle). */
 export const staffUserHandle = (staffUserId: string): Uint8Array<ArrayBuffer> => new Uint8Array(createHash('sha256').update(`two-step staff passkey user:${staffUserId}`).digest());
 
 async function staffPasskeys(db: Db, staffUserId: string) {

@@ -1,10 +1,15 @@
 // A staff member's authenticator app (RFC 6238), as the second factor after the password
-// (./staff-factors.ts). The holders' rules (src/devices/authenticator-apps.ts, src/kinds/authenticator-app/check.ts)
+// (./staff-factors.ts). The holders' rules (src/kinds/authenticator-app/add.ts, src/kinds/authenticator-app/check.ts)
 // with the holders' code: a 160-bit secret sealed with AES-256-GCM under TOTP_ENCRYPTION_KEY and
 // bound to its row, shown (QR code and text) only while the app is pending and only to that staff
 // member's 'second-factor' session; one code from it makes it theirs; a code works once per time
 // step (one conditional UPDATE claims the step). Every code is counted before it is checked
 // (staffFactorLimits); a malformed one is refused without counting.
+//
+// It names the authenticator-app kind and stays here, not in src/kinds/authenticator-app/: a staff
+// member's factor is the console's own concept (a StaffFactor row of a staff user, who has no
+// account and no trusted devices), so it uses the kind's TOTP and sealing code but none of the
+// registry's, and it sits in the support layer, above every flow of the holders.
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';

@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from '../harness/db.ts';
 import { BROWSER, accountInput, freshAccount, markTwoStepOn, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
 import { DISPLAY_TEXT_MESSAGE } from '../../src/accounts/display-text.ts';
-import { registerDevice } from '../../src/devices/trusted-devices.ts';
+import { registerDevice } from '../../src/kinds/push/add.ts';
 import { createAppPassword } from '../../src/app-passwords/app-passwords.ts';
 import { Prisma } from '../../src/generated/sqlite/client.ts';
 import type { Db } from '../../src/db/client.ts';

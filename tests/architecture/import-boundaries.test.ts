@@ -21,15 +21,24 @@ function cruise(): Cruise {
   return JSON.parse(out) as Cruise;
 }
 
-/** The src/ folders that import each other in a circle, found on the folder graph itself. */
+/**
+ * The layer of a src/ file, as the layer rules draw them: a folder, or one file name in every kind's
+ * folder (src/kinds/<kind>/add.ts is in the layer 'kinds/*\/add', not in 'kinds'). The top layer has
+ * no rule (nothing sits above it): its files are their folder's.
+ */
+function layerOf(path: string): string | undefined {
+  const rule = config.forbidden.find((r) => r.name.startsWith('layer-') && new RegExp(r.from.path!).test(path) && !(r.from.pathNot && new RegExp(r.from.pathNot).test(path)));
+  return rule ? rule.name.slice('layer-'.length) : /^src\/([^/]+)\//.exec(path)?.[1];
+}
+
+/** The src/ layers that import each other in a circle, found on the layer graph itself. */
 function folderCycles(result: Cruise): string[][] {
-  const folderOf = (p: string) => /^src\/([^/]+)\//.exec(p)?.[1];
   const edges = new Map<string, Set<string>>();
   for (const m of result.modules) {
-    const a = folderOf(m.source);
+    const a = layerOf(m.source);
     if (!a) continue;
     for (const d of m.dependencies) {
-      const b = folderOf(d.resolved);
+      const b = layerOf(d.resolved);
       if (b && b !== a) edges.set(a, (edges.get(a) ?? new Set()).add(b));
     }
   }
@@ -48,7 +57,7 @@ describe('import boundaries', () => {
     expect(broken).toEqual([]);
   });
 
-  it('has no two src/ folders that depend on each other, directly or through others', () => {
+  it('has no two src/ folders (or layers inside one) that depend on each other, directly or through others', () => {
     expect(folderCycles(result)).toEqual([]);
   });
 
@@ -60,7 +69,8 @@ describe('import boundaries', () => {
 
 describe('the rules themselves', () => {
   const rule = (name: string) => config.forbidden.find((r) => r.name === name)!;
-  const forbids = (r: Rule, from: string, to: string) => new RegExp(r.from.path ?? '').test(from) && new RegExp(r.to.path ?? '').test(to);
+  const forbids = (r: Rule, from: string, to: string) =>
+    new RegExp(r.from.path ?? '').test(from) && !(r.from.pathNot && new RegExp(r.from.pathNot).test(from)) && new RegExp(r.to.path ?? '').test(to);
 
   it('forbid a lower src/ folder importing a higher one, and allow the reverse', () => {
     expect(forbids(rule('layer-accounts'), 'src/accounts/apple-id.ts', 'src/two-step/turn-on.ts')).toBe(true);
@@ -72,7 +82,7 @@ describe('the rules themselves', () => {
     expect(forbids(rule('layer-forms'), 'src/forms/forms.ts', 'src/accounts/errors.ts')).toBe(true);
     expect(forbids(rule('layer-forms'), 'src/forms/forms.ts', 'src/eligibility/eligibility.ts')).toBe(true);
     expect(forbids(rule('layer-accounts'), 'src/accounts/fields.ts', 'src/forms/forms.ts')).toBe(false);
-    expect(forbids(rule('layer-devices'), 'src/devices/passkeys.ts', 'src/forms/forms.ts')).toBe(false);
+    expect(forbids(rule('layer-devices'), 'src/devices/trusted-devices.ts', 'src/forms/forms.ts')).toBe(false);
   });
 
   it('forbid src/ importing app/, and production code importing dev/', () => {
@@ -85,6 +95,21 @@ describe('the rules themselves', () => {
     expect(forbids(rule('second-step-through-proof'), 'src/sign-in/code.ts', 'src/codes/chosen-device.ts')).toBe(true);
     expect(forbids(rule('second-step-through-proof'), 'app/actions/two-step.ts', 'src/codes/chosen-device.ts')).toBe(true);
     expect(new RegExp(rule('second-step-through-proof').from.pathNot!).test('src/proof/second-step.ts')).toBe(true);
+  });
+
+  it('put each kind\'s adding above devices/, its proof for a purpose above codes/, and the rest of the kind below codes/', () => {
+    expect(layerOf('src/kinds/sms/add.ts')).toBe('kinds/*/add');
+    expect(layerOf('src/kinds/passkey/add-errors.ts')).toBe('kinds/*/add');
+    expect(layerOf('src/kinds/passkey/prove.ts')).toBe('kinds/*/prove');
+    expect(layerOf('src/kinds/sms/kind.ts')).toBe('kinds');
+    expect(layerOf('src/kinds/registry.ts')).toBe('kinds');
+    expect(layerOf('src/kinds/sms/address.ts')).toBe('kinds'); // add only as the whole name, or before a dash
+    expect(forbids(rule('layer-devices'), 'src/devices/trusted-devices.ts', 'src/kinds/sms/add.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds/*/add'), 'src/kinds/sms/add.ts', 'src/devices/trusted-devices.ts')).toBe(false);
+    expect(forbids(rule('layer-codes'), 'src/codes/codes.ts', 'src/kinds/passkey/prove.ts')).toBe(true);
+    expect(forbids(rule('layer-codes'), 'src/codes/codes.ts', 'src/kinds/registry.ts')).toBe(false);
+    expect(forbids(rule('layer-kinds'), 'src/kinds/sms/kind.ts', 'src/codes/codes.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds'), 'src/kinds/sms/add.ts', 'src/codes/codes.ts')).toBe(false);
   });
 
   it('ask for a place in the layers for a new src/ folder', () => {

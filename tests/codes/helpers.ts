@@ -90,7 +90,7 @@ export async function resetTables(db: Db): Promise<void> {
 }
 
 /**
- * An authenticator app on the account, as adding one through src/devices/authenticator-apps.ts
+ * An authenticator app on the account, as adding one through src/kinds/authenticator-app/add.ts
  * leaves it: its secret sealed under TOTP_KEY, bound to its row. Returns its id and the secret the
  * app holds (tests play the app with totpCodeAt).
  */

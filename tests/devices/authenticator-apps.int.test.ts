@@ -7,7 +7,7 @@ import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { captureLog } from '../harness/log-capture.ts';
 import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 import { newAccount, smsDevice, totpDevice } from '../codes/helpers.ts';
-import { pendingAppSetup, startAuthenticatorApp } from '../../src/devices/authenticator-apps.ts';
+import { pendingAppSetup, startAuthenticatorApp } from '../../src/kinds/authenticator-app/add.ts';
 import { confirmDevice, MAX_TRUSTED_DEVICES, removeDevice } from '../../src/devices/trusted-devices.ts';
 import { DEVICES_ERRORS } from '../../src/devices/errors.ts';
 import { CODES_ERRORS } from '../../src/codes/codes.ts';

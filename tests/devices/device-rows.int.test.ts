@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { accountInput, BROWSER, freshAccount, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { registeredDeviceRows, trustedDeviceRows } from '../../src/devices/device-rows.ts';
+import { trustedDeviceRows } from '../../src/devices/device-rows.ts';
+import { registeredDeviceRows } from '../../src/kinds/push/registered.ts';
 import { listDevices } from '../../src/devices/trusted-devices.ts';
 
 describe(`the device pages' reads (${TEST_ENGINE})`, () => {

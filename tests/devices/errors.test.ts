@@ -2,7 +2,8 @@
 // rules, never typed in.
 import { describe, expect, it } from 'vitest';
 import { DEVICES_ERRORS } from '../../src/devices/errors.ts';
-import { MAX_REGISTERED_DEVICES, MAX_TRUSTED_DEVICES } from '../../src/devices/trusted-devices.ts';
+import { MAX_TRUSTED_DEVICES } from '../../src/devices/trusted-devices.ts';
+import { MAX_REGISTERED_DEVICES } from '../../src/kinds/push/registered.ts';
 import { waitText } from '../../src/throttle/throttle.ts';
 
 const now = new Date('2026-01-01T12:00:00Z');

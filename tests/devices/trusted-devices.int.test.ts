@@ -13,16 +13,9 @@ import { createTwilioSms, type LineTypeLookup, type SmsSender } from '../../src/
 import { createHttpPushSender } from '../../src/push/push-sender.ts';
 import { verifyCode } from '../../src/codes/codes.ts';
 import { parsePhoneNumber } from '../../src/devices/phone-numbers.ts';
-import {
-  addPhoneNumber,
-  addPushDevice,
-  confirmDevice,
-  listDevices,
-  registerDevice,
-  removeDevice,
-  resendCode,
-  type DeviceDeps,
-} from '../../src/devices/trusted-devices.ts';
+import { confirmDevice, listDevices, removeDevice, resendCode } from '../../src/devices/trusted-devices.ts';
+import { addPhoneNumber, type PhoneDeps as DeviceDeps } from '../../src/kinds/sms/add.ts';
+import { addPushDevice, registerDevice } from '../../src/kinds/push/add.ts';
 import { DEVICES_ERRORS } from '../../src/devices/errors.ts';
 import type { Actor } from '../../src/sessions/actor.ts';
 

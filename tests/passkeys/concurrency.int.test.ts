@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSER } from '../harness/accounts.ts';
 import { withTwoStepAccount } from '../two-step/helpers.ts';
-import { authenticationOptions, verifyPasskey } from '../../src/passkeys/passkeys.ts';
+import { authenticationOptions, verifyPasskey } from '../../src/kinds/passkey/prove.ts';
 import { addSoftPasskey } from './helpers.ts';
 
 describe('concurrent assertions', () => {

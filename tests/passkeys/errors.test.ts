@@ -1,7 +1,7 @@
-// The passkeys' sentences (src/passkeys/errors.ts, with the browser's ./ceremony-errors.ts): each a
+// The passkeys' sentences (src/kinds/passkey/errors.ts, with the browser's ./ceremony-errors.ts): each a
 // full sentence; the refusals of a step say what to do next; a cancelled ceremony says so plainly.
 import { describe, expect, it } from 'vitest';
-import { PASSKEYS_ERRORS } from '../../src/passkeys/errors.ts';
+import { PASSKEYS_ERRORS } from '../../src/kinds/passkey/errors.ts';
 import { CEREMONY_ERRORS, ceremonyErrorSentence } from '../../src/kinds/passkey/ceremony-errors.ts';
 
 const now = new Date('2026-01-01T12:00:00Z');

@@ -14,7 +14,7 @@ import { MINUTE } from '../../src/clock.ts';
 import { addSoftPasskey, ORIGIN, RP_ID } from './helpers.ts';
 import { SoftAuthenticator } from './authenticator.ts';
 import { addPasskeyInSession, signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
-import { passkeyRegistrationOptions } from '../../src/devices/passkeys.ts';
+import { passkeyRegistrationOptions } from '../../src/kinds/passkey/add.ts';
 
 describe('a passkey as the trusted device of a step', () => {
   const s = withTwoStepAccount();

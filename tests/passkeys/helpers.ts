@@ -1,8 +1,8 @@
 // Passkeys for the tests: a software authenticator (./authenticator.ts) registered to an account
 // through the real domain functions (options, ceremony, addPasskey), as the Trusted Devices page does.
 import { expect } from 'vitest';
-import { addPasskey, passkeyRegistrationOptions } from '../../src/devices/passkeys.ts';
-import type { PasskeyDeps } from '../../src/passkeys/passkeys.ts';
+import { addPasskey, passkeyRegistrationOptions } from '../../src/kinds/passkey/add.ts';
+import type { PasskeyDeps } from '../../src/kinds/passkey/prove.ts';
 import type { Actor } from '../../src/sessions/actor.ts';
 import { BROWSER } from '../harness/accounts.ts';
 import { SoftAuthenticator } from './authenticator.ts';

@@ -1,4 +1,4 @@
-// Passkeys and security keys (src/passkeys, src/devices/passkeys.ts) with a software authenticator
+// Passkeys and security keys (src/passkeys, src/kinds/passkey/add.ts) with a software authenticator
 // (./authenticator.ts) making real attestations and assertions: adding one (fresh code, limit,
 // duplicates, event and email), and every way an answer is refused (malformed, wrong origin, RP ID
 // or challenge, replayed, expired, another account's credential, counter going backwards).
@@ -7,10 +7,10 @@ import { BROWSER } from '../harness/accounts.ts';
 import { captureLog } from '../harness/log-capture.ts';
 import { newAccount, smsDevice } from '../codes/helpers.ts';
 import { withTwoStepAccount } from '../two-step/helpers.ts';
-import { addPasskey, passkeyRegistrationOptions } from '../../src/devices/passkeys.ts';
+import { addPasskey, passkeyRegistrationOptions } from '../../src/kinds/passkey/add.ts';
 import { MAX_TRUSTED_DEVICES, removeDevice } from '../../src/devices/trusted-devices.ts';
-import { authenticationOptions, verifyPasskey, type PasskeyPurpose } from '../../src/passkeys/passkeys.ts';
-import { CHALLENGE_TTL_MS, MAX_LIVE_CHALLENGES } from '../../src/passkeys/challenges.ts';
+import { authenticationOptions, verifyPasskey, type PasskeyPurpose } from '../../src/kinds/passkey/prove.ts';
+import { CHALLENGE_TTL_MS, MAX_LIVE_CHALLENGES } from '../../src/kinds/passkey/prove-challenges.ts';
 import { WRONG_CODES_BEFORE_PAUSE } from '../../src/codes/limits.ts';
 import { createSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { fixedClock, MINUTE } from '../../src/clock.ts';

@@ -19,7 +19,7 @@ import { consoleReady, staffSignIn } from '../../src/support/staff.ts';
 import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/support/staff-totp.ts';
 import { addStaffPasskey, signInWithStaffPasskey, staffPasskeyOptions, staffPasskeyRegistrationOptions } from '../../src/support/staff-passkeys.ts';
 import { STAFF_FACTOR_DAILY, STAFF_FACTOR_SHORT } from '../../src/support/staff-factors.ts';
-import { storeChallenge } from '../../src/passkeys/challenges.ts';
+import { storeChallenge } from '../../src/kinds/passkey/prove-challenges.ts';
 import { register } from '../../src/observability/metrics.ts';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 

@@ -13,7 +13,7 @@ import { securityPassState } from '../../src/accounts/security-pass.ts';
 import { APPLE_ID, NEW_QUESTIONS, withTwoStepAccount } from './helpers.ts';
 import { appDevice } from '../devices/kind-rows.ts';
 import { addSoftPasskey } from '../passkeys/helpers.ts';
-import { authenticationOptions } from '../../src/passkeys/passkeys.ts';
+import { authenticationOptions } from '../../src/kinds/passkey/prove.ts';
 
 const FORM = { ...NEW_QUESTIONS, birthDate: '1990-04-30' };
 

@@ -1,5 +1,5 @@
 // An authenticator app (RFC 6238): it makes its own 6-digit codes, so nothing is sent, stored or
-// counted per code; the holder names it. Adding one is src/devices/authenticator-apps.ts.
+// counted per code; the holder names it. Adding one is ./add.ts.
 import { namedByHolder, type TrustedDeviceKind } from '../kind.ts';
 import { checkAppCode } from './check.ts';
 import { TOTP_DIGITS } from './totp.ts';

@@ -1,6 +1,6 @@
 // A passkey or security key (WebAuthn): proven by a signature over our challenge, not a code. The
-// ceremonies are ./ceremonies.ts; adding one is src/devices/passkeys.ts, and proving a step with one
-// src/passkeys/passkeys.ts.
+// ceremonies are ./ceremonies.ts; adding one is ./add.ts, and proving a step with one
+// src/kinds/passkey/prove.ts.
 import type { AuthMethod } from '../../sessions/auth-methods.ts';
 import { namedByHolder, type TrustedDeviceKind } from '../kind.ts';
 

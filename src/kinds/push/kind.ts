@@ -1,5 +1,5 @@
 // A registered iOS device with Find My iPhone: codes go by push notification. Registering
-// the device and making it trusted are src/devices/trusted-devices.ts's registerDevice and addPushDevice.
+// the device and making it trusted are ./add.ts's registerDevice and addPushDevice.
 import { isPushError } from '../../push/push-sender.ts';
 import { titleOf, type TrustedDeviceKind } from '../kind.ts';
 

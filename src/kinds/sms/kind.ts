@@ -1,5 +1,5 @@
 // An SMS-capable phone number: codes go by text message (Twilio). Adding one (the line
-// type check that refuses landlines and VoIP) is src/devices/trusted-devices.ts's addPhoneNumber.
+// type check that refuses landlines and VoIP) is ./add.ts.
 import { isSmsError } from '../../sms/twilio-sms.ts';
 import { verificationSms } from '../../sms/sms-text.ts';
 import { titleOf, type TrustedDeviceKind } from '../kind.ts';
@@ -16,6 +16,7 @@ export const smsKind: TrustedDeviceKind = {
   labelIs: 'number',
   codeSentTo: 'to this number by text message',
   trustedUses: 'Verification codes can now be sent to it.',
+  trustedPhone: true,
   method: 'sms',
   label,
   title: (d) => `${titleOf(NOUN)} (${label(d)})`,

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { runtime } from '@/src/runtime.ts';
-import { pendingAppSetup } from '@/src/devices/authenticator-apps.ts';
+import { pendingAppSetup } from '@/src/kinds/authenticator-app/add.ts';
 import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/kinds/authenticator-app/totp.ts';
 import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../../../lib/security-pass.ts';
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Add an Authenticator App' };
 
 // Add an authenticator app (RFC 6238): name it, scan the QR code (or type the secret), enter the
 // code it shows. The secret is shown only while the app is pending, on this account's page; once
-// the app is verified it is never shown again (src/devices/authenticator-apps.ts).
+// the app is verified it is never shown again (src/kinds/authenticator-app/add.ts).
 export default async function AddAuthenticatorAppPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const current = await requireSecurityPass(DEVICES_PAGE);
   if (stagePolicy(current.session.stage).devicesNeedFreshCode) requireFreshCode(current, '/account/security/devices');

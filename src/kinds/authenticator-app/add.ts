@@ -3,23 +3,23 @@
 // 160-bit secret and keep it only sealed (AES-256-GCM under TOTP_ENCRYPTION_KEY, bound to its
 // account and row), the page shows it as a QR code and as text while the app is pending, and the
 // app becomes trusted when the holder types a code it shows, through confirmDevice like any device
-// (./trusted-devices.ts: the same conditional update, security event and email). After that the
-// secret is never shown again: only src/kinds/authenticator-app/check.ts opens it, to check a code.
+// (src/devices/trusted-devices.ts: the same conditional update, security event and email). After
+// that the secret is never shown again: only ./check.ts opens it, to check a code.
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
-import type { Clock } from '../clock.ts';
-import { newRowId, isRequestId } from '../db/row-id.ts';
-import { displayText } from '../accounts/display-text.ts';
-import { parseForm, type FormResult } from '../forms/forms.ts';
-import { freshCodeRefusal } from '../step-up/fresh-code.ts';
-import type { StepUpError } from '../step-up/errors.ts';
-import type { Actor } from '../sessions/actor.ts';
-import { open, seal } from '../secret-box.ts';
-import { newTotpSecret, totpUri, TOTP_DIGITS } from '../kinds/authenticator-app/totp.ts';
-import { authenticatorAppKind } from '../kinds/authenticator-app/kind.ts';
-import { totpSecretBinding } from '../kinds/authenticator-app/check.ts';
-import { ADDING, createPendingDevice } from './trusted-devices.ts';
-import type { DevicesError } from './errors.ts';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../clock.ts';
+import { newRowId, isRequestId } from '../../db/row-id.ts';
+import { displayText } from '../../accounts/display-text.ts';
+import { parseForm, type FormResult } from '../../forms/forms.ts';
+import { freshCodeRefusal } from '../../step-up/fresh-code.ts';
+import type { StepUpError } from '../../step-up/errors.ts';
+import type { Actor } from '../../sessions/actor.ts';
+import { open, seal } from '../../secret-box.ts';
+import { newTotpSecret, totpUri, TOTP_DIGITS } from './totp.ts';
+import { authenticatorAppKind } from './kind.ts';
+import { totpSecretBinding } from './check.ts';
+import { ADDING, createPendingDevice } from '../../devices/trusted-devices.ts';
+import type { DevicesError } from '../../devices/errors.ts';
 
 export interface AppDeps {
   db: Db;
@@ -49,7 +49,7 @@ export async function startAuthenticatorApp(
   // The id is drawn first: the secret is sealed to its row.
   const id = newRowId();
   const totpSecret = seal(deps.totpKey, newTotpSecret(), totpSecretBinding(actor.accountId, id));
-  const device = await createPendingDevice(deps.db, actor.accountId, { kind: 'totp', id, name: parsed.data.name, totpSecret }, deps.clock.now());
+  const device = await createPendingDevice(deps.db, actor.accountId, { kind: authenticatorAppKind.id, id, name: parsed.data.name, totpSecret }, deps.clock.now());
   if (device === 'taken') throw new Error('a new row id was already taken'); // newRowId ids are unique
   if ('error' in device) return device;
   return { ok: true, trustedDeviceId: device.id, message: `Scan the QR code with your authenticator app, then enter the ${TOTP_DIGITS}-digit code it shows.` };
@@ -70,7 +70,7 @@ export interface AppSetup {
 export async function pendingAppSetup(deps: AppDeps, accountId: string, trustedDeviceId: unknown): Promise<AppSetup | null> {
   if (!isRequestId(trustedDeviceId)) return null;
   const device = await deps.db.trustedDevice.findFirst({
-    where: { id: trustedDeviceId, accountId, kind: 'totp', verifiedAt: null },
+    where: { id: trustedDeviceId, accountId, kind: authenticatorAppKind.id, verifiedAt: null },
     select: { id: true, name: true, totpSecret: true, account: { select: { appleId: true } } },
   });
   if (!device?.totpSecret) return null;

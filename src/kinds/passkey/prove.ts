@@ -3,22 +3,22 @@
 //
 // - Registration: options for the holder's browser (user = the Apple ID, an opaque stable user
 //   handle, the account's passkeys excluded, user verification preferred, attestation none), then
-//   the answer verified against a challenge of this account (./challenges.ts), APP_URL's origin
-//   and RP ID (./relying-party.ts). Adding the device itself is src/devices/passkeys.ts.
+//   the answer verified against a challenge of this account (./prove-challenges.ts), APP_URL's origin
+//   and RP ID (./relying-party.ts). Adding the device itself is ./add.ts.
 // - Assertion: options naming the account's passkeys, then verifyPasskey, with the same contract
 //   as verifyCode (src/codes/codes.ts): the flow's onVerified runs in the transaction that records
 //   the use, and its answer comes back as `then`.
 import { createHash } from 'node:crypto';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
-import type { Db, DbTx } from '../db/client.ts';
-import type { Clock } from '../clock.ts';
-import type { CodePurpose, OnVerified } from '../codes/codes.ts';
-import { pausedUntil } from '../codes/limits.ts';
-import { codeAccepted, wrongCodeCounted } from '../codes/outcomes.ts';
-import type { RequestContext } from '../security-events/record.ts';
-import { failure, type Failure, type Result } from '../result.ts';
-import { consumeChallenge, storeChallenge, type ChallengePurpose } from './challenges.ts';
-import type { RelyingParty } from '../kinds/passkey/relying-party.ts';
+import type { Db, DbTx } from '../../db/client.ts';
+import type { Clock } from '../../clock.ts';
+import type { CodePurpose, OnVerified } from '../../codes/codes.ts';
+import { pausedUntil } from '../../codes/limits.ts';
+import { codeAccepted, wrongCodeCounted } from '../../codes/outcomes.ts';
+import type { RequestContext } from '../../security-events/record.ts';
+import { failure, type Failure, type Result } from '../../result.ts';
+import { consumeChallenge, storeChallenge, type ChallengePurpose } from './prove-challenges.ts';
+import type { RelyingParty } from './relying-party.ts';
 import {
   assertionAnswer,
   authenticationOptionsFor,
@@ -28,12 +28,12 @@ import {
   registrationOptionsFor,
   transportsOf,
   type NewCredential,
-} from '../kinds/passkey/ceremonies.ts';
+} from './ceremonies.ts';
 import { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
 
 export { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
-export { relyingParty, type RelyingParty } from '../kinds/passkey/relying-party.ts';
-export type { NewCredential } from '../kinds/passkey/ceremonies.ts';
+export { relyingParty, type RelyingParty } from './relying-party.ts';
+export type { NewCredential } from './ceremonies.ts';
 
 export interface PasskeyDeps {
   db: Db;

@@ -4,20 +4,21 @@
 // the registration ceremony, a signature over our challenge by the new key, is its proof, as the
 // code is a phone's. A credential already on any account is refused (credentialId is unique).
 import { z } from 'zod';
-import { isUniqueViolation } from '../db/unique-violation.ts';
-import type { Actor } from '../sessions/actor.ts';
-import { lockAccountRow } from '../db/row-locks.ts';
-import { displayText } from '../accounts/display-text.ts';
-import { parseForm, type FormResult } from '../forms/forms.ts';
-import { freshCodeRefusal } from '../step-up/fresh-code.ts';
-import type { StepUpError } from '../step-up/errors.ts';
-import { registrationOptions, verifyRegistration, PASSKEYS_ERRORS, type PasskeyDeps, type PasskeysError } from '../passkeys/passkeys.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
+import type { Actor } from '../../sessions/actor.ts';
+import { lockAccountRow } from '../../db/row-locks.ts';
+import { displayText } from '../../accounts/display-text.ts';
+import { parseForm, type FormResult } from '../../forms/forms.ts';
+import { freshCodeRefusal } from '../../step-up/fresh-code.ts';
+import type { StepUpError } from '../../step-up/errors.ts';
+import { registrationOptions, verifyRegistration, PASSKEYS_ERRORS, type PasskeyDeps, type PasskeysError } from './prove.ts';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
-import type { RequestContext } from '../security-events/record.ts';
-import { failure, type Result } from '../result.ts';
-import type { DevicesError } from './errors.ts';
-import { PASSKEY_NAME_EMPTY } from '../kinds/passkey/ceremony-errors.ts';
-import { ADDING, announceDeviceChange, deviceLabel, roomForAnother } from './trusted-devices.ts';
+import type { RequestContext } from '../../security-events/record.ts';
+import { failure, type Result } from '../../result.ts';
+import type { DevicesError } from '../../devices/errors.ts';
+import { PASSKEY_NAME_EMPTY } from './ceremony-errors.ts';
+import { passkeyKind } from './kind.ts';
+import { ADDING, announceDeviceChange, deviceLabel, roomForAnother } from '../../devices/trusted-devices.ts';
 
 
 // Shown on pages and in emails: one line of text, as registered iOS devices' names.
@@ -54,7 +55,7 @@ export async function addPasskey(
   if (!verified.ok) return verified;
   const { credential } = verified;
   const now = deps.clock.now();
-  const device = { kind: 'passkey', phoneNumber: null, name: parsed.data.name };
+  const device = { kind: passkeyKind.id, phoneNumber: null, name: parsed.data.name };
   try {
     const added = await deps.db.$transaction(async (tx) => {
       // Counted and created under the account's row lock: concurrent adds cannot pass the limit.

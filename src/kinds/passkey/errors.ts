@@ -1,8 +1,8 @@
 // Why a passkey or security key was not added or not accepted (src/result.ts explains the maps).
 // Each sentence says what to do next; none names a credential id or a key.
-import type { ErrorSentences } from '../result.ts';
-import { waitText } from '../throttle/throttle.ts';
-import { CEREMONY_ERRORS } from '../kinds/passkey/ceremony-errors.ts';
+import type { ErrorSentences } from '../../result.ts';
+import { waitText } from '../../throttle/throttle.ts';
+import { CEREMONY_ERRORS } from './ceremony-errors.ts';
 
 export const PASSKEYS_ERRORS = {
   ...CEREMONY_ERRORS,

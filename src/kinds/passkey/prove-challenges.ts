@@ -5,10 +5,10 @@
 // to sign), and used once: the answer names it (clientDataJSON.challenge) and one conditional
 // DELETE claims it, so of concurrent answers with one challenge exactly one goes on.
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/client.ts';
-import { lockAccountRow, lockName } from '../db/row-locks.ts';
-import { MINUTE } from '../clock.ts';
-import type { CodePurpose } from '../codes/codes.ts';
+import type { Db } from '../../db/client.ts';
+import { lockAccountRow, lockName } from '../../db/row-locks.ts';
+import { MINUTE } from '../../clock.ts';
+import type { CodePurpose } from '../../codes/codes.ts';
 
 export type ChallengePurpose = CodePurpose | 'register';
 
