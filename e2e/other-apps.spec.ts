@@ -7,11 +7,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './csp-guard.ts';
 import { axe } from './axe.ts';
-import { E2E_PORTS } from './ports.ts';
+import { E2E_SERVERS } from './ports.ts';
 import { accountWithTwoStepOnInDatabase, advanceClock, answerSecurityQuestions, createAccount, enterTextedCode, newAppleId, newestMailText, signIn, signOut } from './helpers.ts';
 import { allowWhenReady, copiedSessionCookie, demoApps, signInForApp, signInToIcloud } from './apps.ts';
 
-const { ICLOUD, STORE } = demoApps(`http://127.0.0.1:${E2E_PORTS.http}`);
+// The portal of the project that moves the clock (playwright.config.ts): this spec moves it.
+const { ICLOUD, STORE } = demoApps(`http://127.0.0.1:${E2E_SERVERS.clock.http}`);
 
 // Many pages, each with a code from the SMS inbox: generous on a busy machine.
 test.describe.configure({ timeout: 240_000 });
