@@ -2,9 +2,10 @@
 // offline). The portal runs as in production (`next start` build) with the local stand-ins, on
 // its own ports and a fresh SQLite database, so it never touches `npm start`'s data.
 //
-// Two portals side by side, one per project, each with one worker (its specs one after the other,
+// Three portals side by side, one per project, each with one worker (its specs one after the other,
 // in file order, as they assume: metrics counts, server.log slices, the dev clock that only moves
-// forward): `clock` runs the specs that move the portal's dev clock, `steady` all the others.
+// forward): `clock` and `clock-2` run the specs that move the portal's dev clock (every other one
+// in file order each, about half the time each), `steady` all the others.
 import { defineConfig } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,9 @@ function movesClock(file: string, seen = new Set<string>()): boolean {
   return local.some((f) => movesClock(f, seen));
 }
 const specs = readdirSync(e2eDir).filter((f) => f.endsWith('.spec.ts'));
-const clockSpecs = specs.filter((f) => movesClock(f));
+const clockSpecs = specs.filter((f) => movesClock(f)).sort();
+/** Every other clock-moving spec in file order: e2e/waiting-rules.spec.ts, which moves the clock by months, still runs last on its portal. */
+const clockHalf = (n: 0 | 1) => clockSpecs.filter((_, i) => i % 2 === n);
 
 /** One portal: seeded, then served, its output kept in its server.log (e2e/helpers.ts serverLog). */
 function portal(name: E2eServerName) {
@@ -64,12 +67,12 @@ function portal(name: E2eServerName) {
 }
 
 const escape = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const clockMatch = new RegExp(`(^|/)(${clockSpecs.map(escape).join('|')})$`);
+const matching = (files: string[]) => new RegExp(`(^|/)(${files.map(escape).join('|')})$`);
 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 2,
+  workers: 3,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -84,8 +87,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'clock', testMatch: clockMatch, workers: 1, use: { baseURL: `http://localhost:${E2E_SERVERS.clock.app}` } },
-    { name: 'steady', testMatch: '*.spec.ts', testIgnore: clockMatch, workers: 1, use: { baseURL: `http://localhost:${E2E_SERVERS.steady.app}` } },
+    { name: 'clock', testMatch: matching(clockHalf(0)), workers: 1, use: { baseURL: `http://localhost:${E2E_SERVERS.clock.app}` } },
+    { name: 'clock-2', testMatch: matching(clockHalf(1)), workers: 1, use: { baseURL: `http://localhost:${E2E_SERVERS['clock-2'].app}` } },
+    { name: 'steady', testMatch: '*.spec.ts', testIgnore: matching(clockSpecs), workers: 1, use: { baseURL: `http://localhost:${E2E_SERVERS.steady.app}` } },
   ],
-  webServer: [portal('clock'), portal('steady')],
+  webServer: [portal('clock'), portal('clock-2'), portal('steady')],
 });
