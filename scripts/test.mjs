@@ -45,6 +45,8 @@ function vitestInBackground(name, args, extraEnv = {}) {
     env: { ...env, ...extraEnv, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A step that fails ends `npm test` (process.exit) while this run may still go on: stop it too.
+  process.on('exit', () => child.kill());
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
