@@ -1,13 +1,22 @@
-import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { E2E_PORTS } from './ports.ts';
+import { E2E_SERVERS, type E2eServerName } from './ports.ts';
 import { createDb, type Db } from '../src/db/client.ts';
 import { giveOtherKinds, giveTrustedPhone, turnTwoStepOn } from './fixtures/accounts.ts';
 
 export const PASSWORD = 'violet staircase 42';
+
+/**
+ * The portal the running test talks to: its project's (playwright.config.ts), with that portal's
+ * ports (its stand-ins' inboxes) and folder (its database and server.log).
+ */
+export function e2eServer() {
+  const name = test.info().project.name as E2eServerName;
+  return { ports: E2E_SERVERS[name], dir: join(process.env.E2E_DATA_DIR!, name) };
+}
 
 /** A new Apple ID for each test, so tests never depend on each other. */
 export function newAppleId(label: string): string {
@@ -192,7 +201,7 @@ export async function portalNow(page: Page, seconds = 1): Promise<number> {
  * customer route, refuse a request that carries one) asks through a request context of its own.
  */
 export async function portalNowApart(seconds = 1): Promise<number> {
-  const api = await request.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
+  const api = await request.newContext({ baseURL: `http://localhost:${e2eServer().ports.app}` });
   try {
     return await clockOffsetOf(api, seconds);
   } finally {
@@ -225,19 +234,21 @@ export async function addTrustedPhone(page: Page, phone: ReturnType<typeof newPh
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
 }
 
-/** Runs an operator command or e2e fixture against the end-to-end database (as an operator would on the server). */
+/** Runs an operator command or e2e fixture against the test's portal's database (as an operator would on the server). */
 export function operator(script: string, ...args: string[]): string {
-  const env = { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}`, BCRYPT_COST: '8' };
+  const env = { ...process.env, DATABASE_URL: `file:${join(e2eServer().dir, 'e2e.db')}`, BCRYPT_COST: '8' };
   return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-let db: Db | undefined;
+const dbs = new Map<string, Db>();
 /**
- * The end-to-end database, opened in this process for the database fixtures (starting a process
- * per fixture cost a second or more each). Playwright ends the worker, and the client with it.
+ * The test's portal's database, opened in this process for the database fixtures (starting a
+ * process per fixture cost a second or more each). Playwright ends the worker, and the client with it.
  */
 export function e2eDb(): Db {
-  return (db ??= createDb(`file:${join(process.env.E2E_DATA_DIR!, 'e2e.db')}`));
+  const url = `file:${join(e2eServer().dir, 'e2e.db')}`;
+  if (!dbs.has(url)) dbs.set(url, createDb(url));
+  return dbs.get(url)!;
 }
 
 /**
@@ -302,14 +313,14 @@ export async function signOut(page: Page) {
   await expect(page.getByRole('link', { name: 'Sign In', exact: true })).toBeVisible();
 }
 
-/** Everything the portal has printed so far (stdout and stderr: its operator log; playwright.config.ts). */
+/** Everything the test's portal has printed so far (stdout and stderr: its operator log; playwright.config.ts). */
 export function serverLog(): string {
-  return readFileSync(join(process.env.E2E_DATA_DIR!, 'server.log'), 'utf8');
+  return readFileSync(join(e2eServer().dir, 'server.log'), 'utf8');
 }
 
 /** Tells the Twilio stand-in to answer the next `times` text messages with Twilio error `code` (dev/standins/twilio.ts). */
 export async function twilioFault(page: Page, fault: { code: number; times?: number } | null) {
-  const res = await page.request.post(`http://127.0.0.1:${E2E_PORTS.http}/_standin/sms/fault`, {
+  const res = await page.request.post(`http://127.0.0.1:${e2eServer().ports.http}/_standin/sms/fault`, {
     data: fault ? { mode: 'twilio-error', code: fault.code, times: fault.times ?? 1 } : { mode: 'none' },
   });
   expect(res.status()).toBe(200);

@@ -13,7 +13,9 @@ import { E2E_PORTS } from './ports.ts';
 import { localEnv, randomSecrets } from '../dev/standins/local-env.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
-const ports = { app: E2E_PORTS.app + 50, http: E2E_PORTS.http + 50, smtp: E2E_PORTS.smtp + 50 };
+// 60 above the suite's first portal: apart from both portals and from e2e/graceful-shutdown.spec.ts's
+// instances (50, 51), so the two specs may run at the same time.
+const ports = { app: E2E_PORTS.app + 60, http: E2E_PORTS.http + 60, smtp: E2E_PORTS.smtp + 60 };
 const appUrl = `https://localhost:${ports.app}`;
 const plain = `http://localhost:${ports.app}`;
 

@@ -7,11 +7,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './csp-guard.ts';
 import { axe } from './axe.ts';
-import { E2E_PORTS } from './ports.ts';
-import { accountWithTwoStepOnInDatabase, advanceClock, answerSecurityQuestions, createAccount, enterTextedCode, newAppleId, newestMailText, signIn, signOut } from './helpers.ts';
+import { accountWithTwoStepOnInDatabase, advanceClock, answerSecurityQuestions, createAccount, e2eServer, enterTextedCode, newAppleId, newestMailText, signIn, signOut } from './helpers.ts';
 import { allowWhenReady, copiedSessionCookie, demoApps, signInForApp, signInToIcloud } from './apps.ts';
 
-const { ICLOUD, STORE } = demoApps(`http://127.0.0.1:${E2E_PORTS.http}`);
+// The demo apps of this test's portal's stand-ins (playwright.config.ts runs several portals).
+let ICLOUD: string;
+let STORE: string;
+test.beforeEach(() => {
+  ({ ICLOUD, STORE } = demoApps(`http://127.0.0.1:${e2eServer().ports.http}`));
+});
 
 // Many pages, each with a code from the SMS inbox: generous on a busy machine.
 test.describe.configure({ timeout: 240_000 });

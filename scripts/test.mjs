@@ -45,6 +45,8 @@ function vitestInBackground(name, args, extraEnv = {}) {
     env: { ...env, ...extraEnv, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A step that fails ends `npm test` (process.exit) while this run may still go on: stop it too.
+  process.on('exit', () => child.kill());
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -64,16 +66,6 @@ if (env.TEST_POSTGRES_URL) {
 step('unit and integration tests on SQLite');
 vitest('sqlite', []);
 
-if (postgres) {
-  step('waiting for the integration tests on PostgreSQL');
-  const { status, output } = await postgres;
-  console.log(output);
-  if (status !== 0) {
-    console.error(`\nThe integration tests on PostgreSQL failed (exit ${status}).`);
-    process.exit(status ?? 1);
-  }
-}
-
 const chromium = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   step("installing Debian's Chromium");
@@ -87,6 +79,17 @@ buildIfChanged(env);
 step('end-to-end tests in Chromium');
 reports.push({ file: 'test-reports/e2e.json', passed: (r) => r.stats.expected, failed: (r) => r.stats.unexpected + r.stats.flaky });
 run('npx', ['playwright', 'test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-reports/e2e.json' });
+
+// Only now: the end-to-end run (on SQLite) goes on beside the PostgreSQL run's last files.
+if (postgres) {
+  step('waiting for the integration tests on PostgreSQL');
+  const { status, output } = await postgres;
+  console.log(output);
+  if (status !== 0) {
+    console.error(`\nThe integration tests on PostgreSQL failed (exit ${status}).`);
+    process.exit(status ?? 1);
+  }
+}
 
 if (env.TEST_POSTGRES_URL) {
   const nginx = env.NGINX_PATH ?? '/usr/sbin/nginx';
