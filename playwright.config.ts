@@ -74,8 +74,11 @@ export default defineConfig({
   fullyParallel: false,
   workers: 3,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous waits: three portals, their browsers and maybe other work share two cores, and a page
+  // or a sign-in can take many seconds there. A long wait only slows a failing test; what each
+  // expectation accepts is the same.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   // `npm test` adds a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to count the tests.
   reporter: [['list'], ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as const] : [])],
   use: {
