@@ -20,7 +20,7 @@ import { formField, formFields, formValues, type FormState } from '../lib/form-s
 import { passkeyRegistrationOptions } from '@/src/kinds/passkey/add.ts';
 import { startAuthenticatorApp } from '@/src/kinds/authenticator-app/add.ts';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
-import { optionsOr, type Options } from '../lib/passkey-options.ts';
+import { optionsOr, type Options } from '../lib/signature-options.ts';
 
 const AUTHENTICATOR_PAGE = '/account/security/devices/authenticator';
 
