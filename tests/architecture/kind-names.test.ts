@@ -46,7 +46,6 @@ const NOT_YET_MOVED = [
   'src/runtime.ts',
   'src/server/security-headers.ts',
   'src/sessions/auth-methods.ts',
-  'src/sign-in/recovery-key.ts',
   'src/sms/sms-text.ts',
   'src/sms/twilio-sms.ts',
   'src/support/errors.ts',

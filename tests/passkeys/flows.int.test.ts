@@ -13,8 +13,8 @@ import { resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { MINUTE } from '../../src/clock.ts';
 import { addSoftPasskey, ORIGIN, RP_ID } from './helpers.ts';
 import { SoftAuthenticator } from './authenticator.ts';
-import { addPasskeyInSession, signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
-import { passkeyRegistrationOptions } from '../../src/kinds/passkey/add.ts';
+import { addedInSession, signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
+import { addPasskey, passkeyRegistrationOptions } from '../../src/kinds/passkey/add.ts';
 
 describe('a passkey as the trusted device of a step', () => {
   const s = withTwoStepAccount();
@@ -93,7 +93,7 @@ describe('a passkey as the trusted device of a step', () => {
     const o = await passkeyRegistrationOptions(deps(), actor);
     if (!o.ok) throw new Error(o.error);
     const key = new SoftAuthenticator(ORIGIN, RP_ID);
-    const added = await addPasskeyInSession(deps(), actor, recovery.sessionToken, { name: 'New key', response: key.register(o.options) }, BROWSER);
+    const added = await addedInSession(deps(), recovery.sessionToken, await addPasskey(deps(), actor, { name: 'New key', response: key.register(o.options) }, BROWSER), BROWSER);
     if (!added.ok || !added.signedIn) throw new Error(JSON.stringify(added));
     expect(await resolveSession(s.t.db, added.signedIn, s.a.clock.now())).toMatchObject({ stage: 'full' });
     expect(await resolveSession(s.t.db, recovery.sessionToken, s.a.clock.now())).toBeNull();
