@@ -14,13 +14,13 @@ import type { FormResult } from '@/src/forms/forms.ts';
 import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { sessionToken, signedIn as completedSignIn } from '../lib/session.ts';
-import { addPasskeyInSession, confirmDeviceInSession } from '@/src/sign-in/recovery-key.ts';
+import { addedInSession, confirmDeviceInSession } from '@/src/sign-in/recovery-key.ts';
 import { DEVICES_PAGE } from '@/src/sessions/stage-policy.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
-import { passkeyRegistrationOptions } from '@/src/kinds/passkey/add.ts';
+import { addPasskey, passkeyRegistrationOptions } from '@/src/kinds/passkey/add.ts';
 import { startAuthenticatorApp } from '@/src/kinds/authenticator-app/add.ts';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
-import { optionsOr, type Options } from '../lib/passkey-options.ts';
+import { optionsOr, type Options } from '../lib/signature-options.ts';
 
 const AUTHENTICATOR_PAGE = '/account/security/devices/authenticator';
 
@@ -90,7 +90,9 @@ export async function passkeyRegistrationOptionsAction(): Promise<Options<Public
 
 export async function addPasskeyAction(name: string, response: string): Promise<FormState> {
   const { actor } = await requireSecurityPass(DEVICES_PAGE);
-  const result = await addPasskeyInSession(runtime(), actor, await sessionToken(), { name, response }, await requestContext());
+  const token = await sessionToken();
+  const ctx = await requestContext();
+  const result = await addedInSession(runtime(), token, await addPasskey(runtime(), actor, { name, response }, ctx), ctx);
   if (!result.ok) return { error: result.error, fieldErrors: 'fieldErrors' in result ? result.fieldErrors : undefined, values: { name } };
   if (result.signedIn) {
     // Signed in with the Recovery Key: the new passkey finished the sign-in.

@@ -11,7 +11,7 @@ import { addStaffPasskey, signInWithStaffPasskey, staffPasskeyOptions, staffPass
 import { requestContext } from '../lib/request.ts';
 import { requireSecondFactorStep, SECOND_FACTOR_SETUP_PAGE, setStaffCookie } from '../lib/staff-session.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
-import { optionsOr, type Options } from '../lib/passkey-options.ts';
+import { optionsOr, type Options } from '../lib/signature-options.ts';
 
 type Passed = { ok: true; token: string } | { ok: false; error: string; fieldErrors?: Record<string, string | undefined> };
 

@@ -10,7 +10,7 @@ import { runCeremony } from './passkey-ceremony.ts';
 import { FormMessages } from './form-messages.tsx';
 import { PendingButton } from './submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../lib/form-state.ts';
-import type { Options } from '../lib/passkey-options.ts';
+import type { Options } from '../lib/signature-options.ts';
 
 /** The holder's wording; the staff sign-in gives its own (`label`, `note`, `ceremonyErrors`, and `primary` without an app). */
 const HOLDER = {

@@ -4,7 +4,7 @@
 // message, in the reader's sentences (the holders' by default; staff have their own).
 import { ceremonyErrorSentence, type CeremonySentences } from '@/src/kinds/passkey/ceremony-errors.ts';
 import type { FormState } from '../lib/form-state.ts';
-import type { Options } from '../lib/passkey-options.ts';
+import type { Options } from '../lib/signature-options.ts';
 
 export async function runCeremony<O>(
   options: () => Promise<Options<O>>,

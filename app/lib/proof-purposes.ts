@@ -9,12 +9,12 @@
 // is parsed again here against its own rule.
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { runtime } from '@/src/runtime.ts';
-import { completeSignIn, completeSignInWithPasskey, sendSignInCode, signInPasskeyOptions } from '@/src/sign-in/code.ts';
+import type { SignatureOptions } from '@/src/kinds/registry.ts';
+import { completeSignIn, completeSignInWithSignature, sendSignInCode, signInSignatureOptions } from '@/src/sign-in/code.ts';
 import { SIGN_IN_ERRORS } from '@/src/sign-in/errors.ts';
-import { confirmIdentity, confirmIdentityWithPasskey, identityPasskeyOptions, sendIdentityCode } from '@/src/step-up/fresh-code.ts';
-import { keyResetPasskeyOptions, sendKeyResetCode, verifyKeyResetCode, verifyKeyResetPasskey } from '@/src/password-reset/by-recovery-key.ts';
+import { confirmIdentity, confirmIdentityWithSignature, identitySignatureOptions, sendIdentityCode } from '@/src/step-up/fresh-code.ts';
+import { keyResetSignatureOptions, sendKeyResetCode, verifyKeyResetCode, verifyKeyResetSignature } from '@/src/password-reset/by-recovery-key.ts';
 import { createSupportPin, sendSupportPinCode } from '@/src/support/pin.ts';
 import { guessingRequestContext } from './request.ts';
 import { sessionToken, setSessionCookie, signedIn } from './session.ts';
@@ -25,13 +25,13 @@ import { freshCodePage } from './fresh-code.ts';
 import { rememberThisBrowser } from './known-browser.ts';
 import { afterSignIn, interactionParam, withInteraction } from './app-sign-in.ts';
 import type { FormState, ProofState } from './form-state.ts';
-import { optionsOr, type Options } from './passkey-options.ts';
+import { optionsOr, type Options } from './signature-options.ts';
 
 export const PROOF_PURPOSES = ['sign-in', 'fresh-code', 'recovery-key-reset', 'support-pin', 'app-sign-in'] as const;
 export type ProofPurpose = (typeof PROOF_PURPOSES)[number];
 
 /** The signing challenge's options for the browser (or the sentence saying why there are none). */
-export type Challenge = Options<PublicKeyCredentialRequestOptionsJSON>;
+export type Challenge = Options<SignatureOptions>;
 
 /** What the holder gave: the code form's fields, or the browser's answer to the signing challenge (both untrusted). */
 export type Given = { form: Record<string, string> } | { signature: string };
@@ -72,7 +72,7 @@ const signIn: ProofFlow = {
   async challenge() {
     await refuseStaff();
     const token = await sessionToken();
-    return token ? optionsOr(await signInPasskeyOptions(runtime(), token)) : { error: SIGN_IN_ERRORS.SIGN_IN_EXPIRED };
+    return token ? optionsOr(await signInSignatureOptions(runtime(), token)) : { error: SIGN_IN_ERRORS.SIGN_IN_EXPIRED };
   },
   async prove(interaction, given) {
     await refuseStaff();
@@ -80,7 +80,7 @@ const signIn: ProofFlow = {
     const token = await sessionToken();
     if (!token) redirect(withInteraction('/sign-in', uid));
     const ctx = await guessingRequestContext();
-    const result = 'form' in given ? await completeSignIn(runtime(), token, given.form, ctx) : await completeSignInWithPasskey(runtime(), token, given.signature, ctx);
+    const result = 'form' in given ? await completeSignIn(runtime(), token, given.form, ctx) : await completeSignInWithSignature(runtime(), token, given.signature, ctx);
     if (!result.ok) return refused(given, result.error);
     await signedIn(result.sessionToken, result.accountId);
     redirect(await afterSignIn(uid));
@@ -95,13 +95,13 @@ const confirming = {
   },
   async challenge() {
     const { actor } = await requireSecurityPass();
-    return optionsOr(await identityPasskeyOptions(runtime(), actor));
+    return optionsOr(await identitySignatureOptions(runtime(), actor));
   },
   /** The session, renewed by the proof: its new token (the finish sets it), or the refusal. */
   async check(given: Given) {
     const { actor } = await requireSecurityPass();
     const ctx = await guessingRequestContext();
-    const result = 'form' in given ? await confirmIdentity(runtime(), actor, given.form, ctx) : await confirmIdentityWithPasskey(runtime(), actor, given.signature, ctx);
+    const result = 'form' in given ? await confirmIdentity(runtime(), actor, given.form, ctx) : await confirmIdentityWithSignature(runtime(), actor, given.signature, ctx);
     return { actor, result };
   },
 };
@@ -140,13 +140,13 @@ const recoveryKeyReset: ProofFlow = {
   },
   async challenge() {
     await refuseStaff();
-    return optionsOr(await keyResetPasskeyOptions(runtime(), await resetToken()));
+    return optionsOr(await keyResetSignatureOptions(runtime(), await resetToken()));
   },
   async prove(_bound, given) {
     await refuseStaff();
     const token = await resetToken();
     const ctx = await guessingRequestContext();
-    const result = 'form' in given ? await verifyKeyResetCode(runtime(), token, given.form, ctx) : await verifyKeyResetPasskey(runtime(), token, given.signature, ctx);
+    const result = 'form' in given ? await verifyKeyResetCode(runtime(), token, given.form, ctx) : await verifyKeyResetSignature(runtime(), token, given.signature, ctx);
     if (!result.ok) return refused(given, result.error);
     redirect('/reset/recovery-key/verify');
   },

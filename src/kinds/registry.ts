@@ -10,6 +10,16 @@ import { PHONE_NUMBER_ERRORS, SMS_CODE_ERRORS } from './sms/errors.ts';
 import { IOS_DEVICE_ERRORS, PUSH_CODE_ERRORS } from './push/errors.ts';
 import { APP_CODE_ERRORS } from './authenticator-app/errors.ts';
 
+// A proof by signature, as the flows name it (a kind's proof is a sent code, its own code or a
+// signature: ./kind.ts ProofBy): what it needs, for which purposes, what the browser signs and its
+// refusals, under the kind-neutral names the flows use.
+export type { PasskeyDeps as SignatureDeps, PasskeyPurpose as SignaturePurpose, PasskeyRequestOptions as SignatureOptions } from './passkey/signing.ts';
+export { PASSKEY_PURPOSES as SIGNATURE_PURPOSES } from './passkey/signing.ts';
+export type { PasskeysError as SignatureError } from './passkey/errors.ts';
+
+/** What a step proven by a signature was proven with, as the sign-in event records it: "passkey or security key". */
+export const SIGNATURE_NOUN = passkeyKind.noun;
+
 const KINDS = new Map<string, TrustedDeviceKind>([smsKind, pushKind, authenticatorAppKind, passkeyKind].map((k) => [k.id, k]));
 
 /** The kinds' own reasons a code was not sent or not accepted: src/codes/errors.ts includes them in its map. */

@@ -31,8 +31,7 @@ import { attemptsFailed, attemptsSucceeded, takeAttempts, type LockPolicy, type 
 import { guessLimits } from '../throttle/known-browsers.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Result } from '../result.ts';
-import type { PasskeyDeps, PasskeysError } from '../kinds/passkey/prove.ts';
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import type { SignatureDeps, SignatureError, SignatureOptions } from '../kinds/registry.ts';
 import { PASSWORD_RESET_ERRORS, type PasswordResetError } from './errors.ts';
 
 export type KeyResetDeps = CodeDeps & { db: Db; clock: Clock; bcryptCost: number; appUrl: string };
@@ -120,7 +119,7 @@ export async function sendKeyResetCode(
   return askForCode(deps, { accountId: row.accountId, purpose: 'reset-password' }, input, ctx);
 }
 
-/** What either proof (a code, or a passkey) does once it is right: the reset may choose a new password. */
+/** What either proof (a code, or a signature) does once it is right: the reset may choose a new password. */
 async function passCodeStep(db: Db, resetId: string, now: Date): Promise<void> {
   await db.passwordReset.updateMany({ where: { id: resetId, usedAt: null }, data: { codeVerifiedAt: now } });
 }
@@ -140,23 +139,23 @@ export async function verifyKeyResetCode(
   return { ok: true };
 }
 
-/** Step 2, with a passkey (it counts as the trusted device): the options. */
-export async function keyResetPasskeyOptions(
-  deps: PasskeyDeps,
+/** Step 2, with a device that signs (it counts as the trusted device): the challenge. */
+export async function keyResetSignatureOptions(
+  deps: SignatureDeps,
   token: string | undefined,
-): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, PasswordResetError | PasskeysError>> {
+): Promise<Result<{ options: SignatureOptions }, PasswordResetError | SignatureError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
   return askForSignature(deps, { accountId: row.accountId, purpose: 'reset-password' });
 }
 
-/** Step 2, with a passkey: its answer. Right → the same as a right code. */
-export async function verifyKeyResetPasskey(
-  deps: PasskeyDeps,
+/** Step 2, with a device that signs: its answer. Right → the same as a right code. */
+export async function verifyKeyResetSignature(
+  deps: SignatureDeps,
   token: string | undefined,
   response: unknown,
   ctx: RequestContext,
-): Promise<Result<object, PasswordResetError | PasskeysError>> {
+): Promise<Result<object, PasswordResetError | SignatureError>> {
   const row = await liveKeyReset(deps.db, token, deps.clock.now());
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
   const checked = await proveSecondStep(deps, { accountId: row.accountId, purpose: 'reset-password' }, { signature: response }, ctx);

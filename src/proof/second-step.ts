@@ -4,11 +4,12 @@
 // kind's business (src/kinds/): a code we send or one the device shows, typed into the form, or a
 // signature over our challenge. Either way the flow's finish runs in the transaction that accepts
 // the proof (modelled on better-auth's verify-two-factor: every factor ends in one finish).
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { CodeDeps, CodePurpose, OnVerified } from '../codes/codes.ts';
 import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
 import type { CodesError } from '../codes/errors.ts';
-import { authenticationOptions, verifyPasskey, type PasskeyDeps, type PasskeyPurpose, type PasskeysError } from '../kinds/passkey/prove.ts';
+// The one import of a kind's proving layer outside the kinds: src/kinds/registry.ts sits below it.
+import { authenticationOptions, verifyPasskey as verifySignature } from '../kinds/passkey/prove.ts';
+import type { SignatureDeps, SignatureError, SignatureOptions, SignaturePurpose } from '../kinds/registry.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import type { Result } from '../result.ts';
 
@@ -23,7 +24,7 @@ export interface Step<P extends CodePurpose = CodePurpose> {
 /**
  * What the holder gives: the form with the chosen device and its code (untrusted input), or the
  * browser's answer to a signing challenge (untrusted input). Signing is for the purposes a
- * signature may prove (PASSKEY_PURPOSES).
+ * signature may prove (SIGNATURE_PURPOSES).
  */
 export type ProofGiven = { form: unknown } | { signature: unknown };
 
@@ -33,7 +34,7 @@ export function askForCode(deps: CodeDeps, step: Step, form: unknown, ctx: Reque
 }
 
 /** The challenge for a device that signs, naming every such device of the account. */
-export function askForSignature(deps: PasskeyDeps, step: Step<PasskeyPurpose>): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, PasskeysError>> {
+export function askForSignature(deps: SignatureDeps, step: Step<SignaturePurpose>): Promise<Result<{ options: SignatureOptions }, SignatureError>> {
   return authenticationOptions(deps, step.accountId, step.purpose);
 }
 
@@ -43,15 +44,15 @@ export function askForSignature(deps: PasskeyDeps, step: Step<PasskeyPurpose>): 
  * codes whichever kind of device it came from.
  */
 export function proveSecondStep<T = undefined>(deps: CodeDeps, step: Step, given: { form: unknown }, ctx: RequestContext, finish?: OnVerified<T>): Promise<Result<{ then?: T }, CodesError>>;
-export function proveSecondStep<T = undefined>(deps: PasskeyDeps, step: Step<PasskeyPurpose>, given: { signature: unknown }, ctx: RequestContext, finish?: OnVerified<T>): Promise<Result<{ then?: T }, PasskeysError>>;
+export function proveSecondStep<T = undefined>(deps: SignatureDeps, step: Step<SignaturePurpose>, given: { signature: unknown }, ctx: RequestContext, finish?: OnVerified<T>): Promise<Result<{ then?: T }, SignatureError>>;
 export async function proveSecondStep<T = undefined>(
-  deps: CodeDeps | PasskeyDeps,
+  deps: CodeDeps | SignatureDeps,
   step: Step,
   given: ProofGiven,
   ctx: RequestContext,
   finish?: OnVerified<T>,
-): Promise<Result<{ then?: T }, CodesError | PasskeysError>> {
+): Promise<Result<{ then?: T }, CodesError | SignatureError>> {
   if ('form' in given) return checkEnteredCode(deps as CodeDeps, step.accountId, step.purpose, given.form, ctx, finish);
-  const checked = await verifyPasskey(deps as PasskeyDeps, { accountId: step.accountId, purpose: step.purpose as PasskeyPurpose, response: given.signature }, ctx, finish);
+  const checked = await verifySignature(deps as SignatureDeps, { accountId: step.accountId, purpose: step.purpose as SignaturePurpose, response: given.signature }, ctx, finish);
   return checked.ok ? { ok: true, then: checked.then } : checked;
 }

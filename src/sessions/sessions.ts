@@ -41,7 +41,7 @@ export async function createSession(
   opts: {
     stage?: SessionStage;
     codeVerifiedAt?: Date;
-    /** How that code's step was proven (RFC 8176: 'sms', 'otp', ...): what apps signed in through the portal are told. */
+    /** How that code's step was proven (RFC 8176: 'otp', 'hwk', ...): what apps signed in through the portal are told. */
     secondStep?: AuthMethod;
     securityPassAt?: Date;
     /** when replacing a session: its start, so the 12 hours still count from it */ createdAt?: Date;

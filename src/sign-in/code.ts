@@ -12,8 +12,8 @@ import { listDevices, type TrustedDeviceView } from '../devices/trusted-devices.
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { failure, type Result } from '../result.ts';
-import type { PasskeyDeps, PasskeysError } from '../kinds/passkey/prove.ts';
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import type { SignatureDeps, SignatureError, SignatureOptions } from '../kinds/registry.ts';
+import { SIGNATURE_NOUN } from '../kinds/registry.ts';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
 export type SignInCodeDeps = CodeDeps & { db: Db; clock: Clock };
@@ -41,7 +41,7 @@ export async function sendSignInCode(
 }
 
 /**
- * What either proof (a code, or a passkey) does once it is right, in the transaction that accepted
+ * What either proof (a code, or a signature) does once it is right, in the transaction that accepted
  * it: replaces the password-stage session with a signed-in one. null: finished already in another
  * request. The one place a second step becomes a session.
  */
@@ -57,9 +57,9 @@ function finishSignIn(token: string, session: ResolvedSession, now: Date, ctx: R
   };
 }
 
-type Finished = Result<{ sessionToken: string; accountId: string }, SignInError | CodesError | PasskeysError>;
+type Finished = Result<{ sessionToken: string; accountId: string }, SignInError | CodesError | SignatureError>;
 
-function signedInOr(checked: Result<{ then?: string | null }, CodesError | PasskeysError>, accountId: string): Finished {
+function signedInOr(checked: Result<{ then?: string | null }, CodesError | SignatureError>, accountId: string): Finished {
   if (!checked.ok) return checked;
   return checked.then ? { ok: true, sessionToken: checked.then, accountId } : failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
 }
@@ -73,17 +73,17 @@ export async function completeSignIn(deps: SignInCodeDeps, token: string, input:
   return signedInOr(await proveSecondStep(deps, { accountId: session.accountId, purpose: 'sign-in' }, { form: input }, ctx, finish), session.accountId);
 }
 
-/** "Use a passkey or security key": the options, only after the password (a password-stage session). */
-export async function signInPasskeyOptions(deps: PasskeyDeps, token: string): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, SignInError | PasskeysError>> {
+/** The challenge for a device that signs, only after the password (a password-stage session). */
+export async function signInSignatureOptions(deps: SignatureDeps, token: string): Promise<Result<{ options: SignatureOptions }, SignInError | SignatureError>> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   return askForSignature(deps, { accountId: session.accountId, purpose: 'sign-in' });
 }
 
-/** The passkey's answer; right → the same finish as a code. */
-export async function completeSignInWithPasskey(deps: PasskeyDeps, token: string, response: unknown, ctx: RequestContext): Promise<Finished> {
+/** The signed answer; right → the same finish as a code. */
+export async function completeSignInWithSignature(deps: SignatureDeps, token: string, response: unknown, ctx: RequestContext): Promise<Finished> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
-  const finish = finishSignIn(token, session, deps.clock.now(), ctx, 'passkey or security key');
+  const finish = finishSignIn(token, session, deps.clock.now(), ctx, SIGNATURE_NOUN);
   return signedInOr(await proveSecondStep(deps, { accountId: session.accountId, purpose: 'sign-in' }, { signature: response }, ctx, finish), session.accountId);
 }

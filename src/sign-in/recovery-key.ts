@@ -18,8 +18,6 @@ import { endCodeBlocks } from '../codes/limits.ts';
 import { confirmDevice, type DeviceDeps } from '../devices/trusted-devices.ts';
 import { stagePolicy } from '../sessions/stage-policy.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { addPasskey } from '../kinds/passkey/add.ts';
-import type { PasskeyDeps } from '../kinds/passkey/prove.ts';
 
 // Wrong Recovery Key tries are limited (docs/rules.md#sign-in-and-lockouts), counted before the key
 // is compared, and logged: 5 per hour per account for unknown browsers together, 5 per hour for
@@ -95,12 +93,17 @@ export async function confirmDeviceInSession(deps: DeviceDeps, actor: Actor, tok
 }
 
 /**
- * Adding a passkey on the Trusted Devices page, as confirmDeviceInSession: in a Recovery Key
- * session the new passkey (trusted at once, its ceremony the proof) also finishes the sign-in.
+ * A device added on the Trusted Devices page and trusted at once (a device that signs: its
+ * ceremony is the proof), as confirmDeviceInSession: in a Recovery Key session it also finishes
+ * the sign-in. Given the adding's answer, so the kind's adding stays in its folder.
  */
-export async function addPasskeyInSession(deps: PasskeyDeps & Deps, actor: Actor, token: string | undefined, input: unknown, ctx: RequestContext) {
-  const added = await addPasskey(deps, actor, input, ctx);
-  if (!added.ok) return added;
+export async function addedInSession<R extends { ok: boolean }>(
+  deps: Deps,
+  token: string | undefined,
+  added: R,
+  ctx: RequestContext,
+): Promise<Exclude<R, { ok: true }> | (Extract<R, { ok: true }> & { signedIn: string | null })> {
+  if (!added.ok) return added as Exclude<R, { ok: true }>;
   const signedIn = token ? await finishRecovery(deps, token, ctx) : null;
-  return { ...added, signedIn };
+  return { ...(added as Extract<R, { ok: true }>), signedIn };
 }

@@ -20,8 +20,7 @@ import { createSession } from '../sessions/sessions.ts';
 import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
-import type { PasskeyDeps, PasskeysError } from '../kinds/passkey/prove.ts';
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import type { SignatureDeps, SignatureError, SignatureOptions } from '../kinds/registry.ts';
 import { STEP_UP_ERRORS, type StepUpError } from './errors.ts';
 
 /** (ours, ASVS 3.7.1 leaves the period open) A code entered this recently makes a change possible. */
@@ -61,7 +60,7 @@ export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unkn
 }
 
 /**
- * What either proof (a code, or a passkey) does once it is right, in the transaction that accepted
+ * What either proof (a code, or a signature) does once it is right, in the transaction that accepted
  * it: this session is replaced by one whose code is fresh (a new token), keeping its start, and
  * recording how the step was proven. null: the session ended meanwhile.
  */
@@ -89,18 +88,18 @@ export async function confirmIdentity(
   return checked.then ? { ok: true, sessionToken: checked.then } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
 }
 
-/** "Use a passkey or security key" for a fresh code: the options. */
-export async function identityPasskeyOptions(deps: PasskeyDeps, actor: Actor): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, PasskeysError>> {
+/** The challenge for a device that signs, for a fresh code. */
+export async function identitySignatureOptions(deps: SignatureDeps, actor: Actor): Promise<Result<{ options: SignatureOptions }, SignatureError>> {
   return askForSignature(deps, { accountId: actor.accountId, purpose: 'confirm-identity' });
 }
 
-/** The passkey's answer; right → the same renewed session as a code. */
-export async function confirmIdentityWithPasskey(
-  deps: PasskeyDeps,
+/** The signed answer; right → the same renewed session as a code. */
+export async function confirmIdentityWithSignature(
+  deps: SignatureDeps,
   actor: Actor,
   response: unknown,
   ctx: RequestContext,
-): Promise<Result<{ sessionToken: string }, PasskeysError | SessionsError>> {
+): Promise<Result<{ sessionToken: string }, SignatureError | SessionsError>> {
   const checked = await proveSecondStep(deps, { accountId: actor.accountId, purpose: 'confirm-identity' }, { signature: response }, ctx, renewSession(actor, deps.clock.now(), ctx));
   if (!checked.ok) return checked;
   return checked.then ? { ok: true, sessionToken: checked.then } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');

@@ -14,9 +14,9 @@ import { verifySecret } from '../../src/accounts/passwords.ts';
 import { requestPasswordReset } from '../../src/password-reset/by-link.ts';
 import { authenticateApp } from '../../src/app-passwords/app-passwords.ts';
 import { generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
-import { completeSignIn, completeSignInWithPasskey, sendSignInCode, signInPasskeyOptions } from '../../src/sign-in/code.ts';
+import { completeSignIn, completeSignInWithSignature, sendSignInCode, signInSignatureOptions } from '../../src/sign-in/code.ts';
 import { signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
-import { completeKeyReset, keyResetPasskeyOptions, sendKeyResetCode, startKeyReset, verifyKeyResetCode, verifyKeyResetPasskey } from '../../src/password-reset/by-recovery-key.ts';
+import { completeKeyReset, keyResetSignatureOptions, sendKeyResetCode, startKeyReset, verifyKeyResetCode, verifyKeyResetSignature } from '../../src/password-reset/by-recovery-key.ts';
 import { MINUTE } from '../../src/clock.ts';
 import { APPLE_ID, withTwoStepAccount } from './helpers.ts';
 import { addSoftPasskey } from '../passkeys/helpers.ts';
@@ -72,9 +72,9 @@ describe('locked out: one factor (or none) opens nothing', () => {
       expect((await resolveSession(s.t.db, first.sessionToken, s.a.clock.now()))?.stage).toBe('password');
       let done;
       if (via === 'passkey') {
-        const o = await signInPasskeyOptions(s.a.deps, first.sessionToken);
+        const o = await signInSignatureOptions(s.a.deps, first.sessionToken);
         if (!o.ok) throw new Error(o.error);
-        done = await completeSignInWithPasskey(s.a.deps, first.sessionToken, passkeyFromDevice().assert(o.options), BROWSER);
+        done = await completeSignInWithSignature(s.a.deps, first.sessionToken, passkeyFromDevice().assert(o.options), BROWSER);
       } else {
         await sendSignInCode(s.a.deps, first.sessionToken, { trustedDeviceId: deviceId }, BROWSER);
         done = await completeSignIn(s.a.deps, first.sessionToken, { trustedDeviceId: deviceId, code: codeFromDevice() }, BROWSER);
@@ -92,9 +92,9 @@ describe('locked out: one factor (or none) opens nothing', () => {
     const reset = await startKeyReset(s.a.deps, { appleId: APPLE_ID, recoveryKey: key }, BROWSER);
     if (reset.ok) {
       if (via === 'passkey') {
-        const o = await keyResetPasskeyOptions(s.a.deps, reset.token);
+        const o = await keyResetSignatureOptions(s.a.deps, reset.token);
         if (!o.ok) throw new Error(o.error);
-        await verifyKeyResetPasskey(s.a.deps, reset.token, passkeyFromDevice().assert(o.options), BROWSER);
+        await verifyKeyResetSignature(s.a.deps, reset.token, passkeyFromDevice().assert(o.options), BROWSER);
       } else {
         await sendKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: deviceId }, BROWSER);
         await verifyKeyResetCode(s.a.deps, reset.token, { trustedDeviceId: deviceId, code: codeFromDevice() }, BROWSER);

@@ -30,20 +30,15 @@ import {
   type NewCredential,
 } from './ceremonies.ts';
 import { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
+import { PASSKEY_PURPOSES, type PasskeyDeps, type PasskeyPurpose } from './signing.ts';
 
 export { PASSKEYS_ERRORS, type PasskeysError } from './errors.ts';
 export { relyingParty, type RelyingParty } from './relying-party.ts';
 export type { NewCredential } from './ceremonies.ts';
 
-export interface PasskeyDeps {
-  db: Db;
-  clock: Clock;
-  webauthn: RelyingParty;
-}
-
-/** The purposes a passkey can complete: the steps that ask a trusted device to prove itself. */
-export const PASSKEY_PURPOSES = ['sign-in', 'confirm-identity', 'reset-password'] as const satisfies readonly CodePurpose[];
-export type PasskeyPurpose = (typeof PASSKEY_PURPOSES)[number];
+export { PASSKEY_PURPOSES, type PasskeyDeps, type PasskeyPurpose } from './signing.ts';
+// Every purpose a passkey completes is a code's purpose: its failures count in the same run.
+PASSKEY_PURPOSES satisfies readonly CodePurpose[];
 
 /**
  * The user handle authenticators keep with a passkey: opaque and stable per account (so a second
