@@ -50,7 +50,9 @@ const alternation = (names) => `(${names.map((n) => n.replace(/[-]/g, '\\-')).jo
 // The files of a layer: a folder's (`^src/codes/`), or one file name's in every folder below one
 // (the kinds' adding layer: `^src/kinds/[^/]+/add(\.ts|-[^/]*\.ts)$`).
 const layerPath = (layer) =>
-  layer.includes('/*/') ? `^src/${layer.replace('/*/', '/[^/]+/').replace(/[-]/g, '\\-')}(\\.ts|-[^/]*\\.ts)$` : `^src/${layer.replace(/[-]/g, '\\-')}/`;
+  layer.includes('/*/')
+    ? `^src/${layer.replace('/*/', '/[^/]+/').replace(/[-]/g, '\\-')}(\\.ts|-[^/]*\\.ts)$`
+    : `^src/${layer.replace(/[-]/g, '\\-')}/`;
 // The layers whose files lie inside this one's folder (the kinds' adding layer inside kinds): not this layer's.
 const nestedIn = (layer) => SRC_LAYERS.filter((l) => l.startsWith(`${layer}/`));
 const TOP_FOLDERS = [...new Set(SRC_LAYERS.map((l) => l.split('/')[0]))];
@@ -60,8 +62,15 @@ const layerRules = SRC_LAYERS.slice(0, -1).map((layer, i) => ({
   name: `layer-${layer}`,
   comment: `src/${layer} sits below ${SRC_LAYERS.slice(i + 1).join(', ')}: it may not import them (.dependency-cruiser.cjs SRC_LAYERS).`,
   severity: 'error',
-  from: nestedIn(layer).length > 0 ? { path: layerPath(layer), pathNot: `(${nestedIn(layer).map(layerPath).join('|')})` } : { path: layerPath(layer) },
-  to: { path: `(${SRC_LAYERS.slice(i + 1).map(layerPath).join('|')})` },
+  from:
+    nestedIn(layer).length > 0
+      ? { path: layerPath(layer), pathNot: `(${nestedIn(layer).map(layerPath).join('|')})` }
+      : { path: layerPath(layer) },
+  to: {
+    path: `(${SRC_LAYERS.slice(i + 1)
+      .map(layerPath)
+      .join('|')})`,
+  },
 }));
 
 module.exports = {
@@ -96,14 +105,16 @@ module.exports = {
     },
     {
       name: 'src-root-files-stay-low',
-      comment: 'The loose files at the top of src/ (clock, config, format, tokens) are below every folder; only runtime.ts, the composition root, may import folders.',
+      comment:
+        'The loose files at the top of src/ (clock, config, format, tokens) are below every folder; only runtime.ts, the composition root, may import folders.',
       severity: 'error',
       from: { path: '^src/[^/]+\\.ts$', pathNot: '^src/runtime\\.ts$' },
       to: { path: '^src/[^/]+/', pathNot: '^src/(generated|db)/' },
     },
     {
       name: 'second-step-through-proof',
-      comment: 'A flow asks for and checks a second step only through src/proof/second-step.ts (one way for every flow), never the code or passkey checks beneath it.',
+      comment:
+        'A flow asks for and checks a second step only through src/proof/second-step.ts (one way for every flow), never the code or passkey checks beneath it.',
       severity: 'error',
       from: { path: '^(src|app)/', pathNot: '^src/(codes|proof)/|^src/kinds/[^/]+/prove(\\.ts|-[^/]*\\.ts)$' },
       to: { path: '^src/codes/chosen-device\\.ts$' },

@@ -4,7 +4,17 @@ const nextConfig = {
   // Native and Node-only packages stay outside the server bundle. prom-client too: the metrics
   // that server actions count must land in the one registry /metrics serves (pino is external
   // by Next.js's own default).
-  serverExternalPackages: ['@prisma/client', 'better-sqlite3', 'bcrypt', 'pg', 'twilio', 'nodemailer', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'prom-client'],
+  serverExternalPackages: [
+    '@prisma/client',
+    'better-sqlite3',
+    'bcrypt',
+    'pg',
+    'twilio',
+    'nodemailer',
+    '@prisma/adapter-better-sqlite3',
+    '@prisma/adapter-pg',
+    'prom-client',
+  ],
   poweredByHeader: false,
   // No gzip from Node: pages that show a secret (the Recovery Key, a support PIN, an app-specific
   // password) next to text the visitor chose must not be compressed (BREACH), and gzip was 6 % of

@@ -35,7 +35,10 @@ function movesClock(file: string, seen = new Set<string>()): boolean {
 }
 const specs = readdirSync(e2eDir).filter((f) => f.endsWith('.spec.ts'));
 const clockSpecs = specs.filter((f) => movesClock(f)).sort();
-/** Every other clock-moving spec in file order: e2e/waiting-rules.spec.ts, which moves the clock by months, still runs last on its portal. */
+/**
+ * Every other clock-moving spec in file order: e2e/waiting-rules.spec.ts, which moves the clock by
+ * months, still runs last on its portal.
+ */
 const clockHalf = (n: 0 | 1) => clockSpecs.filter((_, i) => i % 2 === n);
 
 /** One portal: seeded, then served, its output kept in its server.log (e2e/helpers.ts serverLog). */
@@ -86,13 +89,27 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   projects: [
     { name: 'clock', testMatch: matching(clockHalf(0)), workers: 1, use: { baseURL: `http://localhost:${E2E_SERVERS.clock.app}` } },
     { name: 'clock-2', testMatch: matching(clockHalf(1)), workers: 1, use: { baseURL: `http://localhost:${E2E_SERVERS['clock-2'].app}` } },
-    { name: 'steady', testMatch: '*.spec.ts', testIgnore: matching(clockSpecs), workers: 1, use: { baseURL: `http://localhost:${E2E_SERVERS.steady.app}` } },
+    {
+      name: 'steady',
+      testMatch: '*.spec.ts',
+      testIgnore: matching(clockSpecs),
+      workers: 1,
+      use: { baseURL: `http://localhost:${E2E_SERVERS.steady.app}` },
+    },
   ],
   webServer: [portal('clock'), portal('clock-2'), portal('steady')],
 });

@@ -8,7 +8,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { config as appConfig } from '@/src/config.ts';
 import { logger } from '@/src/observability/log.ts';
-import { contentSecurityPolicy, crossOriginRefusal, newNonce, responseSecurityHeaders, type SecurityEnv } from '@/src/server/security-headers.ts';
+import {
+  contentSecurityPolicy,
+  crossOriginRefusal,
+  newNonce,
+  responseSecurityHeaders,
+  type SecurityEnv,
+} from '@/src/server/security-headers.ts';
 
 function securityEnv(): SecurityEnv {
   const c = appConfig();

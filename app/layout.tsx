@@ -26,8 +26,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {standins ? (
           <div className="dev-banner">
-            Local stand-ins are on: texts, emails and pushes go to the <Link href="/dev/sms">SMS</Link>, <Link href="/dev/mail">mail</Link> and{' '}
-            <Link href="/dev/devices">device</Link> inboxes, not to real phones.
+            Local stand-ins are on: texts, emails and pushes go to the <Link href="/dev/sms">SMS</Link>, <Link href="/dev/mail">mail</Link>{' '}
+            and <Link href="/dev/devices">device</Link> inboxes, not to real phones.
           </div>
         ) : null}
         <nav className="topbar">

@@ -16,7 +16,10 @@ type Stop = () => Promise<void>;
 
 /** Runs a TypeScript script with tsx; its output goes to `log`. */
 function start(script: string, env: Record<string, string>, log: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const out = createWriteStream(log, { flags: 'a' });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
@@ -35,7 +38,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
 async function waitFor(url: string, child: ChildProcess, what: string, log: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}); see ${log}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${what} did not answer at ${url} within 2 minutes; see ${log}`);
@@ -59,15 +68,18 @@ export default async function globalSetup(): Promise<Stop> {
     const databaseUrl = database.url;
 
     const p = INSTANCE_PORTS;
-    const env = localEnv({ app: p.nginx, http: p.http, smtp: p.smtp }, {
-      APP_URL: NGINX_URL,
-      DATABASE_URL: databaseUrl,
-      ...randomSecrets(),
-      BCRYPT_COST: '8',
-      ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
-      TRUST_PROXY: 'on',
-      STANDINS_RUNNING: 'on',
-    });
+    const env = localEnv(
+      { app: p.nginx, http: p.http, smtp: p.smtp },
+      {
+        APP_URL: NGINX_URL,
+        DATABASE_URL: databaseUrl,
+        ...randomSecrets(),
+        BCRYPT_COST: '8',
+        ACCOUNTS_PER_ADDRESS_PER_HOUR: '1000',
+        TRUST_PROXY: 'on',
+        STANDINS_RUNNING: 'on',
+      },
+    );
 
     const standins = start('scripts/standins.ts', env, join(dir, 'standins.log'));
     stops.push(() => stopChild(standins));
@@ -78,7 +90,10 @@ export default async function globalSetup(): Promise<Stop> {
     if (seeded !== 0) throw new Error(`scripts/seed.ts failed (${seeded}); see ${join(dir, 'seed.log')}`);
 
     const pids: Record<string, number> = {};
-    for (const [label, port] of [['a', p.a], ['b', p.b]] as const) {
+    for (const [label, port] of [
+      ['a', p.a],
+      ['b', p.b],
+    ] as const) {
       const log = join(dir, `instance-${label}.log`);
       const instance = start('scripts/serve.ts', { ...env, PORT: String(port) }, log);
       stops.push(() => stopChild(instance));

@@ -68,16 +68,22 @@ export async function expectEveryEmailSentOnce(page: Page): Promise<number> {
   await db.connect();
   try {
     await expect(async () => {
-      const { rows } = await db.query(`SELECT "toAddress", "subject", "createdAt", "nextAttemptAt", "attempts", "lockedUntil", "lastError" FROM "EmailOutbox" WHERE "sentAt" IS NULL AND "nextAttemptAt" < now() + interval '1 hour'`);
+      const { rows } = await db.query(
+        `SELECT "toAddress", "subject", "createdAt", "nextAttemptAt", "attempts", "lockedUntil", "lastError" FROM "EmailOutbox" WHERE "sentAt" IS NULL AND "nextAttemptAt" < now() + interval '1 hour'`,
+      );
       expect(rows, 'emails due but not sent').toEqual([]);
     }).toPass({ timeout: 30_000 });
-    const { rows } = await db.query<{ toAddress: string; subject: string; textBody: string }>(`SELECT "toAddress", "subject", "textBody" FROM "EmailOutbox" WHERE "sentAt" IS NOT NULL`);
+    const { rows } = await db.query<{ toAddress: string; subject: string; textBody: string }>(
+      `SELECT "toAddress", "subject", "textBody" FROM "EmailOutbox" WHERE "sentAt" IS NOT NULL`,
+    );
     const res = await page.request.get(`http://127.0.0.1:${INSTANCE_PORTS.http}/_standin/mail`);
     const received = ((await res.json()) as { messages: Mail[] }).messages;
     const key = (to: string, subject: string, text: string) => `${to.toLowerCase()}\n${subject}\n${text.trim()}`;
     const sorted = (keys: string[]) => [...keys].sort();
     expect(rows.length).toBeGreaterThan(0);
-    expect(sorted(received.map((m) => key(m.to.join(', '), m.subject, m.text)))).toEqual(sorted(rows.map((r) => key(r.toAddress, r.subject, r.textBody))));
+    expect(sorted(received.map((m) => key(m.to.join(', '), m.subject, m.text)))).toEqual(
+      sorted(rows.map((r) => key(r.toAddress, r.subject, r.textBody))),
+    );
     return rows.length;
   } finally {
     await db.end();

@@ -29,7 +29,10 @@ async function twoStepHolder(page: Page) {
   return { appleId, phone };
 }
 
-test('through nginx: an app signs a holder in across both instances, Stop Using ends it, the Store asks again, a copied cookie gets no token', async ({ page, browser }) => {
+test('through nginx: an app signs a holder in across both instances, Stop Using ends it, the Store asks again, a copied cookie gets no token', async ({
+  page,
+  browser,
+}) => {
   const { appleId, phone } = await twoStepHolder(page);
   const answered = new Set<string>();
   page.on('response', (res) => {

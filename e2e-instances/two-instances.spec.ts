@@ -5,8 +5,26 @@
 // code is refused, the client address recorded is the one nginx saw, and nginx's access log keeps
 // no emailed token. Then one instance stops (SIGTERM) and requests keep succeeding on the other.
 import { expect, test } from '../e2e/csp-guard.ts';
-import { addTrustedPhone, answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, newPhone, PASSWORD, signOut, submit } from '../e2e/helpers.ts';
-import { advanceBothClocks, expectEveryEmailSentOnce, INSTANCE_A, INSTANCE_B, instanceOf, nextRequestAvoids, signInAddresses } from './instances.ts';
+import {
+  addTrustedPhone,
+  answerSecurityQuestions,
+  createAccount,
+  newAppleId,
+  newestSmsCode,
+  newPhone,
+  PASSWORD,
+  signOut,
+  submit,
+} from '../e2e/helpers.ts';
+import {
+  advanceBothClocks,
+  expectEveryEmailSentOnce,
+  INSTANCE_A,
+  INSTANCE_B,
+  instanceOf,
+  nextRequestAvoids,
+  signInAddresses,
+} from './instances.ts';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +62,9 @@ async function enterCode(page: Page, code: string): Promise<string> {
   return instanceOf(res);
 }
 
-test('through nginx: two-step turned on, a sign-in with the password on one instance and the code on the other, every email once, a used code refused', async ({ page }) => {
+test('through nginx: two-step turned on, a sign-in with the password on one instance and the code on the other, every email once, a used code refused', async ({
+  page,
+}) => {
   const appleId = newAppleId('instances');
   const phone = newPhone();
   await createAccount(page, appleId);
@@ -78,7 +98,9 @@ test('through nginx: two-step turned on, a sign-in with the password on one inst
   await nextRequestAvoids(page, passwordAt);
   const codeAt = await enterCode(page, code);
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
-  expect(new Set([passwordAt, codeAt]), 'the password and the code were checked by different instances').toEqual(new Set([INSTANCE_A, INSTANCE_B]));
+  expect(new Set([passwordAt, codeAt]), 'the password and the code were checked by different instances').toEqual(
+    new Set([INSTANCE_A, INSTANCE_B]),
+  );
   expect(new Set(await signInAddresses(appleId))).toEqual(new Set(['127.0.0.1']));
   await page.setExtraHTTPHeaders({});
   await signOut(page);
@@ -130,7 +152,10 @@ test('one instance stops (SIGTERM): requests keep succeeding through the other',
     statuses.push(res.status());
     after.push(instanceOf(res));
   }
-  expect(statuses.filter((s) => s !== 200), 'answers other than 200').toEqual([]);
+  expect(
+    statuses.filter((s) => s !== 200),
+    'answers other than 200',
+  ).toEqual([]);
   // The metrics are scraped from each instance, never served through nginx.
   expect((await page.request.get('/metrics')).status()).toBe(404);
   expect(new Set(after)).toEqual(new Set([INSTANCE_A]));

@@ -80,7 +80,9 @@ test('public pages: sign-in, create account, forgot password, Learn more, dev in
   await axe(page, 'Apple ID active');
 });
 
-test('the states of the Two-Step section (demo accounts, read only): available, unavailable country, waiting, window expired', async ({ page }) => {
+test('the states of the Two-Step section (demo accounts, read only): available, unavailable country, waiting, window expired', async ({
+  page,
+}) => {
   for (const who of ['avery', 'nima', 'robin', 'quinn']) {
     await signIn(page, `${who}@two-step.test`, DEMO_PASSWORD);
     await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
@@ -89,7 +91,10 @@ test('the states of the Two-Step section (demo accounts, read only): available, 
     if (who === 'avery') await axe(page, 'Password and Security: security questions gate');
     await answerSecurityQuestions(page, DEMO_ANSWERS);
     // Every state links to Learn more.
-    await expect(page.locator('section.feature').getByRole('link', { name: 'Learn more about two-step verification' })).toHaveAttribute('href', '/help/two-step');
+    await expect(page.locator('section.feature').getByRole('link', { name: 'Learn more about two-step verification' })).toHaveAttribute(
+      'href',
+      '/help/two-step',
+    );
     await axe(page, `Password and Security: ${who}'s state`);
     await page.goto('/account/security/setup');
     await axe(page, `setup page, stopped (${who})`);
@@ -158,7 +163,10 @@ test('turning two-step on, every step and its error states, then the confirmatio
   await expect(page.getByRole('heading', { name: 'Two-step verification is on' })).toBeVisible();
   await axe(page, 'two-step on: confirmation');
   await page.goto('/account/security');
-  await expect(page.locator('section.feature').getByRole('link', { name: 'Learn more about two-step verification' })).toHaveAttribute('href', '/help/two-step');
+  await expect(page.locator('section.feature').getByRole('link', { name: 'Learn more about two-step verification' })).toHaveAttribute(
+    'href',
+    '/help/two-step',
+  );
   await axe(page, 'Password and Security: on');
 });
 

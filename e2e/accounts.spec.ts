@@ -1,7 +1,21 @@
 import { expect, test } from './csp-guard.ts';
-import { activationLink, answerSecurityQuestions, createAccount, fillCreateAccount, formError, newAppleId, newestMailText, PASSWORD, signIn, submitCreateAccount } from './helpers.ts';
+import {
+  activationLink,
+  answerSecurityQuestions,
+  createAccount,
+  fillCreateAccount,
+  formError,
+  newAppleId,
+  newestMailText,
+  PASSWORD,
+  signIn,
+  submitCreateAccount,
+} from './helpers.ts';
 
-test('a new person creates an account: check your email, the link activates it (on the button, not on opening), the welcome email, sign in, Password and Security', async ({ page, browser }) => {
+test('a new person creates an account: check your email, the link activates it (on the button, not on opening), the welcome email, sign in, Password and Security', async ({
+  page,
+  browser,
+}) => {
   const appleId = newAppleId('new');
   await fillCreateAccount(page, { appleId });
   await submitCreateAccount(page);

@@ -75,7 +75,9 @@ test('an authenticator app: added from the key on the page, signs in after the p
   // The same code at a second sign-in, in the same 30 seconds: refused, and said why.
   await signOut(page);
   await signInWithApp(page, appleId, code);
-  await expect(page.getByText('This code was already used. Wait for your authenticator app to show a new one (every 30 seconds).').first()).toBeVisible();
+  await expect(
+    page.getByText('This code was already used. Wait for your authenticator app to show a new one (every 30 seconds).').first(),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
   await advanceClock(page, 30);
   await page.getByLabel(`Code from ${APP}`).fill(await appCode(page, secret));

@@ -10,7 +10,13 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export async function axe(page: Page, what: string) {
   await page.waitForLoadState('load');
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const summary = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes.length}× ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   console.log(`axe ${what}: ${violations.length} violation(s)${summary.length ? `\n  ${summary.join('\n  ')}` : ''}`);
   expect.soft(summary, `axe violations on ${what}`).toEqual([]);
 }

@@ -27,14 +27,19 @@ function multipart(fields: Array<[string, string]>) {
 const actionHeaders = (id: string, type: string) => ({ 'next-action': id, 'content-type': type, accept: 'text/x-component', origin });
 
 test('a body over 1 MiB answers 413, before Next.js reads it', async ({ request }) => {
-  const form = multipart([['0', '[{},"$K1"]'], ['1_name', 'x'.repeat(MB + 300_000)]]);
+  const form = multipart([
+    ['0', '[{},"$K1"]'],
+    ['1_name', 'x'.repeat(MB + 300_000)],
+  ]);
   const res = await request.post('/sign-in', { headers: actionHeaders(actionId, form.type), data: form.body });
   expect(res.status()).toBe(413);
   const page = await request.post('/dev/clock', { headers: { 'content-type': 'application/json' }, data: Buffer.alloc(MB + 1, 32) });
   expect(page.status()).toBe(413);
 });
 
-test('an unknown server action id answers 404 (with the header that makes the browser reload), a malformed one 400', async ({ request }) => {
+test('an unknown server action id answers 404 (with the header that makes the browser reload), a malformed one 400', async ({
+  request,
+}) => {
   const unknown = await request.post('/sign-in', { headers: actionHeaders('ab'.repeat(21), 'text/plain;charset=UTF-8'), data: '[]' });
   expect(unknown.status()).toBe(404);
   expect(unknown.headers()['x-nextjs-action-not-found']).toBe('1');
@@ -43,13 +48,19 @@ test('an unknown server action id answers 404 (with the header that makes the br
 });
 
 test('a NUL in a multipart field name answers 400, by fetch or as a plain form post', async ({ request }) => {
-  const byFetch = multipart([['0', '[{},"$K1"]'], ['1_app\u0000leId', 'x']]);
+  const byFetch = multipart([
+    ['0', '[{},"$K1"]'],
+    ['1_app\u0000leId', 'x'],
+  ]);
   expect((await request.post('/sign-in', { headers: actionHeaders(actionId, byFetch.type), data: byFetch.body })).status()).toBe(400);
-  const byForm = multipart([[`$ACTION_ID_${actionId}`, ''], ['app\u0000leId', 'x']]);
+  const byForm = multipart([
+    [`$ACTION_ID_${actionId}`, ''],
+    ['app\u0000leId', 'x'],
+  ]);
   expect((await request.post('/sign-in', { headers: { 'content-type': byForm.type, origin }, data: byForm.body })).status()).toBe(400);
 });
 
-test('arguments React cannot decode answer 400; wrong shapes it can decode get the form\'s own answer, not a 500', async ({ request }) => {
+test("arguments React cannot decode answer 400; wrong shapes it can decode get the form's own answer, not a 500", async ({ request }) => {
   for (const body of ['not json', '"x"', '{}', '["$Q1"]', '["$@1"]']) {
     const res = await request.post('/sign-in', { headers: actionHeaders(actionId, 'text/plain;charset=UTF-8'), data: body });
     expect([body, res.status()]).toEqual([body, 400]);
@@ -68,7 +79,18 @@ test('a sealed cookie that does not open is a signed-out browser on every page t
   // under another secret, random text: in every cookie the portal seals.
   const values = ['Fe26.3*1*a*b*c*1*g*h~2', 'Fe26.2*1*x*iv*data*1*mac~2', 'Fe26.2*1*salt*iv*data*soon*salt*mac~2', 'garbage', '%00', '~2'];
   const names = ['two_step_session', 'two_step_device', 'two_step_staff', 'two_step_reset', 'two_step_activation'];
-  const pages = ['/account', '/account/security', '/sign-in', '/sign-in/verify', '/support', '/support/account', '/reset', '/reset/recovery-key/verify', '/create/activate', '/'];
+  const pages = [
+    '/account',
+    '/account/security',
+    '/sign-in',
+    '/sign-in/verify',
+    '/support',
+    '/support/account',
+    '/reset',
+    '/reset/recovery-key/verify',
+    '/create/activate',
+    '/',
+  ];
   for (const name of names) {
     for (const value of values) {
       for (const page of pages) {

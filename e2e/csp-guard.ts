@@ -56,7 +56,8 @@ export const test = base.extend<{ cspViolations: CspViolation[] }>({
       } finally {
         delete (browser as { newContext?: unknown }).newContext; // back to the prototype's
       }
-      if (violations.length) await testInfo.attach('csp-violations', { body: JSON.stringify(violations, null, 2), contentType: 'application/json' });
+      if (violations.length)
+        await testInfo.attach('csp-violations', { body: JSON.stringify(violations, null, 2), contentType: 'application/json' });
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },

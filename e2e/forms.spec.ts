@@ -37,11 +37,26 @@ async function expectErrorSummaryFocused(page: Page) {
   return summary;
 }
 
-test('Create Account: after "passwords don\'t match" everything but the passwords comes back; the error summary has the focus and links to the field', async ({ page }) => {
+test('Create Account: after "passwords don\'t match" everything but the passwords comes back; the error summary has the focus and links to the field', async ({
+  page,
+}) => {
   const appleId = newAppleId('forms-create');
-  await fillCreateAccount(page, { appleId, confirm: 'something else entirely', rescueEmail: 'rescue@example.com', countryCode: 'GB', name: 'Kept Name' });
+  await fillCreateAccount(page, {
+    appleId,
+    confirm: 'something else entirely',
+    rescueEmail: 'rescue@example.com',
+    countryCode: 'GB',
+    name: 'Kept Name',
+  });
   await expect(page).toHaveTitle('Create Your Account — Two-Step');
-  const chosen = await Promise.all([1, 2, 3].map((n) => page.getByRole('group', { name: `Question ${n}` }).getByLabel('Question').inputValue()));
+  const chosen = await Promise.all(
+    [1, 2, 3].map((n) =>
+      page
+        .getByRole('group', { name: `Question ${n}` })
+        .getByLabel('Question')
+        .inputValue(),
+    ),
+  );
   await submit(page, 'Create Account');
 
   const summary = await expectErrorSummaryFocused(page);
@@ -53,7 +68,11 @@ test('Create Account: after "passwords don\'t match" everything but the password
   await expect(page.getByLabel('Country or region')).toHaveValue('GB');
   await expect(page.getByLabel('Apple ID')).toHaveValue(appleId);
   await expect(page.getByLabel('Rescue email (optional)')).toHaveValue('rescue@example.com');
-  for (const [n, answer] of [[1, 'indigo'], [2, 'lisbon'], [3, 'biscuit']] as const) {
+  for (const [n, answer] of [
+    [1, 'indigo'],
+    [2, 'lisbon'],
+    [3, 'biscuit'],
+  ] as const) {
     const group = page.getByRole('group', { name: `Question ${n}` });
     await expect(group.getByLabel('Question')).toHaveValue(chosen[n - 1]);
     await expect(group.getByLabel('Answer')).toHaveValue(answer);
@@ -78,7 +97,9 @@ test('Create Account: after "passwords don\'t match" everything but the password
   await expect(page).toHaveTitle('Create Your Account — Two-Step');
 });
 
-test('Sign In: a wrong password keeps the Apple ID, clears the password, and focuses the summary; the button never drops the focus', async ({ page }) => {
+test('Sign In: a wrong password keeps the Apple ID, clears the password, and focuses the summary; the button never drops the focus', async ({
+  page,
+}) => {
   const appleId = newAppleId('forms-sign-in');
   await page.goto('/sign-in');
   await expect(page).toHaveTitle('Sign In — Two-Step');
@@ -142,7 +163,14 @@ test('Turn Off: a wrong birth date keeps the three questions and their answers; 
     await group.getByLabel('Question').selectOption({ index: n + 3 });
     await group.getByLabel('Answer').fill(answers[n - 1]);
   }
-  const chosen = await Promise.all([1, 2, 3].map((n) => page.getByRole('group', { name: `Question ${n}` }).getByLabel('Question').inputValue()));
+  const chosen = await Promise.all(
+    [1, 2, 3].map((n) =>
+      page
+        .getByRole('group', { name: `Question ${n}` })
+        .getByLabel('Question')
+        .inputValue(),
+    ),
+  );
   await page.getByLabel('Birth date').fill('1988-07-15');
   await submit(page, 'Turn Off Two-Step Verification');
   const summary = await expectErrorSummaryFocused(page);
@@ -177,7 +205,17 @@ test('a skip link, visible focus on inputs, and a title on every page', async ({
   expect(ring).toEqual({ style: 'solid', width: '3px', color: 'rgb(0, 102, 204)' });
 
   const titles = new Map<string, string>();
-  for (const path of ['/', '/sign-in', '/create', '/forgot', '/reset/recovery-key', '/support/sign-in', '/dev/sms', '/dev/mail', '/dev/devices']) {
+  for (const path of [
+    '/',
+    '/sign-in',
+    '/create',
+    '/forgot',
+    '/reset/recovery-key',
+    '/support/sign-in',
+    '/dev/sms',
+    '/dev/mail',
+    '/dev/devices',
+  ]) {
     await page.goto(path);
     titles.set(path, await page.title());
   }
@@ -203,7 +241,15 @@ test('no sideways scrolling at 320 px; the activity table in rows at 390 px', as
   await answerSecurityQuestions(page);
   await page.setViewportSize({ width: 320, height: 800 });
   const wide: string[] = [];
-  for (const path of ['/account', '/account/security', '/account/security/devices', '/account/security/app-passwords', '/dev/mail', '/dev/sms', '/dev/devices']) {
+  for (const path of [
+    '/account',
+    '/account/security',
+    '/account/security/devices',
+    '/account/security/app-passwords',
+    '/dev/mail',
+    '/dev/sms',
+    '/dev/devices',
+  ]) {
     await page.goto(path);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > 320) wide.push(`${path}: ${width}`);

@@ -40,7 +40,13 @@ function send(port: number, path: string, opts: { method?: string; headers?: Rec
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve(res.complete ? { status: res.statusCode!, body, connection: res.headers.connection } : { error: 'incomplete', at: Date.now(), path }));
+      res.on('end', () =>
+        resolve(
+          res.complete
+            ? { status: res.statusCode!, body, connection: res.headers.connection }
+            : { error: 'incomplete', at: Date.now(), path },
+        ),
+      );
       res.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message, at: Date.now(), path }));
     });
     req.on('socket', (socket) => socket.once('connect', onConnect));
@@ -55,7 +61,9 @@ function send(port: number, path: string, opts: { method?: string; headers?: Rec
 
 /** The id of a server action in this build (.next, as scripts/attack.ts finds it). */
 function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
   if (!found) throw new Error(`no server action ${exportedName} in .next: build first`);
   return found[0];
@@ -69,13 +77,21 @@ async function forgotPasswordRequest(appleId: string, from: string) {
   const encoded = new Request('http://localhost/', { method: 'POST', body: form });
   const body = Buffer.from(await encoded.arrayBuffer());
   const origin = `http://localhost:${PORTS.app}`;
-  const headers = { host: `localhost:${PORTS.app}`, 'content-type': encoded.headers.get('content-type')!, 'next-action': actionId('requestPasswordResetAction'), accept: 'text/x-component', origin, 'x-forwarded-for': from };
+  const headers = {
+    host: `localhost:${PORTS.app}`,
+    'content-type': encoded.headers.get('content-type')!,
+    'next-action': actionId('requestPasswordResetAction'),
+    accept: 'text/x-component',
+    origin,
+    'x-forwarded-for': from,
+  };
   return () => send(PORTS.app, '/forgot', { method: 'POST', headers, body });
 }
 
 /** A fresh database: PostgreSQL when TEST_POSTGRES_URL names a server, else a SQLite file. */
 async function freshDatabase(): Promise<{ url: string; rows(): Promise<OutboxRow[]>; drop(): Promise<void> }> {
-  const select = 'SELECT "kind", "toAddress", "subject", "textBody", "sentAt" IS NOT NULL AS sent, "lockedUntil" IS NOT NULL AS locked FROM "EmailOutbox"';
+  const select =
+    'SELECT "kind", "toAddress", "subject", "textBody", "sentAt" IS NOT NULL AS sent, "lockedUntil" IS NOT NULL AS locked FROM "EmailOutbox"';
   const server = process.env.TEST_POSTGRES_URL;
   if (server) {
     const database = await createPostgresDatabase(server, 'two_step_shutdown');
@@ -112,7 +128,14 @@ async function freshDatabase(): Promise<{ url: string; rows(): Promise<OutboxRow
 }
 
 type OutboxRow = { kind: string; to: string; subject: string; text: string; sent: boolean; locked: boolean };
-const toRow = (r: Record<string, unknown>): OutboxRow => ({ kind: String(r.kind), to: String(r.toAddress), subject: String(r.subject), text: String(r.textBody), sent: Boolean(r.sent), locked: Boolean(r.locked) });
+const toRow = (r: Record<string, unknown>): OutboxRow => ({
+  kind: String(r.kind),
+  to: String(r.toAddress),
+  subject: String(r.subject),
+  text: String(r.textBody),
+  sent: Boolean(r.sent),
+  locked: Boolean(r.locked),
+});
 
 /**
  * An instance started as docs/operating.md says, `npm run serve`, in a process group of its own,
@@ -120,7 +143,11 @@ const toRow = (r: Record<string, unknown>): OutboxRow => ({ kind: String(r.kind)
  * the whole group (npm, its shell, and the portal's node process, which must drain).
  */
 function startInstance(env: Record<string, string>, log: string[]): ChildProcess {
-  const child = spawn('npm', ['run', '--silent', 'serve'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['run', '--silent', 'serve'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   child.stdout!.on('data', (c: Buffer) => log.push(c.toString()));
   child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
   return child;
@@ -164,7 +191,9 @@ async function untilReady(port: number): Promise<void> {
 
 function run(script: string, env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) =>
-    spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited ${code}`)))),
+    spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${script} exited ${code}`)),
+    ),
   );
 }
 
@@ -186,7 +215,8 @@ async function receivedMail(): Promise<{ to: string[]; subject: string; text: st
 }
 
 /** A process's exit code once it ended (null when a signal ended it: npm does, on the group's SIGTERM). */
-const exited = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null || p.signalCode !== null ? r(p.exitCode) : p.once('exit', (code) => r(code))));
+const exited = (p: ChildProcess) =>
+  new Promise<number | null>((r) => (p.exitCode !== null || p.signalCode !== null ? r(p.exitCode) : p.once('exit', (code) => r(code))));
 
 test('SIGTERM under load: requests in flight finish, no email is lost or sent twice', async () => {
   test.setTimeout(300_000);
@@ -216,7 +246,9 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     const pages = ['/sign-in', '/forgot', '/create', '/'];
     const load = await Promise.all(
       Array.from({ length: PARALLEL }, async (_, i) =>
-        i % 5 < 3 ? (await forgotPasswordRequest(DEMO_ACCOUNTS[i % DEMO_ACCOUNTS.length]!.appleId, `198.51.100.${i}`))() : send(PORTS.app, pages[i % pages.length]!),
+        i % 5 < 3
+          ? (await forgotPasswordRequest(DEMO_ACCOUNTS[i % DEMO_ACCOUNTS.length]!.appleId, `198.51.100.${i}`))()
+          : send(PORTS.app, pages[i % pages.length]!),
       ),
     );
     await Promise.all(load.map((r) => r.connected));
@@ -259,7 +291,8 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     expect(await instanceExited(second, secondLog)).toBe(0);
 
     const statuses = new Map<string, number>();
-    for (const a of answers) statuses.set('status' in a ? String(a.status) : a.error, (statuses.get('status' in a ? String(a.status) : a.error) ?? 0) + 1);
+    for (const a of answers)
+      statuses.set('status' in a ? String(a.status) : a.error, (statuses.get('status' in a ? String(a.status) : a.error) ?? 0) + 1);
     console.log(`answers: ${JSON.stringify(Object.fromEntries(statuses))}`);
     const failures = answers.filter((a) => 'error' in a || a.status >= 500);
     console.log(
@@ -268,7 +301,13 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
         `${ofTheLoad(rows).length} emails enqueued by the load, ${leftUnsent} left unsent by the first instance`,
     );
     expect(inFlightAtSignal).toBeGreaterThan(PARALLEL / 2);
- console.log(log.join('').split('\n').filter((l) => /\[shutdown\]|outbox/.test(l)).join('\n'));
+    console.log(
+      log
+        .join('')
+        .split('\n')
+        .filter((l) => /\[shutdown\]|outbox/.test(l))
+        .join('\n'),
+    );
     if (failures.length) console.log(log.join(''), JSON.stringify(failures.map((f) => ('at' in f ? { ...f, at: f.at - signalledAt } : f))));
     expect(failures).toEqual([]);
     expect(answers.every((a) => 'status' in a && a.body.length > 0)).toBe(true);
@@ -286,9 +325,11 @@ test('SIGTERM under load: requests in flight finish, no email is lost or sent tw
     expect(rows.filter((r) => r.locked)).toEqual([]);
     const key = (to: string, subject: string, text: string) => JSON.stringify([to.toLowerCase(), subject, text.trim()]);
     const expected = new Map<string, number>();
-    for (const r of rows.filter((r) => r.sent)) expected.set(key(r.to, r.subject, r.text), (expected.get(key(r.to, r.subject, r.text)) ?? 0) + 1);
+    for (const r of rows.filter((r) => r.sent))
+      expected.set(key(r.to, r.subject, r.text), (expected.get(key(r.to, r.subject, r.text)) ?? 0) + 1);
     const received = new Map<string, number>();
-    for (const m of await receivedMail()) for (const to of m.to) received.set(key(to, m.subject, m.text), (received.get(key(to, m.subject, m.text)) ?? 0) + 1);
+    for (const m of await receivedMail())
+      for (const to of m.to) received.set(key(to, m.subject, m.text), (received.get(key(to, m.subject, m.text)) ?? 0) + 1);
     expect(received).toEqual(expected);
   } finally {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) signalInstance(c, 'SIGKILL');

@@ -23,7 +23,10 @@ export function newAppleId(label: string): string {
   return `${label}.${randomBytes(4).toString('hex')}@example.com`;
 }
 
-export async function fillCreateAccount(page: Page, f: { appleId: string; password?: string; confirm?: string; rescueEmail?: string; name?: string; countryCode?: string }) {
+export async function fillCreateAccount(
+  page: Page,
+  f: { appleId: string; password?: string; confirm?: string; rescueEmail?: string; name?: string; countryCode?: string },
+) {
   await page.goto('/create');
   await page.getByLabel('Name').fill(f.name ?? 'Jamie Tester');
   await page.getByLabel('Birth date').fill('1988-07-14');
@@ -32,7 +35,11 @@ export async function fillCreateAccount(page: Page, f: { appleId: string; passwo
   await page.getByLabel('Password', { exact: true }).fill(f.password ?? PASSWORD);
   await page.getByLabel('Confirm password').fill(f.confirm ?? f.password ?? PASSWORD);
   if (f.rescueEmail !== undefined) await page.getByLabel('Rescue email (optional)').fill(f.rescueEmail);
-  for (const [n, answer] of [[1, 'indigo'], [2, 'lisbon'], [3, 'biscuit']] as const) {
+  for (const [n, answer] of [
+    [1, 'indigo'],
+    [2, 'lisbon'],
+    [3, 'biscuit'],
+  ] as const) {
     const group = page.getByRole('group', { name: `Question ${n}` });
     await group.getByLabel('Question').selectOption({ index: n });
     await group.getByLabel('Answer').fill(answer);
@@ -94,7 +101,12 @@ export const ANSWERS_BY_QUESTION: Record<string, string> = {
 
 /** The text of the newest email to `address` with this subject in the dev mail inbox (waits for the outbox worker). */
 export async function newestMailText(page: Page, address: string, subject: string): Promise<string> {
-  const mail = () => page.getByTestId('mail').filter({ hasText: `To ${address}` }).filter({ has: page.getByRole('heading', { name: subject, exact: true }) }).first();
+  const mail = () =>
+    page
+      .getByTestId('mail')
+      .filter({ hasText: `To ${address}` })
+      .filter({ has: page.getByRole('heading', { name: subject, exact: true }) })
+      .first();
   await expect(async () => {
     await page.goto('/dev/mail');
     await expect(mail()).toBeVisible({ timeout: 1000 });
@@ -127,7 +139,8 @@ export async function answerResetQuestions(page: Page) {
 /** Answers the two security questions that guard Password and Security (answers as createAccount gave them). */
 export async function answerSecurityQuestions(page: Page, answers: Record<string, string> = ANSWERS_BY_QUESTION) {
   await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible();
-  for (const label of await page.locator('form label').allTextContents()) await page.getByLabel(label, { exact: true }).fill(answers[label]);
+  for (const label of await page.locator('form label').allTextContents())
+    await page.getByLabel(label, { exact: true }).fill(answers[label]);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Two-Step Verification' })).toBeVisible();
 }

@@ -33,7 +33,11 @@ test.beforeAll(async () => {
     BCRYPT_COST: '8',
   });
   // Its own process group, so afterAll stops the server and the stand-ins it started.
-  server = spawn('sh', ['-c', 'npx tsx scripts/seed.ts && exec npx tsx scripts/serve.ts'], { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn('sh', ['-c', 'npx tsx scripts/seed.ts && exec npx tsx scripts/serve.ts'], {
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
   api = await requestContext.newContext({ baseURL: plain });
@@ -54,7 +58,13 @@ test.afterAll(async () => {
 });
 
 function decode(html: string): string {
-  return html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** The hidden fields of the first form on the page (React's server action reference among them). */
@@ -79,13 +89,19 @@ test('with an https APP_URL: HSTS on every answer, and upgrade-insecure-requests
 test('with an https APP_URL: the session cookie is __Host-two_step_session, Secure, Path=/, no Domain, HttpOnly', async () => {
   const page = await api.get('/sign-in');
   const fields = hiddenFields(await page.text());
-  expect(Object.keys(fields).some((k) => k.startsWith('$ACTION_')), JSON.stringify(fields)).toBe(true);
+  expect(
+    Object.keys(fields).some((k) => k.startsWith('$ACTION_')),
+    JSON.stringify(fields),
+  ).toBe(true);
   const res = await api.post('/sign-in', {
     headers: { origin: appUrl },
     multipart: { ...fields, appleId: 'avery@two-step.test', password: DEMO_PASSWORD },
     maxRedirects: 0,
   });
-  const setCookies = res.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  const setCookies = res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === 'set-cookie')
+    .map((h) => h.value);
   const session = setCookies.find((c) => c.includes('two_step_session='));
   expect(session, `a session cookie (status ${res.status()}; ${setCookies.join(' | ')})`).toBeTruthy();
   const [pair, ...attrs] = session!.split(';').map((s) => s.trim());
@@ -95,5 +111,8 @@ test('with an https APP_URL: the session cookie is __Host-two_step_session, Secu
   expect(lower).toContain('httponly');
   expect(lower).toContain('path=/');
   expect(lower.some((a) => a.startsWith('domain='))).toBe(false);
-  expect(setCookies.some((c) => /^two_step_session=/.test(c)), 'no unprefixed session cookie').toBe(false);
+  expect(
+    setCookies.some((c) => /^two_step_session=/.test(c)),
+    'no unprefixed session cookie',
+  ).toBe(false);
 });

@@ -13,7 +13,10 @@ function focused(page: Page) {
     if (!el || el === document.body) return { name: '', tag: '' };
     const input = el as HTMLInputElement;
     const label = input.labels && input.labels.length ? input.labels[0].innerText : '';
-    return { name: (el.getAttribute('aria-label') || label || el.innerText || '').replace(/\s+/g, ' ').trim(), tag: el.tagName.toLowerCase() };
+    return {
+      name: (el.getAttribute('aria-label') || label || el.innerText || '').replace(/\s+/g, ' ').trim(),
+      tag: el.tagName.toLowerCase(),
+    };
   });
 }
 const focusedName = async (page: Page) => (await focused(page)).name;

@@ -29,7 +29,9 @@ test("a stranger's wrong passwords lock unknown browsers, not the browser the ho
     await expect(formError(strangerPage)).toHaveText('Your Apple ID or password was incorrect.');
   }
   await signIn(strangerPage, appleId, "a stranger's guess 5");
-  await expect(formError(strangerPage)).toContainText('Too many unsuccessful sign-in attempts. For your security, try again in 15 minutes.');
+  await expect(formError(strangerPage)).toContainText(
+    'Too many unsuccessful sign-in attempts. For your security, try again in 15 minutes.',
+  );
   // Even the right password, from a browser the account does not know, waits.
   await signIn(strangerPage, appleId);
   await expect(formError(strangerPage)).toContainText('Too many unsuccessful sign-in attempts');
@@ -39,7 +41,10 @@ test("a stranger's wrong passwords lock unknown browsers, not the browser the ho
   await expect(page.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
 });
 
-test('Sign Out Everywhere forgets the browser: a stranger’s lockout then applies to it until it signs in again; signing out of it alone does not', async ({ page, browser }) => {
+test('Sign Out Everywhere forgets the browser: a stranger’s lockout then applies to it until it signs in again; signing out of it alone does not', async ({
+  page,
+  browser,
+}) => {
   const appleId = newAppleId('forgotten');
   await createAccount(page, appleId); // signed in: known to the account
   await page.getByRole('button', { name: 'Sign Out Everywhere' }).click();

@@ -188,15 +188,22 @@ test('no secret used in a full flow reaches the log, and the log says what happe
   const log = serverLog().slice(logStart);
 
   // 0 secrets found.
-  const found = [...longSecrets].filter((s) => log.includes(s) || log.includes(encodeURIComponent(s)) || log.includes(s.replaceAll(' ', '+')));
+  const found = [...longSecrets].filter(
+    (s) => log.includes(s) || log.includes(encodeURIComponent(s)) || log.includes(s.replaceAll(' ', '+')),
+  );
   const standAlone = (digits: string) => new RegExp(`(?<![0-9A-Za-z:-])${digits}(?![0-9A-Za-z-])`);
   found.push(...[...digitSecrets].filter((d) => standAlone(d).test(log)));
   expect(found, 'secrets in server.log').toEqual([]);
   expect(longSecrets.size + digitSecrets.size).toBeGreaterThanOrEqual(15);
-  console.log(`log secrets: ${longSecrets.size + digitSecrets.size} secrets searched in ${log.split('\n').length} lines (${log.length} characters) of server.log: ${found.length} found`);
+  console.log(
+    `log secrets: ${longSecrets.size + digitSecrets.size} secrets searched in ${log.split('\n').length} lines (${log.length} characters) of server.log: ${found.length} found`,
+  );
 
   // ... in a log that holds what happened: request lines (routes, never paths with a query) ...
-  const lines = log.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = log
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const requests = lines.filter((l) => l.msg === 'request');
   for (const [method, route] of [
     ['GET', '/create/activate/open'],
@@ -208,15 +215,46 @@ test('no secret used in a full flow reaches the log, and the log says what happe
     ['POST', '/support/account'],
     ['POST', '/reset/recovery-key/verify'],
   ]) {
-    expect(requests.some((r) => r.method === method && r.route === route && typeof r.status === 'number' && typeof r.durationMs === 'number' && r.clientAddress === '127.0.0.1'), `${method} ${route}`).toBe(true);
+    expect(
+      requests.some(
+        (r) =>
+          r.method === method &&
+          r.route === route &&
+          typeof r.status === 'number' &&
+          typeof r.durationMs === 'number' &&
+          r.clientAddress === '127.0.0.1',
+      ),
+      `${method} ${route}`,
+    ).toBe(true);
   }
   expect(requests.every((r) => !String(r.route).includes('?'))).toBe(true);
   // The staff member's events too (src/support/staff-events.ts).
-  for (const kind of ['staff-password-accepted', 'staff-factor-added', 'staff-signed-in']) expect(lines.some((l) => l.event === kind && l.staffUserId), kind).toBe(true);
+  for (const kind of ['staff-password-accepted', 'staff-factor-added', 'staff-signed-in'])
+    expect(
+      lines.some((l) => l.event === kind && l.staffUserId),
+      kind,
+    ).toBe(true);
   // ... and security events, each carrying the id of the request it happened in.
   const events = lines.filter((l) => typeof l.event === 'string' && l.accountId);
-  for (const kind of ['account-created', 'sign-in-failed', 'signed-in', 'code-sent', 'code-verified', 'recovery-key-confirmed', 'two-step-turned-on', 'app-password-created', 'support-pin-created', 'support-pin-accepted', 'support-details-viewed', 'password-reset-key-accepted', 'password-reset']) {
-    expect(events.some((e) => e.event === kind), kind).toBe(true);
+  for (const kind of [
+    'account-created',
+    'sign-in-failed',
+    'signed-in',
+    'code-sent',
+    'code-verified',
+    'recovery-key-confirmed',
+    'two-step-turned-on',
+    'app-password-created',
+    'support-pin-created',
+    'support-pin-accepted',
+    'support-details-viewed',
+    'password-reset-key-accepted',
+    'password-reset',
+  ]) {
+    expect(
+      events.some((e) => e.event === kind),
+      kind,
+    ).toBe(true);
   }
   const requestIds = new Set(requests.map((r) => r.reqId));
   const failed = events.find((e) => e.event === 'sign-in-failed')!;

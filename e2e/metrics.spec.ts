@@ -35,7 +35,11 @@ test('a wrong password and a sign-in move the sign-in counters and the /sign-in 
   const signedIn = 'two_step_sign_ins_total{result="signed-in"}';
   const wrong = 'two_step_sign_ins_total{result="wrong-password"}';
   const pageViews = 'two_step_http_request_duration_seconds_count{route="/sign-in",method="GET",status="200"}';
-  const before = { signedIn: await sample(request, signedIn), wrong: await sample(request, wrong), views: await sample(request, pageViews) };
+  const before = {
+    signedIn: await sample(request, signedIn),
+    wrong: await sample(request, wrong),
+    views: await sample(request, pageViews),
+  };
 
   await signIn(page, appleId, `${PASSWORD} not`);
   await expect(formError(page)).toHaveText('Your Apple ID or password was incorrect.');

@@ -7,7 +7,18 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './csp-guard.ts';
 import { axe } from './axe.ts';
-import { accountWithTwoStepOnInDatabase, advanceClock, answerSecurityQuestions, createAccount, e2eServer, enterTextedCode, newAppleId, newestMailText, signIn, signOut } from './helpers.ts';
+import {
+  accountWithTwoStepOnInDatabase,
+  advanceClock,
+  answerSecurityQuestions,
+  createAccount,
+  e2eServer,
+  enterTextedCode,
+  newAppleId,
+  newestMailText,
+  signIn,
+  signOut,
+} from './helpers.ts';
 import { allowWhenReady, copiedSessionCookie, demoApps, signInForApp, signInToIcloud } from './apps.ts';
 
 // The demo apps of this test's portal's stand-ins (playwright.config.ts runs several portals).
@@ -27,7 +38,9 @@ async function twoStepHolder(page: Page, label: string) {
   return holder;
 }
 
-test('iCloud (demo): the portal signs the holder in with a texted code, asks once what the app may receive, and the app learns how', async ({ page }) => {
+test('iCloud (demo): the portal signs the holder in with a texted code, asks once what the app may receive, and the app learns how', async ({
+  page,
+}) => {
   const { appleId, phone } = await twoStepHolder(page, 'icloud');
 
   await page.goto(ICLOUD);
@@ -89,7 +102,11 @@ test('Stop Using on Password and Security ends the app’s access at once', asyn
 test('Where you’re signed in: the holder signs another browser out, and that browser is signed out at once', async ({ page, browser }) => {
   const appleId = newAppleId('browsers');
   await createAccount(page, appleId);
-  const other = await (await browser.newContext({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15' })).newPage();
+  const other = await (
+    await browser.newContext({
+      userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15',
+    })
+  ).newPage();
   await signIn(other, appleId);
   await expect(other.getByRole('heading', { name: 'Manage your account' })).toBeVisible();
 
@@ -104,7 +121,9 @@ test('Where you’re signed in: the holder signs another browser out, and that b
   await other.context().close();
 });
 
-test('Store (demo): Buy asks for a whole new sign-in, with a code from a trusted device, before the purchase goes through', async ({ page }) => {
+test('Store (demo): Buy asks for a whole new sign-in, with a code from a trusted device, before the purchase goes through', async ({
+  page,
+}) => {
   const { appleId, phone } = await twoStepHolder(page, 'store');
   await page.goto(STORE);
   await page.getByRole('link', { name: 'Sign in with your Apple ID' }).click();
@@ -163,7 +182,9 @@ test('an app that requires two-step: a holder with it off is told why on the por
 });
 
 test('a request the portal cannot trust is refused on a page of its own, never sent back to the app', async ({ page }) => {
-  await page.goto(`/oidc/auth?client_id=icloud-demo&response_type=code&scope=openid&redirect_uri=${encodeURIComponent('https://attacker.example/callback')}&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256`);
+  await page.goto(
+    `/oidc/auth?client_id=icloud-demo&response_type=code&scope=openid&redirect_uri=${encodeURIComponent('https://attacker.example/callback')}&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256`,
+  );
   await expect(page).toHaveTitle('Error: This sign-in can’t continue — Two-Step');
   await expect(page.getByRole('alert')).toContainText('never registered with us');
   await axe(page, 'the provider’s error page');

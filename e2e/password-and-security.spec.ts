@@ -1,6 +1,18 @@
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
-import { answerSecurityQuestions, createAccount, formError, newAppleId, newestMailText, operator, PASSWORD, portalNow, signIn, signInWithCode, submit } from './helpers.ts';
+import {
+  answerSecurityQuestions,
+  createAccount,
+  formError,
+  newAppleId,
+  newestMailText,
+  operator,
+  PASSWORD,
+  portalNow,
+  signIn,
+  signInWithCode,
+  submit,
+} from './helpers.ts';
 import { DEMO_PASSWORD, DEMO_TRUSTED_PHONE } from '../dev/seed/demo-accounts.ts';
 
 const DEMO_ANSWERS_BY_QUESTION = {
@@ -82,12 +94,14 @@ test('country not available: says which country, and no Get Started', async ({ p
   await demo(page, 'nima');
   const { sentence, state } = await twoStepState(page);
   expect(state).toBe('country-unavailable');
-  await expect(sentence).toHaveText('Two-step verification is not yet offered in Nepal, the country or region of your account. It will appear here as soon as it is offered there.');
+  await expect(sentence).toHaveText(
+    'Two-step verification is not yet offered in Nepal, the country or region of your account. It will appear here as soon as it is offered there.',
+  );
   await expect(page.getByRole('button', { name: 'Get Started' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/state-country-unavailable.png', fullPage: true });
 });
 
-test('waiting period: why, since when and until when, in the reader\'s time zone', async ({ page }) => {
+test("waiting period: why, since when and until when, in the reader's time zone", async ({ page }) => {
   await demo(page, 'robin');
   const { sentence, state, times } = await twoStepState(page);
   expect(state).toBe('waiting');
@@ -145,12 +159,22 @@ test('a password change starts the waiting period, says so, and emails every add
   within(times[0], 3 * DAY, changedFrom, (await portalNow(page)) * 1000);
 
   for (const address of [appleId, rescue]) {
-    const text = await newestMailText(page, address, 'Two-step verification setup is paused until ' + new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(times[0])));
+    const text = await newestMailText(
+      page,
+      address,
+      'Two-step verification setup is paused until ' +
+        new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(times[0])),
+    );
     expect(text).toContain('contact support');
     expect(text).not.toContain('a brand new passphrase 7');
   }
   await page.goto('/dev/mail');
-  await expect(page.getByTestId('mail').filter({ hasText: `To ${appleId}` }).filter({ hasText: 'paused until' })).toHaveCount(1);
+  await expect(
+    page
+      .getByTestId('mail')
+      .filter({ hasText: `To ${appleId}` })
+      .filter({ hasText: 'paused until' }),
+  ).toHaveCount(1);
 });
 
 test('a bad change is refused next to the field and changes nothing', async ({ page }) => {

@@ -1,5 +1,14 @@
 import { expect, test } from './csp-guard.ts';
-import { answerResetQuestions, createAccount, formError, newAppleId, newestMailText, PASSWORD, requestResetLink, signIn } from './helpers.ts';
+import {
+  answerResetQuestions,
+  createAccount,
+  formError,
+  newAppleId,
+  newestMailText,
+  PASSWORD,
+  requestResetLink,
+  signIn,
+} from './helpers.ts';
 
 const NEW_PASSWORD = 'amber lighthouse 77';
 const LINK_INVALID = 'This link has expired or was already used. Ask for a new one.';
@@ -76,7 +85,10 @@ test('a reset attempt with only the Apple ID and the birth date fails: no page a
   await expect(page.getByLabel('New password', { exact: true })).toBeVisible();
   await context.clearCookies({ name: 'two_step_reset' });
   await page.locator('form').evaluate((form, id) => {
-    for (const [name, value] of [['appleId', id], ['birthDate', '1988-07-14']]) {
+    for (const [name, value] of [
+      ['appleId', id],
+      ['birthDate', '1988-07-14'],
+    ]) {
       const input = form.ownerDocument.createElement('input');
       input.type = 'hidden';
       input.name = name;

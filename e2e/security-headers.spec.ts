@@ -7,7 +7,12 @@ import { answerSecurityQuestions, createAccount, newAppleId, serverLog, twilioFa
 import { STANDIN_TWILIO } from '../dev/standins/local-env.ts';
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 async function cspOf(res: APIResponse) {
@@ -17,7 +22,9 @@ async function cspOf(res: APIResponse) {
   return { header, d, nonce };
 }
 
-test('every page: a CSP with a fresh nonce on all its scripts, no inline scripts, no framing; Permissions-Policy; no HSTS on http', async ({ request }) => {
+test('every page: a CSP with a fresh nonce on all its scripts, no inline scripts, no framing; Permissions-Policy; no HSTS on http', async ({
+  request,
+}) => {
   const seen = new Set<string>();
   for (const path of ['/sign-in', '/sign-in', '/create', '/', '/dev/sms', '/no-such-page']) {
     const res = await request.get(path);
@@ -44,7 +51,10 @@ test('every page: a CSP with a fresh nonce on all its scripts, no inline scripts
   }
 });
 
-test('the violation listener works: an image and a stylesheet from another site are blocked and reported', async ({ page, cspViolations }) => {
+test('the violation listener works: an image and a stylesheet from another site are blocked and reported', async ({
+  page,
+  cspViolations,
+}) => {
   await page.goto('/sign-in');
   // (An inline <script> added from here would not do: DevTools' own evaluation is exempt from CSP.)
   await page.evaluate(() => {
@@ -70,7 +80,12 @@ async function aServerActionRequest(page: Page) {
     page.getByRole('button', { name: 'Sign In' }).click(),
   ]);
   const headers = req.headers();
-  return { action: headers['next-action'], contentType: headers['content-type'], body: req.postDataBuffer()!, url: new URL(req.url()).pathname };
+  return {
+    action: headers['next-action'],
+    contentType: headers['content-type'],
+    body: req.postDataBuffer()!,
+    url: new URL(req.url()).pathname,
+  };
 }
 
 test('a server action sent from another site is refused with 403 before it runs, not 500', async ({ page }) => {
@@ -101,7 +116,10 @@ test('a server action sent from another site is refused with 403 before it runs,
 });
 
 test('/dev/clock takes only application/json (415), and malformed JSON is a 400, never a 500', async ({ request }) => {
-  for (const [type, body] of [['text/plain', '{"advanceSeconds":1}'], ['application/x-www-form-urlencoded', 'advanceSeconds=1']] as const) {
+  for (const [type, body] of [
+    ['text/plain', '{"advanceSeconds":1}'],
+    ['application/x-www-form-urlencoded', 'advanceSeconds=1'],
+  ] as const) {
     expect((await request.post('/dev/clock', { headers: { 'content-type': type }, data: body })).status(), type).toBe(415);
   }
   expect((await request.post('/dev/clock', { multipart: { advanceSeconds: '1' } })).status()).toBe(415);

@@ -21,7 +21,9 @@ async function shots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test('staff: the first sign-in sets up an authenticator app and reaches the console; the next asks for its code, which works once', async ({ page }) => {
+test('staff: the first sign-in sets up an authenticator app and reaches the console; the next asks for its code, which works once', async ({
+  page,
+}) => {
   const member = newStaff('app.staff', 'App Staff');
   await staffPassword(page, member);
   await expect(page).toHaveURL(/\/support\/sign-in\/set-up$/);
@@ -56,7 +58,9 @@ test('staff: the first sign-in sets up an authenticator app and reaches the cons
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Find an Account' })).toBeVisible();
   await expect(page.getByTestId('staff-name')).toHaveText('App Staff');
-  expect(operator('scripts/staff.ts', 'list')).toMatch(new RegExp(`${member.email.replace(/[.]/g, '\\.')}\\tApp Staff\\t\\S+\\tauthenticator app`));
+  expect(operator('scripts/staff.ts', 'list')).toMatch(
+    new RegExp(`${member.email.replace(/[.]/g, '\\.')}\\tApp Staff\\t\\S+\\tauthenticator app`),
+  );
 
   // The next sign-in asks for the code; the key is not shown again.
   await page.getByRole('button', { name: 'Sign Out' }).click();
@@ -74,13 +78,17 @@ test('staff: the first sign-in sets up an authenticator app and reaches the cons
   await staffPassword(page, member);
   await page.getByLabel('Code from your authenticator app').fill(code);
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
-  await expect(page.getByText('This code was already used. Wait for your authenticator app to show a new one (every 30 seconds).').first()).toBeVisible();
+  await expect(
+    page.getByText('This code was already used. Wait for your authenticator app to show a new one (every 30 seconds).').first(),
+  ).toBeVisible();
   await page.getByLabel('Code from your authenticator app').fill(await staffAppCode(secret, 30));
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Find an Account' })).toBeVisible();
 });
 
-test('staff: the first sign-in sets up a passkey (virtual authenticator), which signs in after the password; the operator resets it', async ({ page }) => {
+test('staff: the first sign-in sets up a passkey (virtual authenticator), which signs in after the password; the operator resets it', async ({
+  page,
+}) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -102,14 +110,18 @@ test('staff: the first sign-in sets up a passkey (virtual authenticator), which 
   await shots(page, 'staff-verify-passkey');
   await cdp.send('WebAuthn.setResponseOverrideBits', { authenticatorId, isBogusSignature: true });
   await page.getByRole('button', { name: 'Use your passkey or security key' }).click();
-  await expect(page.getByTestId('passkey-step').getByRole('alert')).toHaveText("Your passkey or security key couldn't be verified. Try again.");
+  await expect(page.getByTestId('passkey-step').getByRole('alert')).toHaveText(
+    "Your passkey or security key couldn't be verified. Try again.",
+  );
   await cdp.send('WebAuthn.setResponseOverrideBits', { authenticatorId, isBogusSignature: false });
   await page.getByRole('button', { name: 'Use your passkey or security key' }).click();
   await expect(page.getByRole('heading', { name: 'Find an Account' })).toBeVisible();
   expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials[0].signCount).toBeGreaterThan(0);
 
   // The operator resets the factor (the key was lost): the session ends, the next sign-in sets one up.
-  expect(operator('scripts/staff.ts', 'reset-factor', member.email)).toContain(`removed 1 second factor of ${member.email} and ended their sessions`);
+  expect(operator('scripts/staff.ts', 'reset-factor', member.email)).toContain(
+    `removed 1 second factor of ${member.email} and ended their sessions`,
+  );
   await page.goto('/support');
   await expect(page).toHaveURL(/\/support\/sign-in$/);
   await staffPassword(page, member);

@@ -1,14 +1,23 @@
 import { expect, test } from './csp-guard.ts';
 import { type Browser, type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
-import { answerSecurityQuestions, createAccount, newAppleId, newestSmsCode, submit, trustedPhoneInDatabase, twoStepOnInDatabase } from './helpers.ts';
+import {
+  answerSecurityQuestions,
+  createAccount,
+  newAppleId,
+  newestSmsCode,
+  submit,
+  trustedPhoneInDatabase,
+  twoStepOnInDatabase,
+} from './helpers.ts';
 import { newStaff, staffFirstSignIn, staffPassword } from './staff.ts';
 
 // The support console, as an operator, a staff member and two holders use it: the operator makes a
 // staff user with the command line, who signs in with the password and an authenticator app set
-// up at that first sign-in (e2e/staff-second-factor.spec.ts tests that step itself); staff look up an account without two-step (details, numbers
-// masked) and one with two-step on (only that it exists), the holder makes a support PIN with a
-// code from /dev/sms and reads it to them, and then sees every look in Recent Security Activity.
+// up at that first sign-in (e2e/staff-second-factor.spec.ts tests that step itself); staff look up
+// an account without two-step (details, numbers masked) and one with two-step on (only that it
+// exists), the holder makes a support PIN with a code from /dev/sms and reads it to them, and then
+// sees every look in Recent Security Activity.
 
 // The commands run against the end-to-end server's own database (playwright.config.ts).
 function phone() {
@@ -128,8 +137,12 @@ test('support console: a staff member looks, the holder gives a PIN, and sees ev
 
   await off.goto('/account/security');
   await answerSecurityQuestions(off);
-  await expect(off.getByTestId('security-activity').getByRole('cell', { name: 'Apple Support (Sam Staff) viewed your account details', exact: true })).toBeVisible();
-  await expect(off.getByTestId('security-activity').getByRole('cell', { name: 'Apple Support (Sam Staff) looked up your account', exact: true })).toBeVisible();
+  await expect(
+    off.getByTestId('security-activity').getByRole('cell', { name: 'Apple Support (Sam Staff) viewed your account details', exact: true }),
+  ).toBeVisible();
+  await expect(
+    off.getByTestId('security-activity').getByRole('cell', { name: 'Apple Support (Sam Staff) looked up your account', exact: true }),
+  ).toBeVisible();
 
   // Signed out, the console is closed again.
   await staff.getByRole('button', { name: 'Sign Out' }).click();

@@ -1,7 +1,17 @@
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
-import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestPushCode, newestSmsCode, otherKindsInDatabase, simulatedDevice, submit } from './helpers.ts';
+import {
+  answerSecurityQuestions,
+  createAccount,
+  newAppleId,
+  newestMailText,
+  newestPushCode,
+  newestSmsCode,
+  otherKindsInDatabase,
+  simulatedDevice,
+  submit,
+} from './helpers.ts';
 
 // Dates show in the reader's time zone, written as the account's country writes them.
 test.use({ timezoneId: 'America/New_York' });
@@ -30,7 +40,11 @@ test('a phone number: a landline is refused, a mobile number is verified with th
   const appleId = newAppleId('phones');
   await openTrustedDevices(page, appleId);
   await expect(page.getByText('No trusted devices yet.')).toBeVisible();
-  await expect(page.getByText("You can also add the number of someone close to you, such as a family member, to use if you're without your own devices.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "You can also add the number of someone close to you, such as a family member, to use if you're without your own devices.",
+    ),
+  ).toBeVisible();
   await expect(page.getByLabel('Country or region', { exact: true })).toHaveValue('US'); // the account's country
   await page.screenshot({ path: 'test-results/trusted-devices-empty.png', fullPage: true });
 
@@ -92,7 +106,10 @@ test('an iOS device: registered, sent a code by push, trusted, then removed', as
   const deviceId = /sim-[0-9a-f]{8}/.exec((await registered.textContent()) ?? '')?.[0];
   expect(deviceId, 'the simulated device id on the page').toBeTruthy();
 
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), registered.getByRole('button', { name: 'Send code to this device' }).click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    registered.getByRole('button', { name: 'Send code to this device' }).click(),
+  ]);
   await expect(registered).toContainText('Waiting for its code');
   const pending = pendingRows(page).filter({ hasText: "Jamie's iPad" });
   await expect(pending).toBeVisible();
@@ -113,7 +130,9 @@ test('an iOS device: registered, sent a code by push, trusted, then removed', as
 
   // Lost it: removed at once.
   await submit(page, "Remove Jamie's iPad");
-  await expect(page.getByRole('status').filter({ hasText: 'The device was removed. It can no longer be used to verify your identity.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The device was removed. It can no longer be used to verify your identity.' }),
+  ).toBeVisible();
   await expect(trustedRows(page)).toHaveCount(0);
   await expect(registered.getByRole('button', { name: 'Send code to this device' })).toBeVisible(); // still registered, no longer trusted
   await page.screenshot({ path: 'test-results/trusted-devices-removed.png', fullPage: true });
@@ -121,10 +140,15 @@ test('an iOS device: registered, sent a code by push, trusted, then removed', as
   expect(mail).toContain("Jamie's iPad");
 });
 
-test('an authenticator app and a passkey: listed by kind, name and dates; an unfinished app leads back to its setup; removing one is told in its words', async ({ page }) => {
+test('an authenticator app and a passkey: listed by kind, name and dates; an unfinished app leads back to its setup; removing one is told in its words', async ({
+  page,
+}) => {
   const appleId = newAppleId('kinds');
   await openTrustedDevices(page, appleId);
-  await expect(page.getByRole('link', { name: 'Add an authenticator app' })).toHaveAttribute('href', '/account/security/devices/authenticator');
+  await expect(page.getByRole('link', { name: 'Add an authenticator app' })).toHaveAttribute(
+    'href',
+    '/account/security/devices/authenticator',
+  );
   await otherKindsInDatabase(appleId);
   await page.reload();
 

@@ -5,7 +5,10 @@ import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, new
 // Dates show in the reader's time zone, written as the account's country writes them.
 test.use({ timezoneId: 'America/New_York' });
 
-test('turning two-step on: Get Started → a verified phone → the Recovery Key, printed and confirmed → conditions → on', async ({ page, context }) => {
+test('turning two-step on: Get Started → a verified phone → the Recovery Key, printed and confirmed → conditions → on', async ({
+  page,
+  context,
+}) => {
   const appleId = newAppleId('turn-on');
   const last4 = String(randomInt(0, 10_000)).padStart(4, '0');
   const phone = { typed: `(555) 010-${last4}`, e164: `+1555010${last4}`, masked: `+1 ••• ••• ••${last4.slice(2)}` };
@@ -37,7 +40,10 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   // No stale "we sent a code" next to it, and the page leads on to the next step.
   await expect(page.getByText(/We sent a 4-digit code/)).toHaveCount(0);
   await expect(page.getByTestId('setup-continue')).toContainText('Next in setting up two-step verification: recovery key.');
-  await expect(page.getByTestId('setup-continue').getByRole('link', { name: 'Continue', exact: true })).toHaveAttribute('href', '/account/security/setup/recovery-key');
+  await expect(page.getByTestId('setup-continue').getByRole('link', { name: 'Continue', exact: true })).toHaveAttribute(
+    'href',
+    '/account/security/setup/recovery-key',
+  );
 
   // Password and Security says where the setup is, and links to the step.
   await page.goto('/account/security');
@@ -67,7 +73,9 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   await page.getByRole('button', { name: 'Copy' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
   // The Copy hint agrees with the print sheet: not kept on the device or computer.
-  await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toContainText('don’t keep your Recovery Key in a file or note on your device or computer');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toContainText(
+    'don’t keep your Recovery Key in a file or note on your device or computer',
+  );
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
   await expect(page.getByTestId('recovery-sheet')).toBeHidden(); // on screen, only the panel
   await page.screenshot({ path: 'test-results/recovery-key-screen.png', fullPage: true });
@@ -81,7 +89,13 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   await expect(sheet).toContainText(/Created\s*\w+ \d{1,2}, \d{4}/);
   await expect(sheet).toContainText('regain access to your account');
   await expect(sheet).toContainText('Keep your Recovery Key in a secure place in your home, office, or other location.');
-  for (const hidden of [page.locator('nav.topbar'), page.locator('.dev-banner'), page.getByRole('button', { name: 'Print' }), page.getByRole('heading', { name: 'Your Recovery Key', exact: true }), page.getByLabel('Setup steps')]) {
+  for (const hidden of [
+    page.locator('nav.topbar'),
+    page.locator('.dev-banner'),
+    page.getByRole('button', { name: 'Print' }),
+    page.getByRole('heading', { name: 'Your Recovery Key', exact: true }),
+    page.getByLabel('Setup steps'),
+  ]) {
     await expect(hidden).toBeHidden();
   }
   await page.screenshot({ path: 'test-results/recovery-key-print.png', fullPage: true });
@@ -96,7 +110,10 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   await submit(page, 'Confirm');
   await expect(page.locator('#recoveryKey-error')).toContainText("That isn't the Recovery Key shown to you.");
   await page.screenshot({ path: 'test-results/turn-on-wrong-key.png', fullPage: true });
-  const typed = plain.toLowerCase().replace(/(.{4})/g, '$1 ').trim();
+  const typed = plain
+    .toLowerCase()
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
   await page.getByLabel('Recovery Key').fill(typed);
   await page.getByRole('button', { name: 'Confirm', exact: true }).click();
 
@@ -104,8 +121,12 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   await expect(page.getByRole('heading', { name: 'Turn On Two-Step Verification' })).toBeVisible();
   const conditions = page.getByTestId('conditions');
   await expect(conditions).toContainText('Support cannot reset your password');
-  await expect(conditions).toContainText('You are responsible for remembering your password, keeping your trusted devices physically secure and keeping your Recovery Key');
-  await expect(conditions).toContainText('lose access to two of these three at the same time, you could be locked out of your account for good');
+  await expect(conditions).toContainText(
+    'You are responsible for remembering your password, keeping your trusted devices physically secure and keeping your Recovery Key',
+  );
+  await expect(conditions).toContainText(
+    'lose access to two of these three at the same time, you could be locked out of your account for good',
+  );
   await submit(page, 'Turn On Two-Step Verification');
   await expect(page.locator('#accept-error')).toHaveText('To turn on two-step verification, tick the box to accept these conditions.');
   await page.screenshot({ path: 'test-results/turn-on-conditions.png', fullPage: true });

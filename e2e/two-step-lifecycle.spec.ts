@@ -57,7 +57,10 @@ test('sign in with a code pushed to a registered iOS device', async ({ page }) =
   const registered = page.getByTestId('registered-device').filter({ hasText: "Jamie's iPhone" });
   const deviceId = /sim-[0-9a-f]{8}/.exec((await registered.textContent()) ?? '')?.[0];
   expect(deviceId).toBeTruthy();
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), registered.getByRole('button', { name: 'Send code to this device' }).click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    registered.getByRole('button', { name: 'Send code to this device' }).click(),
+  ]);
   const code = await newestPushCode(page, deviceId!);
   await page.goto('/account/security/devices');
   await page.getByTestId('pending-device').filter({ hasText: "Jamie's iPhone" }).getByLabel('Verification code').fill(code);
@@ -135,9 +138,14 @@ test('forgot password: the Recovery Key and a code from a trusted device reset i
   await page.getByLabel('Apple ID').fill(appleId);
   await page.getByRole('button', { name: 'Continue' }).click();
   const answer = page.getByRole('status');
-  await expect(answer).toContainText('With two-step verification on, there is no link: the email says how to reset the password with your Recovery Key');
+  await expect(answer).toContainText(
+    'With two-step verification on, there is no link: the email says how to reset the password with your Recovery Key',
+  );
   await expect(answer).not.toContainText('we sent a link');
-  await expect(page.getByRole('link', { name: 'Reset with your Recovery Key', exact: true })).toHaveAttribute('href', '/reset/recovery-key');
+  await expect(page.getByRole('link', { name: 'Reset with your Recovery Key', exact: true })).toHaveAttribute(
+    'href',
+    '/reset/recovery-key',
+  );
   await page.goto('/reset/recovery-key');
   await page.getByLabel('Apple ID').fill(appleId);
   await page.getByLabel('Recovery Key', { exact: true }).fill('AAAA-BBBB-CCCC-DD');
@@ -207,7 +215,9 @@ test('remove a lost device: it leaves the list and the sign-in choices at once',
   await expect(page.getByTestId('trusted-device').filter({ hasText: phone.masked })).toHaveCount(0);
   // The last phone number stays.
   await submit(page, `Remove ${spare.masked}`);
-  await expect(page.getByTestId('trusted-device').filter({ hasText: spare.masked }).getByRole('alert')).toContainText('This is your only trusted phone number');
+  await expect(page.getByTestId('trusted-device').filter({ hasText: spare.masked }).getByRole('alert')).toContainText(
+    'This is your only trusted phone number',
+  );
   await signOut(page);
   await signIn(page, appleId, PASSWORD);
   await expect(page.getByRole('radio')).toHaveCount(1);
@@ -222,7 +232,11 @@ test('turn off: a fresh code, new security questions and the birth date; the que
   await verifyIdentity(page, phone.e164);
   await expect(page.getByRole('heading', { name: 'Turn Off Two-Step Verification', level: 1 })).toBeVisible();
   const newQuestions = async () => {
-    for (const [n, answer] of [[1, 'marigold'], [2, 'porto'], [3, 'pepper']] as const) {
+    for (const [n, answer] of [
+      [1, 'marigold'],
+      [2, 'porto'],
+      [3, 'pepper'],
+    ] as const) {
       const group = page.getByRole('group', { name: `Question ${n}` });
       await group.getByLabel('Question').selectOption({ index: n + 3 });
       await group.getByLabel('Answer').fill(answer);

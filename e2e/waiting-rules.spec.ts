@@ -9,7 +9,17 @@
 // name sorts after the other specs.
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
-import { advanceClock, answerSecurityQuestions, createAccount, newAppleId, newestMailText, operator, PASSWORD, requestResetLink, signIn } from './helpers.ts';
+import {
+  advanceClock,
+  answerSecurityQuestions,
+  createAccount,
+  newAppleId,
+  newestMailText,
+  operator,
+  PASSWORD,
+  requestResetLink,
+  signIn,
+} from './helpers.ts';
 
 const DAY_S = 24 * 3600;
 
@@ -79,10 +89,16 @@ async function outboxPassed(page: Page, appleId: string) {
 async function mailCount(page: Page, address: string, subject: string | RegExp) {
   await visit(page, '/dev/mail');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  return page.getByTestId('mail').filter({ hasText: `To ${address}` }).filter({ hasText: subject }).count();
+  return page
+    .getByTestId('mail')
+    .filter({ hasText: `To ${address}` })
+    .filter({ hasText: subject })
+    .count();
 }
 
-test('email me when two-step verification is offered in my country; the operator\'s date reads as that day in Los Angeles', async ({ page }) => {
+test("email me when two-step verification is offered in my country; the operator's date reads as that day in Los Angeles", async ({
+  page,
+}) => {
   // Contact support, signed out: the address to write to.
   await page.goto('/contact-support');
   await expect(page.getByRole('heading', { name: 'Contact Apple Support', level: 1 })).toBeVisible();
@@ -93,7 +109,9 @@ test('email me when two-step verification is offered in my country; the operator
   await openSecurity(page, appleId);
   await expect(sentence(page)).toContainText('not yet offered in Mongolia');
   await page.getByRole('button', { name: 'Email me when two-step verification is offered in Mongolia' }).click();
-  await expect(page.getByTestId('country-offer-requested')).toContainText(`We will email ${appleId} when two-step verification is offered in Mongolia`);
+  await expect(page.getByTestId('country-offer-requested')).toContainText(
+    `We will email ${appleId} when two-step verification is offered in Mongolia`,
+  );
 
   // A date: shown as 1 March 2027 to a reader in Los Angeles (00:00 UTC is 28 February there).
   expect(operator('scripts/countries.ts', 'add', 'MN', '--from', '2027-03-01')).toContain('1 holder asked to be emailed');
@@ -111,7 +129,9 @@ test('email me when two-step verification is offered in my country; the operator
   expect(await mailCount(page, appleId, 'now offered in Mongolia')).toBe(1);
 });
 
-test('a change inside a running wait extends it: the page names the latest change, the new date goes to every address on file', async ({ page }) => {
+test('a change inside a running wait extends it: the page names the latest change, the new date goes to every address on file', async ({
+  page,
+}) => {
   const appleId = newAppleId('extend');
   const rescue = newAppleId('extend-rescue');
   const newRescue = newAppleId('extend-newrescue');
@@ -159,7 +179,9 @@ test('a change inside a running wait extends it: the page names the latest chang
   await expect(page.getByRole('link', { name: 'Apple Support PIN' })).toHaveAttribute('href', '/account/security/support-pin');
 });
 
-test('password changed, wait over, Get Started never chosen: a reminder 5 days before, and 31 days later a new waiting period with its date and email', async ({ page }) => {
+test('password changed, wait over, Get Started never chosen: a reminder 5 days before, and 31 days later a new waiting period with its date and email', async ({
+  page,
+}) => {
   const appleId = newAppleId('idle');
   const rescue = newAppleId('idle-rescue');
   await createAccount(page, appleId, { rescueEmail: rescue });
@@ -176,7 +198,8 @@ test('password changed, wait over, Get Started never chosen: a reminder 5 days b
 
   await advance(page, 25 * DAY_S);
   const reminder = `5 days left to turn on two-step verification (until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(completeBy))})`;
-  for (const address of [appleId, rescue]) expect(await newestMailText(page, address, reminder)).toContain('a new 3-day waiting period starts');
+  for (const address of [appleId, rescue])
+    expect(await newestMailText(page, address, reminder)).toContain('a new 3-day waiting period starts');
 
   await advance(page, 6 * DAY_S); // 31 days after the wait ended
   await openSecurity(page, appleId, 'a brand new passphrase 9');
@@ -184,7 +207,8 @@ test('password changed, wait over, Get Started never chosen: a reminder 5 days b
   await expect(sentence(page)).toContainText('The 30 days to complete setup ended on');
   const newEnd = (await sentence(page).locator('time').nth(1).getAttribute('datetime'))!;
   const subject = `Two-step verification setup is paused until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(newEnd))}`;
-  for (const address of [appleId, rescue]) expect(await newestMailText(page, address, subject)).toContain('the 30 days to complete setup ran out');
+  for (const address of [appleId, rescue])
+    expect(await newestMailText(page, address, subject)).toContain('the 30 days to complete setup ran out');
   await page.reload();
   await outboxPassed(page, appleId);
   expect(await mailCount(page, appleId, 'the 30 days to complete setup ran out')).toBe(1);

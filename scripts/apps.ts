@@ -24,7 +24,10 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 // or the SMS and mail settings). The key is checked by rotate-keys, the only command that needs it.
 const env = z
   .object({
-    DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with file: or postgresql://').default('file:./data/dev.db'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with file: or postgresql://')
+      .default('file:./data/dev.db'),
     APP_URL: z.url('APP_URL must be the portal\u2019s public address, such as https://appleid.example').default('http://localhost:3000'),
     OIDC_KEY_ENCRYPTION_KEY: z.string().optional(),
   })

@@ -44,7 +44,13 @@ function startInstance(env: Record<string, string>): ChildProcess {
 
 async function waitUntilUp(base: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/sign-in`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${base} did not start`);
@@ -52,9 +58,10 @@ async function waitUntilUp(base: string): Promise<void> {
 
 async function run(command: string[], env: Record<string, string>): Promise<void> {
   await new Promise<void>((resolve, reject) =>
-    spawn(process.execPath, ['--import', 'tsx', ...command], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] }).on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited ${code}`)),
-    ),
+    spawn(process.execPath, ['--import', 'tsx', ...command], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited ${code}`)))),
   );
 }
 
@@ -65,16 +72,26 @@ async function run(command: string[], env: Record<string, string>): Promise<void
 async function fuzzAsSessions(bases: string[], label: string): Promise<void> {
   const signedIn = await signInOverHttp(bases[0]!, SIGNED_IN, DEMO_PASSWORD, { from: '192.0.2.20' });
   const passwordStage = await signInOverHttp(bases[bases.length - 1]!, PASSWORD_STAGE, DEMO_PASSWORD, { from: '192.0.2.21' });
-  if (!signedIn.signedIn || !signedIn.sessionCookie || !passwordStage.sessionCookie || passwordStage.signedIn) throw new Error('the fuzz sessions could not be made');
-  const seals = [signedIn.sessionCookie, signedIn.deviceCookie, passwordStage.sessionCookie].flatMap((c) => (c ? [c.slice(c.indexOf('=') + 1)] : []));
+  if (!signedIn.signedIn || !signedIn.sessionCookie || !passwordStage.sessionCookie || passwordStage.signedIn)
+    throw new Error('the fuzz sessions could not be made');
+  const seals = [signedIn.sessionCookie, signedIn.deviceCookie, passwordStage.sessionCookie].flatMap((c) =>
+    c ? [c.slice(c.indexOf('=') + 1)] : [],
+  );
   const cookies = await fuzzCookies(bases[bases.length - 1]!, FUZZ_REQUESTS, seals);
   console.log(`  ${label}: bad sealed cookies sent: ${cookies.sent}, 5xx seen: ${cookies.serverErrors}`);
   for (const e of cookies.examples) console.log(`    ${e}`);
   // Every action but the sign-outs (which would end the session the rest is sent as).
-  const actionIds = allActions().filter((a) => !/signOut/i.test(a.name)).map((a) => a.id);
-  for (const [who, cookie] of [['signed in', signedIn.sessionCookie], ['password stage', passwordStage.sessionCookie]] as const) {
+  const actionIds = allActions()
+    .filter((a) => !/signOut/i.test(a.name))
+    .map((a) => a.id);
+  for (const [who, cookie] of [
+    ['signed in', signedIn.sessionCookie],
+    ['password stage', passwordStage.sessionCookie],
+  ] as const) {
     const fuzz = await fuzzServer(bases[0]!, FUZZ_REQUESTS, { cookie, actionIds, seed: 20261207 });
-    console.log(`  ${label}: fuzz of every action (${who}): sent ${fuzz.sent}, 5xx seen: ${fuzz.serverErrors}; by status ${JSON.stringify(fuzz.byStatus)}`);
+    console.log(
+      `  ${label}: fuzz of every action (${who}): sent ${fuzz.sent}, 5xx seen: ${fuzz.serverErrors}; by status ${JSON.stringify(fuzz.byStatus)}`,
+    );
     for (const e of fuzz.examples) console.log(`    ${e}`);
   }
 }
@@ -100,9 +117,15 @@ async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Pro
     const stranger = (i: number) => `203.0.${Math.floor(i / 250) % 250}.${i % 250}`;
 
     const target = await db.account.findUniqueOrThrow({ where: { appleIdKey: TARGET } });
-    await Promise.all(Array.from({ length: PARALLEL }, (_, i) => signInOverHttp(bases[i % bases.length]!, TARGET, `wrong guess ${i}`, { from: stranger(i) })));
+    await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        signInOverHttp(bases[i % bases.length]!, TARGET, `wrong guess ${i}`, { from: stranger(i) }),
+      ),
+    );
     const compared = await db.securityEvent.count({ where: { accountId: target.id, kind: 'sign-in-failed' } });
-    console.log(`  ${label}: ${compared} of ${PARALLEL} parallel wrong passwords reached a password compare (limit ${PER_APPLE_ID.maxFailures})`);
+    console.log(
+      `  ${label}: ${compared} of ${PARALLEL} parallel wrong passwords reached a password compare (limit ${PER_APPLE_ID.maxFailures})`,
+    );
 
     const first = await signInOverHttp(bases[0]!, HOLDER, DEMO_PASSWORD, { from: '192.0.2.10' });
     if (!first.signedIn || !first.deviceCookie) throw new Error('the holder could not sign in before the attack');
@@ -132,7 +155,9 @@ async function attack(engine: 'sqlite' | 'postgresql', databaseUrl: string): Pro
     }
 
     await hashingLineFloods(bases, db, label);
-    console.log(describeSmsFlood(label, await smsBudgetFlood({ base: bases[0]!, standinsUrl: env.STANDINS_URL!, holderPassword: DEMO_PASSWORD })));
+    console.log(
+      describeSmsFlood(label, await smsBudgetFlood({ base: bases[0]!, standinsUrl: env.STANDINS_URL!, holderPassword: DEMO_PASSWORD })),
+    );
   } finally {
     await db.$disconnect();
     for (const p of instances) p.kill('SIGTERM');

@@ -51,7 +51,10 @@ try {
     console.error(`the list was empty: filled it with Apple's ${await seedCountryAvailability(db)} countries and regions`);
   }
   // APP_URL only for the link in the "now offered" emails (as the app's own default).
-  const outcome = await runCountriesCommand(db, parsed.command, { now: systemClock.now(), appUrl: process.env.APP_URL ?? 'http://localhost:3000' });
+  const outcome = await runCountriesCommand(db, parsed.command, {
+    now: systemClock.now(),
+    appUrl: process.env.APP_URL ?? 'http://localhost:3000',
+  });
   for (const line of outcome.stdout) console.log(line);
   for (const line of outcome.stderr) console.error(line);
   process.exitCode = outcome.exitCode;

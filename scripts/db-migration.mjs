@@ -18,7 +18,9 @@ const URLS = { sqlite: 'file:./data/migration-scratch.db', postgresql: process.e
 for (const provider of PROVIDERS) {
   const dir = join('prisma/migrations', provider);
   mkdirSync(dir, { recursive: true });
-  const previous = readdirSync(dir).filter((d) => /^\d{4}_/.test(d)).sort();
+  const previous = readdirSync(dir)
+    .filter((d) => /^\d{4}_/.test(d))
+    .sort();
   const last = previous.at(-1);
   const from = last ? ['--from-schema-datamodel', join(dir, last, 'schema.prisma')] : ['--from-empty'];
   if (provider === 'postgresql' && !URLS.postgresql) {

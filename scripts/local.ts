@@ -13,7 +13,15 @@ function secret(file: string): string {
 }
 const port = Number(process.env.PORT ?? DEV_PORTS.app);
 Object.assign(process.env, {
-  ...localEnv({ ...DEV_PORTS, app: port }, { SESSION_SECRET: secret('data/session-secret'), CODE_HMAC_KEY: secret('data/code-key'), TOTP_ENCRYPTION_KEY: secret('data/totp-key'), OIDC_KEY_ENCRYPTION_KEY: secret('data/oidc-key') }),
+  ...localEnv(
+    { ...DEV_PORTS, app: port },
+    {
+      SESSION_SECRET: secret('data/session-secret'),
+      CODE_HMAC_KEY: secret('data/code-key'),
+      TOTP_ENCRYPTION_KEY: secret('data/totp-key'),
+      OIDC_KEY_ENCRYPTION_KEY: secret('data/oidc-key'),
+    },
+  ),
   ...process.env,
 });
 // These rewrite Twilio host names; the stand-in must get the requests.

@@ -16,10 +16,24 @@ const o = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const APP = `http://localhost:${3750 + o}`;
 const STANDINS = `http://127.0.0.1:${3760 + o}`;
 const dir = mkdtempSync(join(tmpdir(), 'two-step-shots-'));
-const env = localEnv({ app: 3750 + o, http: 3760 + o, smtp: 3775 + o }, { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', ...TEST_SECRETS });
-await new Promise((r) => spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', r));
+const env = localEnv(
+  { app: 3750 + o, http: 3760 + o, smtp: 3775 + o },
+  { DATABASE_URL: `file:${join(dir, 'shots.db')}`, BCRYPT_COST: '4', ...TEST_SECRETS },
+);
+await new Promise((r) =>
+  spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', r),
+);
 const p = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
-for (let i = 0; i < 120; i++) { if (await fetch(`${APP}/sign-in`).then((r) => r.ok, () => false)) break; await new Promise((r) => setTimeout(r, 500)); }
+for (let i = 0; i < 120; i++) {
+  if (
+    await fetch(`${APP}/sign-in`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
+  await new Promise((r) => setTimeout(r, 500));
+}
 await seedEveryKind(env.DATABASE_URL!);
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const ANSWERS: Record<string, string> = { colour: 'blue', color: 'blue', parents: 'paris', pet: 'rex' };
@@ -37,7 +51,13 @@ async function signedIn(page: Page, appleId: string) {
     const key = Object.keys(ANSWERS).find((k) => label.toLowerCase().includes(k));
     await inputs.nth(i).fill(key ? ANSWERS[key]! : '');
   }
-  if (n) { await page.getByRole('button', { name: /continue|answer|submit/i }).first().click(); await page.waitForTimeout(1500); }
+  if (n) {
+    await page
+      .getByRole('button', { name: /continue|answer|submit/i })
+      .first()
+      .click();
+    await page.waitForTimeout(1500);
+  }
 }
 /**
  * Avery (two-step off, so no code is asked before the page) gets one trusted device of every kind
@@ -54,7 +74,16 @@ async function seedEveryKind(url: string) {
       { accountId, kind: 'sms', phoneNumber: '+15550100077', createdAt: at(90), verifiedAt: at(90), lastUsedAt: at(2) },
       { accountId, kind: 'push', registeredDeviceId: reg.id, createdAt: at(60), verifiedAt: at(60) },
       { accountId, kind: 'totp', name: 'Authy', totpSecret: 'v1.placeholder', createdAt: at(30), verifiedAt: at(30), lastUsedAt: at(1) },
-      { accountId, kind: 'passkey', name: 'YubiKey 5C', credentialId: 'shots-credential', publicKey: 'shots-key', signCount: 0, createdAt: at(10), verifiedAt: at(10) },
+      {
+        accountId,
+        kind: 'passkey',
+        name: 'YubiKey 5C',
+        credentialId: 'shots-credential',
+        publicKey: 'shots-key',
+        signCount: 0,
+        createdAt: at(10),
+        verifiedAt: at(10),
+      },
       { accountId, kind: 'totp', name: '1Password', totpSecret: 'v1.placeholder', createdAt: at(0) },
     ],
   });

@@ -14,13 +14,16 @@ import { DEMO_ACCOUNTS, DEMO_ANSWERS, DEMO_PASSWORD } from '../dev/seed/demo-acc
 if (process.stdout.isTTY) {
   // Loaded only here: a service's output is piped, and stays JSON for its log collector.
   const { default: pretty } = await import('pino-pretty');
-  setLogger(createLogger({ destination: pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }));
+  setLogger(
+    createLogger({ destination: pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) }),
+  );
 }
 
 const c = config();
 const alreadyRunning = async () => ({ stop: async () => {} });
 // The demo apps sign in through this portal, at its public address.
-const withDemoApps = (ports: { httpPort: number; smtpPort: number }) => startStandins({ ...ports, demoApps: { issuer: c.APP_URL, sessionSecret: c.SESSION_SECRET } });
+const withDemoApps = (ports: { httpPort: number; smtpPort: number }) =>
+  startStandins({ ...ports, demoApps: { issuer: c.APP_URL, sessionSecret: c.SESSION_SECRET } });
 const server = await serve({ startStandins: process.env.STANDINS_RUNNING === 'on' ? alreadyRunning : withDemoApps });
 const lines = [``, `Two-Step is running at ${server.url}`];
 if (c.STANDINS === 'on') {

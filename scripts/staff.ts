@@ -24,7 +24,10 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 // shell need not have the session secret or the SMS and mail settings).
 const env = z
   .object({
-    DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with file: or postgresql://').default('file:./data/dev.db'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with file: or postgresql://')
+      .default('file:./data/dev.db'),
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   })
   .safeParse(process.env);

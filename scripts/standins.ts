@@ -20,7 +20,9 @@ const standins = await startStandins({
 console.log(`stand-ins: HTTP (Twilio API, push, inbox listings) at ${standins.httpUrl}, SMTP at ${standins.smtpUrl}`);
 console.log(
   sessionSecret
-    ? `demo apps signing in through ${issuer}: ${demoAppLinks(standins.httpUrl).map((a) => `${a.name} ${a.url}`).join(', ')}`
+    ? `demo apps signing in through ${issuer}: ${demoAppLinks(standins.httpUrl)
+        .map((a) => `${a.name} ${a.url}`)
+        .join(', ')}`
     : 'demo apps: not served (set SESSION_SECRET and APP_URL as the portal has them)',
 );
 

@@ -99,10 +99,19 @@ if (env.TEST_POSTGRES_URL) {
     run('apt-get', ['install', '-y', '-qq', 'nginx'], { ...env, DEBIAN_FRONTEND: 'noninteractive' });
   }
   step('end-to-end test of two instances behind nginx, on PostgreSQL');
-  reports.push({ file: 'test-reports/e2e-instances.json', passed: (r) => r.stats.expected, failed: (r) => r.stats.unexpected + r.stats.flaky });
-  run('npx', ['playwright', 'test', '-c', 'playwright.instances.config.ts'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-reports/e2e-instances.json' });
+  reports.push({
+    file: 'test-reports/e2e-instances.json',
+    passed: (r) => r.stats.expected,
+    failed: (r) => r.stats.unexpected + r.stats.flaky,
+  });
+  run('npx', ['playwright', 'test', '-c', 'playwright.instances.config.ts'], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-reports/e2e-instances.json',
+  });
 } else {
-  console.log('\nTEST_POSTGRES_URL is not set: skipping the end-to-end test of two instances behind nginx (they share a PostgreSQL database; .ci/run sets it).');
+  console.log(
+    '\nTEST_POSTGRES_URL is not set: skipping the end-to-end test of two instances behind nginx (they share a PostgreSQL database; .ci/run sets it).',
+  );
 }
 
 let passed = 0;

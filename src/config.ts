@@ -7,7 +7,12 @@ const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
 const optionalUrl = z.preprocess(blankIsUnset, z.url().optional());
 const port = z.coerce.number().int().min(1).max(65535);
 /** An AES-256 key (src/secret-box.ts) in base64url. */
-const aesKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters): node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64url\'))"');
+const aesKey = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_-]{43}$/,
+    "must be 32 random bytes in base64url (43 characters): node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"",
+  );
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -19,7 +24,10 @@ const schema = z.object({
   // Where the server listens; the port defaults to APP_URL's.
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').default('file:./data/dev.db'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://')
+    .default('file:./data/dev.db'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   // The server key of the HMAC-SHA-256 that verification codes are stored as.
   CODE_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
@@ -90,7 +98,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
  */
 export function logLevelOf(env: Record<string, string | undefined>): LogLevel {
   const result = logLevel.safeParse(env.LOG_LEVEL === '' ? undefined : env.LOG_LEVEL);
-  if (!result.success) throw new ConfigError(`Invalid environment (see .env.example):\n  LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!result.success)
+    throw new ConfigError(`Invalid environment (see .env.example):\n  LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`);
   return result.data;
 }
 

@@ -17,7 +17,11 @@ import { afterSignIn, interactionParam, withInteraction } from '../lib/app-sign-
 // Apple ID exists once the link emailed to it is opened, and no session is made here.
 export async function createAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
-  const result = await signUp({ ...runtime(), accountsPerAddressPerHour: config().ACCOUNTS_PER_ADDRESS_PER_HOUR }, formFields(formData), await requestContext());
+  const result = await signUp(
+    { ...runtime(), accountsPerAddressPerHour: config().ACCOUNTS_PER_ADDRESS_PER_HOUR },
+    formFields(formData),
+    await requestContext(),
+  );
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
   return { done: true, values: { appleId: result.appleId } };
 }

@@ -7,7 +7,12 @@ import { redirect } from 'next/navigation';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { runtime } from '@/src/runtime.ts';
 import { confirmStaffApp, signInWithStaffApp, startStaffApp } from '@/src/support/staff-totp.ts';
-import { addStaffPasskey, signInWithStaffPasskey, staffPasskeyOptions, staffPasskeyRegistrationOptions } from '@/src/support/staff-passkeys.ts';
+import {
+  addStaffPasskey,
+  signInWithStaffPasskey,
+  staffPasskeyOptions,
+  staffPasskeyRegistrationOptions,
+} from '@/src/support/staff-passkeys.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireSecondFactorStep, SECOND_FACTOR_SETUP_PAGE, setStaffCookie } from '../lib/staff-session.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';

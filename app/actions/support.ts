@@ -10,7 +10,14 @@ import { endStaffSession, staffSignIn } from '@/src/support/staff.ts';
 import { findAccount } from '@/src/support/console.ts';
 import { enterSupportPin } from '@/src/support/pin.ts';
 import { requestContext } from '../lib/request.ts';
-import { clearStaffCookie, requireStaff, SECOND_FACTOR_PAGE, SECOND_FACTOR_SETUP_PAGE, setStaffCookie, STAFF_SIGN_IN_PAGE } from '../lib/staff-session.ts';
+import {
+  clearStaffCookie,
+  requireStaff,
+  SECOND_FACTOR_PAGE,
+  SECOND_FACTOR_SETUP_PAGE,
+  setStaffCookie,
+  STAFF_SIGN_IN_PAGE,
+} from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
 
 export async function staffSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {

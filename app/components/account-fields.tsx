@@ -10,7 +10,12 @@ export function NewPasswordFields({ errors: e, label = 'Password' }: { errors: E
   const confirm = label === 'Password' ? 'Confirm password' : `Confirm ${label.toLowerCase()}`;
   return (
     <div className="grid-2">
-      <Field name="password" label={label} error={e.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters. A long phrase is easier to remember and harder to guess.`}>
+      <Field
+        name="password"
+        label={label}
+        error={e.password}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A long phrase is easier to remember and harder to guess.`}
+      >
         <input type="password" autoComplete="new-password" {...errorProps('password', e.password)} />
       </Field>
       <Field name="confirmPassword" label={confirm} error={e.confirmPassword}>
@@ -49,7 +54,15 @@ export function SecurityQuestionFields({ errors: e, values: v = {} }: { errors: 
 }
 
 /** Answers to two asked questions (fields answer1, answer2), labelled with the questions. */
-export function AnswerFields({ questions, errors: e, values: v = {} }: { questions: string[]; errors: Errors; values?: Record<string, string> }) {
+export function AnswerFields({
+  questions,
+  errors: e,
+  values: v = {},
+}: {
+  questions: string[];
+  errors: Errors;
+  values?: Record<string, string>;
+}) {
   return (
     <>
       {questions.map((text, i) => {

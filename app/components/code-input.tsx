@@ -8,7 +8,15 @@ export function onlyDigits(typed: string, digits: number): string {
   return typed.replace(/[^0-9]/g, '').slice(0, digits);
 }
 
-export function CodeInput(props: { id: string; name?: string; digits: number; error?: boolean; describedBy?: string; className?: string; autoComplete?: string }) {
+export function CodeInput(props: {
+  id: string;
+  name?: string;
+  digits: number;
+  error?: boolean;
+  describedBy?: string;
+  className?: string;
+  autoComplete?: string;
+}) {
   const keepDigits = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     const kept = onlyDigits(input.value, props.digits);

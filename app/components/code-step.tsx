@@ -14,7 +14,14 @@ import type { CodeDevice } from '../lib/code-devices.ts';
 type Action<S extends FormState = FormState> = (prev: S, formData: FormData) => Promise<S>;
 
 /** A check that answered a support PIN shows it in place of the forms; the other flows redirect instead. */
-export function CodeStep(props: { devices: CodeDevice[]; digits: number; send: Action; check: Action<ProofState>; verifyLabel?: string; intro?: ReactNode }) {
+export function CodeStep(props: {
+  devices: CodeDevice[];
+  digits: number;
+  send: Action;
+  check: Action<ProofState>;
+  verifyLabel?: string;
+  intro?: ReactNode;
+}) {
   const { devices, send, check, verifyLabel = 'Verify' } = props;
   const [sent, sendAction] = useActionState(send, EMPTY_FORM);
   const [checked, checkAction] = useActionState<ProofState, FormData>(check, EMPTY_FORM);
@@ -36,7 +43,13 @@ export function CodeStep(props: { devices: CodeDevice[]; digits: number; send: A
           <legend>Get a code from</legend>
           {devices.map((d, i) => (
             <label key={d.id} className="choice">
-              <input type="radio" name="trustedDeviceId" value={d.id} defaultChecked={deviceId ? d.id === deviceId : i === 0} onChange={() => choose(d.id)} />{' '}
+              <input
+                type="radio"
+                name="trustedDeviceId"
+                value={d.id}
+                defaultChecked={deviceId ? d.id === deviceId : i === 0}
+                onChange={() => choose(d.id)}
+              />{' '}
               {d.label} <span className="muted small">{d.channel}</span>
             </label>
           ))}
@@ -55,7 +68,11 @@ export function CodeStep(props: { devices: CodeDevice[]; digits: number; send: A
             name="code"
             label={device.sendsCode ? `Verification code sent to ${device.label}` : `Code from ${device.label}`}
             error={undefined}
-            hint={device.sendsCode ? `Enter the ${digits}-digit code. Didn't get it? Send a new one above.` : `Enter the ${digits}-digit code the app shows now.`}
+            hint={
+              device.sendsCode
+                ? `Enter the ${digits}-digit code. Didn't get it? Send a new one above.`
+                : `Enter the ${digits}-digit code the app shows now.`
+            }
           >
             <CodeInput id="code" digits={digits} error={Boolean(checked.error)} />
           </Field>

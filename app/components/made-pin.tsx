@@ -12,8 +12,8 @@ export function MadePin({ pin }: { pin: NonNullable<ProofState['pin']> }) {
         {pin.value}
       </p>
       <p>
-        It works until <LocalTime iso={pin.expiresAt} show="dateTime" />, for one support staff member. It is not shown again; make a new one if
-        you need it.
+        It works until <LocalTime iso={pin.expiresAt} show="dateTime" />, for one support staff member. It is not shown again; make a new
+        one if you need it.
       </p>
     </div>
   );

@@ -42,7 +42,11 @@ export function PasskeyButton({
     <form action={action} aria-label={label} data-testid="passkey-step">
       <FormMessages state={state} />
       <p className="small muted">{note}</p>
-      <PendingButton className={primary ? 'button' : 'button secondary'} label={label} pendingLabel="Waiting for your passkey or security key…" />
+      <PendingButton
+        className={primary ? 'button' : 'button secondary'}
+        label={label}
+        pendingLabel="Waiting for your passkey or security key…"
+      />
     </form>
   );
 }

@@ -13,7 +13,12 @@ export async function TotpKey({ uri, secret, note }: { uri: string; secret: stri
   const qr = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   return (
     <div className={styles.setup}>
-      <div className={styles.qr} role="img" aria-label="QR code to scan with your authenticator app" dangerouslySetInnerHTML={{ __html: qr }} />
+      <div
+        className={styles.qr}
+        role="img"
+        aria-label="QR code to scan with your authenticator app"
+        dangerouslySetInnerHTML={{ __html: qr }}
+      />
       <div className={styles.manual}>
         <p className="small">Can’t scan it? Type this key (time-based):</p>
         <code className={styles.secret} data-testid="totp-secret">

@@ -24,24 +24,25 @@ export default async function ContactSupportPage() {
           <>
             <p>
               Support can look at your account&apos;s security settings to help you. Before you call or write, open{' '}
-              <Link href="/account/security/support-pin">Apple Support PIN</Link>: it makes the PIN you read to support when two-step verification
-              is on, and says when no PIN is needed.
+              <Link href="/account/security/support-pin">Apple Support PIN</Link>: it makes the PIN you read to support when two-step
+              verification is on, and says when no PIN is needed.
             </p>
             <p>
-              Write to <a href={`mailto:${SUPPORT_ADDRESS}`}>{SUPPORT_ADDRESS}</a> from an address on file and say what changed. You can also change
-              your password yourself in <Link href="/account/security">Password and Security</Link>.
+              Write to <a href={`mailto:${SUPPORT_ADDRESS}`}>{SUPPORT_ADDRESS}</a> from an address on file and say what changed. You can
+              also change your password yourself in <Link href="/account/security">Password and Security</Link>.
             </p>
           </>
         ) : (
           <p>
-            Write to <a href={`mailto:${SUPPORT_ADDRESS}`}>{SUPPORT_ADDRESS}</a> from an address on file of your account and say what changed. If you
-            can still sign in, <Link href="/sign-in">sign in</Link> and come back to this page: it then shows how support can see your account.
+            Write to <a href={`mailto:${SUPPORT_ADDRESS}`}>{SUPPORT_ADDRESS}</a> from an address on file of your account and say what
+            changed. If you can still sign in, <Link href="/sign-in">sign in</Link> and come back to this page: it then shows how support
+            can see your account.
           </p>
         )}
       </div>
       <p className="small muted">
-        Apple Support never asks for your password, a verification code or your Recovery Key, and cannot reset your password, trusted devices
-        or Recovery Key for you.
+        Apple Support never asks for your password, a verification code or your Recovery Key, and cannot reset your password, trusted
+        devices or Recovery Key for you.
       </p>
     </main>
   );

@@ -28,9 +28,13 @@ export function CreateAccountForm(props: {
         <p className="notice success" role="status">
           We sent an email to {v.appleId}. Open the link in it within {props.rules.linkValidFor} to activate your Apple ID.
         </p>
-        <p>Until you activate it, you cannot sign in with it. If the address already is an Apple ID, the email says so instead, and nothing changes.</p>
+        <p>
+          Until you activate it, you cannot sign in with it. If the address already is an Apple ID, the email says so instead, and nothing
+          changes.
+        </p>
         <p className="muted small">
-          No email? Look in your junk mail folder, check the address above, or fill in the form again: we send at most {props.rules.emailsPerAddress} to one address.
+          No email? Look in your junk mail folder, check the address above, or fill in the form again: we send at most{' '}
+          {props.rules.emailsPerAddress} to one address.
         </p>
       </div>
     );
@@ -75,14 +79,21 @@ export function CreateAccountForm(props: {
           <input type="email" autoComplete="username" defaultValue={v.appleId} {...errorProps('appleId', e.appleId)} />
         </Field>
         <NewPasswordFields errors={e} />
-        <Field name="rescueEmail" label="Rescue email (optional)" error={e.rescueEmail} hint="A second address we can write to about your account's security.">
+        <Field
+          name="rescueEmail"
+          label="Rescue email (optional)"
+          error={e.rescueEmail}
+          hint="A second address we can write to about your account's security."
+        >
           <input type="email" autoComplete="email" defaultValue={v.rescueEmail} {...errorProps('rescueEmail', e.rescueEmail)} />
         </Field>
       </div>
 
       <div className="panel">
         <h2>Security questions</h2>
-        <p className="muted small">Choose three questions whose answers only you know. They protect your account until you turn on two-step verification.</p>
+        <p className="muted small">
+          Choose three questions whose answers only you know. They protect your account until you turn on two-step verification.
+        </p>
         <SecurityQuestionFields errors={e} values={v} />
       </div>
       <SubmitButton label="Create Account" pendingLabel="Creating…" />

@@ -14,7 +14,9 @@ export default async function CreateAccountPage() {
   if (await currentAccount()) redirect('/account');
   const { db, clock } = runtime();
   const available = new Set(
-    (await db.countryAvailability.findMany({ where: { availableFrom: { lte: clock.now() } }, select: { countryCode: true } })).map((r) => r.countryCode),
+    (await db.countryAvailability.findMany({ where: { availableFrom: { lte: clock.now() } }, select: { countryCode: true } })).map(
+      (r) => r.countryCode,
+    ),
   );
   const regions = allRegions('en');
   return (

@@ -20,7 +20,14 @@ export interface CodeDevice {
 export function codeDevices(devices: TrustedDeviceView[]): CodeDevice[] {
   return devices
     .filter((d) => d.shows.proof !== 'signature')
-    .map((d) => ({ id: d.id, label: d.label, kind: d.kind, channel: d.shows.channel, sendsCode: d.shows.proof === 'sent-code', digits: d.shows.ownDigits }));
+    .map((d) => ({
+      id: d.id,
+      label: d.label,
+      kind: d.kind,
+      channel: d.shows.channel,
+      sendsCode: d.shows.proof === 'sent-code',
+      digits: d.shows.ownDigits,
+    }));
 }
 
 /** Whether to offer the signing button ("Use a passkey or security key") beside the code form. */

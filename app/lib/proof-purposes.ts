@@ -14,7 +14,12 @@ import type { SignatureOptions } from '@/src/kinds/registry.ts';
 import { completeSignIn, completeSignInWithSignature, sendSignInCode, signInSignatureOptions } from '@/src/sign-in/code.ts';
 import { SIGN_IN_ERRORS } from '@/src/sign-in/errors.ts';
 import { confirmIdentity, confirmIdentityWithSignature, identitySignatureOptions, sendIdentityCode } from '@/src/step-up/fresh-code.ts';
-import { keyResetSignatureOptions, sendKeyResetCode, verifyKeyResetCode, verifyKeyResetSignature } from '@/src/password-reset/by-recovery-key.ts';
+import {
+  keyResetSignatureOptions,
+  sendKeyResetCode,
+  verifyKeyResetCode,
+  verifyKeyResetSignature,
+} from '@/src/password-reset/by-recovery-key.ts';
 import { createSupportPin, sendSupportPinCode } from '@/src/support/pin.ts';
 import { guessingRequestContext } from './request.ts';
 import { sessionToken, setSessionCookie, signedIn } from './session.ts';
@@ -61,7 +66,10 @@ function refused(given: Given, error: string): FormState {
   return 'form' in given ? { error, values: { trustedDeviceId: given.form.trustedDeviceId ?? '' } } : { error };
 }
 
-/** Signing in with two-step on. Needs the session that passed the password, not a staff one; ends in the signed-in session (and back to an app's sign-in, if one was bound). */
+/**
+ * Signing in with two-step on. Needs the session that passed the password, not a staff one; ends in
+ * the signed-in session (and back to an app's sign-in, if one was bound).
+ */
 const signIn: ProofFlow = {
   async ask(form) {
     await refuseStaff();
@@ -80,7 +88,10 @@ const signIn: ProofFlow = {
     const token = await sessionToken();
     if (!token) redirect(withInteraction('/sign-in', uid));
     const ctx = await guessingRequestContext();
-    const result = 'form' in given ? await completeSignIn(runtime(), token, given.form, ctx) : await completeSignInWithSignature(runtime(), token, given.signature, ctx);
+    const result =
+      'form' in given
+        ? await completeSignIn(runtime(), token, given.form, ctx)
+        : await completeSignInWithSignature(runtime(), token, given.signature, ctx);
     if (!result.ok) return refused(given, result.error);
     await signedIn(result.sessionToken, result.accountId);
     redirect(await afterSignIn(uid));
@@ -101,12 +112,18 @@ const confirming = {
   async check(given: Given) {
     const { actor } = await requireSecurityPass();
     const ctx = await guessingRequestContext();
-    const result = 'form' in given ? await confirmIdentity(runtime(), actor, given.form, ctx) : await confirmIdentityWithSignature(runtime(), actor, given.signature, ctx);
+    const result =
+      'form' in given
+        ? await confirmIdentity(runtime(), actor, given.form, ctx)
+        : await confirmIdentityWithSignature(runtime(), actor, given.signature, ctx);
     return { actor, result };
   },
 };
 
-/** A fresh code before a sensitive change. Needs the security pass; ends in the step-up mark (the renewed session) and back to `next`, one of the fixed pages (no open redirect). */
+/**
+ * A fresh code before a sensitive change. Needs the security pass; ends in the step-up mark (the
+ * renewed session) and back to `next`, one of the fixed pages (no open redirect).
+ */
 const freshCode: ProofFlow = {
   ask: confirming.ask,
   challenge: confirming.challenge,
@@ -118,7 +135,10 @@ const freshCode: ProofFlow = {
   },
 };
 
-/** "Confirm it's you" for an app signing in through the portal. Needs the security pass; ends with this browser known to the account and back to the app's sign-in. */
+/**
+ * "Confirm it's you" for an app signing in through the portal. Needs the security pass; ends with
+ * this browser known to the account and back to the app's sign-in.
+ */
 const appSignIn: ProofFlow = {
   ask: confirming.ask,
   challenge: confirming.challenge,
@@ -132,7 +152,10 @@ const appSignIn: ProofFlow = {
   },
 };
 
-/** The Recovery Key reset (two-step on). Needs the reset cookie's reset, not a staff session; ends in the reset's next step, the new password. */
+/**
+ * The Recovery Key reset (two-step on). Needs the reset cookie's reset, not a staff session; ends
+ * in the reset's next step, the new password.
+ */
 const recoveryKeyReset: ProofFlow = {
   async ask(form) {
     await refuseStaff();
@@ -146,7 +169,10 @@ const recoveryKeyReset: ProofFlow = {
     await refuseStaff();
     const token = await resetToken();
     const ctx = await guessingRequestContext();
-    const result = 'form' in given ? await verifyKeyResetCode(runtime(), token, given.form, ctx) : await verifyKeyResetSignature(runtime(), token, given.signature, ctx);
+    const result =
+      'form' in given
+        ? await verifyKeyResetCode(runtime(), token, given.form, ctx)
+        : await verifyKeyResetSignature(runtime(), token, given.signature, ctx);
     if (!result.ok) return refused(given, result.error);
     redirect('/reset/recovery-key/verify');
   },

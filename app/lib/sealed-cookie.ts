@@ -11,7 +11,8 @@ type CookieStore = Awaited<ReturnType<typeof cookies>>;
 function without(store: CookieStore, name: string): CookieStore {
   return new Proxy(store, {
     get(target, prop, receiver) {
-      if (prop === 'get') return (n: string | { name: string }) => ((typeof n === 'string' ? n : n.name) === name ? undefined : target.get(n as string));
+      if (prop === 'get')
+        return (n: string | { name: string }) => ((typeof n === 'string' ? n : n.name) === name ? undefined : target.get(n as string));
       const value = Reflect.get(target, prop, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -3,4 +3,5 @@
 // step with one) and the staff second factor's.
 export type Options<T> = { options: T } | { error: string };
 
-export const optionsOr = <T,>(r: { ok: true; options: T } | { ok: false; error: string }): Options<T> => (r.ok ? { options: r.options } : { error: r.error });
+export const optionsOr = <T>(r: { ok: true; options: T } | { ok: false; error: string }): Options<T> =>
+  r.ok ? { options: r.options } : { error: r.error };

@@ -13,7 +13,14 @@
 import { redirect } from 'next/navigation';
 import { tokenCookie } from './token-cookie.ts';
 import { runtime } from '@/src/runtime.ts';
-import { consoleReady, isLiveStaffSession, resolveStaffSession, STAFF_ABSOLUTE_MS, type ConsoleSession, type StaffSession } from '@/src/support/staff.ts';
+import {
+  consoleReady,
+  isLiveStaffSession,
+  resolveStaffSession,
+  STAFF_ABSOLUTE_MS,
+  type ConsoleSession,
+  type StaffSession,
+} from '@/src/support/staff.ts';
 
 export const STAFF_COOKIE = 'two_step_staff';
 
@@ -82,5 +89,8 @@ export async function refuseStaff(): Promise<void> {
  */
 export async function staffRefusal(request: Request): Promise<Response | null> {
   if (!(await isLive(await staffCookie.fromRequest(request)))) return null;
-  return Response.json({ error: 'A support staff session cannot use customer pages.' }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { error: 'A support staff session cannot use customer pages.' },
+    { status: 403, headers: { 'Cache-Control': 'no-store' } },
+  );
 }

@@ -13,7 +13,11 @@ interface TokenData {
 export function tokenCookie(name: string, opts: TokenCookieOptions) {
   function options(): SessionOptions {
     const c = config();
-    return { password: c.SESSION_SECRET, ttl: opts.ttlSeconds, ...tokenCookieAttributes(name, opts, { appUrl: c.APP_URL, nodeEnv: c.NODE_ENV }) };
+    return {
+      password: c.SESSION_SECRET,
+      ttl: opts.ttlSeconds,
+      ...tokenCookieAttributes(name, opts, { appUrl: c.APP_URL, nodeEnv: c.NODE_ENV }),
+    };
   }
   const open = () => openSealedCookie<TokenData>(options());
   return {

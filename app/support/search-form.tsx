@@ -14,7 +14,13 @@ export function SearchForm() {
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Find an account">
       <FormMessages state={state} />
       <Field name="appleId" label="Apple ID" error={e.appleId}>
-        <input type="email" autoComplete="off" spellCheck={false} defaultValue={kept.values.appleId} {...errorProps('appleId', e.appleId)} />
+        <input
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={kept.values.appleId}
+          {...errorProps('appleId', e.appleId)}
+        />
       </Field>
       <SubmitButton label="Find" pendingLabel="Finding…" />
     </form>

@@ -21,10 +21,34 @@ type Story = 'available' | 'country-unavailable' | 'waiting' | 'window-expired' 
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ appleId: string; name: string; countryCode: string; story: Story; about: string }> = [
   { appleId: 'avery@two-step.test', name: 'Avery Appleseed', countryCode: 'US', story: 'available', about: 'can turn two-step on' },
-  { appleId: 'nima@two-step.test', name: 'Nima Sherpa', countryCode: 'NP', story: 'country-unavailable', about: 'lives where two-step is not offered yet (Nepal)' },
-  { appleId: 'robin@two-step.test', name: 'Robin Recent', countryCode: 'GB', story: 'waiting', about: 'changed the password yesterday: waiting period' },
-  { appleId: 'quinn@two-step.test', name: 'Quinn Later', countryCode: 'IE', story: 'window-expired', about: 'started setup but let the 30 days run out' },
-  { appleId: 'olivia@two-step.test', name: 'Olivia On', countryCode: 'AU', story: 'on', about: 'has two-step verification on; her trusted phone +1 555 010 0042 gets codes in the SMS inbox' },
+  {
+    appleId: 'nima@two-step.test',
+    name: 'Nima Sherpa',
+    countryCode: 'NP',
+    story: 'country-unavailable',
+    about: 'lives where two-step is not offered yet (Nepal)',
+  },
+  {
+    appleId: 'robin@two-step.test',
+    name: 'Robin Recent',
+    countryCode: 'GB',
+    story: 'waiting',
+    about: 'changed the password yesterday: waiting period',
+  },
+  {
+    appleId: 'quinn@two-step.test',
+    name: 'Quinn Later',
+    countryCode: 'IE',
+    story: 'window-expired',
+    about: 'started setup but let the 30 days run out',
+  },
+  {
+    appleId: 'olivia@two-step.test',
+    name: 'Olivia On',
+    countryCode: 'AU',
+    story: 'on',
+    about: 'has two-step verification on; her trusted phone +1 555 010 0042 gets codes in the SMS inbox',
+  },
 ];
 
 export async function seedDemoAccounts(deps: AccountDeps): Promise<string[]> {

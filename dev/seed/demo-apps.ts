@@ -13,7 +13,8 @@ export async function seedDemoApps(db: Db, opts: { standinsUrl: string; sessionS
     const secret = demoClientSecret(app, opts.sessionSecret);
     const uris = demoAppUris(app, opts.standinsUrl);
     const row = await db.oidcClient.findUnique({ where: { id: app.clientId } });
-    const secretRight = row && (secret === null ? row.secretHash === null : row.secretHash !== null && secretMatches(row.secretHash, secret));
+    const secretRight =
+      row && (secret === null ? row.secretHash === null : row.secretHash !== null && secretMatches(row.secretHash, secret));
     if (row && secretRight) {
       const data = { redirectUris: JSON.stringify(uris.redirectUris), postLogoutRedirectUris: JSON.stringify(uris.postLogoutRedirectUris) };
       if (row.redirectUris === data.redirectUris && row.postLogoutRedirectUris === data.postLogoutRedirectUris) continue;
@@ -22,7 +23,10 @@ export async function seedDemoApps(db: Db, opts: { standinsUrl: string; sessionS
       continue;
     }
     if (row) await removeApp(db, app.clientId);
-    const made = await registerApp(db, { name: app.name, ...uris, confidential: app.confidential }, now, { clientId: app.clientId, secret: secret ?? undefined });
+    const made = await registerApp(db, { name: app.name, ...uris, confidential: app.confidential }, now, {
+      clientId: app.clientId,
+      secret: secret ?? undefined,
+    });
     if (!made.ok) throw new Error(`demo app ${app.clientId}: ${made.error} ${made.problems?.join('; ') ?? ''}`);
     changed.push(app.name);
   }

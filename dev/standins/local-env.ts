@@ -10,7 +10,10 @@ export const STANDIN_TWILIO = {
 
 /** The server's secrets (src/config.ts), all random: for a run whose data is thrown away. */
 export function randomSecrets(): Record<(typeof SECRET_NAMES)[number], string> {
-  return Object.fromEntries(SECRET_NAMES.map((name) => [name, randomBytes(32).toString('base64url')])) as Record<(typeof SECRET_NAMES)[number], string>;
+  return Object.fromEntries(SECRET_NAMES.map((name) => [name, randomBytes(32).toString('base64url')])) as Record<
+    (typeof SECRET_NAMES)[number],
+    string
+  >;
 }
 
 /** Fixed secrets for unit tests that only need a valid environment. */

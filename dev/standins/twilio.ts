@@ -65,7 +65,10 @@ const TWILIO_ERRORS: Record<number, { status: number; message: (to: string) => s
   20004: { status: 405, message: () => 'Method not allowed' },
   20429: { status: 429, message: () => 'Too Many Requests' },
   21211: { status: 400, message: (to) => `The 'To' number ${to} is not a valid phone number.` },
-  21408: { status: 400, message: (to) => `Permission to send an SMS has not been enabled for the region indicated by the 'To' number: ${to}.` },
+  21408: {
+    status: 400,
+    message: (to) => `Permission to send an SMS has not been enabled for the region indicated by the 'To' number: ${to}.`,
+  },
   21602: { status: 400, message: () => 'Message body is required.' },
   21603: { status: 400, message: () => "A 'From' or 'MessagingServiceSid' parameter is required to send a message." },
   21604: { status: 400, message: () => "A 'To' phone number is required." },
@@ -90,12 +93,58 @@ function twilioError(res: ServerResponse, code: number, to = ''): void {
 // missing here is still answered as valid, with country_code null. +1 is answered as US (the
 // stand-in does not tell the NANP countries apart).
 const CALLING_CODES: Record<string, string> = {
-  '1': 'US', '7': 'RU', '20': 'EG', '27': 'ZA', '30': 'GR', '31': 'NL', '32': 'BE', '33': 'FR', '34': 'ES',
-  '36': 'HU', '39': 'IT', '40': 'RO', '41': 'CH', '43': 'AT', '44': 'GB', '45': 'DK', '46': 'SE', '47': 'NO',
-  '48': 'PL', '49': 'DE', '52': 'MX', '54': 'AR', '55': 'BR', '56': 'CL', '57': 'CO', '60': 'MY', '61': 'AU',
-  '62': 'ID', '63': 'PH', '64': 'NZ', '65': 'SG', '66': 'TH', '81': 'JP', '82': 'KR', '84': 'VN', '86': 'CN',
-  '90': 'TR', '91': 'IN', '92': 'PK', '234': 'NG', '351': 'PT', '352': 'LU', '353': 'IE', '354': 'IS',
-  '358': 'FI', '420': 'CZ', '852': 'HK', '853': 'MO', '880': 'BD', '886': 'TW', '971': 'AE', '972': 'IL',
+  '1': 'US',
+  '7': 'RU',
+  '20': 'EG',
+  '27': 'ZA',
+  '30': 'GR',
+  '31': 'NL',
+  '32': 'BE',
+  '33': 'FR',
+  '34': 'ES',
+  '36': 'HU',
+  '39': 'IT',
+  '40': 'RO',
+  '41': 'CH',
+  '43': 'AT',
+  '44': 'GB',
+  '45': 'DK',
+  '46': 'SE',
+  '47': 'NO',
+  '48': 'PL',
+  '49': 'DE',
+  '52': 'MX',
+  '54': 'AR',
+  '55': 'BR',
+  '56': 'CL',
+  '57': 'CO',
+  '60': 'MY',
+  '61': 'AU',
+  '62': 'ID',
+  '63': 'PH',
+  '64': 'NZ',
+  '65': 'SG',
+  '66': 'TH',
+  '81': 'JP',
+  '82': 'KR',
+  '84': 'VN',
+  '86': 'CN',
+  '90': 'TR',
+  '91': 'IN',
+  '92': 'PK',
+  '234': 'NG',
+  '351': 'PT',
+  '352': 'LU',
+  '353': 'IE',
+  '354': 'IS',
+  '358': 'FI',
+  '420': 'CZ',
+  '852': 'HK',
+  '853': 'MO',
+  '880': 'BD',
+  '886': 'TW',
+  '971': 'AE',
+  '972': 'IL',
   '977': 'NP',
 };
 
@@ -232,7 +281,13 @@ export function createTwilioStandin(opts: { accountSid: string; authToken: strin
     // Twilio answers 200 for invalid numbers too: valid false, why in validation_errors, no data.
     if (!E164.test(number)) {
       const digits = number.replace(/^\+/, '');
-      const why = !/^\d+$/.test(digits) ? 'NOT_A_NUMBER' : digits.length < 7 ? 'TOO_SHORT' : digits.length > 15 ? 'TOO_LONG' : 'INVALID_COUNTRY_CODE';
+      const why = !/^\d+$/.test(digits)
+        ? 'NOT_A_NUMBER'
+        : digits.length < 7
+          ? 'TOO_SHORT'
+          : digits.length > 15
+            ? 'TOO_LONG'
+            : 'INVALID_COUNTRY_CODE';
       return sendJson(res, 200, { ...base, validation_errors: [why] });
     }
 

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 
 /** The id of a server action in this build, by its exported name (the build's own manifest). */
 export function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
   if (!found) throw new Error(`no server action ${exportedName} in .next: build first`);
   return found[0];
@@ -55,7 +57,12 @@ export class AttackBrowser {
    * the arguments in part "0" (`bound` first, then the previous state and the form, "$K1"), the
    * form's fields as "_1_…". `form: 'bare'` is a plain <form action>: the form is the one argument.
    */
-  async action(page: string, name: string, fields: Record<string, string>, opts: { bound?: unknown[]; form?: 'bare' } = {}): Promise<ActionAnswer> {
+  async action(
+    page: string,
+    name: string,
+    fields: Record<string, string>,
+    opts: { bound?: unknown[]; form?: 'bare' } = {},
+  ): Promise<ActionAnswer> {
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) body.set(`_1_${k}`, v);
     body.set('0', JSON.stringify(opts.form === 'bare' ? ['$K1'] : [...(opts.bound ?? []), {}, '$K1']));

@@ -88,7 +88,8 @@ export async function fuzzCookies(base: string, n: number, seals: readonly strin
       report.sent++;
       if (res.status >= 500) {
         report.serverErrors++;
-        if (report.examples.length < 10) report.examples.push(`${res.status} ${action ? 'signInAction' : 'GET'} ${path} cookie: ${cookie.slice(0, 160)}`);
+        if (report.examples.length < 10)
+          report.examples.push(`${res.status} ${action ? 'signInAction' : 'GET'} ${path} cookie: ${cookie.slice(0, 160)}`);
       }
     }
   };

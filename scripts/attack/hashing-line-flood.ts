@@ -27,8 +27,16 @@ type Answer = 'signed-in' | 'busy' | 'locked-out' | 'refused';
 const LOCKED_OUT = ACCOUNTS_ERRORS.PASSWORD_LOCKED_OUT(new Date(0), new Date(0)).split(' try again')[0]!;
 
 /** Signs in over HTTP as the sign-in form's JavaScript does; the answer, and the device cookie when one was set. */
-function signInPoster(): (base: string, appleId: string, password: string, from: string, cookie?: string) => Promise<{ answer: Answer; cookie?: string }> {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName?: string }> };
+function signInPoster(): (
+  base: string,
+  appleId: string,
+  password: string,
+  from: string,
+  cookie?: string,
+) => Promise<{ answer: Answer; cookie?: string }> {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const action = Object.entries(manifest.node).find(([, v]) => v.exportedName === 'signInAction')?.[0];
   if (!action) throw new Error('no signInAction in .next: build first');
   return async (base, appleId, password, from, cookie) => {
@@ -36,11 +44,20 @@ function signInPoster(): (base: string, appleId: string, password: string, from:
     form.set('_1_appleId', appleId);
     form.set('_1_password', password);
     form.set('0', '[{},"$K1"]');
-    const headers = { 'next-action': action, accept: 'text/x-component', origin: base, 'x-forwarded-for': from, ...(cookie ? { cookie } : {}) };
+    const headers = {
+      'next-action': action,
+      accept: 'text/x-component',
+      origin: base,
+      'x-forwarded-for': from,
+      ...(cookie ? { cookie } : {}),
+    };
     const res = await fetch(`${base}/sign-in`, { method: 'POST', body: form, redirect: 'manual', headers });
     const text = await res.text();
     if (res.status >= 500) throw new Error(`sign-in answered ${res.status}`);
-    const device = res.headers.getSetCookie().find((c) => c.startsWith('two_step_device='))?.split(';')[0];
+    const device = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('two_step_device='))
+      ?.split(';')[0];
     const answer: Answer = /\/account/.test(res.headers.get('x-action-redirect') ?? '')
       ? 'signed-in'
       : text.includes(ACCOUNTS_ERRORS.SERVER_BUSY)
@@ -98,7 +115,11 @@ export async function hashingLineFloods(bases: readonly string[], db: Db, label:
   let holderTurn = 0;
   const holder = async () => (await signIn(at(holderTurn++), HOLDER, DEMO_PASSWORD, HOLDER_ADDRESS, holderCookie)).answer;
 
-  const own = await duringFlood(FLOOD_LOOPS, async (n) => (await signIn(at(n), ATTACKERS_OWN, DEMO_PASSWORD, ATTACKER_ADDRESS, attackerCookie)).answer, holder);
+  const own = await duringFlood(
+    FLOOD_LOOPS,
+    async (n) => (await signIn(at(n), ATTACKERS_OWN, DEMO_PASSWORD, ATTACKER_ADDRESS, attackerCookie)).answer,
+    holder,
+  );
   console.log(
     `  ${label}: ${FLOOD_LOOPS} loops of right-password sign-ins from one address to the attacker's own account: the holder's known browser signed in ` +
       `${own.signedIn} of ${HOLDER_SIGN_INS} times${own.otherwise} during the flood (${own.seconds.toFixed(1)} s); the flood sent ${own.sent} requests, ` +
@@ -106,11 +127,15 @@ export async function hashingLineFloods(bases: readonly string[], db: Db, label:
   );
 
   // The holder's Apple ID locked for unknown browsers first, by wrong passwords from addresses of their own.
-  const rotating = (n: number) => `203.0.${100 + Math.floor(n / 250) % 100}.${n % 250}`;
+  const rotating = (n: number) => `203.0.${100 + (Math.floor(n / 250) % 100)}.${n % 250}`;
   for (let n = 0; n < PER_APPLE_ID.maxFailures; n++) await signIn(at(n), HOLDER, `a guess ${n}`, rotating(n));
   const holderAccount = await db.account.findUniqueOrThrow({ where: { appleIdKey: HOLDER }, select: { id: true } });
   const comparedBefore = await db.securityEvent.count({ where: { accountId: holderAccount.id, kind: 'sign-in-failed' } });
-  const guesses = await duringFlood(GUESS_LOOPS, async (n) => (await signIn(at(n), HOLDER, `another guess ${n}`, rotating(PER_APPLE_ID.maxFailures + n))).answer, holder);
+  const guesses = await duringFlood(
+    GUESS_LOOPS,
+    async (n) => (await signIn(at(n), HOLDER, `another guess ${n}`, rotating(PER_APPLE_ID.maxFailures + n))).answer,
+    holder,
+  );
   const compared = (await db.securityEvent.count({ where: { accountId: holderAccount.id, kind: 'sign-in-failed' } })) - comparedBefore;
   console.log(
     `  ${label}: ${GUESS_LOOPS} loops of wrong passwords for the holder's locked Apple ID from rotating addresses: the holder's known browser signed in ` +

@@ -27,10 +27,19 @@ export interface Attempt {
   deviceCookie: string | null;
 }
 
-const setCookie = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.includes(`${name}=`))?.split(';')[0] ?? null;
+const setCookie = (res: Response, name: string) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.includes(`${name}=`))
+    ?.split(';')[0] ?? null;
 
 /** Posts the sign-in form as the page's JavaScript does (React's reply encoding: state, then the form). */
-export async function signInOverHttp(base: string, appleId: string, password: string, opts: { from: string; cookie?: string }): Promise<Attempt> {
+export async function signInOverHttp(
+  base: string,
+  appleId: string,
+  password: string,
+  opts: { from: string; cookie?: string },
+): Promise<Attempt> {
   const body = new FormData();
   body.set('_1_appleId', appleId);
   body.set('_1_password', password);
@@ -39,10 +48,21 @@ export async function signInOverHttp(base: string, appleId: string, password: st
     method: 'POST',
     body,
     redirect: 'manual',
-    headers: { 'next-action': actionId('signInAction'), accept: 'text/x-component', origin: base, 'x-forwarded-for': opts.from, ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+    headers: {
+      'next-action': actionId('signInAction'),
+      accept: 'text/x-component',
+      origin: base,
+      'x-forwarded-for': opts.from,
+      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+    },
   });
   await res.arrayBuffer();
   if (res.status >= 500) throw new Error(`sign-in answered ${res.status}`);
   const redirect = res.headers.get('x-action-redirect');
-  return { signedIn: /\/account/.test(redirect ?? ''), redirect, sessionCookie: setCookie(res, 'two_step_session'), deviceCookie: setCookie(res, 'two_step_device') };
+  return {
+    signedIn: /\/account/.test(redirect ?? ''),
+    redirect,
+    sessionCookie: setCookie(res, 'two_step_session'),
+    deviceCookie: setCookie(res, 'two_step_device'),
+  };
 }

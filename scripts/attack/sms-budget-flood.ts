@@ -40,9 +40,14 @@ async function newestCode(standinsUrl: string, number: string): Promise<string> 
 }
 
 /** Signs in with the password (two-step on), then asks for a code to the first trusted device listed. */
-async function signInAndAskForCode(b: AttackBrowser, appleId: string, password: string): Promise<{ sent: boolean; error: string | null; deviceId: string }> {
+async function signInAndAskForCode(
+  b: AttackBrowser,
+  appleId: string,
+  password: string,
+): Promise<{ sent: boolean; error: string | null; deviceId: string }> {
   const signedIn = await b.action('/sign-in', 'signInAction', { appleId, password });
-  if (!signedIn.redirectedTo?.includes('/sign-in/verify')) throw new Error(`${appleId}: the password step answered ${signedIn.error ?? signedIn.redirectedTo}`);
+  if (!signedIn.redirectedTo?.includes('/sign-in/verify'))
+    throw new Error(`${appleId}: the password step answered ${signedIn.error ?? signedIn.redirectedTo}`);
   const page = await b.get('/sign-in/verify');
   const deviceId = deviceIdIn(page.body);
   if (!deviceId) throw new Error(`${appleId}: no trusted device on the verify page`);
@@ -61,15 +66,28 @@ async function holderSignsInFully(b: AttackBrowser, password: string, standinsUr
 
 /** Create Account, the activation link from the mail stand-in, the button; then the stranger signs in. */
 async function strangerMakesAnAccount(b: AttackBrowser, standinsUrl: string): Promise<void> {
-  const fields: Record<string, string> = { appleId: STRANGER, password: STRANGER_PASSWORD, confirmPassword: STRANGER_PASSWORD, name: 'Sam Stranger', birthDate: '1988-02-03', countryCode: 'US', rescueEmail: '' };
+  const fields: Record<string, string> = {
+    appleId: STRANGER,
+    password: STRANGER_PASSWORD,
+    confirmPassword: STRANGER_PASSWORD,
+    name: 'Sam Stranger',
+    birthDate: '1988-02-03',
+    countryCode: 'US',
+    rescueEmail: '',
+  };
   QUESTIONS.forEach((q, i) => Object.assign(fields, { [`question${i + 1}`]: q.id, [`answer${i + 1}`]: q.answer }));
   const created = await b.action('/create', 'createAccountAction', fields);
   if (!created.done) throw new Error(`Create Account answered ${created.error}`);
   // The outbox worker sends the activation email within a poll or two.
   let link: string | undefined;
   for (let i = 0; i < 60 && !link; i++) {
-    const { messages } = (await (await fetch(new URL('/_standin/mail', standinsUrl))).json()) as { messages: Array<{ to: string[]; text: string }> };
-    link = messages.filter((m) => m.to.includes(STRANGER)).map((m) => /https?:\/\/\S+\/create\/activate\/open\?token=[\w%-]+/.exec(m.text)?.[0]).find(Boolean);
+    const { messages } = (await (await fetch(new URL('/_standin/mail', standinsUrl))).json()) as {
+      messages: Array<{ to: string[]; text: string }>;
+    };
+    link = messages
+      .filter((m) => m.to.includes(STRANGER))
+      .map((m) => /https?:\/\/\S+\/create\/activate\/open\?token=[\w%-]+/.exec(m.text)?.[0])
+      .find(Boolean);
     if (!link) await new Promise((r) => setTimeout(r, 500));
   }
   if (!link) throw new Error('no activation email for the stranger');
@@ -94,7 +112,11 @@ async function strangerGetsStarted(b: AttackBrowser): Promise<void> {
 /** Moves the portal's clock past the per-device wait between two codes (SENDS_PER_DEVICE), so that only the other limits refuse. */
 async function skipDeviceWait(base: string): Promise<void> {
   const advanceSeconds = SENDS_PER_DEVICE.windowMs / 1000 + 1;
-  const res = await fetch(new URL('/dev/clock', base), { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ advanceSeconds }) });
+  const res = await fetch(new URL('/dev/clock', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ advanceSeconds }),
+  });
   if (!res.ok) throw new Error(`/dev/clock answered ${res.status}`);
 }
 
@@ -107,7 +129,10 @@ export async function smsBudgetFlood(opts: { base: string; standinsUrl: string; 
   await strangerMakesAnAccount(stranger, standinsUrl);
   await strangerGetsStarted(stranger);
   const before = (await textsTo(standinsUrl, HOLDERS_NUMBER)).length;
-  const added = await stranger.action('/account/security/devices', 'addPhoneNumberAction', { countryCode: 'US', phoneNumber: '(555) 010-0042' });
+  const added = await stranger.action('/account/security/devices', 'addPhoneNumberAction', {
+    countryCode: 'US',
+    phoneNumber: '(555) 010-0042',
+  });
   if (!added.done) throw new Error(`adding the number answered ${added.error}`);
   const pending = (await stranger.get('/account/security/devices')).body.split('id="pending-heading"')[1] ?? '';
   const deviceId = deviceIdIn(pending);
@@ -124,7 +149,12 @@ export async function smsBudgetFlood(opts: { base: string; standinsUrl: string; 
   const known = await signInAndAskForCode(holdersBrowser, HOLDER, opts.holderPassword);
   await skipDeviceWait(base);
   const fresh = await signInAndAskForCode(new AttackBrowser(base, '192.0.2.31'), HOLDER, opts.holderPassword);
-  return { strangerTexts, strangerRefusal, holdersKnownBrowser: { sent: known.sent, error: known.error }, holdersNewBrowser: { sent: fresh.sent, error: fresh.error } };
+  return {
+    strangerTexts,
+    strangerRefusal,
+    holdersKnownBrowser: { sent: known.sent, error: known.error },
+    holdersNewBrowser: { sent: fresh.sent, error: fresh.error },
+  };
 }
 
 /** One line for the attack's report. */

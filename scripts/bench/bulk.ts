@@ -23,7 +23,9 @@ export async function openBulk(url: string): Promise<Bulk> {
     db.pragma('busy_timeout = 10000');
     return {
       async insert(table, columns, rows) {
-        const statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        const statement = db.prepare(
+          `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        );
         db.transaction(() => {
           for (const row of rows) statement.run(row.map(sqliteValue));
         })();

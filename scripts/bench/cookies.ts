@@ -17,5 +17,6 @@ export async function sessionCookie(token: string, env: Record<string, string>):
 
 /** The session cookie's name for the server's APP_URL (with its prefix, if any). */
 export function sessionCookieName(env: Record<string, string>): string {
-  return tokenCookieAttributes(SESSION_COOKIE, { ttlSeconds: SESSION_ABSOLUTE_MS / 1000 }, { appUrl: env.APP_URL!, nodeEnv: env.NODE_ENV! }).cookieName;
+  return tokenCookieAttributes(SESSION_COOKIE, { ttlSeconds: SESSION_ABSOLUTE_MS / 1000 }, { appUrl: env.APP_URL!, nodeEnv: env.NODE_ENV! })
+    .cookieName;
 }

@@ -25,8 +25,20 @@ try {
   onStop(() => db.$disconnect());
   const standins = await benchStandins();
   const deps = {
-    db, clock: systemClock, bcryptCost: 4, appUrl: 'http://127.0.0.1', codeKey: randomBytes(32).toString('base64url'), codeDigits: 4, totpKey: randomBytes(32),
-    sms: createTwilioSms({ accountSid: STANDIN_TWILIO.accountSid, authToken: STANDIN_TWILIO.authToken, from: STANDIN_TWILIO.from, apiBaseUrl: standins.httpUrl, lookupsBaseUrl: standins.httpUrl }),
+    db,
+    clock: systemClock,
+    bcryptCost: 4,
+    appUrl: 'http://127.0.0.1',
+    codeKey: randomBytes(32).toString('base64url'),
+    codeDigits: 4,
+    totpKey: randomBytes(32),
+    sms: createTwilioSms({
+      accountSid: STANDIN_TWILIO.accountSid,
+      authToken: STANDIN_TWILIO.authToken,
+      from: STANDIN_TWILIO.from,
+      apiBaseUrl: standins.httpUrl,
+      lookupsBaseUrl: standins.httpUrl,
+    }),
     push: createHttpPushSender(standins.httpUrl),
   };
   const pool = new AccountPool('count', 0, 3, 0);
@@ -44,10 +56,14 @@ try {
     const ctx = { clientAddress: '10.9.8.7', userAgent: 'count' };
     const pw = await step('password', () => signIn(deps, { appleId: user.appleId, password: BENCH_PASSWORD }, ctx), show);
     if (!pw.ok) throw new Error('password step failed');
-    const devices = await step('device list (pendingSignIn + signInDevices)', async () => {
-      const s = await pendingSignIn(deps, pw.sessionToken);
-      return signInDevices(db, s!.accountId);
-    }, show);
+    const devices = await step(
+      'device list (pendingSignIn + signInDevices)',
+      async () => {
+        const s = await pendingSignIn(deps, pw.sessionToken);
+        return signInDevices(db, s!.accountId);
+      },
+      show,
+    );
     const deviceId = devices[0]!.id;
     const sentAt = Date.now();
     const sent = await step('send code', () => sendSignInCode(deps, pw.sessionToken, { trustedDeviceId: deviceId }, ctx), show);

@@ -36,7 +36,11 @@ export async function benchEngine(engine: Engine, opts: BenchOptions): Promise<(
     section(`${label}: signed-in pages (goal 1), activity list (goal 4), with the data of goal 4`);
     const [from, to] = RANGES.pages;
     await benchPages(db, server, scale.accounts.ids.slice(from, to), { seconds: opts.seconds, rounds: opts.rounds, engineLabel: label });
-    await benchActivityPages(db, server, scale.accounts.ids[RANGES.longActivity]!, { seconds: opts.seconds, rounds: opts.rounds, engineLabel: label });
+    await benchActivityPages(db, server, scale.accounts.ids[RANGES.longActivity]!, {
+      seconds: opts.seconds,
+      rounds: opts.rounds,
+      engineLabel: label,
+    });
     await server.stop();
   }
   if (opts.parts.has('token')) {
@@ -57,7 +61,11 @@ export async function benchEngine(engine: Engine, opts: BenchOptions): Promise<(
     console.log(`${label}: domain sign-in in process…`);
     section(`${label}: domain sign-in in process (goal 2 d), bcrypt cost 12`);
     const [dFrom, dTo] = RANGES.inProcess;
-    await benchDomainSignIn(db, standins, new AccountPool(ACCOUNT_PREFIX, dFrom, dTo, 0), { seconds: opts.seconds, rounds: opts.rounds, engineLabel: label });
+    await benchDomainSignIn(db, standins, new AccountPool(ACCOUNT_PREFIX, dFrom, dTo, 0), {
+      seconds: opts.seconds,
+      rounds: opts.rounds,
+      engineLabel: label,
+    });
   }
   // Memory last of all (the longest part): runMemory is called once every engine has its figures.
   return async () => {
@@ -67,17 +75,26 @@ export async function benchEngine(engine: Engine, opts: BenchOptions): Promise<(
   };
 }
 
-async function benchSignIn(db: Db, standins: Standins, databaseUrl: string, ids: string[], opts: BenchOptions & { label: string }): Promise<void> {
+async function benchSignIn(
+  db: Db,
+  standins: Standins,
+  databaseUrl: string,
+  ids: string[],
+  opts: BenchOptions & { label: string },
+): Promise<void> {
   const label = opts.label;
   const server = await startServer({ databaseUrl, standins });
   const flows = signInFlows(server, standins);
   const [from, to] = RANGES.signInHttp;
-  await flows.knowDevices(await db.trustedDevice.findMany({ where: { accountId: { in: ids.slice(from, to) } }, select: { id: true, phoneNumber: true } }));
+  await flows.knowDevices(
+    await db.trustedDevice.findMany({ where: { accountId: { in: ids.slice(from, to) } }, select: { id: true, phoneNumber: true } }),
+  );
   const pool = new AccountPool(ACCOUNT_PREFIX, from, to, 0);
   // A sign-in refused with "try again" (the hashing line was full: on a machine busy with other
   // work a compare takes longer) is counted and shown, not an error; a failed one stops the bench.
   const fail = (what: string, r: FlowResult) => {
-    if (r.failed > 0) throw new Error(`${label} ${what}: ${r.failed} sign-ins failed, ${r.refused} refused (${r.firstFailure ?? 'refused'})`);
+    if (r.failed > 0)
+      throw new Error(`${label} ${what}: ${r.failed} sign-ins failed, ${r.refused} refused (${r.firstFailure ?? 'refused'})`);
   };
   // Warm-up, not measured: compiled code, the first queries. It also tells how long one sign-in
   // takes at 8 users: a round lasts at least 4 of them (at most a minute), so that the three
@@ -105,10 +122,32 @@ async function benchSignIn(db: Db, standins: Standins, databaseUrl: string, ids:
   const bCpu = median(browser.map((r) => r.cpuMsPerSignIn));
   const limitText = perS(limit, 'compares/s');
   const refusedIn = (rs: FlowResult[]) => `${rs.reduce((n, r) => n + r.refused, 0)} of ${rs.reduce((n, r) => n + r.done + r.refused, 0)}`;
-  addRow({ what: `${label} bcrypt limit: cost 12 compares, 2 in flight (bench process)`, figure: limitText, limit: `CPU ${ms(compareCpu)} per compare; rounds of ${seconds} s` });
-  addRow({ what: `${label} sign-in, 3 server-action POSTs, 8 users`, figure: `${perS(a, 'sign-ins/s')}; ${refusedIn(actions)} refused`, limit: limitText, ratio: a / limit, goal: ['>=', 0.9] });
-  addRow({ what: `${label} sign-in as a browser does it (GET /sign-in + 3 POSTs carrying the next pages), 8 users`, figure: `${perS(b, 'sign-ins/s')}, p95 ${ms(median(browser.map((r) => r.p95)))}; ${refusedIn(browser)} refused`, limit: limitText, ratio: b / limit, goal: ['>=', 0.8] });
-  addRow({ what: `${label} server CPU per browser sign-in ÷ one compare's CPU`, figure: ms(bCpu), limit: ms(compareCpu), ratio: bCpu / compareCpu, goal: ['<=', 1.25] });
+  addRow({
+    what: `${label} bcrypt limit: cost 12 compares, 2 in flight (bench process)`,
+    figure: limitText,
+    limit: `CPU ${ms(compareCpu)} per compare; rounds of ${seconds} s`,
+  });
+  addRow({
+    what: `${label} sign-in, 3 server-action POSTs, 8 users`,
+    figure: `${perS(a, 'sign-ins/s')}; ${refusedIn(actions)} refused`,
+    limit: limitText,
+    ratio: a / limit,
+    goal: ['>=', 0.9],
+  });
+  addRow({
+    what: `${label} sign-in as a browser does it (GET /sign-in + 3 POSTs carrying the next pages), 8 users`,
+    figure: `${perS(b, 'sign-ins/s')}, p95 ${ms(median(browser.map((r) => r.p95)))}; ${refusedIn(browser)} refused`,
+    limit: limitText,
+    ratio: b / limit,
+    goal: ['>=', 0.8],
+  });
+  addRow({
+    what: `${label} server CPU per browser sign-in ÷ one compare's CPU`,
+    figure: ms(bCpu),
+    limit: ms(compareCpu),
+    ratio: bCpu / compareCpu,
+    goal: ['<=', 1.25],
+  });
 
   // 32 users, three sign-ins each: the first wave arrives at once, the later ones in steady state.
   const crowd = await runUsers(server, pool, flows.browser, 32, { count: 96 });
@@ -123,6 +162,12 @@ async function benchSignIn(db: Db, standins: Standins, databaseUrl: string, ids:
   await server.stop();
 
   const [dFrom, dTo] = RANGES.inProcess;
-  await benchDomainSignIn(db, standins, new AccountPool(ACCOUNT_PREFIX, dFrom, dTo, 0), { seconds: opts.seconds, rounds: opts.rounds, engineLabel: label });
-  note(`${label}: sign-ins never reuse an account; each user has its own client address (TRUST_PROXY=on); every sign-in was checked to open /account.`);
+  await benchDomainSignIn(db, standins, new AccountPool(ACCOUNT_PREFIX, dFrom, dTo, 0), {
+    seconds: opts.seconds,
+    rounds: opts.rounds,
+    engineLabel: label,
+  });
+  note(
+    `${label}: sign-ins never reuse an account; each user has its own client address (TRUST_PROXY=on); every sign-in was checked to open /account.`,
+  );
 }

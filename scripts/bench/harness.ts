@@ -112,13 +112,30 @@ function serverEnv(port: number, standins: Standins, extra: Record<string, strin
   };
 }
 
-export async function startServer(opts: { databaseUrl: string; standins: Standins; env?: Record<string, string>; nodeFlags?: string[] }): Promise<Server> {
+export async function startServer(opts: {
+  databaseUrl: string;
+  standins: Standins;
+  env?: Record<string, string>;
+  nodeFlags?: string[];
+}): Promise<Server> {
   const port = await freePort();
   const env = serverEnv(port, opts.standins, { DATABASE_URL: opts.databaseUrl, ...opts.env });
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', './scripts/bench/probe.mjs', '--import', 'tsx', 'scripts/serve.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(opts.nodeFlags ?? []),
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      '--import',
+      './scripts/bench/probe.mjs',
+      '--import',
+      'tsx',
+      'scripts/serve.ts',
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
@@ -156,7 +173,13 @@ export async function startServer(opts: { databaseUrl: string; standins: Standin
   // Its own port, not APP_URL: behind nginx (instances.ts) APP_URL is nginx's address.
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was up:\n${stderr}`);
-    if (await fetch(`http://127.0.0.1:${port}/sign-in`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${port}/sign-in`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i >= 240) throw new Error(`the server did not start within 2 minutes:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -32,7 +32,12 @@ import { AccountPool, bcryptLimit, codeFor, median } from './sign-in.ts';
 import { addRow, ms, perS, section } from './table.ts';
 
 /** Goal 2 (d): rounds of the domain sign-in interleaved with rounds of the bcrypt limit. */
-export async function benchDomainSignIn(db: Db, standins: Standins, pool: AccountPool, opts: { seconds: number; rounds: number; engineLabel: string }): Promise<void> {
+export async function benchDomainSignIn(
+  db: Db,
+  standins: Standins,
+  pool: AccountPool,
+  opts: { seconds: number; rounds: number; engineLabel: string },
+): Promise<void> {
   const deps = {
     db,
     clock: systemClock,
@@ -41,7 +46,13 @@ export async function benchDomainSignIn(db: Db, standins: Standins, pool: Accoun
     codeKey: randomBytes(32).toString('base64url'),
     codeDigits: 4,
     totpKey: randomBytes(32),
-    sms: createTwilioSms({ accountSid: STANDIN_TWILIO.accountSid, authToken: STANDIN_TWILIO.authToken, from: STANDIN_TWILIO.from, apiBaseUrl: standins.httpUrl, lookupsBaseUrl: standins.httpUrl }),
+    sms: createTwilioSms({
+      accountSid: STANDIN_TWILIO.accountSid,
+      authToken: STANDIN_TWILIO.authToken,
+      from: STANDIN_TWILIO.from,
+      apiBaseUrl: standins.httpUrl,
+      lookupsBaseUrl: standins.httpUrl,
+    }),
     push: createHttpPushSender(standins.httpUrl),
   };
   const devices = new Map<string, string>();
@@ -87,7 +98,13 @@ export async function benchDomainSignIn(db: Db, standins: Standins, pool: Accoun
   }
   const limit = median(limits);
   const rate = median(rates);
-  addRow({ what: `${opts.engineLabel} in process: domain sign-in (password, send, check), 2 in flight`, figure: perS(rate, 'sign-ins/s'), limit: perS(limit, 'compares/s'), ratio: rate / limit, goal: ['>=', 0.95] });
+  addRow({
+    what: `${opts.engineLabel} in process: domain sign-in (password, send, check), 2 in flight`,
+    figure: perS(rate, 'sign-ins/s'),
+    limit: perS(limit, 'compares/s'),
+    ratio: rate / limit,
+    goal: ['>=', 0.95],
+  });
 }
 
 async function timeEach(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
@@ -114,33 +131,58 @@ export async function benchInProcess(): Promise<void> {
   const perCost: Record<number, number> = {};
   for (const cost of [10, 11, 12]) perCost[cost] = median(await timeEach(5, () => hashSecret('correct horse battery staple', cost)));
   addRow({ what: 'bcrypt hash, cost 10 / 11 / 12 (median of 5)', figure: [10, 11, 12].map((c) => ms(perCost[c]!)).join(' / ') });
-  addRow({ what: 'bcrypt cost 12 ÷ cost 10 (4.00 expected: each step doubles the work)', figure: ms(perCost[12]!), limit: ms(perCost[10]!), ratio: perCost[12]! / perCost[10]! });
+  addRow({
+    what: 'bcrypt cost 12 ÷ cost 10 (4.00 expected: each step doubles the work)',
+    figure: ms(perCost[12]!),
+    limit: ms(perCost[10]!),
+    ratio: perCost[12]! / perCost[10]!,
+  });
 
   const created = await createAccount(
     deps,
     {
-      appleId: 'bench@example.com', password: 'violet staircase 42', confirmPassword: 'violet staircase 42', name: 'Bench',
-      birthDate: '1980-01-01', countryCode: 'US',
-      question1: SECURITY_QUESTIONS[0].id, answer1: 'one', question2: SECURITY_QUESTIONS[1].id, answer2: 'two', question3: SECURITY_QUESTIONS[2].id, answer3: 'three',
+      appleId: 'bench@example.com',
+      password: 'violet staircase 42',
+      confirmPassword: 'violet staircase 42',
+      name: 'Bench',
+      birthDate: '1980-01-01',
+      countryCode: 'US',
+      question1: SECURITY_QUESTIONS[0].id,
+      answer1: 'one',
+      question2: SECURITY_QUESTIONS[1].id,
+      answer2: 'two',
+      question3: SECURITY_QUESTIONS[2].id,
+      answer3: 'three',
     },
     ctx,
   );
   if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
 
   // Failures are spread over distinct Apple IDs / cleared so that no lockout cuts the loop short.
-  const wrong = median(await timeEach(9, async () => {
-    await db.throttle.deleteMany();
-    return signIn(deps, { appleId: 'bench@example.com', password: 'not the password' }, ctx);
-  }));
+  const wrong = median(
+    await timeEach(9, async () => {
+      await db.throttle.deleteMany();
+      return signIn(deps, { appleId: 'bench@example.com', password: 'not the password' }, ctx);
+    }),
+  );
   const unknown = median(await timeEach(9, (i) => signIn(deps, { appleId: `nobody${i}@example.com`, password: 'not the password' }, ctx)));
   const right = median(await timeEach(9, () => signIn(deps, { appleId: 'bench@example.com', password: 'violet staircase 42' }, ctx)));
-  addRow({ what: 'sign-in: unknown Apple ID ÷ wrong password (no timing difference)', figure: ms(unknown), limit: ms(wrong), ratio: unknown / wrong, goal: ['±', 0.1] });
+  addRow({
+    what: 'sign-in: unknown Apple ID ÷ wrong password (no timing difference)',
+    figure: ms(unknown),
+    limit: ms(wrong),
+    ratio: unknown / wrong,
+    goal: ['±', 0.1],
+  });
   addRow({ what: 'sign-in: right password, one at a time', figure: `${ms(right)} → ${perS(1000 / right, 'per s')}` });
 
   // Two-step on for the bench account, with a key; then a wrong key, an unknown Apple ID and an
   // account with two-step off must cost the same: the first step reveals nothing about the account.
   const benchKey = generateRecoveryKey();
-  await db.account.update({ where: { appleIdKey: 'bench@example.com' }, data: { twoStepEnabledAt: new Date(), recoveryKeyHash: await hashRecoveryKey(benchKey, COST) } });
+  await db.account.update({
+    where: { appleIdKey: 'bench@example.com' },
+    data: { twoStepEnabledAt: new Date(), recoveryKeyHash: await hashRecoveryKey(benchKey, COST) },
+  });
   const keyStep = (appleId: string, recoveryKey: string) => async () => {
     await db.throttle.deleteMany();
     return startKeyReset(deps, { appleId, recoveryKey }, ctx);
@@ -148,7 +190,13 @@ export async function benchInProcess(): Promise<void> {
   const wrongKey = median(await timeEach(9, keyStep('bench@example.com', generateRecoveryKey())));
   const unknownId = median(await timeEach(9, keyStep('nobody@example.com', benchKey)));
   const rightKey = median(await timeEach(9, keyStep('bench@example.com', benchKey)));
-  addRow({ what: 'Recovery Key reset: unknown Apple ID ÷ wrong key (no timing difference)', figure: ms(unknownId), limit: ms(wrongKey), ratio: unknownId / wrongKey, goal: ['±', 0.1] });
+  addRow({
+    what: 'Recovery Key reset: unknown Apple ID ÷ wrong key (no timing difference)',
+    figure: ms(unknownId),
+    limit: ms(wrongKey),
+    ratio: unknownId / wrongKey,
+    goal: ['±', 0.1],
+  });
   addRow({ what: 'Recovery Key reset: right key', figure: ms(rightKey) });
 
   const token = created.sessionToken;
@@ -162,12 +210,14 @@ export async function benchInProcess(): Promise<void> {
   onStop(() => smtp.stop());
   const N_MAILS = 200;
   await db.$transaction(async (tx) => {
-    for (let i = 0; i < N_MAILS; i++) await enqueueEmail(tx, { kind: 'bench', to: `reader${i}@example.com`, subject: `Bench ${i}`, text: 'Hello' });
+    for (let i = 0; i < N_MAILS; i++)
+      await enqueueEmail(tx, { kind: 'bench', to: `reader${i}@example.com`, subject: `Bench ${i}`, text: 'Hello' });
   });
   const mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'Bench <bench@example.com>');
   const mailStart = performance.now();
   let sent = 0;
-  for (let i = 0; sent < N_MAILS && i < 100; i++) sent += (await deliverDueEmails({ db, clock: systemClock, mailer }, { batchSize: 50 })).sent;
+  for (let i = 0; sent < N_MAILS && i < 100; i++)
+    sent += (await deliverDueEmails({ db, clock: systemClock, mailer }, { batchSize: 50 })).sent;
   const mailMs = performance.now() - mailStart;
   addRow({
     what: 'email outbox over SMTP (one connection per email; the stand-in greets after ~100 ms)',

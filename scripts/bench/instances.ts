@@ -49,7 +49,11 @@ export async function benchInstances(opts: { quick: boolean; rounds: number }): 
   // as the client's, as it would behind a front it trusts (a CDN); the site file is unchanged.
   const realIp = ['set_real_ip_from 127.0.0.1;', 'real_ip_header X-Forwarded-For;'];
   const behind = async (name: string, servers: Server[]) => {
-    const nginx = await startNginx(join(dir, name), { listen: `127.0.0.1:${await freePort()}`, instances: servers.map(upstream), extraInServer: realIp }, { readyPath: '/sign-in' });
+    const nginx = await startNginx(
+      join(dir, name),
+      { listen: `127.0.0.1:${await freePort()}`, instances: servers.map(upstream), extraInServer: realIp },
+      { readyPath: '/sign-in' },
+    );
     onStop(() => nginx.stop());
     return { ...a, base: nginx.url };
   };
@@ -63,7 +67,8 @@ export async function benchInstances(opts: { quick: boolean; rounds: number }): 
   await flowsTwo.knowDevices(devices);
 
   const fail = (what: string, r: FlowResult) => {
-    if (r.failed > 0) throw new Error(`instances, ${what}: ${r.failed} sign-ins failed, ${r.refused} refused (${r.firstFailure ?? 'refused'})`);
+    if (r.failed > 0)
+      throw new Error(`instances, ${what}: ${r.failed} sign-ins failed, ${r.refused} refused (${r.firstFailure ?? 'refused'})`);
   };
   // Warm-up, not measured: both instances compile and connect.
   fail('warm-up', await runUsers(two, pool, flowsTwo.actionsOnly, USERS, { count: 32 }));
@@ -79,14 +84,23 @@ export async function benchInstances(opts: { quick: boolean; rounds: number }): 
 
   const x1 = median(ones.map((r) => r.perSecond));
   const x2 = median(twos.map((r) => r.perSecond));
-  const refused = (rs: FlowResult[]) => `${rs.reduce((n, r) => n + r.refused, 0)} of ${rs.reduce((n, r) => n + r.done + r.refused, 0)} refused`;
+  const refused = (rs: FlowResult[]) =>
+    `${rs.reduce((n, r) => n + r.refused, 0)} of ${rs.reduce((n, r) => n + r.done + r.refused, 0)} refused`;
   section(`PostgreSQL: several instances behind nginx, sign-in (3 server-action POSTs), ${USERS} users, bcrypt cost 12`);
-  addRow({ what: 'PostgreSQL sign-in through nginx, one instance', figure: `${perS(x1, 'sign-ins/s')}; ${refused(ones)}`, limit: `rounds of ${seconds} s` });
-  addRow({ what: 'PostgreSQL sign-in through nginx, two instances ÷ one', figure: `${perS(x2, 'sign-ins/s')}; ${refused(twos)}`, limit: perS(x1, 'sign-ins/s'), ratio: x2 / x1 });
+  addRow({
+    what: 'PostgreSQL sign-in through nginx, one instance',
+    figure: `${perS(x1, 'sign-ins/s')}; ${refused(ones)}`,
+    limit: `rounds of ${seconds} s`,
+  });
+  addRow({
+    what: 'PostgreSQL sign-in through nginx, two instances ÷ one',
+    figure: `${perS(x2, 'sign-ins/s')}; ${refused(twos)}`,
+    limit: perS(x1, 'sign-ins/s'),
+    ratio: x2 / x1,
+  });
   note(
     `instances: near 2, the instances bound the sign-ins; near 1, what they share (PostgreSQL, or the ${availableParallelism()} cores that both instances, PostgreSQL and nginx use here). ${checked} of the sessions made were opened through nginx to check they are signed in.`,
   );
   await b.stop();
   await a.stop();
 }
-

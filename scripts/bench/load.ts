@@ -53,7 +53,8 @@ export async function load(server: Server, target: Target, connections: number, 
     requests: [
       custom?.request ?? {
         method: 'GET',
-        setupRequest: (req: autocannon.Request) => (cookies.length ? { ...req, headers: { ...req.headers, cookie: cookies[turn++ % cookies.length]! } } : req),
+        setupRequest: (req: autocannon.Request) =>
+          cookies.length ? { ...req, headers: { ...req.headers, cookie: cookies[turn++ % cookies.length]! } } : req,
       },
     ],
     verifyBody: (body) => String(body ?? '').includes(target.mustContain),
@@ -61,7 +62,8 @@ export async function load(server: Server, target: Target, connections: number, 
   const probe: ProbeSnapshot = await server.snapshot();
   if (result.requests.total === 0) throw new Error(`${target.name} at ${connections} connections: no answer within ${seconds} s`);
   const checked = custom?.done();
-  const bad = result.non2xx + result.errors + result.timeouts + (result as unknown as { mismatches: number }).mismatches + (checked?.bad ?? 0);
+  const bad =
+    result.non2xx + result.errors + result.timeouts + (result as unknown as { mismatches: number }).mismatches + (checked?.bad ?? 0);
   return {
     rps: result.requests.total / seconds,
     p50: result.latency.p50,
@@ -80,7 +82,13 @@ export const median = (xs: number[]) => {
 };
 
 /** Each target once per round, rounds interleaved; per target the median of each figure. */
-export async function interleaved(server: Server, targets: Target[], connections: number, seconds: number, rounds: number): Promise<Map<string, LoadResult>> {
+export async function interleaved(
+  server: Server,
+  targets: Target[],
+  connections: number,
+  seconds: number,
+  rounds: number,
+): Promise<Map<string, LoadResult>> {
   const all = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
   for (let r = 0; r < rounds; r++) {
     for (const t of targets) all.get(t.name)!.push(await load(server, t, connections, t.seconds ?? seconds));
@@ -89,7 +97,10 @@ export async function interleaved(server: Server, targets: Target[], connections
   for (const [name, results] of all) {
     const bad = results.reduce((s, x) => s + x.bad, 0);
     const first = results.find((x) => x.firstFailure)?.firstFailure;
-    if (bad > 0) throw new Error(`${name} at ${connections} connections: ${bad} answers were not the expected answer (non-2xx, error or wrong body)${first ? `: ${first}` : ''}`);
+    if (bad > 0)
+      throw new Error(
+        `${name} at ${connections} connections: ${bad} answers were not the expected answer (non-2xx, error or wrong body)${first ? `: ${first}` : ''}`,
+      );
     out.set(name, {
       rps: median(results.map((x) => x.rps)),
       p50: median(results.map((x) => x.p50)),

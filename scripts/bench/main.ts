@@ -51,12 +51,9 @@ const { values } = parseArgs({
 });
 const PARTS = ['in-process', 'pages', 'token', 'sign-in', 'domain', 'memory', 'instances'] as const;
 const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : PARTS);
-for (const p of only) if (!PARTS.includes(p as (typeof PARTS)[number])) throw new Error(`--only: unknown part ${p} (parts: ${PARTS.join(', ')})`);
-const engines: Engine[] = values.engine
-  ? [values.engine as Engine]
-  : process.env.TEST_POSTGRES_URL
-    ? ['sqlite', 'postgresql']
-    : ['sqlite'];
+for (const p of only)
+  if (!PARTS.includes(p as (typeof PARTS)[number])) throw new Error(`--only: unknown part ${p} (parts: ${PARTS.join(', ')})`);
+const engines: Engine[] = values.engine ? [values.engine as Engine] : process.env.TEST_POSTGRES_URL ? ['sqlite', 'postgresql'] : ['sqlite'];
 if (engines.includes('postgresql') && !process.env.TEST_POSTGRES_URL) throw new Error('--engine postgresql needs TEST_POSTGRES_URL');
 
 const options: BenchOptions = {
@@ -85,7 +82,8 @@ try {
   }
   // Memory once, on the first engine (growth does not depend on it), last: it is the longest part.
   if (only.has('memory')) await memoryParts[0]?.();
-  if (!process.env.TEST_POSTGRES_URL && !values.engine) note('PostgreSQL: skipped (set TEST_POSTGRES_URL, e.g. from `bash .ci/postgres.sh | tail -n 1`).');
+  if (!process.env.TEST_POSTGRES_URL && !values.engine)
+    note('PostgreSQL: skipped (set TEST_POSTGRES_URL, e.g. from `bash .ci/postgres.sh | tail -n 1`).');
 } catch (e) {
   failed = true;
   console.error(`\nbench failed: ${(e as Error).stack ?? e}`);

@@ -33,7 +33,9 @@ export async function checkPage(server: Server, path: string, cookie: string | u
   const res = await fetch(`${server.base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
   const body = await res.text();
   if (res.status !== 200 || !body.includes(mustContain)) {
-    throw new Error(`GET ${path} answered ${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''}, not the page (${mustContain} missing)`);
+    throw new Error(
+      `GET ${path} answered ${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''}, not the page (${mustContain} missing)`,
+    );
   }
   return body;
 }
@@ -49,22 +51,45 @@ export async function benchPages(db: Db, server: Server, pageAccounts: string[],
       // latency at this many connections: a round lasts at least 4 of them (at most 30 s), else
       // the requests still under way at its end (not counted) would be a large share.
       const start = performance.now();
-      await Promise.all(Array.from({ length: connections }, (_, i) => checkPage(server, t.path, t.cookies?.[i % t.cookies.length], t.mustContain)));
+      await Promise.all(
+        Array.from({ length: connections }, (_, i) => checkPage(server, t.path, t.cookies?.[i % t.cookies.length], t.mustContain)),
+      );
       const latency = (performance.now() - start) / 1000;
       t.seconds = Math.min(30, Math.max(opts.seconds, Math.ceil(4 * latency)));
     }
     const results = await interleaved(server, targets, connections, opts.seconds, opts.rounds);
     const floor = results.get(FLOOR.name)!;
     const lengths = targets.map((t) => t.seconds ?? opts.seconds);
-    addRow({ what: `${opts.engineLabel} ${FLOOR.name}, ${connections} conn.`, figure: figure(floor), limit: `rounds of ${Math.min(...lengths)}-${Math.max(...lengths)} s` });
+    addRow({
+      what: `${opts.engineLabel} ${FLOOR.name}, ${connections} conn.`,
+      figure: figure(floor),
+      limit: `rounds of ${Math.min(...lengths)}-${Math.max(...lengths)} s`,
+    });
     for (const p of PAGES) {
       const r = results.get(p.name)!;
-      addRow({ what: `${opts.engineLabel} ${p.name}, ${connections} conn.: req/s`, figure: figure(r), limit: perS(floor.rps), ratio: r.rps / floor.rps, goal: ['>=', 0.5] });
-      if (connections === 50) addRow({ what: `${opts.engineLabel} ${p.name}, 50 conn.: p99`, figure: ms(r.p99), limit: ms(floor.p99), ratio: r.p99 / floor.p99, goal: ['<', 2] });
+      addRow({
+        what: `${opts.engineLabel} ${p.name}, ${connections} conn.: req/s`,
+        figure: figure(r),
+        limit: perS(floor.rps),
+        ratio: r.rps / floor.rps,
+        goal: ['>=', 0.5],
+      });
+      if (connections === 50)
+        addRow({
+          what: `${opts.engineLabel} ${p.name}, 50 conn.: p99`,
+          figure: ms(r.p99),
+          limit: ms(floor.p99),
+          ratio: r.p99 / floor.p99,
+          goal: ['<', 2],
+        });
     }
     if (connections === 10) {
       const security = results.get(PAGES[0]!.name)!;
-      addRow({ what: `${opts.engineLabel} server CPU per /account/security`, figure: ms(security.cpuMsPerRequest), limit: `${ms(floor.cpuMsPerRequest)} per /sign-in` });
+      addRow({
+        what: `${opts.engineLabel} server CPU per /account/security`,
+        figure: ms(security.cpuMsPerRequest),
+        limit: `${ms(floor.cpuMsPerRequest)} per /sign-in`,
+      });
     }
   }
 }
@@ -104,5 +129,11 @@ export async function benchActivityPages(db: Db, server: Server, accountId: stri
   }
   const f = median(rps.first!);
   const l = median(rps.last!);
-  addRow({ what: `${opts.engineLabel} activity list of 1,000 events: last page (${followed + 1}) vs first, 10 conn.`, figure: perS(l), limit: perS(f), ratio: l / f, goal: ['>=', 0.9] });
+  addRow({
+    what: `${opts.engineLabel} activity list of 1,000 events: last page (${followed + 1}) vs first, 10 conn.`,
+    figure: perS(l),
+    limit: perS(f),
+    ratio: l / f,
+    goal: ['>=', 0.9],
+  });
 }

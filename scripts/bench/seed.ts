@@ -54,10 +54,36 @@ export async function seedAccounts(
   try {
     await bulk.insert(
       'Account',
-      ['id', 'appleId', 'appleIdKey', 'passwordHash', 'passwordChangedAt', 'name', 'birthDate', 'countryCode', 'rescueEmail', 'twoStepEnabledAt', 'createdAt', 'updatedAt'],
+      [
+        'id',
+        'appleId',
+        'appleIdKey',
+        'passwordHash',
+        'passwordChangedAt',
+        'name',
+        'birthDate',
+        'countryCode',
+        'rescueEmail',
+        'twoStepEnabledAt',
+        'createdAt',
+        'updatedAt',
+      ],
       indexes.map((i) => {
         const appleId = appleIdOf(opts.prefix, i);
-        return [ids[i]!, appleId, appleId, passwordHash, ago(200 * DAY), `Bench ${opts.prefix}${i}`, '1980-01-01', 'US', `rescue.${appleId}`, ago(100 * DAY), ago(300 * DAY), ago(100 * DAY)];
+        return [
+          ids[i]!,
+          appleId,
+          appleId,
+          passwordHash,
+          ago(200 * DAY),
+          `Bench ${opts.prefix}${i}`,
+          '1980-01-01',
+          'US',
+          `rescue.${appleId}`,
+          ago(100 * DAY),
+          ago(300 * DAY),
+          ago(100 * DAY),
+        ];
       }),
     );
     await bulk.insert(
@@ -70,7 +96,14 @@ export async function seedAccounts(
       await bulk.insert(
         'SecurityEvent',
         ['id', 'accountId', 'kind', 'createdAt', 'clientAddress', 'userAgent'],
-        Array.from({ length: opts.count * eventsEach }, (_, n) => [rowId(), ids[Math.floor(n / eventsEach)]!, EVENT_KINDS[n % EVENT_KINDS.length]!, ago(DAY + (n % 1000) * 60_000), '198.51.100.7', UA]),
+        Array.from({ length: opts.count * eventsEach }, (_, n) => [
+          rowId(),
+          ids[Math.floor(n / eventsEach)]!,
+          EVENT_KINDS[n % EVENT_KINDS.length]!,
+          ago(DAY + (n % 1000) * 60_000),
+          '198.51.100.7',
+          UA,
+        ]),
       );
     }
     if (opts.sessions) {
@@ -94,7 +127,14 @@ export async function seedEvents(databaseUrl: string, accountId: string, count: 
     await bulk.insert(
       'SecurityEvent',
       ['id', 'accountId', 'kind', 'createdAt', 'clientAddress', 'userAgent'],
-      Array.from({ length: count }, (_, n) => [rowId(), accountId, EVENT_KINDS[n % EVENT_KINDS.length]!, new Date(now - DAY - n * 3_600_000), '198.51.100.8', UA]),
+      Array.from({ length: count }, (_, n) => [
+        rowId(),
+        accountId,
+        EVENT_KINDS[n % EVENT_KINDS.length]!,
+        new Date(now - DAY - n * 3_600_000),
+        '198.51.100.8',
+        UA,
+      ]),
     );
   } finally {
     await bulk.close();
@@ -105,7 +145,13 @@ export async function seedEvents(databaseUrl: string, accountId: string, count: 
 export async function seedAppPasswords(db: Db, accountIds: string[]): Promise<void> {
   const createdAt = new Date();
   await db.appPassword.createMany({
-    data: accountIds.map((accountId) => ({ accountId, label: 'Mail on the old laptop', lookupKey: randomBytes(8).toString('hex'), hash: 'bench-not-a-real-hash', createdAt })),
+    data: accountIds.map((accountId) => ({
+      accountId,
+      label: 'Mail on the old laptop',
+      lookupKey: randomBytes(8).toString('hex'),
+      hash: 'bench-not-a-real-hash',
+      createdAt,
+    })),
   });
 }
 
@@ -113,6 +159,7 @@ export async function seedAppPasswords(db: Db, accountIds: string[]): Promise<vo
 export async function signedInTokens(db: Db, accountIds: string[]): Promise<string[]> {
   const tokens: string[] = [];
   const now = new Date();
-  for (const id of accountIds) tokens.push(await createSession(db, id, now, { clientAddress: '198.51.100.9', userAgent: 'bench' }, { codeVerifiedAt: now }));
+  for (const id of accountIds)
+    tokens.push(await createSession(db, id, now, { clientAddress: '198.51.100.9', userAgent: 'bench' }, { codeVerifiedAt: now }));
   return tokens;
 }

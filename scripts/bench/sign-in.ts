@@ -19,7 +19,9 @@ import { median } from './load.ts';
 
 /** The id of a server action in this build, by its exported name (the build's own manifest). */
 function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
   if (!found) throw new Error(`no server action ${exportedName} in .next: build first`);
   return found[0];
@@ -79,11 +81,22 @@ export function signInFlows(server: Server, standins: Standins) {
   // `bound`: the arguments the page bound to the action (the second step's purpose, 'sign-in', and
   // for the check the app's interaction, null outside an app's sign-in), which the browser sends
   // before the form's previous state and data.
-  async function post(path: string, action: string, fields: Record<string, string>, headers: Record<string, string>, bound: Array<string | null> = []) {
+  async function post(
+    path: string,
+    action: string,
+    fields: Record<string, string>,
+    headers: Record<string, string>,
+    bound: Array<string | null> = [],
+  ) {
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) body.set(`_1_${k}`, v);
     body.set('0', JSON.stringify([...bound, {}, '$K1']));
-    const res = await fetch(`${base}${path}`, { method: 'POST', body, redirect: 'manual', headers: { 'next-action': action, accept: 'text/x-component', origin: base, ...headers } });
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      headers: { 'next-action': action, accept: 'text/x-component', origin: base, ...headers },
+    });
     const text = await res.text();
     if (res.status === 503 || res.status === 429) throw new Refused(`${res.status}`);
     if (res.status >= 400) throw new Error(`POST ${path} answered ${res.status}`);
@@ -96,9 +109,15 @@ export function signInFlows(server: Server, standins: Standins) {
     if (res.status !== 200 || !text.includes(mustContain)) throw new Error(`GET ${path} answered ${res.status}, not the page`);
     return text;
   }
-  const sessionFrom = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith(`${cookieName}=`))?.split(';')[0];
+  const sessionFrom = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${cookieName}=`))
+      ?.split(';')[0];
   const refusedOrFailed = (step: string, text: string): Error =>
-    /try again|busy/i.test(text) && !/incorrect/i.test(text) ? new Refused(step) : new Error(`${step}: not signed in (${text.slice(0, 200)})`);
+    /try again|busy/i.test(text) && !/incorrect/i.test(text)
+      ? new Refused(step)
+      : new Error(`${step}: not signed in (${text.slice(0, 200)})`);
 
   // The browser flow is what Chromium does with JavaScript on: it loads /sign-in, then each form
   // is a server action whose answer already carries the next page (Next.js renders the target of
@@ -113,7 +132,8 @@ export function signInFlows(server: Server, standins: Standins) {
     const withPending = { ...from, cookie: pending };
     const deviceId = devices.get(user.phone);
     if (!deviceId) throw new Error(`no trusted device known for ${user.phone}`);
-    if (browser && !pw.text.includes(deviceId)) throw new Error(`the password's answer did not carry the verify page with the device list (${pageSnippet(pw.text, 'Verify')})`);
+    if (browser && !pw.text.includes(deviceId))
+      throw new Error(`the password's answer did not carry the verify page with the device list (${pageSnippet(pw.text, 'Verify')})`);
     const sentAt = Date.now();
     const sent = await post('/sign-in/verify', ids.send, { trustedDeviceId: deviceId }, withPending, ['sign-in']);
     if (!sent.text.includes('We sent a code')) throw refusedOrFailed('send code', sent.text);
@@ -121,7 +141,8 @@ export function signInFlows(server: Server, standins: Standins) {
     const checked = await post('/sign-in/verify', ids.check, { trustedDeviceId: deviceId, code }, withPending, ['sign-in', null]);
     const session = sessionFrom(checked.res);
     if (!session || !/\/account/.test(checked.res.headers.get('x-action-redirect') ?? '')) throw refusedOrFailed('code', checked.text);
-    if (browser && !checked.text.includes('Manage your account')) throw new Error(`the code's answer did not carry /account (${checked.text.slice(0, 200)})`);
+    if (browser && !checked.text.includes('Manage your account'))
+      throw new Error(`the code's answer did not carry /account (${checked.text.slice(0, 200)})`);
     // Every sign-in must really be signed in: checked after the clock, with the session it made.
     toCheck.push(session);
   }
@@ -162,7 +183,13 @@ export interface FlowResult {
  * `users` simulated users doing `flow` back to back for `seconds` (no new sign-in starts after
  * that), or until `count` sign-ins were started.
  */
-export async function runUsers(server: Server, pool: AccountPool, flow: Flow, users: number, limit: { seconds: number } | { count: number }): Promise<FlowResult> {
+export async function runUsers(
+  server: Server,
+  pool: AccountPool,
+  flow: Flow,
+  users: number,
+  limit: { seconds: number } | { count: number },
+): Promise<FlowResult> {
   await server.snapshot();
   let started = 0;
   const more = () => ('count' in limit ? started++ < limit.count : performance.now() < until);
@@ -197,7 +224,8 @@ export async function runUsers(server: Server, pool: AccountPool, flow: Flow, us
   // With a time limit, the rate counts only what ended in the last three quarters of it, when
   // every user was busy: neither the start (nothing ends yet) nor the tail (fewer users) counts.
   const from = start + (until - start) / 4;
-  const perSecond = 'seconds' in limit ? ends.filter((t) => t >= from && t <= until).length / ((until - from) / 1000) : times.length / elapsed;
+  const perSecond =
+    'seconds' in limit ? ends.filter((t) => t >= from && t <= until).length / ((until - from) / 1000) : times.length / elapsed;
   const sorted = [...times].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
   return {

@@ -33,7 +33,14 @@ export function renderTable(): string {
   const cells = rows.map((r) =>
     r.figure === '' && r.what.startsWith('—')
       ? [r.what, '', '', '', '', '']
-      : [r.what, r.figure, r.limit ?? '', r.ratio === undefined ? '' : r.ratio.toFixed(2), r.goal ? (r.goal[0] === '±' ? `1 ± ${r.goal[1]}` : `${r.goal[0]} ${r.goal[1]}`) : '', met(r)],
+      : [
+          r.what,
+          r.figure,
+          r.limit ?? '',
+          r.ratio === undefined ? '' : r.ratio.toFixed(2),
+          r.goal ? (r.goal[0] === '±' ? `1 ± ${r.goal[1]}` : `${r.goal[0]} ${r.goal[1]}`) : '',
+          met(r),
+        ],
   );
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;

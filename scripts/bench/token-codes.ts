@@ -60,7 +60,9 @@ export async function tokenFixtures(db: Db, server: Server, accountIds: string[]
   if (!made.ok) throw new Error(`bench app: ${made.error} ${made.problems?.join('; ') ?? ''}`);
   const { clientId, secret } = made;
   // What the consent page records (allowApp), without its security event: the server updates its last use at each exchange.
-  await db.appAuthorization.createMany({ data: accountIds.map((accountId) => ({ accountId, clientId, scope: BENCH_SCOPE, createdAt: now, allowedAt: now, lastUsedAt: now })) });
+  await db.appAuthorization.createMany({
+    data: accountIds.map((accountId) => ({ accountId, clientId, scope: BENCH_SCOPE, createdAt: now, allowedAt: now, lastUsedAt: now })),
+  });
 
   const keyEncryptionKey = Buffer.from(server.env.OIDC_KEY_ENCRYPTION_KEY!, 'base64url');
   const oidc = await startOidc({

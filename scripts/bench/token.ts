@@ -18,9 +18,18 @@ import { checkPage, FLOOR, type PageOptions } from './pages.ts';
 import { BENCH_REDIRECT_URI, BENCH_SCOPE, tokenFixtures, type Holder, type MintedCode, type TokenFixtures } from './token-codes.ts';
 import { addRow, ms, note, perS } from './table.ts';
 
-const HEADERS = (fx: TokenFixtures) => ({ authorization: fx.basic, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' });
+const HEADERS = (fx: TokenFixtures) => ({
+  authorization: fx.basic,
+  'content-type': 'application/x-www-form-urlencoded',
+  accept: 'application/json',
+});
 const bodyOf = (c: Pick<MintedCode, 'code' | 'verifier'>) =>
-  new URLSearchParams({ grant_type: 'authorization_code', code: c.code, redirect_uri: BENCH_REDIRECT_URI, code_verifier: c.verifier }).toString();
+  new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: c.code,
+    redirect_uri: BENCH_REDIRECT_URI,
+    code_verifier: c.verifier,
+  }).toString();
 const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
 
 /** Why an answer to the exchange of `code` is not the real thing, or undefined when it is. */
@@ -28,7 +37,8 @@ function wrongAnswer(status: number, body: string, code: MintedCode): string | u
   if (status !== 200) return `${status} ${body.slice(0, 200)}`;
   try {
     const json = JSON.parse(body) as Record<string, unknown>;
-    if (typeof json.access_token !== 'string' || typeof json.id_token !== 'string' || json.token_type !== 'Bearer') return `not tokens: ${body.slice(0, 200)}`;
+    if (typeof json.access_token !== 'string' || typeof json.id_token !== 'string' || json.token_type !== 'Bearer')
+      return `not tokens: ${body.slice(0, 200)}`;
     // No offline_access was asked for: a refresh token would mean the scope was not the one minted.
     if ('refresh_token' in json) return 'a refresh token without offline_access';
     if (claimsOf(json.id_token).nonce !== code.nonce) return 'an ID token for another code';
@@ -51,7 +61,10 @@ async function checkExchange(db: Db, server: Server, fx: TokenFixtures, holder: 
   const [c] = await fx.mint(1, [holder]);
   const stored = await db.oidcRecord.findUniqueOrThrow({ where: { kind_id: { kind: 'AuthorizationCode', id: c!.code } } });
   const { iat, exp } = JSON.parse(stored.payload) as { iat: number; exp: number };
-  if (exp - iat !== TTL.AuthorizationCode || exp < c!.exp) throw new Error(`token: the minted code lives ${exp - iat} s (expected ${TTL.AuthorizationCode}), exp ${exp} (expected at least ${c!.exp})`);
+  if (exp - iat !== TTL.AuthorizationCode || exp < c!.exp)
+    throw new Error(
+      `token: the minted code lives ${exp - iat} s (expected ${TTL.AuthorizationCode}), exp ${exp} (expected at least ${c!.exp})`,
+    );
   const first = await exchange(server, fx, c!);
   const why = wrongAnswer(first.status, first.body, c!);
   if (why) throw new Error(`token: the first exchange failed: ${why}`);
@@ -60,22 +73,45 @@ async function checkExchange(db: Db, server: Server, fx: TokenFixtures, holder: 
   const { alg, kid } = JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg: string; kid: string };
   const { keys } = (await (await fetch(`${server.base}${ROUTES.jwks}`)).json()) as { keys: Array<JsonWebKey & { kid: string }> };
   const jwk = keys.find((k) => k.kid === kid);
-  if (alg !== 'RS256' || !jwk || !verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(signature, 'base64url'))) {
+  if (
+    alg !== 'RS256' ||
+    !jwk ||
+    !verify(
+      'RSA-SHA256',
+      Buffer.from(`${header}.${payload}`),
+      createPublicKey({ key: jwk, format: 'jwk' }),
+      Buffer.from(signature, 'base64url'),
+    )
+  ) {
     throw new Error(`token: the ID token is not RS256-signed by a key of the JWKS (alg ${alg}, kid ${kid})`);
   }
   const account = await db.account.findUniqueOrThrow({ where: { id: holder.accountId }, select: { appleId: true, name: true } });
   const claims = claimsOf(tokens.id_token);
   const expected: Record<string, unknown> = {
-    iss: server.base, aud: fx.clientId, sub: pairwiseSubject(fx.salt, fx.clientId, holder.accountId), nonce: c!.nonce, auth_time: holder.loginTs,
-    acr: 'urn:two-step:acr:two-step', amr: 'pwd,sms,mfa', email: account.appleId, email_verified: true, name: account.name, lifetime: ID_TOKEN_TTL_S,
+    iss: server.base,
+    aud: fx.clientId,
+    sub: pairwiseSubject(fx.salt, fx.clientId, holder.accountId),
+    nonce: c!.nonce,
+    auth_time: holder.loginTs,
+    acr: 'urn:two-step:acr:two-step',
+    amr: 'pwd,sms,mfa',
+    email: account.appleId,
+    email_verified: true,
+    name: account.name,
+    lifetime: ID_TOKEN_TTL_S,
   };
   const actual = { ...claims, amr: String(claims.amr), lifetime: Number(claims.exp) - Number(claims.iat) };
   const off = Object.keys(expected).filter((k) => actual[k as keyof typeof actual] !== expected[k]);
-  if (off.length || tokens.scope !== BENCH_SCOPE || tokens.expires_in !== TTL.AccessToken) throw new Error(`token: the ID token or the answer is not as expected (${off.join(', ')}; scope ${tokens.scope}): ${JSON.stringify(claims)}`);
-  const userinfo = () => fetch(`${server.base}${ROUTES.userinfo}`, { headers: { authorization: `Bearer ${tokens.access_token}` } }).then((r) => r.status);
+  if (off.length || tokens.scope !== BENCH_SCOPE || tokens.expires_in !== TTL.AccessToken)
+    throw new Error(
+      `token: the ID token or the answer is not as expected (${off.join(', ')}; scope ${tokens.scope}): ${JSON.stringify(claims)}`,
+    );
+  const userinfo = () =>
+    fetch(`${server.base}${ROUTES.userinfo}`, { headers: { authorization: `Bearer ${tokens.access_token}` } }).then((r) => r.status);
   if ((await userinfo()) !== 200) throw new Error('token: userinfo refused the new access token');
   const again = await exchange(server, fx, c!);
-  if (again.status !== 400 || !again.body.includes('invalid_grant')) throw new Error(`token: a code exchanged twice answered ${again.status} ${again.body.slice(0, 200)}`);
+  if (again.status !== 400 || !again.body.includes('invalid_grant'))
+    throw new Error(`token: a code exchanged twice answered ${again.status} ${again.body.slice(0, 200)}`);
   if ((await userinfo()) !== 401) throw new Error('token: the access token of a code exchanged twice still works');
 }
 
@@ -92,7 +128,8 @@ function exchangeTarget(fx: TokenFixtures, holders: Holder[]): Target & { rate: 
       const codes = await fx.mint(count, holders);
       // Codes live 60 s from their save: the round must end before the first one expires.
       const left = codes[0]!.exp - Math.floor(Date.now() / 1000);
-      if (left < seconds + 5) throw new Error(`token: ${count} codes took too long to mint (the first expires in ${left} s, the round lasts ${seconds} s)`);
+      if (left < seconds + 5)
+        throw new Error(`token: ${count} codes took too long to mint (the first expires in ${left} s, the round lasts ${seconds} s)`);
       let next = 0;
       let bad = 0;
       let firstFailure: string | undefined;
@@ -108,7 +145,11 @@ function exchangeTarget(fx: TokenFixtures, holders: Holder[]): Target & { rate: 
         },
         onResponse: (status: number, body: string, context: { code?: MintedCode }) => {
           const c = context.code;
-          const why = !c ? `the round ran out of codes (${count} minted)` : answered.has(c.code) ? 'two answers for one code' : wrongAnswer(status, body, c);
+          const why = !c
+            ? `the round ran out of codes (${count} minted)`
+            : answered.has(c.code)
+              ? 'two answers for one code'
+              : wrongAnswer(status, body, c);
           if (c) answered.add(c.code);
           if (why) {
             bad++;
@@ -130,7 +171,15 @@ function exchangeTarget(fx: TokenFixtures, holders: Holder[]): Target & { rate: 
 }
 
 /** A warm-up at this many connections, not measured: compiled code, the pools; and one latency of each. */
-async function warmUp(server: Server, fx: TokenFixtures, holders: Holder[], floor: Target, token: Target & { rate: number }, connections: number, opts: PageOptions) {
+async function warmUp(
+  server: Server,
+  fx: TokenFixtures,
+  holders: Holder[],
+  floor: Target,
+  token: Target & { rate: number },
+  connections: number,
+  opts: PageOptions,
+) {
   const each = 4;
   const codes = await fx.mint(connections * each, holders);
   let start = performance.now();
@@ -170,9 +219,24 @@ export async function benchToken(db: Db, server: Server, accountIds: string[], o
     const f = results.get(floor.name)!;
     const t = results.get(token.name)!;
     exchanges += t.requests;
-    addRow({ what: `${label} ${floor.name}, ${connections} conn.`, figure: figure(f, 'req/s'), limit: `rounds of ${floor.seconds} s, token ${token.seconds} s` });
-    addRow({ what: `${label} token endpoint: code exchanges/s, ${connections} conn.`, figure: figure(t, 'exchanges/s'), limit: `${perS(f.rps)} /sign-in`, ratio: t.rps / f.rps });
-    if (connections === 10) addRow({ what: `${label} server CPU per code exchange`, figure: ms(t.cpuMsPerRequest), limit: `${ms(f.cpuMsPerRequest)} per /sign-in`, ratio: t.cpuMsPerRequest / f.cpuMsPerRequest });
+    addRow({
+      what: `${label} ${floor.name}, ${connections} conn.`,
+      figure: figure(f, 'req/s'),
+      limit: `rounds of ${floor.seconds} s, token ${token.seconds} s`,
+    });
+    addRow({
+      what: `${label} token endpoint: code exchanges/s, ${connections} conn.`,
+      figure: figure(t, 'exchanges/s'),
+      limit: `${perS(f.rps)} /sign-in`,
+      ratio: t.rps / f.rps,
+    });
+    if (connections === 10)
+      addRow({
+        what: `${label} server CPU per code exchange`,
+        figure: ms(t.cpuMsPerRequest),
+        limit: `${ms(f.cpuMsPerRequest)} per /sign-in`,
+        ratio: t.cpuMsPerRequest / f.cpuMsPerRequest,
+      });
   }
   note(
     `${label}: ${exchanges.toLocaleString('en')} authorization codes exchanged (scope "${BENCH_SCOPE}": access token and RS256 ID token, no refresh token), ` +

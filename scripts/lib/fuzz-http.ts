@@ -20,9 +20,63 @@ export interface FuzzReport {
   examples: string[];
 }
 
-const PAGES = ['/', '/sign-in', '/create', '/forgot', '/reset', '/reset/recovery-key', '/account', '/account/security', '/account/security/devices', '/support'];
-const NASTY = ['\u0000', '\n', '\r\n', '\u202e', '\u2066', '\u200b', '\ufeff', '\ud800', '💥', 'e\u0301', "'", '"', '<script>', '%00', '../', '$K1', '$@1', '$undefined', '$Q2', '$T', '__proto__'];
-const FIELDS = ['name', 'label', 'appleId', 'email', 'password', 'confirmPassword', 'currentPassword', 'birthDate', 'countryCode', 'rescueEmail', 'answer1', 'question1', 'trustedDeviceId', 'registeredDeviceId', 'appPasswordId', 'phoneNumber', 'code', 'recoveryKey', 'pin', 'accept'];
+const PAGES = [
+  '/',
+  '/sign-in',
+  '/create',
+  '/forgot',
+  '/reset',
+  '/reset/recovery-key',
+  '/account',
+  '/account/security',
+  '/account/security/devices',
+  '/support',
+];
+const NASTY = [
+  '\u0000',
+  '\n',
+  '\r\n',
+  '\u202e',
+  '\u2066',
+  '\u200b',
+  '\ufeff',
+  '\ud800',
+  '💥',
+  'e\u0301',
+  "'",
+  '"',
+  '<script>',
+  '%00',
+  '../',
+  '$K1',
+  '$@1',
+  '$undefined',
+  '$Q2',
+  '$T',
+  '__proto__',
+];
+const FIELDS = [
+  'name',
+  'label',
+  'appleId',
+  'email',
+  'password',
+  'confirmPassword',
+  'currentPassword',
+  'birthDate',
+  'countryCode',
+  'rescueEmail',
+  'answer1',
+  'question1',
+  'trustedDeviceId',
+  'registeredDeviceId',
+  'appPasswordId',
+  'phoneNumber',
+  'code',
+  'recoveryKey',
+  'pin',
+  'accept',
+];
 const ID_FIELDS = ['trustedDeviceId', 'registeredDeviceId', 'appPasswordId', 'deviceId', 'codeId', 'sessionId', 'appId', 'id'];
 const BAD_IDS = ['a\u0000', '\u0000', 'x'.repeat(101), 'cm0000000000000000000000\u0000', '../x', '%00', '\ud800', ' ', ''];
 const MB = 1024 * 1024;
@@ -67,7 +121,11 @@ function multipart(fields: Array<[string, string]>): { body: Uint8Array<ArrayBuf
   const boundary = `----fuzz${Math.random().toString(36).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of fields) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, '%22')}"\r\n\r\n`, 'utf8'), Buffer.from(value, 'utf8'), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, '%22')}"\r\n\r\n`, 'utf8'),
+      Buffer.from(value, 'utf8'),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: new Uint8Array(Buffer.concat(chunks)), type: `multipart/form-data; boundary=${boundary}` };
@@ -85,7 +143,10 @@ function actionArguments(r: Rng): Array<[string, string]> {
     () => [['0', JSON.stringify(['$K1', '$K1', '$K1'])] as [string, string], ...formFields(r, '1_')],
     () => formFields(r, ''),
     // The fields that name a row (a device, a code, an app password), holding what no id holds.
-    () => [['0', JSON.stringify([{}, '$K1'])] as [string, string], ...ID_FIELDS.map((f) => [`1_${f}`, r.pick(BAD_IDS)] as [string, string])],
+    () => [
+      ['0', JSON.stringify([{}, '$K1'])] as [string, string],
+      ...ID_FIELDS.map((f) => [`1_${f}`, r.pick(BAD_IDS)] as [string, string]),
+    ],
   ];
   return r.pick(shapes)();
 }
@@ -99,7 +160,12 @@ function plan(r: Rng, base: URL, actionIds: string[]): Planned {
   const page = r.pick(PAGES);
   const id = actionIds.length ? r.pick(actionIds) : '7f'.padEnd(42, '0');
   const kind = r.int(10);
-  const actionHeaders = (nextAction: string, type: string) => ({ 'next-action': nextAction, accept: 'text/x-component', origin, 'content-type': type });
+  const actionHeaders = (nextAction: string, type: string) => ({
+    'next-action': nextAction,
+    accept: 'text/x-component',
+    origin,
+    'content-type': type,
+  });
   switch (kind) {
     case 0:
     case 1: {
@@ -109,14 +175,42 @@ function plan(r: Rng, base: URL, actionIds: string[]): Planned {
     }
     case 2: {
       // The arguments as one text body (encodeReply's string form), often not valid at all.
-      const body = r.pick([JSON.stringify([{}, r.text()]), JSON.stringify(r.text()), '[1,2,3]', '{}', '', 'not json', '["$K1"]', '["$Q1"]', '["$@1"]', '["$h1"]', r.text()]);
-      return { what: `action ${id} (text ${JSON.stringify(body.slice(0, 40))})`, path: page, init: { method: 'POST', headers: actionHeaders(id, 'text/plain;charset=UTF-8'), body } };
+      const body = r.pick([
+        JSON.stringify([{}, r.text()]),
+        JSON.stringify(r.text()),
+        '[1,2,3]',
+        '{}',
+        '',
+        'not json',
+        '["$K1"]',
+        '["$Q1"]',
+        '["$@1"]',
+        '["$h1"]',
+        r.text(),
+      ]);
+      return {
+        what: `action ${id} (text ${JSON.stringify(body.slice(0, 40))})`,
+        path: page,
+        init: { method: 'POST', headers: actionHeaders(id, 'text/plain;charset=UTF-8'), body },
+      };
     }
     case 3: {
       // An action id the portal does not have.
-      const unknown = r.pick([r.int(2) ? 'ab'.repeat(21) : '00'.repeat(21), 'x', '../../etc/passwd', 'toString', '__proto__', 'f'.repeat(200), encodeURIComponent(wellFormed(r.text())).slice(0, 100)]);
+      const unknown = r.pick([
+        r.int(2) ? 'ab'.repeat(21) : '00'.repeat(21),
+        'x',
+        '../../etc/passwd',
+        'toString',
+        '__proto__',
+        'f'.repeat(200),
+        encodeURIComponent(wellFormed(r.text())).slice(0, 100),
+      ]);
       const { body, type } = multipart(actionArguments(r));
-      return { what: `unknown action ${unknown.slice(0, 50)}`, path: page, init: { method: 'POST', headers: actionHeaders(unknown, type), body } };
+      return {
+        what: `unknown action ${unknown.slice(0, 50)}`,
+        path: page,
+        init: { method: 'POST', headers: actionHeaders(unknown, type), body },
+      };
     }
     case 4: {
       // A plain form post (no JavaScript), as React's hidden fields describe the action, with nasty field names.
@@ -135,7 +229,10 @@ function plan(r: Rng, base: URL, actionIds: string[]): Planned {
       // Over the 1 MB limit: with a Content-Length, or streamed (chunked, no length).
       const size = MB + 300_000;
       if (r.int(2)) {
-        const { body, type } = multipart([['0', JSON.stringify([{}, '$K1'])], ['1_name', 'x'.repeat(size)]]);
+        const { body, type } = multipart([
+          ['0', JSON.stringify([{}, '$K1'])],
+          ['1_name', 'x'.repeat(size)],
+        ]);
         return { what: `${body.length} bytes to an action`, path: page, init: { method: 'POST', headers: actionHeaders(id, type), body } };
       }
       const chunk = new Uint8Array(64 * 1024).fill(120);
@@ -147,24 +244,55 @@ function plan(r: Rng, base: URL, actionIds: string[]): Planned {
         },
       });
       const path = r.pick([page, '/api/app/whoami', '/dev/clock']);
-      return { what: `${size} bytes streamed to ${path}`, path, init: { method: 'POST', headers: { ...actionHeaders(id, 'text/plain') }, body: stream, duplex: 'half' } };
+      return {
+        what: `${size} bytes streamed to ${path}`,
+        path,
+        init: { method: 'POST', headers: { ...actionHeaders(id, 'text/plain') }, body: stream, duplex: 'half' },
+      };
     }
     case 6: {
       // The app's HTTP Basic endpoint with any credentials.
       const creds = Buffer.from(`${r.text()}:${r.text()}`).toString('base64');
-      const authorization = r.pick([`Basic ${creds}`, `Basic ${r.text().replace(/[^\x20-\x7e]/g, '')}`, 'Basic', 'Bearer x', `basic ${creds}===`]);
-      return { what: 'whoami', path: '/api/app/whoami', init: { method: r.pick(['GET', 'GET', 'POST', 'PUT', 'DELETE']), headers: { authorization } } };
+      const authorization = r.pick([
+        `Basic ${creds}`,
+        `Basic ${r.text().replace(/[^\x20-\x7e]/g, '')}`,
+        'Basic',
+        'Bearer x',
+        `basic ${creds}===`,
+      ]);
+      return {
+        what: 'whoami',
+        path: '/api/app/whoami',
+        init: { method: r.pick(['GET', 'GET', 'POST', 'PUT', 'DELETE']), headers: { authorization } },
+      };
     }
     case 7: {
       // The reset link and the dev clock with any token, content type and body.
-      if (r.int(2)) return { what: 'reset link', path: `/reset/open?token=${encodeURIComponent(wellFormed(r.text()))}`, init: { method: 'GET' } };
+      if (r.int(2))
+        return { what: 'reset link', path: `/reset/open?token=${encodeURIComponent(wellFormed(r.text()))}`, init: { method: 'GET' } };
       const body = r.pick(['{"advanceSeconds":1e999}', '{"advanceSeconds":"1"}', '[]', 'null', r.text(), '{"advanceSeconds":-1}']);
-      return { what: 'dev clock', path: '/dev/clock', init: { method: 'POST', headers: { 'content-type': r.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded']) }, body } };
+      return {
+        what: 'dev clock',
+        path: '/dev/clock',
+        init: {
+          method: 'POST',
+          headers: { 'content-type': r.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded']) },
+          body,
+        },
+      };
     }
     default: {
       // Pages with odd addresses and queries.
       const query = encodeURIComponent(wellFormed(r.text())).slice(0, 2000);
-      const path = r.pick([`${page}?next=${query}`, `${page}?token=%00`, `/account/%00`, `/%ff%fe`, `/sign-in?x=%E0%A4%A`, `/${'a/'.repeat(200)}`, `${page}?${query}=${query}`]);
+      const path = r.pick([
+        `${page}?next=${query}`,
+        `${page}?token=%00`,
+        `/account/%00`,
+        `/%ff%fe`,
+        `/sign-in?x=%E0%A4%A`,
+        `/${'a/'.repeat(200)}`,
+        `${page}?${query}=${query}`,
+      ]);
       return { what: 'page', path, init: { method: r.pick(['GET', 'GET', 'HEAD', 'POST', 'OPTIONS']), headers: { origin } } };
     }
   }
@@ -174,7 +302,9 @@ function plan(r: Rng, base: URL, actionIds: string[]): Planned {
 export async function discoverActionIds(baseUrl: string): Promise<string[]> {
   const ids = new Set<string>();
   for (const page of ['/sign-in', '/create', '/forgot', '/reset/recovery-key', '/support']) {
-    const html = await fetch(new URL(page, baseUrl)).then((r) => r.text()).catch(() => '');
+    const html = await fetch(new URL(page, baseUrl))
+      .then((r) => r.text())
+      .catch(() => '');
     for (const m of html.matchAll(/&quot;id&quot;:&quot;([0-9a-f]{40,})&quot;|\$ACTION_ID_([0-9a-f]{40,})/g)) ids.add(m[1] ?? m[2]!);
   }
   return [...ids];
@@ -185,7 +315,11 @@ export async function discoverActionIds(baseUrl: string): Promise<string[]> {
  * whose `cookie` is given (a signed-in or password-stage session), to `actionIds` (default: the
  * actions the public pages name).
  */
-export async function fuzzServer(baseUrl: string, n: number, opts: { seed?: number; concurrency?: number; cookie?: string; actionIds?: string[] } = {}): Promise<FuzzReport> {
+export async function fuzzServer(
+  baseUrl: string,
+  n: number,
+  opts: { seed?: number; concurrency?: number; cookie?: string; actionIds?: string[] } = {},
+): Promise<FuzzReport> {
   const base = new URL(baseUrl);
   const r = prng(opts.seed ?? 20130321);
   const actionIds = opts.actionIds ?? (await discoverActionIds(baseUrl));
@@ -204,7 +338,11 @@ export async function fuzzServer(baseUrl: string, n: number, opts: { seed?: numb
       } catch (e) {
         // The connection closed before an answer: a 413 sent early, then the socket closed while
         // the client was still sending, ends this way too; count it apart, not as a 5xx.
-        status = `no answer (${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message})`.slice(0, 80);
+        status =
+          `no answer (${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message})`.slice(
+            0,
+            80,
+          );
       }
       report.sent++;
       if (status.startsWith('no answer')) report.noAnswer++;

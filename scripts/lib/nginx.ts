@@ -33,9 +33,14 @@ export function renderSite(o: SiteOptions): string {
   let text = lines
     .flatMap((l, i) => (i === first ? o.instances.map((at) => l.replace('${TWO_STEP_INSTANCE_1}', at)) : isInstance(l) ? [] : [l]))
     .join('\n');
-  const vars: Record<string, string> = { TWO_STEP_LISTEN: o.listen, TWO_STEP_SERVER_NAME: o.serverName ?? 'localhost', TWO_STEP_ACCESS_LOG: o.accessLog };
+  const vars: Record<string, string> = {
+    TWO_STEP_LISTEN: o.listen,
+    TWO_STEP_SERVER_NAME: o.serverName ?? 'localhost',
+    TWO_STEP_ACCESS_LOG: o.accessLog,
+  };
   text = text.replace(/\$\{(TWO_STEP_[A-Z_0-9]+)\}/g, (all, name: string) => vars[name] ?? all);
-  if (text.split('\n').some((l) => !comment(l) && l.includes('${TWO_STEP_'))) throw new Error(`${TEMPLATE}: a variable was left unrendered`);
+  if (text.split('\n').some((l) => !comment(l) && l.includes('${TWO_STEP_')))
+    throw new Error(`${TEMPLATE}: a variable was left unrendered`);
   const insert = (after: string, lines: string[] | undefined) => {
     if (!lines?.length) return;
     if (!text.includes(after)) throw new Error(`${TEMPLATE}: no "${after.trim()}"`);
@@ -70,7 +75,11 @@ export interface RunningNginx {
 }
 
 /** Starts nginx with this site from `prefix` (created if missing); resolves once it answers. */
-export async function startNginx(prefix: string, site: Omit<SiteOptions, 'accessLog'>, opts: { readyPath?: string } = {}): Promise<RunningNginx> {
+export async function startNginx(
+  prefix: string,
+  site: Omit<SiteOptions, 'accessLog'>,
+  opts: { readyPath?: string } = {},
+): Promise<RunningNginx> {
   mkdirSync(prefix, { recursive: true });
   const conf = join(prefix, 'nginx.conf');
   writeFileSync(conf, mainConfig(prefix, renderSite({ ...site, accessLog: join(prefix, 'two-step.access.log') })));
@@ -91,7 +100,13 @@ export async function startNginx(prefix: string, site: Omit<SiteOptions, 'access
   };
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}):\n${stderr}`);
-    if (await fetch(`${url}${opts.readyPath ?? '/'}`).then((r) => r.status < 500, () => false)) break;
+    if (
+      await fetch(`${url}${opts.readyPath ?? '/'}`).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      break;
     if (i >= 100) {
       await stop();
       throw new Error(`nginx did not answer at ${url} within 20 s:\n${stderr}`);

@@ -8,7 +8,16 @@ import type { Clock } from '../clock.ts';
 import type { Account } from '../generated/sqlite/client.ts';
 import { hashSecret, verifySecret } from '../accounts/passwords.ts';
 import { normaliseAnswer } from '../accounts/security-questions.ts';
-import { birthDateField, isOldEnough, newPasswordErrors, optionalEmailField, questionRows, questionsErrors, questionsFields, rescueEmailErrors } from '../accounts/fields.ts';
+import {
+  birthDateField,
+  isOldEnough,
+  newPasswordErrors,
+  optionalEmailField,
+  questionRows,
+  questionsErrors,
+  questionsFields,
+  rescueEmailErrors,
+} from '../accounts/fields.ts';
 import { parseForm, rawFields, fieldFailure, type FormResult } from '../forms/forms.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
@@ -33,7 +42,6 @@ export interface ChangeDeps {
   appUrl: string;
 }
 
-
 /** A change's answer: a confirmation, or why not (next to the field it is about, mostly). */
 type ChangeResult = FormResult<{ message: string }, AccountChangesError | StepUpError | 'INVALID_FIELDS' | 'TOO_YOUNG'>;
 
@@ -51,7 +59,16 @@ async function commitSignificantChange(
     await write(tx);
     const updated = await tx.account.findUniqueOrThrow({ where: { id: account.id } });
     await recordSignificantChange(tx, deps, updated, kind, ctx);
-    await enqueueEmail(tx, { kind, accountId: account.id, to: notify, ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: kind, at: now }) }, deps.clock);
+    await enqueueEmail(
+      tx,
+      {
+        kind,
+        accountId: account.id,
+        to: notify,
+        ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: kind, at: now }),
+      },
+      deps.clock,
+    );
   });
 }
 
@@ -77,8 +94,7 @@ export async function changePassword(deps: ChangeDeps, actor: Actor, input: unkn
   const stale = await freshCodeRefusal(deps, actor);
   if (stale) return stale;
   const now = deps.clock.now();
-  const lockedOut = (until: Date) =>
-    fieldFailure(ACCOUNT_CHANGES_ERRORS, 'CURRENT_PASSWORD_LOCKED', 'currentPassword', until, now);
+  const lockedOut = (until: Date) => fieldFailure(ACCOUNT_CHANGES_ERRORS, 'CURRENT_PASSWORD_LOCKED', 'currentPassword', until, now);
   const locked = await takeAttempt(deps.db, passwordLockKey(account), PER_APPLE_ID, now);
   if (locked) return lockedOut(locked);
   if (!(await verifySecret(parsed.data.currentPassword, account.passwordHash))) {
@@ -154,6 +170,8 @@ export async function changeBirthDate(deps: ChangeDeps, actor: Actor, input: unk
   if (!isOldEnough(birthDate, deps.clock.now())) return fieldFailure(ACCOUNTS_ERRORS, 'TOO_YOUNG', 'birthDate');
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   if (birthDate === account.birthDate) return fieldFailure(ACCOUNT_CHANGES_ERRORS, 'BIRTH_DATE_UNCHANGED', 'birthDate');
-  await commitSignificantChange(deps, account, 'birth-date-changed', ctx, (tx) => tx.account.update({ where: { id: account.id }, data: { birthDate } }));
+  await commitSignificantChange(deps, account, 'birth-date-changed', ctx, (tx) =>
+    tx.account.update({ where: { id: account.id }, data: { birthDate } }),
+  );
   return { ok: true, message: 'Your birth date was changed.' };
 }

@@ -17,7 +17,17 @@ import type { Clock } from '../clock.ts';
 import { appleIdKey, emailField } from './apple-id.ts';
 import { hashSecret } from './passwords.ts';
 import { normaliseAnswer } from './security-questions.ts';
-import { birthDateField, optionalEmailField, isOldEnough, newPasswordErrors, questionRows, questionsErrors, questionsFields, rescueEmailErrors, accountNameField } from './fields.ts';
+import {
+  birthDateField,
+  optionalEmailField,
+  isOldEnough,
+  newPasswordErrors,
+  questionRows,
+  questionsErrors,
+  questionsFields,
+  rescueEmailErrors,
+  accountNameField,
+} from './fields.ts';
 import { parseForm, rawFields, fieldFailure, type FieldFailure, type FormResult } from '../forms/forms.ts';
 import { ACCOUNTS_ERRORS, type AccountsError } from './errors.ts';
 import { isRegionCode } from '../eligibility/regions.ts';
@@ -59,7 +69,10 @@ export interface NewAccount {
 }
 
 /** `input` is untrusted (a submitted form): checks every field at once, and the age. */
-export function validateAccountForm(input: unknown, now: Date): { ok: true; data: AccountForm } | FieldFailure<'INVALID_FIELDS' | 'TOO_YOUNG'> {
+export function validateAccountForm(
+  input: unknown,
+  now: Date,
+): { ok: true; data: AccountForm } | FieldFailure<'INVALID_FIELDS' | 'TOO_YOUNG'> {
   const field = rawFields(input);
   const parsed = parseForm(createAccountSchema, input, {
     ...newPasswordErrors(field, field('appleId')),
@@ -92,7 +105,12 @@ export async function hashAccountSecrets(v: AccountForm, bcryptCost: number): Pr
  * Inside the caller's transaction: the account, its questions, the 'account-created' event and the
  * welcome email. Throws Prisma's P2002 when the Apple ID exists (the unique index decides).
  */
-export async function insertAccount(tx: DbTx, deps: Pick<AccountDeps, 'clock' | 'appUrl'>, a: NewAccount, ctx: RequestContext): Promise<{ id: string }> {
+export async function insertAccount(
+  tx: DbTx,
+  deps: Pick<AccountDeps, 'clock' | 'appUrl'>,
+  a: NewAccount,
+  ctx: RequestContext,
+): Promise<{ id: string }> {
   const now = deps.clock.now();
   const account = await tx.account.create({
     data: {
@@ -118,12 +136,15 @@ export async function insertAccount(tx: DbTx, deps: Pick<AccountDeps, 'clock' | 
   return account;
 }
 
-
 /**
  * An account at once, signed in, with no confirmation of the address: for the seed and tests only
  * (see above). Says so when the Apple ID is taken, which the form must never do.
  */
-export async function createAccount(deps: AccountDeps, input: unknown, ctx: RequestContext): Promise<FormResult<{ accountId: string; sessionToken: string }, AccountsError>> {
+export async function createAccount(
+  deps: AccountDeps,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<{ accountId: string; sessionToken: string }, AccountsError>> {
   const now = deps.clock.now();
   const checked = validateAccountForm(input, now);
   if (!checked.ok) return checked;

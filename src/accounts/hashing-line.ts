@@ -36,7 +36,10 @@ export const THREADS_KEPT_FREE = 2;
  * can run with THREADS_KEPT_FREE left over.
  */
 export const HASHES_IN_FLIGHT = Math.max(1, Math.min(availableParallelism(), THREAD_POOL_SIZE - THREADS_KEPT_FREE));
-/** Waiting hashes per one in flight, at most: a cost-12 compare takes ~0.3 s, so the last waits about 1.2 s (more on a busy machine, up to MAX_WAIT_MS). */
+/**
+ * Waiting hashes per one in flight, at most: a cost-12 compare takes ~0.3 s, so the last waits
+ * about 1.2 s (more on a busy machine, up to MAX_WAIT_MS).
+ */
 export const WAITING_PER_HASH_IN_FLIGHT = 4;
 /**
  * The longest a sign-in is let wait for its compare; longer, and it is refused (SERVER_BUSY).
@@ -200,4 +203,7 @@ export function createHashingLine(inFlight: number, waiting: number, opts: LineO
 // The process's one line (the thread pool and the cores are the process's), on globalThis because
 // Next.js bundles its own copies of this module next to the server's.
 const globalForLine = globalThis as unknown as { twoStepHashingLine?: HashingLine };
-export const hashingLine: HashingLine = (globalForLine.twoStepHashingLine ??= createHashingLine(HASHES_IN_FLIGHT, HASHES_WAITING, { maxWaitMs: MAX_WAIT_MS, shares: LINE_SHARES }));
+export const hashingLine: HashingLine = (globalForLine.twoStepHashingLine ??= createHashingLine(HASHES_IN_FLIGHT, HASHES_WAITING, {
+  maxWaitMs: MAX_WAIT_MS,
+  shares: LINE_SHARES,
+}));

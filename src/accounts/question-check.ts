@@ -73,13 +73,23 @@ export async function questionsLock(db: Db, accountId: string, now: Date): Promi
  */
 type AnswerCheck = { ok: true } | (Failure<'QUESTIONS_LOCKED' | 'WRONG_ANSWERS'> & { locked: boolean; wrong: boolean });
 
-const lockedOut = (until: Date, now: Date, wrong: boolean): AnswerCheck => ({ ...failure(ACCOUNTS_ERRORS, 'QUESTIONS_LOCKED', until, now), locked: true, wrong });
+const lockedOut = (until: Date, now: Date, wrong: boolean): AnswerCheck => ({
+  ...failure(ACCOUNTS_ERRORS, 'QUESTIONS_LOCKED', until, now),
+  locked: true,
+  wrong,
+});
 
 /**
  * Checks both answers (each against its bcrypt hash, both always computed). Counts a wrong pair
  * toward the account's lock and clears the count on success.
  */
-export async function checkAnswers(db: Db, accountId: string, pair: QuestionPair, answers: [string, string], now: Date): Promise<AnswerCheck> {
+export async function checkAnswers(
+  db: Db,
+  accountId: string,
+  pair: QuestionPair,
+  answers: [string, string],
+  now: Date,
+): Promise<AnswerCheck> {
   const refusedUntil = await takeAttempt(db, lockKey(accountId), QUESTION_LOCK, now);
   if (refusedUntil) return lockedOut(refusedUntil, now, false);
   const rows = await db.securityQuestion.findMany({ where: { accountId, position: { in: pair } } });

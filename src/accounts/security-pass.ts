@@ -5,7 +5,16 @@
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
-import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, questionsLock, randomQuestionPair, type AskedQuestion } from './question-check.ts';
+import {
+  answersSchema,
+  askedQuestions,
+  checkAnswers,
+  decodePair,
+  encodePair,
+  questionsLock,
+  randomQuestionPair,
+  type AskedQuestion,
+} from './question-check.ts';
 import { fieldErrorsOf, invalidFields, type FormResult } from '../forms/forms.ts';
 import { ACCOUNTS_ERRORS, type AccountsError } from './errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -44,7 +53,10 @@ export interface PassFacts {
 
 /** Whether this session may see the page now; if not, the two questions to ask. */
 export async function securityPassState(deps: PassDeps, sessionId: string): Promise<PassState> {
-  const session = await deps.db.session.findUnique({ where: { id: sessionId }, include: { account: { select: { twoStepEnabledAt: true } } } });
+  const session = await deps.db.session.findUnique({
+    where: { id: sessionId },
+    include: { account: { select: { twoStepEnabledAt: true } } },
+  });
   if (!session) return { passed: false, signedOut: true };
   return securityPassStateOf(deps, { ...session, twoStepOn: session.account.twoStepEnabledAt !== null });
 }
@@ -65,14 +77,25 @@ export async function securityPassStateOf(deps: PassDeps, session: PassFacts): P
   let pair = decodePair(session.questionPair);
   if (!pair) {
     pair = randomQuestionPair();
-    const { count } = await deps.db.session.updateMany({ where: { id: sessionId }, data: { questionPair: encodePair(pair), securityPassAt: null, securityPassSeenAt: null } });
+    const { count } = await deps.db.session.updateMany({
+      where: { id: sessionId },
+      data: { questionPair: encodePair(pair), securityPassAt: null, securityPassSeenAt: null },
+    });
     if (count === 0) return signedOut;
   }
-  const [questions, locked] = await Promise.all([askedQuestions(deps.db, session.accountId, pair), questionsLock(deps.db, session.accountId, now)]);
+  const [questions, locked] = await Promise.all([
+    askedQuestions(deps.db, session.accountId, pair),
+    questionsLock(deps.db, session.accountId, now),
+  ]);
   return { passed: false, questions, locked };
 }
 
-export async function answerSecurityQuestions(deps: PassDeps, sessionId: string, input: unknown, ctx: RequestContext): Promise<FormResult<object, AccountsError | SessionsError>> {
+export async function answerSecurityQuestions(
+  deps: PassDeps,
+  sessionId: string,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<object, AccountsError | SessionsError>> {
   const parsed = answersSchema.safeParse(input);
   if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error));
   const now = deps.clock.now();
@@ -85,7 +108,10 @@ export async function answerSecurityQuestions(deps: PassDeps, sessionId: string,
     await recordSecurityEvent(deps.db, { accountId: session.accountId, kind: 'security-questions-failed', at: now }, ctx);
     return { ok: false, code: check.code, error: check.error };
   }
-  const { count } = await deps.db.session.updateMany({ where: { id: sessionId }, data: { securityPassAt: now, securityPassSeenAt: now, questionPair: null } });
+  const { count } = await deps.db.session.updateMany({
+    where: { id: sessionId },
+    data: { securityPassAt: now, securityPassSeenAt: now, questionPair: null },
+  });
   if (count === 0) return failure(SESSIONS_ERRORS, 'SESSION_ENDED');
   await recordSecurityEvent(deps.db, { accountId: session.accountId, kind: 'security-questions-passed', at: now }, ctx);
   return { ok: true };

@@ -71,14 +71,21 @@ export interface SignUpDeps extends AccountDeps {
  * `input` is untrusted (a submitted form): it is parsed here, whatever its type says. The answer is
  * "check your email" (appleId), the same whatever the address.
  */
-export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestContext): Promise<FormResult<{ appleId: string }, AccountsError>> {
+export async function signUp(
+  deps: SignUpDeps,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<{ appleId: string }, AccountsError>> {
   const { db, clock } = deps;
   const now = clock.now();
   const checked = validateAccountForm(input, now);
   if (!checked.ok) return checked;
 
   if (ctx.clientAddress) {
-    const limit = { ...CREATIONS_PER_CLIENT_ADDRESS, maxFailures: deps.accountsPerAddressPerHour ?? CREATIONS_PER_CLIENT_ADDRESS.maxFailures };
+    const limit = {
+      ...CREATIONS_PER_CLIENT_ADDRESS,
+      maxFailures: deps.accountsPerAddressPerHour ?? CREATIONS_PER_CLIENT_ADDRESS.maxFailures,
+    };
     const until = await takeAttempt(db, addressCreationKey(ctx.clientAddress), limit, now);
     if (until) return failure(ACCOUNTS_ERRORS, 'TOO_MANY_SIGN_UPS', until, now);
   }
@@ -98,14 +105,23 @@ export async function signUp(deps: SignUpDeps, input: unknown, ctx: RequestConte
       if (existing) {
         await enqueueEmail(
           tx,
-          { kind: 'account-exists', accountId: existing.id, to: existing.appleId, ...accountExistsEmail({ name: existing.name, appleId: existing.appleId, at: now, appUrl: deps.appUrl }) },
+          {
+            kind: 'account-exists',
+            accountId: existing.id,
+            to: existing.appleId,
+            ...accountExistsEmail({ name: existing.name, appleId: existing.appleId, at: now, appUrl: deps.appUrl }),
+          },
           clock,
         );
       } else {
         await tx.pendingAccount.create({ data: pendingRow(tokenId(token), account, key, now, expiresAt) });
         await enqueueEmail(
           tx,
-          { kind: 'activate-account', to: account.appleId, ...activateAccountEmail({ appleId: account.appleId, link: activationLink(deps.appUrl, token), expiresAt }) },
+          {
+            kind: 'activate-account',
+            to: account.appleId,
+            ...activateAccountEmail({ appleId: account.appleId, link: activationLink(deps.appUrl, token), expiresAt }),
+          },
           clock,
         );
       }
@@ -134,9 +150,15 @@ function pendingRow(id: string, a: NewAccount, key: string, now: Date, expiresAt
 // 2. The page the link leads to (GET: changes nothing)
 
 /** What the activation page shows for the token in its cookie. */
-export async function openActivation(deps: Pick<AccountDeps, 'db' | 'clock'>, token: string | undefined): Promise<Result<{ appleId: string; name: string }, AccountsError>> {
+export async function openActivation(
+  deps: Pick<AccountDeps, 'db' | 'clock'>,
+  token: string | undefined,
+): Promise<Result<{ appleId: string; name: string }, AccountsError>> {
   if (!isWellFormedActivationToken(token)) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
-  const row = await deps.db.pendingAccount.findUnique({ where: { id: tokenId(token) }, select: { appleId: true, name: true, expiresAt: true } });
+  const row = await deps.db.pendingAccount.findUnique({
+    where: { id: tokenId(token) },
+    select: { appleId: true, name: true, expiresAt: true },
+  });
   if (!row || row.expiresAt <= deps.clock.now()) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
   return { ok: true, appleId: row.appleId, name: row.name };
 }

@@ -36,7 +36,6 @@ import { failure, type Failure } from '../result.ts';
 import { APP_PASSWORDS_ERRORS, type AppPasswordsError } from './errors.ts';
 import { REQUEST_ID } from '../db/row-id.ts';
 
-
 export interface AppPasswordDeps {
   db: Db;
   clock: Clock;
@@ -86,7 +85,10 @@ const lookupKeyOf = (normalised: string) => normalised.slice(0, GROUP_LENGTH);
 // ---- Creating ---------------------------------------------------------------------------------
 
 // One line of plain, visible text (src/accounts/display-text.ts).
-export const labelField = displayText(LABEL_MAX, { empty: 'Enter a label, such as the name of the app.', tooLong: `A label can be at most ${LABEL_MAX} characters.` });
+export const labelField = displayText(LABEL_MAX, {
+  empty: 'Enter a label, such as the name of the app.',
+  tooLong: `A label can be at most ${LABEL_MAX} characters.`,
+});
 
 const createSchema = z.object({ label: labelField });
 
@@ -120,10 +122,19 @@ export async function createAppPassword(
     const row = await tx.appPassword.create({
       data: { accountId: account.id, label, lookupKey: lookupKeyOf(normalised), hash, createdAt: now },
     });
-    await recordSecurityEvent(tx, { accountId: account.id, kind: 'app-password-created', at: now, details: { appPasswordId: row.id, label } }, ctx);
+    await recordSecurityEvent(
+      tx,
+      { accountId: account.id, kind: 'app-password-created', at: now, details: { appPasswordId: row.id, label } },
+      ctx,
+    );
     await enqueueEmail(
       tx,
-      { kind: 'app-password-created', accountId: account.id, to: addressesOnFile(account), ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: true, at: now }) },
+      {
+        kind: 'app-password-created',
+        accountId: account.id,
+        to: addressesOnFile(account),
+        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: true, at: now }),
+      },
       deps.clock,
     );
     return { ok: true, id: row.id, label, password, message: `Your app-specific password for “${label}” was created.` };
@@ -153,7 +164,12 @@ export async function listAppPasswords(db: DbTx, accountId: string): Promise<App
 const idField = z.string().regex(REQUEST_ID);
 
 /** Revokes one of the holder's app-specific passwords: apps using it are refused from now on. */
-export async function revokeAppPassword(deps: Pick<AppPasswordDeps, 'db' | 'clock'>, actor: Actor, id: unknown, ctx: RequestContext): Promise<AppPasswordResult> {
+export async function revokeAppPassword(
+  deps: Pick<AppPasswordDeps, 'db' | 'clock'>,
+  actor: Actor,
+  id: unknown,
+  ctx: RequestContext,
+): Promise<AppPasswordResult> {
   if (!idField.safeParse(id).success) return failure(APP_PASSWORDS_ERRORS, 'APP_PASSWORD_GONE');
   const stale = await freshCodeRefusal(deps, actor);
   if (stale) return stale;
@@ -161,13 +177,25 @@ export async function revokeAppPassword(deps: Pick<AppPasswordDeps, 'db' | 'cloc
   return deps.db.$transaction(async (tx): Promise<AppPasswordResult> => {
     const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
     // Only an active one of THIS account: someone else's id is "not on your account".
-    const revoked = await tx.appPassword.updateMany({ where: { id: id as string, accountId: account.id, revokedAt: null }, data: { revokedAt: now } });
+    const revoked = await tx.appPassword.updateMany({
+      where: { id: id as string, accountId: account.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (revoked.count === 0) return failure(APP_PASSWORDS_ERRORS, 'APP_PASSWORD_GONE');
     const { label } = await tx.appPassword.findUniqueOrThrow({ where: { id: id as string }, select: { label: true } });
-    await recordSecurityEvent(tx, { accountId: account.id, kind: 'app-password-revoked', at: now, details: { appPasswordId: id as string, label } }, ctx);
+    await recordSecurityEvent(
+      tx,
+      { accountId: account.id, kind: 'app-password-revoked', at: now, details: { appPasswordId: id as string, label } },
+      ctx,
+    );
     await enqueueEmail(
       tx,
-      { kind: 'app-password-revoked', accountId: account.id, to: addressesOnFile(account), ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: false, at: now }) },
+      {
+        kind: 'app-password-revoked',
+        accountId: account.id,
+        to: addressesOnFile(account),
+        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: false, at: now }),
+      },
       deps.clock,
     );
     return { ok: true, message: `The app-specific password “${label}” was revoked. Apps using it can no longer sign in with it.` };
@@ -182,7 +210,11 @@ async function revokeAllIn(tx: DbTx, accountId: string, now: Date, ctx: RequestC
 }
 
 /** The "Revoke All" button. */
-export async function revokeAllAppPasswords(deps: Pick<AppPasswordDeps, 'db' | 'clock'>, actor: Actor, ctx: RequestContext): Promise<AppPasswordResult<{ count: number }>> {
+export async function revokeAllAppPasswords(
+  deps: Pick<AppPasswordDeps, 'db' | 'clock'>,
+  actor: Actor,
+  ctx: RequestContext,
+): Promise<AppPasswordResult<{ count: number }>> {
   const stale = await freshCodeRefusal(deps, actor);
   if (stale) return stale;
   const now = deps.clock.now();
@@ -200,7 +232,11 @@ export async function revokeAllAppPasswords(deps: Pick<AppPasswordDeps, 'db' | '
       },
       deps.clock,
     );
-    return { ok: true, count, message: `All ${count} app-specific password${count === 1 ? ' was' : 's were'} revoked. Apps using them can no longer sign in.` };
+    return {
+      ok: true,
+      count,
+      message: `All ${count} app-specific password${count === 1 ? ' was' : 's were'} revoked. Apps using them can no longer sign in.`,
+    };
   });
 }
 
@@ -226,7 +262,10 @@ export const appCredentialsSchema = z.object({
   password: z.string().min(1, 'Enter a password.').max(1024),
 });
 
-/** An app's sign-in: the holder's name, or 401 (one answer for every refused password) or 429 (a lockout, with its wait) or 503 (the hashing line has no place for it). */
+/**
+ * An app's sign-in: the holder's name, or 401 (one answer for every refused password) or 429 (a
+ * lockout, with its wait) or 503 (the hashing line has no place for it).
+ */
 type AppAuthResult =
   | { ok: true; name: string }
   | (Failure<'APP_SIGN_IN_FAILED'> & { status: 401 })
@@ -234,7 +273,11 @@ type AppAuthResult =
   | (Failure<'SERVER_BUSY'> & { status: 503; retryAfterSeconds: number });
 
 const signInFailed = (): AppAuthResult => ({ ...failure(APP_PASSWORDS_ERRORS, 'APP_SIGN_IN_FAILED'), status: 401 });
-const busy = (): AppAuthResult => ({ ...failure(ACCOUNTS_ERRORS, 'SERVER_BUSY'), status: 503, retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+const busy = (): AppAuthResult => ({
+  ...failure(ACCOUNTS_ERRORS, 'SERVER_BUSY'),
+  status: 503,
+  retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+});
 
 /**
  * An app signs in with the Apple ID and a password.
@@ -281,7 +324,12 @@ interface AppAttempt {
 }
 
 /** The compares of an app's sign-in, all in the request's one place in the hashing line. */
-async function checkAppSignIn(deps: AppAuthDeps, { account, typed, limits, now }: AppAttempt, ctx: RequestContext, place: Place): Promise<AppAuthResult> {
+async function checkAppSignIn(
+  deps: AppAuthDeps,
+  { account, typed, limits, now }: AppAttempt,
+  ctx: RequestContext,
+  place: Place,
+): Promise<AppAuthResult> {
   const { db } = deps;
   const refused = await takeAttempts(db, limits, now);
   if (refused) return locked(refused, now);
@@ -327,7 +375,10 @@ async function appLimits(
 ): Promise<{ limits: Limit[]; own: boolean }> {
   const normalised = account?.twoStepEnabledAt ? normaliseAppPassword(typed) : null;
   const own = normalised
-    ? await db.appPassword.findFirst({ where: { accountId: account!.id, lookupKey: lookupKeyOf(normalised), revokedAt: null }, select: { id: true } })
+    ? await db.appPassword.findFirst({
+        where: { accountId: account!.id, lookupKey: lookupKeyOf(normalised), revokedAt: null },
+        select: { id: true },
+      })
     : null;
   if (own) return { limits: [[`app:app-password:${own.id}`, PER_KNOWN_BROWSER]], own: true };
   return { limits: passwordLimits('app:sign-in', key, account?.id ?? null, ctx), own: false };
@@ -337,7 +388,10 @@ async function appLimits(
 async function matchAppPassword(deps: AppPasswordDeps, accountId: string, typed: string, place: Place): Promise<string | null> {
   const normalised = normaliseAppPassword(typed);
   const candidates = normalised
-    ? await deps.db.appPassword.findMany({ where: { accountId, lookupKey: lookupKeyOf(normalised), revokedAt: null }, select: { id: true, hash: true } })
+    ? await deps.db.appPassword.findMany({
+        where: { accountId, lookupKey: lookupKeyOf(normalised), revokedAt: null },
+        select: { id: true, hash: true },
+      })
     : [];
   if (!normalised || candidates.length === 0) {
     await verifyAgainstNothing(typed, deps.bcryptCost, place);

@@ -7,7 +7,8 @@ export const APP_PASSWORDS_ERRORS = {
   /** They exist only with two-step on (docs/rules.md#app-specific-passwords). */
   TWO_STEP_NEEDED: 'App-specific passwords are for accounts with two-step verification on.',
   /** MAX_APP_PASSWORDS active at once. */
-  TOO_MANY_APP_PASSWORDS: (max: number) => `You have ${max} app-specific passwords, the most an account can have. Revoke one you no longer use first.`,
+  TOO_MANY_APP_PASSWORDS: (max: number) =>
+    `You have ${max} app-specific passwords, the most an account can have. Revoke one you no longer use first.`,
   /** Revoked already, someone else's, or never there. */
   APP_PASSWORD_GONE: 'That app-specific password is no longer on your account.',
   NONE_TO_REVOKE: 'There are no app-specific passwords to revoke.',

@@ -85,7 +85,6 @@ export interface CodeDeps {
   totpKey: Buffer;
 }
 
-
 function checkDigits(digits: number): void {
   if (!Number.isInteger(digits) || digits < MIN_CODE_DIGITS || digits > MAX_CODE_DIGITS) {
     throw new Error(`codeDigits must be an integer from ${MIN_CODE_DIGITS} to ${MAX_CODE_DIGITS}`);
@@ -124,7 +123,11 @@ const sendSchema = z.object({ accountId: idSchema, trustedDeviceId: idSchema, pu
  * The device of the account a code would go to, with its registered device when it has one: one
  * raw read (src/db/raw.ts: a model query with its relation is two statements and ten times the CPU).
  */
-async function deviceToSendTo(db: Db, accountId: string, trustedDeviceId: string): Promise<(DeviceRow & { kind: string; verifiedAt: Date | null }) | null> {
+async function deviceToSendTo(
+  db: Db,
+  accountId: string,
+  trustedDeviceId: string,
+): Promise<(DeviceRow & { kind: string; verifiedAt: Date | null }) | null> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT d."kind", d."phoneNumber", d."verifiedAt", d."name" AS "ownName", r."deviceId", r."name"
     FROM "TrustedDevice" d LEFT JOIN "RegisteredDevice" r ON r."id" = d."registeredDeviceId"
@@ -174,7 +177,9 @@ export async function sendCode(
   // A device that makes its own codes: nothing to send, store or count (only the pause, read here to say so early).
   if (kind.proof.by === 'own-code') {
     const paused = await pausedUntil(db, accountId, ctx, now);
-    return paused ? failure(CODES_ERRORS, 'CODES_PAUSED', paused, now) : { ok: true, sent: false, expiresAt: null, appLabel: kind.label(device) };
+    return paused
+      ? failure(CODES_ERRORS, 'CODES_PAUSED', paused, now)
+      : { ok: true, sent: false, expiresAt: null, appLabel: kind.label(device) };
   }
   const destination = kind.proof.by === 'sent-code' ? kind.proof.destination(device) : null;
   if (kind.proof.by !== 'sent-code' || !destination) return failure(CODES_ERRORS, 'DEVICE_CANNOT_RECEIVE');
@@ -192,7 +197,14 @@ export async function sendCode(
     if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
     const limited = await sendLimitError(
       tx,
-      { accountId, budget, trustedDeviceId, destination: destination.key, destinationKind: destination.channel, clientAddress: ctx.clientAddress },
+      {
+        accountId,
+        budget,
+        trustedDeviceId,
+        destination: destination.key,
+        destinationKind: destination.channel,
+        clientAddress: ctx.clientAddress,
+      },
       now,
     );
     if (limited) return limited;
@@ -225,12 +237,20 @@ export async function sendCode(
     await db.$transaction(async (tx) => {
       await tx.verificationCode.deleteMany({ where: { id: reserved.codeId } });
       await tx.codeSend.deleteMany({ where: { id: reserved.sendId } });
-      await recordSecurityEvent(tx, { accountId, kind: 'code-send-failed', at: now, details: { purpose, trustedDeviceId, channel: destination.channel, ...details } }, ctx);
+      await recordSecurityEvent(
+        tx,
+        { accountId, kind: 'code-send-failed', at: now, details: { purpose, trustedDeviceId, channel: destination.channel, ...details } },
+        ctx,
+      );
     });
     return refusal;
   }
 
-  await recordSecurityEvent(db, { accountId, kind: 'code-sent', at: now, details: { purpose, trustedDeviceId, channel: destination.channel } }, ctx);
+  await recordSecurityEvent(
+    db,
+    { accountId, kind: 'code-sent', at: now, details: { purpose, trustedDeviceId, channel: destination.channel } },
+    ctx,
+  );
   return { ok: true, sent: true, expiresAt };
 }
 
@@ -296,12 +316,21 @@ async function deviceAndLatestCode(
   const device: CheckedDevice = {
     kind: String(r.kind),
     verifiedAt: rawDateOrNull(r.verifiedAt),
-    secret: { sealed: rawTextOrNull(r.totpSecret), lastStep: r.totpLastStep === null || r.totpLastStep === undefined ? null : Number(r.totpLastStep) },
+    secret: {
+      sealed: rawTextOrNull(r.totpSecret),
+      lastStep: r.totpLastStep === null || r.totpLastStep === undefined ? null : Number(r.totpLastStep),
+    },
   };
   if (r.id === null || r.id === undefined) return { device, row: null };
   return {
     device,
-    row: { id: String(r.id), codeHash: String(r.codeHash), expiresAt: rawDate(r.expiresAt), usedAt: rawDateOrNull(r.usedAt), wrongTries: Number(r.wrongTries) },
+    row: {
+      id: String(r.id),
+      codeHash: String(r.codeHash),
+      expiresAt: rawDate(r.expiresAt),
+      usedAt: rawDateOrNull(r.usedAt),
+      wrongTries: Number(r.wrongTries),
+    },
   };
 }
 
@@ -313,7 +342,10 @@ export async function verifyCode<T = undefined>(
 ): Promise<Result<{ then?: T }, CodesError>> {
   checkDigits(deps.codeDigits);
   const ids = sendSchema.extend({ code: z.string().max(100) }).safeParse(input);
-  if (!ids.success) return ids.error.issues.some((i) => i.path[0] === 'code') ? failure(CODES_ERRORS, 'CODE_MALFORMED', deps.codeDigits) : failure(CODES_ERRORS, 'NO_CODE');
+  if (!ids.success)
+    return ids.error.issues.some((i) => i.path[0] === 'code')
+      ? failure(CODES_ERRORS, 'CODE_MALFORMED', deps.codeDigits)
+      : failure(CODES_ERRORS, 'NO_CODE');
   const { accountId, trustedDeviceId, purpose } = ids.data;
   const { db, clock } = deps;
   const now = clock.now();
@@ -330,7 +362,8 @@ export async function verifyCode<T = undefined>(
   if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
-  if (kind?.proof.by === 'own-code') return checkOwnCode(deps, kind.proof, kind.method, { accountId, trustedDeviceId, purpose, code }, device, ctx, onVerified);
+  if (kind?.proof.by === 'own-code')
+    return checkOwnCode(deps, kind.proof, kind.method, { accountId, trustedDeviceId, purpose, code }, device, ctx, onVerified);
   if (!row) return failure(CODES_ERRORS, 'NO_CODE');
   const matches = sameHash(row.codeHash, codeHash(deps.codeKey, purpose, trustedDeviceId, code));
   const event = (kind: 'code-verified' | 'code-reused', tx: DbTx = db) =>
@@ -420,7 +453,15 @@ async function checkOwnCode<T>(
 ): Promise<Result<{ then?: T }, CodesError>> {
   const { db, clock } = deps;
   const now = clock.now();
-  const verdict = await proof.check({ db, now, accountId: a.accountId, trustedDeviceId: a.trustedDeviceId, secrets: { totpKey: deps.totpKey }, secret: device.secret, code: a.code });
+  const verdict = await proof.check({
+    db,
+    now,
+    accountId: a.accountId,
+    trustedDeviceId: a.trustedDeviceId,
+    secrets: { totpKey: deps.totpKey },
+    secret: device.secret,
+    code: a.code,
+  });
   if (verdict.ok) {
     const then = await db.$transaction(async (tx) => {
       await codeAccepted(tx, a, now, ctx);
@@ -430,10 +471,16 @@ async function checkOwnCode<T>(
   }
   if (verdict.reason === 'unreadable') return failure(CODES_ERRORS, 'TOTP_UNREADABLE');
   if (verdict.reason === 'used') {
-    await recordSecurityEvent(db, { accountId: a.accountId, kind: 'code-reused', at: now, details: { purpose: a.purpose, trustedDeviceId: a.trustedDeviceId } }, ctx);
+    await recordSecurityEvent(
+      db,
+      { accountId: a.accountId, kind: 'code-reused', at: now, details: { purpose: a.purpose, trustedDeviceId: a.trustedDeviceId } },
+      ctx,
+    );
     return failure(CODES_ERRORS, 'TOTP_USED');
   }
-  const run = await db.$transaction((tx) => wrongCodeCounted(tx, clock, { accountId: a.accountId, trustedDeviceId: a.trustedDeviceId, purpose: a.purpose }, now, ctx));
+  const run = await db.$transaction((tx) =>
+    wrongCodeCounted(tx, clock, { accountId: a.accountId, trustedDeviceId: a.trustedDeviceId, purpose: a.purpose }, now, ctx),
+  );
   if (run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', run.pausedUntil, now);
   return failure(CODES_ERRORS, 'TOTP_WRONG');
 }

@@ -27,6 +27,9 @@ export function deliveryFailure(
     if (known) return { refusal: failure(CODES_ERRORS, known.code, ...(known.args as [string])), details: known.details };
   }
   // Only the type: the message of a foreign error might quote the request, and so the code.
-  log.error({ event: 'code-delivery-failed', errorType: err instanceof Error ? err.name : typeof err }, `codes: sending a code failed with an unexpected ${err instanceof Error ? err.name : typeof err}`);
+  log.error(
+    { event: 'code-delivery-failed', errorType: err instanceof Error ? err.name : typeof err },
+    `codes: sending a code failed with an unexpected ${err instanceof Error ? err.name : typeof err}`,
+  );
   return { refusal: failure(CODES_ERRORS, 'SEND_FAILED'), details: { error: 'unknown' } };
 }

@@ -33,11 +33,13 @@ export const CODES_ERRORS = {
   /** SENDS_PER_DEVICE (limits.ts): the first sending limit checked. */
   WAIT_BEFORE_ANOTHER_CODE: (until: Date, now: Date) => `Wait ${waitText(until, now)} before asking for another code.`,
   /** SENDS_PER_DESTINATION: the number or registered device, whichever account asks, in the send's budget (limits.ts). */
-  TOO_MANY_TO_DESTINATION: (kind: string, until: Date, now: Date) => `Too many codes were sent to this ${destinationNoun(kind)}. Try again in ${waitText(until, now)}.`,
+  TOO_MANY_TO_DESTINATION: (kind: string, until: Date, now: Date) =>
+    `Too many codes were sent to this ${destinationNoun(kind)}. Try again in ${waitText(until, now)}.`,
   /** SENDS_PER_ACCOUNT (pending devices, and trusted ones from unknown browsers). */
   TOO_MANY_FOR_ACCOUNT: (until: Date, now: Date) => `Too many codes were sent for this Apple ID. Try again in ${waitText(until, now)}.`,
   /** SENDS_PER_CLIENT_ADDRESS (pending devices, and trusted ones from unknown browsers). */
-  TOO_MANY_FROM_NETWORK: (until: Date, now: Date) => `Too many codes were requested from your network. Try again in ${waitText(until, now)}.`,
+  TOO_MANY_FROM_NETWORK: (until: Date, now: Date) =>
+    `Too many codes were requested from your network. Try again in ${waitText(until, now)}.`,
   /** Delivery failed (delivery.ts), or a code of a kind that makes its own was refused: the kind's reasons. */
   ...KIND_CODE_ERRORS,
   /** Any other failure: its message might quote the code, so it is never shown. */

@@ -93,7 +93,14 @@ export interface SendFacts {
   clientAddress: string | null;
 }
 
-type SendRow = { trustedDeviceId: string; destination: string; accountId: string; clientAddress: string | null; budget: string; sentAt: Date };
+type SendRow = {
+  trustedDeviceId: string;
+  destination: string;
+  accountId: string;
+  clientAddress: string | null;
+  budget: string;
+  sentAt: Date;
+};
 
 /**
  * Which earlier sends each limit counts for a new send with facts `f`. The raw statement in
@@ -104,7 +111,8 @@ const counts = {
   device: (f: SendFacts) => (r: SendRow) => r.trustedDeviceId === f.trustedDeviceId,
   destination: (f: SendFacts) => (r: SendRow) => r.destination === f.destination && r.budget === f.budget,
   account: (f: SendFacts) => (r: SendRow) => r.accountId === f.accountId && r.budget === f.budget,
-  address: (f: SendFacts) => (r: SendRow) => r.clientAddress === f.clientAddress && COUNTED_PER_ACCOUNT_AND_ADDRESS.includes(r.budget as SendBudget),
+  address: (f: SendFacts) => (r: SendRow) =>
+    r.clientAddress === f.clientAddress && COUNTED_PER_ACCOUNT_AND_ADDRESS.includes(r.budget as SendBudget),
 };
 
 /**
@@ -174,7 +182,12 @@ export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise
 }
 
 /** The longest window: CodeSend rows older than this count toward no limit. */
-export const LONGEST_SEND_WINDOW_MS = Math.max(SENDS_PER_DEVICE.windowMs, SENDS_PER_DESTINATION.windowMs, SENDS_PER_ACCOUNT.windowMs, SENDS_PER_CLIENT_ADDRESS.windowMs);
+export const LONGEST_SEND_WINDOW_MS = Math.max(
+  SENDS_PER_DEVICE.windowMs,
+  SENDS_PER_DESTINATION.windowMs,
+  SENDS_PER_ACCOUNT.windowMs,
+  SENDS_PER_CLIENT_ADDRESS.windowMs,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Wrong codes in a row, per account (one Throttle row: failures = wrong codes in a row,
@@ -189,7 +202,9 @@ const wrongCodesKeyOf = (accountId: string, ctx: RequestContext) => wrongCodesKe
 /** The end of the pause for this account and browser, or null when codes may be sent and checked. */
 export async function pausedUntil(tx: DbTx, accountId: string, ctx: RequestContext, now: Date): Promise<Date | null> {
   // Raw SQL (src/db/raw.ts): read on every send and every check of a code.
-  const rows = await tx.$queryRaw<{ lockedUntil: unknown }[]>`SELECT "lockedUntil" FROM "Throttle" WHERE "key" = ${wrongCodesKeyOf(accountId, ctx)}`;
+  const rows = await tx.$queryRaw<
+    { lockedUntil: unknown }[]
+  >`SELECT "lockedUntil" FROM "Throttle" WHERE "key" = ${wrongCodesKeyOf(accountId, ctx)}`;
   const lockedUntil = rawDateOrNull(rows[0]?.lockedUntil);
   return lockedUntil && lockedUntil > now ? lockedUntil : null;
 }
@@ -220,8 +235,16 @@ export async function countWrongCode(tx: DbTx, accountId: string, ctx: RequestCo
   if (ms === 0) return { wrongInARow: row.failures, runStartedAt: row.windowStartedAt, pausedUntil: null, tripped: false };
   const until = new Date(now.getTime() + ms);
   // Never shortens a pause another request has just set.
-  await tx.throttle.updateMany({ where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lt: until } }] }, data: { lockedUntil: until } });
-  return { wrongInARow: row.failures, runStartedAt: row.windowStartedAt, pausedUntil: until, tripped: row.failures === WRONG_CODES_BEFORE_PAUSE };
+  await tx.throttle.updateMany({
+    where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lt: until } }] },
+    data: { lockedUntil: until },
+  });
+  return {
+    wrongInARow: row.failures,
+    runStartedAt: row.windowStartedAt,
+    pausedUntil: until,
+    tripped: row.failures === WRONG_CODES_BEFORE_PAUSE,
+  };
 }
 
 /** A right code ends every run of the account (the holder is back: a stranger's pause ends too). */

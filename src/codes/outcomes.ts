@@ -31,7 +31,11 @@ interface Attempt {
   details?: Record<string, string | number>;
 }
 
-const eventDetails = (a: Attempt) => ({ purpose: a.purpose, ...(a.trustedDeviceId ? { trustedDeviceId: a.trustedDeviceId } : {}), ...a.details });
+const eventDetails = (a: Attempt) => ({
+  purpose: a.purpose,
+  ...(a.trustedDeviceId ? { trustedDeviceId: a.trustedDeviceId } : {}),
+  ...a.details,
+});
 
 /**
  * A right code, in the transaction of the flow it completes: the wrong codes in a row end, the
@@ -51,18 +55,16 @@ export async function codeAccepted(tx: DbTx, a: Attempt, now: Date, ctx: Request
  * account's wrong codes in a row (limits.ts), and when that run reaches the pause, the pause is
  * recorded and the holder alerted once. Returns the run.
  */
-export async function wrongCodeCounted(
-  tx: DbTx,
-  clock: Clock,
-  a: Attempt,
-  now: Date,
-  ctx: RequestContext,
-): Promise<WrongCodeRun> {
+export async function wrongCodeCounted(tx: DbTx, clock: Clock, a: Attempt, now: Date, ctx: RequestContext): Promise<WrongCodeRun> {
   const { accountId } = a;
   await recordSecurityEvent(tx, { accountId, kind: 'code-wrong', at: now, details: eventDetails(a) }, ctx);
   const run = await countWrongCode(tx, accountId, ctx, now);
   if (run.pausedUntil) {
-    await recordSecurityEvent(tx, { accountId, kind: 'codes-paused', at: now, details: { wrongInARow: run.wrongInARow, pausedUntil: run.pausedUntil.toISOString() } }, ctx);
+    await recordSecurityEvent(
+      tx,
+      { accountId, kind: 'codes-paused', at: now, details: { wrongInARow: run.wrongInARow, pausedUntil: run.pausedUntil.toISOString() } },
+      ctx,
+    );
   }
   if (run.tripped) await sendWrongCodesAlert(tx, clock, accountId, run, now);
   return run;
@@ -75,8 +77,10 @@ export async function wrongCodeCounted(
  * of this run came from (from the 'code-wrong' events); never a code.
  */
 async function sendWrongCodesAlert(tx: DbTx, clock: Clock, accountId: string, run: WrongCodeRun, now: Date): Promise<void> {
-
-  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { name: true, appleId: true, rescueEmail: true } });
+  const account = await tx.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { name: true, appleId: true, rescueEmail: true },
+  });
   const wrong = await tx.securityEvent.findMany({
     where: { accountId, kind: 'code-wrong', createdAt: { gte: run.runStartedAt } },
     orderBy: { createdAt: 'asc' },

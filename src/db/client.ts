@@ -25,8 +25,16 @@ export function createDb(url: string, opts: { onQuery?: (sql: string) => void } 
   // The two generated clients have the same API; only the SQL they compile to differs.
   const db =
     engineOf(url) === 'postgresql'
-      ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log, transactionOptions: TRANSACTION_WAIT }) as unknown as Db)
-      : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}` }), log, transactionOptions: TRANSACTION_WAIT });
+      ? (new PostgresClient({
+          adapter: new PrismaPg({ connectionString: url }),
+          log,
+          transactionOptions: TRANSACTION_WAIT,
+        }) as unknown as Db)
+      : new SqliteClient({
+          adapter: new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}` }),
+          log,
+          transactionOptions: TRANSACTION_WAIT,
+        });
   const onQuery = opts.onQuery;
   if (onQuery) (db as unknown as { $on(e: 'query', fn: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));
   return db;

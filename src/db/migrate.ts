@@ -29,7 +29,10 @@ async function sqliteRunner(url: string): Promise<SqlRunner> {
       db.exec(sql);
     },
     async appliedNames() {
-      return db.prepare(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY name`).all().map((r) => (r as { name: string }).name);
+      return db
+        .prepare(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY name`)
+        .all()
+        .map((r) => (r as { name: string }).name);
     },
     async close() {
       db.close();

@@ -19,7 +19,10 @@ export function newRowId(): string {
   }
   // 36^4 = 1.7 million ids in one millisecond before the counter would widen: far beyond any load.
   const count = counter.toString(36).padStart(4, '0');
-  const random = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(13, '0').slice(0, 12);
+  const random = BigInt(`0x${randomBytes(8).toString('hex')}`)
+    .toString(36)
+    .padStart(13, '0')
+    .slice(0, 12);
   return `c${lastMs.toString(36).padStart(8, '0')}${count}${random}`;
 }
 

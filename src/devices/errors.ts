@@ -16,7 +16,8 @@ export const DEVICES_ERRORS = {
   /** Removed meanwhile, someone else's, or never there. */
   DEVICE_GONE: 'That device is no longer on your account.',
   /** Apple's FAQ (docs/rules.md#trusted-devices): at least one number that receives texts while two-step is on. */
-  LAST_TRUSTED_PHONE: 'This is your only trusted phone number, and two-step verification needs at least one. Add and verify another number first.',
+  LAST_TRUSTED_PHONE:
+    'This is your only trusted phone number, and two-step verification needs at least one. Add and verify another number first.',
 } as const satisfies ErrorSentences;
 
 export type DevicesError = keyof typeof DEVICES_ERRORS;

@@ -36,12 +36,14 @@ import type { Prisma } from '../generated/sqlite/client.ts';
 export { kindView, type KindView } from '../kinds/view.ts';
 export type { RegisteredDeviceView } from '../kinds/push/registered.ts';
 
-
 /** What the device flows need: the code service's (they send and check codes through it). */
 export type DeviceDeps = CodeDeps;
 
 /** A form's answer: a confirmation, or why not (with messages next to fields when they say it). */
-export type DeviceResult<T extends object = object> = FormResult<{ message: string } & T, DevicesError | CodesError | StepUpError | 'INVALID_FIELDS'>;
+export type DeviceResult<T extends object = object> = FormResult<
+  { message: string } & T,
+  DevicesError | CodesError | StepUpError | 'INVALID_FIELDS'
+>;
 
 // (ours) An account holds at most this many trusted and pending devices together: enough for a
 // household's phones, few enough to bound what one session can make us send. (Registered iOS
@@ -49,7 +51,6 @@ export type DeviceResult<T extends object = object> = FormResult<{ message: stri
 export const MAX_TRUSTED_DEVICES = 10;
 /** Adding a device needs a fresh code, except in a Recovery Key session, which exists to add one. */
 export const ADDING = DEVICES_PAGE;
-
 
 type DeviceRow = { kind: string; phoneNumber: string | null; name?: string | null; registeredDevice?: { name: string } | null };
 
@@ -98,7 +99,14 @@ export async function announceDeviceChange(
       kind: added ? 'trusted-device-added' : 'trusted-device-removed',
       accountId,
       to: addressesOnFile(account),
-      ...trustedDeviceEmail({ name: account.name, appleId: account.appleId, device: describeDevice(device), uses: kindOf(device.kind).trustedUses, added, at }),
+      ...trustedDeviceEmail({
+        name: account.name,
+        appleId: account.appleId,
+        device: describeDevice(device),
+        uses: kindOf(device.kind).trustedUses,
+        added,
+        at,
+      }),
     },
     clock,
   );
@@ -119,7 +127,12 @@ export type NewDevice = Omit<Prisma.TrustedDeviceUncheckedCreateInput, 'accountI
  * Creates a pending device if the account has room: counted and created under the account's row
  * lock, so concurrent adds cannot pass MAX_TRUSTED_DEVICES. 'taken': the same device was added meanwhile.
  */
-export async function createPendingDevice(db: Db, accountId: string, device: NewDevice, now: Date): Promise<{ id: string } | Failure<'TOO_MANY_DEVICES'> | 'taken'> {
+export async function createPendingDevice(
+  db: Db,
+  accountId: string,
+  device: NewDevice,
+  now: Date,
+): Promise<{ id: string } | Failure<'TOO_MANY_DEVICES'> | 'taken'> {
   try {
     return await db.$transaction(async (tx) => {
       await lockAccountRow(tx, accountId, now);
@@ -134,7 +147,12 @@ export async function createPendingDevice(db: Db, accountId: string, device: New
 }
 
 /** Sends the verification code to a new pending device; if that fails the device is not kept. */
-export async function sendFirstCode(deps: DeviceDeps, accountId: string, trustedDeviceId: string, ctx: RequestContext): Promise<Result<{ expiresAt: Date }, CodesError>> {
+export async function sendFirstCode(
+  deps: DeviceDeps,
+  accountId: string,
+  trustedDeviceId: string,
+  ctx: RequestContext,
+): Promise<Result<{ expiresAt: Date }, CodesError>> {
   const sent = await sendCode(deps, { accountId, trustedDeviceId, purpose: 'verify-device' }, ctx);
   if (!sent.ok) await deps.db.trustedDevice.deleteMany({ where: { id: trustedDeviceId, accountId, verifiedAt: null } });
   if (sent.ok && !sent.sent) throw new Error('only a device of a kind that is sent codes is sent its first code'); // a kind that makes its own codes is sent nothing
@@ -167,7 +185,10 @@ export async function confirmDevice(deps: DeviceDeps, actor: Actor, input: unkno
   const now = deps.clock.now();
   const confirmed = await deps.db.$transaction(async (tx) => {
     // Only a device still pending and still here: it may have been removed meanwhile.
-    const { count } = await tx.trustedDevice.updateMany({ where: { id: device.id, accountId: actor.accountId, verifiedAt: null }, data: { verifiedAt: now } });
+    const { count } = await tx.trustedDevice.updateMany({
+      where: { id: device.id, accountId: actor.accountId, verifiedAt: null },
+      data: { verifiedAt: now },
+    });
     if (count === 0) return false;
     await announceDeviceChange(tx, deps.clock, { accountId: actor.accountId, device, added: true, at: now }, ctx);
     return true;
@@ -202,7 +223,12 @@ export async function resendCode(
  * identity"). While two-step is on, the last trusted phone number stays (Apple's FAQ: at least one
  * number that receives texts).
  */
-export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor: Actor, trustedDeviceId: unknown, ctx: RequestContext): Promise<DeviceResult> {
+export async function removeDevice(
+  deps: Pick<DeviceDeps, 'db' | 'clock'>,
+  actor: Actor,
+  trustedDeviceId: unknown,
+  ctx: RequestContext,
+): Promise<DeviceResult> {
   // Taking a trusted device away needs a fresh code; a pending one (never trusted) may go without.
   const target = await findDevice(deps.db, actor.accountId, trustedDeviceId);
   const stale = await freshCodeRefusal(deps, actor, target && !target.verifiedAt ? ADDING : {});
@@ -214,7 +240,10 @@ export async function removeDevice(deps: Pick<DeviceDeps, 'db' | 'clock'>, actor
     await lockAccountRow(tx, actor.accountId, now);
     const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId } });
     const device = deviceIdField.safeParse(trustedDeviceId).success
-      ? await tx.trustedDevice.findFirst({ where: { id: trustedDeviceId as string, accountId: account.id }, include: { registeredDevice: true } })
+      ? await tx.trustedDevice.findFirst({
+          where: { id: trustedDeviceId as string, accountId: account.id },
+          include: { registeredDevice: true },
+        })
       : null;
     if (!device) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
     // Two-step needs a trusted phone number (./trusted-phones.ts): this one may not be the last.
@@ -235,7 +264,10 @@ export interface TrustedDeviceView {
   id: string;
   /** Its TrustedDevice.kind: ask src/kinds/registry.ts what it is. */
   kind: string;
-  /** As its kind labels it (src/kinds/kind.ts, label): a masked phone number, the device's name, or the kind's noun and the holder's name for it. */
+  /**
+   * As its kind labels it (src/kinds/kind.ts, label): a masked phone number, the device's name, or
+   * the kind's noun and the holder's name for it.
+   */
   label: string;
   createdAt: Date;
   verifiedAt: Date | null;
@@ -254,9 +286,15 @@ export interface DeviceList {
 /** The account's trusted and pending devices (oldest first) and its registered iOS devices. */
 export async function listDevices(db: Db, accountId: string): Promise<DeviceList> {
   const [devices, registered] = await Promise.all([trustedDeviceRows(db, accountId), registeredDevices(db, accountId)]);
-  const views = devices.map(
-    (d): TrustedDeviceView => ({ id: d.id, kind: kindOf(d.kind).id, label: deviceLabel(d), createdAt: d.createdAt, verifiedAt: d.verifiedAt, lastUsedAt: d.lastUsedAt, shows: kindView(d.kind) }),
-  );
+  const views = devices.map((d): TrustedDeviceView => ({
+    id: d.id,
+    kind: kindOf(d.kind).id,
+    label: deviceLabel(d),
+    createdAt: d.createdAt,
+    verifiedAt: d.verifiedAt,
+    lastUsedAt: d.lastUsedAt,
+    shows: kindView(d.kind),
+  }));
   return {
     trusted: views.filter((d) => d.verifiedAt),
     pending: views.filter((d) => !d.verifiedAt),

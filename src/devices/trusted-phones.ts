@@ -12,7 +12,9 @@ export const isTrustedPhone = (kind: string): boolean => isKnownKind(kind) && ki
 
 /** How many verified numbers that receive texts the account has. Inside a transaction too (`tx`). */
 export function trustedPhoneCount(db: DbTx, accountId: string): Promise<number> {
-  const kinds = allKinds().filter((k) => k.trustedPhone === true).map((k) => k.id);
+  const kinds = allKinds()
+    .filter((k) => k.trustedPhone === true)
+    .map((k) => k.id);
   return db.trustedDevice.count({ where: { accountId, kind: { in: kinds }, verifiedAt: { not: null } } });
 }
 

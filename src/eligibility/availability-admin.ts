@@ -30,7 +30,9 @@ export async function listAvailability(db: DbTx, locale = 'en'): Promise<Availab
     .map((r) => ({ code: r.countryCode, name: regionName(r.countryCode, locale) ?? r.countryCode, availableFrom: r.availableFrom }))
     .sort(
       (a, b) =>
-        a.availableFrom.getTime() - b.availableFrom.getTime() || collator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+        a.availableFrom.getTime() - b.availableFrom.getTime() ||
+        collator.compare(a.name, b.name) ||
+        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
     );
 }
 
@@ -227,7 +229,11 @@ export async function runCountriesCommand(
         exitCode: 0,
         stdout: [
           `${label(command.code, locale)}: two-step verification available from ${formatDay(from)} (${change})`,
-          ...(queued > 0 ? [`${queued} holder${queued === 1 ? '' : 's'} asked to be emailed: the email goes on ${formatDay(from)} (00:00 UTC) or at once if that has passed`] : []),
+          ...(queued > 0
+            ? [
+                `${queued} holder${queued === 1 ? '' : 's'} asked to be emailed: the email goes on ${formatDay(from)} (00:00 UTC) or at once if that has passed`,
+              ]
+            : []),
         ],
         stderr: [],
       };
@@ -242,7 +248,9 @@ export async function runCountriesCommand(
       // The app (src/server/serve.ts), scripts/seed.ts and this command fill an empty table with
       // Apple's list, taking "empty" to mean "never filled". Say so rather than surprise.
       if ((await db.countryAvailability.count()) === 0) {
-        stderr.push('note: the list is now empty; the next start of the app (or of this command) fills it again with the countries of Apple\'s list');
+        stderr.push(
+          "note: the list is now empty; the next start of the app (or of this command) fills it again with the countries of Apple's list",
+        );
       }
       return { exitCode: 0, stdout: [`${label(command.code, locale)}: removed; two-step verification is no longer offered there`], stderr };
     }

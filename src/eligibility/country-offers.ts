@@ -35,7 +35,12 @@ async function queueFor(
       kind: countryOfferedKind(countryCode),
       accountId: account.id,
       to: account.appleId,
-      ...countryOfferedEmail({ name: account.name, appleId: account.appleId, country: regionName(countryCode) ?? countryCode, appUrl: deps.appUrl }),
+      ...countryOfferedEmail({
+        name: account.name,
+        appleId: account.appleId,
+        country: regionName(countryCode) ?? countryCode,
+        appUrl: deps.appUrl,
+      }),
     },
     availableFrom,
     deps.clock,
@@ -61,7 +66,9 @@ export async function requestCountryOfferEmail(
     if (account.twoStepEnabledAt) return failure(ELIGIBILITY_ERRORS, 'TWO_STEP_ALREADY_ON');
     const country = await tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode } });
     if (country && country.availableFrom.getTime() <= now.getTime()) return failure(ELIGIBILITY_ERRORS, 'COUNTRY_OFFERED');
-    const existing = await tx.countryOfferRequest.findUnique({ where: { accountId_countryCode: { accountId, countryCode: account.countryCode } } });
+    const existing = await tx.countryOfferRequest.findUnique({
+      where: { accountId_countryCode: { accountId, countryCode: account.countryCode } },
+    });
     if (!existing) {
       await tx.countryOfferRequest.create({ data: { accountId, countryCode: account.countryCode, createdAt: now } });
       if (country) await queueFor(tx, deps, account, account.countryCode, country.availableFrom);
@@ -79,7 +86,12 @@ export async function hasCountryOfferRequest(db: DbTx, accountId: string, countr
  * The operator set the country's date (added or moved): the emails of every request for it, due on
  * that date. Replaces the ones queued before, so a moved date sends one email, on the new date.
  */
-export async function queueCountryOfferEmails(tx: DbTx, deps: { now: Date; appUrl: string }, countryCode: string, availableFrom: Date): Promise<number> {
+export async function queueCountryOfferEmails(
+  tx: DbTx,
+  deps: { now: Date; appUrl: string },
+  countryCode: string,
+  availableFrom: Date,
+): Promise<number> {
   const clock = fixedClock(deps.now);
   await cancelScheduledEmails(tx, { kinds: [countryOfferedKind(countryCode)] }, clock);
   const requests = await tx.countryOfferRequest.findMany({

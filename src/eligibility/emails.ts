@@ -31,10 +31,16 @@ export function waitingPeriodStartedEmail(p: {
   const country = unavailable ? oneLine(unavailable.country) : '';
   const after = unavailable
     ? [
-        partsText(explainEligibility({ state: 'country-unavailable', countryCode: country, availableFrom: unavailable.availableFrom }, 'email', { country }).sentence),
+        partsText(
+          explainEligibility({ state: 'country-unavailable', countryCode: country, availableFrom: unavailable.availableFrom }, 'email', {
+            country,
+          }).sentence,
+        ),
         'Until it is, you cannot set it up; your Password and Security page can email you when it is offered:',
       ]
-    : [`You can keep using your account as usual in the meantime. After that date you have ${durationText(RULES.setupWindowMs)} to complete setup at:`];
+    : [
+        `You can keep using your account as usual in the meantime. After that date you have ${durationText(RULES.setupWindowMs)} to complete setup at:`,
+      ];
   const state: Eligibility =
     p.reason === 'setup-window-expired'
       ? { state: 'window-expired', windowEndedAt: p.reasonAt, endsAt: p.endsAt }
@@ -46,7 +52,9 @@ export function waitingPeriodStartedEmail(p: {
       '',
       `On ${formatDateTime(p.reasonAt)}, ${waitingReasonName(p.reason)} for the Apple ID ${oneLine(p.appleId)}.`,
       '',
-      ...(p.extended ? ['This change came during a waiting period, so the waiting period now ends later than our earlier email said.'] : []),
+      ...(p.extended
+        ? ['This change came during a waiting period, so the waiting period now ends later than our earlier email said.']
+        : []),
       partsText(explainEligibility(state, 'email').sentence),
       ...after,
       `${appUrl}/account/security`,

@@ -38,7 +38,11 @@ export interface Rules {
   reminderBeforeMs: number;
 }
 
-export const RULES: Rules = { waitingPeriodMs: WAITING_PERIOD_MS, setupWindowMs: SETUP_WINDOW_MS, reminderBeforeMs: WINDOW_REMINDER_BEFORE_MS };
+export const RULES: Rules = {
+  waitingPeriodMs: WAITING_PERIOD_MS,
+  setupWindowMs: SETUP_WINDOW_MS,
+  reminderBeforeMs: WINDOW_REMINDER_BEFORE_MS,
+};
 
 export interface ExplainOptions {
   /** Digits of a verification code (CODE_DIGITS, runtime): the holder's "available" sentence names them. */
@@ -74,12 +78,22 @@ export function explainEligibility(e: Eligibility, audience: Audience, opts: Exp
     case 'available': {
       const by = e.completeBy;
       if (audience === 'holder') {
-        const sentence: Part[] = [`Two-step verification is available for your account. After your password, you will enter ${code} sent to a phone or device you trust.`];
+        const sentence: Part[] = [
+          `Two-step verification is available for your account. After your password, you will enter ${code} sent to a phone or device you trust.`,
+        ];
         return by ? { sentence, more: ['Complete setup by ', at(by), '.'] } : { sentence };
       }
-      if (audience === 'support') return { sentence: by ? ['Setup is available and must be completed by ', at(by), '.'] : ['Setup is available.'] };
+      if (audience === 'support')
+        return { sentence: by ? ['Setup is available and must be completed by ', at(by), '.'] : ['Setup is available.'] };
       if (!by) return { sentence: ['You can set up two-step verification now.'] };
-      if (audience === 'email') return { sentence: ['Complete setup by ', at(by), `; after that date a new ${durationAdjective(rules.waitingPeriodMs)} waiting period starts.`] };
+      if (audience === 'email')
+        return {
+          sentence: [
+            'Complete setup by ',
+            at(by),
+            `; after that date a new ${durationAdjective(rules.waitingPeriodMs)} waiting period starts.`,
+          ],
+        };
       return { sentence: ['Complete setup by ', at(by), ': after that, a new waiting period starts.'] };
     }
 
@@ -89,16 +103,40 @@ export function explainEligibility(e: Eligibility, audience: Audience, opts: Exp
       switch (audience) {
         case 'holder': {
           const sentence: Part[] = [`Two-step verification is not yet offered in ${country}, the country or region of your account.`];
-          return from ? { sentence: [...sentence, ' It becomes available there on ', { day: from }, '.'] } : { sentence, more: ['It will appear here as soon as it is offered there.'] };
+          return from
+            ? { sentence: [...sentence, ' It becomes available there on ', { day: from }, '.'] }
+            : { sentence, more: ['It will appear here as soon as it is offered there.'] };
         }
         case 'setup':
           return from
-            ? { sentence: [`Setup cannot continue: two-step verification is not yet offered in ${country}. It becomes available there on `, { day: from }, '.'] }
-            : { sentence: [`Setup cannot continue: two-step verification is not offered in ${country}, the country or region of your account.`] };
+            ? {
+                sentence: [
+                  `Setup cannot continue: two-step verification is not yet offered in ${country}. It becomes available there on `,
+                  { day: from },
+                  '.',
+                ],
+              }
+            : {
+                sentence: [
+                  `Setup cannot continue: two-step verification is not offered in ${country}, the country or region of your account.`,
+                ],
+              };
         case 'email':
-          return { sentence: [`Two-step verification is not offered yet in ${country}, the country or region of your account`, ...(from ? ['; it will be from ', { day: from }] : []), '.'] };
+          return {
+            sentence: [
+              `Two-step verification is not offered yet in ${country}, the country or region of your account`,
+              ...(from ? ['; it will be from ', { day: from }] : []),
+              '.',
+            ],
+          };
         case 'support':
-          return { sentence: [`Not offered in the account's country or region (${e.countryCode}) `, ...(from ? ['until ', { day: from }] : ['yet']), '.'] };
+          return {
+            sentence: [
+              `Not offered in the account's country or region (${e.countryCode}) `,
+              ...(from ? ['until ', { day: from }] : ['yet']),
+              '.',
+            ],
+          };
       }
       break;
     }
@@ -107,7 +145,13 @@ export function explainEligibility(e: Eligibility, audience: Audience, opts: Exp
       switch (audience) {
         case 'holder':
           return {
-            sentence: ['Setup is paused until ', at(e.endsAt), `, because ${waitingReasonName(e.reason)} on `, at(e.reasonAt), ` (the latest significant change: the wait runs ${wait} from it).`],
+            sentence: [
+              'Setup is paused until ',
+              at(e.endsAt),
+              `, because ${waitingReasonName(e.reason)} on `,
+              at(e.reasonAt),
+              ` (the latest significant change: the wait runs ${wait} from it).`,
+            ],
             more: [
               `After a significant change, two-step verification waits ${wait} so that you can make sure you are the only person changing your account. You can use your account as usual meanwhile. We emailed every address on file; if you did not make this change, `,
               contactSupport,
@@ -115,11 +159,27 @@ export function explainEligibility(e: Eligibility, audience: Audience, opts: Exp
             ],
           };
         case 'setup':
-          return { sentence: [`Setup stopped: ${waitingReasonName(e.reason)} on `, at(e.reasonAt), ', so setup is paused until ', at(e.endsAt), '. After that, choose Get Started again.'] };
+          return {
+            sentence: [
+              `Setup stopped: ${waitingReasonName(e.reason)} on `,
+              at(e.reasonAt),
+              ', so setup is paused until ',
+              at(e.endsAt),
+              '. After that, choose Get Started again.',
+            ],
+          };
         case 'email':
           return { sentence: ['As a security measure, two-step verification cannot be set up for this account until ', at(e.endsAt), '.'] };
         case 'support':
-          return { sentence: ['Waiting period: setup paused until ', at(e.endsAt), `. Cause: ${waitingReasonName(e.reason, 'the')} on `, at(e.reasonAt), '.'] };
+          return {
+            sentence: [
+              'Waiting period: setup paused until ',
+              at(e.endsAt),
+              `. Cause: ${waitingReasonName(e.reason, 'the')} on `,
+              at(e.reasonAt),
+              '.',
+            ],
+          };
       }
       break;
     }
@@ -128,15 +188,37 @@ export function explainEligibility(e: Eligibility, audience: Audience, opts: Exp
       switch (audience) {
         case 'holder':
           return {
-            sentence: [`The ${window} to complete setup ended on `, at(e.windowEndedAt), ', so a new waiting period started. You can set up two-step verification after ', at(e.endsAt), '.'],
+            sentence: [
+              `The ${window} to complete setup ended on `,
+              at(e.windowEndedAt),
+              ', so a new waiting period started. You can set up two-step verification after ',
+              at(e.endsAt),
+              '.',
+            ],
             more: ['We emailed every address on file. If you did not start setting up two-step verification, ', contactSupport, '.'],
           };
         case 'setup':
-          return { sentence: [`Setup stopped: the ${window} to complete it ended on `, at(e.windowEndedAt), ', so a new waiting period started. You can set up two-step verification after ', at(e.endsAt), '.'] };
+          return {
+            sentence: [
+              `Setup stopped: the ${window} to complete it ended on `,
+              at(e.windowEndedAt),
+              ', so a new waiting period started. You can set up two-step verification after ',
+              at(e.endsAt),
+              '.',
+            ],
+          };
         case 'email':
           return { sentence: ['As a security measure, two-step verification cannot be set up for this account until ', at(e.endsAt), '.'] };
         case 'support':
-          return { sentence: [`The ${window} to complete setup ended on `, at(e.windowEndedAt), '; a new waiting period runs until ', at(e.endsAt), '.'] };
+          return {
+            sentence: [
+              `The ${window} to complete setup ended on `,
+              at(e.windowEndedAt),
+              '; a new waiting period runs until ',
+              at(e.endsAt),
+              '.',
+            ],
+          };
       }
       break;
     }

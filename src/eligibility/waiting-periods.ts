@@ -81,7 +81,9 @@ export async function latestWaitingPeriod(tx: DbTx, accountId: string): Promise<
 
 /** When two-step is offered in the country, or null (raw: read on every view of Password and Security). */
 async function countryAvailableFrom(tx: DbTx, countryCode: string): Promise<Date | null> {
-  const rows = await tx.$queryRaw<{ availableFrom: unknown }[]>`SELECT "availableFrom" FROM "CountryAvailability" WHERE "countryCode" = ${countryCode}`;
+  const rows = await tx.$queryRaw<
+    { availableFrom: unknown }[]
+  >`SELECT "availableFrom" FROM "CountryAvailability" WHERE "countryCode" = ${countryCode}`;
   return rows[0] ? rawDate(rows[0].availableFrom) : null;
 }
 
@@ -105,12 +107,22 @@ async function scheduleSetupEmails(
   const to = addressesOnFile(account);
   const facts = { name: account.name, appleId: account.appleId, completeBy: dates.completeBy, appUrl: deps.appUrl };
   if (dates.endsAt) {
-    await scheduleEmail(tx, { kind: 'waiting-period-ended', accountId: account.id, to, ...waitingPeriodEndedEmail(facts) }, dates.endsAt, deps.clock);
+    await scheduleEmail(
+      tx,
+      { kind: 'waiting-period-ended', accountId: account.id, to, ...waitingPeriodEndedEmail(facts) },
+      dates.endsAt,
+      deps.clock,
+    );
   }
   const reminderAt = new Date(dates.completeBy.getTime() - WINDOW_REMINDER_BEFORE_MS);
   // A window shorter than 5 days from now gets no reminder: the ended email already names its date.
   if (reminderAt.getTime() > deps.clock.now().getTime()) {
-    await scheduleEmail(tx, { kind: 'setup-window-closing', accountId: account.id, to, ...setupWindowClosingEmail(facts) }, reminderAt, deps.clock);
+    await scheduleEmail(
+      tx,
+      { kind: 'setup-window-closing', accountId: account.id, to, ...setupWindowClosingEmail(facts) },
+      reminderAt,
+      deps.clock,
+    );
   }
 }
 
@@ -290,7 +302,8 @@ export async function readEligibility(
 
 /** The facts and the engine's answer on them. */
 async function look(db: DbTx, accountId: string, now: Date, known?: AccountFacts['account']) {
-  const facts = known?.id === accountId ? { account: known, input: await eligibilityInputFor(db, known, now) } : await readFacts(db, accountId, now);
+  const facts =
+    known?.id === accountId ? { account: known, input: await eligibilityInputFor(db, known, now) } : await readFacts(db, accountId, now);
   return { facts, result: evaluate(facts.input) };
 }
 
@@ -305,7 +318,12 @@ const MAX_ATTEMPTS = 5;
  * comments say why). A page passes the account it already read as `known` (the fields of
  * AccountFacts['account']).
  */
-export async function startDueWaitingPeriod(deps: EligibilityDeps, accountId: string, ctx: RequestContext, known?: AccountFacts['account']): Promise<Eligibility> {
+export async function startDueWaitingPeriod(
+  deps: EligibilityDeps,
+  accountId: string,
+  ctx: RequestContext,
+  known?: AccountFacts['account'],
+): Promise<Eligibility> {
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
     // `known`: for the first look only; every write below is guarded or re-reads under the row
@@ -354,7 +372,10 @@ export async function startDueWaitingPeriod(deps: EligibilityDeps, accountId: st
 export type SetupUnavailable = Failure<'SETUP_UNAVAILABLE'> & { eligibility: Eligibility };
 
 export function setupUnavailable(eligibility: Eligibility): SetupUnavailable {
-  return { ...failure(ELIGIBILITY_ERRORS, 'SETUP_UNAVAILABLE', partsText(explainEligibility(eligibility, 'holder').sentence)), eligibility };
+  return {
+    ...failure(ELIGIBILITY_ERRORS, 'SETUP_UNAVAILABLE', partsText(explainEligibility(eligibility, 'holder').sentence)),
+    eligibility,
+  };
 }
 
 /**
@@ -363,7 +384,11 @@ export function setupUnavailable(eligibility: Eligibility): SetupUnavailable {
  * available. Choosing Get Started again during a setup keeps its deadline (ours: the window cannot
  * be stretched by clicking again).
  */
-export async function startSetup(deps: EligibilityDeps, accountId: string, ctx: RequestContext): Promise<Result<{ deadline: Date }> | SetupUnavailable> {
+export async function startSetup(
+  deps: EligibilityDeps,
+  accountId: string,
+  ctx: RequestContext,
+): Promise<Result<{ deadline: Date }> | SetupUnavailable> {
   // First let a window that ran out start its waiting period (with its email), as a page view would.
   const before = await startDueWaitingPeriod(deps, accountId, ctx);
   if (before.state !== 'available') return setupUnavailable(before);
@@ -378,7 +403,11 @@ export async function startSetup(deps: EligibilityDeps, accountId: string, ctx: 
     if (facts.input.setup) return { ok: true as const, deadline: facts.input.setup.deadline };
     const deadline = setupDeadline(facts.input.latestWaitingPeriod, now);
     await tx.account.update({ where: { id: accountId }, data: { setupStartedAt: now, setupDeadline: deadline }, select: { id: true } });
-    await recordSecurityEvent(tx, { accountId, kind: 'two-step-setup-started', at: now, details: { deadline: deadline.toISOString() } }, ctx);
+    await recordSecurityEvent(
+      tx,
+      { accountId, kind: 'two-step-setup-started', at: now, details: { deadline: deadline.toISOString() } },
+      ctx,
+    );
     // A fresh 30 days (no window was running): its reminder 5 days before the deadline. A running
     // window's reminder was scheduled with its waiting period.
     if (deadline.getTime() !== facts.input.latestWaitingPeriod?.windowEndsAt.getTime()) {

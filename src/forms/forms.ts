@@ -20,7 +20,12 @@ export type FieldFailure<C extends string = string> = Failure<C> & { fieldErrors
 export type FormResult<T extends object = object, C extends string = string> = Result<T, C> & { fieldErrors?: FieldErrors };
 
 /** The refusal `code` of `sentences`, its sentence (built from `facts` when it needs any) shown next to `field`. */
-export function fieldFailure<M extends ErrorSentences, C extends keyof M & string>(sentences: M, code: C, field: string, ...facts: FactsOf<M[C]>): FieldFailure<C> {
+export function fieldFailure<M extends ErrorSentences, C extends keyof M & string>(
+  sentences: M,
+  code: C,
+  field: string,
+  ...facts: FactsOf<M[C]>
+): FieldFailure<C> {
   return { ok: false, code, error: '', fieldErrors: { [field]: sentenceOf(sentences, code, ...facts) } };
 }
 
@@ -43,7 +48,11 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** Parses a form: zod's field errors win over the cross-field ones for the same field. */
-export function parseForm<S extends z.ZodType>(schema: S, input: unknown, crossField: FieldErrors): { ok: true; data: z.output<S> } | FieldFailure<'INVALID_FIELDS'> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  crossField: FieldErrors,
+): { ok: true; data: z.output<S> } | FieldFailure<'INVALID_FIELDS'> {
   const parsed = schema.safeParse(input);
   const fieldErrors = { ...crossField, ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return invalidFields(fieldErrors);

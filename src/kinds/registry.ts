@@ -13,7 +13,11 @@ import { APP_CODE_ERRORS } from './authenticator-app/errors.ts';
 // A proof by signature, as the flows name it (a kind's proof is a sent code, its own code or a
 // signature: ./kind.ts ProofBy): what it needs, for which purposes, what the browser signs and its
 // refusals, under the kind-neutral names the flows use.
-export type { PasskeyDeps as SignatureDeps, PasskeyPurpose as SignaturePurpose, PasskeyRequestOptions as SignatureOptions } from './passkey/signing.ts';
+export type {
+  PasskeyDeps as SignatureDeps,
+  PasskeyPurpose as SignaturePurpose,
+  PasskeyRequestOptions as SignatureOptions,
+} from './passkey/signing.ts';
 export { PASSKEY_PURPOSES as SIGNATURE_PURPOSES } from './passkey/signing.ts';
 export type { PasskeysError as SignatureError } from './passkey/errors.ts';
 

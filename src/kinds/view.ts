@@ -20,5 +20,13 @@ export interface KindView {
 /** What pages show of a kind of device. */
 export function kindView(id: string): KindView {
   const kind = kindOf(id);
-  return { channel: kind.channel, title: titleOf(kind.noun), icon: kind.icon, proof: kind.proof.by, ownDigits: kind.proof.by === 'own-code' ? kind.proof.digits : null, labelIs: kind.labelIs, codeSentTo: kind.codeSentTo };
+  return {
+    channel: kind.channel,
+    title: titleOf(kind.noun),
+    icon: kind.icon,
+    proof: kind.proof.by,
+    ownDigits: kind.proof.by === 'own-code' ? kind.proof.digits : null,
+    labelIs: kind.labelIs,
+    codeSentTo: kind.codeSentTo,
+  };
 }

@@ -113,8 +113,16 @@ export async function deliverDueEmails(
       // The row, never its body or recipient: the body may hold a link with a token.
       const final = attempts >= MAX_ATTEMPTS;
       metrics.emailFailures.inc({ final: String(final) });
-      if (final) logger().error({ event: 'email-given-up', emailId: id, emailKind: row.kind, attempt: attempts, error }, 'outbox: email given up after the last attempt');
-      else logger().warn({ event: 'email-retry', emailId: id, emailKind: row.kind, attempt: attempts, nextAttemptAt: nextAttemptAt.toISOString(), error }, 'outbox: email delivery failed; will retry');
+      if (final)
+        logger().error(
+          { event: 'email-given-up', emailId: id, emailKind: row.kind, attempt: attempts, error },
+          'outbox: email given up after the last attempt',
+        );
+      else
+        logger().warn(
+          { event: 'email-retry', emailId: id, emailKind: row.kind, attempt: attempts, nextAttemptAt: nextAttemptAt.toISOString(), error },
+          'outbox: email delivery failed; will retry',
+        );
       failed++;
       continue;
     }
@@ -130,7 +138,10 @@ export async function deliverDueEmails(
   return { sent, failed };
 }
 
-/** What /readyz asks the worker (src/server/health.ts). Times are real milliseconds (Date.now), never the app's clock, which dev tools may move. */
+/**
+ * What /readyz asks the worker (src/server/health.ts). Times are real milliseconds (Date.now),
+ * never the app's clock, which dev tools may move.
+ */
 export interface OutboxWorkerStatus {
   /** Started and not stopped. */
   running: boolean;

@@ -70,7 +70,12 @@ export async function enqueueEmail(tx: DbTx, email: OutgoingEmail, clock: Clock 
  * address. For requests that must do the same database work whatever Apple ID was typed, and
  * however many addresses the account has (src/password-reset/by-link.ts).
  */
-export async function enqueueEmailIfAccount(tx: DbTx, email: OutgoingEmail & { accountId: string }, slots: number, clock: Clock = systemClock): Promise<void> {
+export async function enqueueEmailIfAccount(
+  tx: DbTx,
+  email: OutgoingEmail & { accountId: string },
+  slots: number,
+  clock: Clock = systemClock,
+): Promise<void> {
   const recipients = distinctRecipients(email.to);
   if (recipients.length > slots) throw new Error('enqueueEmailIfAccount: more recipients than slots');
   const now = clock.now();

@@ -23,11 +23,7 @@ export async function scheduleEmail(tx: DbTx, email: OutgoingEmail, dueAt: Date,
  * Deletes the unsent, unclaimed emails of these kinds (for this account, when given). Returns how
  * many rows went.
  */
-export async function cancelScheduledEmails(
-  tx: DbTx,
-  filter: { kinds: string[]; accountId?: string },
-  clock: Clock,
-): Promise<number> {
+export async function cancelScheduledEmails(tx: DbTx, filter: { kinds: string[]; accountId?: string }, clock: Clock): Promise<number> {
   const { count } = await tx.emailOutbox.deleteMany({
     where: {
       kind: { in: filter.kinds },

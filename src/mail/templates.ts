@@ -13,7 +13,10 @@ export interface EmailContent {
 
 /** One line of user-supplied text: control characters and line breaks become spaces. */
 export function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function welcomeEmail(p: { name: string; appleId: string; appUrl: string }): EmailContent {
@@ -39,7 +42,13 @@ export function welcomeEmail(p: { name: string; appleId: string; appUrl: string 
   };
 }
 
-const SIGNATURE = ['', 'If you did not make this change, someone else may be using your account: contact support at once.', '', 'Two-Step', ''];
+const SIGNATURE = [
+  '',
+  'If you did not make this change, someone else may be using your account: contact support at once.',
+  '',
+  'Two-Step',
+  '',
+];
 
 /** Where "contact support" leads (app/contact-support). */
 export const CONTACT_SUPPORT_PATH = '/contact-support';
@@ -69,7 +78,12 @@ export function accountChangedEmail(p: { name: string; appleId: string; change: 
   const what = changeName(p.change) ?? 'your account was changed';
   return {
     subject: `${what.charAt(0).toUpperCase()}${what.slice(1)}`,
-    text: [`Dear ${oneLine(p.name) || 'there'},`, '', `On ${formatDateTime(p.at)}, ${what} for the Apple ID ${oneLine(p.appleId)}.`, ...SIGNATURE].join('\n'),
+    text: [
+      `Dear ${oneLine(p.name) || 'there'},`,
+      '',
+      `On ${formatDateTime(p.at)}, ${what} for the Apple ID ${oneLine(p.appleId)}.`,
+      ...SIGNATURE,
+    ].join('\n'),
   };
 }
 
@@ -78,7 +92,14 @@ export function accountChangedEmail(p: { name: string; appleId: string; change: 
  * (docs/rules.md#other-apps), to every address on file. Says which app, when, and from which
  * browser, and how to stop it; never a token.
  */
-export function appUsedFromNewBrowserEmail(p: { name: string; appleId: string; app: string; browser: string; at: Date; appUrl: string }): EmailContent {
+export function appUsedFromNewBrowserEmail(p: {
+  name: string;
+  appleId: string;
+  app: string;
+  browser: string;
+  at: Date;
+  appUrl: string;
+}): EmailContent {
   const app = oneLine(p.app);
   const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
   return {
@@ -121,7 +142,14 @@ export function passwordResetLinkEmail(p: { name: string; appleId: string; link:
  * name, the kind's noun and the holder's name for it); `uses` is what the kind can do once trusted (trustedUses of its kind in
  * src/kinds/, which this layer may not import: the caller looks it up).
  */
-export function trustedDeviceEmail(p: { name: string; appleId: string; device: string; uses: string; added: boolean; at: Date }): EmailContent {
+export function trustedDeviceEmail(p: {
+  name: string;
+  appleId: string;
+  device: string;
+  uses: string;
+  added: boolean;
+  at: Date;
+}): EmailContent {
   const device = oneLine(p.device);
   return {
     subject: p.added ? 'A trusted device was added to your Apple ID' : 'A trusted device was removed from your Apple ID',
@@ -179,7 +207,14 @@ export function wrongCodesAlertEmail(p: {
  * Names the label the holder gave it; never the password. `count` is set when all of them were
  * revoked at once.
  */
-export function appPasswordEmail(p: { name: string; appleId: string; label: string; created: boolean; at: Date; count?: number }): EmailContent {
+export function appPasswordEmail(p: {
+  name: string;
+  appleId: string;
+  label: string;
+  created: boolean;
+  at: Date;
+  count?: number;
+}): EmailContent {
   const label = oneLine(p.label);
   const when = `On ${formatDateTime(p.at)}`;
   const appleId = oneLine(p.appleId);

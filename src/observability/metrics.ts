@@ -30,21 +30,43 @@ export const metrics = {
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       }),
   ),
-  signIns: counter('two_step_sign_ins_total', 'Sign-in steps, by result (signed-in, wrong-password, wrong-recovery-key, app-refused).', ['result']),
-  lockouts: counter('two_step_lockouts_total', 'Keys locked after too many wrong tries (password, Recovery Key, answers...) and code pauses, by scope.', ['scope']),
+  signIns: counter('two_step_sign_ins_total', 'Sign-in steps, by result (signed-in, wrong-password, wrong-recovery-key, app-refused).', [
+    'result',
+  ]),
+  lockouts: counter(
+    'two_step_lockouts_total',
+    'Keys locked after too many wrong tries (password, Recovery Key, answers...) and code pauses, by scope.',
+    ['scope'],
+  ),
   codesSent: counter('two_step_codes_sent_total', 'Verification codes delivered, by channel (sms, push).', ['channel']),
   codeSendFailures: counter(
     'two_step_code_send_failures_total',
     'Verification codes that could not be delivered, by channel and Twilio error code ("none": no Twilio answer, or push).',
     ['channel', 'twilio_code'],
   ),
-  codeVerifications: counter('two_step_code_verifications_total', 'Entered verification codes, by result (verified, wrong, reused).', ['result']),
-  waitingPeriodsStarted: counter('two_step_waiting_periods_started_total', 'Waiting periods started before two-step setup, by reason.', ['reason']),
-  supportLooks: counter('two_step_support_looks_total', 'Looks at an account by support staff, by kind (looked-up, details-viewed, pin-accepted, pin-failed).', ['kind']),
+  codeVerifications: counter('two_step_code_verifications_total', 'Entered verification codes, by result (verified, wrong, reused).', [
+    'result',
+  ]),
+  waitingPeriodsStarted: counter('two_step_waiting_periods_started_total', 'Waiting periods started before two-step setup, by reason.', [
+    'reason',
+  ]),
+  supportLooks: counter(
+    'two_step_support_looks_total',
+    'Looks at an account by support staff, by kind (looked-up, details-viewed, pin-accepted, pin-failed).',
+    ['kind'],
+  ),
   securityEvents: counter('two_step_security_events_total', 'Every security event recorded, by kind.', ['kind']),
-  staffEvents: counter('two_step_staff_events_total', 'Support staff sign-in events, by kind (password accepted or wrong, second factor added, passed, failed or reset).', ['kind']),
+  staffEvents: counter(
+    'two_step_staff_events_total',
+    'Support staff sign-in events, by kind (password accepted or wrong, second factor added, passed, failed or reset).',
+    ['kind'],
+  ),
   emailsSent: counter('two_step_emails_sent_total', 'Emails delivered from the outbox.'),
-  emailFailures: counter('two_step_email_failures_total', 'Failed email deliveries from the outbox; final="true" when the email was given up.', ['final']),
+  emailFailures: counter(
+    'two_step_email_failures_total',
+    'Failed email deliveries from the outbox; final="true" when the email was given up.',
+    ['final'],
+  ),
   outboxEmails: once(
     'two_step_outbox_emails',
     () =>

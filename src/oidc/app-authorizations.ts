@@ -31,12 +31,25 @@ export async function appsUsing(db: Db, accountId: string): Promise<AppInUse[]> 
     orderBy: [{ lastUsedAt: 'desc' }, { clientId: 'asc' }],
     select: { clientId: true, scope: true, createdAt: true, lastUsedAt: true, client: { select: { name: true } } },
   });
-  return rows.map((r) => ({ clientId: r.clientId, name: r.client.name, scopes: scopesOf(r.scope), firstUsedAt: r.createdAt, lastUsedAt: r.lastUsedAt }));
+  return rows.map((r) => ({
+    clientId: r.clientId,
+    name: r.client.name,
+    scopes: scopesOf(r.scope),
+    firstUsedAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+  }));
 }
 
 /** What the holder allowed the app and when they last pressed Allow, or null when they never did (or stopped it). */
-export async function appAuthorization(db: DbTx, accountId: string, clientId: string): Promise<{ scopes: Set<string>; allowedAt: Date } | null> {
-  const row = await db.appAuthorization.findUnique({ where: { accountId_clientId: { accountId, clientId } }, select: { scope: true, allowedAt: true } });
+export async function appAuthorization(
+  db: DbTx,
+  accountId: string,
+  clientId: string,
+): Promise<{ scopes: Set<string>; allowedAt: Date } | null> {
+  const row = await db.appAuthorization.findUnique({
+    where: { accountId_clientId: { accountId, clientId } },
+    select: { scope: true, allowedAt: true },
+  });
   return row ? { scopes: new Set(row.scope.split(' ').filter(Boolean)), allowedAt: row.allowedAt } : null;
 }
 
@@ -49,7 +62,12 @@ export async function allowedScopes(db: DbTx, accountId: string, clientId: strin
  * The holder pressed Allow: the app may receive these scopes (added to what it had), as of now.
  * Recorded in the security log when the app may receive more than before.
  */
-export async function allowApp(db: Db, clock: Clock, a: { accountId: string; clientId: string; scopes: readonly string[] }, ctx: RequestContext): Promise<void> {
+export async function allowApp(
+  db: Db,
+  clock: Clock,
+  a: { accountId: string; clientId: string; scopes: readonly string[] },
+  ctx: RequestContext,
+): Promise<void> {
   const now = clock.now();
   await db.$transaction(async (tx) => {
     const client = await tx.oidcClient.findUnique({ where: { id: a.clientId }, select: { name: true } });
@@ -70,7 +88,12 @@ export async function allowApp(db: Db, clock: Clock, a: { accountId: string; cli
  * Stop Using: the app may no longer use the Apple ID. What it was allowed, and every code, token and
  * grant it holds for the account, are deleted in one transaction: its next request is refused.
  */
-export async function stopUsingApp(deps: { db: Db; clock: Clock }, actor: Actor, clientId: unknown, ctx: RequestContext): Promise<Result<{ name: string }, OidcError>> {
+export async function stopUsingApp(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  clientId: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ name: string }, OidcError>> {
   if (!isRequestId(clientId)) return failure(OIDC_ERRORS, 'APP_UNKNOWN');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -108,16 +131,30 @@ export async function recordAppUse(
       WHERE EXISTS (SELECT 1 FROM "AppAuthorization" WHERE "accountId" = ${use.accountId} AND "clientId" = ${use.clientId})
       ON CONFLICT ("accountId", "clientId", "browserId") DO NOTHING`;
     if (inserted !== 1) return;
-    const account = await tx.account.findUniqueOrThrow({ where: { id: use.accountId }, select: { name: true, appleId: true, rescueEmail: true } });
+    const account = await tx.account.findUniqueOrThrow({
+      where: { id: use.accountId },
+      select: { name: true, appleId: true, rescueEmail: true },
+    });
     const client = await tx.oidcClient.findUniqueOrThrow({ where: { id: use.clientId }, select: { name: true } });
-    await recordSecurityEvent(tx, { accountId: use.accountId, kind: 'app-used-from-new-browser', at: now, details: { app: client.name } }, ctx);
+    await recordSecurityEvent(
+      tx,
+      { accountId: use.accountId, kind: 'app-used-from-new-browser', at: now, details: { app: client.name } },
+      ctx,
+    );
     await enqueueEmail(
       tx,
       {
         kind: 'app-new-browser',
         accountId: use.accountId,
         to: addressesOnFile(account),
-        ...appUsedFromNewBrowserEmail({ name: account.name, appleId: account.appleId, app: client.name, browser: browserName(ctx.userAgent), at: now, appUrl: deps.appUrl }),
+        ...appUsedFromNewBrowserEmail({
+          name: account.name,
+          appleId: account.appleId,
+          app: client.name,
+          browser: browserName(ctx.userAgent),
+          at: now,
+          appUrl: deps.appUrl,
+        }),
       },
       deps.clock,
     );

@@ -61,13 +61,21 @@ export function parseAppsCommand(argv: string[]): Result<{ command: AppsCommand 
       if (rest.length !== 1) return failure(OIDC_ERRORS, 'ADD_NEEDS_NAME');
       return {
         ok: true,
-        command: { command: 'add', name: rest[0]!, redirectUris: redirectUris ?? [], postLogoutRedirectUris: postLogout ?? [], confidential: !isPublic },
+        command: {
+          command: 'add',
+          name: rest[0]!,
+          redirectUris: redirectUris ?? [],
+          postLogoutRedirectUris: postLogout ?? [],
+          confidential: !isPublic,
+        },
       };
     case 'list':
     case 'rotate-keys':
       return rest.length === 0 && noOptions ? { ok: true, command: { command } } : failure(OIDC_ERRORS, 'TAKES_NO_ARGUMENTS', command);
     case 'remove':
-      return rest.length === 1 && noOptions ? { ok: true, command: { command: 'remove', clientId: rest[0]! } } : failure(OIDC_ERRORS, 'REMOVE_NEEDS_CLIENT_ID');
+      return rest.length === 1 && noOptions
+        ? { ok: true, command: { command: 'remove', clientId: rest[0]! } }
+        : failure(OIDC_ERRORS, 'REMOVE_NEEDS_CLIENT_ID');
     case 'help':
     case undefined:
       return { ok: true, command: { command: 'help' } };
@@ -125,12 +133,20 @@ function appLines(app: RegisteredApp): string[] {
 }
 
 async function add(deps: AppsDeps, c: Extract<AppsCommand, { command: 'add' }>): Promise<AppsOutcome> {
-  const made = await registerApp(deps.db, { name: c.name, redirectUris: c.redirectUris, postLogoutRedirectUris: c.postLogoutRedirectUris, confidential: c.confidential }, deps.clock.now());
+  const made = await registerApp(
+    deps.db,
+    { name: c.name, redirectUris: c.redirectUris, postLogoutRedirectUris: c.postLogoutRedirectUris, confidential: c.confidential },
+    deps.clock.now(),
+  );
   if (!made.ok) return refused(made.error, ...(made.problems ?? []).map((p) => `  ${p}`));
   const issuer = deps.appUrl.replace(/\/+$/, '');
   const stdout = [`registered ${c.confidential ? 'confidential' : 'public'} app "${c.name.trim()}"`, `  client id:     ${made.clientId}`];
   // Printed once, here: it is kept only as its SHA-256 (src/oidc/apps.ts).
-  if (made.secret) stdout.push(`  client secret: ${made.secret}`, '  The secret is shown only now. Keep it in the app\u2019s server configuration; if it is lost, remove the app and add it again.');
+  if (made.secret)
+    stdout.push(
+      `  client secret: ${made.secret}`,
+      '  The secret is shown only now. Keep it in the app\u2019s server configuration; if it is lost, remove the app and add it again.',
+    );
   stdout.push(
     '',
     'Configure the app (any OpenID Connect client library):',
@@ -165,6 +181,10 @@ async function rotate(deps: AppsDeps): Promise<AppsOutcome> {
         `  every instance reads the keys every ${durationText(KEY_RELOAD_MS).replace(/^1 /, '')}, so apps can know it before it signs)`,
         `  the key it replaces stays published for ${Math.ceil(RETIRED_KEY_PUBLISHED_MS / MINUTE)} minutes after that, for the tokens it signed`,
       ];
-  stdout.push(removed.length ? `deleted old keys no longer published: ${removed.join(', ')}` : 'deleted no old key (none has left the published set yet)');
+  stdout.push(
+    removed.length
+      ? `deleted old keys no longer published: ${removed.join(', ')}`
+      : 'deleted no old key (none has left the published set yet)',
+  );
   return done(stdout);
 }

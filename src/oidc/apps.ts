@@ -107,7 +107,14 @@ const uris = (json: string): string[] => {
   return parsed.success ? parsed.data : [];
 };
 
-function appOf(row: { id: string; name: string; secretHash: string | null; redirectUris: string; postLogoutRedirectUris: string; createdAt: Date }): RegisteredApp {
+function appOf(row: {
+  id: string;
+  name: string;
+  secretHash: string | null;
+  redirectUris: string;
+  postLogoutRedirectUris: string;
+  createdAt: Date;
+}): RegisteredApp {
   return {
     clientId: row.id,
     name: row.name,
@@ -136,7 +143,9 @@ export async function removeApp(db: Db, clientId: string): Promise<boolean> {
  * exchange, each authorization), so one raw SELECT, not a model query (src/db/raw.ts).
  */
 export async function clientMetadata(db: Db, clientId: string): Promise<Record<string, unknown> | undefined> {
-  const rows = await db.$queryRaw<{ id: string; name: string; secretHash: string | null; redirectUris: string; postLogoutRedirectUris: string }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; name: string; secretHash: string | null; redirectUris: string; postLogoutRedirectUris: string }[]
+  >`
     SELECT "id", "name", "secretHash", "redirectUris", "postLogoutRedirectUris" FROM "OidcClient" WHERE "id" = ${clientId}`;
   const row = rows[0];
   if (!row) return undefined;

@@ -88,10 +88,7 @@ export function requiresTwoStep(r: Pick<AppRequest, 'acrValues'>): boolean {
  *  - 'done': the app may be answered with this sign-in.
  */
 export type NextStep =
-  | { step: 'sign-in' }
-  | { step: 'second-step'; why: SecondStepReason }
-  | { step: 'two-step-required' }
-  | { step: 'done'; login: AppLogin };
+  { step: 'sign-in' } | { step: 'second-step'; why: SecondStepReason } | { step: 'two-step-required' } | { step: 'done'; login: AppLogin };
 
 /** Why a signed-in holder is asked for a trusted device again (the page says it in words). */
 export const SECOND_STEP_REASONS = ['new-browser', 'too-old', 'needs-device'] as const;

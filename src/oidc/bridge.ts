@@ -67,7 +67,9 @@ function appRequest(details: Details, clock: Clock): AppRequest {
     startedAt: portalTime(clock, Number(details.iat)),
     freshSignIn: details.prompt.reasons.includes('login_prompt'),
     maxAgeSeconds: maxAge !== undefined && Number.isFinite(maxAge) ? maxAge : undefined,
-    acrValues: String(params.acr_values ?? '').split(' ').filter(Boolean),
+    acrValues: String(params.acr_values ?? '')
+      .split(' ')
+      .filter(Boolean),
   };
 }
 
@@ -91,7 +93,8 @@ function ended(res: ServerResponse, deps: BridgeDeps): void {
 export async function bridge(provider: Provider, deps: BridgeDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '').split('?')[0]!;
   const [uid, action, ...rest] = path.slice(INTERACTION_PATH.length + 1).split('/');
-  if (!interactionId.safeParse(uid).success || rest.length || (action !== undefined && action !== 'cancel')) return send(res, deps, 404, { 'Content-Type': 'text/plain' }, 'Not found\n');
+  if (!interactionId.safeParse(uid).success || rest.length || (action !== undefined && action !== 'cancel'))
+    return send(res, deps, 404, { 'Content-Type': 'text/plain' }, 'Not found\n');
   // GET only: a HEAD (which no browser sends on its own) must not finish a step.
   if (req.method !== 'GET') return send(res, deps, 405, { Allow: 'GET', 'Content-Type': 'text/plain' }, 'Method not allowed\n');
 
@@ -104,7 +107,8 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
   }
   // The cookie names the request this browser began; the address must be that one.
   if (details.uid !== uid) return ended(res, deps);
-  const finish = (result: InteractionResults, merge: boolean) => provider.interactionFinished(req, res, result, { mergeWithLastSubmission: merge });
+  const finish = (result: InteractionResults, merge: boolean) =>
+    provider.interactionFinished(req, res, result, { mergeWithLastSubmission: merge });
 
   const browser = await deps.browser(req);
   const request = appRequest(details, deps.clock);
@@ -113,7 +117,10 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
   if (action === 'cancel') {
     return finish(
       next?.step === 'two-step-required'
-        ? { error: 'unmet_authentication_requirements', error_description: 'This app requires two-step verification, which is off for this Apple ID.' }
+        ? {
+            error: 'unmet_authentication_requirements',
+            error_description: 'This app requires two-step verification, which is off for this Apple ID.',
+          }
         : { error: 'access_denied', error_description: 'The person did not continue.' },
       false,
     );
@@ -125,16 +132,31 @@ export async function bridge(provider: Provider, deps: BridgeDeps, req: Incoming
     // An app that named its user (id_token_hint) is answered for that user only (OIDC Core 3.1.2.1).
     const hinted = hintedSubject(details.params.id_token_hint);
     if (hinted !== undefined && hinted !== deps.subject(String(details.params.client_id), login.accountId)) {
-      return finish({ error: 'login_required', error_description: 'The Apple ID signed in on this browser is not the one the app asked for.' }, false);
+      return finish(
+        { error: 'login_required', error_description: 'The Apple ID signed in on this browser is not the one the app asked for.' },
+        false,
+      );
     }
-    return finish({ login: { accountId: login.accountId, acr: login.acr, amr: login.amr, ts: providerSeconds(deps.clock, login.authTime), remember: false } }, false);
+    return finish(
+      {
+        login: {
+          accountId: login.accountId,
+          acr: login.acr,
+          amr: login.amr,
+          ts: providerSeconds(deps.clock, login.authTime),
+          remember: false,
+        },
+      },
+      false,
+    );
   }
 
   if (details.prompt.name === 'consent') {
     const login = appLogin(browser.session);
     const accountId = details.session?.accountId;
     if (!login) return redirect(res, deps, stepPage('sign-in', uid));
-    if (login.accountId !== accountId) return finish({ error: 'login_required', error_description: 'The Apple ID signed in on this browser changed.' }, false);
+    if (login.accountId !== accountId)
+      return finish({ error: 'login_required', error_description: 'The Apple ID signed in on this browser changed.' }, false);
     const clientId = String(details.params.client_id);
     const asked = scopesOf(String(details.params.scope ?? ''));
     const allowed = await appAuthorization(deps.db, accountId, clientId);

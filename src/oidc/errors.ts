@@ -12,9 +12,11 @@ export const OIDC_ERRORS = {
   REMOVE_NEEDS_CLIENT_ID: 'remove needs one client id (npm run apps -- list shows them)',
   TAKES_NO_ARGUMENTS: (command: string) => `${command} takes no arguments`,
   APP_NOT_REGISTERED: (clientId: string) => `No app has the client id ${clientId}.`,
-  KEY_ENCRYPTION_KEY_MISSING: 'rotate-keys needs OIDC_KEY_ENCRYPTION_KEY, the key every instance runs with (in the environment, .env, or data/oidc-key for npm start).',
+  KEY_ENCRYPTION_KEY_MISSING:
+    'rotate-keys needs OIDC_KEY_ENCRYPTION_KEY, the key every instance runs with (in the environment, .env, or data/oidc-key for npm start).',
   KEY_ENCRYPTION_KEY_MALFORMED: 'OIDC_KEY_ENCRYPTION_KEY must be 32 bytes in base64url (43 characters).',
-  KEY_ENCRYPTION_KEY_WRONG: 'OIDC_KEY_ENCRYPTION_KEY does not open the stored signing keys: use the key the portal runs with. Nothing was changed.',
+  KEY_ENCRYPTION_KEY_WRONG:
+    'OIDC_KEY_ENCRYPTION_KEY does not open the stored signing keys: use the key the portal runs with. Nothing was changed.',
 
   // ---- The holder's pages
   /** The interaction is gone (finished, expired after an hour, or begun in another browser). */
@@ -32,12 +34,15 @@ export type OidcError = keyof typeof OIDC_ERRORS;
  * protocol's own words stay in the page, smaller, for the app's developer.
  */
 export const PROTOCOL_ERROR_SENTENCES: Readonly<Record<string, string>> = {
-  invalid_redirect_uri: 'The app asked to send you back to an address it never registered with us, so we stopped here. Nothing was shared with it.',
+  invalid_redirect_uri:
+    'The app asked to send you back to an address it never registered with us, so we stopped here. Nothing was shared with it.',
   invalid_client: 'We don’t know the app that sent you here, so we stopped here. Nothing was shared with it.',
-  invalid_request: 'The app sent a sign-in request we can’t use. Nothing was shared with it. Go back to the app and try again; if it happens again, tell the app’s makers.',
+  invalid_request:
+    'The app sent a sign-in request we can’t use. Nothing was shared with it. Go back to the app and try again; if it happens again, tell the app’s makers.',
   unsupported_response_type: 'The app asked to sign you in in a way we don’t support. Nothing was shared with it.',
   invalid_scope: 'The app asked for something we can’t give it. Nothing was shared with it.',
   session_not_found: 'This sign-in request has ended or was started in another browser. Go back to the app and sign in again.',
   server_error: 'Something went wrong on our side. Go back to the app and try again in a moment.',
 };
-export const DEFAULT_PROTOCOL_SENTENCE = 'The app’s sign-in request can’t be used. Nothing was shared with it. Go back to the app and try again.';
+export const DEFAULT_PROTOCOL_SENTENCE =
+  'The app’s sign-in request can’t be used. Nothing was shared with it. Go back to the app and try again.';

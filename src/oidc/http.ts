@@ -42,7 +42,15 @@ export interface OidcServer {
 }
 
 /** The route patterns the request log and metrics name these requests by. */
-export const OIDC_ROUTE_PATTERNS = ['/.well-known/openid-configuration', ...Object.values(ROUTES), `${INTERACTION_PATH}/[uid]`, `${INTERACTION_PATH}/[uid]/cancel`, '/oidc/auth/[uid]', '/oidc/session/end/confirm', '/oidc/session/end/success'];
+export const OIDC_ROUTE_PATTERNS = [
+  '/.well-known/openid-configuration',
+  ...Object.values(ROUTES),
+  `${INTERACTION_PATH}/[uid]`,
+  `${INTERACTION_PATH}/[uid]/cancel`,
+  '/oidc/auth/[uid]',
+  '/oidc/session/end/confirm',
+  '/oidc/session/end/success',
+];
 
 export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
   const cookies: CookieEnv & { secret: string } = { appUrl: deps.appUrl, nodeEnv: deps.nodeEnv, secret: deps.sessionSecret };
@@ -88,7 +96,13 @@ export async function startOidc(deps: OidcDeps): Promise<OidcServer> {
         return void res.end();
       }
       const { provider, callback } = await ready();
-      if (path.startsWith(`${INTERACTION_PATH}/`)) return bridge(provider, { ...providerDeps, subject: (clientId, accountId) => pairwiseSubject(salt, clientId, accountId) }, req, res);
+      if (path.startsWith(`${INTERACTION_PATH}/`))
+        return bridge(
+          provider,
+          { ...providerDeps, subject: (clientId, accountId) => pairwiseSubject(salt, clientId, accountId) },
+          req,
+          res,
+        );
       await callback(req, res);
     },
     provider: async () => (await ready()).provider,
@@ -114,7 +128,7 @@ function recordUses(provider: Provider, deps: OidcDeps): void {
       const token = oidc.entities.AccessToken;
       const granted = code ?? (oidc.route === 'token' ? token : undefined);
       if (!granted?.accountId || !granted.clientId) return;
-      const browser = code ? browserOf(ctx)?.browserId ?? null : null;
+      const browser = code ? (browserOf(ctx)?.browserId ?? null) : null;
       await recordAppUse(
         deps.db,
         deps,
@@ -142,11 +156,18 @@ function signOutWithApp(provider: Provider, deps: OidcDeps, cookies: CookieEnv &
       await deps.db.$transaction(async (tx) => {
         const ended = await tx.$executeRaw`DELETE FROM "Session" WHERE "id" = ${live.session.id}`;
         if (ended === 1) {
-          await recordSecurityEvent(tx, { accountId: live.account.id, kind: 'signed-out', at: deps.clock.now(), details: { by: 'app' } }, { clientAddress: ctx.ip ?? null, userAgent: ctx.get('user-agent') || null });
+          await recordSecurityEvent(
+            tx,
+            { accountId: live.account.id, kind: 'signed-out', at: deps.clock.now(), details: { by: 'app' } },
+            { clientAddress: ctx.ip ?? null, userAgent: ctx.get('user-agent') || null },
+          );
         }
       });
       const { cookieName, cookieOptions } = tokenCookieAttributes(SESSION_COOKIE.name, SESSION_COOKIE.options, cookies);
-      ctx.append('Set-Cookie', `${cookieName}=; Path=${cookieOptions.path}; Max-Age=0; HttpOnly; SameSite=Lax${cookieOptions.secure ? '; Secure' : ''}`);
+      ctx.append(
+        'Set-Cookie',
+        `${cookieName}=; Path=${cookieOptions.path}; Max-Age=0; HttpOnly; SameSite=Lax${cookieOptions.secure ? '; Secure' : ''}`,
+      );
     } catch (err) {
       deps.warn(err, 'oidc: ending the portal session at logout failed');
     }

@@ -11,7 +11,6 @@ export { cancelUrl, continueUrl } from './paths.ts';
 /** oidc-provider's interaction ids (nanoid): what may stand in a page's ?interaction= parameter. */
 export const interactionId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/);
 
-
 export interface InteractionSummary {
   uid: string;
   clientId: string;

@@ -32,7 +32,11 @@ export async function browserState(deps: PortalDeps, req: Pick<IncomingMessage, 
   if (!live) return { live: null, session: null, browserId: null };
   // Only the session's account matters here: its entry, if the cookie has one, is looked up (one
   // indexed query); a browser without one asks nothing of the database.
-  const [known] = await liveKnownBrowsers(deps.db, deviceEntries.filter((b) => b.accountId === live.account.id), now);
+  const [known] = await liveKnownBrowsers(
+    deps.db,
+    deviceEntries.filter((b) => b.accountId === live.account.id),
+    now,
+  );
   const browserId = known?.id ?? null;
   return {
     live,

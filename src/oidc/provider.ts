@@ -103,7 +103,13 @@ function mirror(session: Session, login: AppLogin | null, clock: Clock): void {
     s.resetIdentifier();
   }
   const loginTs = providerSeconds(clock, login.authTime);
-  if (s.accountId === login.accountId && s.loginTs === loginTs && s.acr === login.acr && JSON.stringify(s.amr) === JSON.stringify(login.amr)) return;
+  if (
+    s.accountId === login.accountId &&
+    s.loginTs === loginTs &&
+    s.acr === login.acr &&
+    JSON.stringify(s.amr) === JSON.stringify(login.amr)
+  )
+    return;
   s.loginAccount({ accountId: login.accountId, loginTs, amr: login.amr, acr: login.acr, transient: true });
   s.touched = true;
 }
@@ -114,8 +120,12 @@ function policy() {
   const prompts = base();
   prompts.get('login')!.checks.add(
     new Check('acr_values', 'the app requires a sign-in with a trusted device', 'login_required', (ctx) => {
-      const acrValues = String(ctx.oidc.params?.acr_values ?? '').split(' ').filter(Boolean);
-      return requiresTwoStep({ acrValues }) && ctx.oidc.session?.acr !== ACR.twoStep && !ctx.oidc.result?.login ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
+      const acrValues = String(ctx.oidc.params?.acr_values ?? '')
+        .split(' ')
+        .filter(Boolean);
+      return requiresTwoStep({ acrValues }) && ctx.oidc.session?.acr !== ACR.twoStep && !ctx.oidc.result?.login
+        ? Check.REQUEST_PROMPT
+        : Check.NO_NEED_TO_PROMPT;
     }),
   );
   return prompts;
@@ -137,7 +147,12 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
     // did not exist yet and answered 500.
     allowOmittingSingleRegisteredRedirectUri: false,
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
-    clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], id_token_signed_response_alg: SIGNING_ALG, token_endpoint_auth_method: 'client_secret_basic' },
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      id_token_signed_response_alg: SIGNING_ALG,
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
     enabledJWA: { idTokenSigningAlgValues: [SIGNING_ALG] },
     scopes: [...SCOPE_NAMES],
     claims: claimsConfiguration(),
@@ -202,7 +217,8 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
       await grant.save();
       return grant;
     },
-    renderError: async (ctx, out, error) => page(ctx, errorPage(out as unknown as Record<string, string | undefined>, error instanceof errors.SessionNotFound)),
+    renderError: async (ctx, out, error) =>
+      page(ctx, errorPage(out as unknown as Record<string, string | undefined>, error instanceof errors.SessionNotFound)),
   };
   provider = new Provider(deps.appUrl.replace(/\/+$/, ''), configuration);
   provider.proxy = deps.trustProxy;
@@ -222,7 +238,8 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
   // portal's form-action allows only itself: that one origin is added, for that answer only.
   provider.use(async (ctx, next) => {
     await next();
-    if (ctx.oidc?.params?.response_mode === 'form_post' && ctx.oidc.redirectUriCheckPerformed && ctx.response.is('html')) allowFormRedirectTo(ctx, ctx.oidc.params.redirect_uri);
+    if (ctx.oidc?.params?.response_mode === 'form_post' && ctx.oidc.redirectUriCheckPerformed && ctx.response.is('html'))
+      allowFormRedirectTo(ctx, ctx.oidc.params.redirect_uri);
   });
   bindToPortal(provider, deps);
   return provider;
@@ -234,7 +251,10 @@ export function buildProvider(deps: ProviderDeps, keys: readonly PrivateJwk[], p
  * redirects to form-action too). Either URI was already checked against the app's registered ones
  * by oidc-provider: that one origin is added to 'self', for this answer only.
  */
-function allowFormRedirectTo(ctx: { response: { get(field: string): string }; set(field: string, value: string): void }, uri: unknown): void {
+function allowFormRedirectTo(
+  ctx: { response: { get(field: string): string }; set(field: string, value: string): void },
+  uri: unknown,
+): void {
   const origin = typeof uri === 'string' ? URL.parse(uri)?.origin : undefined;
   const csp = ctx.response.get('Content-Security-Policy');
   if (!origin || origin === 'null' || !csp) return;

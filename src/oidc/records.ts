@@ -47,13 +47,17 @@ export class OidcRecords implements Adapter {
   }
 
   async find(id: string): Promise<AdapterPayload | undefined> {
-    return this.one(await this.db.$queryRaw<Record<string, unknown>[]>`
-      SELECT "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "kind" = ${this.kind} AND "id" = ${id}`);
+    return this.one(
+      await this.db.$queryRaw<Record<string, unknown>[]>`
+      SELECT "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "kind" = ${this.kind} AND "id" = ${id}`,
+    );
   }
 
   async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-    return this.one(await this.db.$queryRaw<Record<string, unknown>[]>`
-      SELECT "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "kind" = ${this.kind} AND "sessionUid" = ${uid}`);
+    return this.one(
+      await this.db.$queryRaw<Record<string, unknown>[]>`
+      SELECT "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "kind" = ${this.kind} AND "sessionUid" = ${uid}`,
+    );
   }
 
   /** No device flow: user codes are never stored. */
@@ -67,7 +71,9 @@ export class OidcRecords implements Adapter {
       UPDATE "OidcRecord" SET "consumedAt" = ${now} WHERE "kind" = ${this.kind} AND "id" = ${id} AND "consumedAt" IS NULL`;
     if (claimed === 1 || !SINGLE_USE.has(this.kind)) return;
     // Another request consumed it between oidc-provider's read and this one: a reuse.
-    const rows = await this.db.$queryRaw<{ grantId: string | null }[]>`SELECT "grantId" FROM "OidcRecord" WHERE "kind" = ${this.kind} AND "id" = ${id}`;
+    const rows = await this.db.$queryRaw<
+      { grantId: string | null }[]
+    >`SELECT "grantId" FROM "OidcRecord" WHERE "kind" = ${this.kind} AND "id" = ${id}`;
     if (rows[0]?.grantId) await revokeGrant(this.db, rows[0].grantId);
     throw new errors.InvalidGrant(`${this.kind === 'RefreshToken' ? 'refresh token' : 'authorization code'} already used`);
   }

@@ -88,7 +88,11 @@ export async function ensureSigningKey(db: Db, encryptionKey: Buffer, now: Date)
  * dated at or before the signing key (the same millisecond, a clock behind) would sign without
  * the lead, and hand signing back to the key it replaced once the lead had passed.
  */
-export async function rotateSigningKeys(db: Db, encryptionKey: Buffer, now: Date): Promise<{ added: string; removed: string[]; signsAt: Date }> {
+export async function rotateSigningKeys(
+  db: Db,
+  encryptionKey: Buffer,
+  now: Date,
+): Promise<{ added: string; removed: string[]; signsAt: Date }> {
   const newest = await db.oidcSigningKey.findFirst({ orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
   const made = newest && newest.createdAt.getTime() >= now.getTime() ? new Date(newest.createdAt.getTime() + 1) : now;
   const row = newKey(encryptionKey, made);
@@ -98,11 +102,17 @@ export async function rotateSigningKeys(db: Db, encryptionKey: Buffer, now: Date
   return { added: row.kid, removed: expired.map((k) => k.kid), signsAt: new Date(made.getTime() + KEY_PUBLISH_LEAD_MS) };
 }
 
-/** The private JWKs to hand oidc-provider at `now`, the signing key first. A key that does not open under this encryption key stops the start. */
+/**
+ * The private JWKs to hand oidc-provider at `now`, the signing key first. A key that does not open
+ * under this encryption key stops the start.
+ */
 export async function publishedKeys(db: Db, encryptionKey: Buffer, now: Date): Promise<PrivateJwk[]> {
   return keySchedule(await keyRows(db), now).published.map((row) => {
     const json = open(encryptionKey, row.sealedJwk, boundTo(row.kid));
-    if (json === null) throw new Error(`The OpenID Connect signing key ${row.kid} does not open with OIDC_KEY_ENCRYPTION_KEY: the key changed. Restore it (every instance needs the same one).`);
+    if (json === null)
+      throw new Error(
+        `The OpenID Connect signing key ${row.kid} does not open with OIDC_KEY_ENCRYPTION_KEY: the key changed. Restore it (every instance needs the same one).`,
+      );
     return JSON.parse(json) as PrivateJwk;
   });
 }

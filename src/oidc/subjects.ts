@@ -18,7 +18,10 @@ export async function pairwiseSalt(db: Db, encryptionKey: Buffer, now: Date): Pr
   await db.$executeRaw`INSERT INTO "OidcSetting" ("name", "sealedValue", "createdAt") VALUES (${SALT}, ${made}, ${now}) ON CONFLICT ("name") DO NOTHING`;
   const row = await db.oidcSetting.findUniqueOrThrow({ where: { name: SALT } });
   const value = open(encryptionKey, row.sealedValue, SALT);
-  if (value === null) throw new Error('The salt of the apps\u2019 subject identifiers does not open with OIDC_KEY_ENCRYPTION_KEY: the key changed. Restore it (every instance needs the same one).');
+  if (value === null)
+    throw new Error(
+      'The salt of the apps\u2019 subject identifiers does not open with OIDC_KEY_ENCRYPTION_KEY: the key changed. Restore it (every instance needs the same one).',
+    );
   return Buffer.from(value, 'base64url');
 }
 

@@ -28,7 +28,16 @@ import { addressesOnFile } from '../mail/recipients.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { newPasswordErrors } from '../accounts/fields.ts';
 import { parseForm, rawFields, type FormResult } from '../forms/forms.ts';
-import { answersSchema, askedQuestions, checkAnswers, decodePair, encodePair, randomQuestionPair, type AskedQuestion, type QuestionPair } from '../accounts/question-check.ts';
+import {
+  answersSchema,
+  askedQuestions,
+  checkAnswers,
+  decodePair,
+  encodePair,
+  randomQuestionPair,
+  type AskedQuestion,
+  type QuestionPair,
+} from '../accounts/question-check.ts';
 import { takeAttempt, type LockPolicy, type SlowDownPolicy } from '../throttle/throttle.ts';
 import { recordSecurityEvent, recordSecurityEventIfAccount, type RequestContext } from '../security-events/record.ts';
 import { endOtherSessionsAndForgetBrowsers } from '../sessions/sessions.ts';
@@ -61,7 +70,11 @@ export const MAX_WRONG_ANSWERS = 3;
 //  - Past the address's budget requests are slowed (one per delay, doubling), never locked: many
 //    people can share one address.
 export const REQUESTS_PER_APPLE_ID: LockPolicy = { maxFailures: 3, windowMs: HOUR, lockMs: HOUR };
-export const REQUESTS_PER_CLIENT_ADDRESS: SlowDownPolicy = { maxFailures: 10, windowMs: HOUR, slowDown: { firstDelayMs: 30_000, maxDelayMs: 10 * MINUTE } };
+export const REQUESTS_PER_CLIENT_ADDRESS: SlowDownPolicy = {
+  maxFailures: 10,
+  windowMs: HOUR,
+  slowDown: { firstDelayMs: 30_000, maxDelayMs: 10 * MINUTE },
+};
 
 // One answer for every Apple ID: it covers both kinds of account (two-step off: a link; two-step
 // on: no link, the way to reset with the Recovery Key), so it never says whether an account exists
@@ -106,7 +119,10 @@ type RequestResetResult = FormResult<{ message: string }, PasswordResetError>;
 export async function requestPasswordReset(deps: PasswordResetDeps, input: unknown, ctx: RequestContext): Promise<RequestResetResult> {
   const parsed = requestResetSchema.safeParse(input);
   if (!parsed.success) {
-    return { ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'), fieldErrors: { appleId: parsed.error.issues[0]?.message ?? 'Enter your Apple ID.' } };
+    return {
+      ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'),
+      fieldErrors: { appleId: parsed.error.issues[0]?.message ?? 'Enter your Apple ID.' },
+    };
   }
   const { db, clock } = deps;
   const now = clock.now();
@@ -133,8 +149,14 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
   // learns where to reset, and sees in the security log that someone asked.
   const linkTo = holder.twoStepEnabledAt ? NO_ACCOUNT : holder.id;
   const email = holder.twoStepEnabledAt
-    ? { kind: 'password-reset-recovery-key', ...resetWithRecoveryKeyEmail({ name: holder.name, appleId: holder.appleId, appUrl: deps.appUrl }) }
-    : { kind: 'password-reset-link', ...passwordResetLinkEmail({ name: holder.name, appleId: holder.appleId, link: resetLink(deps.appUrl, token), expiresAt }) };
+    ? {
+        kind: 'password-reset-recovery-key',
+        ...resetWithRecoveryKeyEmail({ name: holder.name, appleId: holder.appleId, appUrl: deps.appUrl }),
+      }
+    : {
+        kind: 'password-reset-link',
+        ...passwordResetLinkEmail({ name: holder.name, appleId: holder.appleId, link: resetLink(deps.appUrl, token), expiresAt }),
+      };
 
   await db.$transaction(async (tx) => {
     // Requests for one Apple ID take turns (a write on every path), so that of concurrent requests
@@ -144,7 +166,11 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
     await tx.$executeRaw`
       INSERT INTO "PasswordReset" ("id", "accountId", "createdAt", "expiresAt", "questionPair")
       SELECT ${id}, "id", ${now}, ${expiresAt}, ${encodePair(randomQuestionPair())} FROM "Account" WHERE "id" = ${linkTo}`;
-    await recordSecurityEventIfAccount(tx, { accountId: holder.id, kind: 'password-reset-requested', at: now, details: { linkSent: linkTo !== NO_ACCOUNT } }, ctx);
+    await recordSecurityEventIfAccount(
+      tx,
+      { accountId: holder.id, kind: 'password-reset-requested', at: now, details: { linkSent: linkTo !== NO_ACCOUNT } },
+      ctx,
+    );
     await enqueueEmailIfAccount(tx, { ...email, accountId: holder.id, to: addressesOnFile(holder) }, ADDRESS_SLOTS, clock);
   });
   return { ok: true, message: RESET_REQUESTED };
@@ -171,7 +197,12 @@ export async function applyPasswordReset(
   await recordSignificantChange(tx, deps, account, 'password-reset', ctx);
   await enqueueEmail(
     tx,
-    { kind: 'password-reset', accountId: account.id, to: addressesOnFile(account), ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: 'password-reset', at: now }) },
+    {
+      kind: 'password-reset',
+      accountId: account.id,
+      to: addressesOnFile(account),
+      ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: 'password-reset', at: now }),
+    },
     deps.clock,
   );
 }
@@ -182,7 +213,14 @@ export async function applyPasswordReset(
 interface LiveLink {
   id: string;
   pair: QuestionPair;
-  account: { id: string; appleId: string; name: string; rescueEmail: string | null; twoStepEnabledAt: Date | null; setupStartedAt: Date | null };
+  account: {
+    id: string;
+    appleId: string;
+    name: string;
+    rescueEmail: string | null;
+    twoStepEnabledAt: Date | null;
+    setupStartedAt: Date | null;
+  };
 }
 
 /** The link's row and account if the link still works: known, unused, unexpired, not dead, two-step still off. */
@@ -190,7 +228,9 @@ async function liveLink(db: Db, token: unknown, now: Date): Promise<LiveLink | n
   if (!isWellFormedResetToken(token)) return null;
   const row = await db.passwordReset.findUnique({
     where: { id: resetIdOf(token) },
-    include: { account: { select: { id: true, appleId: true, name: true, rescueEmail: true, twoStepEnabledAt: true, setupStartedAt: true } } },
+    include: {
+      account: { select: { id: true, appleId: true, name: true, rescueEmail: true, twoStepEnabledAt: true, setupStartedAt: true } },
+    },
   });
   if (!row || row.method !== 'email' || row.usedAt || row.expiresAt <= now || row.wrongAnswers >= MAX_WRONG_ANSWERS) return null;
   // Two-step turned on after the link was sent: its reset needs the Recovery Key now.
@@ -218,7 +258,10 @@ export const completeResetSchema = answersSchema.extend({
   confirmPassword: z.string(),
 });
 
-type CompleteResetResult = FormResult<{ accountId: string }, PasswordResetError | Extract<AccountsError, 'WRONG_ANSWERS' | 'QUESTIONS_LOCKED'>>;
+type CompleteResetResult = FormResult<
+  { accountId: string },
+  PasswordResetError | Extract<AccountsError, 'WRONG_ANSWERS' | 'QUESTIONS_LOCKED'>
+>;
 
 class LinkAlreadyUsed extends Error {}
 
@@ -244,14 +287,23 @@ export async function completePasswordReset(
   // Only these four fields are read (a birth date or anything else sent along is ignored); a
   // missing one counts as empty, so its message is the one for an empty field.
   const text = rawFields(input);
-  const fields = { answer1: text('answer1'), answer2: text('answer2'), password: text('password'), confirmPassword: text('confirmPassword') };
+  const fields = {
+    answer1: text('answer1'),
+    answer2: text('answer2'),
+    password: text('password'),
+    confirmPassword: text('confirmPassword'),
+  };
   const parsed = parseForm(completeResetSchema, fields, newPasswordErrors(text, account.appleId));
   if (!parsed.ok) return { ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'), fieldErrors: parsed.fieldErrors };
   const v = parsed.data;
 
   const answers = await checkAnswers(db, account.id, link.pair, [v.answer1, v.answer2], now);
   if (!answers.ok) {
-    await recordSecurityEvent(db, { accountId: account.id, kind: 'password-reset-failed', at: now, details: { locked: answers.locked } }, ctx);
+    await recordSecurityEvent(
+      db,
+      { accountId: account.id, kind: 'password-reset-failed', at: now, details: { locked: answers.locked } },
+      ctx,
+    );
     // A wrong pair counts against the link. A pair refused before it was compared (the questions
     // locked, or other answers to this link still being checked) was not wrong: it does not, so
     // the holder's right answers sent twice at once cannot kill their own link.

@@ -44,7 +44,11 @@ export const KEY_RESET_TTL_MS = 30 * MINUTE;
 // the Recovery Key sign-in (which needs the password first): a stranger who knows only the Apple
 // ID can use up this budget for strangers, never the holder's own browser or sign-in.
 export const KEY_RESET_PER_APPLE_ID: LockPolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
-export const KEY_RESET_PER_CLIENT_ADDRESS: SlowDownPolicy = { maxFailures: 20, windowMs: HOUR, slowDown: { firstDelayMs: 1000, maxDelayMs: MINUTE } };
+export const KEY_RESET_PER_CLIENT_ADDRESS: SlowDownPolicy = {
+  maxFailures: 20,
+  windowMs: HOUR,
+  slowDown: { firstDelayMs: 1000, maxDelayMs: MINUTE },
+};
 
 const startSchema = z.object({
   appleId: emailField,
@@ -69,10 +73,17 @@ export async function startKeyReset(
   const refusedUntil = await takeAttempts(db, limits, now);
   if (refusedUntil) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_LOCKED', refusedUntil, now);
   const hash = account?.twoStepEnabledAt ? account.recoveryKeyHash : null;
-  const right = hash ? await verifyRecoveryKey(parsed.data.recoveryKey, hash) : await verifyAgainstNothing(parsed.data.recoveryKey, deps.bcryptCost);
+  const right = hash
+    ? await verifyRecoveryKey(parsed.data.recoveryKey, hash)
+    : await verifyAgainstNothing(parsed.data.recoveryKey, deps.bcryptCost);
   if (!right || !account) {
     const lock = await attemptsFailed(db, limits, now);
-    if (account) await recordSecurityEvent(db, { accountId: account.id, kind: 'recovery-key-failed', at: now, details: { during: 'password reset' } }, ctx);
+    if (account)
+      await recordSecurityEvent(
+        db,
+        { accountId: account.id, kind: 'recovery-key-failed', at: now, details: { during: 'password reset' } },
+        ctx,
+      );
     return lock ? failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_LOCKED', lock, now) : failure(PASSWORD_RESET_ERRORS, 'KEY_MISMATCH');
   }
   await attemptsSucceeded(db, limits);
@@ -82,7 +93,14 @@ export async function startKeyReset(
     await lockAccountRow(tx, account.id, now);
     await tx.passwordReset.updateMany({ where: { accountId: account.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     await tx.passwordReset.create({
-      data: { id: tokenId(token), accountId: account.id, method: 'recovery-key', questionPair: '', createdAt: now, expiresAt: new Date(now.getTime() + KEY_RESET_TTL_MS) },
+      data: {
+        id: tokenId(token),
+        accountId: account.id,
+        method: 'recovery-key',
+        questionPair: '',
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + KEY_RESET_TTL_MS),
+      },
     });
     await recordSecurityEvent(tx, { accountId: account.id, kind: 'password-reset-key-accepted', at: now }, ctx);
   });
@@ -169,18 +187,30 @@ const passwordSchema = z.object({ password: z.string(), confirmPassword: z.strin
 class ResetGone extends Error {}
 
 /** Step 3: the new password, with everything a reset does (applyPasswordReset). Once. */
-export async function completeKeyReset(deps: KeyResetDeps, token: string | undefined, input: unknown, ctx: RequestContext): Promise<FormResult<object, PasswordResetError>> {
+export async function completeKeyReset(
+  deps: KeyResetDeps,
+  token: string | undefined,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<object, PasswordResetError>> {
   const now = deps.clock.now();
   const row = await liveKeyReset(deps.db, token, now);
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
   if (!row.codeVerifiedAt) return failure(PASSWORD_RESET_ERRORS, 'CODE_FIRST');
   const text = rawFields(input);
-  const parsed = parseForm(passwordSchema, { password: text('password'), confirmPassword: text('confirmPassword') }, newPasswordErrors(text, row.account.appleId));
+  const parsed = parseForm(
+    passwordSchema,
+    { password: text('password'), confirmPassword: text('confirmPassword') },
+    newPasswordErrors(text, row.account.appleId),
+  );
   if (!parsed.ok) return { ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'), fieldErrors: parsed.fieldErrors };
   const passwordHash = await hashSecret(parsed.data.password, deps.bcryptCost);
   try {
     await deps.db.$transaction(async (tx) => {
-      const claim = await tx.passwordReset.updateMany({ where: { id: row.id, usedAt: null, codeVerifiedAt: { not: null }, expiresAt: { gt: now } }, data: { usedAt: now } });
+      const claim = await tx.passwordReset.updateMany({
+        where: { id: row.id, usedAt: null, codeVerifiedAt: { not: null }, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
       if (claim.count !== 1) throw new ResetGone();
       await applyPasswordReset(tx, deps, row.account, passwordHash, ctx);
     });

@@ -8,7 +8,8 @@ export const PASSWORD_RESET_ERRORS = {
   /** The form's fields say what is wrong, next to each. */
   CHECK_FIELDS: 'Check the fields marked below.',
   /** REQUESTS_PER_CLIENT_ADDRESS: requests for a link from one network are slowed. */
-  TOO_MANY_RESET_REQUESTS: (until: Date, now: Date) => `Too many requests to reset a password came from your network. Try again in ${waitText(until, now)}.`,
+  TOO_MANY_RESET_REQUESTS: (until: Date, now: Date) =>
+    `Too many requests to reset a password came from your network. Try again in ${waitText(until, now)}.`,
   /** Unknown, malformed, expired, used, dead, or two-step turned on since: one answer for all. */
   LINK_INVALID: 'This link has expired or was already used. Ask for a new one.',
   /** The refused answers (their sentence comes first) used up the link's MAX_WRONG_ANSWERS. */

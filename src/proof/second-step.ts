@@ -34,7 +34,10 @@ export function askForCode(deps: CodeDeps, step: Step, form: unknown, ctx: Reque
 }
 
 /** The challenge for a device that signs, naming every such device of the account. */
-export function askForSignature(deps: SignatureDeps, step: Step<SignaturePurpose>): Promise<Result<{ options: SignatureOptions }, SignatureError>> {
+export function askForSignature(
+  deps: SignatureDeps,
+  step: Step<SignaturePurpose>,
+): Promise<Result<{ options: SignatureOptions }, SignatureError>> {
   return authenticationOptions(deps, step.accountId, step.purpose);
 }
 
@@ -43,8 +46,20 @@ export function askForSignature(deps: SignatureDeps, step: Step<SignaturePurpose
  * and its answer comes back as `then`; wrong → the refusal, counted in the account's run of wrong
  * codes whichever kind of device it came from.
  */
-export function proveSecondStep<T = undefined>(deps: CodeDeps, step: Step, given: { form: unknown }, ctx: RequestContext, finish?: OnVerified<T>): Promise<Result<{ then?: T }, CodesError>>;
-export function proveSecondStep<T = undefined>(deps: SignatureDeps, step: Step<SignaturePurpose>, given: { signature: unknown }, ctx: RequestContext, finish?: OnVerified<T>): Promise<Result<{ then?: T }, SignatureError>>;
+export function proveSecondStep<T = undefined>(
+  deps: CodeDeps,
+  step: Step,
+  given: { form: unknown },
+  ctx: RequestContext,
+  finish?: OnVerified<T>,
+): Promise<Result<{ then?: T }, CodesError>>;
+export function proveSecondStep<T = undefined>(
+  deps: SignatureDeps,
+  step: Step<SignaturePurpose>,
+  given: { signature: unknown },
+  ctx: RequestContext,
+  finish?: OnVerified<T>,
+): Promise<Result<{ then?: T }, SignatureError>>;
 export async function proveSecondStep<T = undefined>(
   deps: CodeDeps | SignatureDeps,
   step: Step,
@@ -53,6 +68,11 @@ export async function proveSecondStep<T = undefined>(
   finish?: OnVerified<T>,
 ): Promise<Result<{ then?: T }, CodesError | SignatureError>> {
   if ('form' in given) return checkEnteredCode(deps as CodeDeps, step.accountId, step.purpose, given.form, ctx, finish);
-  const checked = await verifySignature(deps as SignatureDeps, { accountId: step.accountId, purpose: step.purpose as SignaturePurpose, response: given.signature }, ctx, finish);
+  const checked = await verifySignature(
+    deps as SignatureDeps,
+    { accountId: step.accountId, purpose: step.purpose as SignaturePurpose, response: given.signature },
+    ctx,
+    finish,
+  );
   return checked.ok ? { ok: true, then: checked.then } : checked;
 }

@@ -13,7 +13,12 @@ export class PushError extends Error {
 }
 
 export function isPushError(e: unknown): e is PushError {
-  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'push-error' && typeof (e as { message?: unknown }).message === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { kind?: unknown }).kind === 'push-error' &&
+    typeof (e as { message?: unknown }).message === 'string'
+  );
 }
 
 export function createHttpPushSender(baseUrl: string, timeoutMs = 5000): PushSender {

@@ -17,7 +17,11 @@ import { RECOVERY_KEY_ERRORS, type RecoveryKeyError } from './errors.ts';
 
 type ReplaceKeyResult = Result<{ recoveryKey: string; createdAt: Date }, RecoveryKeyError | StepUpError>;
 
-export async function replaceRecoveryKey(deps: { db: Db; clock: Clock; bcryptCost: number }, actor: Actor, ctx: RequestContext): Promise<ReplaceKeyResult> {
+export async function replaceRecoveryKey(
+  deps: { db: Db; clock: Clock; bcryptCost: number },
+  actor: Actor,
+  ctx: RequestContext,
+): Promise<ReplaceKeyResult> {
   const stale = await freshCodeRefusal(deps, actor);
   if (stale) return stale;
   const key = generateRecoveryKey();
@@ -34,7 +38,12 @@ export async function replaceRecoveryKey(deps: { db: Db; clock: Clock; bcryptCos
     await recordSecurityEvent(tx, { accountId: account.id, kind: 'recovery-key-replaced', at: now }, ctx);
     await enqueueEmail(
       tx,
-      { kind: 'recovery-key-replaced', accountId: account.id, to: addressesOnFile(account), ...recoveryKeyReplacedEmail({ name: account.name, appleId: account.appleId, at: now }) },
+      {
+        kind: 'recovery-key-replaced',
+        accountId: account.id,
+        to: addressesOnFile(account),
+        ...recoveryKeyReplacedEmail({ name: account.name, appleId: account.appleId, at: now }),
+      },
       deps.clock,
     );
     return { ok: true, recoveryKey: formatRecoveryKey(key), createdAt: now };

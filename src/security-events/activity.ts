@@ -157,7 +157,12 @@ export const ACTIVITY_PAGE_SIZE = 20;
 
 /** The `page` search parameter: a positive whole number, otherwise 1. */
 export function parseActivityPage(value: unknown): number {
-  return z.coerce.number().int().positive().catch(1).parse(Array.isArray(value) ? value[0] : value);
+  return z.coerce
+    .number()
+    .int()
+    .positive()
+    .catch(1)
+    .parse(Array.isArray(value) ? value[0] : value);
 }
 
 /**
@@ -206,7 +211,14 @@ async function eventCount(db: DbTx, accountId: string): Promise<number> {
   return rawCount(rows[0]?.n);
 }
 
-type EventRow = { id: string; kind: string; createdAt: Date; clientAddress: string | null; userAgent: string | null; details: string | null };
+type EventRow = {
+  id: string;
+  kind: string;
+  createdAt: Date;
+  clientAddress: string | null;
+  userAgent: string | null;
+  details: string | null;
+};
 
 async function eventsByOffset(db: DbTx, accountId: string, skip: number, take: number): Promise<EventRow[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
@@ -223,7 +235,11 @@ async function eventsByOffset(db: DbTx, accountId: string, skip: number, take: n
 }
 
 /** One page of an account's security events, newest first. */
-export async function recentActivity(db: DbTx, accountId: string, { page = 1, pageSize = ACTIVITY_PAGE_SIZE, before, after }: ActivityQuery = {}): Promise<ActivityPage> {
+export async function recentActivity(
+  db: DbTx,
+  accountId: string,
+  { page = 1, pageSize = ACTIVITY_PAGE_SIZE, before, after }: ActivityQuery = {},
+): Promise<ActivityPage> {
   const size = Number.isInteger(pageSize) && pageSize > 0 ? pageSize : ACTIVITY_PAGE_SIZE;
   const byCursor = before
     ? db.securityEvent.findMany({
@@ -246,10 +262,7 @@ export async function recentActivity(db: DbTx, accountId: string, { page = 1, pa
   const pages = Math.max(1, Math.ceil(total / size));
   const current = Number.isFinite(page) ? Math.min(pages, Math.max(1, Math.trunc(page))) : 1;
   // No cursor, or one that leads nowhere (its events were deleted, a hand-made link): by page number.
-  const rows =
-    cursorRows && cursorRows.length > 0
-      ? cursorRows
-      : await eventsByOffset(db, accountId, (current - 1) * size, size);
+  const rows = cursorRows && cursorRows.length > 0 ? cursorRows : await eventsByOffset(db, accountId, (current - 1) * size, size);
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -59,7 +59,11 @@ export const SIGNALS: Record<SecurityEventKind, Signal> = {
   'code-verified': { level: 'info', message: 'code verified', count: verification('verified') },
   'code-wrong': { level: 'warn', message: 'wrong code', count: verification('wrong') },
   'code-reused': { level: 'warn', message: 'used code tried again', count: verification('reused') },
-  'codes-paused': { level: 'warn', message: 'lockout: codes paused after wrong codes', count: () => metrics.lockouts.inc({ scope: 'codes' }) },
+  'codes-paused': {
+    level: 'warn',
+    message: 'lockout: codes paused after wrong codes',
+    count: () => metrics.lockouts.inc({ scope: 'codes' }),
+  },
   'app-password-created': { level: 'info', message: 'app-specific password created' },
   'app-password-revoked': { level: 'info', message: 'app-specific password revoked' },
   'app-passwords-revoked-all': { level: 'info', message: 'all app-specific passwords revoked' },

@@ -12,5 +12,11 @@ export function setClientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'
 
 /** The client address recorded for a request whose X-Forwarded-For was set as above. */
 export function clientAddressOf(forwardedFor: string | null): string | null {
-  return (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) ?? null;
+  return (
+    (forwardedFor ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1) ?? null
+  );
 }

@@ -50,7 +50,8 @@ export function readinessCheck(deps: ReadinessDeps): () => Promise<Readiness> {
   let cached: { at: number; result: Promise<Pick<Readiness['checks'], 'database' | 'migrations'>> } | undefined;
 
   const databaseChecks = () => {
-    if (!cached || now() - cached.at >= cacheMs) cached = { at: now(), result: checkDatabase(deps.db, deps.shippedMigrations, deps.timeoutMs ?? DATABASE_CHECK_TIMEOUT_MS) };
+    if (!cached || now() - cached.at >= cacheMs)
+      cached = { at: now(), result: checkDatabase(deps.db, deps.shippedMigrations, deps.timeoutMs ?? DATABASE_CHECK_TIMEOUT_MS) };
     return cached.result;
   };
 
@@ -65,7 +66,11 @@ export function readinessCheck(deps: ReadinessDeps): () => Promise<Readiness> {
 }
 
 /** One query: it reaches the database and lists the applied migrations. */
-async function checkDatabase(db: Db, shipped: readonly string[], timeoutMs: number): Promise<{ database: DatabaseCheck; migrations: MigrationsCheck }> {
+async function checkDatabase(
+  db: Db,
+  shipped: readonly string[],
+  timeoutMs: number,
+): Promise<{ database: DatabaseCheck; migrations: MigrationsCheck }> {
   const query = <T>(sql: string) => withTimeout(db.$queryRawUnsafe<T>(sql), timeoutMs);
   try {
     const rows = await query<{ name: string }[]>(`SELECT name FROM ${MIGRATIONS_TABLE}`);

@@ -54,7 +54,12 @@ export function metricsHandler(opts: MetricsOptions): (req: IncomingMessage, res
 }
 
 /** The METRICS_PORT listener: /metrics only. */
-export async function startMetricsServer(opts: { host: string; port: number; token?: string; registry?: Registry }): Promise<{ server: Server; url: string }> {
+export async function startMetricsServer(opts: {
+  host: string;
+  port: number;
+  token?: string;
+  registry?: Registry;
+}): Promise<{ server: Server; url: string }> {
   const handle = metricsHandler({ token: opts.token, open: true, registry: opts.registry });
   const server = createServer((req, res) => {
     if (!handle(req, res)) sendText(res, 404, 'Not found.\n');

@@ -22,7 +22,10 @@ import { logger } from '../observability/log.ts';
 import { PLAIN_ANSWER_HEADERS } from './security-headers.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Before a 413, the rest of the body is read and dropped up to this much, so the client can read the answer; then the connection closes. */
+/**
+ * Before a 413, the rest of the body is read and dropped up to this much, so the client can read
+ * the answer; then the connection closes.
+ */
 const DRAIN_BYTES = 8 * MAX_BODY_BYTES;
 
 export interface GuardOptions {
@@ -59,7 +62,10 @@ export async function guardRequest(req: IncomingMessage, res: ServerResponse, op
   const hasBody = (declared !== undefined && Number(declared) > 0) || req.headers['transfer-encoding'] !== undefined;
   if (!hasBody) {
     // A server action always has a body; one without is refused here (Next.js would 500 on it).
-    const refusal = typeof req.headers['next-action'] === 'string' && req.method === 'POST' ? checkActionId(req.headers['next-action'], opts.actions, pathOf(req)) ?? badAction('no arguments') : null;
+    const refusal =
+      typeof req.headers['next-action'] === 'string' && req.method === 'POST'
+        ? (checkActionId(req.headers['next-action'], opts.actions, pathOf(req)) ?? badAction('no arguments'))
+        : null;
     return refusal ? refuse(refusal) : req;
   }
 
@@ -92,7 +98,15 @@ export function guardedHandler(
         const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
         if (status < 500) log(`[http] ${status} ${req.method} ${pathOf(req)}: ${what.slice(0, 200)}`);
         else logger().error({ err, method: req.method }, 'http: request failed');
-        if (!res.headersSent) answer(res, { status: status as Refusal['status'], message: status < 500 ? 'This is not a request the portal understands.' : 'Something went wrong.' }, opts.headers);
+        if (!res.headersSent)
+          answer(
+            res,
+            {
+              status: status as Refusal['status'],
+              message: status < 500 ? 'This is not a request the portal understands.' : 'Something went wrong.',
+            },
+            opts.headers,
+          );
         else res.end();
       }
     })();
@@ -118,10 +132,14 @@ export type ServerActions = ReadonlyMap<string, ReadonlySet<string>>;
 export function serverActions(dir: string, distDir = '.next'): ServerActions | null {
   try {
     type Entries = Record<string, { workers?: Record<string, unknown> }>;
-    const manifest = JSON.parse(readFileSync(join(dir, distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as { node?: Entries; edge?: Entries };
+    const manifest = JSON.parse(readFileSync(join(dir, distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+      node?: Entries;
+      edge?: Entries;
+    };
     const actions = new Map<string, Set<string>>();
     for (const entries of [manifest.node ?? {}, manifest.edge ?? {}]) {
-      for (const [id, entry] of Object.entries(entries)) actions.set(id, new Set([...(actions.get(id) ?? []), ...Object.keys(entry.workers ?? {})]));
+      for (const [id, entry] of Object.entries(entries))
+        actions.set(id, new Set([...(actions.get(id) ?? []), ...Object.keys(entry.workers ?? {})]));
     }
     return actions;
   } catch {
@@ -289,7 +307,11 @@ type Form = { get(name: string): string | undefined; keys(): Iterable<string> };
 
 async function parseForm(body: Buffer, type: string): Promise<Form | null> {
   try {
-    const fd = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) }).formData();
+    const fd = await new Request('http://localhost/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: new Uint8Array(body),
+    }).formData();
     return {
       get: (name) => {
         const v = fd.get(name);

@@ -48,12 +48,15 @@ export function routeMatcher(patterns: readonly string[]): (url: string) => stri
 }
 
 function patternRegex(pattern: string): RegExp {
-  const segments = pattern.split('/').filter(Boolean).map((segment) => {
-    if (/^\[\[\.\.\..+\]\]$/.test(segment)) return '(?:/.*)?';
-    if (/^\[\.\.\..+\]$/.test(segment)) return '/.+';
-    if (/^\[.+\]$/.test(segment)) return '/[^/]+';
-    return `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
-  });
+  const segments = pattern
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      if (/^\[\[\.\.\..+\]\]$/.test(segment)) return '(?:/.*)?';
+      if (/^\[\.\.\..+\]$/.test(segment)) return '/.+';
+      if (/^\[.+\]$/.test(segment)) return '/[^/]+';
+      return `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+    });
   return new RegExp(`^${segments.join('') || '/'}$`);
 }
 
@@ -74,7 +77,10 @@ export function requestIdOf(req: Pick<IncomingMessage, 'headers'>, trustProxy: b
 }
 
 /** `handle` with the request's id, client address, log line and histogram sample. */
-export function withRequestLog(handle: Handler, opts: { trustProxy: boolean; routeOf: (url: string) => string; log?: () => Logger }): Handler {
+export function withRequestLog(
+  handle: Handler,
+  opts: { trustProxy: boolean; routeOf: (url: string) => string; log?: () => Logger },
+): Handler {
   const log = opts.log ?? logger;
   return (req, res) => {
     const started = process.hrtime.bigint();

@@ -35,7 +35,8 @@ export interface Serving {
 
 export async function serve(opts: { startStandins?: StartStandins } = {}): Promise<Serving> {
   const c = config();
-  if (c.STANDINS === 'on' && !opts.startStandins) throw new Error('STANDINS=on needs the stand-ins: run `npm run serve` (scripts/serve.ts).');
+  if (c.STANDINS === 'on' && !opts.startStandins)
+    throw new Error('STANDINS=on needs the stand-ins: run `npm run serve` (scripts/serve.ts).');
   const stopStandins =
     c.STANDINS === 'on' && c.STANDINS_URL && opts.startStandins
       ? (await opts.startStandins({ httpPort: Number(new URL(c.STANDINS_URL).port), smtpPort: Number(new URL(c.SMTP_URL).port) })).stop
@@ -71,13 +72,21 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
   });
   const nextHandler = app.getRequestHandler();
   const dispatch = (req: IncomingMessage, res: ServerResponse) => (oidc.handles(req) ? oidc.handle(req, res) : nextHandler(req, res));
-  const handle = guardedHandler(dispatch, { actions: serverActions(process.cwd()), headers: responseSecurityHeaders({ appUrl: c.APP_URL, trustProxy: c.TRUST_PROXY === 'on' }) });
+  const handle = guardedHandler(dispatch, {
+    actions: serverActions(process.cwd()),
+    headers: responseSecurityHeaders({ appUrl: c.APP_URL, trustProxy: c.TRUST_PROXY === 'on' }),
+  });
   // One log line and histogram sample per request; sets the client address (src/server/request-log.ts).
-  const logged = withRequestLog(handle, { trustProxy: c.TRUST_PROXY === 'on', routeOf: routeMatcher([...appRoutes(process.cwd()), ...OIDC_ROUTE_PATTERNS]) });
+  const logged = withRequestLog(handle, {
+    trustProxy: c.TRUST_PROXY === 'on',
+    routeOf: routeMatcher([...appRoutes(process.cwd()), ...OIDC_ROUTE_PATTERNS]),
+  });
   // /healthz, /readyz and /metrics are answered before Next.js: cheap, no session, no rate limit,
   // and no request line (balancers poll them every second).
   const drain = draining();
-  const health = healthHandler(readinessCheck({ db, shippedMigrations: shippedMigrations(c.DATABASE_URL), worker, shuttingDown: () => drain.active }));
+  const health = healthHandler(
+    readinessCheck({ db, shippedMigrations: shippedMigrations(c.DATABASE_URL), worker, shuttingDown: () => drain.active }),
+  );
   const metrics = metricsHandler({ token: c.METRICS_TOKEN, open: false });
   const server = createServer((req, res) => {
     drain.mark(res);
@@ -85,7 +94,9 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
     logged(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
-  const metricsServer = c.METRICS_PORT ? await startMetricsServer({ host: c.METRICS_HOST, port: c.METRICS_PORT, token: c.METRICS_TOKEN }) : undefined;
+  const metricsServer = c.METRICS_PORT
+    ? await startMetricsServer({ host: c.METRICS_HOST, port: c.METRICS_PORT, token: c.METRICS_TOKEN })
+    : undefined;
   return {
     url: c.APP_URL,
     metricsUrl: metricsServer?.url,

@@ -68,7 +68,9 @@ export async function gracefulShutdown(opts: ShutdownOptions): Promise<{ forcedC
   // whose request is still being read: tests/server/shutdown.test.ts); those busy close after
   // their response ("Connection: close", above).
   const closed = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-  log(`[shutdown] listener closed; ${await openConnections(opts.server)} connection(s) still open (${queued} taken from the kernel's queue first)`);
+  log(
+    `[shutdown] listener closed; ${await openConnections(opts.server)} connection(s) still open (${queued} taken from the kernel's queue first)`,
+  );
   let forcedConnections = 0;
   const timedOut = await Promise.race([closed.then(() => false), sleep(Math.max(0, graceEnds - Date.now())).then(() => true)]);
   if (timedOut) {
@@ -82,7 +84,9 @@ export async function gracefulShutdown(opts: ShutdownOptions): Promise<{ forcedC
   } catch (err) {
     log(`[shutdown] closing failed: ${err instanceof Error ? err.name : 'error'}`);
   }
-  log(`[shutdown] done in ${Date.now() - started} ms${forcedConnections ? `; ${forcedConnections} connection(s) still open after the grace were closed` : ''}`);
+  log(
+    `[shutdown] done in ${Date.now() - started} ms${forcedConnections ? `; ${forcedConnections} connection(s) still open after the grace were closed` : ''}`,
+  );
   return { forcedConnections };
 }
 

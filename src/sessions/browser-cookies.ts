@@ -45,7 +45,10 @@ const DEVICE_COOKIE_SECONDS = KNOWN_BROWSER_LIFETIME_MS / 1000;
  * browser completed a sign-in to, each with the random id its own attempt budget is counted under.
  * What it claims counts only as far as the records say (src/sessions/known-browsers.ts).
  */
-export const DEVICE_COOKIE = { name: 'two_step_device', options: { ttlSeconds: DEVICE_COOKIE_SECONDS, maxAgeSeconds: DEVICE_COOKIE_SECONDS } } as const;
+export const DEVICE_COOKIE = {
+  name: 'two_step_device',
+  options: { ttlSeconds: DEVICE_COOKIE_SECONDS, maxAgeSeconds: DEVICE_COOKIE_SECONDS },
+} as const;
 
 /** What the device cookie holds; anything else (unreadable, forged, too long) counts as no entry. */
 export const knownBrowserEntries = z.array(z.object({ accountId: z.string().max(64), id: z.string().max(64) })).max(KNOWN_BROWSER_ENTRIES);
@@ -65,7 +68,12 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return undefined;
 }
 
-async function unsealed(header: string | undefined, name: string, opts: TokenCookieOptions, env: CookieEnv & { secret: string }): Promise<Record<string, unknown>> {
+async function unsealed(
+  header: string | undefined,
+  name: string,
+  opts: TokenCookieOptions,
+  env: CookieEnv & { secret: string },
+): Promise<Record<string, unknown>> {
   const sealed = cookieValue(header, tokenCookieAttributes(name, opts, env).cookieName);
   if (!sealed) return {};
   try {
@@ -79,8 +87,14 @@ async function unsealed(header: string | undefined, name: string, opts: TokenCoo
  * What a request's Cookie header says of the customer: its session token and its device cookie's
  * entries, as the cookie claims them (liveKnownBrowsers, src/sessions/known-browsers.ts, says which count).
  */
-export async function readBrowserCookies(header: string | undefined, env: CookieEnv & { secret: string }): Promise<{ sessionToken: string | null; deviceEntries: KnownBrowser[] }> {
-  const [session, device] = await Promise.all([unsealed(header, SESSION_COOKIE.name, SESSION_COOKIE.options, env), unsealed(header, DEVICE_COOKIE.name, DEVICE_COOKIE.options, env)]);
+export async function readBrowserCookies(
+  header: string | undefined,
+  env: CookieEnv & { secret: string },
+): Promise<{ sessionToken: string | null; deviceEntries: KnownBrowser[] }> {
+  const [session, device] = await Promise.all([
+    unsealed(header, SESSION_COOKIE.name, SESSION_COOKIE.options, env),
+    unsealed(header, DEVICE_COOKIE.name, DEVICE_COOKIE.options, env),
+  ]);
   const browsers = knownBrowserEntries.safeParse(device.browsers ?? []);
   return { sessionToken: typeof session.token === 'string' ? session.token : null, deviceEntries: browsers.success ? browsers.data : [] };
 }

@@ -27,15 +27,31 @@ export async function signedInBrowsers(db: Db, actor: Actor, now: Date): Promise
     SELECT "id", "stage", "userAgent", "clientAddress", "createdAt", "lastSeenAt" FROM "Session" WHERE "accountId" = ${actor.accountId}`;
   const t = now.getTime();
   return rows
-    .map((r) => ({ stage: String(r.stage), id: String(r.id), userAgent: rawTextOrNull(r.userAgent), clientAddress: rawTextOrNull(r.clientAddress), signedInAt: rawDate(r.createdAt), lastSeenAt: rawDate(r.lastSeenAt) }))
+    .map((r) => ({
+      stage: String(r.stage),
+      id: String(r.id),
+      userAgent: rawTextOrNull(r.userAgent),
+      clientAddress: rawTextOrNull(r.clientAddress),
+      signedInAt: rawDate(r.createdAt),
+      lastSeenAt: rawDate(r.lastSeenAt),
+    }))
     .filter((s) => s.stage !== 'password')
-    .filter((s) => t - s.lastSeenAt.getTime() <= SESSION_IDLE_MS && t - s.signedInAt.getTime() <= (s.stage === 'recovery' ? RECOVERY_STAGE_MS : SESSION_ABSOLUTE_MS))
+    .filter(
+      (s) =>
+        t - s.lastSeenAt.getTime() <= SESSION_IDLE_MS &&
+        t - s.signedInAt.getTime() <= (s.stage === 'recovery' ? RECOVERY_STAGE_MS : SESSION_ABSOLUTE_MS),
+    )
     .map(({ stage: _stage, ...s }) => ({ ...s, thisBrowser: s.id === actor.sessionId }))
     .sort((a, b) => Number(b.thisBrowser) - Number(a.thisBrowser) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
 }
 
 /** Signs one of the account's browsers out. `thisBrowser`: it was the one asking (the caller clears its cookie). */
-export async function signOutBrowser(deps: { db: Db; clock: { now(): Date } }, actor: Actor, sessionId: unknown, ctx: RequestContext): Promise<Result<{ thisBrowser: boolean }, SessionsError>> {
+export async function signOutBrowser(
+  deps: { db: Db; clock: { now(): Date } },
+  actor: Actor,
+  sessionId: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ thisBrowser: boolean }, SessionsError>> {
   if (typeof sessionId !== 'string' || !/^[0-9a-f]{64}$/.test(sessionId)) return failure(SESSIONS_ERRORS, 'BROWSER_UNKNOWN');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {

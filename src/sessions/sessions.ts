@@ -67,7 +67,12 @@ export const SESSION_TOUCH_MS = MINUTE;
 
 /** A live session read with its account (src/sessions/session-read.ts): what a signed-in page needs. */
 export interface LiveSession {
-  session: ResolvedSession & { secondStep: AuthMethod | null; lastSeenAt: Date; questionPair: string | null; securityPassSeenAt: Date | null };
+  session: ResolvedSession & {
+    secondStep: AuthMethod | null;
+    lastSeenAt: Date;
+    questionPair: string | null;
+    securityPassSeenAt: Date | null;
+  };
   account: SessionAccount;
 }
 
@@ -166,7 +171,11 @@ export async function signOutEverywhere(deps: SignOutDeps, token: string, ctx: R
   if (!session) return 0;
   return deps.db.$transaction(async (tx) => {
     const ended = await endOtherSessionsAndForgetBrowsers(tx, session.accountId, null);
-    await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-out-everywhere', at: deps.clock.now(), details: { sessionsEnded: ended } }, ctx);
+    await recordSecurityEvent(
+      tx,
+      { accountId: session.accountId, kind: 'signed-out-everywhere', at: deps.clock.now(), details: { sessionsEnded: ended } },
+      ctx,
+    );
     return ended;
   });
 }

@@ -70,20 +70,34 @@ export async function completeSignIn(deps: SignInCodeDeps, token: string, input:
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   // In the transaction that claims the code (which also ended the runs of wrong codes).
   const finish = finishSignIn(token, session, deps.clock.now(), ctx, 'verification code');
-  return signedInOr(await proveSecondStep(deps, { accountId: session.accountId, purpose: 'sign-in' }, { form: input }, ctx, finish), session.accountId);
+  return signedInOr(
+    await proveSecondStep(deps, { accountId: session.accountId, purpose: 'sign-in' }, { form: input }, ctx, finish),
+    session.accountId,
+  );
 }
 
 /** The challenge for a device that signs, only after the password (a password-stage session). */
-export async function signInSignatureOptions(deps: SignatureDeps, token: string): Promise<Result<{ options: SignatureOptions }, SignInError | SignatureError>> {
+export async function signInSignatureOptions(
+  deps: SignatureDeps,
+  token: string,
+): Promise<Result<{ options: SignatureOptions }, SignInError | SignatureError>> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   return askForSignature(deps, { accountId: session.accountId, purpose: 'sign-in' });
 }
 
 /** The signed answer; right → the same finish as a code. */
-export async function completeSignInWithSignature(deps: SignatureDeps, token: string, response: unknown, ctx: RequestContext): Promise<Finished> {
+export async function completeSignInWithSignature(
+  deps: SignatureDeps,
+  token: string,
+  response: unknown,
+  ctx: RequestContext,
+): Promise<Finished> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   const finish = finishSignIn(token, session, deps.clock.now(), ctx, SIGNATURE_NOUN);
-  return signedInOr(await proveSecondStep(deps, { accountId: session.accountId, purpose: 'sign-in' }, { signature: response }, ctx, finish), session.accountId);
+  return signedInOr(
+    await proveSecondStep(deps, { accountId: session.accountId, purpose: 'sign-in' }, { signature: response }, ctx, finish),
+    session.accountId,
+  );
 }

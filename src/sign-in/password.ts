@@ -32,7 +32,10 @@ export const signInSchema = z.object({
 });
 
 /** needsCode: two-step is on, the session only lets the holder finish with a code. */
-type SignInResult = FormResult<{ accountId: string; sessionToken: string; needsCode: boolean }, SignInError | 'PASSWORD_LOCKED_OUT' | 'SERVER_BUSY'>;
+type SignInResult = FormResult<
+  { accountId: string; sessionToken: string; needsCode: boolean },
+  SignInError | 'PASSWORD_LOCKED_OUT' | 'SERVER_BUSY'
+>;
 
 export interface SignInDeps {
   db: Db;
@@ -74,7 +77,9 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
 
 /** What a password sign-in needs of the account: one raw read (src/db/raw.ts: a model query costs five times the CPU). */
 async function accountToCheck(db: Db, key: string): Promise<AccountToCheck | null> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT "id", "passwordHash", "twoStepEnabledAt" FROM "Account" WHERE "appleIdKey" = ${key}`;
+  const rows = await db.$queryRaw<
+    Record<string, unknown>[]
+  >`SELECT "id", "passwordHash", "twoStepEnabledAt" FROM "Account" WHERE "appleIdKey" = ${key}`;
   const r = rows[0];
   return r ? { id: String(r.id), passwordHash: String(r.passwordHash), twoStepEnabledAt: rawDateOrNull(r.twoStepEnabledAt) } : null;
 }
@@ -86,7 +91,12 @@ interface Attempt {
   now: Date;
 }
 
-async function checkPassword(deps: SignInDeps, { password, account, limits, now }: Attempt, ctx: RequestContext, place: Place): Promise<SignInResult> {
+async function checkPassword(
+  deps: SignInDeps,
+  { password, account, limits, now }: Attempt,
+  ctx: RequestContext,
+  place: Place,
+): Promise<SignInResult> {
   const { db } = deps;
   // Counted atomically now: the read before let through the attempts that raced to the budget.
   const refused = await takeAttempts(db, limits, now);

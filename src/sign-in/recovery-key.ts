@@ -24,7 +24,8 @@ import type { Actor } from '../sessions/actor.ts';
 // each known browser. Only a session that gave the password gets here, and the Recovery Key reset
 // counts apart, so a stranger with the Apple ID alone cannot use this budget up.
 export const RECOVERY_KEY_TRIES: LockPolicy = { maxFailures: 5, windowMs: HOUR, lockMs: HOUR };
-const recoveryKeyLimits = (accountId: string, ctx: RequestContext) => guessLimits('recovery-key', accountId, accountId, ctx, { perIdentity: RECOVERY_KEY_TRIES });
+const recoveryKeyLimits = (accountId: string, ctx: RequestContext) =>
+  guessLimits('recovery-key', accountId, accountId, ctx, { perIdentity: RECOVERY_KEY_TRIES });
 
 type Deps = { db: Db; clock: Clock };
 
@@ -32,11 +33,17 @@ type Deps = { db: Db; clock: Clock };
 const keySchema = z.object({ recoveryKey: z.string().trim().min(1).max(64) });
 
 /** Password stage + Recovery Key -> a 'recovery' session (a new token). */
-export async function signInWithRecoveryKey(deps: Deps, token: string, input: unknown, ctx: RequestContext): Promise<Result<{ sessionToken: string }, SignInError>> {
+export async function signInWithRecoveryKey(
+  deps: Deps,
+  token: string,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ sessionToken: string }, SignInError>> {
   const session = await pendingSignIn(deps, token);
   if (!session) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
   const parsed = keySchema.safeParse(input);
-  if (!parsed.success) return failure(SIGN_IN_ERRORS, parsed.error.issues[0].code === 'too_big' ? 'WRONG_RECOVERY_KEY' : 'ENTER_RECOVERY_KEY');
+  if (!parsed.success)
+    return failure(SIGN_IN_ERRORS, parsed.error.issues[0].code === 'too_big' ? 'WRONG_RECOVERY_KEY' : 'ENTER_RECOVERY_KEY');
   const now = deps.clock.now();
   const account = await deps.db.account.findUnique({ where: { id: session.accountId } });
   if (!account) return failure(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED');
@@ -75,7 +82,11 @@ export async function finishRecovery(deps: Deps, token: string, ctx: RequestCont
     if (count !== 1) return null;
     const fresh = await createSession(tx, session.accountId, now, ctx, { codeVerifiedAt: now });
     await endCodeBlocks(tx, session.accountId);
-    await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'Recovery Key and a new trusted device' } }, ctx);
+    await recordSecurityEvent(
+      tx,
+      { accountId: session.accountId, kind: 'signed-in', at: now, details: { with: 'Recovery Key and a new trusted device' } },
+      ctx,
+    );
     return fresh;
   });
 }
@@ -85,7 +96,13 @@ export async function finishRecovery(deps: Deps, token: string, ctx: RequestCont
  * and in a Recovery Key session that new trusted device also finishes the sign-in. `signedIn` is
  * then the token of the new, signed-in session; null when the session stays as it was.
  */
-export async function confirmDeviceInSession(deps: DeviceDeps, actor: Actor, token: string | undefined, input: unknown, ctx: RequestContext) {
+export async function confirmDeviceInSession(
+  deps: DeviceDeps,
+  actor: Actor,
+  token: string | undefined,
+  input: unknown,
+  ctx: RequestContext,
+) {
   const confirmed = await confirmDevice(deps, actor, input, ctx);
   if (!confirmed.ok) return confirmed;
   const signedIn = token ? await finishRecovery(deps, token, ctx) : null;

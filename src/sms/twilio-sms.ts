@@ -63,7 +63,12 @@ export class SmsError extends Error {
 export function isSmsError(e: unknown): e is SmsError {
   if (typeof e !== 'object' || e === null) return false;
   const x = e as { kind?: unknown; userMessage?: unknown; message?: unknown; fault?: unknown };
-  return x.kind === 'sms-error' && typeof x.userMessage === 'string' && typeof x.message === 'string' && (x.fault === 'number' || x.fault === 'service');
+  return (
+    x.kind === 'sms-error' &&
+    typeof x.userMessage === 'string' &&
+    typeof x.message === 'string' &&
+    (x.fault === 'number' || x.fault === 'service')
+  );
 }
 
 export const SMS_UNAVAILABLE = "We couldn't send a text message right now. Try again later.";
@@ -85,7 +90,12 @@ function toSmsError(err: unknown, what: 'send' | 'lookup'): SmsError {
     const code = typeof e.code === 'number' ? e.code : undefined;
     const tag = `HTTP ${status}${code ? `, Twilio error ${code}` : ''}`;
     if (status === 401 || code === 20003) {
-      return new SmsError(SMS_UNAVAILABLE, code, status, `SMS service rejected our credentials (${tag}): check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.`);
+      return new SmsError(
+        SMS_UNAVAILABLE,
+        code,
+        status,
+        `SMS service rejected our credentials (${tag}): check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.`,
+      );
     }
     if (code !== undefined && BAD_NUMBER_CODES.has(code)) {
       return new SmsError(SMS_BAD_NUMBER, code, status, `Twilio refused the phone number (${tag}).`);

@@ -45,7 +45,11 @@ async function sessionFacts(db: Db, sessionId: string): Promise<SessionFacts | n
 }
 
 /** For the domain functions of sensitive changes: null when the change may go ahead, else the refusal to answer with. */
-export async function freshCodeRefusal(deps: { db: Db; clock: Clock }, actor: Actor, opts: { allowRecovery?: boolean } = {}): Promise<Failure<StepUpError> | null> {
+export async function freshCodeRefusal(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  opts: { allowRecovery?: boolean } = {},
+): Promise<Failure<StepUpError> | null> {
   const facts = await sessionFacts(deps.db, actor.sessionId);
   return facts && hasFreshCode(facts, deps.clock.now(), opts) ? null : failure(STEP_UP_ERRORS, 'FRESH_CODE_NEEDED');
 }
@@ -55,7 +59,12 @@ export async function needsFreshCode(deps: { db: Db; clock: Clock }, actor: Acto
   return (await freshCodeRefusal(deps, actor)) !== null;
 }
 
-export async function sendIdentityCode(deps: CodeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<Result<ChosenDeviceSent, CodesError>> {
+export async function sendIdentityCode(
+  deps: CodeDeps,
+  actor: Actor,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Result<ChosenDeviceSent, CodesError>> {
   return askForCode(deps, { accountId: actor.accountId, purpose: 'confirm-identity' }, input, ctx);
 }
 
@@ -70,7 +79,11 @@ function renewSession(actor: Actor, now: Date, ctx: RequestContext): OnVerified<
     if (!old || old.accountId !== actor.accountId || old.stage !== 'full') return null;
     const { count } = await tx.session.deleteMany({ where: { id: old.id } });
     if (count !== 1) return null;
-    const fresh = await createSession(tx, actor.accountId, now, ctx, { codeVerifiedAt: now, secondStep: proof.method, createdAt: old.createdAt });
+    const fresh = await createSession(tx, actor.accountId, now, ctx, {
+      codeVerifiedAt: now,
+      secondStep: proof.method,
+      createdAt: old.createdAt,
+    });
     await recordSecurityEvent(tx, { accountId: actor.accountId, kind: 'identity-confirmed', at: now }, ctx);
     return fresh;
   };
@@ -83,13 +96,22 @@ export async function confirmIdentity(
   input: unknown,
   ctx: RequestContext,
 ): Promise<Result<{ sessionToken: string }, CodesError | SessionsError>> {
-  const checked = await proveSecondStep(deps, { accountId: actor.accountId, purpose: 'confirm-identity' }, { form: input }, ctx, renewSession(actor, deps.clock.now(), ctx));
+  const checked = await proveSecondStep(
+    deps,
+    { accountId: actor.accountId, purpose: 'confirm-identity' },
+    { form: input },
+    ctx,
+    renewSession(actor, deps.clock.now(), ctx),
+  );
   if (!checked.ok) return checked;
   return checked.then ? { ok: true, sessionToken: checked.then } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
 }
 
 /** The challenge for a device that signs, for a fresh code. */
-export async function identitySignatureOptions(deps: SignatureDeps, actor: Actor): Promise<Result<{ options: SignatureOptions }, SignatureError>> {
+export async function identitySignatureOptions(
+  deps: SignatureDeps,
+  actor: Actor,
+): Promise<Result<{ options: SignatureOptions }, SignatureError>> {
   return askForSignature(deps, { accountId: actor.accountId, purpose: 'confirm-identity' });
 }
 
@@ -100,7 +122,13 @@ export async function confirmIdentityWithSignature(
   response: unknown,
   ctx: RequestContext,
 ): Promise<Result<{ sessionToken: string }, SignatureError | SessionsError>> {
-  const checked = await proveSecondStep(deps, { accountId: actor.accountId, purpose: 'confirm-identity' }, { signature: response }, ctx, renewSession(actor, deps.clock.now(), ctx));
+  const checked = await proveSecondStep(
+    deps,
+    { accountId: actor.accountId, purpose: 'confirm-identity' },
+    { signature: response },
+    ctx,
+    renewSession(actor, deps.clock.now(), ctx),
+  );
   if (!checked.ok) return checked;
   return checked.then ? { ok: true, sessionToken: checked.then } : failure(SESSIONS_ERRORS, 'SESSION_ENDED');
 }

@@ -40,7 +40,12 @@ const searchSchema = z.object({ appleId: emailField });
  * Finds an account by Apple ID (exact, case-insensitive) and makes it this session's account. The
  * search is a look, recorded at once: the answer alone tells the staff member the account exists.
  */
-export async function findAccount(deps: ConsoleDeps, session: ConsoleSession, input: unknown, ctx: RequestContext): Promise<FormResult<{ accountId: string }, SupportError | 'INVALID_FIELDS'>> {
+export async function findAccount(
+  deps: ConsoleDeps,
+  session: ConsoleSession,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<{ accountId: string }, SupportError | 'INVALID_FIELDS'>> {
   const parsed = searchSchema.safeParse(input);
   if (!parsed.success) return invalidFields({ appleId: parsed.error.issues[0]!.message });
   const { db, clock } = deps;
@@ -130,7 +135,13 @@ export async function viewAccount(deps: ConsoleDeps, session: ConsoleSession, ct
     twoStepSince: account.twoStepEnabledAt,
     // deviceLabel (via listDevices) masks phone numbers to their last two digits; listDevices reads
     // no sealed secret, credential id, public key or counter, so none can reach the console.
-    devices: [...devices.trusted, ...devices.pending].map((d) => ({ label: d.label, kind: d.kind, addedAt: d.createdAt, verifiedAt: d.verifiedAt, lastUsedAt: d.lastUsedAt })),
+    devices: [...devices.trusted, ...devices.pending].map((d) => ({
+      label: d.label,
+      kind: d.kind,
+      addedAt: d.createdAt,
+      verifiedAt: d.verifiedAt,
+      lastUsedAt: d.lastUsedAt,
+    })),
     eligibility: state,
     waitingPeriod: latest,
     recoveryKeyCreatedAt: account.recoveryKeyCreatedAt,

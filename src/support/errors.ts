@@ -39,9 +39,11 @@ export const SUPPORT_ERRORS = {
   /** STAFF_FACTOR_LIMITS, counted before the code or key is checked. */
   STAFF_FACTOR_LOCKED: (until: Date, now: Date) => `Too many unsuccessful attempts. Try again in ${waitText(until, now)}.`,
   STAFF_CODE_FORMAT: (digits: number) => `Enter the ${digits}-digit code from your authenticator app.`,
-  STAFF_CODE_WRONG: "That code isn't right. Enter the code your authenticator app shows now, and check that your device's clock is set automatically.",
+  STAFF_CODE_WRONG:
+    "That code isn't right. Enter the code your authenticator app shows now, and check that your device's clock is set automatically.",
   /** A code of a time step already accepted (replay), once per step. */
-  STAFF_CODE_USED: (stepSeconds: number) => `This code was already used. Wait for your authenticator app to show a new one (every ${stepSeconds} seconds).`,
+  STAFF_CODE_USED: (stepSeconds: number) =>
+    `This code was already used. Wait for your authenticator app to show a new one (every ${stepSeconds} seconds).`,
   /** The sealed secret does not open (TOTP_ENCRYPTION_KEY changed): logged for the operator. */
   STAFF_APP_UNREADABLE: "We can't check codes from your authenticator app right now. Ask the operator to reset your second factor.",
   STAFF_NO_APP: 'You have no authenticator app set up. Use your passkey or security key.',
@@ -54,7 +56,8 @@ export const SUPPORT_ERRORS = {
   STAFF_PASSKEY_EXPIRED: 'This request has expired or was already used. Try again.',
   STAFF_PASSKEY_UNKNOWN: "That passkey or security key isn't set up for you. Try another one.",
   STAFF_PASSKEY_REFUSED: "Your passkey or security key couldn't be verified. Try again.",
-  STAFF_PASSKEY_COUNTER: 'This passkey or security key may have been copied, so it was not accepted. Ask the operator to reset your second factor.',
+  STAFF_PASSKEY_COUNTER:
+    'This passkey or security key may have been copied, so it was not accepted. Ask the operator to reset your second factor.',
   STAFF_PASSKEY_NOT_ADDED: "We couldn't set up that passkey or security key. Try again, or use another one.",
 
   // ---- The console (console.ts)

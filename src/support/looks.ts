@@ -7,7 +7,12 @@ import { recordSecurityEvent, type RequestContext, type SecurityEventKind } from
 import type { Staff } from './staff.ts';
 
 /** The events a staff session writes; nothing else in the database is account data it may change. */
-export const SUPPORT_LOOK_KINDS = ['support-looked-up', 'support-details-viewed', 'support-pin-accepted', 'support-pin-failed'] as const satisfies readonly SecurityEventKind[];
+export const SUPPORT_LOOK_KINDS = [
+  'support-looked-up',
+  'support-details-viewed',
+  'support-pin-accepted',
+  'support-pin-failed',
+] as const satisfies readonly SecurityEventKind[];
 export type SupportLookKind = (typeof SUPPORT_LOOK_KINDS)[number];
 
 export async function recordLook(
@@ -18,7 +23,12 @@ export async function recordLook(
 ): Promise<void> {
   await recordSecurityEvent(
     tx,
-    { accountId: event.accountId, kind: event.kind, at: event.at, details: { ...event.details, staffUserId: staff.id, staffName: staff.displayName } },
+    {
+      accountId: event.accountId,
+      kind: event.kind,
+      at: event.at,
+      details: { ...event.details, staffUserId: staff.id, staffName: staff.displayName },
+    },
     ctx,
   );
 }

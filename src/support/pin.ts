@@ -30,7 +30,6 @@ export const SUPPORT_PIN_DIGITS = 6;
 export const SUPPORT_PIN_TTL_MS = 30 * MINUTE;
 export const MAX_PIN_TRIES = 5;
 
-
 export function supportPinHash(key: string, accountId: string, pin: string): string {
   return createHmac('sha256', key).update(`support-pin:${accountId}:${pin}`).digest('hex');
 }
@@ -49,25 +48,48 @@ async function twoStepOn(db: Db, accountId: string): Promise<boolean> {
 }
 
 /** Step 1: a code to the trusted device the holder picked. */
-export async function sendSupportPinCode(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<Result<ChosenDeviceSent, SupportError | CodesError>> {
+export async function sendSupportPinCode(
+  deps: CodeDeps,
+  accountId: string,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Result<ChosenDeviceSent, SupportError | CodesError>> {
   if (!(await twoStepOn(deps.db, accountId))) return failure(SUPPORT_ERRORS, 'TWO_STEP_OFF');
   return askForCode(deps, { accountId, purpose: 'support-pin' }, input, ctx);
 }
 
 /** Step 2: the code from that device → a new PIN, shown to the holder once. */
-export async function createSupportPin(deps: CodeDeps, accountId: string, input: unknown, ctx: RequestContext): Promise<Result<{ pin: string; expiresAt: Date }, SupportError | CodesError>> {
+export async function createSupportPin(
+  deps: CodeDeps,
+  accountId: string,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ pin: string; expiresAt: Date }, SupportError | CodesError>> {
   if (!(await twoStepOn(deps.db, accountId))) return failure(SUPPORT_ERRORS, 'TWO_STEP_OFF');
   const checked = await proveSecondStep(deps, { accountId, purpose: 'support-pin' }, { form: input }, ctx);
   if (!checked.ok) return checked;
 
   const now = deps.clock.now();
-  const pin = randomInt(0, 10 ** SUPPORT_PIN_DIGITS).toString().padStart(SUPPORT_PIN_DIGITS, '0');
+  const pin = randomInt(0, 10 ** SUPPORT_PIN_DIGITS)
+    .toString()
+    .padStart(SUPPORT_PIN_DIGITS, '0');
   const expiresAt = new Date(now.getTime() + SUPPORT_PIN_TTL_MS);
-  const fresh = { pinHash: supportPinHash(deps.codeKey, accountId, pin), createdAt: now, expiresAt, wrongTries: 0, staffUserId: null, acceptedAt: null };
+  const fresh = {
+    pinHash: supportPinHash(deps.codeKey, accountId, pin),
+    createdAt: now,
+    expiresAt,
+    wrongTries: 0,
+    staffUserId: null,
+    acceptedAt: null,
+  };
   await deps.db.$transaction(async (tx) => {
     // One PIN per account: the newer replaces the older, with its tries and binding.
     await tx.supportPin.upsert({ where: { accountId }, create: { accountId, ...fresh }, update: fresh });
-    await recordSecurityEvent(tx, { accountId, kind: 'support-pin-created', at: now, details: { expiresAt: expiresAt.toISOString() } }, ctx);
+    await recordSecurityEvent(
+      tx,
+      { accountId, kind: 'support-pin-created', at: now, details: { expiresAt: expiresAt.toISOString() } },
+      ctx,
+    );
   });
   return { ok: true, pin, expiresAt };
 }
@@ -85,13 +107,23 @@ export interface PinDeps {
   codeKey: string;
 }
 
-const pinSchema = z.object({ pin: z.string().trim().regex(new RegExp(`^[0-9]{${SUPPORT_PIN_DIGITS}}$`), pinFormat) });
+const pinSchema = z.object({
+  pin: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^[0-9]{${SUPPORT_PIN_DIGITS}}$`), pinFormat),
+});
 
 /**
  * A staff member enters the PIN the holder read them, for the account their session found. A
  * malformed PIN tests nothing and counts nothing; every well-formed try is recorded.
  */
-export async function enterSupportPin(deps: PinDeps, session: ConsoleSession, input: unknown, ctx: RequestContext): Promise<FormResult<object, SupportError>> {
+export async function enterSupportPin(
+  deps: PinDeps,
+  session: ConsoleSession,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<object, SupportError>> {
   const parsed = pinSchema.safeParse(input);
   if (!parsed.success) return fieldFailure(SUPPORT_ERRORS, 'PIN_FORMAT', 'pin', SUPPORT_PIN_DIGITS);
   const accountId = session.accountId;
@@ -99,7 +131,12 @@ export async function enterSupportPin(deps: PinDeps, session: ConsoleSession, in
   const { db, clock } = deps;
   const now = clock.now();
   const failed = async (reason: string, refusal: Failure<SupportError>, wrongTries?: number) => {
-    await recordLook(db, session.staff, { accountId, kind: 'support-pin-failed', at: now, details: { reason, ...(wrongTries ? { wrongTries } : {}) } }, ctx);
+    await recordLook(
+      db,
+      session.staff,
+      { accountId, kind: 'support-pin-failed', at: now, details: { reason, ...(wrongTries ? { wrongTries } : {}) } },
+      ctx,
+    );
     return refusal;
   };
 
@@ -115,15 +152,33 @@ export async function enterSupportPin(deps: PinDeps, session: ConsoleSession, in
       where: { accountId, pinHash: row?.pinHash ?? '-', wrongTries: { lt: MAX_PIN_TRIES }, expiresAt: { gt: now } },
       data: { wrongTries: { increment: 1 } },
     });
-    const reason = !row ? 'no-pin' : row.expiresAt <= now ? 'expired' : row.wrongTries >= MAX_PIN_TRIES ? 'too-many-tries' : counted.count !== 1 ? 'no-longer-valid' : 'wrong';
-    return failed(reason, failure(SUPPORT_ERRORS, 'PIN_REFUSED', SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES), reason === 'wrong' ? row!.wrongTries + 1 : undefined);
+    const reason = !row
+      ? 'no-pin'
+      : row.expiresAt <= now
+        ? 'expired'
+        : row.wrongTries >= MAX_PIN_TRIES
+          ? 'too-many-tries'
+          : counted.count !== 1
+            ? 'no-longer-valid'
+            : 'wrong';
+    return failed(
+      reason,
+      failure(SUPPORT_ERRORS, 'PIN_REFUSED', SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES),
+      reason === 'wrong' ? row!.wrongTries + 1 : undefined,
+    );
   }
   if (row.staffUserId && row.staffUserId !== session.staff.id) return failed('other-staff', failure(SUPPORT_ERRORS, 'PIN_OTHER_STAFF'));
 
   // The first staff member binds the PIN; the claim is one conditional UPDATE, so of two staff
   // members entering it at once exactly one gets it.
   const claim = await db.supportPin.updateMany({
-    where: { accountId, pinHash: row.pinHash, wrongTries: { lt: MAX_PIN_TRIES }, expiresAt: { gt: now }, OR: [{ staffUserId: null }, { staffUserId: session.staff.id }] },
+    where: {
+      accountId,
+      pinHash: row.pinHash,
+      wrongTries: { lt: MAX_PIN_TRIES },
+      expiresAt: { gt: now },
+      OR: [{ staffUserId: null }, { staffUserId: session.staff.id }],
+    },
     data: { staffUserId: session.staff.id, acceptedAt: row.acceptedAt ?? now },
   });
   if (claim.count !== 1) return failed('other-staff', failure(SUPPORT_ERRORS, 'PIN_OTHER_STAFF'));

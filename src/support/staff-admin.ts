@@ -39,7 +39,12 @@ export type StaffCommand =
 export function parseStaffCommand(argv: string[]): Result<{ command: StaffCommand }, SupportError> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { name: { type: 'string' }, 'password-stdin': { type: 'boolean' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    });
   } catch (e) {
     return failure(SUPPORT_ERRORS, 'BAD_ARGUMENTS', e instanceof Error ? e.message : String(e));
   }
@@ -51,11 +56,17 @@ export function parseStaffCommand(argv: string[]): Result<{ command: StaffComman
       if (rest.length !== 1) return failure(SUPPORT_ERRORS, 'ADD_NEEDS_EMAIL');
       return { ok: true, command: { command: 'add', email: rest[0]!, name: name ?? null, passwordStdin: Boolean(passwordStdin) } };
     case 'list':
-      return rest.length === 0 && noOptions ? { ok: true, command: { command: 'list' } } : failure(SUPPORT_ERRORS, 'LIST_TAKES_NO_ARGUMENTS');
+      return rest.length === 0 && noOptions
+        ? { ok: true, command: { command: 'list' } }
+        : failure(SUPPORT_ERRORS, 'LIST_TAKES_NO_ARGUMENTS');
     case 'remove':
-      return rest.length === 1 && noOptions ? { ok: true, command: { command: 'remove', email: rest[0]! } } : failure(SUPPORT_ERRORS, 'REMOVE_NEEDS_EMAIL');
+      return rest.length === 1 && noOptions
+        ? { ok: true, command: { command: 'remove', email: rest[0]! } }
+        : failure(SUPPORT_ERRORS, 'REMOVE_NEEDS_EMAIL');
     case 'reset-factor':
-      return rest.length === 1 && noOptions ? { ok: true, command: { command: 'reset-factor', email: rest[0]! } } : failure(SUPPORT_ERRORS, 'RESET_FACTOR_NEEDS_EMAIL');
+      return rest.length === 1 && noOptions
+        ? { ok: true, command: { command: 'reset-factor', email: rest[0]! } }
+        : failure(SUPPORT_ERRORS, 'RESET_FACTOR_NEEDS_EMAIL');
     case 'help':
     case undefined:
       return { ok: true, command: { command: 'help' } };
@@ -95,24 +106,47 @@ export async function runStaffCommand(deps: StaffDeps & { db: Db }, command: Sta
     case 'help':
       return { stdout: [STAFF_USAGE], stderr: [], exitCode: 0 };
     case 'list': {
-      const rows = await deps.db.staffUser.findMany({ orderBy: { emailKey: 'asc' }, select: { id: true, emailKey: true, displayName: true, createdAt: true } });
+      const rows = await deps.db.staffUser.findMany({
+        orderBy: { emailKey: 'asc' },
+        select: { id: true, emailKey: true, displayName: true, createdAt: true },
+      });
       const factors = await factorKindsByStaff(deps.db);
-      const lines = rows.map((r) => `${r.emailKey}\t${r.displayName}\t${r.createdAt.toISOString().slice(0, 10)}\t${factorText(factors.get(r.id) ?? [])}`);
+      const lines = rows.map(
+        (r) => `${r.emailKey}\t${r.displayName}\t${r.createdAt.toISOString().slice(0, 10)}\t${factorText(factors.get(r.id) ?? [])}`,
+      );
       return { stdout: [...lines, `${rows.length} staff user${rows.length === 1 ? '' : 's'}`], stderr: [], exitCode: 0 };
     }
     case 'reset-factor': {
-      const reset = await resetStaffFactors(deps.db, { email: command.email, emailKey: appleIdKey(command.email) }, deps.clock.now(), NO_REQUEST);
+      const reset = await resetStaffFactors(
+        deps.db,
+        { email: command.email, emailKey: appleIdKey(command.email) },
+        deps.clock.now(),
+        NO_REQUEST,
+      );
       if (!reset.ok) return { stdout: [], stderr: [`staff: ${reset.error}`], exitCode: 1 };
-      return { stdout: [`removed ${reset.removed} second factor${reset.removed === 1 ? '' : 's'} of ${command.email} and ended their sessions`, setUpAtSignIn('next')], stderr: [], exitCode: 0 };
+      return {
+        stdout: [
+          `removed ${reset.removed} second factor${reset.removed === 1 ? '' : 's'} of ${command.email} and ended their sessions`,
+          setUpAtSignIn('next'),
+        ],
+        stderr: [],
+        exitCode: 0,
+      };
     }
     case 'remove': {
       const { count } = await deps.db.staffUser.deleteMany({ where: { emailKey: command.email.trim().toLowerCase() } });
-      return count ? { stdout: [`removed ${command.email}`], stderr: [], exitCode: 0 } : { stdout: [], stderr: [`staff: ${sentenceOf(SUPPORT_ERRORS, 'NO_SUCH_STAFF_USER', command.email)}`], exitCode: 1 };
+      return count
+        ? { stdout: [`removed ${command.email}`], stderr: [], exitCode: 0 }
+        : { stdout: [], stderr: [`staff: ${sentenceOf(SUPPORT_ERRORS, 'NO_SUCH_STAFF_USER', command.email)}`], exitCode: 1 };
     }
     case 'add': {
       const generated = !command.passwordStdin;
       const password = generated ? generateStaffPassword() : (stdinPassword ?? '');
-      const result = await addStaffUser(deps, { email: command.email, displayName: command.name ?? nameFromEmail(command.email), password });
+      const result = await addStaffUser(deps, {
+        email: command.email,
+        displayName: command.name ?? nameFromEmail(command.email),
+        password,
+      });
       if (!result.ok) return { stdout: [], stderr: [`staff: ${result.error}`], exitCode: 1 };
       const stdout = [`added ${command.email.trim().toLowerCase()}`];
       // Printed once, here; it is stored only as a bcrypt hash.

@@ -39,7 +39,10 @@ export async function recordStaffEvent(
   try {
     const signal = STAFF_EVENTS[event.kind];
     metrics.staffEvents.inc({ kind: event.kind });
-    logger()[signal.level]({ event: event.kind, staffUserId: event.staffUserId, clientAddress: ctx.clientAddress, details: event.details }, signal.message);
+    logger()[signal.level](
+      { event: event.kind, staffUserId: event.staffUserId, clientAddress: ctx.clientAddress, details: event.details },
+      signal.message,
+    );
   } catch {
     // A broken metric or log stream is the operator's to see elsewhere; the sign-in goes on.
   }

@@ -44,7 +44,16 @@ export async function factorFailed<C extends string>(
   now: Date,
 ): Promise<Failure<C | 'STAFF_FACTOR_LOCKED'>> {
   const lock = await attemptsFailed(db, staffFactorLimits(session.staff.id), now);
-  await recordStaffEvent(db, { staffUserId: session.staff.id, kind: 'staff-factor-failed', at: now, details: { method, reason, ...(lock ? { lockedUntil: lock.toISOString() } : {}) } }, ctx);
+  await recordStaffEvent(
+    db,
+    {
+      staffUserId: session.staff.id,
+      kind: 'staff-factor-failed',
+      at: now,
+      details: { method, reason, ...(lock ? { lockedUntil: lock.toISOString() } : {}) },
+    },
+    ctx,
+  );
   return lock ? failure(SUPPORT_ERRORS, 'STAFF_FACTOR_LOCKED', lock, now) : refusal;
 }
 
@@ -66,7 +75,13 @@ export async function setupRefusal(db: DbTx, session: StaffSession): Promise<Fai
  * new token: the one that had only the password opens nothing, ever). Null when the session ended
  * meanwhile (timed out, signed out, or passed in another request).
  */
-export async function passSecondFactor(tx: DbTx, session: StaffSession, method: StaffFactorKind, now: Date, ctx: RequestContext): Promise<string | null> {
+export async function passSecondFactor(
+  tx: DbTx,
+  session: StaffSession,
+  method: StaffFactorKind,
+  now: Date,
+  ctx: RequestContext,
+): Promise<string | null> {
   const { count } = await tx.staffSession.deleteMany({ where: { id: session.id, secondFactor: null } });
   if (count !== 1) return null;
   await recordStaffEvent(tx, { staffUserId: session.staff.id, kind: 'staff-signed-in', at: now, details: { method } }, ctx);
@@ -112,7 +127,11 @@ export async function completeSetup(
 
 /** The kinds of factor each staff member has (proven ones only), or only `staffUserId`'s. */
 export async function factorKindsByStaff(db: Db, staffUserId?: string): Promise<Map<string, StaffFactorKind[]>> {
-  const rows = await db.staffFactor.findMany({ where: { staffUserId, verifiedAt: { not: null } }, select: { staffUserId: true, kind: true }, orderBy: { createdAt: 'asc' } });
+  const rows = await db.staffFactor.findMany({
+    where: { staffUserId, verifiedAt: { not: null } },
+    select: { staffUserId: true, kind: true },
+    orderBy: { createdAt: 'asc' },
+  });
   const out = new Map<string, StaffFactorKind[]>();
   for (const r of rows) out.set(r.staffUserId, [...new Set([...(out.get(r.staffUserId) ?? []), r.kind as StaffFactorKind])]);
   return out;

@@ -17,7 +17,15 @@ import type { Clock } from '../clock.ts';
 import { attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { consumeChallenge, storeChallenge } from '../kinds/passkey/prove-challenges.ts';
-import { assertionAnswer, authenticationOptionsFor, checkAssertion, checkRegistration, registrationAnswer, registrationOptionsFor, transportsOf } from '../kinds/passkey/ceremonies.ts';
+import {
+  assertionAnswer,
+  authenticationOptionsFor,
+  checkAssertion,
+  checkRegistration,
+  registrationAnswer,
+  registrationOptionsFor,
+  transportsOf,
+} from '../kinds/passkey/ceremonies.ts';
 import type { RelyingParty } from '../kinds/passkey/relying-party.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Result } from '../result.ts';
@@ -31,11 +39,19 @@ export interface StaffPasskeyDeps {
   webauthn: RelyingParty;
 }
 
-/** The user handle the authenticator keeps: opaque and stable per staff member, never a holder's (src/kinds/passkey/prove.ts userHandle). */
-export const staffUserHandle = (staffUserId: string): Uint8Array<ArrayBuffer> => new Uint8Array(createHash('sha256').update(`two-step staff passkey user:${staffUserId}`).digest());
+/**
+ * The user handle the authenticator keeps: opaque and stable per staff member, never a holder's
+ * (src/kinds/passkey/prove.ts userHandle).
+ */
+export const staffUserHandle = (staffUserId: string): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(createHash('sha256').update(`two-step staff passkey user:${staffUserId}`).digest());
 
 async function staffPasskeys(db: Db, staffUserId: string) {
-  const rows = await db.staffFactor.findMany({ where: { staffUserId, kind: 'passkey', verifiedAt: { not: null } }, select: { credentialId: true, transports: true }, orderBy: { createdAt: 'asc' } });
+  const rows = await db.staffFactor.findMany({
+    where: { staffUserId, kind: 'passkey', verifiedAt: { not: null } },
+    select: { credentialId: true, transports: true },
+    orderBy: { createdAt: 'asc' },
+  });
   return rows.map((r) => ({ id: r.credentialId as string, transports: transportsOf(r.transports) }));
 }
 
@@ -43,10 +59,16 @@ const secondFactorStage = (session: StaffSession) => (consoleReady(session) ? fa
 
 // ---- Setting one up (the first sign-in) ----------------------------------------------------------
 
-export async function staffPasskeyRegistrationOptions(deps: StaffPasskeyDeps, session: StaffSession): Promise<Result<{ options: PublicKeyCredentialCreationOptionsJSON }, SupportError>> {
+export async function staffPasskeyRegistrationOptions(
+  deps: StaffPasskeyDeps,
+  session: StaffSession,
+): Promise<Result<{ options: PublicKeyCredentialCreationOptionsJSON }, SupportError>> {
   const refused = secondFactorStage(session) ?? (await setupRefusal(deps.db, session));
   if (refused) return refused;
-  const staff = await deps.db.staffUser.findUniqueOrThrow({ where: { id: session.staff.id }, select: { emailKey: true, displayName: true } });
+  const staff = await deps.db.staffUser.findUniqueOrThrow({
+    where: { id: session.staff.id },
+    select: { emailKey: true, displayName: true },
+  });
   const user = { name: staff.emailKey, displayName: staff.displayName, handle: staffUserHandle(session.staff.id) };
   const options = await registrationOptionsFor(deps.webauthn, user, await staffPasskeys(deps.db, session.staff.id));
   await storeChallenge(deps.db, { staffUserId: session.staff.id }, 'register', options.challenge, deps.clock.now());
@@ -54,13 +76,19 @@ export async function staffPasskeyRegistrationOptions(deps: StaffPasskeyDeps, se
 }
 
 /** The registration ceremony's answer (untrusted input): the key becomes the staff member's, and the session opens the console. */
-export async function addStaffPasskey(deps: StaffPasskeyDeps, session: StaffSession, raw: unknown, ctx: RequestContext): Promise<Result<{ token: string }, SupportError>> {
+export async function addStaffPasskey(
+  deps: StaffPasskeyDeps,
+  session: StaffSession,
+  raw: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ token: string }, SupportError>> {
   const refused = secondFactorStage(session) ?? (await setupRefusal(deps.db, session));
   if (refused) return refused;
   const answer = registrationAnswer(raw);
   if (!answer) return failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_MALFORMED');
   const now = deps.clock.now();
-  if (!(await consumeChallenge(deps.db, { staffUserId: session.staff.id }, 'register', answer.challenge, now))) return failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_EXPIRED');
+  if (!(await consumeChallenge(deps.db, { staffUserId: session.staff.id }, 'register', answer.challenge, now)))
+    return failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_EXPIRED');
   const credential = await checkRegistration(deps.webauthn, answer);
   if (!credential) return failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_NOT_ADDED');
   try {
@@ -71,7 +99,16 @@ export async function addStaffPasskey(deps: StaffPasskeyDeps, session: StaffSess
       async (tx) => {
         const { credentialId, publicKey, signCount, transports } = credential;
         await tx.staffFactor.create({
-          data: { staffUserId: session.staff.id, kind: 'passkey', createdAt: now, verifiedAt: now, credentialId, publicKey, signCount, transports: JSON.stringify(transports) },
+          data: {
+            staffUserId: session.staff.id,
+            kind: 'passkey',
+            createdAt: now,
+            verifiedAt: now,
+            credentialId,
+            publicKey,
+            signCount,
+            transports: JSON.stringify(transports),
+          },
         });
         return true;
       },
@@ -86,7 +123,10 @@ export async function addStaffPasskey(deps: StaffPasskeyDeps, session: StaffSess
 
 // ---- Signing in with it ------------------------------------------------------------------------
 
-export async function staffPasskeyOptions(deps: StaffPasskeyDeps, session: StaffSession): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, SupportError>> {
+export async function staffPasskeyOptions(
+  deps: StaffPasskeyDeps,
+  session: StaffSession,
+): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }, SupportError>> {
   const refused = secondFactorStage(session);
   if (refused) return refused;
   const allow = await staffPasskeys(deps.db, session.staff.id);
@@ -102,7 +142,12 @@ export async function staffPasskeyOptions(deps: StaffPasskeyDeps, session: Staff
  * passkey of THIS staff member; signature, origin, RP ID and counter checked; the counter written
  * only from the value checked. Then the session opens the console.
  */
-export async function signInWithStaffPasskey(deps: StaffPasskeyDeps, session: StaffSession, raw: unknown, ctx: RequestContext): Promise<Result<{ token: string }, SupportError>> {
+export async function signInWithStaffPasskey(
+  deps: StaffPasskeyDeps,
+  session: StaffSession,
+  raw: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ token: string }, SupportError>> {
   const refused = secondFactorStage(session);
   if (refused) return refused;
   const answer = assertionAnswer(raw);
@@ -110,7 +155,8 @@ export async function signInWithStaffPasskey(deps: StaffPasskeyDeps, session: St
   const { db } = deps;
   const staffUserId = session.staff.id;
   const now = deps.clock.now();
-  if (!(await consumeChallenge(db, { staffUserId }, 'sign-in', answer.challenge, now))) return failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_EXPIRED');
+  if (!(await consumeChallenge(db, { staffUserId }, 'sign-in', answer.challenge, now)))
+    return failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_EXPIRED');
   const limits = staffFactorLimits(staffUserId);
   const locked = await takeAttempts(db, limits, now);
   if (locked) return failure(SUPPORT_ERRORS, 'STAFF_FACTOR_LOCKED', locked, now);
@@ -119,11 +165,21 @@ export async function signInWithStaffPasskey(deps: StaffPasskeyDeps, session: St
     where: { credentialId: answer.response.id, staffUserId, kind: 'passkey', verifiedAt: { not: null } },
     select: { id: true, credentialId: true, publicKey: true, signCount: true, transports: true },
   });
-  if (!key?.credentialId || !key.publicKey) return factorFailed(db, session, 'passkey', 'unknown credential', failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_UNKNOWN'), ctx, now);
+  if (!key?.credentialId || !key.publicKey)
+    return factorFailed(db, session, 'passkey', 'unknown credential', failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_UNKNOWN'), ctx, now);
   const oldCount = key.signCount ?? 0;
-  const checked = await checkAssertion(deps.webauthn, answer, { credentialId: key.credentialId, publicKey: key.publicKey, signCount: oldCount, transports: key.transports });
-  const counterRefused = () => factorFailed(db, session, 'passkey', 'signature counter did not increase', failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_COUNTER'), ctx, now);
-  if (!checked.ok) return checked.reason === 'counter' ? counterRefused() : factorFailed(db, session, 'passkey', 'signature refused', failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_REFUSED'), ctx, now);
+  const checked = await checkAssertion(deps.webauthn, answer, {
+    credentialId: key.credentialId,
+    publicKey: key.publicKey,
+    signCount: oldCount,
+    transports: key.transports,
+  });
+  const counterRefused = () =>
+    factorFailed(db, session, 'passkey', 'signature counter did not increase', failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_COUNTER'), ctx, now);
+  if (!checked.ok)
+    return checked.reason === 'counter'
+      ? counterRefused()
+      : factorFailed(db, session, 'passkey', 'signature refused', failure(SUPPORT_ERRORS, 'STAFF_PASSKEY_REFUSED'), ctx, now);
   // The counter rule in the database: of two assertions checked against one value, one is written.
   const claimed = await db.$executeRaw`
     UPDATE "StaffFactor" SET "signCount" = ${checked.newCounter}, "lastUsedAt" = ${now}

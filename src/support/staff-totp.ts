@@ -52,7 +52,10 @@ function codeOf(input: unknown): string | null {
 // ---- Setting one up (the first sign-in) ----------------------------------------------------------
 
 /** A new pending app with a new secret, replacing any earlier pending one. Refused when the staff member has a factor. */
-export async function startStaffApp(deps: StaffTotpDeps, session: StaffSession): Promise<Result<object, 'STAFF_FACTOR_EXISTS' | 'STAFF_SIGN_IN_AGAIN'>> {
+export async function startStaffApp(
+  deps: StaffTotpDeps,
+  session: StaffSession,
+): Promise<Result<object, 'STAFF_FACTOR_EXISTS' | 'STAFF_SIGN_IN_AGAIN'>> {
   if (consoleReady(session)) return failure(SUPPORT_ERRORS, 'STAFF_SIGN_IN_AGAIN');
   const refused = await setupRefusal(deps.db, session);
   if (refused) return refused;
@@ -83,7 +86,12 @@ export async function pendingStaffApp(deps: StaffTotpDeps, session: StaffSession
 }
 
 /** The first code from the pending app: it becomes the staff member's, and the session opens the console. */
-export async function confirmStaffApp(deps: StaffTotpDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<FormResult<{ token: string }, SupportError>> {
+export async function confirmStaffApp(
+  deps: StaffTotpDeps,
+  session: StaffSession,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<{ token: string }, SupportError>> {
   const code = codeOf(input);
   if (!code) return fieldFailure(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', 'code', TOTP_DIGITS);
   if (consoleReady(session)) return failure(SUPPORT_ERRORS, 'STAFF_SIGN_IN_AGAIN');
@@ -94,13 +102,25 @@ export async function confirmStaffApp(deps: StaffTotpDeps, session: StaffSession
   const proved = await proveCode(deps, session, app, code, ctx);
   if (!proved.ok) return proved;
   const now = deps.clock.now();
-  return completeSetup(deps.db, session, 'totp', async (tx) => (await tx.staffFactor.updateMany({ where: { id: app.id, verifiedAt: null }, data: { verifiedAt: now } })).count === 1, now, ctx);
+  return completeSetup(
+    deps.db,
+    session,
+    'totp',
+    async (tx) => (await tx.staffFactor.updateMany({ where: { id: app.id, verifiedAt: null }, data: { verifiedAt: now } })).count === 1,
+    now,
+    ctx,
+  );
 }
 
 // ---- Signing in with it ------------------------------------------------------------------------
 
 /** The code from the staff member's app, after the password: the session opens the console. */
-export async function signInWithStaffApp(deps: StaffTotpDeps, session: StaffSession, input: unknown, ctx: RequestContext): Promise<FormResult<{ token: string }, SupportError>> {
+export async function signInWithStaffApp(
+  deps: StaffTotpDeps,
+  session: StaffSession,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<{ token: string }, SupportError>> {
   const code = codeOf(input);
   if (!code) return fieldFailure(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', 'code', TOTP_DIGITS);
   if (consoleReady(session)) return failure(SUPPORT_ERRORS, 'STAFF_SIGN_IN_AGAIN');
@@ -133,14 +153,26 @@ async function proveCode(
   const limits = staffFactorLimits(session.staff.id);
   const locked = await takeAttempts(db, limits, now);
   if (locked) return failure(SUPPORT_ERRORS, 'STAFF_FACTOR_LOCKED', locked, now);
-  const checked = checkSealedTotp(deps.totpKey, { sealed: app.totpSecret, boundTo: staffTotpBinding(session.staff.id, app.id), lastStep: app.totpLastStep }, code, now);
+  const checked = checkSealedTotp(
+    deps.totpKey,
+    { sealed: app.totpSecret, boundTo: staffTotpBinding(session.staff.id, app.id), lastStep: app.totpLastStep },
+    code,
+    now,
+  );
   if (!checked.ok && checked.reason === 'unreadable') {
     // A changed TOTP_ENCRYPTION_KEY or an altered row: the operator's problem, not a wrong code.
-    logger().error({ event: 'totp-secret-unreadable', staffFactorId: app.id }, 'support: a staff authenticator app secret does not open with TOTP_ENCRYPTION_KEY');
+    logger().error(
+      { event: 'totp-secret-unreadable', staffFactorId: app.id },
+      'support: a staff authenticator app secret does not open with TOTP_ENCRYPTION_KEY',
+    );
     return failure(SUPPORT_ERRORS, 'STAFF_APP_UNREADABLE');
   }
-  const used = () => factorFailed(db, session, 'totp', 'code already used', failure(SUPPORT_ERRORS, 'STAFF_CODE_USED', TOTP_STEP_SECONDS), ctx, now);
-  if (!checked.ok) return checked.reason === 'used' ? used() : factorFailed(db, session, 'totp', 'wrong code', failure(SUPPORT_ERRORS, 'STAFF_CODE_WRONG'), ctx, now);
+  const used = () =>
+    factorFailed(db, session, 'totp', 'code already used', failure(SUPPORT_ERRORS, 'STAFF_CODE_USED', TOTP_STEP_SECONDS), ctx, now);
+  if (!checked.ok)
+    return checked.reason === 'used'
+      ? used()
+      : factorFailed(db, session, 'totp', 'wrong code', failure(SUPPORT_ERRORS, 'STAFF_CODE_WRONG'), ctx, now);
   const claimed = await db.$executeRaw`
     UPDATE "StaffFactor" SET "totpLastStep" = ${checked.step}, "lastUsedAt" = ${now}
     WHERE "id" = ${app.id} AND "staffUserId" = ${session.staff.id} AND ("totpLastStep" IS NULL OR "totpLastStep" < ${checked.step})`;

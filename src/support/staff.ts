@@ -46,7 +46,8 @@ export interface Staff {
 export const MIN_STAFF_PASSWORD_LENGTH = 15;
 export const DISPLAY_NAME_MAX = 60;
 
-type StaffPasswordRefusal = 'STAFF_PASSWORD_TOO_SHORT' | 'STAFF_PASSWORD_TOO_LONG' | 'STAFF_PASSWORD_COMMON' | 'STAFF_PASSWORD_CONTAINS_EMAIL';
+type StaffPasswordRefusal =
+  'STAFF_PASSWORD_TOO_SHORT' | 'STAFF_PASSWORD_TOO_LONG' | 'STAFF_PASSWORD_COMMON' | 'STAFF_PASSWORD_CONTAINS_EMAIL';
 
 /** Why a staff password is refused, or null. */
 export function checkStaffPassword(password: string, email: string): Failure<StaffPasswordRefusal> | null {
@@ -56,7 +57,8 @@ export function checkStaffPassword(password: string, email: string): Failure<Sta
   if (isCommonPassword(password)) return failure(SUPPORT_ERRORS, 'STAFF_PASSWORD_COMMON');
   const folded = password.normalize('NFKC').toLowerCase();
   const key = appleIdKey(email);
-  if (key && (folded.includes(key) || folded.includes(key.slice(0, key.indexOf('@'))))) return failure(SUPPORT_ERRORS, 'STAFF_PASSWORD_CONTAINS_EMAIL');
+  if (key && (folded.includes(key) || folded.includes(key.slice(0, key.indexOf('@')))))
+    return failure(SUPPORT_ERRORS, 'STAFF_PASSWORD_CONTAINS_EMAIL');
   return null;
 }
 
@@ -73,19 +75,26 @@ export const displayNameField = z.preprocess(
   // The operator types it on a command line: runs of control characters and spaces become one space
   // (" Sam \n Staff " is "Sam Staff"); the rest is the one rule for names (src/accounts/display-text.ts).
   (v) => (typeof v === 'string' ? v.replace(/[\p{Cc}\s]+/gu, ' ') : v),
-  displayText(DISPLAY_NAME_MAX, { empty: 'Give a display name.', tooLong: `A display name can be at most ${DISPLAY_NAME_MAX} characters.` }),
+  displayText(DISPLAY_NAME_MAX, {
+    empty: 'Give a display name.',
+    tooLong: `A display name can be at most ${DISPLAY_NAME_MAX} characters.`,
+  }),
 );
 
 const addSchema = z.object({ email: emailField, displayName: displayNameField, password: z.string() });
 
-export async function addStaffUser(deps: StaffDeps, input: { email: string; displayName: string; password: string }): Promise<Result<{ staffUserId: string }, SupportError>> {
+export async function addStaffUser(
+  deps: StaffDeps,
+  input: { email: string; displayName: string; password: string },
+): Promise<Result<{ staffUserId: string }, SupportError>> {
   const parsed = addSchema.safeParse(input);
   if (!parsed.success) return failure(SUPPORT_ERRORS, 'INVALID_STAFF_USER', parsed.error.issues[0]!.message);
   const { email, displayName, password } = parsed.data;
   const refused = checkStaffPassword(password, email);
   if (refused) return refused;
   const emailKey = appleIdKey(email);
-  if (await deps.db.staffUser.findUnique({ where: { emailKey }, select: { id: true } })) return failure(SUPPORT_ERRORS, 'STAFF_USER_EXISTS', emailKey);
+  if (await deps.db.staffUser.findUnique({ where: { emailKey }, select: { id: true } }))
+    return failure(SUPPORT_ERRORS, 'STAFF_USER_EXISTS', emailKey);
   const row = await deps.db.staffUser.create({
     data: { emailKey, displayName, passwordHash: await hashSecret(password, deps.bcryptCost), createdAt: deps.clock.now() },
   });
@@ -128,10 +137,24 @@ export function consoleReady(session: StaffSession): session is ConsoleSession {
 }
 
 /** `secondFactor`: how it was proven, or null for a session that passed only the password. */
-export async function createStaffSession(tx: DbTx, staffUserId: string, now: Date, ctx: RequestContext, secondFactor: StaffFactorKind | null): Promise<string> {
+export async function createStaffSession(
+  tx: DbTx,
+  staffUserId: string,
+  now: Date,
+  ctx: RequestContext,
+  secondFactor: StaffFactorKind | null,
+): Promise<string> {
   const token = newToken();
   await tx.staffSession.create({
-    data: { id: tokenId(token), staffUserId, createdAt: now, lastSeenAt: now, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent?.slice(0, 512) ?? null, secondFactor },
+    data: {
+      id: tokenId(token),
+      staffUserId,
+      createdAt: now,
+      lastSeenAt: now,
+      clientAddress: ctx.clientAddress,
+      userAgent: ctx.userAgent?.slice(0, 512) ?? null,
+      secondFactor,
+    },
   });
   return token;
 }
@@ -158,7 +181,10 @@ export async function resolveStaffSession(db: Db, token: string, now: Date): Pro
 
 /** Whether the token is a live staff session, without writing anything (for the customer side's refusal). */
 export async function isLiveStaffSession(db: Db, token: string, now: Date): Promise<boolean> {
-  const row = await db.staffSession.findUnique({ where: { id: tokenId(token) }, select: { createdAt: true, lastSeenAt: true, secondFactor: true } });
+  const row = await db.staffSession.findUnique({
+    where: { id: tokenId(token) },
+    select: { createdAt: true, lastSeenAt: true, secondFactor: true },
+  });
   return row !== null && !expired(row, now);
 }
 
@@ -185,7 +211,11 @@ export async function hasStaffFactor(db: DbTx, staffUserId: string): Promise<boo
  * operator reset it). As customer sign-in does: one answer for an unknown email and a wrong
  * password, as slow for both, and lockouts per email and per client address.
  */
-export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestContext): Promise<FormResult<{ token: string; next: 'verify' | 'set-up' }, SupportError | 'INVALID_FIELDS'>> {
+export async function staffSignIn(
+  deps: StaffDeps,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<FormResult<{ token: string; next: 'verify' | 'set-up' }, SupportError | 'INVALID_FIELDS'>> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error));
   const { db, clock } = deps;
@@ -198,10 +228,17 @@ export async function staffSignIn(deps: StaffDeps, input: unknown, ctx: RequestC
   const refusedUntil = await takeAttempts(db, limits, now);
   if (refusedUntil) return failure(SUPPORT_ERRORS, 'STAFF_LOCKED_OUT', refusedUntil, now);
   const staff = await db.staffUser.findUnique({ where: { emailKey } });
-  const passwordOk = staff ? await verifySecret(parsed.data.password, staff.passwordHash) : await verifyAgainstNothing(parsed.data.password, deps.bcryptCost);
+  const passwordOk = staff
+    ? await verifySecret(parsed.data.password, staff.passwordHash)
+    : await verifyAgainstNothing(parsed.data.password, deps.bcryptCost);
   if (!staff || !passwordOk) {
     const lock = await attemptsFailed(db, limits, now);
-    if (staff) await recordStaffEvent(db, { staffUserId: staff.id, kind: 'staff-password-wrong', at: now, details: lock ? { lockedUntil: lock.toISOString() } : undefined }, ctx);
+    if (staff)
+      await recordStaffEvent(
+        db,
+        { staffUserId: staff.id, kind: 'staff-password-wrong', at: now, details: lock ? { lockedUntil: lock.toISOString() } : undefined },
+        ctx,
+      );
     return lock ? failure(SUPPORT_ERRORS, 'STAFF_LOCKED_OUT', lock, now) : failure(SUPPORT_ERRORS, 'STAFF_WRONG_CREDENTIALS');
   }
   await attemptsSucceeded(db, limits);

@@ -51,12 +51,15 @@ function staleAt(row: { windowStartedAt: Date; lockedUntil: Date | null }, polic
   return now.getTime() - row.windowStartedAt.getTime() >= policy.windowMs && !(row.lockedUntil && row.lockedUntil > now);
 }
 
-
 /**
  * The atomic count: one INSERT ... ON CONFLICT DO UPDATE ... RETURNING on both engines. Raw SQL
  * (src/db/raw.ts): every sign-in counts one or two attempts, a model upsert costs five times the CPU.
  */
-async function countAttempt(db: DbTx, key: string, now: Date): Promise<{ failures: number; windowStartedAt: Date; lockedUntil: Date | null }> {
+async function countAttempt(
+  db: DbTx,
+  key: string,
+  now: Date,
+): Promise<{ failures: number; windowStartedAt: Date; lockedUntil: Date | null }> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     INSERT INTO "Throttle" ("key", "failures", "windowStartedAt") VALUES (${key}, 1, ${now})
     ON CONFLICT ("key") DO UPDATE SET "failures" = "Throttle"."failures" + 1
@@ -117,7 +120,10 @@ export async function attemptFailed(db: DbTx, key: string, policy: ThrottlePolic
   const row = await db.throttle.findUnique({ where: { key }, select: { failures: true } });
   if (!row || row.failures < policy.maxFailures) return null;
   const until = new Date(now.getTime() + policy.lockMs);
-  await db.throttle.updateMany({ where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lt: until } }] }, data: { lockedUntil: until } });
+  await db.throttle.updateMany({
+    where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lt: until } }] },
+    data: { lockedUntil: until },
+  });
   countLockout(key, until); // the lockouts metric and a log line (src/security-events/signals.ts)
   return until;
 }
@@ -176,7 +182,9 @@ export async function lockedUntil(db: DbTx, key: string, policy: ThrottlePolicy,
  */
 export async function refusedUntil(db: DbTx, limits: readonly Limit[], now: Date): Promise<Date | null> {
   for (const [key, policy] of limits) {
-    const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT "failures", "windowStartedAt", "lockedUntil" FROM "Throttle" WHERE "key" = ${key}`;
+    const rows = await db.$queryRaw<
+      Record<string, unknown>[]
+    >`SELECT "failures", "windowStartedAt", "lockedUntil" FROM "Throttle" WHERE "key" = ${key}`;
     const r = rows[0];
     if (!r) continue;
     const row = { failures: Number(r.failures), windowStartedAt: rawDate(r.windowStartedAt), lockedUntil: rawDateOrNull(r.lockedUntil) };

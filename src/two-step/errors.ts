@@ -11,7 +11,8 @@ export const TWO_STEP_ERRORS = {
 
   // ---- The steps, in order
   /** Apple's FAQ (docs/rules.md#turning-it-on): at least one trusted phone number (src/devices/trusted-phones.ts). */
-  NEEDS_TRUSTED_PHONE: 'Add a phone number and enter the code we text to it first: two-step verification needs at least one trusted phone number.',
+  NEEDS_TRUSTED_PHONE:
+    'Add a phone number and enter the code we text to it first: two-step verification needs at least one trusted phone number.',
   NEEDS_KEY: 'Get your Recovery Key first.',
   NEEDS_CONFIRMED_KEY: 'Confirm your Recovery Key first: type it in from your printed copy.',
   /** Shown next to the Recovery Key field. */

@@ -46,10 +46,14 @@ export async function turnOff(
   if (!account.twoStepEnabledAt) return failure(TWO_STEP_ERRORS, 'ALREADY_OFF');
   const field = rawFields(input);
   const crossField: FieldErrors = { ...questionsErrors(field) };
-  if (birthDateField.safeParse(field('birthDate')).success && field('birthDate').trim() !== account.birthDate) crossField.birthDate = TWO_STEP_ERRORS.WRONG_BIRTH_DATE;
+  if (birthDateField.safeParse(field('birthDate')).success && field('birthDate').trim() !== account.birthDate)
+    crossField.birthDate = TWO_STEP_ERRORS.WRONG_BIRTH_DATE;
   const parsed = parseForm(turnOffSchema, input, crossField);
   // The wrong birth date alone has a code of its own; with other fields wrong too, the form is INVALID_FIELDS.
-  if (!parsed.ok) return Object.keys(parsed.fieldErrors).length === 1 && crossField.birthDate ? fieldFailure(TWO_STEP_ERRORS, 'WRONG_BIRTH_DATE', 'birthDate') : parsed;
+  if (!parsed.ok)
+    return Object.keys(parsed.fieldErrors).length === 1 && crossField.birthDate
+      ? fieldFailure(TWO_STEP_ERRORS, 'WRONG_BIRTH_DATE', 'birthDate')
+      : parsed;
   const stale = await freshCodeRefusal(deps, actor);
   if (stale) return stale;
 
@@ -72,10 +76,25 @@ export async function turnOff(
       await tx.securityQuestion.createMany({ data: questionRows(v, answerHashes).map((q) => ({ ...q, accountId: account.id })) });
       const sessionsEnded = await endOtherSessions(tx, account.id, null);
       const fresh = await createSession(tx, account.id, now, ctx, { createdAt: current.createdAt, securityPassAt: now });
-      await recordSecurityEvent(tx, { accountId: account.id, kind: 'two-step-turned-off', at: now, details: { sessionsEnded: sessionsEnded - 1, appPasswords } }, ctx);
+      await recordSecurityEvent(
+        tx,
+        { accountId: account.id, kind: 'two-step-turned-off', at: now, details: { sessionsEnded: sessionsEnded - 1, appPasswords } },
+        ctx,
+      );
       await enqueueEmail(
         tx,
-        { kind: 'two-step-turned-off', accountId: account.id, to: addressesOnFile(account), ...twoStepOffEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl, waitingPeriodMs: WAITING_PERIOD_MS }) },
+        {
+          kind: 'two-step-turned-off',
+          accountId: account.id,
+          to: addressesOnFile(account),
+          ...twoStepOffEmail({
+            name: account.name,
+            appleId: account.appleId,
+            at: now,
+            appUrl: deps.appUrl,
+            waitingPeriodMs: WAITING_PERIOD_MS,
+          }),
+        },
         deps.clock,
       );
       await recordSignificantChange(tx, deps, account, 'security-questions-changed', ctx);

@@ -23,7 +23,12 @@ import type { Actor } from '../sessions/actor.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
 import { fieldErrorsOf, fieldFailure, invalidFields, type FormResult } from '../forms/forms.ts';
 import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
-import { SCHEDULED_SETUP_EMAIL_KINDS, eligibilityInputFor, readEligibility, startDueWaitingPeriod } from '../eligibility/waiting-periods.ts';
+import {
+  SCHEDULED_SETUP_EMAIL_KINDS,
+  eligibilityInputFor,
+  readEligibility,
+  startDueWaitingPeriod,
+} from '../eligibility/waiting-periods.ts';
 import { explainEligibility, partsText } from '../eligibility/explain.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { cancelScheduledEmails } from '../mail/scheduled.ts';
@@ -34,7 +39,6 @@ import { endOtherSessions } from '../sessions/sessions.ts';
 import { needsTrustedPhone, trustedPhoneCount } from '../devices/trusted-phones.ts';
 import { failure, type Failure } from '../result.ts';
 import { TWO_STEP_ERRORS, type TwoStepError } from './errors.ts';
-
 
 export interface TurnOnDeps {
   db: Db;
@@ -92,7 +96,9 @@ export function setupStopMessage(stop: SetupStop): string {
 }
 
 const refused = (stop: SetupStop): Failure<'SETUP_NOT_STARTED' | 'SETUP_STOPPED'> & { stop: SetupStop } => ({
-  ...(stop.state === 'not-started' ? failure(TWO_STEP_ERRORS, 'SETUP_NOT_STARTED') : failure(TWO_STEP_ERRORS, 'SETUP_STOPPED', setupStopMessage(stop))),
+  ...(stop.state === 'not-started'
+    ? failure(TWO_STEP_ERRORS, 'SETUP_NOT_STARTED')
+    : failure(TWO_STEP_ERRORS, 'SETUP_STOPPED', setupStopMessage(stop))),
   stop,
 });
 
@@ -106,7 +112,10 @@ function stopOf(e: Eligibility, setupInProgress: boolean): SetupStop | null {
 async function stopAfterDuePeriod(deps: TurnOnDeps, accountId: string, ctx: RequestContext): Promise<SetupStop | null> {
   const e = await startDueWaitingPeriod(deps, accountId, ctx);
   if (e.state !== 'available') return e;
-  const account = await deps.db.account.findUniqueOrThrow({ where: { id: accountId }, select: { setupStartedAt: true, setupDeadline: true } });
+  const account = await deps.db.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { setupStartedAt: true, setupDeadline: true },
+  });
   return stopOf(e, Boolean(account.setupStartedAt && account.setupDeadline));
 }
 
@@ -227,7 +236,10 @@ export async function confirmRecoveryKey(deps: TurnOnDeps, actor: Actor, input: 
   if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error));
   const before = await stopAfterDuePeriod(deps, actor.accountId, ctx);
   if (before) return refused(before);
-  const { recoveryKeyHash: hash } = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { recoveryKeyHash: true } });
+  const { recoveryKeyHash: hash } = await deps.db.account.findUniqueOrThrow({
+    where: { id: actor.accountId },
+    select: { recoveryKeyHash: true },
+  });
   if (!hash) return failure(TWO_STEP_ERRORS, 'NEEDS_KEY');
   if (!(await verifyRecoveryKey(parsed.data.recoveryKey, hash))) return fieldFailure(TWO_STEP_ERRORS, 'WRONG_KEY', 'recoveryKey');
 
@@ -251,7 +263,12 @@ export const conditionsSchema = z.object({ accept: z.literal('on', TWO_STEP_ERRO
  * security questions deleted (Apple's FAQ: not needed any more), every other session ended (this
  * one stays signed in), the event recorded and a confirmation to every address on file.
  */
-export async function turnOn(deps: TurnOnDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<TurnOnResult<{ enabledAt: Date; sessionsEnded: number }>> {
+export async function turnOn(
+  deps: TurnOnDeps,
+  actor: Actor,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<TurnOnResult<{ enabledAt: Date; sessionsEnded: number }>> {
   const before = await stopAfterDuePeriod(deps, actor.accountId, ctx);
   if (before) return refused(before);
   const parsed = conditionsSchema.safeParse(input);

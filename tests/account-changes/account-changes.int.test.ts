@@ -37,7 +37,12 @@ describe('Password and Security changes', () => {
     const other = await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER);
     if (!other.ok) throw new Error('setup');
     deps.clock.advance(10 * MINUTE);
-    const result = await changePassword(deps, actor, { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
+    const result = await changePassword(
+      deps,
+      actor,
+      { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      BROWSER,
+    );
     expect(result.ok).toBe(true);
     const a = await account();
     expect(await verifySecret(NEW_PASSWORD, a.passwordHash)).toBe(true);
@@ -56,17 +61,44 @@ describe('Password and Security changes', () => {
   });
 
   it('a password change revokes every app-specific password', async () => {
-    await t.db.appPassword.create({ data: { accountId: actor.accountId, label: 'Mail', lookupKey: 'abcd', hash: 'x', createdAt: deps.clock.now() } });
+    await t.db.appPassword.create({
+      data: { accountId: actor.accountId, label: 'Mail', lookupKey: 'abcd', hash: 'x', createdAt: deps.clock.now() },
+    });
     await changePassword(deps, actor, { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
     expect(await t.db.appPassword.count({ where: { accountId: actor.accountId, revokedAt: null } })).toBe(0);
   });
 
   it.each([
-    [{ currentPassword: 'not it at all', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, 'currentPassword', 'WRONG_CURRENT_PASSWORD', "That isn't your current password."],
-    [{ currentPassword: GOOD_PASSWORD, password: 'password1', confirmPassword: 'password1' }, 'password', 'INVALID_FIELDS', /commonly used/],
-    [{ currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: 'other' }, 'confirmPassword', 'INVALID_FIELDS', "The passwords don't match."],
-    [{ currentPassword: GOOD_PASSWORD, password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD }, 'password', 'SAME_PASSWORD', /different from your current one/],
-    [{ currentPassword: '', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, 'currentPassword', 'INVALID_FIELDS', 'Enter your current password.'],
+    [
+      { currentPassword: 'not it at all', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      'currentPassword',
+      'WRONG_CURRENT_PASSWORD',
+      "That isn't your current password.",
+    ],
+    [
+      { currentPassword: GOOD_PASSWORD, password: 'password1', confirmPassword: 'password1' },
+      'password',
+      'INVALID_FIELDS',
+      /commonly used/,
+    ],
+    [
+      { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: 'other' },
+      'confirmPassword',
+      'INVALID_FIELDS',
+      "The passwords don't match.",
+    ],
+    [
+      { currentPassword: GOOD_PASSWORD, password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD },
+      'password',
+      'SAME_PASSWORD',
+      /different from your current one/,
+    ],
+    [
+      { currentPassword: '', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      'currentPassword',
+      'INVALID_FIELDS',
+      'Enter your current password.',
+    ],
   ])('a refused password change %# says why next to %s and changes nothing', async (input, field, code, message) => {
     const before = await account();
     const result = await changePassword(deps, actor, input, BROWSER);
@@ -80,16 +112,37 @@ describe('Password and Security changes', () => {
 
   it('wrong current passwords lock the password change, and only it (a stolen session cannot lock the holder out of signing in)', async () => {
     let last;
-    for (let i = 0; i < 5; i++) last = await changePassword(deps, actor, { currentPassword: `guess ${i}`, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
-    expect(last).toEqual({ ok: false, code: 'CURRENT_PASSWORD_LOCKED', error: '', fieldErrors: { currentPassword: 'Too many wrong passwords. Try again in 15 minutes.' } });
-    const right = await changePassword(deps, actor, { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
+    for (let i = 0; i < 5; i++)
+      last = await changePassword(
+        deps,
+        actor,
+        { currentPassword: `guess ${i}`, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+        BROWSER,
+      );
+    expect(last).toEqual({
+      ok: false,
+      code: 'CURRENT_PASSWORD_LOCKED',
+      error: '',
+      fieldErrors: { currentPassword: 'Too many wrong passwords. Try again in 15 minutes.' },
+    });
+    const right = await changePassword(
+      deps,
+      actor,
+      { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      BROWSER,
+    );
     expect(right).toMatchObject({ ok: false, code: 'CURRENT_PASSWORD_LOCKED' });
     expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER)).ok).toBe(true);
   });
 
   it('new security questions replace the old ones', async () => {
     const q = SECURITY_QUESTIONS.slice(5, 8).map((x) => x.id);
-    const result = await changeSecurityQuestions(deps, actor, { question1: q[0], answer1: 'Oak', question2: q[1], answer2: 'Elm', question3: q[2], answer3: 'Ash' }, BROWSER);
+    const result = await changeSecurityQuestions(
+      deps,
+      actor,
+      { question1: q[0], answer1: 'Oak', question2: q[1], answer2: 'Elm', question3: q[2], answer3: 'Ash' },
+      BROWSER,
+    );
     expect(result.ok).toBe(true);
     const rows = await t.db.securityQuestion.findMany({ where: { accountId: actor.accountId }, orderBy: { position: 'asc' } });
     expect(rows.map((r) => r.questionId)).toEqual(q);
@@ -99,8 +152,17 @@ describe('Password and Security changes', () => {
 
   it('security questions must be three different ones with three different answers', async () => {
     const q = SECURITY_QUESTIONS[0].id;
-    const result = await changeSecurityQuestions(deps, actor, { question1: q, answer1: 'a1', question2: q, answer2: 'a1', question3: q, answer3: 'a1' }, BROWSER);
-    expect(result).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { question3: 'Choose three different questions.', answer3: 'Give a different answer to each question.' } });
+    const result = await changeSecurityQuestions(
+      deps,
+      actor,
+      { question1: q, answer1: 'a1', question2: q, answer2: 'a1', question3: q, answer3: 'a1' },
+      BROWSER,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'INVALID_FIELDS',
+      fieldErrors: { question3: 'Choose three different questions.', answer3: 'Give a different answer to each question.' },
+    });
     expect(await periods()).toEqual([]);
   });
 
@@ -123,16 +185,34 @@ describe('Password and Security changes', () => {
       code: 'INVALID_FIELDS',
       fieldErrors: { rescueEmail: 'Your rescue email must be different from your Apple ID.' },
     });
-    expect(await changeRescueEmail(deps, actor, { rescueEmail: 'Jane.Rescue@example.org' }, BROWSER)).toMatchObject({ ok: false, code: 'RESCUE_EMAIL_UNCHANGED' });
+    expect(await changeRescueEmail(deps, actor, { rescueEmail: 'Jane.Rescue@example.org' }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'RESCUE_EMAIL_UNCHANGED',
+    });
     expect(await periods()).toEqual([]);
-    expect(await changeRescueEmail(deps, actor, { rescueEmail: '' }, BROWSER)).toEqual({ ok: true, message: 'Your rescue email was removed.' });
+    expect(await changeRescueEmail(deps, actor, { rescueEmail: '' }, BROWSER)).toEqual({
+      ok: true,
+      message: 'Your rescue email was removed.',
+    });
     expect((await account()).rescueEmail).toBeNull();
   });
 
   it('a new birth date is a significant change; an impossible or unchanged one is refused', async () => {
-    expect(await changeBirthDate(deps, actor, { birthDate: '1990-02-30' }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { birthDate: 'Enter a real date, such as 1990-04-30.' } });
-    expect(await changeBirthDate(deps, actor, { birthDate: '1990-04-30' }, BROWSER)).toMatchObject({ ok: false, code: 'BIRTH_DATE_UNCHANGED' });
-    expect(await changeBirthDate(deps, actor, { birthDate: '2020-01-01' }, BROWSER)).toEqual({ ok: false, code: 'TOO_YOUNG', error: '', fieldErrors: { birthDate: 'You must be at least 13 years old to have an Apple ID.' } });
+    expect(await changeBirthDate(deps, actor, { birthDate: '1990-02-30' }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'INVALID_FIELDS',
+      fieldErrors: { birthDate: 'Enter a real date, such as 1990-04-30.' },
+    });
+    expect(await changeBirthDate(deps, actor, { birthDate: '1990-04-30' }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'BIRTH_DATE_UNCHANGED',
+    });
+    expect(await changeBirthDate(deps, actor, { birthDate: '2020-01-01' }, BROWSER)).toEqual({
+      ok: false,
+      code: 'TOO_YOUNG',
+      error: '',
+      fieldErrors: { birthDate: 'You must be at least 13 years old to have an Apple ID.' },
+    });
     expect(await periods()).toEqual([]);
     expect((await changeBirthDate(deps, actor, { birthDate: '1991-05-01' }, BROWSER)).ok).toBe(true);
     expect((await account()).birthDate).toBe('1991-05-01');

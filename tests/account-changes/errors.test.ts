@@ -13,6 +13,8 @@ describe('ACCOUNT_CHANGES_ERRORS', () => {
   });
 
   it('the lock says the time left', () => {
-    expect(ACCOUNT_CHANGES_ERRORS.CURRENT_PASSWORD_LOCKED(later, now)).toBe(`Too many wrong passwords. Try again in ${waitText(later, now)}.`);
+    expect(ACCOUNT_CHANGES_ERRORS.CURRENT_PASSWORD_LOCKED(later, now)).toBe(
+      `Too many wrong passwords. Try again in ${waitText(later, now)}.`,
+    );
   });
 });

@@ -99,7 +99,14 @@ describe('creating an account: the form, the email and the link', () => {
     if (!activated.ok) return;
 
     const account = await t.db.account.findUniqueOrThrow({ where: { id: activated.accountId }, include: { securityQuestions: true } });
-    expect(account).toMatchObject({ appleId: 'Jane.Holder@Example.com', appleIdKey: APPLE_ID, name: 'Jane Holder', birthDate: '1990-04-30', countryCode: 'US', rescueEmail: 'jane.rescue@example.org' });
+    expect(account).toMatchObject({
+      appleId: 'Jane.Holder@Example.com',
+      appleIdKey: APPLE_ID,
+      name: 'Jane Holder',
+      birthDate: '1990-04-30',
+      countryCode: 'US',
+      rescueEmail: 'jane.rescue@example.org',
+    });
     expect(await verifySecret(GOOD_PASSWORD, account.passwordHash)).toBe(true);
     expect(account.securityQuestions).toHaveLength(3);
     const first = account.securityQuestions.find((q) => q.position === 1)!;
@@ -131,7 +138,11 @@ describe('creating an account: the form, the email and the link', () => {
     const hashBefore = (await t.db.account.findUniqueOrThrow({ where: { id: existing.accountId } })).passwordHash;
     const before = await counts();
 
-    const used = await signUp(deps, accountInput({ appleId: 'JANE.HOLDER@example.COM', password: 'another good passphrase', confirmPassword: 'another good passphrase' }), BROWSER);
+    const used = await signUp(
+      deps,
+      accountInput({ appleId: 'JANE.HOLDER@example.COM', password: 'another good passphrase', confirmPassword: 'another good passphrase' }),
+      BROWSER,
+    );
     const fresh = await signUp(deps, accountInput({ appleId: 'JANE.OTHER@example.COM' }), BROWSER);
     // The same answer, field for field (the address is the one typed).
     expect(used).toEqual({ ok: true, appleId: 'JANE.HOLDER@example.COM' });
@@ -165,7 +176,12 @@ describe('creating an account: the form, the email and the link', () => {
         spy.mockRestore();
       }
     };
-    const done = [{ cost: 10, finished: true }, { cost: 10, finished: true }, { cost: 10, finished: true }, { cost: 10, finished: true }];
+    const done = [
+      { cost: 10, finished: true },
+      { cost: 10, finished: true },
+      { cost: 10, finished: true },
+      { cost: 10, finished: true },
+    ];
     expect(await work(APPLE_ID)).toEqual(done);
     expect(await work('new0@example.com')).toEqual(done);
   });
@@ -191,16 +207,22 @@ describe('creating an account: the form, the email and the link', () => {
     expect(await t.db.pendingAccount.count({ where: { appleIdKey: APPLE_ID } })).toBe(0);
   });
 
-  it.each([undefined, '', 'short', 'x'.repeat(43), `${'A'.repeat(42)}=`, 42])('a malformed or unknown token (%j) activates nothing', async (token) => {
-    await signUpAndReadLink();
-    expect(await activateAccount(deps, token, BROWSER)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
-    expect(await openActivation(deps, token as string | undefined)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
-    expect(await t.db.account.count()).toBe(0);
-  });
+  it.each([undefined, '', 'short', 'x'.repeat(43), `${'A'.repeat(42)}=`, 42])(
+    'a malformed or unknown token (%j) activates nothing',
+    async (token) => {
+      await signUpAndReadLink();
+      expect(await activateAccount(deps, token, BROWSER)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
+      expect(await openActivation(deps, token as string | undefined)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
+      expect(await t.db.account.count()).toBe(0);
+    },
+  );
 
   it('each form sent makes its own link: the first one opened makes the account, with ITS password, and the others stop working', async () => {
     // A stranger types the holder's address first, with their own password...
-    const strangers = await signUpAndReadLink({ password: 'stranger chose this 1', confirmPassword: 'stranger chose this 1' }, { ...BROWSER, clientAddress: '198.51.100.66' });
+    const strangers = await signUpAndReadLink(
+      { password: 'stranger chose this 1', confirmPassword: 'stranger chose this 1' },
+      { ...BROWSER, clientAddress: '198.51.100.66' },
+    );
     // ...which neither holds the address nor blocks the holder, whose own link makes the account.
     const holders = await signUpAndReadLink();
     expect(await activateAccount(deps, holders, BROWSER)).toMatchObject({ ok: true });
@@ -230,32 +252,48 @@ describe('creating an account: the form, the email and the link', () => {
   it('one client address may ask for 10 Apple IDs an hour, counted atomically: of 30 at once, exactly 10 go ahead', async () => {
     expect(CREATIONS_PER_CLIENT_ADDRESS).toEqual({ maxFailures: 10, windowMs: HOUR, lockMs: HOUR });
     deps.clock.set('2026-11-23T10:00:00Z'); // the start of an hour window
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => signUp(deps, accountInput({ appleId: `many${i}@example.com` }), BROWSER)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => signUp(deps, accountInput({ appleId: `many${i}@example.com` }), BROWSER)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     const refused = results.filter((r) => !r.ok);
     expect(refused).toHaveLength(20);
-    for (const r of refused) expect(r).toEqual({ ok: false, code: 'TOO_MANY_SIGN_UPS', error: 'Too many Apple IDs were asked for from your network in the last hour. Try again in 1 hour.' });
+    for (const r of refused)
+      expect(r).toEqual({
+        ok: false,
+        code: 'TOO_MANY_SIGN_UPS',
+        error: 'Too many Apple IDs were asked for from your network in the last hour. Try again in 1 hour.',
+      });
     expect(await t.db.pendingAccount.count()).toBe(10);
     expect(await t.db.emailOutbox.count()).toBe(10);
 
     // Another address is not held back; this one is again in the next window.
-    expect((await signUp(deps, accountInput({ appleId: 'elsewhere@example.com' }), { ...BROWSER, clientAddress: '198.51.100.7' })).ok).toBe(true);
+    expect((await signUp(deps, accountInput({ appleId: 'elsewhere@example.com' }), { ...BROWSER, clientAddress: '198.51.100.7' })).ok).toBe(
+      true,
+    );
     deps.clock.advance(HOUR);
     expect((await signUp(deps, accountInput({ appleId: 'later@example.com' }), BROWSER)).ok).toBe(true);
     // One counter row per address: the next window's first request starts it afresh.
-    expect(await t.db.throttle.findUniqueOrThrow({ where: { key: `create-account:address:${BROWSER.clientAddress}` } })).toMatchObject({ failures: 1 });
+    expect(await t.db.throttle.findUniqueOrThrow({ where: { key: `create-account:address:${BROWSER.clientAddress}` } })).toMatchObject({
+      failures: 1,
+    });
   });
 
   it('the operator may set another limit per client address (ACCOUNTS_PER_ADDRESS_PER_HOUR)', async () => {
     const two = { ...deps, accountsPerAddressPerHour: 2 };
-    const results = await Promise.all(Array.from({ length: 4 }, (_, i) => signUp(two, accountInput({ appleId: `few${i}@example.com` }), BROWSER)));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => signUp(two, accountInput({ appleId: `few${i}@example.com` }), BROWSER)),
+    );
     expect(results.map((r) => r.ok).sort()).toEqual([false, false, true, true]);
   });
 
   it('one address gets at most 3 emails an hour, whichever they are; the answer does not change', async () => {
     expect(EMAILS_PER_APPLE_ID).toEqual({ maxFailures: 3, windowMs: HOUR, lockMs: HOUR });
     for (let i = 0; i < 5; i++) {
-      expect(await signUp(deps, accountInput(), { ...BROWSER, clientAddress: `198.51.100.${i + 1}` })).toEqual({ ok: true, appleId: 'Jane.Holder@Example.com' });
+      expect(await signUp(deps, accountInput(), { ...BROWSER, clientAddress: `198.51.100.${i + 1}` })).toEqual({
+        ok: true,
+        appleId: 'Jane.Holder@Example.com',
+      });
     }
     expect(await mailsTo(APPLE_ID)).toHaveLength(3);
     expect(await t.db.pendingAccount.count()).toBe(3);
@@ -277,7 +315,10 @@ describe('creating an account: the form, the email and the link', () => {
     ['answer2', { answer2: ' ' }, /at least 2/],
   ] as const)('puts a message next to %s for %j, stores nothing and counts nothing', async (field, overrides, message) => {
     const result = await signUp(deps, accountInput(overrides), BROWSER);
-    expect(result).toMatchObject({ ok: false, code: 'birthDate' in overrides && overrides.birthDate === '2020-01-01' ? 'TOO_YOUNG' : 'INVALID_FIELDS' });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'birthDate' in overrides && overrides.birthDate === '2020-01-01' ? 'TOO_YOUNG' : 'INVALID_FIELDS',
+    });
     if (result.ok) return;
     expect(result.fieldErrors?.[field]).toMatch(message);
     expect(await counts()).toEqual({ accounts: 0, pending: 0, emails: 0, events: 0, sessions: 0 });
@@ -294,7 +335,11 @@ describe('creating an account: the form, the email and the link', () => {
   });
 
   it('shows every problem at once, not one field after another', async () => {
-    const result = await signUp(deps, accountInput({ appleId: 'sam@', password: 'password1', confirmPassword: 'password2', birthDate: '', question1: '' }), BROWSER);
+    const result = await signUp(
+      deps,
+      accountInput({ appleId: 'sam@', password: 'password1', confirmPassword: 'password2', birthDate: '', question1: '' }),
+      BROWSER,
+    );
     expect(result).toMatchObject({ ok: false, code: 'INVALID_FIELDS', error: '' });
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['appleId', 'birthDate', 'confirmPassword', 'password', 'question1']);

@@ -11,11 +11,23 @@ import { createAppPassword } from '../../src/app-passwords/app-passwords.ts';
 import { Prisma } from '../../src/generated/sqlite/client.ts';
 import type { Db } from '../../src/db/client.ts';
 
-const UNSAFE = ['Jane\u0000Doe', 'Jane\nDoe', 'Jane\r', '\u0007', 'Jane\u202eeoD', '\u2066Jane\u2069', 'Jane\u200f', 'Jane\u2028Doe', 'Jane\u007f'];
+const UNSAFE = [
+  'Jane\u0000Doe',
+  'Jane\nDoe',
+  'Jane\r',
+  '\u0007',
+  'Jane\u202eeoD',
+  '\u2066Jane\u2069',
+  'Jane\u200f',
+  'Jane\u2028Doe',
+  'Jane\u007f',
+];
 const INVISIBLE = ['\u200b', '\u200b\u200c\u200d', '\ufeff', '\u2060', ' \u200b ', '\u3164', '\u00ad'];
 
 async function counts(db: Db): Promise<Record<string, number>> {
-  const sql = Object.values(Prisma.ModelName).map((m) => `SELECT '${m}' AS t, COUNT(*) AS n FROM "${m}"`).join(' UNION ALL ');
+  const sql = Object.values(Prisma.ModelName)
+    .map((m) => `SELECT '${m}' AS t, COUNT(*) AS n FROM "${m}"`)
+    .join(' UNION ALL ');
   const rows = await db.$queryRawUnsafe<Array<{ t: string; n: number | bigint }>>(sql);
   return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
 }
@@ -28,18 +40,22 @@ describe('names and labels refuse control, bidi and invisible-only text, and sto
   afterAll(() => t?.drop());
 
   describe('the account name (create account)', () => {
-    it.each([...UNSAFE.map((n) => [JSON.stringify(n), n, DISPLAY_TEXT_MESSAGE]), ...INVISIBLE.map((n) => [JSON.stringify(n), n, 'Enter your name.'])])(
-      'refuses %s with a message next to the name',
-      async (_, name, message) => {
-        const before = await counts(t.db);
-        const result = await createAccount(testDeps(t.db), accountInput({ appleId: 'new.person@example.com', name }), BROWSER);
-        expect(result).toMatchObject({ ok: false, fieldErrors: { name: message } });
-        expect(await counts(t.db)).toEqual(before);
-      },
-    );
+    it.each([
+      ...UNSAFE.map((n) => [JSON.stringify(n), n, DISPLAY_TEXT_MESSAGE]),
+      ...INVISIBLE.map((n) => [JSON.stringify(n), n, 'Enter your name.']),
+    ])('refuses %s with a message next to the name', async (_, name, message) => {
+      const before = await counts(t.db);
+      const result = await createAccount(testDeps(t.db), accountInput({ appleId: 'new.person@example.com', name }), BROWSER);
+      expect(result).toMatchObject({ ok: false, fieldErrors: { name: message } });
+      expect(await counts(t.db)).toEqual(before);
+    });
 
     it('stores a name trimmed and in NFC', async () => {
-      const result = await createAccount(testDeps(t.db), accountInput({ appleId: 'zoe@example.com', name: '  Zoe\u0308 Appleseed\u00a0' }), BROWSER);
+      const result = await createAccount(
+        testDeps(t.db),
+        accountInput({ appleId: 'zoe@example.com', name: '  Zoe\u0308 Appleseed\u00a0' }),
+        BROWSER,
+      );
       expect(result.ok).toBe(true);
       expect((await t.db.account.findFirstOrThrow({ where: { appleIdKey: 'zoe@example.com' } })).name).toBe('Zoë Appleseed');
     });
@@ -58,12 +74,27 @@ describe('names and labels refuse control, bidi and invisible-only text, and sto
     it('refuse each unsafe or invisible-only name, with a message next to the field, storing nothing', async () => {
       const before = await counts(t.db);
       for (const name of UNSAFE) {
-        expect(await registerDevice(deps, actor, { name }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { name: DISPLAY_TEXT_MESSAGE } });
-        expect(await createAppPassword(deps, actor, { label: name }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { label: DISPLAY_TEXT_MESSAGE } });
+        expect(await registerDevice(deps, actor, { name }, BROWSER)).toMatchObject({
+          ok: false,
+          code: 'INVALID_FIELDS',
+          fieldErrors: { name: DISPLAY_TEXT_MESSAGE },
+        });
+        expect(await createAppPassword(deps, actor, { label: name }, BROWSER)).toMatchObject({
+          ok: false,
+          code: 'INVALID_FIELDS',
+          fieldErrors: { label: DISPLAY_TEXT_MESSAGE },
+        });
       }
       for (const name of INVISIBLE) {
-        expect(await registerDevice(deps, actor, { name }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { name: expect.stringContaining('Enter a name for the device') } });
-        expect(await createAppPassword(deps, actor, { label: name }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { label: 'Enter a label, such as the name of the app.' } });
+        expect(await registerDevice(deps, actor, { name }, BROWSER)).toMatchObject({
+          ok: false,
+          fieldErrors: { name: expect.stringContaining('Enter a name for the device') },
+        });
+        expect(await createAppPassword(deps, actor, { label: name }, BROWSER)).toMatchObject({
+          ok: false,
+          code: 'INVALID_FIELDS',
+          fieldErrors: { label: 'Enter a label, such as the name of the app.' },
+        });
       }
       expect(await counts(t.db)).toEqual(before);
     });

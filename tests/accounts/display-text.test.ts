@@ -16,11 +16,36 @@ const messageOf = (schema: z.ZodType, value: unknown) => {
 
 const CONTROLS = ['\u0000', '\u0007', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u009b'];
 const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
-const INVISIBLE_ONLY = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u200b\u200b\u200b', ' \u200b ', '\u00ad', '\u3164', '\u115f\u1160', '\u2800', '\u0301', '\ufe0f', '\u00a0\u2003'];
+const INVISIBLE_ONLY = [
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u200b\u200b\u200b',
+  ' \u200b ',
+  '\u00ad',
+  '\u3164',
+  '\u115f\u1160',
+  '\u2800',
+  '\u0301',
+  '\ufe0f',
+  '\u00a0\u2003',
+];
 
 describe('names and labels: one line of plain, visible text', () => {
   it('keeps ordinary names from every script, emoji sequences and punctuation', () => {
-    for (const name of ['Jane Appleseed', 'Zoë O’Brien-Smith', '山田 太郎', 'محمد', 'Ἀριστοτέλης', '👩‍💻 Dev’s iPhone', 'می‌خواهم', 'A', 'Mail #1: “work”']) {
+    for (const name of [
+      'Jane Appleseed',
+      'Zoë O’Brien-Smith',
+      '山田 太郎',
+      'محمد',
+      'Ἀριστοτέλης',
+      '👩‍💻 Dev’s iPhone',
+      'می‌خواهم',
+      'A',
+      'Mail #1: “work”',
+    ]) {
       expect(field.safeParse(name)).toEqual({ success: true, data: name });
     }
   });
@@ -42,7 +67,8 @@ describe('names and labels: one line of plain, visible text', () => {
   });
 
   it('refuses line and paragraph separators and lone surrogates', () => {
-    for (const value of ['Jane\u2028Doe', 'Jane\u2029', 'Jane\ud800', '\udc00Jane']) expect(messageOf(field, value)).toBe(DISPLAY_TEXT_MESSAGE);
+    for (const value of ['Jane\u2028Doe', 'Jane\u2029', 'Jane\ud800', '\udc00Jane'])
+      expect(messageOf(field, value)).toBe(DISPLAY_TEXT_MESSAGE);
   });
 
   it.each(INVISIBLE_ONLY.map((s) => [JSON.stringify(s), s]))('counts invisible-only text %s as empty', (_, s) => {

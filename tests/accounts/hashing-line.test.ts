@@ -26,7 +26,12 @@ const ticks = () => new Promise((r) => setTimeout(r, 0));
 const NO_SHARES: Shares = { perClient: Infinity, perAppleId: Infinity, keptForKnownBrowsers: 0 };
 let askers = 0;
 /** A different client and Apple ID each time, unless told. */
-const asker = (over: Partial<Asker> = {}): Asker => ({ clientAddress: `198.51.100.${++askers % 250}`, appleId: `someone${askers}@example.com`, known: false, ...over });
+const asker = (over: Partial<Asker> = {}): Asker => ({
+  clientAddress: `198.51.100.${++askers % 250}`,
+  appleId: `someone${askers}@example.com`,
+  known: false,
+  ...over,
+});
 
 /** Places taken until the line refuses `who`. */
 function fill(line: HashingLine, who: () => Asker): Place[] {

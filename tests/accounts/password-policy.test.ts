@@ -81,7 +81,9 @@ describe('checkNewPassword', () => {
   });
 
   it('refuses a common password, in any case', () => {
-    expect(checkNewPassword('password', APPLE_ID)).toBe('This password is one of the most commonly used and easily guessed. Choose another.');
+    expect(checkNewPassword('password', APPLE_ID)).toBe(
+      'This password is one of the most commonly used and easily guessed. Choose another.',
+    );
     expect(checkNewPassword('PASSWORD', APPLE_ID)).toBe(PASSWORD_MESSAGES.common);
     expect(checkNewPassword('Sunshine', APPLE_ID)).toBe(PASSWORD_MESSAGES.common);
     expect(checkNewPassword('12345678', APPLE_ID)).toBe(PASSWORD_MESSAGES.common);

@@ -18,7 +18,11 @@ describe('how many security questions an account has set', () => {
   });
 
   it("three from sign-up, not counting another account's", async () => {
-    const other = await createAccount(testDeps(t.db), accountInput({ appleId: 'someone.else@example.com', rescueEmail: undefined }), BROWSER);
+    const other = await createAccount(
+      testDeps(t.db),
+      accountInput({ appleId: 'someone.else@example.com', rescueEmail: undefined }),
+      BROWSER,
+    );
     if (!other.ok) throw new Error('setup');
     expect(await securityQuestionCount(t.db, accountId)).toBe(3);
     expect(await securityQuestionCount(t.db, other.accountId)).toBe(3);

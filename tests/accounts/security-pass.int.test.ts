@@ -3,7 +3,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { accountInput, BROWSER, testDeps, freshAccount } from '../harness/accounts.ts';
-import { answerSecurityQuestions, securityPassState, SECURITY_PASS_IDLE_MS, SECURITY_PASS_TOUCH_MS } from '../../src/accounts/security-pass.ts';
+import {
+  answerSecurityQuestions,
+  securityPassState,
+  SECURITY_PASS_IDLE_MS,
+  SECURITY_PASS_TOUCH_MS,
+} from '../../src/accounts/security-pass.ts';
 import { SECURITY_QUESTIONS } from '../../src/accounts/security-questions.ts';
 import { MINUTE } from '../../src/clock.ts';
 
@@ -67,7 +72,10 @@ describe('the security questions pass', () => {
   it('three wrong answers in a row lock the questions for 15 minutes, even the right answers', async () => {
     const texts = (await asked()).questions.map((q) => q.text);
     for (let i = 0; i < 2; i++) {
-      expect(await answerSecurityQuestions(deps, sessionId, { answer1: 'no', answer2: 'nope' }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_ANSWERS' });
+      expect(await answerSecurityQuestions(deps, sessionId, { answer1: 'no', answer2: 'nope' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'WRONG_ANSWERS',
+      });
     }
     expect(await answerSecurityQuestions(deps, sessionId, { answer1: 'no', answer2: 'nope' }, BROWSER)).toEqual({
       ok: false,
@@ -76,7 +84,11 @@ describe('the security questions pass', () => {
     });
     expect((await asked()).locked).toMatch(/try again in 15 minutes/);
     deps.clock.advance(10 * MINUTE);
-    expect(await answerSecurityQuestions(deps, sessionId, rightAnswers(texts), BROWSER)).toMatchObject({ ok: false, code: 'QUESTIONS_LOCKED', error: expect.stringMatching(/try again in 5 minutes/) });
+    expect(await answerSecurityQuestions(deps, sessionId, rightAnswers(texts), BROWSER)).toMatchObject({
+      ok: false,
+      code: 'QUESTIONS_LOCKED',
+      error: expect.stringMatching(/try again in 5 minutes/),
+    });
     deps.clock.advance(5 * MINUTE);
     expect(await answerSecurityQuestions(deps, sessionId, rightAnswers(texts), BROWSER)).toEqual({ ok: true });
     expect(await t.db.securityEvent.count({ where: { kind: 'security-questions-failed' } })).toBe(4);
@@ -84,7 +96,10 @@ describe('the security questions pass', () => {
 
   it('one right answer out of two is not enough', async () => {
     const texts = (await asked()).questions.map((q) => q.text);
-    expect(await answerSecurityQuestions(deps, sessionId, { answer1: ANSWERS[texts[0]], answer2: 'wrong' }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_ANSWERS' });
+    expect(await answerSecurityQuestions(deps, sessionId, { answer1: ANSWERS[texts[0]], answer2: 'wrong' }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'WRONG_ANSWERS',
+    });
     expect((await securityPassState(deps, sessionId)).passed).toBe(false);
   });
 

@@ -65,7 +65,11 @@ describe('app-specific passwords', () => {
     expect(row.lookupKey).toBe(password.slice(0, 4));
     expect(row.hash).toMatch(/^\$2[aby]\$/);
     const plain = password.replace(/-/g, '');
-    const everything = JSON.stringify([await t.db.appPassword.findMany(), await t.db.securityEvent.findMany(), await t.db.emailOutbox.findMany()]);
+    const everything = JSON.stringify([
+      await t.db.appPassword.findMany(),
+      await t.db.securityEvent.findMany(),
+      await t.db.emailOutbox.findMany(),
+    ]);
     expect(everything).not.toContain(password);
     expect(everything).not.toContain(plain);
     expect(everything).not.toContain(password.slice(5));
@@ -86,8 +90,16 @@ describe('app-specific passwords', () => {
   });
 
   it('need a label of 1 to 60 characters', async () => {
-    expect(await createAppPassword(deps, actor, { label: '   ' }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { label: expect.any(String) } });
-    expect(await createAppPassword(deps, actor, { label: 'x'.repeat(61) }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { label: expect.any(String) } });
+    expect(await createAppPassword(deps, actor, { label: '   ' }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'INVALID_FIELDS',
+      fieldErrors: { label: expect.any(String) },
+    });
+    expect(await createAppPassword(deps, actor, { label: 'x'.repeat(61) }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'INVALID_FIELDS',
+      fieldErrors: { label: expect.any(String) },
+    });
     expect(await createAppPassword(deps, actor, {}, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS' });
     expect((await create('x'.repeat(60))).label).toHaveLength(60);
   });
@@ -108,7 +120,11 @@ describe('app-specific passwords', () => {
     }));
     await t.db.appPassword.createMany({ data: rows });
     const refused = await createAppPassword(deps, actor, { label: 'one too many' }, BROWSER);
-    expect(refused).toMatchObject({ ok: false, code: 'TOO_MANY_APP_PASSWORDS', error: expect.stringContaining(`${MAX_APP_PASSWORDS} app-specific passwords`) });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'TOO_MANY_APP_PASSWORDS',
+      error: expect.stringContaining(`${MAX_APP_PASSWORDS} app-specific passwords`),
+    });
     const first = (await listAppPasswords(t.db, actor.accountId))[0];
     expect((await revokeAppPassword(deps, actor, first.id, BROWSER)).ok).toBe(true);
     expect((await createAppPassword(deps, actor, { label: 'now fits' }, BROWSER)).ok).toBe(true);
@@ -195,7 +211,9 @@ describe('app-specific passwords', () => {
       'Your Apple ID or password was incorrect. With two-step verification on, apps sign in with an app-specific password, not your Apple ID password: create one in Password and Security → App-Specific Passwords.',
     );
     // Both are failures. The holder's own log still tells the two apart (only someone signed in with a code reads it).
-    const reasons = (await t.db.securityEvent.findMany({ where: { kind: 'app-sign-in-failed' } })).map((e) => JSON.parse(e.details!).reason);
+    const reasons = (await t.db.securityEvent.findMany({ where: { kind: 'app-sign-in-failed' } })).map(
+      (e) => JSON.parse(e.details!).reason,
+    );
     expect(reasons.sort()).toEqual(['main-password', 'wrong-password']);
   });
 
@@ -218,7 +236,13 @@ describe('app-specific passwords', () => {
     const { password } = await create();
     for (let i = 0; i < 4; i++) expect(await auth('aaaa-bbbb-cccc-dddd')).toMatchObject({ status: 401 });
     const fifth = await auth('aaaa-bbbb-cccc-dddd');
-    expect(fifth).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT', status: 429, error: expect.stringContaining('try again in 15 minutes'), retryAfterSeconds: 900 });
+    expect(fifth).toMatchObject({
+      ok: false,
+      code: 'PASSWORD_LOCKED_OUT',
+      status: 429,
+      error: expect.stringContaining('try again in 15 minutes'),
+      retryAfterSeconds: 900,
+    });
     expect(await auth('eeee-ffff-gggg-hhhh', APPLE_ID, { ...BROWSER, clientAddress: '198.51.100.9' })).toMatchObject({ status: 429 });
     // The holder's app (its password's first group names it) keeps its own budget, and so does the sign-in form.
     expect((await auth(password)).ok).toBe(true);
@@ -235,9 +259,15 @@ describe('app-specific passwords', () => {
   it('slow a client address down after 20 failures across Apple IDs, never lock it', async () => {
     const { password } = await create();
     for (let i = 0; i < 21; i++) expect(await auth('aaaa-bbbb-cccc-dddd', `guess${i}@example.com`)).toMatchObject({ status: 401 });
-    expect(await auth('aaaa-bbbb-cccc-dddd', 'guess21@example.com')).toMatchObject({ code: 'PASSWORD_LOCKED_OUT', status: 429, error: expect.stringContaining('second') });
+    expect(await auth('aaaa-bbbb-cccc-dddd', 'guess21@example.com')).toMatchObject({
+      code: 'PASSWORD_LOCKED_OUT',
+      status: 429,
+      error: expect.stringContaining('second'),
+    });
     expect((await auth(password)).ok).toBe(true);
-    expect(await auth('aaaa-bbbb-cccc-dddd', 'other@example.com', { ...BROWSER, clientAddress: '198.51.100.9' })).toMatchObject({ status: 401 });
+    expect(await auth('aaaa-bbbb-cccc-dddd', 'other@example.com', { ...BROWSER, clientAddress: '198.51.100.9' })).toMatchObject({
+      status: 401,
+    });
   });
 
   describe('and the hashing line (held hashes: tests/harness/held-line.ts)', () => {
@@ -246,9 +276,10 @@ describe('app-specific passwords', () => {
       held = heldLine(productionLine());
     });
     const stranger = (i: number) => ({ ...BROWSER, clientAddress: `198.51.100.${i % 250}` });
-    const authIn = (password: string, ctx = BROWSER) => authenticateApp({ ...deps, hashingLine: held.line }, { appleId: APPLE_ID, password }, ctx);
+    const authIn = (password: string, ctx = BROWSER) =>
+      authenticateApp({ ...deps, hashingLine: held.line }, { appleId: APPLE_ID, password }, ctx);
 
-    it('an app\'s guesses for a locked Apple ID, from rotating addresses, take no place in the line', async () => {
+    it("an app's guesses for a locked Apple ID, from rotating addresses, take no place in the line", async () => {
       for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) await authIn('aaaa-bbbb-cccc-dddd', stranger(i));
       const before = held.asked.length;
       held.hold();
@@ -274,7 +305,13 @@ describe('app-specific passwords', () => {
     it('a full line answers 503 with Retry-After, and counts no guess', async () => {
       const { password } = await create();
       const joined = Array.from({ length: HASHES_IN_FLIGHT + HASHES_WAITING }, () => held.line.join());
-      expect(await authIn(password)).toEqual({ ok: false, code: 'SERVER_BUSY', error: 'The server is busy. Try again in a moment.', status: 503, retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+      expect(await authIn(password)).toEqual({
+        ok: false,
+        code: 'SERVER_BUSY',
+        error: 'The server is busy. Try again in a moment.',
+        status: 503,
+        retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+      });
       expect(await authIn('aaaa-bbbb-cccc-dddd')).toMatchObject({ code: 'SERVER_BUSY', status: 503 });
       expect(await t.db.throttle.count()).toBe(0);
       expect(await t.db.securityEvent.count({ where: { kind: 'app-sign-in-failed' } })).toBe(0);
@@ -325,7 +362,12 @@ describe('GET /api/app/whoami', () => {
   it('answers 200 { name } for an app-specific password, 401 with a Basic challenge otherwise', async () => {
     const fresh = await freshAccount(t.db);
     await markTwoStepOn(t.db, fresh.accountId, fresh.deps.clock.now());
-    const created = await createAppPassword(fresh.deps, { accountId: fresh.accountId, sessionId: fresh.sessionId }, { label: 'Mail' }, BROWSER);
+    const created = await createAppPassword(
+      fresh.deps,
+      { accountId: fresh.accountId, sessionId: fresh.sessionId },
+      { label: 'Mail' },
+      BROWSER,
+    );
     if (!created.ok) throw new Error('setup');
     const GET = await routeGet();
 
@@ -345,7 +387,13 @@ describe('GET /api/app/whoami', () => {
     expect(mainBody.equals(wrongBody)).toBe(true);
     expect(JSON.parse(mainBody.toString('utf8'))).toEqual({ error: APP_SIGN_IN_FAILED });
 
-    for (const authorization of [undefined, 'Bearer abc', 'Basic !!!', basic('no-colon', '').replace(/Og==$/, ''), basic(APPLE_ID, 'aaaa-bbbb-cccc-dddd')]) {
+    for (const authorization of [
+      undefined,
+      'Bearer abc',
+      'Basic !!!',
+      basic('no-colon', '').replace(/Og==$/, ''),
+      basic(APPLE_ID, 'aaaa-bbbb-cccc-dddd'),
+    ]) {
       const res = await GET(request(authorization));
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Basic realm="Two-Step"');

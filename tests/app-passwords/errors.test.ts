@@ -10,6 +10,8 @@ describe('APP_PASSWORDS_ERRORS', () => {
   });
 
   it('the limit is the rule', () => {
-    expect(APP_PASSWORDS_ERRORS.TOO_MANY_APP_PASSWORDS(MAX_APP_PASSWORDS)).toMatch(/^You have 25 app-specific passwords, the most an account can have\./);
+    expect(APP_PASSWORDS_ERRORS.TOO_MANY_APP_PASSWORDS(MAX_APP_PASSWORDS)).toMatch(
+      /^You have 25 app-specific passwords, the most an account can have\./,
+    );
   });
 });

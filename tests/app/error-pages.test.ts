@@ -11,7 +11,8 @@ import GlobalError from '../../app/global-error.tsx';
 import NotFound from '../../app/not-found.tsx';
 import { APP } from '../support-console/app-harness.ts';
 
-const SECRET = 'PrismaClientKnownRequestError: invalid byte sequence for encoding "UTF8": 0x00 at /work/main/src/accounts/create-account.ts:42';
+const SECRET =
+  'PrismaClientKnownRequestError: invalid byte sequence for encoding "UTF8": 0x00 at /work/main/src/accounts/create-account.ts:42';
 
 function failure(): Error & { digest: string } {
   const error = new Error(SECRET) as Error & { digest: string };

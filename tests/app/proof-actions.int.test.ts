@@ -41,17 +41,31 @@ let serial = 0;
 
 /** A holder with two-step on and a trusted phone, and a browser signed in to it at `stage`. */
 async function holder(stage: 'signed out' | 'password' | 'security pass') {
-  const created = await createAccount({ ...testDeps(db), clock: { now: () => new Date() } as never }, accountInput({ appleId: `proof.${++serial}@example.com` }), BROWSER);
+  const created = await createAccount(
+    { ...testDeps(db), clock: { now: () => new Date() } as never },
+    accountInput({ appleId: `proof.${++serial}@example.com` }),
+    BROWSER,
+  );
   if (!created.ok) throw new Error(JSON.stringify(created));
   const accountId = created.accountId;
   const now = new Date();
   await db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: now } });
-  const phone = await db.trustedDevice.create({ data: { accountId, kind: 'sms', phoneNumber: `+1555011${String(1000 + serial).slice(-4)}`, createdAt: now, verifiedAt: now } });
+  const phone = await db.trustedDevice.create({
+    data: { accountId, kind: 'sms', phoneNumber: `+1555011${String(1000 + serial).slice(-4)}`, createdAt: now, verifiedAt: now },
+  });
   jar.clear();
   if (stage !== 'signed out') {
     // The security pass with a code from long ago: a sensitive change needs a fresh one.
     const long = new Date(now.getTime() - 3_600_000);
-    await setSessionCookie(await createSession(db, accountId, now, BROWSER, stage === 'password' ? { stage: 'password' } : { securityPassAt: now, codeVerifiedAt: long }));
+    await setSessionCookie(
+      await createSession(
+        db,
+        accountId,
+        now,
+        BROWSER,
+        stage === 'password' ? { stage: 'password' } : { securityPassAt: now, codeVerifiedAt: long },
+      ),
+    );
   }
   return { accountId, trustedDeviceId: phone.id };
 }
@@ -61,7 +75,14 @@ async function codeSent(h: { accountId: string; trustedDeviceId: string }, purpo
   const code = CODE.padEnd(digits, '0').slice(0, digits);
   const now = new Date();
   await db.verificationCode.create({
-    data: { accountId: h.accountId, trustedDeviceId: h.trustedDeviceId, purpose, codeHash: codeHash(CODE_KEY, purpose, h.trustedDeviceId, code), createdAt: now, expiresAt: new Date(now.getTime() + 600_000) },
+    data: {
+      accountId: h.accountId,
+      trustedDeviceId: h.trustedDeviceId,
+      purpose,
+      codeHash: codeHash(CODE_KEY, purpose, h.trustedDeviceId, code),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 600_000),
+    },
   });
   const form = new FormData();
   form.set('trustedDeviceId', h.trustedDeviceId);
@@ -87,7 +108,20 @@ describe('the second step’s one pair of actions', () => {
   it('reaches no flow with a purpose the table does not hold as its own', async () => {
     const h = await holder('security pass');
     const form = await codeSent(h, 'confirm-identity');
-    for (const purpose of ['constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'Fresh-Code', 'fresh-code ', 42, null, undefined, {}, ['fresh-code']]) {
+    for (const purpose of [
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      '',
+      'Fresh-Code',
+      'fresh-code ',
+      42,
+      null,
+      undefined,
+      {},
+      ['fresh-code'],
+    ]) {
       expect(await ending(() => proof.askAction(purpose))).toBe('not found');
       expect(await ending(() => proof.askAction(purpose, {}, form))).toBe('not found');
       expect(await ending(() => proof.proveAction(purpose, '/account/security/devices', {}, form))).toBe('not found');
@@ -97,9 +131,13 @@ describe('the second step’s one pair of actions', () => {
 
   it('ends each flow in its own finish, with a right code and the session it needs', async () => {
     const fresh = await holder('security pass');
-    expect(await ending(async () => proof.proveAction('fresh-code', '/account/security/devices', {}, await codeSent(fresh, 'confirm-identity')))).toBe('redirect /account/security/devices');
+    expect(
+      await ending(async () => proof.proveAction('fresh-code', '/account/security/devices', {}, await codeSent(fresh, 'confirm-identity'))),
+    ).toBe('redirect /account/security/devices');
     const app = await holder('security pass');
-    expect(await ending(async () => proof.proveAction('app-sign-in', null, {}, await codeSent(app, 'confirm-identity')))).toBe('redirect /account');
+    expect(await ending(async () => proof.proveAction('app-sign-in', null, {}, await codeSent(app, 'confirm-identity')))).toBe(
+      'redirect /account',
+    );
     const pin = await holder('security pass');
     expect(await ending(async () => proof.proveAction('support-pin', null, {}, await codeSent(pin, 'support-pin')))).toBe('pin');
     const signIn = await holder('password');
@@ -108,7 +146,11 @@ describe('the second step’s one pair of actions', () => {
 
   it('checks each purpose’s own session or stage: a right code does nothing without it', async () => {
     // Only the password (what a stolen password reaches): none of the flows of a signed-in holder.
-    for (const [purpose, codePurpose] of [['fresh-code', 'confirm-identity'], ['app-sign-in', 'confirm-identity'], ['support-pin', 'support-pin']] as const) {
+    for (const [purpose, codePurpose] of [
+      ['fresh-code', 'confirm-identity'],
+      ['app-sign-in', 'confirm-identity'],
+      ['support-pin', 'support-pin'],
+    ] as const) {
       const h = await holder('password');
       expect(await ending(async () => proof.proveAction(purpose, null, {}, await codeSent(h, codePurpose)))).toMatch(/^redirect /);
       expect(await unusedCodes(h.accountId)).toBe(1);
@@ -116,12 +158,23 @@ describe('the second step’s one pair of actions', () => {
     // Signed in: not a pending sign-in, and no reset under way (no reset cookie).
     const signedIn = await holder('security pass');
     expect(await ending(async () => proof.proveAction('sign-in', null, {}, await codeSent(signedIn, 'sign-in')))).toMatch(/^error /);
-    expect(await ending(async () => proof.proveAction('recovery-key-reset', null, {}, await codeSent(signedIn, 'reset-password')))).toMatch(/^error /);
+    expect(await ending(async () => proof.proveAction('recovery-key-reset', null, {}, await codeSent(signedIn, 'reset-password')))).toMatch(
+      /^error /,
+    );
     expect(await unusedCodes(signedIn.accountId)).toBe(2);
     // Signed out: nothing at all.
     const out = await holder('signed out');
     for (const purpose of ['sign-in', 'fresh-code', 'app-sign-in', 'support-pin']) {
-      expect(await ending(async () => proof.proveAction(purpose, null, {}, await codeSent(out, purpose === 'sign-in' ? 'sign-in' : purpose === 'support-pin' ? 'support-pin' : 'confirm-identity')))).toMatch(/^redirect \/sign-in/);
+      expect(
+        await ending(async () =>
+          proof.proveAction(
+            purpose,
+            null,
+            {},
+            await codeSent(out, purpose === 'sign-in' ? 'sign-in' : purpose === 'support-pin' ? 'support-pin' : 'confirm-identity'),
+          ),
+        ),
+      ).toMatch(/^redirect \/sign-in/);
     }
     expect(await unusedCodes(out.accountId)).toBe(4);
   });
@@ -136,13 +189,23 @@ describe('the second step’s one pair of actions', () => {
   });
 
   it('sends the holder back only to one of the fixed pages, or to the bridge of a well-formed interaction', async () => {
-    for (const next of ['https://evil.example/account/security', '//evil.example', '/account/security/devices/../../../x', 'javascript:alert(1)', null]) {
+    for (const next of [
+      'https://evil.example/account/security',
+      '//evil.example',
+      '/account/security/devices/../../../x',
+      'javascript:alert(1)',
+      null,
+    ]) {
       const h = await holder('security pass');
-      expect(await ending(async () => proof.proveAction('fresh-code', next, {}, await codeSent(h, 'confirm-identity')))).toBe('redirect /account/security/two-step');
+      expect(await ending(async () => proof.proveAction('fresh-code', next, {}, await codeSent(h, 'confirm-identity')))).toBe(
+        'redirect /account/security/two-step',
+      );
     }
     for (const interaction of ['https://evil.example/', '../../x', '\u0000']) {
       const h = await holder('security pass');
-      expect(await ending(async () => proof.proveAction('app-sign-in', interaction, {}, await codeSent(h, 'confirm-identity')))).toBe('redirect /account');
+      expect(await ending(async () => proof.proveAction('app-sign-in', interaction, {}, await codeSent(h, 'confirm-identity')))).toBe(
+        'redirect /account',
+      );
     }
   });
 

@@ -51,18 +51,22 @@ describe('a sealed cookie that does not open counts as absent', () => {
     const { signInAction } = await import('../../app/actions/account.ts');
     const seals = await badSeals();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom(...seals), fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 60 })), fc.constantFrom(...COOKIES), async (value, name) => {
-        jar.clear();
-        jar.set(name, value);
-        expect(await sessionToken()).toBeUndefined();
-        expect(await currentAccount()).toBeNull();
-        expect(await knownBrowsers()).toEqual([]);
-        const form = new FormData();
-        form.set('appleId', 'nobody@example.com');
-        form.set('password', 'not the password');
-        const answer = await signInAction({}, form);
-        expect(answer.error).toBeTruthy();
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...seals), fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 60 })),
+        fc.constantFrom(...COOKIES),
+        async (value, name) => {
+          jar.clear();
+          jar.set(name, value);
+          expect(await sessionToken()).toBeUndefined();
+          expect(await currentAccount()).toBeNull();
+          expect(await knownBrowsers()).toEqual([]);
+          const form = new FormData();
+          form.set('appleId', 'nobody@example.com');
+          form.set('password', 'not the password');
+          const answer = await signInAction({}, form);
+          expect(answer.error).toBeTruthy();
+        },
+      ),
       { numRuns: 60, examples: seals.flatMap((s) => COOKIES.map((c) => [s, c] as [string, string])) },
     );
   });

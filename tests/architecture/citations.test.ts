@@ -76,7 +76,7 @@ describe('the citation checks', () => {
       'export const AVAILABILITY_SEED = [];',
       'npm run db:seed -- --demo',
       '.recovery-sheet { color: #000; }',
-      "html.replace(/&#39;/g, \"'\")",
+      'html.replace(/&#39;/g, "\'")',
       '// 10 wrong codes in a row pause sending (an issue for the holder, not a lockout)',
     ];
     for (const line of ordinary) expect(outsideCitations(line), line).toEqual([]);

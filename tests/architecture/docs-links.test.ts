@@ -21,7 +21,8 @@ describe('the Markdown helpers', () => {
   });
 
   it('report a missing file, a missing anchor and a missing path, and pass good ones', () => {
-    const page = '# Here\n[ok](rules.md#recovery-key) [self](#here) [nowhere here](#there) [web](https://example.com)\n' +
+    const page =
+      '# Here\n[ok](rules.md#recovery-key) [self](#here) [nowhere here](#there) [web](https://example.com)\n' +
       '[gone](no-such-page.md) [bad anchor](rules.md#no-such-rule) [up](../../outside.md)\n`src/clock.ts` `src/no-such-file.ts`\n';
     expect(brokenLinks(root, 'docs/page.md', page)).toEqual([
       '#there (no heading makes #there on this page)',
@@ -35,7 +36,15 @@ describe('the Markdown helpers', () => {
 
 describe('the documentation', () => {
   it('has the pages the README sends readers to', () => {
-    for (const page of ['README.md', 'docs/rules.md', 'docs/product.md', 'docs/operating.md', 'docs/security.md', 'docs/performance.md', 'docs/development.md']) {
+    for (const page of [
+      'README.md',
+      'docs/rules.md',
+      'docs/product.md',
+      'docs/operating.md',
+      'docs/security.md',
+      'docs/performance.md',
+      'docs/development.md',
+    ]) {
       expect(markdownFiles).toContain(page);
     }
   });

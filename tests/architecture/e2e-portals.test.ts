@@ -14,11 +14,13 @@ const { default: config } = await import('../../playwright.config.ts');
 const specs = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts'));
 const project = (name: string) => config.projects!.find((p) => p.name === name)!;
 const runsOn = (spec: string) =>
-  config.projects!.filter((p) => {
-    const path = join(process.cwd(), 'e2e', spec);
-    const matches = (m: unknown) => (m instanceof RegExp ? m.test(path) : m === '*.spec.ts');
-    return matches(p.testMatch) && !(p.testIgnore !== undefined && matches(p.testIgnore));
-  }).map((p) => p.name);
+  config
+    .projects!.filter((p) => {
+      const path = join(process.cwd(), 'e2e', spec);
+      const matches = (m: unknown) => (m instanceof RegExp ? m.test(path) : m === '*.spec.ts');
+      return matches(p.testMatch) && !(p.testIgnore !== undefined && matches(p.testIgnore));
+    })
+    .map((p) => p.name);
 
 /** The modules of e2e/ (not helpers.ts, where the clock helpers live) that move the clock. */
 const movers = readdirSync('e2e')
@@ -43,7 +45,12 @@ describe('the end-to-end portals', () => {
     for (const name of ['clock', 'clock-2', 'steady']) expect(specs.filter((s) => runsOn(s)[0] === name).length, name).toBeGreaterThan(3);
     // It moves the clock by months: last on its portal (a portal runs its specs in file order).
     const [months] = runsOn('waiting-rules.spec.ts');
-    expect(specs.filter((s) => runsOn(s)[0] === months).sort().at(-1)).toBe('waiting-rules.spec.ts');
+    expect(
+      specs
+        .filter((s) => runsOn(s)[0] === months)
+        .sort()
+        .at(-1),
+    ).toBe('waiting-rules.spec.ts');
   });
 
   it('run each portal one spec at a time, with its own address, stand-ins, database and server.log', () => {
@@ -52,8 +59,13 @@ describe('the end-to-end portals', () => {
     for (const name of names) expect(project(name!).workers, name).toBe(1);
     const servers = config.webServer as Array<{ command: string; url: string; env: Record<string, string> }>;
     expect(servers).toHaveLength(names.length);
-    for (const name of names) expect(servers.filter((s) => s.url.startsWith(`${project(name!).use!.baseURL!}/`)), name).toHaveLength(1);
-    for (const key of ['PORT', 'STANDINS_URL', 'SMTP_URL', 'DATABASE_URL']) expect(new Set(servers.map((s) => s.env[key])).size, key).toBe(servers.length);
+    for (const name of names)
+      expect(
+        servers.filter((s) => s.url.startsWith(`${project(name!).use!.baseURL!}/`)),
+        name,
+      ).toHaveLength(1);
+    for (const key of ['PORT', 'STANDINS_URL', 'SMTP_URL', 'DATABASE_URL'])
+      expect(new Set(servers.map((s) => s.env[key])).size, key).toBe(servers.length);
     expect(new Set(servers.map((s) => s.command.match(/'([^']*server\.log)'/)![1])).size).toBe(servers.length);
   });
 });

@@ -14,10 +14,14 @@ type Cruise = {
 const config = createRequire(import.meta.url)('../../.dependency-cruiser.cjs') as { forbidden: Rule[] };
 
 function cruise(): Cruise {
-  const out = execFileSync('node_modules/.bin/depcruise', ['--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'src', 'app', 'dev', 'proxy.ts'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    'node_modules/.bin/depcruise',
+    ['--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'src', 'app', 'dev', 'proxy.ts'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out) as Cruise;
 }
 
@@ -27,7 +31,9 @@ function cruise(): Cruise {
  * no rule (nothing sits above it): its files are their folder's.
  */
 function layerOf(path: string): string | undefined {
-  const rule = config.forbidden.find((r) => r.name.startsWith('layer-') && new RegExp(r.from.path!).test(path) && !(r.from.pathNot && new RegExp(r.from.pathNot).test(path)));
+  const rule = config.forbidden.find(
+    (r) => r.name.startsWith('layer-') && new RegExp(r.from.path!).test(path) && !(r.from.pathNot && new RegExp(r.from.pathNot).test(path)),
+  );
   return rule ? rule.name.slice('layer-'.length) : /^src\/([^/]+)\//.exec(path)?.[1];
 }
 
@@ -70,7 +76,9 @@ describe('import boundaries', () => {
 describe('the rules themselves', () => {
   const rule = (name: string) => config.forbidden.find((r) => r.name === name)!;
   const forbids = (r: Rule, from: string, to: string) =>
-    new RegExp(r.from.path ?? '').test(from) && !(r.from.pathNot && new RegExp(r.from.pathNot).test(from)) && new RegExp(r.to.path ?? '').test(to);
+    new RegExp(r.from.path ?? '').test(from) &&
+    !(r.from.pathNot && new RegExp(r.from.pathNot).test(from)) &&
+    new RegExp(r.to.path ?? '').test(to);
 
   it('forbid a lower src/ folder importing a higher one, and allow the reverse', () => {
     expect(forbids(rule('layer-accounts'), 'src/accounts/apple-id.ts', 'src/two-step/turn-on.ts')).toBe(true);
@@ -97,7 +105,7 @@ describe('the rules themselves', () => {
     expect(new RegExp(rule('second-step-through-proof').from.pathNot!).test('src/proof/second-step.ts')).toBe(true);
   });
 
-  it('put each kind\'s adding above devices/, its proof for a purpose above codes/, and the rest of the kind below codes/', () => {
+  it("put each kind's adding above devices/, its proof for a purpose above codes/, and the rest of the kind below codes/", () => {
     expect(layerOf('src/kinds/sms/add.ts')).toBe('kinds/*/add');
     expect(layerOf('src/kinds/passkey/add-errors.ts')).toBe('kinds/*/add');
     expect(layerOf('src/kinds/passkey/prove.ts')).toBe('kinds/*/prove');

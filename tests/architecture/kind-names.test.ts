@@ -71,10 +71,19 @@ describe('kinds of trusted device', () => {
 
 describe('what counts as naming a kind', () => {
   it('finds a kind value or a technology word, and not an array push', () => {
-    for (const named of ["kind === 'totp'", 'const smsSender = x', 'isPasskey()', 'WebAuthn options', 'PushSender', "kind: 'push'", 'an authenticator app']) {
+    for (const named of [
+      "kind === 'totp'",
+      'const smsSender = x',
+      'isPasskey()',
+      'WebAuthn options',
+      'PushSender',
+      "kind: 'push'",
+      'an authenticator app',
+    ]) {
       expect(KIND_NAME.test(named), named).toBe(true);
     }
-    for (const plain of ['rows.push(row)', 'const kind = device.kind', 'trusted device', 'pushed back']) expect(KIND_NAME.test(plain), plain).toBe(false);
+    for (const plain of ['rows.push(row)', 'const kind = device.kind', 'trusted device', 'pushed back'])
+      expect(KIND_NAME.test(plain), plain).toBe(false);
   });
 
   it('leaves out the kind folders and the registry only', () => {

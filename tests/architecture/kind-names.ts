@@ -10,7 +10,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const KIND_NAME = /['"`](sms|push|totp|passkey)['"`]|passkey|totp|authenticator|webauthn|\bsms|\bpush[-_ ]?(sender|error|notification|title|body)|ispusherror|pushbody|\bpush_title/i;
+export const KIND_NAME =
+  /['"`](sms|push|totp|passkey)['"`]|passkey|totp|authenticator|webauthn|\bsms|\bpush[-_ ]?(sender|error|notification|title|body)|ispusherror|pushbody|\bpush_title/i;
 
 /** A kind's own folder (src/kinds/<kind>/...), or the one list of kinds (src/kinds/registry.ts): where naming a kind is the point. */
 export const mayNameKinds = (path: string): boolean => /^src\/kinds\/[^/]+\//.test(path) || path === 'src/kinds/registry.ts';
@@ -28,9 +29,7 @@ export function filesNamingAKind(root = '.'): string[] {
   const cwd = process.cwd();
   try {
     process.chdir(root);
-    return [...sources('src'), ...sources('app')]
-      .filter((p) => !mayNameKinds(p) && KIND_NAME.test(readFileSync(p, 'utf8')))
-      .sort();
+    return [...sources('src'), ...sources('app')].filter((p) => !mayNameKinds(p) && KIND_NAME.test(readFileSync(p, 'utf8'))).sort();
   } finally {
     process.chdir(cwd);
   }

@@ -19,11 +19,15 @@ describe('the promise rules', () => {
   it('refuse a promise left floating, and take it awaited or voided', async () => {
     expect(await rulesBroken(`${send}export function f() {\n  send();\n}\n`)).toEqual(['@typescript-eslint/no-floating-promises']);
     expect(await rulesBroken(`${send}export async function f() {\n  await send();\n}\n`)).toEqual([]);
-    expect(await rulesBroken(`${send}export function f() {\n  void send(); // fire and forget: send reports its own failures\n}\n`)).toEqual([]);
+    expect(
+      await rulesBroken(`${send}export function f() {\n  void send(); // fire and forget: send reports its own failures\n}\n`),
+    ).toEqual([]);
   });
 
   it('refuse an async function where a callback returning nothing is expected', async () => {
-    expect(await rulesBroken(`${send}export function f() {\n  setTimeout(async () => {\n    await send();\n  }, 1);\n}\n`)).toEqual(['@typescript-eslint/no-misused-promises']);
+    expect(await rulesBroken(`${send}export function f() {\n  setTimeout(async () => {\n    await send();\n  }, 1);\n}\n`)).toEqual([
+      '@typescript-eslint/no-misused-promises',
+    ]);
     expect(await rulesBroken(`${send}export function f() {\n  setTimeout(() => void send(), 1);\n}\n`)).toEqual([]);
   });
 }, 120_000);

@@ -36,7 +36,15 @@ describe('a code for the trusted device chosen in a form', () => {
 
   it('refuses a form with no device chosen, and sends nothing', async () => {
     // Ids are the characters ids are made of, at most 100 (src/db/row-id.ts): a NUL would be an error on PostgreSQL.
-    for (const input of [{}, { trustedDeviceId: '' }, { trustedDeviceId: 'x'.repeat(101) }, { trustedDeviceId: 'a\u0000' }, { trustedDeviceId: 'a b' }, null, 'text']) {
+    for (const input of [
+      {},
+      { trustedDeviceId: '' },
+      { trustedDeviceId: 'x'.repeat(101) },
+      { trustedDeviceId: 'a\u0000' },
+      { trustedDeviceId: 'a b' },
+      null,
+      'text',
+    ]) {
       expect(await sendCodeToChosenDevice(deps, accountId, 'sign-in', input, BROWSER)).toMatchObject({ ok: false, code: 'CHOOSE_DEVICE' });
     }
     expect(senders.sms.sent).toEqual([]);
@@ -44,17 +52,33 @@ describe('a code for the trusted device chosen in a form', () => {
   });
 
   it('sends to the chosen device and answers which one', async () => {
-    expect(await sendCodeToChosenDevice(deps, accountId, 'sign-in', { trustedDeviceId: phoneId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: phoneId, sent: true, message: 'We sent a code. Enter it below.' });
+    expect(await sendCodeToChosenDevice(deps, accountId, 'sign-in', { trustedDeviceId: phoneId }, BROWSER)).toEqual({
+      ok: true,
+      trustedDeviceId: phoneId,
+      sent: true,
+      message: 'We sent a code. Enter it below.',
+    });
     expect(senders.sms.sent.map((m) => m.to)).toEqual([PHONE]);
   });
 
   it('checks only the code that device received, for the purpose it was sent for', async () => {
     await sendCodeToChosenDevice(deps, accountId, 'sign-in', { trustedDeviceId: phoneId }, BROWSER);
     const code = lastSmsCode(senders.sms, PHONE);
-    expect(await checkEnteredCode(deps, accountId, 'sign-in', { trustedDeviceId: phoneId }, BROWSER)).toMatchObject({ ok: false, code: 'CHOOSE_DEVICE_AND_CODE' });
-    expect(await checkEnteredCode(deps, accountId, 'sign-in', { code }, BROWSER)).toMatchObject({ ok: false, code: 'CHOOSE_DEVICE_AND_CODE' });
-    expect(await checkEnteredCode(deps, accountId, 'sign-in', { trustedDeviceId: phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_WRONG' });
-    expect(await checkEnteredCode(deps, accountId, 'confirm-identity', { trustedDeviceId: phoneId, code }, BROWSER)).toMatchObject({ ok: false });
+    expect(await checkEnteredCode(deps, accountId, 'sign-in', { trustedDeviceId: phoneId }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'CHOOSE_DEVICE_AND_CODE',
+    });
+    expect(await checkEnteredCode(deps, accountId, 'sign-in', { code }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'CHOOSE_DEVICE_AND_CODE',
+    });
+    expect(await checkEnteredCode(deps, accountId, 'sign-in', { trustedDeviceId: phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'CODE_WRONG',
+    });
+    expect(await checkEnteredCode(deps, accountId, 'confirm-identity', { trustedDeviceId: phoneId, code }, BROWSER)).toMatchObject({
+      ok: false,
+    });
     expect(await checkEnteredCode(deps, accountId, 'sign-in', { trustedDeviceId: phoneId, code }, BROWSER)).toMatchObject({ ok: true });
   });
 });

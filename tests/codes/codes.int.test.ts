@@ -22,7 +22,20 @@ import {
   type CodeDeps,
   type CodePurpose,
 } from '../../src/codes/codes.ts';
-import { CODE_KEY, TOTP_KEY, PHONE, START, codeIn, containsCode, newAccount, otherCode, pushDevice, resetTables, smsDevice, type TestClock } from './helpers.ts';
+import {
+  CODE_KEY,
+  TOTP_KEY,
+  PHONE,
+  START,
+  codeIn,
+  containsCode,
+  newAccount,
+  otherCode,
+  pushDevice,
+  resetTables,
+  smsDevice,
+  type TestClock,
+} from './helpers.ts';
 
 describe('verification codes over the Twilio and push stand-ins', () => {
   let t: TestDb;
@@ -59,8 +72,18 @@ describe('verification codes over the Twilio and push stand-ins', () => {
     phoneId = await smsDevice(t.db, accountId, PHONE);
   });
 
-  const deps = (overrides: Partial<CodeDeps> = {}): CodeDeps => ({ db: t.db, clock, codeKey: CODE_KEY, codeDigits: 4, totpKey: TOTP_KEY, sms, push, ...overrides });
-  const send = (purpose: CodePurpose = 'sign-in', trustedDeviceId = phoneId, d = deps()) => sendCode(d, { accountId, trustedDeviceId, purpose }, BROWSER);
+  const deps = (overrides: Partial<CodeDeps> = {}): CodeDeps => ({
+    db: t.db,
+    clock,
+    codeKey: CODE_KEY,
+    codeDigits: 4,
+    totpKey: TOTP_KEY,
+    sms,
+    push,
+    ...overrides,
+  });
+  const send = (purpose: CodePurpose = 'sign-in', trustedDeviceId = phoneId, d = deps()) =>
+    sendCode(d, { accountId, trustedDeviceId, purpose }, BROWSER);
   const verify = (code: unknown, purpose: CodePurpose = 'sign-in', trustedDeviceId = phoneId, d = deps()) =>
     verifyCode(d, { accountId, trustedDeviceId, purpose, code }, BROWSER);
   /** The code in the newest text message the stand-in received for `to`. */
@@ -95,7 +118,11 @@ describe('verification codes over the Twilio and push stand-ins', () => {
         wrongTries: 0,
       });
 
-      expect(await t.db.codeSend.findMany({ select: { accountId: true, trustedDeviceId: true, destination: true, clientAddress: true, sentAt: true } })).toEqual([
+      expect(
+        await t.db.codeSend.findMany({
+          select: { accountId: true, trustedDeviceId: true, destination: true, clientAddress: true, sentAt: true },
+        }),
+      ).toEqual([
         { accountId, trustedDeviceId: phoneId, destination: PHONE, clientAddress: BROWSER.clientAddress, sentAt: new Date(START) },
       ]);
       const sent = await events('code-sent');
@@ -168,7 +195,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(await verify(smsCode())).toEqual({ ok: true });
     });
 
-    it("Twilio error 21211: the bad-number message", async () => {
+    it('Twilio error 21211: the bad-number message', async () => {
       standins.twilio.setFault({ mode: 'twilio-error', code: 21211, times: 1 });
       expect(await send()).toEqual({ ok: false, code: 'SMS_NUMBER_REFUSED', error: SMS_BAD_NUMBER });
       await expectNothingSent({ error: 'sms', twilioCode: 21211, httpStatus: 400 });
@@ -192,11 +219,17 @@ describe('verification codes over the Twilio and push stand-ins', () => {
     it('the push service unreachable: its message, nothing recorded as sent', async () => {
       const ipadId = await pushDevice(t.db, accountId, 'ipad-jane-8', "Jane's iPad");
       const port = await freePort();
-      const result = await sendCode(deps({ push: createHttpPushSender(`http://127.0.0.1:${port}`, 2_000) }), { accountId, trustedDeviceId: ipadId, purpose: 'sign-in' }, BROWSER);
+      const result = await sendCode(
+        deps({ push: createHttpPushSender(`http://127.0.0.1:${port}`, 2_000) }),
+        { accountId, trustedDeviceId: ipadId, purpose: 'sign-in' },
+        BROWSER,
+      );
       expect(result).toEqual({ ok: false, code: 'PUSH_FAILED', error: "We couldn't reach the device right now. Try again later." });
       expect(await t.db.verificationCode.count()).toBe(0);
       expect(await t.db.codeSend.count()).toBe(0);
-      expect((await events('code-send-failed')).map((e) => JSON.parse(e.details!))).toEqual([{ purpose: 'sign-in', trustedDeviceId: ipadId, channel: 'push', error: 'push' }]);
+      expect((await events('code-send-failed')).map((e) => JSON.parse(e.details!))).toEqual([
+        { purpose: 'sign-in', trustedDeviceId: ipadId, channel: 'push', error: 'push' },
+      ]);
     });
 
     it('any other failure: the generic message; what the error said is neither shown nor recorded', async () => {
@@ -295,7 +328,11 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(second).not.toBe(first);
       expect(await t.db.verificationCode.count({ where: { accountId, purpose: 'sign-in', trustedDeviceId: phoneId } })).toBe(1);
 
-      expect(await verify(first, 'sign-in', phoneId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
+      expect(await verify(first, 'sign-in', phoneId, d)).toMatchObject({
+        ok: false,
+        code: 'CODE_WRONG',
+        error: CODES_ERRORS.CODE_WRONG(2),
+      });
       expect(await verify(second, 'sign-in', phoneId, d)).toEqual({ ok: true });
     });
 
@@ -309,8 +346,16 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       clock.advance(30_000);
       await send('confirm-identity', phoneId, d);
       const turnOffCode = smsCode();
-      expect(await verify(signInCode, 'confirm-identity', phoneId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
-      expect(await verify(turnOffCode, 'sign-in', phoneId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
+      expect(await verify(signInCode, 'confirm-identity', phoneId, d)).toMatchObject({
+        ok: false,
+        code: 'CODE_WRONG',
+        error: CODES_ERRORS.CODE_WRONG(2),
+      });
+      expect(await verify(turnOffCode, 'sign-in', phoneId, d)).toMatchObject({
+        ok: false,
+        code: 'CODE_WRONG',
+        error: CODES_ERRORS.CODE_WRONG(2),
+      });
       expect(await verify(turnOffCode, 'confirm-identity', phoneId, d)).toEqual({ ok: true });
       expect(await verify(signInCode, 'sign-in', phoneId, d)).toEqual({ ok: true });
     });
@@ -323,16 +368,26 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       await send('sign-in', secondId, d);
       const first = smsCode(PHONE);
       const second = smsCode(secondPhone);
-      expect(await verify(first, 'sign-in', secondId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
-      expect(await verify(second, 'sign-in', phoneId, d)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
+      expect(await verify(first, 'sign-in', secondId, d)).toMatchObject({
+        ok: false,
+        code: 'CODE_WRONG',
+        error: CODES_ERRORS.CODE_WRONG(2),
+      });
+      expect(await verify(second, 'sign-in', phoneId, d)).toMatchObject({
+        ok: false,
+        code: 'CODE_WRONG',
+        error: CODES_ERRORS.CODE_WRONG(2),
+      });
       expect(await verify(first, 'sign-in', phoneId, d)).toEqual({ ok: true });
       expect(await verify(second, 'sign-in', secondId, d)).toEqual({ ok: true });
     });
 
-    it("a code is bound to the account: another account cannot use it, even naming the device", async () => {
+    it('a code is bound to the account: another account cannot use it, even naming the device', async () => {
       await send();
       const otherAccount = await newAccount(t.db, clock, 'bob@example.com', null);
-      expect(await verifyCode(deps(), { accountId: otherAccount, trustedDeviceId: phoneId, purpose: 'sign-in', code: smsCode() }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
+      expect(
+        await verifyCode(deps(), { accountId: otherAccount, trustedDeviceId: phoneId, purpose: 'sign-in', code: smsCode() }, BROWSER),
+      ).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
       expect(await verify(smsCode())).toEqual({ ok: true });
     });
 
@@ -386,7 +441,11 @@ describe('verification codes over the Twilio and push stand-ins', () => {
 
     it('the same code for another key does not verify: the HMAC key matters', async () => {
       await send();
-      expect(await verify(smsCode(), 'sign-in', phoneId, deps({ codeKey: 'another-key-0123456789abcdef0123456789' }))).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
+      expect(await verify(smsCode(), 'sign-in', phoneId, deps({ codeKey: 'another-key-0123456789abcdef0123456789' }))).toMatchObject({
+        ok: false,
+        code: 'CODE_WRONG',
+        error: CODES_ERRORS.CODE_WRONG(2),
+      });
     });
   });
 });

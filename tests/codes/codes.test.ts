@@ -109,7 +109,9 @@ describe('waitText', () => {
 
 describe('deliveryFailure', () => {
   it("passes on the SMS adapter's message for the person, and only codes for the log", () => {
-    const f = deliveryFailure(new SmsError("That phone number can't receive text messages. Check the number.", 21211, 400, 'Twilio refused the phone number'));
+    const f = deliveryFailure(
+      new SmsError("That phone number can't receive text messages. Check the number.", 21211, 400, 'Twilio refused the phone number'),
+    );
     expect(f).toEqual({
       refusal: { ok: false, code: 'SMS_NUMBER_REFUSED', error: "That phone number can't receive text messages. Check the number." },
       details: { error: 'sms', twilioCode: 21211, httpStatus: 400 },
@@ -120,7 +122,10 @@ describe('deliveryFailure', () => {
       refusal: { ok: false, code: 'PUSH_FAILED', error: "We couldn't reach the device right now. Try again later." },
       details: { error: 'push' },
     });
-    expect(deliveryFailure(new Error('Two-Step: your verification code is 0421.'))).toMatchObject({ refusal: { ok: false, code: 'SEND_FAILED' }, details: { error: 'unknown' } });
+    expect(deliveryFailure(new Error('Two-Step: your verification code is 0421.'))).toMatchObject({
+      refusal: { ok: false, code: 'SEND_FAILED' },
+      details: { error: 'unknown' },
+    });
     expect(deliveryFailure('a string')).toMatchObject({ refusal: { ok: false, code: 'SEND_FAILED' }, details: { error: 'unknown' } });
   });
 });
@@ -141,7 +146,9 @@ describe('wrongCodesAlertEmail', () => {
     expect(mail.subject).toBe('Wrong verification codes were entered for your Apple ID');
     expect(mail.text).toContain('Dear Jane Holder,');
     expect(mail.text).toContain('10 wrong verification codes in a row had been entered for the Apple ID jane@example.com');
-    expect(mail.text).toContain('  - from 203.0.113.7, browser Evil/1.0 Bcc: attacker@example.com: 9 wrong codes, the last on Monday, November 23, 2026');
+    expect(mail.text).toContain(
+      '  - from 203.0.113.7, browser Evil/1.0 Bcc: attacker@example.com: 9 wrong codes, the last on Monday, November 23, 2026',
+    );
     expect(mail.text).toContain('  - from an unknown address, browser an unknown browser: 1 wrong code,');
     expect(mail.text.split('\n').some((line) => line.startsWith('Bcc:'))).toBe(false);
   });

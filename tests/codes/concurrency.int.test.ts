@@ -8,17 +8,22 @@ import { startStandinSenders, type StandinSenders } from '../harness/standins.ts
 import { BROWSER } from '../harness/accounts.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { fixedClock } from '../../src/clock.ts';
-import {
-  CODES_ERRORS,
-  CODE_PURPOSES,
-  MAX_WRONG_TRIES,
-  sendCode,
-  verifyCode,
-  type CodeDeps,
-} from '../../src/codes/codes.ts';
+import { CODES_ERRORS, CODE_PURPOSES, MAX_WRONG_TRIES, sendCode, verifyCode, type CodeDeps } from '../../src/codes/codes.ts';
 import { pauseMs, WRONG_CODES_BEFORE_PAUSE, wrongCodesKey } from '../../src/codes/limits.ts';
 import { totpCodeAt, timeStepOf } from '../../src/kinds/authenticator-app/totp.ts';
-import { CODE_KEY, TOTP_KEY, totpDevice, PHONE, START, lastSmsCode, newAccount, otherCode, resetTables, smsDevice, type TestClock } from './helpers.ts';
+import {
+  CODE_KEY,
+  TOTP_KEY,
+  totpDevice,
+  PHONE,
+  START,
+  lastSmsCode,
+  newAccount,
+  otherCode,
+  resetTables,
+  smsDevice,
+  type TestClock,
+} from './helpers.ts';
 
 describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
   let t: TestDb;
@@ -49,17 +54,29 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
   });
 
   /** Deps for the i-th concurrent request: its own client on PostgreSQL. */
-  const depsFor = (i: number): CodeDeps => ({ db: clients[i % clients.length]!, clock, codeKey: CODE_KEY, codeDigits: 4, totpKey: TOTP_KEY, sms, push: senders.push });
+  const depsFor = (i: number): CodeDeps => ({
+    db: clients[i % clients.length]!,
+    clock,
+    codeKey: CODE_KEY,
+    codeDigits: 4,
+    totpKey: TOTP_KEY,
+    sms,
+    push: senders.push,
+  });
 
   it('100 concurrent verifications of the same code succeed exactly once', async () => {
     expect((await sendCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in' }, BROWSER)).ok).toBe(true);
     const code = lastSmsCode(sms, PHONE);
 
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => verifyCode(depsFor(i), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code }, BROWSER)),
+      Array.from({ length: 100 }, (_, i) =>
+        verifyCode(depsFor(i), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code }, BROWSER),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 99 }, () => expect.objectContaining({ ok: false, code: 'CODE_USED' })));
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 99 }, () => expect.objectContaining({ ok: false, code: 'CODE_USED' })),
+    );
 
     const row = await t.db.verificationCode.findFirstOrThrow();
     expect(row.usedAt).toEqual(new Date(START));
@@ -72,10 +89,14 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
     const app = await totpDevice(t.db, accountId);
     const code = totpCodeAt(app.secret, clock.now());
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => verifyCode(depsFor(i), { accountId, trustedDeviceId: app.id, purpose: 'sign-in', code }, BROWSER)),
+      Array.from({ length: 100 }, (_, i) =>
+        verifyCode(depsFor(i), { accountId, trustedDeviceId: app.id, purpose: 'sign-in', code }, BROWSER),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 99 }, () => expect.objectContaining({ ok: false, code: 'TOTP_USED' })));
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 99 }, () => expect.objectContaining({ ok: false, code: 'TOTP_USED' })),
+    );
     expect((await t.db.trustedDevice.findUniqueOrThrow({ where: { id: app.id } })).totpLastStep).toBe(timeStepOf(clock.now()));
     expect(await t.db.securityEvent.count({ where: { accountId, kind: 'code-verified' } })).toBe(1);
   });
@@ -85,7 +106,9 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
     const code = lastSmsCode(sms, PHONE);
     const wrong = otherCode(code);
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => verifyCode(depsFor(i), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code: wrong }, BROWSER)),
+      Array.from({ length: 12 }, (_, i) =>
+        verifyCode(depsFor(i), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code: wrong }, BROWSER),
+      ),
     );
     const errors = results.map((r) => (r.ok ? 'ok' : r.error));
     expect(errors.filter((e) => e === CODES_ERRORS.CODE_WRONG(2))).toHaveLength(1);
@@ -94,7 +117,10 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
     expect((await t.db.verificationCode.findFirstOrThrow()).wrongTries).toBe(MAX_WRONG_TRIES);
     expect(await t.db.securityEvent.count({ where: { accountId, kind: 'code-wrong' } })).toBe(3);
     expect((await t.db.throttle.findUniqueOrThrow({ where: { key: wrongCodesKey(accountId) } })).failures).toBe(3);
-    expect(await verifyCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
+    expect(await verifyCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'CODE_DEAD',
+    });
   });
 
   it('concurrent wrong tries across codes: the run is counted exactly once per try, and exactly one alert goes out', async () => {
@@ -129,10 +155,16 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
       Array.from({ length: 10 }, (_, i) => sendCode(depsFor(i), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in' }, BROWSER)),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 9 }, () => expect.objectContaining({ ok: false, code: 'WAIT_BEFORE_ANOTHER_CODE', error: expect.stringContaining('30 seconds') })));
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 9 }, () =>
+        expect.objectContaining({ ok: false, code: 'WAIT_BEFORE_ANOTHER_CODE', error: expect.stringContaining('30 seconds') }),
+      ),
+    );
     expect(sms.sent).toHaveLength(1);
     expect(await t.db.codeSend.count()).toBe(1);
     expect(await t.db.verificationCode.count()).toBe(1);
-    expect(await verifyCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code: lastSmsCode(sms, PHONE) }, BROWSER)).toEqual({ ok: true });
+    expect(
+      await verifyCode(depsFor(0), { accountId, trustedDeviceId: phoneId, purpose: 'sign-in', code: lastSmsCode(sms, PHONE) }, BROWSER),
+    ).toEqual({ ok: true });
   });
 });

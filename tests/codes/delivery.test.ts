@@ -29,8 +29,14 @@ describe('errors from another copy of their module', () => {
   it("21614 (not a mobile number) keeps the can't-receive message and its code for the security log", async () => {
     const { OtherSmsError } = await otherCopies();
     const log = { error: vi.fn() };
-    const f = deliveryFailure(new OtherSmsError(SMS_BAD_NUMBER, 21614, 400, 'Twilio refused the phone number (HTTP 400, Twilio error 21614).'), log);
-    expect(f).toEqual({ refusal: { ok: false, code: 'SMS_NUMBER_REFUSED', error: SMS_BAD_NUMBER }, details: { error: 'sms', twilioCode: 21614, httpStatus: 400 } });
+    const f = deliveryFailure(
+      new OtherSmsError(SMS_BAD_NUMBER, 21614, 400, 'Twilio refused the phone number (HTTP 400, Twilio error 21614).'),
+      log,
+    );
+    expect(f).toEqual({
+      refusal: { ok: false, code: 'SMS_NUMBER_REFUSED', error: SMS_BAD_NUMBER },
+      details: { error: 'sms', twilioCode: 21614, httpStatus: 400 },
+    });
     expect(log.error).not.toHaveBeenCalled(); // the person's number, not the operator's problem
   });
 
@@ -39,7 +45,10 @@ describe('errors from another copy of their module', () => {
     const log = { error: vi.fn() };
     const operator = 'SMS service rejected our credentials (HTTP 401, Twilio error 20003): check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.';
     const f = deliveryFailure(new OtherSmsError(SMS_UNAVAILABLE, 20003, 401, operator), log);
-    expect(f).toEqual({ refusal: { ok: false, code: 'SMS_UNAVAILABLE', error: SMS_UNAVAILABLE }, details: { error: 'sms', twilioCode: 20003, httpStatus: 401 } });
+    expect(f).toEqual({
+      refusal: { ok: false, code: 'SMS_UNAVAILABLE', error: SMS_UNAVAILABLE },
+      details: { error: 'sms', twilioCode: 20003, httpStatus: 401 },
+    });
     expect(log.error).toHaveBeenCalledTimes(1);
     expect(log.error.mock.calls[0][0]).toMatchObject({ twilioCode: 20003, httpStatus: 401 });
     expect(log.error.mock.calls[0][1]).toContain('Twilio error 20003');
@@ -48,7 +57,10 @@ describe('errors from another copy of their module', () => {
 
   it('a push error from another copy keeps its message', async () => {
     const { OtherPushError } = await otherCopies();
-    expect(deliveryFailure(new OtherPushError('The device is off.'), { error: vi.fn() })).toEqual({ refusal: { ok: false, code: 'PUSH_FAILED', error: 'The device is off.' }, details: { error: 'push' } });
+    expect(deliveryFailure(new OtherPushError('The device is off.'), { error: vi.fn() })).toEqual({
+      refusal: { ok: false, code: 'PUSH_FAILED', error: 'The device is off.' },
+      details: { error: 'push' },
+    });
   });
 });
 
@@ -59,11 +71,23 @@ describe('isSmsError', () => {
   });
 
   it('refuses look-alikes that lack the fields, and foreign errors (whose message might quote the code)', () => {
-    for (const x of [null, undefined, 'sms-error', 42, new Error('x'), { kind: 'sms-error' }, { kind: 'sms-error', userMessage: 'hi', message: 'x' }, { kind: 'other', userMessage: 'hi', message: 'x', fault: 'service' }]) {
+    for (const x of [
+      null,
+      undefined,
+      'sms-error',
+      42,
+      new Error('x'),
+      { kind: 'sms-error' },
+      { kind: 'sms-error', userMessage: 'hi', message: 'x' },
+      { kind: 'other', userMessage: 'hi', message: 'x', fault: 'service' },
+    ]) {
       expect(isSmsError(x)).toBe(false);
     }
     const log = { error: vi.fn() };
-    expect(deliveryFailure(new Error('Two-Step: your verification code is 0421.'), log)).toMatchObject({ refusal: { ok: false, code: 'SEND_FAILED' }, details: { error: 'unknown' } });
+    expect(deliveryFailure(new Error('Two-Step: your verification code is 0421.'), log)).toMatchObject({
+      refusal: { ok: false, code: 'SEND_FAILED' },
+      details: { error: 'unknown' },
+    });
     expect(JSON.stringify(log.error.mock.calls[0])).not.toContain('0421');
   });
 });

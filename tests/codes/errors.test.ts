@@ -23,7 +23,13 @@ describe('CODES_ERRORS', () => {
   });
 
   it('every refusal with a wait says the wait, as waitText writes it', () => {
-    const waits = ['CODES_PAUSED', 'WAIT_BEFORE_ANOTHER_CODE', 'TOO_MANY_TO_DESTINATION', 'TOO_MANY_FOR_ACCOUNT', 'TOO_MANY_FROM_NETWORK'] as const;
+    const waits = [
+      'CODES_PAUSED',
+      'WAIT_BEFORE_ANOTHER_CODE',
+      'TOO_MANY_TO_DESTINATION',
+      'TOO_MANY_FOR_ACCOUNT',
+      'TOO_MANY_FROM_NETWORK',
+    ] as const;
     for (const code of waits) expect(Object.fromEntries(sentences())[code], code).toContain(waitText(in25s, now));
   });
 

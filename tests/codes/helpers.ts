@@ -20,12 +20,20 @@ export const CODE_KEY = 'test-code-hmac-key-0123456789abcdef-0123456789';
 /** TOTP_ENCRYPTION_KEY of the tests: 32 bytes, as src/config.ts requires. */
 export const TOTP_KEY = Buffer.alloc(32, 7);
 export const PHONE = '+15550101234';
-export const OTHER_BROWSER: RequestContext = { clientAddress: '198.51.100.23', userAgent: 'Mozilla/5.0 (X11; Linux) Firefox/150 (the other browser)' };
+export const OTHER_BROWSER: RequestContext = {
+  clientAddress: '198.51.100.23',
+  userAgent: 'Mozilla/5.0 (X11; Linux) Firefox/150 (the other browser)',
+};
 
 export type TestClock = ReturnType<typeof fixedClock>;
 
 /** An account made as the sign-up form makes it; its welcome email is removed from the outbox. */
-export async function newAccount(db: Db, clock: TestClock, appleId = 'Jane.Holder@Example.com', rescueEmail: string | null = 'jane.rescue@example.org'): Promise<string> {
+export async function newAccount(
+  db: Db,
+  clock: TestClock,
+  appleId = 'Jane.Holder@Example.com',
+  rescueEmail: string | null = 'jane.rescue@example.org',
+): Promise<string> {
   const created = await createAccount(
     { db, clock, bcryptCost: 4, appUrl: 'http://localhost:3000' },
     accountInput({ appleId, rescueEmail: rescueEmail ?? undefined }),
@@ -37,7 +45,12 @@ export async function newAccount(db: Db, clock: TestClock, appleId = 'Jane.Holde
   return created.accountId;
 }
 
-export async function smsDevice(db: Db, accountId: string, phoneNumber: string, opts: { verified?: boolean; at?: Date } = {}): Promise<string> {
+export async function smsDevice(
+  db: Db,
+  accountId: string,
+  phoneNumber: string,
+  opts: { verified?: boolean; at?: Date } = {},
+): Promise<string> {
   const at = opts.at ?? new Date(START);
   const row = await db.trustedDevice.create({
     data: { accountId, kind: 'sms', phoneNumber, createdAt: at, verifiedAt: opts.verified === false ? null : at },
@@ -45,7 +58,13 @@ export async function smsDevice(db: Db, accountId: string, phoneNumber: string, 
   return row.id;
 }
 
-export async function pushDevice(db: Db, accountId: string, deviceId: string, name: string, opts: { verified?: boolean } = {}): Promise<string> {
+export async function pushDevice(
+  db: Db,
+  accountId: string,
+  deviceId: string,
+  name: string,
+  opts: { verified?: boolean } = {},
+): Promise<string> {
   const at = new Date(START);
   const registered = await db.registeredDevice.create({ data: { accountId, deviceId, name, createdAt: at } });
   const row = await db.trustedDevice.create({
@@ -94,7 +113,11 @@ export async function resetTables(db: Db): Promise<void> {
  * leaves it: its secret sealed under TOTP_KEY, bound to its row. Returns its id and the secret the
  * app holds (tests play the app with totpCodeAt).
  */
-export async function totpDevice(db: Db, accountId: string, opts: { verified?: boolean; name?: string } = {}): Promise<{ id: string; secret: string }> {
+export async function totpDevice(
+  db: Db,
+  accountId: string,
+  opts: { verified?: boolean; name?: string } = {},
+): Promise<{ id: string; secret: string }> {
   const id = newRowId();
   const secret = newTotpSecret();
   const at = new Date(START);

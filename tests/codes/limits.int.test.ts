@@ -73,7 +73,11 @@ describe('limits on verification codes', () => {
       clock.advance(24_500);
       expect(await send()).toMatchObject({ ok: false, code: 'WAIT_BEFORE_ANOTHER_CODE', error: expect.stringContaining('1 second') });
       // Another purpose for the same device waits too; another device does not.
-      expect(await send(phoneId, 'confirm-identity')).toMatchObject({ ok: false, code: 'WAIT_BEFORE_ANOTHER_CODE', error: expect.stringContaining('1 second') });
+      expect(await send(phoneId, 'confirm-identity')).toMatchObject({
+        ok: false,
+        code: 'WAIT_BEFORE_ANOTHER_CODE',
+        error: expect.stringContaining('1 second'),
+      });
       expect(await send(await smsDevice(t.db, accountId, '+15550105678'))).toEqual(ok);
       expect(sms.sent.map((m) => m.to)).toEqual([PHONE, '+15550105678']);
       clock.advance(500);
@@ -107,7 +111,11 @@ describe('limits on verification codes', () => {
         expect(await send(ipadId)).toEqual(ok);
         clock.advance(10 * MINUTE);
       }
-      expect(await send(ipadId)).toEqual({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: 'Too many codes were sent to this device. Try again in 10 minutes.' });
+      expect(await send(ipadId)).toEqual({
+        ok: false,
+        code: 'TOO_MANY_TO_DESTINATION',
+        error: 'Too many codes were sent to this device. Try again in 10 minutes.',
+      });
       expect(push.pushed).toHaveLength(5);
     });
 
@@ -141,7 +149,11 @@ describe('limits on verification codes', () => {
       }
       // The first send was 124 s ago.
       const [account, device] = targets[7]!;
-      expect(await send(device, 'sign-in', BROWSER, account)).toMatchObject({ ok: false, code: 'TOO_MANY_FROM_NETWORK', error: expect.stringContaining('58 minutes') });
+      expect(await send(device, 'sign-in', BROWSER, account)).toMatchObject({
+        ok: false,
+        code: 'TOO_MANY_FROM_NETWORK',
+        error: expect.stringContaining('58 minutes'),
+      });
       expect(await send(device, 'sign-in', OTHER_BROWSER, account)).toEqual(ok);
       expect(sms.sent).toHaveLength(31);
     });
@@ -169,7 +181,11 @@ describe('limits on verification codes', () => {
       const fourth = await codeFor(CODE_PURPOSES[3]);
       codes.push(fourth);
       const trippedAt = clock.now();
-      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3], OTHER_BROWSER)).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S });
+      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3], OTHER_BROWSER)).toEqual({
+        ok: false,
+        code: 'CODES_PAUSED',
+        error: PAUSED_30S,
+      });
 
       // Paused: the right code is refused and stays unused; no code is sent, to any device.
       expect(await verify(fourth, phoneId, CODE_PURPOSES[3])).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S });
@@ -182,23 +198,45 @@ describe('limits on verification codes', () => {
       const mails = await t.db.emailOutbox.findMany({ orderBy: { toAddress: 'asc' } });
       expect(mails.map((m) => m.toAddress.toLowerCase()).sort()).toEqual([APPLE_ID.toLowerCase(), RESCUE].sort());
       for (const mail of mails) {
-        expect(mail).toMatchObject({ kind: 'wrong-codes-alert', accountId, subject: 'Wrong verification codes were entered for your Apple ID' });
+        expect(mail).toMatchObject({
+          kind: 'wrong-codes-alert',
+          accountId,
+          subject: 'Wrong verification codes were entered for your Apple ID',
+        });
         expect(mail.textBody).toContain(formatDateTime(trippedAt));
         expect(mail.textBody).toContain('10 wrong verification codes in a row');
         expect(mail.textBody).toContain(`from ${BROWSER.clientAddress}, browser ${BROWSER.userAgent}: 5 wrong codes`);
-        expect(mail.textBody).toContain(`from ${OTHER_BROWSER.clientAddress}, browser ${OTHER_BROWSER.userAgent}: 5 wrong codes, the last on ${formatDateTime(trippedAt)}`);
+        expect(mail.textBody).toContain(
+          `from ${OTHER_BROWSER.clientAddress}, browser ${OTHER_BROWSER.userAgent}: 5 wrong codes, the last on ${formatDateTime(trippedAt)}`,
+        );
         for (const code of [...codes, ...codes.map(otherCode)]) expect(containsCode(mail.textBody, code)).toBe(false);
       }
       expect(await t.db.securityEvent.count({ where: { accountId, kind: 'code-wrong' } })).toBe(10);
 
       // The wait counts down, and each further wrong code doubles it.
       clock.advance(29_000);
-      expect(await verify(fourth, phoneId, CODE_PURPOSES[3])).toMatchObject({ ok: false, code: 'CODES_PAUSED', error: expect.stringContaining('1 second') });
+      expect(await verify(fourth, phoneId, CODE_PURPOSES[3])).toMatchObject({
+        ok: false,
+        code: 'CODES_PAUSED',
+        error: expect.stringContaining('1 second'),
+      });
       clock.advance(1_000);
-      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3])).toMatchObject({ ok: false, code: 'CODES_PAUSED', error: expect.stringContaining('1 minute') });
+      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3])).toMatchObject({
+        ok: false,
+        code: 'CODES_PAUSED',
+        error: expect.stringContaining('1 minute'),
+      });
       clock.advance(MINUTE);
-      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3])).toMatchObject({ ok: false, code: 'CODES_PAUSED', error: expect.stringContaining('2 minutes') });
-      expect((await t.db.securityEvent.findMany({ where: { accountId, kind: 'codes-paused' }, orderBy: { createdAt: 'asc' } })).map((e) => JSON.parse(e.details!))).toEqual([
+      expect(await verify(otherCode(fourth), phoneId, CODE_PURPOSES[3])).toMatchObject({
+        ok: false,
+        code: 'CODES_PAUSED',
+        error: expect.stringContaining('2 minutes'),
+      });
+      expect(
+        (await t.db.securityEvent.findMany({ where: { accountId, kind: 'codes-paused' }, orderBy: { createdAt: 'asc' } })).map((e) =>
+          JSON.parse(e.details!),
+        ),
+      ).toEqual([
         { wrongInARow: 10, pausedUntil: new Date(trippedAt.getTime() + 30_000).toISOString() },
         { wrongInARow: 11, pausedUntil: new Date(trippedAt.getTime() + 90_000).toISOString() },
         { wrongInARow: 12, pausedUntil: new Date(trippedAt.getTime() + 210_000).toISOString() },
@@ -211,7 +249,11 @@ describe('limits on verification codes', () => {
       expect(await verify(fifth, phoneId, CODE_PURPOSES[4])).toEqual({ ok: true });
       expect(await t.db.throttle.count({ where: { key: { startsWith: wrongCodesKey('') } } })).toBe(0);
       const ipadCode = (await send(ipadId, 'sign-in')).ok ? codeIn(push.pushed.at(-1)?.body) : '';
-      expect(await verify(otherCode(ipadCode), ipadId, 'sign-in')).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
+      expect(await verify(otherCode(ipadCode), ipadId, 'sign-in')).toMatchObject({
+        ok: false,
+        code: 'CODE_WRONG',
+        error: CODES_ERRORS.CODE_WRONG(2),
+      });
       expect(await t.db.emailOutbox.count()).toBe(2);
     });
 
@@ -228,8 +270,16 @@ describe('limits on verification codes', () => {
       // 9 more wrong: no pause.
       for (const purpose of CODE_PURPOSES.slice(0, 3)) {
         const code = await codeFor(purpose, secondId, secondPhone);
-        expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
-        expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(1) });
+        expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({
+          ok: false,
+          code: 'CODE_WRONG',
+          error: CODES_ERRORS.CODE_WRONG(2),
+        });
+        expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({
+          ok: false,
+          code: 'CODE_WRONG',
+          error: CODES_ERRORS.CODE_WRONG(1),
+        });
         expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
         clock.advance(31_000);
       }

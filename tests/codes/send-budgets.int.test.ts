@@ -31,10 +31,18 @@ const PARALLEL = 100;
 describe('a stranger cannot spend the SMS budget the holder needs', () => {
   const s = withTwoStepAccount();
   // The holder's browser, which signed in before (its device cookie), and a browser of theirs that never did.
-  const holdersBrowser = (): RequestContext => ({ clientAddress: '192.0.2.10', userAgent: 'Mozilla/5.0 Chrome/150', knownBrowsers: [{ accountId: s.a.accountId, id: 'the-holders-browser' }] });
+  const holdersBrowser = (): RequestContext => ({
+    clientAddress: '192.0.2.10',
+    userAgent: 'Mozilla/5.0 Chrome/150',
+    knownBrowsers: [{ accountId: s.a.accountId, id: 'the-holders-browser' }],
+  });
   const holdersNewBrowser = (): RequestContext => ({ clientAddress: '192.0.2.11', userAgent: 'Mozilla/5.0 Firefox/150' });
   /** The stranger's browser: known to the stranger's own account (they signed in to it), and to nothing else. */
-  const strangersBrowser = (own: string, address = STRANGER_ADDRESS): RequestContext => ({ clientAddress: address, userAgent: 'curl/8.0', knownBrowsers: [{ accountId: own, id: `browser-of-${own}` }] });
+  const strangersBrowser = (own: string, address = STRANGER_ADDRESS): RequestContext => ({
+    clientAddress: address,
+    userAgent: 'curl/8.0',
+    knownBrowsers: [{ accountId: own, id: `browser-of-${own}` }],
+  });
 
   async function strangerAccount(appleId = 'stranger@example.net'): Promise<Actor> {
     const created = await createAccount(s.a.deps, accountInput({ appleId, rescueEmail: undefined }), strangersBrowser('none'));
@@ -72,7 +80,11 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
 
     const refused = await resendUntilRefused(stranger, added.trustedDeviceId, ctx);
     const until = new Date(firstSentAt + SENDS_PER_DESTINATION.windowMs);
-    expect(refused).toEqual({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', until, s.a.clock.now()) });
+    expect(refused).toEqual({
+      ok: false,
+      code: 'TOO_MANY_TO_DESTINATION',
+      error: CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', until, s.a.clock.now()),
+    });
     expect(textsTo(PHONE)).toBe(SENDS_PER_DESTINATION.max);
 
     expect(await holderSignsIn(holdersBrowser())).toMatchObject({ ok: true });
@@ -97,7 +109,12 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
     const pending = await signIn(s.a.deps, { appleId: 'stranger@example.net', password: GOOD_PASSWORD }, ctx);
     if (!pending.ok) throw new Error(pending.error);
     expect((await sendSignInCode(s.a.deps, pending.sessionToken, { trustedDeviceId: ownPhone }, ctx)).ok).toBe(true);
-    const signedIn = await completeSignIn(s.a.deps, pending.sessionToken, { trustedDeviceId: ownPhone, code: lastSmsCode(s.a.sms, OWN_PHONE) }, ctx);
+    const signedIn = await completeSignIn(
+      s.a.deps,
+      pending.sessionToken,
+      { trustedDeviceId: ownPhone, code: lastSmsCode(s.a.sms, OWN_PHONE) },
+      ctx,
+    );
     if (!signedIn.ok) throw new Error(signedIn.error);
 
     s.a.clock.advance(NEXT_SEND_MS);
@@ -109,7 +126,8 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
   it("texts to numbers being added count per sending account and per client address, from the sender's own known browser too (SMS pumping)", async () => {
     const first = await strangerAccount('pumper.one@example.net');
     const second = await strangerAccount('pumper.two@example.net');
-    const send = (a: Actor, deviceId: string) => sendCode(s.a.deps, { accountId: a.accountId, trustedDeviceId: deviceId, purpose: 'verify-device' }, strangersBrowser(a.accountId));
+    const send = (a: Actor, deviceId: string) =>
+      sendCode(s.a.deps, { accountId: a.accountId, trustedDeviceId: deviceId, purpose: 'verify-device' }, strangersBrowser(a.accountId));
     /** Pending numbers of the account, each taking its SENDS_PER_DESTINATION.max. */
     const pendingNumbers = async (a: Actor, base: number) =>
       Promise.all(Array.from({ length: 5 }, (_, i) => smsDevice(s.t.db, a.accountId, `+1555030${base + i}00`, { verified: false })));
@@ -123,7 +141,11 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
     }
     expect(SENDS_PER_ACCOUNT.max).toBe(4 * SENDS_PER_DESTINATION.max);
     const accountUntil = new Date(firstSentAt + SENDS_PER_ACCOUNT.windowMs);
-    expect(await send(first, mine[4]!)).toEqual({ ok: false, code: 'TOO_MANY_FOR_ACCOUNT', error: CODES_ERRORS.TOO_MANY_FOR_ACCOUNT(accountUntil, s.a.clock.now()) });
+    expect(await send(first, mine[4]!)).toEqual({
+      ok: false,
+      code: 'TOO_MANY_FOR_ACCOUNT',
+      error: CODES_ERRORS.TOO_MANY_FOR_ACCOUNT(accountUntil, s.a.clock.now()),
+    });
 
     // A second account from the same address: the address's SENDS_PER_CLIENT_ADDRESS.max, then refused.
     const theirs = await pendingNumbers(second, 50);
@@ -137,7 +159,11 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
       s.a.clock.advance(NEXT_SEND_MS);
     }
     const addressUntil = new Date(firstSentAt + SENDS_PER_CLIENT_ADDRESS.windowMs);
-    expect(await send(second, theirs[4]!)).toEqual({ ok: false, code: 'TOO_MANY_FROM_NETWORK', error: CODES_ERRORS.TOO_MANY_FROM_NETWORK(addressUntil, s.a.clock.now()) });
+    expect(await send(second, theirs[4]!)).toEqual({
+      ok: false,
+      code: 'TOO_MANY_FROM_NETWORK',
+      error: CODES_ERRORS.TOO_MANY_FROM_NETWORK(addressUntil, s.a.clock.now()),
+    });
     expect(s.a.sms.sent).toHaveLength(SENDS_PER_CLIENT_ADDRESS.max);
   });
 
@@ -159,16 +185,24 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
   });
 
   it('known browsers share one budget per number: SENDS_PER_DESTINATION.max an hour, not that many per browser', async () => {
-    const otherBrowser = (): RequestContext => ({ ...holdersBrowser(), knownBrowsers: [{ accountId: s.a.accountId, id: 'the-holders-laptop' }] });
+    const otherBrowser = (): RequestContext => ({
+      ...holdersBrowser(),
+      knownBrowsers: [{ accountId: s.a.accountId, id: 'the-holders-laptop' }],
+    });
     const firstSentAt = s.a.clock.now().getTime();
-    const send = (ctx: RequestContext) => sendCode(s.a.deps, { accountId: s.a.accountId, trustedDeviceId: s.a.phoneId, purpose: 'confirm-identity' }, ctx);
+    const send = (ctx: RequestContext) =>
+      sendCode(s.a.deps, { accountId: s.a.accountId, trustedDeviceId: s.a.phoneId, purpose: 'confirm-identity' }, ctx);
     for (let i = 0; i < SENDS_PER_DESTINATION.max; i++) {
       expect(await send(i % 2 ? otherBrowser() : holdersBrowser())).toMatchObject({ ok: true, sent: true });
       s.a.clock.advance(NEXT_SEND_MS);
     }
     const until = new Date(firstSentAt + SENDS_PER_DESTINATION.windowMs);
     for (const ctx of [holdersBrowser(), otherBrowser()]) {
-      expect(await send(ctx)).toEqual({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', until, s.a.clock.now()) });
+      expect(await send(ctx)).toEqual({
+        ok: false,
+        code: 'TOO_MANY_TO_DESTINATION',
+        error: CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', until, s.a.clock.now()),
+      });
     }
     expect(textsTo(PHONE)).toBe(SENDS_PER_DESTINATION.max);
   });
@@ -193,7 +227,14 @@ describe(`texts to numbers being added, under ${PARALLEL} parallel requests (${T
     clock = fixedClock(START);
     // Plain rows, no password: these accounts only ask for codes.
     await t.db.account.createMany({
-      data: Array.from({ length: PARALLEL }, (_, i) => ({ appleId: `sender${i}@example.net`, appleIdKey: `sender${i}@example.net`, passwordHash: '-', name: `Sender ${i}`, birthDate: '1990-01-01', countryCode: 'US' })),
+      data: Array.from({ length: PARALLEL }, (_, i) => ({
+        appleId: `sender${i}@example.net`,
+        appleIdKey: `sender${i}@example.net`,
+        passwordHash: '-',
+        name: `Sender ${i}`,
+        birthDate: '1990-01-01',
+        countryCode: 'US',
+      })),
     });
     accounts = (await t.db.account.findMany({ select: { id: true }, orderBy: { appleIdKey: 'asc' } })).map((a) => a.id);
   });
@@ -212,7 +253,11 @@ describe(`texts to numbers being added, under ${PARALLEL} parallel requests (${T
   });
   /** The i-th request, from the browser that signed in to its own account, as a stranger's would be. */
   const send = (i: number, accountId: string, trustedDeviceId: string, address: string) =>
-    sendCode(instance(deps, i), { accountId, trustedDeviceId, purpose: 'verify-device' }, { clientAddress: address, userAgent: 'curl/8.0', knownBrowsers: [{ accountId, id: `browser-${i}` }] });
+    sendCode(
+      instance(deps, i),
+      { accountId, trustedDeviceId, purpose: 'verify-device' },
+      { clientAddress: address, userAgent: 'curl/8.0', knownBrowsers: [{ accountId, id: `browser-${i}` }] },
+    );
   const pending = (accountId: string, number: string) => smsDevice(t.db, accountId, number, { verified: false });
   const sentOf = (results: Array<{ ok: boolean }>) => results.filter((r) => r.ok).length;
 
@@ -221,12 +266,16 @@ describe(`texts to numbers being added, under ${PARALLEL} parallel requests (${T
     const results = await Promise.all(accounts.map((a, i) => send(i, a, devices[i]!, `198.51.100.${i}`)));
     expect(sentOf(results)).toBe(SENDS_PER_DESTINATION.max);
     expect(senders.sms.sent).toHaveLength(SENDS_PER_DESTINATION.max);
-    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: PARALLEL - SENDS_PER_DESTINATION.max }, () => expect.objectContaining({ code: 'TOO_MANY_TO_DESTINATION' })));
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: PARALLEL - SENDS_PER_DESTINATION.max }, () => expect.objectContaining({ code: 'TOO_MANY_TO_DESTINATION' })),
+    );
   });
 
   it(`one account, ${PARALLEL} requests at once over its ${MAX_TRUSTED_DEVICES} pending numbers: never past ${SENDS_PER_ACCOUNT.max} texts`, async () => {
     const [accountId] = accounts as [string];
-    const devices = await Promise.all(Array.from({ length: MAX_TRUSTED_DEVICES }, (_, i) => pending(accountId, `+155504000${String(i).padStart(2, '0')}`)));
+    const devices = await Promise.all(
+      Array.from({ length: MAX_TRUSTED_DEVICES }, (_, i) => pending(accountId, `+155504000${String(i).padStart(2, '0')}`)),
+    );
     // 15 texts earlier (each number is far from its own limit), so 5 are left.
     const earlier = SENDS_PER_ACCOUNT.max - 5;
     for (let i = 0; i < earlier; i++) {
@@ -234,7 +283,9 @@ describe(`texts to numbers being added, under ${PARALLEL} parallel requests (${T
       expect(await send(0, accountId, devices[i % devices.length]!, '198.51.100.1')).toMatchObject({ ok: true });
     }
     clock.advance(SENDS_PER_DEVICE.windowMs + 1_000);
-    const results = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => send(i, accountId, devices[i % devices.length]!, `198.51.100.${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) => send(i, accountId, devices[i % devices.length]!, `198.51.100.${i}`)),
+    );
     expect(sentOf(results)).toBe(5);
     expect(senders.sms.sent).toHaveLength(SENDS_PER_ACCOUNT.max);
     expect(results.filter((r) => !r.ok && r.code === 'TOO_MANY_FOR_ACCOUNT').length).toBeGreaterThan(0);
@@ -245,6 +296,8 @@ describe(`texts to numbers being added, under ${PARALLEL} parallel requests (${T
     const results = await Promise.all(accounts.map((a, i) => send(i, a, devices[i]!, STRANGER_ADDRESS)));
     expect(sentOf(results)).toBe(SENDS_PER_CLIENT_ADDRESS.max);
     expect(senders.sms.sent).toHaveLength(SENDS_PER_CLIENT_ADDRESS.max);
-    expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: PARALLEL - SENDS_PER_CLIENT_ADDRESS.max }, () => expect.objectContaining({ code: 'TOO_MANY_FROM_NETWORK' })));
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: PARALLEL - SENDS_PER_CLIENT_ADDRESS.max }, () => expect.objectContaining({ code: 'TOO_MANY_FROM_NETWORK' })),
+    );
   });
 });

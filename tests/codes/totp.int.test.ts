@@ -84,7 +84,11 @@ describe('codes from an authenticator app', () => {
   it('malformed input (not 6 digits, or a 4-digit sent-code shape) is refused without counting', async () => {
     const app = await totpDevice(s.t.db, s.a.accountId);
     for (const typed of ['1234', '12345', '1234567', 'abcdef', '']) {
-      expect(await verify(app.id, typed)).toMatchObject({ ok: false, code: 'CODE_MALFORMED', error: CODES_ERRORS.CODE_MALFORMED(TOTP_DIGITS) });
+      expect(await verify(app.id, typed)).toMatchObject({
+        ok: false,
+        code: 'CODE_MALFORMED',
+        error: CODES_ERRORS.CODE_MALFORMED(TOTP_DIGITS),
+      });
     }
     expect(await s.t.db.securityEvent.count({ where: { kind: 'code-wrong' } })).toBe(0);
     expect(await s.t.db.throttle.count()).toBe(0);
@@ -106,7 +110,8 @@ describe('codes from an authenticator app', () => {
     for (let i = 0; i < 2; i++) await verify(s.a.phoneId, otherCode(sent));
     const right = appCode(app.secret);
     const wrong = (i: number) => String((Number(right) + 500_000 + i) % 1_000_000).padStart(6, '0');
-    for (let i = 0; i < WRONG_CODES_BEFORE_PAUSE - 3; i++) expect(await verify(app.id, wrong(i))).toMatchObject({ ok: false, code: 'TOTP_WRONG' });
+    for (let i = 0; i < WRONG_CODES_BEFORE_PAUSE - 3; i++)
+      expect(await verify(app.id, wrong(i))).toMatchObject({ ok: false, code: 'TOTP_WRONG' });
     expect(await verify(app.id, wrong(99))).toMatchObject({ ok: false, code: 'CODES_PAUSED' });
     expect(await verify(app.id, right)).toMatchObject({ ok: false, code: 'CODES_PAUSED' });
     // One alert (a row for the Apple ID and one for the rescue email), with no code in it.

@@ -55,7 +55,11 @@ describe('a Twilio failure in the log and the metrics', () => {
     expect(operator).toMatchObject({ level: 'error', twilioCode: 20003, httpStatus: 401, fault: 'service' });
     expect(String(operator!.msg)).toContain('TWILIO_AUTH_TOKEN');
     const event = log.lines.find((l) => l.event === 'code-send-failed');
-    expect(event).toMatchObject({ level: 'warn', accountId, details: { channel: 'sms', error: 'sms', twilioCode: 20003, httpStatus: 401 } });
+    expect(event).toMatchObject({
+      level: 'warn',
+      accountId,
+      details: { channel: 'sms', error: 'sms', twilioCode: 20003, httpStatus: 401 },
+    });
     expect(await failures('20003')).toBe(before + 1);
   });
 
@@ -76,7 +80,10 @@ describe('a Twilio failure in the log and the metrics', () => {
     expect(await failures('none')).toBe(before + 1);
 
     expect(await send()).toMatchObject({ ok: true });
-    expect(log.lines.find((l) => l.event === 'code-sent')).toMatchObject({ level: 'info', details: { channel: 'sms', purpose: 'sign-in' } });
+    expect(log.lines.find((l) => l.event === 'code-sent')).toMatchObject({
+      level: 'info',
+      details: { channel: 'sms', purpose: 'sign-in' },
+    });
     const code = /code is (\d+)/.exec(senders.sms.sent.at(-1)!.body)![1]!;
     expect(log.text()).not.toContain(`code is ${code}`);
     expect(log.text()).not.toMatch(new RegExp(`"${code}"`));

@@ -21,8 +21,17 @@ describe('configuration from the environment', () => {
 
   it('keeps /metrics off and shuts down gracefully by default', () => {
     const c = parseConfig({ ...valid, METRICS_PORT: '', METRICS_TOKEN: '' });
-    expect(c).toMatchObject({ METRICS_PORT: undefined, METRICS_TOKEN: undefined, METRICS_HOST: '127.0.0.1', SHUTDOWN_DELAY_MS: 1_000, SHUTDOWN_GRACE_MS: 10_000 });
-    expect(parseConfig({ ...valid, METRICS_PORT: '9464', METRICS_TOKEN: 't'.repeat(32) })).toMatchObject({ METRICS_PORT: 9464, METRICS_TOKEN: 't'.repeat(32) });
+    expect(c).toMatchObject({
+      METRICS_PORT: undefined,
+      METRICS_TOKEN: undefined,
+      METRICS_HOST: '127.0.0.1',
+      SHUTDOWN_DELAY_MS: 1_000,
+      SHUTDOWN_GRACE_MS: 10_000,
+    });
+    expect(parseConfig({ ...valid, METRICS_PORT: '9464', METRICS_TOKEN: 't'.repeat(32) })).toMatchObject({
+      METRICS_PORT: 9464,
+      METRICS_TOKEN: 't'.repeat(32),
+    });
   });
 
   it('names a missing variable', () => {

@@ -123,7 +123,7 @@ if (TEST_ENGINE === 'postgresql') {
       expect(await race(first, first)).toEqual({ seen: 'waiting', nameReadBySecond: 'Renamed By First' });
     });
 
-    it("lets a transaction on another account go through while the first holds its lock", async () => {
+    it('lets a transaction on another account go through while the first holds its lock', async () => {
       await t.db.account.update({ where: { id: first }, data: { name: 'Jane Holder' } });
       expect(await race(first, second)).toEqual({ seen: 'went through', nameReadBySecond: 'Jane Holder' });
     });

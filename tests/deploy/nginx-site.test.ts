@@ -5,8 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { mainConfig, renderSite } from '../../scripts/lib/nginx.ts';
 import { clientAddressOf } from '../../src/server/client-address.ts';
 
-const site = (instances = ['127.0.0.1:3001', '127.0.0.1:3002']) => renderSite({ listen: '127.0.0.1:8080', instances, accessLog: '/var/log/nginx/two-step.access.log' });
-const directives = (text: string) => text.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n');
+const site = (instances = ['127.0.0.1:3001', '127.0.0.1:3002']) =>
+  renderSite({ listen: '127.0.0.1:8080', instances, accessLog: '/var/log/nginx/two-step.access.log' });
+const directives = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('#'))
+    .join('\n');
 
 describe('the nginx site file', () => {
   it('balances every instance given, round-robin with passive health checks, and leaves no variable unrendered', () => {
@@ -26,7 +31,8 @@ describe('the nginx site file', () => {
       'proxy_set_header X-Forwarded-Proto $scheme;',
       'proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
       'proxy_set_header X-Request-Id $request_id;',
-    ]) expect(text).toContain(line);
+    ])
+      expect(text).toContain(line);
     // $proxy_add_x_forwarded_for is "<what the client sent>, <the address nginx saw>": the portal
     // (TRUST_PROXY=on) takes the last entry, so a client's own entries change nothing.
     expect(clientAddressOf('203.0.113.66, 198.51.100.7')).toBe('198.51.100.7');
@@ -46,12 +52,13 @@ describe('the nginx site file', () => {
     expect(format).not.toMatch(/\$request\b|\$request_uri|\$args|\$query_string|\$http_referer/);
   });
 
-  it('does not show the instances\' metrics to the public', () => {
+  it("does not show the instances' metrics to the public", () => {
     expect(directives(site())).toMatch(/location = \/metrics \{\s*return 404;\s*\}/);
   });
 
   it('runs from a folder of its own in tests: pid, logs and temporary files inside it', () => {
     const text = mainConfig('/tmp/prefix', site());
-    for (const name of ['pid', 'error_log', 'access_log', 'client_body_temp_path', 'proxy_temp_path']) expect(text).toMatch(new RegExp(`${name} /tmp/prefix/`));
+    for (const name of ['pid', 'error_log', 'access_log', 'client_body_temp_path', 'proxy_temp_path'])
+      expect(text).toMatch(new RegExp(`${name} /tmp/prefix/`));
   });
 });

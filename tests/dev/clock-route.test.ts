@@ -24,7 +24,13 @@ describe('the dev clock', () => {
     const { POST } = await import('../../app/dev/clock/route.ts');
     const { runtime } = await import('../../src/runtime.ts');
     const raw = (body: string, contentType?: string) =>
-      POST(new Request('http://localhost/dev/clock', { method: 'POST', body, headers: contentType === undefined ? {} : { 'content-type': contentType } }));
+      POST(
+        new Request('http://localhost/dev/clock', {
+          method: 'POST',
+          body,
+          headers: contentType === undefined ? {} : { 'content-type': contentType },
+        }),
+      );
     const post = (data: unknown) => raw(JSON.stringify(data), 'application/json');
     return { post, raw, runtime };
   }
@@ -40,17 +46,25 @@ describe('the dev clock', () => {
     const res = await post({ advanceSeconds: 3600 });
     expect(await res.json()).toEqual({ offsetSeconds: 3600 });
     expectOffset(runtime(), 3600_000);
-    for (const bad of [{ advanceSeconds: -5 }, { advanceSeconds: 1.5 }, { advanceSeconds: '60' }, null]) expect((await post(bad)).status).toBe(400);
+    for (const bad of [{ advanceSeconds: -5 }, { advanceSeconds: 1.5 }, { advanceSeconds: '60' }, null])
+      expect((await post(bad)).status).toBe(400);
   });
 
   it('takes only application/json (415 otherwise), and answers malformed JSON with 400, the clock untouched', async () => {
     const { raw, runtime } = await routeWith({ STANDINS: 'on' });
     const body = JSON.stringify({ advanceSeconds: 60 });
-    for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp']) {
+    for (const type of [
+      undefined,
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonp',
+    ]) {
       expect((await raw(body, type)).status, String(type)).toBe(415);
     }
     expect((await raw(body, 'Application/JSON; charset=utf-8')).status).toBe(200);
-    for (const bad of ['{', '', '{"advanceSeconds": 60', 'advanceSeconds=60', '\u0000']) expect((await raw(bad, 'application/json')).status, bad).toBe(400);
+    for (const bad of ['{', '', '{"advanceSeconds": 60', 'advanceSeconds=60', '\u0000'])
+      expect((await raw(bad, 'application/json')).status, bad).toBe(400);
     expectOffset(runtime(), 60_000);
   });
 });

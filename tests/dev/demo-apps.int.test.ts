@@ -54,7 +54,12 @@ describe('the demo apps', () => {
     const started = await browse(browser, `${apps.url(app)}sign-in`);
     const { clientId } = DEMO_APPS[app];
     const at = app === 'store' ? { now: () => new Date(Date.now() - MINUTE) } : clock;
-    return throughPortal(t.db, at, browser, started, { accountId, clientId, scopes: app === 'icloud' ? ICLOUD_SCOPES : STORE_SCOPES, ...opts });
+    return throughPortal(t.db, at, browser, started, {
+      accountId,
+      clientId,
+      scopes: app === 'icloud' ? ICLOUD_SCOPES : STORE_SCOPES,
+      ...opts,
+    });
   };
 
   it('iCloud: signs in through the portal\u2019s pages and shows who signed in and the ID token\u2019s claims', async () => {
@@ -95,12 +100,16 @@ describe('the demo apps', () => {
     expect(info.body).toContain(row('name', 'Jane Holder'));
 
     const refreshed = await press(browser, info, '/icloud/refresh');
-    expect(refreshed.body).toMatch(/Access refreshed: the new access token expires [A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\./);
+    expect(refreshed.body).toMatch(
+      /Access refreshed: the new access token expires [A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\./,
+    );
 
     // Stop Using in Password and Security: every token the app holds is gone.
     expect(await stopUsingApp({ db: t.db, clock }, { accountId } as never, 'icloud-demo', BROWSER)).toMatchObject({ ok: true });
     const ended = await press(browser, refreshed, '/icloud/refresh');
-    expect(ended.body).toContain('Your access ended: the Apple ID portal no longer accepts this app\u2019s refresh token. Sign in again to continue.');
+    expect(ended.body).toContain(
+      'Your access ended: the Apple ID portal no longer accepts this app\u2019s refresh token. Sign in again to continue.',
+    );
     expect(ended.body).toContain('href="/icloud/sign-in">Sign in with your Apple ID</a>');
   });
 
@@ -145,7 +154,9 @@ describe('the demo apps', () => {
     await browser.signIn(t.db, accountId, new Date(), { secondStep: 'sms' });
     const confirmed = await continueSignIn(browser, bought);
     expect(confirmed.url.href).toBe(apps.url('store'));
-    expect(confirmed.body).toContain('role="status"><strong>Purchase confirmed (demo).</strong> Demo Headphones: confirmed with password, a code sent by text message, more than one factor (amr: pwd, sms, mfa).');
+    expect(confirmed.body).toContain(
+      'role="status"><strong>Purchase confirmed (demo).</strong> Demo Headphones: confirmed with password, a code sent by text message, more than one factor (amr: pwd, sms, mfa).',
+    );
   });
 
   it('Store: with two-step off, the purchase is refused and the holder sent to turn it on', async () => {
@@ -159,17 +170,24 @@ describe('the demo apps', () => {
     expect(told.url.pathname).toBe('/sign-in/two-step-required');
     const back = await cancelSignIn(browser, told);
     expect(back.url.href).toBe(apps.url('store'));
-    expect(back.body).toContain(`Purchases need two-step verification, which is off for your Apple ID. Turn it on in <a href="${portal.url}/account/security">Password and Security</a>, then buy again.`);
+    expect(back.body).toContain(
+      `Purchases need two-step verification, which is off for your Apple ID. Turn it on in <a href="${portal.url}/account/security">Password and Security</a>, then buy again.`,
+    );
     expect(back.body).not.toContain('Purchase confirmed');
   });
 
   it('Store: an ID token confirms a purchase only if it is the buyer\u2019s, from after Buy, with a trusted device', () => {
     const pressedAt = Date.UTC(2026, 10, 23, 10, 0, 0);
-    const user = (claims: Record<string, unknown>) => ({ claims: { sub: 'buyer', auth_time: pressedAt / 1000 + 5, acr: ACR.twoStep, amr: ['pwd', 'sms', 'mfa'], ...claims } }) as unknown as SignedIn;
+    const user = (claims: Record<string, unknown>) =>
+      ({
+        claims: { sub: 'buyer', auth_time: pressedAt / 1000 + 5, acr: ACR.twoStep, amr: ['pwd', 'sms', 'mfa'], ...claims },
+      }) as unknown as SignedIn;
     const pending = { purpose: 'buy' as const, verifier: '', nonce: '', startedAt: pressedAt };
     expect(purchaseRefusal(user({}), 'buyer', pending)).toBeNull();
     expect(purchaseRefusal(user({ auth_time: pressedAt / 1000 - CLOCK_TOLERANCE_S }), 'buyer', pending)).toBeNull();
-    expect(purchaseRefusal(user({ auth_time: pressedAt / 1000 - CLOCK_TOLERANCE_S - 1 }), 'buyer', pending)).toContain('did not ask you to confirm it again');
+    expect(purchaseRefusal(user({ auth_time: pressedAt / 1000 - CLOCK_TOLERANCE_S - 1 }), 'buyer', pending)).toContain(
+      'did not ask you to confirm it again',
+    );
     expect(purchaseRefusal(user({ auth_time: undefined }), 'buyer', pending)).toContain('did not ask you to confirm it again');
     expect(purchaseRefusal(user({ acr: ACR.password, amr: ['pwd'] }), 'buyer', pending)).toContain('not confirmed with a trusted device');
     expect(purchaseRefusal(user({ amr: ['pwd', 'sms'] }), 'buyer', pending)).toContain('not confirmed with a trusted device');
@@ -208,10 +226,24 @@ describe('the demo apps', () => {
 
     const seed = (standinsUrl: string, sessionSecret = SESSION_SECRET) => seedDemoApps(t.db, { standinsUrl, sessionSecret }, clock.now());
     expect(await seed(apps.standins.httpUrl)).toEqual([]);
-    await t.db.appAuthorization.create({ data: { accountId, clientId: 'icloud-demo', scope: 'openid', createdAt: clock.now(), allowedAt: clock.now(), lastUsedAt: clock.now() } });
+    await t.db.appAuthorization.create({
+      data: {
+        accountId,
+        clientId: 'icloud-demo',
+        scope: 'openid',
+        createdAt: clock.now(),
+        allowedAt: clock.now(),
+        lastUsedAt: clock.now(),
+      },
+    });
     try {
-      expect(await seed('http://127.0.0.1:4999')).toEqual(['iCloud (demo) (redirect URIs updated)', 'Store (demo) (redirect URIs updated)']);
-      expect(JSON.parse((await t.db.oidcClient.findUniqueOrThrow({ where: { id: 'icloud-demo' } })).redirectUris)).toEqual(['http://127.0.0.1:4999/icloud/callback']);
+      expect(await seed('http://127.0.0.1:4999')).toEqual([
+        'iCloud (demo) (redirect URIs updated)',
+        'Store (demo) (redirect URIs updated)',
+      ]);
+      expect(JSON.parse((await t.db.oidcClient.findUniqueOrThrow({ where: { id: 'icloud-demo' } })).redirectUris)).toEqual([
+        'http://127.0.0.1:4999/icloud/callback',
+      ]);
       expect(await t.db.appAuthorization.count({ where: { clientId: 'icloud-demo' } })).toBe(1);
 
       const other = 'another-session-secret-0123456789abcdef-xyz';

@@ -153,7 +153,7 @@ describe('Messages.json: success', () => {
 
   it('counts segments: 160 GSM characters are one, 161 are two, 71 non-GSM are two', async () => {
     const segs = async (body: string) =>
-      (((await (await sendSms({ To: MOBILE, From: FROM, Body: body })).json()) as { num_segments: string }).num_segments);
+      ((await (await sendSms({ To: MOBILE, From: FROM, Body: body })).json()) as { num_segments: string }).num_segments;
     expect(await segs('a'.repeat(160))).toBe('1');
     expect(await segs('a'.repeat(161))).toBe('2');
     expect(await segs('é'.repeat(71))).toBe('2');
@@ -345,9 +345,13 @@ describe('Lookup v2', () => {
     const own = await startHttp([custom.handle]);
     try {
       const get = async (n: string) =>
-        (((await (await fetch(`${own.url}/v2/PhoneNumbers/${encodeURIComponent(n)}?Fields=line_type_intelligence`, {
-          headers: { Authorization: basic(SID, TOKEN) },
-        })).json()) as { line_type_intelligence: { type: string } }).line_type_intelligence.type);
+        (
+          (await (
+            await fetch(`${own.url}/v2/PhoneNumbers/${encodeURIComponent(n)}?Fields=line_type_intelligence`, {
+              headers: { Authorization: basic(SID, TOKEN) },
+            })
+          ).json()) as { line_type_intelligence: { type: string } }
+        ).line_type_intelligence.type;
       expect(await get('+15551000000')).toBe('voicemail');
       expect(await get('+15552000000')).toBe('pager');
       expect(await get('+12125550000')).toBe('landline');

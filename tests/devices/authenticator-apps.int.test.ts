@@ -86,8 +86,14 @@ describe('authenticator apps', () => {
     const { id, setup } = await start();
     const right = code(setup.secret);
     const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
-    expect(await confirmDevice(s.a.deps, s.a.actor, { trustedDeviceId: id, code: wrong }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { code: CODES_ERRORS.TOTP_WRONG } });
-    expect(await confirmDevice(s.a.deps, s.a.actor, { trustedDeviceId: id, code: '1234' }, BROWSER)).toMatchObject({ ok: false, fieldErrors: { code: CODES_ERRORS.CODE_MALFORMED(6) } });
+    expect(await confirmDevice(s.a.deps, s.a.actor, { trustedDeviceId: id, code: wrong }, BROWSER)).toMatchObject({
+      ok: false,
+      fieldErrors: { code: CODES_ERRORS.TOTP_WRONG },
+    });
+    expect(await confirmDevice(s.a.deps, s.a.actor, { trustedDeviceId: id, code: '1234' }, BROWSER)).toMatchObject({
+      ok: false,
+      fieldErrors: { code: CODES_ERRORS.CODE_MALFORMED(6) },
+    });
     expect((await s.t.db.trustedDevice.findUniqueOrThrow({ where: { id } })).verifiedAt).toBeNull();
     // An abandoned pending app goes with Remove, without an email (it was never trusted).
     expect((await removeDevice(s.a.deps, s.a.actor, id, BROWSER)).ok).toBe(true);
@@ -122,7 +128,10 @@ describe('authenticator apps', () => {
     expect((await completeSignIn(s.a.deps, first.sessionToken, { trustedDeviceId: app.id, code: typed }, BROWSER)).ok).toBe(true);
     const second = await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER);
     if (!second.ok) throw new Error(second.error);
-    expect(await completeSignIn(s.a.deps, second.sessionToken, { trustedDeviceId: app.id, code: typed }, BROWSER)).toMatchObject({ ok: false, error: CODES_ERRORS.TOTP_USED });
+    expect(await completeSignIn(s.a.deps, second.sessionToken, { trustedDeviceId: app.id, code: typed }, BROWSER)).toMatchObject({
+      ok: false,
+      error: CODES_ERRORS.TOTP_USED,
+    });
     expect(s.a.sms.sent).toHaveLength(0);
   });
 

@@ -22,14 +22,24 @@ describe(`the device pages' reads (${TEST_ENGINE})`, () => {
     const other = await createAccount(testDeps(t.db), accountInput({ appleId: 'other.holder@example.com' }), BROWSER);
     if (!other.ok) throw new Error('other account');
     const at = (m: number) => new Date(Date.UTC(2026, 10, 30, 10, m, 0, 123));
-    const phone = await t.db.trustedDevice.create({ data: { accountId, kind: 'sms', phoneNumber: '+15550100042', createdAt: at(1), verifiedAt: at(2) } });
+    const phone = await t.db.trustedDevice.create({
+      data: { accountId, kind: 'sms', phoneNumber: '+15550100042', createdAt: at(1), verifiedAt: at(2) },
+    });
     const ipad = await t.db.registeredDevice.create({ data: { accountId, deviceId: 'dev-1', name: 'Jamie’s iPad', createdAt: at(1) } });
     await t.db.registeredDevice.create({ data: { accountId, deviceId: 'dev-2', name: 'Old iPhone', createdAt: at(0) } });
     await t.db.trustedDevice.create({ data: { accountId, kind: 'push', registeredDeviceId: ipad.id, createdAt: at(1) } }); // pending, same instant as the phone
-    await t.db.trustedDevice.create({ data: { accountId: other.accountId, kind: 'sms', phoneNumber: '+15550100043', createdAt: at(3), verifiedAt: at(3) } });
-    const app = await t.db.trustedDevice.create({ data: { accountId, kind: 'totp', name: 'Authy', createdAt: at(2), verifiedAt: at(2), lastUsedAt: at(3) } });
+    await t.db.trustedDevice.create({
+      data: { accountId: other.accountId, kind: 'sms', phoneNumber: '+15550100043', createdAt: at(3), verifiedAt: at(3) },
+    });
+    const app = await t.db.trustedDevice.create({
+      data: { accountId, kind: 'totp', name: 'Authy', createdAt: at(2), verifiedAt: at(2), lastUsedAt: at(3) },
+    });
 
-    const trusted = await t.db.trustedDevice.findMany({ where: { accountId }, include: { registeredDevice: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const trusted = await t.db.trustedDevice.findMany({
+      where: { accountId },
+      include: { registeredDevice: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
     expect(await trustedDeviceRows(t.db, accountId)).toEqual(
       trusted.map((d) => ({
         id: d.id,
@@ -42,7 +52,11 @@ describe(`the device pages' reads (${TEST_ENGINE})`, () => {
         lastUsedAt: d.lastUsedAt,
       })),
     );
-    const registered = await t.db.registeredDevice.findMany({ where: { accountId }, include: { trustedDevices: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const registered = await t.db.registeredDevice.findMany({
+      where: { accountId },
+      include: { trustedDevices: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
     expect(await registeredDeviceRows(t.db, accountId)).toEqual(
       registered.map((r) => ({
         id: r.id,

@@ -16,12 +16,26 @@ type Dates = { createdAt: Date; verifiedAt?: Date | null; lastUsedAt?: Date | nu
 
 export async function appDevice(db: Db, accountId: string, name: string | null, d: Dates): Promise<string> {
   const row = await db.trustedDevice.create({
-    data: { accountId, kind: 'totp', name, totpSecret: KIND_SECRETS.totpSecret, totpLastStep: KIND_SECRETS.totpLastStep, verifiedAt: null, ...d },
+    data: {
+      accountId,
+      kind: 'totp',
+      name,
+      totpSecret: KIND_SECRETS.totpSecret,
+      totpLastStep: KIND_SECRETS.totpLastStep,
+      verifiedAt: null,
+      ...d,
+    },
   });
   return row.id;
 }
 
-export async function passkeyDevice(db: Db, accountId: string, name: string | null, d: Dates, credentialId = KIND_SECRETS.credentialId): Promise<string> {
+export async function passkeyDevice(
+  db: Db,
+  accountId: string,
+  name: string | null,
+  d: Dates,
+  credentialId = KIND_SECRETS.credentialId,
+): Promise<string> {
   const row = await db.trustedDevice.create({
     data: {
       accountId,

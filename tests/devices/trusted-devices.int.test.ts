@@ -75,7 +75,8 @@ describe('trusted devices', () => {
   const codeIn = (body: string) => /\b(\d{4})\b/.exec(body)?.[1] ?? '';
   const smsCodeTo = (to: string) => codeIn(texts().find((m) => m.to === to)?.body ?? '');
   const devices = () => t.db.trustedDevice.findMany({ where: { accountId: actor.accountId } });
-  const events = async (kind: string) => (await t.db.securityEvent.findMany({ where: { accountId: actor.accountId, kind } })).map((e) => JSON.parse(e.details ?? '{}'));
+  const events = async (kind: string) =>
+    (await t.db.securityEvent.findMany({ where: { accountId: actor.accountId, kind } })).map((e) => JSON.parse(e.details ?? '{}'));
   const mails = () => t.db.emailOutbox.findMany({ orderBy: { toAddress: 'asc' } });
   const phone = (phoneNumber: string, countryCode = 'US') => addPhoneNumber(deps, actor, { countryCode, phoneNumber }, BROWSER);
 
@@ -91,7 +92,10 @@ describe('trusted devices', () => {
   describe('phone numbers', () => {
     it('a mobile number gets a text with a 4-digit code, and becomes trusted when the code is entered', async () => {
       const added = await phone('(555) 010-1234');
-      expect(added).toMatchObject({ ok: true, message: 'We sent a 4-digit code to +1 ••• ••• ••34. Enter it below to finish adding the number.' });
+      expect(added).toMatchObject({
+        ok: true,
+        message: 'We sent a 4-digit code to +1 ••• ••• ••34. Enter it below to finish adding the number.',
+      });
       if (!added.ok) return;
       expect(lookups).toEqual([MOBILE]);
       expect(texts()).toHaveLength(1);
@@ -101,13 +105,22 @@ describe('trusted devices', () => {
       expect((await listDevices(t.db, actor.accountId)).pending).toMatchObject([{ id: added.trustedDeviceId, label: '+1 ••• ••• ••34' }]);
 
       deps.clock.advance(60_000);
-      const confirmed = await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: ` ${smsCodeTo(MOBILE)} ` }, BROWSER);
+      const confirmed = await confirmDevice(
+        deps,
+        actor,
+        { trustedDeviceId: added.trustedDeviceId, code: ` ${smsCodeTo(MOBILE)} ` },
+        BROWSER,
+      );
       expect(confirmed).toEqual({ ok: true, message: '+1 ••• ••• ••34 is now a trusted device.' });
       expect((await devices())[0]!.verifiedAt).toEqual(deps.clock.now());
       const list = await listDevices(t.db, actor.accountId);
       expect(list.pending).toEqual([]);
-      expect(list.trusted).toMatchObject([{ id: added.trustedDeviceId, kind: 'sms', label: '+1 ••• ••• ••34', verifiedAt: deps.clock.now() }]);
-      expect(await events('trusted-device-added')).toEqual([{ kind: 'sms', device: '+1 ••• ••• ••34', title: 'Phone number (+1 ••• ••• ••34)' }]);
+      expect(list.trusted).toMatchObject([
+        { id: added.trustedDeviceId, kind: 'sms', label: '+1 ••• ••• ••34', verifiedAt: deps.clock.now() },
+      ]);
+      expect(await events('trusted-device-added')).toEqual([
+        { kind: 'sms', device: '+1 ••• ••• ••34', title: 'Phone number (+1 ••• ••• ••34)' },
+      ]);
       expect((await mails()).map((m) => [m.kind, m.toAddress, m.subject])).toEqual([
         ['trusted-device-added', 'jane.holder@example.com', 'A trusted device was added to your Apple ID'],
         ['trusted-device-added', 'rescue.jane.holder@example.com', 'A trusted device was added to your Apple ID'],
@@ -129,12 +142,19 @@ describe('trusted devices', () => {
       expect(parsePhoneNumber('07700 900123', 'GB')).toEqual({ ok: true, e164: UK_MOBILE });
 
       expect((await phone('(555) 010-1234')).ok).toBe(true);
-      expect(await phone('+1 555 010 1234')).toMatchObject({ ok: false, code: 'NUMBER_AWAITING_CODE', fieldErrors: { phoneNumber: DEVICES_ERRORS.NUMBER_AWAITING_CODE } });
+      expect(await phone('+1 555 010 1234')).toMatchObject({
+        ok: false,
+        code: 'NUMBER_AWAITING_CODE',
+        fieldErrors: { phoneNumber: DEVICES_ERRORS.NUMBER_AWAITING_CODE },
+      });
       expect((await devices()).map((d) => d.phoneNumber)).toEqual([MOBILE]);
 
       // The country defaults to the account's (US) when the form sends none.
       deps.clock.advance(60_000);
-      expect(await addPhoneNumber(deps, actor, { phoneNumber: '555.010.1234' }, BROWSER)).toMatchObject({ ok: false, code: 'NUMBER_AWAITING_CODE' });
+      expect(await addPhoneNumber(deps, actor, { phoneNumber: '555.010.1234' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'NUMBER_AWAITING_CODE',
+      });
 
       const uk = await phone('07700 900123', 'GB');
       expect(uk).toMatchObject({ ok: true, message: expect.stringContaining('+•• ••• ••• ••23') });
@@ -148,7 +168,12 @@ describe('trusted devices', () => {
       ['07700 900123', 'US', 'United States'], // a UK number without its country
       ['555 010 12345678', 'GB', 'United Kingdom'],
     ])('refuses %j (%s) with a field message, before any lookup or text', async (typed, country, name) => {
-      expect(await phone(typed, country)).toEqual({ ok: false, code: 'INVALID_NUMBER', error: '', fieldErrors: { phoneNumber: `Enter a valid phone number for ${name}.` } });
+      expect(await phone(typed, country)).toEqual({
+        ok: false,
+        code: 'INVALID_NUMBER',
+        error: '',
+        fieldErrors: { phoneNumber: `Enter a valid phone number for ${name}.` },
+      });
       expect(lookups).toEqual([]);
       expect(texts()).toEqual([]);
       expect(await devices()).toEqual([]);
@@ -156,7 +181,11 @@ describe('trusted devices', () => {
 
     it('refuses an empty number and an unknown country', async () => {
       expect(await phone('  ')).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { phoneNumber: 'Enter a phone number.' } });
-      expect(await phone('555 010 1234', 'ZZ')).toMatchObject({ ok: false, code: 'CHOOSE_COUNTRY', fieldErrors: { countryCode: DEVICES_ERRORS.CHOOSE_COUNTRY } });
+      expect(await phone('555 010 1234', 'ZZ')).toMatchObject({
+        ok: false,
+        code: 'CHOOSE_COUNTRY',
+        fieldErrors: { countryCode: DEVICES_ERRORS.CHOOSE_COUNTRY },
+      });
       expect(lookups).toEqual([]);
     });
 
@@ -175,7 +204,12 @@ describe('trusted devices', () => {
     });
 
     it('a Lookup failure sends nothing and stores nothing', async () => {
-      const unreachable = createTwilioSms({ ...STANDIN_TWILIO, apiBaseUrl: standins.httpUrl, lookupsBaseUrl: `http://127.0.0.1:${await freePort()}`, timeoutMs: 2_000 });
+      const unreachable = createTwilioSms({
+        ...STANDIN_TWILIO,
+        apiBaseUrl: standins.httpUrl,
+        lookupsBaseUrl: `http://127.0.0.1:${await freePort()}`,
+        timeoutMs: 2_000,
+      });
       const result = await addPhoneNumber({ ...deps, sms: unreachable }, actor, { countryCode: 'US', phoneNumber: MOBILE }, BROWSER);
       expect(result).toMatchObject({ ok: false, code: 'LOOKUP_UNAVAILABLE' });
       expect(!result.ok && result.error).toBe("We can't check this number right now, so no code was sent. Try again later.");
@@ -188,9 +222,15 @@ describe('trusted devices', () => {
       const first = await phone(MOBILE);
       expect(first.ok).toBe(true);
       deps.clock.advance(60_000);
-      expect(await phone('(555) 010-1234')).toMatchObject({ ok: false, code: 'NUMBER_AWAITING_CODE', fieldErrors: { phoneNumber: DEVICES_ERRORS.NUMBER_AWAITING_CODE } });
+      expect(await phone('(555) 010-1234')).toMatchObject({
+        ok: false,
+        code: 'NUMBER_AWAITING_CODE',
+        fieldErrors: { phoneNumber: DEVICES_ERRORS.NUMBER_AWAITING_CODE },
+      });
       if (!first.ok) return;
-      expect((await confirmDevice(deps, actor, { trustedDeviceId: first.trustedDeviceId, code: smsCodeTo(MOBILE) }, BROWSER)).ok).toBe(true);
+      expect((await confirmDevice(deps, actor, { trustedDeviceId: first.trustedDeviceId, code: smsCodeTo(MOBILE) }, BROWSER)).ok).toBe(
+        true,
+      );
       expect(await phone(MOBILE)).toMatchObject({ ok: false, code: 'NUMBER_ALREADY_TRUSTED' });
       expect(texts()).toHaveLength(1);
       expect(await devices()).toHaveLength(1);
@@ -210,7 +250,11 @@ describe('trusted devices', () => {
 
     it('at most 20 numbers are looked up per account per hour (Lookup costs money, refused numbers send nothing)', async () => {
       for (let i = 0; i < 20; i++) expect((await phone(`+1555020${String(1000 + i)}`)).ok).toBe(false);
-      expect(await phone(MOBILE)).toEqual({ ok: false, code: 'TOO_MANY_LOOKUPS', error: 'You have checked many phone numbers in a short time. Try again in 1 hour.' });
+      expect(await phone(MOBILE)).toEqual({
+        ok: false,
+        code: 'TOO_MANY_LOOKUPS',
+        error: 'You have checked many phone numbers in a short time. Try again in 1 hour.',
+      });
       expect(lookups).toHaveLength(20);
       deps.clock.advance(61 * 60_000);
       expect((await phone(MOBILE)).ok).toBe(true);
@@ -218,9 +262,18 @@ describe('trusted devices', () => {
 
     it('an account holds at most 10 trusted and pending devices', async () => {
       await t.db.trustedDevice.createMany({
-        data: Array.from({ length: 10 }, (_, i) => ({ accountId: actor.accountId, kind: 'sms', phoneNumber: `+1555010${2000 + i}`, createdAt: deps.clock.now() })),
+        data: Array.from({ length: 10 }, (_, i) => ({
+          accountId: actor.accountId,
+          kind: 'sms',
+          phoneNumber: `+1555010${2000 + i}`,
+          createdAt: deps.clock.now(),
+        })),
       });
-      expect(await phone(MOBILE)).toEqual({ ok: false, code: 'TOO_MANY_DEVICES', error: 'You have 10 trusted and pending devices, the most an account can have. Remove one first.' });
+      expect(await phone(MOBILE)).toEqual({
+        ok: false,
+        code: 'TOO_MANY_DEVICES',
+        error: 'You have 10 trusted and pending devices, the most an account can have. Remove one first.',
+      });
       expect(lookups).toEqual([]);
       expect(texts()).toEqual([]);
     });
@@ -235,7 +288,11 @@ describe('trusted devices', () => {
         error: '',
         fieldErrors: { code: "That code isn't right. You can try 2 more times." },
       });
-      expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: '12a' }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_MALFORMED', fieldErrors: { code: 'Enter the 4-digit code.' } });
+      expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: '12a' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'CODE_MALFORMED',
+        fieldErrors: { code: 'Enter the 4-digit code.' },
+      });
       expect((await devices())[0]!.verifiedAt).toBeNull();
       expect(await t.db.emailOutbox.count()).toBe(0);
     });
@@ -251,33 +308,58 @@ describe('trusted devices', () => {
       expect(texts()).toHaveLength(2);
       const second = codeIn(texts()[0]!.body);
       if (first !== second) {
-        expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: first }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_WRONG', fieldErrors: { code: expect.any(String) } });
+        expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: first }, BROWSER)).toMatchObject({
+          ok: false,
+          code: 'CODE_WRONG',
+          fieldErrors: { code: expect.any(String) },
+        });
       }
       expect((await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: second }, BROWSER)).ok).toBe(true);
-      expect(await resendCode(deps, actor, added.trustedDeviceId, BROWSER)).toEqual({ ok: false, code: 'DEVICE_ALREADY_TRUSTED', error: '+1 ••• ••• ••34 is already a trusted device.' });
+      expect(await resendCode(deps, actor, added.trustedDeviceId, BROWSER)).toEqual({
+        ok: false,
+        code: 'DEVICE_ALREADY_TRUSTED',
+        error: '+1 ••• ••• ••34 is already a trusted device.',
+      });
     });
   });
 
   describe('push devices', () => {
     it('registers a simulated device, pushes a code to it, and trusts it once the code is entered', async () => {
       const registered = await registerDevice(deps, actor, { name: "  Jamie's iPhone " }, BROWSER);
-      expect(registered).toMatchObject({ ok: true, deviceId: expect.stringMatching(/^sim-[0-9a-f]{8}$/), message: "Jamie's iPhone is registered. Send a code to it to make it a trusted device." });
+      expect(registered).toMatchObject({
+        ok: true,
+        deviceId: expect.stringMatching(/^sim-[0-9a-f]{8}$/),
+        message: "Jamie's iPhone is registered. Send a code to it to make it a trusted device.",
+      });
       if (!registered.ok) return;
-      expect(await t.db.registeredDevice.findMany()).toMatchObject([{ accountId: actor.accountId, deviceId: registered.deviceId, name: "Jamie's iPhone" }]);
+      expect(await t.db.registeredDevice.findMany()).toMatchObject([
+        { accountId: actor.accountId, deviceId: registered.deviceId, name: "Jamie's iPhone" },
+      ]);
       expect(await events('device-registered')).toEqual([{ deviceId: registered.deviceId, name: "Jamie's iPhone" }]);
       expect((await listDevices(t.db, actor.accountId)).registered).toMatchObject([{ id: registered.registeredDeviceId, status: null }]);
 
       const added = await addPushDevice(deps, actor, registered.registeredDeviceId, BROWSER);
-      expect(added).toMatchObject({ ok: true, message: "We sent a 4-digit code to Jamie's iPhone. Enter it below to make it a trusted device." });
+      expect(added).toMatchObject({
+        ok: true,
+        message: "We sent a 4-digit code to Jamie's iPhone. Enter it below to make it a trusted device.",
+      });
       if (!added.ok) return;
       const pushed = standins.push.notifications();
       expect(pushed).toHaveLength(1);
       expect(pushed[0]).toMatchObject({ deviceId: registered.deviceId, deviceName: "Jamie's iPhone", title: 'Two-Step' });
       expect(texts()).toEqual([]);
       expect((await listDevices(t.db, actor.accountId)).registered).toMatchObject([{ status: 'pending' }]);
-      expect(await addPushDevice(deps, actor, registered.registeredDeviceId, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_AWAITING_CODE' });
+      expect(await addPushDevice(deps, actor, registered.registeredDeviceId, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'DEVICE_AWAITING_CODE',
+      });
 
-      const confirmed = await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code: codeIn(pushed[0]!.body) }, BROWSER);
+      const confirmed = await confirmDevice(
+        deps,
+        actor,
+        { trustedDeviceId: added.trustedDeviceId, code: codeIn(pushed[0]!.body) },
+        BROWSER,
+      );
       expect(confirmed).toEqual({ ok: true, message: "Jamie's iPhone is now a trusted device." });
       const list = await listDevices(t.db, actor.accountId);
       expect(list.trusted).toMatchObject([{ id: added.trustedDeviceId, kind: 'push', label: "Jamie's iPhone" }]);
@@ -286,9 +368,21 @@ describe('trusted devices', () => {
     });
 
     it('refuses a bad device name', async () => {
-      expect(await registerDevice(deps, actor, { name: '   ' }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { name: expect.stringContaining('Enter a name') } });
-      expect(await registerDevice(deps, actor, { name: 'x'.repeat(61) }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { name: 'Keep the name to 60 characters or fewer.' } });
-      expect(await registerDevice(deps, actor, { name: 'two\nlines' }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { name: expect.any(String) } });
+      expect(await registerDevice(deps, actor, { name: '   ' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'INVALID_FIELDS',
+        fieldErrors: { name: expect.stringContaining('Enter a name') },
+      });
+      expect(await registerDevice(deps, actor, { name: 'x'.repeat(61) }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'INVALID_FIELDS',
+        fieldErrors: { name: 'Keep the name to 60 characters or fewer.' },
+      });
+      expect(await registerDevice(deps, actor, { name: 'two\nlines' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'INVALID_FIELDS',
+        fieldErrors: { name: expect.any(String) },
+      });
       expect(await t.db.registeredDevice.count()).toBe(0);
     });
 
@@ -304,10 +398,15 @@ describe('trusted devices', () => {
       const theirPending = await addPushDevice(deps, other, theirs.registeredDeviceId, BROWSER);
       if (!theirPending.ok) throw new Error('setup');
       const code = codeIn(standins.push.notifications()[0]!.body);
-      expect(await confirmDevice(deps, actor, { trustedDeviceId: theirPending.trustedDeviceId, code }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
+      expect(await confirmDevice(deps, actor, { trustedDeviceId: theirPending.trustedDeviceId, code }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'DEVICE_GONE',
+      });
       expect(await removeDevice(deps, actor, theirPending.trustedDeviceId, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
       expect(await resendCode(deps, actor, theirPending.trustedDeviceId, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
-      expect(await t.db.trustedDevice.findUniqueOrThrow({ where: { id: theirPending.trustedDeviceId } })).toMatchObject({ verifiedAt: null });
+      expect(await t.db.trustedDevice.findUniqueOrThrow({ where: { id: theirPending.trustedDeviceId } })).toMatchObject({
+        verifiedAt: null,
+      });
       // Still good for its owner.
       expect((await confirmDevice(deps, other, { trustedDeviceId: theirPending.trustedDeviceId, code }, BROWSER)).ok).toBe(true);
     });
@@ -318,12 +417,26 @@ describe('trusted devices', () => {
       const added = await phone(MOBILE);
       if (!added.ok) throw new Error('setup');
       const code = smsCodeTo(MOBILE);
-      expect(await removeDevice(deps, actor, added.trustedDeviceId, BROWSER)).toEqual({ ok: true, message: '+1 ••• ••• ••34 was removed.' });
+      expect(await removeDevice(deps, actor, added.trustedDeviceId, BROWSER)).toEqual({
+        ok: true,
+        message: '+1 ••• ••• ••34 was removed.',
+      });
       expect(await devices()).toEqual([]);
       expect(await t.db.verificationCode.count()).toBe(0);
-      expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_GONE' });
-      expect(await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: added.trustedDeviceId, purpose: 'verify-device', code }, BROWSER)).toMatchObject({ ok: false });
-      expect(await events('trusted-device-removed')).toEqual([{ kind: 'sms', device: '+1 ••• ••• ••34', title: 'Phone number (+1 ••• ••• ••34)', wasTrusted: false }]);
+      expect(await confirmDevice(deps, actor, { trustedDeviceId: added.trustedDeviceId, code }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'DEVICE_GONE',
+      });
+      expect(
+        await verifyCode(
+          deps,
+          { accountId: actor.accountId, trustedDeviceId: added.trustedDeviceId, purpose: 'verify-device', code },
+          BROWSER,
+        ),
+      ).toMatchObject({ ok: false });
+      expect(await events('trusted-device-removed')).toEqual([
+        { kind: 'sms', device: '+1 ••• ••• ••34', title: 'Phone number (+1 ••• ••• ••34)', wasTrusted: false },
+      ]);
       expect(await t.db.emailOutbox.count()).toBe(0); // nothing was trusted, nothing to warn about
     });
 
@@ -331,7 +444,10 @@ describe('trusted devices', () => {
       const id = await trustNumber(MOBILE);
       await t.db.emailOutbox.deleteMany();
       deps.clock.advance(60_000);
-      expect(await removeDevice(deps, actor, id, BROWSER)).toEqual({ ok: true, message: '+1 ••• ••• ••34 was removed. It can no longer be used to verify your identity.' });
+      expect(await removeDevice(deps, actor, id, BROWSER)).toEqual({
+        ok: true,
+        message: '+1 ••• ••• ••34 was removed. It can no longer be used to verify your identity.',
+      });
       expect((await listDevices(t.db, actor.accountId)).trusted).toEqual([]);
       expect((await mails()).map((m) => [m.kind, m.toAddress, m.subject])).toEqual([
         ['trusted-device-removed', 'jane.holder@example.com', 'A trusted device was removed from your Apple ID'],
@@ -364,7 +480,16 @@ describe('trusted devices', () => {
 
     const codes = [smsCodeTo(MOBILE), pushCode];
     const queued = await mails();
-    expect(queued.map((m) => m.kind).sort()).toEqual(['trusted-device-added', 'trusted-device-added', 'trusted-device-added', 'trusted-device-added', 'trusted-device-removed', 'trusted-device-removed', 'trusted-device-removed', 'trusted-device-removed']);
+    expect(queued.map((m) => m.kind).sort()).toEqual([
+      'trusted-device-added',
+      'trusted-device-added',
+      'trusted-device-added',
+      'trusted-device-added',
+      'trusted-device-removed',
+      'trusted-device-removed',
+      'trusted-device-removed',
+      'trusted-device-removed',
+    ]);
     const year = String(deps.clock.now().getUTCFullYear());
     for (const m of queued) {
       const text = `${m.subject}\n${m.textBody}`;

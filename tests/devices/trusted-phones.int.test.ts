@@ -26,7 +26,9 @@ describe('the trusted phone number two-step needs', () => {
     t.db.trustedDevice.create({ data: { accountId: owner, kind: 'sms', phoneNumber, createdAt: AT, verifiedAt: verified ? AT : null } });
   async function iosDevice(verified: boolean) {
     const registered = await t.db.registeredDevice.create({ data: { accountId, deviceId: 'DEV-1', name: 'Jane’s iPhone', createdAt: AT } });
-    await t.db.trustedDevice.create({ data: { accountId, kind: 'push', registeredDeviceId: registered.id, createdAt: AT, verifiedAt: verified ? AT : null } });
+    await t.db.trustedDevice.create({
+      data: { accountId, kind: 'push', registeredDeviceId: registered.id, createdAt: AT, verifiedAt: verified ? AT : null },
+    });
   }
 
   it('an account without devices needs one', async () => {
@@ -52,7 +54,11 @@ describe('the trusted phone number two-step needs', () => {
   });
 
   it("another account's trusted number does not count", async () => {
-    const other = await createAccount(testDeps(t.db), accountInput({ appleId: 'someone.else@example.com', rescueEmail: undefined }), BROWSER);
+    const other = await createAccount(
+      testDeps(t.db),
+      accountInput({ appleId: 'someone.else@example.com', rescueEmail: undefined }),
+      BROWSER,
+    );
     if (!other.ok) throw new Error('setup');
     await phone(other.accountId, '+15550109999', true);
     expect(await needsTrustedPhone(t.db, accountId)).toBe(true);

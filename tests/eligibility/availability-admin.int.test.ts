@@ -93,11 +93,16 @@ describe('the availability list, administered', () => {
 
   // What app/create/page.tsx asks for on each request: the countries available now.
   const offeredAt = async (now: Date) =>
-    (await t.db.countryAvailability.findMany({ where: { availableFrom: { lte: now } }, select: { countryCode: true } })).map((r) => r.countryCode).sort();
+    (await t.db.countryAvailability.findMany({ where: { availableFrom: { lte: now } }, select: { countryCode: true } }))
+      .map((r) => r.countryCode)
+      .sort();
 
   it('adds a country, then moves its date, saying what it was', async () => {
     expect(await setAvailability(t.db, 'NP', day('2026-12-01'))).toEqual({ previous: null });
-    expect(await t.db.countryAvailability.findUnique({ where: { countryCode: 'NP' } })).toEqual({ countryCode: 'NP', availableFrom: day('2026-12-01') });
+    expect(await t.db.countryAvailability.findUnique({ where: { countryCode: 'NP' } })).toEqual({
+      countryCode: 'NP',
+      availableFrom: day('2026-12-01'),
+    });
 
     expect(await setAvailability(t.db, 'NP', day('2014-01-01'))).toEqual({ previous: day('2026-12-01') });
     expect(await t.db.countryAvailability.findMany()).toEqual([{ countryCode: 'NP', availableFrom: day('2014-01-01') }]);
@@ -141,7 +146,11 @@ describe('the availability list, administered', () => {
       { code: 'NP', name: 'Nepal', availableFrom: day('2026-12-01') },
     ]);
     // Names, and so the order within a day, follow the locale.
-    expect((await listAvailability(t.db, 'de')).slice(0, 3).map((r) => r.name)).toEqual(['Australien', 'Vereinigte Staaten', 'Vereinigtes Königreich']);
+    expect((await listAvailability(t.db, 'de')).slice(0, 3).map((r) => r.name)).toEqual([
+      'Australien',
+      'Vereinigte Staaten',
+      'Vereinigtes Königreich',
+    ]);
   });
 
   it('prints the list as a table, marking the dates still to come', async () => {
@@ -169,8 +178,12 @@ describe('the availability list, administered', () => {
       stdout: ['Nepal (NP): two-step verification available from 2014-01-01 (new)'],
       stderr: [],
     });
-    expect((await add('NP', day('2026-12-01'))).stdout).toEqual(['Nepal (NP): two-step verification available from 2026-12-01 (was 2014-01-01)']);
-    expect((await add('NP', day('2026-12-01'))).stdout).toEqual(['Nepal (NP): two-step verification available from 2026-12-01 (unchanged)']);
+    expect((await add('NP', day('2026-12-01'))).stdout).toEqual([
+      'Nepal (NP): two-step verification available from 2026-12-01 (was 2014-01-01)',
+    ]);
+    expect((await add('NP', day('2026-12-01'))).stdout).toEqual([
+      'Nepal (NP): two-step verification available from 2026-12-01 (unchanged)',
+    ]);
     // 23:30 in New York on 10 March is already 11 March in UTC: the UTC day, so the country is
     // offered at once (the local day's 00:00 UTC could still be ahead east of UTC).
     const late = new Date('2026-03-10T23:30:00-05:00');
@@ -183,7 +196,11 @@ describe('the availability list, administered', () => {
     await setAvailability(t.db, 'GB', day('2013-03-21'));
     await setAvailability(t.db, 'NP', day('2014-01-01'));
     const remove = (code: string) => runCountriesCommand(t.db, { command: 'remove', code }, { now: NOW });
-    expect(await remove('NP')).toEqual({ exitCode: 0, stdout: ['Nepal (NP): removed; two-step verification is no longer offered there'], stderr: [] });
+    expect(await remove('NP')).toEqual({
+      exitCode: 0,
+      stdout: ['Nepal (NP): removed; two-step verification is no longer offered there'],
+      stderr: [],
+    });
     expect(await remove('NP')).toEqual({ exitCode: 1, stdout: [], stderr: ['Nepal (NP) is not on the list: nothing removed'] });
     // The last one: the app refills an empty table at its next start, and the operator is told.
     const last = await remove('GB');

@@ -66,7 +66,10 @@ describe('npm run countries', () => {
     'adds a country (lower-case code), moves its date, lists it as scheduled, removes it',
     async () => {
       let r = await countries(t.url, 'add', 'np', '--from', '2999-12-01');
-      expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: 'Nepal (NP): two-step verification available from 2999-12-01 (new)\n' });
+      expect({ code: r.code, stdout: r.stdout }).toEqual({
+        code: 0,
+        stdout: 'Nepal (NP): two-step verification available from 2999-12-01 (new)\n',
+      });
       expect(await t.db.countryAvailability.findUnique({ where: { countryCode: 'NP' } })).toEqual({
         countryCode: 'NP',
         availableFrom: new Date('2999-12-01T00:00:00.000Z'),
@@ -86,7 +89,10 @@ describe('npm run countries', () => {
       expect([before, after].map((d) => `Nepal (NP): two-step verification available from ${d} (was 2999-12-01)\n`)).toContain(r.stdout);
 
       r = await countries(t.url, 'remove', 'NP');
-      expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: 'Nepal (NP): removed; two-step verification is no longer offered there\n' });
+      expect({ code: r.code, stdout: r.stdout }).toEqual({
+        code: 0,
+        stdout: 'Nepal (NP): removed; two-step verification is no longer offered there\n',
+      });
       expect(await t.db.countryAvailability.findUnique({ where: { countryCode: 'NP' } })).toBeNull();
 
       r = await countries(t.url, 'remove', 'NP');

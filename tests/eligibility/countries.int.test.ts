@@ -31,7 +31,9 @@ describe('seedCountryAvailability', () => {
 
     expect(await seedCountryAvailability(t.db)).toBe(1);
     expect((await t.db.countryAvailability.findUnique({ where: { countryCode: 'US' } }))?.availableFrom).toEqual(moved);
-    expect((await t.db.countryAvailability.findUnique({ where: { countryCode: 'JP' } }))?.availableFrom).toEqual(new Date('2013-06-27T00:00:00.000Z'));
+    expect((await t.db.countryAvailability.findUnique({ where: { countryCode: 'JP' } }))?.availableFrom).toEqual(
+      new Date('2013-06-27T00:00:00.000Z'),
+    );
     expect(await t.db.countryAvailability.findUnique({ where: { countryCode: 'NP' } })).not.toBeNull();
     expect(await t.db.countryAvailability.count()).toBe(AVAILABILITY_SEED.length + 1);
   });

@@ -45,13 +45,18 @@ describe('email me when two-step verification is offered in my country', () => {
 
   /** Delivers what is due now with 3 workers at once (each its own client on PostgreSQL); returns the subjects received. */
   async function delivered() {
-    const clients: Db[] = TEST_ENGINE === 'postgresql' ? Array.from({ length: 3 }, () => createDb(mail.t.url)) : [mail.t.db, mail.t.db, mail.t.db];
+    const clients: Db[] =
+      TEST_ENGINE === 'postgresql' ? Array.from({ length: 3 }, () => createDb(mail.t.url)) : [mail.t.db, mail.t.db, mail.t.db];
     try {
       await Promise.all(clients.map((db) => deliverDueEmails({ db, clock, mailer: mail.mailer }, { batchSize: 100 })));
     } finally {
       if (TEST_ENGINE === 'postgresql') await Promise.all(clients.map((db) => db.$disconnect()));
     }
-    return mail.standin.messages().slice().reverse().map((m) => `${m.to[0]!.toLowerCase()}: ${m.subject}`);
+    return mail.standin
+      .messages()
+      .slice()
+      .reverse()
+      .map((m) => `${m.to[0]!.toLowerCase()}: ${m.subject}`);
   }
 
   it('asked while the country is not listed: the operator adds it with a date, the email goes on that date, once', async () => {
@@ -79,7 +84,11 @@ describe('email me when two-step verification is offered in my country', () => {
 
   it('asked while the country is scheduled: queued for its date', async () => {
     await countries('add', 'NP', '--from', '2027-03-01');
-    expect(await requestCountryOfferEmail(deps, accountId)).toEqual({ ok: true, countryCode: 'NP', availableFrom: new Date('2027-03-01T00:00:00Z') });
+    expect(await requestCountryOfferEmail(deps, accountId)).toEqual({
+      ok: true,
+      countryCode: 'NP',
+      availableFrom: new Date('2027-03-01T00:00:00Z'),
+    });
     clock.set('2027-02-28T12:00:00Z');
     expect(await delivered()).toEqual([]);
     clock.set('2027-03-01T00:00:00Z');
@@ -111,13 +120,21 @@ describe('email me when two-step verification is offered in my country', () => {
 
   it('is refused where two-step is offered already', async () => {
     await mail.t.db.account.update({ where: { id: accountId }, data: { countryCode: 'US' } });
-    expect(await requestCountryOfferEmail(deps, accountId)).toEqual({ ok: false, code: 'COUNTRY_OFFERED', error: ELIGIBILITY_ERRORS.COUNTRY_OFFERED });
+    expect(await requestCountryOfferEmail(deps, accountId)).toEqual({
+      ok: false,
+      code: 'COUNTRY_OFFERED',
+      error: ELIGIBILITY_ERRORS.COUNTRY_OFFERED,
+    });
     expect(await mail.t.db.countryOfferRequest.count()).toBe(0);
   });
 
   it('is refused with two-step on: there is nothing to wait for', async () => {
     await mail.t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: new Date(START) } });
-    expect(await requestCountryOfferEmail(deps, accountId)).toEqual({ ok: false, code: 'TWO_STEP_ALREADY_ON', error: ELIGIBILITY_ERRORS.TWO_STEP_ALREADY_ON });
+    expect(await requestCountryOfferEmail(deps, accountId)).toEqual({
+      ok: false,
+      code: 'TWO_STEP_ALREADY_ON',
+      error: ELIGIBILITY_ERRORS.TWO_STEP_ALREADY_ON,
+    });
     expect(await mail.t.db.countryOfferRequest.count()).toBe(0);
     expect(await mail.t.db.emailOutbox.count()).toBe(0);
   });

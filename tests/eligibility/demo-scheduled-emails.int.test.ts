@@ -22,7 +22,9 @@ describe('demo accounts and scheduled emails', () => {
 
   it('no scheduled email is due in the past; robin gets hers when the wait ends', async () => {
     await seedDemoAccounts(testDeps(t.db, NOW));
-    const scheduled = await t.db.emailOutbox.findMany({ where: { kind: { in: ['waiting-period-ended', 'setup-window-closing'] }, sentAt: null } });
+    const scheduled = await t.db.emailOutbox.findMany({
+      where: { kind: { in: ['waiting-period-ended', 'setup-window-closing'] }, sentAt: null },
+    });
     for (const row of scheduled) expect(row.nextAttemptAt.getTime()).toBeGreaterThan(new Date(NOW).getTime());
     const robin = await t.db.account.findFirstOrThrow({ where: { appleId: 'robin@two-step.test' } });
     const ended = scheduled.filter((r) => r.accountId === robin.id && r.kind === 'waiting-period-ended');

@@ -88,7 +88,10 @@ describe('eligibility', () => {
 
     it('is available from exactly its availableFrom instant', () => {
       expect(eligibility(input({ countryAvailableFrom: NOW })).eligibility.state).toBe('available');
-      expect(eligibility(input({ countryAvailableFrom: plus(NOW, 1) })).eligibility).toMatchObject({ state: 'country-unavailable', availableFrom: plus(NOW, 1) });
+      expect(eligibility(input({ countryAvailableFrom: plus(NOW, 1) })).eligibility).toMatchObject({
+        state: 'country-unavailable',
+        availableFrom: plus(NOW, 1),
+      });
     });
 
     it('comes before a running waiting period and an expired setup', () => {
@@ -99,7 +102,10 @@ describe('eligibility', () => {
           setup: { startedAt: plus(NOW, -40 * DAY), deadline: plus(NOW, -DAY) },
         }),
       );
-      expect(result).toEqual({ eligibility: { state: 'country-unavailable', countryCode: 'US', availableFrom: null }, startWaitingPeriod: null });
+      expect(result).toEqual({
+        eligibility: { state: 'country-unavailable', countryCode: 'US', availableFrom: null },
+        startWaitingPeriod: null,
+      });
     });
   });
 
@@ -136,7 +142,9 @@ describe('eligibility', () => {
 
     it('comes before an expired setup (no second period while one runs)', () => {
       const now = plus(changeAt, DAY);
-      const result = eligibility(input({ now, latestWaitingPeriod: p, setup: { startedAt: plus(now, -40 * DAY), deadline: plus(now, -DAY) } }));
+      const result = eligibility(
+        input({ now, latestWaitingPeriod: p, setup: { startedAt: plus(now, -40 * DAY), deadline: plus(now, -DAY) } }),
+      );
       expect(result.startWaitingPeriod).toBeNull();
       expect(result.eligibility.state).toBe('waiting');
     });
@@ -206,10 +214,19 @@ describe('eligibility', () => {
       expect(p.windowEndsAt).toEqual(NOW);
       expect(eligibility(input({ latestWaitingPeriod: p }))).toEqual({
         eligibility: { state: 'window-expired', windowEndedAt: p.windowEndsAt, endsAt: plus(NOW, 3 * DAY) },
-        startWaitingPeriod: { reason: 'setup-window-expired', reasonAt: p.windowEndsAt, startedAt: NOW, endsAt: plus(NOW, 3 * DAY), windowEndsAt: plus(NOW, 33 * DAY) },
+        startWaitingPeriod: {
+          reason: 'setup-window-expired',
+          reasonAt: p.windowEndsAt,
+          startedAt: NOW,
+          endsAt: plus(NOW, 3 * DAY),
+          windowEndsAt: plus(NOW, 33 * DAY),
+        },
       });
       // 1 ms before: still available, to be completed by the window end.
-      expect(eligibility(input({ now: plus(NOW, -1), latestWaitingPeriod: p })).eligibility).toEqual({ state: 'available', completeBy: NOW });
+      expect(eligibility(input({ now: plus(NOW, -1), latestWaitingPeriod: p })).eligibility).toEqual({
+        state: 'available',
+        completeBy: NOW,
+      });
     });
 
     it('password changed, wait over, Get Started never chosen, 31 days later: a new waiting period with its date', () => {
@@ -229,7 +246,10 @@ describe('eligibility', () => {
     it('a period that started a year ago or more no longer counts: available at once, no deadline, no new period', () => {
       const yearAgo = periodFrom(plus(NOW, -PERIOD_FORGOTTEN_AFTER_MS));
       expect(PERIOD_FORGOTTEN_AFTER_MS).toBe(365 * DAY);
-      expect(eligibility(input({ latestWaitingPeriod: yearAgo }))).toEqual({ eligibility: { state: 'available', completeBy: null }, startWaitingPeriod: null });
+      expect(eligibility(input({ latestWaitingPeriod: yearAgo }))).toEqual({
+        eligibility: { state: 'available', completeBy: null },
+        startWaitingPeriod: null,
+      });
       expect(eligibility(input({ latestWaitingPeriod: periodFrom(d('2020-01-01T00:00:00Z')) }))).toEqual({
         eligibility: { state: 'available', completeBy: null },
         startWaitingPeriod: null,
@@ -245,8 +265,16 @@ describe('eligibility', () => {
     // 2026-03-08 (02:00 EST → 03:00 EDT) and the EU on 2026-03-29 (01:00 UTC). 3 days is 72 h, not
     // "the same wall-clock time 3 days later".
     const cases = [
-      { zone: 'US', change: ['2026-03-07T12:00:00-05:00', '2026-03-07T17:00:00Z', '2026-03-07T18:00:00+01:00'], ends: '2026-03-10T17:00:00.000Z' },
-      { zone: 'EU', change: ['2026-03-28T12:00:00+01:00', '2026-03-28T11:00:00Z', '2026-03-28T07:00:00-04:00'], ends: '2026-03-31T11:00:00.000Z' },
+      {
+        zone: 'US',
+        change: ['2026-03-07T12:00:00-05:00', '2026-03-07T17:00:00Z', '2026-03-07T18:00:00+01:00'],
+        ends: '2026-03-10T17:00:00.000Z',
+      },
+      {
+        zone: 'EU',
+        change: ['2026-03-28T12:00:00+01:00', '2026-03-28T11:00:00Z', '2026-03-28T07:00:00-04:00'],
+        ends: '2026-03-31T11:00:00.000Z',
+      },
     ];
     for (const c of cases) {
       it(`gives the same results whatever the offset, across the ${c.zone} DST change`, () => {
@@ -265,7 +293,12 @@ describe('eligibility', () => {
         });
         expect(outcomes[1]).toEqual(outcomes[0]);
         expect(outcomes[2]).toEqual(outcomes[0]);
-        expect(outcomes[0]).toEqual({ endsAt: c.ends, before: 'waiting', at: 'available', deadline: new Date(new Date(c.ends).getTime() + 30 * DAY).toISOString() });
+        expect(outcomes[0]).toEqual({
+          endsAt: c.ends,
+          before: 'waiting',
+          at: 'available',
+          deadline: new Date(new Date(c.ends).getTime() + 30 * DAY).toISOString(),
+        });
       });
     }
 
@@ -296,21 +329,42 @@ describe('waitingPeriodForChange', () => {
   it('a change inside the running period extends it to 3 days after that change', () => {
     const second = plus(first, 2 * DAY);
     expect(waitingPeriodForChange(p, { kind: 'birth-date-changed', at: second })).toEqual({
-      extend: { id: 'wp1', reason: 'birth-date-changed', reasonAt: second, endsAt: plus(second, 3 * DAY), windowEndsAt: plus(second, 33 * DAY), endsAtMoved: true },
+      extend: {
+        id: 'wp1',
+        reason: 'birth-date-changed',
+        reasonAt: second,
+        endsAt: plus(second, 3 * DAY),
+        windowEndsAt: plus(second, 33 * DAY),
+        endsAtMoved: true,
+      },
     });
   });
 
   it('a change 1 ms before the period ends extends it', () => {
     const at = plus(p.endsAt, -1);
     expect(waitingPeriodForChange(p, { kind: 'password-changed', at })).toEqual({
-      extend: { id: 'wp1', reason: 'password-changed', reasonAt: at, endsAt: plus(at, 3 * DAY), windowEndsAt: plus(at, 33 * DAY), endsAtMoved: true },
+      extend: {
+        id: 'wp1',
+        reason: 'password-changed',
+        reasonAt: at,
+        endsAt: plus(at, 3 * DAY),
+        windowEndsAt: plus(at, 33 * DAY),
+        endsAtMoved: true,
+      },
     });
   });
 
   it('never moves the end earlier', () => {
     const extended = { ...p, endsAt: plus(first, 5 * DAY), windowEndsAt: plus(first, 35 * DAY) };
     expect(waitingPeriodForChange(extended, { kind: 'password-changed', at: plus(first, HOUR) })).toEqual({
-      extend: { id: 'wp1', reason: 'password-changed', reasonAt: plus(first, HOUR), endsAt: plus(first, 5 * DAY), windowEndsAt: plus(first, 35 * DAY), endsAtMoved: false },
+      extend: {
+        id: 'wp1',
+        reason: 'password-changed',
+        reasonAt: plus(first, HOUR),
+        endsAt: plus(first, 5 * DAY),
+        windowEndsAt: plus(first, 35 * DAY),
+        endsAtMoved: false,
+      },
     });
   });
 
@@ -334,7 +388,13 @@ describe('waitingPeriodForChange', () => {
   it('a change at exactly the end, or inside the 30-day window, starts a new period (docs/rules.md#the-30-days-after-a-wait)', () => {
     for (const at of [p.endsAt, plus(p.endsAt, 10 * DAY), plus(p.windowEndsAt, -1)]) {
       expect(waitingPeriodForChange(p, { kind: 'security-questions-changed', at })).toEqual({
-        start: { reason: 'security-questions-changed', reasonAt: at, startedAt: at, endsAt: plus(at, 3 * DAY), windowEndsAt: plus(at, 33 * DAY) },
+        start: {
+          reason: 'security-questions-changed',
+          reasonAt: at,
+          startedAt: at,
+          endsAt: plus(at, 3 * DAY),
+          windowEndsAt: plus(at, 33 * DAY),
+        },
       });
     }
   });
@@ -350,7 +410,14 @@ describe('waitingPeriodForChange', () => {
     const expired = periodFrom(first, { reason: 'setup-window-expired' });
     const at = plus(first, DAY);
     expect(waitingPeriodForChange(expired, { kind: 'password-changed', at })).toEqual({
-      extend: { id: 'wp1', reason: 'password-changed', reasonAt: at, endsAt: plus(at, 3 * DAY), windowEndsAt: plus(at, 33 * DAY), endsAtMoved: true },
+      extend: {
+        id: 'wp1',
+        reason: 'password-changed',
+        reasonAt: at,
+        endsAt: plus(at, 3 * DAY),
+        windowEndsAt: plus(at, 33 * DAY),
+        endsAtMoved: true,
+      },
     });
   });
 });

@@ -11,9 +11,19 @@ describe('ELIGIBILITY_ERRORS', () => {
   });
 
   it("SETUP_UNAVAILABLE carries the state and the holder's sentence for it", () => {
-    const waiting = { state: 'waiting', endsAt: new Date('2026-11-26T10:00:00Z'), reason: 'password-changed', reasonAt: new Date('2026-11-23T10:00:00Z') } as const;
+    const waiting = {
+      state: 'waiting',
+      endsAt: new Date('2026-11-26T10:00:00Z'),
+      reason: 'password-changed',
+      reasonAt: new Date('2026-11-23T10:00:00Z'),
+    } as const;
     const refused = setupUnavailable(waiting);
-    expect(refused).toEqual({ ok: false, code: 'SETUP_UNAVAILABLE', error: partsText(explainEligibility(waiting, 'holder').sentence), eligibility: waiting });
+    expect(refused).toEqual({
+      ok: false,
+      code: 'SETUP_UNAVAILABLE',
+      error: partsText(explainEligibility(waiting, 'holder').sentence),
+      eligibility: waiting,
+    });
     expect(refused.error).toMatch(/^Setup is paused until .*2026.*, because your password was changed on /);
   });
 });

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE, durationAdjective, durationText } from '../../src/clock.ts';
 import { SETUP_WINDOW_MS, WAITING_PERIOD_MS, type Eligibility } from '../../src/eligibility/eligibility.ts';
-import { explainEligibility, partsText, waitingReasonLabel, waitingReasonName, type Audience, type Part } from '../../src/eligibility/explain.ts';
+import {
+  explainEligibility,
+  partsText,
+  waitingReasonLabel,
+  waitingReasonName,
+  type Audience,
+  type Part,
+} from '../../src/eligibility/explain.ts';
 import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from '../../src/eligibility/emails.ts';
 import { changeName } from '../../src/security-events/change-names.ts';
 import { SIGNIFICANT_CHANGE_KINDS } from '../../src/security-events/record.ts';
@@ -41,19 +48,22 @@ const EXPECTED: Record<string, Record<Audience, string>> = {
     support: 'Setup is available and must be completed by Saturday, December 26, 2026 at 10:00 AM UTC.',
   },
   'available, no deadline': {
-    holder: 'Two-step verification is available for your account. After your password, you will enter a 6-digit code sent to a phone or device you trust.',
+    holder:
+      'Two-step verification is available for your account. After your password, you will enter a 6-digit code sent to a phone or device you trust.',
     setup: 'You can set up two-step verification now.',
     email: 'You can set up two-step verification now.',
     support: 'Setup is available.',
   },
   'country scheduled': {
-    holder: 'Two-step verification is not yet offered in Nepal, the country or region of your account. It becomes available there on March 1, 2027.',
+    holder:
+      'Two-step verification is not yet offered in Nepal, the country or region of your account. It becomes available there on March 1, 2027.',
     setup: 'Setup cannot continue: two-step verification is not yet offered in Nepal. It becomes available there on March 1, 2027.',
     email: 'Two-step verification is not offered yet in Nepal, the country or region of your account; it will be from March 1, 2027.',
     support: "Not offered in the account's country or region (NP) until March 1, 2027.",
   },
   'country not listed': {
-    holder: 'Two-step verification is not yet offered in Nepal, the country or region of your account. | It will appear here as soon as it is offered there.',
+    holder:
+      'Two-step verification is not yet offered in Nepal, the country or region of your account. | It will appear here as soon as it is offered there.',
     setup: 'Setup cannot continue: two-step verification is not offered in Nepal, the country or region of your account.',
     email: 'Two-step verification is not offered yet in Nepal, the country or region of your account.',
     support: "Not offered in the account's country or region (NP) yet.",
@@ -64,8 +74,10 @@ const EXPECTED: Record<string, Record<Audience, string>> = {
       'After a significant change, two-step verification waits 3 days so that you can make sure you are the only person changing your account. You can use your account as usual meanwhile. We emailed every address on file; if you did not make this change, contact support.',
     setup:
       'Setup stopped: your rescue email was changed on Monday, November 23, 2026 at 10:00 AM UTC, so setup is paused until Thursday, November 26, 2026 at 10:00 AM UTC. After that, choose Get Started again.',
-    email: 'As a security measure, two-step verification cannot be set up for this account until Thursday, November 26, 2026 at 10:00 AM UTC.',
-    support: 'Waiting period: setup paused until Thursday, November 26, 2026 at 10:00 AM UTC. Cause: the rescue email was changed on Monday, November 23, 2026 at 10:00 AM UTC.',
+    email:
+      'As a security measure, two-step verification cannot be set up for this account until Thursday, November 26, 2026 at 10:00 AM UTC.',
+    support:
+      'Waiting period: setup paused until Thursday, November 26, 2026 at 10:00 AM UTC. Cause: the rescue email was changed on Monday, November 23, 2026 at 10:00 AM UTC.',
   },
   'window-expired': {
     holder:
@@ -73,8 +85,10 @@ const EXPECTED: Record<string, Record<Audience, string>> = {
       'We emailed every address on file. If you did not start setting up two-step verification, contact support.',
     setup:
       'Setup stopped: the 30 days to complete it ended on Monday, November 23, 2026 at 10:00 AM UTC, so a new waiting period started. You can set up two-step verification after Thursday, November 26, 2026 at 10:00 AM UTC.',
-    email: 'As a security measure, two-step verification cannot be set up for this account until Thursday, November 26, 2026 at 10:00 AM UTC.',
-    support: 'The 30 days to complete setup ended on Monday, November 23, 2026 at 10:00 AM UTC; a new waiting period runs until Thursday, November 26, 2026 at 10:00 AM UTC.',
+    email:
+      'As a security measure, two-step verification cannot be set up for this account until Thursday, November 26, 2026 at 10:00 AM UTC.',
+    support:
+      'The 30 days to complete setup ended on Monday, November 23, 2026 at 10:00 AM UTC; a new waiting period runs until Thursday, November 26, 2026 at 10:00 AM UTC.',
   },
 };
 
@@ -153,10 +167,14 @@ describe('every number in a sentence follows its rule', () => {
   it('the waiting-period emails name the rules too', () => {
     const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test' };
     const started = waitingPeriodStartedEmail({ ...base, reason: 'setup-window-expired', reasonAt: REASON_AT, endsAt: ENDS_AT });
-    expect(started.text).toContain(`On Monday, November 23, 2026 at 10:00 AM UTC, the ${durationText(SETUP_WINDOW_MS)} to complete setup ran out`);
+    expect(started.text).toContain(
+      `On Monday, November 23, 2026 at 10:00 AM UTC, the ${durationText(SETUP_WINDOW_MS)} to complete setup ran out`,
+    );
     expect(started.text).toContain('cannot be set up for this account until Thursday, November 26, 2026 at 10:00 AM UTC.');
     expect(started.text).toContain(`After that date you have ${durationText(SETUP_WINDOW_MS)} to complete setup at:`);
-    expect(waitingPeriodEndedEmail({ ...base, completeBy: COMPLETE_BY }).text).toContain(`a new ${durationAdjective(WAITING_PERIOD_MS)} waiting period starts. Set it up at:`);
+    expect(waitingPeriodEndedEmail({ ...base, completeBy: COMPLETE_BY }).text).toContain(
+      `a new ${durationAdjective(WAITING_PERIOD_MS)} waiting period starts. Set it up at:`,
+    );
     const closing = setupWindowClosingEmail({ ...base, completeBy: COMPLETE_BY });
     expect(closing.subject).toMatch(/^5 days left/);
     expect(closing.text).toContain('a new 3-day waiting period starts before you can try again');

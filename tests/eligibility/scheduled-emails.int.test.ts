@@ -40,9 +40,15 @@ describe('scheduled setup emails', () => {
     mail.store.clear();
   });
 
-  /** Delivers what is due now (with `workers` workers at once, each its own client on PostgreSQL); returns every email received, oldest first. */
+  /**
+   * Delivers what is due now (with `workers` workers at once, each its own client on PostgreSQL);
+   * returns every email received, oldest first.
+   */
   async function delivered(workers = 1) {
-    const clients: Db[] = TEST_ENGINE === 'postgresql' && workers > 1 ? Array.from({ length: workers }, () => createDb(mail.t.url)) : Array.from({ length: workers }, () => mail.t.db);
+    const clients: Db[] =
+      TEST_ENGINE === 'postgresql' && workers > 1
+        ? Array.from({ length: workers }, () => createDb(mail.t.url))
+        : Array.from({ length: workers }, () => mail.t.db);
     try {
       await Promise.all(clients.map((db) => deliverDueEmails({ db, clock, mailer: mail.mailer }, { batchSize: 100 })));
     } finally {
@@ -106,7 +112,8 @@ describe('scheduled setup emails', () => {
     const newEnd = new Date(now.getTime() + 3 * DAY);
 
     // 10 page views at once (separate clients on PostgreSQL): one period, one email per address.
-    const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(mail.t.url)) : Array.from({ length: 10 }, () => mail.t.db);
+    const clients =
+      TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(mail.t.url)) : Array.from({ length: 10 }, () => mail.t.db);
     try {
       const results = await Promise.all(clients.map((db) => startDueWaitingPeriod({ ...deps, db }, accountId, BROWSER)));
       for (const r of results) expect(r).toEqual({ state: 'window-expired', windowEndedAt: windowEndsAt, endsAt: newEnd });
@@ -118,7 +125,11 @@ describe('scheduled setup emails', () => {
       ['password-changed', START, at(3 * DAY).toISOString()],
       ['setup-window-expired', windowEndsAt.toISOString(), newEnd.toISOString()],
     ]);
-    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', eligibility: { state: 'window-expired', endsAt: newEnd } });
+    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'SETUP_UNAVAILABLE',
+      eligibility: { state: 'window-expired', endsAt: newEnd },
+    });
 
     const mails = await delivered();
     const newMails = mails.filter((m) => m.subject === `Two-step verification setup is paused until ${formatDate(newEnd)}`);
@@ -128,7 +139,10 @@ describe('scheduled setup emails', () => {
 
     // On its end: available again with a fresh 30 days, and the "you can turn it on now" email.
     clock.set(newEnd);
-    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: new Date(newEnd.getTime() + 30 * DAY) });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({
+      state: 'available',
+      completeBy: new Date(newEnd.getTime() + 30 * DAY),
+    });
     expect((await delivered()).slice(mails.length).map((m) => m.subject)).toEqual([ENDED, ENDED]);
   });
 
@@ -170,7 +184,9 @@ describe('scheduled setup emails', () => {
     await change('password-changed');
     clock.set(at(3 * DAY));
     expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: true });
-    await mail.t.db.trustedDevice.create({ data: { accountId, kind: 'sms', phoneNumber: '+15550104242', createdAt: clock.now(), verifiedAt: clock.now() } });
+    await mail.t.db.trustedDevice.create({
+      data: { accountId, kind: 'sms', phoneNumber: '+15550104242', createdAt: clock.now(), verifiedAt: clock.now() },
+    });
     const issued = await issueRecoveryKey(turnOnDeps, actor, BROWSER);
     if (!issued.ok) throw new Error(issued.error);
     expect(await confirmRecoveryKey(turnOnDeps, actor, { recoveryKey: issued.recoveryKey }, BROWSER)).toEqual({ ok: true });

@@ -7,7 +7,16 @@ import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accou
 import { createDb, type Db } from '../../src/db/client.ts';
 import { DAY, HOUR, fixedClock } from '../../src/clock.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { eligibilityInputFor, latestWaitingPeriod, readEligibility, recordSignificantChange, startDueWaitingPeriod, setupUnavailable, startSetup, type EligibilityDeps } from '../../src/eligibility/waiting-periods.ts';
+import {
+  eligibilityInputFor,
+  latestWaitingPeriod,
+  readEligibility,
+  recordSignificantChange,
+  startDueWaitingPeriod,
+  setupUnavailable,
+  startSetup,
+  type EligibilityDeps,
+} from '../../src/eligibility/waiting-periods.ts';
 import type { SignificantChangeKind } from '../../src/security-events/record.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
 import { formatDate, formatDateTime } from '../../src/format.ts';
@@ -46,7 +55,8 @@ describe('waiting periods', () => {
   async function change(kind: SignificantChangeKind, db: Db = mail.t.db) {
     await db.$transaction(async (tx) => {
       const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
-      if (kind === 'password-changed') await tx.account.update({ where: { id: accountId }, data: { passwordHash: 'x', passwordChangedAt: clock.now() } });
+      if (kind === 'password-changed')
+        await tx.account.update({ where: { id: accountId }, data: { passwordHash: 'x', passwordChangedAt: clock.now() } });
       await recordSignificantChange(tx, deps, account, kind, BROWSER);
     });
   }
@@ -60,7 +70,10 @@ describe('waiting periods', () => {
     await change('password-changed');
     clock.advance(HOUR);
     await change('rescue-email-changed');
-    const row = await mail.t.db.waitingPeriod.findFirstOrThrow({ where: { accountId }, orderBy: [{ startedAt: 'desc' }, { endsAt: 'desc' }] });
+    const row = await mail.t.db.waitingPeriod.findFirstOrThrow({
+      where: { accountId },
+      orderBy: [{ startedAt: 'desc' }, { endsAt: 'desc' }],
+    });
     const { accountId: _owner, ...facts } = row;
     expect(await latestWaitingPeriod(mail.t.db, accountId)).toEqual(facts);
     const country = await mail.t.db.countryAvailability.findUniqueOrThrow({ where: { countryCode: account.countryCode } });
@@ -98,7 +111,12 @@ describe('waiting periods', () => {
     }
 
     clock.advance(HOUR);
-    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'waiting', endsAt, reason: 'password-changed', reasonAt: new Date(START) });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({
+      state: 'waiting',
+      endsAt,
+      reason: 'password-changed',
+      reasonAt: new Date(START),
+    });
   });
 
   it('emails only the Apple ID when there is no rescue email', async () => {
@@ -133,7 +151,12 @@ describe('waiting periods', () => {
 
     const rows = await periods();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ reason: 'rescue-email-changed', reasonAt: second, endsAt: newEnd, windowEndsAt: new Date(newEnd.getTime() + 30 * DAY) });
+    expect(rows[0]).toMatchObject({
+      reason: 'rescue-email-changed',
+      reasonAt: second,
+      endsAt: newEnd,
+      windowEndsAt: new Date(newEnd.getTime() + 30 * DAY),
+    });
     expect(await events('rescue-email-changed')).toHaveLength(1);
     expect(await events('waiting-period-started')).toHaveLength(1);
     const mails = (await delivered()).slice(2);
@@ -152,10 +175,18 @@ describe('waiting periods', () => {
     // The page names the latest change: still waiting 1 ms before the new end, available at it,
     // and the one "you can turn it on now" email per address goes then (not at the first end).
     clock.set(new Date(newEnd.getTime() - 1));
-    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'waiting', endsAt: newEnd, reason: 'security-questions-changed', reasonAt: second });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({
+      state: 'waiting',
+      endsAt: newEnd,
+      reason: 'security-questions-changed',
+      reasonAt: second,
+    });
     expect(await delivered()).toHaveLength(4);
     clock.set(newEnd);
-    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: new Date(newEnd.getTime() + 30 * DAY) });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({
+      state: 'available',
+      completeBy: new Date(newEnd.getTime() + 30 * DAY),
+    });
     const ended = (await delivered()).slice(4);
     expect(ended.map((m) => m.subject)).toEqual(['You can turn on two-step verification now', 'You can turn on two-step verification now']);
     expect(ended[0]!.text).toContain(`Complete setup by ${formatDateTime(new Date(newEnd.getTime() + 30 * DAY))}`);
@@ -176,7 +207,8 @@ describe('waiting periods', () => {
   });
 
   it('changes made at the same moment from several app instances start one period with one email per address', async () => {
-    const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 6 }, () => createDb(mail.t.url)) : Array.from({ length: 6 }, () => mail.t.db);
+    const clients =
+      TEST_ENGINE === 'postgresql' ? Array.from({ length: 6 }, () => createDb(mail.t.url)) : Array.from({ length: 6 }, () => mail.t.db);
     try {
       // Security questions live in their own table: nothing but recordSignificantChange touches the account row.
       await Promise.all(clients.map((db) => change('security-questions-changed', db)));
@@ -226,9 +258,17 @@ describe('waiting periods', () => {
       countryCode: 'NP',
       availableFrom: new Date('2027-06-01T00:00:00Z'),
     });
-    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', eligibility: { state: 'country-unavailable' } });
+    expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'SETUP_UNAVAILABLE',
+      eligibility: { state: 'country-unavailable' },
+    });
     await mail.t.db.countryAvailability.delete({ where: { countryCode: 'NP' } });
-    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'country-unavailable', countryCode: 'NP', availableFrom: null });
+    expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({
+      state: 'country-unavailable',
+      countryCode: 'NP',
+      availableFrom: null,
+    });
     expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupStartedAt).toBeNull();
   });
 
@@ -254,7 +294,9 @@ describe('waiting periods', () => {
       const [period] = await periods();
       clock.advance(DAY);
       const refused = await startSetup(deps, accountId, BROWSER);
-      expect(refused).toEqual(setupUnavailable({ state: 'waiting', endsAt: period!.endsAt, reason: 'password-changed', reasonAt: new Date(START) }));
+      expect(refused).toEqual(
+        setupUnavailable({ state: 'waiting', endsAt: period!.endsAt, reason: 'password-changed', reasonAt: new Date(START) }),
+      );
       expect((await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } })).setupDeadline).toBeNull();
 
       clock.set(period!.endsAt);
@@ -267,7 +309,11 @@ describe('waiting periods', () => {
       const refused = await startSetup(deps, accountId, BROWSER);
       expect(refused).toEqual(setupUnavailable({ state: 'on', since: new Date(START) }));
       // The refusal says why in the Two-Step section's words.
-      expect(refused).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', error: expect.stringMatching(/^Two-step verification is on since .*2026.*\.$/) });
+      expect(refused).toMatchObject({
+        ok: false,
+        code: 'SETUP_UNAVAILABLE',
+        error: expect.stringMatching(/^Two-step verification is on since .*2026.*\.$/),
+      });
     });
 
     it('a significant change during setup ends the setup', async () => {
@@ -290,7 +336,8 @@ describe('waiting periods', () => {
 
       // On PostgreSQL, separate clients (connection pools), as separate app instances have; on SQLite
       // one client (better-sqlite3 is synchronous: two clients in one process would block each other).
-      const clients = TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(mail.t.url)) : Array.from({ length: 10 }, () => mail.t.db);
+      const clients =
+        TEST_ENGINE === 'postgresql' ? Array.from({ length: 10 }, () => createDb(mail.t.url)) : Array.from({ length: 10 }, () => mail.t.db);
       try {
         const results = await Promise.all(clients.map((db) => startDueWaitingPeriod({ ...deps, db }, accountId, BROWSER)));
         for (const r of results) expect(r).toEqual({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: expectedEnd });
@@ -321,25 +368,46 @@ describe('waiting periods', () => {
 
       // Later page views: the same period, no more email; after it, a fresh 30-day window.
       clock.advance(DAY);
-      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: expectedEnd });
-      expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_UNAVAILABLE', eligibility: { state: 'window-expired' } });
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({
+        state: 'window-expired',
+        windowEndedAt: started.deadline,
+        endsAt: expectedEnd,
+      });
+      expect(await startSetup(deps, accountId, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'SETUP_UNAVAILABLE',
+        eligibility: { state: 'window-expired' },
+      });
       clock.set(expectedEnd);
       expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline: new Date(expectedEnd.getTime() + 30 * DAY) });
       expect(await periods()).toHaveLength(1);
       // Then only the end of the new wait's email, per address.
-      expect((await delivered()).slice(2).map((m) => m.subject)).toEqual(['You can turn on two-step verification now', 'You can turn on two-step verification now']);
+      expect((await delivered()).slice(2).map((m) => m.subject)).toEqual([
+        'You can turn on two-step verification now',
+        'You can turn on two-step verification now',
+      ]);
     });
 
     it('readEligibility reports a window that ran out and the period it would start, and writes nothing', async () => {
       const started = await startSetup(deps, accountId, BROWSER);
       if (!started.ok) throw new Error('setup should start');
-      const before = { account: await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } }), events: await mail.t.db.securityEvent.count(), outbox: await mail.t.db.emailOutbox.count() };
+      const before = {
+        account: await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } }),
+        events: await mail.t.db.securityEvent.count(),
+        outbox: await mail.t.db.emailOutbox.count(),
+      };
       for (const hours of [1, 7]) {
         clock.set(new Date(started.deadline.getTime() + hours * HOUR));
         const endsAt = new Date(clock.now().getTime() + 3 * DAY);
         expect(await readEligibility(mail.t.db, accountId, clock.now())).toEqual({
           eligibility: { state: 'window-expired', windowEndedAt: started.deadline, endsAt },
-          dueWaitingPeriod: { reason: 'setup-window-expired', reasonAt: started.deadline, startedAt: clock.now(), endsAt, windowEndsAt: new Date(endsAt.getTime() + 30 * DAY) },
+          dueWaitingPeriod: {
+            reason: 'setup-window-expired',
+            reasonAt: started.deadline,
+            startedAt: clock.now(),
+            endsAt,
+            windowEndsAt: new Date(endsAt.getTime() + 30 * DAY),
+          },
         });
       }
       // Not stored: no period, event or email, and the setup is still recorded as it was.
@@ -366,8 +434,14 @@ describe('waiting periods', () => {
       const account = await mail.t.db.account.findUniqueOrThrow({ where: { id: accountId } });
       // The page's copy says two-step is on: the answer follows it (no second read of the row).
       const known = { ...account, twoStepEnabledAt: new Date(START) };
-      expect(await readEligibility(mail.t.db, accountId, clock.now(), known)).toEqual({ eligibility: { state: 'on', since: new Date(START) }, dueWaitingPeriod: null });
-      expect(await readEligibility(mail.t.db, accountId, clock.now())).toEqual({ eligibility: { state: 'available', completeBy: null }, dueWaitingPeriod: null });
+      expect(await readEligibility(mail.t.db, accountId, clock.now(), known)).toEqual({
+        eligibility: { state: 'on', since: new Date(START) },
+        dueWaitingPeriod: null,
+      });
+      expect(await readEligibility(mail.t.db, accountId, clock.now())).toEqual({
+        eligibility: { state: 'available', completeBy: null },
+        dueWaitingPeriod: null,
+      });
     });
 
     it('at exactly the deadline the window is over; 1 ms before it is not', async () => {
@@ -377,7 +451,10 @@ describe('waiting periods', () => {
       expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toEqual({ state: 'available', completeBy: started.deadline });
       expect(await periods()).toHaveLength(0);
       clock.set(started.deadline);
-      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toMatchObject({ state: 'window-expired', windowEndedAt: started.deadline });
+      expect(await startDueWaitingPeriod(deps, accountId, BROWSER)).toMatchObject({
+        state: 'window-expired',
+        windowEndedAt: started.deadline,
+      });
       expect(await periods()).toHaveLength(1);
     });
 
@@ -386,7 +463,9 @@ describe('waiting periods', () => {
       if (!started.ok) throw new Error('setup should start');
       clock.set(new Date(started.deadline.getTime() + 5 * DAY));
       const result = await startSetup(deps, accountId, BROWSER);
-      expect(result).toEqual(setupUnavailable({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: new Date(clock.now().getTime() + 3 * DAY) }));
+      expect(result).toEqual(
+        setupUnavailable({ state: 'window-expired', windowEndedAt: started.deadline, endsAt: new Date(clock.now().getTime() + 3 * DAY) }),
+      );
       expect(await periods()).toHaveLength(1);
       expect(await delivered()).toHaveLength(2);
     });

@@ -15,7 +15,12 @@ const SENTENCES = {
 
 describe('fieldFailure', () => {
   it("puts the code's sentence from the given map next to the field, and no sentence above the fields", () => {
-    expect(fieldFailure(SENTENCES, 'WRONG_THING', 'thing')).toEqual({ ok: false, code: 'WRONG_THING', error: '', fieldErrors: { thing: 'That is not the thing.' } });
+    expect(fieldFailure(SENTENCES, 'WRONG_THING', 'thing')).toEqual({
+      ok: false,
+      code: 'WRONG_THING',
+      error: '',
+      fieldErrors: { thing: 'That is not the thing.' },
+    });
   });
 
   it('builds the sentence from its facts', () => {
@@ -34,7 +39,12 @@ describe('fieldFailure', () => {
 
 describe('invalidFields', () => {
   it("is INVALID_FIELDS with the fields' own messages and the code's empty sentence", () => {
-    expect(invalidFields({ name: 'Enter your name.' })).toEqual({ ok: false, code: 'INVALID_FIELDS', error: FORMS_ERRORS.INVALID_FIELDS, fieldErrors: { name: 'Enter your name.' } });
+    expect(invalidFields({ name: 'Enter your name.' })).toEqual({
+      ok: false,
+      code: 'INVALID_FIELDS',
+      error: FORMS_ERRORS.INVALID_FIELDS,
+      fieldErrors: { name: 'Enter your name.' },
+    });
     expect(FORMS_ERRORS.INVALID_FIELDS).toBe('');
     expect(ACCOUNTS_ERRORS.INVALID_FIELDS).toBe(FORMS_ERRORS.INVALID_FIELDS);
   });
@@ -48,15 +58,21 @@ describe('parseForm', () => {
   });
 
   it("shows every problem at once: zod's for single fields, the cross-field ones for the others", () => {
-    expect(parseForm(schema, { name: '', colour: 'blue' }, { colour: 'Blue is taken.' })).toEqual(invalidFields({ name: 'Enter your name.', colour: 'Blue is taken.' }));
+    expect(parseForm(schema, { name: '', colour: 'blue' }, { colour: 'Blue is taken.' })).toEqual(
+      invalidFields({ name: 'Enter your name.', colour: 'Blue is taken.' }),
+    );
   });
 
   it("lets zod's message win over a cross-field one for the same field", () => {
-    expect(parseForm(schema, { name: 'Jane', colour: '' }, { colour: 'Blue is taken.' })).toEqual(invalidFields({ colour: 'Choose a colour.' }));
+    expect(parseForm(schema, { name: 'Jane', colour: '' }, { colour: 'Blue is taken.' })).toEqual(
+      invalidFields({ colour: 'Choose a colour.' }),
+    );
   });
 
   it('refuses a form whose fields parse but a cross-field rule fails', () => {
-    expect(parseForm(schema, { name: 'Jane', colour: 'blue' }, { colour: 'Blue is taken.' })).toEqual(invalidFields({ colour: 'Blue is taken.' }));
+    expect(parseForm(schema, { name: 'Jane', colour: 'blue' }, { colour: 'Blue is taken.' })).toEqual(
+      invalidFields({ colour: 'Blue is taken.' }),
+    );
   });
 });
 

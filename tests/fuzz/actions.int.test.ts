@@ -42,26 +42,95 @@ const REFUSAL_BOOKKEEPING = new Set(['Throttle', 'SecurityEvent', 'EmailOutbox']
 
 // ---- Arbitrary arguments ------------------------------------------------------------------------
 
-const NASTY = ['\u0000', '\n', '\r\n', '\t', '\u007f', '\u0085', '\u202e', '\u2066', '\u200f', '\u200b', '\u200d', '\ufeff', '\u2060', '\u2028', '\ud800', '\udfff', '\u3164', 'e\u0301', '💥', '👩‍💻', ' ', '%00', "'", '"', '\\', '<script>', '${x}', '../', '__proto__'];
+const NASTY = [
+  '\u0000',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u007f',
+  '\u0085',
+  '\u202e',
+  '\u2066',
+  '\u200f',
+  '\u200b',
+  '\u200d',
+  '\ufeff',
+  '\u2060',
+  '\u2028',
+  '\ud800',
+  '\udfff',
+  '\u3164',
+  'e\u0301',
+  '💥',
+  '👩‍💻',
+  ' ',
+  '%00',
+  "'",
+  '"',
+  '\\',
+  '<script>',
+  '${x}',
+  '../',
+  '__proto__',
+];
 const FIELD_NAMES = [
-  'name', 'label', 'appleId', 'email', 'password', 'confirmPassword', 'currentPassword', 'birthDate', 'countryCode', 'rescueEmail',
-  'question1', 'question2', 'question3', 'answer1', 'answer2', 'answer3', 'trustedDeviceId', 'registeredDeviceId', 'appPasswordId',
-  'phoneNumber', 'deviceId', 'code', 'recoveryKey', 'accept', 'pin', 'next', '$ACTION_ID_0', '$ACTION_REF_1', '1_$ACTION_KEY',
+  'name',
+  'label',
+  'appleId',
+  'email',
+  'password',
+  'confirmPassword',
+  'currentPassword',
+  'birthDate',
+  'countryCode',
+  'rescueEmail',
+  'question1',
+  'question2',
+  'question3',
+  'answer1',
+  'answer2',
+  'answer3',
+  'trustedDeviceId',
+  'registeredDeviceId',
+  'appPasswordId',
+  'phoneNumber',
+  'deviceId',
+  'code',
+  'recoveryKey',
+  'accept',
+  'pin',
+  'next',
+  '$ACTION_ID_0',
+  '$ACTION_REF_1',
+  '1_$ACTION_KEY',
 ];
 const HUGE = 'x'.repeat(100_000);
 
-const nastyText = fc.array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
+const nastyText = fc
+  .array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 5 })
+  .map((a) => a.join(''));
 const text = fc.oneof(
   { weight: 3, arbitrary: nastyText },
   { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', HUGE, `${HUGE}\u0000`, 'Jane Holder', GOOD_PASSWORD, '1234', '000000', 'ABCD-EFGH-JKLM-NP') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', ' ', HUGE, `${HUGE}\u0000`, 'Jane Holder', GOOD_PASSWORD, '1234', '000000', 'ABCD-EFGH-JKLM-NP'),
+  },
   // A good value with something nasty at one end: "Mail\u202e", "\u200bJane".
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('Jane', 'Mail', 'iPhone', '1990-04-30', 'US'), fc.constantFrom(...NASTY), fc.boolean()).map(([v, n, before]) => (before ? n + v : v + n)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('Jane', 'Mail', 'iPhone', '1990-04-30', 'US'), fc.constantFrom(...NASTY), fc.boolean())
+      .map(([v, n, before]) => (before ? n + v : v + n)),
+  },
 );
 const fieldName = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FIELD_NAMES) }, { weight: 1, arbitrary: text });
 type FieldValue = string | { file: string };
-const fieldValue: fc.Arbitrary<FieldValue> = fc.oneof({ weight: 9, arbitrary: text }, { weight: 1, arbitrary: text.map((t) => ({ file: t })) });
+const fieldValue: fc.Arbitrary<FieldValue> = fc.oneof(
+  { weight: 9, arbitrary: text },
+  { weight: 1, arbitrary: text.map((t) => ({ file: t })) },
+);
 
 /** One argument, as plain data (so a counterexample prints readably); made real by `materialise`. */
 type ArgSpec =
@@ -75,7 +144,12 @@ const formSpec = fc.record({
 const argSpec: fc.Arbitrary<ArgSpec> = fc.oneof(
   { weight: 4, arbitrary: formSpec.map((form) => ({ form })) },
   { weight: 1, arbitrary: fc.array(fc.tuple(text, text), { maxLength: 3 }).map((map) => ({ map })) },
-  { weight: 3, arbitrary: fc.oneof(fc.constantFrom(undefined, null, {}, [], '', 0, -1, true, NaN), text, fc.anything({ maxDepth: 2 })).map((value) => ({ value })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .oneof(fc.constantFrom(undefined, null, {}, [], '', 0, -1, true, NaN), text, fc.anything({ maxDepth: 2 }))
+      .map((value) => ({ value })),
+  },
 );
 const prevSpec: fc.Arbitrary<ArgSpec> = fc.oneof(
   fc.constant({ value: {} }),
@@ -84,20 +158,75 @@ const prevSpec: fc.Arbitrary<ArgSpec> = fc.oneof(
 );
 /** Mostly the shape React sends (state, form), sometimes (bound value, state, form), sometimes anything. */
 const actionArgs = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(prevSpec, formSpec.map((form): ArgSpec => ({ form }))) },
-  { weight: 1, arbitrary: fc.tuple(fc.oneof(text, fc.anything({ maxDepth: 1 })).map((value): ArgSpec => ({ value })), prevSpec, formSpec.map((form): ArgSpec => ({ form }))) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(
+      prevSpec,
+      formSpec.map((form): ArgSpec => ({ form })),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(
+      fc.oneof(text, fc.anything({ maxDepth: 1 })).map((value): ArgSpec => ({ value })),
+      prevSpec,
+      formSpec.map((form): ArgSpec => ({ form })),
+    ),
+  },
   { weight: 2, arbitrary: fc.array(argSpec, { maxLength: 3 }) },
 );
 
-/** Always tried first, whatever the seed: each shape that once gave a 500 (fast-check counts them in numRuns: all of them run, then RUNS random ones). */
+/**
+ * Always tried first, whatever the seed: each shape that once gave a 500 (fast-check counts them in
+ * numRuns: all of them run, then RUNS random ones).
+ */
 const EXAMPLES: ArgSpec[][] = [
   [],
   [{ value: {} }, { value: 'name=Jane' }],
   [{ value: null }, { map: [['name', 'Jane']] }, { value: { appleId: 'x', entries: 1 } }],
   [{ value: {} }, { form: { base: 'new', fields: [['name', 'Jane\u0000Doe']] } }],
-  [{ value: {} }, { form: { base: 'holder', fields: [['name', '\u202eenaJ'], ['label', '\u200b\u200b']] } }],
-  [{ value: {} }, { form: { base: 'holder', fields: [['trustedDeviceId', 'x\u0000'], ['appPasswordId', '\u0000'], ['registeredDeviceId', '\u0000'], ['code', '12\u00003'], ['appleId', 'jane\u0000@example.com'], ['password', `${HUGE}\u0000`], ['answer1', '\u0000']] } }],
-  [{ value: {} }, { form: { base: 'none', fields: [['a\u0000b', 'x'], ['\ud800', '\udfff'], ['email', HUGE]] } }],
+  [
+    { value: {} },
+    {
+      form: {
+        base: 'holder',
+        fields: [
+          ['name', '\u202eenaJ'],
+          ['label', '\u200b\u200b'],
+        ],
+      },
+    },
+  ],
+  [
+    { value: {} },
+    {
+      form: {
+        base: 'holder',
+        fields: [
+          ['trustedDeviceId', 'x\u0000'],
+          ['appPasswordId', '\u0000'],
+          ['registeredDeviceId', '\u0000'],
+          ['code', '12\u00003'],
+          ['appleId', 'jane\u0000@example.com'],
+          ['password', `${HUGE}\u0000`],
+          ['answer1', '\u0000'],
+        ],
+      },
+    },
+  ],
+  [
+    { value: {} },
+    {
+      form: {
+        base: 'none',
+        fields: [
+          ['a\u0000b', 'x'],
+          ['\ud800', '\udfff'],
+          ['email', HUGE],
+        ],
+      },
+    },
+  ],
 ];
 
 // ---- The database -------------------------------------------------------------------------------
@@ -116,7 +245,9 @@ async function badNames(db: Db): Promise<string[]> {
     `SELECT 'Account.name' AS t, "name" AS s FROM "Account" UNION ALL SELECT 'RegisteredDevice.name', "name" FROM "RegisteredDevice"
      UNION ALL SELECT 'AppPassword.label', "label" FROM "AppPassword" UNION ALL SELECT 'StaffUser.displayName', "displayName" FROM "StaffUser"`,
   );
-  return rows.filter(({ s }) => !isPlainText(s) || !hasVisibleText(s) || s !== s.normalize('NFC').trim()).map(({ t, s }) => `${t} ${JSON.stringify(s)}`);
+  return rows
+    .filter(({ s }) => !isPlainText(s) || !hasVisibleText(s) || s !== s.normalize('NFC').trim())
+    .map(({ t, s }) => `${t} ${JSON.stringify(s)}`);
 }
 
 // ---- The test -----------------------------------------------------------------------------------
@@ -135,7 +266,14 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
   let serial = 0;
 
   /** The holder the current property calls act as (a new one per action and mode). */
-  let holder!: { accountId: string; appleId: string; trustedDeviceId: string; appPasswordId: string; registeredDeviceId: string; deviceId: string };
+  let holder!: {
+    accountId: string;
+    appleId: string;
+    trustedDeviceId: string;
+    appPasswordId: string;
+    registeredDeviceId: string;
+    deviceId: string;
+  };
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -145,13 +283,18 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
     actions.push(...(await serverActions()));
     for (const file of filesUnder(APP, (f) => /(^|\/)route\.ts$/.test(f))) {
       const mod = (await import(file)) as Record<string, unknown>;
-      const path = `/${relative(APP, file).replace(/\/?route\.ts$/, '').replace(/\[[^\]]+\]/g, 'x')}`;
+      const path = `/${relative(APP, file)
+        .replace(/\/?route\.ts$/, '')
+        .replace(/\[[^\]]+\]/g, 'x')}`;
       for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
-        if (typeof mod[method] === 'function') routes.push({ module: relative(APP, file), path, method, fn: mod[method] as (req: Request) => Promise<Response> });
+        if (typeof mod[method] === 'function')
+          routes.push({ module: relative(APP, file), path, method, fn: mod[method] as (req: Request) => Promise<Response> });
       }
     }
     ({ setSessionCookie } = await import('../../app/lib/session.ts'));
-    console.log(`fuzz: ${actions.length} actions, ${routes.length} route handlers, ${RUNS} runs each per holder, seed ${SEED} (FUZZ_SEED=${SEED} to repeat)`);
+    console.log(
+      `fuzz: ${actions.length} actions, ${routes.length} route handlers, ${RUNS} runs each per holder, seed ${SEED} (FUZZ_SEED=${SEED} to repeat)`,
+    );
   });
   afterAll(() => t?.drop());
 
@@ -163,24 +306,34 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
     if (holder as typeof holder | undefined) {
       const row = await db.account.findUnique({
         where: { id: holder.accountId },
-        select: { twoStepEnabledAt: true, _count: { select: { trustedDevices: { where: { verifiedAt: { not: null } } }, appPasswords: { where: { revokedAt: null } } } } },
+        select: {
+          twoStepEnabledAt: true,
+          _count: { select: { trustedDevices: { where: { verifiedAt: { not: null } } }, appPasswords: { where: { revokedAt: null } } } },
+        },
       });
       if (row && Boolean(row.twoStepEnabledAt) === twoStep && row._count.trustedDevices === 2 && row._count.appPasswords === 1) return;
     }
     await newHolder(twoStep);
   }
 
-  /** A new holder: two-step off with questions, or on with a trusted phone, a registered iOS device (trusted too) and an app-specific password. */
+  /**
+   * A new holder: two-step off with questions, or on with a trusted phone, a registered iOS device
+   * (trusted too) and an app-specific password.
+   */
   async function newHolder(twoStep: boolean) {
     const appleId = `holder.${++serial}@example.com`;
     const created = await createAccount({ ...testDeps(db), clock: { now: () => new Date() } as never }, accountInput({ appleId }), BROWSER);
     if (!created.ok) throw new Error(`holder: ${JSON.stringify(created)}`);
     const accountId = created.accountId;
     const now = new Date();
-    const phone = await db.trustedDevice.create({ data: { accountId, kind: 'sms', phoneNumber: `+1555010${String(1000 + serial).slice(-4)}`, createdAt: now, verifiedAt: now } });
+    const phone = await db.trustedDevice.create({
+      data: { accountId, kind: 'sms', phoneNumber: `+1555010${String(1000 + serial).slice(-4)}`, createdAt: now, verifiedAt: now },
+    });
     const deviceId = `sim-fuzz-${serial}`;
     const registered = await db.registeredDevice.create({ data: { accountId, deviceId, name: 'Jane’s iPhone', createdAt: now } });
-    await db.trustedDevice.create({ data: { accountId, kind: 'push', registeredDeviceId: registered.id, createdAt: now, verifiedAt: now } });
+    await db.trustedDevice.create({
+      data: { accountId, kind: 'push', registeredDeviceId: registered.id, createdAt: now, verifiedAt: now },
+    });
     const appPassword = await db.appPassword.create({ data: { accountId, label: 'Mail', lookupKey: 'abcd', hash: 'x', createdAt: now } });
     if (twoStep) await db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt: now } });
     holder = { accountId, appleId, trustedDeviceId: phone.id, appPasswordId: appPassword.id, registeredDeviceId: registered.id, deviceId };
@@ -196,7 +349,9 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
       holder.accountId,
       now,
       BROWSER,
-      mode === 'password stage' ? { stage: 'password' } : { securityPassAt: now, ...(mode === 'two-step on' ? { codeVerifiedAt: new Date(now.getTime() - 60_000) } : {}) },
+      mode === 'password stage'
+        ? { stage: 'password' }
+        : { securityPassAt: now, ...(mode === 'two-step on' ? { codeVerifiedAt: new Date(now.getTime() - 60_000) } : {}) },
     );
     await setSessionCookie(token);
   }
@@ -204,15 +359,34 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
   /** A form that would go through if nothing spoiled it: the holder's own details, or a new person's. */
   function baseForm(base: 'holder' | 'new'): Record<string, string> {
     const common = {
-      name: 'Jane Holder', birthDate: '1990-04-30', countryCode: 'US', rescueEmail: `rescue.${serial}@example.org`,
-      question1: SECURITY_QUESTIONS[0]!.id, question2: SECURITY_QUESTIONS[1]!.id, question3: SECURITY_QUESTIONS[2]!.id,
-      answer1: 'Blue', answer2: 'Paris', answer3: 'Rex', currentPassword: GOOD_PASSWORD,
-      trustedDeviceId: holder.trustedDeviceId, appPasswordId: holder.appPasswordId, registeredDeviceId: holder.registeredDeviceId,
-      deviceId: holder.deviceId, label: 'Calendar', phoneNumber: '(555) 010-9999', accept: 'on',
+      name: 'Jane Holder',
+      birthDate: '1990-04-30',
+      countryCode: 'US',
+      rescueEmail: `rescue.${serial}@example.org`,
+      question1: SECURITY_QUESTIONS[0]!.id,
+      question2: SECURITY_QUESTIONS[1]!.id,
+      question3: SECURITY_QUESTIONS[2]!.id,
+      answer1: 'Blue',
+      answer2: 'Paris',
+      answer3: 'Rex',
+      currentPassword: GOOD_PASSWORD,
+      trustedDeviceId: holder.trustedDeviceId,
+      appPasswordId: holder.appPasswordId,
+      registeredDeviceId: holder.registeredDeviceId,
+      deviceId: holder.deviceId,
+      label: 'Calendar',
+      phoneNumber: '(555) 010-9999',
+      accept: 'on',
     };
     return base === 'holder'
       ? { ...common, appleId: holder.appleId, email: holder.appleId, password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD }
-      : { ...common, appleId: `new.${++serial}@example.com`, email: `new.${serial}@example.com`, password: 'an entirely new password 99', confirmPassword: 'an entirely new password 99' };
+      : {
+          ...common,
+          appleId: `new.${++serial}@example.com`,
+          email: `new.${serial}@example.com`,
+          password: 'an entirely new password 99',
+          confirmPassword: 'an entirely new password 99',
+        };
   }
 
   function materialise(spec: ArgSpec): unknown {
@@ -228,7 +402,9 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
   }
 
   /** What came back: 'refused' (the form's error, a 4xx), 'redirect', 'answered' (anything else), or a failure. */
-  async function call(fn: () => Promise<unknown>): Promise<{ kind: 'refused' | 'redirect' | 'answered' } | { kind: 'failed'; why: string }> {
+  async function call(
+    fn: () => Promise<unknown>,
+  ): Promise<{ kind: 'refused' | 'redirect' | 'answered' } | { kind: 'failed'; why: string }> {
     try {
       const value = await fn();
       if (value instanceof Response) {
@@ -236,7 +412,9 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
         return { kind: value.status >= 400 ? 'refused' : 'answered' };
       }
       const state = (value ?? {}) as { error?: unknown; fieldErrors?: object; done?: boolean };
-      return { kind: !state.done && (state.error || (state.fieldErrors && Object.keys(state.fieldErrors).length)) ? 'refused' : 'answered' };
+      return {
+        kind: !state.done && (state.error || (state.fieldErrors && Object.keys(state.fieldErrors).length)) ? 'refused' : 'answered',
+      };
     } catch (e) {
       const how = nextThrow(e);
       if (how) return { kind: 'redirect' };
@@ -260,7 +438,9 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
 
   it('finds the actions and route handlers by reading the app', () => {
     expect(actions.length).toBeGreaterThan(30);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /api/app/whoami', 'GET /reset/open', 'POST /dev/clock']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['GET /api/app/whoami', 'GET /reset/open', 'POST /dev/clock']),
+    );
   });
 
   for (const mode of MODES) {
@@ -285,8 +465,19 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
       fc.string({ unit: 'binary-ascii', maxLength: 40 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')),
       fc.tuple(text, text).map(([u, p]) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`),
     ),
-    contentType: fc.constantFrom(null, 'application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded'),
-    body: fc.oneof(fc.constant(null), text, fc.json(), fc.anything({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? 'null')),
+    contentType: fc.constantFrom(
+      null,
+      'application/json',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded',
+    ),
+    body: fc.oneof(
+      fc.constant(null),
+      text,
+      fc.json(),
+      fc.anything({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? 'null'),
+    ),
   });
 
   for (const mode of MODES) {
@@ -309,8 +500,22 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
             numRuns: RUNS * 2,
             seed: SEED,
             examples: [
-              [{ query: [['token', '\u0000'.repeat(43)]], authorization: `Basic ${Buffer.from('jane\u0000@example.com:\u0000').toString('base64')}`, contentType: 'application/json', body: '{"advanceSeconds":1e999}' }],
-              [{ query: [['token', HUGE]], authorization: `Basic ${Buffer.from(`${holder.appleId}:${HUGE}`).toString('base64')}`, contentType: 'multipart/form-data; boundary=x', body: '--x\r\nContent-Disposition: form-data; name="a\u0000"\r\n\r\nv\r\n--x--' }],
+              [
+                {
+                  query: [['token', '\u0000'.repeat(43)]],
+                  authorization: `Basic ${Buffer.from('jane\u0000@example.com:\u0000').toString('base64')}`,
+                  contentType: 'application/json',
+                  body: '{"advanceSeconds":1e999}',
+                },
+              ],
+              [
+                {
+                  query: [['token', HUGE]],
+                  authorization: `Basic ${Buffer.from(`${holder.appleId}:${HUGE}`).toString('base64')}`,
+                  contentType: 'multipart/form-data; boundary=x',
+                  body: '--x\r\nContent-Disposition: form-data; name="a\u0000"\r\n\r\nv\r\n--x--',
+                },
+              ],
             ],
           },
         );

@@ -4,7 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { formField, formFields, formValues } from '../../app/lib/form-state.ts';
 
 describe('formFields / formValues / formField take any argument', () => {
-  const notForms: unknown[] = [undefined, null, '', 'name=Jane', 42, true, {}, [], ['a', 'b'], { name: 'Jane', entries: 1 }, new Map([[1, 2]]), new Set(['x']), () => 1, Promise.resolve(1)];
+  const notForms: unknown[] = [
+    undefined,
+    null,
+    '',
+    'name=Jane',
+    42,
+    true,
+    {},
+    [],
+    ['a', 'b'],
+    { name: 'Jane', entries: 1 },
+    new Map([[1, 2]]),
+    new Set(['x']),
+    () => 1,
+    Promise.resolve(1),
+  ];
 
   it.each(notForms.map((v) => [Object.prototype.toString.call(v), v]))('%s is a form with no fields', (_, v) => {
     expect(formFields(v)).toEqual({});
@@ -28,10 +43,24 @@ describe('formFields / formValues / formField take any argument', () => {
   it('security answers, the Recovery Key and the country come back; passwords, codes and PINs do not', () => {
     const fd = new FormData();
     for (const [k, v] of Object.entries({
-      question1: 'pet', answer1: 'rex', recoveryKey: 'ABCD-EFGH-JKLM', countryCode: 'US', birthDate: '1990-01-01',
-      currentPassword: 'x', confirmPassword: 'y', code: '1234', pin: '123456',
-    })) fd.set(k, v);
-    expect(formValues(fd)).toEqual({ question1: 'pet', answer1: 'rex', recoveryKey: 'ABCD-EFGH-JKLM', countryCode: 'US', birthDate: '1990-01-01' });
+      question1: 'pet',
+      answer1: 'rex',
+      recoveryKey: 'ABCD-EFGH-JKLM',
+      countryCode: 'US',
+      birthDate: '1990-01-01',
+      currentPassword: 'x',
+      confirmPassword: 'y',
+      code: '1234',
+      pin: '123456',
+    }))
+      fd.set(k, v);
+    expect(formValues(fd)).toEqual({
+      question1: 'pet',
+      answer1: 'rex',
+      recoveryKey: 'ABCD-EFGH-JKLM',
+      countryCode: 'US',
+      birthDate: '1990-01-01',
+    });
   });
 
   it('a field named __proto__ is an ordinary field', () => {

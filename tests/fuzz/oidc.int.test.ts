@@ -25,7 +25,16 @@ import { guardedHandler } from '../../src/server/request-guard.ts';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { freshAccount } from '../harness/accounts.ts';
 import { startHttp } from '../harness/net.ts';
-import { authorizationRequest, POST_LOGOUT_URI, REDIRECT_URI, relyingParty, startPortal, TestBrowser, testApp, type Portal } from '../harness/oidc.ts';
+import {
+  authorizationRequest,
+  POST_LOGOUT_URI,
+  REDIRECT_URI,
+  relyingParty,
+  startPortal,
+  TestBrowser,
+  testApp,
+  type Portal,
+} from '../harness/oidc.ts';
 import { authorize, exchange, OFFLINE } from '../oidc/sign-in-flow.ts';
 import { HUGE, NEARLY_RIGHT, requestSpec, send, type Live, type RequestSpec } from './oidc-requests.ts';
 
@@ -55,15 +64,61 @@ const TOKEN_KINDS = ['AuthorizationCode', 'AccessToken', 'RefreshToken'];
 type BrowserKind = 'signed out, sign-in begun' | 'signed in, consent pending';
 const BROWSERS: BrowserKind[] = ['signed out, sign-in begun', 'signed in, consent pending'];
 
-/** Always tried first, whatever the seed: a request that is nearly right, the shapes most likely to trip a parser, and each shape that once gave a 500. */
+/**
+ * Always tried first, whatever the seed: a request that is nearly right, the shapes most likely to
+ * trip a parser, and each shape that once gave a 500.
+ */
 function examples(method: string): RequestSpec[] {
-  const base: RequestSpec = { method, base: false, segment: '$uid', query: [], rawQuery: '', auth: null, contentType: null, cookies: 'browser', rsc: false, body: null };
+  const base: RequestSpec = {
+    method,
+    base: false,
+    segment: '$uid',
+    query: [],
+    rawQuery: '',
+    auth: null,
+    contentType: null,
+    cookies: 'browser',
+    rsc: false,
+    body: null,
+  };
   return [
     base,
     { ...base, base: true, auth: 'app', contentType: 'application/x-www-form-urlencoded', body: { form: [] } },
-    { ...base, base: true, query: [['client_id', '$public_client_id'], ['redirect_uri', 'http://127.0.0.1:9/other']], auth: 'public app', contentType: 'application/json', body: { json: Object.fromEntries(NEARLY_RIGHT) } },
-    { ...base, query: [['client_id', '\u0000'], ['redirect_uri', HUGE], ['scope', '\ud800']], rawQuery: '%zz=%ff%fe&response_mode=form_post', auth: { basic: ['\u0000', HUGE] }, contentType: 'application/x-www-form-urlencoded', body: { form: [['grant_type', '\u0000'], ['code', HUGE]] } },
-    { ...base, segment: '%00', auth: { raw: 'Basic ====' }, contentType: 'multipart/form-data; boundary=x', body: { text: '--x\r\nContent-Disposition: form-data; name="a\u0000"\r\n\r\nv\r\n--x--' } },
+    {
+      ...base,
+      base: true,
+      query: [
+        ['client_id', '$public_client_id'],
+        ['redirect_uri', 'http://127.0.0.1:9/other'],
+      ],
+      auth: 'public app',
+      contentType: 'application/json',
+      body: { json: Object.fromEntries(NEARLY_RIGHT) },
+    },
+    {
+      ...base,
+      query: [
+        ['client_id', '\u0000'],
+        ['redirect_uri', HUGE],
+        ['scope', '\ud800'],
+      ],
+      rawQuery: '%zz=%ff%fe&response_mode=form_post',
+      auth: { basic: ['\u0000', HUGE] },
+      contentType: 'application/x-www-form-urlencoded',
+      body: {
+        form: [
+          ['grant_type', '\u0000'],
+          ['code', HUGE],
+        ],
+      },
+    },
+    {
+      ...base,
+      segment: '%00',
+      auth: { raw: 'Basic ====' },
+      contentType: 'multipart/form-data; boundary=x',
+      body: { text: '--x\r\nContent-Disposition: form-data; name="a\u0000"\r\n\r\nv\r\n--x--' },
+    },
     { ...base, auth: { bearer: '$access_token' }, contentType: 'application/json', body: { text: '{"a":' }, cookies: 'garbage' },
     { ...base, rsc: true, body: { bytes: [0, 255, 254, 192, 175] }, contentType: 'application/x-www-form-urlencoded; charset=utf-16' },
     // A resumed sign-in request without its cookie, naming a registered app (oidc-provider's error
@@ -90,7 +145,12 @@ describe(`bad requests to every OpenID Connect endpoint: never a 5xx, and no cod
     (await portal.oidc.provider()).on('server_error', (_ctx, err) => failures.push(`provider server_error: ${err.stack ?? String(err)}`));
     app = await testApp(t.db, new Date());
     publicApp = await testApp(t.db, new Date(), { public: true, name: 'Public App' });
-    await allowApp(t.db, systemClock, { accountId, clientId: app.clientId, scopes: ['openid', 'offline_access'] }, { clientAddress: null, userAgent: null });
+    await allowApp(
+      t.db,
+      systemClock,
+      { accountId, clientId: app.clientId, scopes: ['openid', 'offline_access'] },
+      { clientAddress: null, userAgent: null },
+    );
     config = await relyingParty(portal, app);
     // As src/server/serve.ts serves it: the request guard, then the provider.
     const guarded = guardedHandler(
@@ -167,7 +227,8 @@ describe(`bad requests to every OpenID Connect endpoint: never a 5xx, and no cod
             const refused = sent.status >= 400 || /[?&#]error=/.test(sent.location ?? '');
             const after = await tokenRows();
             const stored = TOKEN_KINDS.filter((k) => after[k]! > before[k]!);
-            if (stored.length && (refused || !ISSUING.has(endpoint.path))) throw new Error(`${label}: answered ${sent.status} ${sent.location ?? ''}, yet stored ${stored.join(', ')}`);
+            if (stored.length && (refused || !ISSUING.has(endpoint.path)))
+              throw new Error(`${label}: answered ${sent.status} ${sent.location ?? ''}, yet stored ${stored.join(', ')}`);
           }),
           { numRuns: RUNS * 4, seed: SEED, examples: endpoint.methods.flatMap((m) => examples(m)).map((e) => [e]) },
         );

@@ -41,11 +41,14 @@ export async function startBalancer(): Promise<Balancer> {
           }
           balancer.served.push({ path: (req.url ?? '').split('?')[0]!, to });
           const target = new URL(to);
-          const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-            res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
-            answer.pipe(res);
-            answer.on('end', () => resolve(true));
-          });
+          const upstream = httpRequest(
+            { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+            (answer) => {
+              res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+              answer.pipe(res);
+              answer.on('end', () => resolve(true));
+            },
+          );
           upstream.on('error', () => {
             if (!res.headersSent) res.writeHead(502);
             res.end();

@@ -44,10 +44,12 @@ export async function browse(browser: TestBrowser, url: string, form?: URLSearch
   for (let hops = 0; hops < 15; hops++) {
     const res = await browser.request(current.href, init);
     const location = res.headers.get('location');
-    if (res.status < 300 || res.status >= 400 || !location) return { status: res.status, url: current, body: await res.text(), headers: res.headers };
+    if (res.status < 300 || res.status >= 400 || !location)
+      return { status: res.status, url: current, body: await res.text(), headers: res.headers };
     await res.body?.cancel();
     const next = new URL(location, current);
-    if (next.origin === browser.portal.url && !next.pathname.startsWith('/oidc/')) return { status: res.status, url: next, body: '', headers: res.headers };
+    if (next.origin === browser.portal.url && !next.pathname.startsWith('/oidc/'))
+      return { status: res.status, url: next, body: '', headers: res.headers };
     current = next;
     init = {};
   }
@@ -60,7 +62,11 @@ export async function press(browser: TestBrowser, page: Landing, action: string,
   const form = forms.find((f) => f.includes(`action="${action}"`) || f.includes(`action="${new URL(action, page.url).href}"`));
   if (!form) throw new Error(`no form posting to ${action} on ${page.url.href}`);
   const fields = new URLSearchParams();
-  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields.set(name!, value!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))));
+  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    fields.set(
+      name!,
+      value!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))),
+    );
   for (const [k, v] of Object.entries(extra)) fields.set(k, v);
   return browse(browser, new URL(action, page.url).href, fields);
 }

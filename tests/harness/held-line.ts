@@ -2,7 +2,15 @@
 // and which records who asked for a place and what each was answered. With it a test sets the
 // line's state exactly (a flood's places all taken, none done) before the request it checks asks
 // for a place: what is admitted depends on the line's rules, never on how fast the machine runs.
-import { createHashingLine, HASHES_IN_FLIGHT, HASHES_WAITING, LINE_SHARES, MAX_WAIT_MS, type HashingLine, type Place } from '../../src/accounts/hashing-line.ts';
+import {
+  createHashingLine,
+  HASHES_IN_FLIGHT,
+  HASHES_WAITING,
+  LINE_SHARES,
+  MAX_WAIT_MS,
+  type HashingLine,
+  type Place,
+} from '../../src/accounts/hashing-line.ts';
 import type { Asker } from '../../src/accounts/hashing-line-shares.ts';
 
 /** A line of production's shape (its places, MAX_WAIT_MS, its shares) whose clock stands still: no hash is ever measured slow. */

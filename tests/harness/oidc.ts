@@ -37,7 +37,12 @@ export interface Portal {
  * (instances); instances behind one balancer are started with its address as `appUrl`, as every
  * instance of a deployment has the one APP_URL.
  */
-export async function startPortal(db: Db, clock: Clock, keyEncryptionKey = KEY_ENCRYPTION_KEY, opts: { appUrl?: string } = {}): Promise<Portal> {
+export async function startPortal(
+  db: Db,
+  clock: Clock,
+  keyEncryptionKey = KEY_ENCRYPTION_KEY,
+  opts: { appUrl?: string } = {},
+): Promise<Portal> {
   const port = await freePort();
   const address = `http://127.0.0.1:${port}`;
   const url = opts.appUrl ?? address;
@@ -74,7 +79,11 @@ export async function startPortal(db: Db, clock: Clock, keyEncryptionKey = KEY_E
 
 /** A confidential app registered for the tests; answers its client id and secret. */
 export async function testApp(db: Db, now: Date, opts: { public?: boolean; name?: string } = {}) {
-  const made = await registerApp(db, { name: opts.name ?? 'Test App', redirectUris: [REDIRECT_URI], postLogoutRedirectUris: [POST_LOGOUT_URI], confidential: !opts.public }, now);
+  const made = await registerApp(
+    db,
+    { name: opts.name ?? 'Test App', redirectUris: [REDIRECT_URI], postLogoutRedirectUris: [POST_LOGOUT_URI], confidential: !opts.public },
+    now,
+  );
   if (!made.ok) throw new Error(`test app: ${made.error} ${made.problems?.join('; ')}`);
   return { clientId: made.clientId, secret: made.secret };
 }
@@ -108,7 +117,11 @@ export class TestBrowser {
   }
 
   async request(url: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: this.header(), 'user-agent': BROWSER.userAgent! } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: this.header(), 'user-agent': BROWSER.userAgent! },
+    });
     this.keep(res);
     return res;
   }
@@ -122,7 +135,8 @@ export class TestBrowser {
     for (let hops = 0; hops < 10; hops++) {
       const res = await this.request(current);
       const location = res.headers.get('location');
-      if (res.status < 300 || res.status >= 400 || !location) return { status: res.status, url: current, body: await res.text(), headers: res.headers };
+      if (res.status < 300 || res.status >= 400 || !location)
+        return { status: res.status, url: current, body: await res.text(), headers: res.headers };
       await res.body?.cancel();
       const next = new URL(location, current);
       if (next.origin !== this.portal.url || !next.pathname.startsWith('/oidc/')) return { status: res.status, url: next.href, body: '' };
@@ -136,7 +150,12 @@ export class TestBrowser {
    * (or a session still waiting for its code) the browser is remembered as the pages remember it
    * (rememberKnownBrowser: its record, and the device cookie).
    */
-  async signIn(db: Db, accountId: string, at: Date, opts: { secondStep?: AuthMethod; newBrowser?: boolean; stage?: 'full' | 'password' } = {}): Promise<string> {
+  async signIn(
+    db: Db,
+    accountId: string,
+    at: Date,
+    opts: { secondStep?: AuthMethod; newBrowser?: boolean; stage?: 'full' | 'password' } = {},
+  ): Promise<string> {
     const stage = opts.stage ?? 'full';
     const token = await createSession(db, accountId, at, BROWSER, {
       stage,
@@ -144,7 +163,11 @@ export class TestBrowser {
     });
     this.cookies.set(SESSION_COOKIE.name, await sealData({ token }, { password: SESSION_SECRET, ttl: SESSION_COOKIE.options.ttlSeconds }));
     if (!opts.newBrowser && stage === 'full') {
-      const remembered = await rememberKnownBrowser({ db, clock: fixedClock(at) }, { accountId, sessionToken: token }, await this.deviceEntries());
+      const remembered = await rememberKnownBrowser(
+        { db, clock: fixedClock(at) },
+        { accountId, sessionToken: token },
+        await this.deviceEntries(),
+      );
       if (remembered) await this.setDeviceEntries(remembered);
     }
     return token;
@@ -154,13 +177,19 @@ export class TestBrowser {
   async deviceEntries(): Promise<KnownBrowser[]> {
     const sealed = this.cookies.get(DEVICE_COOKIE.name);
     if (!sealed) return [];
-    const { browsers } = await unsealData<{ browsers?: KnownBrowser[] }>(decodeURIComponent(sealed), { password: SESSION_SECRET, ttl: DEVICE_COOKIE.options.ttlSeconds });
+    const { browsers } = await unsealData<{ browsers?: KnownBrowser[] }>(decodeURIComponent(sealed), {
+      password: SESSION_SECRET,
+      ttl: DEVICE_COOKIE.options.ttlSeconds,
+    });
     return browsers ?? [];
   }
 
   /** Seals `entries` into this browser's device cookie, as the pages do. */
   async setDeviceEntries(entries: readonly KnownBrowser[]): Promise<void> {
-    this.cookies.set(DEVICE_COOKIE.name, await sealData({ browsers: entries }, { password: SESSION_SECRET, ttl: DEVICE_COOKIE.options.ttlSeconds }));
+    this.cookies.set(
+      DEVICE_COOKIE.name,
+      await sealData({ browsers: entries }, { password: SESSION_SECRET, ttl: DEVICE_COOKIE.options.ttlSeconds }),
+    );
   }
 }
 

@@ -31,4 +31,3 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('testDbTemplate', url);
   return async () => rmSync(dir, { recursive: true, force: true });
 }
-

@@ -19,15 +19,21 @@ describe("the kinds' refusals", () => {
   });
 
   it('are in the code service’s map and the devices’ map as the kinds wrote them (no common code replaces one)', () => {
-    for (const [code, sentence] of Object.entries(KIND_CODE_ERRORS)) expect(CODES_ERRORS[code as keyof typeof CODES_ERRORS], code).toBe(sentence);
-    for (const [code, sentence] of Object.entries(KIND_ADDING_ERRORS)) expect(DEVICES_ERRORS[code as keyof typeof DEVICES_ERRORS], code).toBe(sentence);
+    for (const [code, sentence] of Object.entries(KIND_CODE_ERRORS))
+      expect(CODES_ERRORS[code as keyof typeof CODES_ERRORS], code).toBe(sentence);
+    for (const [code, sentence] of Object.entries(KIND_ADDING_ERRORS))
+      expect(DEVICES_ERRORS[code as keyof typeof DEVICES_ERRORS], code).toBe(sentence);
   });
 
   it('say "number" of a destination labelled by its number, and "device" of any other', () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const later = new Date('2026-01-01T00:00:25Z');
-    expect(CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', later, now)).toBe(`Too many codes were sent to this number. Try again in ${waitText(later, now)}.`);
-    expect(CODES_ERRORS.TOO_MANY_TO_DESTINATION('push', later, now)).toBe(`Too many codes were sent to this device. Try again in ${waitText(later, now)}.`);
+    expect(CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', later, now)).toBe(
+      `Too many codes were sent to this number. Try again in ${waitText(later, now)}.`,
+    );
+    expect(CODES_ERRORS.TOO_MANY_TO_DESTINATION('push', later, now)).toBe(
+      `Too many codes were sent to this device. Try again in ${waitText(later, now)}.`,
+    );
     expect(CODES_ERRORS.TOO_MANY_TO_DESTINATION('a kind no longer built', later, now)).toContain('this device');
   });
 });

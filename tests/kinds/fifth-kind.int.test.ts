@@ -10,7 +10,13 @@ import { namedByHolder, type OwnCodeCheck, type TrustedDeviceKind } from '../../
 import { signIn } from '../../src/sign-in/password.ts';
 import { completeSignIn, sendSignInCode, signInDevices } from '../../src/sign-in/code.ts';
 import { confirmIdentity, sendIdentityCode } from '../../src/step-up/fresh-code.ts';
-import { completeKeyReset, keyResetState, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '../../src/password-reset/by-recovery-key.ts';
+import {
+  completeKeyReset,
+  keyResetState,
+  sendKeyResetCode,
+  startKeyReset,
+  verifyKeyResetCode,
+} from '../../src/password-reset/by-recovery-key.ts';
 import { formatRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import { resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { announceDeviceChange, listDevices } from '../../src/devices/trusted-devices.ts';
@@ -49,7 +55,9 @@ describe('a fifth kind of trusted device, known only to the registry', () => {
   /** A trusted card of printed codes on the account, its codes printed here. */
   async function card(codes: string[]): Promise<string> {
     const now = s.a.clock.now();
-    const { id } = await s.t.db.trustedDevice.create({ data: { accountId: s.a.accountId, kind: paperKind.id, name: 'Wallet card', createdAt: now, verifiedAt: now } });
+    const { id } = await s.t.db.trustedDevice.create({
+      data: { accountId: s.a.accountId, kind: paperKind.id, name: 'Wallet card', createdAt: now, verifiedAt: now },
+    });
     cards.set(id, { unused: new Set(codes), crossedOut: new Set() });
     return id;
   }
@@ -60,13 +68,21 @@ describe('a fifth kind of trusted device, known only to the registry', () => {
     expect(kindOf('paper-test')).toBe(paperKind);
     const id = await card(['12345678']);
     const { trusted } = await listDevices(s.t.db, s.a.accountId);
-    expect(trusted.find((d) => d.id === id)).toMatchObject({ kind: 'paper-test', label: 'Card of printed codes (Wallet card)', shows: { channel: 'printed code', proof: 'own-code', ownDigits: 8 } });
+    expect(trusted.find((d) => d.id === id)).toMatchObject({
+      kind: 'paper-test',
+      label: 'Card of printed codes (Wallet card)',
+      shows: { channel: 'printed code', proof: 'own-code', ownDigits: 8 },
+    });
     const device = await s.t.db.trustedDevice.findUniqueOrThrow({ where: { id } });
-    await s.t.db.$transaction((tx) => announceDeviceChange(tx, s.a.clock, { accountId: s.a.accountId, device, added: true, at: s.a.clock.now() }, BROWSER));
+    await s.t.db.$transaction((tx) =>
+      announceDeviceChange(tx, s.a.clock, { accountId: s.a.accountId, device, added: true, at: s.a.clock.now() }, BROWSER),
+    );
     const mail = await s.t.db.emailOutbox.findFirstOrThrow({ where: { kind: 'trusted-device-added' } });
     expect(mail.textBody).toContain('the card of printed codes “Wallet card”');
     expect(mail.textBody).toContain('Its printed codes can now be used to verify your identity, once each.');
-    expect((await recentActivity(s.t.db, s.a.accountId, { page: 1 })).items.map((i) => i.label)).toContain('Card of printed codes (Wallet card) added');
+    expect((await recentActivity(s.t.db, s.a.accountId, { page: 1 })).items.map((i) => i.label)).toContain(
+      'Card of printed codes (Wallet card) added',
+    );
   });
 
   it('signs in: the password, then a printed code (sent nothing), gives a signed-in session; the code works once', async () => {
@@ -82,17 +98,27 @@ describe('a fifth kind of trusted device, known only to the registry', () => {
     });
     expect(s.a.sms.sent).toEqual([]);
     // Its own digits: a 4-digit code (the sent codes' length) is malformed for it, and not a try.
-    expect(await completeSignIn(s.a.deps, password.sessionToken, { trustedDeviceId: id, code: '1111' }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_MALFORMED' });
-    expect(await completeSignIn(s.a.deps, password.sessionToken, { trustedDeviceId: id, code: '99990000' }, BROWSER)).toMatchObject({ ok: false });
+    expect(await completeSignIn(s.a.deps, password.sessionToken, { trustedDeviceId: id, code: '1111' }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'CODE_MALFORMED',
+    });
+    expect(await completeSignIn(s.a.deps, password.sessionToken, { trustedDeviceId: id, code: '99990000' }, BROWSER)).toMatchObject({
+      ok: false,
+    });
     const done = await completeSignIn(s.a.deps, password.sessionToken, { trustedDeviceId: id, code: '1111 2222' }, BROWSER);
     if (!done.ok) throw new Error(done.error);
-    expect(await resolveSession(s.t.db, done.sessionToken, s.a.clock.now())).toMatchObject({ stage: 'full', codeVerifiedAt: s.a.clock.now() });
+    expect(await resolveSession(s.t.db, done.sessionToken, s.a.clock.now())).toMatchObject({
+      stage: 'full',
+      codeVerifiedAt: s.a.clock.now(),
+    });
     expect(await secondStepOf(done.sessionToken)).toBe('otp'); // the kind's method, as an app signed in through the portal is told
     expect(await s.t.db.trustedDevice.findUniqueOrThrow({ where: { id } })).toMatchObject({ lastUsedAt: s.a.clock.now() });
 
     const again = await signIn(s.a.deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER);
     if (!again.ok || !again.needsCode) throw new Error('the password step should ask for a code');
-    expect(await completeSignIn(s.a.deps, again.sessionToken, { trustedDeviceId: id, code: '11112222' }, BROWSER)).toMatchObject({ ok: false });
+    expect(await completeSignIn(s.a.deps, again.sessionToken, { trustedDeviceId: id, code: '11112222' }, BROWSER)).toMatchObject({
+      ok: false,
+    });
     expect(await s.t.db.securityEvent.count({ where: { kind: 'code-reused' } })).toBe(1);
   });
 
@@ -102,7 +128,10 @@ describe('a fifth kind of trusted device, known only to the registry', () => {
     const confirmed = await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: id, code: '55556666' }, BROWSER);
     if (!confirmed.ok) throw new Error(confirmed.error);
     expect(await resolveSession(s.t.db, s.a.token, s.a.clock.now())).toBeNull();
-    expect(await resolveSession(s.t.db, confirmed.sessionToken, s.a.clock.now())).toMatchObject({ stage: 'full', codeVerifiedAt: s.a.clock.now() });
+    expect(await resolveSession(s.t.db, confirmed.sessionToken, s.a.clock.now())).toMatchObject({
+      stage: 'full',
+      codeVerifiedAt: s.a.clock.now(),
+    });
     expect(await secondStepOf(confirmed.sessionToken)).toBe('otp');
     expect(await s.t.db.securityEvent.count({ where: { kind: 'identity-confirmed' } })).toBe(1);
   });
@@ -111,7 +140,10 @@ describe('a fifth kind of trusted device, known only to the registry', () => {
     const id = await card(['77778888']);
     const started = await startKeyReset(s.a.deps, { appleId: APPLE_ID, recoveryKey: formatRecoveryKey(s.a.recoveryKey) }, BROWSER);
     if (!started.ok) throw new Error(JSON.stringify(started));
-    expect(await keyResetState(s.a.deps, started.token)).toMatchObject({ step: 'code', devices: expect.arrayContaining([expect.objectContaining({ id, label: 'Card of printed codes (Wallet card)' })]) });
+    expect(await keyResetState(s.a.deps, started.token)).toMatchObject({
+      step: 'code',
+      devices: expect.arrayContaining([expect.objectContaining({ id, label: 'Card of printed codes (Wallet card)' })]),
+    });
     expect(await sendKeyResetCode(s.a.deps, started.token, { trustedDeviceId: id }, BROWSER)).toMatchObject({ ok: true, sent: false });
     expect(await verifyKeyResetCode(s.a.deps, started.token, { trustedDeviceId: id, code: '77778888' }, BROWSER)).toEqual({ ok: true });
     const password = 'lantern orchard 1987';

@@ -33,12 +33,15 @@ describe('TOTP (RFC 6238) through otplib', () => {
     expect([TOTP_DIGITS, TOTP_STEP_SECONDS, TOTP_DRIFT_STEPS]).toEqual([6, 30, 1]);
   });
 
-  it.each(RFC_VECTORS)('RFC 6238 Appendix B, T = %i s: the code is the vector’s last 6 digits, at its time step', (seconds, eight, step) => {
-    const at = new Date(seconds * 1000);
-    expect(timeStepOf(at)).toBe(step);
-    expect(totpCodeAt(RFC_SECRET, at)).toBe(eight.slice(-6));
-    expect(matchingStep(RFC_SECRET, eight.slice(-6), at)).toBe(step);
-  });
+  it.each(RFC_VECTORS)(
+    'RFC 6238 Appendix B, T = %i s: the code is the vector’s last 6 digits, at its time step',
+    (seconds, eight, step) => {
+      const at = new Date(seconds * 1000);
+      expect(timeStepOf(at)).toBe(step);
+      expect(totpCodeAt(RFC_SECRET, at)).toBe(eight.slice(-6));
+      expect(matchingStep(RFC_SECRET, eight.slice(-6), at)).toBe(step);
+    },
+  );
 
   describe('drift', () => {
     const secret = newTotpSecret();
@@ -61,7 +64,8 @@ describe('TOTP (RFC 6238) through otplib', () => {
     const now = new Date('2026-11-23T10:00:10.000Z');
     const secret = newTotpSecret();
     const code = totpCodeAt(secret, now);
-    for (const typed of ['', code.slice(1), `${code}0`, `${code.slice(0, 3)} ${code.slice(3)}`, 'abcdef']) expect(matchingStep(secret, typed, now)).toBeNull();
+    for (const typed of ['', code.slice(1), `${code}0`, `${code.slice(0, 3)} ${code.slice(3)}`, 'abcdef'])
+      expect(matchingStep(secret, typed, now)).toBeNull();
   });
 
   it('draws a 160-bit secret (RFC 4226 §4), a new one each time', () => {

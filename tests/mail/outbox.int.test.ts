@@ -22,7 +22,6 @@ import { mailInboxHandler, startMailStandin } from '../../dev/standins/mail.ts';
 
 const START = '2024-05-01T12:00:00.000Z';
 
-
 async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await cond())) {
@@ -100,14 +99,21 @@ describe('email outbox over SMTP', () => {
     expect(rows.every((r) => r.accountId === 'acct-1')).toBe(true);
 
     expect(await deliverDueEmails(deps())).toEqual({ sent: 2, failed: 0 });
-    expect(mail.standin.messages().map((m) => m.to[0]!.toLowerCase()).sort()).toEqual(['bob@example.com', 'jane@example.com']);
+    expect(
+      mail.standin
+        .messages()
+        .map((m) => m.to[0]!.toLowerCase())
+        .sort(),
+    ).toEqual(['bob@example.com', 'jane@example.com']);
   });
 
   it('keeps the email when SMTP is down and delivers it exactly once when SMTP comes back', async () => {
     const body = 'Your Apple ID details changed.\n';
     await mail.standin.stop();
     try {
-      await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Changed', text: body }, clock));
+      await mail.t.db.$transaction((tx) =>
+        enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Changed', text: body }, clock),
+      );
 
       expect(await deliverDueEmails(deps())).toEqual({ sent: 0, failed: 1 });
       const failed = await mail.t.db.emailOutbox.findFirstOrThrow();
@@ -208,7 +214,16 @@ describe('email outbox over SMTP', () => {
     expect(BACKOFF_BASE_MS).toBe(30_000);
     expect(BACKOFF_MAX_MS).toBe(HOUR);
     expect([1, 2, 3, 4, 5, 6, 7, 8, 12, 1000].map(backoffMs)).toEqual([
-      30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, HOUR, HOUR, HOUR,
+      30_000,
+      60_000,
+      120_000,
+      240_000,
+      480_000,
+      960_000,
+      1_920_000,
+      HOUR,
+      HOUR,
+      HOUR,
     ]);
   });
 
@@ -241,20 +256,35 @@ describe('email outbox over SMTP', () => {
     const log = captureLog();
     try {
       const deadMailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, TEST_MAIL_FROM);
-      await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'Your link: https://x/reset/open?token=SECRETTOKEN' }, clock));
+      await mail.t.db.$transaction((tx) =>
+        enqueueEmail(
+          tx,
+          { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'Your link: https://x/reset/open?token=SECRETTOKEN' },
+          clock,
+        ),
+      );
       clock.advance(5 * MINUTE);
-      expect(await outboxStats(mail.t.db, clock.now())).toEqual({ due: 1, retrying: 0, failed: 0, scheduled: 0, oldestWaitingSeconds: 300 });
+      expect(await outboxStats(mail.t.db, clock.now())).toEqual({
+        due: 1,
+        retrying: 0,
+        failed: 0,
+        scheduled: 0,
+        oldestWaitingSeconds: 300,
+      });
       const id = (await mail.t.db.emailOutbox.findFirstOrThrow()).id;
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         await deliverDueEmails({ db: mail.t.db, clock, mailer: deadMailer });
-        if (attempt === 1) expect(await outboxStats(mail.t.db, clock.now())).toMatchObject({ due: 0, retrying: 1, failed: 0, oldestWaitingSeconds: 300 });
+        if (attempt === 1)
+          expect(await outboxStats(mail.t.db, clock.now())).toMatchObject({ due: 0, retrying: 1, failed: 0, oldestWaitingSeconds: 300 });
         clock.advance((await mail.t.db.emailOutbox.findFirstOrThrow()).nextAttemptAt.getTime() - clock.now().getTime());
       }
       const retries = log.lines.filter((l) => l.event === 'email-retry');
       expect(retries).toHaveLength(MAX_ATTEMPTS - 1);
       expect(retries[0]).toMatchObject({ level: 'warn', emailId: id, emailKind: 'notice', attempt: 1, nextAttemptAt: expect.any(String) });
       expect(String(retries[0]!.error)).toMatch(/ECONNREFUSED|connect/i);
-      expect(log.lines.filter((l) => l.event === 'email-given-up')).toEqual([expect.objectContaining({ level: 'error', emailId: id, attempt: MAX_ATTEMPTS })]);
+      expect(log.lines.filter((l) => l.event === 'email-given-up')).toEqual([
+        expect.objectContaining({ level: 'error', emailId: id, attempt: MAX_ATTEMPTS }),
+      ]);
       expect(log.text()).not.toMatch(/SECRETTOKEN|jane@example\.com/);
       expect(await outboxStats(mail.t.db, clock.now())).toMatchObject({ due: 0, retrying: 0, failed: 1, oldestWaitingSeconds: 0 });
     } finally {
@@ -270,19 +300,26 @@ describe('email outbox over SMTP', () => {
     it('polls and delivers, and stops', async () => {
       const worker = startOutboxWorker(deps(), { intervalMs: 20 });
       try {
-        await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Polled', text: 'T' }, clock));
+        await mail.t.db.$transaction((tx) =>
+          enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Polled', text: 'T' }, clock),
+        );
         await waitFor(() => mail.standin.messages().length === 1);
       } finally {
         await worker.stop();
       }
-      await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'bob@example.com', subject: 'After stop', text: 'T' }, clock));
+      await mail.t.db.$transaction((tx) =>
+        enqueueEmail(tx, { kind: 'notice', to: 'bob@example.com', subject: 'After stop', text: 'T' }, clock),
+      );
       await new Promise((r) => setTimeout(r, 150));
       expect(mail.standin.messages().map((m) => m.subject)).toEqual(['Polled']);
       expect(await mail.t.db.emailOutbox.count({ where: { sentAt: null } })).toBe(1);
     });
 
     it('on stop, finishes the email it is sending, releases nothing claimed and claims no more', async () => {
-      for (const n of [1, 2, 3, 4]) await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: `p${n}@example.com`, subject: `Batch ${n}`, text: 'T' }, clock));
+      for (const n of [1, 2, 3, 4])
+        await mail.t.db.$transaction((tx) =>
+          enqueueEmail(tx, { kind: 'notice', to: `p${n}@example.com`, subject: `Batch ${n}`, text: 'T' }, clock),
+        );
       const worker = startOutboxWorker(deps(), { intervalMs: 10 });
       // The stop arrives while the SMTP server is receiving the first email.
       const add = mail.store.add;
@@ -304,11 +341,18 @@ describe('email outbox over SMTP', () => {
       // Nothing is left claimed: another worker may send the rest at once, each exactly once.
       expect(rows.every((r) => r.lockedUntil === null)).toBe(true);
       expect(await deliverDueEmails(deps())).toEqual({ sent: 3, failed: 0 });
-      expect(mail.standin.messages().map((m) => m.subject).sort()).toEqual(['Batch 1', 'Batch 2', 'Batch 3', 'Batch 4']);
+      expect(
+        mail.standin
+          .messages()
+          .map((m) => m.subject)
+          .sort(),
+      ).toEqual(['Batch 1', 'Batch 2', 'Batch 3', 'Batch 4']);
     });
 
     it('releases a row it claimed when the stop comes before the send', async () => {
-      await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Claimed', text: 'T' }, clock));
+      await mail.t.db.$transaction((tx) =>
+        enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Claimed', text: 'T' }, clock),
+      );
       // Asked before the claim (go on), then after it (stop).
       const answers = [false, true];
       expect(await deliverDueEmails(deps(), { shouldStop: () => answers.shift() ?? true })).toEqual({ sent: 0, failed: 0 });
@@ -337,7 +381,9 @@ describe('email outbox over SMTP', () => {
   });
 
   it('lists and clears the received mail over HTTP', async () => {
-    await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Inbox', text: 'Hello' }, clock));
+    await mail.t.db.$transaction((tx) =>
+      enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'Inbox', text: 'Hello' }, clock),
+    );
     await deliverDueEmails(deps());
 
     const server = await startHttp([mailInboxHandler(mail.store)]);

@@ -24,7 +24,8 @@ describe('scheduled emails', () => {
 
   /** `n` workers at once, each with its own client on PostgreSQL; returns how many emails the SMTP stand-in holds. */
   async function workers(n: number): Promise<number> {
-    const clients: Db[] = TEST_ENGINE === 'postgresql' ? Array.from({ length: n }, () => createDb(mail.t.url)) : Array.from({ length: n }, () => mail.t.db);
+    const clients: Db[] =
+      TEST_ENGINE === 'postgresql' ? Array.from({ length: n }, () => createDb(mail.t.url)) : Array.from({ length: n }, () => mail.t.db);
     try {
       await Promise.all(clients.map((db) => deliverDueEmails({ db, clock, mailer: mail.mailer }, { batchSize: 50 })));
     } finally {
@@ -44,7 +45,12 @@ describe('scheduled emails', () => {
     expect(await workers(6)).toBe(2);
     clock.advance(DAY);
     expect(await workers(6)).toBe(2);
-    expect(mail.standin.messages().map((m) => m.to[0]!.toLowerCase()).sort()).toEqual(['a@example.com', 'b@example.com']);
+    expect(
+      mail.standin
+        .messages()
+        .map((m) => m.to[0]!.toLowerCase())
+        .sort(),
+    ).toEqual(['a@example.com', 'b@example.com']);
   });
 
   it('a due time already past is due at once', async () => {
@@ -61,7 +67,12 @@ describe('scheduled emails', () => {
     expect(await cancelScheduledEmails(mail.t.db, { kinds: ['test-scheduled'], accountId: 'acct-1' }, clock)).toBe(1);
     clock.set(DUE);
     expect(await workers(3)).toBe(2);
-    expect(mail.standin.messages().map((m) => m.to[0]).sort()).toEqual(['b@example.com', 'c@example.com']);
+    expect(
+      mail.standin
+        .messages()
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(['b@example.com', 'c@example.com']);
   });
 
   it('a row a worker holds a claim on is not cancelled (it is being sent); a sent row is never deleted', async () => {

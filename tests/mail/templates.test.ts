@@ -66,10 +66,24 @@ describe('the waiting-period and setup emails (docs/rules.md#waiting-period)', (
   });
 
   it('country not offered: no 30 days promised; the operator date as a calendar date', () => {
-    const scheduled = waitingPeriodStartedEmail({ ...base, reason: 'password-changed', reasonAt, endsAt, countryUnavailable: { country: 'Nepal', availableFrom: new Date('2027-03-01T00:00:00Z') } });
+    const scheduled = waitingPeriodStartedEmail({
+      ...base,
+      reason: 'password-changed',
+      reasonAt,
+      endsAt,
+      countryUnavailable: { country: 'Nepal', availableFrom: new Date('2027-03-01T00:00:00Z') },
+    });
     expect(scheduled.text).not.toContain('30 days');
-    expect(scheduled.text).toContain('Two-step verification is not offered yet in Nepal, the country or region of your account; it will be from March 1, 2027.');
-    const unlisted = waitingPeriodStartedEmail({ ...base, reason: 'password-changed', reasonAt, endsAt, countryUnavailable: { country: 'Nepal', availableFrom: null } });
+    expect(scheduled.text).toContain(
+      'Two-step verification is not offered yet in Nepal, the country or region of your account; it will be from March 1, 2027.',
+    );
+    const unlisted = waitingPeriodStartedEmail({
+      ...base,
+      reason: 'password-changed',
+      reasonAt,
+      endsAt,
+      countryUnavailable: { country: 'Nepal', availableFrom: null },
+    });
     expect(unlisted.text).toContain('not offered yet in Nepal, the country or region of your account.');
   });
 

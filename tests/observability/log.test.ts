@@ -31,13 +31,27 @@ describe('redaction', () => {
 
   it('keeps what is not a secret: the event, the Twilio error code and status, the route', () => {
     log = captureLog();
-    log.logger.warn({ event: 'code-send-failed', details: { twilioCode: 21211, httpStatus: 400, channel: 'sms' }, route: '/sign-in' }, 'code send failed');
-    expect(log.lines[0]).toMatchObject({ event: 'code-send-failed', details: { twilioCode: 21211, httpStatus: 400, channel: 'sms' }, route: '/sign-in', level: 'warn' });
+    log.logger.warn(
+      { event: 'code-send-failed', details: { twilioCode: 21211, httpStatus: 400, channel: 'sms' }, route: '/sign-in' },
+      'code send failed',
+    );
+    expect(log.lines[0]).toMatchObject({
+      event: 'code-send-failed',
+      details: { twilioCode: 21211, httpStatus: 400, channel: 'sms' },
+      route: '/sign-in',
+      level: 'warn',
+    });
   });
 
   it('redacts HTTP headers that carry a session: cookie, set-cookie, authorization', () => {
     log = captureLog();
-    log.logger.info({ req: { headers: { cookie: 'two-step-session=abc', authorization: 'Basic dXNlcjpwYXNz' } }, res: { headers: { 'set-cookie': 'two-step-session=def' } } }, 'headers');
+    log.logger.info(
+      {
+        req: { headers: { cookie: 'two-step-session=abc', authorization: 'Basic dXNlcjpwYXNz' } },
+        res: { headers: { 'set-cookie': 'two-step-session=def' } },
+      },
+      'headers',
+    );
     expect(log.text()).not.toMatch(/abc|dXNlcjpwYXNz|def/);
   });
 });

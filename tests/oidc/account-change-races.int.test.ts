@@ -19,7 +19,8 @@ const ROUNDS = 12;
  * (its bcrypt checks, then its transaction), so the races meet it at different points. What each
  * round checks holds at every point; the delays only make more of them occur.
  */
-const later = <T>(round: number, send: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => void send().then(resolve, reject), round * 3));
+const later = <T>(round: number, send: () => Promise<T>) =>
+  new Promise<T>((resolve, reject) => setTimeout(() => void send().then(resolve, reject), round * 3));
 const PASSWORDS = [GOOD_PASSWORD, 'lantern orchard 1987'];
 
 describe(`an app's requests racing a password change (${TEST_ENGINE})`, () => {
@@ -43,7 +44,12 @@ describe(`an app's requests racing a password change (${TEST_ENGINE})`, () => {
 
       const [from, to] = [PASSWORDS[round % 2]!, PASSWORDS[(round + 1) % 2]!];
       const [changed, refreshed, exchanged] = await Promise.all([
-        changePassword({ ...holder.deps, db: round % 2 ? s.second : s.t.db }, actor, { currentPassword: from, password: to, confirmPassword: to }, BROWSER),
+        changePassword(
+          { ...holder.deps, db: round % 2 ? s.second : s.t.db },
+          actor,
+          { currentPassword: from, password: to, confirmPassword: to },
+          BROWSER,
+        ),
         later(round, () => refresh(s.portal.url, app, held.refresh_token!)),
         later(round, () => codeExchange(s.portal.url, app, pending)),
       ]);

@@ -69,7 +69,9 @@ describe(`every app's access ends with the holder's other sessions (${TEST_ENGIN
         accountId,
         clock: deps.clock,
         change: async () => {
-          expect(await changePassword(deps, { accountId, sessionId }, { currentPassword: GOOD_PASSWORD, ...NEW }, BROWSER)).toMatchObject({ ok: true });
+          expect(await changePassword(deps, { accountId, sessionId }, { currentPassword: GOOD_PASSWORD, ...NEW }, BROWSER)).toMatchObject({
+            ok: true,
+          });
         },
       };
     },
@@ -98,10 +100,16 @@ describe(`every app's access ends with the holder's other sessions (${TEST_ENGIN
         clock: a.clock,
         secondStep: 'sms',
         change: async () => {
-          const started = await startKeyReset(a.deps, { appleId: 'jane.holder@example.com', recoveryKey: formatRecoveryKey(a.recoveryKey) }, BROWSER);
+          const started = await startKeyReset(
+            a.deps,
+            { appleId: 'jane.holder@example.com', recoveryKey: formatRecoveryKey(a.recoveryKey) },
+            BROWSER,
+          );
           if (!started.ok) throw new Error(JSON.stringify(started));
           expect(await sendKeyResetCode(a.deps, started.token, { trustedDeviceId: a.phoneId }, BROWSER)).toMatchObject({ ok: true });
-          expect(await verifyKeyResetCode(a.deps, started.token, { trustedDeviceId: a.phoneId, code: lastSmsCode(a.sms, PHONE) }, BROWSER)).toEqual({ ok: true });
+          expect(
+            await verifyKeyResetCode(a.deps, started.token, { trustedDeviceId: a.phoneId, code: lastSmsCode(a.sms, PHONE) }, BROWSER),
+          ).toEqual({ ok: true });
           expect(await completeKeyReset(a.deps, started.token, NEW, BROWSER)).toEqual({ ok: true });
         },
       };

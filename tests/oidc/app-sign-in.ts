@@ -55,7 +55,10 @@ export function withPortal(): OidcWorld {
   return w;
 }
 
-/** A moment a little before now: a session signed in then is unambiguously older than a request made now (whose time oidc-provider keeps in whole seconds). */
+/**
+ * A moment a little before now: a session signed in then is unambiguously older than a request made
+ * now (whose time oidc-provider keeps in whole seconds).
+ */
 export function secondsAgo(s: number): Date {
   return new Date(Date.now() - s * 1000);
 }
@@ -113,7 +116,8 @@ export async function oauthError(p: Promise<unknown>): Promise<{ error: string; 
     await p;
   } catch (e) {
     if (e instanceof client.ResponseBodyError) return { error: e.error, status: e.status };
-    if (e instanceof client.WWWAuthenticateChallengeError) return { error: e.cause[0]?.parameters.error ?? e.code, status: e.response.status };
+    if (e instanceof client.WWWAuthenticateChallengeError)
+      return { error: e.cause[0]?.parameters.error ?? e.code, status: e.response.status };
     throw e;
   }
   throw new Error('the request was not refused');

@@ -16,7 +16,11 @@ const START = '2026-11-23T10:00:00.000Z';
 const APP_URL = 'https://appleid.example/';
 const KEY = randomBytes(32).toString('base64url');
 
-function appsCommand(databaseUrl: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function appsCommand(
+  databaseUrl: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/apps.ts', ...args], {
       cwd: ROOT,
@@ -41,9 +45,18 @@ const parsed = (argv: string[]): AppsCommand => {
 describe('npm run apps', () => {
   let t: TestDb;
   let clock: ReturnType<typeof fixedClock>;
-  const run = (argv: string[], keyEncryptionKey?: string) => runAppsCommand({ db: t.db, clock, appUrl: APP_URL, keyEncryptionKey }, parsed(argv));
-  const secretOf = (stdout: string[]) => stdout.find((l) => l.includes('client secret:'))?.split(':')[1]?.trim();
-  const clientIdOf = (stdout: string[]) => stdout.find((l) => l.includes('client id:'))!.split(':')[1]!.trim();
+  const run = (argv: string[], keyEncryptionKey?: string) =>
+    runAppsCommand({ db: t.db, clock, appUrl: APP_URL, keyEncryptionKey }, parsed(argv));
+  const secretOf = (stdout: string[]) =>
+    stdout
+      .find((l) => l.includes('client secret:'))
+      ?.split(':')[1]
+      ?.trim();
+  const clientIdOf = (stdout: string[]) =>
+    stdout
+      .find((l) => l.includes('client id:'))!
+      .split(':')[1]!
+      .trim();
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -57,32 +70,72 @@ describe('npm run apps', () => {
   });
 
   it('parses each command and refuses bad arguments with a sentence', () => {
-    expect(parsed(['add', 'Notes', '--redirect-uri', 'https://a.example/cb', '--redirect-uri', 'https://a.example/cb2', '--post-logout-redirect-uri', 'https://a.example/'])).toEqual({
+    expect(
+      parsed([
+        'add',
+        'Notes',
+        '--redirect-uri',
+        'https://a.example/cb',
+        '--redirect-uri',
+        'https://a.example/cb2',
+        '--post-logout-redirect-uri',
+        'https://a.example/',
+      ]),
+    ).toEqual({
       command: 'add',
       name: 'Notes',
       redirectUris: ['https://a.example/cb', 'https://a.example/cb2'],
       postLogoutRedirectUris: ['https://a.example/'],
       confidential: true,
     });
-    expect(parsed(['add', 'Phone app', '--public', '--redirect-uri', 'https://a.example/cb'])).toMatchObject({ confidential: false, postLogoutRedirectUris: [] });
+    expect(parsed(['add', 'Phone app', '--public', '--redirect-uri', 'https://a.example/cb'])).toMatchObject({
+      confidential: false,
+      postLogoutRedirectUris: [],
+    });
     expect(parsed(['list'])).toEqual({ command: 'list' });
     expect(parsed(['remove', 'abc'])).toEqual({ command: 'remove', clientId: 'abc' });
     expect(parsed(['rotate-keys'])).toEqual({ command: 'rotate-keys' });
     expect(parsed([])).toEqual({ command: 'help' });
 
     expect(parseAppsCommand(['add'])).toMatchObject({ ok: false, code: 'ADD_NEEDS_NAME' });
-    expect(parseAppsCommand(['add', 'My', 'App', '--redirect-uri', 'https://a.example/cb'])).toMatchObject({ ok: false, code: 'ADD_NEEDS_NAME' });
-    expect(parseAppsCommand(['add', 'Notes', '--redirect-uri'])).toMatchObject({ ok: false, code: 'BAD_ARGUMENTS', error: expect.stringContaining('--redirect-uri') });
-    expect(parseAppsCommand(['add', 'Notes', '--secret', 'x'])).toMatchObject({ ok: false, code: 'BAD_ARGUMENTS', error: expect.stringContaining('--secret') });
-    expect(parseAppsCommand(['list', '--public'])).toMatchObject({ ok: false, code: 'TAKES_NO_ARGUMENTS', error: 'list takes no arguments' });
-    expect(parseAppsCommand(['rotate-keys', 'now'])).toMatchObject({ ok: false, code: 'TAKES_NO_ARGUMENTS', error: 'rotate-keys takes no arguments' });
+    expect(parseAppsCommand(['add', 'My', 'App', '--redirect-uri', 'https://a.example/cb'])).toMatchObject({
+      ok: false,
+      code: 'ADD_NEEDS_NAME',
+    });
+    expect(parseAppsCommand(['add', 'Notes', '--redirect-uri'])).toMatchObject({
+      ok: false,
+      code: 'BAD_ARGUMENTS',
+      error: expect.stringContaining('--redirect-uri'),
+    });
+    expect(parseAppsCommand(['add', 'Notes', '--secret', 'x'])).toMatchObject({
+      ok: false,
+      code: 'BAD_ARGUMENTS',
+      error: expect.stringContaining('--secret'),
+    });
+    expect(parseAppsCommand(['list', '--public'])).toMatchObject({
+      ok: false,
+      code: 'TAKES_NO_ARGUMENTS',
+      error: 'list takes no arguments',
+    });
+    expect(parseAppsCommand(['rotate-keys', 'now'])).toMatchObject({
+      ok: false,
+      code: 'TAKES_NO_ARGUMENTS',
+      error: 'rotate-keys takes no arguments',
+    });
     expect(parseAppsCommand(['remove'])).toMatchObject({ ok: false, code: 'REMOVE_NEEDS_CLIENT_ID' });
     expect(parseAppsCommand(['remove', 'a', 'b'])).toMatchObject({ ok: false, code: 'REMOVE_NEEDS_CLIENT_ID' });
     expect(parseAppsCommand(['launch'])).toMatchObject({ ok: false, code: 'UNKNOWN_COMMAND', error: 'unknown command "launch"' });
   });
 
   it('add: a confidential app gets a secret, printed once and stored only as its hash, and how to configure it', async () => {
-    const out = await run(['add', 'Notes', '--redirect-uri', 'https://notes.example/cb', '--post-logout-redirect-uri', 'https://notes.example/']);
+    const out = await run([
+      'add',
+      'Notes',
+      '--redirect-uri',
+      'https://notes.example/cb',
+      '--post-logout-redirect-uri',
+      'https://notes.example/',
+    ]);
     expect(out).toMatchObject({ exitCode: 0, stderr: [] });
     const clientId = clientIdOf(out.stdout);
     const secret = secretOf(out.stdout)!;
@@ -96,7 +149,12 @@ describe('npm run apps', () => {
       ]),
     );
     const row = await t.db.oidcClient.findUniqueOrThrow({ where: { id: clientId } });
-    expect(row).toMatchObject({ name: 'Notes', redirectUris: JSON.stringify(['https://notes.example/cb']), postLogoutRedirectUris: JSON.stringify(['https://notes.example/']), createdAt: new Date(START) });
+    expect(row).toMatchObject({
+      name: 'Notes',
+      redirectUris: JSON.stringify(['https://notes.example/cb']),
+      postLogoutRedirectUris: JSON.stringify(['https://notes.example/']),
+      createdAt: new Date(START),
+    });
     expect(row.secretHash).not.toContain(secret);
     expect(secretMatches(row.secretHash!, secret)).toBe(true);
   });
@@ -116,7 +174,9 @@ describe('npm run apps', () => {
       'apps:   http://notes.example/cb#top must be https (http only on localhost or 127.0.0.1).',
       'apps:   http://notes.example/cb#top must not have a fragment (#...).',
     ]);
-    expect((await run(['add', 'Notes', '--redirect-uri', 'https://notes.example/cb', '--redirect-uri', 'https://other.example/cb'])).stderr).toContain('apps:   Every redirect URI of an app must be on one host.');
+    expect(
+      (await run(['add', 'Notes', '--redirect-uri', 'https://notes.example/cb', '--redirect-uri', 'https://other.example/cb'])).stderr,
+    ).toContain('apps:   Every redirect URI of an app must be on one host.');
     expect((await run(['add', 'Notes'])).stderr).toContain('apps:   Give at least one redirect URI (--redirect-uri).');
     expect(await t.db.oidcClient.count()).toBe(1);
   });
@@ -124,7 +184,15 @@ describe('npm run apps', () => {
   it('list: every app with its kind and URIs, never a secret or its hash', async () => {
     const added = await run(['add', 'Notes', '--redirect-uri', 'https://notes.example/cb']);
     clock.advance(MINUTE);
-    await run(['add', 'Phone', '--public', '--redirect-uri', 'https://phone.example/cb', '--post-logout-redirect-uri', 'https://phone.example/bye']);
+    await run([
+      'add',
+      'Phone',
+      '--public',
+      '--redirect-uri',
+      'https://phone.example/cb',
+      '--post-logout-redirect-uri',
+      'https://phone.example/bye',
+    ]);
     const secret = secretOf(added.stdout)!;
     const { secretHash } = await t.db.oidcClient.findUniqueOrThrow({ where: { id: clientIdOf(added.stdout) } });
     const out = await run(['list']);
@@ -154,7 +222,9 @@ describe('npm run apps', () => {
     for (const name of ['Notes', 'Photos']) {
       const clientId = clientIdOf((await run(['add', name, '--redirect-uri', 'https://apps.example/cb'])).stdout);
       ids.push(clientId);
-      await t.db.appAuthorization.create({ data: { accountId, clientId, scope: 'openid', createdAt: clock.now(), allowedAt: clock.now(), lastUsedAt: clock.now() } });
+      await t.db.appAuthorization.create({
+        data: { accountId, clientId, scope: 'openid', createdAt: clock.now(), allowedAt: clock.now(), lastUsedAt: clock.now() },
+      });
       await t.db.oidcRecord.create({ data: { kind: 'RefreshToken', id: `rt-${name}`, payload: '{}', accountId, clientId } });
     }
     const out = await run(['remove', ids[0]!]);
@@ -167,7 +237,10 @@ describe('npm run apps', () => {
   });
 
   it('rotate-keys: needs the portal\u2019s key, publishes a new key that signs after the lead, deletes keys no longer published', async () => {
-    expect(await run(['rotate-keys'])).toMatchObject({ exitCode: 1, stderr: [expect.stringContaining('rotate-keys needs OIDC_KEY_ENCRYPTION_KEY')] });
+    expect(await run(['rotate-keys'])).toMatchObject({
+      exitCode: 1,
+      stderr: [expect.stringContaining('rotate-keys needs OIDC_KEY_ENCRYPTION_KEY')],
+    });
     expect(await run(['rotate-keys'], 'too-short')).toMatchObject({ exitCode: 1, stderr: [expect.stringContaining('43 characters')] });
 
     const first = await run(['rotate-keys'], KEY);
@@ -178,12 +251,17 @@ describe('npm run apps', () => {
     clock.advance(MINUTE);
     const second = await run(['rotate-keys'], KEY);
     const newKid = (await t.db.oidcSigningKey.findMany()).map((k) => k.kid).find((k) => k !== oldKid)!;
-    expect(second.stdout[0]).toBe(`new signing key ${newKid}: published now, signs from ${new Date(clock.now().getTime() + KEY_PUBLISH_LEAD_MS).toISOString()} (in 5 minutes:`);
+    expect(second.stdout[0]).toBe(
+      `new signing key ${newKid}: published now, signs from ${new Date(clock.now().getTime() + KEY_PUBLISH_LEAD_MS).toISOString()} (in 5 minutes:`,
+    );
     expect(second.stdout.at(-1)).toBe('deleted no old key (none has left the published set yet)');
     expect((await publishedKeys(t.db, Buffer.from(KEY, 'base64url'), clock.now())).map((k) => k.kid)).toEqual([oldKid, newKid]);
 
     // Another key would seal the new one where no instance can open it: refused, nothing written.
-    expect(await run(['rotate-keys'], randomBytes(32).toString('base64url'))).toMatchObject({ exitCode: 1, stderr: [expect.stringContaining('does not open the stored signing keys')] });
+    expect(await run(['rotate-keys'], randomBytes(32).toString('base64url'))).toMatchObject({
+      exitCode: 1,
+      stderr: [expect.stringContaining('does not open the stored signing keys')],
+    });
     expect(await t.db.oidcSigningKey.count()).toBe(2);
 
     // Once the second key signs and the first has stayed published long enough, the next rotation deletes the first.

@@ -36,14 +36,24 @@ describe('registering an app', () => {
 
   describe('redirect URIs', () => {
     it('https anywhere, and http only on a loopback host (RFC 8252 7.3), are accepted', async () => {
-      for (const uri of ['https://print.example.com/cb?from=portal', 'http://127.0.0.1:8080/cb', 'http://localhost:3001/cb', 'http://[::1]/cb']) {
+      for (const uri of [
+        'https://print.example.com/cb?from=portal',
+        'http://127.0.0.1:8080/cb',
+        'http://localhost:3001/cb',
+        'http://[::1]/cb',
+      ]) {
         const made = await registerApp(t.db, app({ redirectUris: [uri] }), NOW);
         expect(made.ok, uri).toBe(true);
       }
     });
 
     it('http on any other host is refused, including hosts that only start like a loopback one', async () => {
-      for (const uri of ['http://print.example.com/cb', 'http://localhost.example.com/cb', 'http://127.0.0.1.example.com/cb', 'http://10.0.0.1/cb']) {
+      for (const uri of [
+        'http://print.example.com/cb',
+        'http://localhost.example.com/cb',
+        'http://127.0.0.1.example.com/cb',
+        'http://10.0.0.1/cb',
+      ]) {
         expect((await refused(app({ redirectUris: [uri] }))).join(' '), uri).toMatch(/must be https/);
       }
     });
@@ -70,10 +80,16 @@ describe('registering an app', () => {
     });
 
     it('every redirect URI of an app is on one host (the pairwise subject is tied to it)', async () => {
-      expect((await refused(app({ redirectUris: ['https://print.example.com/a', 'https://other.example.com/b'] }))).join(' ')).toMatch(/one host/);
+      expect((await refused(app({ redirectUris: ['https://print.example.com/a', 'https://other.example.com/b'] }))).join(' ')).toMatch(
+        /one host/,
+      );
       // A different port is a different host too.
-      expect((await refused(app({ redirectUris: ['https://print.example.com/a', 'https://print.example.com:8443/b'] }))).join(' ')).toMatch(/one host/);
-      expect((await registerApp(t.db, app({ redirectUris: ['https://print.example.com/a', 'https://print.example.com/b'] }), NOW)).ok).toBe(true);
+      expect((await refused(app({ redirectUris: ['https://print.example.com/a', 'https://print.example.com:8443/b'] }))).join(' ')).toMatch(
+        /one host/,
+      );
+      expect((await registerApp(t.db, app({ redirectUris: ['https://print.example.com/a', 'https://print.example.com/b'] }), NOW)).ok).toBe(
+        true,
+      );
     });
 
     it('at least one redirect URI, and at most ten', async () => {
@@ -90,7 +106,10 @@ describe('registering an app', () => {
       const uris = ['https://print.example.com/cb?from=portal', 'https://print.example.com/cb/'];
       const made = await registerApp(t.db, app({ redirectUris: uris, postLogoutRedirectUris: ['https://print.example.com/bye'] }), NOW);
       if (!made.ok) throw new Error(made.code);
-      expect(await clientMetadata(t.db, made.clientId)).toMatchObject({ redirect_uris: uris, post_logout_redirect_uris: ['https://print.example.com/bye'] });
+      expect(await clientMetadata(t.db, made.clientId)).toMatchObject({
+        redirect_uris: uris,
+        post_logout_redirect_uris: ['https://print.example.com/bye'],
+      });
     });
   });
 
@@ -162,7 +181,8 @@ describe('checking a presented secret against the stored hash (secretMatches)', 
   });
 
   it('anything else does not: another secret, a prefix, a longer string, different case, the empty string', () => {
-    for (const other of ['another secret', secret.slice(0, -1), `${secret}x`, secret.toUpperCase(), '']) expect(secretMatches(stored, other), other).toBe(false);
+    for (const other of ['another secret', secret.slice(0, -1), `${secret}x`, secret.toUpperCase(), ''])
+      expect(secretMatches(stored, other), other).toBe(false);
   });
 
   it('the stored hash itself is not a secret that matches (a leaked database row signs nobody in)', () => {

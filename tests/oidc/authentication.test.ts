@@ -11,7 +11,16 @@ const seconds = (s: number) => s * 1000;
 
 /** A signed-in session in a browser known to the account, two-step off. */
 function session(overrides: Partial<PortalSession> = {}): PortalSession {
-  return { accountId: 'acct-1', stage: 'full', twoStepOn: false, signedInAt: SIGNED_IN_AT, codeVerifiedAt: null, secondStep: null, knownBrowser: true, ...overrides };
+  return {
+    accountId: 'acct-1',
+    stage: 'full',
+    twoStepOn: false,
+    signedInAt: SIGNED_IN_AT,
+    codeVerifiedAt: null,
+    secondStep: null,
+    knownBrowser: true,
+    ...overrides,
+  };
 }
 
 /** Two-step on, and the sign-in finished with a code sent by SMS (codeVerifiedAt = the sign-in). */
@@ -43,7 +52,12 @@ describe('the sign-in an app is told of (appLogin)', () => {
   });
 
   it('two-step on with a trusted device in the session: password, that device, mfa; two-step ACR', () => {
-    expect(appLogin(twoStepSession())).toEqual({ accountId: 'acct-1', acr: ACR.twoStep, amr: ['pwd', 'sms', 'mfa'], authTime: SIGNED_IN_AT });
+    expect(appLogin(twoStepSession())).toEqual({
+      accountId: 'acct-1',
+      acr: ACR.twoStep,
+      amr: ['pwd', 'sms', 'mfa'],
+      authTime: SIGNED_IN_AT,
+    });
     expect(appLogin(twoStepSession({ secondStep: 'hwk' }))?.amr).toEqual(['pwd', 'hwk', 'mfa']);
   });
 
@@ -55,7 +69,10 @@ describe('the sign-in an app is told of (appLogin)', () => {
 
   it('a trusted device confirmed later in the session moves auth_time to that moment', () => {
     const confirmedAt = new Date(SIGNED_IN_AT.getTime() + seconds(600));
-    expect(appLogin(twoStepSession({ codeVerifiedAt: confirmedAt, secondStep: 'otp' }))).toMatchObject({ authTime: confirmedAt, amr: ['pwd', 'otp', 'mfa'] });
+    expect(appLogin(twoStepSession({ codeVerifiedAt: confirmedAt, secondStep: 'otp' }))).toMatchObject({
+      authTime: confirmedAt,
+      amr: ['pwd', 'otp', 'mfa'],
+    });
   });
 
   it('a code verified before the sign-in completed never moves auth_time back', () => {
@@ -95,7 +112,10 @@ describe('what an app’s sign-in still needs (nextStep)', () => {
 
     it('a sign-in completed after the app asked: done', () => {
       const after = new Date(ASKED_AT.getTime() + seconds(40));
-      expect(nextStep(twoStepSession({ signedInAt: after, codeVerifiedAt: after }), request({ freshSignIn: true }))).toMatchObject({ step: 'done', login: { authTime: after } });
+      expect(nextStep(twoStepSession({ signedInAt: after, codeVerifiedAt: after }), request({ freshSignIn: true }))).toMatchObject({
+        step: 'done',
+        login: { authTime: after },
+      });
     });
 
     it('a trusted device confirmed after the request is not a new sign-in: the password was given before', () => {
@@ -136,9 +156,15 @@ describe('what an app’s sign-in still needs (nextStep)', () => {
     // (sign-in-steps.int.test.ts).
     it('max_age=0: any proof before the request is too old; one at or after it is enough', () => {
       const justBefore = new Date(ASKED_AT.getTime() - 1);
-      expect(nextStep(twoStepSession({ codeVerifiedAt: justBefore }), request({ maxAgeSeconds: 0 }))).toEqual({ step: 'second-step', why: 'too-old' });
+      expect(nextStep(twoStepSession({ codeVerifiedAt: justBefore }), request({ maxAgeSeconds: 0 }))).toEqual({
+        step: 'second-step',
+        why: 'too-old',
+      });
       expect(nextStep(session({ signedInAt: justBefore }), request({ maxAgeSeconds: 0 }))).toEqual({ step: 'sign-in' });
-      expect(nextStep(twoStepSession({ codeVerifiedAt: ASKED_AT }), request({ maxAgeSeconds: 0 }))).toMatchObject({ step: 'done', login: { authTime: ASKED_AT } });
+      expect(nextStep(twoStepSession({ codeVerifiedAt: ASKED_AT }), request({ maxAgeSeconds: 0 }))).toMatchObject({
+        step: 'done',
+        login: { authTime: ASKED_AT },
+      });
     });
   });
 
@@ -160,7 +186,10 @@ describe('what an app’s sign-in still needs (nextStep)', () => {
     it('an app that also accepts the password ACR does not require two-step', () => {
       expect(requiresTwoStep({ acrValues: [ACR.twoStep, ACR.password] })).toBe(false);
       expect(requiresTwoStep({ acrValues: [ACR.password, ACR.twoStep] })).toBe(false);
-      expect(nextStep(session(), request({ acrValues: [ACR.twoStep, ACR.password] }))).toMatchObject({ step: 'done', login: { acr: ACR.password } });
+      expect(nextStep(session(), request({ acrValues: [ACR.twoStep, ACR.password] }))).toMatchObject({
+        step: 'done',
+        login: { acr: ACR.password },
+      });
     });
 
     it('only the two-step ACR (among unknown values) requires it; the password ACR or nothing does not', () => {

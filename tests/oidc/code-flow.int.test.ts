@@ -24,7 +24,14 @@ describe('discovery', () => {
     expect(meta.grant_types_supported).toContain('authorization_code');
     expect(meta.grant_types_supported).not.toContain('implicit');
     expect(meta.grant_types_supported).not.toContain('client_credentials');
-    for (const endpoint of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri', 'revocation_endpoint', 'end_session_endpoint'] as const) {
+    for (const endpoint of [
+      'authorization_endpoint',
+      'token_endpoint',
+      'userinfo_endpoint',
+      'jwks_uri',
+      'revocation_endpoint',
+      'end_session_endpoint',
+    ] as const) {
       expect(meta[endpoint], endpoint).toMatch(new RegExp(`^${w.portal.url}/oidc/`));
     }
     // Nothing an app could use to bypass the portal's pages or read other holders' tokens.
@@ -89,7 +96,12 @@ describe('the whole code flow', () => {
     const { tokens } = await signInToApp(w, browser);
     const sub = tokens.claims()!.sub;
     // fetchUserInfo also refuses an answer whose sub is not this one.
-    expect(await client.fetchUserInfo(w.app.config, tokens.access_token, sub)).toEqual({ sub, email: 'Jane.Holder@Example.com', email_verified: true, name: 'Jane Holder' });
+    expect(await client.fetchUserInfo(w.app.config, tokens.access_token, sub)).toEqual({
+      sub,
+      email: 'Jane.Holder@Example.com',
+      email_verified: true,
+      name: 'Jane Holder',
+    });
   });
 
   it('a public app (no secret, PKCE alone) gets its tokens', async () => {
@@ -99,7 +111,9 @@ describe('the whole code flow', () => {
     await browser.signIn(w.t.db, w.accountId, secondsAgo(1));
     const { tokens } = await signInToApp(w, browser, app);
     expect(tokens.claims()?.aud).toBe(app.clientId);
-    expect(await client.fetchUserInfo(app.config, tokens.access_token, tokens.claims()!.sub)).toMatchObject({ email: 'Jane.Holder@Example.com' });
+    expect(await client.fetchUserInfo(app.config, tokens.access_token, tokens.claims()!.sub)).toMatchObject({
+      email: 'Jane.Holder@Example.com',
+    });
   });
 });
 
@@ -186,11 +200,18 @@ describe('other ways an app may ask and be answered', () => {
     expect(csp).toMatch(/script-src [^;]*'sha256-/); // the auto-submit script, by its hash
     expect(csp).not.toContain('unsafe-inline');
     // The app receives it as a POST body and exchanges it like a redirect's code.
-    const tokens = await client.authorizationCodeGrant(w.app.config, new Request(REDIRECT_URI, { method: 'POST', body: new URLSearchParams({ code: field('code')!, state: field('state')!, iss: field('iss')! }) }), {
-      pkceCodeVerifier: req.verifier,
-      expectedState: req.state,
-      expectedNonce: req.nonce,
-    });
+    const tokens = await client.authorizationCodeGrant(
+      w.app.config,
+      new Request(REDIRECT_URI, {
+        method: 'POST',
+        body: new URLSearchParams({ code: field('code')!, state: field('state')!, iss: field('iss')! }),
+      }),
+      {
+        pkceCodeVerifier: req.verifier,
+        expectedState: req.state,
+        expectedNonce: req.nonce,
+      },
+    );
     expect(tokens.claims()?.email).toBe('Jane.Holder@Example.com');
   });
 });
@@ -216,7 +237,12 @@ describe('the provider’s own pages carry the portal’s security headers', () 
 
   it('an error page (an unknown app)', async () => {
     const url = new URL(`${w.portal.url}/oidc/auth`);
-    url.search = new URLSearchParams({ client_id: 'nobody', redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid' }).toString();
+    url.search = new URLSearchParams({
+      client_id: 'nobody',
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      scope: 'openid',
+    }).toString();
     expectPageHeaders(await headersOf(url.href));
   });
 

@@ -28,7 +28,10 @@ describe(`two instances starting at once on an empty database (${TEST_ENGINE})`,
     t = await createTestDb();
     second = TEST_ENGINE === 'postgresql' ? createDb(t.url) : t.db;
     balancer = await startBalancer();
-    [a, b] = await Promise.all([startPortal(t.db, clock, undefined, { appUrl: balancer.url }), startPortal(second, clock, undefined, { appUrl: balancer.url })]);
+    [a, b] = await Promise.all([
+      startPortal(t.db, clock, undefined, { appUrl: balancer.url }),
+      startPortal(second, clock, undefined, { appUrl: balancer.url }),
+    ]);
     balancer.pick = roundRobin(a.address, b.address);
   });
   afterAll(async () => {
@@ -39,7 +42,8 @@ describe(`two instances starting at once on an empty database (${TEST_ENGINE})`,
     await t?.drop();
   });
 
-  const jwksOf = async (instance: Portal) => ((await (await fetch(new URL(ROUTES.jwks, instance.address))).json()) as { keys: Array<{ kid: string }> }).keys.map((k) => k.kid);
+  const jwksOf = async (instance: Portal) =>
+    ((await (await fetch(new URL(ROUTES.jwks, instance.address))).json()) as { keys: Array<{ kid: string }> }).keys.map((k) => k.kid);
 
   it('once both read the key table, they publish the same keys, sign with the same one, and give the holder the same subject', async () => {
     await a.oidc.reloadKeys();
@@ -59,7 +63,12 @@ describe(`two instances starting at once on an empty database (${TEST_ENGINE})`,
     };
     /** An app's check against one instance's JWKS. */
     const verifiedBy = async (instance: Portal, idToken: string) =>
-      (await jwtVerify(idToken, createRemoteJWKSet(new URL(ROUTES.jwks, instance.address)), { issuer: balancer.url, audience: app.clientId })).payload.sub;
+      (
+        await jwtVerify(idToken, createRemoteJWKSet(new URL(ROUTES.jwks, instance.address)), {
+          issuer: balancer.url,
+          audience: app.clientId,
+        })
+      ).payload.sub;
 
     for (const moved of [0, KEY_PUBLISH_LEAD_MS]) {
       // The second round: past the lead, where a key made by the instance that lost the race

@@ -64,14 +64,26 @@ describe(`the provider on two instances (${TEST_ENGINE})`, () => {
 
     balancer.pick = only(b);
     const from = balancer.served.length;
-    await allowApp(t.db, systemClock, { accountId, clientId: app.clientId, scopes: ['openid', 'offline_access'] }, { clientAddress: null, userAgent: null });
+    await allowApp(
+      t.db,
+      systemClock,
+      { accountId, clientId: app.clientId, scopes: ['openid', 'offline_access'] },
+      { clientAddress: null, userAgent: null },
+    );
     const done = await browser.visit(`${balancer.url}/oidc/interaction/${uid}`);
     const tokens = await exchange(config, { callback: done.url, request });
     expect(tokens.claims()?.aud).toBe(app.clientId);
     expect(await userinfoStatus(balancer.url, tokens.access_token)).toBe(200);
     // The request went to A, and the bridge, the resumed request and the token endpoint to B.
-    expect(balancer.served.slice(0, from).filter((s) => s.path === '/oidc/auth').map((s) => s.to)).toEqual([a.address]);
-    expect(balancer.served.slice(from).map((s) => s.path)).toEqual(expect.arrayContaining([`/oidc/interaction/${uid}`, `/oidc/auth/${uid}`, '/oidc/token', '/oidc/userinfo']));
+    expect(
+      balancer.served
+        .slice(0, from)
+        .filter((s) => s.path === '/oidc/auth')
+        .map((s) => s.to),
+    ).toEqual([a.address]);
+    expect(balancer.served.slice(from).map((s) => s.path)).toEqual(
+      expect.arrayContaining([`/oidc/interaction/${uid}`, `/oidc/auth/${uid}`, '/oidc/token', '/oidc/userinfo']),
+    );
     expect(new Set(balancer.served.slice(from).map((s) => s.to))).toEqual(new Set([b.address]));
   });
 
@@ -122,7 +134,12 @@ describe(`the provider on two instances (${TEST_ENGINE})`, () => {
   it(`${PARALLEL_SIGN_INS} parallel sign-ins of one app from one browser with remembered consent: all get a code, and the holder is emailed once`, async () => {
     timeStandsStill();
     const config = await relyingParty(portal(), app);
-    await allowApp(t.db, systemClock, { accountId, clientId: app.clientId, scopes: ['openid', 'offline_access'] }, { clientAddress: null, userAgent: null });
+    await allowApp(
+      t.db,
+      systemClock,
+      { accountId, clientId: app.clientId, scopes: ['openid', 'offline_access'] },
+      { clientAddress: null, userAgent: null },
+    );
     const browser = new TestBrowser(portal());
     await browser.signIn(t.db, accountId, new Date());
     const requests = await Promise.all(Array.from({ length: PARALLEL_SIGN_INS }, () => authorizationRequest(config, { scope: 'openid' })));
@@ -143,7 +160,9 @@ describe(`the provider on two instances (${TEST_ENGINE})`, () => {
     const config = await relyingParty(portal(), app);
     const browser = new TestBrowser(portal());
     await browser.signIn(t.db, accountId, new Date());
-    const signedIn = await Promise.all(Array.from({ length: PARALLEL_SIGN_INS }, () => authorize(t.db, tabOf(browser), config, accountId, OFFLINE)));
+    const signedIn = await Promise.all(
+      Array.from({ length: PARALLEL_SIGN_INS }, () => authorize(t.db, tabOf(browser), config, accountId, OFFLINE)),
+    );
     // Each asked on the consent page, unless an Allow pressed in another tab after it asked had already answered it.
     expect(signedIn.filter((s) => s.pages.join() !== '/sign-in/consent' && s.pages.length)).toEqual([]);
     expect(signedIn.some((s) => s.pages.length)).toBe(true);
@@ -156,11 +175,18 @@ describe(`the provider on two instances (${TEST_ENGINE})`, () => {
   it(`${PARALLEL_SIGN_INS} consent pages allowing one app at once: one authorization, no error`, async () => {
     const allowed = await Promise.allSettled(
       Array.from({ length: PARALLEL_SIGN_INS }, (_, i) =>
-        allowApp(i % 2 ? second : t.db, systemClock, { accountId, clientId: app.clientId, scopes: ['openid', 'offline_access'] }, { clientAddress: null, userAgent: null }),
+        allowApp(
+          i % 2 ? second : t.db,
+          systemClock,
+          { accountId, clientId: app.clientId, scopes: ['openid', 'offline_access'] },
+          { clientAddress: null, userAgent: null },
+        ),
       ),
     );
     expect(allowed.filter((r) => r.status === 'rejected')).toEqual([]);
-    expect(await t.db.appAuthorization.findMany({ where: { accountId }, select: { scope: true } })).toEqual([{ scope: 'openid offline_access' }]);
+    expect(await t.db.appAuthorization.findMany({ where: { accountId }, select: { scope: true } })).toEqual([
+      { scope: 'openid offline_access' },
+    ]);
   });
 
   /** The first use of the app from this browser was emailed, once, to each address on file. */

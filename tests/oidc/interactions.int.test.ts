@@ -12,7 +12,13 @@ describe('an app’s sign-in in progress, as the pages read it', () => {
   it('names the app, what it asks for in the table’s order, and the Apple ID signed in when it began', async () => {
     const browser = new TestBrowser(w.portal);
     const signedOut = portalPage(w, await browser.visit((await authorizationRequest(w.app.config, { scope: 'profile openid email' })).url));
-    expect(await interactionSummary(w.t.db, signedOut.uid)).toEqual({ uid: signedOut.uid, clientId: w.app.clientId, appName: 'Test App', scopes: ['openid', 'email', 'profile'], accountId: null });
+    expect(await interactionSummary(w.t.db, signedOut.uid)).toEqual({
+      uid: signedOut.uid,
+      clientId: w.app.clientId,
+      appName: 'Test App',
+      scopes: ['openid', 'email', 'profile'],
+      accountId: null,
+    });
 
     await browser.signIn(w.t.db, w.accountId, secondsAgo(5));
     const signedIn = portalPage(w, await browser.visit((await authorizationRequest(w.app.config)).url));

@@ -31,7 +31,11 @@ async function logoutPage(browser: TestBrowser, idToken: string, state = 'app-st
 }
 
 async function submit(browser: TestBrowser, action: string, fields: Record<string, string>) {
-  const res = await browser.request(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  const res = await browser.request(action, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
   await res.body?.cancel();
   return res;
 }
@@ -110,7 +114,11 @@ describe('RP-initiated logout', () => {
   it('a browser no longer signed in to the portal: nothing to ask, the page sends itself on and the browser returns to the app', async () => {
     const { browser, portalToken, tokens } = await signedInToApp();
     await signOut({ db: w.t.db, clock: systemClock }, portalToken, BROWSER);
-    const url = client.buildEndSessionUrl(w.app.config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: POST_LOGOUT_URI, state: 'app-state-2' });
+    const url = client.buildEndSessionUrl(w.app.config, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: POST_LOGOUT_URI,
+      state: 'app-state-2',
+    });
     const res = await browser.request(url.href);
     const body = await res.text();
     expect(res.status).toBe(200);
@@ -128,7 +136,10 @@ describe('RP-initiated logout', () => {
 
   it('a post-logout URI the app did not register is refused with a page, never followed', async () => {
     const { browser, tokens } = await signedInToApp();
-    const url = client.buildEndSessionUrl(w.app.config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://evil.example/bye' });
+    const url = client.buildEndSessionUrl(w.app.config, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: 'https://evil.example/bye',
+    });
     const res = await browser.request(url.href);
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();

@@ -52,7 +52,8 @@ function expectErrorAtApp(a: Awaited<ReturnType<typeof answer>>, error: string, 
   for (const leaked of ['code', 'access_token', 'id_token']) expect(params.has(leaked)).toBe(false);
 }
 
-const nothingStarted = async () => expect(await w.t.db.oidcRecord.count({ where: { kind: { in: ['Interaction', 'AuthorizationCode'] } } })).toBe(0);
+const nothingStarted = async () =>
+  expect(await w.t.db.oidcRecord.count({ where: { kind: { in: ['Interaction', 'AuthorizationCode'] } } })).toBe(0);
 
 describe('the authorization endpoint', () => {
   it('an unknown client_id: a 400 page, no redirect', async () => {
@@ -61,7 +62,13 @@ describe('the authorization endpoint', () => {
   });
 
   it('a redirect_uri the app did not register, even one differing by a trailing slash or a query: a 400 page, never a redirect', async () => {
-    for (const redirectUri of ['https://evil.example/callback', `${REDIRECT_URI}/`, `${REDIRECT_URI}?next=/`, REDIRECT_URI.toUpperCase(), 'http://127.0.0.1:9/Callback']) {
+    for (const redirectUri of [
+      'https://evil.example/callback',
+      `${REDIRECT_URI}/`,
+      `${REDIRECT_URI}?next=/`,
+      REDIRECT_URI.toUpperCase(),
+      'http://127.0.0.1:9/Callback',
+    ]) {
       const a = await answer(await requestUrl({ redirect_uri: redirectUri }));
       expectErrorPage(a, 'invalid_redirect_uri');
     }
@@ -175,7 +182,10 @@ describe('the bridge (/oidc/interaction/...)', () => {
   it('two-step-required cannot be skipped by going on: only Cancel ends it', async () => {
     await allowRequest(w, w.app, 'openid email profile');
     const browser = await signedInBrowser();
-    const { uid } = portalPage(w, await browser.visit((await authorizationRequest(w.app.config, { acr_values: 'urn:two-step:acr:two-step' })).url));
+    const { uid } = portalPage(
+      w,
+      await browser.visit((await authorizationRequest(w.app.config, { acr_values: 'urn:two-step:acr:two-step' })).url),
+    );
     for (let i = 0; i < 2; i++) expect(portalPage(w, await browser.visit(continueAt(w, uid))).page).toBe('/sign-in/two-step-required');
     expect(await w.t.db.oidcRecord.count({ where: { kind: 'AuthorizationCode' } })).toBe(0);
   });
@@ -188,7 +198,11 @@ describe('end-session with an id_token_hint that is not the provider’s', () =>
     return { browser, tokens };
   }
 
-  async function expectNoLogout(browser: TestBrowser, hint: string, tokens: { access_token: string; claims(): { sub: string } | undefined }) {
+  async function expectNoLogout(
+    browser: TestBrowser,
+    hint: string,
+    tokens: { access_token: string; claims(): { sub: string } | undefined },
+  ) {
     const a = await answer(client.buildEndSessionUrl(w.app.config, { id_token_hint: hint }).href, browser);
     expect(a.status).toBe(400);
     expect(a.location).toBeNull();

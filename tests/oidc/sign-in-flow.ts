@@ -63,14 +63,23 @@ export function tabOf(browser: TestBrowser): TestBrowser {
 /** The app exchanges the code (openid-client checks the ID token, state, nonce and PKCE). */
 export async function exchange(config: client.Configuration, signedIn: { callback: string; request: AppRequest }) {
   const { request } = signedIn;
-  return client.authorizationCodeGrant(config, new URL(signedIn.callback), { pkceCodeVerifier: request.verifier, expectedState: request.state, expectedNonce: request.nonce });
+  return client.authorizationCodeGrant(config, new URL(signedIn.callback), {
+    pkceCodeVerifier: request.verifier,
+    expectedState: request.state,
+    expectedNonce: request.nonce,
+  });
 }
 
 /** A POST to the token endpoint as an app sends it, without openid-client: for parallel requests and their raw answers. */
-export async function tokenRequest(base: string, app: { clientId: string; secret: string | null }, form: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function tokenRequest(
+  base: string,
+  app: { clientId: string; secret: string | null },
+  form: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   const body = new URLSearchParams(form);
-  if (app.secret) headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.secret)}`).toString('base64')}`;
+  if (app.secret)
+    headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.secret)}`).toString('base64')}`;
   else body.set('client_id', app.clientId);
   const res = await fetch(new URL(ROUTES.token, base), { method: 'POST', headers, body });
   const text = await res.text();
@@ -84,10 +93,19 @@ export async function tokenRequest(base: string, app: { clientId: string; secret
 }
 
 /** The code exchange as a raw request. */
-export function codeExchange(base: string, app: { clientId: string; secret: string | null }, signedIn: { callback: string; request: AppRequest }) {
+export function codeExchange(
+  base: string,
+  app: { clientId: string; secret: string | null },
+  signedIn: { callback: string; request: AppRequest },
+) {
   const code = new URL(signedIn.callback).searchParams.get('code');
   if (!code) throw new Error(`no code in ${signedIn.callback}`);
-  return tokenRequest(base, app, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: signedIn.request.verifier });
+  return tokenRequest(base, app, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT_URI,
+    code_verifier: signedIn.request.verifier,
+  });
 }
 
 /** A refresh as a raw request. */

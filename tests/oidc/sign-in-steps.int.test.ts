@@ -65,7 +65,10 @@ describe('consent is remembered per app', () => {
     const { browser } = await signedInBrowser();
     await signInToApp(w, browser, w.app, { scope: 'openid email' });
     // offline_access counts only with prompt=consent (OIDC Core 11; tokens.int.test.ts).
-    for (const params of [{ scope: 'openid email profile' }, { scope: 'openid email offline_access', prompt: 'consent' }] as Record<string, string>[]) {
+    for (const params of [{ scope: 'openid email profile' }, { scope: 'openid email offline_access', prompt: 'consent' }] as Record<
+      string,
+      string
+    >[]) {
       const req = await authorizationRequest(w.app.config, params);
       expect(portalPage(w, await browser.visit(req.url)).page, params.scope).toBe('/sign-in/consent');
     }
@@ -238,7 +241,11 @@ describe('an app that requires two-step (acr_values)', () => {
 
 describe('the provider follows the portal session of the browser', () => {
   async function otherHolder() {
-    const made = await createAccount(testDeps(w.t.db), accountInput({ appleId: 'Sam.Other@Example.com', name: 'Sam Other', rescueEmail: 'sam.rescue@example.org' }), BROWSER);
+    const made = await createAccount(
+      testDeps(w.t.db),
+      accountInput({ appleId: 'Sam.Other@Example.com', name: 'Sam Other', rescueEmail: 'sam.rescue@example.org' }),
+      BROWSER,
+    );
     if (!made.ok) throw new Error('second account');
     return made.accountId;
   }
@@ -248,7 +255,9 @@ describe('the provider follows the portal session of the browser', () => {
     await signInToApp(w, browser);
     await signOut({ db: w.t.db, clock: systemClock }, token, BROWSER);
     expect(portalPage(w, await browser.visit((await authorizationRequest(w.app.config)).url)).page).toBe('/sign-in');
-    expect(atApp(await browser.visit((await authorizationRequest(w.app.config, { prompt: 'none' })).url)).get('error')).toBe('login_required');
+    expect(atApp(await browser.visit((await authorizationRequest(w.app.config, { prompt: 'none' })).url)).get('error')).toBe(
+      'login_required',
+    );
   });
 
   it('a session still waiting for its code (password stage) is not signed in for an app', async () => {

@@ -7,7 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { fixedClock } from '../../src/clock.ts';
-import { ensureSigningKey, KEY_PUBLISH_LEAD_MS, publishedKeys, RETIRED_KEY_PUBLISHED_MS, rotateSigningKeys } from '../../src/oidc/signing-keys.ts';
+import {
+  ensureSigningKey,
+  KEY_PUBLISH_LEAD_MS,
+  publishedKeys,
+  RETIRED_KEY_PUBLISHED_MS,
+  rotateSigningKeys,
+} from '../../src/oidc/signing-keys.ts';
 import { ROUTES } from '../../src/oidc/paths.ts';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { freshAccount } from '../harness/accounts.ts';
@@ -43,7 +49,10 @@ describe(`signing keys (${TEST_ENGINE})`, () => {
   /** A new sign-in to the app, signed in on the portal at the portal's time: its ID token. */
   async function idToken(): Promise<string> {
     const config = await relyingParty(portal, app);
-    const tokens = await exchange(config, await authorize(t.db, new TestBrowser(portal), config, accountId, { scope: 'openid' }, () => clock.now()));
+    const tokens = await exchange(
+      config,
+      await authorize(t.db, new TestBrowser(portal), config, accountId, { scope: 'openid' }, () => clock.now()),
+    );
     return tokens.id_token!;
   }
   const kidOf = (jwt: string) => decodeProtectedHeader(jwt).kid;
@@ -66,7 +75,14 @@ describe(`signing keys (${TEST_ENGINE})`, () => {
     const keys = await jwks();
     expect(keys.length).toBeGreaterThan(0);
     for (const k of keys) {
-      expect(k).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String), n: expect.any(String), e: expect.any(String) });
+      expect(k).toMatchObject({
+        kty: 'RSA',
+        alg: 'RS256',
+        use: 'sig',
+        kid: expect.any(String),
+        n: expect.any(String),
+        e: expect.any(String),
+      });
       for (const member of PRIVATE_MEMBERS) expect(k).not.toHaveProperty(member);
     }
   });
@@ -110,7 +126,9 @@ describe(`signing keys (${TEST_ENGINE})`, () => {
       expect(rotation.signsAt.getTime()).toBeGreaterThanOrEqual(now + KEY_PUBLISH_LEAD_MS);
       expect(await signer(rotation.signsAt.getTime())).toBe(rotation.added);
     }
-    expect((await publishedKeys(t.db, KEY_ENCRYPTION_KEY, new Date(now))).map((k) => k.kid).sort()).toEqual([first!.kid, same.added, behind.added].sort());
+    expect((await publishedKeys(t.db, KEY_ENCRYPTION_KEY, new Date(now))).map((k) => k.kid).sort()).toEqual(
+      [first!.kid, same.added, behind.added].sort(),
+    );
   });
 
   it('a portal started with another OIDC_KEY_ENCRYPTION_KEY than the keys were sealed with refuses to start, and says which setting', async () => {

@@ -4,7 +4,14 @@
 // a token it signed can still be checked. A rotation is a new row: rotateSigningKeys adds exactly
 // that (tests/oidc/signing-keys.int.test.ts runs it on a database).
 import { describe, expect, it } from 'vitest';
-import { CLOCK_TOLERANCE_S, ID_TOKEN_TTL_S, KEY_PUBLISH_LEAD_MS, KEY_RELOAD_MS, keySchedule, RETIRED_KEY_PUBLISHED_MS } from '../../src/oidc/signing-keys.ts';
+import {
+  CLOCK_TOLERANCE_S,
+  ID_TOKEN_TTL_S,
+  KEY_PUBLISH_LEAD_MS,
+  KEY_RELOAD_MS,
+  keySchedule,
+  RETIRED_KEY_PUBLISHED_MS,
+} from '../../src/oidc/signing-keys.ts';
 import { DAY, MINUTE } from '../../src/clock.ts';
 
 const T0 = new Date('2026-11-23T10:00:00.000Z').getTime();
@@ -71,8 +78,16 @@ describe('the signing keys’ schedule', () => {
     const last = DAY + 2 * MINUTE + KEY_PUBLISH_LEAD_MS;
     expect(schedule(rows, last)).toEqual({ signs: 'k3', published: ['k3', 'k2', 'k1', 'k0'], expired: [] });
     // Each replaced key leaves RETIRED_KEY_PUBLISHED_MS after its own successor began to sign.
-    expect(schedule(rows, DAY + KEY_PUBLISH_LEAD_MS + RETIRED_KEY_PUBLISHED_MS)).toEqual({ signs: 'k3', published: ['k3', 'k2', 'k1'], expired: ['k0'] });
-    expect(schedule(rows, DAY + MINUTE + KEY_PUBLISH_LEAD_MS + RETIRED_KEY_PUBLISHED_MS)).toEqual({ signs: 'k3', published: ['k3', 'k2'], expired: ['k0', 'k1'] });
+    expect(schedule(rows, DAY + KEY_PUBLISH_LEAD_MS + RETIRED_KEY_PUBLISHED_MS)).toEqual({
+      signs: 'k3',
+      published: ['k3', 'k2', 'k1'],
+      expired: ['k0'],
+    });
+    expect(schedule(rows, DAY + MINUTE + KEY_PUBLISH_LEAD_MS + RETIRED_KEY_PUBLISHED_MS)).toEqual({
+      signs: 'k3',
+      published: ['k3', 'k2'],
+      expired: ['k0', 'k1'],
+    });
     expect(schedule(rows, last + RETIRED_KEY_PUBLISHED_MS)).toEqual({ signs: 'k3', published: ['k3'], expired: ['k0', 'k1', 'k2'] });
   });
 

@@ -44,15 +44,25 @@ describe(`the end of one app's access, or of one browser's sign-in (${TEST_ENGIN
     const stopped = await signedInApp('Calendar Web');
     const other = await signedInApp('Photo Print');
 
-    const result = await stopUsingApp({ db: t.db, clock: systemClock }, { accountId, sessionId: sessionIdOf(browserSession) }, stopped.app.clientId, BROWSER);
+    const result = await stopUsingApp(
+      { db: t.db, clock: systemClock },
+      { accountId, sessionId: sessionIdOf(browserSession) },
+      stopped.app.clientId,
+      BROWSER,
+    );
     expect(result).toEqual({ ok: true, name: 'Calendar Web' });
 
     expect(await refresh(portal.url, stopped.app, stopped.refreshToken)).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     expect(await userinfoStatus(portal.url, stopped.accessToken)).toBe(401);
-    expect(await t.db.appAuthorization.findMany({ where: { accountId }, select: { clientId: true } })).toEqual([{ clientId: other.app.clientId }]);
+    expect(await t.db.appAuthorization.findMany({ where: { accountId }, select: { clientId: true } })).toEqual([
+      { clientId: other.app.clientId },
+    ]);
 
     expect(await userinfoStatus(portal.url, other.accessToken)).toBe(200);
-    expect(await refresh(portal.url, other.app, other.refreshToken)).toMatchObject({ status: 200, body: { refresh_token: expect.any(String) } });
+    expect(await refresh(portal.url, other.app, other.refreshToken)).toMatchObject({
+      status: 200,
+      body: { refresh_token: expect.any(String) },
+    });
 
     // The stopped app may ask again, and the holder is asked again (the browser is still signed in).
     expect((await authorize(t.db, browser, stopped.config, accountId, { scope: 'openid' })).pages).toEqual(['/sign-in/consent']);

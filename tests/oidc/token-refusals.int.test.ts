@@ -37,14 +37,22 @@ afterEach(() => {
 describe('PKCE at the token endpoint', () => {
   it('a wrong code_verifier: invalid_grant, and nothing issued', async () => {
     const { req, callback } = await codeAtApp();
-    const refused = await oauthError(client.authorizationCodeGrant(w.app.config, callback, { pkceCodeVerifier: client.randomPKCECodeVerifier(), expectedState: req.state, expectedNonce: req.nonce }));
+    const refused = await oauthError(
+      client.authorizationCodeGrant(w.app.config, callback, {
+        pkceCodeVerifier: client.randomPKCECodeVerifier(),
+        expectedState: req.state,
+        expectedNonce: req.nonce,
+      }),
+    );
     expect(refused).toEqual({ error: 'invalid_grant', status: 400 });
     expect(await issuedTokens()).toBe(0);
   });
 
   it('no code_verifier: refused, and nothing issued', async () => {
     const { req, callback } = await codeAtApp();
-    const refused = await oauthError(client.authorizationCodeGrant(w.app.config, callback, { expectedState: req.state, expectedNonce: req.nonce }));
+    const refused = await oauthError(
+      client.authorizationCodeGrant(w.app.config, callback, { expectedState: req.state, expectedNonce: req.nonce }),
+    );
     expect(refused).toEqual({ error: 'invalid_grant', status: 400 });
     expect(await issuedTokens()).toBe(0);
   });
@@ -56,10 +64,19 @@ describe('authorization codes', () => {
     const tokens = await exchange(w.app, req, visited);
     expect(tokens.refresh_token).toBeTruthy();
 
-    const again = await oauthError(client.authorizationCodeGrant(w.app.config, callback, { pkceCodeVerifier: req.verifier, expectedState: req.state, expectedNonce: req.nonce }));
+    const again = await oauthError(
+      client.authorizationCodeGrant(w.app.config, callback, {
+        pkceCodeVerifier: req.verifier,
+        expectedState: req.state,
+        expectedNonce: req.nonce,
+      }),
+    );
     expect(again).toEqual({ error: 'invalid_grant', status: 400 });
     expect(await oauthError(userinfo(w.app, tokens.access_token))).toEqual({ error: 'invalid_token', status: 401 });
-    expect(await oauthError(client.refreshTokenGrant(w.app.config, tokens.refresh_token!))).toEqual({ error: 'invalid_grant', status: 400 });
+    expect(await oauthError(client.refreshTokenGrant(w.app.config, tokens.refresh_token!))).toEqual({
+      error: 'invalid_grant',
+      status: 400,
+    });
   });
 
   it(`a code older than its ${TTL.AuthorizationCode} seconds: invalid_grant`, async () => {
@@ -67,7 +84,13 @@ describe('authorization codes', () => {
     // oidc-provider reads the system clock: move it, not the test's pace.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + (TTL.AuthorizationCode + 1) * 1000);
-    const refused = await oauthError(client.authorizationCodeGrant(w.app.config, callback, { pkceCodeVerifier: req.verifier, expectedState: req.state, expectedNonce: req.nonce }));
+    const refused = await oauthError(
+      client.authorizationCodeGrant(w.app.config, callback, {
+        pkceCodeVerifier: req.verifier,
+        expectedState: req.state,
+        expectedNonce: req.nonce,
+      }),
+    );
     expect(refused).toEqual({ error: 'invalid_grant', status: 400 });
     expect(await issuedTokens()).toBe(0);
   });
@@ -82,7 +105,13 @@ describe('authorization codes', () => {
   it('a code is for the app it was issued to: another app presenting it gets invalid_grant', async () => {
     const { req, callback } = await codeAtApp();
     const other = await w.newApp({ name: 'Other App' });
-    const refused = await oauthError(client.authorizationCodeGrant(other.config, callback, { pkceCodeVerifier: req.verifier, expectedState: req.state, expectedNonce: req.nonce }));
+    const refused = await oauthError(
+      client.authorizationCodeGrant(other.config, callback, {
+        pkceCodeVerifier: req.verifier,
+        expectedState: req.state,
+        expectedNonce: req.nonce,
+      }),
+    );
     expect(refused).toEqual({ error: 'invalid_grant', status: 400 });
     expect(await issuedTokens()).toBe(0);
   });
@@ -90,7 +119,13 @@ describe('authorization codes', () => {
   it('a code is bound to its redirect URI: exchanged with another one, invalid_grant', async () => {
     const { req, callback } = await codeAtApp();
     const elsewhere = new URL(callback.href.replace(REDIRECT_URI, `${REDIRECT_URI}/other`));
-    const refused = await oauthError(client.authorizationCodeGrant(w.app.config, elsewhere, { pkceCodeVerifier: req.verifier, expectedState: req.state, expectedNonce: req.nonce }));
+    const refused = await oauthError(
+      client.authorizationCodeGrant(w.app.config, elsewhere, {
+        pkceCodeVerifier: req.verifier,
+        expectedState: req.state,
+        expectedNonce: req.nonce,
+      }),
+    );
     expect(refused).toEqual({ error: 'invalid_grant', status: 400 });
   });
 });
@@ -102,7 +137,13 @@ describe('client authentication', () => {
 
   async function refusedWith(config: client.Configuration) {
     const { req, callback } = await codeAtApp();
-    const refused = await oauthError(client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: req.verifier, expectedState: req.state, expectedNonce: req.nonce }));
+    const refused = await oauthError(
+      client.authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: req.verifier,
+        expectedState: req.state,
+        expectedNonce: req.nonce,
+      }),
+    );
     expect(await issuedTokens()).toBe(0);
     return refused;
   }
@@ -132,10 +173,18 @@ describe('a grant the holder stopped (Stop Using)', () => {
     const { tokens } = await signInToApp(w, browser, w.app, OFFLINE);
     expect((await userinfo(w.app, tokens.access_token)).sub).toBe(tokens.claims()?.sub);
 
-    const stopped = await stopUsingApp({ db: w.t.db, clock: systemClock }, { accountId: w.accountId, sessionId: sessionIdOf(portalToken) }, w.app.clientId, BROWSER);
+    const stopped = await stopUsingApp(
+      { db: w.t.db, clock: systemClock },
+      { accountId: w.accountId, sessionId: sessionIdOf(portalToken) },
+      w.app.clientId,
+      BROWSER,
+    );
     expect(stopped).toEqual({ ok: true, name: 'Test App' });
 
-    expect(await oauthError(client.refreshTokenGrant(w.app.config, tokens.refresh_token!))).toEqual({ error: 'invalid_grant', status: 400 });
+    expect(await oauthError(client.refreshTokenGrant(w.app.config, tokens.refresh_token!))).toEqual({
+      error: 'invalid_grant',
+      status: 400,
+    });
     expect(await oauthError(userinfo(w.app, tokens.access_token))).toEqual({ error: 'invalid_token', status: 401 });
   });
 
@@ -143,7 +192,12 @@ describe('a grant the holder stopped (Stop Using)', () => {
     const browser = new TestBrowser(w.portal);
     const portalToken = await browser.signIn(w.t.db, w.accountId, secondsAgo(1));
     await signInToApp(w, browser);
-    await stopUsingApp({ db: w.t.db, clock: systemClock }, { accountId: w.accountId, sessionId: sessionIdOf(portalToken) }, w.app.clientId, BROWSER);
+    await stopUsingApp(
+      { db: w.t.db, clock: systemClock },
+      { accountId: w.accountId, sessionId: sessionIdOf(portalToken) },
+      w.app.clientId,
+      BROWSER,
+    );
     const visited = await browser.visit((await authorizationRequest(w.app.config)).url);
     expect(new URL(visited.url).pathname).toBe('/sign-in/consent');
   });

@@ -57,7 +57,10 @@ describe('refresh tokens are rotated at every use', () => {
     const second = await client.refreshTokenGrant(w.app.config, first.refresh_token!);
     // Whoever holds the old one (a thief, or the app after a thief used the newer one) cannot go on.
     expect(await oauthError(client.refreshTokenGrant(w.app.config, first.refresh_token!))).toEqual({ error: 'invalid_grant', status: 400 });
-    expect(await oauthError(client.refreshTokenGrant(w.app.config, second.refresh_token!))).toEqual({ error: 'invalid_grant', status: 400 });
+    expect(await oauthError(client.refreshTokenGrant(w.app.config, second.refresh_token!))).toEqual({
+      error: 'invalid_grant',
+      status: 400,
+    });
     expect((await oauthError(userinfo(second.access_token))).status).toBe(401);
     expect(await w.t.db.oidcRecord.count({ where: { kind: { in: ['AccessToken', 'RefreshToken', 'Grant'] } } })).toBe(0);
   });
@@ -75,7 +78,10 @@ describe('revocation (RFC 7009)', () => {
   it('a revoked refresh token cannot refresh', async () => {
     const tokens = await offlineTokens();
     await client.tokenRevocation(w.app.config, tokens.refresh_token!);
-    expect(await oauthError(client.refreshTokenGrant(w.app.config, tokens.refresh_token!))).toEqual({ error: 'invalid_grant', status: 400 });
+    expect(await oauthError(client.refreshTokenGrant(w.app.config, tokens.refresh_token!))).toEqual({
+      error: 'invalid_grant',
+      status: 400,
+    });
   });
 
   it('a revoked access token is refused at userinfo', async () => {
@@ -95,9 +101,18 @@ describe('revocation (RFC 7009)', () => {
 });
 
 describe('what the portal records of an app’s use', () => {
-  const lastUsedAt = async () => (await w.t.db.appAuthorization.findUniqueOrThrow({ where: { accountId_clientId: { accountId: w.accountId, clientId: w.app.clientId } } })).lastUsedAt;
+  const lastUsedAt = async () =>
+    (
+      await w.t.db.appAuthorization.findUniqueOrThrow({
+        where: { accountId_clientId: { accountId: w.accountId, clientId: w.app.clientId } },
+      })
+    ).lastUsedAt;
   const longAgo = new Date('2026-01-01T00:00:00Z');
-  const setLastUsed = (at: Date) => w.t.db.appAuthorization.update({ where: { accountId_clientId: { accountId: w.accountId, clientId: w.app.clientId } }, data: { lastUsedAt: at } });
+  const setLastUsed = (at: Date) =>
+    w.t.db.appAuthorization.update({
+      where: { accountId_clientId: { accountId: w.accountId, clientId: w.app.clientId } },
+      data: { lastUsedAt: at },
+    });
   const newBrowserEmails = () => w.t.db.emailOutbox.findMany({ where: { kind: 'app-new-browser' }, orderBy: { toAddress: 'asc' } });
 
   it('the first use from a browser emails every address on file; a second from that browser does not', async () => {

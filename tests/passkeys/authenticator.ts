@@ -4,7 +4,12 @@
 // sign for another origin or RP ID, move its counter, or answer a challenge of its choosing.
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
-import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/server';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest();
 const b64url = (b: Buffer) => b.toString('base64url');
@@ -76,13 +81,23 @@ export class SoftAuthenticator {
     if (c.counter !== undefined) this.counter = c.counter;
     const clientDataJSON = this.clientData('webauthn.create', c.challenge ?? options.challenge, c.origin ?? this.origin);
     const authData = this.authData(c.rpId ?? this.rpId, FLAG_UP | FLAG_UV | FLAG_AT, true);
-    const attestationObject = isoCBOR.encode(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', new Uint8Array(authData)]]) as never);
+    const attestationObject = isoCBOR.encode(
+      new Map<string, unknown>([
+        ['fmt', 'none'],
+        ['attStmt', new Map()],
+        ['authData', new Uint8Array(authData)],
+      ]) as never,
+    );
     return {
       id: this.id,
       rawId: this.id,
       type: 'public-key',
       clientExtensionResults: {},
-      response: { clientDataJSON: b64url(clientDataJSON), attestationObject: b64url(Buffer.from(attestationObject)), transports: ['internal'] },
+      response: {
+        clientDataJSON: b64url(clientDataJSON),
+        attestationObject: b64url(Buffer.from(attestationObject)),
+        transports: ['internal'],
+      },
     };
   }
 

@@ -17,7 +17,9 @@ describe('concurrent assertions', () => {
     const response = authenticator.assert(o.options);
     let finished = 0;
     const results = await Promise.all(
-      Array.from({ length: 100 }, () => verifyPasskey(s.a.deps, { accountId: s.a.accountId, purpose: 'sign-in', response }, BROWSER, async () => ++finished)),
+      Array.from({ length: 100 }, () =>
+        verifyPasskey(s.a.deps, { accountId: s.a.accountId, purpose: 'sign-in', response }, BROWSER, async () => ++finished),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(new Set(results.filter((r) => !r.ok).map((r) => (r as { code: string }).code))).toEqual(new Set(['CHALLENGE_GONE']));
@@ -34,7 +36,9 @@ describe('concurrent assertions', () => {
       if (!o.ok) throw new Error(o.error);
       answers.push(authenticator.assert(o.options, { counter: 7 }));
     }
-    const results = await Promise.all(answers.map((response) => verifyPasskey(s.a.deps, { accountId: s.a.accountId, purpose: 'sign-in', response }, BROWSER)));
+    const results = await Promise.all(
+      answers.map((response) => verifyPasskey(s.a.deps, { accountId: s.a.accountId, purpose: 'sign-in', response }, BROWSER)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: 'COUNTER_REFUSED' });
   });

@@ -5,7 +5,8 @@ import { PASSKEYS_ERRORS } from '../../src/kinds/passkey/errors.ts';
 import { CEREMONY_ERRORS, ceremonyErrorSentence } from '../../src/kinds/passkey/ceremony-errors.ts';
 
 const now = new Date('2026-01-01T12:00:00Z');
-const sentence = (s: (typeof PASSKEYS_ERRORS)[keyof typeof PASSKEYS_ERRORS]) => (typeof s === 'string' ? s : s(new Date(now.getTime() + 25_000), now));
+const sentence = (s: (typeof PASSKEYS_ERRORS)[keyof typeof PASSKEYS_ERRORS]) =>
+  typeof s === 'string' ? s : s(new Date(now.getTime() + 25_000), now);
 
 describe('PASSKEYS_ERRORS', () => {
   it('every code has a sentence that starts with a capital and ends with a full stop', () => {

@@ -7,7 +7,12 @@ import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { completeSignInWithSignature, signInSignatureOptions } from '../../src/sign-in/code.ts';
 import { confirmIdentityWithSignature, freshCodeRefusal, identitySignatureOptions } from '../../src/step-up/fresh-code.ts';
-import { completeKeyReset, keyResetSignatureOptions, startKeyReset, verifyKeyResetSignature } from '../../src/password-reset/by-recovery-key.ts';
+import {
+  completeKeyReset,
+  keyResetSignatureOptions,
+  startKeyReset,
+  verifyKeyResetSignature,
+} from '../../src/password-reset/by-recovery-key.ts';
 import { sendCode } from '../../src/codes/codes.ts';
 import { resolveSession, sessionIdOf } from '../../src/sessions/sessions.ts';
 import { MINUTE } from '../../src/clock.ts';
@@ -52,7 +57,10 @@ describe('a passkey as the trusted device of a step', () => {
     expect(wrongPassword.ok).toBe(false);
     // The holder's own answer still works in the session it was made for, once.
     expect(await completeSignInWithSignature(deps(), first.sessionToken, assertion, BROWSER)).toMatchObject({ ok: true });
-    expect(await completeSignInWithSignature(deps(), first.sessionToken, assertion, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
+    expect(await completeSignInWithSignature(deps(), first.sessionToken, assertion, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'SIGN_IN_EXPIRED',
+    });
   });
 
   it('makes the session fresh again for a sensitive change, as a new session', async () => {
@@ -73,14 +81,21 @@ describe('a passkey as the trusted device of a step', () => {
     const { authenticator } = await addSoftPasskey(deps(), s.a.actor);
     const reset = await startKeyReset(deps(), { appleId: APPLE_ID, recoveryKey: s.a.recoveryKey }, BROWSER);
     if (!reset.ok) throw new Error(reset.error);
-    expect(await completeKeyReset(deps(), reset.token, { password: 'a new long passphrase', confirmPassword: 'a new long passphrase' }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_FIRST' });
+    expect(
+      await completeKeyReset(deps(), reset.token, { password: 'a new long passphrase', confirmPassword: 'a new long passphrase' }, BROWSER),
+    ).toMatchObject({ ok: false, code: 'CODE_FIRST' });
     const o = await keyResetSignatureOptions(deps(), reset.token);
     if (!o.ok) throw new Error(o.error);
-    expect(await verifyKeyResetSignature(deps(), 'not-a-reset-token', authenticator.assert(o.options), BROWSER)).toMatchObject({ ok: false, code: 'KEY_RESET_EXPIRED' });
+    expect(await verifyKeyResetSignature(deps(), 'not-a-reset-token', authenticator.assert(o.options), BROWSER)).toMatchObject({
+      ok: false,
+      code: 'KEY_RESET_EXPIRED',
+    });
     const o2 = await keyResetSignatureOptions(deps(), reset.token);
     if (!o2.ok) throw new Error(o2.error);
     expect(await verifyKeyResetSignature(deps(), reset.token, authenticator.assert(o2.options), BROWSER)).toEqual({ ok: true });
-    expect(await completeKeyReset(deps(), reset.token, { password: 'a new long passphrase', confirmPassword: 'a new long passphrase' }, BROWSER)).toMatchObject({ ok: true });
+    expect(
+      await completeKeyReset(deps(), reset.token, { password: 'a new long passphrase', confirmPassword: 'a new long passphrase' }, BROWSER),
+    ).toMatchObject({ ok: true });
   });
 
   it('added in a Recovery Key session, finishes that sign-in as a new trusted device does', async () => {
@@ -93,7 +108,12 @@ describe('a passkey as the trusted device of a step', () => {
     const o = await passkeyRegistrationOptions(deps(), actor);
     if (!o.ok) throw new Error(o.error);
     const key = new SoftAuthenticator(ORIGIN, RP_ID);
-    const added = await addedInSession(deps(), recovery.sessionToken, await addPasskey(deps(), actor, { name: 'New key', response: key.register(o.options) }, BROWSER), BROWSER);
+    const added = await addedInSession(
+      deps(),
+      recovery.sessionToken,
+      await addPasskey(deps(), actor, { name: 'New key', response: key.register(o.options) }, BROWSER),
+      BROWSER,
+    );
     if (!added.ok || !added.signedIn) throw new Error(JSON.stringify(added));
     expect(await resolveSession(s.t.db, added.signedIn, s.a.clock.now())).toMatchObject({ stage: 'full' });
     expect(await resolveSession(s.t.db, recovery.sessionToken, s.a.clock.now())).toBeNull();
@@ -101,7 +121,10 @@ describe('a passkey as the trusted device of a step', () => {
 
   it('is never a place to send a code', async () => {
     const { trustedDeviceId } = await addSoftPasskey(deps(), s.a.actor);
-    expect(await sendCode(deps(), { accountId: s.a.accountId, trustedDeviceId, purpose: 'sign-in' }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_CANNOT_RECEIVE' });
+    expect(await sendCode(deps(), { accountId: s.a.accountId, trustedDeviceId, purpose: 'sign-in' }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'DEVICE_CANNOT_RECEIVE',
+    });
     expect(s.a.sms.sent).toHaveLength(0);
   });
 });

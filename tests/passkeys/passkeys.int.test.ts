@@ -22,14 +22,16 @@ describe('passkeys and security keys', () => {
   const deps = () => s.a.deps;
   const actor = () => s.a.actor;
   const devices = () => s.t.db.trustedDevice.findMany({ where: { accountId: s.a.accountId }, orderBy: { createdAt: 'asc' } });
-  const events = (kind: string) => s.t.db.securityEvent.findMany({ where: { accountId: s.a.accountId, kind }, orderBy: { createdAt: 'asc' } });
+  const events = (kind: string) =>
+    s.t.db.securityEvent.findMany({ where: { accountId: s.a.accountId, kind }, orderBy: { createdAt: 'asc' } });
 
   async function options(purpose: PasskeyPurpose = 'sign-in') {
     const o = await authenticationOptions(deps(), s.a.accountId, purpose);
     if (!o.ok) throw new Error(o.error);
     return o.options;
   }
-  const verify = (response: unknown, purpose: PasskeyPurpose = 'sign-in') => verifyPasskey(deps(), { accountId: s.a.accountId, purpose, response }, BROWSER);
+  const verify = (response: unknown, purpose: PasskeyPurpose = 'sign-in') =>
+    verifyPasskey(deps(), { accountId: s.a.accountId, purpose, response }, BROWSER);
 
   describe('adding one', () => {
     it('is trusted at once, named, announced by event and email, with no credential id or key in any of them or in the log', async () => {
@@ -37,14 +39,34 @@ describe('passkeys and security keys', () => {
       try {
         const { authenticator, trustedDeviceId } = await addSoftPasskey(deps(), actor(), 'YubiKey 5C');
         const row = (await devices()).find((d) => d.id === trustedDeviceId)!;
-        expect(row).toMatchObject({ kind: 'passkey', name: 'YubiKey 5C', credentialId: authenticator.id, signCount: 0, transports: '["internal"]' });
+        expect(row).toMatchObject({
+          kind: 'passkey',
+          name: 'YubiKey 5C',
+          credentialId: authenticator.id,
+          signCount: 0,
+          transports: '["internal"]',
+        });
         expect(row.verifiedAt).toEqual(s.a.clock.now());
-        expect((await events('trusted-device-added')).map((e) => JSON.parse(e.details!))).toEqual([{ kind: 'passkey', device: 'Passkey or security key (YubiKey 5C)', title: 'Passkey or security key (YubiKey 5C)' }]);
+        expect((await events('trusted-device-added')).map((e) => JSON.parse(e.details!))).toEqual([
+          { kind: 'passkey', device: 'Passkey or security key (YubiKey 5C)', title: 'Passkey or security key (YubiKey 5C)' },
+        ]);
         expect(await removeDevice(deps(), actor(), trustedDeviceId, BROWSER)).toMatchObject({ ok: true });
-        expect((await events('trusted-device-removed')).map((e) => JSON.parse(e.details!))).toEqual([{ kind: 'passkey', device: 'Passkey or security key (YubiKey 5C)', title: 'Passkey or security key (YubiKey 5C)', wasTrusted: true }]);
+        expect((await events('trusted-device-removed')).map((e) => JSON.parse(e.details!))).toEqual([
+          {
+            kind: 'passkey',
+            device: 'Passkey or security key (YubiKey 5C)',
+            title: 'Passkey or security key (YubiKey 5C)',
+            wasTrusted: true,
+          },
+        ]);
 
         const mails = await s.t.db.emailOutbox.findMany({ orderBy: { createdAt: 'asc' } });
-        expect(mails.map((m) => m.kind).sort()).toEqual(['trusted-device-added', 'trusted-device-added', 'trusted-device-removed', 'trusted-device-removed']);
+        expect(mails.map((m) => m.kind).sort()).toEqual([
+          'trusted-device-added',
+          'trusted-device-added',
+          'trusted-device-removed',
+          'trusted-device-removed',
+        ]);
         expect(mails.every((m) => /YubiKey 5C/.test(m.textBody))).toBe(true);
         const everything = [
           ...mails.map((m) => `${m.subject} ${m.textBody}`),
@@ -62,7 +84,11 @@ describe('passkeys and security keys', () => {
       const { authenticator } = await addSoftPasskey(deps(), actor());
       const o = await passkeyRegistrationOptions(deps(), actor());
       if (!o.ok) throw new Error(o.error);
-      expect(o.options).toMatchObject({ rp: { id: RP_ID, name: 'Two-Step' }, user: { name: 'Jane.Holder@Example.com' }, attestation: 'none' });
+      expect(o.options).toMatchObject({
+        rp: { id: RP_ID, name: 'Two-Step' },
+        user: { name: 'Jane.Holder@Example.com' },
+        attestation: 'none',
+      });
       expect(o.options.authenticatorSelection).toMatchObject({ residentKey: 'preferred', userVerification: 'preferred' });
       expect(Buffer.from(o.options.user.id, 'base64url').toString('latin1')).not.toMatch(/jane|holder|example/i);
       expect(o.options.excludeCredentials?.map((c) => c.id)).toEqual([authenticator.id]);
@@ -84,7 +110,12 @@ describe('passkeys and security keys', () => {
       const o = await passkeyRegistrationOptions(deps(), actor());
       if (!o.ok) throw new Error(o.error);
       await smsDevice(s.t.db, s.a.accountId, '+15550109999');
-      const late = await addPasskey(deps(), actor(), { name: 'Key', response: new SoftAuthenticator(ORIGIN, RP_ID).register(o.options) }, BROWSER);
+      const late = await addPasskey(
+        deps(),
+        actor(),
+        { name: 'Key', response: new SoftAuthenticator(ORIGIN, RP_ID).register(o.options) },
+        BROWSER,
+      );
       expect(late).toMatchObject({ ok: false, code: 'TOO_MANY_DEVICES' });
       expect(await passkeyRegistrationOptions(deps(), actor())).toMatchObject({ ok: false, code: 'TOO_MANY_DEVICES' });
       expect(await s.t.db.trustedDevice.count({ where: { kind: 'passkey' } })).toBe(0);
@@ -94,31 +125,49 @@ describe('passkeys and security keys', () => {
       const { authenticator } = await addSoftPasskey(deps(), actor());
       const again = await passkeyRegistrationOptions(deps(), actor());
       if (!again.ok) throw new Error(again.error);
-      expect(await addPasskey(deps(), actor(), { name: 'Again', response: authenticator.register(again.options) }, BROWSER)).toMatchObject({ ok: false, code: 'ALREADY_ADDED' });
+      expect(await addPasskey(deps(), actor(), { name: 'Again', response: authenticator.register(again.options) }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'ALREADY_ADDED',
+      });
 
       const otherId = await newAccount(s.t.db, fixedClock(s.a.clock.now().toISOString()), 'someone.else@example.com');
       const otherToken = await createSession(s.t.db, otherId, s.a.clock.now(), BROWSER, { codeVerifiedAt: s.a.clock.now() });
       const other = { accountId: otherId, sessionId: sessionIdOf(otherToken) };
       const theirs = await passkeyRegistrationOptions(deps(), other);
       if (!theirs.ok) throw new Error(theirs.error);
-      expect(await addPasskey(deps(), other, { name: 'Mine now', response: authenticator.register(theirs.options) }, BROWSER)).toMatchObject({ ok: false, code: 'ALREADY_ADDED' });
+      expect(
+        await addPasskey(deps(), other, { name: 'Mine now', response: authenticator.register(theirs.options) }, BROWSER),
+      ).toMatchObject({ ok: false, code: 'ALREADY_ADDED' });
       expect(await s.t.db.trustedDevice.count({ where: { kind: 'passkey' } })).toBe(1);
     });
 
     it('refuses an attestation for another origin or RP ID, a malformed answer, and a nameless key', async () => {
-      const attempt = async (answer: (o: Awaited<ReturnType<typeof passkeyRegistrationOptions>> & { ok: true }) => unknown, name = 'Key') => {
+      const attempt = async (
+        answer: (o: Awaited<ReturnType<typeof passkeyRegistrationOptions>> & { ok: true }) => unknown,
+        name = 'Key',
+      ) => {
         const o = await passkeyRegistrationOptions(deps(), actor());
         if (!o.ok) throw new Error(o.error);
         return addPasskey(deps(), actor(), { name, response: answer(o) }, BROWSER);
       };
       const key = new SoftAuthenticator(ORIGIN, RP_ID);
-      expect(await attempt((o) => key.register(o.options, { origin: 'https://evil.example' }))).toMatchObject({ ok: false, code: 'REGISTRATION_REFUSED' });
-      expect(await attempt((o) => key.register(o.options, { rpId: 'evil.example' }))).toMatchObject({ ok: false, code: 'REGISTRATION_REFUSED' });
+      expect(await attempt((o) => key.register(o.options, { origin: 'https://evil.example' }))).toMatchObject({
+        ok: false,
+        code: 'REGISTRATION_REFUSED',
+      });
+      expect(await attempt((o) => key.register(o.options, { rpId: 'evil.example' }))).toMatchObject({
+        ok: false,
+        code: 'REGISTRATION_REFUSED',
+      });
       expect(await attempt(() => key.register({ challenge: 'bm90LW91cnM' } as never))).toMatchObject({ ok: false, code: 'CHALLENGE_GONE' });
       for (const junk of ['{not json', '{}', 42, null, { id: '!!', rawId: 'x', type: 'public-key', response: {} }, 'x'.repeat(100_000)]) {
         expect(await attempt(() => junk)).toMatchObject({ ok: false, code: 'RESPONSE_MALFORMED' });
       }
-      expect(await attempt((o) => key.register(o.options), '   ')).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { name: expect.any(String) } });
+      expect(await attempt((o) => key.register(o.options), '   ')).toMatchObject({
+        ok: false,
+        code: 'INVALID_FIELDS',
+        fieldErrors: { name: expect.any(String) },
+      });
       expect(await s.t.db.trustedDevice.count({ where: { kind: 'passkey' } })).toBe(0);
     });
   });
@@ -132,21 +181,38 @@ describe('passkeys and security keys', () => {
       const response = authenticator.assert(o);
       s.a.clock.advance(MINUTE);
       expect(await verify(response)).toEqual({ ok: true, then: undefined, trustedDeviceId });
-      expect(await s.t.db.trustedDevice.findUniqueOrThrow({ where: { id: trustedDeviceId } })).toMatchObject({ signCount: 1, lastUsedAt: s.a.clock.now() });
-      expect((await events('code-verified')).map((e) => JSON.parse(e.details!))).toEqual([{ purpose: 'sign-in', trustedDeviceId, method: 'passkey' }]);
+      expect(await s.t.db.trustedDevice.findUniqueOrThrow({ where: { id: trustedDeviceId } })).toMatchObject({
+        signCount: 1,
+        lastUsedAt: s.a.clock.now(),
+      });
+      expect((await events('code-verified')).map((e) => JSON.parse(e.details!))).toEqual([
+        { purpose: 'sign-in', trustedDeviceId, method: 'passkey' },
+      ]);
       // Replayed: its challenge was used.
       expect(await verify(response)).toMatchObject({ ok: false, code: 'CHALLENGE_GONE' });
     });
 
     it('refuses another origin, another RP ID, a challenge never issued, an expired one, or one for another step', async () => {
       const { authenticator } = await addSoftPasskey(deps(), actor());
-      expect(await verify(authenticator.assert(await options(), { origin: 'https://evil.example' }))).toMatchObject({ ok: false, code: 'SIGNATURE_REFUSED' });
-      expect(await verify(authenticator.assert(await options(), { rpId: 'evil.example' }))).toMatchObject({ ok: false, code: 'SIGNATURE_REFUSED' });
-      expect(await verify(authenticator.assert(await options(), { challenge: 'bm90LW91cnM' }))).toMatchObject({ ok: false, code: 'CHALLENGE_GONE' });
+      expect(await verify(authenticator.assert(await options(), { origin: 'https://evil.example' }))).toMatchObject({
+        ok: false,
+        code: 'SIGNATURE_REFUSED',
+      });
+      expect(await verify(authenticator.assert(await options(), { rpId: 'evil.example' }))).toMatchObject({
+        ok: false,
+        code: 'SIGNATURE_REFUSED',
+      });
+      expect(await verify(authenticator.assert(await options(), { challenge: 'bm90LW91cnM' }))).toMatchObject({
+        ok: false,
+        code: 'CHALLENGE_GONE',
+      });
       const expiring = authenticator.assert(await options());
       s.a.clock.advance(CHALLENGE_TTL_MS);
       expect(await verify(expiring)).toMatchObject({ ok: false, code: 'CHALLENGE_GONE' });
-      expect(await verify(authenticator.assert(await options('confirm-identity')), 'sign-in')).toMatchObject({ ok: false, code: 'CHALLENGE_GONE' });
+      expect(await verify(authenticator.assert(await options('confirm-identity')), 'sign-in')).toMatchObject({
+        ok: false,
+        code: 'CHALLENGE_GONE',
+      });
       expect(await verify(authenticator.assert(await options()))).toMatchObject({ ok: true });
     });
 
@@ -161,9 +227,15 @@ describe('passkeys and security keys', () => {
       await addSoftPasskey(deps(), actor());
       const otherId = await newAccount(s.t.db, fixedClock(s.a.clock.now().toISOString()), 'someone.else@example.com');
       const otherToken = await createSession(s.t.db, otherId, s.a.clock.now(), BROWSER, { codeVerifiedAt: s.a.clock.now() });
-      const { authenticator: theirs } = await addSoftPasskey(deps(), { accountId: otherId, sessionId: sessionIdOf(otherToken) }, 'Their key');
+      const { authenticator: theirs } = await addSoftPasskey(
+        deps(),
+        { accountId: otherId, sessionId: sessionIdOf(otherToken) },
+        'Their key',
+      );
       expect(await verify(theirs.assert(await options()))).toMatchObject({ ok: false, code: 'CREDENTIAL_UNKNOWN' });
-      expect((await events('code-wrong')).map((e) => JSON.parse(e.details!))).toEqual([{ purpose: 'sign-in', method: 'passkey', reason: 'credential of another account' }]);
+      expect((await events('code-wrong')).map((e) => JSON.parse(e.details!))).toEqual([
+        { purpose: 'sign-in', method: 'passkey', reason: 'credential of another account' },
+      ]);
       expect(await s.t.db.securityEvent.count({ where: { accountId: otherId, kind: { in: ['code-wrong', 'code-verified'] } } })).toBe(0);
     });
 

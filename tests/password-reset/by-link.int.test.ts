@@ -163,7 +163,11 @@ describe('resetting a forgotten password (two-step off)', () => {
     for (const token of [undefined, null, '', 'abc', 'x'.repeat(43), '../../etc/passwd']) {
       expect(await openPasswordReset(deps, token)).toMatchObject({ ok: false, code: 'LINK_INVALID' });
     }
-    expect(await openPasswordReset(deps, 'abc')).toEqual({ ok: false, code: 'LINK_INVALID', error: 'This link has expired or was already used. Ask for a new one.' });
+    expect(await openPasswordReset(deps, 'abc')).toEqual({
+      ok: false,
+      code: 'LINK_INVALID',
+      error: 'This link has expired or was already used. Ask for a new one.',
+    });
   });
 
   it('works for 1 hour and not after', async () => {
@@ -174,7 +178,10 @@ describe('resetting a forgotten password (two-step off)', () => {
     deps.clock.advance(MINUTE);
     expect(await openPasswordReset(deps, token)).toMatchObject({ ok: false, code: 'LINK_INVALID' });
     const before = await passwordHash();
-    expect(await completePasswordReset(deps, token, { ...answers, ...newPassword }, BROWSER)).toMatchObject({ ok: false, code: 'LINK_INVALID' });
+    expect(await completePasswordReset(deps, token, { ...answers, ...newPassword }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'LINK_INVALID',
+    });
     expect(await passwordHash()).toBe(before);
   });
 
@@ -192,7 +199,9 @@ describe('resetting a forgotten password (two-step off)', () => {
     const token = await requestLink();
     const answers = await rightAnswers(token);
     const passwords = ['concurrent first 11', 'concurrent second 22'];
-    const results = await Promise.all(passwords.map((p) => completePasswordReset(deps, token, { ...answers, password: p, confirmPassword: p }, BROWSER)));
+    const results = await Promise.all(
+      passwords.map((p) => completePasswordReset(deps, token, { ...answers, password: p, confirmPassword: p }, BROWSER)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ ok: false, code: 'LINK_INVALID' })]);
     const winner = passwords[results.findIndex((r) => r.ok)];
@@ -208,7 +217,14 @@ describe('resetting a forgotten password (two-step off)', () => {
     const token = await requestLink();
     const answers = await rightAnswers(token);
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => completePasswordReset(instance({ ...deps }, i), token, { ...answers, password: `parallel reset ${i} 42`, confirmPassword: `parallel reset ${i} 42` }, BROWSER)),
+      Array.from({ length: 100 }, (_, i) =>
+        completePasswordReset(
+          instance({ ...deps }, i),
+          token,
+          { ...answers, password: `parallel reset ${i} 42`, confirmPassword: `parallel reset ${i} 42` },
+          BROWSER,
+        ),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     // The others: the link used by the winner, or the questions busy with the answers in flight; never a wrong answer or a dead link.
@@ -222,7 +238,14 @@ describe('resetting a forgotten password (two-step off)', () => {
     const token = await requestLink();
     const wrong = await wrongAnswers(token);
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => completePasswordReset(instance({ ...deps }, i), token, { ...wrong, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER)),
+      Array.from({ length: 100 }, (_, i) =>
+        completePasswordReset(
+          instance({ ...deps }, i),
+          token,
+          { ...wrong, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+          BROWSER,
+        ),
+      ),
     );
     for (const r of results) {
       expect(r.ok).toBe(false);
@@ -239,7 +262,10 @@ describe('resetting a forgotten password (two-step off)', () => {
     expect(await openPasswordReset(deps, older)).toMatchObject({ ok: false, code: 'LINK_INVALID' });
     expect((await openPasswordReset(deps, newer)).ok).toBe(true);
     const answers = await rightAnswers(newer);
-    expect(await completePasswordReset(deps, older, { ...answers, ...newPassword }, BROWSER)).toMatchObject({ ok: false, code: 'LINK_INVALID' });
+    expect(await completePasswordReset(deps, older, { ...answers, ...newPassword }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'LINK_INVALID',
+    });
     expect(await completePasswordReset(deps, newer, { ...answers, ...newPassword }, BROWSER)).toEqual({ ok: true, accountId });
   });
 
@@ -252,11 +278,18 @@ describe('resetting a forgotten password (two-step off)', () => {
     expect((await openPasswordReset(deps, token)).ok).toBe(true); // one wrong pair: the link still works
     await completePasswordReset(deps, token, { ...wrong, ...newPassword }, BROWSER);
     const third = await completePasswordReset(deps, token, { ...wrong, ...newPassword }, BROWSER);
-    expect(third).toEqual({ ok: false, code: 'LINK_DIED', error: expect.stringMatching(/^Too many wrong answers\. For your security, try again in 15 minutes\. This link no longer works/) });
+    expect(third).toEqual({
+      ok: false,
+      code: 'LINK_DIED',
+      error: expect.stringMatching(/^Too many wrong answers\. For your security, try again in 15 minutes\. This link no longer works/),
+    });
 
     expect(await openPasswordReset(deps, token)).toMatchObject({ ok: false, code: 'LINK_INVALID' });
     const right = { answer1: ANSWERS[1], answer2: ANSWERS[2] };
-    expect(await completePasswordReset(deps, token, { ...right, ...newPassword }, BROWSER)).toMatchObject({ ok: false, code: 'LINK_INVALID' });
+    expect(await completePasswordReset(deps, token, { ...right, ...newPassword }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'LINK_INVALID',
+    });
     expect(await passwordHash()).toBe(before);
     expect(await t.db.securityEvent.count({ where: { kind: 'password-reset-failed' } })).toBe(MAX_WRONG_ANSWERS);
     expect((await t.db.passwordReset.findFirstOrThrow()).wrongAnswers).toBe(MAX_WRONG_ANSWERS);
@@ -269,7 +302,11 @@ describe('resetting a forgotten password (two-step off)', () => {
     deps.clock.advance(MINUTE);
     const fresh = await requestLink();
     const freshAnswers = await rightAnswers(fresh);
-    expect(await completePasswordReset(deps, fresh, { ...freshAnswers, ...newPassword }, BROWSER)).toMatchObject({ ok: false, code: 'QUESTIONS_LOCKED', error: expect.stringContaining('14 minutes') });
+    expect(await completePasswordReset(deps, fresh, { ...freshAnswers, ...newPassword }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'QUESTIONS_LOCKED',
+      error: expect.stringContaining('14 minutes'),
+    });
     deps.clock.advance(QUESTION_LOCK.lockMs);
     expect(await completePasswordReset(deps, fresh, { ...freshAnswers, ...newPassword }, BROWSER)).toEqual({ ok: true, accountId });
   });
@@ -306,12 +343,18 @@ describe('resetting a forgotten password (two-step off)', () => {
     deps.clock.advance(5 * MINUTE);
     const at = deps.clock.now();
 
-    expect(await completePasswordReset(deps, token, { ...answers, ...newPassword, birthDate: '1990-04-30' }, BROWSER)).toEqual({ ok: true, accountId });
+    expect(await completePasswordReset(deps, token, { ...answers, ...newPassword, birthDate: '1990-04-30' }, BROWSER)).toEqual({
+      ok: true,
+      accountId,
+    });
 
     expect(await t.db.session.count({ where: { accountId } })).toBe(0);
     const account = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
     expect(account.passwordChangedAt).toEqual(at);
-    expect(await signIn(deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_CREDENTIALS' });
+    expect(await signIn(deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'WRONG_CREDENTIALS',
+    });
     expect((await signIn(deps, { appleId: APPLE_ID, password: NEW_PASSWORD }, BROWSER)).ok).toBe(true);
 
     const period = await t.db.waitingPeriod.findFirstOrThrow({ where: { accountId } });
@@ -339,7 +382,10 @@ describe('resetting a forgotten password (two-step off)', () => {
       expect(past).toEqual({ ok: true, message: RESET_REQUESTED });
     }
     expect(await t.db.passwordReset.count()).toBe(REQUESTS_PER_APPLE_ID.maxFailures);
-    const newest = await t.db.passwordReset.findFirstOrThrow({ orderBy: { createdAt: 'desc' }, where: { expiresAt: { gt: deps.clock.now() } } });
+    const newest = await t.db.passwordReset.findFirstOrThrow({
+      orderBy: { createdAt: 'desc' },
+      where: { expiresAt: { gt: deps.clock.now() } },
+    });
     deps.clock.advance(30 * MINUTE);
     expect(await requestPasswordReset(deps, { appleId: APPLE_ID }, BROWSER)).toEqual({ ok: true, message: RESET_REQUESTED });
     expect(await t.db.passwordReset.count()).toBe(REQUESTS_PER_APPLE_ID.maxFailures);
@@ -352,7 +398,10 @@ describe('resetting a forgotten password (two-step off)', () => {
   it(`slows requests from one client address after ${REQUESTS_PER_CLIENT_ADDRESS.maxFailures} an hour, across Apple IDs, and only that address`, async () => {
     const attacker = { ...BROWSER, clientAddress: '192.0.2.66' };
     for (let i = 0; i < REQUESTS_PER_CLIENT_ADDRESS.maxFailures + 1; i++) {
-      expect(await requestPasswordReset(deps, { appleId: `person${i}@example.com` }, attacker)).toEqual({ ok: true, message: RESET_REQUESTED });
+      expect(await requestPasswordReset(deps, { appleId: `person${i}@example.com` }, attacker)).toEqual({
+        ok: true,
+        message: RESET_REQUESTED,
+      });
     }
     expect(await requestPasswordReset(deps, { appleId: APPLE_ID }, attacker)).toMatchObject({
       ok: false,
@@ -374,7 +423,11 @@ describe('resetting a forgotten password (two-step off)', () => {
     expect(await requestPasswordReset(deps, hole, BROWSER)).toEqual({ ok: true, message: RESET_REQUESTED });
     // Even with a live link, the birth date is no substitute for the answers.
     const token = await requestLink({ ...BROWSER, clientAddress: '198.51.100.1' });
-    expect(await completePasswordReset(deps, token, hole, BROWSER)).toMatchObject({ ok: false, code: 'CHECK_FIELDS', fieldErrors: { answer1: 'Enter your answer.' } });
+    expect(await completePasswordReset(deps, token, hole, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'CHECK_FIELDS',
+      fieldErrors: { answer1: 'Enter your answer.' },
+    });
 
     expect(await passwordHash()).toBe(before);
     expect(await t.db.passwordReset.count({ where: { usedAt: { not: null } } })).toBe(0);

@@ -33,14 +33,18 @@ describe('resetting the password with the Recovery Key and a trusted device', ()
     expect(await sendKeyResetCode(s.a.deps, token, { trustedDeviceId: s.a.phoneId }, BROWSER)).toMatchObject({ ok: true });
     return verifyKeyResetCode(s.a.deps, token, { trustedDeviceId: s.a.phoneId, code: lastSmsCode(s.a.sms, PHONE) }, BROWSER);
   }
-  const passwordIs = async (password: string) => verifySecret(password, (await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } })).passwordHash);
+  const passwordIs = async (password: string) =>
+    verifySecret(password, (await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } })).passwordHash);
 
   it('key, then code, then a new password: every session ends, app passwords are revoked, every address is told', async () => {
     const app = await createAppPassword(s.a.deps, s.a.actor, { label: 'Mail' }, BROWSER);
     expect(app.ok).toBe(true);
     const started = await keyStep();
     if (!started.ok) throw new Error(JSON.stringify(started));
-    expect(await keyResetState(s.a.deps, started.token)).toMatchObject({ step: 'code', devices: [{ id: s.a.phoneId, label: '+1 ••• ••• ••34' }] });
+    expect(await keyResetState(s.a.deps, started.token)).toMatchObject({
+      step: 'code',
+      devices: [{ id: s.a.phoneId, label: '+1 ••• ••• ••34' }],
+    });
     expect(await codeStep(started.token)).toEqual({ ok: true });
     expect(await keyResetState(s.a.deps, started.token)).toEqual({ step: 'password', appleId: 'Jane.Holder@Example.com' });
     await s.t.db.emailOutbox.deleteMany();
@@ -56,7 +60,14 @@ describe('resetting the password with the Recovery Key and a trusted device', ()
     // Two-step stays on: signing in still needs a code.
     expect(await signIn(s.a.deps, { appleId: APPLE_ID, password: NEW_PASSWORD }, BROWSER)).toMatchObject({ ok: true, needsCode: true });
     // Used once.
-    expect(await completeKeyReset(s.a.deps, started.token, { password: 'another fine passphrase', confirmPassword: 'another fine passphrase' }, BROWSER)).toMatchObject({ ok: false, code: 'KEY_RESET_EXPIRED' });
+    expect(
+      await completeKeyReset(
+        s.a.deps,
+        started.token,
+        { password: 'another fine passphrase', confirmPassword: 'another fine passphrase' },
+        BROWSER,
+      ),
+    ).toMatchObject({ ok: false, code: 'KEY_RESET_EXPIRED' });
   });
 
   it('the key alone is not enough: no new password before the code', async () => {
@@ -70,19 +81,30 @@ describe('resetting the password with the Recovery Key and a trusted device', ()
     const started = await keyStep();
     if (!started.ok) throw new Error('key');
     await sendCode(s.a.deps, { accountId: s.a.accountId, trustedDeviceId: s.a.phoneId, purpose: 'sign-in' }, BROWSER);
-    expect(await verifyKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId, code: lastSmsCode(s.a.sms, PHONE) }, BROWSER)).toMatchObject({ ok: false, code: 'NO_CODE' });
+    expect(
+      await verifyKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId, code: lastSmsCode(s.a.sms, PHONE) }, BROWSER),
+    ).toMatchObject({ ok: false, code: 'NO_CODE' });
     s.a.clock.advance(MINUTE);
     await sendKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId }, BROWSER);
     const code = lastSmsCode(s.a.sms, PHONE);
-    expect(await verifyKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_WRONG' });
+    expect(
+      await verifyKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, BROWSER),
+    ).toMatchObject({ ok: false, code: 'CODE_WRONG' });
     expect((await keyResetState(s.a.deps, started.token)).step).toBe('code');
   });
 
   it('a wrong key, an unknown Apple ID and an account with two-step off all get the same answer', async () => {
     const otherId = await newAccount(s.t.db, s.a.clock, 'off@example.com', null);
-    expect(await s.t.db.account.findUniqueOrThrow({ where: { id: otherId } })).toMatchObject({ appleId: 'off@example.com', twoStepEnabledAt: null });
+    expect(await s.t.db.account.findUniqueOrThrow({ where: { id: otherId } })).toMatchObject({
+      appleId: 'off@example.com',
+      twoStepEnabledAt: null,
+    });
     const wrong = generateRecoveryKey();
-    const mismatch = { ok: false, code: 'KEY_MISMATCH', error: "That Recovery Key doesn't match this Apple ID, or two-step verification isn't on for it." };
+    const mismatch = {
+      ok: false,
+      code: 'KEY_MISMATCH',
+      error: "That Recovery Key doesn't match this Apple ID, or two-step verification isn't on for it.",
+    };
     expect(await keyStep(wrong)).toEqual(mismatch);
     expect(await keyStep(s.a.recoveryKey, 'nobody@example.com')).toEqual(mismatch);
     expect(await keyStep(s.a.recoveryKey, 'off@example.com')).toEqual(mismatch);

@@ -16,11 +16,13 @@ function sentenceOf(code: keyof typeof PASSWORD_RESET_ERRORS): string {
 
 describe('PASSWORD_RESET_ERRORS', () => {
   it('every code has a non-empty sentence that ends with a full stop', () => {
-    for (const code of Object.keys(PASSWORD_RESET_ERRORS) as (keyof typeof PASSWORD_RESET_ERRORS)[]) expect(sentenceOf(code), code).toMatch(/^[A-Z].*\.$/);
+    for (const code of Object.keys(PASSWORD_RESET_ERRORS) as (keyof typeof PASSWORD_RESET_ERRORS)[])
+      expect(sentenceOf(code), code).toMatch(/^[A-Z].*\.$/);
   });
 
   it('the refusals with a wait say it, as waitText writes it', () => {
-    for (const code of ['TOO_MANY_RESET_REQUESTS', 'KEY_RESET_LOCKED'] as const) expect(sentenceOf(code), code).toContain(`in ${waitText(in30s, now)}.`);
+    for (const code of ['TOO_MANY_RESET_REQUESTS', 'KEY_RESET_LOCKED'] as const)
+      expect(sentenceOf(code), code).toContain(`in ${waitText(in30s, now)}.`);
   });
 
   it('a link that died says why first, then that it no longer works', () => {

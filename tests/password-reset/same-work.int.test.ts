@@ -31,7 +31,11 @@ describe(`asking for a reset link: the same statements for every Apple ID (${TES
     await t.db.account.deleteMany();
     await t.db.throttle.deleteMany();
     const deps = testDeps(t.db);
-    for (const [appleId, rescueEmail] of [[WITH_LINK, 'rescue.one@example.org'], [WITH_TWO_STEP, 'rescue.two@example.org'], [NO_RESCUE, undefined]] as const) {
+    for (const [appleId, rescueEmail] of [
+      [WITH_LINK, 'rescue.one@example.org'],
+      [WITH_TWO_STEP, 'rescue.two@example.org'],
+      [NO_RESCUE, undefined],
+    ] as const) {
       const created = await createAccount(deps, accountInput({ appleId, rescueEmail }), BROWSER);
       if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     }
@@ -50,7 +54,8 @@ describe(`asking for a reset link: the same statements for every Apple ID (${TES
 
   it('an account with two-step off, one with it on, one without a rescue email and no account: one sequence of statements', async () => {
     const link = await statementsOf(WITH_LINK, 1);
-    for (const [i, appleId] of [WITH_TWO_STEP, NO_RESCUE, NO_ACCOUNT].entries()) expect(await statementsOf(appleId, i + 2), appleId).toEqual(link);
+    for (const [i, appleId] of [WITH_TWO_STEP, NO_RESCUE, NO_ACCOUNT].entries())
+      expect(await statementsOf(appleId, i + 2), appleId).toEqual(link);
 
     // What they wrote differs: a link for the first and the third, none for the others; emails to the addresses on file.
     const links = await t.db.passwordReset.findMany({ select: { account: { select: { appleIdKey: true } } } });

@@ -45,6 +45,10 @@ describe('Replace Lost Key', () => {
 
   it('is refused while two-step is off', async () => {
     await s.t.db.account.update({ where: { id: s.a.accountId }, data: { twoStepEnabledAt: null } });
-    expect(await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER)).toEqual({ ok: false, code: 'REPLACE_NEEDS_TWO_STEP', error: 'Replace Lost Key is for accounts with two-step verification on.' });
+    expect(await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER)).toEqual({
+      ok: false,
+      code: 'REPLACE_NEEDS_TWO_STEP',
+      error: 'Replace Lost Key is for accounts with two-step verification on.',
+    });
   });
 });

@@ -86,7 +86,12 @@ describe('recent security activity', () => {
     const kinds = ['code-verified', 'signed-in', 'code-sent', 'signed-out'] as const;
     for (const kind of kinds) await recordSecurityEvent(t.db, { accountId, kind, at: same }, BROWSER);
     const { items } = await recentActivity(t.db, accountId, { page: 1 });
-    expect(items.slice(0, 4).map((i) => i.label)).toEqual(['Signed out', 'Verification code sent', 'Signed in', ACTIVITY_LABELS['code-verified']]);
+    expect(items.slice(0, 4).map((i) => i.label)).toEqual([
+      'Signed out',
+      'Verification code sent',
+      'Signed in',
+      ACTIVITY_LABELS['code-verified'],
+    ]);
     expect(items[0]).toMatchObject({ at: same, clientAddress: BROWSER.clientAddress });
   });
 
@@ -117,7 +122,8 @@ describe('recent security activity', () => {
   it('follows Next and Previous links by the event they continue from (keyset): the same pages as by number', async () => {
     await seed(45);
     const same = new Date(T0 + 7 * 60_000); // four events at one instant, across the boundary of pages 2 and 3
-    for (const id of ['tie-a', 'tie-b', 'tie-c']) await t.db.securityEvent.create({ data: { id, accountId, kind: 'code-sent', createdAt: same } });
+    for (const id of ['tie-a', 'tie-b', 'tie-c'])
+      await t.db.securityEvent.create({ data: { id, accountId, kind: 'code-sent', createdAt: same } });
     const byNumber = await Promise.all([1, 2, 3].map((page) => recentActivity(t.db, accountId, { page })));
     const ids = (p: { items: { id: string }[] }) => p.items.map((i) => i.id);
     let page = byNumber[0]!;
@@ -171,7 +177,12 @@ describe('recent security activity', () => {
 
   it('never returns the event details', async () => {
     await t.db.securityEvent.create({
-      data: { accountId, kind: 'trusted-device-added', createdAt: new Date(T0), details: JSON.stringify({ deviceId: 'dev-secret-id-123' }) },
+      data: {
+        accountId,
+        kind: 'trusted-device-added',
+        createdAt: new Date(T0),
+        details: JSON.stringify({ deviceId: 'dev-secret-id-123' }),
+      },
     });
     const { items } = await recentActivity(t.db, accountId, { page: 1 });
     expect(Object.keys(items[0]).sort()).toEqual(['at', 'browser', 'clientAddress', 'id', 'label']);
@@ -181,9 +192,21 @@ describe('recent security activity', () => {
 
   it('names the trusted device added or removed by its title, kind first; older events keep the generic label', async () => {
     const event = (kind: string, minutes: number, details: object | string | null) =>
-      t.db.securityEvent.create({ data: { accountId, kind, createdAt: new Date(T0 - minutes * 60_000), details: details === null || typeof details === 'string' ? details : JSON.stringify(details) } });
+      t.db.securityEvent.create({
+        data: {
+          accountId,
+          kind,
+          createdAt: new Date(T0 - minutes * 60_000),
+          details: details === null || typeof details === 'string' ? details : JSON.stringify(details),
+        },
+      });
     await event('trusted-device-added', 1, { kind: 'totp', device: 'Authenticator app (Authy)', title: 'Authenticator app (Authy)' });
-    await event('trusted-device-removed', 2, { kind: 'passkey', device: 'Passkey or security key (YubiKey)', title: 'Passkey or security key (YubiKey)', wasTrusted: true });
+    await event('trusted-device-removed', 2, {
+      kind: 'passkey',
+      device: 'Passkey or security key (YubiKey)',
+      title: 'Passkey or security key (YubiKey)',
+      wasTrusted: true,
+    });
     await event('trusted-device-added', 3, { kind: 'sms', device: '+1 ••• ••• ••34' });
     await event('trusted-device-removed', 4, 'not json');
     await event('signed-in', 5, { title: 'Not a device event' });

@@ -13,7 +13,9 @@ async function value(name: string, labels: Record<string, string> = {}): Promise
   const metric = register.getSingleMetric(name);
   if (!metric) throw new Error(`no metric ${name}`);
   const { values } = await metric.get();
-  return values.filter((v) => Object.entries(labels).every(([k, want]) => String(v.labels[k]) === want)).reduce((sum, v) => sum + v.value, 0);
+  return values
+    .filter((v) => Object.entries(labels).every(([k, want]) => String(v.labels[k]) === want))
+    .reduce((sum, v) => sum + v.value, 0);
 }
 
 /** For each kind that feeds a metric beyond the per-kind count: the details it is recorded with, and the series it moves. */
@@ -25,7 +27,12 @@ const MAPPED: Array<[SecurityEventKind, Record<string, string | number>, string,
   ['codes-paused', { wrongInARow: 6 }, 'two_step_lockouts_total', { scope: 'codes' }],
   ['code-sent', { purpose: 'sign-in', channel: 'sms' }, 'two_step_codes_sent_total', { channel: 'sms' }],
   ['code-sent', { purpose: 'sign-in', channel: 'push' }, 'two_step_codes_sent_total', { channel: 'push' }],
-  ['code-send-failed', { channel: 'sms', error: 'sms', twilioCode: 20003, httpStatus: 401 }, 'two_step_code_send_failures_total', { channel: 'sms', twilio_code: '20003' }],
+  [
+    'code-send-failed',
+    { channel: 'sms', error: 'sms', twilioCode: 20003, httpStatus: 401 },
+    'two_step_code_send_failures_total',
+    { channel: 'sms', twilio_code: '20003' },
+  ],
   ['code-send-failed', { channel: 'push', error: 'push' }, 'two_step_code_send_failures_total', { channel: 'push', twilio_code: 'none' }],
   ['code-verified', {}, 'two_step_code_verifications_total', { result: 'verified' }],
   ['code-wrong', { wrongTries: 1 }, 'two_step_code_verifications_total', { result: 'wrong' }],
@@ -49,18 +56,31 @@ describe('security event signals', () => {
     expect(await value(metric, labels)).toBe(before + 1);
   });
 
-  it.each(SECURITY_EVENT_KINDS.map((k) => [k]))('%s: one log line with the event, account, address and details, and the per-kind count', async (kind) => {
-    log = captureLog();
-    const before = await value('two_step_security_events_total', { kind });
-    sendSignals({ accountId: 'acc-1', kind, details: { purpose: 'sign-in' } }, '192.0.2.7');
-    expect(await value('two_step_security_events_total', { kind })).toBe(before + 1);
-    expect(log.lines).toHaveLength(1);
-    expect(log.lines[0]).toMatchObject({ event: kind, accountId: 'acc-1', clientAddress: '192.0.2.7', details: { purpose: 'sign-in' }, level: SIGNALS[kind].level, msg: SIGNALS[kind].message });
-  });
+  it.each(SECURITY_EVENT_KINDS.map((k) => [k]))(
+    '%s: one log line with the event, account, address and details, and the per-kind count',
+    async (kind) => {
+      log = captureLog();
+      const before = await value('two_step_security_events_total', { kind });
+      sendSignals({ accountId: 'acc-1', kind, details: { purpose: 'sign-in' } }, '192.0.2.7');
+      expect(await value('two_step_security_events_total', { kind })).toBe(before + 1);
+      expect(log.lines).toHaveLength(1);
+      expect(log.lines[0]).toMatchObject({
+        event: kind,
+        accountId: 'acc-1',
+        clientAddress: '192.0.2.7',
+        details: { purpose: 'sign-in' },
+        level: SIGNALS[kind].level,
+        msg: SIGNALS[kind].message,
+      });
+    },
+  );
 
   it('a failed sign-in and a failed send are warnings; the Twilio code and status are on the line', () => {
     log = captureLog();
-    sendSignals({ accountId: 'a', kind: 'code-send-failed', details: { channel: 'sms', error: 'sms', twilioCode: 20429, httpStatus: 429 } }, null);
+    sendSignals(
+      { accountId: 'a', kind: 'code-send-failed', details: { channel: 'sms', error: 'sms', twilioCode: 20429, httpStatus: 429 } },
+      null,
+    );
     expect(log.lines[0]).toMatchObject({ level: 'warn', details: { twilioCode: 20429, httpStatus: 429 } });
   });
 

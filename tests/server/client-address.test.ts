@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { clientAddressOf, setClientAddress } from '../../src/server/client-address.ts';
 
 function request(forwardedFor?: string) {
-  return { headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}, socket: { remoteAddress: '198.51.100.9' } } as never as Parameters<typeof setClientAddress>[0];
+  return {
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    socket: { remoteAddress: '198.51.100.9' },
+  } as never as Parameters<typeof setClientAddress>[0];
 }
 
 describe('the client address of a request', () => {

@@ -25,7 +25,14 @@ describe('health checks', () => {
 
   /** A server answering the health checks with these dependencies (the database cache off unless given). */
   async function serveHealth(deps: Partial<ReadinessDeps> = {}) {
-    const readiness = readinessCheck({ db: mail.t.db, shippedMigrations: shippedMigrations(mail.t.url), worker, shuttingDown: () => shuttingDown, cacheMs: 0, ...deps });
+    const readiness = readinessCheck({
+      db: mail.t.db,
+      shippedMigrations: shippedMigrations(mail.t.url),
+      worker,
+      shuttingDown: () => shuttingDown,
+      cacheMs: 0,
+      ...deps,
+    });
     const server = await startHttp([healthHandler(readiness)]);
     servers.push(server);
     return async (path: string, init?: RequestInit) => {
@@ -53,7 +60,10 @@ describe('health checks', () => {
       const get = await serveHealth({ db: broken });
       const res = await get('/readyz');
       expect(res.status).toBe(503);
-      expect(JSON.parse(res.text)).toEqual({ status: 'not ready', checks: { database: 'unreachable', migrations: 'unknown', outbox: 'ok' } });
+      expect(JSON.parse(res.text)).toEqual({
+        status: 'not ready',
+        checks: { database: 'unreachable', migrations: 'unknown', outbox: 'ok' },
+      });
       expect(res.text).not.toMatch(/s3cret|127\.0\.0\.1|postgres|nowhere/);
       // The process itself is alive.
       expect((await get('/healthz')).status).toBe(200);
@@ -67,7 +77,9 @@ describe('health checks', () => {
     const get = await serveHealth({ cacheMs: 1_000, now: () => now });
     expect((await get('/readyz')).status).toBe(200);
     const last = shippedMigrations(mail.t.url).at(-1)!;
-    const [row] = await mail.t.db.$queryRawUnsafe<{ name: string; applied_at: string }[]>(`SELECT name, applied_at FROM ${MIGRATIONS_TABLE} WHERE name = '${last}'`);
+    const [row] = await mail.t.db.$queryRawUnsafe<{ name: string; applied_at: string }[]>(
+      `SELECT name, applied_at FROM ${MIGRATIONS_TABLE} WHERE name = '${last}'`,
+    );
     await mail.t.db.$executeRawUnsafe(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = '${last}'`);
     try {
       // Within the second the database is not asked again.

@@ -41,7 +41,9 @@ describe('/metrics', () => {
     const res = await get('/metrics', { authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(await res.text()).toMatch(/^# HELP two_step_test_total A counter for this test\.\n# TYPE two_step_test_total counter\ntwo_step_test_total 3$/m);
+    expect(await res.text()).toMatch(
+      /^# HELP two_step_test_total A counter for this test\.\n# TYPE two_step_test_total counter\ntwo_step_test_total 3$/m,
+    );
     // Other paths are left to the next handler (Next.js).
     expect((await get('/metrics/x', { authorization: `Bearer ${TOKEN}` })).status).toBe(404);
   });

@@ -48,7 +48,8 @@ async function post(path: string, body: BodyInit | null, headers: Record<string,
 }
 
 function multipart(fields: Array<[string, string]>, boundary = 'XyZ') {
-  const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
+  const body =
+    fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
   return { body, type: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -63,7 +64,9 @@ describe('what every refusal carries', () => {
     ];
     expect(refusals.map((r) => r.status)).toEqual([413, 404, 400]);
     for (const { headers } of refusals) {
-      expect(headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      );
       expect(headers.get('x-content-type-options')).toBe('nosniff');
       expect(headers.get('x-frame-options')).toBe('DENY');
       expect(headers.get('referrer-policy')).toBe('no-referrer');
@@ -91,7 +94,11 @@ describe('request size', () => {
 
   it('a raw client that keeps sending reads the 413 too', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${base}/sign-in`, { method: 'POST', headers: { 'content-length': String(2 * MAX_BODY_BYTES) } }, (res: IncomingMessage) => resolve(res.statusCode!));
+      const req = request(
+        `${base}/sign-in`,
+        { method: 'POST', headers: { 'content-length': String(2 * MAX_BODY_BYTES) } },
+        (res: IncomingMessage) => resolve(res.statusCode!),
+      );
       req.on('error', reject);
       req.end(Buffer.alloc(2 * MAX_BODY_BYTES, 120));
     });
@@ -109,7 +116,11 @@ describe('request size', () => {
 
 describe('server actions called by fetch (Next-Action header)', () => {
   it('answers 404 with x-nextjs-action-not-found to an id the build does not have, or that the page cannot run', async () => {
-    for (const [path, id] of [['/sign-in', 'c'.repeat(42)], ['/', SIGN_IN], ['/no-such-page', SIGN_IN]] as const) {
+    for (const [path, id] of [
+      ['/sign-in', 'c'.repeat(42)],
+      ['/', SIGN_IN],
+      ['/no-such-page', SIGN_IN],
+    ] as const) {
       const r = await post(path, '[]', action(id, 'text/plain;charset=UTF-8'));
       expect([path, r.status, r.headers.get('x-nextjs-action-not-found')]).toEqual([path, 404, '1']);
     }
@@ -118,13 +129,27 @@ describe('server actions called by fetch (Next-Action header)', () => {
   });
 
   it('answers 400 to a malformed id, or none with no body', async () => {
-    for (const id of ['x', '../../etc/passwd', 'toString', 'A'.repeat(42), 'f'.repeat(200)]) expect((await post('/sign-in', '[]', action(id, 'text/plain'))).status).toBe(400);
+    for (const id of ['x', '../../etc/passwd', 'toString', 'A'.repeat(42), 'f'.repeat(200)])
+      expect((await post('/sign-in', '[]', action(id, 'text/plain'))).status).toBe(400);
     expect((await post('/sign-in', null, { 'next-action': SIGN_IN })).status).toBe(400);
     expect(reached).toEqual([]);
   });
 
   it('answers 400 to arguments React would choke on: not JSON, not an array, references to parts never sent', async () => {
-    for (const body of ['not json', '', '"x"', '{}', '1', '["$Q1"]', '["$@1"]', '[{"a":"$h1"}]', '["$F1"]', '["$1"]', '["$B1"]', JSON.stringify(Array(101).fill(0))]) {
+    for (const body of [
+      'not json',
+      '',
+      '"x"',
+      '{}',
+      '1',
+      '["$Q1"]',
+      '["$@1"]',
+      '[{"a":"$h1"}]',
+      '["$F1"]',
+      '["$1"]',
+      '["$B1"]',
+      JSON.stringify(Array(101).fill(0)),
+    ]) {
       const r = await post('/sign-in', body, action(SIGN_IN, 'text/plain;charset=UTF-8'));
       expect([body.slice(0, 20), r.status]).toEqual([body.slice(0, 20), 400]);
     }
@@ -132,7 +157,11 @@ describe('server actions called by fetch (Next-Action header)', () => {
   });
 
   it('passes what the portal sends: [state, FormData] as multipart, [] and escaped "$$" strings as text', async () => {
-    const form = multipart([['0', JSON.stringify([{ values: { name: '$$x' } }, '$K1'])], ['1_appleId', 'jane@example.com'], ['1_password', 'p\u0000w']]);
+    const form = multipart([
+      ['0', JSON.stringify([{ values: { name: '$$x' } }, '$K1'])],
+      ['1_appleId', 'jane@example.com'],
+      ['1_password', 'p\u0000w'],
+    ]);
     expect((await post('/sign-in', form.body, action(SIGN_IN, form.type))).status).toBe(200);
     expect((await post('/sign-in', '[]', action(LAYOUT, 'text/plain;charset=UTF-8'))).status).toBe(200);
     expect((await post('/sign-in', '[{"a":"$$K"},"$u",null,1.5]', action(SIGN_IN, 'text/plain;charset=UTF-8'))).status).toBe(200);
@@ -140,7 +169,10 @@ describe('server actions called by fetch (Next-Action header)', () => {
   });
 
   it('answers 400 to a NUL in a field name, a body busboy or undici cannot parse, and no argument list', async () => {
-    const nul = multipart([['0', '["$K1"]'], ['1_a\u0000b', 'x']]);
+    const nul = multipart([
+      ['0', '["$K1"]'],
+      ['1_a\u0000b', 'x'],
+    ]);
     expect((await post('/sign-in', nul.body, action(SIGN_IN, nul.type))).status).toBe(400);
     const brokenHeader = `--XyZ\r\nContent-Disposition: form-data; name="a"\r\nBad Header\r\n\r\nv\r\n--XyZ--\r\n`;
     expect((await post('/sign-in', brokenHeader, action(SIGN_IN, 'multipart/form-data; boundary=XyZ'))).status).toBe(400);
@@ -160,17 +192,21 @@ describe('server actions called by fetch (Next-Action header)', () => {
 });
 
 describe('forms posted without JavaScript', () => {
-  const ref = (id: string, bound: string, args = '[{}]') => [
-    ['$ACTION_REF_1', ''],
-    ['$ACTION_1:0', JSON.stringify({ id, bound })],
-    ['$ACTION_1:1', args],
-    ['$ACTION_KEY', 'k1'],
-  ] as Array<[string, string]>;
+  const ref = (id: string, bound: string, args = '[{}]') =>
+    [
+      ['$ACTION_REF_1', ''],
+      ['$ACTION_1:0', JSON.stringify({ id, bound })],
+      ['$ACTION_1:1', args],
+      ['$ACTION_KEY', 'k1'],
+    ] as Array<[string, string]>;
 
   it('pass with a known action and plain fields', async () => {
     const form = multipart([...ref(SIGN_IN, '$@1'), ['appleId', 'jane@example.com']]);
     expect((await post('/sign-in', form.body, { 'content-type': form.type })).status).toBe(200);
-    const byId = multipart([[`$ACTION_ID_${LAYOUT}`, ''], ['x', 'y']]);
+    const byId = multipart([
+      [`$ACTION_ID_${LAYOUT}`, ''],
+      ['x', 'y'],
+    ]);
     expect((await post('/', byId.body, { 'content-type': byId.type })).status).toBe(200);
     expect(reached).toHaveLength(2);
   });
@@ -180,7 +216,13 @@ describe('forms posted without JavaScript', () => {
       [ref('c'.repeat(42), '$@1'), 404],
       [[[`$ACTION_ID_${'c'.repeat(42)}`, '']], 404],
       [[[`$ACTION_ID_x`, '']], 400],
-      [[['$ACTION_REF_1', ''], ['$ACTION_1:0', 'not json']], 400],
+      [
+        [
+          ['$ACTION_REF_1', ''],
+          ['$ACTION_1:0', 'not json'],
+        ],
+        400,
+      ],
       [ref(SIGN_IN, 'nonsense'), 400],
       [ref(SIGN_IN, '$@1', 'x'), 400],
       [ref(SIGN_IN, '$@1', '["$Q2"]'), 400],
@@ -190,12 +232,15 @@ describe('forms posted without JavaScript', () => {
     ];
     for (const [fields, status] of cases) {
       const form = multipart(fields);
-      expect([fields.map((f) => f[0]).join(), (await post('/sign-in', form.body, { 'content-type': form.type })).status]).toEqual([fields.map((f) => f[0]).join(), status]);
+      expect([fields.map((f) => f[0]).join(), (await post('/sign-in', form.body, { 'content-type': form.type })).status]).toEqual([
+        fields.map((f) => f[0]).join(),
+        status,
+      ]);
     }
     expect(reached).toEqual([]);
   });
 
-  it('a multipart post that names no action is the page\'s business', async () => {
+  it("a multipart post that names no action is the page's business", async () => {
     const form = multipart([['name', 'Jane']]);
     expect((await post('/sign-in', form.body, { 'content-type': form.type })).status).toBe(200);
   });
@@ -219,7 +264,11 @@ describe("whatever Next.js's handler throws", () => {
       log.restore();
     }
     expect(log.lines).toHaveLength(1);
-    expect(log.lines[0]).toMatchObject({ level: 'error', method: 'GET', err: { type: 'TypeError', message: 'a bug', stack: expect.stringContaining('TypeError: a bug') } });
+    expect(log.lines[0]).toMatchObject({
+      level: 'error',
+      method: 'GET',
+      err: { type: 'TypeError', message: 'a bug', stack: expect.stringContaining('TypeError: a bug') },
+    });
     expect(logged).toEqual([]);
   });
 });

@@ -9,7 +9,16 @@ import { UNMATCHED, requestIdOf, routeMatcher, withRequestLog } from '../../src/
 import { logger } from '../../src/observability/log.ts';
 import { captureLog, type CapturedLog } from '../harness/log-capture.ts';
 
-const ROUTES = ['/', '/sign-in', '/account/security', '/reset/open', '/api/app/whoami', '/items/[id]', '/docs/[...slug]', '/shop/[[...path]]'];
+const ROUTES = [
+  '/',
+  '/sign-in',
+  '/account/security',
+  '/reset/open',
+  '/api/app/whoami',
+  '/items/[id]',
+  '/docs/[...slug]',
+  '/shop/[[...path]]',
+];
 
 describe('routeMatcher', () => {
   const routeOf = routeMatcher(ROUTES);
@@ -100,7 +109,9 @@ describe('withRequestLog around a server', () => {
   it("behind a trusted proxy: the proxy's request id and the address it appended", async () => {
     trustProxy = true;
     log = captureLog();
-    const res = await fetch(`${base}/sign-in`, { headers: { 'X-Request-Id': 'nginx-req-42', 'X-Forwarded-For': '198.51.100.1, 203.0.113.9' } });
+    const res = await fetch(`${base}/sign-in`, {
+      headers: { 'X-Request-Id': 'nginx-req-42', 'X-Forwarded-For': '198.51.100.1, 203.0.113.9' },
+    });
     await res.text();
     expect(res.headers.get('x-request-id')).toBe('nginx-req-42');
     await expect.poll(() => requestLines().length).toBe(1);
@@ -111,7 +122,14 @@ describe('withRequestLog around a server', () => {
     log = captureLog();
     const count = async () => {
       const metric = await register.getSingleMetric('two_step_http_request_duration_seconds')!.get();
-      return metric.values.find((v) => (v as { metricName?: string }).metricName === 'two_step_http_request_duration_seconds_count' && v.labels.route === UNMATCHED && v.labels.status === '404')?.value ?? 0;
+      return (
+        metric.values.find(
+          (v) =>
+            (v as { metricName?: string }).metricName === 'two_step_http_request_duration_seconds_count' &&
+            v.labels.route === UNMATCHED &&
+            v.labels.status === '404',
+        )?.value ?? 0
+      );
     };
     const before = await count();
     await (await fetch(`${base}/nope/123?code=1234`)).text();

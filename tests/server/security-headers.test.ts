@@ -1,12 +1,23 @@
 // The policies proxy.ts puts on every request (the built server is checked in e2e/security-headers.spec.ts).
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, crossOriginRefusal, newNonce, PERMISSIONS_POLICY, responseSecurityHeaders } from '../../src/server/security-headers.ts';
+import {
+  contentSecurityPolicy,
+  crossOriginRefusal,
+  newNonce,
+  PERMISSIONS_POLICY,
+  responseSecurityHeaders,
+} from '../../src/server/security-headers.ts';
 
 const http = { appUrl: 'http://localhost:3000', trustProxy: false };
 const https = { appUrl: 'https://portal.example', trustProxy: false };
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe('Content-Security-Policy', () => {
@@ -61,7 +72,8 @@ describe('crossOriginRefusal', () => {
   });
 
   it('refuses a POST (or PUT, DELETE) from another site, a null Origin, or a malformed one', () => {
-    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) expect(crossOriginRefusal(req(method, { host: 'localhost:3000', origin: 'https://evil.example' }), http)).toMatch(/another site/);
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'])
+      expect(crossOriginRefusal(req(method, { host: 'localhost:3000', origin: 'https://evil.example' }), http)).toMatch(/another site/);
     expect(crossOriginRefusal(req('POST', { host: 'localhost:3000', origin: 'http://localhost:3001' }), http)).toMatch(/another site/);
     expect(crossOriginRefusal(req('POST', { host: 'localhost:3000', origin: 'null' }), http)).toMatch(/null/);
     expect(crossOriginRefusal(req('POST', { host: 'localhost:3000', origin: 'not a url' }), http)).toMatch(/not a URL/);
@@ -70,30 +82,49 @@ describe('crossOriginRefusal', () => {
   it('believes X-Forwarded-Host only with TRUST_PROXY=on', () => {
     const forged = req('POST', { host: 'localhost:3000', 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' });
     expect(crossOriginRefusal(forged, http)).toMatch(/another site/);
-    const balanced = req('POST', { host: '10.0.0.5:3000', 'x-forwarded-host': 'portal.example, 10.0.0.1', origin: 'https://portal.example' });
+    const balanced = req('POST', {
+      host: '10.0.0.5:3000',
+      'x-forwarded-host': 'portal.example, 10.0.0.1',
+      origin: 'https://portal.example',
+    });
     expect(crossOriginRefusal(balanced, { appUrl: 'https://other.example', trustProxy: true })).toBeNull();
     expect(crossOriginRefusal(balanced, { appUrl: 'https://other.example', trustProxy: false })).toMatch(/another site/);
   });
 
   it('an Origin of the same host with another scheme is another site: http:// on the https site', () => {
     expect(crossOriginRefusal(req('POST', { host: 'portal.example', origin: 'http://portal.example' }), https)).toMatch(/another scheme/);
-    const balanced = (proto: string, origin: string) => req('POST', { host: '10.0.0.5:3000', 'x-forwarded-host': 'portal.example', 'x-forwarded-proto': proto, origin });
+    const balanced = (proto: string, origin: string) =>
+      req('POST', { host: '10.0.0.5:3000', 'x-forwarded-host': 'portal.example', 'x-forwarded-proto': proto, origin });
     const behindProxy = { appUrl: 'https://other.example', trustProxy: true };
     expect(crossOriginRefusal(balanced('https', 'https://portal.example'), behindProxy)).toBeNull();
     expect(crossOriginRefusal(balanced('https', 'http://portal.example'), behindProxy)).toMatch(/another scheme/);
     // Without TRUST_PROXY a client's X-Forwarded-Proto changes nothing: the scheme is APP_URL's.
-    expect(crossOriginRefusal(req('POST', { host: 'localhost:3000', 'x-forwarded-proto': 'https', origin: 'https://localhost:3000' }), http)).toMatch(/another scheme/);
+    expect(
+      crossOriginRefusal(req('POST', { host: 'localhost:3000', 'x-forwarded-proto': 'https', origin: 'https://localhost:3000' }), http),
+    ).toMatch(/another scheme/);
   });
 
   it("APP_URL's own origin, as the load balancer forwarded it, is this site even without TRUST_PROXY", () => {
-    expect(crossOriginRefusal(req('POST', { host: '127.0.0.1:3000', 'x-forwarded-host': 'portal.example', origin: 'https://portal.example' }), https)).toBeNull();
+    expect(
+      crossOriginRefusal(
+        req('POST', { host: '127.0.0.1:3000', 'x-forwarded-host': 'portal.example', origin: 'https://portal.example' }),
+        https,
+      ),
+    ).toBeNull();
   });
 
-  it('refuses (403, not Next.js\'s 500) whatever Next.js would abort: Origin unlike the X-Forwarded-Host it compares with', () => {
+  it("refuses (403, not Next.js's 500) whatever Next.js would abort: Origin unlike the X-Forwarded-Host it compares with", () => {
     // A client-sent X-Forwarded-Host that differs from the Origin: Next.js compares with it and answers 500.
-    expect(crossOriginRefusal(req('POST', { host: 'localhost:3000', 'x-forwarded-host': 'evil.example', origin: 'http://localhost:3000' }), http)).toMatch(/another site/);
+    expect(
+      crossOriginRefusal(
+        req('POST', { host: 'localhost:3000', 'x-forwarded-host': 'evil.example', origin: 'http://localhost:3000' }),
+        http,
+      ),
+    ).toMatch(/another site/);
     // A default port written out in Host: Next.js compares the strings as written.
-    expect(crossOriginRefusal(req('POST', { host: 'portal.example:443', origin: 'https://portal.example' }), https)).toMatch(/another site/);
+    expect(crossOriginRefusal(req('POST', { host: 'portal.example:443', origin: 'https://portal.example' }), https)).toMatch(
+      /another site/,
+    );
     // Without a Host at all.
     expect(crossOriginRefusal(req('POST', { origin: 'http://localhost:3000' }), http)).toMatch(/another site/);
   });

@@ -73,7 +73,15 @@ describe('graceful shutdown', () => {
 
   it('keeps accepting during the delay, answering with Connection: close', async () => {
     const s = await slowServer();
-    const shutdown = gracefulShutdown({ draining: s.drain, server: s.server, delayMs: 60_000, graceMs: 0, stopWorker: async () => {}, close: async () => {}, log: () => {} });
+    const shutdown = gracefulShutdown({
+      draining: s.drain,
+      server: s.server,
+      delayMs: 60_000,
+      graceMs: 0,
+      stopWorker: async () => {},
+      close: async () => {},
+      log: () => {},
+    });
     expect(await get(s.port, '/')).toEqual({ status: 200, body: 'draining', connection: 'close' });
     void shutdown; // the test's afterEach closes the server; the 60 s delay timer only delays nothing
   });
@@ -83,7 +91,15 @@ describe('graceful shutdown', () => {
     const steps: string[] = [];
     const inFlight = get(s.port, '/slow');
     await s.arrived(1);
-    const result = await gracefulShutdown({ draining: s.drain, server: s.server, delayMs: 0, graceMs: 50, stopWorker: async () => {}, close: async () => void steps.push('database closed'), log: () => {} });
+    const result = await gracefulShutdown({
+      draining: s.drain,
+      server: s.server,
+      delayMs: 0,
+      graceMs: 50,
+      stopWorker: async () => {},
+      close: async () => void steps.push('database closed'),
+      log: () => {},
+    });
     expect(result).toEqual({ forcedConnections: 1 });
     expect(await inFlight).toEqual({ error: 'ECONNRESET' });
     expect(steps).toEqual(['database closed']);
@@ -93,13 +109,23 @@ describe('graceful shutdown', () => {
     const s = await slowServer();
     // A kept-alive connection, idle now.
     const agent = new Agent({ keepAlive: true });
-    await new Promise<void>((resolve) => request({ host: '127.0.0.1', port: s.port, path: '/', agent }, (res) => res.resume().on('end', resolve)).end());
+    await new Promise<void>((resolve) =>
+      request({ host: '127.0.0.1', port: s.port, path: '/', agent }, (res) => res.resume().on('end', resolve)).end(),
+    );
     // A connection the server accepted, whose request has not been sent yet.
     const accepted = new Promise((r) => s.server.once('connection', r));
     const late = connect(s.port, '127.0.0.1');
     await accepted;
 
-    const shutdown = gracefulShutdown({ draining: s.drain, server: s.server, delayMs: 0, graceMs: 60_000, stopWorker: async () => {}, close: async () => {}, log: () => {} });
+    const shutdown = gracefulShutdown({
+      draining: s.drain,
+      server: s.server,
+      delayMs: 0,
+      graceMs: 60_000,
+      stopWorker: async () => {},
+      close: async () => {},
+      log: () => {},
+    });
     while (!('error' in (await get(s.port, '/')))) await new Promise((r) => setTimeout(r, 5));
     let answer = '';
     late.setEncoding('utf8').on('data', (c: string) => (answer += c));

@@ -9,9 +9,18 @@ import { tokenCookieAttributes } from '../../src/sessions/browser-cookies.ts';
 
 const SECRET = 's'.repeat(32);
 
-async function setCookieHeader(name: string, opts: { ttlSeconds: number; path?: string; maxAgeSeconds?: number }, appUrl: string, nodeEnv = 'development'): Promise<string> {
+async function setCookieHeader(
+  name: string,
+  opts: { ttlSeconds: number; path?: string; maxAgeSeconds?: number },
+  appUrl: string,
+  nodeEnv = 'development',
+): Promise<string> {
   const response = new Response();
-  const session = await getIronSession<{ token?: string }>(new Request(`${appUrl}/`), response, { password: SECRET, ttl: opts.ttlSeconds, ...tokenCookieAttributes(name, opts, { appUrl, nodeEnv }) });
+  const session = await getIronSession<{ token?: string }>(new Request(`${appUrl}/`), response, {
+    password: SECRET,
+    ttl: opts.ttlSeconds,
+    ...tokenCookieAttributes(name, opts, { appUrl, nodeEnv }),
+  });
   session.token = 'a-token';
   await session.save();
   return response.headers.get('set-cookie') ?? '';
@@ -19,7 +28,12 @@ async function setCookieHeader(name: string, opts: { ttlSeconds: number; path?: 
 
 function attributes(header: string) {
   const [pair, ...rest] = header.split(';').map((s) => s.trim());
-  const attrs = new Map(rest.map((a) => { const [k, v] = a.split('='); return [k.toLowerCase(), v ?? true] as const; }));
+  const attrs = new Map(
+    rest.map((a) => {
+      const [k, v] = a.split('=');
+      return [k.toLowerCase(), v ?? true] as const;
+    }),
+  );
   return { name: pair.slice(0, pair.indexOf('=')), attrs };
 }
 
@@ -37,7 +51,9 @@ describe('token cookies', () => {
   });
 
   it('with an https APP_URL, a cookie kept to a narrower path gets __Secure- (a browser refuses __Host- off Path=/)', async () => {
-    const { name, attrs } = attributes(await setCookieHeader('two_step_reset', { ttlSeconds: 3660, path: '/reset', maxAgeSeconds: 3600 }, 'https://portal.example'));
+    const { name, attrs } = attributes(
+      await setCookieHeader('two_step_reset', { ttlSeconds: 3660, path: '/reset', maxAgeSeconds: 3600 }, 'https://portal.example'),
+    );
     expect(name).toBe('__Secure-two_step_reset');
     expect(attrs.get('secure')).toBe(true);
     expect(attrs.get('path')).toBe('/reset');
@@ -58,7 +74,9 @@ describe('token cookies', () => {
 
   it('with an https APP_URL, Secure and the prefix in development and test runs too, not only in production', async () => {
     for (const nodeEnv of ['development', 'test']) {
-      const { name, attrs } = attributes(await setCookieHeader('two_step_session', { ttlSeconds: 3600 }, 'https://staging.example', nodeEnv));
+      const { name, attrs } = attributes(
+        await setCookieHeader('two_step_session', { ttlSeconds: 3600 }, 'https://staging.example', nodeEnv),
+      );
       expect(name).toBe('__Host-two_step_session');
       expect(attrs.get('secure')).toBe(true);
     }

@@ -39,7 +39,11 @@ class TestBrowser {
   ) {}
   /** What guessingRequestContext gives this browser's request. */
   async ctx(db = this.deps().db): Promise<RequestContext> {
-    return { clientAddress: this.address, userAgent: BROWSER.userAgent, knownBrowsers: await liveKnownBrowsers(db, this.entries, this.deps().clock.now()) };
+    return {
+      clientAddress: this.address,
+      userAgent: BROWSER.userAgent,
+      knownBrowsers: await liveKnownBrowsers(db, this.entries, this.deps().clock.now()),
+    };
   }
   /** The entry that counts for `accountId`, if any. */
   async knownTo(accountId: string): Promise<KnownBrowser | undefined> {
@@ -58,8 +62,12 @@ const stranger = (i: number): RequestContext => ({ clientAddress: `203.0.113.${i
 
 /** A stranger's wrong passwords until the Apple ID is locked for unknown browsers. */
 async function strangerLocksOut(deps: SignInDeps) {
-  for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) await signIn(deps, { appleId: APPLE_ID, password: `a stranger's guess ${i}` }, stranger(i));
-  expect(await signIn(deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, stranger(99))).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT' });
+  for (let i = 0; i < PER_APPLE_ID.maxFailures; i++)
+    await signIn(deps, { appleId: APPLE_ID, password: `a stranger's guess ${i}` }, stranger(i));
+  expect(await signIn(deps, { appleId: APPLE_ID, password: GOOD_PASSWORD }, stranger(99))).toMatchObject({
+    ok: false,
+    code: 'PASSWORD_LOCKED_OUT',
+  });
 }
 
 describe(`known browsers have a record (${TEST_ENGINE}); two-step off`, () => {
@@ -140,7 +148,12 @@ describe(`known browsers have a record (${TEST_ENGINE}); two-step off`, () => {
     [
       'a password change in the account',
       async () => {
-        const changed = await changePassword(deps, { accountId, sessionId }, { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER);
+        const changed = await changePassword(
+          deps,
+          { accountId, sessionId },
+          { currentPassword: GOOD_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+          BROWSER,
+        );
         expect(changed.ok).toBe(true);
         return NEW_PASSWORD;
       },
@@ -152,36 +165,41 @@ describe(`known browsers have a record (${TEST_ENGINE}); two-step off`, () => {
         const opened = await openPasswordReset(deps, link);
         if (!opened.ok) throw new Error(opened.error);
         const answers = { answer1: ANSWERS[opened.questions[0]!.position]!, answer2: ANSWERS[opened.questions[1]!.position]! };
-        expect(await completePasswordReset(deps, link, { ...answers, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER)).toEqual({ ok: true, accountId });
+        expect(
+          await completePasswordReset(deps, link, { ...answers, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, BROWSER),
+        ).toEqual({ ok: true, accountId });
         return NEW_PASSWORD;
       },
     ],
   ];
 
-  it.each(endings)('%s forgets every browser: the old cookie is held to the stranger’s lockout, and a new sign-in makes it known again under a new id', async (_, end) => {
-    const holder = browser();
-    const laptop = new TestBrowser(() => deps, '192.0.2.11');
-    await signInWith(holder);
-    await signInWith(laptop);
-    const [before] = holder.entries;
-    expect(await holder.knownTo(accountId)).toEqual(before);
+  it.each(endings)(
+    '%s forgets every browser: the old cookie is held to the stranger’s lockout, and a new sign-in makes it known again under a new id',
+    async (_, end) => {
+      const holder = browser();
+      const laptop = new TestBrowser(() => deps, '192.0.2.11');
+      await signInWith(holder);
+      await signInWith(laptop);
+      const [before] = holder.entries;
+      expect(await holder.knownTo(accountId)).toEqual(before);
 
-    const password = await end();
-    expect(await t.db.knownBrowser.count({ where: { accountId } })).toBe(0);
-    expect(await holder.knownTo(accountId)).toBeUndefined();
-    expect(await laptop.knownTo(accountId)).toBeUndefined();
-    await strangerLocksTheAppleId();
-    expect(await signInWith(holder, password)).toEqual({ refused: 'PASSWORD_LOCKED_OUT' });
+      const password = await end();
+      expect(await t.db.knownBrowser.count({ where: { accountId } })).toBe(0);
+      expect(await holder.knownTo(accountId)).toBeUndefined();
+      expect(await laptop.knownTo(accountId)).toBeUndefined();
+      await strangerLocksTheAppleId();
+      expect(await signInWith(holder, password)).toEqual({ refused: 'PASSWORD_LOCKED_OUT' });
 
-    deps.clock.advance(PER_APPLE_ID.lockMs + 1);
-    expect(await signInWith(holder, password)).toMatchObject({ token: expect.any(String) });
-    const after = await holder.knownTo(accountId);
-    expect(after!.id).not.toBe(before!.id);
-    // A copy of the old cookie stays unknown; the holder's browser has its own budget again.
-    expect(await liveKnownBrowsers(t.db, [before!], deps.clock.now())).toEqual([]);
-    await strangerLocksTheAppleId();
-    expect(await signInWith(holder, password)).toMatchObject({ token: expect.any(String) });
-  });
+      deps.clock.advance(PER_APPLE_ID.lockMs + 1);
+      expect(await signInWith(holder, password)).toMatchObject({ token: expect.any(String) });
+      const after = await holder.knownTo(accountId);
+      expect(after!.id).not.toBe(before!.id);
+      // A copy of the old cookie stays unknown; the holder's browser has its own budget again.
+      expect(await liveKnownBrowsers(t.db, [before!], deps.clock.now())).toEqual([]);
+      await strangerLocksTheAppleId();
+      expect(await signInWith(holder, password)).toMatchObject({ token: expect.any(String) });
+    },
+  );
 
   it('signing out of one browser keeps it known: the device cookie is not a session', async () => {
     const holder = browser();
@@ -277,7 +295,12 @@ describe(`known browsers have a record (${TEST_ENGINE}); two-step on`, () => {
     if (!pending.ok) return { refused: pending.code };
     s.a.clock.advance(31_000);
     expect((await sendSignInCode(s.a.deps, pending.sessionToken, { trustedDeviceId: s.a.phoneId }, await b.ctx())).ok).toBe(true);
-    const done = await completeSignIn(s.a.deps, pending.sessionToken, { trustedDeviceId: s.a.phoneId, code: lastSmsCode(s.a.sms, PHONE) }, await b.ctx());
+    const done = await completeSignIn(
+      s.a.deps,
+      pending.sessionToken,
+      { trustedDeviceId: s.a.phoneId, code: lastSmsCode(s.a.sms, PHONE) },
+      await b.ctx(),
+    );
     if (!done.ok) return { refused: done.code };
     expect(await b.remember(s.a.accountId, done.sessionToken)).toBe(true);
     return { token: done.sessionToken };
@@ -294,8 +317,17 @@ describe(`known browsers have a record (${TEST_ENGINE}); two-step on`, () => {
     if (!started.ok) throw new Error(started.error);
     s.a.clock.advance(31_000);
     expect((await sendKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId }, await holder.ctx())).ok).toBe(true);
-    expect(await verifyKeyResetCode(s.a.deps, started.token, { trustedDeviceId: s.a.phoneId, code: lastSmsCode(s.a.sms, PHONE) }, await holder.ctx())).toEqual({ ok: true });
-    expect(await completeKeyReset(s.a.deps, started.token, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, await holder.ctx())).toEqual({ ok: true });
+    expect(
+      await verifyKeyResetCode(
+        s.a.deps,
+        started.token,
+        { trustedDeviceId: s.a.phoneId, code: lastSmsCode(s.a.sms, PHONE) },
+        await holder.ctx(),
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      await completeKeyReset(s.a.deps, started.token, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, await holder.ctx()),
+    ).toEqual({ ok: true });
 
     expect(await s.t.db.knownBrowser.count()).toBe(0);
     expect(await holder.knownTo(s.a.accountId)).toBeUndefined();

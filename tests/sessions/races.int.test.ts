@@ -42,7 +42,8 @@ describe(`session races (${TEST_ENGINE})`, () => {
     expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
     const results = settled.map((r) => (r.status === 'fulfilled' ? r.value : null));
     expect(results.filter((r) => r?.ok)).toHaveLength(1);
-    for (const r of results.filter((r) => r && !r.ok)) expect(r).toEqual({ ok: false, code: expect.stringMatching(/^[A-Z_]+$/), error: expect.stringMatching(/\.$/) });
+    for (const r of results.filter((r) => r && !r.ok))
+      expect(r).toEqual({ ok: false, code: expect.stringMatching(/^[A-Z_]+$/), error: expect.stringMatching(/\.$/) });
   });
 
   it('8 requests with the one right fresh code on one session: 1 success, 7 clear messages', async () => {
@@ -54,6 +55,7 @@ describe(`session races (${TEST_ENGINE})`, () => {
     expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
     const results = settled.map((r) => (r.status === 'fulfilled' ? r.value : null));
     expect(results.filter((r) => r?.ok)).toHaveLength(1);
-    for (const r of results.filter((r) => r && !r.ok)) expect(r).toEqual({ ok: false, code: expect.stringMatching(/^[A-Z_]+$/), error: expect.stringMatching(/\.$/) });
+    for (const r of results.filter((r) => r && !r.ok))
+      expect(r).toEqual({ ok: false, code: expect.stringMatching(/^[A-Z_]+$/), error: expect.stringMatching(/\.$/) });
   });
 });

@@ -27,9 +27,18 @@ describe(`the session read (${TEST_ENGINE})`, () => {
     const at = new Date('2026-03-04T05:06:07.089Z');
     await t.db.account.update({
       where: { id: accountId },
-      data: { rescueEmail: 'rescue@example.com', setupStartedAt: at, setupDeadline: new Date(at.getTime() + 1), recoveryKeyHash: 'x', recoveryKeyCreatedAt: at },
+      data: {
+        rescueEmail: 'rescue@example.com',
+        setupStartedAt: at,
+        setupDeadline: new Date(at.getTime() + 1),
+        recoveryKeyHash: 'x',
+        recoveryKeyCreatedAt: at,
+      },
     });
-    await t.db.session.update({ where: { id: sessionIdOf(token) }, data: { codeVerifiedAt: at, secondStep: 'otp', questionPair: '1,2', securityPassSeenAt: at } });
+    await t.db.session.update({
+      where: { id: sessionIdOf(token) },
+      data: { codeVerifiedAt: at, secondStep: 'otp', questionPair: '1,2', securityPassSeenAt: at },
+    });
     for (const twoStepEnabledAt of [null, at]) {
       await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt } });
       const raw = await readSessionWithAccount(t.db, sessionIdOf(token));
@@ -65,7 +74,10 @@ describe(`the session read (${TEST_ENGINE})`, () => {
       });
     }
     await t.db.account.update({ where: { id: accountId }, data: { recoveryKeyHash: null, rescueEmail: null } });
-    expect((await readSessionWithAccount(t.db, sessionIdOf(token)))?.account).toMatchObject({ recoveryKeyIssued: false, rescueEmail: null });
+    expect((await readSessionWithAccount(t.db, sessionIdOf(token)))?.account).toMatchObject({
+      recoveryKeyIssued: false,
+      rescueEmail: null,
+    });
     expect(await readSessionWithAccount(t.db, 'no-such-session')).toBeNull();
   });
 

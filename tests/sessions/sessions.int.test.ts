@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { BROWSER, GOOD_PASSWORD, testDeps, freshAccount } from '../harness/accounts.ts';
 import { signIn } from '../../src/sign-in/password.ts';
-import { resolveSession, signOut, signOutEverywhere, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS, sessionIdOf } from '../../src/sessions/sessions.ts';
+import {
+  resolveSession,
+  signOut,
+  signOutEverywhere,
+  SESSION_IDLE_MS,
+  SESSION_ABSOLUTE_MS,
+  sessionIdOf,
+} from '../../src/sessions/sessions.ts';
 import { MINUTE } from '../../src/clock.ts';
 
 describe('sessions', () => {

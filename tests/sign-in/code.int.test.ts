@@ -70,7 +70,12 @@ describe('signing in with a code from a trusted device', () => {
   it('the holder picks a trusted device, gets a 4-digit code by SMS, and the code signs in with a new session', async () => {
     const token = await passwordStep();
     expect((await signInDevices(t.db, accountId)).map((d) => d.label)).toEqual(['+1 ••• ••• ••88']);
-    expect(await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: deviceId, sent: true, message: 'We sent a code. Enter it below.' });
+    expect(await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER)).toEqual({
+      ok: true,
+      trustedDeviceId: deviceId,
+      sent: true,
+      message: 'We sent a code. Enter it below.',
+    });
     expect(lastCode()).toMatch(/^\d{4}$/);
     const done = await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER);
     if (!done.ok) throw new Error(done.error);
@@ -84,17 +89,26 @@ describe('signing in with a code from a trusted device', () => {
   it('a wrong code does not sign in, and the same code cannot sign in twice', async () => {
     const token = await passwordStep();
     await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER);
-    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: otherCode(lastCode()) }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_WRONG' });
+    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: otherCode(lastCode()) }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'CODE_WRONG',
+    });
     expect((await resolveSession(t.db, token, clock.now()))?.stage).toBe('password');
     expect((await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).ok).toBe(true);
-    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
+    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'SIGN_IN_EXPIRED',
+    });
   });
 
   it('the password step lasts 10 minutes', async () => {
     const token = await passwordStep();
     await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER);
     clock.advance(10 * MINUTE + 1);
-    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
+    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'SIGN_IN_EXPIRED',
+    });
   });
 
   it("a removed device's code no longer signs in, and another account's device is refused", async () => {
@@ -102,11 +116,17 @@ describe('signing in with a code from a trusted device', () => {
     await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER);
     const code = lastCode();
     await t.db.trustedDevice.delete({ where: { id: deviceId } });
-    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
+    expect(await completeSignIn(deps, token, { trustedDeviceId: deviceId, code }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'DEVICE_UNKNOWN',
+    });
 
     const otherAccount = await newAccount(t.db, clock, 'someone.else@example.com', null);
     const otherDevice = await smsDevice(t.db, otherAccount, '+15550107799');
-    expect(await sendSignInCode(deps, token, { trustedDeviceId: otherDevice }, BROWSER)).toMatchObject({ ok: false, code: 'DEVICE_UNKNOWN' });
+    expect(await sendSignInCode(deps, token, { trustedDeviceId: otherDevice }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'DEVICE_UNKNOWN',
+    });
     expect(standins.twilio.messages().filter((m) => m.to === '+15550107799')).toEqual([]);
   });
 
@@ -118,6 +138,9 @@ describe('signing in with a code from a trusted device', () => {
     expect(await sendSignInCode(deps, token, { trustedDeviceId: deviceId }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
     expect(standins.twilio.messages()).toHaveLength(1);
     // Nor can a token that never was a session.
-    expect(await sendSignInCode(deps, 'not-a-session', { trustedDeviceId: deviceId }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
+    expect(await sendSignInCode(deps, 'not-a-session', { trustedDeviceId: deviceId }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'SIGN_IN_EXPIRED',
+    });
   });
 });

@@ -55,7 +55,11 @@ describe('signing in with a password', () => {
     try {
       for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) {
         deps.clock.advance(MINUTE);
-        last = await signIn(deps, { appleId: 'jane.holder@example.com', password: `wrong ${i}` }, { ...BROWSER, clientAddress: `198.51.100.${i}` });
+        last = await signIn(
+          deps,
+          { appleId: 'jane.holder@example.com', password: `wrong ${i}` },
+          { ...BROWSER, clientAddress: `198.51.100.${i}` },
+        );
       }
     } finally {
       log.restore();
@@ -70,7 +74,11 @@ describe('signing in with a password', () => {
 
     deps.clock.advance(5 * MINUTE);
     const rightPasswordWhileLocked = await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER);
-    expect(rightPasswordWhileLocked).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT', error: expect.stringContaining('10 minutes') });
+    expect(rightPasswordWhileLocked).toMatchObject({
+      ok: false,
+      code: 'PASSWORD_LOCKED_OUT',
+      error: expect.stringContaining('10 minutes'),
+    });
 
     deps.clock.advance(10 * MINUTE);
     expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, BROWSER)).ok).toBe(true);
@@ -78,7 +86,8 @@ describe('signing in with a password', () => {
 
   it('locks an unknown Apple ID the same way, so a lockout does not reveal that an account exists', async () => {
     let last;
-    for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) last = await signIn(deps, { appleId: 'ghost@example.com', password: `x${i}xxxxxx` }, BROWSER);
+    for (let i = 0; i < PER_APPLE_ID.maxFailures; i++)
+      last = await signIn(deps, { appleId: 'ghost@example.com', password: `x${i}xxxxxx` }, BROWSER);
     expect(last).toMatchObject({ ok: false, code: 'PASSWORD_LOCKED_OUT' });
   });
 
@@ -93,12 +102,22 @@ describe('signing in with a password', () => {
   it(`slows a client address after ${PER_CLIENT_ADDRESS.maxFailures} failures across Apple IDs, never locks it, and leaves other addresses alone`, async () => {
     const office = { ...BROWSER, clientAddress: '192.0.2.66' };
     for (let i = 0; i < PER_CLIENT_ADDRESS.maxFailures; i++) {
-      expect(await signIn(deps, { appleId: `victim${i}@example.com`, password: 'guess guess' }, office)).toMatchObject({ ok: false, code: 'WRONG_CREDENTIALS' });
+      expect(await signIn(deps, { appleId: `victim${i}@example.com`, password: 'guess guess' }, office)).toMatchObject({
+        ok: false,
+        code: 'WRONG_CREDENTIALS',
+      });
     }
     // Past the budget: one attempt per delay, the delay doubling up to its cap.
-    expect(await signIn(deps, { appleId: 'victim-x@example.com', password: 'guess guess' }, office)).toMatchObject({ ok: false, code: 'WRONG_CREDENTIALS' });
+    expect(await signIn(deps, { appleId: 'victim-x@example.com', password: 'guess guess' }, office)).toMatchObject({
+      ok: false,
+      code: 'WRONG_CREDENTIALS',
+    });
     const slowed = await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office);
-    expect(slowed).toEqual({ ok: false, code: 'PASSWORD_LOCKED_OUT', error: `Too many unsuccessful sign-in attempts. For your security, try again in ${PER_CLIENT_ADDRESS.slowDown.firstDelayMs / 1000} second.` });
+    expect(slowed).toEqual({
+      ok: false,
+      code: 'PASSWORD_LOCKED_OUT',
+      error: `Too many unsuccessful sign-in attempts. For your security, try again in ${PER_CLIENT_ADDRESS.slowDown.firstDelayMs / 1000} second.`,
+    });
     for (let i = 0; i < 30; i++) await signIn(deps, { appleId: `victim${i}@example.com`, password: 'guess guess' }, office);
     const row = await t.db.throttle.findUniqueOrThrow({ where: { key: 'sign-in:address:192.0.2.66' } });
     expect(row.lockedUntil!.getTime() - deps.clock.now().getTime()).toBeLessThanOrEqual(PER_CLIENT_ADDRESS.slowDown.maxDelayMs);
@@ -110,8 +129,10 @@ describe('signing in with a password', () => {
 
   it('an attempt refused by the Apple ID lock uses none of the address budget: the others behind the address are not slowed', async () => {
     const office = { ...BROWSER, clientAddress: '192.0.2.77' };
-    for (let i = 0; i < PER_CLIENT_ADDRESS.maxFailures * 2; i++) await signIn(deps, { appleId: 'ghost@example.com', password: `guess ${i}` }, office);
+    for (let i = 0; i < PER_CLIENT_ADDRESS.maxFailures * 2; i++)
+      await signIn(deps, { appleId: 'ghost@example.com', password: `guess ${i}` }, office);
     expect((await signIn(deps, { appleId: 'ghost@example.com', password: 'one more' }, office)).ok).toBe(false);
-    for (let i = 0; i < 3; i++) expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office)).ok).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect((await signIn(deps, { appleId: 'jane.holder@example.com', password: GOOD_PASSWORD }, office)).ok).toBe(true);
   });
 });

@@ -60,7 +60,13 @@ describe('verifying a new trusted device, and the Recovery Key sign-in it finish
     const recovery = await createSession(t.db, accountId, deps.clock.now(), BROWSER, { stage: 'recovery' });
     const { trustedDeviceId, code } = await pendingNumber(actorOf(recovery));
 
-    const wrong = await confirmDeviceInSession(deps, actorOf(recovery), recovery, { trustedDeviceId, code: code === '0000' ? '1111' : '0000' }, BROWSER);
+    const wrong = await confirmDeviceInSession(
+      deps,
+      actorOf(recovery),
+      recovery,
+      { trustedDeviceId, code: code === '0000' ? '1111' : '0000' },
+      BROWSER,
+    );
     expect(wrong.ok).toBe(false);
     expect((await resolveSession(t.db, recovery, deps.clock.now()))?.stage).toBe('recovery');
 

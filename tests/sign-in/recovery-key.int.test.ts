@@ -27,7 +27,12 @@ describe('signing in with the Recovery Key', () => {
     key = generateRecoveryKey();
     await t.db.account.update({
       where: { id: accountId },
-      data: { twoStepEnabledAt: clock.now(), recoveryKeyHash: await hashRecoveryKey(key, 4), recoveryKeyCreatedAt: clock.now(), recoveryKeyConfirmedAt: clock.now() },
+      data: {
+        twoStepEnabledAt: clock.now(),
+        recoveryKeyHash: await hashRecoveryKey(key, 4),
+        recoveryKeyCreatedAt: clock.now(),
+        recoveryKeyConfirmedAt: clock.now(),
+      },
     });
     await t.db.session.deleteMany();
   });
@@ -65,14 +70,28 @@ describe('signing in with the Recovery Key', () => {
   it('a wrong key is refused and logged; 5 wrong keys in an hour lock the key for an hour', async () => {
     const token = await passwordStep();
     const wrong = generateRecoveryKey();
-    for (let i = 0; i < 4; i++) expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: wrong }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_RECOVERY_KEY' });
-    expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: wrong }, BROWSER)).toEqual({ ok: false, code: 'RECOVERY_KEY_LOCKED', error: 'Too many wrong Recovery Keys. Try again in 1 hour.' });
-    expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: key }, BROWSER)).toMatchObject({ ok: false, code: 'RECOVERY_KEY_LOCKED' });
+    for (let i = 0; i < 4; i++)
+      expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: wrong }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'WRONG_RECOVERY_KEY',
+      });
+    expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: wrong }, BROWSER)).toEqual({
+      ok: false,
+      code: 'RECOVERY_KEY_LOCKED',
+      error: 'Too many wrong Recovery Keys. Try again in 1 hour.',
+    });
+    expect(await signInWithRecoveryKey(deps(), token, { recoveryKey: key }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'RECOVERY_KEY_LOCKED',
+    });
     expect(await t.db.securityEvent.count({ where: { kind: 'recovery-key-failed' } })).toBe(5);
   });
 
   it('the key alone, without the password step, opens nothing', async () => {
-    expect(await signInWithRecoveryKey(deps(), 'no-password-step', { recoveryKey: key }, BROWSER)).toMatchObject({ ok: false, code: 'SIGN_IN_EXPIRED' });
+    expect(await signInWithRecoveryKey(deps(), 'no-password-step', { recoveryKey: key }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'SIGN_IN_EXPIRED',
+    });
   });
 
   it('a recovery session ends after 30 minutes', async () => {

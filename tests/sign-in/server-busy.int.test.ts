@@ -39,38 +39,42 @@ describe(`sign-in and the hashing line (${TEST_ENGINE})`, () => {
     held = heldLine(productionLine());
   });
   /** The holder's browser: it signed in before, from its own address. */
-  const holderBrowser = (): RequestContext => ({ clientAddress: '192.0.2.10', userAgent: 'Mozilla/5.0 Safari/605', knownBrowsers: [{ accountId: holderId, id: 'the-holders-browser' }] });
+  const holderBrowser = (): RequestContext => ({
+    clientAddress: '192.0.2.10',
+    userAgent: 'Mozilla/5.0 Safari/605',
+    knownBrowsers: [{ accountId: holderId, id: 'the-holders-browser' }],
+  });
   const stranger = (i: number): RequestContext => ({ clientAddress: `198.51.100.${i % 250}`, userAgent: 'curl/8.0' });
 
-  it(
-    `${FLOOD_LOOPS} loops of right-password sign-ins to the attacker's own account from one address: the holder's known browser, from another, signs in ${ROUNDS} times of ${ROUNDS}`,
-    async () => {
-      const own = await createAccount(deps, accountInput({ appleId: ATTACKER, rescueEmail: 'mallory.rescue@example.org' }), BROWSER);
-      if (!own.ok) throw new Error('the attacker account');
-      // Each loop keeps the device cookie its sign-ins earn: as known a browser of its account as the holder's is of hers.
-      const loop = (i: number): RequestContext => ({ clientAddress: '203.0.113.66', userAgent: 'flood/1.0', knownBrowsers: [{ accountId: own.accountId, id: `loop-${i}` }] });
-      let holderSignedIn = 0;
-      let floodBusy = 0;
-      for (let round = 0; round < ROUNDS; round++) {
-        held.hold();
-        const asked = held.asked.length;
-        // One request of every loop, all in the line (or refused) before the holder's browser asks.
-        const flood = Array.from({ length: FLOOD_LOOPS }, (_, i) => signIn(via(i), { appleId: ATTACKER, password: GOOD_PASSWORD }, loop(i)));
-        await held.askedBy(asked + FLOOD_LOOPS);
-        const holder = signIn(via(round), { appleId: HOLDER, password: GOOD_PASSWORD }, holderBrowser());
-        await held.askedBy(asked + FLOOD_LOOPS + 1);
-        held.release();
-        const answers = await Promise.all(flood);
-        floodBusy += answers.filter((r) => !r.ok && r.code === 'SERVER_BUSY').length;
-        if ((await holder).ok) holderSignedIn++;
-      }
-      expect(holderSignedIn).toBe(ROUNDS);
-      // Exactly its share of places each round: the flood's other requests were told to try again.
-      expect(floodBusy).toBe(ROUNDS * (FLOOD_LOOPS - LINE_SHARES.perClient));
-      expect(held.line.size).toBe(0);
-    },
-    60_000,
-  );
+  it(`${FLOOD_LOOPS} loops of right-password sign-ins to the attacker's own account from one address: the holder's known browser, from another, signs in ${ROUNDS} times of ${ROUNDS}`, async () => {
+    const own = await createAccount(deps, accountInput({ appleId: ATTACKER, rescueEmail: 'mallory.rescue@example.org' }), BROWSER);
+    if (!own.ok) throw new Error('the attacker account');
+    // Each loop keeps the device cookie its sign-ins earn: as known a browser of its account as the holder's is of hers.
+    const loop = (i: number): RequestContext => ({
+      clientAddress: '203.0.113.66',
+      userAgent: 'flood/1.0',
+      knownBrowsers: [{ accountId: own.accountId, id: `loop-${i}` }],
+    });
+    let holderSignedIn = 0;
+    let floodBusy = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      held.hold();
+      const asked = held.asked.length;
+      // One request of every loop, all in the line (or refused) before the holder's browser asks.
+      const flood = Array.from({ length: FLOOD_LOOPS }, (_, i) => signIn(via(i), { appleId: ATTACKER, password: GOOD_PASSWORD }, loop(i)));
+      await held.askedBy(asked + FLOOD_LOOPS);
+      const holder = signIn(via(round), { appleId: HOLDER, password: GOOD_PASSWORD }, holderBrowser());
+      await held.askedBy(asked + FLOOD_LOOPS + 1);
+      held.release();
+      const answers = await Promise.all(flood);
+      floodBusy += answers.filter((r) => !r.ok && r.code === 'SERVER_BUSY').length;
+      if ((await holder).ok) holderSignedIn++;
+    }
+    expect(holderSignedIn).toBe(ROUNDS);
+    // Exactly its share of places each round: the flood's other requests were told to try again.
+    expect(floodBusy).toBe(ROUNDS * (FLOOD_LOOPS - LINE_SHARES.perClient));
+    expect(held.line.size).toBe(0);
+  }, 60_000);
 
   it('wrong passwords for a locked Apple ID, from rotating addresses, take no place in the line; the holder signs in meanwhile', async () => {
     for (let i = 0; i < PER_APPLE_ID.maxFailures; i++) await signIn(via(i), { appleId: HOLDER, password: `guess ${i}` }, stranger(i));
@@ -104,7 +108,9 @@ describe(`sign-in and the hashing line (${TEST_ENGINE})`, () => {
 
   it(`of 100 parallel sign-ins from as many addresses for as many Apple IDs, ${PLACES - LINE_SHARES.keptForKnownBrowsers} get a place and only they count a guess`, async () => {
     held.hold();
-    const answers = Array.from({ length: 100 }, (_, i) => signIn(via(i), { appleId: `someone${i}@example.com`, password: `wrong ${i}` }, stranger(i)));
+    const answers = Array.from({ length: 100 }, (_, i) =>
+      signIn(via(i), { appleId: `someone${i}@example.com`, password: `wrong ${i}` }, stranger(i)),
+    );
     await held.askedBy(100);
     held.release();
     const busy = (await Promise.all(answers)).filter((r) => !r.ok && r.code === 'SERVER_BUSY').length;

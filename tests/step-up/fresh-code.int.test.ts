@@ -14,7 +14,6 @@ import { changePassword } from '../../src/account-changes/account-changes.ts';
 import { turnOff } from '../../src/two-step/turn-off.ts';
 import { NEW_QUESTIONS, withTwoStepAccount, type TwoStepAccount } from '../two-step/helpers.ts';
 
-
 describe('hasFreshCode: the rule', () => {
   const on = { twoStepEnabledAt: new Date('2026-01-01T00:00:00Z') };
   const now = new Date('2026-11-23T10:00:00Z');
@@ -48,17 +47,35 @@ describe('sensitive changes with two-step on', () => {
       s.t.db.session.findMany({ orderBy: { id: 'asc' } }),
       s.t.db.emailOutbox.count(),
     ]);
-    return { account: { ...account, updatedAt: null }, devices, appPasswords, questions, sessions: sessions.map((s) => ({ ...s, lastSeenAt: null })), outbox };
+    return {
+      account: { ...account, updatedAt: null },
+      devices,
+      appPasswords,
+      questions,
+      sessions: sessions.map((s) => ({ ...s, lastSeenAt: null })),
+      outbox,
+    };
   }
 
-  const CHANGES: Array<[string, (x: TwoStepAccount, extra: { appPasswordId: string; secondPhoneId: string }) => Promise<{ ok: boolean; error?: string }>]> = [
+  const CHANGES: Array<
+    [string, (x: TwoStepAccount, extra: { appPasswordId: string; secondPhoneId: string }) => Promise<{ ok: boolean; error?: string }>]
+  > = [
     ['add a trusted phone number', (x) => addPhoneNumber(x.deps, x.actor, { phoneNumber: '+15550107788' }, BROWSER)],
     ['remove a trusted device', (x, e) => removeDevice(x.deps, x.actor, e.secondPhoneId, BROWSER)],
     ['Replace Lost Key', (x) => replaceRecoveryKey(x.deps, x.actor, BROWSER)],
     ['create an app-specific password', (x) => createAppPassword(x.deps, x.actor, { label: 'Calendar' }, BROWSER)],
     ['revoke an app-specific password', (x, e) => revokeAppPassword(x.deps, x.actor, e.appPasswordId, BROWSER)],
     ['revoke all app-specific passwords', (x) => revokeAllAppPasswords(x.deps, x.actor, BROWSER)],
-    ['change the password', (x) => changePassword(x.deps, x.actor, { currentPassword: GOOD_PASSWORD, password: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' }, BROWSER)],
+    [
+      'change the password',
+      (x) =>
+        changePassword(
+          x.deps,
+          x.actor,
+          { currentPassword: GOOD_PASSWORD, password: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' },
+          BROWSER,
+        ),
+    ],
     ['turn two-step off', (x) => turnOff(x.deps, x.actor, { ...NEW_QUESTIONS, birthDate: '1990-04-30' }, BROWSER)],
   ];
 
@@ -93,9 +110,17 @@ describe('sensitive changes with two-step on', () => {
     s.a.clock.advance(30 * MINUTE);
     await s.t.db.session.updateMany({ data: { lastSeenAt: s.a.clock.now() } });
     expect((await replaceRecoveryKey(s.a.deps, s.a.actor, BROWSER)).ok).toBe(false);
-    expect(await sendIdentityCode(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: s.a.phoneId, sent: true, message: 'We sent a code. Enter it below.' });
+    expect(await sendIdentityCode(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId }, BROWSER)).toEqual({
+      ok: true,
+      trustedDeviceId: s.a.phoneId,
+      sent: true,
+      message: 'We sent a code. Enter it below.',
+    });
     const code = lastSmsCode(s.a.sms, PHONE);
-    expect(await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({ ok: false, code: 'CODE_WRONG' });
+    expect(await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code: otherCode(code) }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'CODE_WRONG',
+    });
     const confirmed = await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER);
     if (!confirmed.ok) throw new Error(confirmed.error);
     expect(await resolveSession(s.t.db, s.a.token, s.a.clock.now())).toBeNull(); // the old token is dead
@@ -112,8 +137,13 @@ describe('sensitive changes with two-step on', () => {
     const { sendCode } = await import('../../src/codes/codes.ts');
     await sendCode(s.a.deps, { accountId: s.a.accountId, trustedDeviceId: s.a.phoneId, purpose: 'sign-in' }, BROWSER);
     const code = lastSmsCode(s.a.sms, PHONE);
-    expect(await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER)).toMatchObject({ ok: false, code: 'NO_CODE' });
-    expect((await s.t.db.session.findUniqueOrThrow({ where: { id: s.a.actor.sessionId } })).codeVerifiedAt).toEqual(new Date('2026-11-23T10:00:00.000Z'));
+    expect(await confirmIdentity(s.a.deps, s.a.actor, { trustedDeviceId: s.a.phoneId, code }, BROWSER)).toMatchObject({
+      ok: false,
+      code: 'NO_CODE',
+    });
+    expect((await s.t.db.session.findUniqueOrThrow({ where: { id: s.a.actor.sessionId } })).codeVerifiedAt).toEqual(
+      new Date('2026-11-23T10:00:00.000Z'),
+    );
   });
 
   it('a Recovery Key session may add a phone number without a code, but not remove a trusted device', async () => {

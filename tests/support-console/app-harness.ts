@@ -52,7 +52,10 @@ export function appEnv(databaseUrl: string): void {
 }
 
 export function filesUnder(dir: string, test: (relativePath: string) => boolean): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => test(f)).map((f) => join(dir, f)).sort();
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => test(f))
+    .map((f) => join(dir, f))
+    .sort();
 }
 
 /** One server action found in app/actions, under the name a failure report gives it. */
@@ -77,7 +80,8 @@ export async function serverActions(): Promise<FoundAction[]> {
       found.push({ module, name, fn: action });
       if (module !== join('actions', 'proof.ts')) continue;
       const bound = name === 'proveAction' ? [null] : [];
-      for (const purpose of PROOF_PURPOSES) found.push({ module, name: `${name}('${purpose}')`, fn: (...args) => action(purpose, ...bound, ...args) });
+      for (const purpose of PROOF_PURPOSES)
+        found.push({ module, name: `${name}('${purpose}')`, fn: (...args) => action(purpose, ...bound, ...args) });
     }
   }
   return found;

@@ -51,7 +51,11 @@ describe('the support console: find and view', () => {
     for (const near of ['jane.holder@example.co', 'jane@example.com', 'ane.holder@example.com']) {
       expect((await found(near)).result).toMatchObject({ ok: false, code: 'NO_SUCH_ACCOUNT' });
     }
-    expect((await found('not an email')).result).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { appleId: expect.any(String) } });
+    expect((await found('not an email')).result).toMatchObject({
+      ok: false,
+      code: 'INVALID_FIELDS',
+      fieldErrors: { appleId: expect.any(String) },
+    });
     // A search that found nothing leaves the session with no account.
     const { s } = await found('nobody@example.com');
     expect(await viewAccount(deps(), s, DESK)).toBeNull();
@@ -61,17 +65,39 @@ describe('the support console: find and view', () => {
     await smsDevice(t.db, holder, '+15550101234');
     await smsDevice(t.db, holder, '+447700900123');
     await pushDevice(t.db, holder, 'sim-ipad-1', "Jane's iPad");
-    await t.db.account.update({ where: { id: holder }, data: { recoveryKeyHash: '$2b$04$thehashofthekeyxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', recoveryKeyCreatedAt: new Date('2026-11-20T08:00:00Z') } });
-    await t.db.appPassword.create({ data: { accountId: holder, label: 'Mail on the old Mac', lookupKey: 'abcd', hash: '$2b$04$apphash', createdAt: new Date('2026-11-21T09:00:00Z') } });
+    await t.db.account.update({
+      where: { id: holder },
+      data: {
+        recoveryKeyHash: '$2b$04$thehashofthekeyxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        recoveryKeyCreatedAt: new Date('2026-11-20T08:00:00Z'),
+      },
+    });
+    await t.db.appPassword.create({
+      data: {
+        accountId: holder,
+        label: 'Mail on the old Mac',
+        lookupKey: 'abcd',
+        hash: '$2b$04$apphash',
+        createdAt: new Date('2026-11-21T09:00:00Z'),
+      },
+    });
 
     const view = (await viewAccount(deps(), (await found()).s, DESK)) as DetailsView;
     expect(view.kind).toBe('details');
-    expect(view).toMatchObject({ appleId: 'Jane.Holder@Example.com', twoStepSince: null, country: 'United States', recoveryKeyCreatedAt: new Date('2026-11-20T08:00:00Z') });
+    expect(view).toMatchObject({
+      appleId: 'Jane.Holder@Example.com',
+      twoStepSince: null,
+      country: 'United States',
+      recoveryKeyCreatedAt: new Date('2026-11-20T08:00:00Z'),
+    });
     expect(view.devices.map((d) => d.label)).toEqual(['+1 ••• ••• ••34', '+•• ••• ••• ••23', "Jane's iPad"]);
-    expect(view.appPasswords).toEqual([{ label: 'Mail on the old Mac', createdAt: new Date('2026-11-21T09:00:00Z'), lastUsedAt: null, revokedAt: null }]);
+    expect(view.appPasswords).toEqual([
+      { label: 'Mail on the old Mac', createdAt: new Date('2026-11-21T09:00:00Z'), lastUsedAt: null, revokedAt: null },
+    ]);
 
     const all = JSON.stringify(view);
-    for (const secret of ['5550101234', '7700900123', '$2b$', 'thehash', 'apphash', 'passwordHash', 'recoveryKeyHash', 'answerHash']) expect(all).not.toContain(secret);
+    for (const secret of ['5550101234', '7700900123', '$2b$', 'thehash', 'apphash', 'passwordHash', 'recoveryKeyHash', 'answerHash'])
+      expect(all).not.toContain(secret);
   });
 
   it('shows an authenticator app and a passkey by kind, name and dates: never a secret, credential id, public key, counter or TOTP step', async () => {
@@ -89,28 +115,48 @@ describe('the support console: find and view', () => {
     expect(html).toContain('Last used');
     for (const text of [JSON.stringify(view), html]) {
       for (const secret of Object.values(KIND_SECRETS)) expect(text).not.toContain(String(secret));
-      for (const field of ['totpSecret', 'credentialId', 'publicKey', 'signCount', 'totpLastStep', 'transports']) expect(text).not.toContain(field);
+      for (const field of ['totpSecret', 'credentialId', 'publicKey', 'signCount', 'totpLastStep', 'transports'])
+        expect(text).not.toContain(field);
     }
   });
 
   it('says the waiting period, its cause and dates; and evaluating it for staff changes nothing', async () => {
     const sessionId = sessionIdOf(await createSession(t.db, holder, clock.now(), BROWSER));
-    const changed = await changePassword(deps(), { accountId: holder, sessionId }, { currentPassword: GOOD_PASSWORD, password: 'a brand new password 7', confirmPassword: 'a brand new password 7' }, BROWSER);
+    const changed = await changePassword(
+      deps(),
+      { accountId: holder, sessionId },
+      { currentPassword: GOOD_PASSWORD, password: 'a brand new password 7', confirmPassword: 'a brand new password 7' },
+      BROWSER,
+    );
     expect(changed.ok).toBe(true);
     clock.advance(DAY);
     const view = (await viewAccount(deps(), (await found()).s, DESK)) as DetailsView;
-    expect(view.eligibility).toEqual({ state: 'waiting', reason: 'password-changed', reasonAt: new Date(START), endsAt: new Date(Date.parse(START) + 3 * DAY) });
-    expect(view.waitingPeriod).toMatchObject({ reason: 'password-changed', endsAt: new Date(Date.parse(START) + 3 * DAY), windowEndsAt: new Date(Date.parse(START) + 33 * DAY) });
+    expect(view.eligibility).toEqual({
+      state: 'waiting',
+      reason: 'password-changed',
+      reasonAt: new Date(START),
+      endsAt: new Date(Date.parse(START) + 3 * DAY),
+    });
+    expect(view.waitingPeriod).toMatchObject({
+      reason: 'password-changed',
+      endsAt: new Date(Date.parse(START) + 3 * DAY),
+      windowEndsAt: new Date(Date.parse(START) + 33 * DAY),
+    });
 
     // A setup whose 30 days ran out: the holder's own page would start a new waiting period; a
     // staff look only reports it.
-    await t.db.account.update({ where: { id: holder }, data: { setupStartedAt: new Date(START), setupDeadline: new Date(Date.parse(START) + 33 * DAY) } });
+    await t.db.account.update({
+      where: { id: holder },
+      data: { setupStartedAt: new Date(START), setupDeadline: new Date(Date.parse(START) + 33 * DAY) },
+    });
     clock.advance(40 * DAY);
     const periods = await t.db.waitingPeriod.count();
     const later = (await viewAccount(deps(), (await found()).s, DESK)) as DetailsView;
     expect(later.eligibility.state).toBe('window-expired');
     expect(await t.db.waitingPeriod.count()).toBe(periods);
-    expect(await t.db.account.findUniqueOrThrow({ where: { id: holder } })).toMatchObject({ setupDeadline: new Date(Date.parse(START) + 33 * DAY) });
+    expect(await t.db.account.findUniqueOrThrow({ where: { id: holder } })).toMatchObject({
+      setupDeadline: new Date(Date.parse(START) + 33 * DAY),
+    });
   });
 
   it('counts the browsers the account remembers, never showing an id; Sign Out Everywhere brings the count to none', async () => {
@@ -138,7 +184,10 @@ describe('the support console: find and view', () => {
 
   it('with two-step on, shows only that the account exists until a PIN is entered', async () => {
     await smsDevice(t.db, holder, '+15550101234');
-    await t.db.account.update({ where: { id: holder }, data: { twoStepEnabledAt: new Date(START), recoveryKeyCreatedAt: new Date(START) } });
+    await t.db.account.update({
+      where: { id: holder },
+      data: { twoStepEnabledAt: new Date(START), recoveryKeyCreatedAt: new Date(START) },
+    });
     const view = await viewAccount(deps(), (await found()).s, DESK);
     expect(view).toEqual({ kind: 'locked', appleId: 'Jane.Holder@Example.com' });
   });

@@ -9,12 +9,21 @@ import { MAX_PASSWORD_LENGTH } from '../../src/accounts/password-policy.ts';
 import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '../../src/kinds/authenticator-app/totp.ts';
 
 // The operator command's answers are lower-case messages for a terminal, not sentences.
-const COMMAND_LINE = ['BAD_ARGUMENTS', 'UNKNOWN_COMMAND', 'ADD_NEEDS_EMAIL', 'REMOVE_NEEDS_EMAIL', 'LIST_TAKES_NO_ARGUMENTS', 'RESET_FACTOR_NEEDS_EMAIL', 'INVALID_STAFF_USER'];
+const COMMAND_LINE = [
+  'BAD_ARGUMENTS',
+  'UNKNOWN_COMMAND',
+  'ADD_NEEDS_EMAIL',
+  'REMOVE_NEEDS_EMAIL',
+  'LIST_TAKES_NO_ARGUMENTS',
+  'RESET_FACTOR_NEEDS_EMAIL',
+  'INVALID_STAFF_USER',
+];
 
 describe('SUPPORT_ERRORS', () => {
   it('every fixed sentence is a full sentence with no digit typed in', () => {
     for (const [code, s] of Object.entries(SUPPORT_ERRORS)) {
-      if (typeof s === 'string' && !COMMAND_LINE.includes(code) && code !== 'STAFF_PASSWORD_TOO_LONG') expect(s, code).toMatch(/^[A-Z][^0-9]*\.$/);
+      if (typeof s === 'string' && !COMMAND_LINE.includes(code) && code !== 'STAFF_PASSWORD_TOO_LONG')
+        expect(s, code).toMatch(/^[A-Z][^0-9]*\.$/);
     }
   });
 

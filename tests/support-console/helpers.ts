@@ -8,7 +8,14 @@ import { relyingParty } from '../../src/kinds/passkey/relying-party.ts';
 import { totpCodeAt } from '../../src/kinds/authenticator-app/totp.ts';
 import { staffSignIn } from '../../src/support/staff.ts';
 import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/support/staff-totp.ts';
-import { addStaffUser, consoleReady, createStaffSession, resolveStaffSession, type ConsoleSession, type StaffSession } from '../../src/support/staff.ts';
+import {
+  addStaffUser,
+  consoleReady,
+  createStaffSession,
+  resolveStaffSession,
+  type ConsoleSession,
+  type StaffSession,
+} from '../../src/support/staff.ts';
 import { createTwilioSms } from '../../src/sms/twilio-sms.ts';
 import { createHttpPushSender } from '../../src/push/push-sender.ts';
 import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
@@ -65,7 +72,11 @@ export function staffDeps(db: Db, clock: TestClock) {
 type StaffDeps = ReturnType<typeof staffDeps>;
 
 /** The password, as the sign-in form sends it: a session with only the password, and what it does next. */
-export async function passwordOnly(deps: StaffDeps, email: string, ctx = DESK): Promise<{ token: string; next: 'verify' | 'set-up'; session: StaffSession }> {
+export async function passwordOnly(
+  deps: StaffDeps,
+  email: string,
+  ctx = DESK,
+): Promise<{ token: string; next: 'verify' | 'set-up'; session: StaffSession }> {
   const signedIn = await staffSignIn(deps, { email, password: STAFF_PASSWORD }, ctx);
   if (!signedIn.ok) throw new Error(signedIn.error);
   return { ...signedIn, session: (await session(deps.db, deps.clock, signedIn.token))! };

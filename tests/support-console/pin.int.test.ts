@@ -59,7 +59,12 @@ describe('the support PIN', () => {
 
   /** What the holder does on the Apple Support PIN page. */
   async function makePin(accountId = holder, deviceId = holderPhone, phone = PHONE): Promise<string> {
-    expect(await sendSupportPinCode(deps, accountId, { trustedDeviceId: deviceId }, BROWSER)).toEqual({ ok: true, trustedDeviceId: deviceId, sent: true, message: 'We sent a code. Enter it below.' });
+    expect(await sendSupportPinCode(deps, accountId, { trustedDeviceId: deviceId }, BROWSER)).toEqual({
+      ok: true,
+      trustedDeviceId: deviceId,
+      sent: true,
+      message: 'We sent a code. Enter it below.',
+    });
     const made = await createSupportPin(deps, accountId, { trustedDeviceId: deviceId, code: lastCodeTo(phone) }, BROWSER);
     if (!made.ok) throw new Error(made.error);
     return made.pin;
@@ -69,10 +74,11 @@ describe('the support PIN', () => {
   async function looking(staffUserId: string, appleId = 'jane.holder@example.com') {
     const s = await staffSession(t.db, clock, staffUserId);
     expect((await findAccount(deps, s, { appleId }, DESK)).ok).toBe(true);
-    return { ...await consoleSessionNow(t.db, clock, s.token), token: s.token };
+    return { ...(await consoleSessionNow(t.db, clock, s.token)), token: s.token };
   }
 
-  const events = (kind: string, accountId = holder) => t.db.securityEvent.findMany({ where: { accountId, kind }, orderBy: { createdAt: 'asc' } });
+  const events = (kind: string, accountId = holder) =>
+    t.db.securityEvent.findMany({ where: { accountId, kind }, orderBy: { createdAt: 'asc' } });
 
   it('the holder makes a 6-digit PIN with a code from a trusted device; only its keyed hash is stored, and the event holds no PIN', async () => {
     const pin = await makePin();
@@ -149,7 +155,11 @@ describe('the support PIN', () => {
     await makePin();
     const s = await looking(sam);
     for (const pin of ['', '12345', '1234567', 'abcdef', undefined]) {
-      expect(await enterSupportPin(deps, s, { pin }, DESK)).toMatchObject({ ok: false, code: 'PIN_FORMAT', fieldErrors: { pin: 'Enter the 6-digit PIN.' } });
+      expect(await enterSupportPin(deps, s, { pin }, DESK)).toMatchObject({
+        ok: false,
+        code: 'PIN_FORMAT',
+        fieldErrors: { pin: 'Enter the 6-digit PIN.' },
+      });
     }
     expect((await t.db.supportPin.findUniqueOrThrow({ where: { accountId: holder } })).wrongTries).toBe(0);
     expect(await events('support-pin-failed')).toEqual([]);
@@ -197,7 +207,9 @@ describe('the support PIN', () => {
     const onNoPin = await enterSupportPin(deps, await looking(sam, 'other.holder@example.com'), { pin }, DESK);
     expect(JSON.stringify(onNoPin)).toBe(JSON.stringify(wrongOnHolder));
     expect(onNoPin).toMatchObject({ ok: false, code: 'PIN_REFUSED' });
-    expect(!onNoPin.ok && onNoPin.error).toMatch(/^That PIN isn't right, or it is no longer valid \(a PIN lasts 30 minutes and allows 5 tries\)\. /);
+    expect(!onNoPin.ok && onNoPin.error).toMatch(
+      /^That PIN isn't right, or it is no longer valid \(a PIN lasts 30 minutes and allows 5 tries\)\. /,
+    );
     expect(SUPPORT_ERRORS.PIN_REFUSED(SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES)).not.toMatch(/no support PIN|expired|tries left/i);
     // Each is one 'support-pin-failed' look with the staff member, the same event the holder reads.
     const [onHolder] = await events('support-pin-failed');

@@ -37,7 +37,8 @@ vi.mock('next/cache', async () => (await import('./app-harness.ts')).nextCache);
 /** The staff console's own actions: read-only, not refused. Everything else in app/actions is the customers'. */
 const STAFF_ACTION_MODULES = ['support.ts', 'staff-second-factor.ts'];
 /** What a session with only the password may use: signing in and out, and the second factor's own actions. */
-const SECOND_FACTOR_STEP = (a: { module: string; name: string }) => a.module === 'actions/staff-second-factor.ts' || ['staffSignInAction', 'staffSignOutAction'].includes(a.name);
+const SECOND_FACTOR_STEP = (a: { module: string; name: string }) =>
+  a.module === 'actions/staff-second-factor.ts' || ['staffSignInAction', 'staffSignOutAction'].includes(a.name);
 const SECOND_FACTOR_PAGE = 'redirect /support/sign-in/verify';
 
 // ---- The database, every table ----------------------------------------------------------------
@@ -48,8 +49,11 @@ const delegate = (model: string) => model[0]!.toLowerCase() + model.slice(1);
 async function snapshot(db: Db): Promise<Snapshot> {
   const out: Snapshot = {};
   for (const model of Object.values(Prisma.ModelName)) {
-    const rows = (await (db as unknown as Record<string, { findMany(): Promise<Array<Record<string, unknown>>> }>)[delegate(model)]!.findMany()) ?? [];
-    out[model] = rows.map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    const rows =
+      (await (db as unknown as Record<string, { findMany(): Promise<Array<Record<string, unknown>>> }>)[delegate(model)]!.findMany()) ?? [];
+    out[model] = rows
+      .map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>)
+      .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   }
   return out;
 }
@@ -62,7 +66,10 @@ const without = (rows: Array<Record<string, unknown>>, fields: string[]) =>
  * What a support console action may change, table by table; every other table must be identical.
  * Each rule returns null when the difference is allowed, or what is wrong.
  */
-const SUPPORT_BOOKKEEPING: Record<string, (before: Array<Record<string, unknown>>, after: Array<Record<string, unknown>>) => string | null> = {
+const SUPPORT_BOOKKEEPING: Record<
+  string,
+  (before: Array<Record<string, unknown>>, after: Array<Record<string, unknown>>) => string | null
+> = {
   // Look events only: rows added (none changed or removed), each of a support look kind.
   SecurityEvent(before, after) {
     const old = new Set(text(before));
@@ -90,7 +97,8 @@ const SUPPORT_BOOKKEEPING: Record<string, (before: Array<Record<string, unknown>
 
 /** Only the staff side's counters and locks changed: staff sign-in, the second factor, a staff member's lock. */
 function staffKeysOnly(before: Array<Record<string, unknown>>, after: Array<Record<string, unknown>>): string | null {
-  const others = (rows: Array<Record<string, unknown>>) => text(rows.filter((r) => !/^(staff-sign-in|staff-second-factor(-day)?|lock:staff-user):/.test(String(r.key))));
+  const others = (rows: Array<Record<string, unknown>>) =>
+    text(rows.filter((r) => !/^(staff-sign-in|staff-second-factor(-day)?|lock:staff-user):/.test(String(r.key))));
   return JSON.stringify(others(before)) === JSON.stringify(others(after)) ? null : 'a customer lockout counter changed';
 }
 
@@ -118,7 +126,8 @@ const SECOND_FACTOR_BOOKKEEPING: typeof SUPPORT_BOOKKEEPING = {
 
 /** A password-only session may only be looked up: its last-seen time, nothing else of it. */
 const ONLY_LAST_SEEN: typeof SUPPORT_BOOKKEEPING = {
-  StaffSession: (before, after) => (JSON.stringify(without(before, ['lastSeenAt'])) === JSON.stringify(without(after, ['lastSeenAt'])) ? null : 'the session changed'),
+  StaffSession: (before, after) =>
+    JSON.stringify(without(before, ['lastSeenAt'])) === JSON.stringify(without(after, ['lastSeenAt'])) ? null : 'the session changed',
 };
 
 function differences(before: Snapshot, after: Snapshot, allowed: typeof SUPPORT_BOOKKEEPING = {}): string[] {
@@ -164,16 +173,29 @@ describe('a staff session changes no account data: every server action and route
     const deps = { ...testDeps(db), bcryptCost: 4 };
     const holder = await createAccount(deps, accountInput(), BROWSER);
     if (!holder.ok) throw new Error('holder');
-    const device = await db.trustedDevice.create({ data: { accountId: holder.accountId, kind: 'sms', phoneNumber: '+15550101234', createdAt: new Date(), verifiedAt: new Date() } });
-    const appPassword = await db.appPassword.create({ data: { accountId: holder.accountId, label: 'Mail', lookupKey: 'abcd', hash: 'x', createdAt: new Date() } });
+    const device = await db.trustedDevice.create({
+      data: { accountId: holder.accountId, kind: 'sms', phoneNumber: '+15550101234', createdAt: new Date(), verifiedAt: new Date() },
+    });
+    const appPassword = await db.appPassword.create({
+      data: { accountId: holder.accountId, label: 'Mail', lookupKey: 'abcd', hash: 'x', createdAt: new Date() },
+    });
     const onAccount = await createAccount(deps, accountInput({ appleId: 'two.step@example.com' }), BROWSER);
     if (!onAccount.ok) throw new Error('two-step account');
     twoStepAccountId = onAccount.accountId;
     await db.account.update({ where: { id: twoStepAccountId }, data: { twoStepEnabledAt: new Date() } });
     await db.supportPin.create({
-      data: { accountId: twoStepAccountId, pinHash: supportPinHash(CODE_KEY, twoStepAccountId, '123456'), createdAt: new Date(), expiresAt: new Date(Date.now() + 30 * 60_000) },
+      data: {
+        accountId: twoStepAccountId,
+        pinHash: supportPinHash(CODE_KEY, twoStepAccountId, '123456'),
+        createdAt: new Date(),
+        expiresAt: new Date(Date.now() + 30 * 60_000),
+      },
     });
-    const staff = await addStaffUser(deps, { email: 'sam.staff@example.com', displayName: 'Sam Staff', password: 'a long staff password 2026' });
+    const staff = await addStaffUser(deps, {
+      email: 'sam.staff@example.com',
+      displayName: 'Sam Staff',
+      password: 'a long staff password 2026',
+    });
     if (!staff.ok) throw new Error(staff.error);
     staffUserId = staff.staffUserId;
 
@@ -204,24 +226,42 @@ describe('a staff session changes no account data: every server action and route
       pin: '000000',
     };
     forms = [
-      { ...common, appleId: 'jane.holder@example.com', email: 'jane.holder@example.com', password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD },
-      { ...common, appleId: 'new.person@example.com', email: 'sam.staff@example.com', password: 'an entirely new password 99', confirmPassword: 'an entirely new password 99' },
+      {
+        ...common,
+        appleId: 'jane.holder@example.com',
+        email: 'jane.holder@example.com',
+        password: GOOD_PASSWORD,
+        confirmPassword: GOOD_PASSWORD,
+      },
+      {
+        ...common,
+        appleId: 'new.person@example.com',
+        email: 'sam.staff@example.com',
+        password: 'an entirely new password 99',
+        confirmPassword: 'an entirely new password 99',
+      },
     ];
 
     // Every export of every module in app/actions, the second step's pair once per purpose too.
     actions.push(...(await serverActions()));
     for (const file of filesUnder(APP, (f) => /(^|\/)route\.ts$/.test(f))) {
       const mod = (await import(file)) as Record<string, unknown>;
-      const path = `/${relative(APP, file).replace(/\/?route\.ts$/, '').replace(/\[[^\]]+\]/g, 'x')}`;
+      const path = `/${relative(APP, file)
+        .replace(/\/?route\.ts$/, '')
+        .replace(/\[[^\]]+\]/g, 'x')}`;
       for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
-        if (typeof mod[method] === 'function') routes.push({ module: relative(APP, file), path, method, fn: mod[method] as (req: Request) => Promise<Response> });
+        if (typeof mod[method] === 'function')
+          routes.push({ module: relative(APP, file), path, method, fn: mod[method] as (req: Request) => Promise<Response> });
       }
     }
     ({ setStaffCookie } = await import('../../app/lib/staff-session.ts'));
   });
   afterAll(() => t?.drop());
 
-  /** A new staff session in the jar, and no customer cookie; optionally looking at an account; by default one that proved the second factor. */
+  /**
+   * A new staff session in the jar, and no customer cookie; optionally looking at an account; by
+   * default one that proved the second factor.
+   */
   async function asStaff(accountId: string | null = null, stage: StaffStage = 'console') {
     jar.clear();
     const token = await createStaffSession(db, staffUserId, new Date(), BROWSER, stage === 'console' ? 'totp' : null);
@@ -238,33 +278,61 @@ describe('a staff session changes no account data: every server action and route
 
   it('finds the actions and routes by reading the app, and no server action lives outside app/actions', () => {
     const names = actions.map((a) => a.name);
-    for (const known of ['createAccountAction', 'signInAction', 'changePasswordAction', 'removeDeviceAction', 'createAppPasswordAction', 'turnOnAction', "proveAction('support-pin')", 'findAccountAction', 'enterSupportPinAction', 'staffAppCodeAction', 'addStaffPasskeyAction', 'askAction', 'proveAction', "askAction('sign-in')", "proveAction('sign-in')"]) {
+    for (const known of [
+      'createAccountAction',
+      'signInAction',
+      'changePasswordAction',
+      'removeDeviceAction',
+      'createAppPasswordAction',
+      'turnOnAction',
+      "proveAction('support-pin')",
+      'findAccountAction',
+      'enterSupportPinAction',
+      'staffAppCodeAction',
+      'addStaffPasskeyAction',
+      'askAction',
+      'proveAction',
+      "askAction('sign-in')",
+      "proveAction('sign-in')",
+    ]) {
       expect(names).toContain(known);
     }
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /api/app/whoami', 'GET /reset/open']));
     // An inline 'use server' in a page would be an action this test does not see.
-    const inline = filesUnder(APP, (f) => /\.(ts|tsx)$/.test(f) && !f.startsWith('actions/')).filter((f) => /^\s*['"]use server['"]/m.test(readFileSync(f, 'utf8')));
+    const inline = filesUnder(APP, (f) => /\.(ts|tsx)$/.test(f) && !f.startsWith('actions/')).filter((f) =>
+      /^\s*['"]use server['"]/m.test(readFileSync(f, 'utf8')),
+    );
     expect(inline.map((f) => relative(APP, f))).toEqual([]);
   });
 
-  it('every customer server action refuses and changes nothing, whether or not the staff session passed the second factor', async () => {
-    const customer = actions.filter((a) => !STAFF_ACTION_MODULES.includes(a.module.replace('actions/', '')));
-    expect(customer.length).toBeGreaterThan(20);
-    const failures: string[] = [];
-    for (const action of customer) {
-      for (const [fields, stage] of [[forms[0]!, 'console'], [forms[1]!, 'console'], [forms[0]!, 'second-factor']] as const) {
-        await asStaff(null, stage);
-        const before = await snapshot(db);
-        const outcome = await outcomeOf(() => action.fn({}, formData(fields)));
-        const changed = differences(before, await snapshot(db));
-        const cookies = [...jar.keys()];
-        if (!outcome.refused || changed.length || cookies.join() !== 'two_step_staff') {
-          failures.push(`${action.module} ${action.name} (${fields.appleId}, ${stage}): ${outcome.how}; ${changed.join(', ') || 'no table changed'}; cookies ${cookies.join()}`);
+  it(
+    'every customer server action refuses and changes nothing, whether or not the staff session passed the second factor',
+    async () => {
+      const customer = actions.filter((a) => !STAFF_ACTION_MODULES.includes(a.module.replace('actions/', '')));
+      expect(customer.length).toBeGreaterThan(20);
+      const failures: string[] = [];
+      for (const action of customer) {
+        for (const [fields, stage] of [
+          [forms[0]!, 'console'],
+          [forms[1]!, 'console'],
+          [forms[0]!, 'second-factor'],
+        ] as const) {
+          await asStaff(null, stage);
+          const before = await snapshot(db);
+          const outcome = await outcomeOf(() => action.fn({}, formData(fields)));
+          const changed = differences(before, await snapshot(db));
+          const cookies = [...jar.keys()];
+          if (!outcome.refused || changed.length || cookies.join() !== 'two_step_staff') {
+            failures.push(
+              `${action.module} ${action.name} (${fields.appleId}, ${stage}): ${outcome.how}; ${changed.join(', ') || 'no table changed'}; cookies ${cookies.join()}`,
+            );
+          }
         }
       }
-    }
-    expect(failures).toEqual([]);
-  }, LONG);
+      expect(failures).toEqual([]);
+    },
+    LONG,
+  );
 
   it('every route handler refuses and changes nothing', async () => {
     const failures: string[] = [];
@@ -272,12 +340,17 @@ describe('a staff session changes no account data: every server action and route
     for (const route of routes) {
       await asStaff();
       const before = await snapshot(db);
-      const req = new Request(`http://localhost:3000${route.path}?token=${'A'.repeat(43)}`, { method: route.method, headers: { authorization: basic, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      const req = new Request(`http://localhost:3000${route.path}?token=${'A'.repeat(43)}`, {
+        method: route.method,
+        headers: { authorization: basic, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
       const outcome = await outcomeOf(() => route.fn(req));
       const changed = differences(before, await snapshot(db));
       const cookies = [...jar.keys()];
       if (!outcome.refused || changed.length || cookies.join() !== 'two_step_staff') {
-        failures.push(`${route.method} ${route.path}: ${outcome.how}; ${changed.join(', ') || 'no table changed'}; cookies ${cookies.join()}`);
+        failures.push(
+          `${route.method} ${route.path}: ${outcome.how}; ${changed.join(', ') || 'no table changed'}; cookies ${cookies.join()}`,
+        );
       }
     }
     expect(failures).toEqual([]);
@@ -285,7 +358,9 @@ describe('a staff session changes no account data: every server action and route
 
   it("the support console's own actions write only look events and the staff session's bookkeeping", async () => {
     const staffActions = actions.filter((a) => STAFF_ACTION_MODULES.includes(a.module.replace('actions/', '')));
-    expect(staffActions.map((a) => a.name).sort()).toEqual(expect.arrayContaining(['enterSupportPinAction', 'findAccountAction', 'staffSignInAction', 'staffSignOutAction']));
+    expect(staffActions.map((a) => a.name).sort()).toEqual(
+      expect.arrayContaining(['enterSupportPinAction', 'findAccountAction', 'staffSignInAction', 'staffSignOutAction']),
+    );
     const failures: string[] = [];
     // With no account found, and looking at the two-step account (a wrong PIN); with each form.
     for (const lookingAt of [null, twoStepAccountId]) {
@@ -312,7 +387,10 @@ describe('a staff session changes no account data: every server action and route
 
   it('a staff session that passed only the password opens no support page and no console action, and changes nothing', async () => {
     const pages = await Promise.all(
-      filesUnder(APP, (f) => f.startsWith('support/') && f.endsWith('page.tsx') && !f.startsWith('support/sign-in/')).map(async (f) => ({ path: relative(APP, f), render: (await import(f)).default as (p: object) => Promise<unknown> })),
+      filesUnder(APP, (f) => f.startsWith('support/') && f.endsWith('page.tsx') && !f.startsWith('support/sign-in/')).map(async (f) => ({
+        path: relative(APP, f),
+        render: (await import(f)).default as (p: object) => Promise<unknown>,
+      })),
     );
     expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(['support/page.tsx', 'support/account/page.tsx']));
     const consoleActions = actions.filter((a) => STAFF_ACTION_MODULES.includes(a.module.replace('actions/', '')) && !SECOND_FACTOR_STEP(a));
@@ -320,7 +398,9 @@ describe('a staff session changes no account data: every server action and route
     const failures: string[] = [];
     const calls = [
       ...pages.map((p) => ({ what: p.path, call: () => p.render({ searchParams: Promise.resolve({}), params: Promise.resolve({}) }) })),
-      ...consoleActions.flatMap((a) => forms.map((fields) => ({ what: `${a.name} (${fields.appleId})`, call: () => a.fn({}, formData(fields)) }))),
+      ...consoleActions.flatMap((a) =>
+        forms.map((fields) => ({ what: `${a.name} (${fields.appleId})`, call: () => a.fn({}, formData(fields)) })),
+      ),
     ];
     for (const lookingAt of [null, twoStepAccountId]) {
       for (const { what, call } of calls) {
@@ -328,7 +408,8 @@ describe('a staff session changes no account data: every server action and route
         const before = await snapshot(db);
         const outcome = await outcomeOf(call);
         const changed = differences(before, await snapshot(db), ONLY_LAST_SEEN);
-        if (outcome.how !== SECOND_FACTOR_PAGE || changed.length) failures.push(`${what}: ${outcome.how}; ${changed.join(', ') || 'no table changed'}`);
+        if (outcome.how !== SECOND_FACTOR_PAGE || changed.length)
+          failures.push(`${what}: ${outcome.how}; ${changed.join(', ') || 'no table changed'}`);
       }
     }
     expect(failures).toEqual([]);
@@ -337,7 +418,15 @@ describe('a staff session changes no account data: every server action and route
   it("the second factor's actions, with a password-only session, write only that staff member's own sign-in rows", async () => {
     const stepActions = actions.filter((a) => a.module === 'actions/staff-second-factor.ts');
     expect(stepActions.map((a) => a.name).sort()).toEqual(
-      ['addStaffPasskeyAction', 'confirmStaffAppAction', 'staffAppCodeAction', 'staffPasskeyAction', 'staffPasskeyOptionsAction', 'staffPasskeyRegistrationOptionsAction', 'startStaffAppAction'].sort(),
+      [
+        'addStaffPasskeyAction',
+        'confirmStaffAppAction',
+        'staffAppCodeAction',
+        'staffPasskeyAction',
+        'staffPasskeyOptionsAction',
+        'staffPasskeyRegistrationOptionsAction',
+        'startStaffAppAction',
+      ].sort(),
     );
     const failures: string[] = [];
     for (const action of stepActions) {

@@ -17,7 +17,12 @@ import { DAY, fixedClock, MINUTE } from '../../src/clock.ts';
 import { timeStepOf, totpCodeAt, TOTP_STEP_SECONDS } from '../../src/kinds/authenticator-app/totp.ts';
 import { consoleReady, staffSignIn } from '../../src/support/staff.ts';
 import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/support/staff-totp.ts';
-import { addStaffPasskey, signInWithStaffPasskey, staffPasskeyOptions, staffPasskeyRegistrationOptions } from '../../src/support/staff-passkeys.ts';
+import {
+  addStaffPasskey,
+  signInWithStaffPasskey,
+  staffPasskeyOptions,
+  staffPasskeyRegistrationOptions,
+} from '../../src/support/staff-passkeys.ts';
 import { STAFF_FACTOR_DAILY, STAFF_FACTOR_SHORT } from '../../src/support/staff-factors.ts';
 import { storeChallenge } from '../../src/kinds/passkey/prove-challenges.ts';
 import { register } from '../../src/observability/metrics.ts';
@@ -47,7 +52,11 @@ describe('staff prove a second factor', () => {
   let clock: TestClock;
   let sam: string;
   const deps = () => staffDeps(t.db, clock);
-  const events = async (staffUserId = sam) => (await t.db.staffEvent.findMany({ where: { staffUserId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map((e) => ({ kind: e.kind, details: JSON.parse(e.details ?? '{}') as unknown }));
+  const events = async (staffUserId = sam) =>
+    (await t.db.staffEvent.findMany({ where: { staffUserId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map((e) => ({
+      kind: e.kind,
+      details: JSON.parse(e.details ?? '{}') as unknown,
+    }));
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -77,16 +86,25 @@ describe('staff prove a second factor', () => {
         expect(await startStaffApp(deps(), s)).toEqual({ ok: true });
         const shown = (await pendingStaffApp(deps(), s))!;
         expect(shown.secret).toMatch(/^[A-Z2-7]{32}$/); // 160 bits
-        expect(shown.uri).toBe(`otpauth://totp/Two-Step%20Support:sam.staff%40example.com?secret=${shown.secret}&issuer=Two-Step%20Support`);
+        expect(shown.uri).toBe(
+          `otpauth://totp/Two-Step%20Support:sam.staff%40example.com?secret=${shown.secret}&issuer=Two-Step%20Support`,
+        );
         const row = await t.db.staffFactor.findFirstOrThrow({ where: { staffUserId: sam } });
         expect(row).toMatchObject({ kind: 'totp', verifiedAt: null, totpLastStep: null });
         expect(row.totpSecret).toMatch(/^v1\./);
         expect(row.totpSecret).not.toContain(shown.secret);
 
         // Malformed: refused without counting. Wrong: counted and recorded. The app stays pending.
-        expect(await confirmStaffApp(deps(), s, { code: '12345' }, DESK)).toMatchObject({ ok: false, code: 'STAFF_CODE_FORMAT', fieldErrors: { code: 'Enter the 6-digit code from your authenticator app.' } });
+        expect(await confirmStaffApp(deps(), s, { code: '12345' }, DESK)).toMatchObject({
+          ok: false,
+          code: 'STAFF_CODE_FORMAT',
+          fieldErrors: { code: 'Enter the 6-digit code from your authenticator app.' },
+        });
         expect(await t.db.throttle.count({ where: { key: { startsWith: 'staff-second-factor' } } })).toBe(0);
-        expect(await confirmStaffApp(deps(), s, { code: wrongCode(shown.secret, clock.now()) }, DESK)).toMatchObject({ ok: false, code: 'STAFF_CODE_WRONG' });
+        expect(await confirmStaffApp(deps(), s, { code: wrongCode(shown.secret, clock.now()) }, DESK)).toMatchObject({
+          ok: false,
+          code: 'STAFF_CODE_WRONG',
+        });
         expect((await t.db.throttle.findUniqueOrThrow({ where: { key: `staff-second-factor:${sam}` } })).failures).toBe(1);
 
         const code = totpCodeAt(shown.secret, clock.now());
@@ -97,7 +115,11 @@ describe('staff prove a second factor', () => {
         expect(await session(t.db, clock, passwordToken)).toBeNull();
         const console = (await session(t.db, clock, confirmed.token))!;
         expect(consoleReady(console)).toBe(true);
-        expect(await t.db.staffFactor.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ verifiedAt: clock.now(), totpLastStep: timeStepOf(clock.now()), lastUsedAt: clock.now() });
+        expect(await t.db.staffFactor.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+          verifiedAt: clock.now(),
+          totpLastStep: timeStepOf(clock.now()),
+          lastUsedAt: clock.now(),
+        });
         // The right code cleared the count.
         expect(await t.db.throttle.count({ where: { key: { startsWith: 'staff-second-factor' } } })).toBe(0);
 
@@ -117,9 +139,15 @@ describe('staff prove a second factor', () => {
           { kind: 'staff-password-accepted', details: { next: 'verify' } },
         ]);
         // No secret, code or password in the events, the sessions or the log.
-        const everything = [JSON.stringify(await t.db.staffEvent.findMany()), JSON.stringify(await t.db.staffSession.findMany()), log.text()].join('\n');
+        const everything = [
+          JSON.stringify(await t.db.staffEvent.findMany()),
+          JSON.stringify(await t.db.staffSession.findMany()),
+          log.text(),
+        ].join('\n');
         for (const secret of [shown.secret, code, STAFF_PASSWORD]) expect(everything).not.toContain(secret);
-        expect(log.lines.map((l) => l.event)).toEqual(expect.arrayContaining(['staff-factor-added', 'staff-signed-in', 'staff-factor-failed']));
+        expect(log.lines.map((l) => l.event)).toEqual(
+          expect.arrayContaining(['staff-factor-added', 'staff-signed-in', 'staff-factor-failed']),
+        );
         expect(await staffEventCount('staff-signed-in')).toBe(signedInBefore + 1);
       } finally {
         log.restore();
@@ -144,7 +172,11 @@ describe('staff prove a second factor', () => {
       expect(next).toBe('verify');
       // The code that set the app up, in the same 30 seconds: used.
       const setupCode = totpCodeAt(secret, clock.now());
-      expect(await signInWithStaffApp(deps(), s, { code: setupCode }, DESK)).toMatchObject({ ok: false, code: 'STAFF_CODE_USED', error: 'This code was already used. Wait for your authenticator app to show a new one (every 30 seconds).' });
+      expect(await signInWithStaffApp(deps(), s, { code: setupCode }, DESK)).toMatchObject({
+        ok: false,
+        code: 'STAFF_CODE_USED',
+        error: 'This code was already used. Wait for your authenticator app to show a new one (every 30 seconds).',
+      });
       clock.advance(STEP_MS);
       const code = totpCodeAt(secret, clock.now());
       const passed = await signInWithStaffApp(deps(), s, { code }, DESK);
@@ -152,17 +184,20 @@ describe('staff prove a second factor', () => {
       // The same code at another sign-in in the same step, and the step before (drift is allowed, replay is not).
       const { session: other } = await passwordOnly(deps(), SAM);
       expect(await signInWithStaffApp(deps(), other, { code }, DESK)).toMatchObject({ ok: false, code: 'STAFF_CODE_USED' });
-      expect(await signInWithStaffApp(deps(), other, { code: totpCodeAt(secret, new Date(clock.now().getTime() - STEP_MS)) }, DESK)).toMatchObject({ ok: false, code: 'STAFF_CODE_USED' });
+      expect(
+        await signInWithStaffApp(deps(), other, { code: totpCodeAt(secret, new Date(clock.now().getTime() - STEP_MS)) }, DESK),
+      ).toMatchObject({ ok: false, code: 'STAFF_CODE_USED' });
       // Two steps ahead is no code of now.
-      expect(await signInWithStaffApp(deps(), other, { code: totpCodeAt(secret, new Date(clock.now().getTime() + 2 * STEP_MS)) }, DESK)).toMatchObject({ ok: false, code: 'STAFF_CODE_WRONG' });
+      expect(
+        await signInWithStaffApp(deps(), other, { code: totpCodeAt(secret, new Date(clock.now().getTime() + 2 * STEP_MS)) }, DESK),
+      ).toMatchObject({ ok: false, code: 'STAFF_CODE_WRONG' });
       // The next step's code is accepted at once (one step of drift).
-      expect((await signInWithStaffApp(deps(), other, { code: totpCodeAt(secret, new Date(clock.now().getTime() + STEP_MS)) }, DESK)).ok).toBe(true);
-      expect((await events()).filter((e) => e.kind === 'staff-factor-failed').map((e) => (e.details as { reason: string }).reason)).toEqual([
-        'code already used',
-        'code already used',
-        'code already used',
-        'wrong code',
-      ]);
+      expect(
+        (await signInWithStaffApp(deps(), other, { code: totpCodeAt(secret, new Date(clock.now().getTime() + STEP_MS)) }, DESK)).ok,
+      ).toBe(true);
+      expect((await events()).filter((e) => e.kind === 'staff-factor-failed').map((e) => (e.details as { reason: string }).reason)).toEqual(
+        ['code already used', 'code already used', 'code already used', 'wrong code'],
+      );
     });
 
     it('wrong codes are counted before they are checked: 5 lock the factor for 15 minutes, the right code included; 20 in a day lock it for a day', async () => {
@@ -175,12 +210,20 @@ describe('staff prove a second factor', () => {
       expect(STAFF_FACTOR_SHORT).toEqual({ maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE });
       for (let i = 1; i < STAFF_FACTOR_SHORT.maxFailures; i++) expect(await wrong()).toMatchObject({ code: 'STAFF_CODE_WRONG' });
       // Malformed codes count for nothing.
-      for (const code of ['', '12345', 'abcdef', '1234567']) expect(await signInWithStaffApp(deps(), s, { code }, DESK)).toMatchObject({ code: 'STAFF_CODE_FORMAT' });
-      expect(await wrong()).toEqual({ ok: false, code: 'STAFF_FACTOR_LOCKED', error: 'Too many unsuccessful attempts. Try again in 15 minutes.' });
+      for (const code of ['', '12345', 'abcdef', '1234567'])
+        expect(await signInWithStaffApp(deps(), s, { code }, DESK)).toMatchObject({ code: 'STAFF_CODE_FORMAT' });
+      expect(await wrong()).toEqual({
+        ok: false,
+        code: 'STAFF_FACTOR_LOCKED',
+        error: 'Too many unsuccessful attempts. Try again in 15 minutes.',
+      });
       expect(await right()).toMatchObject({ ok: false, code: 'STAFF_FACTOR_LOCKED' });
       // Another password-only session of the same staff member is locked too: the count is theirs.
       const { session: fresh } = await passwordOnly(deps(), SAM);
-      expect(await signInWithStaffApp(deps(), fresh, { code: totpCodeAt(secret, clock.now()) }, DESK)).toMatchObject({ ok: false, code: 'STAFF_FACTOR_LOCKED' });
+      expect(await signInWithStaffApp(deps(), fresh, { code: totpCodeAt(secret, clock.now()) }, DESK)).toMatchObject({
+        ok: false,
+        code: 'STAFF_FACTOR_LOCKED',
+      });
       // The locked attempts checked nothing: the app's last step is still the setup's.
       expect((await t.db.staffFactor.findFirstOrThrow()).totpLastStep).toBe(timeStepOf(new Date(START)));
       clock.advance(15 * MINUTE);
@@ -192,11 +235,16 @@ describe('staff prove a second factor', () => {
       for (let round = 0; round < STAFF_FACTOR_DAILY.maxFailures / STAFF_FACTOR_SHORT.maxFailures; round++) {
         clock.advance(15 * MINUTE);
         const { session: r } = await passwordOnly(deps(), SAM);
-        for (let i = 0; i < STAFF_FACTOR_SHORT.maxFailures; i++) await signInWithStaffApp(deps(), r, { code: wrongCode(secret, clock.now()) }, DESK);
+        for (let i = 0; i < STAFF_FACTOR_SHORT.maxFailures; i++)
+          await signInWithStaffApp(deps(), r, { code: wrongCode(secret, clock.now()) }, DESK);
       }
       clock.advance(15 * MINUTE);
       const { session: next } = await passwordOnly(deps(), SAM);
-      expect(await signInWithStaffApp(deps(), next, { code: totpCodeAt(secret, clock.now()) }, DESK)).toMatchObject({ ok: false, code: 'STAFF_FACTOR_LOCKED', error: expect.stringMatching(/Try again in (2[34] hours)\.$/) });
+      expect(await signInWithStaffApp(deps(), next, { code: totpCodeAt(secret, clock.now()) }, DESK)).toMatchObject({
+        ok: false,
+        code: 'STAFF_FACTOR_LOCKED',
+        error: expect.stringMatching(/Try again in (2[34] hours)\.$/),
+      });
       clock.advance(DAY);
       expect((await signInWithApp(deps(), SAM, secret)).length).toBeGreaterThan(0);
     });
@@ -204,7 +252,9 @@ describe('staff prove a second factor', () => {
     it('100 wrong codes at once, from two instances: at most 5 are checked', async () => {
       const { secret } = await firstSignInWithApp(deps(), SAM);
       const { session: s } = await passwordOnly(deps(), SAM);
-      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => signInWithStaffApp(via(deps(), i), s, { code: wrongCode(secret, clock.now()) }, DESK)));
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => signInWithStaffApp(via(deps(), i), s, { code: wrongCode(secret, clock.now()) }, DESK)),
+      );
       const checked = results.filter((r) => !r.ok && r.code === 'STAFF_CODE_WRONG').length;
       expect(checked).toBeLessThanOrEqual(STAFF_FACTOR_SHORT.maxFailures);
       expect(results.every((r) => !r.ok && ['STAFF_CODE_WRONG', 'STAFF_FACTOR_LOCKED'].includes(r.code))).toBe(true);
@@ -248,10 +298,20 @@ describe('staff prove a second factor', () => {
 
     it('set up at the first sign-in (the ceremony is its proof), then it signs in after the password; the counter moves', async () => {
       const { authenticator, token, options } = await firstSignInWithPasskey();
-      expect(options).toMatchObject({ rp: { id: RP_ID, name: 'Two-Step' }, user: { name: SAM, displayName: 'Sam Staff' }, attestation: 'none' });
+      expect(options).toMatchObject({
+        rp: { id: RP_ID, name: 'Two-Step' },
+        user: { name: SAM, displayName: 'Sam Staff' },
+        attestation: 'none',
+      });
       expect(Buffer.from(options.user.id, 'base64url').toString('latin1')).not.toMatch(/sam|staff|example/i);
       expect(consoleReady((await session(t.db, clock, token))!)).toBe(true);
-      expect(await t.db.staffFactor.findFirstOrThrow()).toMatchObject({ kind: 'passkey', credentialId: authenticator.id, signCount: 0, verifiedAt: clock.now(), transports: '["internal"]' });
+      expect(await t.db.staffFactor.findFirstOrThrow()).toMatchObject({
+        kind: 'passkey',
+        credentialId: authenticator.id,
+        signCount: 0,
+        verifiedAt: clock.now(),
+        transports: '["internal"]',
+      });
 
       const { s, options: ask } = await passkeyStep();
       expect(ask.allowCredentials?.map((c) => c.id)).toEqual([authenticator.id]);
@@ -261,7 +321,13 @@ describe('staff prove a second factor', () => {
       if (!passed.ok) throw new Error(passed.error);
       expect(consoleReady((await session(t.db, clock, passed.token))!)).toBe(true);
       expect((await t.db.staffFactor.findFirstOrThrow()).signCount).toBe(1);
-      expect((await events()).map((e) => e.kind)).toEqual(['staff-password-accepted', 'staff-factor-added', 'staff-signed-in', 'staff-password-accepted', 'staff-signed-in']);
+      expect((await events()).map((e) => e.kind)).toEqual([
+        'staff-password-accepted',
+        'staff-factor-added',
+        'staff-signed-in',
+        'staff-password-accepted',
+        'staff-signed-in',
+      ]);
     });
 
     it("refused, and counted: another origin, another staff member's key, a counter going back; refused without counting: a malformed, replayed or holder's answer", async () => {
@@ -273,17 +339,29 @@ describe('staff prove a second factor', () => {
       const failures = async () => (await t.db.throttle.findUnique({ where: { key: `staff-second-factor:${sam}` } }))?.failures ?? 0;
 
       let step = await passkeyStep();
-      expect((await signInWithStaffPasskey(deps(), step.s, authenticator.assert(step.options), DESK)).ok).toBe(true); // the counter is 1 now
+      // the counter is 1 now
+      expect((await signInWithStaffPasskey(deps(), step.s, authenticator.assert(step.options), DESK)).ok).toBe(true);
       step = await passkeyStep();
-      expect(await signInWithStaffPasskey(deps(), step.s, authenticator.assert(step.options, { origin: 'https://evil.example' }), DESK)).toMatchObject({ ok: false, code: 'STAFF_PASSKEY_REFUSED' });
+      expect(
+        await signInWithStaffPasskey(deps(), step.s, authenticator.assert(step.options, { origin: 'https://evil.example' }), DESK),
+      ).toMatchObject({ ok: false, code: 'STAFF_PASSKEY_REFUSED' });
       step = await passkeyStep();
-      expect(await signInWithStaffPasskey(deps(), step.s, kims.assert(step.options), DESK)).toMatchObject({ ok: false, code: 'STAFF_PASSKEY_UNKNOWN' });
+      expect(await signInWithStaffPasskey(deps(), step.s, kims.assert(step.options), DESK)).toMatchObject({
+        ok: false,
+        code: 'STAFF_PASSKEY_UNKNOWN',
+      });
       step = await passkeyStep();
-      expect(await signInWithStaffPasskey(deps(), step.s, authenticator.assert(step.options, { counter: 0 }), DESK)).toMatchObject({ ok: false, code: 'STAFF_PASSKEY_COUNTER' });
+      expect(await signInWithStaffPasskey(deps(), step.s, authenticator.assert(step.options, { counter: 0 }), DESK)).toMatchObject({
+        ok: false,
+        code: 'STAFF_PASSKEY_COUNTER',
+      });
       expect(await failures()).toBe(3);
 
       step = await passkeyStep();
-      expect(await signInWithStaffPasskey(deps(), step.s, '{"not":"an answer"}', DESK)).toMatchObject({ ok: false, code: 'STAFF_PASSKEY_MALFORMED' });
+      expect(await signInWithStaffPasskey(deps(), step.s, '{"not":"an answer"}', DESK)).toMatchObject({
+        ok: false,
+        code: 'STAFF_PASSKEY_MALFORMED',
+      });
       const answer = authenticator.assert(step.options, { counter: 5 }); // past the stored 1 again
       expect((await signInWithStaffPasskey(deps(), step.s, answer, DESK)).ok).toBe(true);
       const { s: again } = await passkeyStep();
@@ -292,7 +370,10 @@ describe('staff prove a second factor', () => {
       const holder = await newAccount(t.db, clock);
       const holderChallenge = Buffer.from('a holder challenge 0123456789').toString('base64url');
       await storeChallenge(t.db, { accountId: holder }, 'sign-in', holderChallenge, clock.now());
-      expect(await signInWithStaffPasskey(deps(), again, authenticator.assert({ challenge: holderChallenge }), DESK)).toMatchObject({ ok: false, code: 'STAFF_PASSKEY_EXPIRED' });
+      expect(await signInWithStaffPasskey(deps(), again, authenticator.assert({ challenge: holderChallenge }), DESK)).toMatchObject({
+        ok: false,
+        code: 'STAFF_PASSKEY_EXPIRED',
+      });
       expect(await t.db.webAuthnChallenge.count({ where: { accountId: holder } })).toBe(1);
       expect(await failures()).toBe(0); // the right passkey cleared the count
     });
@@ -325,7 +406,10 @@ describe('staff prove a second factor', () => {
   });
 
   it('a wrong password makes no session, and is recorded for a staff member who exists', async () => {
-    expect(await staffSignIn(deps(), { email: SAM, password: 'not the staff password' }, DESK)).toMatchObject({ ok: false, code: 'STAFF_WRONG_CREDENTIALS' });
+    expect(await staffSignIn(deps(), { email: SAM, password: 'not the staff password' }, DESK)).toMatchObject({
+      ok: false,
+      code: 'STAFF_WRONG_CREDENTIALS',
+    });
     expect(await t.db.staffSession.count()).toBe(0);
     expect(await events()).toEqual([{ kind: 'staff-password-wrong', details: {} }]);
   });

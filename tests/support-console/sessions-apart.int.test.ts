@@ -32,7 +32,11 @@ describe('staff and customer sessions are apart', () => {
     // Sessions made now: the pages check them against the real clock.
     ({ token: customerToken } = await freshAccount(t.db, new Date().toISOString()));
     const deps = { db: t.db, clock: { now: () => new Date() }, bcryptCost: 4 };
-    const staff = await addStaffUser(deps, { email: 'sam.staff@example.com', displayName: 'Sam Staff', password: 'a long staff password 2026' });
+    const staff = await addStaffUser(deps, {
+      email: 'sam.staff@example.com',
+      displayName: 'Sam Staff',
+      password: 'a long staff password 2026',
+    });
     if (!staff.ok) throw new Error(staff.error);
     staffToken = await createStaffSession(t.db, staff.staffUserId, new Date(), BROWSER, 'totp');
     const [session, staffSession] = await Promise.all([import('../../app/lib/session.ts'), import('../../app/lib/staff-session.ts')]);
@@ -42,7 +46,14 @@ describe('staff and customer sessions are apart', () => {
 
   it('a customer session opens no support page, the second factor’s included', async () => {
     const support = await pages((f) => f.startsWith('support/') && f !== 'support/sign-in/page.tsx');
-    expect(support.map((p) => p.path)).toEqual(expect.arrayContaining(['support/page.tsx', 'support/account/page.tsx', 'support/sign-in/verify/page.tsx', 'support/sign-in/set-up/page.tsx']));
+    expect(support.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        'support/page.tsx',
+        'support/account/page.tsx',
+        'support/sign-in/verify/page.tsx',
+        'support/sign-in/set-up/page.tsx',
+      ]),
+    );
     for (const page of support) {
       jar.clear();
       await cookies.setSessionCookie(customerToken);

@@ -65,9 +65,13 @@ describe(`limits under ${PARALLEL} parallel requests (${TEST_ENGINE})`, () => {
   it(`wrong passwords: at most ${PER_APPLE_ID.maxFailures} reach a password compare, and the right password sent last is refused`, async () => {
     // A hashing line with a place for every request, shared by no rule: the count is under test
     // here; the line's shares, which let fewer through, are tests/sign-in/server-busy.int.test.ts's.
-    const roomy = createHashingLine(HASHES_IN_FLIGHT, PARALLEL, { shares: { perClient: PARALLEL, perAppleId: PARALLEL, keptForKnownBrowsers: 0 } });
+    const roomy = createHashingLine(HASHES_IN_FLIGHT, PARALLEL, {
+      shares: { perClient: PARALLEL, perAppleId: PARALLEL, keptForKnownBrowsers: 0 },
+    });
     const results = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, i) => signIn({ ...via(i), hashingLine: roomy }, { appleId: 'jane.holder@example.com', password: `wrong guess ${i}` }, from(i))),
+      Array.from({ length: PARALLEL }, (_, i) =>
+        signIn({ ...via(i), hashingLine: roomy }, { appleId: 'jane.holder@example.com', password: `wrong guess ${i}` }, from(i)),
+      ),
     );
     const compared = await t.db.securityEvent.count({ where: { accountId, kind: 'sign-in-failed' } });
     expect(compared).toBe(PER_APPLE_ID.maxFailures);
@@ -78,20 +82,29 @@ describe(`limits under ${PARALLEL} parallel requests (${TEST_ENGINE})`, () => {
   });
 
   it(`wrong Recovery Keys at the reset: at most ${KEY_RESET_PER_APPLE_ID.maxFailures} reach a compare`, async () => {
-    await t.db.account.update({ where: { id: accountId }, data: { recoveryKeyHash: await hashRecoveryKey(generateRecoveryKey(), 4), recoveryKeyCreatedAt: deps.clock.now() } });
+    await t.db.account.update({
+      where: { id: accountId },
+      data: { recoveryKeyHash: await hashRecoveryKey(generateRecoveryKey(), 4), recoveryKeyCreatedAt: deps.clock.now() },
+    });
     await markTwoStepOn(t.db, accountId, deps.clock.now());
     const results = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, i) => startKeyReset(via(i), { appleId: 'jane.holder@example.com', recoveryKey: generateRecoveryKey() }, from(i))),
+      Array.from({ length: PARALLEL }, (_, i) =>
+        startKeyReset(via(i), { appleId: 'jane.holder@example.com', recoveryKey: generateRecoveryKey() }, from(i)),
+      ),
     );
     expect(results.every((r) => !r.ok)).toBe(true);
     expect(await t.db.securityEvent.count({ where: { accountId, kind: 'recovery-key-failed' } })).toBe(KEY_RESET_PER_APPLE_ID.maxFailures);
   });
 
   it(`reset-link requests: ${REQUESTS_PER_APPLE_ID.maxFailures} links at most, the rest answered alike and sending nothing`, async () => {
-    const results = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => requestPasswordReset(via(i), { appleId: 'jane.holder@example.com' }, from(i))));
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) => requestPasswordReset(via(i), { appleId: 'jane.holder@example.com' }, from(i))),
+    );
     expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
     expect(await t.db.passwordReset.count({ where: { accountId } })).toBe(REQUESTS_PER_APPLE_ID.maxFailures);
-    expect(await t.db.emailOutbox.count({ where: { kind: 'password-reset-link', toAddress: 'jane.rescue@example.org' } })).toBe(REQUESTS_PER_APPLE_ID.maxFailures);
+    expect(await t.db.emailOutbox.count({ where: { kind: 'password-reset-link', toAddress: 'jane.rescue@example.org' } })).toBe(
+      REQUESTS_PER_APPLE_ID.maxFailures,
+    );
     // The newest link still works: the requests past the budget ended none.
     expect(await t.db.passwordReset.count({ where: { accountId, usedAt: null, expiresAt: { gt: deps.clock.now() } } })).toBe(1);
   });
@@ -117,7 +130,9 @@ describe(`counted limits under ${PARALLEL} parallel requests (${TEST_ENGINE})`, 
   });
 
   it(`registering and adding devices at once: never more than ${MAX_REGISTERED_DEVICES} registered and ${MAX_TRUSTED_DEVICES} trusted or pending`, async () => {
-    const registered = await Promise.all(Array.from({ length: 30 }, (_, i) => registerDevice(via(i), s.a.actor, { name: `iPad ${i}` }, BROWSER)));
+    const registered = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => registerDevice(via(i), s.a.actor, { name: `iPad ${i}` }, BROWSER)),
+    );
     expect(registered.filter((r) => r.ok)).toHaveLength(MAX_REGISTERED_DEVICES);
     const ids = (await s.t.db.registeredDevice.findMany({ where: { accountId: s.a.accountId } })).map((r) => r.id);
     await Promise.all(ids.map((id, i) => addPushDevice(via(i), s.a.actor, id, BROWSER)));
@@ -127,9 +142,13 @@ describe(`counted limits under ${PARALLEL} parallel requests (${TEST_ENGINE})`, 
 
   it(`security answers: of ${PARALLEL} wrong pairs at once, at most ${QUESTION_LOCK.maxFailures} are compared`, async () => {
     const answerHash = await hashSecret('the right answer', 4);
-    await s.t.db.securityQuestion.createMany({ data: [1, 2, 3].map((position) => ({ accountId: s.a.accountId, position, questionId: `q${position}`, answerHash })) });
+    await s.t.db.securityQuestion.createMany({
+      data: [1, 2, 3].map((position) => ({ accountId: s.a.accountId, position, questionId: `q${position}`, answerHash })),
+    });
     compares.count = 0;
-    const results = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => checkAnswers(via(i).db, s.a.accountId, [1, 2], ['a', 'b'], s.a.clock.now())));
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) => checkAnswers(via(i).db, s.a.accountId, [1, 2], ['a', 'b'], s.a.clock.now())),
+    );
     expect(results.every((r) => !r.ok)).toBe(true);
     expect(compares.count).toBe(QUESTION_LOCK.maxFailures * 2); // two answers a pair
   });
@@ -138,7 +157,9 @@ describe(`counted limits under ${PARALLEL} parallel requests (${TEST_ENGINE})`, 
     await addStaffUser(s.a.deps, { email: 'sam@example.com', displayName: 'Sam Staff', password: STAFF_PASSWORD });
     compares.count = 0;
     const results = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, i) => staffSignIn(via(i), { email: 'sam@example.com', password: `wrong staff password ${i}` }, from(i))),
+      Array.from({ length: PARALLEL }, (_, i) =>
+        staffSignIn(via(i), { email: 'sam@example.com', password: `wrong staff password ${i}` }, from(i)),
+      ),
     );
     expect(compares.count).toBe(PER_APPLE_ID.maxFailures);
     expect(results.filter((r) => !r.ok && r.code === 'STAFF_WRONG_CREDENTIALS').length).toBeLessThanOrEqual(PER_APPLE_ID.maxFailures);

@@ -3,7 +3,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_ENGINE, createTestDb, type TestDb } from '../harness/db.ts';
 import { MINUTE } from '../../src/clock.ts';
-import { attemptFailed, refusedUntil, takeAttempt, takeAttempts, type Limit, type LockPolicy, type SlowDownPolicy } from '../../src/throttle/throttle.ts';
+import {
+  attemptFailed,
+  refusedUntil,
+  takeAttempt,
+  takeAttempts,
+  type Limit,
+  type LockPolicy,
+  type SlowDownPolicy,
+} from '../../src/throttle/throttle.ts';
 
 const LOCK: LockPolicy = { maxFailures: 3, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
 const SLOW: SlowDownPolicy = { maxFailures: 2, windowMs: 15 * MINUTE, slowDown: { firstDelayMs: 1000, maxDelayMs: MINUTE } };
@@ -53,7 +61,16 @@ describe(`refusedUntil (${TEST_ENGINE})`, () => {
 
   it('answers for the first limit that would refuse, in order, and reads nothing else into the counts', async () => {
     for (let i = 0; i < LOCK.maxFailures; i++) await takeAttempt(t.db, 'second', LOCK, at(0));
-    expect(await refusedUntil(t.db, [['first', SLOW], ['second', LOCK]], at(0))).toEqual(at(LOCK.windowMs));
+    expect(
+      await refusedUntil(
+        t.db,
+        [
+          ['first', SLOW],
+          ['second', LOCK],
+        ],
+        at(0),
+      ),
+    ).toEqual(at(LOCK.windowMs));
     expect(await t.db.throttle.findUnique({ where: { key: 'first' } })).toBeNull();
   });
 });

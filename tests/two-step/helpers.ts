@@ -32,14 +32,30 @@ export async function twoStepAccount(db: Db, senders: StandinSenders, start = ST
   const recoveryKey = generateRecoveryKey();
   await db.account.update({
     where: { id: accountId },
-    data: { twoStepEnabledAt: clock.now(), recoveryKeyHash: await hashRecoveryKey(recoveryKey, 4), recoveryKeyCreatedAt: clock.now(), recoveryKeyConfirmedAt: clock.now() },
+    data: {
+      twoStepEnabledAt: clock.now(),
+      recoveryKeyHash: await hashRecoveryKey(recoveryKey, 4),
+      recoveryKeyCreatedAt: clock.now(),
+      recoveryKeyConfirmedAt: clock.now(),
+    },
   });
   await db.securityQuestion.deleteMany({ where: { accountId } });
   const phoneId = await smsDevice(db, accountId, PHONE);
   await db.session.deleteMany({ where: { accountId } });
   const token = await createSession(db, accountId, clock.now(), BROWSER, { codeVerifiedAt: clock.now() });
   const { sms, push } = senders;
-  const deps = { db, clock, codeKey: CODE_KEY, codeDigits: 4, sms, push, totpKey: TOTP_KEY, bcryptCost: 4, appUrl: APP_URL, webauthn: relyingParty(APP_URL) };
+  const deps = {
+    db,
+    clock,
+    codeKey: CODE_KEY,
+    codeDigits: 4,
+    sms,
+    push,
+    totpKey: TOTP_KEY,
+    bcryptCost: 4,
+    appUrl: APP_URL,
+    webauthn: relyingParty(APP_URL),
+  };
   return { deps, clock, sms, push, accountId, recoveryKey, phoneId, token, actor: { accountId, sessionId: sessionIdOf(token) } };
 }
 
@@ -89,7 +105,8 @@ export async function strangerPausesCodes(a: TwoStepAccount, from: RequestContex
     a.clock.advance(31_000);
     const sent = await sendSignInCode(a.deps, pending.sessionToken, { trustedDeviceId: a.phoneId }, from);
     const code = sent.ok ? lastSmsCode(a.sms, PHONE) : '0000';
-    for (let k = 0; k < 3; k++) await completeSignIn(a.deps, pending.sessionToken, { trustedDeviceId: a.phoneId, code: otherCode(code) }, from);
+    for (let k = 0; k < 3; k++)
+      await completeSignIn(a.deps, pending.sessionToken, { trustedDeviceId: a.phoneId, code: otherCode(code) }, from);
   }
   return pending.sessionToken;
 }

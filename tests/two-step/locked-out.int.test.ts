@@ -16,7 +16,14 @@ import { authenticateApp } from '../../src/app-passwords/app-passwords.ts';
 import { generateRecoveryKey } from '../../src/recovery-key/recovery-key.ts';
 import { completeSignIn, completeSignInWithSignature, sendSignInCode, signInSignatureOptions } from '../../src/sign-in/code.ts';
 import { signInWithRecoveryKey } from '../../src/sign-in/recovery-key.ts';
-import { completeKeyReset, keyResetSignatureOptions, sendKeyResetCode, startKeyReset, verifyKeyResetCode, verifyKeyResetSignature } from '../../src/password-reset/by-recovery-key.ts';
+import {
+  completeKeyReset,
+  keyResetSignatureOptions,
+  sendKeyResetCode,
+  startKeyReset,
+  verifyKeyResetCode,
+  verifyKeyResetSignature,
+} from '../../src/password-reset/by-recovery-key.ts';
 import { MINUTE } from '../../src/clock.ts';
 import { APPLE_ID, withTwoStepAccount } from './helpers.ts';
 import { addSoftPasskey } from '../passkeys/helpers.ts';
@@ -83,7 +90,8 @@ describe('locked out: one factor (or none) opens nothing', () => {
       const again = await signIn(s.a.deps, { appleId: APPLE_ID, password }, BROWSER);
       if (again.ok) {
         const recovery = await signInWithRecoveryKey(s.a.deps, again.sessionToken, { recoveryKey: key }, BROWSER);
-        if (recovery.ok) access.recoverySession = (await resolveSession(s.t.db, recovery.sessionToken, s.a.clock.now()))?.stage === 'recovery';
+        if (recovery.ok)
+          access.recoverySession = (await resolveSession(s.t.db, recovery.sessionToken, s.a.clock.now()))?.stage === 'recovery';
       }
     }
     s.a.clock.advance(MINUTE); // past the 30-second per-device send limit
@@ -110,7 +118,10 @@ describe('locked out: one factor (or none) opens nothing', () => {
     // 4. An app with the main password.
     access.appSignIn = (await authenticateApp(s.a.deps, { appleId: APPLE_ID, password }, BROWSER)).ok;
 
-    const unchanged = await verifySecret(GOOD_PASSWORD, (await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } })).passwordHash);
+    const unchanged = await verifySecret(
+      GOOD_PASSWORD,
+      (await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } })).passwordHash,
+    );
     return { access, passwordUnchanged: unchanged };
   }
 
@@ -126,12 +137,14 @@ describe('locked out: one factor (or none) opens nothing', () => {
       expect((await tryEverything(['password', 'device'], via)).access).toEqual({ ...NOTHING, signedIn: true });
     });
     it(`Recovery Key + trusted device (${via}): resets the password`, async () => {
-      expect(await tryEverything(['key', 'device'], via)).toEqual({ access: { ...NOTHING, passwordReset: true }, passwordUnchanged: false });
+      expect(await tryEverything(['key', 'device'], via)).toEqual({
+        access: { ...NOTHING, passwordReset: true },
+        passwordUnchanged: false,
+      });
     });
   }
 
   it('password + Recovery Key: a Recovery Key session, which must verify a new trusted device first', async () => {
     expect((await tryEverything(['password', 'key'])).access).toEqual({ ...NOTHING, recoverySession: true });
   });
-
 });

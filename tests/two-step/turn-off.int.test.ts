@@ -41,7 +41,11 @@ describe('turning two-step off', () => {
     expect(await s.t.db.registeredDevice.count()).toBe(1); // still registered, no longer trusted
     expect(await s.t.db.appPassword.count({ where: { revokedAt: null } })).toBe(0);
     expect((await authenticateApp(s.a.deps, { appleId: APPLE_ID, password: app.password }, BROWSER)).ok).toBe(false);
-    expect((await s.t.db.securityQuestion.findMany({ orderBy: { position: 'asc' } })).map((q) => q.questionId)).toEqual([FORM.question1, FORM.question2, FORM.question3]);
+    expect((await s.t.db.securityQuestion.findMany({ orderBy: { position: 'asc' } })).map((q) => q.questionId)).toEqual([
+      FORM.question1,
+      FORM.question2,
+      FORM.question3,
+    ]);
 
     // This browser: a new session, signed in, past the questions it just set; every other one ended.
     expect(await resolveSession(s.t.db, s.a.token, s.a.clock.now())).toBeNull();
@@ -60,16 +64,33 @@ describe('turning two-step off', () => {
     const off = await s.t.db.emailOutbox.findMany({ where: { kind: 'two-step-turned-off' } });
     expect(off.map((m) => m.toAddress).sort()).toEqual(['Jane.Holder@Example.com', 'jane.rescue@example.org']);
     for (const m of off) expect(m.textBody).not.toMatch(/Lisbon|Tabby|Nineteen/i);
-    await s.t.db.countryAvailability.upsert({ where: { countryCode: 'US' }, create: { countryCode: 'US', availableFrom: new Date('2013-03-21') }, update: {} });
+    await s.t.db.countryAvailability.upsert({
+      where: { countryCode: 'US' },
+      create: { countryCode: 'US', availableFrom: new Date('2013-03-21') },
+      update: {},
+    });
     const e = await startDueWaitingPeriod(s.a.deps, s.a.accountId, BROWSER);
-    expect(e).toMatchObject({ state: 'waiting', reason: 'security-questions-changed', endsAt: new Date(s.a.clock.now().getTime() + 3 * 24 * 3600_000) });
+    expect(e).toMatchObject({
+      state: 'waiting',
+      reason: 'security-questions-changed',
+      endsAt: new Date(s.a.clock.now().getTime() + 3 * 24 * 3600_000),
+    });
     expect(await s.t.db.emailOutbox.count({ where: { kind: 'waiting-period-started' } })).toBe(2);
   });
 
   it('needs the right birth date and three valid questions; a refusal changes nothing', async () => {
-    expect(await turnOff(s.a.deps, s.a.actor, { ...FORM, birthDate: '1990-04-29' }, BROWSER)).toEqual({ ok: false, code: 'WRONG_BIRTH_DATE', error: '', fieldErrors: { birthDate: "That isn't the birth date on your account." } });
+    expect(await turnOff(s.a.deps, s.a.actor, { ...FORM, birthDate: '1990-04-29' }, BROWSER)).toEqual({
+      ok: false,
+      code: 'WRONG_BIRTH_DATE',
+      error: '',
+      fieldErrors: { birthDate: "That isn't the birth date on your account." },
+    });
     const bad = await turnOff(s.a.deps, s.a.actor, { ...FORM, question3: FORM.question1, answer2: 'x', birthDate: '' }, BROWSER);
-    expect(bad).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { question3: expect.any(String), answer2: expect.any(String), birthDate: expect.any(String) } });
+    expect(bad).toMatchObject({
+      ok: false,
+      code: 'INVALID_FIELDS',
+      fieldErrors: { question3: expect.any(String), answer2: expect.any(String), birthDate: expect.any(String) },
+    });
     const account = await s.t.db.account.findUniqueOrThrow({ where: { id: s.a.accountId } });
     expect(account.twoStepEnabledAt).not.toBeNull();
     expect(account.recoveryKeyHash).not.toBeNull();

@@ -56,11 +56,21 @@ describe('turning two-step verification on', () => {
   async function addDevice(kind: 'sms' | 'push' = 'sms', verified = true) {
     const now = deps.clock.now();
     if (kind === 'push') {
-      const reg = await t.db.registeredDevice.create({ data: { accountId, deviceId: `dev-${Math.random()}`, name: 'iPad', createdAt: now } });
-      return t.db.trustedDevice.create({ data: { accountId, kind, registeredDeviceId: reg.id, createdAt: now, verifiedAt: verified ? now : null } });
+      const reg = await t.db.registeredDevice.create({
+        data: { accountId, deviceId: `dev-${Math.random()}`, name: 'iPad', createdAt: now },
+      });
+      return t.db.trustedDevice.create({
+        data: { accountId, kind, registeredDeviceId: reg.id, createdAt: now, verifiedAt: verified ? now : null },
+      });
     }
     return t.db.trustedDevice.create({
-      data: { accountId, kind, phoneNumber: `+1555010${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`, createdAt: now, verifiedAt: verified ? now : null },
+      data: {
+        accountId,
+        kind,
+        phoneNumber: `+1555010${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`,
+        createdAt: now,
+        verifiedAt: verified ? now : null,
+      },
     });
   }
 
@@ -93,11 +103,19 @@ describe('turning two-step verification on', () => {
       await addDevice('push', true);
       expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'devices' });
       await addDevice('sms', true);
-      expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'recovery-key', verifiedSmsDevices: 1, recoveryKeyCreatedAt: null });
+      expect(await setupProgress(deps, accountId)).toMatchObject({
+        step: 'recovery-key',
+        verifiedSmsDevices: 1,
+        recoveryKeyCreatedAt: null,
+      });
 
       const issued = await issueRecoveryKey(deps, actor, BROWSER);
       expect(issued.ok).toBe(true);
-      expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'confirm-key', recoveryKeyCreatedAt: deps.clock.now(), recoveryKeyConfirmedAt: null });
+      expect(await setupProgress(deps, accountId)).toMatchObject({
+        step: 'confirm-key',
+        recoveryKeyCreatedAt: deps.clock.now(),
+        recoveryKeyConfirmedAt: null,
+      });
       if (issued.ok) await confirmRecoveryKey(deps, actor, { recoveryKey: issued.recoveryKey }, BROWSER);
       expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'conditions', recoveryKeyConfirmedAt: deps.clock.now() });
     });
@@ -171,7 +189,11 @@ describe('turning two-step verification on', () => {
       if (!first.ok || !second.ok) throw new Error('not issued');
       expect(second.replaced).toBe(true);
       expect(second.recoveryKey).not.toBe(first.recoveryKey);
-      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: first.recoveryKey }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_KEY', fieldErrors: { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY } });
+      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: first.recoveryKey }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'WRONG_KEY',
+        fieldErrors: { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY },
+      });
       expect(await confirmRecoveryKey(deps, actor, { recoveryKey: second.recoveryKey }, BROWSER)).toEqual({ ok: true });
 
       // Getting yet another key after confirming one: the new one has to be confirmed again.
@@ -184,7 +206,10 @@ describe('turning two-step verification on', () => {
     it('is confirmed as typed from paper (spaces, dashes, lower case), not when wrong or missing', async () => {
       await getStarted();
       await addDevice();
-      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: 'ABCD-EFGH-JKMN-PQ' }, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_KEY' });
+      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: 'ABCD-EFGH-JKMN-PQ' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'NEEDS_KEY',
+      });
       const issued = await issueRecoveryKey(deps, actor, BROWSER);
       if (!issued.ok) throw new Error(issued.error);
       const plain = issued.recoveryKey.replaceAll('-', '');
@@ -192,10 +217,22 @@ describe('turning two-step verification on', () => {
       // Wrong: one character changed; malformed; empty.
       const wrongChar = plain[0] === 'A' ? 'B' : 'A';
       for (const typed of [wrongChar + plain.slice(1), plain.slice(0, 13), 'not a key at all']) {
-        expect(await confirmRecoveryKey(deps, actor, { recoveryKey: typed }, BROWSER)).toMatchObject({ ok: false, code: 'WRONG_KEY', fieldErrors: { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY } });
+        expect(await confirmRecoveryKey(deps, actor, { recoveryKey: typed }, BROWSER)).toMatchObject({
+          ok: false,
+          code: 'WRONG_KEY',
+          fieldErrors: { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY },
+        });
       }
-      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: '   ' }, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { recoveryKey: 'Type in your Recovery Key.' } });
-      expect(await confirmRecoveryKey(deps, actor, {}, BROWSER)).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { recoveryKey: 'Type in your Recovery Key.' } });
+      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: '   ' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'INVALID_FIELDS',
+        fieldErrors: { recoveryKey: 'Type in your Recovery Key.' },
+      });
+      expect(await confirmRecoveryKey(deps, actor, {}, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'INVALID_FIELDS',
+        fieldErrors: { recoveryKey: 'Type in your Recovery Key.' },
+      });
       expect((await account()).recoveryKeyConfirmedAt).toBeNull();
 
       const typed = `${plain.slice(0, 4).toLowerCase()} ${plain.slice(4, 8).toLowerCase()} - ${plain.slice(8, 12)}  ${plain.slice(12).toLowerCase()}`;
@@ -207,7 +244,11 @@ describe('turning two-step verification on', () => {
 
   describe('turnOn', () => {
     it('refuses every missing precondition with its reason, and changes nothing', async () => {
-      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_NOT_STARTED', stop: { state: 'not-started' } });
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'SETUP_NOT_STARTED',
+        stop: { state: 'not-started' },
+      });
       await getStarted();
       expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_TRUSTED_PHONE' });
       await addDevice();
@@ -216,8 +257,16 @@ describe('turning two-step verification on', () => {
       if (!issued.ok) throw new Error(issued.error);
       expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'NEEDS_CONFIRMED_KEY' });
       await confirmRecoveryKey(deps, actor, { recoveryKey: issued.recoveryKey }, BROWSER);
-      expect(await turnOn(deps, actor, {}, BROWSER)).toMatchObject({ ok: false, code: 'ACCEPT_CONDITIONS', fieldErrors: { accept: TWO_STEP_ERRORS.ACCEPT_CONDITIONS } });
-      expect(await turnOn(deps, actor, { accept: 'yes' }, BROWSER)).toMatchObject({ ok: false, code: 'ACCEPT_CONDITIONS', fieldErrors: { accept: TWO_STEP_ERRORS.ACCEPT_CONDITIONS } });
+      expect(await turnOn(deps, actor, {}, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'ACCEPT_CONDITIONS',
+        fieldErrors: { accept: TWO_STEP_ERRORS.ACCEPT_CONDITIONS },
+      });
+      expect(await turnOn(deps, actor, { accept: 'yes' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'ACCEPT_CONDITIONS',
+        fieldErrors: { accept: TWO_STEP_ERRORS.ACCEPT_CONDITIONS },
+      });
 
       const row = await account();
       expect(row.twoStepEnabledAt).toBeNull();
@@ -286,7 +335,11 @@ describe('turning two-step verification on', () => {
 
       // Done: nothing further to set up, and a second turnOn is refused.
       expect(await setupProgress(deps, accountId)).toEqual({ step: 'stopped', stop: { state: 'on', since: now } });
-      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'on' } });
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'SETUP_STOPPED',
+        stop: { state: 'on' },
+      });
       expect(await issueRecoveryKey(deps, actor, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'on' } });
     });
 
@@ -303,8 +356,15 @@ describe('turning two-step verification on', () => {
       expect(await events('two-step-turned-on')).toHaveLength(0);
       // The other steps stop too, and the page learns why.
       expect(await issueRecoveryKey(deps, actor, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'waiting' } });
-      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: 'ABCD-EFGH-JKMN-PQ' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'waiting' } });
-      expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'stopped', stop: { state: 'waiting', reason: 'password-changed' } });
+      expect(await confirmRecoveryKey(deps, actor, { recoveryKey: 'ABCD-EFGH-JKMN-PQ' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'SETUP_STOPPED',
+        stop: { state: 'waiting' },
+      });
+      expect(await setupProgress(deps, accountId)).toMatchObject({
+        step: 'stopped',
+        stop: { state: 'waiting', reason: 'password-changed' },
+      });
     });
 
     it('after the 30 days of the setup a new waiting period starts and turnOn says so', async () => {
@@ -325,7 +385,11 @@ describe('turning two-step verification on', () => {
       expect(await setupProgress(deps, accountId)).toMatchObject({ step: 'stopped', stop: { state: 'window-expired' } });
       expect(await t.db.waitingPeriod.count({ where: { accountId } })).toBe(0);
       expect(await account()).toEqual(before);
-      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'window-expired' } });
+      expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({
+        ok: false,
+        code: 'SETUP_STOPPED',
+        stop: { state: 'window-expired' },
+      });
       expect(await t.db.waitingPeriod.count({ where: { accountId, reason: 'setup-window-expired' } })).toBe(1);
     });
 
@@ -333,7 +397,11 @@ describe('turning two-step verification on', () => {
       await readyToTurnOn();
       await t.db.countryAvailability.delete({ where: { countryCode: 'US' } });
       try {
-        expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({ ok: false, code: 'SETUP_STOPPED', stop: { state: 'country-unavailable', countryCode: 'US' } });
+        expect(await turnOn(deps, actor, { accept: 'on' }, BROWSER)).toMatchObject({
+          ok: false,
+          code: 'SETUP_STOPPED',
+          stop: { state: 'country-unavailable', countryCode: 'US' },
+        });
       } finally {
         await seedCountryAvailability(t.db);
       }

@@ -1,5 +1,11 @@
 import Link from 'next/link';
-import { activityCursorText, parseActivityCursor, parseActivityPage, type ActivityPage, type ActivityQuery } from '@/src/security-events/activity.ts';
+import {
+  activityCursorText,
+  parseActivityCursor,
+  parseActivityPage,
+  type ActivityPage,
+  type ActivityQuery,
+} from '@/src/security-events/activity.ts';
 import { ActivityTable } from '../../components/activity-table.tsx';
 
 /** The page of activity a link asks for: its page number and, from a Next or Previous link, the event it continues from. */
@@ -12,7 +18,8 @@ export function activityQuery(params: Record<string, string | string[] | undefin
 function pageLinks(activity: ActivityPage) {
   const first = activity.items[0];
   const last = activity.items[activity.items.length - 1];
-  const prev = activity.page === 2 || !first ? '?page=1' : `?page=${activity.page - 1}&after=${encodeURIComponent(activityCursorText(first))}`;
+  const prev =
+    activity.page === 2 || !first ? '?page=1' : `?page=${activity.page - 1}&after=${encodeURIComponent(activityCursorText(first))}`;
   const next = last ? `?page=${activity.page + 1}&before=${encodeURIComponent(activityCursorText(last))}` : `?page=${activity.page + 1}`;
   return { prev: `/account/security${prev}`, next: `/account/security${next}` };
 }

@@ -14,12 +14,29 @@ import rows from '../../components/row-list.module.css';
 function Answer({ state }: { state: { error?: string; notice?: string } }) {
   const box = useRef<HTMLParagraphElement>(null);
   useEffect(() => box.current?.focus(), [state]);
-  if (state.error) return <p className={rows.error} role="alert" tabIndex={-1} ref={box}>{state.error}</p>;
-  if (state.notice) return <p className={rows.notice} role="status" tabIndex={-1} ref={box}>{state.notice}</p>;
+  if (state.error)
+    return (
+      <p className={rows.error} role="alert" tabIndex={-1} ref={box}>
+        {state.error}
+      </p>
+    );
+  if (state.notice)
+    return (
+      <p className={rows.notice} role="status" tabIndex={-1} ref={box}>
+        {state.notice}
+      </p>
+    );
   return null;
 }
 
-export function AppRow(props: { clientId: string; name: string; receives: string[]; firstUsedAt: string; lastUsedAt: string; locale: string }) {
+export function AppRow(props: {
+  clientId: string;
+  name: string;
+  receives: string[];
+  firstUsedAt: string;
+  lastUsedAt: string;
+  locale: string;
+}) {
   const [state, action] = useActionState(stopUsingAppAction, EMPTY_FORM);
   return (
     <li className={rows.row} data-testid="app-row">
@@ -36,7 +53,12 @@ export function AppRow(props: { clientId: string; name: string; receives: string
         {state.done ? null : (
           <form action={action}>
             <input type="hidden" name="clientId" value={props.clientId} />
-            <PendingButton label="Stop Using" pendingLabel="Stopping…" className={`button secondary ${rows.small}`} ariaLabel={`Stop ${props.name} from using your Apple ID`} />
+            <PendingButton
+              label="Stop Using"
+              pendingLabel="Stopping…"
+              className={`button secondary ${rows.small}`}
+              ariaLabel={`Stop ${props.name} from using your Apple ID`}
+            />
           </form>
         )}
       </div>
@@ -50,7 +72,15 @@ export function AppRow(props: { clientId: string; name: string; receives: string
   );
 }
 
-export function BrowserRow(props: { sessionId: string; browser: string; address: string | null; signedInAt: string; lastSeenAt: string; thisBrowser: boolean; locale: string }) {
+export function BrowserRow(props: {
+  sessionId: string;
+  browser: string;
+  address: string | null;
+  signedInAt: string;
+  lastSeenAt: string;
+  thisBrowser: boolean;
+  locale: string;
+}) {
   const [state, action] = useActionState(signOutBrowserAction, EMPTY_FORM);
   return (
     <li className={rows.row} data-testid="browser-row">
@@ -71,7 +101,12 @@ export function BrowserRow(props: { sessionId: string; browser: string; address:
         {state.done ? null : (
           <form action={action}>
             <input type="hidden" name="sessionId" value={props.sessionId} />
-            <PendingButton label="Sign Out" pendingLabel="Signing out…" className={`button secondary ${rows.small}`} ariaLabel={props.thisBrowser ? 'Sign out this browser' : `Sign out ${props.browser}`} />
+            <PendingButton
+              label="Sign Out"
+              pendingLabel="Signing out…"
+              className={`button secondary ${rows.small}`}
+              ariaLabel={props.thisBrowser ? 'Sign out this browser' : `Sign out ${props.browser}`}
+            />
           </form>
         )}
       </div>

@@ -25,7 +25,9 @@ export function ChangePasswordForm({ twoStepOn }: { twoStepOn: boolean }) {
         <input type="password" autoComplete="current-password" {...errorProps('currentPassword', e.currentPassword)} />
       </Field>
       <NewPasswordFields errors={e} label="New password" />
-      <p className="small muted">{twoStepOn ? '' : `${PAUSE} `}Other browsers and devices will be signed out, and app-specific passwords revoked.</p>
+      <p className="small muted">
+        {twoStepOn ? '' : `${PAUSE} `}Other browsers and devices will be signed out, and app-specific passwords revoked.
+      </p>
       <SubmitButton label="Change Password" pendingLabel="Changing…" />
     </form>
   );
@@ -52,7 +54,12 @@ export function RescueEmailForm({ current }: { current: string | null }) {
   return (
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Change rescue email">
       <FormMessages state={state} />
-      <Field name="rescueEmail" label="New rescue email" error={e.rescueEmail} hint={current ? 'Leave it empty to remove your rescue email.' : undefined}>
+      <Field
+        name="rescueEmail"
+        label="New rescue email"
+        error={e.rescueEmail}
+        hint={current ? 'Leave it empty to remove your rescue email.' : undefined}
+      >
         <input type="email" autoComplete="email" defaultValue={kept.values.rescueEmail} {...errorProps('rescueEmail', e.rescueEmail)} />
       </Field>
       <p className="small muted">{PAUSE} We tell both the old and the new address.</p>

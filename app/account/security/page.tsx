@@ -143,7 +143,9 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
           <p className="muted">No app signs you in with your Apple ID. When one asks, you choose what it receives.</p>
         ) : (
           <>
-            <p className="muted small">Each signs you in with your Apple ID and never sees your password or codes. Stop Using ends its access at once.</p>
+            <p className="muted small">
+              Each signs you in with your Apple ID and never sees your password or codes. Stop Using ends its access at once.
+            </p>
             <ul className={rows.list} aria-labelledby="apps-heading">
               {apps.map((app) => (
                 <AppRow
@@ -162,7 +164,9 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
       </section>
       <section className="panel" aria-labelledby="browsers-heading">
         <h2 id="browsers-heading">Where You&apos;re Signed In</h2>
-        <p className="muted small">Browsers signed in to your Apple ID now. Sign out any you don&apos;t recognise, then change your password.</p>
+        <p className="muted small">
+          Browsers signed in to your Apple ID now. Sign out any you don&apos;t recognise, then change your password.
+        </p>
         <ul className={rows.list} aria-labelledby="browsers-heading">
           {browsers.map((b) => (
             <BrowserRow

@@ -35,8 +35,7 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
         return (
           <>
             <p className="state-sentence" data-state="setup-running">
-              You started setting up two-step verification. Next: {STEP_TITLES[setupStep].toLowerCase()}.
-              {more ? <> {say(more)}</> : null}
+              You started setting up two-step verification. Next: {STEP_TITLES[setupStep].toLowerCase()}.{more ? <> {say(more)}</> : null}
             </p>
             <Link className="button" href={STEP_PATHS[setupStep]} data-testid="continue-setup">
               {continueSetupLabel(setupStep)}
@@ -81,7 +80,15 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
 }
 
 /** setupStep: the next step of a running setup (runningSetupStep), shown as "Continue setup — step N of 4". */
-export function TwoStepSection({ eligibility, locale, setupStep = null }: { eligibility: Eligibility; locale: string; setupStep?: SetupStep | null }) {
+export function TwoStepSection({
+  eligibility,
+  locale,
+  setupStep = null,
+}: {
+  eligibility: Eligibility;
+  locale: string;
+  setupStep?: SetupStep | null;
+}) {
   return (
     <section className="panel feature" aria-labelledby="two-step-heading">
       <header>

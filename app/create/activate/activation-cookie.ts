@@ -5,7 +5,11 @@
 import { tokenCookie } from '../../lib/token-cookie.ts';
 
 const MAX_AGE_SECONDS = 60 * 60;
-const activationCookie = tokenCookie('two_step_activation', { ttlSeconds: MAX_AGE_SECONDS + 60, path: '/create/activate', maxAgeSeconds: MAX_AGE_SECONDS });
+const activationCookie = tokenCookie('two_step_activation', {
+  ttlSeconds: MAX_AGE_SECONDS + 60,
+  path: '/create/activate',
+  maxAgeSeconds: MAX_AGE_SECONDS,
+});
 
 /** Keeps the token for the activation page; null forgets any earlier one. Route handlers and actions only. */
 export async function setActivationToken(token: string | null): Promise<void> {

@@ -8,7 +8,13 @@ import { runtime } from '@/src/runtime.ts';
 import { DAY } from '@/src/clock.ts';
 import { staffRefusal } from '../../lib/staff-session.ts';
 
-const body = z.object({ advanceSeconds: z.number().int().min(1).max((30 * DAY) / 1000) });
+const body = z.object({
+  advanceSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max((30 * DAY) / 1000),
+});
 
 export async function POST(request: Request): Promise<Response> {
   const refused = await staffRefusal(request);

@@ -7,69 +7,71 @@ export function KeepingAccess() {
     <>
       <Question id="numbers">
         <p>
-          Every mobile number you use, so a code can reach you whichever phone you have with you. Consider adding the number of someone close to you,
-          such as a family member, for a time when you are without your own phones. Landlines and internet (VoIP) numbers can&apos;t receive our
-          codes and can&apos;t be added.
+          Every mobile number you use, so a code can reach you whichever phone you have with you. Consider adding the number of someone
+          close to you, such as a family member, for a time when you are without your own phones. Landlines and internet (VoIP) numbers
+          can&apos;t receive our codes and can&apos;t be added.
         </p>
       </Question>
 
       <Question id="find-my">
         <p>
-          Yes, if Find My iPhone is turned on on it. On the Trusted Devices page, register the device, send it a code, and type in the code it
-          shows. You still need at least one phone number as well.
+          Yes, if Find My iPhone is turned on on it. On the Trusted Devices page, register the device, send it a code, and type in the code
+          it shows. You still need at least one phone number as well.
         </p>
       </Question>
 
       <Question id="authenticator">
         <p>
-          Yes. On the Trusted Devices page choose <strong>Add an authenticator app</strong>, scan the QR code with the app (or type in the key shown
-          under it), then type in the code the app shows. The app keeps making new codes, even without a signal, and we never send it
-          anything. When you sign in, choose the app and type in its current code.
+          Yes. On the Trusted Devices page choose <strong>Add an authenticator app</strong>, scan the QR code with the app (or type in the
+          key shown under it), then type in the code the app shows. The app keeps making new codes, even without a signal, and we never send
+          it anything. When you sign in, choose the app and type in its current code.
         </p>
       </Question>
 
       <Question id="passkeys">
         <p>
-          Yes. A passkey (kept by your phone, computer or password manager) or a security key (a small USB or NFC key) proves it&apos;s you without a
-          code, and it only works on this portal&apos;s own website, so a fake website can&apos;t trick you into handing it over. Add one on the
-          Trusted Devices page, then choose it when you sign in.
+          Yes. A passkey (kept by your phone, computer or password manager) or a security key (a small USB or NFC key) proves it&apos;s you
+          without a code, and it only works on this portal&apos;s own website, so a fake website can&apos;t trick you into handing it over.
+          Add one on the Trusted Devices page, then choose it when you sign in.
         </p>
         <p>
-          Neither an app nor a passkey replaces your phone number: you still need at least one phone number that receives text messages, and your
-          password is still the first step.
+          Neither an app nor a passkey replaces your phone number: you still need at least one phone number that receives text messages, and
+          your password is still the first step.
         </p>
       </Question>
 
       <Question id="keep-key">
         <p>
-          On paper, somewhere safe: at home, at work, or both. Printing two copies and keeping them in different places means one is easy to find and
-          you still have the other if one is lost. Don&apos;t keep the key in a file or note on your phone or computer: anyone who gets into that
-          device would find it there.
+          On paper, somewhere safe: at home, at work, or both. Printing two copies and keeping them in different places means one is easy to
+          find and you still have the other if one is lost. Don&apos;t keep the key in a file or note on your phone or computer: anyone who
+          gets into that device would find it there.
         </p>
         <p>
-          Lost it? Sign in with your password and a trusted device, open Manage and choose <strong>Replace Lost Key</strong>. Your old key stops
-          working as soon as you get the new one.
+          Lost it? Sign in with your password and a trusted device, open Manage and choose <strong>Replace Lost Key</strong>. Your old key
+          stops working as soon as you get the new one.
         </p>
       </Question>
 
       <Question id="apps">
         <p>
-          Some apps, such as a mail, contacts or calendar app from another company, only have a password field. For those, make an app-specific
-          password under Manage → <strong>App-Specific Passwords</strong> and type it into the app instead of your password. You can revoke each one
-          on its own, and changing your password revokes them all.
+          Some apps, such as a mail, contacts or calendar app from another company, only have a password field. For those, make an
+          app-specific password under Manage → <strong>App-Specific Passwords</strong> and type it into the app instead of your password.
+          You can revoke each one on its own, and changing your password revokes them all.
         </p>
       </Question>
 
       <Question id="remember">
-        <p>With two-step verification on, only you can reset your password, change your trusted devices or make a new Recovery Key. Keep:</p>
+        <p>
+          With two-step verification on, only you can reset your password, change your trusted devices or make a new Recovery Key. Keep:
+        </p>
         <ul>
           <li>your password in your memory,</li>
           <li>your trusted devices physically safe,</li>
           <li>your Recovery Key in a safe place.</li>
         </ul>
         <p>
-          Support can help with other things, but cannot reset, recover or change these three for you. If you lose two of the three at the same
-          time, you could be locked out of your account for good.
+          Support can help with other things, but cannot reset, recover or change these three for you. If you lose two of the three at the
+          same time, you could be locked out of your account for good.
         </p>
       </Question>
 
@@ -79,15 +81,15 @@ export function KeepingAccess() {
           <dd>Sign in with your password and a trusted device, and replace the key from Manage.</dd>
           <dt>Forgot your password</dt>
           <dd>
-            Reset it with your Recovery Key and one of your trusted devices: <Link href="/reset/recovery-key">reset with your Recovery Key</Link>.
-            Support cannot reset it for you.
+            Reset it with your Recovery Key and one of your trusted devices:{' '}
+            <Link href="/reset/recovery-key">reset with your Recovery Key</Link>. Support cannot reset it for you.
           </dd>
           <dt>Lost or gave away a trusted device</dt>
           <dd>Remove it from your Trusted Devices as soon as you can: it can then no longer receive codes for you.</dd>
           <dt>No trusted device at hand at all</dt>
           <dd>
-            Sign in with your password, then choose &ldquo;Can&apos;t use any of your devices?&rdquo; and enter your Recovery Key. Verify a new trusted
-            device straight away.
+            Sign in with your password, then choose &ldquo;Can&apos;t use any of your devices?&rdquo; and enter your Recovery Key. Verify a
+            new trusted device straight away.
           </dd>
         </dl>
       </Question>

@@ -21,8 +21,8 @@ export default function LearnMoreTwoStepPage() {
       </p>
       <h1>About two-step verification</h1>
       <p className="lead">
-        Two-step verification keeps other people out of your account even if they learn your password: besides the password, they would need a
-        code sent to a device that only you have.
+        Two-step verification keeps other people out of your account even if they learn your password: besides the password, they would need
+        a code sent to a device that only you have.
       </p>
       <Contents />
       <GettingStarted codeDigits={runtime().codeDigits} />

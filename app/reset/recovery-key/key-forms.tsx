@@ -20,8 +20,20 @@ export function RecoveryKeyForm() {
       <Field name="appleId" label="Apple ID" error={e.appleId}>
         <input type="email" autoComplete="username" defaultValue={kept.values.appleId} {...errorProps('appleId', e.appleId)} />
       </Field>
-      <Field name="recoveryKey" label="Recovery Key" error={e.recoveryKey} hint={`The ${RECOVERY_KEY_LENGTH} characters on your printed key. Spaces, dashes and case don't matter.`}>
-        <input type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={kept.values.recoveryKey} {...errorProps('recoveryKey', e.recoveryKey ?? state.error)} />
+      <Field
+        name="recoveryKey"
+        label="Recovery Key"
+        error={e.recoveryKey}
+        hint={`The ${RECOVERY_KEY_LENGTH} characters on your printed key. Spaces, dashes and case don't matter.`}
+      >
+        <input
+          type="text"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          defaultValue={kept.values.recoveryKey}
+          {...errorProps('recoveryKey', e.recoveryKey ?? state.error)}
+        />
       </Field>
       <SubmitButton label="Continue" pendingLabel="Checking…" />
     </form>

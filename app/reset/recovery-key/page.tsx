@@ -10,7 +10,9 @@ export default function RecoveryKeyResetPage() {
   return (
     <main className="narrow">
       <h1>Reset your password</h1>
-      <p className="lead">Two-step verification is on for your account: enter your Recovery Key, then a code from one of your trusted devices.</p>
+      <p className="lead">
+        Two-step verification is on for your account: enter your Recovery Key, then a code from one of your trusted devices.
+      </p>
       <div className="panel">
         <RecoveryKeyForm />
       </div>

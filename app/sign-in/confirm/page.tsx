@@ -17,7 +17,8 @@ export const metadata: Metadata = { title: 'Verify Your Identity' };
 // code step as before a sensitive change; then back to the app's sign-in.
 /** What the page says of why, as the bridge named it (?why=): a hint for the reader, never a decision. */
 const WHY: Record<SecondStepReason, (app: string) => string> = {
-  'new-browser': () => 'You are signed in, but this browser has not been used with your Apple ID before. Confirm it’s you with a code from one of your trusted devices.',
+  'new-browser': () =>
+    'You are signed in, but this browser has not been used with your Apple ID before. Confirm it’s you with a code from one of your trusted devices.',
   'too-old': (app) => `${app} asks you to confirm it’s still you, with a code from one of your trusted devices.`,
   'needs-device': (app) => `${app} accepts only sign-ins with a trusted device. Confirm it’s you with one of yours.`,
 };
@@ -38,13 +39,7 @@ export default async function ConfirmForAppPage({ searchParams }: { searchParams
       <h1>Verify Your Identity</h1>
       {request ? <AppRequestBanner request={request} doing="Confirm it's you" /> : <AppRequestEnded />}
       <p className="lead">{WHY[why](request?.appName ?? 'The app')}</p>
-      <ProofStep
-        devices={devices}
-        digits={rt.codeDigits}
-        purpose="app-sign-in"
-        bound={uid}
-        verifyLabel="Continue"
-      />
+      <ProofStep devices={devices} digits={rt.codeDigits} purpose="app-sign-in" bound={uid} verifyLabel="Continue" />
     </main>
   );
 }

@@ -6,7 +6,15 @@ import { PendingButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../../lib/form-state.ts';
 
 /** Allow or Don't Allow. Allow is the action; Don't Allow goes back to the app through the bridge (a plain link). */
-export function AllowForm({ interaction, appName, allow }: { interaction: string; appName: string; allow: (prev: FormState) => Promise<FormState> }) {
+export function AllowForm({
+  interaction,
+  appName,
+  allow,
+}: {
+  interaction: string;
+  appName: string;
+  allow: (prev: FormState) => Promise<FormState>;
+}) {
   const [state, action] = useActionState<FormState>(allow, EMPTY_FORM);
   return (
     <form action={action} aria-label={`Allow ${appName} to use your Apple ID`}>

@@ -41,8 +41,8 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
         <p className="muted small">
-          It never sees your password or your verification codes. You can stop it from using your Apple ID at any time, under Apps Using Your Apple ID
-          on your Password and Security page.
+          It never sees your password or your verification codes. You can stop it from using your Apple ID at any time, under Apps Using
+          Your Apple ID on your Password and Security page.
         </p>
         <AllowForm interaction={request.uid} appName={request.appName} allow={allowAppAction.bind(null, request.uid)} />
       </section>

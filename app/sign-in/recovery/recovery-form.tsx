@@ -13,8 +13,19 @@ export function RecoveryKeyForm() {
   return (
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
       <FormMessages state={state} errorFor="recoveryKey" />
-      <Field name="recoveryKey" label="Recovery Key" hint={`The ${RECOVERY_KEY_LENGTH} characters you printed when you turned on two-step verification. Spaces and dashes don't matter.`}>
-        <input type="text" autoComplete="off" spellCheck={false} autoCapitalize="characters" defaultValue={kept.values.recoveryKey} {...errorProps('recoveryKey', state.error)} />
+      <Field
+        name="recoveryKey"
+        label="Recovery Key"
+        hint={`The ${RECOVERY_KEY_LENGTH} characters you printed when you turned on two-step verification. Spaces and dashes don't matter.`}
+      >
+        <input
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="characters"
+          defaultValue={kept.values.recoveryKey}
+          {...errorProps('recoveryKey', state.error)}
+        />
       </Field>
       <SubmitButton label="Continue" pendingLabel="Checking…" />
     </form>

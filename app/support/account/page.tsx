@@ -29,8 +29,9 @@ export default async function SupportAccountPage() {
             Two-step verification: <span className="badge on">On</span>
           </p>
           <p>
-            To see this account&apos;s security settings, ask the holder for their <strong>support PIN</strong>. They make it on their account page,
-            in Password and Security, with a code from one of their trusted devices. It works for {durationText(SUPPORT_PIN_TTL_MS)}, for you only.
+            To see this account&apos;s security settings, ask the holder for their <strong>support PIN</strong>. They make it on their
+            account page, in Password and Security, with a code from one of their trusted devices. It works for{' '}
+            {durationText(SUPPORT_PIN_TTL_MS)}, for you only.
           </p>
           <PinForm digits={SUPPORT_PIN_DIGITS} />
         </div>

@@ -8,7 +8,15 @@ import { CodeInput } from '../../components/code-input.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../../lib/form-state.ts';
 
-export function StaffCodeForm({ action, digits, issuer }: { action: (prev: FormState, formData: FormData) => Promise<FormState>; digits: number; issuer: string }) {
+export function StaffCodeForm({
+  action,
+  digits,
+  issuer,
+}: {
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  digits: number;
+  issuer: string;
+}) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const error = state.fieldErrors?.code ?? state.error;
   return (

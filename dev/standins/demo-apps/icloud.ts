@@ -6,7 +6,17 @@ import * as client from 'openid-client';
 import type { StandinHandler } from '../http.ts';
 import { DEMO_APPS, demoAppUris } from './registration.ts';
 import { escapeHtml, noticeHtml, page, postButton, redirect, sendPage, type Notice } from './html.ts';
-import { authorizationErrorWords, authorizationUrl, completeAuthorization, methodsInWords, Sessions, signedIn, type RelyingParty, type Session, type SignedIn } from './relying-party.ts';
+import {
+  authorizationErrorWords,
+  authorizationUrl,
+  completeAuthorization,
+  methodsInWords,
+  Sessions,
+  signedIn,
+  type RelyingParty,
+  type Session,
+  type SignedIn,
+} from './relying-party.ts';
 import { mount } from './routing.ts';
 
 const APP = DEMO_APPS.icloud;
@@ -33,7 +43,9 @@ function signedInPage(session: Session<Purpose>, user: SignedIn): string {
   const name = typeof claims.name === 'string' ? claims.name : 'Signed in';
   const userinfo = user.userinfo
     ? `<table><caption>What userinfo answered</caption>${Object.entries(user.userinfo)
-        .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(typeof v === 'string' ? v : JSON.stringify(v))}</td></tr>`)
+        .map(
+          ([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(typeof v === 'string' ? v : JSON.stringify(v))}</td></tr>`,
+        )
         .join('\n')}</table>`
     : '';
   return `<h1>Welcome, ${escapeHtml(name)}</h1>
@@ -93,7 +105,17 @@ export function icloudApp(opts: { rp: RelyingParty; selfUrl: string }): StandinH
         async run({ res, session }) {
           // offline_access counts only with prompt=consent (OIDC Core 11); the portal shows its consent
           // page again only when the app asks for more than the holder allowed it.
-          redirect(res, (await authorizationUrl(rp, session, { purpose: 'sign-in', redirectUri: redirectUri!, scope: SCOPE, params: { prompt: 'consent' } })).href);
+          redirect(
+            res,
+            (
+              await authorizationUrl(rp, session, {
+                purpose: 'sign-in',
+                redirectUri: redirectUri!,
+                scope: SCOPE,
+                params: { prompt: 'consent' },
+              })
+            ).href,
+          );
         },
       },
       callback: {
@@ -119,12 +141,20 @@ export function icloudApp(opts: { rp: RelyingParty; selfUrl: string }): StandinH
           try {
             const tokens = await client.refreshTokenGrant(await rp.configuration(), user.refreshToken);
             session.user = signedIn(tokens, user);
-            say(session, 'status', `Access refreshed: the new access token expires ${session.user.accessExpiresAt ? time(session.user.accessExpiresAt) : 'when the portal decides'}.`);
+            say(
+              session,
+              'status',
+              `Access refreshed: the new access token expires ${session.user.accessExpiresAt ? time(session.user.accessExpiresAt) : 'when the portal decides'}.`,
+            );
           } catch (e) {
             if (!(e instanceof client.ResponseBodyError) || e.error !== 'invalid_grant') throw e;
             // Stopped in Password and Security, a password change, Sign Out Everywhere, or a refresh token used twice.
             session.user = null;
-            say(session, 'alert', 'Your access ended: the Apple ID portal no longer accepts this app\u2019s refresh token. Sign in again to continue.');
+            say(
+              session,
+              'alert',
+              'Your access ended: the Apple ID portal no longer accepts this app\u2019s refresh token. Sign in again to continue.',
+            );
           }
           redirect(res, APP.path);
         },
@@ -157,7 +187,10 @@ export function icloudApp(opts: { rp: RelyingParty; selfUrl: string }): StandinH
           say(session, 'status', `You signed out of ${APP.name}.`);
           if (!user) return redirect(res, APP.path);
           // The portal asks whether to sign out of the Apple ID too, then comes back here.
-          redirect(res, client.buildEndSessionUrl(await rp.configuration(), { id_token_hint: user.idToken, post_logout_redirect_uri: home! }).href);
+          redirect(
+            res,
+            client.buildEndSessionUrl(await rp.configuration(), { id_token_hint: user.idToken, post_logout_redirect_uri: home! }).href,
+          );
         },
       },
     },

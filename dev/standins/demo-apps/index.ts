@@ -17,8 +17,12 @@ export interface DemoAppsOptions {
 
 /** Both apps' handlers, for the stand-ins served at `selfUrl`. */
 export function demoAppsHandler(opts: DemoAppsOptions & { selfUrl: string }): StandinHandler {
-  const rp = (app: (typeof DEMO_APPS)[keyof typeof DEMO_APPS]) => relyingParty({ issuer: opts.issuer, clientId: app.clientId, clientSecret: demoClientSecret(app, opts.sessionSecret) });
-  const handlers = [icloudApp({ rp: rp(DEMO_APPS.icloud), selfUrl: opts.selfUrl }), storeApp({ rp: rp(DEMO_APPS.store), selfUrl: opts.selfUrl })];
+  const rp = (app: (typeof DEMO_APPS)[keyof typeof DEMO_APPS]) =>
+    relyingParty({ issuer: opts.issuer, clientId: app.clientId, clientSecret: demoClientSecret(app, opts.sessionSecret) });
+  const handlers = [
+    icloudApp({ rp: rp(DEMO_APPS.icloud), selfUrl: opts.selfUrl }),
+    storeApp({ rp: rp(DEMO_APPS.store), selfUrl: opts.selfUrl }),
+  ];
   return async (req, res) => {
     for (const handle of handlers) if (await handle(req, res)) return true;
     return false;

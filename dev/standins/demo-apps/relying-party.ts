@@ -133,15 +133,18 @@ export async function authorizationUrl<P extends string>(
 }
 
 export type CallbackOutcome<P extends string> =
-  | { ok: true; pending: Pending<P>; user: SignedIn }
-  | { ok: false; pending: Pending<P> | null; error: string; description?: string };
+  { ok: true; pending: Pending<P>; user: SignedIn } | { ok: false; pending: Pending<P> | null; error: string; description?: string };
 
 /**
  * The portal's answer at the redirect URI: the code exchanged (PKCE verifier, state, nonce, the ID
  * token's signature, issuer, audience and times checked by openid-client), or the error it sent.
  * `currentUrl` is the callback's address as the app registered it.
  */
-export async function completeAuthorization<P extends string>(rp: RelyingParty, session: Session<P>, currentUrl: URL): Promise<CallbackOutcome<P>> {
+export async function completeAuthorization<P extends string>(
+  rp: RelyingParty,
+  session: Session<P>,
+  currentUrl: URL,
+): Promise<CallbackOutcome<P>> {
   const state = currentUrl.searchParams.get('state') ?? '';
   const pending = session.pending.get(state) ?? null;
   // Single use: a replayed or foreign answer finds nothing.
@@ -149,10 +152,16 @@ export async function completeAuthorization<P extends string>(rp: RelyingParty, 
   if (!pending) return { ok: false, pending: null, error: 'unknown_state' };
   const config = await rp.configuration();
   try {
-    const tokens = await client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: pending.verifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
+    const tokens = await client.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: pending.verifier,
+      expectedState: state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
+    });
     return { ok: true, pending, user: signedIn(tokens) };
   } catch (e) {
-    if (e instanceof client.AuthorizationResponseError || e instanceof client.ResponseBodyError) return { ok: false, pending, error: e.error, description: e.error_description };
+    if (e instanceof client.AuthorizationResponseError || e instanceof client.ResponseBodyError)
+      return { ok: false, pending, error: e.error, description: e.error_description };
     throw e;
   }
 }

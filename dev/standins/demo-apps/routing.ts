@@ -17,7 +17,13 @@ export interface RouteContext<P extends string> {
 
 export type Routes<P extends string> = Record<string, { method: 'GET' | 'POST'; run(c: RouteContext<P>): Promise<void> }>;
 
-export function mount<P extends string>(opts: { app: DemoApp; selfUrl: string; issuer: string; sessions: Sessions<P>; routes: Routes<P> }): StandinHandler {
+export function mount<P extends string>(opts: {
+  app: DemoApp;
+  selfUrl: string;
+  issuer: string;
+  sessions: Sessions<P>;
+  routes: Routes<P>;
+}): StandinHandler {
   const { app, issuer } = opts;
   const base = app.path.slice(0, -1);
   return async (req, res) => {
@@ -48,7 +54,11 @@ export function mount<P extends string>(opts: { app: DemoApp; selfUrl: string; i
     } catch (e) {
       if (res.headersSent) throw e;
       if (unreachable(e)) {
-        show(503, 'The Apple ID portal isn\u2019t answering', `<p>${escapeHtml(app.name)} signs you in with the portal at ${escapeHtml(issuer)}, which isn\u2019t answering. Start it (npm start), then <a href="${app.path}">try again</a>.</p>`);
+        show(
+          503,
+          'The Apple ID portal isn\u2019t answering',
+          `<p>${escapeHtml(app.name)} signs you in with the portal at ${escapeHtml(issuer)}, which isn\u2019t answering. Start it (npm start), then <a href="${app.path}">try again</a>.</p>`,
+        );
       } else {
         // openid-client's checks (a signature, a nonce, an issuer): their messages name the check, never a token.
         show(502, 'The portal\u2019s answer could not be used', `<p>${escapeHtml(e instanceof Error ? e.message : String(e))}</p>${back}`);

@@ -9,7 +9,17 @@ import { ACR } from '../../../src/oidc/authentication.ts';
 import { CLOCK_TOLERANCE_S } from '../../../src/oidc/signing-keys.ts';
 import { DEMO_APPS, demoAppUris } from './registration.ts';
 import { escapeHtml, noticeHtml, page, postButton, redirect, sendPage, type Notice } from './html.ts';
-import { authorizationErrorWords, authorizationUrl, completeAuthorization, methodsInWords, Sessions, type Pending, type RelyingParty, type Session, type SignedIn } from './relying-party.ts';
+import {
+  authorizationErrorWords,
+  authorizationUrl,
+  completeAuthorization,
+  methodsInWords,
+  Sessions,
+  type Pending,
+  type RelyingParty,
+  type Session,
+  type SignedIn,
+} from './relying-party.ts';
 import { mount } from './routing.ts';
 
 const APP = DEMO_APPS.store;
@@ -24,8 +34,10 @@ export function purchaseRefusal(user: SignedIn, buyer: string, pending: Pending<
   const { claims } = user;
   if (claims.sub !== buyer) return 'The purchase was confirmed with another Apple ID than the one signed in to the store.';
   // Seconds in the token, milliseconds here; the portal's clock may be a little apart.
-  if (claims.auth_time === undefined || claims.auth_time * 1000 < pending.startedAt - CLOCK_TOLERANCE_S * 1000) return 'The portal did not ask you to confirm it again after you pressed Buy.';
-  if (claims.acr !== ACR.twoStep || !Array.isArray(claims.amr) || !claims.amr.includes('mfa')) return 'The purchase was not confirmed with a trusted device.';
+  if (claims.auth_time === undefined || claims.auth_time * 1000 < pending.startedAt - CLOCK_TOLERANCE_S * 1000)
+    return 'The portal did not ask you to confirm it again after you pressed Buy.';
+  if (claims.acr !== ACR.twoStep || !Array.isArray(claims.amr) || !claims.amr.includes('mfa'))
+    return 'The purchase was not confirmed with a trusted device.';
   return null;
 }
 
@@ -69,7 +81,8 @@ export function storeApp(opts: { rp: RelyingParty; selfUrl: string }): StandinHa
         `Purchases need two-step verification, which is off for your Apple ID. Turn it on in <a href="${escapeHtml(securityPage)}">Password and Security</a>, then buy again.`,
       );
     }
-    if (purpose === 'buy' && error === 'access_denied') return say(session, 'alert', 'The purchase was cancelled: you didn\u2019t confirm it.');
+    if (purpose === 'buy' && error === 'access_denied')
+      return say(session, 'alert', 'The purchase was cancelled: you didn\u2019t confirm it.');
     say(session, 'alert', escapeHtml(authorizationErrorWords(error, description, APP.name)));
   }
 
@@ -90,7 +103,10 @@ export function storeApp(opts: { rp: RelyingParty; selfUrl: string }): StandinHa
       'sign-in': {
         method: 'GET',
         async run({ res, session }) {
-          redirect(res, (await authorizationUrl(rp, session, { purpose: 'sign-in', redirectUri: redirectUri!, scope: 'openid email profile' })).href);
+          redirect(
+            res,
+            (await authorizationUrl(rp, session, { purpose: 'sign-in', redirectUri: redirectUri!, scope: 'openid email profile' })).href,
+          );
         },
       },
       buy: {

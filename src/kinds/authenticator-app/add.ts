@@ -30,7 +30,10 @@ export interface AppDeps {
 
 // Names are shown on pages and in emails: one line of text, as an iOS device's name.
 const appSchema = z.object({
-  name: displayText(60, { empty: 'Enter a name for the app, such as “Phone authenticator”.', tooLong: 'Keep the name to 60 characters or fewer.' }),
+  name: displayText(60, {
+    empty: 'Enter a name for the app, such as “Phone authenticator”.',
+    tooLong: 'Keep the name to 60 characters or fewer.',
+  }),
 });
 
 /**
@@ -49,10 +52,19 @@ export async function startAuthenticatorApp(
   // The id is drawn first: the secret is sealed to its row.
   const id = newRowId();
   const totpSecret = seal(deps.totpKey, newTotpSecret(), totpSecretBinding(actor.accountId, id));
-  const device = await createPendingDevice(deps.db, actor.accountId, { kind: authenticatorAppKind.id, id, name: parsed.data.name, totpSecret }, deps.clock.now());
+  const device = await createPendingDevice(
+    deps.db,
+    actor.accountId,
+    { kind: authenticatorAppKind.id, id, name: parsed.data.name, totpSecret },
+    deps.clock.now(),
+  );
   if (device === 'taken') throw new Error('a new row id was already taken'); // newRowId ids are unique
   if ('error' in device) return device;
-  return { ok: true, trustedDeviceId: device.id, message: `Scan the QR code with your authenticator app, then enter the ${TOTP_DIGITS}-digit code it shows.` };
+  return {
+    ok: true,
+    trustedDeviceId: device.id,
+    message: `Scan the QR code with your authenticator app, then enter the ${TOTP_DIGITS}-digit code it shows.`,
+  };
 }
 
 /** What the setup page shows of a pending app: the secret as QR code (the URI) and as text. */
@@ -76,5 +88,10 @@ export async function pendingAppSetup(deps: AppDeps, accountId: string, trustedD
   if (!device?.totpSecret) return null;
   const secret = open(deps.totpKey, device.totpSecret, totpSecretBinding(accountId, device.id));
   if (!secret) return null;
-  return { trustedDeviceId: device.id, label: authenticatorAppKind.label({ kind: authenticatorAppKind.id, name: device.name }), secret, uri: totpUri(secret, device.account.appleId) };
+  return {
+    trustedDeviceId: device.id,
+    label: authenticatorAppKind.label({ kind: authenticatorAppKind.id, name: device.name }),
+    secret,
+    uri: totpUri(secret, device.account.appleId),
+  };
 }

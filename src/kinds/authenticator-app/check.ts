@@ -15,10 +15,18 @@ export const totpSecretBinding = (accountId: string, trustedDeviceId: string) =>
  * accepted one is refused as used).
  */
 export async function checkAppCode(c: OwnCodeCheck): Promise<OwnCodeVerdict> {
-  const checked = checkSealedTotp(c.secrets.totpKey, { sealed: c.secret.sealed, boundTo: totpSecretBinding(c.accountId, c.trustedDeviceId), lastStep: c.secret.lastStep }, c.code, c.now);
+  const checked = checkSealedTotp(
+    c.secrets.totpKey,
+    { sealed: c.secret.sealed, boundTo: totpSecretBinding(c.accountId, c.trustedDeviceId), lastStep: c.secret.lastStep },
+    c.code,
+    c.now,
+  );
   if (!checked.ok && checked.reason === 'unreadable') {
     // A changed TOTP_ENCRYPTION_KEY or an altered row: the operator's problem, not a wrong code.
-    logger().error({ event: 'totp-secret-unreadable', trustedDeviceId: c.trustedDeviceId }, 'codes: an authenticator app secret does not open with TOTP_ENCRYPTION_KEY');
+    logger().error(
+      { event: 'totp-secret-unreadable', trustedDeviceId: c.trustedDeviceId },
+      'codes: an authenticator app secret does not open with TOTP_ENCRYPTION_KEY',
+    );
     return { ok: false, reason: 'unreadable' };
   }
   if (!checked.ok) return { ok: false, reason: checked.reason };

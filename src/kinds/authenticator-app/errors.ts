@@ -6,7 +6,8 @@ import { TOTP_STEP_SECONDS } from './totp.ts';
 
 export const APP_CODE_ERRORS = {
   /** An authenticator app's code that matches none of the steps around now (TOTP_DRIFT_STEPS): one wrong code. */
-  TOTP_WRONG: "That code isn't right. Enter the code your authenticator app shows now, and check that your device's clock is set automatically.",
+  TOTP_WRONG:
+    "That code isn't right. Enter the code your authenticator app shows now, and check that your device's clock is set automatically.",
   /** A code of a time step already accepted (a code works once): not counted as wrong. */
   TOTP_USED: `This code was already used. Wait for your authenticator app to show a new one (every ${TOTP_STEP_SECONDS} seconds).`,
   /** The sealed secret does not open (TOTP_ENCRYPTION_KEY changed): logged for the operator. */

@@ -12,7 +12,12 @@ export type SealedTotpCheck =
   /** 'unreadable': the secret does not open (TOTP_ENCRYPTION_KEY changed, or the row was altered). */
   | { ok: false; reason: 'unreadable' | 'wrong' | 'used' };
 
-export function checkSealedTotp(key: Buffer, app: { sealed: string | null; boundTo: string; lastStep: number | null }, code: string, now: Date): SealedTotpCheck {
+export function checkSealedTotp(
+  key: Buffer,
+  app: { sealed: string | null; boundTo: string; lastStep: number | null },
+  code: string,
+  now: Date,
+): SealedTotpCheck {
   const secret = app.sealed ? open(key, app.sealed, app.boundTo) : null;
   if (!secret) return { ok: false, reason: 'unreadable' };
   const step = matchingStep(secret, code, now);

@@ -33,7 +33,13 @@ export function timeStepOf(at: Date): number {
 
 /** The code an app shows at `at` (for tests and the e2e spec, which play the app). */
 export function totpCodeAt(secret: string, at: Date): string {
-  return generateSync({ secret, epoch: Math.floor(at.getTime() / 1000), digits: TOTP_DIGITS, period: TOTP_STEP_SECONDS, algorithm: 'sha1' });
+  return generateSync({
+    secret,
+    epoch: Math.floor(at.getTime() / 1000),
+    digits: TOTP_DIGITS,
+    period: TOTP_STEP_SECONDS,
+    algorithm: 'sha1',
+  });
 }
 
 /**

@@ -20,7 +20,6 @@ import { PASSKEY_NAME_EMPTY } from './ceremony-errors.ts';
 import { passkeyKind } from './kind.ts';
 import { ADDING, announceDeviceChange, deviceLabel, roomForAnother } from '../../devices/trusted-devices.ts';
 
-
 // Shown on pages and in emails: one line of text, as registered iOS devices' names.
 const addSchema = z.object({
   name: displayText(60, { empty: PASSKEY_NAME_EMPTY, tooLong: 'Keep the name to 60 characters or fewer.' }),
@@ -36,7 +35,10 @@ export async function passkeyRegistrationOptions(
   if (stale) return stale;
   const full = await roomForAnother(deps.db, actor.accountId);
   if (full) return full;
-  const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { id: true, appleId: true, name: true } });
+  const account = await deps.db.account.findUniqueOrThrow({
+    where: { id: actor.accountId },
+    select: { id: true, appleId: true, name: true },
+  });
   return { ok: true, options: await registrationOptions(deps, account) };
 }
 
@@ -62,7 +64,8 @@ export async function addPasskey(
       await lockAccountRow(tx, actor.accountId, now);
       const full = await roomForAnother(tx, actor.accountId);
       if (full) return full;
-      if (await tx.trustedDevice.findUnique({ where: { credentialId: credential.credentialId }, select: { id: true } })) return failure(PASSKEYS_ERRORS, 'ALREADY_ADDED');
+      if (await tx.trustedDevice.findUnique({ where: { credentialId: credential.credentialId }, select: { id: true } }))
+        return failure(PASSKEYS_ERRORS, 'ALREADY_ADDED');
       const row = await tx.trustedDevice.create({
         data: {
           accountId: actor.accountId,
@@ -76,7 +79,12 @@ export async function addPasskey(
         },
         select: { id: true },
       });
-      await announceDeviceChange(tx, deps.clock, { accountId: actor.accountId, device: { ...device, verifiedAt: now }, added: true, at: now }, ctx);
+      await announceDeviceChange(
+        tx,
+        deps.clock,
+        { accountId: actor.accountId, device: { ...device, verifiedAt: now }, added: true, at: now },
+        ctx,
+      );
       return row;
     });
     if ('error' in added) return added;

@@ -44,7 +44,11 @@ export interface CredentialUser {
  * Options for a registration: user verification and resident keys preferred, attestation none (we
  * trust the ceremony, not a vendor's certificate), the owner's credentials excluded.
  */
-export function registrationOptionsFor(rp: RelyingParty, user: CredentialUser, exclude: CredentialRef[]): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export function registrationOptionsFor(
+  rp: RelyingParty,
+  user: CredentialUser,
+  exclude: CredentialRef[],
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
   return generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpId,
@@ -95,12 +99,20 @@ export interface NewCredential {
 }
 
 /** Checks a registration answer against a challenge the caller already claimed; null when refused. */
-export async function checkRegistration(rp: RelyingParty, answer: NonNullable<ReturnType<typeof registrationAnswer>>): Promise<NewCredential | null> {
+export async function checkRegistration(
+  rp: RelyingParty,
+  answer: NonNullable<ReturnType<typeof registrationAnswer>>,
+): Promise<NewCredential | null> {
   try {
     const checked = await verifyRegistrationResponse({ response: answer.response, ...expectations(rp, answer.challenge) });
     if (!checked.verified) return null;
     const c = checked.registrationInfo.credential;
-    return { credentialId: c.id, publicKey: Buffer.from(c.publicKey).toString('base64url'), signCount: c.counter, transports: c.transports ?? [] };
+    return {
+      credentialId: c.id,
+      publicKey: Buffer.from(c.publicKey).toString('base64url'),
+      signCount: c.counter,
+      transports: c.transports ?? [],
+    };
   } catch {
     // The library throws on every mismatch (origin, RP ID, type, malformed CBOR): a refusal.
     return null;
@@ -123,15 +135,28 @@ export type AssertionCheck = { ok: true; newCounter: number; method: AuthMethod 
  * still writes the new counter only if the stored one is unchanged (two answers checked against
  * one value cannot both pass).
  */
-export async function checkAssertion(rp: RelyingParty, answer: NonNullable<ReturnType<typeof assertionAnswer>>, key: StoredKey): Promise<AssertionCheck> {
+export async function checkAssertion(
+  rp: RelyingParty,
+  answer: NonNullable<ReturnType<typeof assertionAnswer>>,
+  key: StoredKey,
+): Promise<AssertionCheck> {
   try {
     const checked = await verifyAuthenticationResponse({
       response: answer.response,
       ...expectations(rp, answer.challenge),
-      credential: { id: key.credentialId, publicKey: new Uint8Array(Buffer.from(key.publicKey, 'base64url')), counter: key.signCount, transports: transportsOf(key.transports) },
+      credential: {
+        id: key.credentialId,
+        publicKey: new Uint8Array(Buffer.from(key.publicKey, 'base64url')),
+        counter: key.signCount,
+        transports: transportsOf(key.transports),
+      },
     });
     if (!checked.verified) return { ok: false, reason: 'signature' };
-    return { ok: true, newCounter: checked.authenticationInfo.newCounter, method: passkeyMethod(checked.authenticationInfo.credentialDeviceType) };
+    return {
+      ok: true,
+      newCounter: checked.authenticationInfo.newCounter,
+      method: passkeyMethod(checked.authenticationInfo.credentialDeviceType),
+    };
   } catch (e) {
     // The library throws on a counter that did not go up ("...counter value...") and on every other mismatch.
     return { ok: false, reason: e instanceof Error && /counter/i.test(e.message) ? 'counter' : 'signature' };

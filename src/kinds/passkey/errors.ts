@@ -17,7 +17,8 @@ export const PASSKEYS_ERRORS = {
   /** The signature, origin, RP ID or user presence did not check out. */
   SIGNATURE_REFUSED: "Your passkey or security key couldn't be verified. Try again, or choose another trusted device.",
   /** The signature counter did not go up: a cloned authenticator, or a replayed answer. */
-  COUNTER_REFUSED: 'This passkey or security key may have been copied, so it was not accepted. Choose another trusted device, and consider removing it.',
+  COUNTER_REFUSED:
+    'This passkey or security key may have been copied, so it was not accepted. Choose another trusted device, and consider removing it.',
   /** The account-wide pause after wrong codes (src/codes/limits.ts) holds for passkeys too. */
   PAUSED: (until: Date, now: Date) => `Too many wrong codes were entered. For your security, try again in ${waitText(until, now)}.`,
   /** Registration: the attestation did not verify. */

@@ -44,7 +44,13 @@ export const challengeId = (challenge: string): string => createHash('sha256').u
  * Stores a challenge the library made (base64url) for (owner, purpose). Under the owner's lock:
  * purges the owner's expired challenges, then keeps the newest MAX_LIVE_CHALLENGES.
  */
-export async function storeChallenge(db: Db, owner: ChallengeOwner, purpose: ChallengePurpose, challenge: string, now: Date): Promise<void> {
+export async function storeChallenge(
+  db: Db,
+  owner: ChallengeOwner,
+  purpose: ChallengePurpose,
+  challenge: string,
+  now: Date,
+): Promise<void> {
   const { accountId, staffUserId } = columns(owner);
   const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_MS);
   await db.$transaction(async (tx) => {
@@ -66,7 +72,13 @@ export async function storeChallenge(db: Db, owner: ChallengeOwner, purpose: Cha
  * Claims a challenge once: true only for the one request whose DELETE removed the live row of this
  * owner and purpose. Expired, used, unknown, another owner's or another purpose's → false.
  */
-export async function consumeChallenge(db: Db, owner: ChallengeOwner, purpose: ChallengePurpose, challenge: string, now: Date): Promise<boolean> {
+export async function consumeChallenge(
+  db: Db,
+  owner: ChallengeOwner,
+  purpose: ChallengePurpose,
+  challenge: string,
+  now: Date,
+): Promise<boolean> {
   const { accountId, staffUserId } = columns(owner);
   const deleted = await db.$executeRaw`
     DELETE FROM "WebAuthnChallenge"

@@ -44,7 +44,8 @@ PASSKEY_PURPOSES satisfies readonly CodePurpose[];
  * The user handle authenticators keep with a passkey: opaque and stable per account (so a second
  * registration on one authenticator replaces the first), never the Apple ID or anything personal.
  */
-export const userHandle = (accountId: string): Uint8Array<ArrayBuffer> => new Uint8Array(createHash('sha256').update(`two-step passkey user:${accountId}`).digest());
+export const userHandle = (accountId: string): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(createHash('sha256').update(`two-step passkey user:${accountId}`).digest());
 
 /** The account's passkeys, as options name them (id and transports: public values). */
 async function accountCredentials(db: Db, accountId: string) {
@@ -63,7 +64,10 @@ export async function hasPasskey(db: Db, accountId: string): Promise<boolean> {
 
 // ---- Registration ----------------------------------------------------------------------------
 
-export async function registrationOptions(deps: PasskeyDeps, account: { id: string; appleId: string; name: string }): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function registrationOptions(
+  deps: PasskeyDeps,
+  account: { id: string; appleId: string; name: string },
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const user = { name: account.appleId, displayName: account.name, handle: userHandle(account.id) };
   const options = await registrationOptionsFor(deps.webauthn, user, await accountCredentials(deps.db, account.id));
   await storeChallenge(deps.db, { accountId: account.id }, 'register', options.challenge, deps.clock.now());
@@ -71,10 +75,15 @@ export async function registrationOptions(deps: PasskeyDeps, account: { id: stri
 }
 
 /** Verifies a registration answer (untrusted input) against a challenge of this account, used once. */
-export async function verifyRegistration(deps: PasskeyDeps, accountId: string, raw: unknown): Promise<Result<{ credential: NewCredential }, PasskeysError>> {
+export async function verifyRegistration(
+  deps: PasskeyDeps,
+  accountId: string,
+  raw: unknown,
+): Promise<Result<{ credential: NewCredential }, PasskeysError>> {
   const answer = registrationAnswer(raw);
   if (!answer) return failure(PASSKEYS_ERRORS, 'RESPONSE_MALFORMED');
-  if (!(await consumeChallenge(deps.db, { accountId }, 'register', answer.challenge, deps.clock.now()))) return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
+  if (!(await consumeChallenge(deps.db, { accountId }, 'register', answer.challenge, deps.clock.now())))
+    return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
   const credential = await checkRegistration(deps.webauthn, answer);
   return credential ? { ok: true, credential } : failure(PASSKEYS_ERRORS, 'REGISTRATION_REFUSED');
 }
@@ -102,10 +111,22 @@ export async function authenticationOptions(
  * signed-in session could try keys without limit. 'code-wrong' with method 'passkey': the holder's
  * activity and the alert email treat it as the wrong code it stands for.
  */
-async function countFailedProof(deps: PasskeyDeps, accountId: string, purpose: PasskeyPurpose, reason: string, ctx: RequestContext): Promise<Failure<'PAUSED'> | null> {
+async function countFailedProof(
+  deps: PasskeyDeps,
+  accountId: string,
+  purpose: PasskeyPurpose,
+  reason: string,
+  ctx: RequestContext,
+): Promise<Failure<'PAUSED'> | null> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
-    const run = await wrongCodeCounted(tx, deps.clock, { accountId, trustedDeviceId: null, purpose, details: { method: 'passkey', reason } }, now, ctx);
+    const run = await wrongCodeCounted(
+      tx,
+      deps.clock,
+      { accountId, trustedDeviceId: null, purpose, details: { method: 'passkey', reason } },
+      now,
+      ctx,
+    );
     return run.pausedUntil ? failure(PASSKEYS_ERRORS, 'PAUSED', run.pausedUntil, now) : null;
   });
 }
@@ -132,7 +153,8 @@ export async function verifyPasskey<T = undefined>(
 
   const paused = await pausedUntil(deps.db, accountId, ctx, now);
   if (paused) return failure(PASSKEYS_ERRORS, 'PAUSED', paused, now);
-  if (!(await consumeChallenge(deps.db, { accountId }, purpose as ChallengePurpose, answer.challenge, now))) return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
+  if (!(await consumeChallenge(deps.db, { accountId }, purpose as ChallengePurpose, answer.challenge, now)))
+    return failure(PASSKEYS_ERRORS, 'CHALLENGE_GONE');
 
   const stored = await deps.db.trustedDevice.findFirst({
     where: { credentialId: answer.response.id, kind: 'passkey', verifiedAt: { not: null } },
@@ -140,13 +162,27 @@ export async function verifyPasskey<T = undefined>(
   });
   if (!stored || stored.accountId !== accountId || !stored.publicKey || stored.credentialId === null) {
     // Never which account holds it: only that this one does not.
-    return (await countFailedProof(deps, accountId, purpose, stored ? 'credential of another account' : 'unknown credential', ctx)) ?? failure(PASSKEYS_ERRORS, 'CREDENTIAL_UNKNOWN');
+    return (
+      (await countFailedProof(deps, accountId, purpose, stored ? 'credential of another account' : 'unknown credential', ctx)) ??
+      failure(PASSKEYS_ERRORS, 'CREDENTIAL_UNKNOWN')
+    );
   }
   const oldCount = stored.signCount ?? 0;
-  const checked = await checkAssertion(deps.webauthn, answer, { credentialId: stored.credentialId, publicKey: stored.publicKey, signCount: oldCount, transports: stored.transports });
+  const checked = await checkAssertion(deps.webauthn, answer, {
+    credentialId: stored.credentialId,
+    publicKey: stored.publicKey,
+    signCount: oldCount,
+    transports: stored.transports,
+  });
   if (!checked.ok) {
     const counter = checked.reason === 'counter';
-    const paused = await countFailedProof(deps, accountId, purpose, counter ? 'signature counter did not increase' : 'signature refused', ctx);
+    const paused = await countFailedProof(
+      deps,
+      accountId,
+      purpose,
+      counter ? 'signature counter did not increase' : 'signature refused',
+      ctx,
+    );
     return paused ?? failure(PASSKEYS_ERRORS, counter ? 'COUNTER_REFUSED' : 'SIGNATURE_REFUSED');
   }
   const { newCounter, method } = checked;

@@ -3,7 +3,12 @@
 // a sentence, never thrown at the server. Sizes are generous bounds on real authenticators' values.
 import { z } from 'zod';
 
-const b64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/);
+const b64url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/);
 
 /** A credential id: at most 1023 bytes (WebAuthn), so 1364 base64url characters. */
 export const credentialIdField = b64url(1364);

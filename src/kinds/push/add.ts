@@ -20,7 +20,10 @@ import { IOS_DEVICE_ERRORS } from './errors.ts';
 
 // Names are shown on pages and in emails: one line of text.
 const registerSchema = z.object({
-  name: displayText(60, { empty: 'Enter a name for the device, such as “Jamie’s iPhone”.', tooLong: 'Keep the name to 60 characters or fewer.' }),
+  name: displayText(60, {
+    empty: 'Enter a name for the device, such as “Jamie’s iPhone”.',
+    tooLong: 'Keep the name to 60 characters or fewer.',
+  }),
 });
 
 /**
@@ -50,7 +53,12 @@ export async function registerDevice(
         return created;
       });
       if (!row) return failure(IOS_DEVICE_ERRORS, 'TOO_MANY_REGISTERED', MAX_REGISTERED_DEVICES);
-      return { ok: true, registeredDeviceId: row.id, deviceId, message: `${name} is registered. Send a code to it to make it a trusted device.` };
+      return {
+        ok: true,
+        registeredDeviceId: row.id,
+        deviceId,
+        message: `${name} is registered. Send a code to it to make it a trusted device.`,
+      };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 2) throw e; // a device id already taken: draw another
     }
@@ -66,15 +74,19 @@ export async function addPushDevice(
 ): Promise<DeviceResult<{ trustedDeviceId: string; expiresAt: Date }>> {
   const stale = await freshCodeRefusal(deps, actor, ADDING);
   if (stale) return stale;
-  const registered =
-    isRequestId(registeredDeviceId)
-      ? await deps.db.registeredDevice.findFirst({ where: { id: registeredDeviceId, accountId: actor.accountId } })
-      : null;
+  const registered = isRequestId(registeredDeviceId)
+    ? await deps.db.registeredDevice.findFirst({ where: { id: registeredDeviceId, accountId: actor.accountId } })
+    : null;
   if (!registered) return failure(IOS_DEVICE_ERRORS, 'NOT_REGISTERED');
   const existing = await deps.db.trustedDevice.findFirst({ where: { accountId: actor.accountId, registeredDeviceId: registered.id } });
   if (existing?.verifiedAt) return failure(DEVICES_ERRORS, 'DEVICE_ALREADY_TRUSTED', registered.name);
   if (existing) return failure(IOS_DEVICE_ERRORS, 'DEVICE_AWAITING_CODE', registered.name);
-  const device = await createPendingDevice(deps.db, actor.accountId, { kind: pushKind.id, registeredDeviceId: registered.id }, deps.clock.now());
+  const device = await createPendingDevice(
+    deps.db,
+    actor.accountId,
+    { kind: pushKind.id, registeredDeviceId: registered.id },
+    deps.clock.now(),
+  );
   if (device === 'taken') return failure(IOS_DEVICE_ERRORS, 'DEVICE_AWAITING_CODE', registered.name);
   if ('error' in device) return device;
   const sent = await sendFirstCode(deps, actor.accountId, device.id, ctx);
@@ -86,4 +98,3 @@ export async function addPushDevice(
     message: `We sent a ${deps.codeDigits}-digit code to ${registered.name}. Enter it below to make it a trusted device.`,
   };
 }
-

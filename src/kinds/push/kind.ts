@@ -26,10 +26,21 @@ export const pushKind: TrustedDeviceKind = {
   proof: {
     by: 'sent-code',
     destination: (d) =>
-      d.registeredDevice?.deviceId ? { channel: 'push', key: d.registeredDevice.deviceId, to: { deviceId: d.registeredDevice.deviceId, deviceName: d.registeredDevice.name } } : null,
-    deliver: (senders, to, code) => senders.push.push({ deviceId: to.to.deviceId, deviceName: to.to.deviceName }, { title: PUSH_TITLE, body: pushBody(code) }),
+      d.registeredDevice?.deviceId
+        ? {
+            channel: 'push',
+            key: d.registeredDevice.deviceId,
+            to: { deviceId: d.registeredDevice.deviceId, deviceName: d.registeredDevice.name },
+          }
+        : null,
+    deliver: (senders, to, code) =>
+      senders.push.push({ deviceId: to.to.deviceId, deviceName: to.to.deviceName }, { title: PUSH_TITLE, body: pushBody(code) }),
     // PushError messages are written for the person (src/push/push-sender.ts).
     deliveryFailure: (err) =>
-      isPushError(err) ? (err.message ? { code: 'PUSH_FAILED', args: [err.message], details: { error: 'push' } } : { code: 'SEND_FAILED', args: [], details: { error: 'push' } }) : null,
+      isPushError(err)
+        ? err.message
+          ? { code: 'PUSH_FAILED', args: [err.message], details: { error: 'push' } }
+          : { code: 'SEND_FAILED', args: [], details: { error: 'push' } }
+        : null,
   },
 };

@@ -50,6 +50,13 @@ export interface RegisteredDeviceView {
 export async function registeredDevices(db: DbTx, accountId: string): Promise<RegisteredDeviceView[]> {
   return (await registeredDeviceRows(db, accountId)).map((r) => {
     const t = r.trustedDevice;
-    return { id: r.id, deviceId: r.deviceId, name: r.name, createdAt: r.createdAt, status: t ? (t.verifiedAt ? 'trusted' : 'pending') : null, shows: kindView(pushKind.id) };
+    return {
+      id: r.id,
+      deviceId: r.deviceId,
+      name: r.name,
+      createdAt: r.createdAt,
+      status: t ? (t.verifiedAt ? 'trusted' : 'pending') : null,
+      shows: kindView(pushKind.id),
+    };
   });
 }

@@ -15,7 +15,14 @@ import { regionName } from '../../eligibility/regions.ts';
 import { failure, type FactsOf } from '../../result.ts';
 import { logger } from '../../observability/log.ts';
 import { isPhoneCountry, parsePhoneNumber } from '../../devices/phone-numbers.ts';
-import { ADDING, createPendingDevice, roomForAnother, sendFirstCode, type DeviceDeps, type DeviceResult } from '../../devices/trusted-devices.ts';
+import {
+  ADDING,
+  createPendingDevice,
+  roomForAnother,
+  sendFirstCode,
+  type DeviceDeps,
+  type DeviceResult,
+} from '../../devices/trusted-devices.ts';
 import { maskPhoneNumber } from './mask.ts';
 import { smsKind } from './kind.ts';
 import { PHONE_NUMBER_ERRORS } from './errors.ts';
@@ -29,11 +36,19 @@ export const LOOKUPS_PER_ACCOUNT: LockPolicy = { maxFailures: 20, windowMs: HOUR
 const lookupKey = (accountId: string) => `lookup:account:${accountId}`;
 
 /** Apple's FAQ (docs/rules.md#trusted-devices): "You can't use landline or web-based (VOIP) phone services for two-step verification." */
-const REFUSED_LINE_TYPES: Partial<Record<LineType, 'LANDLINE' | 'VOIP'>> = { landline: 'LANDLINE', fixedVoip: 'VOIP', nonFixedVoip: 'VOIP' };
+const REFUSED_LINE_TYPES: Partial<Record<LineType, 'LANDLINE' | 'VOIP'>> = {
+  landline: 'LANDLINE',
+  fixedVoip: 'VOIP',
+  nonFixedVoip: 'VOIP',
+};
 
 /** A refusal about the phone number, shown next to its field. */
-const numberFailure = <C extends 'INVALID_NUMBER' | 'NUMBER_ALREADY_TRUSTED' | 'NUMBER_AWAITING_CODE' | 'NUMBER_REFUSED' | 'LANDLINE' | 'VOIP'>(code: C, ...facts: FactsOf<(typeof PHONE_NUMBER_ERRORS)[C]>) =>
-  fieldFailure(PHONE_NUMBER_ERRORS, code, 'phoneNumber', ...facts);
+const numberFailure = <
+  C extends 'INVALID_NUMBER' | 'NUMBER_ALREADY_TRUSTED' | 'NUMBER_AWAITING_CODE' | 'NUMBER_REFUSED' | 'LANDLINE' | 'VOIP',
+>(
+  code: C,
+  ...facts: FactsOf<(typeof PHONE_NUMBER_ERRORS)[C]>
+) => fieldFailure(PHONE_NUMBER_ERRORS, code, 'phoneNumber', ...facts);
 
 const phoneSchema = z.object({
   countryCode: z.string().trim().toUpperCase().max(2, PHONE_NUMBER_ERRORS.CHOOSE_COUNTRY).optional(),
@@ -78,7 +93,10 @@ export async function addPhoneNumber(
     // isSmsError, not instanceof: the adapter's SmsError comes from another copy of its module (src/sms/twilio-sms.ts).
     if (isSmsError(e) && e.fault === 'number') return numberFailure('NUMBER_REFUSED');
     const twilio = isSmsError(e) ? { twilioCode: e.twilioCode, httpStatus: e.httpStatus } : {};
-    logger().error({ event: 'line-type-lookup-failed', ...twilio }, `devices: line type lookup failed: ${isSmsError(e) ? e.message : e instanceof Error ? e.name : 'unknown error'}`);
+    logger().error(
+      { event: 'line-type-lookup-failed', ...twilio },
+      `devices: line type lookup failed: ${isSmsError(e) ? e.message : e instanceof Error ? e.name : 'unknown error'}`,
+    );
     return failure(PHONE_NUMBER_ERRORS, 'LOOKUP_UNAVAILABLE');
   }
   const refused = REFUSED_LINE_TYPES[lineType];

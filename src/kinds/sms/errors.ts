@@ -28,7 +28,8 @@ export const PHONE_NUMBER_ERRORS = {
   LANDLINE: `This is a landline number. ${NEEDS_MOBILE}`,
   VOIP: `This is a web-based (VoIP) number. ${NEEDS_MOBILE}`,
   /** LOOKUPS_PER_ACCOUNT (./add.ts): line type lookups cost money. */
-  TOO_MANY_LOOKUPS: (until: Date, now: Date) => `You have checked many phone numbers in a short time. Try again in ${waitText(until, now)}.`,
+  TOO_MANY_LOOKUPS: (until: Date, now: Date) =>
+    `You have checked many phone numbers in a short time. Try again in ${waitText(until, now)}.`,
   /** Twilio Lookup failed for a reason of ours or theirs: nothing was sent. */
   LOOKUP_UNAVAILABLE: "We can't check this number right now, so no code was sent. Try again later.",
 } as const satisfies ErrorSentences;

@@ -6,7 +6,8 @@ import { titleOf, type TrustedDeviceKind } from '../kind.ts';
 import { maskPhoneNumber } from './mask.ts';
 
 const NOUN = 'phone number';
-const label: TrustedDeviceKind['label'] = (d) => (d.phoneNumber ? maskPhoneNumber(d.phoneNumber) : (d.registeredDevice?.name ?? 'iOS device'));
+const label: TrustedDeviceKind['label'] = (d) =>
+  d.phoneNumber ? maskPhoneNumber(d.phoneNumber) : (d.registeredDevice?.name ?? 'iOS device');
 
 export const smsKind: TrustedDeviceKind = {
   id: 'sms',
@@ -31,9 +32,13 @@ export const smsKind: TrustedDeviceKind = {
       // isSmsError, not instanceof: the adapter lives in the runtime cached on globalThis, made by
       // another copy of its module than the one Next.js bundled with this file.
       if (!isSmsError(err)) return null;
-      const twilio = { ...(err.twilioCode !== undefined ? { twilioCode: err.twilioCode } : {}), ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}) };
+      const twilio = {
+        ...(err.twilioCode !== undefined ? { twilioCode: err.twilioCode } : {}),
+        ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}),
+      };
       // A fault of the service, not of the number (bad credentials, Twilio down): the operator's.
-      if (err.fault === 'service') log.error({ event: 'sms-failed', ...twilio, fault: err.fault }, `sms: sending a code failed: ${err.message}`);
+      if (err.fault === 'service')
+        log.error({ event: 'sms-failed', ...twilio, fault: err.fault }, `sms: sending a code failed: ${err.message}`);
       // The adapter's sentence for a number fault is SMS_BAD_NUMBER, for a service fault SMS_UNAVAILABLE.
       return { code: err.fault === 'number' ? 'SMS_NUMBER_REFUSED' : 'SMS_UNAVAILABLE', args: [], details: { error: 'sms', ...twilio } };
     },

@@ -2,7 +2,12 @@
 // The forms of the App-Specific Passwords page: generate one with a label (the password is then
 // shown once, here, and never again), Revoke on each row, and Revoke All.
 import { useActionState } from 'react';
-import { createAppPasswordAction, revokeAllAppPasswordsAction, revokeAppPasswordAction, type CreatedState } from '../../../actions/app-passwords.ts';
+import {
+  createAppPasswordAction,
+  revokeAllAppPasswordsAction,
+  revokeAppPasswordAction,
+  type CreatedState,
+} from '../../../actions/app-passwords.ts';
 import { Field, errorProps } from '../../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
 import { PendingButton, SubmitButton } from '../../../components/submit-button.tsx';
@@ -25,8 +30,8 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
             <code data-testid="app-password">{state.created.password}</code>
           </p>
           <p className="small">
-            Enter it in that app instead of your Apple ID password. Copy it now: it is shown only this once and we cannot show it again. You do not need
-            to remember it; if the app asks again, revoke it and generate a new one.
+            Enter it in that app instead of your Apple ID password. Copy it now: it is shown only this once and we cannot show it again. You
+            do not need to remember it; if the app asks again, revoke it and generate a new one.
           </p>
         </div>
       ) : null}
@@ -34,7 +39,13 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
         {state.created ? null : <FormMessages state={state} />}
         <div className={styles.labelField}>
           <Field name="label" label="Label" error={e.label} hint="The app or device this password is for, such as “Mail on my laptop”.">
-            <input type="text" autoComplete="off" maxLength={labelMax} defaultValue={state.done ? '' : state.values?.label} {...errorProps('label', e.label)} />
+            <input
+              type="text"
+              autoComplete="off"
+              maxLength={labelMax}
+              defaultValue={state.done ? '' : state.values?.label}
+              {...errorProps('label', e.label)}
+            />
           </Field>
         </div>
         <SubmitButton label="Generate Password" pendingLabel="Generating…" />
@@ -63,7 +74,12 @@ export function AppPasswordRow(props: { id: string; label: string; createdAt: st
         </div>
         <form action={action}>
           <input type="hidden" name="appPasswordId" value={props.id} />
-          <PendingButton label="Revoke" pendingLabel="Revoking…" className={`button secondary ${rows.small}`} ariaLabel={`Revoke ${props.label}`} />
+          <PendingButton
+            label="Revoke"
+            pendingLabel="Revoking…"
+            className={`button secondary ${rows.small}`}
+            ariaLabel={`Revoke ${props.label}`}
+          />
         </form>
       </div>
       {state.error ? (

@@ -36,8 +36,8 @@ export default async function AppPasswordsPage() {
             App-specific passwords are for accounts with two-step verification on.
           </p>
           <p className="muted">
-            While two-step verification is off, apps such as mail, contacts and calendar sign in with your Apple ID password. Once you turn two-step
-            verification on, those apps need an app-specific password generated here instead.
+            While two-step verification is off, apps such as mail, contacts and calendar sign in with your Apple ID password. Once you turn
+            two-step verification on, those apps need an app-specific password generated here instead.
           </p>
           <Link className="button" href="/account/security">
             Set up two-step verification
@@ -53,13 +53,15 @@ export default async function AppPasswordsPage() {
       {back}
       <h1>App-Specific Passwords</h1>
       <p className="lead">
-        Some apps cannot ask for a verification code. With two-step verification on, they sign in with an app-specific password instead of your
-        Apple ID password, which they no longer accept.
+        Some apps cannot ask for a verification code. With two-step verification on, they sign in with an app-specific password instead of
+        your Apple ID password, which they no longer accept.
       </p>
 
       <section className="panel" aria-labelledby="generate-heading">
         <h2 id="generate-heading">Generate an App-Specific Password</h2>
-        <p className="muted small">You can have up to {MAX_APP_PASSWORDS}. Give each app its own, so that you can revoke one without the others.</p>
+        <p className="muted small">
+          You can have up to {MAX_APP_PASSWORDS}. Give each app its own, so that you can revoke one without the others.
+        </p>
         <CreateAppPasswordForm labelMax={LABEL_MAX} />
       </section>
 

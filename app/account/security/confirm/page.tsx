@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: 'Verify Your Identity' };
 
 // Fresh authentication (ASVS 3.7.1): before a sensitive change, a code from a trusted device
 // entered within the last 10 minutes. Then back to the page the holder came for.
-export default async function ConfirmIdentityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConfirmIdentityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const current = await requireSecurityPass();
   const { actor } = current;
   const next = freshCodePage.parse((await searchParams).next);
@@ -27,16 +31,10 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
       </p>
       <h1>Verify Your Identity</h1>
       <p className="lead">
-        This change needs a verification code from one of your trusted devices, entered in the last {durationText(FRESH_CODE_MS)}. It keeps someone who finds your
-        browser signed in from taking over your account.
+        This change needs a verification code from one of your trusted devices, entered in the last {durationText(FRESH_CODE_MS)}. It keeps
+        someone who finds your browser signed in from taking over your account.
       </p>
-      <ProofStep
-        devices={devices}
-        digits={rt.codeDigits}
-        purpose="fresh-code"
-        bound={next}
-        verifyLabel="Continue"
-      />
+      <ProofStep devices={devices} digits={rt.codeDigits} purpose="fresh-code" bound={next} verifyLabel="Continue" />
     </main>
   );
 }

@@ -19,7 +19,11 @@ const FIELD = 'passkeyName';
 async function addPasskey(_prev: FormState, formData: FormData): Promise<FormState> {
   const name = String(formData.get(FIELD) ?? '');
   if (!name.trim()) return { fieldErrors: { [FIELD]: PASSKEY_NAME_EMPTY } }; // before the ceremony, not after it
-  const added = await runCeremony(passkeyRegistrationOptionsAction, (optionsJSON) => startRegistration({ optionsJSON }), (response) => addPasskeyAction(name, response));
+  const added = await runCeremony(
+    passkeyRegistrationOptionsAction,
+    (optionsJSON) => startRegistration({ optionsJSON }),
+    (response) => addPasskeyAction(name, response),
+  );
   return { ...added, fieldErrors: added.fieldErrors?.name ? { [FIELD]: added.fieldErrors.name } : undefined, values: { [FIELD]: name } };
 }
 

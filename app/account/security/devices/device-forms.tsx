@@ -32,7 +32,12 @@ export function AddPhoneNumberForm({ countries, defaultCountry }: { countries: C
             ))}
           </select>
         </Field>
-        <Field name="phoneNumber" label="Phone number" error={e.phoneNumber} hint="A mobile number that can receive text messages. Landline and web-based (VoIP) numbers can't be used.">
+        <Field
+          name="phoneNumber"
+          label="Phone number"
+          error={e.phoneNumber}
+          hint="A mobile number that can receive text messages. Landline and web-based (VoIP) numbers can't be used."
+        >
           <input type="tel" autoComplete="tel" defaultValue={v.phoneNumber} {...errorProps('phoneNumber', e.phoneNumber)} />
         </Field>
       </div>
@@ -49,7 +54,13 @@ export function RegisterDeviceForm() {
       <FormMessages state={state} />
       <div className={styles.nameField}>
         <Field name="name" label="Device name" error={e.name} hint="As the device calls itself, such as “Jamie’s iPhone”.">
-          <input type="text" autoComplete="off" maxLength={60} defaultValue={state.done ? '' : state.values?.name} {...errorProps('name', e.name)} />
+          <input
+            type="text"
+            autoComplete="off"
+            maxLength={60}
+            defaultValue={state.done ? '' : state.values?.name}
+            {...errorProps('name', e.name)}
+          />
         </Field>
       </div>
       <SubmitButton label="Register Device" pendingLabel="Registering…" />

@@ -13,7 +13,15 @@ import styles from './devices.module.css';
 const sentenceCase = (text: string) => text[0].toUpperCase() + text.slice(1);
 
 /** A trusted device: what it is, how it proves it is you, when it was added, verified and last used, and Remove. */
-export function TrustedDeviceRow(props: { id: string; kind: Kind; label: string; createdAt: string; verifiedAt: string; lastUsedAt: string | null; locale: string }) {
+export function TrustedDeviceRow(props: {
+  id: string;
+  kind: Kind;
+  label: string;
+  createdAt: string;
+  verifiedAt: string;
+  lastUsedAt: string | null;
+  locale: string;
+}) {
   const [removed, remove] = useActionState(removeDeviceAction, EMPTY_FORM);
   return (
     <li className={styles.row} data-testid="trusted-device">
@@ -89,7 +97,11 @@ export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: stri
   return (
     <li className={styles.row} data-testid="pending-device">
       <div className={styles.head}>
-        <DeviceIdentity kind={props.kind} label={props.label} meta="Not set up yet: it becomes a trusted device once you finish setting it up." />
+        <DeviceIdentity
+          kind={props.kind}
+          label={props.label}
+          meta="Not set up yet: it becomes a trusted device once you finish setting it up."
+        />
         <div className={styles.tools}>
           {props.kind.proof === 'own-code' ? (
             <Link className={`button ${styles.small}`} href={`/account/security/devices/authenticator?id=${encodeURIComponent(props.id)}`}>
@@ -105,7 +117,13 @@ export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: stri
 }
 
 /** A registered iOS device: whether it is trusted, or a button to send it a code. */
-export function RegisteredDeviceRow(props: { id: string; name: string; deviceId: string; status: 'trusted' | 'pending' | null; kind: Kind }) {
+export function RegisteredDeviceRow(props: {
+  id: string;
+  name: string;
+  deviceId: string;
+  status: 'trusted' | 'pending' | null;
+  kind: Kind;
+}) {
   const [state, action] = useActionState(addPushDeviceAction, EMPTY_FORM);
   return (
     <li className={styles.row} data-testid="registered-device">

@@ -22,7 +22,11 @@ export const metadata: Metadata = { title: 'Trusted Devices' };
 // (docs/rules.md#trusted-devices), and the authenticator apps and passkeys
 // (docs/rules.md#other-kinds-of-trusted-device). A device is trusted only once verified. Behind the
 // Password and Security pass, like every security setting.
-export default async function TrustedDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TrustedDevicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const current = await requireSecurityPass(DEVICES_PAGE);
   const { account, session } = current;
   const stage = stagePolicy(session.stage);
@@ -54,8 +58,8 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
       </p>
       <h1>Trusted Devices</h1>
       <p className="lead">
-        When you sign in, you confirm it&apos;s you with a device you trust: a {rt.codeDigits}-digit code we send to a phone number or iOS device, a
-        code from an authenticator app, or a passkey. You need at least one phone number that can receive text messages.
+        When you sign in, you confirm it&apos;s you with a device you trust: a {rt.codeDigits}-digit code we send to a phone number or iOS
+        device, a code from an authenticator app, or a passkey. You need at least one phone number that can receive text messages.
       </p>
       {stage.finishesWithNewDevice ? (
         <p className="notice" role="status" data-testid="recovery-notice">
@@ -71,8 +75,8 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
       {setupNext ? (
         <div className="panel" data-testid="setup-continue">
           <p>
-            {added?.kind === 'sms' ? 'Your trusted phone number is set up. ' : ''}Next in setting up two-step verification: {STEP_TITLES[setupNext].toLowerCase()}. You can
-            add more trusted devices later.
+            {added?.kind === 'sms' ? 'Your trusted phone number is set up. ' : ''}Next in setting up two-step verification:{' '}
+            {STEP_TITLES[setupNext].toLowerCase()}. You can add more trusted devices later.
           </p>
           <Link className="button" href={STEP_PATHS[setupNext]}>
             Continue
@@ -110,14 +114,19 @@ export default async function TrustedDevicesPage({ searchParams }: { searchParam
           You can also add the number of someone close to you, such as a family member, to use if you&apos;re without your own devices.
         </p>
         <div className={styles.formSpace}>
-          <AddPhoneNumberForm key={`phone-${params.added ?? ''}-${params.removed ?? ''}`} countries={phoneCountries('en')} defaultCountry={account.countryCode} />
+          <AddPhoneNumberForm
+            key={`phone-${params.added ?? ''}-${params.removed ?? ''}`}
+            countries={phoneCountries('en')}
+            defaultCountry={account.countryCode}
+          />
         </div>
       </section>
 
       <section className="panel" aria-labelledby="ios-heading">
         <h2 id="ios-heading">iOS Devices with Find My iPhone</h2>
         <p className={styles.hint}>
-          An iPhone, iPad or iPod touch with Find My iPhone turned on can receive codes as notifications. Register it first, then send it a code.
+          An iPhone, iPad or iPod touch with Find My iPhone turned on can receive codes as notifications. Register it first, then send it a
+          code.
         </p>
         {registered.length > 0 ? (
           <ul className={styles.list} aria-label="Registered devices">

@@ -12,7 +12,9 @@ export function PendingSection({ pending, digits }: { pending: TrustedDeviceView
   return (
     <section className="panel" aria-labelledby="pending-heading">
       <h2 id="pending-heading">Waiting for a Code</h2>
-      <p className="muted small">These become trusted devices once you enter a code from them. A code we send works for {durationText(CODE_TTL_MS)}.</p>
+      <p className="muted small">
+        These become trusted devices once you enter a code from them. A code we send works for {durationText(CODE_TTL_MS)}.
+      </p>
       <ul className={styles.list} aria-labelledby="pending-heading">
         {pending.map((d) =>
           d.shows.proof === 'sent-code' ? (

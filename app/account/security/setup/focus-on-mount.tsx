@@ -3,7 +3,17 @@
 // region), so a screen reader announces it and keyboard users start from there.
 import { useEffect, useRef, type ReactNode } from 'react';
 
-export function FocusHeading({ id, children, className, level = 1 }: { id: string; children: ReactNode; className?: string; level?: 1 | 2 }) {
+export function FocusHeading({
+  id,
+  children,
+  className,
+  level = 1,
+}: {
+  id: string;
+  children: ReactNode;
+  className?: string;
+  level?: 1 | 2;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     ref.current?.focus();

@@ -44,12 +44,15 @@ export default async function SetupPage() {
       <StepList progress={progress} showing={next === 'devices' ? 'devices' : undefined} />
       <div className="panel">
         <p>
-          <Explained parts={explainEligibility({ state: 'available', completeBy: progress.completeBy }, 'setup').sentence} locale={locale} />
+          <Explained
+            parts={explainEligibility({ state: 'available', completeBy: progress.completeBy }, 'setup').sentence}
+            locale={locale}
+          />
         </p>
         <h2>1. Trusted devices</h2>
         <p className="muted">
-          A trusted device receives {aDigits(codeDigits)} verification code whenever you sign in. You need at least one phone number that can receive text
-          messages, verified with the code we text to it.
+          A trusted device receives {aDigits(codeDigits)} verification code whenever you sign in. You need at least one phone number that
+          can receive text messages, verified with the code we text to it.
         </p>
         {trusted.length === 0 ? (
           <p className="muted">No trusted devices yet.</p>

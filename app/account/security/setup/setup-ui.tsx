@@ -5,7 +5,14 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
 import { explainEligibility } from '@/src/eligibility/explain.ts';
-import { SETUP_NOT_STARTED, SETUP_STEPS, setupProgress, type SetupProgress, type SetupStep, type SetupStop } from '@/src/two-step/turn-on.ts';
+import {
+  SETUP_NOT_STARTED,
+  SETUP_STEPS,
+  setupProgress,
+  type SetupProgress,
+  type SetupStep,
+  type SetupStop,
+} from '@/src/two-step/turn-on.ts';
 import { startDueWaitingPeriod } from '@/src/eligibility/waiting-periods.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requestContext } from '../../../lib/request.ts';
@@ -56,7 +63,12 @@ export function StepList({ progress, showing }: { progress: Exclude<SetupProgres
         const state = i < current ? 'done' : i === current ? 'current' : 'todo';
         const here = s === showing;
         return (
-          <li key={s} className={`${styles.step} ${styles[state]} ${here ? styles.here : ''}`} data-state={state} aria-current={here ? 'step' : undefined}>
+          <li
+            key={s}
+            className={`${styles.step} ${styles[state]} ${here ? styles.here : ''}`}
+            data-state={state}
+            aria-current={here ? 'step' : undefined}
+          >
             <span className={styles.number} aria-hidden="true">
               {state === 'done' ? '✓' : i + 1}
             </span>

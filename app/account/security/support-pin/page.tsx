@@ -21,8 +21,8 @@ export default async function SupportPinPage() {
       {account.twoStepEnabledAt ? (
         <>
           <p className="lead">
-            When you contact Apple Support, they can see your account&apos;s security settings only after you read them this PIN. They can never change
-            your password, trusted devices or Recovery Key.
+            When you contact Apple Support, they can see your account&apos;s security settings only after you read them this PIN. They can
+            never change your password, trusted devices or Recovery Key.
           </p>
           <ProofStep
             purpose="support-pin"
@@ -33,15 +33,15 @@ export default async function SupportPinPage() {
             noDevice="Your account has no trusted device to send a code to. Add one in Trusted Devices first."
           />
           <p className="small muted">
-            A PIN works for {durationText(SUPPORT_PIN_TTL_MS)}, for the first support staff member who enters it. Making a new PIN replaces the old one. Every look by
-            support shows in your Recent Security Activity.
+            A PIN works for {durationText(SUPPORT_PIN_TTL_MS)}, for the first support staff member who enters it. Making a new PIN replaces
+            the old one. Every look by support shows in your Recent Security Activity.
           </p>
         </>
       ) : (
         <div className="panel">
           <p data-testid="support-pin-not-needed">
-            Two-step verification is off, so Apple Support can see your account&apos;s security settings (never your password) when you contact them,
-            without a PIN. Every look shows in your Recent Security Activity.
+            Two-step verification is off, so Apple Support can see your account&apos;s security settings (never your password) when you
+            contact them, without a PIN. Every look shows in your Recent Security Activity.
           </p>
         </div>
       )}

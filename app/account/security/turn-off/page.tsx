@@ -23,7 +23,9 @@ export default async function TurnOffPage() {
           <li>signing in needs only your password;</li>
           <li>your Recovery Key, your app-specific passwords and your trusted devices are deleted;</li>
           <li>every other browser signed in to your account is signed out;</li>
-          <li>turning it on again starts with a {durationAdjective(WAITING_PERIOD_MS)} waiting period, because your security questions change.</li>
+          <li>
+            turning it on again starts with a {durationAdjective(WAITING_PERIOD_MS)} waiting period, because your security questions change.
+          </li>
         </ul>
         <TurnOffForm />
       </div>

@@ -26,8 +26,8 @@ export default async function ManageTwoStepPage() {
       </p>
       <h1>Two-Step Verification</h1>
       <p className="lead" data-testid="two-step-since">
-        On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={locale} />. Signing in needs your password and then one
-        of your trusted devices: a code from it, or a passkey.
+        On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={locale} />. Signing in needs your password and
+        then one of your trusted devices: a code from it, or a passkey.
       </p>
 
       <section className="panel" aria-labelledby="devices-heading">

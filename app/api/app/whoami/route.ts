@@ -34,11 +34,19 @@ export async function GET(request: Request): Promise<Response> {
   if (refused) return refused;
   const credentials = basicHeader.safeParse(request.headers.get('authorization') ?? '');
   if (!credentials.success) {
-    return json(401, { error: `${APP_SIGN_IN_FAILED} Sign in with your Apple ID and password (HTTP Basic).` }, { 'WWW-Authenticate': CHALLENGE });
+    return json(
+      401,
+      { error: `${APP_SIGN_IN_FAILED} Sign in with your Apple ID and password (HTTP Basic).` },
+      { 'WWW-Authenticate': CHALLENGE },
+    );
   }
-  const ctx: RequestContext = { clientAddress: clientAddressOf(request.headers.get('x-forwarded-for')), userAgent: request.headers.get('user-agent') };
+  const ctx: RequestContext = {
+    clientAddress: clientAddressOf(request.headers.get('x-forwarded-for')),
+    userAgent: request.headers.get('user-agent'),
+  };
   const result = await authenticateApp(runtime(), credentials.data, ctx);
   if (result.ok) return json(200, { name: result.name });
-  if (result.status === 429 || result.status === 503) return json(result.status, { error: result.error }, { 'Retry-After': String(result.retryAfterSeconds) });
+  if (result.status === 429 || result.status === 503)
+    return json(result.status, { error: result.error }, { 'Retry-After': String(result.retryAfterSeconds) });
   return json(401, { error: result.error }, { 'WWW-Authenticate': CHALLENGE });
 }

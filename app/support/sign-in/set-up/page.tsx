@@ -25,8 +25,8 @@ export default async function StaffSetUpPage() {
     <main className="narrow">
       <h1>Set Up a Second Factor</h1>
       <p className="lead">
-        The support console shows the security settings of every account, so signing in to it takes your password and a second factor. Set one
-        up now; you will use it every time you sign in.
+        The support console shows the security settings of every account, so signing in to it takes your password and a second factor. Set
+        one up now; you will use it every time you sign in.
       </p>
       <section className="panel" aria-labelledby="app-heading">
         <h2 id="app-heading">Authenticator App</h2>
@@ -36,13 +36,20 @@ export default async function StaffSetUpPage() {
               Scan this QR code with your authenticator app (or type the key), then enter the {TOTP_DIGITS}-digit code it shows for “
               {STAFF_TOTP_ISSUER}”. It makes a new code every {TOTP_STEP_SECONDS} seconds.
             </p>
-            <TotpKey uri={app.uri} secret={app.secret} note="Keep this key to yourself. It is shown only until your first code is accepted." />
+            <TotpKey
+              uri={app.uri}
+              secret={app.secret}
+              note="Keep this key to yourself. It is shown only until your first code is accepted."
+            />
             <StaffCodeForm action={confirmStaffAppAction} digits={TOTP_DIGITS} issuer={STAFF_TOTP_ISSUER} />
             <StartAppForm again />
           </>
         ) : (
           <>
-            <p>An app on your phone, such as Google Authenticator, Microsoft Authenticator or 1Password, makes a new code every {TOTP_STEP_SECONDS} seconds.</p>
+            <p>
+              An app on your phone, such as Google Authenticator, Microsoft Authenticator or 1Password, makes a new code every{' '}
+              {TOTP_STEP_SECONDS} seconds.
+            </p>
             <StartAppForm again={false} />
           </>
         )}

@@ -26,7 +26,12 @@ export function StartAppForm({ again }: { again: boolean }) {
 }
 
 const setUpPasskey = (): Promise<FormState> =>
-  runCeremony(staffPasskeyRegistrationOptionsAction, (optionsJSON) => startRegistration({ optionsJSON }), addStaffPasskeyAction, STAFF_CEREMONY_ERRORS);
+  runCeremony(
+    staffPasskeyRegistrationOptionsAction,
+    (optionsJSON) => startRegistration({ optionsJSON }),
+    addStaffPasskeyAction,
+    STAFF_CEREMONY_ERRORS,
+  );
 
 export function SetUpPasskeyForm() {
   const [state, action] = useActionState(setUpPasskey, EMPTY_FORM);

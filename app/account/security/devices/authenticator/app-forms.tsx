@@ -16,7 +16,13 @@ export function NameAppForm() {
     <form key={useAnswerKey(state)} action={action} noValidate aria-label="Name the authenticator app">
       <FormMessages state={state} />
       <Field name="name" label="Name" error={e.name} hint="So you can tell it apart in your list, such as “Phone authenticator”.">
-        <input type="text" autoComplete="off" maxLength={60} defaultValue={state.values?.name ?? 'Phone authenticator'} {...errorProps('name', e.name)} />
+        <input
+          type="text"
+          autoComplete="off"
+          maxLength={60}
+          defaultValue={state.values?.name ?? 'Phone authenticator'}
+          {...errorProps('name', e.name)}
+        />
       </Field>
       <SubmitButton label="Continue" pendingLabel="Making a secret…" />
     </form>

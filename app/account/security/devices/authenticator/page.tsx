@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: 'Add an Authenticator App' };
 // Add an authenticator app (RFC 6238): name it, scan the QR code (or type the secret), enter the
 // code it shows. The secret is shown only while the app is pending, on this account's page; once
 // the app is verified it is never shown again (src/kinds/authenticator-app/add.ts).
-export default async function AddAuthenticatorAppPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AddAuthenticatorAppPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const current = await requireSecurityPass(DEVICES_PAGE);
   if (stagePolicy(current.session.stage).devicesNeedFreshCode) requireFreshCode(current, '/account/security/devices');
   const rt = runtime();
@@ -29,8 +33,8 @@ export default async function AddAuthenticatorAppPage({ searchParams }: { search
       </p>
       <h1>Add an Authenticator App</h1>
       <p className="lead">
-        An authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or 1Password, makes a new {TOTP_DIGITS}-digit
-        code every {TOTP_STEP_SECONDS} seconds. Nothing is sent to it, so it works without signal.
+        An authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or 1Password, makes a new {TOTP_DIGITS}
+        -digit code every {TOTP_STEP_SECONDS} seconds. Nothing is sent to it, so it works without signal.
       </p>
       {typeof id === 'string' && !setup ? (
         <p className="notice" role="status">

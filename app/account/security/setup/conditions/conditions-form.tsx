@@ -19,13 +19,22 @@ export function ConditionsForm() {
       </p>
       <ul className={styles.conditions} aria-labelledby="conditions-heading" data-testid="conditions">
         <li>Support cannot reset your password, manage your trusted devices or create a new Recovery Key for you.</li>
-        <li>You are responsible for remembering your password, keeping your trusted devices physically secure and keeping your Recovery Key in a safe place.</li>
+        <li>
+          You are responsible for remembering your password, keeping your trusted devices physically secure and keeping your Recovery Key in
+          a safe place.
+        </li>
         <li>If you lose access to two of these three at the same time, you could be locked out of your account for good.</li>
         <li>Your security questions are deleted, and every other browser signed in to your account is signed out.</li>
       </ul>
       <div className={styles.acceptField}>
         <label className={styles.accept} htmlFor="accept">
-          <input type="checkbox" id="accept" name="accept" aria-invalid={error ? true : undefined} aria-describedby={error ? 'accept-error' : undefined} />
+          <input
+            type="checkbox"
+            id="accept"
+            name="accept"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'accept-error' : undefined}
+          />
           <span>I understand these conditions.</span>
         </label>
         {error ? (

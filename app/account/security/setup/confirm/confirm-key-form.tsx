@@ -15,7 +15,12 @@ export function ConfirmKeyForm() {
   return (
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
       <FormMessages state={state} />
-      <Field name="recoveryKey" label="Recovery Key" error={error} hint={`${RECOVERY_KEY_LENGTH} characters, for example ABCD-EFGH-JKMN-PQ`}>
+      <Field
+        name="recoveryKey"
+        label="Recovery Key"
+        error={error}
+        hint={`${RECOVERY_KEY_LENGTH} characters, for example ABCD-EFGH-JKMN-PQ`}
+      >
         <input
           type="text"
           defaultValue={kept.values.recoveryKey}

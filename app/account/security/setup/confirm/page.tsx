@@ -30,7 +30,8 @@ export default async function ConfirmKeyPage() {
         <p>Type in the Recovery Key from your printed copy. Spaces, dashes and upper or lower case don&apos;t matter.</p>
         <ConfirmKeyForm />
         <p className="small muted">
-          Lost it already? <Link href="/account/security/setup/recovery-key">Get a new Recovery Key</Link>: it replaces the one you got before.
+          Lost it already? <Link href="/account/security/setup/recovery-key">Get a new Recovery Key</Link>: it replaces the one you got
+          before.
         </p>
       </div>
     </main>

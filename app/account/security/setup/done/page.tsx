@@ -27,26 +27,33 @@ export default async function TwoStepOnPage() {
         <h2>What changes now</h2>
         <h3>Signing in needs a code</h3>
         <p>
-          When you sign in, enter your password, then {aDigits(runtime().codeDigits)} verification code we send to one of your trusted devices. Your trusted devices:
+          When you sign in, enter your password, then {aDigits(runtime().codeDigits)} verification code we send to one of your trusted
+          devices. Your trusted devices:
         </p>
         <ul className="plain-list" data-testid="done-devices">
           {trusted.map((d) => (
             <li key={d.id}>{d.label}</li>
           ))}
         </ul>
-        <p>Changing your password, your trusted devices or your Recovery Key also asks for a code first. Other browsers signed in to your account were signed out.</p>
+        <p>
+          Changing your password, your trusted devices or your Recovery Key also asks for a code first. Other browsers signed in to your
+          account were signed out.
+        </p>
         <h3>Keep your Recovery Key</h3>
         <p>
-          Your printed Recovery Key, with one of your trusted devices, is how you reset a forgotten password or get back in if you lose your trusted
-          devices. Keep it on paper, in a safe place, never on your computer or phone. If it is lost, replace it from Manage.
+          Your printed Recovery Key, with one of your trusted devices, is how you reset a forgotten password or get back in if you lose your
+          trusted devices. Keep it on paper, in a safe place, never on your computer or phone. If it is lost, replace it from Manage.
         </p>
         <h3>Apps that can&apos;t ask for a code</h3>
         <p>
-          Some apps (a mail or calendar app, for example) can&apos;t ask for a verification code. For those, make an app-specific password and type
-          it into the app instead of your password.
+          Some apps (a mail or calendar app, for example) can&apos;t ask for a verification code. For those, make an app-specific password
+          and type it into the app instead of your password.
         </p>
         <h3>No more security questions</h3>
-        <p>Your security questions were deleted: with two-step verification, your password, trusted devices and Recovery Key prove who you are.</p>
+        <p>
+          Your security questions were deleted: with two-step verification, your password, trusted devices and Recovery Key prove who you
+          are.
+        </p>
         <div className="actions">
           <Link className="button" href="/account/security/two-step">
             Manage two-step verification

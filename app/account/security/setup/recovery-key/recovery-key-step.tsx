@@ -25,7 +25,17 @@ const WHAT_FOR =
  * 'setup': step 2 of turning two-step on, then on to confirming the key. 'replace': Replace Lost Key
  * with two-step on; the new key works at once and the old one no longer does.
  */
-export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { appleId: string; locale: string; hadKey: boolean; mode?: 'setup' | 'replace' }) {
+export function RecoveryKeyStep({
+  appleId,
+  locale,
+  hadKey,
+  mode = 'setup',
+}: {
+  appleId: string;
+  locale: string;
+  hadKey: boolean;
+  mode?: 'setup' | 'replace';
+}) {
   const [state, getKey] = useActionState(mode === 'setup' ? getRecoveryKeyAction : replaceRecoveryKeyAction, EMPTY);
   const [copied, setCopied] = useState<string | null>(null);
   const key = state.recoveryKey;
@@ -39,7 +49,9 @@ export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { a
     if (!key) return;
     try {
       await navigator.clipboard.writeText(key);
-      setCopied('Copied. Paste it only to print it or write it down, then clear it: don’t keep your Recovery Key in a file or note on your device or computer.');
+      setCopied(
+        'Copied. Paste it only to print it or write it down, then clear it: don’t keep your Recovery Key in a file or note on your device or computer.',
+      );
     } catch {
       setCopied('Your browser did not allow copying. Select the key and copy it, or print it.');
     }
@@ -49,11 +61,10 @@ export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { a
     return (
       <div className="panel">
         <h2>Replace Lost Key</h2>
-        <p>
-          If your Recovery Key is lost or someone else may have seen it, replace it. {WHAT_FOR}
-        </p>
+        <p>If your Recovery Key is lost or someone else may have seen it, replace it. {WHAT_FOR}</p>
         <p className={styles.warning} role="note">
-          Your current key stops working as soon as you get the new one. We show the new key only once: have a printer ready, or paper and pen.
+          Your current key stops working as soon as you get the new one. We show the new key only once: have a printer ready, or paper and
+          pen.
         </p>
         <form action={getKey}>
           <FormMessages state={state} />
@@ -73,7 +84,8 @@ export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { a
         <p className="muted">We show the key only once, right after you get it: have a printer ready, or paper and pen.</p>
         {hadKey ? (
           <p className={styles.warning} role="note">
-            You already got a Recovery Key. Getting a new one replaces it: the key you got before stops working at once, and you confirm the new one in the next step.
+            You already got a Recovery Key. Getting a new one replaces it: the key you got before stops working at once, and you confirm the
+            new one in the next step.
           </p>
         ) : null}
         <form action={getKey}>
@@ -100,14 +112,18 @@ export function RecoveryKeyStep({ appleId, locale, hadKey, mode = 'setup' }: { a
           </span>
         </p>
         <p className={styles.warning}>
-          This is the only time we show this key. Print it now (or write it down) and keep it in a secure place. If you leave this page without it,
-          get a new key: the new one replaces this one.
+          This is the only time we show this key. Print it now (or write it down) and keep it in a secure place. If you leave this page
+          without it, get a new key: the new one replaces this one.
         </p>
         <div className="actions">
           <button type="button" className="button" onClick={() => window.print()}>
             Print
           </button>
-          <button type="button" className="button secondary" onClick={() => void copy() /* copy() says itself whether it worked: nothing to wait for */}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => void copy() /* copy() says itself whether it worked: nothing to wait for */}
+          >
             Copy
           </button>
           {mode === 'setup' ? (
