@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test` on a fresh clone: installs what is missing, then
-//   0. the linters: ESLint (imports at the top, once each; no floating or misused promises) and
+//   0. the linters: Prettier's check (prettier.config.mjs), ESLint (comments within the line width;
+//      imports at the top, once each; no floating or misused promises) and
 //      dependency-cruiser (import boundaries, .dependency-cruiser.cjs; tests/architecture/ checks
 //      the same inside vitest);
 //   1. vitest: unit and integration tests (real SQLite files, SMTP and Twilio stand-ins);
@@ -26,7 +27,7 @@ const step = (name) => console.log(`\n=== ${name} (${Math.round((Date.now() - st
 ensureInstalled();
 rmSync('test-reports', { recursive: true, force: true });
 
-step('linters: ESLint and the import boundaries');
+step("linters: Prettier's check, ESLint and the import boundaries");
 run('npm', ['run', '--silent', 'lint'], env);
 
 /** Each runner writes a JSON report; the last line sums them up for people and for CI. */
