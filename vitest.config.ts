@@ -14,10 +14,6 @@ export default defineConfig({
     // Generous: a shared 2-core machine (CI runs the PostgreSQL suite beside the SQLite one) can be slow; no test is timed.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two test files at a time even on two cores: the integration tests spend about half their time
-    // waiting on a database or a stand-in. Measured on a quiet 2-core machine, the same CPU time:
-    // the SQLite run took 166 s with two workers, 247 s with vitest's default of one.
-    maxWorkers: 2,
     // No log lines in the test output: a test that reads the log gives itself a logger (setLogger).
     env: { BCRYPT_COST: '4', LOG_LEVEL: 'silent' },
   },
