@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { localEnv, randomSecrets } from './dev/standins/local-env.ts';
 
 import { E2E_METRICS_TOKEN, E2E_SERVERS, type E2eServerName } from './e2e/ports.ts';
+import { CHROMIUM_LAUNCH } from './e2e/chromium.ts';
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'two-step-e2e-'));
 process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one database per portal
 // Before the servers start (and their seeds run): the demo accounts' dates are told from the seed's
@@ -87,18 +88,7 @@ export default defineConfig({
   use: {
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [
     { name: 'clock', testMatch: matching(clockHalf(0)), workers: 1, use: { baseURL: `http://localhost:${E2E_SERVERS.clock.app}` } },

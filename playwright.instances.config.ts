@@ -5,6 +5,7 @@
 // e2e-instances/global-setup.ts starts and stops everything; the browser only ever talks to nginx.
 import { defineConfig } from '@playwright/test';
 import { NGINX_URL } from './e2e-instances/ports.ts';
+import { CHROMIUM_LAUNCH } from './e2e/chromium.ts';
 
 export default defineConfig({
   testDir: 'e2e-instances',
@@ -20,17 +21,6 @@ export default defineConfig({
     baseURL: NGINX_URL,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
 });
