@@ -62,7 +62,7 @@ test('a new account turns two-step verification on with the keyboard only', asyn
   // Step 1: a phone number, and the code texted to it.
   await tabTo(page, 'Add trusted devices');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Trusted Devices' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Trusted Devices', exact: true })).toBeVisible();
   await tabTo(page, 'Phone number', 'input');
   await page.keyboard.type(phone.typed);
   await page.keyboard.press('Enter');
