@@ -86,9 +86,14 @@ describe('what counts as naming a kind', () => {
       expect(KIND_NAME.test(plain), plain).toBe(false);
   });
 
-  it('leaves out the kind folders and the registry only', () => {
+  it('leaves out the kind folders and the registries only', () => {
     expect(mayNameKinds('src/kinds/sms/kind.ts')).toBe(true);
+    expect(mayNameKinds('app/_kinds/passkey/add-form.tsx')).toBe(true);
     expect(mayNameKinds('src/kinds/registry.ts')).toBe(true);
+    expect(mayNameKinds('app/_kinds/registry.tsx')).toBe(true);
+    expect(mayNameKinds('src/kinds/staff-registry.ts')).toBe(true);
+    expect(mayNameKinds('app/_kinds/forms.tsx')).toBe(false);
+    expect(mayNameKinds('app/kinds/sms/page.tsx')).toBe(false);
     expect(mayNameKinds('src/kinds/kind.ts')).toBe(false);
     expect(mayNameKinds('src/codes/codes.ts')).toBe(false);
   });

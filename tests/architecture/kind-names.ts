@@ -5,16 +5,19 @@
 // 'passkey'), or a word of one kind's technology: passkey, totp, authenticator, webauthn, sms at the
 // start of a word (sms, smsSender, SmsError, sms-text), or push as a kind (PushSender, push-sender,
 // pushBody, PUSH_TITLE, isPushError, "push notification"), not Array.prototype.push. Counted:
-// src/ and app/ (.ts, .tsx) without the generated Prisma clients, the kind folders
-// (src/kinds/<kind>/), whose job is to name their own kind, and the registry that lists them.
+// src/ and app/ (.ts, .tsx) without the generated Prisma clients, the kind folders, whose job is
+// to name their own kind (src/kinds/<kind>/ and, for a kind's pages and forms, app/_kinds/<kind>/),
+// and the registries that list them (registry.ts or <what>-registry.ts(x) directly in src/kinds/ or
+// app/_kinds/).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const KIND_NAME =
   /['"`](sms|push|totp|passkey)['"`]|passkey|totp|authenticator|webauthn|\bsms|\bpush[-_ ]?(sender|error|notification|title|body)|ispusherror|pushbody|\bpush_title/i;
 
-/** A kind's own folder (src/kinds/<kind>/...), or the one list of kinds (src/kinds/registry.ts): where naming a kind is the point. */
-export const mayNameKinds = (path: string): boolean => /^src\/kinds\/[^/]+\//.test(path) || path === 'src/kinds/registry.ts';
+/** A kind's own folder (src/kinds/<kind>/..., app/_kinds/<kind>/...), or a list of the kinds (src/kinds/registry.ts): where naming a kind is the point. */
+export const mayNameKinds = (path: string): boolean =>
+  /^(src\/kinds|app\/_kinds)\/[^/]+\//.test(path) || /^(src\/kinds|app\/_kinds)\/([\w-]+-)?registry\.tsx?$/.test(path);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
