@@ -1,13 +1,27 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // Unit tests (*.test.ts) need nothing; integration tests (*.int.test.ts) use a real database,
 // the SMTP stand-in and the Twilio stand-in with the real SDK. `npm test` runs the integration
 // tests a second time on PostgreSQL when TEST_POSTGRES_URL is set.
+
+/**
+ * What makes a test file change the modules it shares with others: it mocks or spies on a module,
+ * sets the environment, builds the app's one runtime (src/runtime.ts, whose database is the first
+ * caller's), swaps the logger, or adds a kind to the registry. Such a file gets modules of its own.
+ */
+export const CHANGES_SHARED_MODULES =
+  /vi\.(mock|doMock|spyOn|stubEnv|stubGlobal)\(|app-harness|src\/runtime|setLogger\(|addKind\(|process\.env\.\w+\s*=[^=]|process\.chdir\(/;
+
+const testFiles = readdirSync('tests', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `tests/${f.split('\\').join('/')}`);
+export const OWN_MODULES = testFiles.filter((f) => CHANGES_SHARED_MODULES.test(readFileSync(f, 'utf8'))).sort();
+
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     // Migrates one template database for the run; each test file's database is a copy of it.
     globalSetup: ['tests/harness/template-db.ts'],
@@ -16,5 +30,22 @@ export default defineConfig({
     hookTimeout: 60_000,
     // No log lines in the test output: a test that reads the log gives itself a logger (setLogger).
     env: { BCRYPT_COST: '4', LOG_LEVEL: 'silent' },
+    // Loading the modules again for every file was most of the suite's time (the Prisma client,
+    // zod schemas, the app's actions): the files that leave the modules as they found them share
+    // them within a worker thread; the others (CHANGES_SHARED_MODULES) load their own in a child
+    // process each. (Vitest decides isolation per pool, not per project: hence one pool each.)
+    poolOptions: { threads: { isolate: false }, forks: { isolate: true } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared-modules',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...OWN_MODULES],
+          pool: 'threads',
+        },
+      },
+      { extends: true, test: { name: 'own-modules', include: OWN_MODULES, pool: 'forks' } },
+    ],
   },
 });
