@@ -17,7 +17,9 @@ export const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 export function ensureInstalled() {
   if (!existsSync('node_modules/.package-lock.json') || mtime('package-lock.json') > mtime('node_modules/.package-lock.json')) {
     console.log('Installing dependencies…');
-    run('npm', ['install', '--no-audit', '--no-fund']);
+    // better-sqlite3 has no prebuilt binary this offline machine can fetch, so node-gyp compiles it
+    // (most of the install's time): JOBS=max lets make build its C and C++ parts side by side.
+    run('npm', ['install', '--no-audit', '--no-fund'], { ...process.env, JOBS: process.env.JOBS ?? 'max' });
   }
   const generated = Math.min(mtime('src/generated/sqlite/client.ts'), mtime('src/generated/postgresql/client.ts'));
   if (mtime('prisma/datamodel.prisma') > generated) run(process.execPath, ['scripts/db-generate.mjs']);
