@@ -8,6 +8,7 @@
 //   const r = await fuzzServer('http://localhost:3000', 500);   // { sent, serverErrors, byStatus, examples }
 //
 //   npx tsx scripts/lib/fuzz-http.ts http://localhost:3000 500   # prints "fuzz requests sent: 500, 5xx seen: 0"
+import { NASTY_STRINGS } from './nasty-strings.ts';
 
 export interface FuzzReport {
   sent: number;
@@ -32,29 +33,8 @@ const PAGES = [
   '/account/security/devices',
   '/support',
 ];
-const NASTY = [
-  '\u0000',
-  '\n',
-  '\r\n',
-  '\u202e',
-  '\u2066',
-  '\u200b',
-  '\ufeff',
-  '\ud800',
-  '💥',
-  'e\u0301',
-  "'",
-  '"',
-  '<script>',
-  '%00',
-  '../',
-  '$K1',
-  '$@1',
-  '$undefined',
-  '$Q2',
-  '$T',
-  '__proto__',
-];
+// And the references of React's action encoding ($K form data, $@ promise, $Q map, $T temporary).
+const NASTY = [...NASTY_STRINGS, '$K1', '$@1', '$undefined', '$Q2', '$T'];
 const FIELDS = [
   'name',
   'label',

@@ -20,6 +20,7 @@
 // shrunk arguments: FUZZ_SEED=<seed> reruns it; FUZZ_RUNS=30 looks harder.
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
+import { NASTY_STRINGS } from '../../scripts/lib/nasty-strings.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../harness/db.ts';
 import { BROWSER, GOOD_PASSWORD, accountInput, testDeps } from '../harness/accounts.ts';
@@ -42,37 +43,6 @@ const REFUSAL_BOOKKEEPING = new Set(['Throttle', 'SecurityEvent', 'EmailOutbox']
 
 // ---- Arbitrary arguments ------------------------------------------------------------------------
 
-const NASTY = [
-  '\u0000',
-  '\n',
-  '\r\n',
-  '\t',
-  '\u007f',
-  '\u0085',
-  '\u202e',
-  '\u2066',
-  '\u200f',
-  '\u200b',
-  '\u200d',
-  '\ufeff',
-  '\u2060',
-  '\u2028',
-  '\ud800',
-  '\udfff',
-  '\u3164',
-  'e\u0301',
-  '💥',
-  '👩‍💻',
-  ' ',
-  '%00',
-  "'",
-  '"',
-  '\\',
-  '<script>',
-  '${x}',
-  '../',
-  '__proto__',
-];
 const FIELD_NAMES = [
   'name',
   'label',
@@ -107,7 +77,7 @@ const FIELD_NAMES = [
 const HUGE = 'x'.repeat(100_000);
 
 const nastyText = fc
-  .array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 5 })
+  .array(fc.oneof(fc.constantFrom(...NASTY_STRINGS), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 5 })
   .map((a) => a.join(''));
 const text = fc.oneof(
   { weight: 3, arbitrary: nastyText },
@@ -121,7 +91,7 @@ const text = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.constantFrom('Jane', 'Mail', 'iPhone', '1990-04-30', 'US'), fc.constantFrom(...NASTY), fc.boolean())
+      .tuple(fc.constantFrom('Jane', 'Mail', 'iPhone', '1990-04-30', 'US'), fc.constantFrom(...NASTY_STRINGS), fc.boolean())
       .map(([v, n, before]) => (before ? n + v : v + n)),
   },
 );

@@ -6,42 +6,11 @@
 // redirect URI, a real code, token or sign-in request id), filled in when the request is sent.
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { NASTY_STRINGS } from '../../scripts/lib/nasty-strings.ts';
 
 export const HUGE = 'x'.repeat(100_000);
-const NASTY = [
-  '\u0000',
-  '\n',
-  '\r\n',
-  '\t',
-  '\u007f',
-  '\u0085',
-  '\u202e',
-  '\u200b',
-  '\ufeff',
-  '\u2028',
-  '\ud800',
-  '\udfff',
-  'e\u0301',
-  '💥',
-  ' ',
-  '%00',
-  '%',
-  '%zz',
-  "'",
-  '"',
-  '\\',
-  '<script>',
-  '${x}',
-  '../',
-  '__proto__',
-  'constructor',
-  '[]',
-  '{}',
-  'null',
-  '-1',
-  '1e999',
-  'NaN',
-];
+// A URL's own escapes, and values a parser might read as JSON or a number.
+const NASTY = [...NASTY_STRINGS, '%', '%zz', 'constructor', '[]', '{}', 'null', '-1', '1e999', 'NaN'];
 /** Live values: filled in from the running portal when the request is sent. */
 export const LIVE = [
   '$client_id',
