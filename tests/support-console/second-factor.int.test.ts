@@ -1,4 +1,4 @@
-// Staff prove a second factor (src/support/staff-factors.ts, staff-totp.ts, staff-passkeys.ts): after
+// Staff prove a second factor (src/support/staff-factors.ts, src/kinds/<kind>/staff.ts): after
 // the right password a staff session is in the 'second-factor' stage; the first sign-in sets up an
 // authenticator app (the key shown, one code proves it) or a passkey (a software authenticator makes
 // real attestations and assertions: tests/passkeys/authenticator.ts); every later sign-in proves it.
@@ -16,13 +16,13 @@ import { DESK, firstSignInWithApp, passwordOnly, session, signInWithApp, staffDe
 import { DAY, fixedClock, MINUTE } from '../../src/clock.ts';
 import { timeStepOf, totpCodeAt, TOTP_STEP_SECONDS } from '../../src/kinds/authenticator-app/totp.ts';
 import { consoleReady, staffSignIn } from '../../src/support/staff.ts';
-import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/support/staff-totp.ts';
+import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/kinds/authenticator-app/staff.ts';
 import {
   addStaffPasskey,
   signInWithStaffPasskey,
   staffPasskeyOptions,
   staffPasskeyRegistrationOptions,
-} from '../../src/support/staff-passkeys.ts';
+} from '../../src/kinds/passkey/staff.ts';
 import { STAFF_FACTOR_DAILY, STAFF_FACTOR_SHORT } from '../../src/support/staff-factors.ts';
 import { storeChallenge } from '../../src/kinds/passkey/prove-challenges.ts';
 import { register } from '../../src/observability/metrics.ts';
