@@ -80,6 +80,9 @@ describe('what counts as naming a kind', () => {
     expect(mayNameKinds('src/kinds/registry.ts')).toBe(true);
     expect(mayNameKinds('app/_kinds/registry.tsx')).toBe(true);
     expect(mayNameKinds('src/kinds/staff-registry.ts')).toBe(true);
+    expect(mayNameKinds('src/kinds/staff-kinds-registry.ts')).toBe(true);
+    expect(mayNameKinds('app/_kinds/staff-registry.tsx')).toBe(true);
+    expect(mayNameKinds('app/_kinds/passkey/staff.tsx')).toBe(true);
     expect(mayNameKinds('app/_kinds/forms.tsx')).toBe(false);
     expect(mayNameKinds('app/kinds/sms/page.tsx')).toBe(false);
     expect(mayNameKinds('src/kinds/kind.ts')).toBe(false);
