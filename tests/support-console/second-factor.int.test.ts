@@ -23,7 +23,8 @@ import {
   staffPasskeyOptions,
   staffPasskeyRegistrationOptions,
 } from '../../src/kinds/passkey/staff.ts';
-import { STAFF_FACTOR_DAILY, STAFF_FACTOR_SHORT } from '../../src/support/staff-factors.ts';
+import { resetStaffFactors, STAFF_FACTOR_DAILY, STAFF_FACTOR_SHORT } from '../../src/support/staff-factors.ts';
+import { NO_REQUEST } from '../../src/security-events/record.ts';
 import { storeChallenge } from '../../src/kinds/passkey/prove-challenges.ts';
 import { register } from '../../src/observability/metrics.ts';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
@@ -402,6 +403,29 @@ describe('staff prove a second factor', () => {
       expect(results.find((r) => !r.ok)).toMatchObject({ code: 'STAFF_FACTOR_EXISTS' });
       expect(await t.db.staffFactor.count()).toBe(1);
       expect(await t.db.staffSession.count({ where: { secondFactor: { not: null } } })).toBe(1);
+    });
+
+    it("the operator's reset drops the staff member's challenges in flight with their key, and no one else's", async () => {
+      await firstSignInWithPasskey();
+      await passkeyStep(); // a sign-in begun, its challenge not yet answered
+      await staffMember(t.db, clock, KIM, 'Kim Staff');
+      const { session: kim } = await passwordOnly(deps(), KIM);
+      expect((await staffPasskeyRegistrationOptions(deps(), kim)).ok).toBe(true);
+      const holder = await newAccount(t.db, clock);
+      await storeChallenge(
+        t.db,
+        { accountId: holder },
+        'sign-in',
+        Buffer.from('a holder challenge 0123456789').toString('base64url'),
+        clock.now(),
+      );
+      expect(await t.db.webAuthnChallenge.count({ where: { staffUserId: sam } })).toBe(1);
+
+      expect(await resetStaffFactors(t.db, { email: SAM, emailKey: SAM }, clock.now(), NO_REQUEST)).toEqual({ ok: true, removed: 1 });
+      expect(await t.db.webAuthnChallenge.count({ where: { staffUserId: sam } })).toBe(0);
+      expect(await t.db.webAuthnChallenge.count({ where: { staffUserId: { not: sam } } })).toBe(1);
+      expect(await t.db.webAuthnChallenge.count({ where: { accountId: holder } })).toBe(1);
+      expect(await t.db.staffFactor.count({ where: { staffUserId: sam } })).toBe(0);
     });
   });
 
