@@ -4,15 +4,17 @@
 //  - production code (src/, app/) never imports dev/ (stand-ins, demo seed), scripts/ or tests;
 //  - src/ folders are layered: each may import only the layers listed before it in SRC_LAYERS
 //    (and the loose files at the top of src/), so no two layers ever depend on each other. A layer
-//    is a folder, or the files of one name in every kind's folder (a kind spans three layers: what
-//    it is and how it proves, its proof for a purpose, and how a device of it is added);
+//    is a folder, or the files of one name in every kind's folder (a kind spans four layers: what
+//    it is and how it proves, its proof for a purpose, how a device of it is added, and the
+//    support staff's second factor of its kind);
 //  - no module imports itself back through others (no cycles anywhere).
 
 /**
  * src/ from the bottom up. A layer may import any layer before it, never one after it.
  * Adding a folder means choosing its place here. A name with a star in the middle is one file name
  * in every kind's folder: the kinds' adding layer is src/kinds/<kind>/add.ts and add-<part>.ts of
- * every kind, their proving layer the same for prove; the layer 'kinds' is the rest of src/kinds/.
+ * every kind, their proving layer the same for prove; a list of such files beside the kind folders
+ * (src/kinds/staff-registry.ts) is in their layer; the layer 'kinds' is the rest of src/kinds/.
  */
 const SRC_LAYERS = [
   'generated', //        Prisma's generated clients
@@ -42,17 +44,20 @@ const SRC_LAYERS = [
   'two-step', //         flow: turn on, turn off
   'oidc', //             other apps sign in through the portal (OpenID Connect provider)
   'support', //          the read-only support console
+  'kinds/*/staff', //    each kind's second factor of support staff, on support/'s shared rules (listed by src/kinds/staff-registry.ts)
   'server', //           the HTTP server around Next.js
 ];
 
 const alternation = (names) => `(${names.map((n) => n.replace(/[-]/g, '\\-')).join('|')})`;
 
 // The files of a layer: a folder's (`^src/codes/`), or one file name's in every folder below one
-// (the kinds' adding layer: `^src/kinds/[^/]+/add(\.ts|-[^/]*\.ts)$`).
-const layerPath = (layer) =>
-  layer.includes('/*/')
-    ? `^src/${layer.replace('/*/', '/[^/]+/').replace(/[-]/g, '\\-')}(\\.ts|-[^/]*\\.ts)$`
-    : `^src/${layer.replace(/[-]/g, '\\-')}/`;
+// and the list of them beside those folders (the kinds' staff layer:
+// `^src/kinds/([^/]+/staff(\.ts|-[^/]*\.ts)|staff-registry\.ts)$`).
+const layerPath = (layer) => {
+  if (!layer.includes('/*/')) return `^src/${layer.replace(/[-]/g, '\\-')}/`;
+  const [folder, name] = layer.split('/*/').map((part) => part.replace(/[-]/g, '\\-'));
+  return `^src/${folder}/([^/]+/${name}(\\.ts|-[^/]*\\.ts)|${name}-registry\\.ts)$`;
+};
 // The layers whose files lie inside this one's folder (the kinds' adding layer inside kinds): not this layer's.
 const nestedIn = (layer) => SRC_LAYERS.filter((l) => l.startsWith(`${layer}/`));
 const TOP_FOLDERS = [...new Set(SRC_LAYERS.map((l) => l.split('/')[0]))];

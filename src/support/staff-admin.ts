@@ -9,8 +9,12 @@ import { appleIdKey } from '../accounts/apple-id.ts';
 import { kindOf } from '../kinds/registry.ts';
 import { withArticle } from '../kinds/kind.ts';
 import { NO_REQUEST } from '../security-events/record.ts';
-import { addStaffUser, generateStaffPassword, type StaffDeps, type StaffFactorKind } from './staff.ts';
+import { STAFF_FACTOR_KINDS, type StaffFactorKind } from '../kinds/staff-kinds-registry.ts';
+import { addStaffUser, generateStaffPassword, type StaffDeps } from './staff.ts';
 import { factorKindsByStaff, resetStaffFactors } from './staff-factors.ts';
+
+/** The kinds of second factor a staff member may set up, each noun with its article, joined by `or`. */
+const factorChoices = (or: string) => STAFF_FACTOR_KINDS.map((k) => withArticle(kindOf(k).noun)).join(or);
 
 export const STAFF_USAGE = `Usage: npm run staff -- <command>
 
@@ -26,8 +30,8 @@ export const STAFF_USAGE = `Usage: npm run staff -- <command>
                       sessions: their next sign-in sets up a new one
   help                this text
 
-Signing in at /support asks for the password, then a second factor: an authenticator app or a
-passkey or security key, which each staff user sets up at their first sign-in.`;
+Signing in at /support asks for the password, then a second factor:
+${factorChoices(' or ')}, which each staff user sets up at their first sign-in.`;
 
 export type StaffCommand =
   | { command: 'add'; email: string; name: string | null; passwordStdin: boolean }
@@ -83,7 +87,7 @@ export interface StaffOutcome {
 
 /** What `add` and `reset-factor` tell the operator about the sign-in to come. */
 export const setUpAtSignIn = (which: 'first' | 'next') =>
-  `Their ${which} sign-in at /support asks them to set up a second factor: ${withArticle(kindOf('totp').noun)}, or ${withArticle(kindOf('passkey').noun)}.`;
+  `Their ${which} sign-in at /support asks them to set up a second factor: ${factorChoices(', or ')}.`;
 
 /** A staff user's second factors as `list` shows them. */
 function factorText(kinds: StaffFactorKind[]): string {

@@ -2,8 +2,9 @@
 // password alone must not open the console). After the right password a staff session is in the
 // 'second-factor' stage (./staff.ts) and can do one thing: prove the factor, or, when the staff
 // member has none yet (the first sign-in after `npm run staff -- add`, or after the operator's
-// `reset-factor`), set one up and prove it once. Two kinds, the holders' own: an authenticator app
-// (./staff-totp.ts) and a passkey or security key (./staff-passkeys.ts).
+// `reset-factor`), set one up and prove it once. Its kinds are the holders' own, each in its kind's
+// folder (src/kinds/<kind>/staff.ts, offering what ./staff-factor-kind.ts says, listed by
+// src/kinds/staff-registry.ts).
 //
 // What every kind shares is here: the guessing limits (counted before the proof is checked), the
 // rule that a setup needs the absence of any factor (checked again under a lock when it completes),
@@ -17,7 +18,8 @@ import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { SUPPORT_ERRORS } from './errors.ts';
 import { recordStaffEvent } from './staff-events.ts';
-import { createStaffSession, hasStaffFactor, type StaffFactorKind, type StaffSession } from './staff.ts';
+import { createStaffSession, hasStaffFactor, type StaffSession } from './staff.ts';
+import { STAFF_RESET_EXTRAS, type StaffFactorKind } from '../kinds/staff-kinds-registry.ts';
 
 // (ours) Stricter than a holder's codes (10 wrong in a row, then a pause of at most an hour): a
 // staff factor guards every account. 5 failures lock it for 15 minutes, and 20 in a day for a
@@ -25,7 +27,7 @@ import { createStaffSession, hasStaffFactor, type StaffFactorKind, type StaffSes
 export const STAFF_FACTOR_SHORT: LockPolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
 export const STAFF_FACTOR_DAILY: LockPolicy = { maxFailures: 20, windowMs: DAY, lockMs: DAY };
 
-/** The limits every proof of a staff member's second factor counts under (codes and passkeys alike). */
+/** The limits every proof of a staff member's second factor counts under, whatever its kind. */
 export function staffFactorLimits(staffUserId: string): Limit[] {
   return [
     [`staff-second-factor:${staffUserId}`, STAFF_FACTOR_SHORT],
@@ -93,24 +95,28 @@ class SessionGone extends Error {}
 
 /**
  * A new factor proved itself at setup. In one transaction, under the staff member's lock: it
- * becomes theirs (`add`) unless another setup completed first, pending apps are dropped, and the
- * step is passed. A session that ended meanwhile adds nothing: STAFF_SIGN_IN_AGAIN.
+ * becomes theirs (`add`) unless another setup completed first, factors still pending are dropped,
+ * and the step is passed. A session that ended meanwhile adds nothing: STAFF_SIGN_IN_AGAIN.
  */
-export async function completeSetup(
+export async function completeSetup<C extends string>(
   db: Db,
   session: StaffSession,
   kind: StaffFactorKind,
-  /** Makes the factor theirs; false when it is gone (an app whose setup was started again meanwhile). */
-  add: (tx: DbTx) => Promise<boolean>,
+  /**
+   * Makes the factor theirs; or, when it is gone (a pending factor whose setup was started again
+   * meanwhile), the kind's refusal, and nothing is kept.
+   */
+  add: (tx: DbTx) => Promise<Failure<C> | null>,
   now: Date,
   ctx: RequestContext,
-): Promise<{ ok: true; token: string } | Failure<'STAFF_FACTOR_EXISTS' | 'STAFF_SIGN_IN_AGAIN' | 'STAFF_APP_NOT_STARTED'>> {
+): Promise<{ ok: true; token: string } | Failure<C | 'STAFF_FACTOR_EXISTS' | 'STAFF_SIGN_IN_AGAIN'>> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx): Promise<{ ok: true; token: string } | Failure<C | 'STAFF_FACTOR_EXISTS'>> => {
       await lockStaffFactors(tx, session.staff.id, now);
       const refused = await setupRefusal(tx, session);
       if (refused) return refused;
-      if (!(await add(tx))) return failure(SUPPORT_ERRORS, 'STAFF_APP_NOT_STARTED');
+      const gone = await add(tx);
+      if (gone) return gone;
       await tx.staffFactor.deleteMany({ where: { staffUserId: session.staff.id, verifiedAt: null } });
       await recordStaffEvent(tx, { staffUserId: session.staff.id, kind: 'staff-factor-added', at: now, details: { factor: kind } }, ctx);
       const token = await passSecondFactor(tx, session, kind, now, ctx);
@@ -144,7 +150,8 @@ export async function staffFactorKinds(db: Db, staffUserId: string): Promise<Sta
 
 /**
  * The operator removes every factor of a staff member who lost theirs: their sessions end too (one
- * may have been opened with the lost factor), and the next sign-in sets up a new one. `email` is
+ * may have been opened with the lost factor), and so does what a kind keeps beside its factors
+ * (STAFF_RESET_EXTRAS); the next sign-in sets up a new one. `email` is
  * what the operator typed (the refusal names it), `emailKey` its lookup key.
  */
 export async function resetStaffFactors(
@@ -160,7 +167,7 @@ export async function resetStaffFactors(
     const { count } = await tx.staffFactor.deleteMany({ where: { staffUserId: staff.id, verifiedAt: { not: null } } });
     await tx.staffFactor.deleteMany({ where: { staffUserId: staff.id } });
     await tx.staffSession.deleteMany({ where: { staffUserId: staff.id } });
-    await tx.webAuthnChallenge.deleteMany({ where: { staffUserId: staff.id } });
+    for (const forget of STAFF_RESET_EXTRAS) await forget(tx, staff.id);
     await recordStaffEvent(tx, { staffUserId: staff.id, kind: 'staff-factors-reset', at: now, details: { removed: count } }, ctx);
     return { ok: true, removed: count };
   });

@@ -5,8 +5,8 @@
 // A staff session is a StaffSession row keyed by the SHA-256 of a random token; the browser holds
 // the token in its own sealed cookie (app/lib/staff-session.ts), never the customers' cookie.
 //
-// Signing in is the password, then a second factor (an authenticator app or a passkey or security
-// key, ./staff-factors.ts): a session that passed only the password is in the 'second-factor'
+// Signing in is the password, then a second factor (of a kind the staff member set up,
+// ./staff-factors.ts): a session that passed only the password is in the 'second-factor'
 // stage and opens nothing of the console (consoleReady below, the one check every console page
 // and action goes through); passing the factor replaces it with a new 'console' session.
 import { randomBytes } from 'node:crypto';
@@ -26,6 +26,7 @@ import type { RequestContext } from '../security-events/record.ts';
 import { failure, type Failure, type Result } from '../result.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { recordStaffEvent } from './staff-events.ts';
+import type { StaffFactorKind } from '../kinds/staff-kinds-registry.ts';
 
 export interface StaffDeps {
   db: Db;
@@ -112,10 +113,6 @@ export const STAFF_ABSOLUTE_MS = 8 * HOUR;
  * at the first sign-in, is done within it (as a holder's password stage, src/sessions/sessions.ts).
  */
 export const STAFF_SECOND_FACTOR_MS = 10 * MINUTE;
-
-/** How a staff member proves the second factor (./staff-factors.ts): the holders' kinds of the same name. */
-export type StaffFactorKind = 'totp' | 'passkey';
-export const STAFF_FACTOR_KINDS = ['totp', 'passkey'] as const satisfies readonly StaffFactorKind[];
 
 /** 'second-factor': only the password was given. 'console': the second factor too. */
 export type StaffStage = 'second-factor' | 'console';

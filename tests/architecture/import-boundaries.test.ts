@@ -120,6 +120,21 @@ describe('the rules themselves', () => {
     expect(forbids(rule('layer-kinds'), 'src/kinds/sms/add.ts', 'src/codes/codes.ts')).toBe(false);
   });
 
+  it("put each kind's staff second factor and their list above support/, and what support/ says of the kinds below it", () => {
+    expect(layerOf('src/kinds/passkey/staff.ts')).toBe('kinds/*/staff');
+    expect(layerOf('src/kinds/authenticator-app/staff-forms.ts')).toBe('kinds/*/staff');
+    expect(layerOf('src/kinds/staff-registry.ts')).toBe('kinds/*/staff');
+    expect(layerOf('src/kinds/staff-kinds-registry.ts')).toBe('kinds');
+    expect(layerOf('src/kinds/passkey/staffing.ts')).toBe('kinds'); // staff only as the whole name, or before a dash
+    expect(layerOf('src/kinds/add-registry.ts')).toBe('kinds/*/add'); // a list of a layer's files is in that layer
+    expect(forbids(rule('layer-support'), 'src/support/staff-factors.ts', 'src/kinds/passkey/staff.ts')).toBe(true);
+    expect(forbids(rule('layer-support'), 'src/support/staff.ts', 'src/kinds/staff-registry.ts')).toBe(true);
+    expect(forbids(rule('layer-support'), 'src/support/errors.ts', 'src/kinds/staff-kinds-registry.ts')).toBe(false);
+    expect(forbids(rule('layer-kinds/*/staff'), 'src/kinds/passkey/staff.ts', 'src/support/staff-factors.ts')).toBe(false);
+    expect(forbids(rule('layer-kinds/*/staff'), 'src/kinds/passkey/staff.ts', 'src/server/serve.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds'), 'src/kinds/staff-kinds-registry.ts', 'src/kinds/staff-registry.ts')).toBe(true);
+  });
+
   it('ask for a place in the layers for a new src/ folder', () => {
     expect(new RegExp(rule('src-folder-in-layers').from.path!).test('src/somewhere-new/x.ts')).toBe(true);
     expect(new RegExp(rule('src-folder-in-layers').from.path!).test('src/accounts/x.ts')).toBe(false);

@@ -66,10 +66,12 @@ export type FoundAction = { module: string; name: string; fn: (...args: unknown[
  * app/actions/proof.ts serves every flow's second step, the flow named by a purpose its page binds:
  * called bare it reaches no flow, so it is also listed once per purpose, bound as the pages bind it
  * (askAction(purpose, ...), proveAction(purpose, null, ...)), which reaches each flow as its own
- * actions did.
+ * actions did. The staff second factor's actions (app/actions/staff-second-factor.ts) serve every
+ * kind of factor, the kind bound by its form: they are also listed once per kind, bound to it.
  */
 export async function serverActions(): Promise<FoundAction[]> {
   const { PROOF_PURPOSES } = await import('../../app/lib/proof-purposes.ts');
+  const { STAFF_FACTOR_KINDS } = await import('../../src/kinds/staff-registry.ts');
   const found: FoundAction[] = [];
   for (const file of filesUnder(join(APP, 'actions'), (f) => f.endsWith('.ts'))) {
     const mod = (await import(file)) as Record<string, unknown>;
@@ -78,6 +80,8 @@ export async function serverActions(): Promise<FoundAction[]> {
       if (typeof fn !== 'function') continue;
       const action = fn as FoundAction['fn'];
       found.push({ module, name, fn: action });
+      if (module === join('actions', 'staff-second-factor.ts'))
+        for (const kind of STAFF_FACTOR_KINDS) found.push({ module, name: `${name}('${kind}')`, fn: (...args) => action(kind, ...args) });
       if (module !== join('actions', 'proof.ts')) continue;
       const bound = name === 'proveAction' ? [null] : [];
       for (const purpose of PROOF_PURPOSES)

@@ -7,7 +7,7 @@ import { CODE_KEY, TOTP_KEY } from '../codes/helpers.ts';
 import { relyingParty } from '../../src/kinds/passkey/relying-party.ts';
 import { totpCodeAt } from '../../src/kinds/authenticator-app/totp.ts';
 import { staffSignIn } from '../../src/support/staff.ts';
-import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/support/staff-totp.ts';
+import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/kinds/authenticator-app/staff.ts';
 import {
   addStaffUser,
   consoleReady,

@@ -1,4 +1,4 @@
-// Staff prove a second factor (src/support/staff-factors.ts, staff-totp.ts, staff-passkeys.ts): after
+// Staff prove a second factor (src/support/staff-factors.ts, src/kinds/<kind>/staff.ts): after
 // the right password a staff session is in the 'second-factor' stage; the first sign-in sets up an
 // authenticator app (the key shown, one code proves it) or a passkey (a software authenticator makes
 // real attestations and assertions: tests/passkeys/authenticator.ts); every later sign-in proves it.
@@ -16,14 +16,15 @@ import { DESK, firstSignInWithApp, passwordOnly, session, signInWithApp, staffDe
 import { DAY, fixedClock, MINUTE } from '../../src/clock.ts';
 import { timeStepOf, totpCodeAt, TOTP_STEP_SECONDS } from '../../src/kinds/authenticator-app/totp.ts';
 import { consoleReady, staffSignIn } from '../../src/support/staff.ts';
-import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/support/staff-totp.ts';
+import { confirmStaffApp, pendingStaffApp, signInWithStaffApp, startStaffApp } from '../../src/kinds/authenticator-app/staff.ts';
 import {
   addStaffPasskey,
   signInWithStaffPasskey,
   staffPasskeyOptions,
   staffPasskeyRegistrationOptions,
-} from '../../src/support/staff-passkeys.ts';
-import { STAFF_FACTOR_DAILY, STAFF_FACTOR_SHORT } from '../../src/support/staff-factors.ts';
+} from '../../src/kinds/passkey/staff.ts';
+import { resetStaffFactors, STAFF_FACTOR_DAILY, STAFF_FACTOR_SHORT } from '../../src/support/staff-factors.ts';
+import { NO_REQUEST } from '../../src/security-events/record.ts';
 import { storeChallenge } from '../../src/kinds/passkey/prove-challenges.ts';
 import { register } from '../../src/observability/metrics.ts';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
@@ -402,6 +403,29 @@ describe('staff prove a second factor', () => {
       expect(results.find((r) => !r.ok)).toMatchObject({ code: 'STAFF_FACTOR_EXISTS' });
       expect(await t.db.staffFactor.count()).toBe(1);
       expect(await t.db.staffSession.count({ where: { secondFactor: { not: null } } })).toBe(1);
+    });
+
+    it("the operator's reset drops the staff member's challenges in flight with their key, and no one else's", async () => {
+      await firstSignInWithPasskey();
+      await passkeyStep(); // a sign-in begun, its challenge not yet answered
+      await staffMember(t.db, clock, KIM, 'Kim Staff');
+      const { session: kim } = await passwordOnly(deps(), KIM);
+      expect((await staffPasskeyRegistrationOptions(deps(), kim)).ok).toBe(true);
+      const holder = await newAccount(t.db, clock);
+      await storeChallenge(
+        t.db,
+        { accountId: holder },
+        'sign-in',
+        Buffer.from('a holder challenge 0123456789').toString('base64url'),
+        clock.now(),
+      );
+      expect(await t.db.webAuthnChallenge.count({ where: { staffUserId: sam } })).toBe(1);
+
+      expect(await resetStaffFactors(t.db, { email: SAM, emailKey: SAM }, clock.now(), NO_REQUEST)).toEqual({ ok: true, removed: 1 });
+      expect(await t.db.webAuthnChallenge.count({ where: { staffUserId: sam } })).toBe(0);
+      expect(await t.db.webAuthnChallenge.count({ where: { staffUserId: { not: sam } } })).toBe(1);
+      expect(await t.db.webAuthnChallenge.count({ where: { accountId: holder } })).toBe(1);
+      expect(await t.db.staffFactor.count({ where: { staffUserId: sam } })).toBe(0);
     });
   });
 

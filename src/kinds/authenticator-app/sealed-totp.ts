@@ -1,6 +1,6 @@
 // A typed code against a sealed authenticator-app secret, whoever the app belongs to (a holder's
 // trusted device in src/kinds/authenticator-app/check.ts, a staff member's second factor in
-// src/support/staff-totp.ts): open the secret for its row, find the time step the code belongs to
+// ./staff.ts): open the secret for its row, find the time step the code belongs to
 // (otplib compares in constant time), and refuse a step at or before the last one accepted. The
 // caller then claims the step in its own table with one conditional UPDATE, so of concurrent
 // requests with one code exactly one wins.

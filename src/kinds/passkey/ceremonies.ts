@@ -1,5 +1,5 @@
 // The WebAuthn ceremonies themselves, whoever the key belongs to (a holder's trusted device in
-// ./passkeys.ts, a staff member's second factor in src/support/staff-passkeys.ts): the options
+// ./passkeys.ts, a staff member's second factor in ./staff.ts): the options
 // @simplewebauthn/server makes, and its checks of an answer against our challenge, origin and RP ID.
 // No database, no owner: the callers store the challenge, find the credential and write the counter.
 import {

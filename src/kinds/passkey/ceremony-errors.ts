@@ -11,8 +11,19 @@ export const CEREMONY_ERRORS = {
   CEREMONY_FAILED: "Your browser couldn't use a passkey or security key. Try again, or choose another trusted device.",
 } as const;
 
-/** The same three sentences, for other readers (support staff: src/support/staff-ceremony-errors.ts). */
+/** The same three sentences, for other readers (support staff: STAFF_CEREMONY_ERRORS below). */
 export type CeremonySentences = Record<keyof typeof CEREMONY_ERRORS, string>;
+
+/**
+ * The same three, said to support staff signing in to the console with a passkey as their second
+ * factor (./staff.ts): the holders' sentences send them to "another trusted device", which staff do
+ * not have. ./errors.ts includes them in the staff factor's refusals (STAFF_PASSKEY_ERRORS).
+ */
+export const STAFF_CEREMONY_ERRORS = {
+  CEREMONY_CANCELLED: 'The passkey or security key request was cancelled or timed out. Try again.',
+  CEREMONY_ALREADY_ADDED: 'That passkey or security key is already set up for you. Sign in with it, or use another one.',
+  CEREMONY_FAILED: "Your browser couldn't use a passkey or security key. Try again, or use an authenticator app.",
+} as const satisfies CeremonySentences;
 
 /** The sentence for an error thrown by @simplewebauthn/browser's startAuthentication/startRegistration. */
 export function ceremonyErrorSentence(e: unknown, sentences: CeremonySentences = CEREMONY_ERRORS): string {

@@ -2,7 +2,7 @@
 // Each sentence says what to do next; none names a credential id or a key.
 import type { ErrorSentences } from '../../result.ts';
 import { waitText } from '../../throttle/throttle.ts';
-import { CEREMONY_ERRORS } from './ceremony-errors.ts';
+import { CEREMONY_ERRORS, STAFF_CEREMONY_ERRORS } from './ceremony-errors.ts';
 
 export const PASSKEYS_ERRORS = {
   ...CEREMONY_ERRORS,
@@ -28,3 +28,23 @@ export const PASSKEYS_ERRORS = {
 } as const satisfies ErrorSentences;
 
 export type PasskeysError = keyof typeof PASSKEYS_ERRORS;
+
+/**
+ * A support staff member's passkey or security key, their second factor for the console (./staff.ts):
+ * why it was not set up or not accepted. Staff have no trusted devices, so none sends them to
+ * another one. src/kinds/staff-kinds-registry.ts lists them, and the support console's map
+ * (src/support/errors.ts) includes them.
+ */
+export const STAFF_PASSKEY_ERRORS = {
+  /** A staff member who set up no passkey asked to sign in with one. */
+  STAFF_NO_PASSKEY: 'You have no passkey or security key set up. Use your authenticator app.',
+  ...STAFF_CEREMONY_ERRORS,
+  STAFF_PASSKEY_MALFORMED: "We couldn't read the answer from your passkey or security key. Try again.",
+  /** The challenge is unknown, was used, expired, or is another staff member's or another step's. */
+  STAFF_PASSKEY_EXPIRED: 'This request has expired or was already used. Try again.',
+  STAFF_PASSKEY_UNKNOWN: "That passkey or security key isn't set up for you. Try another one.",
+  STAFF_PASSKEY_REFUSED: "Your passkey or security key couldn't be verified. Try again.",
+  STAFF_PASSKEY_COUNTER:
+    'This passkey or security key may have been copied, so it was not accepted. Ask the operator to reset your second factor.',
+  STAFF_PASSKEY_NOT_ADDED: "We couldn't set up that passkey or security key. Try again, or use another one.",
+} as const satisfies ErrorSentences;

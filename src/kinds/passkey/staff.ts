@@ -1,22 +1,21 @@
 // A staff member's passkey or security key (WebAuthn), as the second factor after the password
-// (./staff-factors.ts). The holders' ceremonies (src/kinds/passkey/ceremonies.ts) and challenges
-// (src/kinds/passkey/prove-challenges.ts, owned by the staff member): the RP is APP_URL's, the challenge is
+// (src/support/staff-factors.ts). The holders' ceremonies (./ceremonies.ts) and challenges
+// (./prove-challenges.ts, owned by the staff member): the RP is APP_URL's, the challenge is
 // single use and lives 5 minutes, the credential id is unique, the counter must go up and is
 // written only from the value checked. Setting one up needs no factor yet, and the ceremony is its
 // proof: it opens the console at once. Every assertion is counted before it is checked
 // (staffFactorLimits); a malformed or expired answer is refused without counting.
 //
-// It names the passkey kind and stays here, not in src/kinds/passkey/: a staff member's factor is
-// the console's own concept (a StaffFactor row of a staff user, who has no account and no trusted
-// devices), so it uses the kind's ceremonies and challenges but none of the registry's, and it
-// sits in the support layer, above every flow of the holders.
+// A staff member's factor is the console's own concept (a StaffFactor row of a staff user, who has
+// no account and no trusted devices): this file sits above src/support/, whose shared rules it
+// uses, and src/kinds/staff-registry.ts lists it (passkeyStaffFactor, below).
 import { createHash } from 'node:crypto';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
-import type { Db } from '../db/client.ts';
-import type { Clock } from '../clock.ts';
-import { attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';
-import { isUniqueViolation } from '../db/unique-violation.ts';
-import { consumeChallenge, storeChallenge } from '../kinds/passkey/prove-challenges.ts';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../clock.ts';
+import { attemptsSucceeded, takeAttempts } from '../../throttle/throttle.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
+import { consumeChallenge, storeChallenge } from './prove-challenges.ts';
 import {
   assertionAnswer,
   authenticationOptionsFor,
@@ -25,13 +24,14 @@ import {
   registrationAnswer,
   registrationOptionsFor,
   transportsOf,
-} from '../kinds/passkey/ceremonies.ts';
-import type { RelyingParty } from '../kinds/passkey/relying-party.ts';
-import type { RequestContext } from '../security-events/record.ts';
-import { failure, type Result } from '../result.ts';
-import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
-import { completeSetup, factorFailed, passSecondFactor, setupRefusal, staffFactorLimits } from './staff-factors.ts';
-import { consoleReady, type StaffSession } from './staff.ts';
+} from './ceremonies.ts';
+import type { RelyingParty } from './relying-party.ts';
+import type { RequestContext } from '../../security-events/record.ts';
+import { failure, type Result } from '../../result.ts';
+import { SUPPORT_ERRORS, type SupportError } from '../../support/errors.ts';
+import { completeSetup, factorFailed, passSecondFactor, setupRefusal, staffFactorLimits } from '../../support/staff-factors.ts';
+import type { KindOfStaffFactor } from '../../support/staff-factor-kind.ts';
+import { consoleReady, type StaffSession } from '../../support/staff.ts';
 
 export interface StaffPasskeyDeps {
   db: Db;
@@ -41,7 +41,7 @@ export interface StaffPasskeyDeps {
 
 /**
  * The user handle the authenticator keeps: opaque and stable per staff member, never a holder's
- * (src/kinds/passkey/prove.ts userHandle).
+ * (./prove.ts userHandle).
  */
 export const staffUserHandle = (staffUserId: string): Uint8Array<ArrayBuffer> =>
   new Uint8Array(createHash('sha256').update(`two-step staff passkey user:${staffUserId}`).digest());
@@ -110,7 +110,7 @@ export async function addStaffPasskey(
             transports: JSON.stringify(transports),
           },
         });
-        return true;
+        return null;
       },
       now,
       ctx,
@@ -189,3 +189,12 @@ export async function signInWithStaffPasskey(
   const token = await db.$transaction((tx) => passSecondFactor(tx, session, 'passkey', now, ctx));
   return token ? { ok: true, token } : failure(SUPPORT_ERRORS, 'STAFF_SIGN_IN_AGAIN');
 }
+
+/** The staff factor of this kind (src/support/staff-factor-kind.ts): both steps are the browser's ceremonies. */
+export const passkeyStaffFactor: KindOfStaffFactor<StaffPasskeyDeps> = {
+  id: 'passkey',
+  begin: staffPasskeyRegistrationOptions,
+  confirm: addStaffPasskey,
+  challenge: staffPasskeyOptions,
+  prove: signInWithStaffPasskey,
+};

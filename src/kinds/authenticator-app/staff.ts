@@ -1,31 +1,31 @@
 // A staff member's authenticator app (RFC 6238), as the second factor after the password
-// (./staff-factors.ts). The holders' rules (src/kinds/authenticator-app/add.ts, src/kinds/authenticator-app/check.ts)
-// with the holders' code: a 160-bit secret sealed with AES-256-GCM under TOTP_ENCRYPTION_KEY and
-// bound to its row, shown (QR code and text) only while the app is pending and only to that staff
-// member's 'second-factor' session; one code from it makes it theirs; a code works once per time
-// step (one conditional UPDATE claims the step). Every code is counted before it is checked
-// (staffFactorLimits); a malformed one is refused without counting.
+// (src/support/staff-factors.ts). The holders' rules (./add.ts, ./check.ts) with the holders' code:
+// a 160-bit secret sealed with AES-256-GCM under TOTP_ENCRYPTION_KEY and bound to its row, shown
+// (QR code and text) only while the app is pending and only to that staff member's 'second-factor'
+// session; one code from it makes it theirs; a code works once per time step (one conditional
+// UPDATE claims the step). Every code is counted before it is checked (staffFactorLimits); a
+// malformed one is refused without counting.
 //
-// It names the authenticator-app kind and stays here, not in src/kinds/authenticator-app/: a staff
-// member's factor is the console's own concept (a StaffFactor row of a staff user, who has no
-// account and no trusted devices), so it uses the kind's TOTP and sealing code but none of the
-// registry's, and it sits in the support layer, above every flow of the holders.
+// A staff member's factor is the console's own concept (a StaffFactor row of a staff user, who has
+// no account and no trusted devices): this file sits above src/support/, whose shared rules it
+// uses, and src/kinds/staff-registry.ts lists it (appStaffFactor, below).
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
-import type { Clock } from '../clock.ts';
-import { newRowId } from '../db/row-id.ts';
-import { seal, open } from '../secret-box.ts';
-import { newTotpSecret, totpUri, TOTP_DIGITS, TOTP_STEP_SECONDS } from '../kinds/authenticator-app/totp.ts';
-import { checkSealedTotp } from '../kinds/authenticator-app/sealed-totp.ts';
-import { codeDigitsOf } from '../codes/codes.ts';
-import { logger } from '../observability/log.ts';
-import { attemptsSucceeded, takeAttempts } from '../throttle/throttle.ts';
-import type { RequestContext } from '../security-events/record.ts';
-import { failure, type Failure, type Result } from '../result.ts';
-import { fieldFailure, type FormResult } from '../forms/forms.ts';
-import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
-import { completeSetup, factorFailed, passSecondFactor, setupRefusal, staffFactorLimits } from './staff-factors.ts';
-import { consoleReady, type StaffSession } from './staff.ts';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../clock.ts';
+import { newRowId } from '../../db/row-id.ts';
+import { seal, open } from '../../secret-box.ts';
+import { newTotpSecret, totpUri, TOTP_DIGITS, TOTP_STEP_SECONDS } from './totp.ts';
+import { checkSealedTotp } from './sealed-totp.ts';
+import { codeDigitsOf } from '../../codes/codes.ts';
+import { logger } from '../../observability/log.ts';
+import { attemptsSucceeded, takeAttempts } from '../../throttle/throttle.ts';
+import type { RequestContext } from '../../security-events/record.ts';
+import { failure, type Failure, type Result } from '../../result.ts';
+import { fieldFailure, type FormResult } from '../../forms/forms.ts';
+import { SUPPORT_ERRORS, type SupportError } from '../../support/errors.ts';
+import { completeSetup, factorFailed, passSecondFactor, setupRefusal, staffFactorLimits } from '../../support/staff-factors.ts';
+import type { KindOfStaffFactor } from '../../support/staff-factor-kind.ts';
+import { consoleReady, type StaffSession } from '../../support/staff.ts';
 
 export interface StaffTotpDeps {
   db: Db;
@@ -106,7 +106,10 @@ export async function confirmStaffApp(
     deps.db,
     session,
     'totp',
-    async (tx) => (await tx.staffFactor.updateMany({ where: { id: app.id, verifiedAt: null }, data: { verifiedAt: now } })).count === 1,
+    async (tx) =>
+      (await tx.staffFactor.updateMany({ where: { id: app.id, verifiedAt: null }, data: { verifiedAt: now } })).count === 1
+        ? null
+        : failure(SUPPORT_ERRORS, 'STAFF_APP_NOT_STARTED'),
     now,
     ctx,
   );
@@ -180,3 +183,15 @@ async function proveCode(
   await attemptsSucceeded(db, limits);
   return { ok: true };
 }
+
+/**
+ * The staff factor of this kind (src/support/staff-factor-kind.ts): its first setup step makes the
+ * key the setup page shows, and a typed code needs no challenge.
+ */
+export const appStaffFactor: KindOfStaffFactor<StaffTotpDeps> = {
+  id: 'totp',
+  begin: startStaffApp,
+  confirm: confirmStaffApp,
+  challenge: async () => ({ ok: true }),
+  prove: signInWithStaffApp,
+};

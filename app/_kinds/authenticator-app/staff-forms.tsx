@@ -1,6 +1,7 @@
 'use client';
-// The code from the staff member's authenticator app: the first one at setup (it makes the app
-// theirs) and one at every sign-in after the password. Either opens the console when right.
+// A staff member's authenticator app in the browser: starting one (the setup page then shows its
+// key), and its code, the first one at setup (it makes the app theirs) and one at every sign-in
+// after the password. A right code opens the console.
 import { useActionState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../components/form-messages.tsx';
@@ -8,15 +9,23 @@ import { CodeInput } from '../../components/code-input.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../../lib/form-state.ts';
 
-export function StaffCodeForm({
-  action,
-  digits,
-  issuer,
-}: {
-  action: (prev: FormState, formData: FormData) => Promise<FormState>;
-  digits: number;
-  issuer: string;
-}) {
+type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+export function StartAppForm({ again, start }: { again: boolean; start: FormAction }) {
+  const [state, action] = useActionState(start, EMPTY_FORM);
+  return (
+    <form action={action} aria-label="Set up an authenticator app">
+      <FormMessages state={state} />
+      <SubmitButton
+        label={again ? 'Start Again with a New Key' : 'Set Up an Authenticator App'}
+        pendingLabel="Making a key…"
+        className={again ? 'button secondary' : undefined}
+      />
+    </form>
+  );
+}
+
+export function StaffCodeForm({ action, digits, issuer }: { action: FormAction; digits: number; issuer: string }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
   const error = state.fieldErrors?.code ?? state.error;
   return (

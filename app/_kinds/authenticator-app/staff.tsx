@@ -1,0 +1,43 @@
+// A staff member's authenticator app on the staff sign-in pages (app/_kinds/staff-registry.tsx
+// lists it): its part of the setup page, where its key is shown, only here and only until its
+// first code is accepted; and its code form after the password.
+import { runtime } from '@/src/runtime.ts';
+import { pendingStaffApp, STAFF_TOTP_ISSUER } from '@/src/kinds/authenticator-app/staff.ts';
+import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/kinds/authenticator-app/totp.ts';
+import type { StaffSession } from '@/src/support/staff.ts';
+import { beginStaffFactorAction, confirmStaffFactorAction, proveStaffFactorAction } from '../../actions/staff-second-factor.ts';
+import { TotpKey } from '../../components/totp-key.tsx';
+import type { FormState } from '../../lib/form-state.ts';
+import { StaffCodeForm, StartAppForm } from './staff-forms.tsx';
+
+const KIND = 'totp';
+type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+export async function AppStaffSetUp({ session }: { session: StaffSession }) {
+  const app = await pendingStaffApp(runtime(), session);
+  // Without a ceremony, the first step answers with a message or the setup page again: a form's action.
+  const start = beginStaffFactorAction.bind(null, KIND) as unknown as FormAction;
+  return app ? (
+    <>
+      <p>
+        Scan this QR code with your authenticator app (or type the key), then enter the {TOTP_DIGITS}-digit code it shows for “
+        {STAFF_TOTP_ISSUER}”. It makes a new code every {TOTP_STEP_SECONDS} seconds.
+      </p>
+      <TotpKey uri={app.uri} secret={app.secret} note="Keep this key to yourself. It is shown only until your first code is accepted." />
+      <StaffCodeForm action={confirmStaffFactorAction.bind(null, KIND)} digits={TOTP_DIGITS} issuer={STAFF_TOTP_ISSUER} />
+      <StartAppForm again start={start} />
+    </>
+  ) : (
+    <>
+      <p>
+        An app on your phone, such as Google Authenticator, Microsoft Authenticator or 1Password, makes a new code every {TOTP_STEP_SECONDS}{' '}
+        seconds.
+      </p>
+      <StartAppForm again={false} start={start} />
+    </>
+  );
+}
+
+export function AppStaffVerify() {
+  return <StaffCodeForm action={proveStaffFactorAction.bind(null, KIND)} digits={TOTP_DIGITS} issuer={STAFF_TOTP_ISSUER} />;
+}
