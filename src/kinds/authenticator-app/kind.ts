@@ -14,5 +14,11 @@ export const authenticatorAppKind: TrustedDeviceKind = {
   trustedUses: 'The codes it shows can now be used to verify your identity.',
   method: 'otp', // RFC 8176: a one-time password (RFC 6238)
   ...namedByHolder('authenticator app'),
-  proof: { by: 'own-code', digits: TOTP_DIGITS, check: checkAppCode },
+  proof: {
+    by: 'own-code',
+    digits: TOTP_DIGITS,
+    check: checkAppCode,
+    // Its sentences (./errors.ts) say what to look at in the app: its current code, the device's clock.
+    refusals: { wrong: 'TOTP_WRONG', used: 'TOTP_USED', unreadable: 'TOTP_UNREADABLE' },
+  },
 };

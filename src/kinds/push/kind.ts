@@ -1,6 +1,6 @@
 // A registered iOS device with Find My iPhone: codes go by push notification. Registering
 // the device and making it trusted are ./add.ts's registerDevice and addPushDevice.
-import { isPushError } from '../../push/push-sender.ts';
+import { isPushError } from './push-sender.ts';
 import { titleOf, type TrustedDeviceKind } from '../kind.ts';
 
 export const PUSH_TITLE = 'Two-Step';
@@ -33,9 +33,9 @@ export const pushKind: TrustedDeviceKind = {
             to: { deviceId: d.registeredDevice.deviceId, deviceName: d.registeredDevice.name },
           }
         : null,
-    deliver: (senders, to, code) =>
-      senders.push.push({ deviceId: to.to.deviceId, deviceName: to.to.deviceName }, { title: PUSH_TITLE, body: pushBody(code) }),
-    // PushError messages are written for the person (src/push/push-sender.ts).
+    deliver: (deps, to, code) =>
+      deps.push.push({ deviceId: to.to.deviceId, deviceName: to.to.deviceName }, { title: PUSH_TITLE, body: pushBody(code) }),
+    // PushError messages are written for the person (./push-sender.ts).
     deliveryFailure: (err) =>
       isPushError(err)
         ? err.message

@@ -1,7 +1,7 @@
 // An SMS-capable phone number: codes go by text message (Twilio). Adding one (the line
 // type check that refuses landlines and VoIP) is ./add.ts.
-import { isSmsError } from '../../sms/twilio-sms.ts';
-import { verificationSms } from '../../sms/sms-text.ts';
+import { isSmsError } from './twilio-sms.ts';
+import { verificationSms } from './sms-text.ts';
 import { titleOf, type TrustedDeviceKind } from '../kind.ts';
 import { maskPhoneNumber } from './mask.ts';
 
@@ -25,8 +25,8 @@ export const smsKind: TrustedDeviceKind = {
   proof: {
     by: 'sent-code',
     destination: (d) => (d.phoneNumber ? { channel: 'sms', key: d.phoneNumber, to: { phoneNumber: d.phoneNumber } } : null),
-    deliver: async (senders, to, code) => {
-      await senders.sms.send(to.to.phoneNumber, verificationSms(code));
+    deliver: async (deps, to, code) => {
+      await deps.sms.send(to.to.phoneNumber, verificationSms(code));
     },
     deliveryFailure(err, log) {
       // isSmsError, not instanceof: the adapter lives in the runtime cached on globalThis, made by
