@@ -5,8 +5,8 @@
 //  - src/ folders are layered: each may import only the layers listed before it in SRC_LAYERS
 //    (and the loose files at the top of src/), so no two layers ever depend on each other. A layer
 //    is a folder, or the files of one name in every kind's folder and that name's list beside them
-//    (a kind spans four layers: its settings, what it is and how it proves, its proof for a purpose,
-//    and how a device of it is added);
+//    (a kind spans five layers: its settings, its RFC 8176 methods, what it is and how it proves,
+//    its proof for a purpose, and how a device of it is added);
 //  - no module imports itself back through others (no cycles anywhere).
 
 /**
@@ -14,10 +14,11 @@
  * Adding a folder means choosing its place here. A name with a star in the middle is one file name
  * in every kind's folder, with its list: the kinds' adding layer is src/kinds/<kind>/add.ts and
  * add-<part>.ts of every kind (and src/kinds/add-registry.ts), their proving layer the same for
- * prove, their settings the same for settings; the layer 'kinds' is the rest of src/kinds/.
+ * prove, their settings and methods the same; the layer 'kinds' is the rest of src/kinds/.
  */
 const SRC_LAYERS = [
   'kinds/*/settings', // the kinds' environment variables, which src/config.ts (beneath every folder) composes
+  'kinds/*/method', //   the kinds' RFC 8176 methods, which src/sessions/ records
   'generated', //        Prisma's generated clients
   'observability', //    the structured log and the metrics (imports no domain folder)
   'db', //               clients, migrations, row locks
@@ -72,8 +73,12 @@ const layerRules = SRC_LAYERS.slice(0, -1).map((layer, i) => ({
     path: `(${SRC_LAYERS.slice(i + 1)
       .map(layerPath)
       .join('|')})`,
-    // A layer inside a higher one's folder (the kinds' settings in src/kinds/) may import its own files.
-    pathNot: layerPath(layer),
+    // A layer inside a higher one's folder (the kinds' settings in src/kinds/) is not that folder's
+    // layer: this one and those below it may be imported.
+    pathNot: `(${SRC_LAYERS.slice(0, i + 1)
+      .filter((l) => l.includes('/*/'))
+      .map(layerPath)
+      .join('|')})`,
   },
 }));
 

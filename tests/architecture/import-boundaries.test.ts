@@ -134,6 +134,16 @@ describe('the rules themselves', () => {
     expect(forbids(rule('layer-proof'), 'src/proof/second-step.ts', 'src/kinds/prove-registry.ts')).toBe(false);
   });
 
+  it("put the kinds' RFC 8176 methods beneath the sessions that record them, and keep the rest of the kinds above", () => {
+    expect(layerOf('src/kinds/sms/method.ts')).toBe('kinds/*/method');
+    expect(layerOf('src/kinds/method-registry.ts')).toBe('kinds/*/method');
+    expect(forbids(rule('layer-sessions'), 'src/sessions/auth-methods.ts', 'src/kinds/method-registry.ts')).toBe(false);
+    expect(forbids(rule('layer-sessions'), 'src/sessions/auth-methods.ts', 'src/kinds/registry.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds/*/method'), 'src/kinds/passkey/method.ts', 'src/kinds/passkey/kind.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds'), 'src/kinds/registry.ts', 'src/kinds/sms/add.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds'), 'src/kinds/registry.ts', 'src/kinds/prove-registry.ts')).toBe(true);
+  });
+
   it('ask for a place in the layers for a new src/ folder', () => {
     expect(new RegExp(rule('src-folder-in-layers').from.path!).test('src/somewhere-new/x.ts')).toBe(true);
     expect(new RegExp(rule('src-folder-in-layers').from.path!).test('src/accounts/x.ts')).toBe(false);

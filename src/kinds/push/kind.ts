@@ -2,6 +2,7 @@
 // the device and making it trusted are ./add.ts's registerDevice and addPushDevice.
 import { isPushError } from './push-sender.ts';
 import { titleOf, type TrustedDeviceKind } from '../kind.ts';
+import { PUSH_METHODS } from './method.ts';
 
 export const PUSH_TITLE = 'Two-Step';
 export const pushBody = (code: string) => `Your verification code is ${code}.`;
@@ -17,9 +18,7 @@ export const pushKind: TrustedDeviceKind = {
   labelIs: 'name',
   codeSentTo: 'to this device',
   trustedUses: 'Verification codes can now be sent to it.',
-  // RFC 8176: a code pushed to a registered device and typed in the browser is multiple-channel
-  // authentication; it has no value for a push.
-  method: 'mca',
+  method: PUSH_METHODS[0], // multiple-channel authentication (./method.ts)
   label,
   title: (d) => `${titleOf(NOUN)} (${label(d)})`,
   describe: (d) => `the device “${label(d)}”`,

@@ -4,6 +4,7 @@ import { isSmsError } from './twilio-sms.ts';
 import { verificationSms } from './sms-text.ts';
 import { titleOf, type TrustedDeviceKind } from '../kind.ts';
 import { maskPhoneNumber } from './mask.ts';
+import { SMS_METHODS } from './method.ts';
 
 const NOUN = 'phone number';
 const label: TrustedDeviceKind['label'] = (d) =>
@@ -18,7 +19,7 @@ export const smsKind: TrustedDeviceKind = {
   codeSentTo: 'to this number by text message',
   trustedUses: 'Verification codes can now be sent to it.',
   trustedPhone: true,
-  method: 'sms',
+  method: SMS_METHODS[0],
   label,
   title: (d) => `${titleOf(NOUN)} (${label(d)})`,
   describe: (d) => `the phone number ${label(d)}`,
