@@ -19,9 +19,9 @@
 //    message that carries it to the device (its kind's sender).
 //
 // Each device's kind (src/kinds/) says how its codes come: a kind we send codes to delivers them
-// (./delivery.ts); a kind that makes its own codes (an app that shows them) is "sent" nothing (nothing
-// is stored or counted), and its codes are checked by the kind (once each), inside the same
-// account-wide pause and run of wrong codes (./outcomes.ts) as the codes we send.
+// (./delivery.ts); a kind that makes its own codes (an app that shows them) is "sent" nothing
+// (nothing is stored or counted), and its codes are checked by the kind (once each), inside the
+// same account-wide pause and run of wrong codes (./outcomes.ts) as the codes we send.
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
@@ -70,7 +70,10 @@ export const DEFAULT_CODE_DIGITS = 4;
 export const MIN_CODE_DIGITS = 4;
 export const MAX_CODE_DIGITS = 8;
 
-/** What the code service needs, with what the kinds deliver and check codes with (src/kinds/deps-registry.ts), passed on to them. */
+/**
+ * What the code service needs, with what the kinds deliver and check codes with
+ * (src/kinds/deps-registry.ts), passed on to them.
+ */
 export interface CodeDeps extends KindCodeDeps {
   db: Db;
   clock: Clock;
@@ -426,9 +429,10 @@ async function wrongCode(
 }
 
 /**
- * A code a device made itself (an app that shows them), checked by its kind (which reads the device's secret). Right: `onVerified` runs
- * with the account's bookkeeping in one transaction, as for a code we sent. Right once already: a
- * reuse, recorded and not counted as wrong. Wrong: one wrong code for the account.
+ * A code a device made itself (an app that shows them), checked by its kind (which reads the
+ * device's secret). Right: `onVerified` runs with the account's bookkeeping in one transaction, as
+ * for a code we sent. Right once already: a reuse, recorded and not counted as wrong. Wrong: one
+ * wrong code for the account. Refused: the kind's own sentence, or the code service's.
  */
 async function checkOwnCode<T>(
   deps: CodeDeps,
@@ -455,7 +459,6 @@ async function checkOwnCode<T>(
     });
     return { ok: true, then };
   }
-  // The kind's own sentence for the refusal, or the kind-neutral one.
   const refused = (reason: OwnCodeRefusal) => failure(CODES_ERRORS, proof.refusals?.[reason] ?? OWN_CODE_REFUSALS[reason]);
   if (verdict.reason === 'unreadable') return refused('unreadable');
   if (verdict.reason === 'used') {

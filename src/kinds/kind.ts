@@ -1,6 +1,6 @@
 // What a kind of trusted device is: the one interface every kind implements, in its own folder
-// (./<kind>/), listed once in ./registry.ts. Code outside
-// the kind folders asks a kind these questions; it never asks which kind it holds.
+// (./<kind>/), listed once in ./registry.ts. Code outside the kind folders asks a kind these
+// questions; it never asks which kind it holds.
 //
 // Modelled on one strategy per method (Ory Kratos' selfservice/strategy/<method>/): a kind says how
 // it is called and shown, how it proves a second step (a code we send, a code it makes itself, or a
@@ -88,7 +88,7 @@ export type ProofBy =
 export interface TrustedDeviceKind {
   /** Its value in TrustedDevice.kind. */
   id: string;
-  /** As a noun in a sentence, in lower case unless a brand, without its article ("Add " + withArticle(noun)). */
+  /** As a noun in a sentence ("Add a phone number"): lower case unless a brand, without its article. */
   noun: string;
   /** How its proof reaches the holder, next to its name in lists: "text message". */
   channel: string;
@@ -108,7 +108,7 @@ export interface TrustedDeviceKind {
   /** The RFC 8176 method of its proof (a kind whose devices differ may say another at each use, as its check finds it). */
   method: AuthMethod;
   proof: ProofBy;
-  /** How pages list it: "+1 ••• ••• ••34", "Jamie’s iPhone", "Card of printed codes (Wallet card)". */
+  /** How pages list it: "+1 ••• ••• ••34", "Jamie’s iPhone", or its noun and the name the holder gave it. */
   label(d: DeviceRow): string;
   /** As the activity list names it, kind first: "Phone number (+1 ••• ••• ••34)". */
   title(d: DeviceRow): string;
