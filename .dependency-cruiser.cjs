@@ -60,6 +60,9 @@ const layerPath = (layer) => {
 const nestedIn = (layer) => SRC_LAYERS.filter((l) => l.startsWith(`${layer}/`));
 const TOP_FOLDERS = [...new Set(SRC_LAYERS.map((l) => l.split('/')[0]))];
 
+/** The layers up to the i-th that are one file name in every folder below one (their files lie in a higher layer's folder). */
+const filesInFolderAtOrBelow = (i) => SRC_LAYERS.slice(0, i + 1).filter((l) => l.includes('/*/'));
+
 /** For each layer, a rule forbidding imports of the layers above it. */
 const layerRules = SRC_LAYERS.slice(0, -1).map((layer, i) => ({
   name: `layer-${layer}`,
@@ -75,10 +78,7 @@ const layerRules = SRC_LAYERS.slice(0, -1).map((layer, i) => ({
       .join('|')})`,
     // A layer inside a higher one's folder (the kinds' settings in src/kinds/) is not that folder's
     // layer: this one and those below it may be imported.
-    pathNot: `(${SRC_LAYERS.slice(0, i + 1)
-      .filter((l) => l.includes('/*/'))
-      .map(layerPath)
-      .join('|')})`,
+    ...(filesInFolderAtOrBelow(i).length > 0 ? { pathNot: `(${filesInFolderAtOrBelow(i).map(layerPath).join('|')})` } : {}),
   },
 }));
 

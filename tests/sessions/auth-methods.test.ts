@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { authMethodOf } from '../../src/sessions/auth-methods.ts';
 import { allKinds } from '../../src/kinds/registry.ts';
 import { KIND_METHODS } from '../../src/kinds/method-registry.ts';
-import { passkeyMethod } from '../../src/kinds/passkey/kind.ts';
+import { passkeyMethod } from '../../src/kinds/passkey/method.ts';
 
 describe('the methods a session records', () => {
   it("reads back every kind's method, and the methods decided at each use", () => {

@@ -3,8 +3,6 @@
 // src/kinds/passkey/prove.ts.
 import { namedByHolder, type TrustedDeviceKind } from '../kind.ts';
 
-export { passkeyMethod } from './method.ts';
-
 export const passkeyKind: TrustedDeviceKind = {
   id: 'passkey',
   noun: 'passkey or security key',
