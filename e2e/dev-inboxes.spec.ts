@@ -1,7 +1,7 @@
 import { expect, test } from './csp-guard.ts';
 import { e2eServer } from './helpers.ts';
-import { createTwilioSms } from '../src/sms/twilio-sms.ts';
-import { createHttpPushSender } from '../src/push/push-sender.ts';
+import { createTwilioSms } from '../src/kinds/sms/twilio-sms.ts';
+import { createHttpPushSender } from '../src/kinds/push/push-sender.ts';
 import { STANDIN_TWILIO } from '../dev/standins/local-env.ts';
 
 /** This project's stand-ins (each portal of the run has its own). */

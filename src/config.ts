@@ -1,18 +1,13 @@
 // The environment, read and validated once. A missing or bad variable stops the app at start
 // with a message that names it. Every variable is listed, with a comment, in .env.example.
+// The kinds of trusted device declare their own variables (the senders' settings, the key that
+// seals their secrets: src/kinds/<kind>/settings.ts), composed here with the portal's.
 import { z } from 'zod';
+import { aesKey, blankIsUnset, optionalUrl } from './config-fields.ts';
+import { KIND_SETTINGS } from './kinds/settings-registry.ts';
 
 const flag = z.enum(['on', 'off']).default('off');
-const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
-const optionalUrl = z.preprocess(blankIsUnset, z.url().optional());
 const port = z.coerce.number().int().min(1).max(65535);
-/** An AES-256 key (src/secret-box.ts) in base64url. */
-const aesKey = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_-]{43}$/,
-    "must be 32 random bytes in base64url (43 characters): node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"",
-  );
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -31,9 +26,6 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   // The server key of the HMAC-SHA-256 that verification codes are stored as.
   CODE_HMAC_KEY: z.string().min(32, 'must be at least 32 characters'),
-  // Seals the shared secrets of authenticator apps (AES-256-GCM, src/secret-box.ts): the
-  // server must read them back to check a code, so they are encrypted rather than hashed.
-  TOTP_ENCRYPTION_KEY: aesKey,
   // Seals the keys ID tokens are signed with, and the salt of pairwise subject identifiers, in the
   // database (src/oidc/signing-keys.ts): every instance must have the same one.
   OIDC_KEY_ENCRYPTION_KEY: aesKey,
@@ -49,21 +41,13 @@ const schema = z.object({
   // New Apple IDs one client address may ask for in an hour (src/accounts/creation-limits.ts).
   ACCOUNTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
 
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits'),
-  TWILIO_AUTH_TOKEN: z.string().min(16),
-  TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +15005550006'),
-  // Only for the local stand-in: where the SDK sends its requests instead of api.twilio.com.
-  TWILIO_API_BASE_URL: optionalUrl,
-  TWILIO_LOOKUPS_BASE_URL: optionalUrl,
-
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://'),
   MAIL_FROM: z.string().min(3).default('Two-Step <no-reply@two-step.localhost>'),
 
-  PUSH_URL: optionalUrl,
-
-  // The local SMS, mail and push stand-ins and their dev inbox pages (/dev/*). Off in production.
+  // The local stand-ins of the mail server and of the kinds' senders, and their dev inbox pages
+  // (/dev/*). Off in production.
   STANDINS: flag,
-  // Base URL of the stand-ins' HTTP server (Twilio REST, push, and the dev inbox listings).
+  // Base URL of the stand-ins' HTTP server (the senders' APIs and the dev inbox listings).
   STANDINS_URL: optionalUrl,
 
   // Operating it (docs/operating.md). /metrics is never public by default: it is served on
@@ -77,6 +61,8 @@ const schema = z.object({
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   // ...then how long requests in flight may take to finish before their connections are closed.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+
+  ...KIND_SETTINGS,
 });
 
 export type Config = z.infer<typeof schema>;

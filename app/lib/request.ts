@@ -16,7 +16,7 @@ export async function requestContext(): Promise<RequestContext> {
 /**
  * The same, with the accounts the browser is known to (its device cookie, the entries whose record
  * exists: one indexed query). For the actions that count a guess at a secret (password, Recovery
- * Key, code, passkey) or send a code: a known browser has its own budgets there
+ * Key, code, signature) or send a code: a known browser has its own budgets there
  * (src/throttle/known-browsers.ts, src/codes/limits.ts).
  */
 export async function guessingRequestContext(): Promise<RequestContext> {

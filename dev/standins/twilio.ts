@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { readBody, sendJson, type StandinHandler } from './http.ts';
 import defaultLineTypes from './line-types.json';
-import { LINE_TYPES, type LineType } from '../../src/sms/line-types.ts';
+import { LINE_TYPES, type LineType } from '../../src/kinds/sms/line-types.ts';
 
 export type TwilioLineType = LineType;
 

@@ -16,31 +16,30 @@
 //    is single use (a conditional UPDATE claims it: of concurrent requests exactly one wins), dies
 //    after 3 wrong tries (ours), and is replaced by a newer code for the same purpose and device.
 //  - never appears in a log, an error, a security event, an email or a CodeSend row: only in the
-//    text message or push notification itself.
+//    message that carries it to the device (its kind's sender).
 //
 // Each device's kind (src/kinds/) says how its codes come: a kind we send codes to delivers them
-// (./delivery.ts); a kind that makes its own codes (an authenticator app) is "sent" nothing (nothing
-// is stored or counted), and its codes are checked by the kind (once each), inside the same
-// account-wide pause and run of wrong codes (./outcomes.ts) as the codes we send.
+// (./delivery.ts); a kind that makes its own codes (an app that shows them) is "sent" nothing
+// (nothing is stored or counted), and its codes are checked by the kind (once each), inside the
+// same account-wide pause and run of wrong codes (./outcomes.ts) as the codes we send.
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
-import type { SmsSender } from '../sms/twilio-sms.ts';
-import type { PushSender } from '../push/push-sender.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { deliveryFailure } from './delivery.ts';
 import { rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
 import { newRowId, REQUEST_ID } from '../db/row-id.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Failure, type Result } from '../result.ts';
-import { CODES_ERRORS, type CodesError } from './errors.ts';
+import { CODES_ERRORS, OWN_CODE_REFUSALS, type CodesError } from './errors.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { LONGEST_SEND_WINDOW_MS, pausedUntil, sendBudget, sendLimitError } from './limits.ts';
 import { codeAccepted, wrongCodeCounted, type OnVerified } from './outcomes.ts';
 import { digitsOf, kindOf } from '../kinds/registry.ts';
-import type { DeviceRow, OwnCodeSecret, ProofBy } from '../kinds/kind.ts';
+import type { DeviceRow, OwnCodeRefusal, ProofBy } from '../kinds/kind.ts';
+import type { KindCodeDeps } from '../kinds/deps-registry.ts';
 import type { AuthMethod } from '../sessions/auth-methods.ts';
 
 export {
@@ -71,18 +70,17 @@ export const DEFAULT_CODE_DIGITS = 4;
 export const MIN_CODE_DIGITS = 4;
 export const MAX_CODE_DIGITS = 8;
 
-export interface CodeDeps {
+/**
+ * What the code service needs, with what the kinds deliver and check codes with
+ * (src/kinds/deps-registry.ts), passed on to them.
+ */
+export interface CodeDeps extends KindCodeDeps {
   db: Db;
   clock: Clock;
   /** The server key of the HMAC the codes are stored as (CODE_HMAC_KEY). */
   codeKey: string;
   /** 4..8 (CODE_DIGITS). */
   codeDigits: number;
-  /** The senders the kinds deliver codes through (src/kinds/kind.ts, Senders). */
-  sms: SmsSender;
-  push: PushSender;
-  /** TOTP_ENCRYPTION_KEY (32 bytes): opens the secrets of devices that make their own codes. */
-  totpKey: Buffer;
 }
 
 function checkDigits(digits: number): void {
@@ -172,7 +170,6 @@ export async function sendCode(
   const device = await deviceToSendTo(db, accountId, trustedDeviceId);
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
-  // An authenticator app makes its own codes: nothing to send, store or count (only the pause, read here to say so early).
   const kind = kindOf(device.kind);
   // A device that makes its own codes: nothing to send, store or count (only the pause, read here to say so early).
   if (kind.proof.by === 'own-code') {
@@ -281,8 +278,6 @@ export function codeDigitsOf(typed: string, digits: number): string {
 interface CheckedDevice {
   kind: string;
   verifiedAt: Date | null;
-  /** Where a device that makes its own codes keeps its secret. */
-  secret: OwnCodeSecret;
 }
 
 interface LatestCode {
@@ -304,7 +299,7 @@ async function deviceAndLatestCode(
   purpose: CodePurpose,
 ): Promise<{ device: CheckedDevice | null; row: LatestCode | null }> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT d."kind", d."verifiedAt", d."totpSecret", d."totpLastStep", c."id", c."codeHash", c."expiresAt", c."usedAt", c."wrongTries"
+    SELECT d."kind", d."verifiedAt", c."id", c."codeHash", c."expiresAt", c."usedAt", c."wrongTries"
     FROM "TrustedDevice" d
     LEFT JOIN "VerificationCode" c ON c."id" = (
       SELECT v."id" FROM "VerificationCode" v
@@ -316,10 +311,6 @@ async function deviceAndLatestCode(
   const device: CheckedDevice = {
     kind: String(r.kind),
     verifiedAt: rawDateOrNull(r.verifiedAt),
-    secret: {
-      sealed: rawTextOrNull(r.totpSecret),
-      lastStep: r.totpLastStep === null || r.totpLastStep === undefined ? null : Number(r.totpLastStep),
-    },
   };
   if (r.id === null || r.id === undefined) return { device, row: null };
   return {
@@ -363,7 +354,7 @@ export async function verifyCode<T = undefined>(
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
   if (kind?.proof.by === 'own-code')
-    return checkOwnCode(deps, kind.proof, kind.method, { accountId, trustedDeviceId, purpose, code }, device, ctx, onVerified);
+    return checkOwnCode(deps, kind.proof, kind.method, { accountId, trustedDeviceId, purpose, code }, ctx, onVerified);
   if (!row) return failure(CODES_ERRORS, 'NO_CODE');
   const matches = sameHash(row.codeHash, codeHash(deps.codeKey, purpose, trustedDeviceId, code));
   const event = (kind: 'code-verified' | 'code-reused', tx: DbTx = db) =>
@@ -438,16 +429,16 @@ async function wrongCode(
 }
 
 /**
- * A code a device made itself (an authenticator app), checked by its kind. Right: `onVerified` runs
- * with the account's bookkeeping in one transaction, as for a code we sent. Right once already: a
- * reuse, recorded and not counted as wrong. Wrong: one wrong code for the account.
+ * A code a device made itself (an app that shows them), checked by its kind (which reads the
+ * device's secret). Right: `onVerified` runs with the account's bookkeeping in one transaction, as
+ * for a code we sent. Right once already: a reuse, recorded and not counted as wrong. Wrong: one
+ * wrong code for the account. Refused: the kind's own sentence, or the code service's.
  */
 async function checkOwnCode<T>(
   deps: CodeDeps,
   proof: Extract<ProofBy, { by: 'own-code' }>,
   method: AuthMethod,
   a: { accountId: string; trustedDeviceId: string; purpose: CodePurpose; code: string },
-  device: CheckedDevice,
   ctx: RequestContext,
   onVerified?: OnVerified<T>,
 ): Promise<Result<{ then?: T }, CodesError>> {
@@ -458,8 +449,7 @@ async function checkOwnCode<T>(
     now,
     accountId: a.accountId,
     trustedDeviceId: a.trustedDeviceId,
-    secrets: { totpKey: deps.totpKey },
-    secret: device.secret,
+    deps,
     code: a.code,
   });
   if (verdict.ok) {
@@ -469,18 +459,19 @@ async function checkOwnCode<T>(
     });
     return { ok: true, then };
   }
-  if (verdict.reason === 'unreadable') return failure(CODES_ERRORS, 'TOTP_UNREADABLE');
+  const refused = (reason: OwnCodeRefusal) => failure(CODES_ERRORS, proof.refusals?.[reason] ?? OWN_CODE_REFUSALS[reason]);
+  if (verdict.reason === 'unreadable') return refused('unreadable');
   if (verdict.reason === 'used') {
     await recordSecurityEvent(
       db,
       { accountId: a.accountId, kind: 'code-reused', at: now, details: { purpose: a.purpose, trustedDeviceId: a.trustedDeviceId } },
       ctx,
     );
-    return failure(CODES_ERRORS, 'TOTP_USED');
+    return refused('used');
   }
   const run = await db.$transaction((tx) =>
     wrongCodeCounted(tx, clock, { accountId: a.accountId, trustedDeviceId: a.trustedDeviceId, purpose: a.purpose }, now, ctx),
   );
   if (run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', run.pausedUntil, now);
-  return failure(CODES_ERRORS, 'TOTP_WRONG');
+  return refused('wrong');
 }

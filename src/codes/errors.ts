@@ -42,8 +42,17 @@ export const CODES_ERRORS = {
     `Too many codes were requested from your network. Try again in ${waitText(until, now)}.`,
   /** Delivery failed (delivery.ts), or a code of a kind that makes its own was refused: the kind's reasons. */
   ...KIND_CODE_ERRORS,
+  /** A code a device made itself, refused, for a kind with no sentences of its own (OWN_CODE_REFUSALS): a wrong code. */
+  OWN_CODE_WRONG: "That code isn't right. Enter the code your device shows now.",
+  /** ...a code already accepted once (not counted as wrong). */
+  OWN_CODE_USED: 'This code was already used. Enter a new code from your device.',
+  /** ...a device whose codes cannot be checked now (the operator's problem). */
+  OWN_CODE_UNREADABLE: "We can't check codes from this device right now. Use another trusted device.",
   /** Any other failure: its message might quote the code, so it is never shown. */
   SEND_FAILED: "We couldn't send a code right now. Try again later.",
 } as const satisfies ErrorSentences;
 
 export type CodesError = keyof typeof CODES_ERRORS;
+
+/** A refused code a device made itself, for a kind that gives no sentences of its own (src/kinds/kind.ts, `refusals`). */
+export const OWN_CODE_REFUSALS = { wrong: 'OWN_CODE_WRONG', used: 'OWN_CODE_USED', unreadable: 'OWN_CODE_UNREADABLE' } as const;

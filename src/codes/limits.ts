@@ -1,7 +1,7 @@
-// Limits on sending and checking verification codes. A 4-digit code has only 10,000 values and an
-// SMS costs money, so sending is rate-limited several ways and guessing is capped per code (see
-// codes.ts) and per account (below). Everything is counted in the database (CodeSend rows, one
-// Throttle row per account), so every app instance sees the same counts.
+// Limits on sending and checking verification codes. A 4-digit code has only 10,000 values and a
+// message we send costs money, so sending is rate-limited several ways and guessing is capped per
+// code (see codes.ts) and per account (below). Everything is counted in the database (CodeSend
+// rows, one Throttle row per account), so every app instance sees the same counts.
 import type { DbTx } from '../db/client.ts';
 import { DAY, HOUR } from '../clock.ts';
 import { waitText } from '../throttle/throttle.ts';
@@ -29,8 +29,8 @@ export const SENDS_PER_DEVICE: SendLimit = { max: 1, windowMs: 30_000 };
 export const SENDS_PER_DESTINATION: SendLimit = { max: 5, windowMs: HOUR };
 // (ours) 20 codes per day per account in each budget held to it ('pending', 'trusted').
 export const SENDS_PER_ACCOUNT: SendLimit = { max: 20, windowMs: DAY };
-// (ours) 30 codes per hour per client address, across accounts (SMS pumping from one source):
-// pending and trusted sends together.
+// (ours) 30 codes per hour per client address, across accounts (artificially inflated traffic:
+// paid messages pumped from one source): pending and trusted sends together.
 export const SENDS_PER_CLIENT_ADDRESS: SendLimit = { max: 30, windowMs: HOUR };
 
 // Account-wide, across all codes, purposes and devices (NIST SP 800-63B 5.2.2, rate limiting:
@@ -57,7 +57,7 @@ export function pauseMs(wrongInARow: number): number {
 //    Started or on Trusted Devices). Anyone can type anyone's number, so these sends never count
 //    against the accounts that trust that number: per destination they are counted among pending
 //    sends only (a number still gets at most 5 of them an hour, however many accounts ask), and
-//    against SMS pumping per sending account and per client address, from every browser (a
+//    against inflated traffic per sending account and per client address, from every browser (a
 //    stranger's own account is the stranger's known browser).
 //  - 'trusted': to a trusted device, asked from a browser that never signed in to the account (a
 //    holder on a new browser, or a stranger who has the password and asks for sign-in codes). Per

@@ -6,9 +6,6 @@ import { pushKind } from './push/kind.ts';
 import { authenticatorAppKind } from './authenticator-app/kind.ts';
 import { passkeyKind } from './passkey/kind.ts';
 import { titleOf, type TrustedDeviceKind } from './kind.ts';
-import { PHONE_NUMBER_ERRORS, SMS_CODE_ERRORS } from './sms/errors.ts';
-import { IOS_DEVICE_ERRORS, PUSH_CODE_ERRORS } from './push/errors.ts';
-import { APP_CODE_ERRORS } from './authenticator-app/errors.ts';
 
 // A proof by signature, as the flows name it (a kind's proof is a sent code, its own code or a
 // signature: ./kind.ts ProofBy): what it needs, for which purposes, what the browser signs and its
@@ -26,11 +23,9 @@ export const SIGNATURE_NOUN = passkeyKind.noun;
 
 const KINDS = new Map<string, TrustedDeviceKind>([smsKind, pushKind, authenticatorAppKind, passkeyKind].map((k) => [k.id, k]));
 
-/** The kinds' own reasons a code was not sent or not accepted: src/codes/errors.ts includes them in its map. */
-export const KIND_CODE_ERRORS = { ...SMS_CODE_ERRORS, ...PUSH_CODE_ERRORS, ...APP_CODE_ERRORS } as const;
-
-/** The kinds' own reasons a device was not added: src/devices/errors.ts includes them in its map. */
-export const KIND_ADDING_ERRORS = { ...PHONE_NUMBER_ERRORS, ...IOS_DEVICE_ERRORS } as const;
+// The kinds' own refusals (of a code: src/codes/errors.ts includes them; of adding a device:
+// src/devices/errors.ts), listed in ./errors-registry.ts so that ./kind.ts can name their codes.
+export { KIND_CODE_ERRORS, KIND_ADDING_ERRORS } from './errors-registry.ts';
 
 /** Every kind, in the order pages list them. */
 export const allKinds = (): TrustedDeviceKind[] => [...KINDS.values()];

@@ -38,10 +38,12 @@ export const metrics = {
     'Keys locked after too many wrong tries (password, Recovery Key, answers...) and code pauses, by scope.',
     ['scope'],
   ),
-  codesSent: counter('two_step_codes_sent_total', 'Verification codes delivered, by channel (sms, push).', ['channel']),
+  codesSent: counter('two_step_codes_sent_total', 'Verification codes delivered, by channel (the kind of device that got it).', [
+    'channel',
+  ]),
   codeSendFailures: counter(
     'two_step_code_send_failures_total',
-    'Verification codes that could not be delivered, by channel and Twilio error code ("none": no Twilio answer, or push).',
+    'Verification codes that could not be delivered, by channel and Twilio error code ("none": no Twilio answer, or another sender).',
     ['channel', 'twilio_code'],
   ),
   codeVerifications: counter('two_step_code_verifications_total', 'Entered verification codes, by result (verified, wrong, reused).', [

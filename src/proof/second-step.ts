@@ -7,8 +7,8 @@
 import type { CodeDeps, CodePurpose, OnVerified } from '../codes/codes.ts';
 import { checkEnteredCode, sendCodeToChosenDevice, type ChosenDeviceSent } from '../codes/chosen-device.ts';
 import type { CodesError } from '../codes/errors.ts';
-// The one import of a kind's proving layer outside the kinds: src/kinds/registry.ts sits below it.
-import { authenticationOptions, verifyPasskey as verifySignature } from '../kinds/passkey/prove.ts';
+// The kinds' proving layer, through its list: src/kinds/registry.ts sits below the code service.
+import { signatureOptions, verifySignature } from '../kinds/prove-registry.ts';
 import type { SignatureDeps, SignatureError, SignatureOptions, SignaturePurpose } from '../kinds/registry.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import type { Result } from '../result.ts';
@@ -38,7 +38,7 @@ export function askForSignature(
   deps: SignatureDeps,
   step: Step<SignaturePurpose>,
 ): Promise<Result<{ options: SignatureOptions }, SignatureError>> {
-  return authenticationOptions(deps, step.accountId, step.purpose);
+  return signatureOptions(deps, step.accountId, step.purpose);
 }
 
 /**

@@ -6,8 +6,9 @@
 //    no inline script, no <style> and no style attribute of its own.
 //  - Strict-Transport-Security, only when APP_URL is https (a plain-http local run must not pin
 //    localhost to https in the browser).
-//  - Permissions-Policy: every powerful feature off, except WebAuthn (publickey-credentials-get
-//    and -create keep their default, 'self', for passkeys).
+//  - Permissions-Policy: every powerful feature off, except public key credentials
+//    (publickey-credentials-get and -create keep their default, 'self', for the trusted devices
+//    that sign a challenge).
 //  - A refusal, before Next.js's server action handler runs, of a state-changing request whose
 //    Origin is not this site: Next.js aborts such an action too, but with a 500.
 
@@ -35,7 +36,7 @@ export function contentSecurityPolicy(nonce: string, env: SecurityEnv): string {
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${env.dev ? ` 'unsafe-eval'` : ''}`,
     `style-src 'self' ${env.dev ? `'unsafe-inline'` : `'nonce-${nonce}'`}`,
-    // data: for QR codes (passkeys / authenticator set-up) drawn as data URLs.
+    // data: for QR codes drawn as data URLs (setting up a device that scans its secret).
     `img-src 'self' data:`,
     `font-src 'self'`,
     `connect-src 'self'`,
@@ -70,7 +71,7 @@ export const PERMISSIONS_POLICY = [
   'usb=()',
   'xr-spatial-tracking=()',
   'browsing-topics=()',
-  // Not listed, so they keep their default 'self': publickey-credentials-get / -create (passkeys).
+  // Not listed, so they keep their default 'self': publickey-credentials-get / -create (devices that sign a challenge).
 ].join(', ');
 
 export const HSTS = 'max-age=63072000; includeSubDomains';

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
-type Rule = { name: string; comment?: string; from: { path?: string; pathNot?: string }; to: { path?: string } };
+type Rule = { name: string; comment?: string; from: { path?: string; pathNot?: string }; to: { path?: string; pathNot?: string } };
 type Cruise = {
   modules: Array<{ source: string; dependencies: Array<{ resolved: string }> }>;
   summary: { violations: Array<{ from: string; to: string; rule: { name: string } }> };
@@ -78,7 +78,8 @@ describe('the rules themselves', () => {
   const forbids = (r: Rule, from: string, to: string) =>
     new RegExp(r.from.path ?? '').test(from) &&
     !(r.from.pathNot && new RegExp(r.from.pathNot).test(from)) &&
-    new RegExp(r.to.path ?? '').test(to);
+    new RegExp(r.to.path ?? '').test(to) &&
+    !(r.to.pathNot && new RegExp(r.to.pathNot).test(to));
 
   it('forbid a lower src/ folder importing a higher one, and allow the reverse', () => {
     expect(forbids(rule('layer-accounts'), 'src/accounts/apple-id.ts', 'src/two-step/turn-on.ts')).toBe(true);
@@ -133,6 +134,29 @@ describe('the rules themselves', () => {
     expect(forbids(rule('layer-kinds/*/staff'), 'src/kinds/passkey/staff.ts', 'src/support/staff-factors.ts')).toBe(false);
     expect(forbids(rule('layer-kinds/*/staff'), 'src/kinds/passkey/staff.ts', 'src/server/serve.ts')).toBe(true);
     expect(forbids(rule('layer-kinds'), 'src/kinds/staff-kinds-registry.ts', 'src/kinds/staff-registry.ts')).toBe(true);
+  });
+
+  it("put the kinds' settings beneath every folder, for src/config.ts to compose, and each kind layer's list in its layer", () => {
+    expect(layerOf('src/kinds/sms/settings.ts')).toBe('kinds/*/settings');
+    expect(layerOf('src/kinds/settings-registry.ts')).toBe('kinds/*/settings');
+    expect(layerOf('src/kinds/prove-registry.ts')).toBe('kinds/*/prove');
+    expect(layerOf('src/kinds/deps-registry.ts')).toBe('kinds');
+    expect(forbids(rule('src-root-files-stay-low'), 'src/config.ts', 'src/kinds/settings-registry.ts')).toBe(false);
+    expect(forbids(rule('src-root-files-stay-low'), 'src/config.ts', 'src/kinds/registry.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds/*/settings'), 'src/kinds/sms/settings.ts', 'src/kinds/sms/twilio-sms.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds/*/settings'), 'src/kinds/settings-registry.ts', 'src/kinds/sms/settings.ts')).toBe(false);
+    expect(forbids(rule('layer-codes'), 'src/codes/codes.ts', 'src/kinds/prove-registry.ts')).toBe(true);
+    expect(forbids(rule('layer-proof'), 'src/proof/second-step.ts', 'src/kinds/prove-registry.ts')).toBe(false);
+  });
+
+  it("put the kinds' RFC 8176 methods beneath the sessions that record them, and keep the rest of the kinds above", () => {
+    expect(layerOf('src/kinds/sms/method.ts')).toBe('kinds/*/method');
+    expect(layerOf('src/kinds/method-registry.ts')).toBe('kinds/*/method');
+    expect(forbids(rule('layer-sessions'), 'src/sessions/auth-methods.ts', 'src/kinds/method-registry.ts')).toBe(false);
+    expect(forbids(rule('layer-sessions'), 'src/sessions/auth-methods.ts', 'src/kinds/registry.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds/*/method'), 'src/kinds/passkey/method.ts', 'src/kinds/passkey/kind.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds'), 'src/kinds/registry.ts', 'src/kinds/sms/add.ts')).toBe(true);
+    expect(forbids(rule('layer-kinds'), 'src/kinds/registry.ts', 'src/kinds/prove-registry.ts')).toBe(true);
   });
 
   it('ask for a place in the layers for a new src/ folder', () => {

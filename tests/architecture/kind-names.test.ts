@@ -30,19 +30,6 @@ const NOT_YET_MOVED = [
   'app/help/two-step/question.tsx',
   'app/layout.tsx',
   'app/lib/code-devices.ts',
-  'app/lib/request.ts',
-  'src/codes/codes.ts',
-  'src/codes/limits.ts',
-  'src/config.ts',
-  'src/kinds/kind.ts',
-  'src/observability/metrics.ts',
-  'src/proof/second-step.ts',
-  'src/push/push-sender.ts',
-  'src/runtime.ts',
-  'src/server/security-headers.ts',
-  'src/sessions/auth-methods.ts',
-  'src/sms/sms-text.ts',
-  'src/sms/twilio-sms.ts',
 ];
 
 describe('kinds of trusted device', () => {

@@ -22,21 +22,18 @@ export const KIND_NAME =
 export const mayNameKinds = (path: string): boolean =>
   /^(src\/kinds|app\/_kinds)\/[^/]+\//.test(path) || /^(src\/kinds|app\/_kinds)\/([\w-]+-)?registry\.tsx?$/.test(path);
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return path === join('src', 'generated') ? [] : sources(path);
-    return /\.tsx?$/.test(e.name) ? [path.split('\\').join('/')] : [];
+/** The .ts and .tsx files under root/dir, as paths from root with forward slashes. */
+function sources(root: string, dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory()) return path === 'src/generated' ? [] : sources(root, path);
+    return /\.tsx?$/.test(e.name) ? [path] : [];
   });
 }
 
 /** The production files outside the kind folders that name a specific kind, sorted. */
 export function filesNamingAKind(root = '.'): string[] {
-  const cwd = process.cwd();
-  try {
-    process.chdir(root);
-    return [...sources('src'), ...sources('app')].filter((p) => !mayNameKinds(p) && KIND_NAME.test(readFileSync(p, 'utf8'))).sort();
-  } finally {
-    process.chdir(cwd);
-  }
+  return [...sources(root, 'src'), ...sources(root, 'app')]
+    .filter((p) => !mayNameKinds(p) && KIND_NAME.test(readFileSync(join(root, p), 'utf8')))
+    .sort();
 }

@@ -29,7 +29,6 @@ describe('test files that change shared modules', () => {
       'tests/support-console/read-only.int.test.ts',
       'tests/throttle/parallel-attempts.int.test.ts',
       'tests/kinds/fifth-kind.int.test.ts',
-      'tests/architecture/kind-names.test.ts',
     ])
       expect(OWN_MODULES).toContain(file);
     expect(OWN_MODULES).not.toContain('tests/codes/codes.test.ts');

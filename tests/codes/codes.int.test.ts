@@ -10,9 +10,9 @@ import { freePort } from '../harness/net.ts';
 import { fixedClock, MINUTE } from '../../src/clock.ts';
 import { startStandins, type Standins } from '../../dev/standins/server.ts';
 import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
-import { createTwilioSms, SMS_BAD_NUMBER, type SmsSender } from '../../src/sms/twilio-sms.ts';
-import { verificationSms } from '../../src/sms/sms-text.ts';
-import { createHttpPushSender, type PushSender } from '../../src/push/push-sender.ts';
+import { createTwilioSms, SMS_BAD_NUMBER, type SmsSender } from '../../src/kinds/sms/twilio-sms.ts';
+import { verificationSms } from '../../src/kinds/sms/sms-text.ts';
+import { createHttpPushSender, type PushSender } from '../../src/kinds/push/push-sender.ts';
 import {
   CODES_ERRORS,
   CODE_TTL_MS,

@@ -20,8 +20,8 @@ import {
 } from '../../src/codes/codes.ts';
 import { maskPhoneNumber } from '../../src/kinds/sms/mask.ts';
 import { deliveryFailure } from '../../src/codes/delivery.ts';
-import { SmsError } from '../../src/sms/twilio-sms.ts';
-import { PushError } from '../../src/push/push-sender.ts';
+import { SmsError } from '../../src/kinds/sms/twilio-sms.ts';
+import { PushError } from '../../src/kinds/push/push-sender.ts';
 import { wrongCodesAlertEmail } from '../../src/mail/templates.ts';
 import { DAY, HOUR, MINUTE } from '../../src/clock.ts';
 

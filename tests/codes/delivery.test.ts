@@ -4,13 +4,13 @@
 // copy's class. A second copy is made here with vi.resetModules, as a second chunk would be.
 import { describe, expect, it, vi } from 'vitest';
 import { deliveryFailure } from '../../src/codes/delivery.ts';
-import { isSmsError, SmsError, SMS_BAD_NUMBER, SMS_UNAVAILABLE } from '../../src/sms/twilio-sms.ts';
-import { isPushError, PushError } from '../../src/push/push-sender.ts';
+import { isSmsError, SmsError, SMS_BAD_NUMBER, SMS_UNAVAILABLE } from '../../src/kinds/sms/twilio-sms.ts';
+import { isPushError, PushError } from '../../src/kinds/push/push-sender.ts';
 
 async function otherCopies() {
   vi.resetModules();
-  const sms = await import('../../src/sms/twilio-sms.ts');
-  const push = await import('../../src/push/push-sender.ts');
+  const sms = await import('../../src/kinds/sms/twilio-sms.ts');
+  const push = await import('../../src/kinds/push/push-sender.ts');
   return { OtherSmsError: sms.SmsError, OtherPushError: push.PushError };
 }
 

@@ -7,8 +7,8 @@
 // run in parallel never share a port or each other's inboxes.
 import { startStandins, type Standins } from '../../dev/standins/server.ts';
 import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
-import { createTwilioSms, type LineTypeLookup, type SmsSender } from '../../src/sms/twilio-sms.ts';
-import { createHttpPushSender, type PushSender } from '../../src/push/push-sender.ts';
+import { createTwilioSms, type LineTypeLookup, type SmsSender } from '../../src/kinds/sms/twilio-sms.ts';
+import { createHttpPushSender, type PushSender } from '../../src/kinds/push/push-sender.ts';
 
 export type SentText = { to: string; body: string };
 export type SentPush = { deviceId: string; body: string };

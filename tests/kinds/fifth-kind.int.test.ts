@@ -102,8 +102,10 @@ describe('a fifth kind of trusted device, known only to the registry', () => {
       ok: false,
       code: 'CODE_MALFORMED',
     });
+    // A kind with no sentences of its own for a refused code gets the code service's kind-neutral ones.
     expect(await completeSignIn(s.a.deps, password.sessionToken, { trustedDeviceId: id, code: '99990000' }, BROWSER)).toMatchObject({
       ok: false,
+      code: 'OWN_CODE_WRONG',
     });
     const done = await completeSignIn(s.a.deps, password.sessionToken, { trustedDeviceId: id, code: '1111 2222' }, BROWSER);
     if (!done.ok) throw new Error(done.error);
@@ -118,6 +120,7 @@ describe('a fifth kind of trusted device, known only to the registry', () => {
     if (!again.ok || !again.needsCode) throw new Error('the password step should ask for a code');
     expect(await completeSignIn(s.a.deps, again.sessionToken, { trustedDeviceId: id, code: '11112222' }, BROWSER)).toMatchObject({
       ok: false,
+      code: 'OWN_CODE_USED',
     });
     expect(await s.t.db.securityEvent.count({ where: { kind: 'code-reused' } })).toBe(1);
   });

@@ -11,8 +11,8 @@ import { resolveSession } from '../../src/sessions/sessions.ts';
 import { completeSignIn, sendSignInCode, signInDevices, type SignInCodeDeps } from '../../src/sign-in/code.ts';
 import { startStandins, type Standins } from '../../dev/standins/server.ts';
 import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
-import { createTwilioSms } from '../../src/sms/twilio-sms.ts';
-import { createHttpPushSender } from '../../src/push/push-sender.ts';
+import { createTwilioSms } from '../../src/kinds/sms/twilio-sms.ts';
+import { createHttpPushSender } from '../../src/kinds/push/push-sender.ts';
 
 const PHONE = '+15550107788';
 

@@ -4,8 +4,8 @@
 import { startHttp, freePort, type Handler } from '../harness/net.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTwilioStandin } from '../../dev/standins/twilio.ts';
-import { createTwilioSms, SmsError, type TwilioSettings } from '../../src/sms/twilio-sms.ts';
-import { verificationSms } from '../../src/sms/sms-text.ts';
+import { createTwilioSms, SmsError, type TwilioSettings } from '../../src/kinds/sms/twilio-sms.ts';
+import { verificationSms } from '../../src/kinds/sms/sms-text.ts';
 
 const SID = `AC${'0f'.repeat(16)}`;
 const TOKEN = 'stand-in-auth-token-0123456789';

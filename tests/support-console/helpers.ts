@@ -16,8 +16,8 @@ import {
   type ConsoleSession,
   type StaffSession,
 } from '../../src/support/staff.ts';
-import { createTwilioSms } from '../../src/sms/twilio-sms.ts';
-import { createHttpPushSender } from '../../src/push/push-sender.ts';
+import { createTwilioSms } from '../../src/kinds/sms/twilio-sms.ts';
+import { createHttpPushSender } from '../../src/kinds/push/push-sender.ts';
 import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
 import type { Standins } from '../../dev/standins/server.ts';
 import type { CodeDeps } from '../../src/codes/codes.ts';

@@ -4,6 +4,7 @@
 // the account is the same as for a code we send (src/codes/outcomes.ts, by way of src/codes/codes.ts).
 import { checkSealedTotp } from './sealed-totp.ts';
 import { logger } from '../../observability/log.ts';
+import { rawTextOrNull } from '../../db/raw.ts';
 import type { OwnCodeCheck, OwnCodeVerdict } from '../kind.ts';
 
 /** What the secret is sealed to: its account and its device row, so a copied value opens nowhere else. */
@@ -15,9 +16,14 @@ export const totpSecretBinding = (accountId: string, trustedDeviceId: string) =>
  * accepted one is refused as used).
  */
 export async function checkAppCode(c: OwnCodeCheck): Promise<OwnCodeVerdict> {
+  // The app's sealed secret and last accepted step: raw SQL (src/db/raw.ts), on every check of its codes.
+  const rows = await c.db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "totpSecret", "totpLastStep" FROM "TrustedDevice" WHERE "id" = ${c.trustedDeviceId} AND "accountId" = ${c.accountId}`;
+  const row = rows[0];
+  const lastStep = row?.totpLastStep === null || row?.totpLastStep === undefined ? null : Number(row.totpLastStep);
   const checked = checkSealedTotp(
-    c.secrets.totpKey,
-    { sealed: c.secret.sealed, boundTo: totpSecretBinding(c.accountId, c.trustedDeviceId), lastStep: c.secret.lastStep },
+    c.deps.totpKey,
+    { sealed: rawTextOrNull(row?.totpSecret), boundTo: totpSecretBinding(c.accountId, c.trustedDeviceId), lastStep },
     c.code,
     c.now,
   );

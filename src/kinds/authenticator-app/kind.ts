@@ -3,6 +3,7 @@
 import { namedByHolder, type TrustedDeviceKind } from '../kind.ts';
 import { checkAppCode } from './check.ts';
 import { TOTP_DIGITS } from './totp.ts';
+import { APP_METHODS } from './method.ts';
 
 export const authenticatorAppKind: TrustedDeviceKind = {
   id: 'totp',
@@ -12,7 +13,13 @@ export const authenticatorAppKind: TrustedDeviceKind = {
   labelIs: 'name',
   codeSentTo: null,
   trustedUses: 'The codes it shows can now be used to verify your identity.',
-  method: 'otp', // RFC 8176: a one-time password (RFC 6238)
+  method: APP_METHODS[0], // a one-time password (./method.ts)
   ...namedByHolder('authenticator app'),
-  proof: { by: 'own-code', digits: TOTP_DIGITS, check: checkAppCode },
+  proof: {
+    by: 'own-code',
+    digits: TOTP_DIGITS,
+    check: checkAppCode,
+    // Its sentences (./errors.ts) say what to look at in the app: its current code, the device's clock.
+    refusals: { wrong: 'TOTP_WRONG', used: 'TOTP_USED', unreadable: 'TOTP_UNREADABLE' },
+  },
 };

@@ -10,7 +10,7 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
-import { passkeyMethod } from './kind.ts';
+import { passkeyMethod } from './method.ts';
 import type { AuthMethod } from '../../sessions/auth-methods.ts';
 import type { RelyingParty } from './relying-party.ts';
 import { authenticationResponse, challengeOf, parseResponse, registrationResponse } from './responses.ts';

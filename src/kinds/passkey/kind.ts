@@ -1,17 +1,7 @@
 // A passkey or security key (WebAuthn): proven by a signature over our challenge, not a code. The
 // ceremonies are ./ceremonies.ts; adding one is ./add.ts, and proving a step with one
 // src/kinds/passkey/prove.ts.
-import type { AuthMethod } from '../../sessions/auth-methods.ts';
 import { namedByHolder, type TrustedDeviceKind } from '../kind.ts';
-
-/**
- * A passkey's method from what its assertion says of it: a proof of possession of a key, 'hwk'
- * when it is bound to one device and 'swk' when it is synced between devices in software
- * ('multiDevice': WebAuthn's backup eligibility, decided at each use).
- */
-export function passkeyMethod(credentialDeviceType: string): AuthMethod {
-  return credentialDeviceType === 'multiDevice' ? 'swk' : 'hwk';
-}
 
 export const passkeyKind: TrustedDeviceKind = {
   id: 'passkey',
@@ -21,7 +11,7 @@ export const passkeyKind: TrustedDeviceKind = {
   labelIs: 'name',
   codeSentTo: null,
   trustedUses: 'It can now be used to verify your identity, without a code.',
-  method: 'hwk',
+  method: 'hwk', // until its assertion says (./method.ts)
   ...namedByHolder('passkey or security key'),
   proof: { by: 'signature' },
 };

@@ -6,7 +6,7 @@ import type { ErrorSentences } from '../../result.ts';
 
 /** Delivery failed (src/codes/delivery.ts asks ./kind.ts, deliveryFailure). */
 export const PUSH_CODE_ERRORS = {
-  /** The push adapter writes its sentence for the person (src/push/push-sender.ts). */
+  /** The push adapter writes its sentence for the person (./push-sender.ts). */
   PUSH_FAILED: (pushSentence: string) => pushSentence,
 } as const satisfies ErrorSentences;
 

@@ -1,7 +1,8 @@
 // A registered iOS device with Find My iPhone: codes go by push notification. Registering
 // the device and making it trusted are ./add.ts's registerDevice and addPushDevice.
-import { isPushError } from '../../push/push-sender.ts';
+import { isPushError } from './push-sender.ts';
 import { titleOf, type TrustedDeviceKind } from '../kind.ts';
+import { PUSH_METHODS } from './method.ts';
 
 export const PUSH_TITLE = 'Two-Step';
 export const pushBody = (code: string) => `Your verification code is ${code}.`;
@@ -17,9 +18,7 @@ export const pushKind: TrustedDeviceKind = {
   labelIs: 'name',
   codeSentTo: 'to this device',
   trustedUses: 'Verification codes can now be sent to it.',
-  // RFC 8176: a code pushed to a registered device and typed in the browser is multiple-channel
-  // authentication; it has no value for a push.
-  method: 'mca',
+  method: PUSH_METHODS[0], // multiple-channel authentication (./method.ts)
   label,
   title: (d) => `${titleOf(NOUN)} (${label(d)})`,
   describe: (d) => `the device “${label(d)}”`,
@@ -33,9 +32,9 @@ export const pushKind: TrustedDeviceKind = {
             to: { deviceId: d.registeredDevice.deviceId, deviceName: d.registeredDevice.name },
           }
         : null,
-    deliver: (senders, to, code) =>
-      senders.push.push({ deviceId: to.to.deviceId, deviceName: to.to.deviceName }, { title: PUSH_TITLE, body: pushBody(code) }),
-    // PushError messages are written for the person (src/push/push-sender.ts).
+    deliver: (deps, to, code) =>
+      deps.push.push({ deviceId: to.to.deviceId, deviceName: to.to.deviceName }, { title: PUSH_TITLE, body: pushBody(code) }),
+    // PushError messages are written for the person (./push-sender.ts).
     deliveryFailure: (err) =>
       isPushError(err)
         ? err.message

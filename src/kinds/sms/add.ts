@@ -5,7 +5,7 @@
 // first code; the code entered makes it trusted through confirmDevice.
 import { z } from 'zod';
 import { HOUR } from '../../clock.ts';
-import { isSmsError, type LineType, type LineTypeLookup } from '../../sms/twilio-sms.ts';
+import { isSmsError, type LineType, type LineTypeLookup } from './twilio-sms.ts';
 import type { Actor } from '../../sessions/actor.ts';
 import { fieldFailure, parseForm } from '../../forms/forms.ts';
 import type { RequestContext } from '../../security-events/record.ts';
@@ -90,7 +90,7 @@ export async function addPhoneNumber(
   try {
     lineType = await deps.sms.lineType(e164);
   } catch (e) {
-    // isSmsError, not instanceof: the adapter's SmsError comes from another copy of its module (src/sms/twilio-sms.ts).
+    // isSmsError, not instanceof: the adapter's SmsError comes from another copy of its module (./twilio-sms.ts).
     if (isSmsError(e) && e.fault === 'number') return numberFailure('NUMBER_REFUSED');
     const twilio = isSmsError(e) ? { twilioCode: e.twilioCode, httpStatus: e.httpStatus } : {};
     logger().error(

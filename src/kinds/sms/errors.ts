@@ -1,7 +1,7 @@
 // The sms kind's own refusals (src/result.ts explains the maps): why a code could not be texted,
 // and why a number was not added. src/kinds/registry.ts lists them with the other kinds', and the
 // code service's map (src/codes/errors.ts) and the devices' map (src/devices/errors.ts) include them.
-import { SMS_BAD_NUMBER, SMS_UNAVAILABLE } from '../../sms/twilio-sms.ts';
+import { SMS_BAD_NUMBER, SMS_UNAVAILABLE } from './twilio-sms.ts';
 import { waitText } from '../../throttle/throttle.ts';
 import type { ErrorSentences } from '../../result.ts';
 

@@ -1,9 +1,10 @@
 // An SMS-capable phone number: codes go by text message (Twilio). Adding one (the line
 // type check that refuses landlines and VoIP) is ./add.ts.
-import { isSmsError } from '../../sms/twilio-sms.ts';
-import { verificationSms } from '../../sms/sms-text.ts';
+import { isSmsError } from './twilio-sms.ts';
+import { verificationSms } from './sms-text.ts';
 import { titleOf, type TrustedDeviceKind } from '../kind.ts';
 import { maskPhoneNumber } from './mask.ts';
+import { SMS_METHODS } from './method.ts';
 
 const NOUN = 'phone number';
 const label: TrustedDeviceKind['label'] = (d) =>
@@ -18,15 +19,15 @@ export const smsKind: TrustedDeviceKind = {
   codeSentTo: 'to this number by text message',
   trustedUses: 'Verification codes can now be sent to it.',
   trustedPhone: true,
-  method: 'sms',
+  method: SMS_METHODS[0],
   label,
   title: (d) => `${titleOf(NOUN)} (${label(d)})`,
   describe: (d) => `the phone number ${label(d)}`,
   proof: {
     by: 'sent-code',
     destination: (d) => (d.phoneNumber ? { channel: 'sms', key: d.phoneNumber, to: { phoneNumber: d.phoneNumber } } : null),
-    deliver: async (senders, to, code) => {
-      await senders.sms.send(to.to.phoneNumber, verificationSms(code));
+    deliver: async (deps, to, code) => {
+      await deps.sms.send(to.to.phoneNumber, verificationSms(code));
     },
     deliveryFailure(err, log) {
       // isSmsError, not instanceof: the adapter lives in the runtime cached on globalThis, made by

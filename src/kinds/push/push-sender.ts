@@ -6,7 +6,7 @@ export interface PushSender {
 
 /**
  * A failure to push; its message is written for the person. Recognise one with `isPushError`, not
- * `instanceof` (the class exists once per server chunk; see SmsError in src/sms/twilio-sms.ts).
+ * `instanceof` (the class exists once per server chunk; see SmsError in src/kinds/sms/twilio-sms.ts).
  */
 export class PushError extends Error {
   readonly kind = 'push-error' as const;
