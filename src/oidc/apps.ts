@@ -70,6 +70,12 @@ export function secretMatches(storedHash: string, presented: unknown): boolean {
 }
 
 /**
+ * A new client id: 96 random bits in hex. Not base64url, whose ids may begin with a dash, which the
+ * operator's `npm run apps -- remove <id>` (and any shell tool) reads as an option.
+ */
+export const newClientId = (): string => randomBytes(12).toString('hex');
+
+/**
  * Registers an app. Answers its client id and, for a confidential app, its secret: the only time
  * the secret exists outside the app. `fixed` sets both (the demo apps of the local stand-ins).
  */
@@ -82,7 +88,7 @@ export async function registerApp(
   const parsed = registration.safeParse(input);
   if (!parsed.success) return { ...failure(OIDC_ERRORS, 'APP_INVALID'), problems: parsed.error.issues.map((i) => i.message) };
   const app = parsed.data;
-  const clientId = fixed.clientId ?? randomBytes(12).toString('base64url');
+  const clientId = fixed.clientId ?? newClientId();
   const secret = app.confidential ? (fixed.secret ?? randomBytes(32).toString('base64url')) : null;
   try {
     await db.oidcClient.create({

@@ -34,6 +34,17 @@ describe('registering an app', () => {
     return made.problems ?? [];
   }
 
+  it('gets a client id of letters and digits, never one a command line reads as an option', async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const made = await registerApp(t.db, app(), NOW);
+      expect(made.ok).toBe(true);
+      if (made.ok) ids.add(made.clientId);
+    }
+    expect(ids.size).toBe(40);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{24}$/);
+  });
+
   describe('redirect URIs', () => {
     it('https anywhere, and http only on a loopback host (RFC 8252 7.3), are accepted', async () => {
       for (const uri of [
