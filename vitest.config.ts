@@ -1,4 +1,4 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -40,8 +40,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'shared-modules',
-          include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...OWN_MODULES],
+          include: testFiles.filter((f) => !OWN_MODULES.includes(f)),
           pool: 'threads',
         },
       },
