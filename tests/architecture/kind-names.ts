@@ -15,7 +15,10 @@ import { join } from 'node:path';
 export const KIND_NAME =
   /['"`](sms|push|totp|passkey)['"`]|passkey|totp|authenticator|webauthn|\bsms|\bpush[-_ ]?(sender|error|notification|title|body)|ispusherror|pushbody|\bpush_title/i;
 
-/** A kind's own folder (src/kinds/<kind>/..., app/_kinds/<kind>/...), or a list of the kinds (src/kinds/registry.ts): where naming a kind is the point. */
+/**
+ * A kind's own folder (src/kinds/<kind>/..., app/_kinds/<kind>/...), or a list of the kinds
+ * (src/kinds/registry.ts): where naming a kind is the point.
+ */
 export const mayNameKinds = (path: string): boolean =>
   /^(src\/kinds|app\/_kinds)\/[^/]+\//.test(path) || /^(src\/kinds|app\/_kinds)\/([\w-]+-)?registry\.tsx?$/.test(path);
 

@@ -1,0 +1,52 @@
+'use client';
+// "Use a passkey or security key": asks the server for options (a challenge and the account's
+// passkeys), runs the browser's WebAuthn ceremony (@simplewebauthn/browser: navigator.credentials
+// only), and posts its JSON answer to the flow's server action, which redirects when it is right.
+// A cancelled ceremony or a refusal shows in the form's message; the code form beside it stays.
+import { useActionState } from 'react';
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import type { CeremonySentences } from '@/src/kinds/passkey/ceremony-errors.ts';
+import { runCeremony } from './passkey-ceremony.ts';
+import { FormMessages } from '../../components/form-messages.tsx';
+import { PendingButton } from '../../components/submit-button.tsx';
+import { EMPTY_FORM, type FormState } from '../../lib/form-state.ts';
+import type { Options } from '../../lib/signature-options.ts';
+
+/** The holder's wording; the staff sign-in gives its own (`label`, `note`, `ceremonyErrors`, and `primary` without an app). */
+const HOLDER = {
+  label: 'Use a passkey or security key',
+  note: 'Or use a passkey or security key you added as a trusted device: nothing is sent.',
+};
+
+export function PasskeyButton({
+  options,
+  finish,
+  label = HOLDER.label,
+  note = HOLDER.note,
+  ceremonyErrors,
+  primary = false,
+}: {
+  options: () => Promise<Options<PublicKeyCredentialRequestOptionsJSON>>;
+  finish: (response: string) => Promise<FormState>;
+  label?: string;
+  note?: string;
+  ceremonyErrors?: CeremonySentences;
+  /** The page's main button (no code form beside it). */
+  primary?: boolean;
+}) {
+  const [state, action] = useActionState(
+    (): Promise<FormState> => runCeremony(options, (optionsJSON) => startAuthentication({ optionsJSON }), finish, ceremonyErrors),
+    EMPTY_FORM,
+  );
+  return (
+    <form action={action} aria-label={label} data-testid="passkey-step">
+      <FormMessages state={state} />
+      <p className="small muted">{note}</p>
+      <PendingButton
+        className={primary ? 'button' : 'button secondary'}
+        label={label}
+        pendingLabel="Waiting for your passkey or security key…"
+      />
+    </form>
+  );
+}
