@@ -6,9 +6,7 @@ import { currentAccount } from './lib/session.ts';
 import { signOutAction } from './actions/account.ts';
 import { config } from '@/src/config.ts';
 import { devInboxes } from './_kinds/inbox-registry.ts';
-
-/** "a, b and c". */
-const listed = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? ''));
+import { listed } from './_kinds/wording.ts';
 
 // Every page depends on the signed-in session and the environment: render on request, never at build.
 export const dynamic = 'force-dynamic';

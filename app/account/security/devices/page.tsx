@@ -11,7 +11,8 @@ import { TrustedDeviceRow } from './device-rows.tsx';
 import { PendingSection } from './pending-section.tsx';
 import { AddOtherKinds } from './add-other-kinds.tsx';
 import { kindUis } from '../../../_kinds/registry.tsx';
-import type { AddProps, KindUi } from '../../../_kinds/kind-ui.ts';
+import type { AddProps } from '../../../_kinds/kind-ui.ts';
+import { waysToConfirm } from '../../../_kinds/wording.ts';
 import { STEP_PATHS, STEP_TITLES } from '../setup/setup-ui.tsx';
 import styles from './devices.module.css';
 import type { Metadata } from 'next';
@@ -24,15 +25,6 @@ export const metadata: Metadata = { title: 'Trusted Devices' };
 // Each kind adds its own part (app/_kinds/registry.tsx): a panel of its own, or a part of the panel
 // of the kinds beside the phone numbers.
 
-/** The lead's ways to confirm: "a 6-digit code we send to a phone number or iOS device, a code from ..., or ...". */
-function waysToConfirm(uis: KindUi[], digits: number): string {
-  const sent = uis.filter((u) => kindOf(u.id).proof.by === 'sent-code').map((u) => u.way);
-  const ways = [
-    ...(sent.length > 0 ? [`a ${digits}-digit code we send to a ${sent.join(' or ')}`] : []),
-    ...uis.filter((u) => kindOf(u.id).proof.by !== 'sent-code').map((u) => u.way),
-  ];
-  return ways.length > 1 ? `${ways.slice(0, -1).join(', ')}, or ${ways.at(-1)}` : (ways[0] ?? '');
-}
 export default async function TrustedDevicesPage({
   searchParams,
 }: {

@@ -4,8 +4,8 @@ import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { listAppPasswords } from '@/src/app-passwords/app-passwords.ts';
-import { kindOf } from '@/src/kinds/registry.ts';
 import { kindUis } from '../../../_kinds/registry.tsx';
+import { codeOrSignature } from '../../../_kinds/wording.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
 import type { Metadata } from 'next';
@@ -20,10 +20,6 @@ export default async function ManageTwoStepPage() {
   if (!account.twoStepEnabledAt) redirect('/account/security');
   const rt = runtime();
   const locale = accountLocale(account.countryCode);
-  // Besides a code from a trusted device, the kinds that sign are a way of their own.
-  const signing = kindUis()
-    .filter((u) => kindOf(u.id).proof.by === 'signature')
-    .map((u) => u.way);
   const [{ trusted }, appPasswords] = await Promise.all([listDevices(rt.db, account.id), listAppPasswords(rt.db, account.id)]);
   return (
     <main className="section-list">
@@ -33,7 +29,7 @@ export default async function ManageTwoStepPage() {
       <h1>Two-Step Verification</h1>
       <p className="lead" data-testid="two-step-since">
         On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={locale} />. Signing in needs your password and
-        then one of your trusted devices: {['a code from it', ...signing].join(', or ')}.
+        then one of your trusted devices: {codeOrSignature(kindUis())}.
       </p>
 
       <section className="panel" aria-labelledby="devices-heading">
