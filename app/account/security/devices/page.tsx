@@ -24,7 +24,6 @@ export const metadata: Metadata = { title: 'Trusted Devices' };
 // trusted only once verified. Behind the Password and Security pass, like every security setting.
 // Each kind adds its own part (app/_kinds/registry.tsx): a panel of its own, or a part of the panel
 // of the kinds beside the phone numbers.
-
 export default async function TrustedDevicesPage({
   searchParams,
 }: {
