@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import Link from 'next/link';
 import './globals.css';
 import { currentAccount } from './lib/session.ts';
 import { signOutAction } from './actions/account.ts';
 import { config } from '@/src/config.ts';
+import { devInboxes } from './_kinds/inbox-registry.ts';
+import { listed } from './_kinds/wording.ts';
 
 // Every page depends on the signed-in session and the environment: render on request, never at build.
 export const dynamic = 'force-dynamic';
@@ -26,8 +28,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {standins ? (
           <div className="dev-banner">
-            Local stand-ins are on: texts, emails and pushes go to the <Link href="/dev/sms">SMS</Link>, <Link href="/dev/mail">mail</Link>{' '}
-            and <Link href="/dev/devices">device</Link> inboxes, not to real phones.
+            Local stand-ins are on: {listed(devInboxes().map((i) => i.carries))} go to the{' '}
+            {devInboxes().map((inbox, n, all) => (
+              <Fragment key={inbox.slug}>
+                {n === 0 ? '' : n === all.length - 1 ? ' and ' : ', '}
+                <Link href={`/dev/${inbox.slug}`}>{inbox.inbox}</Link>
+              </Fragment>
+            ))}{' '}
+            inboxes, not to real phones.
           </div>
         ) : null}
         <nav className="topbar">

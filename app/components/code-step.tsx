@@ -29,7 +29,7 @@ export function CodeStep(props: {
   const checkedKey = useAnswerKey(checked);
   const deviceId = checked.values?.trustedDeviceId || sent.values?.trustedDeviceId;
   const device = devices.find((d) => d.id === deviceId);
-  // The radio chosen now: an authenticator app is sent nothing, so its button says so.
+  // The radio chosen now: a device that makes its own codes is sent nothing, so its button says so.
   const [choiceId, choose] = useState<string | undefined>(undefined);
   const choice = devices.find((d) => d.id === (choiceId ?? deviceId)) ?? devices[0];
   if (checked.pin) return <MadePin pin={checked.pin} />;

@@ -2,13 +2,14 @@
 // signing in through the portal, the Recovery Key reset, the support PIN): one component, whatever
 // kinds of trusted device the account holds, and one pair of actions (app/actions/proof.ts) bound to
 // the page's purpose. Devices that take a typed code are offered in the code form; devices that sign
-// (src/kinds/: proof by signature) get their button, where the flow takes a signature.
+// (src/kinds/: proof by signature) get their kind's button (app/_kinds/proof-registry.tsx), where
+// the flow takes a signature.
 import type { ReactNode } from 'react';
 import type { TrustedDeviceView } from '@/src/devices/trusted-devices.ts';
 import { askAction, proveAction } from '../actions/proof.ts';
 import { CodeStep } from './code-step.tsx';
-import { PasskeyButton } from './passkey-button.tsx';
-import { codeDevices, hasPasskeyAmong } from '../lib/code-devices.ts';
+import { codeDevices, signingKindsAmong } from '../lib/code-devices.ts';
+import { signStepOf } from '../_kinds/proof-registry.tsx';
 import { proofFlow, type Challenge, type ProofPurpose } from '../lib/proof-purposes.ts';
 import type { FormState } from '../lib/form-state.ts';
 
@@ -39,6 +40,7 @@ export function ProofStep({
   const send = ask as (prev: FormState, formData: FormData) => Promise<FormState>;
   const challenge = ask as () => Promise<Challenge>;
   const signs = Boolean(proofFlow(purpose)?.challenge);
+  const buttons = signs ? signingKindsAmong(devices).flatMap((kind) => signStepOf(kind) ?? []) : [];
   return (
     <>
       <div className="panel">
@@ -55,11 +57,11 @@ export function ProofStep({
           <p>{noDevice}</p>
         )}
       </div>
-      {signs && hasPasskeyAmong(devices) ? (
-        <div className="panel">
-          <PasskeyButton options={challenge} finish={proveAction.bind(null, purpose, bound, null)} />
+      {buttons.map(({ id, Button }) => (
+        <div key={id} className="panel">
+          <Button options={challenge} finish={proveAction.bind(null, purpose, bound, null)} />
         </div>
-      ) : null}
+      ))}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { requireStandins } from './standins.ts';
+import { devInboxes } from '../_kinds/inbox-registry.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,13 @@ export default function DevLayout({ children }: { children: ReactNode }) {
   return (
     <main>
       <p className="small muted">
-        Dev inboxes: <Link href="/dev/sms">SMS</Link> · <Link href="/dev/mail">Mail</Link> · <Link href="/dev/devices">Devices</Link>
+        Dev inboxes:{' '}
+        {devInboxes().map((inbox, n) => (
+          <Fragment key={inbox.slug}>
+            {n === 0 ? '' : ' · '}
+            <Link href={`/dev/${inbox.slug}`}>{inbox.menu}</Link>
+          </Fragment>
+        ))}
       </p>
       {children}
     </main>

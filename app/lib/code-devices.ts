@@ -7,7 +7,7 @@ export interface CodeDevice {
   kind: string;
   /** "text message", "notification", "code from the app" (its kind's channel, src/kinds/). */
   channel: string;
-  /** Whether we send it a code (false: it shows its own, as an authenticator app does). */
+  /** Whether we send it a code (false: it shows its own). */
   sendsCode: boolean;
   /** Its codes' digits when they are not the flow's sent-code digits (a device that makes its own). */
   digits: number | null;
@@ -30,5 +30,7 @@ export function codeDevices(devices: TrustedDeviceView[]): CodeDevice[] {
     }));
 }
 
-/** Whether to offer the signing button ("Use a passkey or security key") beside the code form. */
-export const hasPasskeyAmong = (devices: TrustedDeviceView[]): boolean => devices.some((d) => d.shows.proof === 'signature');
+/** The kinds of the devices that sign, once each: their buttons are offered beside the code form. */
+export const signingKindsAmong = (devices: TrustedDeviceView[]): string[] => [
+  ...new Set(devices.filter((d) => d.shows.proof === 'signature').map((d) => d.kind)),
+];

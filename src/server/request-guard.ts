@@ -239,6 +239,30 @@ function pagesOf(known: ServerActions): Set<string> {
   return pages;
 }
 
+/** A dynamic segment of a page's folder ("[slug]"), which takes any one segment of an address. */
+const DYNAMIC_SEGMENT = /^\[[^.\]][^\]]*\]$/;
+
+/**
+ * The page an address runs on, as Next.js routes it: its own folder's, or else one with a dynamic
+ * segment in the place of one of its segments, a static segment winning over a dynamic one from the
+ * left ("/account/security/devices/x" is "app/account/security/devices/[page]/page"); null when none.
+ */
+function pageAt(path: string, everyPage: Set<string>): string | null {
+  const page = `app${path.replace(/\/+$/, '')}/page`;
+  if (everyPage.has(page)) return page;
+  const parts = page.split('/');
+  const dynamicAt = (candidate: string[]) => candidate.map((s) => DYNAMIC_SEGMENT.test(s));
+  const matches = [...everyPage]
+    .map((p) => p.split('/'))
+    .filter((c) => c.length === parts.length && c.every((s, i) => s === parts[i] || DYNAMIC_SEGMENT.test(s)))
+    .sort((a, b) => {
+      const [da, db] = [dynamicAt(a), dynamicAt(b)];
+      const first = da.findIndex((d, i) => d !== db[i]);
+      return first < 0 ? 0 : da[first] ? 1 : -1;
+    });
+  return matches[0]?.join('/') ?? null;
+}
+
 /**
  * The action must exist and be one the page posted to can run (Next.js looks it up in that page's
  * bundle: "/sign-in" is "app/sign-in/page"; an address with no page is "app/_not-found/page").
@@ -250,8 +274,7 @@ function checkActionId(id: string, known: ServerActions | null, path: string): R
   const pages = known.get(id);
   if (!pages) return notFound;
   const everyPage = pagesOf(known);
-  const page = `app${path.replace(/\/+$/, '')}/page`;
-  const runsOn = everyPage.has(page) ? page : 'app/_not-found/page';
+  const runsOn = pageAt(path, everyPage) ?? 'app/_not-found/page';
   return everyPage.has(runsOn) && !pages.has(runsOn) ? notFound : null;
 }
 

@@ -1,46 +1,38 @@
-// A kind of trusted device is one unit of code (src/kinds/<kind>/, listed by src/kinds/registry.ts):
-// nothing outside a kind's folder may name a specific kind (./kind-names.ts says what naming is).
-//
-// The files below still name one: they are what is left to move into the kind folders. The list
-// only shrinks: a new file naming a kind fails, and so does a listed file that no longer names one
-// (take it off the list, so it cannot quietly start again).
+// A kind of trusted device is one unit of code: src/kinds/<kind>/ for what it is and does, and
+// app/_kinds/<kind>/ for its pages and forms, listed by the registries beside them. Nothing else
+// names a specific kind (./kind-names.ts says what naming is): the flows, pages and services ask
+// the registries, so adding a kind is adding its folders and a line in each list.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesNamingAKind, mayNameKinds, KIND_NAME } from './kind-names.ts';
 
-const NOT_YET_MOVED = [
-  'app/account/security/devices/add-other-kinds.tsx',
-  'app/account/security/devices/add-passkey.tsx',
-  'app/account/security/devices/authenticator/app-forms.tsx',
-  'app/account/security/devices/authenticator/page.tsx',
-  'app/account/security/devices/device-rows.tsx',
-  'app/account/security/devices/page.tsx',
-  'app/account/security/devices/pending-section.tsx',
-  'app/account/security/setup/page.tsx',
-  'app/account/security/two-step/page.tsx',
-  'app/actions/devices.ts',
-  'app/components/code-step.tsx',
-  'app/components/passkey-button.tsx',
-  'app/components/passkey-ceremony.ts',
-  'app/components/proof-step.tsx',
-  'app/components/totp-key.tsx',
-  'app/dev/devices/page.tsx',
-  'app/dev/layout.tsx',
-  'app/dev/sms/page.tsx',
-  'app/help/two-step/keeping-access.tsx',
-  'app/help/two-step/question.tsx',
-  'app/layout.tsx',
-  'app/lib/code-devices.ts',
-];
-
 describe('kinds of trusted device', () => {
-  const naming = filesNamingAKind();
-
-  it('are named only in their own folders (and in the files not yet moved there)', () => {
-    expect(naming.filter((f) => !NOT_YET_MOVED.includes(f))).toEqual([]);
+  it('are named only in their own folders and the lists of them', () => {
+    expect(filesNamingAKind()).toEqual([]);
   });
 
-  it('are no longer named in a file taken off the list of files not yet moved', () => {
-    expect(NOT_YET_MOVED.filter((f) => !naming.includes(f))).toEqual([]);
+  it('would be found named in a flow or a page, and not in their folders or lists', () => {
+    const root = mkdtempSync(join(tmpdir(), 'kind-names-'));
+    try {
+      const files: Record<string, string> = {
+        'src/sign-in/code.ts': "if (device.kind === 'totp') check();",
+        'app/account/page.tsx': '<p>Add a passkey</p>',
+        'src/kinds/authenticator-app/kind.ts': "export const id = 'totp';",
+        'app/_kinds/passkey/add-form.tsx': '<p>Add a passkey</p>',
+        'app/_kinds/registry.tsx': "import { passkeyUi } from './passkey/ui.ts';",
+        'src/generated/sqlite/client.ts': 'totpSecret',
+        'src/devices/list.ts': 'rows.push(row);',
+      };
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), text);
+      }
+      expect(filesNamingAKind(root)).toEqual(['app/account/page.tsx', 'src/sign-in/code.ts']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // Bad input gets a clear answer and stores nothing: EVERY server action (every export of
-// app/actions/*.ts) and EVERY route handler (app/**/route.ts), found by reading the directories as
+// app/actions/*.ts and of each kind's app/_kinds/<kind>/actions.ts) and EVERY route handler
+// (app/**/route.ts), found by reading the directories as
 // tests/support-console/read-only.int.test.ts does, is called with arbitrary arguments (fast-check):
 // nothing, null, strings, numbers, objects, arrays, Maps, and FormData with arbitrary field names
 // and values (NUL, lone surrogates, bidi overrides, zero-width text, 100,000 characters, files),
@@ -408,6 +409,10 @@ describe(`bad input to every server action and route handler: a clear 4xx or the
 
   it('finds the actions and route handlers by reading the app', () => {
     expect(actions.length).toBeGreaterThan(30);
+    // The kinds' own actions, beside their forms, are fuzzed like the rest.
+    expect(actions.map((a) => `${a.module} ${a.name}`)).toEqual(
+      expect.arrayContaining(['_kinds/sms/actions.ts addPhoneNumberAction', '_kinds/passkey/actions.ts addPasskeyAction']),
+    );
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
       expect.arrayContaining(['GET /api/app/whoami', 'GET /reset/open', 'POST /dev/clock']),
     );

@@ -9,9 +9,13 @@ import { captureLog } from '../harness/log-capture.ts';
 
 const SIGN_IN = 'a'.repeat(42); // runs on the sign-in page
 const LAYOUT = 'b'.repeat(42); // runs everywhere (the top bar's Sign Out)
+const ANY_THING = 'd'.repeat(42); // runs on a page of a dynamic segment, /things/<anything>
+const NEW_THING = 'e'.repeat(42); // runs on the static page beside it, /things/new
 const ACTIONS: ServerActions = new Map([
   [SIGN_IN, new Set(['app/sign-in/page'])],
   [LAYOUT, new Set(['app/sign-in/page', 'app/page', 'app/_not-found/page'])],
+  [ANY_THING, new Set(['app/things/[slug]/page'])],
+  [NEW_THING, new Set(['app/things/new/page'])],
 ]);
 
 let server: Server;
@@ -126,6 +130,33 @@ describe('server actions called by fetch (Next-Action header)', () => {
     }
     expect(reached).toEqual([]);
     expect(logged).toHaveLength(3);
+  });
+
+  it('finds the page of an address as Next.js routes it: a dynamic segment takes any name, a static one beside it wins', async () => {
+    const status = async (path: string, id: string) => [
+      path,
+      id[0],
+      (await post(path, '[]', action(id, 'text/plain;charset=UTF-8'))).status,
+    ];
+    expect(
+      await Promise.all([
+        status('/things/abc', ANY_THING),
+        status('/things/abc/', ANY_THING),
+        status('/things/new', ANY_THING),
+        status('/things/new', NEW_THING),
+        status('/things/abc', NEW_THING),
+        status('/things/abc/more', ANY_THING),
+        status('/things', ANY_THING),
+      ]),
+    ).toEqual([
+      ['/things/abc', 'd', 200],
+      ['/things/abc/', 'd', 200],
+      ['/things/new', 'd', 404],
+      ['/things/new', 'e', 200],
+      ['/things/abc', 'e', 404],
+      ['/things/abc/more', 'd', 404],
+      ['/things', 'd', 404],
+    ]);
   });
 
   it('answers 400 to a malformed id, or none with no body', async () => {

@@ -58,11 +58,19 @@ export function filesUnder(dir: string, test: (relativePath: string) => boolean)
     .sort();
 }
 
-/** One server action found in app/actions, under the name a failure report gives it. */
+/**
+ * Where the server actions live: app/actions/*.ts, and a kind's own beside its forms
+ * (app/_kinds/<kind>/actions.ts). `relativePath` is relative to app/.
+ */
+export const isActionModule = (relativePath: string): boolean =>
+  /^actions\/[^/]+\.ts$/.test(relativePath) || /^_kinds\/[^/]+\/actions\.ts$/.test(relativePath);
+
+/** One server action found in app/actions or a kind's actions.ts, under the name a failure report gives it. */
 export type FoundAction = { module: string; name: string; fn: (...args: unknown[]) => Promise<unknown> };
 
 /**
- * Every export of every module in app/actions (a 'use server' file exports only actions). The pair in
+ * Every export of every action module (isActionModule: app/actions/*.ts and each kind's
+ * app/_kinds/<kind>/actions.ts; a 'use server' file exports only actions). The pair in
  * app/actions/proof.ts serves every flow's second step, the flow named by a purpose its page binds:
  * called bare it reaches no flow, so it is also listed once per purpose, bound as the pages bind it
  * (askAction(purpose, ...), proveAction(purpose, null, ...)), which reaches each flow as its own
@@ -73,7 +81,7 @@ export async function serverActions(): Promise<FoundAction[]> {
   const { PROOF_PURPOSES } = await import('../../app/lib/proof-purposes.ts');
   const { STAFF_FACTOR_KINDS } = await import('../../src/kinds/staff-registry.ts');
   const found: FoundAction[] = [];
-  for (const file of filesUnder(join(APP, 'actions'), (f) => f.endsWith('.ts'))) {
+  for (const file of filesUnder(APP, (f) => isActionModule(f.split('\\').join('/')))) {
     const mod = (await import(file)) as Record<string, unknown>;
     const module = relative(APP, file);
     for (const [name, fn] of Object.entries(mod)) {

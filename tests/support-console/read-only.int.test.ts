@@ -27,7 +27,7 @@ import { addStaffUser, createStaffSession, type StaffStage } from '../../src/sup
 import { STAFF_EVENTS } from '../../src/support/staff-events.ts';
 import { supportPinHash } from '../../src/support/pin.ts';
 import { SUPPORT_LOOK_KINDS } from '../../src/support/looks.ts';
-import { APP, CODE_KEY, appEnv, filesUnder, jar, outcomeOf, serverActions } from './app-harness.ts';
+import { APP, CODE_KEY, appEnv, filesUnder, isActionModule, jar, outcomeOf, serverActions } from './app-harness.ts';
 import { tokenId } from '../../src/tokens.ts';
 
 // next/headers serves the harness's cookie jar (see app-harness.ts); vi.mock must sit in the test file.
@@ -276,7 +276,7 @@ describe('a staff session changes no account data: every server action and route
     return fd;
   }
 
-  it('finds the actions and routes by reading the app, and no server action lives outside app/actions', () => {
+  it("finds the actions and routes by reading the app, and no server action lives outside app/actions and the kinds' actions.ts", () => {
     const names = actions.map((a) => a.name);
     for (const known of [
       'createAccountAction',
@@ -294,15 +294,26 @@ describe('a staff session changes no account data: every server action and route
       'proveAction',
       "askAction('sign-in')",
       "proveAction('sign-in')",
+      // A kind's own, beside its forms (app/_kinds/<kind>/actions.ts).
+      'addPhoneNumberAction',
+      'registerDeviceAction',
+      'addPushDeviceAction',
+      'startAuthenticatorAppAction',
+      'passkeyRegistrationOptionsAction',
+      'addPasskeyAction',
     ]) {
       expect(names).toContain(known);
     }
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /api/app/whoami', 'GET /reset/open']));
     // An inline 'use server' in a page would be an action this test does not see.
-    const inline = filesUnder(APP, (f) => /\.(ts|tsx)$/.test(f) && !f.startsWith('actions/')).filter((f) =>
+    const inline = filesUnder(APP, (f) => /\.(ts|tsx)$/.test(f) && !isActionModule(f)).filter((f) =>
       /^\s*['"]use server['"]/m.test(readFileSync(f, 'utf8')),
     );
     expect(inline.map((f) => relative(APP, f))).toEqual([]);
+    // And every module taken for one holds only actions: it says 'use server' at its top.
+    const modules = [...new Set(actions.map((a) => a.module))];
+    expect(modules).toEqual(expect.arrayContaining(['actions/devices.ts', '_kinds/sms/actions.ts', '_kinds/passkey/actions.ts']));
+    for (const m of modules) expect(readFileSync(join(APP, m), 'utf8'), m).toMatch(/^(\/\/[^\n]*\n)*['"]use server['"]/);
   });
 
   it(

@@ -1,7 +1,9 @@
 // Staff and customer sessions never mix. Every support page (app/support/**/page.tsx) with only a
 // customer's session sends to the staff sign-in page; every page of the account (app/account/**)
 // and of the code sign-in with a staff session sends away, even when the browser also holds the
-// holder's own customer cookie. The pages are found by reading the directories.
+// holder's own customer cookie. The pages are found by reading the directories; a page of a dynamic
+// segment is rendered with each name it serves (a kind's own pages: app/_kinds/registry.tsx) and one
+// it does not.
 import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
@@ -22,8 +24,24 @@ describe('staff and customer sessions are apart', () => {
   let cookies: { setSessionCookie(token: string): Promise<void>; setStaffCookie(token: string): Promise<void> };
 
   async function pages(test: (path: string) => boolean): Promise<Array<{ path: string; render: Page }>> {
+    const { kindUis } = await import('../../app/_kinds/registry.tsx');
+    /** The names each dynamic segment takes. */
+    const names: Record<string, string[]> = { page: [...kindUis().flatMap((u) => (u.pages ?? []).map((p) => p.slug)), 'no-such-page'] };
     const files = filesUnder(APP, (f) => f.endsWith('page.tsx') && test(f));
-    return Promise.all(files.map(async (f) => ({ path: relative(APP, f), render: (await import(f)).default as Page })));
+    const found = await Promise.all(
+      files.map(async (f) => {
+        const path = relative(APP, f);
+        const render = (await import(f)).default as Page;
+        const segment = /\[([^\]]+)\]/.exec(path)?.[1];
+        if (!segment) return [{ path, render }];
+        expect(names[segment], `the names of ${path}`).toBeDefined();
+        return names[segment]!.map((name) => ({
+          path: `${path} (${segment}: ${name})`,
+          render: (props: object) => render({ ...props, params: Promise.resolve({ [segment]: name }) }),
+        }));
+      }),
+    );
+    return found.flat();
   }
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { pendingStaffApp, STAFF_TOTP_ISSUER } from '@/src/kinds/authenticator-ap
 import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/kinds/authenticator-app/totp.ts';
 import type { StaffSession } from '@/src/support/staff.ts';
 import { beginStaffFactorAction, confirmStaffFactorAction, proveStaffFactorAction } from '../../actions/staff-second-factor.ts';
-import { TotpKey } from '../../components/totp-key.tsx';
+import { TotpKey } from './totp-key.tsx';
 import type { FormState } from '../../lib/form-state.ts';
 import { StaffCodeForm, StartAppForm } from './staff-forms.tsx';
 

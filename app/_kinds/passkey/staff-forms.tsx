@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { STAFF_CEREMONY_ERRORS } from '@/src/kinds/passkey/ceremony-errors.ts';
 import { FormMessages } from '../../components/form-messages.tsx';
-import { runCeremony } from '../../components/passkey-ceremony.ts';
+import { runCeremony } from './passkey-ceremony.ts';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../../lib/form-state.ts';
 import type { Options } from '../../lib/signature-options.ts';

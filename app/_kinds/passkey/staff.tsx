@@ -10,7 +10,7 @@ import {
   confirmStaffFactorAction,
   proveStaffFactorAction,
 } from '../../actions/staff-second-factor.ts';
-import { PasskeyButton } from '../../components/passkey-button.tsx';
+import { PasskeyButton } from './passkey-button.tsx';
 import type { Options } from '../../lib/signature-options.ts';
 import { SetUpPasskeyForm } from './staff-forms.tsx';
 

@@ -1,44 +1,11 @@
 import Link from 'next/link';
-import { Question } from './question.tsx';
+import { KindQuestions, Question } from './question.tsx';
 
-/** Devices, the Recovery Key, apps, and what to do when something is lost. */
+/** Each kind of trusted device, the Recovery Key, apps, and what to do when something is lost. */
 export function KeepingAccess() {
   return (
     <>
-      <Question id="numbers">
-        <p>
-          Every mobile number you use, so a code can reach you whichever phone you have with you. Consider adding the number of someone
-          close to you, such as a family member, for a time when you are without your own phones. Landlines and internet (VoIP) numbers
-          can&apos;t receive our codes and can&apos;t be added.
-        </p>
-      </Question>
-
-      <Question id="find-my">
-        <p>
-          Yes, if Find My iPhone is turned on on it. On the Trusted Devices page, register the device, send it a code, and type in the code
-          it shows. You still need at least one phone number as well.
-        </p>
-      </Question>
-
-      <Question id="authenticator">
-        <p>
-          Yes. On the Trusted Devices page choose <strong>Add an authenticator app</strong>, scan the QR code with the app (or type in the
-          key shown under it), then type in the code the app shows. The app keeps making new codes, even without a signal, and we never send
-          it anything. When you sign in, choose the app and type in its current code.
-        </p>
-      </Question>
-
-      <Question id="passkeys">
-        <p>
-          Yes. A passkey (kept by your phone, computer or password manager) or a security key (a small USB or NFC key) proves it&apos;s you
-          without a code, and it only works on this portal&apos;s own website, so a fake website can&apos;t trick you into handing it over.
-          Add one on the Trusted Devices page, then choose it when you sign in.
-        </p>
-        <p>
-          Neither an app nor a passkey replaces your phone number: you still need at least one phone number that receives text messages, and
-          your password is still the first step.
-        </p>
-      </Question>
+      <KindQuestions />
 
       <Question id="keep-key">
         <p>

@@ -1,9 +1,11 @@
 'use client';
-// The device rows of the Trusted Devices page: a trusted device, a device waiting for its code (the
-// code field, Verify, Send a new code) and a registered iOS device, each with the buttons that act on it.
+// The device rows of the Trusted Devices page, whatever the kind: a trusted device, a device
+// waiting for the code we sent it (the code field, Verify, Send a new code) and one whose setup was
+// not finished, each with the buttons that act on it. A kind's rows of its own are in its folder
+// (app/_kinds/<kind>/).
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { addPushDeviceAction, confirmDeviceAction, removeDeviceAction, resendCodeAction } from '../../../actions/devices.ts';
+import { confirmDeviceAction, removeDeviceAction, resendCodeAction } from '../../../actions/devices.ts';
 import { CodeInput } from '../../../components/code-input.tsx';
 import { PendingButton } from '../../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
@@ -89,10 +91,11 @@ export function PendingDeviceRow(props: { id: string; kind: Kind; label: string;
 }
 
 /**
- * An authenticator app or passkey whose setup was not finished (no code from the app entered yet):
- * a link back to its setup page, and Remove. Nothing is sent to these kinds, so no code field here.
+ * A device we send no code to whose setup was not finished (a device that makes its own codes, and
+ * none entered yet): a link back to its setup page when its kind has one (`finishHref`), and
+ * Remove. Nothing is sent to it, so no code field here.
  */
-export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: string }) {
+export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: string; finishHref: string | null }) {
   const [removed, remove] = useActionState(removeDeviceAction, EMPTY_FORM);
   return (
     <li className={styles.row} data-testid="pending-device">
@@ -103,8 +106,8 @@ export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: stri
           meta="Not set up yet: it becomes a trusted device once you finish setting it up."
         />
         <div className={styles.tools}>
-          {props.kind.proof === 'own-code' ? (
-            <Link className={`button ${styles.small}`} href={`/account/security/devices/authenticator?id=${encodeURIComponent(props.id)}`}>
+          {props.finishHref ? (
+            <Link className={`button ${styles.small}`} href={props.finishHref}>
               Finish setting up
             </Link>
           ) : null}
@@ -112,37 +115,6 @@ export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: stri
         </div>
       </div>
       <RowMessage states={[removed]} />
-    </li>
-  );
-}
-
-/** A registered iOS device: whether it is trusted, or a button to send it a code. */
-export function RegisteredDeviceRow(props: {
-  id: string;
-  name: string;
-  deviceId: string;
-  status: 'trusted' | 'pending' | null;
-  kind: Kind;
-}) {
-  const [state, action] = useActionState(addPushDeviceAction, EMPTY_FORM);
-  return (
-    <li className={styles.row} data-testid="registered-device">
-      <div className={styles.head}>
-        <DeviceIdentity kind={props.kind} label={props.name} meta={`Find My iPhone on · device ${props.deviceId}`} />
-        <div className={styles.tools}>
-          {props.status === 'trusted' ? (
-            <span className={`badge on ${styles.status}`}>Trusted</span>
-          ) : props.status === 'pending' ? (
-            <span className={`badge off ${styles.status}`}>Waiting for its code</span>
-          ) : (
-            <form action={action}>
-              <input type="hidden" name="registeredDeviceId" value={props.id} />
-              <PendingButton label="Send code to this device" pendingLabel="Sending…" className={`button ${styles.small}`} />
-            </form>
-          )}
-        </div>
-      </div>
-      <RowMessage states={[state]} />
     </li>
   );
 }

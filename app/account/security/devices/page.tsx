@@ -3,25 +3,27 @@ import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { setupStepOf } from '@/src/two-step/turn-on.ts';
-import { phoneCountries } from '@/src/devices/phone-numbers.ts';
+import { kindOf } from '@/src/kinds/registry.ts';
 import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
-import { AddPhoneNumberForm, RegisterDeviceForm } from './device-forms.tsx';
-import { RegisteredDeviceRow, TrustedDeviceRow } from './device-rows.tsx';
+import { TrustedDeviceRow } from './device-rows.tsx';
 import { PendingSection } from './pending-section.tsx';
 import { AddOtherKinds } from './add-other-kinds.tsx';
-import { AddPasskeyBlock } from './add-passkey.tsx';
+import { kindUis } from '../../../_kinds/registry.tsx';
+import type { AddProps } from '../../../_kinds/kind-ui.ts';
+import { waysToConfirm } from '../../../_kinds/wording.ts';
 import { STEP_PATHS, STEP_TITLES } from '../setup/setup-ui.tsx';
 import styles from './devices.module.css';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Trusted Devices' };
 
-// Trusted Devices: the phone numbers and iOS devices that receive verification codes
-// (docs/rules.md#trusted-devices), and the authenticator apps and passkeys
-// (docs/rules.md#other-kinds-of-trusted-device). A device is trusted only once verified. Behind the
-// Password and Security pass, like every security setting.
+// Trusted Devices: the devices that receive verification codes (docs/rules.md#trusted-devices), and
+// the ones that make their own or sign (docs/rules.md#other-kinds-of-trusted-device). A device is
+// trusted only once verified. Behind the Password and Security pass, like every security setting.
+// Each kind adds its own part (app/_kinds/registry.tsx): a panel of its own, or a part of the panel
+// of the kinds beside the phone numbers.
 export default async function TrustedDevicesPage({
   searchParams,
 }: {
@@ -33,7 +35,8 @@ export default async function TrustedDevicesPage({
   // With two-step on, adding or removing devices needs a fresh code (a Recovery Key session may add one without).
   if (stage.devicesNeedFreshCode) requireFreshCode(current, '/account/security/devices');
   const rt = runtime();
-  const { trusted, pending, registered } = await listDevices(rt.db, account.id);
+  const devices = await listDevices(rt.db, account.id);
+  const { trusted, pending } = devices;
   const params = await searchParams;
   const locale = accountLocale(account.countryCode);
 
@@ -45,11 +48,13 @@ export default async function TrustedDevicesPage({
       ? 'The device was removed. It can no longer be used to verify your identity.'
       : null;
   // The trusted phones are the listed trusted devices that take texts (src/devices/trusted-phones.ts counts the same).
-  const trustedPhones = trusted.filter((d) => d.kind === 'sms').length;
+  const trustedPhones = trusted.filter((d) => kindOf(d.kind).trustedPhone).length;
   const needsPhone = trustedPhones === 0;
   // During setup, a verified device leads on to the next step (a Recovery Key session is finishing its sign-in instead).
   const setupStep = stage.finishesWithNewDevice ? null : await setupStepOf(account, async () => trustedPhones);
   const setupNext = setupStep && setupStep !== 'devices' ? setupStep : null;
+  const uis = kindUis();
+  const adding: AddProps = { countryCode: account.countryCode, formKey: `${params.added ?? ''}-${params.removed ?? ''}`, devices };
 
   return (
     <main className="section-list">
@@ -58,8 +63,8 @@ export default async function TrustedDevicesPage({
       </p>
       <h1>Trusted Devices</h1>
       <p className="lead">
-        When you sign in, you confirm it&apos;s you with a device you trust: a {rt.codeDigits}-digit code we send to a phone number or iOS
-        device, a code from an authenticator app, or a passkey. You need at least one phone number that can receive text messages.
+        When you sign in, you confirm it&apos;s you with a device you trust: {waysToConfirm(uis, rt.codeDigits)}. You need at least one
+        phone number that can receive text messages.
       </p>
       {stage.finishesWithNewDevice ? (
         <p className="notice" role="status" data-testid="recovery-notice">
@@ -75,8 +80,8 @@ export default async function TrustedDevicesPage({
       {setupNext ? (
         <div className="panel" data-testid="setup-continue">
           <p>
-            {added?.kind === 'sms' ? 'Your trusted phone number is set up. ' : ''}Next in setting up two-step verification:{' '}
-            {STEP_TITLES[setupNext].toLowerCase()}. You can add more trusted devices later.
+            {added && kindOf(added.kind).trustedPhone ? 'Your trusted phone number is set up. ' : ''}Next in setting up two-step
+            verification: {STEP_TITLES[setupNext].toLowerCase()}. You can add more trusted devices later.
           </p>
           <Link className="button" href={STEP_PATHS[setupNext]}>
             Continue
@@ -108,40 +113,9 @@ export default async function TrustedDevicesPage({
 
       <PendingSection pending={pending} digits={rt.codeDigits} />
 
-      <section className="panel" aria-labelledby="phone-heading">
-        <h2 id="phone-heading">Add a Phone Number</h2>
-        <p className={styles.hint}>
-          You can also add the number of someone close to you, such as a family member, to use if you&apos;re without your own devices.
-        </p>
-        <div className={styles.formSpace}>
-          <AddPhoneNumberForm
-            key={`phone-${params.added ?? ''}-${params.removed ?? ''}`}
-            countries={phoneCountries('en')}
-            defaultCountry={account.countryCode}
-          />
-        </div>
-      </section>
+      {uis.flatMap(({ id, adding: a }) => ('panel' in a ? [<a.panel key={id} {...adding} />] : []))}
 
-      <section className="panel" aria-labelledby="ios-heading">
-        <h2 id="ios-heading">iOS Devices with Find My iPhone</h2>
-        <p className={styles.hint}>
-          An iPhone, iPad or iPod touch with Find My iPhone turned on can receive codes as notifications. Register it first, then send it a
-          code.
-        </p>
-        {registered.length > 0 ? (
-          <ul className={styles.list} aria-label="Registered devices">
-            {registered.map((r) => (
-              <RegisteredDeviceRow key={r.id} id={r.id} name={r.name} deviceId={r.deviceId} status={r.status} kind={r.shows} />
-            ))}
-          </ul>
-        ) : null}
-        <div className={`${styles.formSpace} ${registered.length > 0 ? styles.divided : ''}`}>
-          <h3>Register a Device</h3>
-          <RegisterDeviceForm key={`register-${params.added ?? ''}-${params.removed ?? ''}`} />
-        </div>
-      </section>
-
-      <AddOtherKinds passkey={<AddPasskeyBlock formKey={`passkey-${params.added ?? ''}-${params.removed ?? ''}`} />} />
+      <AddOtherKinds kinds={uis.flatMap(({ adding: a }) => ('beside' in a ? [a.beside] : []))} {...adding} />
     </main>
   );
 }

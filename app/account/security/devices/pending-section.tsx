@@ -1,9 +1,10 @@
-// The Trusted Devices page's devices that are not trusted yet: a phone number or iOS device waiting
-// for the code sent to it (a code field), or an authenticator app whose setup was not finished (a
-// link back to it). Each may be removed.
+// The Trusted Devices page's devices that are not trusted yet: a device waiting for the code sent to
+// it (a code field), or one we send nothing whose setup was not finished (a link back to its kind's
+// setup, app/_kinds/registry.tsx). Each may be removed.
 import { durationText } from '@/src/clock.ts';
 import { CODE_TTL_MS } from '@/src/codes/codes.ts';
 import type { TrustedDeviceView } from '@/src/devices/trusted-devices.ts';
+import { kindUiOf } from '../../../_kinds/registry.tsx';
 import { PendingDeviceRow, UnfinishedDeviceRow } from './device-rows.tsx';
 import styles from './devices.module.css';
 
@@ -20,7 +21,13 @@ export function PendingSection({ pending, digits }: { pending: TrustedDeviceView
           d.shows.proof === 'sent-code' ? (
             <PendingDeviceRow key={d.id} id={d.id} kind={d.shows} label={d.label} digits={digits} />
           ) : (
-            <UnfinishedDeviceRow key={d.id} id={d.id} kind={d.shows} label={d.label} />
+            <UnfinishedDeviceRow
+              key={d.id}
+              id={d.id}
+              kind={d.shows}
+              label={d.label}
+              finishHref={kindUiOf(d.kind)?.finishSetup?.(d.id) ?? null}
+            />
           ),
         )}
       </ul>

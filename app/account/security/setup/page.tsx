@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { needsTrustedPhone } from '@/src/devices/trusted-phones.ts';
+import { kindOf } from '@/src/kinds/registry.ts';
 import { explainEligibility } from '@/src/eligibility/explain.ts';
 import { aDigits } from '@/src/format.ts';
 import { SETUP_STEPS } from '@/src/two-step/turn-on.ts';
@@ -29,8 +30,9 @@ export default async function SetupPage() {
   const { db, codeDigits } = runtime();
   const { trusted } = await listDevices(db, account.id);
   const needsPhone = await needsTrustedPhone(db, account.id);
-  const phones = trusted.filter((d) => d.kind === 'sms');
-  const others = trusted.filter((d) => d.kind !== 'sms');
+  // The trusted phone numbers first (the ones two-step needs), then the others.
+  const phones = trusted.filter((d) => kindOf(d.kind).trustedPhone);
+  const others = trusted.filter((d) => !kindOf(d.kind).trustedPhone);
   const next = progress.step;
   return (
     <main className="narrow">

@@ -4,6 +4,8 @@ import { runtime } from '@/src/runtime.ts';
 import { accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { listAppPasswords } from '@/src/app-passwords/app-passwords.ts';
+import { kindUis } from '../../../_kinds/registry.tsx';
+import { codeOrSignature } from '../../../_kinds/wording.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
 import type { Metadata } from 'next';
@@ -27,7 +29,7 @@ export default async function ManageTwoStepPage() {
       <h1>Two-Step Verification</h1>
       <p className="lead" data-testid="two-step-since">
         On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={locale} />. Signing in needs your password and
-        then one of your trusted devices: a code from it, or a passkey.
+        then one of your trusted devices: {codeOrSignature(kindUis())}.
       </p>
 
       <section className="panel" aria-labelledby="devices-heading">

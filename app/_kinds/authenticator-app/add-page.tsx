@@ -4,24 +4,26 @@ import { runtime } from '@/src/runtime.ts';
 import { pendingAppSetup } from '@/src/kinds/authenticator-app/add.ts';
 import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/kinds/authenticator-app/totp.ts';
 import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
-import { requireSecurityPass } from '../../../../lib/security-pass.ts';
-import { requireFreshCode } from '../../../../lib/fresh-code.ts';
-import { TotpKey } from '../../../../components/totp-key.tsx';
-import { AppCodeForm, NameAppForm } from './app-forms.tsx';
-import styles from './authenticator.module.css';
+import { requireSecurityPass } from '../../lib/security-pass.ts';
+import { requireFreshCode } from '../../lib/fresh-code.ts';
+import { DEVICES_PATH } from '../../lib/device-answer.ts';
+import { TotpKey } from './totp-key.tsx';
+import { AppCodeForm, NameAppForm } from './add-forms.tsx';
+import styles from './add-page.module.css';
 
 export const metadata: Metadata = { title: 'Add an Authenticator App' };
 
-// Add an authenticator app (RFC 6238): name it, scan the QR code (or type the secret), enter the
-// code it shows. The secret is shown only while the app is pending, on this account's page; once
-// the app is verified it is never shown again (src/kinds/authenticator-app/add.ts).
+// Add an authenticator app (RFC 6238), at /account/security/devices/authenticator (./paths.ts):
+// name it, scan the QR code (or type the secret), enter the code it shows. The secret is shown only
+// while the app is pending, on this account's page; once the app is verified it is never shown
+// again (src/kinds/authenticator-app/add.ts).
 export default async function AddAuthenticatorAppPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const current = await requireSecurityPass(DEVICES_PAGE);
-  if (stagePolicy(current.session.stage).devicesNeedFreshCode) requireFreshCode(current, '/account/security/devices');
+  if (stagePolicy(current.session.stage).devicesNeedFreshCode) requireFreshCode(current, DEVICES_PATH);
   const rt = runtime();
   const { id } = await searchParams;
   const setup = typeof id === 'string' ? await pendingAppSetup(rt, current.account.id, id) : null;

@@ -1,15 +1,12 @@
 import { runtime } from '@/src/runtime.ts';
-import { standinList, formatTime } from '../standins.ts';
-import type { Metadata } from 'next';
-
-export const metadata: Metadata = { title: 'Simulated Devices' };
+import { standinList, formatTime } from '../../dev/standins.ts';
 
 type Push = { id: string; deviceId: string; deviceName: string; title: string; body: string; createdAt: string };
 
 // The simulated iOS devices (Find My iPhone on): every device registered to any account, each with
 // the notifications pushed to it, as the push stand-in received them. This page "is the phone".
 // Notifications to device ids no account has registered are listed at the end.
-export default async function DevDevicesPage() {
+export async function DevDevicesPage() {
   const { db } = runtime();
   const devices = await db.registeredDevice.findMany({
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

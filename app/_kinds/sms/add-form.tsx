@@ -1,13 +1,13 @@
 'use client';
-// The forms of the Trusted Devices page that add a device: a phone number, or an iOS device to
-// register. The rows of the devices already added are device-rows.tsx.
+// The phone number's form on the Trusted Devices page: a country and a mobile number, which is sent
+// a code (./actions.ts). Its panel is ./add-panel.tsx.
 import { useActionState } from 'react';
-import { addPhoneNumberAction, registerDeviceAction } from '../../../actions/devices.ts';
-import { Field, errorProps } from '../../../components/field.tsx';
-import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
-import { SubmitButton } from '../../../components/submit-button.tsx';
-import { EMPTY_FORM } from '../../../lib/form-state.ts';
-import styles from './devices.module.css';
+import { addPhoneNumberAction } from './actions.ts';
+import { Field, errorProps } from '../../components/field.tsx';
+import { FormMessages, useAnswerKey } from '../../components/form-messages.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
+import { EMPTY_FORM } from '../../lib/form-state.ts';
+import styles from '../../account/security/devices/devices.module.css';
 
 export interface CountryOption {
   code: string;
@@ -42,28 +42,6 @@ export function AddPhoneNumberForm({ countries, defaultCountry }: { countries: C
         </Field>
       </div>
       <SubmitButton label="Send Code" pendingLabel="Checking the number…" />
-    </form>
-  );
-}
-
-export function RegisterDeviceForm() {
-  const [state, action] = useActionState(registerDeviceAction, EMPTY_FORM);
-  const e = state.fieldErrors ?? {};
-  return (
-    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Register a device">
-      <FormMessages state={state} />
-      <div className={styles.nameField}>
-        <Field name="name" label="Device name" error={e.name} hint="As the device calls itself, such as “Jamie’s iPhone”.">
-          <input
-            type="text"
-            autoComplete="off"
-            maxLength={60}
-            defaultValue={state.done ? '' : state.values?.name}
-            {...errorProps('name', e.name)}
-          />
-        </Field>
-      </div>
-      <SubmitButton label="Register Device" pendingLabel="Registering…" />
     </form>
   );
 }

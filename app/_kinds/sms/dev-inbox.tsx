@@ -1,11 +1,9 @@
-import { standinList, formatTime } from '../standins.ts';
-import type { Metadata } from 'next';
-
-export const metadata: Metadata = { title: 'SMS Inbox' };
+// The SMS stand-in's inbox, /dev/sms (app/dev/[inbox]/): the texts the Twilio stand-in received.
+import { standinList, formatTime } from '../../dev/standins.ts';
 
 type Sms = { sid: string; to: string; from: string; body: string; createdAt: string };
 
-export default async function DevSmsPage() {
+export async function DevSmsPage() {
   const messages = await standinList<Sms>('/_standin/sms', 'messages');
   return (
     <>

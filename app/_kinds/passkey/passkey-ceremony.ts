@@ -3,8 +3,8 @@
 // then its JSON answer to the server's action. A cancelled or failed prompt becomes the form's
 // message, in the reader's sentences (the holders' by default; staff have their own).
 import { ceremonyErrorSentence, type CeremonySentences } from '@/src/kinds/passkey/ceremony-errors.ts';
-import type { FormState } from '../lib/form-state.ts';
-import type { Options } from '../lib/signature-options.ts';
+import type { FormState } from '../../lib/form-state.ts';
+import type { Options } from '../../lib/signature-options.ts';
 
 export async function runCeremony<O>(
   options: () => Promise<Options<O>>,

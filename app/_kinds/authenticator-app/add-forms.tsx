@@ -2,12 +2,13 @@
 // The two forms of adding an authenticator app: its name (which makes the secret), then the code
 // it shows (which makes it trusted, through the Trusted Devices page's confirm action).
 import { useActionState } from 'react';
-import { startAuthenticatorAppAction, confirmDeviceAction } from '../../../../actions/devices.ts';
-import { Field, errorProps } from '../../../../components/field.tsx';
-import { FormMessages, useAnswerKey } from '../../../../components/form-messages.tsx';
-import { CodeInput } from '../../../../components/code-input.tsx';
-import { SubmitButton } from '../../../../components/submit-button.tsx';
-import { EMPTY_FORM } from '../../../../lib/form-state.ts';
+import { startAuthenticatorAppAction } from './actions.ts';
+import { confirmDeviceAction } from '../../actions/devices.ts';
+import { Field, errorProps } from '../../components/field.tsx';
+import { FormMessages, useAnswerKey } from '../../components/form-messages.tsx';
+import { CodeInput } from '../../components/code-input.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
+import { EMPTY_FORM } from '../../lib/form-state.ts';
 
 export function NameAppForm() {
   const [state, action] = useActionState(startAuthenticatorAppAction, EMPTY_FORM);

@@ -7,10 +7,10 @@ import { useActionState } from 'react';
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import type { CeremonySentences } from '@/src/kinds/passkey/ceremony-errors.ts';
 import { runCeremony } from './passkey-ceremony.ts';
-import { FormMessages } from './form-messages.tsx';
-import { PendingButton } from './submit-button.tsx';
-import { EMPTY_FORM, type FormState } from '../lib/form-state.ts';
-import type { Options } from '../lib/signature-options.ts';
+import { FormMessages } from '../../components/form-messages.tsx';
+import { PendingButton } from '../../components/submit-button.tsx';
+import { EMPTY_FORM, type FormState } from '../../lib/form-state.ts';
+import type { Options } from '../../lib/signature-options.ts';
 
 /** The holder's wording; the staff sign-in gives its own (`label`, `note`, `ceremonyErrors`, and `primary` without an app). */
 const HOLDER = {

@@ -5,13 +5,13 @@
 import { useActionState } from 'react';
 import { startRegistration } from '@simplewebauthn/browser';
 import { PASSKEY_NAME_EMPTY } from '@/src/kinds/passkey/ceremony-errors.ts';
-import { addPasskeyAction, passkeyRegistrationOptionsAction } from '../../../actions/devices.ts';
-import { Field, errorProps } from '../../../components/field.tsx';
-import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
-import { runCeremony } from '../../../components/passkey-ceremony.ts';
-import { SubmitButton } from '../../../components/submit-button.tsx';
-import { EMPTY_FORM, type FormState } from '../../../lib/form-state.ts';
-import styles from './devices.module.css';
+import { addPasskeyAction, passkeyRegistrationOptionsAction } from './actions.ts';
+import { Field, errorProps } from '../../components/field.tsx';
+import { FormMessages, useAnswerKey } from '../../components/form-messages.tsx';
+import { runCeremony } from './passkey-ceremony.ts';
+import { SubmitButton } from '../../components/submit-button.tsx';
+import { EMPTY_FORM, type FormState } from '../../lib/form-state.ts';
+import styles from '../../account/security/devices/devices.module.css';
 
 // The field is "passkeyName": the page's iOS device form already has a field "name" (ids are unique).
 const FIELD = 'passkeyName';
@@ -41,12 +41,12 @@ function AddPasskeyForm() {
   );
 }
 
-/** Its part of the page's "Authenticator Apps and Passkeys" section (./add-other-kinds.tsx). */
+/** Its part of the Trusted Devices panel of the kinds beside the phone numbers (app/account/security/devices/add-other-kinds.tsx). */
 export function AddPasskeyBlock({ formKey }: { formKey: string }) {
   return (
     <div className={`${styles.formSpace} ${styles.divided}`}>
       <h3 id="passkey-heading">Add a Passkey or Security Key</h3>
-      <AddPasskeyForm key={formKey} />
+      <AddPasskeyForm key={`passkey-${formKey}`} />
     </div>
   );
 }
