@@ -49,6 +49,14 @@ function codeOf(input: unknown): string | null {
   return new RegExp(`^[0-9]{${TOTP_DIGITS}}$`).test(code) ? code : null;
 }
 
+/** The code a step of the second factor takes, or why it takes none: not a code, or the session is past that step. */
+function codeForStep(session: StaffSession, input: unknown): FormResult<{ code: string }, SupportError> {
+  const code = codeOf(input);
+  if (!code) return fieldFailure(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', 'code', TOTP_DIGITS);
+  if (consoleReady(session)) return failure(SUPPORT_ERRORS, 'STAFF_SIGN_IN_AGAIN');
+  return { ok: true, code };
+}
+
 // ---- Setting one up (the first sign-in) ----------------------------------------------------------
 
 /** A new pending app with a new secret, replacing any earlier pending one. Refused when the staff member has a factor. */
@@ -92,9 +100,9 @@ export async function confirmStaffApp(
   input: unknown,
   ctx: RequestContext,
 ): Promise<FormResult<{ token: string }, SupportError>> {
-  const code = codeOf(input);
-  if (!code) return fieldFailure(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', 'code', TOTP_DIGITS);
-  if (consoleReady(session)) return failure(SUPPORT_ERRORS, 'STAFF_SIGN_IN_AGAIN');
+  const typed = codeForStep(session, input);
+  if (!typed.ok) return typed;
+  const { code } = typed;
   const refused = await setupRefusal(deps.db, session);
   if (refused) return refused;
   const app = await pendingApp(deps.db, session.staff.id);
@@ -124,9 +132,9 @@ export async function signInWithStaffApp(
   input: unknown,
   ctx: RequestContext,
 ): Promise<FormResult<{ token: string }, SupportError>> {
-  const code = codeOf(input);
-  if (!code) return fieldFailure(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', 'code', TOTP_DIGITS);
-  if (consoleReady(session)) return failure(SUPPORT_ERRORS, 'STAFF_SIGN_IN_AGAIN');
+  const typed = codeForStep(session, input);
+  if (!typed.ok) return typed;
+  const { code } = typed;
   const app = await deps.db.staffFactor.findFirst({
     where: { staffUserId: session.staff.id, kind: 'totp', verifiedAt: { not: null } },
     orderBy: { createdAt: 'asc' },
