@@ -10,7 +10,18 @@ import { systemClock } from '../../src/clock.ts';
 import { stopUsingApp } from '../../src/oidc/app-authorizations.ts';
 import { TTL } from '../../src/oidc/provider.ts';
 import { sessionIdOf } from '../../src/sessions/sessions.ts';
-import { allowRequest, atApp, exchange, oauthError, secondsAgo, signInToApp, withPortal, type TestApp } from './app-sign-in.ts';
+import {
+  allowRequest,
+  atApp,
+  continueAt,
+  exchange,
+  oauthError,
+  portalPage,
+  secondsAgo,
+  signInToApp,
+  withPortal,
+  type TestApp,
+} from './app-sign-in.ts';
 
 const w = withPortal();
 
@@ -18,11 +29,20 @@ const OFFLINE = { scope: 'openid offline_access', prompt: 'consent' };
 
 /** The app's request and the code at its redirect URI, not yet exchanged. */
 async function codeAtApp(params: Record<string, string> = {}) {
-  await allowRequest(w, w.app, params.scope ?? 'openid email profile');
+  const scope = params.scope ?? 'openid email profile';
+  await allowRequest(w, w.app, scope);
   const browser = new TestBrowser(w.portal);
   await browser.signIn(w.t.db, w.accountId, secondsAgo(1));
   const req = await authorizationRequest(w.app.config, params);
-  const visited = await browser.visit(req.url);
+  let visited = await browser.visit(req.url);
+  // With prompt=consent only an Allow pressed after the request began counts, the request's start
+  // being in whole seconds: unless both fell in one second, the holder is asked, and allows.
+  if (params.prompt === 'consent' && !visited.url.startsWith(REDIRECT_URI)) {
+    const { page, uid } = portalPage(w, visited);
+    expect(page).toBe('/sign-in/consent');
+    await allowRequest(w, w.app, scope);
+    visited = await browser.visit(continueAt(w, uid));
+  }
   expect(atApp(visited).get('code')).toBeTruthy();
   return { req, visited, callback: new URL(visited.url) };
 }
