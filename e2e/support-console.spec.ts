@@ -115,6 +115,13 @@ test('support console: a staff member looks, the holder gives a PIN, and sees ev
   await expect(on.getByTestId('support-pin-made')).toContainText('It works until');
   expect(on.url()).not.toContain(pin);
   await on.screenshot({ path: 'test-results/support-pin-holder.png', fullPage: true });
+  // On a phone the groups stay on one line, with no sideways scrolling.
+  const desktop = on.viewportSize();
+  await on.setViewportSize({ width: 390, height: 844 });
+  expect(await on.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect((await on.getByTestId('support-pin').boundingBox())!.height).toBeLessThan(80);
+  await on.screenshot({ path: 'test-results/support-pin-holder-390.png', fullPage: true });
+  if (desktop) await on.setViewportSize(desktop);
 
   // Staff type a wrong PIN first, then the one the holder reads them: the details.
   const wrong = pin === '000000' ? '111111' : '000000';
