@@ -19,24 +19,34 @@ import type { CodeDevice } from '../lib/code-devices.ts';
 
 type Action<S extends FormState = FormState> = (prev: S, formData: FormData) => Promise<S>;
 
+/** What the code step has seen of its two forms' answers (afterAnswers). */
+export interface Answers {
+  sent: FormState;
+  checked: FormState;
+  /** Which answer came last; null before any. */
+  last: 'sent' | 'checked' | null;
+  /** The device the code field is for (none before a code was asked for). */
+  codeFor?: string | undefined;
+}
+
 /**
- * Which of two answers came last ('sent' or 'checked'; null before any), and the device the code
- * field is for: the device of the last code sent or checked (a refusal names it), or of a send
- * refused with a wait (a code went to it moments ago: its holder may have it); any other refused
- * send keeps the field as it was.
+ * `seen` after the answers `sent` and `checked` (`seen` itself when neither changed). The code field
+ * is for the device of the last code sent or checked (a refusal names it), or of a send refused
+ * with a wait (a code went to it moments ago: its holder may have it); any other refused send
+ * keeps the field as it was.
  */
-export function useLastAnswer(sent: FormState, checked: FormState) {
-  const [seen, setSeen] = useState<{ sent: FormState; checked: FormState; last: 'sent' | 'checked' | null; codeFor?: string }>({
-    sent,
-    checked,
-    last: null,
-  });
+export function afterAnswers(seen: Answers, sent: FormState, checked: FormState): Answers {
   if (seen.sent === sent && seen.checked === checked) return seen;
   const last = seen.checked !== checked ? 'checked' : 'sent';
   const codeSentTo = sent.done || sent.waitMs !== undefined ? sent.values?.trustedDeviceId : undefined;
   const named = last === 'checked' ? checked.values?.trustedDeviceId : codeSentTo;
-  const next = { sent, checked, last, codeFor: named || seen.codeFor } as const;
-  setSeen(next);
+  return { sent, checked, last, codeFor: named || seen.codeFor };
+}
+
+function useAnswers(sent: FormState, checked: FormState): Answers {
+  const [seen, setSeen] = useState<Answers>({ sent, checked, last: null });
+  const next = afterAnswers(seen, sent, checked);
+  if (next !== seen) setSeen(next);
   return next;
 }
 
@@ -54,7 +64,7 @@ export function CodeStep(props: {
   const [checked, checkAction] = useActionState<ProofState, FormData>(check, EMPTY_FORM);
   const sentKey = useAnswerKey(sent);
   const checkedKey = useAnswerKey(checked);
-  const { last, codeFor } = useLastAnswer(sent, checked);
+  const { last, codeFor } = useAnswers(sent, checked);
   const device = devices.find((d) => d.id === codeFor);
   const chosenId = sent.values?.trustedDeviceId || codeFor;
   // The radio chosen now: a device that makes its own codes is sent nothing, so its button says so.

@@ -423,7 +423,8 @@ async function wrongCode(
     if (current.usedAt) return failure(CODES_ERRORS, 'CODE_REPLACED');
     return failure(CODES_ERRORS, current.wrongTries >= MAX_WRONG_TRIES ? 'CODE_DEAD' : 'CODE_EXPIRED');
   }
-  if (outcome.run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', outcome.run.pausedUntil, now);
+  if (outcome.run.pausedUntil)
+    return endingAt(failure(CODES_ERRORS, 'CODES_PAUSED', outcome.run.pausedUntil, now), outcome.run.pausedUntil, now);
   if (outcome.wrongTries >= MAX_WRONG_TRIES) return failure(CODES_ERRORS, 'CODE_DEAD');
   return failure(CODES_ERRORS, 'CODE_WRONG', MAX_WRONG_TRIES - outcome.wrongTries);
 }
@@ -472,6 +473,6 @@ async function checkOwnCode<T>(
   const run = await db.$transaction((tx) =>
     wrongCodeCounted(tx, clock, { accountId: a.accountId, trustedDeviceId: a.trustedDeviceId, purpose: a.purpose }, now, ctx),
   );
-  if (run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', run.pausedUntil, now);
+  if (run.pausedUntil) return endingAt(failure(CODES_ERRORS, 'CODES_PAUSED', run.pausedUntil, now), run.pausedUntil, now);
   return refused('wrong');
 }
