@@ -71,15 +71,16 @@ export function CodeStep(props: {
   const [choiceId, choose] = useState<string | undefined>(undefined);
   const choice = devices.find((d) => d.id === (choiceId ?? chosenId)) ?? devices[0];
   // The polite live region stays while the send form is made anew with each answer, so what it says is heard.
-  const [announced, announce] = useState('');
-  const say = useCallback((text: string) => announce(text), []);
+  // What it says belongs to one answer: a second wait never opens with the first one's last words.
+  const [announced, announce] = useState({ answer: 0, text: '' });
+  const say = useCallback((text: string) => announce({ answer: sentKey, text }), [sentKey]);
   if (checked.pin) return <MadePin pin={checked.pin} />;
   const digits = device?.digits ?? props.digits;
   const waiting = last === 'sent' && sent.error && sent.waitMs !== undefined ? { sentence: sent.error, waitMs: sent.waitMs } : null;
   return (
     <>
       <p className="visually-hidden" aria-live="polite" data-testid="send-wait-announced">
-        {waiting ? announced : ''}
+        {waiting && announced.answer === sentKey ? announced.text : ''}
       </p>
       {/* Keys of their own: two sibling forms keyed by the same answer count would be one form to React. */}
       <form key={`send-${sentKey}`} action={sendAction} noValidate aria-label="Choose a trusted device">

@@ -46,7 +46,7 @@ export function SendWait({ sentence, waitMs, announce }: { sentence: string; wai
   const over = left === 0;
   useEffect(() => announce(over ? WAIT_OVER : sentence), [over, sentence, announce]);
   return (
-    <p className="notice wait" data-testid="send-wait" data-wait-ms={left}>
+    <p className="notice wait" data-testid="send-wait">
       {over ? WAIT_OVER : sentenceNow(sentence, waitMs, left)}
     </p>
   );
