@@ -102,18 +102,33 @@ test('support console: a staff member looks, the holder gives a PIN, and sees ev
   await inbox.close();
   await on.getByLabel(/Verification code sent to/).fill(code);
   await submit(on, 'Make PIN');
-  const pin = (await on.getByTestId('support-pin').textContent())!.trim();
-  expect(pin).toMatch(/^\d{6}$/);
+  // Shown in groups, to read out; focus moves to it, and Copy copies the digits only.
+  const shown = (await on.getByTestId('support-pin').textContent())!.trim();
+  expect(shown).toMatch(/^\d{3} \d{3}$/);
+  const pin = shown.replace(/ /g, '');
+  await expect(on.locator('#support-pin-shown')).toBeFocused();
+  await expect(on.locator('#support-pin-shown')).toContainText(`Your support PIN is ${pin.slice(0, 3).split('').join(' ')}, `);
+  await on.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await on.getByRole('button', { name: 'Copy PIN' }).click();
+  await expect(on.getByRole('status')).toHaveText('Copied the PIN.');
+  expect(await on.evaluate(() => navigator.clipboard.readText())).toBe(pin);
   await expect(on.getByTestId('support-pin-made')).toContainText('It works until');
   expect(on.url()).not.toContain(pin);
   await on.screenshot({ path: 'test-results/support-pin-holder.png', fullPage: true });
+  // On a phone the groups stay on one line, with no sideways scrolling.
+  const desktop = on.viewportSize();
+  await on.setViewportSize({ width: 390, height: 844 });
+  expect(await on.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect((await on.getByTestId('support-pin').boundingBox())!.height).toBeLessThan(80);
+  await on.screenshot({ path: 'test-results/support-pin-holder-390.png', fullPage: true });
+  if (desktop) await on.setViewportSize(desktop);
 
   // Staff type a wrong PIN first, then the one the holder reads them: the details.
   const wrong = pin === '000000' ? '111111' : '000000';
   await staff.getByLabel('Support PIN', { exact: true }).fill(wrong);
   await submit(staff, 'Show Details');
   await expect(staff.locator('p.form-error')).toHaveText(/^That PIN isn't right, or it is no longer valid/);
-  await staff.getByLabel('Support PIN', { exact: true }).fill(pin);
+  await staff.getByLabel('Support PIN', { exact: true }).fill(shown); // typed as heard, with the space
   await staff.getByRole('button', { name: 'Show Details' }).click();
   await expect(staff.getByTestId('support-two-step')).toContainText('On since');
   await expect(staff.getByTestId('support-devices')).toContainText(onPhone.masked);

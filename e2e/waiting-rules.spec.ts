@@ -147,6 +147,8 @@ test('a change inside a running wait extends it: the page names the latest chang
   await page.locator('summary', { hasText: 'Change rescue email' }).click();
   await page.getByLabel('New rescue email').fill(newRescue);
   await page.getByRole('button', { name: 'Save Rescue Email' }).click();
+  // The change is saved once the page says so: reloading sooner could cancel the request.
+  await expect(page.getByRole('status').filter({ hasText: `Your rescue email is now ${newRescue}.` })).toBeVisible();
   await page.reload();
   await expect(sentence(page)).toContainText('because your rescue email was changed on');
   const newEnd = (await sentence(page).locator('time').first().getAttribute('datetime'))!;

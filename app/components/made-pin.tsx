@@ -1,16 +1,49 @@
 'use client';
 // A support PIN the holder just made (app/lib/proof-purposes.ts, 'support-pin'): shown once, in
-// place of the code step, with its expiry; it is in no URL, cookie or email.
+// place of the code step, with its expiry; it is in no URL, cookie or email. The holder reads it
+// aloud on a call, so it is shown in groups (src/support/pin-text.ts) and takes focus when shown: a
+// screen reader reads it digit by digit, and Tab goes on to Copy, which copies the digits only.
+import { useEffect, useRef, useState } from 'react';
 import { LocalTime } from './local-time.tsx';
 import type { ProofState } from '../lib/form-state.ts';
+import { pinGroups } from '@/src/support/pin-text.ts';
 
 export function MadePin({ pin }: { pin: NonNullable<ProofState['pin']> }) {
+  const groups = pinGroups(pin.value);
+  const [copied, setCopied] = useState<string | null>(null);
+  const pinRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    pinRef.current?.focus();
+  }, [pin.value]);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(pin.value);
+      setCopied('Copied the PIN.');
+    } catch {
+      setCopied('Your browser did not allow copying. Read the PIN from the page.');
+    }
+  }
+
   return (
     <div data-testid="support-pin-made">
       <p>Read this PIN to Apple Support:</p>
-      <p className="support-pin" data-testid="support-pin">
-        {pin.value}
+      <p className="support-pin" ref={pinRef} tabIndex={-1} id="support-pin-shown">
+        <span className="support-pin-spoken">Your support PIN is {groups.map((g) => g.split('').join(' ')).join(', ')}. </span>
+        <span aria-hidden="true" data-testid="support-pin">
+          {groups.join(' ')}
+        </span>
       </p>
+      <div className="actions">
+        <button type="button" className="button secondary" onClick={() => void copy() /* copy() says itself whether it worked */}>
+          Copy PIN
+        </button>
+      </div>
+      {copied ? (
+        <p className="small muted" role="status">
+          {copied}
+        </p>
+      ) : null}
       <p>
         It works until <LocalTime iso={pin.expiresAt} show="dateTime" />, for one support staff member. It is not shown again; make a new
         one if you need it.

@@ -213,7 +213,7 @@ export async function benchInProcess(): Promise<void> {
     for (let i = 0; i < N_MAILS; i++)
       await enqueueEmail(tx, { kind: 'bench', to: `reader${i}@example.com`, subject: `Bench ${i}`, text: 'Hello' });
   });
-  const mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'Bench <bench@example.com>');
+  const mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'Bench <bench@example.com>', 'http://127.0.0.1');
   const mailStart = performance.now();
   let sent = 0;
   for (let i = 0; sent < N_MAILS && i < 100; i++)

@@ -4,7 +4,7 @@
 // which mail/ sits below and may not import. Plain text; no secret, as every email.
 import { durationAdjective, durationText } from '../clock.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { CONTACT_SUPPORT_PATH, oneLine, type EmailContent } from '../mail/templates.ts';
+import { oneLine, type EmailContent } from '../mail/templates.ts';
 import type { Eligibility, WaitingReason } from './eligibility.ts';
 import { RULES, explainEligibility, partsText, waitingReasonName } from './explain.ts';
 
@@ -59,8 +59,8 @@ export function waitingPeriodStartedEmail(p: {
       ...after,
       `${appUrl}/account/security`,
       '',
+      // How to reach support follows, as in every email (src/mail/compose.ts).
       'If you think someone else is changing your account, contact support now: this waiting period is there so you can stop them.',
-      `How to reach support: ${appUrl}${CONTACT_SUPPORT_PATH}`,
       '',
       'Two-Step',
       '',

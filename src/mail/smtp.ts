@@ -1,7 +1,9 @@
 // Sending one email over SMTP with nodemailer. The outbox worker is the only caller; request
 // handlers enqueue (outbox.ts) instead of sending.
 import { createTransport } from 'nodemailer';
+import { composeEmail } from './compose.ts';
 
+/** Takes an email as a template made it (the outbox row); what goes out is composed from it. */
 export interface MailSender {
   send(m: { to: string; subject: string; text: string }): Promise<void>;
 }
@@ -12,9 +14,10 @@ export const SMTP_TIMEOUT_MS = 5_000;
 /**
  * `smtpUrl` as nodemailer takes it, e.g. smtp://127.0.0.1:2525 or smtps://user:pass@mail.example.com.
  * No connection pool: one connection per message, which is plenty for an outbox and means there is
- * no stale connection to recover after the server restarts.
+ * no stale connection to recover after the server restarts. Every message is composed here
+ * (compose.ts): the support footer, which names `appUrl`'s contact page, and a text and an HTML part.
  */
-export function createSmtpMailer(smtpUrl: string, from: string): MailSender {
+export function createSmtpMailer(smtpUrl: string, from: string, appUrl: string): MailSender {
   const transport = createTransport({
     url: smtpUrl,
     connectionTimeout: SMTP_TIMEOUT_MS,
@@ -24,7 +27,8 @@ export function createSmtpMailer(smtpUrl: string, from: string): MailSender {
   });
   return {
     async send(m) {
-      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+      const mail = composeEmail({ subject: m.subject, text: m.text }, appUrl);
+      await transport.sendMail({ from, to: m.to, subject: mail.subject, text: mail.text, html: mail.html });
     },
   };
 }

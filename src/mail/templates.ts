@@ -1,4 +1,7 @@
-// Email templates: small pure functions from facts to { subject, text }. Plain text only.
+// Email templates: small pure functions from facts to { subject, text }. The text is the one source
+// of an email: compose.ts adds the support footer and renders the HTML part from it. A URL stands on
+// a line of its own or is followed by a space, never by punctuation a mail client would take into
+// the link (compose.test.ts checks every template).
 // An email must NEVER contain a password, a verification code or a recovery key: email is not a
 // secure channel, and users must learn that Two-Step never sends those by email.
 
@@ -256,7 +259,8 @@ export function twoStepOnEmail(p: { name: string; appleId: string; at: Date; app
       '  - If you lose two of these three at the same time, you could be locked out of your Apple ID for good.',
       '',
       'Keep your printed Recovery Key in a secure place. We will never send it by email or ask you for it.',
-      `You can manage your trusted devices at ${appUrl}/account/security.`,
+      'You can manage your trusted devices at:',
+      `${appUrl}/account/security`,
       ...SIGNATURE,
     ].join('\n'),
   };
@@ -289,7 +293,8 @@ export function twoStepOffEmail(p: { name: string; appleId: string; at: Date; ap
       'Signing in now needs only your password. Your Recovery Key, app-specific passwords and trusted devices were deleted,',
       'new security questions were set, and every other browser signed in to your account was signed out.',
       '',
-      `Because the security questions changed, turning two-step verification on again starts with a ${durationAdjective(p.waitingPeriodMs)} waiting period. See ${appUrl}/account/security.`,
+      `Because the security questions changed, turning two-step verification on again starts with a ${durationAdjective(p.waitingPeriodMs)} waiting period. See:`,
+      `${appUrl}/account/security`,
       ...SIGNATURE,
     ].join('\n'),
   };
@@ -359,7 +364,11 @@ export function accountExistsEmail(p: { name: string; appleId: string; at: Date;
       `On ${formatDateTime(p.at)}, someone tried to create a new Apple ID with ${oneLine(p.appleId)}, which is already your Apple ID.`,
       'No new Apple ID was created and nothing on your account changed.',
       '',
-      `If it was you, you already have an Apple ID: sign in at ${appUrl}/sign-in, or if you forgot your password, reset it at ${appUrl}/forgot.`,
+      'If it was you, you already have an Apple ID. Sign in at:',
+      `${appUrl}/sign-in`,
+      'Or, if you forgot your password, reset it at:',
+      `${appUrl}/forgot`,
+      '',
       'If it was not you, you need not do anything.',
       '',
       'Two-Step',

@@ -81,7 +81,11 @@ const DEVICE_CHANGES: Partial<Record<SecurityEventKind, string>> = { 'trusted-de
  * and the title of a trusted device added or removed. Events recorded before devices had titles
  * keep the generic label.
  */
-export function activityLabel(kind: string, details?: string | null): string {
+export function activityLabel(kind: string, details?: string | null, reader: ActivityReader = 'holder'): string {
+  if (reader === 'agent') {
+    const agentLabel = agentActivityLabel(kind, details);
+    if (agentLabel) return agentLabel;
+  }
   const label = Object.hasOwn(ACTIVITY_LABELS, kind) ? ACTIVITY_LABELS[kind as SecurityEventKind] : UNKNOWN_ACTIVITY;
   const change = Object.hasOwn(DEVICE_CHANGES, kind) ? DEVICE_CHANGES[kind as SecurityEventKind] : undefined;
   const title = change ? detailText(details, 'title') : null;
@@ -91,6 +95,42 @@ export function activityLabel(kind: string, details?: string | null): string {
   if (appLabel && app) return appLabel(app);
   const name = detailText(details, 'staffName');
   return name && label.startsWith('Apple Support ') ? label.replace('Apple Support', `Apple Support (${name})`) : label;
+}
+
+/**
+ * Who reads the activity: the holder on their own pages ("your account"), or a support agent on the
+ * staff console, who reads about someone else's account ("Sam Staff looked up this account").
+ */
+export type ActivityReader = 'holder' | 'agent';
+
+/** The support events, as the agent reads them: the staff member named first (or "Apple Support"). */
+const AGENT_SUPPORT_LABELS: Partial<Record<SecurityEventKind, (who: string) => string>> = {
+  'support-looked-up': (who) => `${who} looked up this account`,
+  'support-details-viewed': (who) => `${who} viewed this account's details`,
+  'support-pin-accepted': (who) => `${who} entered the support PIN the holder gave them`,
+  'support-pin-failed': (who) => `${who} tried a support PIN that was wrong or expired`,
+};
+
+/** The other kinds whose holder's words say "you": the app, when named, or "an app". */
+const AGENT_APP_LABELS: Partial<Record<SecurityEventKind, (app: string | null) => string>> = {
+  'app-allowed': (app) => (app ? `${app} was allowed to sign in with this Apple ID` : 'An app was allowed to sign in with this Apple ID'),
+  'app-stopped': (app) =>
+    app ? `${app} can no longer sign in with this Apple ID` : 'An app was stopped from signing in with this Apple ID',
+};
+
+const AGENT_LABELS: Partial<Record<SecurityEventKind, string>> = {
+  'browser-signed-out': "A browser was signed out from the holder's list of browsers",
+};
+
+/** The agent's words for a kind, when they differ from the holder's; null otherwise. */
+function agentActivityLabel(kind: string, details: string | null | undefined): string | null {
+  if (!Object.hasOwn(ACTIVITY_LABELS, kind)) return null;
+  const k = kind as SecurityEventKind;
+  const support = AGENT_SUPPORT_LABELS[k];
+  if (support) return support(detailText(details, 'staffName') ?? 'Apple Support');
+  const app = AGENT_APP_LABELS[k];
+  if (app) return app(detailText(details, 'app'));
+  return AGENT_LABELS[k] ?? null;
 }
 
 function detailText(details: string | null | undefined, key: 'staffName' | 'title' | 'app'): string | null {
@@ -188,6 +228,8 @@ export function parseActivityCursor(value: unknown): ActivityCursor | undefined 
 }
 
 export interface ActivityQuery {
+  /** Whose words the labels use (ActivityReader); the holder's unless the console asks. */
+  reader?: ActivityReader;
   /** The page number to show (and, without a cursor, to read by offset). */
   page?: number;
   pageSize?: number;
@@ -238,7 +280,7 @@ async function eventsByOffset(db: DbTx, accountId: string, skip: number, take: n
 export async function recentActivity(
   db: DbTx,
   accountId: string,
-  { page = 1, pageSize = ACTIVITY_PAGE_SIZE, before, after }: ActivityQuery = {},
+  { page = 1, pageSize = ACTIVITY_PAGE_SIZE, before, after, reader = 'holder' }: ActivityQuery = {},
 ): Promise<ActivityPage> {
   const size = Number.isInteger(pageSize) && pageSize > 0 ? pageSize : ACTIVITY_PAGE_SIZE;
   const byCursor = before
@@ -268,7 +310,7 @@ export async function recentActivity(
       id: r.id,
       at: r.createdAt,
       // `details` only for the label (a support staff member's name); it is not returned.
-      label: activityLabel(r.kind, r.details),
+      label: activityLabel(r.kind, r.details, reader),
       clientAddress: r.clientAddress,
       browser: browserName(r.userAgent),
     })),

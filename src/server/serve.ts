@@ -46,7 +46,7 @@ export async function serve(opts: { startStandins?: StartStandins } = {}): Promi
   const { db, clock } = runtime();
   if ((await db.countryAvailability.count()) === 0) await seedCountryAvailability(db);
 
-  const worker = startOutboxWorker({ db, clock, mailer: createSmtpMailer(c.SMTP_URL, c.MAIL_FROM) });
+  const worker = startOutboxWorker({ db, clock, mailer: createSmtpMailer(c.SMTP_URL, c.MAIL_FROM, c.APP_URL) });
   const sweeps = startSweeps({ db, clock, warn: (err, message) => logger().warn({ err }, message) });
   collectProcessMetrics();
   setOutboxStatsProvider(() => outboxStats(db, clock.now()));

@@ -120,7 +120,7 @@ export async function viewAccount(deps: ConsoleDeps, session: ConsoleSession, ct
     }),
     appsUsing(db, account.id),
     countKnownBrowsers(db, account.id, now),
-    recentActivity(db, account.id, { page: 1, pageSize: SUPPORT_EVENTS_SHOWN }),
+    recentActivity(db, account.id, { page: 1, pageSize: SUPPORT_EVENTS_SHOWN, reader: 'agent' }),
   ]);
   // The pure eligibility engine on the facts as they are, NOT startDueWaitingPeriod: that one stores
   // a waiting period when a setup window ran out, and a staff look must change nothing.

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { MINUTE } from '../clock.ts';
-import { type CodeDeps } from '../codes/codes.ts';
+import { codeDigitsOf, type CodeDeps } from '../codes/codes.ts';
 import { askForCode, proveSecondStep, type ChosenDeviceSent } from '../proof/second-step.ts';
 import type { CodesError } from '../codes/errors.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -110,8 +110,8 @@ export interface PinDeps {
 const pinSchema = z.object({
   pin: z
     .string()
-    .trim()
-    .regex(new RegExp(`^[0-9]{${SUPPORT_PIN_DIGITS}}$`), pinFormat),
+    .transform((typed) => codeDigitsOf(typed, SUPPORT_PIN_DIGITS)) // as read out, "123 456"
+    .pipe(z.string().regex(new RegExp(`^[0-9]{${SUPPORT_PIN_DIGITS}}$`), pinFormat)),
 });
 
 /**

@@ -33,7 +33,7 @@ describe('creating an account: the form, the email and the link', () => {
   beforeAll(async () => {
     t = await createTestDb();
     standin = await startMailStandin({ port: await freePort() });
-    mailer = createSmtpMailer(`smtp://127.0.0.1:${standin.port}`, 'Two-Step <no-reply@two-step.test>');
+    mailer = createSmtpMailer(`smtp://127.0.0.1:${standin.port}`, 'Two-Step <no-reply@two-step.test>', 'https://two-step.test');
   });
   afterAll(async () => {
     await standin.stop();

@@ -9,6 +9,8 @@ import { createMailStore, startMailStandin, type MailStandin, type MailStore } f
 import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
 
 export const TEST_MAIL_FROM = 'Two-Step <no-reply@two-step.test>';
+/** The portal's address in the emails the tests send (the support footer's link, compose.ts). */
+export const TEST_APP_URL = 'https://two-step.test';
 
 export interface DatabaseAndMail {
   t: TestDb;
@@ -25,7 +27,7 @@ export function withDatabaseAndMail(opts: { seedCountries?: boolean } = {}): Dat
     if (opts.seedCountries) await seedCountryAvailability(env.t.db);
     env.port = await freePort();
     env.standin = await startMailStandin({ port: env.port, store: env.store });
-    env.mailer = createSmtpMailer(`smtp://127.0.0.1:${env.port}`, TEST_MAIL_FROM);
+    env.mailer = createSmtpMailer(`smtp://127.0.0.1:${env.port}`, TEST_MAIL_FROM, TEST_APP_URL);
   });
   afterAll(async () => {
     await env.standin.stop();

@@ -3,10 +3,11 @@
 import { freePort, startHttp } from '../harness/net.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_ENGINE } from '../harness/db.ts';
-import { TEST_MAIL_FROM, withDatabaseAndMail } from '../harness/mail.ts';
+import { TEST_APP_URL, TEST_MAIL_FROM, withDatabaseAndMail } from '../harness/mail.ts';
 import { createDb } from '../../src/db/client.ts';
 import { fixedClock, DAY, HOUR, MINUTE } from '../../src/clock.ts';
 import { enqueueEmail } from '../../src/mail/outbox.ts';
+import { composeEmail } from '../../src/mail/compose.ts';
 import { createSmtpMailer, type MailSender } from '../../src/mail/smtp.ts';
 import {
   BACKOFF_BASE_MS,
@@ -54,7 +55,13 @@ describe('email outbox over SMTP', () => {
 
     const mails = mail.standin.messages();
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ to: ['jane@example.com'], subject: 'Welcome to your new Apple ID', text });
+    // What goes out is the queued text composed (src/mail/compose.ts): the support footer, and an HTML part.
+    const sent = composeEmail({ subject: 'Welcome to your new Apple ID', text }, TEST_APP_URL);
+    expect(sent.text.startsWith(text)).toBe(true);
+    expect(mails[0]).toMatchObject({ to: ['jane@example.com'], subject: 'Welcome to your new Apple ID', text: sent.text });
+    expect(mails[0]!.text).toContain(`\n${TEST_APP_URL}/contact-support\n`);
+    expect(mails[0]!.html).toContain('<html lang="en">');
+    expect(mails[0]!.html).toContain('Your Apple ID has been created.');
     expect(mails[0]!.from).toContain('no-reply@two-step.test');
     expect(mails[0]!.messageId).not.toBe('');
 
@@ -141,7 +148,11 @@ describe('email outbox over SMTP', () => {
 
     const mails = mail.standin.messages();
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ to: ['jane@example.com'], subject: 'Changed', text: body });
+    expect(mails[0]).toMatchObject({
+      to: ['jane@example.com'],
+      subject: 'Changed',
+      text: composeEmail({ subject: 'Changed', text: body }, TEST_APP_URL).text,
+    });
     const row = await mail.t.db.emailOutbox.findFirstOrThrow();
     expect(row.attempts).toBe(1);
     expect(row.sentAt).toEqual(new Date(new Date(START).getTime() + 30_000));
@@ -228,7 +239,7 @@ describe('email outbox over SMTP', () => {
   });
 
   it(`stops retrying after ${MAX_ATTEMPTS} failed attempts and keeps the row for an operator`, async () => {
-    const deadMailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, TEST_MAIL_FROM);
+    const deadMailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, TEST_MAIL_FROM, TEST_APP_URL);
     await mail.t.db.$transaction((tx) => enqueueEmail(tx, { kind: 'notice', to: 'jane@example.com', subject: 'S', text: 'T' }, clock));
 
     const waits: number[] = [];
@@ -255,7 +266,7 @@ describe('email outbox over SMTP', () => {
   it('logs each retry (row, attempt, next attempt, safe error) and the final failure, never the body or address; the gauges follow the queue', async () => {
     const log = captureLog();
     try {
-      const deadMailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, TEST_MAIL_FROM);
+      const deadMailer = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`, TEST_MAIL_FROM, TEST_APP_URL);
       await mail.t.db.$transaction((tx) =>
         enqueueEmail(
           tx,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountExistsEmail, activateAccountEmail, countryOfferedEmail, welcomeEmail } from '../../src/mail/templates.ts';
+import { composeEmail } from '../../src/mail/compose.ts';
 import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from '../../src/eligibility/emails.ts';
 
 describe('welcomeEmail', () => {
@@ -55,7 +56,9 @@ describe('the waiting-period and setup emails (docs/rules.md#waiting-period)', (
     expect(mail.text.split('\n')[0]).toBe('Dear Jane Bcc: evil@example.com,');
     expect(mail.text).toContain('your password was changed');
     expect(mail.text).toContain('After that date you have 30 days to complete setup at:\nhttps://two-step.test/account/security');
-    expect(mail.text).toContain('https://two-step.test/contact-support');
+    expect(mail.text).toContain('contact support now');
+    // The contact page's address comes once, in the footer every email gets.
+    expect(composeEmail(mail, base.appUrl).text.match(/https:\/\/two-step\.test\/contact-support/g)).toHaveLength(1);
     expect(mail.text).not.toContain('now ends later');
   });
 

@@ -44,7 +44,7 @@ describe('resetting a forgotten password (two-step off)', () => {
   beforeAll(async () => {
     t = await createTestDb();
     standin = await startMailStandin({ port: await freePort() });
-    mailer = createSmtpMailer(`smtp://127.0.0.1:${standin.port}`, 'Two-Step <no-reply@two-step.test>');
+    mailer = createSmtpMailer(`smtp://127.0.0.1:${standin.port}`, 'Two-Step <no-reply@two-step.test>', 'https://two-step.test');
   });
   // Even calls on the test's client, odd ones on a second client of the same database (PostgreSQL).
   const instance = twoInstances(() => t);

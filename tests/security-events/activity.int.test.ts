@@ -7,6 +7,7 @@ import { createAccount } from '../../src/accounts/create-account.ts';
 import { recordSecurityEvent, SECURITY_EVENT_KINDS, type SecurityEventKind } from '../../src/security-events/record.ts';
 import {
   ACTIVITY_LABELS,
+  activityLabel,
   browserName,
   parseActivityPage,
   recentActivity,
@@ -229,6 +230,28 @@ describe('recent security activity', () => {
 });
 
 describe('activity labels', () => {
+  it('the agent\'s words: no kind tells a support agent about "your" account, named or not', () => {
+    const details = [null, JSON.stringify({ staffName: 'Sam Staff', app: 'iCloud (demo)', title: 'Phone number (+1 ••• ••• ••34)' })];
+    for (const kind of SECURITY_EVENT_KINDS) {
+      for (const d of details) {
+        const label = activityLabel(kind, d, 'agent');
+        expect(label, kind).not.toMatch(/\byou(rs?|rself)?\b/i);
+        expect(label, kind).toMatch(/^[A-Za-z][^\n]*[A-Za-z)]$/);
+      }
+    }
+    const staff = JSON.stringify({ staffName: 'Sam Staff' });
+    expect(activityLabel('support-looked-up', staff, 'agent')).toBe('Sam Staff looked up this account');
+    expect(activityLabel('support-details-viewed', staff, 'agent')).toBe("Sam Staff viewed this account's details");
+    expect(activityLabel('support-pin-accepted', staff, 'agent')).toBe('Sam Staff entered the support PIN the holder gave them');
+    expect(activityLabel('support-looked-up', null, 'agent')).toBe('Apple Support looked up this account');
+    expect(activityLabel('app-allowed', JSON.stringify({ app: 'iCloud (demo)' }), 'agent')).toBe(
+      'iCloud (demo) was allowed to sign in with this Apple ID',
+    );
+    // The kinds with no "you" read the same for both; the holder's words are unchanged.
+    expect(activityLabel('password-changed', null, 'agent')).toBe(ACTIVITY_LABELS['password-changed']);
+    expect(activityLabel('support-looked-up', staff)).toBe('Apple Support (Sam Staff) looked up your account');
+  });
+
   it('has a plain-English sentence for every kind of security event', () => {
     for (const kind of SECURITY_EVENT_KINDS) {
       const label = ACTIVITY_LABELS[kind];

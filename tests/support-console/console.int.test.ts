@@ -210,6 +210,15 @@ describe('the support console: find and view', () => {
       'Apple Support (Sam Staff) viewed your account details',
       'Apple Support (Sam Staff) looked up your account',
     ]);
+    // The agent reads the same looks on the console, in words written for the agent.
+    const shown = await viewAccount(deps(), s, DESK);
+    if (shown?.kind !== 'details') throw new Error(`expected the details, got ${shown?.kind}`);
+    expect(shown.events.slice(1, 4).map((i) => i.label)).toEqual([
+      "Sam Staff viewed this account's details",
+      "Sam Staff viewed this account's details",
+      'Sam Staff looked up this account',
+    ]);
+    expect(shown.events.map((i) => i.label).join('\n')).not.toMatch(/\byour?\b/i);
     // A search for an Apple ID nobody has records nothing (there is no account to record it on).
     const before = await t.db.securityEvent.count();
     await found('nobody@example.com');

@@ -1,6 +1,7 @@
 // The support PIN: made by the holder after a code from a trusted device (sent by the real Twilio
 // SDK to the stand-in), 6 digits, 30 minutes, for one account and one staff member, 5 wrong tries,
 // every try recorded; it shows the details for the rest of that staff session only.
+import { pinInGroups } from '../../src/support/pin-text.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { BROWSER } from '../harness/accounts.ts';
@@ -149,6 +150,15 @@ describe('the support PIN', () => {
     ]);
     expect(failed.every((e) => e.clientAddress === DESK.clientAddress)).toBe(true);
     expect(JSON.stringify(failed)).not.toContain(pin);
+  });
+
+  it('the PIN as the holder reads it out, in its groups ("123 456"), opens the account', async () => {
+    const pin = await makePin();
+    const s = await looking(sam);
+    expect(pinInGroups(pin)).toMatch(/^\d{3} \d{3}$/);
+    expect(await enterSupportPin(deps, s, { pin: ` ${pinInGroups(pin)} ` }, DESK)).toEqual({ ok: true });
+    expect((await viewAccount(deps, s, DESK))?.kind).toBe('details');
+    expect(await events('support-pin-failed')).toEqual([]);
   });
 
   it('a malformed PIN gets a message next to the field and counts nothing', async () => {

@@ -1,0 +1,103 @@
+// What is sent for every email: the template's content (templates.ts, src/eligibility/emails.ts)
+// with the support footer added here, once, so no template can forget how to reach support, and
+// rendered twice from that one text: the text part as it is, and an HTML part built from its lines
+// (no second copy of the sentences). The outbox keeps the template's text; the mailer (smtp.ts)
+// composes at send time, so a queued row gets the footer too.
+//
+// The HTML part is for mail clients that show only HTML, and for readers that need headings and
+// links: lang, a title, an h1 (the subject), paragraphs, lists and links. No image, no script, no
+// stylesheet, no remote resource of any kind: style attributes only, which a mail client's CSP
+// keeps. Everything inserted is HTML-escaped.
+import { CONTACT_SUPPORT_PATH, oneLine, type EmailContent } from './templates.ts';
+
+export interface ComposedEmail extends EmailContent {
+  html: string;
+}
+
+/** A URL in a line of text: it runs to the next space (templates never follow a URL with punctuation). */
+export const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/g;
+
+/** The footer of every email: the contact page on a line of its own, so no punctuation joins the link. */
+export function supportFooter(appUrl: string): string[] {
+  return ['How to reach support:', `${oneLine(appUrl).replace(/\/+$/, '')}${CONTACT_SUPPORT_PATH}`];
+}
+
+/** The template's content with the support footer, as a text part and an HTML part. */
+export function composeEmail(content: EmailContent, appUrl: string): ComposedEmail {
+  const text = [content.text.replace(/\s+$/, ''), '', ...supportFooter(appUrl), ''].join('\n');
+  return { subject: content.subject, text, html: emailHtml(content.subject, text) };
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** One line, escaped, its URLs made links whose text is the URL itself. */
+function lineHtml(line: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of line.matchAll(URL_IN_TEXT)) {
+    const url = m[0];
+    out += escapeHtml(line.slice(last, m.index));
+    out += `<a href="${escapeHtml(url)}" style="${STYLE.link}">${escapeHtml(url)}</a>`;
+    last = m.index + url.length;
+  }
+  return out + escapeHtml(line.slice(last));
+}
+
+const LIST_ITEM = /^\s+-\s+/;
+
+const STYLE = {
+  body: 'margin:0;padding:24px;background:#ffffff;color:#1d1d1f;font-family:-apple-system,BlinkMacSystemFont,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5',
+  main: 'max-width:600px;margin:0 auto',
+  h1: 'font-size:22px;line-height:1.3;margin:0 0 16px',
+  p: 'margin:0 0 16px',
+  ul: 'margin:0 0 16px;padding-left:24px',
+  link: 'color:#0b57d0;text-decoration:underline;word-break:break-all',
+};
+
+/**
+ * The HTML rendering of a text part: blank lines part paragraphs, lines within one are kept as line
+ * breaks, indented "- " lines are list items. The subject is the title and the heading.
+ */
+export function emailHtml(subject: string, text: string): string {
+  const blocks: string[] = [];
+  for (const paragraph of text.trim().split(/\n\s*\n/)) {
+    let lines: string[] = [];
+    let items: string[] = [];
+    const flush = () => {
+      if (lines.length) blocks.push(`<p style="${STYLE.p}">${lines.map(lineHtml).join('<br>\n')}</p>`);
+      if (items.length) blocks.push(`<ul style="${STYLE.ul}">${items.map((i) => `<li>${lineHtml(i)}</li>`).join('\n')}</ul>`);
+      lines = [];
+      items = [];
+    };
+    for (const line of paragraph.split('\n')) {
+      if (LIST_ITEM.test(line)) {
+        if (lines.length) flush();
+        items.push(line.replace(LIST_ITEM, ''));
+      } else {
+        if (items.length) flush();
+        lines.push(line.trim());
+      }
+    }
+    flush();
+  }
+  const title = escapeHtml(subject);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${title}</title>`,
+    '</head>',
+    `<body style="${STYLE.body}">`,
+    `<main style="${STYLE.main}">`,
+    `<h1 style="${STYLE.h1}">${title}</h1>`,
+    ...blocks,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
