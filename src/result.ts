@@ -17,6 +17,11 @@ export interface Failure<C extends string = string> {
   ok: false;
   code: C;
   error: string;
+  /**
+   * For a refusal that ends by itself (a wait between codes, a pause): how long from now, by the
+   * portal's clock, so a page can count the wait down without trusting the browser's clock.
+   */
+  waitMs?: number;
 }
 
 export type Result<T extends object = object, C extends string = string> = ({ ok: true } & T) | Failure<C>;
@@ -30,4 +35,9 @@ export function sentenceOf<M extends ErrorSentences, C extends keyof M & string>
 /** The refusal for `code` in `sentences`, its sentence built from `facts` when it needs any. */
 export function failure<M extends ErrorSentences, C extends keyof M & string>(sentences: M, code: C, ...facts: FactsOf<M[C]>): Failure<C> {
   return { ok: false, code, error: sentenceOf(sentences, code, ...facts) };
+}
+
+/** `refusal`, which ends at `until`: with the wait from `now` (Failure.waitMs). */
+export function endingAt<F extends Failure>(refusal: F, until: Date, now: Date): F {
+  return { ...refusal, waitMs: Math.max(0, until.getTime() - now.getTime()) };
 }

@@ -29,7 +29,7 @@ export function MadePin({ pin }: { pin: NonNullable<ProofState['pin']> }) {
     <div data-testid="support-pin-made">
       <p>Read this PIN to Apple Support:</p>
       <p className="support-pin" ref={pinRef} tabIndex={-1} id="support-pin-shown">
-        <span className="support-pin-spoken">Your support PIN is {groups.map((g) => g.split('').join(' ')).join(', ')}. </span>
+        <span className="visually-hidden">Your support PIN is {groups.map((g) => g.split('').join(' ')).join(', ')}. </span>
         <span aria-hidden="true" data-testid="support-pin">
           {groups.join(' ')}
         </span>

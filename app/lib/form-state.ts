@@ -9,6 +9,8 @@ export interface FormState {
   done?: boolean;
   /** A confirmation to show after a change succeeded. */
   notice?: string;
+  /** With an error that ends by itself (a wait between codes): how long it lasts, in ms, by the portal's clock. */
+  waitMs?: number;
 }
 
 export const EMPTY_FORM: FormState = {};

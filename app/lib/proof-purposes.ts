@@ -53,11 +53,18 @@ export interface ProofFlow {
   prove(bound: unknown, given: Given): Promise<ProofState>;
 }
 
-type Sent = { ok: true; message: string; trustedDeviceId: string } | { ok: false; error: string };
+type Sent = { ok: true; message: string; trustedDeviceId: string } | { ok: false; error: string; waitMs?: number };
 
-/** A code was asked for: the sentence saying where it went, and the device, so the code form shows. */
-function sent(result: Sent): FormState {
-  if (!result.ok) return { error: result.error };
+/**
+ * A code was asked for: the sentence saying where it went, and the device, so the code form shows.
+ * Refused: the sentence, the device chosen (still chosen in the form), and for a refusal that ends
+ * by itself the wait, by the portal's clock, that the form counts down.
+ */
+function sent(result: Sent, form: Record<string, string>): FormState {
+  if (!result.ok) {
+    const values = { trustedDeviceId: form.trustedDeviceId ?? '' };
+    return result.waitMs === undefined ? { error: result.error, values } : { error: result.error, values, waitMs: result.waitMs };
+  }
   return { done: true, notice: result.message, values: { trustedDeviceId: result.trustedDeviceId } };
 }
 
@@ -75,7 +82,7 @@ const signIn: ProofFlow = {
     await refuseStaff();
     const token = await sessionToken();
     if (!token) redirect('/sign-in');
-    return sent(await sendSignInCode(runtime(), token, form, await guessingRequestContext()));
+    return sent(await sendSignInCode(runtime(), token, form, await guessingRequestContext()), form);
   },
   async challenge() {
     await refuseStaff();
@@ -102,7 +109,7 @@ const signIn: ProofFlow = {
 const confirming = {
   async ask(form: Record<string, string>) {
     const { actor } = await requireSecurityPass();
-    return sent(await sendIdentityCode(runtime(), actor, form, await guessingRequestContext()));
+    return sent(await sendIdentityCode(runtime(), actor, form, await guessingRequestContext()), form);
   },
   async challenge() {
     const { actor } = await requireSecurityPass();
@@ -159,7 +166,7 @@ const appSignIn: ProofFlow = {
 const recoveryKeyReset: ProofFlow = {
   async ask(form) {
     await refuseStaff();
-    return sent(await sendKeyResetCode(runtime(), await resetToken(), form, await guessingRequestContext()));
+    return sent(await sendKeyResetCode(runtime(), await resetToken(), form, await guessingRequestContext()), form);
   },
   async challenge() {
     await refuseStaff();
@@ -185,7 +192,7 @@ const recoveryKeyReset: ProofFlow = {
 const supportPin: ProofFlow = {
   async ask(form) {
     const { actor } = await requireSecurityPass();
-    return sent(await sendSupportPinCode(runtime(), actor.accountId, form, await guessingRequestContext()));
+    return sent(await sendSupportPinCode(runtime(), actor.accountId, form, await guessingRequestContext()), form);
   },
   async prove(_bound, given) {
     const { actor } = await requireSecurityPass();

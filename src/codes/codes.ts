@@ -32,7 +32,7 @@ import { deliveryFailure } from './delivery.ts';
 import { rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
 import { newRowId, REQUEST_ID } from '../db/row-id.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
-import { failure, type Failure, type Result } from '../result.ts';
+import { endingAt, failure, type Failure, type Result } from '../result.ts';
 import { CODES_ERRORS, OWN_CODE_REFUSALS, type CodesError } from './errors.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { LONGEST_SEND_WINDOW_MS, pausedUntil, sendBudget, sendLimitError } from './limits.ts';
@@ -175,7 +175,7 @@ export async function sendCode(
   if (kind.proof.by === 'own-code') {
     const paused = await pausedUntil(db, accountId, ctx, now);
     return paused
-      ? failure(CODES_ERRORS, 'CODES_PAUSED', paused, now)
+      ? endingAt(failure(CODES_ERRORS, 'CODES_PAUSED', paused, now), paused, now)
       : { ok: true, sent: false, expiresAt: null, appLabel: kind.label(device) };
   }
   const destination = kind.proof.by === 'sent-code' ? kind.proof.destination(device) : null;
@@ -191,7 +191,7 @@ export async function sendCode(
     // account are checked and reserved one at a time.
     await lockAccountRow(tx, accountId, now);
     const paused = await pausedUntil(tx, accountId, ctx, now);
-    if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
+    if (paused) return endingAt(failure(CODES_ERRORS, 'CODES_PAUSED', paused, now), paused, now);
     const limited = await sendLimitError(
       tx,
       {
@@ -350,7 +350,7 @@ export async function verifyCode<T = undefined>(
   if (!new RegExp(`^[0-9]{${digits}}$`).test(code)) return failure(CODES_ERRORS, 'CODE_MALFORMED', digits);
 
   const paused = await pausedUntil(db, accountId, ctx, now);
-  if (paused) return failure(CODES_ERRORS, 'CODES_PAUSED', paused, now);
+  if (paused) return endingAt(failure(CODES_ERRORS, 'CODES_PAUSED', paused, now), paused, now);
   if (!device) return failure(CODES_ERRORS, 'DEVICE_UNKNOWN');
   if (!device.verifiedAt && purpose !== 'verify-device') return failure(CODES_ERRORS, 'DEVICE_NOT_VERIFIED');
   if (kind?.proof.by === 'own-code')
@@ -423,7 +423,8 @@ async function wrongCode(
     if (current.usedAt) return failure(CODES_ERRORS, 'CODE_REPLACED');
     return failure(CODES_ERRORS, current.wrongTries >= MAX_WRONG_TRIES ? 'CODE_DEAD' : 'CODE_EXPIRED');
   }
-  if (outcome.run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', outcome.run.pausedUntil, now);
+  if (outcome.run.pausedUntil)
+    return endingAt(failure(CODES_ERRORS, 'CODES_PAUSED', outcome.run.pausedUntil, now), outcome.run.pausedUntil, now);
   if (outcome.wrongTries >= MAX_WRONG_TRIES) return failure(CODES_ERRORS, 'CODE_DEAD');
   return failure(CODES_ERRORS, 'CODE_WRONG', MAX_WRONG_TRIES - outcome.wrongTries);
 }
@@ -472,6 +473,6 @@ async function checkOwnCode<T>(
   const run = await db.$transaction((tx) =>
     wrongCodeCounted(tx, clock, { accountId: a.accountId, trustedDeviceId: a.trustedDeviceId, purpose: a.purpose }, now, ctx),
   );
-  if (run.pausedUntil) return failure(CODES_ERRORS, 'CODES_PAUSED', run.pausedUntil, now);
+  if (run.pausedUntil) return endingAt(failure(CODES_ERRORS, 'CODES_PAUSED', run.pausedUntil, now), run.pausedUntil, now);
   return refused('wrong');
 }

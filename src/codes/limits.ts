@@ -9,7 +9,7 @@ import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { lockName } from '../db/row-locks.ts';
 import { rawDate, rawDateOrNull, rawTextOrNull } from '../db/raw.ts';
 import type { RequestContext } from '../security-events/record.ts';
-import { failure, type Failure } from '../result.ts';
+import { endingAt, failure, type Failure } from '../result.ts';
 import { CODES_ERRORS } from './errors.ts';
 
 export { waitText };
@@ -165,18 +165,18 @@ export async function sendLimitError(tx: DbTx, f: SendFacts, now: Date): Promise
     sentAt: rawDate(r.sentAt),
   }));
   const device = allowedAt(rows, counts.device(f), SENDS_PER_DEVICE, now);
-  if (device) return failure(CODES_ERRORS, 'WAIT_BEFORE_ANOTHER_CODE', device, now);
+  if (device) return endingAt(failure(CODES_ERRORS, 'WAIT_BEFORE_ANOTHER_CODE', device, now), device, now);
 
   const destination = allowedAt(rows, counts.destination(f), SENDS_PER_DESTINATION, now);
-  if (destination) return failure(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', f.destinationKind, destination, now);
+  if (destination) return endingAt(failure(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', f.destinationKind, destination, now), destination, now);
 
   if (!heldToAccountAndAddress) return null;
   const account = allowedAt(rows, counts.account(f), SENDS_PER_ACCOUNT, now);
-  if (account) return failure(CODES_ERRORS, 'TOO_MANY_FOR_ACCOUNT', account, now);
+  if (account) return endingAt(failure(CODES_ERRORS, 'TOO_MANY_FOR_ACCOUNT', account, now), account, now);
 
   if (f.clientAddress) {
     const address = allowedAt(rows, counts.address(f), SENDS_PER_CLIENT_ADDRESS, now);
-    if (address) return failure(CODES_ERRORS, 'TOO_MANY_FROM_NETWORK', address, now);
+    if (address) return endingAt(failure(CODES_ERRORS, 'TOO_MANY_FROM_NETWORK', address, now), address, now);
   }
   return null;
 }

@@ -196,12 +196,5 @@ export async function refusedUntil(db: DbTx, limits: readonly Limit[], now: Date
   return null;
 }
 
-/** "25 seconds", "3 minutes", "1 hour": how long a person has to wait, rounded up. */
-export function waitText(until: Date, now: Date): string {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  const hours = Math.ceil(minutes / 60);
-  return `${hours} hour${hours === 1 ? '' : 's'}`;
-}
+/** The words of a wait (src/throttle/wait-text.ts), where every refusal that says one takes them from. */
+export { waitText } from './wait-text.ts';

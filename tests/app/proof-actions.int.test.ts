@@ -11,6 +11,8 @@ import { createAccount } from '../../src/accounts/create-account.ts';
 import { createSession } from '../../src/sessions/sessions.ts';
 import { codeHash, type CodePurpose } from '../../src/codes/codes.ts';
 import type { Db } from '../../src/db/client.ts';
+import { SENDS_PER_DEVICE } from '../../src/codes/limits.ts';
+import { waitWords } from '../../src/throttle/wait-text.ts';
 import { CODE_KEY, appEnv, jar, nextThrow } from '../support-console/app-harness.ts';
 
 vi.mock('next/headers', async () => (await import('../support-console/app-harness.ts')).nextHeaders);
@@ -216,5 +218,34 @@ describe('the second step’s one pair of actions', () => {
     expect(await ending(() => proof.proveAction('support-pin', null, null, '{"id":"x","response":{}}'))).toMatch(/^error /);
     expect(await unusedCodes(h.accountId)).toBe(1);
     expect(await db.supportPin.count({ where: { accountId: h.accountId } })).toBe(0);
+  });
+  it("answers a send refused with a wait with the device still chosen and the wait by the portal's clock, for every flow that sends codes", async () => {
+    for (const [purpose, stage] of [
+      ['fresh-code', 'security pass'],
+      ['sign-in', 'password'],
+      ['support-pin', 'security pass'],
+    ] as const) {
+      const h = await holder(stage);
+      const phone = await db.trustedDevice.findUniqueOrThrow({ where: { id: h.trustedDeviceId } });
+      // A code went to the phone just now (in this browser or another): the next one waits.
+      await db.codeSend.create({
+        data: {
+          accountId: h.accountId,
+          trustedDeviceId: h.trustedDeviceId,
+          destination: phone.phoneNumber!,
+          clientAddress: null,
+          budget: 'trusted',
+          sentAt: new Date(),
+        },
+      });
+      const form = new FormData();
+      form.set('trustedDeviceId', h.trustedDeviceId);
+      const answer = (await proof.askAction(purpose, {}, form)) as { error?: string; values?: Record<string, string>; waitMs?: number };
+      expect(answer.values).toEqual({ trustedDeviceId: h.trustedDeviceId });
+      expect(answer.waitMs).toBeGreaterThan(0);
+      expect(answer.waitMs).toBeLessThanOrEqual(SENDS_PER_DEVICE.windowMs);
+      // The sentence says the same wait the form counts down from.
+      expect(answer.error).toBe(`Wait ${waitWords(answer.waitMs!)} before asking for another code.`);
+    }
   });
 });

@@ -92,10 +92,15 @@ describe('limits on verification codes', () => {
       }
       // 155 s after the first of the five: it leaves the window in 57.4 minutes.
       const message = 'Too many codes were sent to this number. Try again in 58 minutes.';
-      expect(await send()).toEqual({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: message });
+      expect(await send()).toEqual({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: message, waitMs: HOUR - 155_000 });
       const bob = await newAccount(t.db, clock, 'bob@example.com', null);
       const bobsDevice = await smsDevice(t.db, bob, PHONE);
-      expect(await send(bobsDevice, 'sign-in', BROWSER, bob)).toEqual({ ok: false, code: 'TOO_MANY_TO_DESTINATION', error: message });
+      expect(await send(bobsDevice, 'sign-in', BROWSER, bob)).toEqual({
+        ok: false,
+        code: 'TOO_MANY_TO_DESTINATION',
+        error: message,
+        waitMs: HOUR - 155_000,
+      });
       expect(await send(await smsDevice(t.db, accountId, '+15550105678'))).toEqual(ok);
       expect(sms.sent.filter((m) => m.to === PHONE)).toHaveLength(5);
 
@@ -115,6 +120,7 @@ describe('limits on verification codes', () => {
         ok: false,
         code: 'TOO_MANY_TO_DESTINATION',
         error: 'Too many codes were sent to this device. Try again in 10 minutes.',
+        waitMs: 10 * MINUTE,
       });
       expect(push.pushed).toHaveLength(5);
     });
@@ -185,13 +191,19 @@ describe('limits on verification codes', () => {
         ok: false,
         code: 'CODES_PAUSED',
         error: PAUSED_30S,
+        waitMs: 30_000,
       });
 
       // Paused: the right code is refused and stays unused; no code is sent, to any device.
-      expect(await verify(fourth, phoneId, CODE_PURPOSES[3])).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S });
+      expect(await verify(fourth, phoneId, CODE_PURPOSES[3])).toEqual({
+        ok: false,
+        code: 'CODES_PAUSED',
+        error: PAUSED_30S,
+        waitMs: 30_000,
+      });
       expect((await t.db.verificationCode.findFirstOrThrow({ where: { purpose: CODE_PURPOSES[3] } })).usedAt).toBeNull();
       const ipadId = await pushDevice(t.db, accountId, 'ipad-jane-2', "Jane's iPad");
-      expect(await send(ipadId, 'sign-in')).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S });
+      expect(await send(ipadId, 'sign-in')).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S, waitMs: 30_000 });
       expect(push.pushed).toHaveLength(0);
 
       // One alert, to the Apple ID and the rescue email.
@@ -286,7 +298,12 @@ describe('limits on verification codes', () => {
       expect(await t.db.emailOutbox.count()).toBe(0);
       // The 10th since the right code pauses.
       const code = await codeFor('confirm-identity', secondId, secondPhone);
-      expect(await verify(otherCode(code), secondId, 'confirm-identity')).toEqual({ ok: false, code: 'CODES_PAUSED', error: PAUSED_30S });
+      expect(await verify(otherCode(code), secondId, 'confirm-identity')).toEqual({
+        ok: false,
+        code: 'CODES_PAUSED',
+        error: PAUSED_30S,
+        waitMs: 30_000,
+      });
       expect(await t.db.emailOutbox.count()).toBe(2);
     });
 

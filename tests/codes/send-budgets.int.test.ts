@@ -84,6 +84,7 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
       ok: false,
       code: 'TOO_MANY_TO_DESTINATION',
       error: CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', until, s.a.clock.now()),
+      waitMs: until.getTime() - s.a.clock.now().getTime(),
     });
     expect(textsTo(PHONE)).toBe(SENDS_PER_DESTINATION.max);
 
@@ -145,6 +146,7 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
       ok: false,
       code: 'TOO_MANY_FOR_ACCOUNT',
       error: CODES_ERRORS.TOO_MANY_FOR_ACCOUNT(accountUntil, s.a.clock.now()),
+      waitMs: accountUntil.getTime() - s.a.clock.now().getTime(),
     });
 
     // A second account from the same address: the address's SENDS_PER_CLIENT_ADDRESS.max, then refused.
@@ -163,6 +165,7 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
       ok: false,
       code: 'TOO_MANY_FROM_NETWORK',
       error: CODES_ERRORS.TOO_MANY_FROM_NETWORK(addressUntil, s.a.clock.now()),
+      waitMs: addressUntil.getTime() - s.a.clock.now().getTime(),
     });
     expect(s.a.sms.sent).toHaveLength(SENDS_PER_CLIENT_ADDRESS.max);
   });
@@ -202,6 +205,7 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
         ok: false,
         code: 'TOO_MANY_TO_DESTINATION',
         error: CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', until, s.a.clock.now()),
+        waitMs: until.getTime() - s.a.clock.now().getTime(),
       });
     }
     expect(textsTo(PHONE)).toBe(SENDS_PER_DESTINATION.max);

@@ -1,0 +1,53 @@
+'use client';
+// The wait before another code may be sent, counted down where the holder looks: the server says
+// how long (FormState.waitMs, by the portal's clock) and the browser counts from the moment the
+// answer came, by its own clock's differences only, so a browser set to another time counts right.
+// Screen readers hear it politely and twice only (the wait, then that it is over): the visible
+// number changes every second outside the live region, which would otherwise speak every second.
+import { useEffect, useState } from 'react';
+import { waitWords } from '@/src/throttle/wait-text.ts';
+
+export const WAIT_OVER = 'You can ask for a new code now.';
+
+/** The ms left of a `waitMs` wait, `elapsedMs` after it was given (never below 0). */
+export function msLeft(waitMs: number, elapsedMs: number): number {
+  return Math.max(0, waitMs - Math.max(0, elapsedMs));
+}
+
+/**
+ * The server's sentence with the time left in place of the wait it was written with ("Wait 26
+ * seconds..." becomes "Wait 25 seconds..."); the sentence as it was when it names no such wait.
+ */
+export function sentenceNow(sentence: string, waitMs: number, leftMs: number): string {
+  return sentence.replace(waitWords(waitMs), waitWords(leftMs));
+}
+
+/** The ms left of the wait, updated every second until it is over (0). */
+function useMsLeft(waitMs: number): number {
+  const [left, setLeft] = useState(waitMs);
+  useEffect(() => {
+    const from = performance.now();
+    const tick = () => setLeft(msLeft(waitMs, performance.now() - from));
+    const timer = setInterval(() => {
+      tick();
+      if (performance.now() - from >= waitMs) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [waitMs]);
+  return left;
+}
+
+/**
+ * The visible countdown, and what the form's polite live region (`announce`, which the form keeps
+ * mounted across its answers so it is heard) says: the sentence once, then WAIT_OVER.
+ */
+export function SendWait({ sentence, waitMs, announce }: { sentence: string; waitMs: number; announce: (text: string) => void }) {
+  const left = useMsLeft(waitMs);
+  const over = left === 0;
+  useEffect(() => announce(over ? WAIT_OVER : sentence), [over, sentence, announce]);
+  return (
+    <p className="notice wait" data-testid="send-wait">
+      {over ? WAIT_OVER : sentenceNow(sentence, waitMs, left)}
+    </p>
+  );
+}
