@@ -47,6 +47,17 @@ function lineHtml(line: string): string {
 
 const LIST_ITEM = /^\s+-\s+/;
 
+/** A line that ends a sentence (or introduces what follows, like a link) keeps its break. */
+const ENDS_SENTENCE = /[.!?:]$/;
+
+/**
+ * A paragraph's lines in HTML: the text part wraps sentences across lines, which a narrow screen
+ * would show as ragged breaks, so a line that does not end a sentence runs on into the next one.
+ */
+function joinLines(lines: string[]): string {
+  return lines.map((line, i) => lineHtml(line) + (i === lines.length - 1 ? '' : ENDS_SENTENCE.test(line) ? '<br>\n' : ' ')).join('');
+}
+
 const STYLE = {
   body: 'margin:0;padding:24px;background:#ffffff;color:#1d1d1f;font-family:-apple-system,BlinkMacSystemFont,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5',
   main: 'max-width:600px;margin:0 auto',
@@ -57,8 +68,8 @@ const STYLE = {
 };
 
 /**
- * The HTML rendering of a text part: blank lines part paragraphs, lines within one are kept as line
- * breaks, indented "- " lines are list items. The subject is the title and the heading.
+ * The HTML rendering of a text part: blank lines part paragraphs, a line ending a sentence within
+ * one is kept as a line break, indented "- " lines are list items. The subject is the title and the heading.
  */
 export function emailHtml(subject: string, text: string): string {
   const blocks: string[] = [];
@@ -66,7 +77,7 @@ export function emailHtml(subject: string, text: string): string {
     let lines: string[] = [];
     let items: string[] = [];
     const flush = () => {
-      if (lines.length) blocks.push(`<p style="${STYLE.p}">${lines.map(lineHtml).join('<br>\n')}</p>`);
+      if (lines.length) blocks.push(`<p style="${STYLE.p}">${joinLines(lines)}</p>`);
       if (items.length) blocks.push(`<ul style="${STYLE.ul}">${items.map((i) => `<li>${lineHtml(i)}</li>`).join('\n')}</ul>`);
       lines = [];
       items = [];

@@ -166,6 +166,15 @@ describe('every email the portal sends', () => {
     expect(subjectWithTag).not.toContain('<b>');
   });
 
+  it('runs a sentence the text part wraps across lines on as one line, and keeps the break after one that ends', () => {
+    const html = emailHtml(
+      'S',
+      'To choose a new password, open this link\nbefore Thursday and answer:\nhttps://two-step.test/x\n\nHow to reach support:\nhttps://two-step.test/contact-support',
+    );
+    expect(html).toContain('open this link before Thursday and answer:<br>\n<a href="https://two-step.test/x"');
+    expect(html).toContain('How to reach support:<br>\n<a href="https://two-step.test/contact-support"');
+  });
+
   it('escapes a URL that carries markup, in its href and its name', () => {
     const html = emailHtml('Link', "Open:\nhttps://two-step.test/a?x=1&y=2'onmouseover=alert(1)");
     expect(html).toContain('<a href="https://two-step.test/a?x=1&amp;y=2&#39;onmouseover=alert(1)"');
@@ -173,8 +182,8 @@ describe('every email the portal sends', () => {
   });
 
   it('renders paragraphs, line breaks and list items from the text', () => {
-    const html = emailHtml('S', 'First line\nsecond line\n\nThe list\n  - one\n  - two\nafter');
-    expect(html).toContain('<p style="margin:0 0 16px">First line<br>\nsecond line</p>');
+    const html = emailHtml('S', 'First line.\nSecond line\n\nThe list\n  - one\n  - two\nafter');
+    expect(html).toContain('<p style="margin:0 0 16px">First line.<br>\nSecond line</p>');
     expect(html).toMatch(/<p[^>]*>The list<\/p>\n<ul[^>]*><li>one<\/li>\n<li>two<\/li><\/ul>\n<p[^>]*>after<\/p>/);
   });
 });
