@@ -42,7 +42,9 @@ export async function startBalancer(): Promise<Balancer> {
           balancer.served.push({ path: (req.url ?? '').split('?')[0]!, to });
           const target = new URL(to);
           const upstream = httpRequest(
-            { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+            // A connection of its own per request, as nginx opens to an upstream by default: a kept-alive
+            // one may be closed by the instance at the moment it is reused, which read as a 502 under load.
+            { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent: false },
             (answer) => {
               res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
               answer.pipe(res);
