@@ -12,6 +12,8 @@ import { Field, errorProps } from '../../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
 import { PendingButton, SubmitButton } from '../../../components/submit-button.tsx';
 import { LocalTime } from '../../../components/local-time.tsx';
+import { CopyButton } from '../../../components/copy-button.tsx';
+import { useFocusOnMount } from '../../../components/focus-on-mount.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
 import styles from './app-passwords.module.css';
 import rows from '../../../components/row-list.module.css';
@@ -26,9 +28,7 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
           <p>
             Your app-specific password for <strong>{state.created.label}</strong>:
           </p>
-          <p className={styles.password}>
-            <code data-testid="app-password">{state.created.password}</code>
-          </p>
+          <NewPassword password={state.created.password} />
           <p className="small">
             Enter it in that app instead of your Apple ID password. Copy it now: it is shown only this once and we cannot show it again. You
             do not need to remember it; if the app asks again, revoke it and generate a new one.
@@ -50,6 +50,38 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
         </div>
         <SubmitButton label="Generate Password" pendingLabel="Generating…" />
       </form>
+    </>
+  );
+}
+
+/**
+ * The new password takes focus (read out letter by letter, a group at a time), with Copy after it. It
+ * breaks between its groups only, so a narrow screen never splits a group over two lines.
+ */
+function NewPassword({ password }: { password: string }) {
+  const ref = useFocusOnMount<HTMLParagraphElement>(password);
+  const groups = password.split('-');
+  return (
+    <>
+      <p className={styles.password} ref={ref} tabIndex={-1} id="app-password-shown">
+        <span className="visually-hidden">The password is {groups.map((g) => g.split('').join(' ')).join(', dash, ')}. </span>
+        <code data-testid="app-password" aria-hidden="true">
+          {groups.map((g, i) => (
+            <span key={i} className={styles.group}>
+              {i > 0 ? '-' : null}
+              {g}
+            </span>
+          ))}
+        </code>
+      </p>
+      <div className="actions">
+        <CopyButton
+          text={password}
+          label="Copy Password"
+          copied="Copied the password. Paste it into the app."
+          refused="Your browser did not allow copying. Select the password and copy it, or type it."
+        />
+      </div>
     </>
   );
 }
