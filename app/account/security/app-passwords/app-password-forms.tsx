@@ -24,11 +24,8 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
   return (
     <>
       {state.created ? (
-        <div className={styles.created} role="status" data-testid="new-app-password">
-          <p>
-            Your app-specific password for <strong>{state.created.label}</strong>:
-          </p>
-          <NewPassword password={state.created.password} />
+        <div className={styles.created} data-testid="new-app-password">
+          <NewPassword label={state.created.label} password={state.created.password} />
           <p className="small">
             Enter it in that app instead of your Apple ID password. Copy it now: it is shown only this once and we cannot show it again. You
             do not need to remember it; if the app asks again, revoke it and generate a new one.
@@ -55,25 +52,31 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
 }
 
 /**
- * The new password takes focus (read out letter by letter, a group at a time), with Copy after it. It
- * breaks between its groups only, so a narrow screen never splits a group over two lines.
+ * The new password takes focus (read out letter by letter, a group at a time) in a live region that
+ * says what it is for, with Copy after it (outside the region, whose own status says if it copied).
+ * It breaks between its groups only, so a narrow screen never splits a group over two lines.
  */
-function NewPassword({ password }: { password: string }) {
+function NewPassword({ label, password }: { label: string; password: string }) {
   const ref = useFocusOnMount<HTMLParagraphElement>(password);
   const groups = password.split('-');
   return (
     <>
-      <p className={styles.password} ref={ref} tabIndex={-1} id="app-password-shown">
-        <span className="visually-hidden">The password is {groups.map((g) => g.split('').join(' ')).join(', dash, ')}. </span>
-        <code data-testid="app-password" aria-hidden="true">
-          {groups.map((g, i) => (
-            <span key={i} className={styles.group}>
-              {i > 0 ? '-' : null}
-              {g}
-            </span>
-          ))}
-        </code>
-      </p>
+      <div role="status" data-testid="app-password-said">
+        <p>
+          Your app-specific password for <strong>{label}</strong>:
+        </p>
+        <p className={styles.password} ref={ref} tabIndex={-1} id="app-password-shown">
+          <span className="visually-hidden">The password is {groups.map((g) => g.split('').join(' ')).join(', dash, ')}. </span>
+          <code data-testid="app-password" aria-hidden="true">
+            {groups.map((g, i) => (
+              <span key={i} className={styles.group}>
+                {i > 0 ? '-' : null}
+                {g}
+              </span>
+            ))}
+          </code>
+        </p>
+      </div>
       <div className="actions">
         <CopyButton
           text={password}
