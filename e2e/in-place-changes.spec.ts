@@ -7,7 +7,10 @@ import {
   createAccount,
   fillCreateAccount,
   newAppleId,
+  newPhone,
+  newestSmsCode,
   signOut,
+  submit,
   verifyIdentity,
 } from './helpers.ts';
 
@@ -145,4 +148,35 @@ test('a new app-specific password takes focus, can be copied, and breaks only be
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: 'test-results/app-password-new-1280.png', fullPage: true });
   await signOut(page);
+});
+
+test('setup: once a trusted phone is verified, focus is on what comes next, one Tab from Continue', async ({ page }) => {
+  await createAccount(page, newAppleId('focus-setup'));
+  await page.goto('/account/security');
+  await answerSecurityQuestions(page);
+  await page.getByRole('button', { name: 'Get Started' }).click();
+  await expect(page.getByRole('heading', { name: 'Set Up Two-Step Verification' })).toBeVisible();
+  await page.goto('/account/security/devices');
+  const phone = newPhone();
+  await page.getByLabel('Phone number', { exact: true }).fill(phone.typed);
+  await submit(page, 'Send Code');
+  const inbox = await page.context().newPage();
+  const code = await newestSmsCode(inbox, phone.e164);
+  await inbox.close();
+  await page.getByTestId('pending-device').filter({ hasText: phone.masked }).getByLabel('Verification code').fill(code);
+  await page.keyboard.press('Enter');
+  const said = page.locator('#setup-continue-said');
+  await expect(said).toBeFocused();
+  await expect(said).toContainText('Your trusted phone number is set up. Next in setting up two-step verification: recovery key.');
+  await expect(page.getByRole('status').filter({ hasText: `${phone.masked} is now a trusted device.` })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('setup-continue').getByRole('link', { name: 'Continue', exact: true })).toBeFocused();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.screenshot({ path: `test-results/setup-device-verified-${width}.png` });
+  }
+  // Coming back to the page later, nothing was just verified: the page starts at the top as usual.
+  await page.goto('/account/security/devices');
+  await expect(page.getByTestId('setup-continue')).toBeVisible();
+  await expect(said).not.toBeFocused();
 });
