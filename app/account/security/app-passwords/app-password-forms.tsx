@@ -1,7 +1,7 @@
 'use client';
 // The forms of the App-Specific Passwords page: generate one with a label (the password is then
 // shown once, here, and never again), Revoke on each row, and Revoke All.
-import { useActionState } from 'react';
+import { Fragment, useActionState } from 'react';
 import {
   createAppPasswordAction,
   revokeAllAppPasswordsAction,
@@ -68,16 +68,23 @@ function NewPassword({ label, password }: { label: string; password: string }) {
         <p className={styles.password} ref={ref} tabIndex={-1} id="app-password-shown">
           <span className="visually-hidden">The password is {groups.map((g) => g.split('').join(' ')).join(', dash, ')}. </span>
           <code data-testid="app-password" aria-hidden="true">
-            {groups.map((g, i) => (
-              <span key={i} className={styles.group}>
-                {i > 0 ? '-' : null}
-                {g}
-              </span>
-            ))}
+            {groups.map((g, i) =>
+              // The dash ends its group's line; <wbr> is where a line may break.
+              i < groups.length - 1 ? (
+                <Fragment key={i}>
+                  <span className={styles.group}>{g}-</span>
+                  <wbr />
+                </Fragment>
+              ) : (
+                <span key={i} className={styles.group}>
+                  {g}
+                </span>
+              ),
+            )}
           </code>
         </p>
       </div>
-      <div className="actions">
+      <div className={`actions ${styles.copyRow}`}>
         <CopyButton
           text={password}
           label="Copy Password"
