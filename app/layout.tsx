@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Fragment, type ReactNode } from 'react';
 import Link from 'next/link';
+import { PendingButton } from './components/submit-button.tsx';
 import './globals.css';
 import { currentAccount } from './lib/session.ts';
 import { signOutAction } from './actions/account.ts';
@@ -48,7 +49,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <Link href="/account">Manage your account</Link>
                 <form action={signOutAction}>
-                  <button type="submit">Sign Out</button>
+                  <PendingButton className="" label="Sign Out" pendingLabel="Signing out…" />
                 </form>
               </>
             ) : (

@@ -20,7 +20,7 @@ import {
   verifyIdentity,
 } from './helpers.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
-import { newStaff, shownKey, staffAppCode, staffPassword } from './staff.ts';
+import { newStaff, shownKey, staffAppCode, staffFirstSignIn, staffPassword } from './staff.ts';
 
 // Every page in every state we can reach, checked with axe-core against WCAG 2.1 A and AA. Each
 // check is soft, so one run lists every page with violations (by rule, with the first elements).
@@ -291,6 +291,98 @@ test('password reset with the emailed link; the support console', async ({ page,
   await staff.getByRole('button', { name: 'Find', exact: true }).click();
   await expect(staff.getByRole('heading', { name: appleId })).toBeVisible();
   await axe(staff, 'support console: an account');
+});
+
+test('every code step with a wrong code; a Support PIN made; the staff PIN form; the Recovery Key reset and sign-in', async ({
+  page,
+  browser,
+}) => {
+  const { appleId, phone, recoveryKey } = await accountWithTwoStepOnInDatabase(page, 'axe-codes');
+  const textedCode = async () => {
+    const inbox = await page.context().newPage();
+    const code = await newestSmsCode(inbox, phone.e164);
+    await inbox.close();
+    return code;
+  };
+  const chooseAndSend = async () => {
+    await page.getByRole('radio', { name: new RegExp(`${phone.e164.slice(-2)}\\b`) }).check();
+    await submit(page, 'Send Code');
+  };
+  const wrongCode = async (button: string, what: string) => {
+    await page.getByLabel(/Verification code sent to/).fill('0000');
+    await submit(page, button);
+    await expect(page.getByTestId('error-summary')).toBeVisible();
+    await axe(page, what);
+  };
+
+  // The support PIN: its code step, a wrong code, then the PIN made.
+  await page.goto('/account/security/support-pin');
+  await chooseAndSend();
+  await wrongCode('Make PIN', 'support PIN: wrong code');
+  await page.getByLabel(/Verification code sent to/).fill(await textedCode());
+  await page.getByRole('button', { name: 'Make PIN', exact: true }).click();
+  await expect(page.getByTestId('support-pin')).toBeVisible();
+  await axe(page, 'support PIN: made');
+  const pin = ((await page.getByTestId('support-pin').textContent()) ?? '').replace(/\s/g, '');
+
+  // A fresh code before a change, then adding an authenticator app: each with a wrong code.
+  await advanceClock(page, 11 * 60);
+  await page.goto('/account/security/app-passwords');
+  await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
+  await chooseAndSend();
+  await wrongCode('Continue', 'verify your identity: wrong code');
+  await page.getByLabel(/Verification code sent to/).fill(await textedCode());
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'App-Specific Passwords', level: 1 })).toBeVisible();
+  await page.goto('/account/security/devices/authenticator');
+  await page.getByLabel('Name', { exact: true }).fill('Axe authenticator');
+  await submit(page, 'Continue');
+  await expect(page.getByTestId('totp-secret')).toBeVisible();
+  await axe(page, 'add an authenticator app: the key');
+  await page.getByLabel(/^Code from /).fill('000000');
+  await submit(page, 'Verify');
+  await expect(page.getByTestId('error-summary')).toBeVisible();
+  await axe(page, 'add an authenticator app: wrong code');
+
+  // The staff PIN form: empty, a wrong PIN, then the one the holder made.
+  const staff = await (await browser.newContext({ timezoneId: 'America/New_York' })).newPage();
+  await staffFirstSignIn(staff, newStaff('axe.pin', 'Axe Pin'));
+  await staff.getByLabel('Apple ID').fill(appleId);
+  await staff.getByRole('button', { name: 'Find', exact: true }).click();
+  await expect(staff.getByRole('heading', { name: appleId })).toBeVisible();
+  await expect(staff.getByLabel('Support PIN', { exact: true })).toBeVisible();
+  await axe(staff, 'support console: the PIN form');
+  await staff.getByLabel('Support PIN', { exact: true }).fill(pin === '000000' ? '111111' : '000000');
+  await submit(staff, 'Show Details');
+  await expect(staff.locator('p.form-error')).toBeVisible();
+  await axe(staff, 'support console: a wrong PIN');
+  await staff.getByLabel('Support PIN', { exact: true }).fill(pin);
+  await staff.getByRole('button', { name: 'Show Details', exact: true }).click();
+  await expect(staff.getByTestId('support-two-step')).toContainText('On since');
+  await axe(staff, 'support console: the details after the PIN');
+  await staff.context().close();
+
+  // The Recovery Key reset: its verify step, and a wrong code there.
+  await signOut(page);
+  await page.goto('/reset/recovery-key');
+  await page.getByLabel('Apple ID').fill(appleId);
+  await page.getByLabel('Recovery Key', { exact: true }).fill(recoveryKey);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/reset\/recovery-key\/verify$/);
+  await axe(page, 'Recovery Key reset: verify step');
+  await advanceClock(page, 31);
+  await chooseAndSend();
+  await axe(page, 'Recovery Key reset: code sent');
+  await wrongCode('Verify', 'Recovery Key reset: wrong code');
+
+  // Signing in with the Recovery Key: Trusted Devices, where a new device comes first.
+  await advanceClock(page, 31);
+  await signIn(page, appleId);
+  await page.getByRole('link', { name: "Can't use any of your devices?" }).click();
+  await page.getByLabel('Recovery Key').fill(recoveryKey);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('recovery-notice')).toBeVisible();
+  await axe(page, 'Trusted Devices in a Recovery Key session');
 });
 
 // Silence "unused" for helpers kept for symmetry with other specs.

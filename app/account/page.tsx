@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PendingButton } from '../components/submit-button.tsx';
 import { requireAccount } from '../lib/session.ts';
 import { signOutEverywhereAction } from '../actions/account.ts';
 import { regionName } from '@/src/eligibility/regions.ts';
@@ -51,9 +52,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2>Sessions</h2>
         <p className="muted">Signed in on a browser you no longer use? Sign out everywhere, this browser included.</p>
         <form action={signOutEverywhereAction}>
-          <button className="button secondary" type="submit">
-            Sign Out Everywhere
-          </button>
+          <PendingButton className="button secondary" label="Sign Out Everywhere" pendingLabel="Signing out…" />
         </form>
       </div>
     </main>

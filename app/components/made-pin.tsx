@@ -3,27 +3,15 @@
 // place of the code step, with its expiry; it is in no URL, cookie or email. The holder reads it
 // aloud on a call, so it is shown in groups (src/support/pin-text.ts) and takes focus when shown: a
 // screen reader reads it digit by digit, and Tab goes on to Copy, which copies the digits only.
-import { useEffect, useRef, useState } from 'react';
 import { LocalTime } from './local-time.tsx';
+import { CopyButton } from './copy-button.tsx';
+import { useFocusOnMount } from './focus-on-mount.tsx';
 import type { ProofState } from '../lib/form-state.ts';
 import { pinGroups } from '@/src/support/pin-text.ts';
 
 export function MadePin({ pin }: { pin: NonNullable<ProofState['pin']> }) {
   const groups = pinGroups(pin.value);
-  const [copied, setCopied] = useState<string | null>(null);
-  const pinRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    pinRef.current?.focus();
-  }, [pin.value]);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(pin.value);
-      setCopied('Copied the PIN.');
-    } catch {
-      setCopied('Your browser did not allow copying. Read the PIN from the page.');
-    }
-  }
+  const pinRef = useFocusOnMount<HTMLParagraphElement>(pin.value);
 
   return (
     <div data-testid="support-pin-made">
@@ -35,15 +23,13 @@ export function MadePin({ pin }: { pin: NonNullable<ProofState['pin']> }) {
         </span>
       </p>
       <div className="actions">
-        <button type="button" className="button secondary" onClick={() => void copy() /* copy() says itself whether it worked */}>
-          Copy PIN
-        </button>
+        <CopyButton
+          text={pin.value}
+          label="Copy PIN"
+          copied="Copied the PIN."
+          refused="Your browser did not allow copying. Read the PIN from the page."
+        />
       </div>
-      {copied ? (
-        <p className="small muted" role="status">
-          {copied}
-        </p>
-      ) : null}
       <p>
         It works until <LocalTime iso={pin.expiresAt} show="dateTime" />, for one support staff member. It is not shown again; make a new
         one if you need it.

@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { FocusHeading } from '../components/focus-on-mount.tsx';
 import { createAccountAction } from '../actions/account.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
@@ -24,7 +25,9 @@ export function CreateAccountForm(props: {
     // The same answer whether or not the address already is an Apple ID (src/accounts/sign-up.ts).
     return (
       <div className="panel" data-testid="check-email">
-        <h2>Check your email</h2>
+        <FocusHeading id="check-email-heading" level={2}>
+          Check your email
+        </FocusHeading>
         <p className="notice success" role="status">
           We sent an email to {v.appleId}. Open the link in it within {props.rules.linkValidFor} to activate your Apple ID.
         </p>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { requestPasswordResetAction, type ForgotState } from '../actions/password-reset.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { SubmitButton } from '../components/submit-button.tsx';
+import { ChangedNotice } from '../components/focus-on-mount.tsx';
 import { FormMessages, useKeptValues } from '../components/form-messages.tsx';
 
 const EMPTY: ForgotState = {};
@@ -14,14 +15,13 @@ export function ForgotForm() {
   const e = state.fieldErrors ?? {};
   if (state.done) {
     return (
-      <>
-        <p className="notice" role="status">
-          {state.notice}
-        </p>
+      // The form is gone: focus goes to what took its place, and the live region says it.
+      <ChangedNotice testId="forgot-sent">
+        <p className="notice">{state.notice}</p>
         <p className="small">
           Two-step verification on? <Link href="/reset/recovery-key">Reset with your Recovery Key</Link> and a trusted device.
         </p>
-      </>
+      </ChangedNotice>
     );
   }
   return (

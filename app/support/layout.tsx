@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { PendingButton } from '../components/submit-button.tsx';
 import './support.css';
 import { currentStaff } from '../lib/staff-session.ts';
 import { staffSignOutAction } from '../actions/support.ts';
@@ -20,7 +21,7 @@ export default async function SupportLayout({ children }: { children: ReactNode 
             <>
               <span data-testid="staff-name">{session.staff.displayName}</span>
               <form action={staffSignOutAction}>
-                <button type="submit">Sign Out</button>
+                <PendingButton className="" label="Sign Out" pendingLabel="Signing out…" />
               </form>
             </>
           ) : null}

@@ -7,6 +7,7 @@ import { explainEligibility, type Part } from '@/src/eligibility/explain.ts';
 import { regionName } from '@/src/eligibility/regions.ts';
 import { runtime } from '@/src/runtime.ts';
 import { Explained } from '../../components/explained.tsx';
+import { PendingButton } from '../../components/submit-button.tsx';
 import { CountryOfferForm } from './country-offer-form.tsx';
 import { getStartedAction } from '../../actions/security.ts';
 import { continueSetupLabel, type SetupStep } from '@/src/two-step/turn-on.ts';
@@ -50,9 +51,7 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
             {more ? <> {say(more)}</> : null}
           </p>
           <form action={getStartedAction}>
-            <button className="button" type="submit">
-              Get Started
-            </button>
+            <PendingButton label="Get Started" pendingLabel="Starting…" />
           </form>
         </>
       );

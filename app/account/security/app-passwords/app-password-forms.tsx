@@ -1,7 +1,7 @@
 'use client';
 // The forms of the App-Specific Passwords page: generate one with a label (the password is then
 // shown once, here, and never again), Revoke on each row, and Revoke All.
-import { useActionState } from 'react';
+import { Fragment, useActionState } from 'react';
 import {
   createAppPasswordAction,
   revokeAllAppPasswordsAction,
@@ -12,6 +12,8 @@ import { Field, errorProps } from '../../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
 import { PendingButton, SubmitButton } from '../../../components/submit-button.tsx';
 import { LocalTime } from '../../../components/local-time.tsx';
+import { CopyButton } from '../../../components/copy-button.tsx';
+import { useFocusOnMount } from '../../../components/focus-on-mount.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
 import styles from './app-passwords.module.css';
 import rows from '../../../components/row-list.module.css';
@@ -22,13 +24,8 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
   return (
     <>
       {state.created ? (
-        <div className={styles.created} role="status" data-testid="new-app-password">
-          <p>
-            Your app-specific password for <strong>{state.created.label}</strong>:
-          </p>
-          <p className={styles.password}>
-            <code data-testid="app-password">{state.created.password}</code>
-          </p>
+        <div className={styles.created} data-testid="new-app-password">
+          <NewPassword label={state.created.label} password={state.created.password} />
           <p className="small">
             Enter it in that app instead of your Apple ID password. Copy it now: it is shown only this once and we cannot show it again. You
             do not need to remember it; if the app asks again, revoke it and generate a new one.
@@ -50,6 +47,51 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
         </div>
         <SubmitButton label="Generate Password" pendingLabel="Generating…" />
       </form>
+    </>
+  );
+}
+
+/**
+ * The new password takes focus (read out letter by letter, a group at a time) in a live region that
+ * says what it is for, with Copy after it (outside the region, whose own status says if it copied).
+ * It breaks between its groups only, so a narrow screen never splits a group over two lines.
+ */
+function NewPassword({ label, password }: { label: string; password: string }) {
+  const ref = useFocusOnMount<HTMLParagraphElement>(password);
+  const groups = password.split('-');
+  return (
+    <>
+      <div role="status" data-testid="app-password-said">
+        <p>
+          Your app-specific password for <strong>{label}</strong>:
+        </p>
+        <p className={styles.password} ref={ref} tabIndex={-1} id="app-password-shown">
+          <span className="visually-hidden">The password is {groups.map((g) => g.split('').join(' ')).join(', dash, ')}. </span>
+          <code data-testid="app-password" aria-hidden="true">
+            {groups.map((g, i) =>
+              // The dash ends its group's line; <wbr> is where a line may break.
+              i < groups.length - 1 ? (
+                <Fragment key={i}>
+                  <span className={styles.group}>{g}-</span>
+                  <wbr />
+                </Fragment>
+              ) : (
+                <span key={i} className={styles.group}>
+                  {g}
+                </span>
+              ),
+            )}
+          </code>
+        </p>
+      </div>
+      <div className={`actions ${styles.copyRow}`}>
+        <CopyButton
+          text={password}
+          label="Copy Password"
+          copied="Copied the password. Paste it into the app."
+          refused="Your browser did not allow copying. Select the password and copy it, or type it."
+        />
+      </div>
     </>
   );
 }

@@ -14,6 +14,7 @@ import { kindUis } from '../../../_kinds/registry.tsx';
 import type { AddProps } from '../../../_kinds/kind-ui.ts';
 import { waysToConfirm } from '../../../_kinds/wording.ts';
 import { STEP_PATHS, STEP_TITLES } from '../setup/setup-ui.tsx';
+import { SetupContinue } from '../setup/setup-continue.tsx';
 import styles from './devices.module.css';
 import type { Metadata } from 'next';
 
@@ -78,15 +79,17 @@ export default async function TrustedDevicesPage({
         </p>
       ) : null}
       {setupNext ? (
-        <div className="panel" data-testid="setup-continue">
-          <p>
-            {added && kindOf(added.kind).trustedPhone ? 'Your trusted phone number is set up. ' : ''}Next in setting up two-step
-            verification: {STEP_TITLES[setupNext].toLowerCase()}. You can add more trusted devices later.
-          </p>
-          <Link className="button" href={STEP_PATHS[setupNext]}>
-            Continue
-          </Link>
-        </div>
+        <SetupContinue
+          sentence={[
+            added && kindOf(added.kind).trustedPhone ? 'Your trusted phone number is set up.' : '',
+            `Next in setting up two-step verification: ${STEP_TITLES[setupNext].toLowerCase()}.`,
+            'You can add more trusted devices later.',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          href={STEP_PATHS[setupNext]}
+          justVerified={Boolean(added)}
+        />
       ) : null}
 
       <section className="panel" aria-labelledby="trusted-heading">

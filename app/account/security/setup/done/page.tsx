@@ -5,7 +5,7 @@ import { aDigits, accountLocale } from '@/src/format.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { requireSecurityPass } from '../../../../lib/security-pass.ts';
 import { LocalTime } from '../../../../components/local-time.tsx';
-import { FocusHeading } from '../focus-on-mount.tsx';
+import { FocusHeading } from '../../../../components/focus-on-mount.tsx';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Two-Step Verification Is On' };

@@ -2,13 +2,15 @@
 // Step 2's form: "Get Your Recovery Key" asks the server for a new key, which comes back only in
 // the action's answer and lives only in this component's state: shown once, never in a URL. Print
 // uses the browser's print dialog; the print rules in print-sheet.css put only the sheet below on paper.
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState } from 'react';
 import Link from 'next/link';
 import { getRecoveryKeyAction, type RecoveryKeyState } from '../../../../actions/setup.ts';
 import { replaceRecoveryKeyAction } from '../../../../actions/two-step.ts';
 import { FormMessages } from '../../../../components/form-messages.tsx';
 import { SubmitButton } from '../../../../components/submit-button.tsx';
 import { LocalTime } from '../../../../components/local-time.tsx';
+import { CopyButton } from '../../../../components/copy-button.tsx';
+import { useFocusOnMount } from '../../../../components/focus-on-mount.tsx';
 import styles from '../setup.module.css';
 import './print-sheet.css';
 import { RECOVERY_KEY_LENGTH } from '@/src/recovery-key/key-length.ts';
@@ -37,25 +39,9 @@ export function RecoveryKeyStep({
   mode?: 'setup' | 'replace';
 }) {
   const [state, getKey] = useActionState(mode === 'setup' ? getRecoveryKeyAction : replaceRecoveryKeyAction, EMPTY);
-  const [copied, setCopied] = useState<string | null>(null);
   const key = state.recoveryKey;
   // The key, once shown, takes focus: a screen reader reads it out, and Tab goes on to Print.
-  const keyRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (key) keyRef.current?.focus();
-  }, [key]);
-
-  async function copy() {
-    if (!key) return;
-    try {
-      await navigator.clipboard.writeText(key);
-      setCopied(
-        'Copied. Paste it only to print it or write it down, then clear it: don’t keep your Recovery Key in a file or note on your device or computer.',
-      );
-    } catch {
-      setCopied('Your browser did not allow copying. Select the key and copy it, or print it.');
-    }
-  }
+  const keyRef = useFocusOnMount<HTMLParagraphElement>(key);
 
   if (!key && mode === 'replace') {
     return (
@@ -119,13 +105,11 @@ export function RecoveryKeyStep({
           <button type="button" className="button" onClick={() => window.print()}>
             Print
           </button>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => void copy() /* copy() says itself whether it worked: nothing to wait for */}
-          >
-            Copy
-          </button>
+          <CopyButton
+            text={key}
+            copied="Copied. Paste it only to print it or write it down, then clear it: don’t keep your Recovery Key in a file or note on your device or computer."
+            refused="Your browser did not allow copying. Select the key and copy it, or print it."
+          />
           {mode === 'setup' ? (
             <Link className="button secondary" href="/account/security/setup/confirm">
               Continue
@@ -136,11 +120,6 @@ export function RecoveryKeyStep({
             </Link>
           )}
         </div>
-        {copied ? (
-          <p className="small muted" role="status">
-            {copied}
-          </p>
-        ) : null}
       </div>
       <section className="recovery-sheet" data-testid="recovery-sheet">
         <h1>Recovery Key</h1>
