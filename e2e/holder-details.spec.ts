@@ -76,8 +76,9 @@ test('the fresh-code step returns to the authenticator-app page, whose name star
 
 test('recent activity names the browser, "This browser" for this session, and shows no address', async ({ page }) => {
   const { phone } = await accountWithTwoStepOnInDatabase(page, 'activity-where');
-  await page.goto('/account/security');
+  await page.goto('/account/security/devices'); // a code entered in this session: events of this browser
   await verifyIdentity(page, phone.e164);
+  await expect(page.getByRole('heading', { name: 'Trusted Devices', level: 1 })).toBeVisible();
   await page.goto('/account/security');
   const table = page.getByTestId('security-activity');
   await expect(table).toBeVisible();
