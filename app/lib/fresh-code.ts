@@ -7,7 +7,7 @@ import { runtime } from '@/src/runtime.ts';
 import { hasFreshCode } from '@/src/step-up/fresh-code.ts';
 import type { LiveSession } from '@/src/sessions/sessions.ts';
 import { requireSecurityPass } from './security-pass.ts';
-import { AUTHENTICATOR_PAGE } from '../_kinds/authenticator-app/paths.ts';
+import { KIND_PAGE_PATHS } from '../_kinds/page-paths-registry.ts';
 
 /**
  * Where the confirmation page may send the holder back to: a fixed list of same-site paths, so it is
@@ -17,7 +17,7 @@ export const FRESH_CODE_PAGES = [
   '/account/security',
   '/account/security/two-step',
   '/account/security/devices',
-  AUTHENTICATOR_PAGE,
+  ...KIND_PAGE_PATHS,
   '/account/security/app-passwords',
   '/account/security/recovery-key',
   '/account/security/turn-off',
