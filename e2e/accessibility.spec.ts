@@ -388,3 +388,26 @@ test('every code step with a wrong code; a Support PIN made; the staff PIN form;
 // Silence "unused" for helpers kept for symmetry with other specs.
 void enterTextedCode;
 void addTrustedPhone;
+
+test('an activation link opened again, and the staff sign-in after the idle time-out', async ({ page, browser }) => {
+  const appleId = newAppleId('a11y-active-link');
+  await createAccount(page, appleId);
+  await page.goto(await activationLink(page, appleId));
+  await expect(page.getByText('This Apple ID is already active. Sign in with it.')).toBeVisible();
+  await axe(page, 'an activation link opened again');
+
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  const member = newStaff('a11y-idle', 'Idle Staff');
+  await staffPassword(staff, member);
+  await submit(staff, 'Set Up an Authenticator App');
+  const secret = await shownKey(staff);
+  await staff.getByLabel('Code from your authenticator app').fill(await staffAppCode(secret));
+  await staff.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(staff.getByRole('heading', { name: 'Find an Account' })).toBeVisible();
+  await staffAppCode(secret, 15 * 60 + 1); // moves the portal's clock past the idle time-out
+  await staff.goto('/support');
+  await expect(staff.getByText('You were signed out after 15 minutes without activity.')).toBeVisible();
+  await axe(staff, 'the staff sign-in after the idle time-out');
+  await staffContext.close();
+});

@@ -119,6 +119,9 @@ test('setup window expired: a new waiting period runs, with both dates', async (
   expect(state).toBe('window-expired');
   await expect(sentence).toContainText('The 30 days to complete setup ended on');
   await expect(sentence).toContainText('so a new waiting period started');
+  // Whether or not the holder ever chose Get Started, the page reads right: nobody changed anything.
+  await expect(page.getByText('whether or not setup was started. Nothing on your account changed.')).toBeVisible();
+  await expect(page.getByText('If you did not start setting up')).toHaveCount(0);
   // Password changed 40 days before the seed: the wait ended 37 days before it, the 30 days 7.
   within(times[0], -7 * DAY, seededFrom(), (await portalNow(page)) * 1000);
   // The new wait started when the portal first saw the window closed (this run, maybe an earlier spec).

@@ -1,9 +1,20 @@
-// One table of security events (when, what, where, which browser), for the holder's Recent Security
-// Activity and for the support console: the same columns, never the event details.
+// One table of security events, for the holder's Recent Security Activity and for the support
+// console, never the event details. The holder reads where each came from as a browser they know
+// ("This browser", "Safari on iPhone"); support staff also see the client address.
 import type { ActivityItem } from '@/src/security-events/activity.ts';
 import { LocalTime } from './local-time.tsx';
 
-export function ActivityTable({ items, locale, testId }: { items: ActivityItem[]; locale?: string; testId: string }) {
+export function ActivityTable({
+  items,
+  locale,
+  testId,
+  reader = 'holder',
+}: {
+  items: ActivityItem[];
+  locale?: string;
+  testId: string;
+  reader?: 'holder' | 'agent';
+}) {
   return (
     <table className="inbox activity" data-testid={testId}>
       <thead>
@@ -11,7 +22,7 @@ export function ActivityTable({ items, locale, testId }: { items: ActivityItem[]
           <th scope="col">When</th>
           <th scope="col">What</th>
           <th scope="col">Where</th>
-          <th scope="col">Browser</th>
+          {reader === 'agent' ? <th scope="col">Browser</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -21,8 +32,14 @@ export function ActivityTable({ items, locale, testId }: { items: ActivityItem[]
               <LocalTime iso={item.at.toISOString()} locale={locale} />
             </td>
             <td data-label="What">{item.label}</td>
-            <td data-label="Where">{item.clientAddress ?? <span className="muted">Unknown</span>}</td>
-            <td data-label="Browser">{item.browser}</td>
+            {reader === 'agent' ? (
+              <>
+                <td data-label="Where">{item.clientAddress ?? <span className="muted">Unknown</span>}</td>
+                <td data-label="Browser">{item.browser}</td>
+              </>
+            ) : (
+              <td data-label="Where">{item.thisBrowser ? `This browser (${item.browser})` : item.browser}</td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -7,12 +7,17 @@ import { runtime } from '@/src/runtime.ts';
 import { hasFreshCode } from '@/src/step-up/fresh-code.ts';
 import type { LiveSession } from '@/src/sessions/sessions.ts';
 import { requireSecurityPass } from './security-pass.ts';
+import { KIND_PAGE_PATHS } from '../_kinds/page-paths-registry.ts';
 
-/** Where the confirmation page may send the holder back to: a fixed list, so it is no open redirect. */
+/**
+ * Where the confirmation page may send the holder back to: a fixed list of same-site paths, so it is
+ * no open redirect. Each page that asks for a fresh code is on it, so the holder lands where they were going.
+ */
 export const FRESH_CODE_PAGES = [
   '/account/security',
   '/account/security/two-step',
   '/account/security/devices',
+  ...KIND_PAGE_PATHS,
   '/account/security/app-passwords',
   '/account/security/recovery-key',
   '/account/security/turn-off',

@@ -10,16 +10,18 @@
 // one check every console page and action makes (src/support/staff.ts consoleReady), and sends such
 // a session to its second factor; requireSecondFactorStep is the check of that step's own pages
 // and actions, which a console session has nothing to do on.
+import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { tokenCookie } from './token-cookie.ts';
 import { runtime } from '@/src/runtime.ts';
 import {
   consoleReady,
   isLiveStaffSession,
-  resolveStaffSession,
+  lookUpStaffSession,
   STAFF_ABSOLUTE_MS,
   type ConsoleSession,
   type StaffSession,
+  type StaffSessionEnd,
 } from '@/src/support/staff.ts';
 
 export const STAFF_COOKIE = 'two_step_staff';
@@ -42,12 +44,34 @@ export async function clearStaffCookie(): Promise<string | undefined> {
   return staffCookie.clear();
 }
 
-/** The staff session of this browser, at either stage, or null. */
-export async function currentStaff(): Promise<StaffSession | null> {
+/** Where a session that ended by itself sends the staff member: the sign-in page, which says why. */
+export const staffSignInAfter = (ended: StaffSessionEnd): string => `${STAFF_SIGN_IN_PAGE}?ended=${ended}`;
+
+// Once per request (the layout and the page both ask): a session that just ended is deleted by the
+// first look, and only that look knows why.
+const look = cache(async (): Promise<StaffSession | { ended: StaffSessionEnd } | null> => {
   const token = await staffCookie.read();
   if (!token) return null;
   const { db, clock } = runtime();
-  return resolveStaffSession(db, token, clock.now());
+  return lookUpStaffSession(db, token, clock.now());
+});
+
+/** The staff session of this browser, at either stage, or null. */
+export async function currentStaff(): Promise<StaffSession | null> {
+  const found = await look();
+  return found && 'ended' in found ? null : found;
+}
+
+/** Why this browser's staff session ended by itself in this request, or null. */
+export async function staffSessionEnded(): Promise<StaffSessionEnd | null> {
+  const found = await look();
+  return found && 'ended' in found ? found.ended : null;
+}
+
+/** Without a live session: the sign-in page, saying why when the session ended by itself. */
+async function toSignIn(): Promise<never> {
+  const ended = await staffSessionEnded();
+  redirect(ended ? staffSignInAfter(ended) : STAFF_SIGN_IN_PAGE);
 }
 
 /**
@@ -56,7 +80,7 @@ export async function currentStaff(): Promise<StaffSession | null> {
  */
 export async function requireStaff(): Promise<ConsoleSession> {
   const session = await currentStaff();
-  if (!session) redirect(STAFF_SIGN_IN_PAGE);
+  if (!session) return toSignIn();
   if (!consoleReady(session)) redirect(SECOND_FACTOR_PAGE);
   return session;
 }
@@ -64,7 +88,7 @@ export async function requireStaff(): Promise<ConsoleSession> {
 /** For the second factor's pages and actions: a session that passed only the password. */
 export async function requireSecondFactorStep(): Promise<StaffSession> {
   const session = await currentStaff();
-  if (!session) redirect(STAFF_SIGN_IN_PAGE);
+  if (!session) return toSignIn();
   if (consoleReady(session)) redirect('/support');
   return session;
 }

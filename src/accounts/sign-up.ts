@@ -43,6 +43,28 @@ import { accountExistsEmail, activateAccountEmail } from '../mail/templates.ts';
 /** How long an activation link works after it was sent. */
 export const ACTIVATION_LINK_TTL_MS = DAY;
 
+/**
+ * How long the link that made an account still answers "already active" (with a way to sign in)
+ * rather than "expired": its row is kept that long with every personal detail and secret dropped,
+ * so an old email opened again sends the holder to sign in, not to fill in the form again.
+ */
+export const ACTIVATED_LINK_REMEMBERED_MS = 30 * DAY;
+
+/** What a kept row of a used link holds instead of a password hash: it can never make an account. */
+const USED = '';
+
+/** The row of the link that made the account, kept without anything personal (ACTIVATED_LINK_REMEMBERED_MS). */
+function usedLinkRow(now: Date) {
+  return {
+    passwordHash: USED,
+    name: '',
+    birthDate: '',
+    rescueEmail: null,
+    questions: '[]',
+    expiresAt: new Date(now.getTime() + ACTIVATED_LINK_REMEMBERED_MS),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The link
 
@@ -157,9 +179,10 @@ export async function openActivation(
   if (!isWellFormedActivationToken(token)) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
   const row = await deps.db.pendingAccount.findUnique({
     where: { id: tokenId(token) },
-    select: { appleId: true, name: true, expiresAt: true },
+    select: { appleId: true, name: true, expiresAt: true, passwordHash: true },
   });
   if (!row || row.expiresAt <= deps.clock.now()) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
+  if (row.passwordHash === USED) return failure(ACCOUNTS_ERRORS, 'ALREADY_ACTIVE');
   return { ok: true, appleId: row.appleId, name: row.name };
 }
 
@@ -177,28 +200,34 @@ export async function activateAccount(deps: AccountDeps, token: unknown, ctx: Re
     return await deps.db.$transaction(async (tx): Promise<ActivateResult> => {
       const row = await tx.pendingAccount.findUnique({ where: { id } });
       if (!row || row.expiresAt <= now) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
-      // The claim: of two presses at once, one deletes the row and goes on.
-      const claimed = await tx.pendingAccount.deleteMany({ where: { id, expiresAt: { gt: now } } });
-      if (claimed.count !== 1) return failure(ACCOUNTS_ERRORS, 'ACTIVATION_LINK_INVALID');
+      if (row.passwordHash === USED) return failure(ACCOUNTS_ERRORS, 'ALREADY_ACTIVE');
+      // The claim: of two presses at once, one empties the row and goes on.
+      const claimed = await tx.pendingAccount.updateMany({
+        where: { id, expiresAt: { gt: now }, passwordHash: { not: USED } },
+        data: usedLinkRow(now),
+      });
+      // Lost to another press of the same link, which makes the account.
+      if (claimed.count !== 1) return failure(ACCOUNTS_ERRORS, 'ALREADY_ACTIVE');
       if (await tx.account.findUnique({ where: { appleIdKey: row.appleIdKey }, select: { id: true } })) {
-        await forgetPending(tx, row.appleIdKey);
+        await forgetOtherLinks(tx, row.appleIdKey, id);
         return failure(ACCOUNTS_ERRORS, 'ALREADY_ACTIVE');
       }
       const account = await insertAccount(tx, deps, { ...row, questions: questionsJson.parse(JSON.parse(row.questions)) }, ctx);
-      // The address is confirmed and taken: every other link for it stops working.
-      await forgetPending(tx, row.appleIdKey);
+      // The address is confirmed and taken: every other link for it stops working; this one's row
+      // stays, emptied, to say the account is active when the email is opened again.
+      await forgetOtherLinks(tx, row.appleIdKey, id);
       return { ok: true, accountId: account.id, appleId: row.appleId };
     });
   } catch (e) {
     // Two links for the same address pressed at once: the unique index on the Apple ID decides.
     if (isUniqueViolation(e)) {
-      await deps.db.pendingAccount.deleteMany({ where: { id } });
+      await deps.db.pendingAccount.updateMany({ where: { id }, data: usedLinkRow(now) });
       return failure(ACCOUNTS_ERRORS, 'ALREADY_ACTIVE');
     }
     throw e;
   }
 }
 
-function forgetPending(tx: DbTx, key: string) {
-  return tx.pendingAccount.deleteMany({ where: { appleIdKey: key } });
+function forgetOtherLinks(tx: DbTx, key: string, kept: string) {
+  return tx.pendingAccount.deleteMany({ where: { appleIdKey: key, id: { not: kept } } });
 }

@@ -6,7 +6,7 @@ import { durationAdjective, durationText } from '../clock.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { oneLine, type EmailContent } from '../mail/templates.ts';
 import type { Eligibility, WaitingReason } from './eligibility.ts';
-import { RULES, explainEligibility, partsText, waitingReasonName } from './explain.ts';
+import { RULES, explainEligibility, partsText, waitingReasonName, windowExpiredWhy } from './explain.ts';
 
 const securityPage = (appUrl: string) => `${oneLine(appUrl).replace(/\/+$/, '')}/account/security`;
 
@@ -59,8 +59,11 @@ export function waitingPeriodStartedEmail(p: {
       ...after,
       `${appUrl}/account/security`,
       '',
-      // How to reach support follows, as in every email (src/mail/compose.ts).
-      'If you think someone else is changing your account, contact support now: this waiting period is there so you can stop them.',
+      // How to reach support follows, as in every email (src/mail/compose.ts). A window that ran
+      // out was no one's change: the holder may never have started setup, so nothing to stop.
+      p.reason === 'setup-window-expired'
+        ? windowExpiredWhy(durationText(RULES.setupWindowMs))
+        : 'If you think someone else is changing your account, contact support now: this waiting period is there so you can stop them.',
       '',
       'Two-Step',
       '',

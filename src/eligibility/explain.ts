@@ -61,6 +61,14 @@ export function waitingReasonName(reason: WaitingReason | string, whose: 'your' 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const contactSupport: Part = { link: CONTACT_SUPPORT_PATH, text: 'contact support' };
 
+/**
+ * Why a waiting period started when the days to set up ran out: the same for a holder who chose
+ * Get Started and one who never did (their window came from the end of a waiting period that a
+ * change had started). Said on the page and in the email.
+ */
+export const windowExpiredWhy = (window: string) =>
+  `A new waiting period starts whenever two-step verification is not turned on within the ${window} it can be set up in, whether or not setup was started. Nothing on your account changed.`;
+
 export function explainEligibility(e: Eligibility, audience: Audience, opts: ExplainOptions = {}): Explanation {
   const rules = { ...RULES, ...opts.rules };
   const wait = durationText(rules.waitingPeriodMs);
@@ -195,7 +203,9 @@ export function explainEligibility(e: Eligibility, audience: Audience, opts: Exp
               at(e.endsAt),
               '.',
             ],
-            more: ['We emailed every address on file. If you did not start setting up two-step verification, ', contactSupport, '.'],
+            // The window runs from the end of a waiting period whether or not Get Started was chosen,
+            // so this must read right for a holder who never started: nobody changed anything.
+            more: [windowExpiredWhy(window), ' We emailed every address on file.'],
           };
         case 'setup':
           return {

@@ -333,15 +333,18 @@ export function activateAccountEmail(p: { appleId: string; link: string; expires
     subject: 'Activate your new Apple ID',
     text: [
       // Whoever filled in the form chose the name: it is not put in an email to this address, which
-      // may belong to someone else (a stranger's words, in a message from us, to them).
+      // may belong to someone else (a stranger's words, in a message from us, to them). Almost
+      // always it is the person who just filled in the form, so it is written to them, and the
+      // line for anyone else comes last.
       'Hello,',
       '',
-      `Someone asked to create an Apple ID with this email address, ${oneLine(p.appleId)}. To activate it, open this link`,
+      `You asked to create an Apple ID with this email address, ${oneLine(p.appleId)}. To activate it, open this link`,
       `before ${formatDateTime(p.expiresAt)} and choose Activate my Apple ID:`,
       '',
       oneLine(p.link),
       '',
       'Until then the Apple ID does not exist and nobody can sign in with it. The link works once.',
+      '',
       'If you did not ask for this, ignore this email: no Apple ID will be created.',
       '',
       'Two-Step',

@@ -181,8 +181,11 @@ export interface ActivityItem {
   id: string;
   at: Date;
   label: string;
+  /** The client address: for support staff only (the agent's view); null in the holder's. */
   clientAddress: string | null;
   browser: string;
+  /** Made by the browser reading the list, in its current session (ActivityQuery.thisSession). */
+  thisBrowser: boolean;
 }
 
 export interface ActivityPage {
@@ -237,6 +240,41 @@ export interface ActivityQuery {
   before?: ActivityCursor;
   /** The page that precedes the event with this cursor (a "Previous" link). */
   after?: ActivityCursor;
+  /** The holder's session reading the list: its own events are "this browser". */
+  thisSession?: string;
+}
+
+/**
+ * The browser of a session, as its events can be told by. Events do not name their session, so an
+ * event counts as this browser's when it came after the session began, from the same address with
+ * the same User-Agent: what "this browser" can be known by. Anything earlier is named by its browser.
+ */
+interface SessionBrowser {
+  since: Date;
+  userAgent: string | null;
+  clientAddress: string | null;
+}
+
+async function sessionBrowser(db: DbTx, accountId: string, sessionId: string | undefined): Promise<SessionBrowser | null> {
+  if (!sessionId) return null;
+  const row = await db.session.findFirst({
+    where: { id: sessionId, accountId },
+    select: { createdAt: true, userAgent: true, clientAddress: true },
+  });
+  return row && row.userAgent ? { since: row.createdAt, userAgent: row.userAgent, clientAddress: row.clientAddress } : null;
+}
+
+/** Whether an event was made by the session's browser (SessionBrowser). */
+export function isFromBrowser(
+  event: { createdAt: Date; userAgent: string | null; clientAddress: string | null },
+  browser: SessionBrowser | null,
+): boolean {
+  return (
+    browser !== null &&
+    event.createdAt.getTime() >= browser.since.getTime() &&
+    event.userAgent === browser.userAgent &&
+    event.clientAddress === browser.clientAddress
+  );
 }
 
 const ACTIVITY_SELECT = { id: true, kind: true, createdAt: true, clientAddress: true, userAgent: true, details: true } as const;
@@ -280,7 +318,7 @@ async function eventsByOffset(db: DbTx, accountId: string, skip: number, take: n
 export async function recentActivity(
   db: DbTx,
   accountId: string,
-  { page = 1, pageSize = ACTIVITY_PAGE_SIZE, before, after, reader = 'holder' }: ActivityQuery = {},
+  { page = 1, pageSize = ACTIVITY_PAGE_SIZE, before, after, reader = 'holder', thisSession }: ActivityQuery = {},
 ): Promise<ActivityPage> {
   const size = Number.isInteger(pageSize) && pageSize > 0 ? pageSize : ACTIVITY_PAGE_SIZE;
   const byCursor = before
@@ -300,7 +338,7 @@ export async function recentActivity(
           })
           .then((rows) => rows.reverse())
       : null;
-  const [total, cursorRows] = await Promise.all([eventCount(db, accountId), byCursor]);
+  const [total, cursorRows, reading] = await Promise.all([eventCount(db, accountId), byCursor, sessionBrowser(db, accountId, thisSession)]);
   const pages = Math.max(1, Math.ceil(total / size));
   const current = Number.isFinite(page) ? Math.min(pages, Math.max(1, Math.trunc(page))) : 1;
   // No cursor, or one that leads nowhere (its events were deleted, a hand-made link): by page number.
@@ -311,8 +349,11 @@ export async function recentActivity(
       at: r.createdAt,
       // `details` only for the label (a support staff member's name); it is not returned.
       label: activityLabel(r.kind, r.details, reader),
-      clientAddress: r.clientAddress,
+      // A raw address means nothing to a holder (and says where they were to whoever looks over
+      // their shoulder): their view names the browser; support staff keep the address.
+      clientAddress: reader === 'agent' ? r.clientAddress : null,
       browser: browserName(r.userAgent),
+      thisBrowser: reader === 'holder' && isFromBrowser(r, reading),
     })),
     page: current,
     pages,

@@ -156,24 +156,50 @@ export async function createStaffSession(
   return token;
 }
 
-function expired(row: { createdAt: Date; lastSeenAt: Date; secondFactor: string | null }, now: Date): boolean {
+/**
+ * Why a staff session ended by itself: left idle longer than STAFF_IDLE_MS, or past its stage's
+ * time limit (STAFF_ABSOLUTE_MS, or STAFF_SECOND_FACTOR_MS before the second factor). When both
+ * have passed, the one that came first.
+ */
+export type StaffSessionEnd = 'idle' | 'time-limit';
+
+function endOf(row: { createdAt: Date; lastSeenAt: Date; secondFactor: string | null }, now: Date): StaffSessionEnd | null {
   const limit = row.secondFactor ? STAFF_ABSOLUTE_MS : STAFF_SECOND_FACTOR_MS;
-  return now.getTime() - row.lastSeenAt.getTime() > STAFF_IDLE_MS || now.getTime() - row.createdAt.getTime() > limit;
+  const idleEnd = row.lastSeenAt.getTime() + STAFF_IDLE_MS;
+  const limitEnd = row.createdAt.getTime() + limit;
+  const t = now.getTime();
+  if (t <= idleEnd && t <= limitEnd) return null;
+  return idleEnd <= limitEnd ? 'idle' : 'time-limit';
 }
 
-/** The live staff session of a token, or null. Expired rows are deleted; a live one is touched. */
-export async function resolveStaffSession(db: Db, token: string, now: Date): Promise<StaffSession | null> {
+function expired(row: { createdAt: Date; lastSeenAt: Date; secondFactor: string | null }, now: Date): boolean {
+  return endOf(row, now) !== null;
+}
+
+/**
+ * The live staff session of a token; `{ ended }` when its session ended by itself just now (the
+ * row is deleted, so only this look can say why: the sign-in page then tells the staff member);
+ * null when there is none. A live one is touched.
+ */
+export async function lookUpStaffSession(db: Db, token: string, now: Date): Promise<StaffSession | { ended: StaffSessionEnd } | null> {
   const id = tokenId(token);
   const row = await db.staffSession.findUnique({ where: { id }, include: { staffUser: { select: { id: true, displayName: true } } } });
   if (!row) return null;
-  if (expired(row, now)) {
+  const ended = endOf(row, now);
+  if (ended) {
     await db.staffSession.deleteMany({ where: { id } });
-    return null;
+    return { ended };
   }
   // updateMany: the row may have been replaced meanwhile (the second factor, in another request).
   const { count } = await db.staffSession.updateMany({ where: { id }, data: { lastSeenAt: now } });
   if (count === 0) return null;
   return { id, staff: row.staffUser, stage: row.secondFactor ? 'console' : 'second-factor', accountId: row.accountId };
+}
+
+/** The live staff session of a token, or null. Expired rows are deleted; a live one is touched. */
+export async function resolveStaffSession(db: Db, token: string, now: Date): Promise<StaffSession | null> {
+  const look = await lookUpStaffSession(db, token, now);
+  return look && 'ended' in look ? null : look;
 }
 
 /** Whether the token is a live staff session, without writing anything (for the customer side's refusal). */

@@ -10,7 +10,13 @@ import { createTestDb, type TestDb } from '../harness/db.ts';
 import { freePort } from '../harness/net.ts';
 import { accountInput, BROWSER, GOOD_PASSWORD, testDeps } from '../harness/accounts.ts';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { ACTIVATION_LINK_TTL_MS, activateAccount, openActivation, signUp } from '../../src/accounts/sign-up.ts';
+import {
+  ACTIVATED_LINK_REMEMBERED_MS,
+  ACTIVATION_LINK_TTL_MS,
+  activateAccount,
+  openActivation,
+  signUp,
+} from '../../src/accounts/sign-up.ts';
 import { CREATIONS_PER_CLIENT_ADDRESS, EMAILS_PER_APPLE_ID } from '../../src/accounts/creation-limits.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { verifySecret } from '../../src/accounts/passwords.ts';
@@ -119,15 +125,23 @@ describe('creating an account: the form, the email and the link', () => {
     expect(welcome.subject).toBe('Welcome to your new Apple ID');
     expect(welcome.text).not.toContain(GOOD_PASSWORD);
     expect(await t.db.session.count()).toBe(0);
-    expect(await t.db.pendingAccount.count()).toBe(0);
+    // The link's row stays, to say the account is active, with nothing personal or secret left in it.
+    const kept = await t.db.pendingAccount.findMany();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ passwordHash: '', name: '', birthDate: '', rescueEmail: null, questions: '[]' });
 
-    // Single use.
-    expect(await activateAccount(deps, token, BROWSER)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
+    // Single use: opened again, the link says the Apple ID is active (the page links to sign-in).
+    expect(await activateAccount(deps, token, BROWSER)).toMatchObject({ ok: false, code: 'ALREADY_ACTIVE' });
     expect(await openActivation(deps, token)).toEqual({
       ok: false,
-      code: 'ACTIVATION_LINK_INVALID',
-      error: 'This link has expired or was already used. To create your Apple ID, fill in the form again: we will send a new link.',
+      code: 'ALREADY_ACTIVE',
+      error: 'This Apple ID is already active. Sign in with it.',
     });
+    // Still so a week later, long after a link would have expired; then forgotten.
+    deps.clock.advance(7 * ACTIVATION_LINK_TTL_MS);
+    expect(await openActivation(deps, token)).toMatchObject({ ok: false, code: 'ALREADY_ACTIVE' });
+    deps.clock.advance(ACTIVATED_LINK_REMEMBERED_MS);
+    expect(await openActivation(deps, token)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
     expect(await t.db.account.count()).toBe(1);
   });
 
@@ -229,7 +243,9 @@ describe('creating an account: the form, the email and the link', () => {
     const account = await t.db.account.findUniqueOrThrow({ where: { appleIdKey: APPLE_ID } });
     expect(await verifySecret(GOOD_PASSWORD, account.passwordHash)).toBe(true);
     expect(await activateAccount(deps, strangers, BROWSER)).toMatchObject({ ok: false, code: 'ACTIVATION_LINK_INVALID' });
-    expect(await t.db.pendingAccount.count()).toBe(0);
+    // Only the used link's row is left, emptied of everything personal.
+    expect(await t.db.pendingAccount.count({ where: { NOT: { passwordHash: '' } } })).toBe(0);
+    expect(await t.db.pendingAccount.count()).toBe(1);
   });
 
   it('a link for an address that became an Apple ID meanwhile says so and makes nothing', async () => {
@@ -243,7 +259,8 @@ describe('creating an account: the form, the email and the link', () => {
     const token = await signUpAndReadLink();
     const results = await Promise.all(Array.from({ length: 8 }, () => activateAccount(deps, token, BROWSER)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'ACTIVATION_LINK_INVALID')).toBe(true);
+    // The other presses say the Apple ID is active: the link did its work.
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'ALREADY_ACTIVE')).toBe(true);
     expect(await t.db.account.count()).toBe(1);
     expect(await t.db.securityEvent.count({ where: { kind: 'account-created' } })).toBe(1);
     expect(await t.db.emailOutbox.count({ where: { kind: 'welcome' } })).toBe(1);

@@ -7,7 +7,7 @@ import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { captureLog } from '../harness/log-capture.ts';
 import { APPLE_ID, withTwoStepAccount } from '../two-step/helpers.ts';
 import { newAccount, smsDevice, totpDevice } from '../codes/helpers.ts';
-import { pendingAppSetup, startAuthenticatorApp } from '../../src/kinds/authenticator-app/add.ts';
+import { APP_NAME_TAKEN, pendingAppSetup, startAuthenticatorApp } from '../../src/kinds/authenticator-app/add.ts';
 import { confirmDevice, MAX_TRUSTED_DEVICES, removeDevice } from '../../src/devices/trusted-devices.ts';
 import { DEVICES_ERRORS } from '../../src/devices/errors.ts';
 import { CODES_ERRORS } from '../../src/codes/codes.ts';
@@ -112,6 +112,29 @@ describe('authenticator apps', () => {
     });
     expect(await s.t.db.trustedDevice.count({ where: { kind: 'totp' } })).toBe(0);
     expect(await startAuthenticatorApp(s.a.deps, s.a.actor, { name: '' })).toMatchObject({ ok: false, code: 'INVALID_FIELDS' });
+  });
+
+  it('an app needs a name of its own: empty is refused at the field, and so is the name of another app on the account', async () => {
+    expect(await startAuthenticatorApp(s.a.deps, s.a.actor, { name: '  ' })).toEqual({
+      ok: false,
+      code: 'INVALID_FIELDS',
+      error: expect.any(String),
+      fieldErrors: { name: 'Enter a name for the app, such as “Phone authenticator”.' },
+    });
+    await start('Work phone');
+    for (const same of ['Work phone', ' work PHONE ']) {
+      expect(await startAuthenticatorApp(s.a.deps, s.a.actor, { name: same })).toMatchObject({
+        ok: false,
+        code: 'INVALID_FIELDS',
+        fieldErrors: { name: APP_NAME_TAKEN(same.trim()) },
+      });
+    }
+    expect(APP_NAME_TAKEN('Work phone')).toBe(
+      'You already have an authenticator app named “Work phone”. Give this one another name, such as the phone or app it is on.',
+    );
+    await start('Home tablet');
+    const names = (await s.t.db.trustedDevice.findMany({ where: { accountId: s.a.accountId, kind: 'totp' } })).map((d) => d.name);
+    expect(names.sort()).toEqual(['Home tablet', 'Work phone']);
   });
 
   it('signs in with password + the app’s code; the same code again (same step) is refused at a second sign-in', async () => {

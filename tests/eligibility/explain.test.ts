@@ -82,7 +82,7 @@ const EXPECTED: Record<string, Record<Audience, string>> = {
   'window-expired': {
     holder:
       'The 30 days to complete setup ended on Monday, November 23, 2026 at 10:00 AM UTC, so a new waiting period started. You can set up two-step verification after Thursday, November 26, 2026 at 10:00 AM UTC. | ' +
-      'We emailed every address on file. If you did not start setting up two-step verification, contact support.',
+      'A new waiting period starts whenever two-step verification is not turned on within the 30 days it can be set up in, whether or not setup was started. Nothing on your account changed. We emailed every address on file.',
     setup:
       'Setup stopped: the 30 days to complete it ended on Monday, November 23, 2026 at 10:00 AM UTC, so a new waiting period started. You can set up two-step verification after Thursday, November 26, 2026 at 10:00 AM UTC.',
     email:
@@ -162,6 +162,19 @@ describe('every number in a sentence follows its rule', () => {
     expect(said(STATES['window-expired']!, 'support', { rules })).toMatch(/^The 14 days to complete setup ended/);
     expect(said(STATES.available!, 'email', { rules })).toContain('a new 5-day waiting period starts');
     expect(waitingReasonName('setup-window-expired', 'your', rules)).toBe('the 14 days to complete setup ran out');
+  });
+
+  it('when the days to set up run out, the page and the email fit a holder who never chose Get Started', () => {
+    const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test' };
+    const mail = waitingPeriodStartedEmail({ ...base, reason: 'setup-window-expired', reasonAt: REASON_AT, endsAt: ENDS_AT }).text;
+    const page = said(STATES['window-expired']!, 'holder');
+    for (const text of [mail, page]) {
+      expect(text).not.toMatch(/did not start|you started|someone else/i);
+      expect(text).toContain('whether or not setup was started. Nothing on your account changed.');
+    }
+    // A change still says how to stop someone making it.
+    const changed = waitingPeriodStartedEmail({ ...base, reason: 'password-changed', reasonAt: REASON_AT, endsAt: ENDS_AT }).text;
+    expect(changed).toContain('If you think someone else is changing your account, contact support now');
   });
 
   it('the waiting-period emails name the rules too', () => {

@@ -35,6 +35,16 @@ describe('the Create Account emails', () => {
     expect(mail.text).toContain('If you did not ask for this, ignore this email');
   });
 
+  it('activateAccountEmail is written to the person who just filled in the form, and the line for anyone else comes last', () => {
+    const link = 'https://two-step.test/create/activate/open?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const mail = activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: at });
+    const lines = mail.text.split('\n').filter((l) => l.trim() !== '');
+    expect(lines[1]).toMatch(/^You asked to create an Apple ID with this email address, jane@example\.com\./);
+    expect(mail.text).not.toMatch(/someone/i);
+    expect(lines.at(-2)).toBe('If you did not ask for this, ignore this email: no Apple ID will be created.');
+    expect(lines.at(-1)).toBe('Two-Step');
+  });
+
   it('accountExistsEmail: says someone tried and nothing changed, with no link to activate anything', () => {
     const mail = accountExistsEmail({ name: 'Jane', appleId: 'jane@example.com', at, appUrl: 'https://two-step.test/' });
     expect(mail.subject).toBe('Someone tried to create an Apple ID with your email address');

@@ -2,7 +2,7 @@
 // full sentence; the refusals of a step say what to do next; a cancelled ceremony says so plainly.
 import { describe, expect, it } from 'vitest';
 import { PASSKEYS_ERRORS } from '../../src/kinds/passkey/errors.ts';
-import { CEREMONY_ERRORS, ceremonyErrorSentence } from '../../src/kinds/passkey/ceremony-errors.ts';
+import { CEREMONY_ERRORS, PROVE_CEREMONY_ERRORS, ceremonyErrorSentence } from '../../src/kinds/passkey/ceremony-errors.ts';
 
 const now = new Date('2026-01-01T12:00:00Z');
 const sentence = (s: (typeof PASSKEYS_ERRORS)[keyof typeof PASSKEYS_ERRORS]) =>
@@ -29,5 +29,12 @@ describe('PASSKEYS_ERRORS', () => {
     for (const code of ['RESPONSE_MALFORMED', 'CHALLENGE_GONE', 'CREDENTIAL_UNKNOWN', 'SIGNATURE_REFUSED', 'CEREMONY_CANCELLED'] as const) {
       expect(PASSKEYS_ERRORS[code]).toMatch(/choose another trusted device\.$/);
     }
+  });
+
+  it('asked to prove it is the holder, a refused prompt may be passkey of another Apple ID: said first, with what to do next', () => {
+    const said = ceremonyErrorSentence({ name: 'NotAllowedError' }, PROVE_CEREMONY_ERRORS);
+    expect(said).toMatch(/^That passkey or security key isn't on this account/);
+    expect(said).toMatch(/Use a passkey or security key you added to this Apple ID, or choose another trusted device\.$/);
+    expect(ceremonyErrorSentence({ name: 'InvalidStateError' }, PROVE_CEREMONY_ERRORS)).toBe(CEREMONY_ERRORS.CEREMONY_ALREADY_ADDED);
   });
 });

@@ -59,7 +59,10 @@ describe('recent security activity', () => {
     expect(pages).toBe(1);
     expect(items.length).toBeGreaterThan(0);
     expect(items.map((i) => i.label)).toContain('Account created');
-    expect(items[0]).toMatchObject({ clientAddress: BROWSER.clientAddress, browser: 'Chrome' });
+    // The holder reads the browser; the client address is for support staff only.
+    expect(items[0]).toMatchObject({ clientAddress: null, browser: 'Chrome' });
+    const agent = await recentActivity(t.db, created.accountId, { page: 1, reader: 'agent' });
+    expect(agent.items[0]).toMatchObject({ clientAddress: BROWSER.clientAddress, browser: 'Chrome' });
   });
 
   it('lists newest first, with the id breaking ties between events at the same instant', async () => {
@@ -68,7 +71,7 @@ describe('recent security activity', () => {
     for (const id of ['tie-a', 'tie-c', 'tie-b']) {
       await t.db.securityEvent.create({ data: { id, accountId, kind: 'code-sent', createdAt: same } });
     }
-    const { items } = await recentActivity(t.db, accountId, { page: 1 });
+    const { items } = await recentActivity(t.db, accountId, { page: 1, reader: 'agent' });
     expect(items.map((i) => i.id).slice(0, 3)).toEqual(['tie-c', 'tie-b', 'tie-a']);
     expect(items.slice(3).map((i) => i.label)).toEqual([
       'Signed out',
@@ -86,7 +89,7 @@ describe('recent security activity', () => {
     const same = new Date(T0 + 7_200_000);
     const kinds = ['code-verified', 'signed-in', 'code-sent', 'signed-out'] as const;
     for (const kind of kinds) await recordSecurityEvent(t.db, { accountId, kind, at: same }, BROWSER);
-    const { items } = await recentActivity(t.db, accountId, { page: 1 });
+    const { items } = await recentActivity(t.db, accountId, { page: 1, reader: 'agent' });
     expect(items.slice(0, 4).map((i) => i.label)).toEqual([
       'Signed out',
       'Verification code sent',
@@ -176,6 +179,35 @@ describe('recent security activity', () => {
     expect(theirs.items).toHaveLength(10);
   });
 
+  it('the holder reads where an event came from as a browser: "this browser" for the events of the session reading the list', async () => {
+    const since = new Date(T0 + 10 * 60_000);
+    const sessionId = 'a'.repeat(64);
+    await t.db.session.create({
+      data: { id: sessionId, accountId, createdAt: since, lastSeenAt: since, clientAddress: '198.51.100.7', userAgent: CHROME_LINUX },
+    });
+    const event = (id: string, minutes: number, clientAddress: string, userAgent: string) =>
+      t.db.securityEvent.create({
+        data: { id, accountId, kind: 'signed-in', createdAt: new Date(T0 + minutes * 60_000), clientAddress, userAgent },
+      });
+    const SAFARI_IPHONE =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+    await event('mine', 10, '198.51.100.7', CHROME_LINUX); // this session, from its start
+    await event('before', 9, '198.51.100.7', CHROME_LINUX); // same browser, before this session: not known to be this one
+    await event('phone', 11, '203.0.113.9', SAFARI_IPHONE);
+    await event('other-address', 12, '203.0.113.9', CHROME_LINUX);
+    const { items } = await recentActivity(t.db, accountId, { page: 1, thisSession: sessionId });
+    const byId = Object.fromEntries(items.map((i) => [i.id, i]));
+    expect(byId.mine).toMatchObject({ thisBrowser: true, browser: 'Chrome on Linux', clientAddress: null });
+    expect(byId.before).toMatchObject({ thisBrowser: false, browser: 'Chrome on Linux' });
+    expect(byId.phone).toMatchObject({ thisBrowser: false, browser: 'Safari on iPhone', clientAddress: null });
+    expect(byId['other-address']).toMatchObject({ thisBrowser: false });
+    // Another account's session is not this account's browser; the agent's view marks none.
+    const other = await recentActivity(t.db, accountId, { page: 1, thisSession: 'b'.repeat(64) });
+    expect(other.items.some((i) => i.thisBrowser)).toBe(false);
+    const agent = await recentActivity(t.db, accountId, { page: 1, thisSession: sessionId, reader: 'agent' });
+    expect(agent.items.find((i) => i.id === 'mine')).toMatchObject({ thisBrowser: false, clientAddress: '198.51.100.7' });
+  });
+
   it('never returns the event details', async () => {
     await t.db.securityEvent.create({
       data: {
@@ -186,7 +218,7 @@ describe('recent security activity', () => {
       },
     });
     const { items } = await recentActivity(t.db, accountId, { page: 1 });
-    expect(Object.keys(items[0]).sort()).toEqual(['at', 'browser', 'clientAddress', 'id', 'label']);
+    expect(Object.keys(items[0]).sort()).toEqual(['at', 'browser', 'clientAddress', 'id', 'label', 'thisBrowser']);
     expect(JSON.stringify(items)).not.toContain('dev-secret-id-123');
     expect(items[0]).toMatchObject({ label: 'Trusted device added', clientAddress: null, browser: UNKNOWN_BROWSER });
   });

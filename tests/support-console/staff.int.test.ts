@@ -16,6 +16,7 @@ import {
   consoleReady,
   endStaffSession,
   isLiveStaffSession,
+  lookUpStaffSession,
   STAFF_ABSOLUTE_MS,
   STAFF_IDLE_MS,
   STAFF_SECOND_FACTOR_MS,
@@ -190,6 +191,29 @@ describe('staff users and sessions', () => {
     clock.advance(1);
     expect(await isLiveStaffSession(t.db, half, clock.now())).toBe(false);
     expect(await session(t.db, clock, half)).toBeNull();
+  });
+
+  it('a session that ended by itself says why, once: idle after 15 minutes, or past its time limit', async () => {
+    await staffMember(t.db, clock, 'sam.staff@example.com', 'Sam Staff');
+    const { secret } = await firstSignInWithApp(staffDeps(t.db, clock), 'sam.staff@example.com');
+    const signIn = async () => {
+      clock.advance(TOTP_STEP_SECONDS * 1000);
+      return signInWithApp(staffDeps(t.db, clock), 'sam.staff@example.com', secret);
+    };
+    const idle = await signIn();
+    clock.advance(STAFF_IDLE_MS);
+    expect(await lookUpStaffSession(t.db, idle, clock.now())).toMatchObject({ stage: 'console' });
+    clock.advance(STAFF_IDLE_MS + 1);
+    expect(await lookUpStaffSession(t.db, idle, clock.now())).toEqual({ ended: 'idle' });
+    expect(await lookUpStaffSession(t.db, idle, clock.now())).toBeNull(); // the row is gone: said once
+
+    const long = await signIn();
+    for (let spent = 0; spent < STAFF_ABSOLUTE_MS; spent += 10 * MINUTE) {
+      expect(await lookUpStaffSession(t.db, long, clock.now())).toMatchObject({ stage: 'console' });
+      clock.advance(10 * MINUTE);
+    }
+    clock.advance(1);
+    expect(await lookUpStaffSession(t.db, long, clock.now())).toEqual({ ended: 'time-limit' });
   });
 
   it('parses the operator command', () => {

@@ -21,7 +21,9 @@ export function NameAppForm() {
           type="text"
           autoComplete="off"
           maxLength={60}
-          defaultValue={state.values?.name ?? 'Phone authenticator'}
+          // Empty until the holder names it: a name filled in for them would be accepted unread, and
+          // a second app would get the same one.
+          defaultValue={state.values?.name ?? ''}
           {...errorProps('name', e.name)}
         />
       </Field>

@@ -6,8 +6,8 @@ import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/kinds/authenticator-app/to
 import { DEVICES_PAGE, stagePolicy } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../lib/security-pass.ts';
 import { requireFreshCode } from '../../lib/fresh-code.ts';
-import { DEVICES_PATH } from '../../lib/device-answer.ts';
 import { TotpKey } from './totp-key.tsx';
+import { AUTHENTICATOR_PAGE } from './paths.ts';
 import { AppCodeForm, NameAppForm } from './add-forms.tsx';
 import styles from './add-page.module.css';
 
@@ -23,7 +23,7 @@ export default async function AddAuthenticatorAppPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const current = await requireSecurityPass(DEVICES_PAGE);
-  if (stagePolicy(current.session.stage).devicesNeedFreshCode) requireFreshCode(current, DEVICES_PATH);
+  if (stagePolicy(current.session.stage).devicesNeedFreshCode) requireFreshCode(current, AUTHENTICATOR_PAGE);
   const rt = runtime();
   const { id } = await searchParams;
   const setup = typeof id === 'string' ? await pendingAppSetup(rt, current.account.id, id) : null;

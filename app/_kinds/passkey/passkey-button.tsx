@@ -5,7 +5,7 @@
 // A cancelled ceremony or a refusal shows in the form's message; the code form beside it stays.
 import { useActionState } from 'react';
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import type { CeremonySentences } from '@/src/kinds/passkey/ceremony-errors.ts';
+import { PROVE_CEREMONY_ERRORS, type CeremonySentences } from '@/src/kinds/passkey/ceremony-errors.ts';
 import { runCeremony } from './passkey-ceremony.ts';
 import { FormMessages } from '../../components/form-messages.tsx';
 import { PendingButton } from '../../components/submit-button.tsx';
@@ -23,7 +23,7 @@ export function PasskeyButton({
   finish,
   label = HOLDER.label,
   note = HOLDER.note,
-  ceremonyErrors,
+  ceremonyErrors = PROVE_CEREMONY_ERRORS,
   primary = false,
 }: {
   options: () => Promise<Options<PublicKeyCredentialRequestOptionsJSON>>;

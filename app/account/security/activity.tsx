@@ -25,7 +25,7 @@ function pageLinks(activity: ActivityPage) {
 }
 
 // Recent Security Activity: the holder's own security log, newest first, 20 to a page. Shows when,
-// what, from which address and which browser; never the event details.
+// what, and from which browser ("This browser" for this session's own); never the event details.
 export function RecentActivity({ activity, locale }: { activity: ActivityPage; locale: string }) {
   const links = pageLinks(activity);
   return (

@@ -52,7 +52,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
   const [read, questionCount, activity, apps, browsers] = await Promise.all([
     readEligibility(rt.db, account.id, rt.clock.now(), account),
     securityQuestionCount(rt.db, account.id),
-    recentActivity(rt.db, account.id, activityQuery(params)),
+    recentActivity(rt.db, account.id, { ...activityQuery(params), thisSession: current.session.id }),
     appsUsing(rt.db, account.id),
     signedInBrowsers(rt.db, actor, rt.clock.now()),
   ]);

@@ -34,6 +34,18 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
       <h1>Activate your Apple ID</h1>
       {opened.ok ? (
         <ActivateForm appleId={opened.appleId} />
+      ) : opened.code === 'ALREADY_ACTIVE' ? (
+        // A link opened again after it made the account: nothing to fill in, only to sign in.
+        <>
+          <p className="notice success" role="status">
+            {opened.error}
+          </p>
+          <p>
+            <Link className="button" href="/sign-in">
+              Sign In
+            </Link>
+          </p>
+        </>
       ) : (
         <>
           <p className="form-error" role="alert">

@@ -58,7 +58,7 @@ export function Details({ view }: { view: DetailsView }) {
 
       <section className="panel" aria-labelledby="s-events">
         <h2 id="s-events">Recent Security Events</h2>
-        <ActivityTable items={view.events} testId="support-events" />
+        <ActivityTable items={view.events} testId="support-events" reader="agent" />
       </section>
       <p className="small">
         <Link href="/support">Find another account</Link>

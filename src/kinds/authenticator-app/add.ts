@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../clock.ts';
 import { newRowId, isRequestId } from '../../db/row-id.ts';
 import { displayText } from '../../accounts/display-text.ts';
-import { parseForm, type FormResult } from '../../forms/forms.ts';
+import { invalidFields, parseForm, type FormResult } from '../../forms/forms.ts';
 import { freshCodeRefusal } from '../../step-up/fresh-code.ts';
 import type { StepUpError } from '../../step-up/errors.ts';
 import type { Actor } from '../../sessions/actor.ts';
@@ -37,6 +37,20 @@ const appSchema = z.object({
 });
 
 /**
+ * Two apps of one name would be two identical rows in the holder's list (and in the emails that
+ * name them), with no way to tell which to remove: a name already given to one of this account's
+ * apps is refused at the field, compared as the holder reads it (case and surrounding spaces aside).
+ */
+export const APP_NAME_TAKEN = (name: string) =>
+  `You already have an authenticator app named “${name}”. Give this one another name, such as the phone or app it is on.`;
+
+async function nameTaken(db: Db, accountId: string, name: string): Promise<boolean> {
+  const apps = await db.trustedDevice.findMany({ where: { accountId, kind: authenticatorAppKind.id }, select: { name: true } });
+  const key = name.toLocaleLowerCase();
+  return apps.some((a) => a.name?.toLocaleLowerCase() === key);
+}
+
+/**
  * Adds a pending authenticator app with a new secret. Needs a fresh code like adding a phone
  * number, and room under MAX_TRUSTED_DEVICES (counted under the account's row lock).
  */
@@ -49,6 +63,7 @@ export async function startAuthenticatorApp(
   if (!parsed.ok) return parsed;
   const stale = await freshCodeRefusal(deps, actor, ADDING);
   if (stale) return stale;
+  if (await nameTaken(deps.db, actor.accountId, parsed.data.name)) return invalidFields({ name: APP_NAME_TAKEN(parsed.data.name) });
   // The id is drawn first: the secret is sealed to its row.
   const id = newRowId();
   const totpSecret = seal(deps.totpKey, newTotpSecret(), totpSecretBinding(actor.accountId, id));

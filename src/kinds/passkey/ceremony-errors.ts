@@ -11,6 +11,18 @@ export const CEREMONY_ERRORS = {
   CEREMONY_FAILED: "Your browser couldn't use a passkey or security key. Try again, or choose another trusted device.",
 } as const;
 
+/**
+ * The same three when a passkey is asked for to prove it is the holder (sign-in, a fresh code, the
+ * Recovery Key reset). The browser offers only this account's passkeys, so a passkey saved for
+ * another Apple ID makes it answer NotAllowedError, as a cancelled prompt does: the page cannot
+ * tell the two apart, so the sentence names the likelier mistake first and says what to do.
+ */
+export const PROVE_CEREMONY_ERRORS = {
+  ...CEREMONY_ERRORS,
+  CEREMONY_CANCELLED:
+    "That passkey or security key isn't on this account, or the request was cancelled or timed out. Use a passkey or security key you added to this Apple ID, or choose another trusted device.",
+} as const;
+
 /** The same three sentences, for other readers (support staff: STAFF_CEREMONY_ERRORS below). */
 export type CeremonySentences = Record<keyof typeof CEREMONY_ERRORS, string>;
 
