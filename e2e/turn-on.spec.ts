@@ -1,6 +1,6 @@
 import { expect, test } from './csp-guard.ts';
 import { randomInt } from 'node:crypto';
-import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestSmsCode, submit } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestSmsCode, submit, fillBirthDate } from './helpers.ts';
 
 // Dates show in the reader's time zone, written as the account's country writes them.
 test.use({ timezoneId: 'America/New_York' });
@@ -171,7 +171,7 @@ test('a significant change during setup stops it, and the setup pages say why', 
   // A significant change: the birth date.
   await page.goto('/account/security');
   await page.locator('summary', { hasText: 'Change birth date' }).click();
-  await page.getByRole('form', { name: 'Change birth date' }).getByLabel('Birth date').fill('1985-01-02');
+  await fillBirthDate(page.getByRole('form', { name: 'Change birth date' }), '1985-01-02');
   await submit(page, 'Save Birth Date');
   await expect(page.locator('.state-sentence[data-state="waiting"]')).toBeVisible();
 
