@@ -39,7 +39,7 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   await expect(page.getByRole('status').filter({ hasText: `${phone.masked} is now a trusted device.` })).toBeVisible();
   // No stale "we sent a code" next to it, and the page leads on to the next step.
   await expect(page.getByText(/We sent a 4-digit code/)).toHaveCount(0);
-  await expect(page.getByTestId('setup-continue')).toContainText('Next in setting up two-step verification: recovery key.');
+  await expect(page.getByTestId('setup-continue')).toContainText('Next in setting up two-step verification: Recovery Key.');
   await expect(page.getByTestId('setup-continue').getByRole('link', { name: 'Continue', exact: true })).toHaveAttribute(
     'href',
     '/account/security/setup/recovery-key',
@@ -54,7 +54,7 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   // Back to the setup: the device is listed, the Recovery Key is next.
   await page.goto('/account/security/setup');
   await expect(page.getByTestId('setup-devices')).toContainText(phone.masked);
-  await expect(page.getByText('Step 2 of 4: recovery key')).toBeVisible();
+  await expect(page.getByText(/Step 2 of 4: Recovery Key/)).toBeVisible();
   await page.getByRole('link', { name: 'Continue: Recovery Key' }).click();
 
   // Step 2: get the key, shown once, with Print and Copy; never in the URL.

@@ -95,6 +95,11 @@ test("can't use any device: password + Recovery Key, then a new trusted device b
   const newNumber = newPhone();
   await addTrustedPhone(page, newNumber);
   await expect(page).toHaveURL(/\/account\?recovered=1$/);
+  // Replacing the key that was used is one link away.
+  await expect(page.getByTestId('recovered-notice').getByRole('link', { name: 'replace it' })).toHaveAttribute(
+    'href',
+    '/account/security/recovery-key',
+  );
   await page.goto('/account/security/two-step');
   await expect(page.getByTestId('manage-devices')).toContainText(newNumber.masked);
 });

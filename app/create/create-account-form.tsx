@@ -4,6 +4,7 @@ import { createAccountAction } from '../actions/account.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
 import { SubmitButton } from '../components/submit-button.tsx';
+import { usePageTitle } from '../components/page-title.tsx';
 import { FormMessages, useKeptValues } from '../components/form-messages.tsx';
 import { BirthDateFields, NewPasswordFields, SecurityQuestionFields } from '../components/account-fields.tsx';
 
@@ -19,6 +20,7 @@ export function CreateAccountForm(props: {
   const [state, action] = useActionState(createAccountAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   const kept = useKeptValues(state);
+  usePageTitle('Check Your Email', Boolean(state.done));
   if (state.done) {
     const v = state.values ?? {};
     // The same answer whether or not the address already is an Apple ID (src/accounts/sign-up.ts).

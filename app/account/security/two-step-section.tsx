@@ -10,7 +10,7 @@ import { Explained } from '../../components/explained.tsx';
 import { CountryOfferForm } from './country-offer-form.tsx';
 import { getStartedAction } from '../../actions/security.ts';
 import { continueSetupLabel, type SetupStep } from '@/src/two-step/turn-on.ts';
-import { STEP_PATHS, STEP_TITLES } from './setup/setup-ui.tsx';
+import { STEP_IN_SENTENCE, STEP_PATHS } from './setup/setup-ui.tsx';
 
 const badge = (on: boolean) => <span className={`badge ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>;
 
@@ -35,7 +35,7 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
         return (
           <>
             <p className="state-sentence" data-state="setup-running">
-              You started setting up two-step verification. Next: {STEP_TITLES[setupStep].toLowerCase()}.{more ? <> {say(more)}</> : null}
+              You started setting up two-step verification. Next: {STEP_IN_SENTENCE[setupStep]}.{more ? <> {say(more)}</> : null}
             </p>
             <Link className="button" href={STEP_PATHS[setupStep]} data-testid="continue-setup">
               {continueSetupLabel(setupStep)}
