@@ -26,7 +26,7 @@ export const STEP_TITLES: Record<SetupStep, string> = {
   conditions: 'Conditions',
 };
 
-/** The step's name inside a sentence ("Next: confirm your Recovery Key."): lower case, but Recovery Key keeps its capitals, as everywhere. */
+/** The step's name inside a sentence ("Next: confirm your Recovery Key."): lower case, but Recovery Key keeps its capitals. */
 export const STEP_IN_SENTENCE: Record<SetupStep, string> = {
   devices: 'trusted devices',
   'recovery-key': 'Recovery Key',
