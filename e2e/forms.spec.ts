@@ -91,12 +91,12 @@ test('Create Account: after "passwords don\'t match" everything but the password
   await link.click();
   await expect(page.getByLabel('Confirm password')).toBeFocused();
 
-  // Fixed: the form goes through, and the title loses its "Error: ".
+  // Fixed: the form goes through, and the title loses its "Error: " and names the page now shown.
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create Account' }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  await expect(page).toHaveTitle('Create Your Account — Two-Step');
+  await expect(page).toHaveTitle('Check Your Email — Two-Step');
 });
 
 test('Sign In: a wrong password keeps the Apple ID, clears the password, and focuses the summary; the button never drops the focus', async ({
