@@ -3,23 +3,25 @@ import { Fragment, type ReactNode } from 'react';
 import Link from 'next/link';
 import { PendingButton } from './components/submit-button.tsx';
 import './globals.css';
-import { currentAccount } from './lib/session.ts';
-import { signOutAction } from './actions/account.ts';
+import { currentAccount, signingIn } from './lib/session.ts';
+import { cancelSignInAction, signOutAction } from './actions/account.ts';
 import { config } from '@/src/config.ts';
 import { devInboxes } from './_kinds/inbox-registry.ts';
 import { listed } from './_kinds/wording.ts';
+import { TITLE_TEMPLATE } from './lib/page-title.ts';
 
 // Every page depends on the signed-in session and the environment: render on request, never at build.
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   // Every page names itself; an error in a form puts "Error: " before it (app/components/form-messages.tsx).
-  title: { template: '%s — Two-Step', default: 'Two-Step — Manage your account' },
+  title: { template: TITLE_TEMPLATE, default: 'Two-Step — Manage your account' },
   description: 'Two-step verification for your account: password plus a code from a trusted device.',
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const current = await currentAccount();
+  const midSignIn = !current && (await signingIn());
   const standins = config().STANDINS === 'on';
   return (
     <html lang="en">
@@ -52,6 +54,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <PendingButton className="" label="Sign Out" pendingLabel="Signing out…" />
                 </form>
               </>
+            ) : midSignIn ? (
+              // The password was right and the code is still to come: signing in or creating another account would be beside the point.
+              <form action={cancelSignInAction}>
+                <button type="submit">Cancel Sign-In</button>
+              </form>
             ) : (
               <>
                 <Link href="/sign-in">Sign In</Link>

@@ -4,6 +4,7 @@ import {
   accountWithTwoStepOnInDatabase,
   activationLink,
   advanceClock,
+  fillBirthDate,
   fillCreateAccount,
   submitCreateAccount,
   addTrustedPhone,
@@ -63,6 +64,10 @@ test('public pages: sign-in, create account, forgot password, Learn more, dev in
   await page.goto('/create');
   await submit(page, 'Create Account');
   await axe(page, 'create account, empty form sent');
+  await fillBirthDate(page, '1990-02-30');
+  await submit(page, 'Create Account');
+  await expect(page.getByTestId('error-summary')).toContainText('Enter a real date');
+  await axe(page, "create account: the birth date's three fields, a date that does not exist");
   await page.goto('/forgot');
   await page.getByLabel('Apple ID').fill('nobody@example.com');
   await submit(page, 'Continue');

@@ -11,6 +11,8 @@ import {
   signOut,
   submit,
   answerSecurityQuestions,
+  expectBirthDate,
+  fillBirthDate,
 } from './helpers.ts';
 
 // Forms that never lose the user (docs/product.md#forms). After an error what was typed comes back
@@ -64,7 +66,7 @@ test('Create Account: after "passwords don\'t match" everything but the password
   // The view is at the top, where the summary is.
   expect(await page.evaluate(() => window.scrollY)).toBeLessThan(400);
   await expect(page.getByLabel('Name')).toHaveValue('Kept Name');
-  await expect(page.getByLabel('Birth date')).toHaveValue('1988-07-14');
+  await expectBirthDate(page, '1988-07-14');
   await expect(page.getByLabel('Country or region')).toHaveValue('GB');
   await expect(page.getByLabel('Apple ID')).toHaveValue(appleId);
   await expect(page.getByLabel('Rescue email (optional)')).toHaveValue('rescue@example.com');
@@ -89,12 +91,12 @@ test('Create Account: after "passwords don\'t match" everything but the password
   await link.click();
   await expect(page.getByLabel('Confirm password')).toBeFocused();
 
-  // Fixed: the form goes through, and the title loses its "Error: ".
+  // Fixed: the form goes through, and the title loses its "Error: " and names the page now shown.
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create Account' }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  await expect(page).toHaveTitle('Create Your Account — Two-Step');
+  await expect(page).toHaveTitle('Check Your Email — Two-Step');
 });
 
 test('Sign In: a wrong password keeps the Apple ID, clears the password, and focuses the summary; the button never drops the focus', async ({
@@ -171,7 +173,7 @@ test('Turn Off: a wrong birth date keeps the three questions and their answers; 
         .inputValue(),
     ),
   );
-  await page.getByLabel('Birth date').fill('1988-07-15');
+  await fillBirthDate(page, '1988-07-15');
   await submit(page, 'Turn Off Two-Step Verification');
   const summary = await expectErrorSummaryFocused(page);
   await expect(summary.getByRole('link', { name: "That isn't the birth date on your account." })).toHaveAttribute('href', '#birthDate');
@@ -180,9 +182,9 @@ test('Turn Off: a wrong birth date keeps the three questions and their answers; 
     await expect(group.getByLabel('Question')).toHaveValue(chosen[n - 1]);
     await expect(group.getByLabel('Answer')).toHaveValue(answers[n - 1]);
   }
-  await expect(page.getByLabel('Birth date')).toHaveValue('1988-07-15');
+  await expectBirthDate(page, '1988-07-15');
   await shoot(page, 'turn-off-error');
-  await page.getByLabel('Birth date').fill('1988-07-14');
+  await fillBirthDate(page, '1988-07-14');
   await page.getByRole('button', { name: 'Turn Off Two-Step Verification' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Two-step verification is off.' })).toBeVisible();
 });

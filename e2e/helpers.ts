@@ -1,4 +1,4 @@
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,6 +18,29 @@ export function e2eServer() {
   return { ports: E2E_SERVERS[name], dir: join(process.env.E2E_DATA_DIR!, name) };
 }
 
+/** The birth date's group of three fields (month, day, year) in `scope`. */
+export function birthDateGroup(scope: Page | Locator): Locator {
+  return scope.getByRole('group', { name: 'Birth date' });
+}
+
+/** Types an ISO date (YYYY-MM-DD) into the birth date's three fields, as a holder would: month, day, year. */
+export async function fillBirthDate(scope: Page | Locator, iso: string) {
+  const [year, month, day] = iso.split('-');
+  const group = birthDateGroup(scope);
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Year').fill(year!);
+}
+
+/** Expects the birth date's three fields to hold the ISO date `iso`, as fillBirthDate typed it. */
+export async function expectBirthDate(scope: Page | Locator, iso: string) {
+  const [year, month, day] = iso.split('-');
+  const group = birthDateGroup(scope);
+  await expect(group.getByLabel('Month')).toHaveValue(String(Number(month)));
+  await expect(group.getByLabel('Day')).toHaveValue(String(Number(day)));
+  await expect(group.getByLabel('Year')).toHaveValue(year!);
+}
+
 /** A new Apple ID for each test, so tests never depend on each other. */
 export function newAppleId(label: string): string {
   return `${label}.${randomBytes(4).toString('hex')}@example.com`;
@@ -29,7 +52,7 @@ export async function fillCreateAccount(
 ) {
   await page.goto('/create');
   await page.getByLabel('Name').fill(f.name ?? 'Jamie Tester');
-  await page.getByLabel('Birth date').fill('1988-07-14');
+  await fillBirthDate(page, '1988-07-14');
   await page.getByLabel('Country or region').selectOption(f.countryCode ?? 'US');
   await page.getByLabel('Apple ID').fill(f.appleId);
   await page.getByLabel('Password', { exact: true }).fill(f.password ?? PASSWORD);

@@ -1,6 +1,6 @@
 import { expect, test } from './csp-guard.ts';
 import { randomInt } from 'node:crypto';
-import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestSmsCode, submit } from './helpers.ts';
+import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, newestSmsCode, submit, fillBirthDate } from './helpers.ts';
 
 // Dates show in the reader's time zone, written as the account's country writes them.
 test.use({ timezoneId: 'America/New_York' });
@@ -39,7 +39,7 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   await expect(page.getByRole('status').filter({ hasText: `${phone.masked} is now a trusted device.` })).toBeVisible();
   // No stale "we sent a code" next to it, and the page leads on to the next step.
   await expect(page.getByText(/We sent a 4-digit code/)).toHaveCount(0);
-  await expect(page.getByTestId('setup-continue')).toContainText('Next in setting up two-step verification: recovery key.');
+  await expect(page.getByTestId('setup-continue')).toContainText('Next in setting up two-step verification: Recovery Key.');
   await expect(page.getByTestId('setup-continue').getByRole('link', { name: 'Continue', exact: true })).toHaveAttribute(
     'href',
     '/account/security/setup/recovery-key',
@@ -54,7 +54,7 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
   // Back to the setup: the device is listed, the Recovery Key is next.
   await page.goto('/account/security/setup');
   await expect(page.getByTestId('setup-devices')).toContainText(phone.masked);
-  await expect(page.getByText('Step 2 of 4: recovery key')).toBeVisible();
+  await expect(page.getByText(/Step 2 of 4: Recovery Key/)).toBeVisible();
   await page.getByRole('link', { name: 'Continue: Recovery Key' }).click();
 
   // Step 2: get the key, shown once, with Print and Copy; never in the URL.
@@ -171,7 +171,7 @@ test('a significant change during setup stops it, and the setup pages say why', 
   // A significant change: the birth date.
   await page.goto('/account/security');
   await page.locator('summary', { hasText: 'Change birth date' }).click();
-  await page.getByRole('form', { name: 'Change birth date' }).getByLabel('Birth date').fill('1985-01-02');
+  await fillBirthDate(page.getByRole('form', { name: 'Change birth date' }), '1985-01-02');
   await submit(page, 'Save Birth Date');
   await expect(page.locator('.state-sentence[data-state="waiting"]')).toBeVisible();
 

@@ -16,6 +16,7 @@ import {
   simulatedDevice,
   submit,
   verifyIdentity,
+  fillBirthDate,
 } from './helpers.ts';
 
 // Living with two-step on, each test from a fresh account created through the pages and then
@@ -94,6 +95,11 @@ test("can't use any device: password + Recovery Key, then a new trusted device b
   const newNumber = newPhone();
   await addTrustedPhone(page, newNumber);
   await expect(page).toHaveURL(/\/account\?recovered=1$/);
+  // Replacing the key that was used is one link away.
+  await expect(page.getByTestId('recovered-notice').getByRole('link', { name: 'replace it' })).toHaveAttribute(
+    'href',
+    '/account/security/recovery-key',
+  );
   await page.goto('/account/security/two-step');
   await expect(page.getByTestId('manage-devices')).toContainText(newNumber.masked);
 });
@@ -243,12 +249,12 @@ test('turn off: a fresh code, new security questions and the birth date; the que
     }
   };
   await newQuestions();
-  await page.getByLabel('Birth date').fill('1988-07-15');
+  await fillBirthDate(page, '1988-07-15');
   await submit(page, 'Turn Off Two-Step Verification');
   await expect(page.locator('#birthDate-error')).toHaveText("That isn't the birth date on your account.");
   await page.screenshot({ path: 'test-results/lifecycle-turn-off-error.png', fullPage: true });
   await expect(page.getByRole('group', { name: 'Question 3' }).getByLabel('Answer')).toHaveValue('pepper'); // what was typed comes back
-  await page.getByLabel('Birth date').fill('1988-07-14');
+  await fillBirthDate(page, '1988-07-14');
   await page.getByRole('button', { name: 'Turn Off Two-Step Verification' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Two-step verification is off.' })).toBeVisible();
   await expect(page.locator('.state-sentence[data-state="waiting"]')).toBeVisible();

@@ -16,9 +16,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <h1>Manage your account</h1>
       <p className="lead">{account.name}</p>
       {params.recovered ? (
-        <p className="notice success" role="status">
-          You are signed in, and your new trusted device is on your account. If your Recovery Key may have been seen by someone else,
-          replace it.
+        <p className="notice success" role="status" data-testid="recovered-notice">
+          You are signed in, and your new trusted device is on your account. If your Recovery Key may have been seen by someone else,{' '}
+          <Link href="/account/security/recovery-key">replace it</Link>.
         </p>
       ) : null}
       {welcome ? (

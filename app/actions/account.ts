@@ -6,6 +6,7 @@ import { runtime } from '@/src/runtime.ts';
 import { config } from '@/src/config.ts';
 import { signUp } from '@/src/accounts/sign-up.ts';
 import { signIn } from '@/src/sign-in/password.ts';
+import { cancelSignIn } from '@/src/sign-in/code.ts';
 import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
 import { guessingRequestContext, requestContext } from '../lib/request.ts';
 import { clearSessionCookie, setSessionCookie, signedIn } from '../lib/session.ts';
@@ -44,6 +45,13 @@ export async function signOutAction(): Promise<void> {
   const token = await clearSessionCookie();
   if (token) await signOut(runtime(), token, await requestContext());
   redirect('/sign-in?signed-out=1');
+}
+
+/** "Cancel Sign-In" in the header while the code step waits: the sign-in ends, and the sign-in page is shown afresh. */
+export async function cancelSignInAction(): Promise<void> {
+  const token = await clearSessionCookie();
+  if (token) await cancelSignIn(runtime(), token);
+  redirect('/sign-in');
 }
 
 export async function signOutEverywhereAction(): Promise<void> {

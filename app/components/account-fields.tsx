@@ -76,3 +76,50 @@ export function AnswerFields({
     </>
   );
 }
+
+const DATE_PARTS = [
+  { id: 'birthDate', name: 'birthMonth', label: 'Month', autoComplete: 'bday-month', className: 'date-part' },
+  { id: 'birthDate-day', name: 'birthDay', label: 'Day', autoComplete: 'bday-day', className: 'date-part' },
+  { id: 'birthDate-year', name: 'birthYear', label: 'Year', autoComplete: 'bday-year', className: 'date-part year' },
+] as const;
+
+/**
+ * The birth date in three fields, month, day and year (GOV.UK's memorable date: typing a date
+ * decades back is quicker than paging a picker to it), in the US order, with one error for the
+ * group. The month's field has the id `birthDate`, so the error summary's link to the birth date
+ * lands on it; the domain puts the three together (src/accounts/fields.ts, withBirthDate).
+ */
+export function BirthDateFields({ error, values: v = {} }: { error?: string; values?: Record<string, string> }) {
+  return (
+    <fieldset
+      className={`date-input field${error ? ' invalid' : ''}`}
+      aria-describedby={error ? 'birthDate-hint birthDate-error' : 'birthDate-hint'}
+    >
+      <legend>Birth date</legend>
+      <p className="hint" id="birthDate-hint">
+        For example, 4 30 1990.
+      </p>
+      <div className="date-parts">
+        {DATE_PARTS.map((part) => (
+          <div key={part.name} className={part.className}>
+            <label htmlFor={part.id}>{part.label}</label>
+            <input
+              type="text"
+              inputMode="numeric"
+              id={part.id}
+              name={part.name}
+              autoComplete={part.autoComplete}
+              defaultValue={v[part.name]}
+              aria-invalid={error ? true : undefined}
+            />
+          </div>
+        ))}
+      </div>
+      {error ? (
+        <p className="field-error" id="birthDate-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

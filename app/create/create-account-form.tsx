@@ -5,8 +5,9 @@ import { createAccountAction } from '../actions/account.ts';
 import { Field, errorProps } from '../components/field.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
 import { SubmitButton } from '../components/submit-button.tsx';
+import { usePageTitle } from '../components/page-title.tsx';
 import { FormMessages, useKeptValues } from '../components/form-messages.tsx';
-import { NewPasswordFields, SecurityQuestionFields } from '../components/account-fields.tsx';
+import { BirthDateFields, NewPasswordFields, SecurityQuestionFields } from '../components/account-fields.tsx';
 
 type Option = { code: string; name: string };
 
@@ -20,6 +21,7 @@ export function CreateAccountForm(props: {
   const [state, action] = useActionState(createAccountAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   const kept = useKeptValues(state);
+  usePageTitle('Check Your Email', Boolean(state.done));
   if (state.done) {
     const v = state.values ?? {};
     // The same answer whether or not the address already is an Apple ID (src/accounts/sign-up.ts).
@@ -52,9 +54,7 @@ export function CreateAccountForm(props: {
           <input type="text" autoComplete="name" defaultValue={v.name} {...errorProps('name', e.name)} />
         </Field>
         <div className="grid-2">
-          <Field name="birthDate" label="Birth date" error={e.birthDate}>
-            <input type="date" autoComplete="bday" defaultValue={v.birthDate} {...errorProps('birthDate', e.birthDate)} />
-          </Field>
+          <BirthDateFields error={e.birthDate} values={v} />
           <Field name="countryCode" label="Country or region" error={e.countryCode}>
             <select defaultValue={v.countryCode ?? props.defaultCountry} {...errorProps('countryCode', e.countryCode)}>
               <optgroup label="Two-step verification available">

@@ -57,6 +57,14 @@ export async function currentAccount(page: PageRule = {}) {
   return live;
 }
 
+/** Whether this browser is mid-sign-in: the password was right, the code is still to come. */
+export async function signingIn(): Promise<boolean> {
+  const token = await sessionToken();
+  if (!token) return false;
+  const live = await liveSession(token);
+  return live?.session.stage === 'password';
+}
+
 /**
  * For pages that need a signed-in holder: sends everyone else to the sign-in page, and a Recovery
  * Key session to the one thing it may do, verifying a new trusted device.

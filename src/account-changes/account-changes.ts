@@ -10,6 +10,7 @@ import { hashSecret, verifySecret } from '../accounts/passwords.ts';
 import { normaliseAnswer } from '../accounts/security-questions.ts';
 import {
   birthDateField,
+  withBirthDate,
   isOldEnough,
   newPasswordErrors,
   optionalEmailField,
@@ -164,7 +165,7 @@ export async function changeRescueEmail(deps: ChangeDeps, actor: Actor, input: u
 const birthDateSchema = z.object({ birthDate: birthDateField });
 
 export async function changeBirthDate(deps: ChangeDeps, actor: Actor, input: unknown, ctx: RequestContext): Promise<ChangeResult> {
-  const parsed = parseForm(birthDateSchema, input, {});
+  const parsed = parseForm(birthDateSchema, withBirthDate(input), {});
   if (!parsed.ok) return parsed;
   const { birthDate } = parsed.data;
   if (!isOldEnough(birthDate, deps.clock.now())) return fieldFailure(ACCOUNTS_ERRORS, 'TOO_YOUNG', 'birthDate');

@@ -27,6 +27,7 @@ import {
   questionsFields,
   rescueEmailErrors,
   accountNameField,
+  withBirthDate,
 } from './fields.ts';
 import { parseForm, rawFields, fieldFailure, type FieldFailure, type FormResult } from '../forms/forms.ts';
 import { ACCOUNTS_ERRORS, type AccountsError } from './errors.ts';
@@ -36,13 +37,14 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import { welcomeEmail } from '../mail/templates.ts';
 import { createSession } from '../sessions/sessions.ts';
 
+/** The fields in the order the Create Account form shows them (parseForm lists errors in this order). */
 export const createAccountSchema = z.object({
-  appleId: emailField,
-  password: z.string(),
-  confirmPassword: z.string(),
   name: accountNameField,
   birthDate: birthDateField,
   countryCode: z.string().refine(isRegionCode, 'Choose your country or region.'),
+  appleId: emailField,
+  password: z.string(),
+  confirmPassword: z.string(),
   rescueEmail: optionalEmailField,
   ...questionsFields,
 });
@@ -73,8 +75,9 @@ export function validateAccountForm(
   input: unknown,
   now: Date,
 ): { ok: true; data: AccountForm } | FieldFailure<'INVALID_FIELDS' | 'TOO_YOUNG'> {
-  const field = rawFields(input);
-  const parsed = parseForm(createAccountSchema, input, {
+  const form = withBirthDate(input);
+  const field = rawFields(form);
+  const parsed = parseForm(createAccountSchema, form, {
     ...newPasswordErrors(field, field('appleId')),
     ...rescueEmailErrors(field('rescueEmail'), field('appleId')),
     ...questionsErrors(field),

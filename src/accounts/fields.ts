@@ -6,7 +6,9 @@ import { appleIdKey, emailField } from './apple-id.ts';
 import { checkNewPassword } from './password-policy.ts';
 import { SECURITY_QUESTIONS, normaliseAnswer } from './security-questions.ts';
 import { displayText } from './display-text.ts';
-import type { FieldErrors } from '../forms/forms.ts';
+import { rawFields, type FieldErrors } from '../forms/forms.ts';
+
+const BIRTH_DATE_EXAMPLE = 'Enter a real date, such as 4 30 1990 (month, day, year).';
 
 export { displayText, DISPLAY_TEXT_MESSAGE } from './display-text.ts';
 
@@ -18,29 +20,61 @@ export const accountNameField = displayText(100, { empty: 'Enter your name.', to
 
 export { MIN_AGE_YEARS, isOldEnough } from './age.ts';
 
+/**
+ * The birth date as one ISO date (YYYY-MM-DD). The forms ask for it in three fields, month, day and
+ * year (GOV.UK's memorable date: a picker is slow for a date decades back); withBirthDate puts them
+ * together before this checks the date.
+ */
 export const birthDateField = z
-  .string()
+  .string('Enter your birth date.')
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter your birth date.')
+  .min(1, 'Enter your birth date.')
   .refine((s) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= '1900-01-01';
-  }, 'Enter a real date, such as 1990-04-30.');
+  }, BIRTH_DATE_EXAMPLE);
+
+/** The birth date's three fields, in the order the forms show them (the US order). */
+export const BIRTH_DATE_PARTS = ['birthMonth', 'birthDay', 'birthYear'] as const;
+
+/**
+ * `input` with `birthDate` made of the three fields (`birthMonth`, `birthDay`, `birthYear`) when
+ * the form sent them; as it is otherwise (a caller that already has the ISO date). Parts that are
+ * not numbers, or a year not written in full, make a date birthDateField refuses as not real.
+ */
+export function withBirthDate(input: unknown): unknown {
+  const field = rawFields(input);
+  const [month, day, year] = BIRTH_DATE_PARTS.map((name) => field(name).trim());
+  if (!month && !day && !year) return input;
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const allNumbers = /^\d{1,2}$/.test(month) && /^\d{1,2}$/.test(day) && /^\d{4}$/.test(year);
+  const birthDate = allNumbers ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : `${year}-${month}-${day}`;
+  return { ...raw, birthDate };
+}
 
 const questionIds = SECURITY_QUESTIONS.map((q) => q.id) as [string, ...string[]];
-const answerField = z
-  .string()
-  .max(100, 'Keep the answer under 100 characters.')
-  .refine((a) => normaliseAnswer(a).length >= 2, 'Enter an answer of at least 2 characters.');
 
-/** Three questions with their answers, as the forms name them. */
+/** The question's field, its messages naming it ("Question 2: choose a question."): the error summary lists the three together. */
+function questionField(n: number) {
+  return z.enum(questionIds, `Question ${n}: choose a question.`);
+}
+
+function answerField(n: number) {
+  return z
+    .string(`Question ${n}: enter an answer of at least 2 characters.`)
+    .max(100, `Question ${n}: keep the answer under 100 characters.`)
+    .refine((a) => normaliseAnswer(a).length >= 2, `Question ${n}: enter an answer of at least 2 characters.`);
+}
+
+/** Three questions with their answers, as the forms name them, in the order the forms show them. */
 export const questionsFields = {
-  question1: z.enum(questionIds, 'Choose a question.'),
-  answer1: answerField,
-  question2: z.enum(questionIds, 'Choose a question.'),
-  answer2: answerField,
-  question3: z.enum(questionIds, 'Choose a question.'),
-  answer3: answerField,
+  question1: questionField(1),
+  answer1: answerField(1),
+  question2: questionField(2),
+  answer2: answerField(2),
+  question3: questionField(3),
+  answer3: answerField(3),
 };
 
 /** New password and its confirmation (NIST SP 800-63B rules in password-policy.ts). */
@@ -52,13 +86,23 @@ export function newPasswordErrors(field: (name: string) => string, appleId: stri
   return errors;
 }
 
-/** Three different questions, three different answers. */
+/** The first of `values` (1-based) that repeats an earlier one, with the earlier one; null when all differ or one is empty. */
+function firstRepeat(values: string[]): { n: number; earlier: number } | null {
+  if (!values.every(Boolean)) return null;
+  for (let i = 1; i < values.length; i++) {
+    const earlier = values.indexOf(values[i]!);
+    if (earlier < i) return { n: i + 1, earlier: earlier + 1 };
+  }
+  return null;
+}
+
+/** Three different questions, three different answers: the message sits at the one that repeats an earlier one, and names both. */
 export function questionsErrors(field: (name: string) => string): FieldErrors {
   const errors: FieldErrors = {};
-  const questions = [field('question1'), field('question2'), field('question3')];
-  if (questions.every(Boolean) && new Set(questions).size < 3) errors.question3 = 'Choose three different questions.';
-  const answers = [field('answer1'), field('answer2'), field('answer3')].map(normaliseAnswer);
-  if (answers.every(Boolean) && new Set(answers).size < 3) errors.answer3 = 'Give a different answer to each question.';
+  const question = firstRepeat([field('question1'), field('question2'), field('question3')]);
+  if (question) errors[`question${question.n}`] = `Question ${question.n}: choose a question different from question ${question.earlier}.`;
+  const answer = firstRepeat([field('answer1'), field('answer2'), field('answer3')].map(normaliseAnswer));
+  if (answer) errors[`answer${answer.n}`] = `Question ${answer.n}: give an answer different from the answer to question ${answer.earlier}.`;
   return errors;
 }
 

@@ -33,9 +33,18 @@ export function decodePair(stored: string | null | undefined): QuestionPair | nu
   return m && m[1] !== m[2] ? [Number(m[1]), Number(m[2])] : null;
 }
 
+/** The answer to an asked question; its messages say which, as the page shows two (the error summary lists both). */
+function askedAnswerField(which: 'first' | 'second') {
+  return z
+    .string(`Enter your answer to the ${which} question.`)
+    .trim()
+    .min(1, `Enter your answer to the ${which} question.`)
+    .max(100, `Keep the answer to the ${which} question under 100 characters.`);
+}
+
 export const answersSchema = z.object({
-  answer1: z.string().trim().min(1, 'Enter your answer.').max(100, 'Keep the answer under 100 characters.'),
-  answer2: z.string().trim().min(1, 'Enter your answer.').max(100, 'Keep the answer under 100 characters.'),
+  answer1: askedAnswerField('first'),
+  answer2: askedAnswerField('second'),
 });
 
 export interface AskedQuestion {

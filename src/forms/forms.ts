@@ -3,7 +3,7 @@
 // single fields are invalid, so that every problem shows at once (a zod refinement would wait for
 // the other fields to pass). The fields and rules themselves live with what they are about (an
 // account's in src/accounts/fields.ts).
-import type { z } from 'zod';
+import { z } from 'zod';
 import { sentenceOf, type ErrorSentences, type Failure, type FactsOf, type Result } from '../result.ts';
 import { FORMS_ERRORS } from './errors.ts';
 
@@ -47,7 +47,21 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-/** Parses a form: zod's field errors win over the cross-field ones for the same field. */
+/**
+ * `errors` in the order of `fields` (then any other, as they came). The form's error summary lists
+ * the messages in the order they come, and a summary is read top to bottom like the form itself.
+ */
+export function inFieldOrder(errors: FieldErrors, fields: readonly string[]): FieldErrors {
+  const rank = (name: string) => (fields.includes(name) ? fields.indexOf(name) : fields.length);
+  const names = Object.keys(errors).sort((a, b) => rank(a) - rank(b)); // a stable sort keeps the others as they came
+  return Object.fromEntries(names.map((name) => [name, errors[name]]));
+}
+
+/**
+ * Parses a form: zod's field errors win over the cross-field ones for the same field. An object
+ * schema's keys are declared in the order the form shows its fields, so its errors come in that
+ * order whichever rule found them.
+ */
 export function parseForm<S extends z.ZodType>(
   schema: S,
   input: unknown,
@@ -55,6 +69,7 @@ export function parseForm<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | FieldFailure<'INVALID_FIELDS'> {
   const parsed = schema.safeParse(input);
   const fieldErrors = { ...crossField, ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) return invalidFields(fieldErrors);
+  const fields = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return invalidFields(inFieldOrder(fieldErrors, fields));
   return { ok: true, data: parsed.data };
 }

@@ -36,7 +36,7 @@ export function welcomeEmail(p: { name: string; appleId: string; appUrl: string 
       'To keep your account secure, turn on two-step verification and manage your trusted devices at:',
       `${appUrl}/account/security`,
       '',
-      'We will never ask for your password, a verification code or your recovery key by email.',
+      'We will never ask for your password, a verification code or your Recovery Key by email.',
       'If you did not create this Apple ID, please contact support.',
       '',
       'Two-Step',

@@ -27,7 +27,7 @@ import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { newPasswordErrors } from '../accounts/fields.ts';
-import { parseForm, rawFields, type FormResult } from '../forms/forms.ts';
+import { invalidFields, parseForm, rawFields, type FormResult } from '../forms/forms.ts';
 import {
   answersSchema,
   askedQuestions,
@@ -113,16 +113,13 @@ const ADDRESS_SLOTS = 2;
 
 export const requestResetSchema = z.object({ appleId: emailField });
 
-type RequestResetResult = FormResult<{ message: string }, PasswordResetError>;
+type RequestResetResult = FormResult<{ message: string }, PasswordResetError | 'INVALID_FIELDS'>;
 
 /** `input` is untrusted (a submitted form): it is parsed here. Any other field (a birth date...) is ignored. */
 export async function requestPasswordReset(deps: PasswordResetDeps, input: unknown, ctx: RequestContext): Promise<RequestResetResult> {
   const parsed = requestResetSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'),
-      fieldErrors: { appleId: parsed.error.issues[0]?.message ?? 'Enter your Apple ID.' },
-    };
+    return invalidFields({ appleId: parsed.error.issues[0]?.message ?? 'Enter your Apple ID.' });
   }
   const { db, clock } = deps;
   const now = clock.now();
@@ -260,7 +257,7 @@ export const completeResetSchema = answersSchema.extend({
 
 type CompleteResetResult = FormResult<
   { accountId: string },
-  PasswordResetError | Extract<AccountsError, 'WRONG_ANSWERS' | 'QUESTIONS_LOCKED'>
+  PasswordResetError | Extract<AccountsError, 'WRONG_ANSWERS' | 'QUESTIONS_LOCKED'> | 'INVALID_FIELDS'
 >;
 
 class LinkAlreadyUsed extends Error {}
@@ -294,7 +291,7 @@ export async function completePasswordReset(
     confirmPassword: text('confirmPassword'),
   };
   const parsed = parseForm(completeResetSchema, fields, newPasswordErrors(text, account.appleId));
-  if (!parsed.ok) return { ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'), fieldErrors: parsed.fieldErrors };
+  if (!parsed.ok) return parsed;
   const v = parsed.data;
 
   const answers = await checkAnswers(db, account.id, link.pair, [v.answer1, v.answer2], now);

@@ -192,7 +192,7 @@ export async function completeKeyReset(
   token: string | undefined,
   input: unknown,
   ctx: RequestContext,
-): Promise<FormResult<object, PasswordResetError>> {
+): Promise<FormResult<object, PasswordResetError | 'INVALID_FIELDS'>> {
   const now = deps.clock.now();
   const row = await liveKeyReset(deps.db, token, now);
   if (!row) return failure(PASSWORD_RESET_ERRORS, 'KEY_RESET_EXPIRED');
@@ -203,7 +203,7 @@ export async function completeKeyReset(
     { password: text('password'), confirmPassword: text('confirmPassword') },
     newPasswordErrors(text, row.account.appleId),
   );
-  if (!parsed.ok) return { ...failure(PASSWORD_RESET_ERRORS, 'CHECK_FIELDS'), fieldErrors: parsed.fieldErrors };
+  if (!parsed.ok) return parsed;
   const passwordHash = await hashSecret(parsed.data.password, deps.bcryptCost);
   try {
     await deps.db.$transaction(async (tx) => {

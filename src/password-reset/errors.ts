@@ -5,8 +5,6 @@ import type { ErrorSentences } from '../result.ts';
 import { waitText } from '../throttle/throttle.ts';
 
 export const PASSWORD_RESET_ERRORS = {
-  /** The form's fields say what is wrong, next to each. */
-  CHECK_FIELDS: 'Check the fields marked below.',
   /** REQUESTS_PER_CLIENT_ADDRESS: requests for a link from one network are slowed. */
   TOO_MANY_RESET_REQUESTS: (until: Date, now: Date) =>
     `Too many requests to reset a password came from your network. Try again in ${waitText(until, now)}.`,

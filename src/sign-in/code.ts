@@ -4,7 +4,7 @@
 // changed.
 import type { Clock } from '../clock.ts';
 import type { Db, DbTx } from '../db/client.ts';
-import { createSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';
+import { createSession, endSession, resolveSession, sessionIdOf, type ResolvedSession } from '../sessions/sessions.ts';
 import { type CodeDeps, type Proof } from '../codes/codes.ts';
 import { askForCode, askForSignature, proveSecondStep, type ChosenDeviceSent } from '../proof/second-step.ts';
 import { endSendBlocks } from '../codes/limits.ts';
@@ -22,6 +22,17 @@ export type SignInCodeDeps = CodeDeps & { db: Db; clock: Clock };
 export async function pendingSignIn(deps: { db: Db; clock: Clock }, token: string): Promise<ResolvedSession | null> {
   const session = await resolveSession(deps.db, token, deps.clock.now());
   return session?.stage === 'password' ? session : null;
+}
+
+/**
+ * Cancels a sign-in waiting for its code: the password-stage session ends. No activity is recorded,
+ * as nobody signed in (the password's success already is). A session past that stage is left alone:
+ * signing out is another thing, with its own record.
+ */
+export async function cancelSignIn(deps: { db: Db; clock: Clock }, token: string): Promise<boolean> {
+  if (!(await pendingSignIn(deps, token))) return false;
+  await endSession(deps.db, token);
+  return true;
 }
 
 /** The trusted devices the holder can pick from (numbers masked to the last two digits). */

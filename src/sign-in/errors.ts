@@ -4,8 +4,6 @@ import type { ErrorSentences } from '../result.ts';
 import { waitText } from '../throttle/throttle.ts';
 
 export const SIGN_IN_ERRORS = {
-  /** The sign-in form's fields say what is wrong, next to each. */
-  CHECK_FIELDS: 'Check the fields marked below.',
   /** Never which of the two was wrong. */
   WRONG_CREDENTIALS: 'Your Apple ID or password was incorrect.',
   /** The password-stage session is gone (PASSWORD_STAGE_MS passed, or the sign-in finished in another request). */

@@ -17,7 +17,7 @@ import { verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
 import { hashingLine, type HashingLine, type Place } from '../accounts/hashing-line.ts';
 import { passwordLimits } from '../accounts/password-guesses.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
-import type { FieldErrors, FormResult } from '../forms/forms.ts';
+import { fieldErrorsOf, invalidFields, type FormResult } from '../forms/forms.ts';
 import { attemptsFailed, attemptsSucceeded, refusedUntil, takeAttempts, type Limit } from '../throttle/throttle.ts';
 import { knownBrowserId } from '../throttle/known-browsers.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -34,7 +34,7 @@ export const signInSchema = z.object({
 /** needsCode: two-step is on, the session only lets the holder finish with a code. */
 type SignInResult = FormResult<
   { accountId: string; sessionToken: string; needsCode: boolean },
-  SignInError | 'PASSWORD_LOCKED_OUT' | 'SERVER_BUSY'
+  SignInError | 'PASSWORD_LOCKED_OUT' | 'SERVER_BUSY' | 'INVALID_FIELDS'
 >;
 
 export interface SignInDeps {
@@ -52,9 +52,7 @@ type AccountToCheck = { id: string; passwordHash: string; twoStepEnabledAt: Date
 export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestContext): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const i of parsed.error.issues) fieldErrors[i.path[0] as 'appleId' | 'password'] ??= i.message;
-    return { ...failure(SIGN_IN_ERRORS, 'CHECK_FIELDS'), fieldErrors };
+    return invalidFields(fieldErrorsOf(parsed.error));
   }
   const now = deps.clock.now();
   const key = appleIdKey(parsed.data.appleId);

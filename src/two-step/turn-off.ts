@@ -17,7 +17,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { addressesOnFile } from '../mail/recipients.ts';
-import { birthDateField, questionRows, questionsErrors, questionsFields } from '../accounts/fields.ts';
+import { birthDateField, questionRows, questionsErrors, questionsFields, withBirthDate } from '../accounts/fields.ts';
 import { fieldFailure, parseForm, rawFields, type FieldErrors, type FormResult } from '../forms/forms.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { normaliseAnswer } from '../accounts/security-questions.ts';
@@ -44,11 +44,12 @@ export async function turnOff(
 ): Promise<FormResult<{ sessionToken: string }, TwoStepError | StepUpError | SessionsError | 'INVALID_FIELDS'>> {
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   if (!account.twoStepEnabledAt) return failure(TWO_STEP_ERRORS, 'ALREADY_OFF');
-  const field = rawFields(input);
+  const form = withBirthDate(input);
+  const field = rawFields(form);
   const crossField: FieldErrors = { ...questionsErrors(field) };
   if (birthDateField.safeParse(field('birthDate')).success && field('birthDate').trim() !== account.birthDate)
     crossField.birthDate = TWO_STEP_ERRORS.WRONG_BIRTH_DATE;
-  const parsed = parseForm(turnOffSchema, input, crossField);
+  const parsed = parseForm(turnOffSchema, form, crossField);
   // The wrong birth date alone has a code of its own; with other fields wrong too, the form is INVALID_FIELDS.
   if (!parsed.ok)
     return Object.keys(parsed.fieldErrors).length === 1 && crossField.birthDate

@@ -161,7 +161,10 @@ describe('Password and Security changes', () => {
     expect(result).toMatchObject({
       ok: false,
       code: 'INVALID_FIELDS',
-      fieldErrors: { question3: 'Choose three different questions.', answer3: 'Give a different answer to each question.' },
+      fieldErrors: {
+        question2: 'Question 2: choose a question different from question 1.',
+        answer2: 'Question 2: give an answer different from the answer to question 1.',
+      },
     });
     expect(await periods()).toEqual([]);
   });
@@ -201,7 +204,7 @@ describe('Password and Security changes', () => {
     expect(await changeBirthDate(deps, actor, { birthDate: '1990-02-30' }, BROWSER)).toMatchObject({
       ok: false,
       code: 'INVALID_FIELDS',
-      fieldErrors: { birthDate: 'Enter a real date, such as 1990-04-30.' },
+      fieldErrors: { birthDate: 'Enter a real date, such as 4 30 1990 (month, day, year).' },
     });
     expect(await changeBirthDate(deps, actor, { birthDate: '1990-04-30' }, BROWSER)).toMatchObject({
       ok: false,

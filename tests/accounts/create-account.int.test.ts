@@ -347,8 +347,49 @@ describe('creating an account: the form, the email and the link', () => {
     const result = await signUp(deps, { ...same, question3: same.question1, answer3: ' blue ' }, BROWSER);
     expect(result).toMatchObject({ ok: false, code: 'INVALID_FIELDS' });
     if (result.ok) return;
-    expect(result.fieldErrors?.question3).toMatch(/three different questions/);
-    expect(result.fieldErrors?.answer3).toMatch(/different answer/);
+    expect(result.fieldErrors?.question3).toBe('Question 3: choose a question different from question 1.');
+    expect(result.fieldErrors?.answer3).toBe('Question 3: give an answer different from the answer to question 1.');
+  });
+
+  it('lists the problems in the order the form shows its fields, each naming its question', async () => {
+    const result = await signUp(
+      deps,
+      accountInput({ name: '', password: 'short', confirmPassword: 'other', birthDate: '', question2: '', answer1: '' }),
+      BROWSER,
+    );
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_FIELDS', error: '' });
+    if (result.ok) return;
+    expect(Object.entries(result.fieldErrors ?? {})).toEqual([
+      ['name', 'Enter your name.'],
+      ['birthDate', 'Enter your birth date.'],
+      ['password', expect.stringMatching(/at least 8/)],
+      ['confirmPassword', "The passwords don't match."],
+      ['answer1', 'Question 1: enter an answer of at least 2 characters.'],
+      ['question2', 'Question 2: choose a question.'],
+    ]);
+  });
+
+  it('takes the birth date as three fields, month, day and year, and checks the date they make', async () => {
+    const parts = (birthMonth: string, birthDay: string, birthYear: string) => {
+      const { birthDate: _, ...rest } = accountInput();
+      return { ...rest, birthMonth, birthDay, birthYear };
+    };
+    for (const [month, day, year, message] of [
+      ['2', '30', '1990', /real date/],
+      ['13', '1', '1990', /real date/],
+      ['4', '30', '90', /real date/],
+      ['4', '', '1990', /real date/],
+      ['four', '30', '1990', /real date/],
+      ['', '', '', /^Enter your birth date\.$/],
+      ['1', '1', '2020', /at least 13/],
+    ] as const) {
+      const result = await signUp(deps, parts(month, day, year), BROWSER);
+      expect(result.ok, `${month}/${day}/${year}`).toBe(false);
+      if (!result.ok) expect(result.fieldErrors?.birthDate, `${month}/${day}/${year}`).toMatch(message);
+    }
+    expect(await counts()).toMatchObject({ accounts: 0, pending: 0 });
+    expect(await signUp(deps, parts('4', '30', '1990'), BROWSER)).toMatchObject({ ok: true });
+    expect(await t.db.pendingAccount.findMany({ select: { birthDate: true } })).toEqual([{ birthDate: '1990-04-30' }]);
   });
 
   it('shows every problem at once, not one field after another', async () => {

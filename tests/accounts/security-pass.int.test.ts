@@ -108,7 +108,7 @@ describe('the security questions pass', () => {
     expect(await answerSecurityQuestions(deps, sessionId, { answer1: ' ', answer2: '' }, BROWSER)).toMatchObject({
       ok: false,
       code: 'INVALID_FIELDS',
-      fieldErrors: { answer1: 'Enter your answer.', answer2: 'Enter your answer.' },
+      fieldErrors: { answer1: 'Enter your answer to the first question.', answer2: 'Enter your answer to the second question.' },
     });
   });
 

@@ -3,7 +3,7 @@
 // shows every problem of a form at once.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrorsOf, fieldFailure, invalidFields, parseForm, rawFields } from '../../src/forms/forms.ts';
+import { fieldErrorsOf, fieldFailure, inFieldOrder, invalidFields, parseForm, rawFields } from '../../src/forms/forms.ts';
 import { FORMS_ERRORS } from '../../src/forms/errors.ts';
 import { ACCOUNTS_ERRORS } from '../../src/accounts/errors.ts';
 import { failure, type ErrorSentences } from '../../src/result.ts';
@@ -69,10 +69,29 @@ describe('parseForm', () => {
     );
   });
 
+  it("lists the errors in the order of the schema's keys (the form's order), whichever rule found them", () => {
+    const result = parseForm(schema, { name: '', colour: 'blue' }, { colour: 'Blue is taken.', form: 'Something else.' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.fieldErrors)).toEqual(['name', 'colour', 'form']);
+  });
+
   it('refuses a form whose fields parse but a cross-field rule fails', () => {
     expect(parseForm(schema, { name: 'Jane', colour: 'blue' }, { colour: 'Blue is taken.' })).toEqual(
       invalidFields({ colour: 'Blue is taken.' }),
     );
+  });
+});
+
+describe('inFieldOrder', () => {
+  it('puts the named fields first, in the order given, and keeps the others in the order they came', () => {
+    const errors = { c: 'C.', other2: 'O2.', a: 'A.', other1: 'O1.', b: 'B.' };
+    expect(Object.entries(inFieldOrder(errors, ['a', 'b', 'c']))).toEqual([
+      ['a', 'A.'],
+      ['b', 'B.'],
+      ['c', 'C.'],
+      ['other2', 'O2.'],
+      ['other1', 'O1.'],
+    ]);
   });
 });
 

@@ -123,7 +123,7 @@ describe('resetting a forgotten password (two-step off)', () => {
 
   it('puts a message next to a malformed Apple ID', async () => {
     const result = await requestPasswordReset(deps, { appleId: 'jane' }, BROWSER);
-    expect(result).toMatchObject({ ok: false, code: 'CHECK_FIELDS', fieldErrors: { appleId: expect.stringMatching(/valid email/) } });
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: { appleId: expect.stringMatching(/valid email/) } });
   });
 
   it('emails the link to the Apple ID and the rescue email; the token in it opens the reset and is stored only hashed', async () => {
@@ -320,12 +320,19 @@ describe('resetting a forgotten password (two-step off)', () => {
       [{ ...answers, password: 'short', confirmPassword: 'short' }, { password: PASSWORD_MESSAGES.tooShort }],
       [{ ...answers, password: APPLE_ID.toUpperCase(), confirmPassword: APPLE_ID.toUpperCase() }, { password: PASSWORD_MESSAGES.appleId }],
       [{ ...answers, password: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` }, { confirmPassword: "The passwords don't match." }],
-      [{ answer1: ' ', answer2: answers.answer2, ...newPassword }, { answer1: 'Enter your answer.' }],
-      [{}, { answer1: 'Enter your answer.', answer2: 'Enter your answer.', password: PASSWORD_MESSAGES.empty }],
+      [{ answer1: ' ', answer2: answers.answer2, ...newPassword }, { answer1: 'Enter your answer to the first question.' }],
+      [
+        {},
+        {
+          answer1: 'Enter your answer to the first question.',
+          answer2: 'Enter your answer to the second question.',
+          password: PASSWORD_MESSAGES.empty,
+        },
+      ],
     ];
     for (const [input, fieldErrors] of cases) {
       const result = await completePasswordReset(deps, token, input, BROWSER);
-      expect(result).toMatchObject({ ok: false, code: 'CHECK_FIELDS', fieldErrors: expect.objectContaining(fieldErrors) });
+      expect(result).toMatchObject({ ok: false, code: 'INVALID_FIELDS', fieldErrors: expect.objectContaining(fieldErrors) });
     }
     expect(await passwordHash()).toBe(before);
     const row = await t.db.passwordReset.findFirstOrThrow();
@@ -425,8 +432,8 @@ describe('resetting a forgotten password (two-step off)', () => {
     const token = await requestLink({ ...BROWSER, clientAddress: '198.51.100.1' });
     expect(await completePasswordReset(deps, token, hole, BROWSER)).toMatchObject({
       ok: false,
-      code: 'CHECK_FIELDS',
-      fieldErrors: { answer1: 'Enter your answer.' },
+      code: 'INVALID_FIELDS',
+      fieldErrors: { answer1: 'Enter your answer to the first question.' },
     });
 
     expect(await passwordHash()).toBe(before);

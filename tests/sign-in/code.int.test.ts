@@ -8,7 +8,7 @@ import { CODE_KEY, codeIn, newAccount, otherCode, smsDevice, START, type TestClo
 import { fixedClock, MINUTE } from '../../src/clock.ts';
 import { signIn } from '../../src/sign-in/password.ts';
 import { resolveSession } from '../../src/sessions/sessions.ts';
-import { completeSignIn, sendSignInCode, signInDevices, type SignInCodeDeps } from '../../src/sign-in/code.ts';
+import { cancelSignIn, completeSignIn, sendSignInCode, signInDevices, type SignInCodeDeps } from '../../src/sign-in/code.ts';
 import { startStandins, type Standins } from '../../dev/standins/server.ts';
 import { STANDIN_TWILIO } from '../../dev/standins/local-env.ts';
 import { createTwilioSms } from '../../src/kinds/sms/twilio-sms.ts';
@@ -65,6 +65,23 @@ describe('signing in with a code from a trusted device', () => {
     const token = await passwordStep();
     expect((await resolveSession(t.db, token, clock.now()))?.stage).toBe('password');
     expect(await t.db.securityEvent.count({ where: { kind: 'signed-in' } })).toBe(0);
+  });
+
+  it('a sign-in waiting for its code can be cancelled: its session ends, nothing is recorded, and a signed-in session is never ended this way', async () => {
+    const token = await passwordStep();
+    const events = await t.db.securityEvent.count();
+    expect(await cancelSignIn(deps, token)).toBe(true);
+    expect(await resolveSession(t.db, token, clock.now())).toBeNull();
+    expect(await t.db.securityEvent.count()).toBe(events);
+    expect(await cancelSignIn(deps, token)).toBe(false);
+
+    const again = await passwordStep();
+    await sendSignInCode(deps, again, { trustedDeviceId: deviceId }, BROWSER);
+    const done = await completeSignIn(deps, again, { trustedDeviceId: deviceId, code: lastCode() }, BROWSER);
+    if (!done.ok) throw new Error(done.error);
+    expect(await cancelSignIn(deps, done.sessionToken)).toBe(false);
+    expect((await resolveSession(t.db, done.sessionToken, clock.now()))?.stage).not.toBe('password');
+    expect(await resolveSession(t.db, done.sessionToken, clock.now())).not.toBeNull();
   });
 
   it('the holder picks a trusted device, gets a 4-digit code by SMS, and the code signs in with a new session', async () => {

@@ -41,7 +41,7 @@ describe('signing in with a password', () => {
 
   it('puts messages next to empty or malformed fields', async () => {
     const result = await signIn(deps, { appleId: 'jane', password: '' }, BROWSER);
-    expect(result).toMatchObject({ ok: false, code: 'CHECK_FIELDS' });
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_FIELDS' });
     if (result.ok) return;
     expect(result.fieldErrors?.appleId).toMatch(/valid email/);
     expect(result.fieldErrors?.password).toMatch(/Enter your password/);

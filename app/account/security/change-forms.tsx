@@ -7,7 +7,7 @@ import { Field, errorProps } from '../../components/field.tsx';
 import { FormMessages, useKeptValues } from '../../components/form-messages.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
-import { NewPasswordFields, SecurityQuestionFields } from '../../components/account-fields.tsx';
+import { BirthDateFields, NewPasswordFields, SecurityQuestionFields } from '../../components/account-fields.tsx';
 // Pure modules (no server code), so this client form can name the rule itself.
 import { durationText } from '@/src/clock.ts';
 import { WAITING_PERIOD_MS } from '@/src/eligibility/eligibility.ts';
@@ -75,9 +75,7 @@ export function BirthDateForm() {
   return (
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Change birth date">
       <FormMessages state={state} />
-      <Field name="birthDate" label="Birth date" error={e.birthDate}>
-        <input type="date" defaultValue={kept.values.birthDate} {...errorProps('birthDate', e.birthDate)} />
-      </Field>
+      <BirthDateFields error={e.birthDate} values={kept.values} />
       <p className="small muted">{PAUSE}</p>
       <SubmitButton label="Save Birth Date" pendingLabel="Saving…" />
     </form>

@@ -11,7 +11,7 @@ import { PendingButton } from '../../components/submit-button.tsx';
 import { CountryOfferForm } from './country-offer-form.tsx';
 import { getStartedAction } from '../../actions/security.ts';
 import { continueSetupLabel, type SetupStep } from '@/src/two-step/turn-on.ts';
-import { STEP_PATHS, STEP_TITLES } from './setup/setup-ui.tsx';
+import { STEP_IN_SENTENCE, STEP_PATHS } from './setup/setup-ui.tsx';
 
 const badge = (on: boolean) => <span className={`badge ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>;
 
@@ -36,7 +36,7 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
         return (
           <>
             <p className="state-sentence" data-state="setup-running">
-              You started setting up two-step verification. Next: {STEP_TITLES[setupStep].toLowerCase()}.{more ? <> {say(more)}</> : null}
+              You started setting up two-step verification. Next: {STEP_IN_SENTENCE[setupStep]}.{more ? <> {say(more)}</> : null}
             </p>
             <Link className="button" href={STEP_PATHS[setupStep]} data-testid="continue-setup">
               {continueSetupLabel(setupStep)}

@@ -13,7 +13,7 @@ import { AddOtherKinds } from './add-other-kinds.tsx';
 import { kindUis } from '../../../_kinds/registry.tsx';
 import type { AddProps } from '../../../_kinds/kind-ui.ts';
 import { waysToConfirm } from '../../../_kinds/wording.ts';
-import { STEP_PATHS, STEP_TITLES } from '../setup/setup-ui.tsx';
+import { STEP_IN_SENTENCE, STEP_PATHS } from '../setup/setup-ui.tsx';
 import { SetupContinue } from '../setup/setup-continue.tsx';
 import styles from './devices.module.css';
 import type { Metadata } from 'next';
@@ -82,7 +82,7 @@ export default async function TrustedDevicesPage({
         <SetupContinue
           sentence={[
             added && kindOf(added.kind).trustedPhone ? 'Your trusted phone number is set up.' : '',
-            `Next in setting up two-step verification: ${STEP_TITLES[setupNext].toLowerCase()}.`,
+            `Next in setting up two-step verification: ${STEP_IN_SENTENCE[setupNext]}.`,
             'You can add more trusted devices later.',
           ]
             .filter(Boolean)

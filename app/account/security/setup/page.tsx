@@ -7,7 +7,7 @@ import { explainEligibility } from '@/src/eligibility/explain.ts';
 import { aDigits } from '@/src/format.ts';
 import { SETUP_STEPS } from '@/src/two-step/turn-on.ts';
 import { Explained } from '../../../components/explained.tsx';
-import { loadSetup, STEP_PATHS, STEP_TITLES, StepList, SetupStopped, stepIndex } from './setup-ui.tsx';
+import { loadSetup, STEP_IN_SENTENCE, STEP_PATHS, STEP_TITLES, StepList, SetupStopped, stepIndex } from './setup-ui.tsx';
 import styles from './setup.module.css';
 import type { Metadata } from 'next';
 
@@ -41,7 +41,7 @@ export default async function SetupPage() {
       </p>
       <h1>Set Up Two-Step Verification</h1>
       <p className="lead">
-        Step {stepIndex(next) + 1} of {SETUP_STEPS.length}: {STEP_TITLES[next].toLowerCase()}
+        Step {stepIndex(next) + 1} of {SETUP_STEPS.length}: {STEP_IN_SENTENCE[next]}
       </p>
       <StepList progress={progress} showing={next === 'devices' ? 'devices' : undefined} />
       <div className="panel">

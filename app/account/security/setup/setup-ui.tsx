@@ -26,6 +26,14 @@ export const STEP_TITLES: Record<SetupStep, string> = {
   conditions: 'Conditions',
 };
 
+/** The step's name inside a sentence ("Next: confirm your Recovery Key."): lower case, but Recovery Key keeps its capitals. */
+export const STEP_IN_SENTENCE: Record<SetupStep, string> = {
+  devices: 'trusted devices',
+  'recovery-key': 'Recovery Key',
+  'confirm-key': 'confirm your Recovery Key',
+  conditions: 'conditions',
+};
+
 export const STEP_PATHS: Record<SetupStep, string> = {
   devices: '/account/security/setup',
   'recovery-key': '/account/security/setup/recovery-key',

@@ -2,10 +2,9 @@
 // Turn Off: three new security questions and the birth date on file, then off.
 import { useActionState } from 'react';
 import { turnOffAction } from '../../../actions/two-step.ts';
-import { Field, errorProps } from '../../../components/field.tsx';
 import { FormMessages, useKeptValues } from '../../../components/form-messages.tsx';
 import { SubmitButton } from '../../../components/submit-button.tsx';
-import { SecurityQuestionFields } from '../../../components/account-fields.tsx';
+import { BirthDateFields, SecurityQuestionFields } from '../../../components/account-fields.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
 
 export function TurnOffForm() {
@@ -19,9 +18,7 @@ export function TurnOffForm() {
       <p className="muted small">Without two-step verification, these questions protect your account settings and your password reset.</p>
       <SecurityQuestionFields errors={e} values={kept.values} />
       <h2>Confirm Your Birth Date</h2>
-      <Field name="birthDate" label="Birth date" error={e.birthDate}>
-        <input type="date" defaultValue={kept.values.birthDate} {...errorProps('birthDate', e.birthDate)} />
-      </Field>
+      <BirthDateFields error={e.birthDate} values={kept.values} />
       <SubmitButton label="Turn Off Two-Step Verification" pendingLabel="Turning off…" className="button danger" />
     </form>
   );

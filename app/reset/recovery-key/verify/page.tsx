@@ -6,7 +6,17 @@ import { ProofStep } from '../../../components/proof-step.tsx';
 import { NewPasswordForm } from '../key-forms.tsx';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Reset Your Password: Enter a Code' };
+const STEP_TITLES = {
+  code: 'Reset Your Password: Enter a Code',
+  password: 'Reset Your Password: Choose a New Password',
+  expired: 'Reset Your Password',
+} as const;
+
+/** The title says which step the page shows: after the code, the new password (the code is done). */
+export async function generateMetadata(): Promise<Metadata> {
+  const state = await keyResetState(runtime(), await resetToken());
+  return { title: STEP_TITLES[state.step] };
+}
 
 // After the Recovery Key: a code from a trusted device, then the new password.
 export default async function KeyResetVerifyPage() {
