@@ -9,6 +9,7 @@ import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { TrustedDeviceRow } from './device-rows.tsx';
 import { PendingSection } from './pending-section.tsx';
+import { CodeView } from './code-view.tsx';
 import { AddOtherKinds } from './add-other-kinds.tsx';
 import { kindUis } from '../../../_kinds/registry.tsx';
 import type { AddProps } from '../../../_kinds/kind-ui.ts';
@@ -39,6 +40,12 @@ export default async function TrustedDevicesPage({
   const { trusted, pending } = devices;
   const params = await searchParams;
   const locale = accountLocale(account.countryCode);
+
+  // Once a code was sent to a device being added, its code is the page's only question.
+  const verifying = typeof params.verify === 'string' ? pending.find((d) => d.id === params.verify) : undefined;
+  if (verifying && verifying.shows.proof === 'sent-code') {
+    return <CodeView device={verifying} digits={rt.codeDigits} sent={params.sent === '1'} />;
+  }
 
   // After a code was entered or a device removed the page is reloaded with what happened.
   const added = typeof params.added === 'string' ? trusted.find((d) => d.id === params.added) : undefined;
