@@ -29,8 +29,8 @@ export function DeviceName({ label }: { label: string }) {
           <Fragment key={i}>{part}</Fragment>
         ) : (
           <Fragment key={i}>
-            <span aria-hidden="true">{part.masked}</span>
             <span className="visually-hidden">{spokenNumber(part.lastTwo)}</span>
+            <span aria-hidden="true">{part.masked}</span>
           </Fragment>
         ),
       )}

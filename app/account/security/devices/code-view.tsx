@@ -28,7 +28,15 @@ export function CodeView({ device, digits, sent }: { device: TrustedDeviceView; 
           digits={digits}
           fieldId="code"
           focusOnMount
-          {...(sent ? { sent: `We sent a ${digits}-digit code to ${device.label}.` } : {})}
+          {...(sent
+            ? {
+                sent: (
+                  <>
+                    We sent a {digits}-digit code to <DeviceName label={device.label} />.
+                  </>
+                ),
+              }
+            : {})}
         />
       </div>
     </main>

@@ -4,7 +4,7 @@
 // The code's own form is every code step's (app/components/code-form.tsx); beside it, the button
 // that sends a new code. Only the newest answer's message shows: a wrong code takes away "We
 // sent…", a new code takes away the last wrong code's summary.
-import { useActionState, useCallback, useState } from 'react';
+import { useActionState, useCallback, useState, type ReactNode } from 'react';
 import { confirmDeviceAction, resendCodeAction } from '../../../actions/devices.ts';
 import { CodeForm } from '../../../components/code-form.tsx';
 import { spokenLabel } from '../../../components/device-name.tsx';
@@ -32,7 +32,7 @@ export function DeviceCode(props: {
   /** The field's id (a page with several devices waiting holds several code fields). */
   fieldId: string;
   /** What was sent, said until a newer answer (on the page the holder came to after sending it). */
-  sent?: string;
+  sent?: ReactNode;
   /** On the page whose only question is the code: the field takes the focus. */
   focusOnMount?: boolean;
 }) {

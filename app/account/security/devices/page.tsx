@@ -10,6 +10,7 @@ import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { TrustedDeviceRow } from './device-rows.tsx';
 import { PendingSection } from './pending-section.tsx';
 import { CodeView } from './code-view.tsx';
+import { DeviceName } from '../../../components/device-name.tsx';
 import { AddOtherKinds } from './add-other-kinds.tsx';
 import { kindUis } from '../../../_kinds/registry.tsx';
 import type { AddProps } from '../../../_kinds/kind-ui.ts';
@@ -49,11 +50,13 @@ export default async function TrustedDevicesPage({
 
   // After a code was entered or a device removed the page is reloaded with what happened.
   const added = typeof params.added === 'string' ? trusted.find((d) => d.id === params.added) : undefined;
-  const notice = added
-    ? `${added.label} is now a trusted device.`
-    : params.removed
-      ? 'The device was removed. It can no longer be used to verify your identity.'
-      : null;
+  const notice = added ? (
+    <>
+      <DeviceName label={added.label} /> is now a trusted device.
+    </>
+  ) : params.removed ? (
+    'The device was removed. It can no longer be used to verify your identity.'
+  ) : null;
   // The trusted phones are the listed trusted devices that take texts (src/devices/trusted-phones.ts counts the same).
   const trustedPhones = trusted.filter((d) => kindOf(d.kind).trustedPhone).length;
   const needsPhone = trustedPhones === 0;
