@@ -166,6 +166,10 @@ test('an authenticator app and a passkey: listed by kind, name and dates; an unf
   const finish = unfinished.getByRole('link', { name: 'Finish setting up' });
   await expect(finish).toHaveAttribute('href', /^\/account\/security\/devices\/authenticator\?id=[\w-]+$/);
   await expect(unfinished.getByLabel('Verification code')).toHaveCount(0); // nothing is sent to an app
+  // Only an unfinished app waits: nothing was sent, so nothing is said of how long a sent code works.
+  const waiting = page.getByRole('region', { name: 'Waiting for a Code' });
+  await expect(waiting).toContainText('These become trusted devices once you enter a code from them.');
+  await expect(waiting).not.toContainText('A code we send');
   await page.screenshot({ path: 'test-results/trusted-devices-other-kinds.png', fullPage: true });
 
   await submit(page, 'Remove Authenticator app (Authy)');
