@@ -50,7 +50,7 @@ async function expectWrongCode(page: Page, field: Locator) {
   const describedBy = await field.getAttribute('aria-describedby');
   const message = page.locator(`[id="${describedBy}"]`);
   await expect(message).toHaveText(/isn't right|Too many wrong tries/);
-  const form = page.locator('form').filter({ has: field });
+  const form = page.locator('form').filter({ has: page.locator(`[id="${fieldId}"]`) });
   await expect(form.locator(`[id="${describedBy}"]`)).toHaveCount(1);
   // No older notice says a code was sent, beside the newer answer.
   await expect(page.getByText(/^We sent a/)).toHaveCount(0);
