@@ -72,7 +72,12 @@ export function DeviceCode(props: {
         ariaLabel={`Verify ${spokenLabel(props.label)}`}
         focusOnMount={props.focusOnMount ?? false}
       />
-      <form key={`resend-${resentKey}`} action={resend} aria-label={`Send a new code to ${spokenLabel(props.label)}`}>
+      <form
+        key={`resend-${resentKey}`}
+        action={resend}
+        className={styles.resend}
+        aria-label={`Send a new code to ${spokenLabel(props.label)}`}
+      >
         <input type="hidden" name="trustedDeviceId" value={props.id} />
         <PendingButton label="Send a new code" pendingLabel="Sending…" className={styles.link} />
       </form>
