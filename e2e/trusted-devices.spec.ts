@@ -110,7 +110,9 @@ test('an iOS device: registered, sent a code by push, trusted, then removed', as
     page.waitForResponse((r) => r.request().method() === 'POST'),
     registered.getByRole('button', { name: 'Send code to this device' }).click(),
   ]);
-  await expect(registered).toContainText('Waiting for its code');
+  // The code is the next page's only question.
+  await expect(page.getByRole('heading', { name: 'Enter the Code', level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: "We sent a 4-digit code to Jamie's iPad." })).toBeVisible();
   const pending = pendingRows(page).filter({ hasText: "Jamie's iPad" });
   await expect(pending).toBeVisible();
 
@@ -121,6 +123,7 @@ test('an iOS device: registered, sent a code by push, trusted, then removed', as
   await page.screenshot({ path: 'test-results/trusted-devices-dev-devices.png', fullPage: true });
 
   await page.goto('/account/security/devices');
+  await expect(registered).toContainText('Waiting for its code');
   await pending.getByLabel('Verification code').fill(code);
   await submit(page, 'Verify');
   await expect(page.getByRole('status').filter({ hasText: "Jamie's iPad is now a trusted device." })).toBeVisible();
