@@ -131,6 +131,14 @@ test('turning two-step on, every step and its error states, then the confirmatio
   await page.getByTestId('pending-device').getByLabel('Verification code').fill('0000');
   await submit(page, 'Verify');
   await axe(page, 'trusted devices, wrong code');
+  await submit(page, 'Send a new code');
+  await expect(page.getByTestId('send-wait')).toBeVisible();
+  await axe(page, 'trusted devices, a new code asked for too early');
+  await page.goto('/account/security/devices');
+  await page.getByTestId('pending-device').getByLabel('Verification code').fill('0000');
+  await submit(page, 'Verify');
+  await expect(page.getByTestId('error-summary')).toBeVisible();
+  await axe(page, 'trusted devices, wrong code in the list');
   const code = await newestSmsCode(page, phone.e164);
   await page.goto('/account/security/devices');
   await page.getByTestId('pending-device').getByLabel('Verification code').fill(code);

@@ -66,12 +66,15 @@ test('a new account turns two-step verification on with the keyboard only', asyn
   await tabTo(page, 'Phone number', 'input');
   await page.keyboard.type(phone.typed);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('pending-device')).toBeVisible();
+  // The code is the next page's only question, and the focus is in its field.
+  await expect(page.getByRole('heading', { name: 'Enter the Code', level: 1 })).toBeVisible();
+  await expect.poll(() => focused(page)).toEqual({ name: 'Verification code', tag: 'input' });
+  await expect(page.getByText('Enter it below')).toHaveCount(0);
   const inbox = await context.newPage();
   const code = await newestSmsCode(inbox, phone.e164);
   await inbox.close();
   await page.bringToFront();
-  await tabTo(page, 'Verification code', 'input');
+  expect(await focused(page)).toEqual({ name: 'Verification code', tag: 'input' });
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'is now a trusted device.' })).toBeVisible();

@@ -8,9 +8,9 @@
 // was typed in it. Only the newest answer's messages show: a new answer to either form takes away
 // the other form's sentence, which no longer says what is going on.
 import { useActionState, useCallback, useState, type ReactNode } from 'react';
-import { Field } from './field.tsx';
 import { FormMessages, useAnswerKey } from './form-messages.tsx';
-import { CodeInput } from './code-input.tsx';
+import { CodeForm } from './code-form.tsx';
+import { DeviceName } from './device-name.tsx';
 import { SubmitButton } from './submit-button.tsx';
 import { MadePin } from './made-pin.tsx';
 import { SendWait } from './send-wait.tsx';
@@ -106,7 +106,7 @@ export function CodeStep(props: {
                 defaultChecked={chosenId ? d.id === chosenId : i === 0}
                 onChange={() => choose(d.id)}
               />{' '}
-              {d.label} <span className="muted small">{d.channel}</span>
+              <DeviceName label={d.label} /> <span className="muted small">{d.channel}</span>
             </label>
           ))}
         </fieldset>
@@ -117,23 +117,31 @@ export function CodeStep(props: {
         )}
       </form>
       {device ? (
-        <form key={`check-${checkedKey}`} action={checkAction} noValidate aria-label="Enter the code" className="code-step">
-          <FormMessages state={{ error: last === 'checked' ? checked.error : undefined }} errorFor="code" />
-          <input type="hidden" name="trustedDeviceId" value={device.id} />
-          <Field
-            name="code"
-            label={device.sendsCode ? `Verification code sent to ${device.label}` : `Code from ${device.label}`}
-            error={undefined}
-            hint={
-              device.sendsCode
-                ? `Enter the ${digits}-digit code. Didn't get it? Send a new one above.`
-                : `Enter the ${digits}-digit code the app shows now.`
-            }
-          >
-            <CodeInput id="code" digits={digits} error={last === 'checked' && Boolean(checked.error)} />
-          </Field>
-          <SubmitButton label={verifyLabel} pendingLabel="Checking…" />
-        </form>
+        <CodeForm
+          key={`check-${checkedKey}`}
+          action={checkAction}
+          error={last === 'checked' ? checked.error : undefined}
+          hidden={{ trustedDeviceId: device.id }}
+          label={
+            device.sendsCode ? (
+              <>
+                Verification code sent to <DeviceName label={device.label} />
+              </>
+            ) : (
+              <>
+                Code from <DeviceName label={device.label} />
+              </>
+            )
+          }
+          hint={
+            device.sendsCode
+              ? `Enter the ${digits}-digit code. Didn't get it? Send a new one above.`
+              : `Enter the ${digits}-digit code the app shows now.`
+          }
+          digits={digits}
+          verifyLabel={verifyLabel}
+          className="code-step"
+        />
       ) : null}
     </>
   );

@@ -1,7 +1,7 @@
 // One labelled form field with its error message beside it (linked for screen readers).
 import type { ReactNode } from 'react';
 
-export function Field(props: { name: string; label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
+export function Field(props: { name: string; label: ReactNode; error?: string; hint?: ReactNode; children: ReactNode }) {
   return (
     <div className={`field${props.error ? ' invalid' : ''}`}>
       <label htmlFor={props.name}>{props.label}</label>

@@ -94,7 +94,7 @@ describe('trusted devices', () => {
       const added = await phone('(555) 010-1234');
       expect(added).toMatchObject({
         ok: true,
-        message: 'We sent a 4-digit code to +1 ••• ••• ••34. Enter it below to finish adding the number.',
+        message: 'We sent a 4-digit code to +1 ••• ••• ••34.',
       });
       if (!added.ok) return;
       expect(lookups).toEqual([MOBILE]);
@@ -341,7 +341,7 @@ describe('trusted devices', () => {
       const added = await addPushDevice(deps, actor, registered.registeredDeviceId, BROWSER);
       expect(added).toMatchObject({
         ok: true,
-        message: "We sent a 4-digit code to Jamie's iPhone. Enter it below to make it a trusted device.",
+        message: "We sent a 4-digit code to Jamie's iPhone.",
       });
       if (!added.ok) return;
       const pushed = standins.push.notifications();

@@ -6,7 +6,7 @@ import { startAuthenticatorAppAction } from './actions.ts';
 import { confirmDeviceAction } from '../../actions/devices.ts';
 import { Field, errorProps } from '../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../components/form-messages.tsx';
-import { CodeInput } from '../../components/code-input.tsx';
+import { CodeForm } from '../../components/code-form.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
 
@@ -34,15 +34,16 @@ export function NameAppForm() {
 
 export function AppCodeForm({ trustedDeviceId, label, digits }: { trustedDeviceId: string; label: string; digits: number }) {
   const [state, action] = useActionState(confirmDeviceAction, EMPTY_FORM);
-  const error = state.fieldErrors?.code ?? state.error;
   return (
-    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Enter the code from the app">
-      <FormMessages state={{ error }} errorFor="code" />
-      <input type="hidden" name="trustedDeviceId" value={trustedDeviceId} />
-      <Field name="code" label={`Code from ${label}`} hint={`The ${digits}-digit code the app shows now.`}>
-        <CodeInput id="code" digits={digits} error={Boolean(error)} />
-      </Field>
-      <SubmitButton label="Verify" pendingLabel="Checking…" />
-    </form>
+    <CodeForm
+      key={useAnswerKey(state)}
+      action={action}
+      error={state.fieldErrors?.code ?? state.error}
+      hidden={{ trustedDeviceId }}
+      label={`Code from ${label}`}
+      hint={`The ${digits}-digit code the app shows now.`}
+      digits={digits}
+      ariaLabel="Enter the code from the app"
+    />
   );
 }

@@ -3,9 +3,8 @@
 // key), and its code, the first one at setup (it makes the app theirs) and one at every sign-in
 // after the password. A right code opens the console.
 import { useActionState } from 'react';
-import { Field } from '../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../components/form-messages.tsx';
-import { CodeInput } from '../../components/code-input.tsx';
+import { CodeForm } from '../../components/code-form.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../../lib/form-state.ts';
 
@@ -27,14 +26,15 @@ export function StartAppForm({ again, start }: { again: boolean; start: FormActi
 
 export function StaffCodeForm({ action, digits, issuer }: { action: FormAction; digits: number; issuer: string }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM);
-  const error = state.fieldErrors?.code ?? state.error;
   return (
-    <form key={useAnswerKey(state)} action={formAction} noValidate aria-label="Verify with your authenticator app">
-      <FormMessages state={{ error }} errorFor="code" />
-      <Field name="code" label="Code from your authenticator app" hint={`The ${digits}-digit code the app shows now for “${issuer}”.`}>
-        <CodeInput id="code" digits={digits} error={Boolean(error)} />
-      </Field>
-      <SubmitButton label="Verify" pendingLabel="Checking…" />
-    </form>
+    <CodeForm
+      key={useAnswerKey(state)}
+      action={formAction}
+      error={state.fieldErrors?.code ?? state.error}
+      label="Code from your authenticator app"
+      hint={`The ${digits}-digit code the app shows now for “${issuer}”.`}
+      digits={digits}
+      ariaLabel="Verify with your authenticator app"
+    />
   );
 }

@@ -1,13 +1,14 @@
 'use server';
 // Registering an iOS device and sending it a code on the Trusted Devices page (./add-panel.tsx):
-// a registered device becomes a device waiting for its code (app/actions/devices.ts confirms it).
+// a registered device becomes a device waiting for its code, asked for on a page of its own
+// (app/lib/device-answer.ts answerSent; app/actions/devices.ts confirms it).
 import { runtime } from '@/src/runtime.ts';
 import { addPushDevice, registerDevice } from '@/src/kinds/push/add.ts';
 import { DEVICES_PAGE } from '@/src/sessions/stage-policy.ts';
 import { guessingRequestContext, requestContext } from '../../lib/request.ts';
 import { requireSecurityPass } from '../../lib/security-pass.ts';
 import { formField, formFields, type FormState } from '../../lib/form-state.ts';
-import { answer } from '../../lib/device-answer.ts';
+import { answer, answerSent } from '../../lib/device-answer.ts';
 
 export async function registerDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass(DEVICES_PAGE);
@@ -16,5 +17,8 @@ export async function registerDeviceAction(_prev: FormState, formData: FormData)
 
 export async function addPushDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass(DEVICES_PAGE);
-  return answer(await addPushDevice(runtime(), actor, formField(formData, 'registeredDeviceId'), await guessingRequestContext()), formData);
+  return answerSent(
+    await addPushDevice(runtime(), actor, formField(formData, 'registeredDeviceId'), await guessingRequestContext()),
+    formData,
+  );
 }

@@ -1,6 +1,7 @@
 import type { DetailsView } from '@/src/support/console.ts';
 import { kindTitle } from '@/src/kinds/registry.ts';
 import { When } from './when.tsx';
+import { DeviceName } from '../../components/device-name.tsx';
 
 /** The account's trusted devices, view only. */
 export function TrustedDevicesTable({ devices }: { devices: DetailsView['devices'] }) {
@@ -19,7 +20,9 @@ export function TrustedDevicesTable({ devices }: { devices: DetailsView['devices
       <tbody>
         {devices.map((d, i) => (
           <tr key={i}>
-            <td>{d.label}</td>
+            <td>
+              <DeviceName label={d.label} />
+            </td>
             <td>{kindTitle(d.kind)}</td>
             <td>
               <When d={d.addedAt} show="date" />

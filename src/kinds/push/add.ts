@@ -95,6 +95,6 @@ export async function addPushDevice(
     ok: true,
     trustedDeviceId: device.id,
     expiresAt: sent.expiresAt,
-    message: `We sent a ${deps.codeDigits}-digit code to ${registered.name}. Enter it below to make it a trusted device.`,
+    message: `We sent a ${deps.codeDigits}-digit code to ${registered.name}.`,
   };
 }

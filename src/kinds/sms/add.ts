@@ -111,7 +111,7 @@ export async function addPhoneNumber(
     ok: true,
     trustedDeviceId: device.id,
     expiresAt: sent.expiresAt,
-    message: `We sent a ${deps.codeDigits}-digit code to ${maskPhoneNumber(e164)}. Enter it below to finish adding the number.`,
+    message: `We sent a ${deps.codeDigits}-digit code to ${maskPhoneNumber(e164)}.`,
   };
 }
 

@@ -21,7 +21,7 @@ export const PHONE_NUMBER_ERRORS = {
   /** Not a possible number for the country (libphonenumber). */
   INVALID_NUMBER: (countryName: string) => `Enter a valid phone number for ${countryName}.`,
   NUMBER_ALREADY_TRUSTED: 'This number is already one of your trusted devices.',
-  NUMBER_AWAITING_CODE: 'This number is already waiting for its code. Enter the code below, or send a new one.',
+  NUMBER_AWAITING_CODE: 'This number is already waiting for its code: enter it under Waiting for a Code, or send a new one there.',
   /** Twilio Lookup says the number cannot be texted at all. */
   NUMBER_REFUSED: SMS_BAD_NUMBER,
   /** Apple's FAQ (docs/rules.md#trusted-devices): "You can't use landline or web-based (VOIP) phone services for two-step verification." */

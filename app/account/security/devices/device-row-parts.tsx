@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { PendingButton } from '../../../components/submit-button.tsx';
 import { LocalTime } from '../../../components/local-time.tsx';
+import { DeviceName, spokenLabel } from '../../../components/device-name.tsx';
 import type { FormState } from '../../../lib/form-state.ts';
 import styles from './devices.module.css';
 
@@ -37,7 +38,7 @@ export function DeviceIdentity({ kind, label, meta }: { kind: Kind; label: strin
       </span>
       <div>
         <div className={`${styles.name} ${kind.labelIs === 'number' ? styles.number : ''}`} data-testid="device-label">
-          {label}
+          <DeviceName label={label} />
         </div>
         <div className={styles.meta}>{meta}</div>
       </div>
@@ -49,7 +50,12 @@ export function RemoveForm({ id, label, action }: { id: string; label: string; a
   return (
     <form action={action}>
       <input type="hidden" name="trustedDeviceId" value={id} />
-      <PendingButton label="Remove" pendingLabel="Removing…" className={`button secondary ${styles.small}`} ariaLabel={`Remove ${label}`} />
+      <PendingButton
+        label="Remove"
+        pendingLabel="Removing…"
+        className={`button secondary ${styles.small}`}
+        ariaLabel={`Remove ${spokenLabel(label)}`}
+      />
     </form>
   );
 }

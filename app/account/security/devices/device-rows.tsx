@@ -1,13 +1,12 @@
 'use client';
 // The device rows of the Trusted Devices page, whatever the kind: a trusted device, a device
-// waiting for the code we sent it (the code field, Verify, Send a new code) and one whose setup was
+// waiting for the code we sent it (its code's forms, ./device-code.tsx) and one whose setup was
 // not finished, each with the buttons that act on it. A kind's rows of its own are in its folder
 // (app/_kinds/<kind>/).
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { confirmDeviceAction, removeDeviceAction, resendCodeAction } from '../../../actions/devices.ts';
-import { CodeInput } from '../../../components/code-input.tsx';
-import { PendingButton } from '../../../components/submit-button.tsx';
+import { removeDeviceAction } from '../../../actions/devices.ts';
+import { DeviceCode } from './device-code.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
 import { DeviceDates, DeviceIdentity, RemoveForm, RowMessage, type Kind } from './device-row-parts.tsx';
 import styles from './devices.module.css';
@@ -47,13 +46,9 @@ export function TrustedDeviceRow(props: {
   );
 }
 
-/** A device waiting for its code: the code field, Verify, Send a new code, and Remove. */
+/** A device waiting for its code: the code field, Verify, Send a new code (./device-code.tsx), and Remove. */
 export function PendingDeviceRow(props: { id: string; kind: Kind; label: string; digits: number }) {
-  const [verified, verify] = useActionState(confirmDeviceAction, EMPTY_FORM);
-  const [resent, resend] = useActionState(resendCodeAction, EMPTY_FORM);
   const [removed, remove] = useActionState(removeDeviceAction, EMPTY_FORM);
-  const codeError = verified.fieldErrors?.code;
-  const inputId = `code-${props.id}`;
   return (
     <li className={styles.row} data-testid="pending-device">
       <div className={styles.head}>
@@ -67,25 +62,9 @@ export function PendingDeviceRow(props: { id: string; kind: Kind; label: string;
         </div>
       </div>
       <div className={styles.verify}>
-        <form action={verify} noValidate aria-label={`Verify ${props.label}`}>
-          <input type="hidden" name="trustedDeviceId" value={props.id} />
-          <div className={`field ${styles.field}${codeError ? ' invalid' : ''}`}>
-            <label htmlFor={inputId}>Verification code</label>
-            <CodeInput id={inputId} digits={props.digits} className={styles.code} error={Boolean(codeError)} />
-          </div>
-          <PendingButton label="Verify" pendingLabel="Checking…" className="button" />
-        </form>
-        <form action={resend}>
-          <input type="hidden" name="trustedDeviceId" value={props.id} />
-          <PendingButton label="Send a new code" pendingLabel="Sending…" className={`${styles.link}`} />
-        </form>
+        <DeviceCode id={props.id} label={props.label} digits={props.digits} fieldId={`code-${props.id}`} />
       </div>
-      {codeError ? (
-        <p className={`${styles.message} ${styles.error}`} id={`${inputId}-error`} role="alert">
-          {codeError}
-        </p>
-      ) : null}
-      <RowMessage states={[verified, removed, resent]} />
+      <RowMessage states={[removed]} />
     </li>
   );
 }

@@ -9,6 +9,8 @@ import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
 import { TrustedDeviceRow } from './device-rows.tsx';
 import { PendingSection } from './pending-section.tsx';
+import { CodeView } from './code-view.tsx';
+import { DeviceName } from '../../../components/device-name.tsx';
 import { AddOtherKinds } from './add-other-kinds.tsx';
 import { kindUis } from '../../../_kinds/registry.tsx';
 import type { AddProps } from '../../../_kinds/kind-ui.ts';
@@ -41,13 +43,21 @@ export default async function TrustedDevicesPage({
   const params = await searchParams;
   const locale = accountLocale(account.countryCode);
 
+  // Once a code was sent to a device being added, its code is the page's only question.
+  const verifying = typeof params.verify === 'string' ? pending.find((d) => d.id === params.verify) : undefined;
+  if (verifying && verifying.shows.proof === 'sent-code') {
+    return <CodeView device={verifying} digits={rt.codeDigits} sent={params.sent === '1'} />;
+  }
+
   // After a code was entered or a device removed the page is reloaded with what happened.
   const added = typeof params.added === 'string' ? trusted.find((d) => d.id === params.added) : undefined;
-  const notice = added
-    ? `${added.label} is now a trusted device.`
-    : params.removed
-      ? 'The device was removed. It can no longer be used to verify your identity.'
-      : null;
+  const notice = added ? (
+    <>
+      <DeviceName label={added.label} /> is now a trusted device.
+    </>
+  ) : params.removed ? (
+    'The device was removed. It can no longer be used to verify your identity.'
+  ) : null;
   // The trusted phones are the listed trusted devices that take texts (src/devices/trusted-phones.ts counts the same).
   const trustedPhones = trusted.filter((d) => kindOf(d.kind).trustedPhone).length;
   const needsPhone = trustedPhones === 0;

@@ -14,7 +14,9 @@ export function PendingSection({ pending, digits }: { pending: TrustedDeviceView
     <section className="panel" aria-labelledby="pending-heading">
       <h2 id="pending-heading">Waiting for a Code</h2>
       <p className="muted small">
-        These become trusted devices once you enter a code from them. A code we send works for {durationText(CODE_TTL_MS)}.
+        These become trusted devices once you enter a code from them.
+        {/* Only when a device here is sent its code: a device that makes its own is sent nothing. */}
+        {pending.some((d) => d.shows.proof === 'sent-code') ? ` A code we send works for ${durationText(CODE_TTL_MS)}.` : null}
       </p>
       <ul className={styles.list} aria-labelledby="pending-heading">
         {pending.map((d) =>

@@ -7,6 +7,7 @@ import { explainEligibility } from '@/src/eligibility/explain.ts';
 import { aDigits } from '@/src/format.ts';
 import { SETUP_STEPS } from '@/src/two-step/turn-on.ts';
 import { Explained } from '../../../components/explained.tsx';
+import { DeviceName } from '../../../components/device-name.tsx';
 import { loadSetup, STEP_IN_SENTENCE, STEP_PATHS, STEP_TITLES, StepList, SetupStopped, stepIndex } from './setup-ui.tsx';
 import styles from './setup.module.css';
 import type { Metadata } from 'next';
@@ -63,7 +64,7 @@ export default async function SetupPage() {
             <ul className={styles.devices} aria-label="Your trusted devices" data-testid="setup-devices">
               {[...phones, ...others].map((d) => (
                 <li key={d.id}>
-                  ✓ {d.label} <span className="muted small">({d.shows.channel}, verified)</span>
+                  ✓ <DeviceName label={d.label} /> <span className="muted small">({d.shows.channel}, verified)</span>
                 </li>
               ))}
             </ul>

@@ -8,6 +8,7 @@ import { kindUis } from '../../../_kinds/registry.tsx';
 import { codeOrSignature } from '../../../_kinds/wording.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
+import { DeviceName } from '../../../components/device-name.tsx';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Two-Step Verification' };
@@ -37,7 +38,7 @@ export default async function ManageTwoStepPage() {
         <ul className="plain-list" data-testid="manage-devices">
           {trusted.map((d) => (
             <li key={d.id}>
-              {d.label} <span className="muted small">{d.shows.channel}</span>
+              <DeviceName label={d.label} /> <span className="muted small">{d.shows.channel}</span>
             </li>
           ))}
         </ul>

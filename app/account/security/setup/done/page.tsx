@@ -6,6 +6,7 @@ import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { requireSecurityPass } from '../../../../lib/security-pass.ts';
 import { LocalTime } from '../../../../components/local-time.tsx';
 import { FocusHeading } from '../../../../components/focus-on-mount.tsx';
+import { DeviceName } from '../../../../components/device-name.tsx';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Two-Step Verification Is On' };
@@ -32,7 +33,9 @@ export default async function TwoStepOnPage() {
         </p>
         <ul className="plain-list" data-testid="done-devices">
           {trusted.map((d) => (
-            <li key={d.id}>{d.label}</li>
+            <li key={d.id}>
+              <DeviceName label={d.label} />
+            </li>
           ))}
         </ul>
         <p>
