@@ -101,7 +101,10 @@ export async function signUp(
     await db.$transaction(async (tx) => {
       // Links that ran out (for any address) are forgotten: their rows hold password hashes.
       await tx.pendingAccount.deleteMany({ where: { expiresAt: { lte: now } } });
-      const existing = await tx.account.findUnique({ where: { appleIdKey: key }, select: { id: true, appleId: true, name: true } });
+      const existing = await tx.account.findUnique({
+        where: { appleIdKey: key },
+        select: { id: true, appleId: true, name: true, timeZone: true },
+      });
       if (existing) {
         await enqueueEmail(
           tx,
@@ -109,7 +112,13 @@ export async function signUp(
             kind: 'account-exists',
             accountId: existing.id,
             to: existing.appleId,
-            ...accountExistsEmail({ name: existing.name, appleId: existing.appleId, at: now, appUrl: deps.appUrl }),
+            ...accountExistsEmail({
+              name: existing.name,
+              appleId: existing.appleId,
+              at: now,
+              appUrl: deps.appUrl,
+              timeZone: existing.timeZone,
+            }),
           },
           clock,
         );
@@ -120,7 +129,7 @@ export async function signUp(
           {
             kind: 'activate-account',
             to: account.appleId,
-            ...activateAccountEmail({ appleId: account.appleId, link: activationLink(deps.appUrl, token), expiresAt }),
+            ...activateAccountEmail({ appleId: account.appleId, link: activationLink(deps.appUrl, token), expiresAt, timeZone: null }),
           },
           clock,
         );
