@@ -116,11 +116,11 @@ test('turning two-step on, every step and its error states, then the confirmatio
   // The Time Zone form open, saved, and refused (only a tampered form can send an unknown zone).
   await page.locator('summary', { hasText: 'Change time zone' }).click();
   await axe(page, 'Password and Security: time zone form open');
-  await page.getByLabel('Time zone').selectOption('Europe/Paris');
+  await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/Paris');
   await submit(page, 'Save Time Zone');
   await expect(page.getByRole('status').filter({ hasText: 'Your emails now give times in' })).toBeVisible();
   await axe(page, 'Password and Security: time zone saved');
-  await page.getByLabel('Time zone').evaluate((select: HTMLSelectElement) => {
+  await page.getByLabel('Time zone', { exact: true }).evaluate((select: HTMLSelectElement) => {
     select.options[select.selectedIndex]!.value = 'Mars/Olympus_Mons';
   });
   await submit(page, 'Save Time Zone');
