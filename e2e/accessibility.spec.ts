@@ -118,6 +118,19 @@ test('turning two-step on, every step and its error states, then the confirmatio
   await axe(page, 'setup step 1 (no devices)');
   await page.goto('/account/security');
   await axe(page, 'Password and Security: setup running (step 1 of 4)');
+  // The Time Zone form open, saved, and refused (only a tampered form can send an unknown zone).
+  await page.locator('summary', { hasText: 'Change time zone' }).click();
+  await axe(page, 'Password and Security: time zone form open');
+  await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/Paris');
+  await submit(page, 'Save Time Zone');
+  await expect(page.getByRole('status').filter({ hasText: 'Your emails now give times in' })).toBeVisible();
+  await axe(page, 'Password and Security: time zone saved');
+  await page.getByLabel('Time zone', { exact: true }).evaluate((select: HTMLSelectElement) => {
+    select.options[select.selectedIndex]!.value = 'Mars/Olympus_Mons';
+  });
+  await submit(page, 'Save Time Zone');
+  await expect(page.getByTestId('error-summary')).toBeVisible();
+  await axe(page, 'Password and Security: time zone refused');
 
   await page.goto('/account/security/devices');
   await axe(page, 'trusted devices (none)');

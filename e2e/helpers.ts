@@ -361,3 +361,17 @@ export async function twilioFault(page: Page, fault: { code: number; times?: num
   });
   expect(res.status()).toBe(200);
 }
+
+/**
+ * How an email writes the day of an instant for a holder whose zone is `zone` (the zone the
+ * browser reported at sign-in): "March 1, 2027 (Pacific Standard Time)". Worked out here, apart
+ * from the portal's formatter, so a spec checks the portal's words rather than repeating them.
+ */
+export function emailDay(instant: string | number, zone: string): string {
+  const d = new Date(instant);
+  const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: zone }).format(d);
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'long' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName')!.value;
+  return `${day} (${name})`;
+}

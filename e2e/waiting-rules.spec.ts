@@ -12,6 +12,7 @@ import { type Page } from '@playwright/test';
 import {
   advanceClock,
   answerSecurityQuestions,
+  emailDay,
   createAccount,
   newAppleId,
   newestMailText,
@@ -156,7 +157,8 @@ test('a change inside a running wait extends it: the page names the latest chang
   expect(new Date(newEnd).getTime() - new Date(firstEnd!).getTime()).toBeGreaterThanOrEqual(DAY_S * 1000);
   await expect(page.getByRole('link', { name: 'contact support' })).toHaveAttribute('href', '/contact-support');
 
-  const subject = `Two-step verification setup is paused until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(newEnd))}`;
+  // Signed in from Los Angeles: the emails write their dates there, named.
+  const subject = `Two-step verification setup is paused until ${emailDay(newEnd, 'America/Los_Angeles')}`;
   for (const address of [appleId, newRescue]) {
     const text = await newestMailText(page, address, subject);
     expect(text).toContain('your rescue email was changed');
@@ -199,7 +201,7 @@ test('password changed, wait over, Get Started never chosen: a reminder 5 days b
   }
 
   await advance(page, 25 * DAY_S);
-  const reminder = `5 days left to turn on two-step verification (until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(completeBy))})`;
+  const reminder = `5 days left to turn on two-step verification, until ${emailDay(completeBy, 'America/Los_Angeles')}`;
   for (const address of [appleId, rescue])
     expect(await newestMailText(page, address, reminder)).toContain('a new 3-day waiting period starts');
 
@@ -208,7 +210,7 @@ test('password changed, wait over, Get Started never chosen: a reminder 5 days b
   await expect(sentence(page)).toHaveAttribute('data-state', 'window-expired');
   await expect(sentence(page)).toContainText('The 30 days to complete setup ended on');
   const newEnd = (await sentence(page).locator('time').nth(1).getAttribute('datetime'))!;
-  const subject = `Two-step verification setup is paused until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(newEnd))}`;
+  const subject = `Two-step verification setup is paused until ${emailDay(newEnd, 'America/Los_Angeles')}`;
   for (const address of [appleId, rescue])
     expect(await newestMailText(page, address, subject)).toContain('the 30 days to complete setup ran out');
   await page.reload();

@@ -8,6 +8,7 @@ import { answerSecurityQuestions } from '@/src/accounts/security-pass.ts';
 import { changeBirthDate, changePassword, changeRescueEmail, changeSecurityQuestions } from '@/src/account-changes/account-changes.ts';
 import type { FormResult } from '@/src/forms/forms.ts';
 import { startSetup } from '@/src/eligibility/waiting-periods.ts';
+import { chooseTimeZone } from '@/src/accounts/time-zone.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireAccount } from '../lib/session.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
@@ -44,6 +45,15 @@ export async function changeRescueEmailAction(_prev: FormState, formData: FormDa
 
 export async function changeBirthDateAction(_prev: FormState, formData: FormData) {
   return change(changeBirthDate, formData);
+}
+
+/** The zone emails give times in: not a significant change, so no waiting period and no email. */
+export async function chooseTimeZoneAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireSecurityPass();
+  const result = await chooseTimeZone(runtime().db, actor.accountId, formFields(formData));
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  revalidatePath('/account/security');
+  return { done: true, notice: result.message, values: { timeZone: result.timeZone } };
 }
 
 /** "Get Started": begins setup when the eligibility engine says it is available. */

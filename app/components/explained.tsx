@@ -2,7 +2,7 @@
 // reader's own time zone (LocalTime), operator calendar days as that day everywhere, links as links.
 import Link from 'next/link';
 import type { Part } from '@/src/eligibility/explain.ts';
-import { formatDate } from '@/src/format.ts';
+import { formatDay } from '@/src/format.ts';
 import { LocalTime } from './local-time.tsx';
 
 export function Explained({ parts, locale }: { parts: readonly Part[]; locale?: string }) {
@@ -20,7 +20,7 @@ export function Explained({ parts, locale }: { parts: readonly Part[]; locale?: 
         if ('day' in p) {
           return (
             <time key={i} dateTime={p.day.toISOString().slice(0, 10)}>
-              {formatDate(p.day, locale, 'UTC')}
+              {formatDay(p.day, locale)}
             </time>
           );
         }

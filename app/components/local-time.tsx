@@ -1,31 +1,25 @@
 'use client';
-// An instant shown in the reader's own time zone, written the way the account's country writes
-// dates in English (the page's language): en-GB "25 November 2026", en-US "November 25, 2026".
-// The server renders UTC (labelled); the browser replaces it with local time once running.
+// An instant shown in the reader's own time zone, named ("Pacific Standard Time", never "GMT-8"),
+// written the way the account's country writes dates in English (the page's language): en-GB
+// "25 November 2026", en-US "November 25, 2026". The words come from src/format.ts, the formatter
+// emails use too, so a page and an email write the same instant alike. The server does not know
+// the browser's zone: it renders UTC (said as "UTC"); the browser replaces it once running.
 import { useEffect, useState } from 'react';
-import { DATE_TIME } from '@/src/format.ts';
+import { formatDate, formatDateTime, knownTimeZone } from '@/src/format.ts';
 
-const OPTIONS: Record<'date' | 'dateTime', Intl.DateTimeFormatOptions> = { date: { dateStyle: 'long' }, dateTime: DATE_TIME };
+function format(iso: string, show: 'date' | 'dateTime', locale: string, timeZone: string | null): string {
+  return (show === 'date' ? formatDate : formatDateTime)(new Date(iso), locale, timeZone);
+}
 
-// The server's UTC formatters, made once per locale and style (an activity page shows 20 times).
-const utcFormatters = new Map<string, Intl.DateTimeFormat>();
-const MAX_FORMATTERS_KEPT = 64; // locales come from accounts' countries: bounded all the same
-
-function utcFormatter(locale: string, show: 'date' | 'dateTime'): Intl.DateTimeFormat {
-  const key = `${locale}|${show}`;
-  let f = utcFormatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...OPTIONS[show], timeZone: 'UTC' });
-    if (utcFormatters.size < MAX_FORMATTERS_KEPT) utcFormatters.set(key, f);
-  }
-  return f;
+/** The zone the browser reports (canonical); null when it reports none or one the formatter cannot name. */
+export function browserTimeZone(): string | null {
+  return knownTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 export function LocalTime({ iso, show = 'dateTime', locale = 'en-US' }: { iso: string; show?: 'date' | 'dateTime'; locale?: string }) {
-  const utc = utcFormatter(locale, show).format(new Date(iso));
-  const [text, setText] = useState(utc);
+  const [text, setText] = useState(() => format(iso, show, locale, null));
   useEffect(() => {
-    setText(new Intl.DateTimeFormat(locale, OPTIONS[show]).format(new Date(iso)));
+    setText(format(iso, show, locale, browserTimeZone()));
   }, [iso, show, locale]);
   return (
     <time dateTime={iso} suppressHydrationWarning>

@@ -5,6 +5,7 @@ import { Field, errorProps } from '../components/field.tsx';
 import { EMPTY_FORM } from '../lib/form-state.ts';
 import { SubmitButton } from '../components/submit-button.tsx';
 import { FormMessages, useKeptValues } from '../components/form-messages.tsx';
+import { TimeZoneField } from '../components/time-zone-field.tsx';
 
 /** `interaction`: the app's sign-in this one serves; `appleId`: filled in when a signed-in holder is asked for the password again. */
 export function SignInForm({ interaction, appleId }: { interaction: string | null; appleId?: string }) {
@@ -15,6 +16,7 @@ export function SignInForm({ interaction, appleId }: { interaction: string | nul
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
       <FormMessages state={state} />
       {interaction ? <input type="hidden" name="interaction" value={interaction} /> : null}
+      <TimeZoneField />
       <Field name="appleId" label="Apple ID" error={e.appleId}>
         <input type="email" autoComplete="username" defaultValue={kept.values.appleId ?? appleId} {...errorProps('appleId', e.appleId)} />
       </Field>

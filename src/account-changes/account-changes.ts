@@ -66,7 +66,7 @@ async function commitSignificantChange(
         kind,
         accountId: account.id,
         to: notify,
-        ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: kind, at: now }),
+        ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: kind, at: now, timeZone: updated.timeZone }),
       },
       deps.clock,
     );

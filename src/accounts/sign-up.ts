@@ -123,7 +123,10 @@ export async function signUp(
     await db.$transaction(async (tx) => {
       // Links that ran out (for any address) are forgotten: their rows hold password hashes.
       await tx.pendingAccount.deleteMany({ where: { expiresAt: { lte: now } } });
-      const existing = await tx.account.findUnique({ where: { appleIdKey: key }, select: { id: true, appleId: true, name: true } });
+      const existing = await tx.account.findUnique({
+        where: { appleIdKey: key },
+        select: { id: true, appleId: true, name: true, timeZone: true },
+      });
       if (existing) {
         await enqueueEmail(
           tx,
@@ -131,7 +134,13 @@ export async function signUp(
             kind: 'account-exists',
             accountId: existing.id,
             to: existing.appleId,
-            ...accountExistsEmail({ name: existing.name, appleId: existing.appleId, at: now, appUrl: deps.appUrl }),
+            ...accountExistsEmail({
+              name: existing.name,
+              appleId: existing.appleId,
+              at: now,
+              appUrl: deps.appUrl,
+              timeZone: existing.timeZone,
+            }),
           },
           clock,
         );
@@ -142,7 +151,7 @@ export async function signUp(
           {
             kind: 'activate-account',
             to: account.appleId,
-            ...activateAccountEmail({ appleId: account.appleId, link: activationLink(deps.appUrl, token), expiresAt }),
+            ...activateAccountEmail({ appleId: account.appleId, link: activationLink(deps.appUrl, token), expiresAt, timeZone: null }),
           },
           clock,
         );

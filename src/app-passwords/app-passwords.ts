@@ -133,7 +133,7 @@ export async function createAppPassword(
         kind: 'app-password-created',
         accountId: account.id,
         to: addressesOnFile(account),
-        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: true, at: now }),
+        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: true, at: now, timeZone: account.timeZone }),
       },
       deps.clock,
     );
@@ -194,7 +194,7 @@ export async function revokeAppPassword(
         kind: 'app-password-revoked',
         accountId: account.id,
         to: addressesOnFile(account),
-        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: false, at: now }),
+        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: false, at: now, timeZone: account.timeZone }),
       },
       deps.clock,
     );
@@ -228,7 +228,15 @@ export async function revokeAllAppPasswords(
         kind: 'app-passwords-revoked-all',
         accountId: account.id,
         to: addressesOnFile(account),
-        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label: '', created: false, at: now, count }),
+        ...appPasswordEmail({
+          name: account.name,
+          appleId: account.appleId,
+          label: '',
+          created: false,
+          at: now,
+          count,
+          timeZone: account.timeZone,
+        }),
       },
       deps.clock,
     );

@@ -79,7 +79,7 @@ export async function wrongCodeCounted(tx: DbTx, clock: Clock, a: Attempt, now: 
 async function sendWrongCodesAlert(tx: DbTx, clock: Clock, accountId: string, run: WrongCodeRun, now: Date): Promise<void> {
   const account = await tx.account.findUniqueOrThrow({
     where: { id: accountId },
-    select: { name: true, appleId: true, rescueEmail: true },
+    select: { name: true, appleId: true, rescueEmail: true, timeZone: true },
   });
   const wrong = await tx.securityEvent.findMany({
     where: { accountId, kind: 'code-wrong', createdAt: { gte: run.runStartedAt } },
@@ -102,7 +102,14 @@ async function sendWrongCodesAlert(tx: DbTx, clock: Clock, accountId: string, ru
       kind: 'wrong-codes-alert',
       accountId,
       to: account.rescueEmail ? [account.appleId, account.rescueEmail] : [account.appleId],
-      ...wrongCodesAlertEmail({ name: account.name, appleId: account.appleId, at: now, wrongCodes: WRONG_CODES_BEFORE_PAUSE, sources }),
+      ...wrongCodesAlertEmail({
+        name: account.name,
+        appleId: account.appleId,
+        at: now,
+        wrongCodes: WRONG_CODES_BEFORE_PAUSE,
+        sources,
+        timeZone: account.timeZone,
+      }),
     },
     clock,
   );

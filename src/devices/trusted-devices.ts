@@ -106,6 +106,7 @@ export async function announceDeviceChange(
         uses: kindOf(device.kind).trustedUses,
         added,
         at,
+        timeZone: account.timeZone,
       }),
     },
     clock,

@@ -4,7 +4,7 @@
 // which mail/ sits below and may not import. Plain text; no secret, as every email.
 import { durationAdjective, durationText } from '../clock.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { oneLine, type EmailContent } from '../mail/templates.ts';
+import { oneLine, type EmailContent, type Zoned } from '../mail/templates.ts';
 import type { Eligibility, WaitingReason } from './eligibility.ts';
 import { RULES, explainEligibility, partsText, waitingReasonName, windowExpiredWhy } from './explain.ts';
 
@@ -16,16 +16,18 @@ const securityPage = (appUrl: string) => `${oneLine(appUrl).replace(/\/+$/, '')}
  * not offered in the account's country by the end of the wait, so the email does NOT promise "30
  * days after that date": it says what is true for that account instead.
  */
-export function waitingPeriodStartedEmail(p: {
-  name: string;
-  appleId: string;
-  reason: WaitingReason;
-  reasonAt: Date;
-  endsAt: Date;
-  appUrl: string;
-  extended?: boolean;
-  countryUnavailable?: { country: string; availableFrom: Date | null } | null;
-}): EmailContent {
+export function waitingPeriodStartedEmail(
+  p: {
+    name: string;
+    appleId: string;
+    reason: WaitingReason;
+    reasonAt: Date;
+    endsAt: Date;
+    appUrl: string;
+    extended?: boolean;
+    countryUnavailable?: { country: string; availableFrom: Date | null } | null;
+  } & Zoned,
+): EmailContent {
   const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
   const unavailable = p.countryUnavailable;
   const country = unavailable ? oneLine(unavailable.country) : '';
@@ -35,6 +37,7 @@ export function waitingPeriodStartedEmail(p: {
           explainEligibility({ state: 'country-unavailable', countryCode: country, availableFrom: unavailable.availableFrom }, 'email', {
             country,
           }).sentence,
+          p.timeZone,
         ),
         'Until it is, you cannot set it up; your Password and Security page can email you when it is offered:',
       ]
@@ -46,16 +49,16 @@ export function waitingPeriodStartedEmail(p: {
       ? { state: 'window-expired', windowEndedAt: p.reasonAt, endsAt: p.endsAt }
       : { state: 'waiting', endsAt: p.endsAt, reason: p.reason, reasonAt: p.reasonAt };
   return {
-    subject: `Two-step verification setup is paused until ${formatDate(p.endsAt)}`,
+    subject: `Two-step verification setup is paused until ${formatDate(p.endsAt, 'en-US', p.timeZone)}`,
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
-      `On ${formatDateTime(p.reasonAt)}, ${waitingReasonName(p.reason)} for the Apple ID ${oneLine(p.appleId)}.`,
+      `On ${formatDateTime(p.reasonAt, 'en-US', p.timeZone)}, ${waitingReasonName(p.reason)} for the Apple ID ${oneLine(p.appleId)}.`,
       '',
       ...(p.extended
         ? ['This change came during a waiting period, so the waiting period now ends later than our earlier email said.']
         : []),
-      partsText(explainEligibility(state, 'email').sentence),
+      partsText(explainEligibility(state, 'email').sentence, p.timeZone),
       ...after,
       `${appUrl}/account/security`,
       '',
@@ -72,14 +75,14 @@ export function waitingPeriodStartedEmail(p: {
 }
 
 /** Scheduled for the end of a waiting period, to every address on file. */
-export function waitingPeriodEndedEmail(p: { name: string; appleId: string; completeBy: Date; appUrl: string }): EmailContent {
+export function waitingPeriodEndedEmail(p: { name: string; appleId: string; completeBy: Date; appUrl: string } & Zoned): EmailContent {
   return {
     subject: 'You can turn on two-step verification now',
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
       `The waiting period of the Apple ID ${oneLine(p.appleId)} is over: you can turn on two-step verification now.`,
-      `${partsText(explainEligibility({ state: 'available', completeBy: p.completeBy }, 'email').sentence)} Set it up at:`,
+      `${partsText(explainEligibility({ state: 'available', completeBy: p.completeBy }, 'email').sentence, p.timeZone)} Set it up at:`,
       securityPage(p.appUrl),
       '',
       'Two-Step',
@@ -89,13 +92,13 @@ export function waitingPeriodEndedEmail(p: { name: string; appleId: string; comp
 }
 
 /** Scheduled WINDOW_REMINDER_BEFORE_MS before the 30 days to complete setup run out, to every address on file. */
-export function setupWindowClosingEmail(p: { name: string; appleId: string; completeBy: Date; appUrl: string }): EmailContent {
+export function setupWindowClosingEmail(p: { name: string; appleId: string; completeBy: Date; appUrl: string } & Zoned): EmailContent {
   return {
-    subject: `${durationText(RULES.reminderBeforeMs)} left to turn on two-step verification (until ${formatDate(p.completeBy)})`,
+    subject: `${durationText(RULES.reminderBeforeMs)} left to turn on two-step verification, until ${formatDate(p.completeBy, 'en-US', p.timeZone)}`,
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
-      `You can turn on two-step verification for the Apple ID ${oneLine(p.appleId)} until ${formatDateTime(p.completeBy)}.`,
+      `You can turn on two-step verification for the Apple ID ${oneLine(p.appleId)} until ${formatDateTime(p.completeBy, 'en-US', p.timeZone)}.`,
       `If setup is not complete by then, a new ${durationAdjective(RULES.waitingPeriodMs)} waiting period starts before you can try again. Set it up at:`,
       securityPage(p.appUrl),
       '',

@@ -10,12 +10,12 @@ import { durationAdjective, durationText } from '../clock.ts';
 import { changeName } from '../security-events/change-names.ts';
 import { SETUP_WINDOW_MS, WAITING_PERIOD_MS, WINDOW_REMINDER_BEFORE_MS, type Eligibility, type WaitingReason } from './eligibility.ts';
 import { regionName } from './regions.ts';
-import { aDigits, formatDate, formatDateTime } from '../format.ts';
+import { aDigits, formatDate, formatDateTime, formatDay, type TimeZone } from '../format.ts';
 import { CONTACT_SUPPORT_PATH } from '../mail/templates.ts';
 
 export type Part =
   | string
-  /** An instant: the reader's local time on a page, UTC (labelled) in an email. */
+  /** An instant: the reader's local time on a page, the account's zone (named) in an email. */
   | { at: Date; show: 'date' | 'dateTime' }
   /** A calendar day set by the operator (00:00 UTC that day): the same day in every time zone. */
   | { day: Date }
@@ -239,14 +239,17 @@ export function explainEligibility(e: Eligibility, audience: Audience, opts: Exp
 /** Support's facts list: what started the latest waiting period, "The password was changed". */
 export const waitingReasonLabel = (reason: string, rules: Partial<Rules> = {}) => capital(waitingReasonName(reason, 'the', rules));
 
-/** Parts as plain text for an email or a form message: dates in UTC, labelled; links by their text. */
-export function partsText(parts: readonly Part[]): string {
+/**
+ * Parts as plain text for an email or a form message: instants in the account's zone, named (UTC,
+ * said as "UTC", when none is known); links by their text.
+ */
+export function partsText(parts: readonly Part[], timeZone: TimeZone = null): string {
   return parts
     .map((p) => {
       if (typeof p === 'string') return p;
-      if ('day' in p) return formatDate(p.day, 'en-US', 'UTC');
+      if ('day' in p) return formatDay(p.day);
       if ('link' in p) return p.text;
-      return p.show === 'date' ? formatDate(p.at) : formatDateTime(p.at);
+      return p.show === 'date' ? formatDate(p.at, 'en-US', timeZone) : formatDateTime(p.at, 'en-US', timeZone);
     })
     .join('');
 }

@@ -57,6 +57,8 @@ export interface SignificantChangeAccount {
   rescueEmail: string | null;
   twoStepEnabledAt: Date | null;
   setupStartedAt?: Date | null;
+  /** The zone its emails give times in (src/accounts/time-zone.ts). */
+  timeZone: string | null;
 }
 
 /** The newest waiting period of the account, or null. */
@@ -90,7 +92,7 @@ async function countryAvailableFrom(tx: DbTx, countryCode: string): Promise<Date
 /** The scheduled emails of a waiting period and its 30-day window (src/mail/scheduled.ts). */
 export const SCHEDULED_SETUP_EMAIL_KINDS = ['waiting-period-ended', 'setup-window-closing'];
 
-type Addressee = { id: string; name: string; appleId: string; rescueEmail: string | null; countryCode: string };
+type Addressee = { id: string; name: string; appleId: string; rescueEmail: string | null; countryCode: string; timeZone: string | null };
 
 /**
  * Schedules the "you can turn it on now; complete setup by DATE" email for `endsAt` (when given)
@@ -105,7 +107,13 @@ async function scheduleSetupEmails(
 ): Promise<void> {
   await cancelScheduledEmails(tx, { kinds: SCHEDULED_SETUP_EMAIL_KINDS, accountId: account.id }, deps.clock);
   const to = addressesOnFile(account);
-  const facts = { name: account.name, appleId: account.appleId, completeBy: dates.completeBy, appUrl: deps.appUrl };
+  const facts = {
+    name: account.name,
+    appleId: account.appleId,
+    completeBy: dates.completeBy,
+    appUrl: deps.appUrl,
+    timeZone: account.timeZone,
+  };
   if (dates.endsAt) {
     await scheduleEmail(
       tx,
@@ -156,6 +164,7 @@ async function notifyPeriod(
         endsAt: period.endsAt,
         appUrl: deps.appUrl,
         extended,
+        timeZone: account.timeZone,
         countryUnavailable: offeredByEnd
           ? null
           : { country: regionName(account.countryCode) ?? account.countryCode, availableFrom: country?.availableFrom ?? null },
@@ -216,7 +225,7 @@ export async function recordSignificantChange(
   await lockAccountRow(tx, account.id, now);
   const current = await tx.account.findUniqueOrThrow({
     where: { id: account.id },
-    select: { id: true, name: true, appleId: true, rescueEmail: true, twoStepEnabledAt: true, countryCode: true },
+    select: { id: true, name: true, appleId: true, rescueEmail: true, twoStepEnabledAt: true, countryCode: true, timeZone: true },
   });
   await recordSecurityEvent(tx, { accountId: current.id, kind, at: now }, ctx);
   if (current.twoStepEnabledAt) return; // nothing to wait for: two-step is already on
@@ -244,6 +253,7 @@ export interface AccountFacts {
     twoStepEnabledAt: Date | null;
     setupStartedAt: Date | null;
     setupDeadline: Date | null;
+    timeZone: string | null;
   };
   input: EligibilityInput;
 }
@@ -260,6 +270,7 @@ async function readFacts(tx: DbTx, accountId: string, now: Date): Promise<Accoun
       twoStepEnabledAt: true,
       setupStartedAt: true,
       setupDeadline: true,
+      timeZone: true,
     },
   });
   if (!account) throw new Error('eligibility: no such account');

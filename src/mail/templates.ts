@@ -5,9 +5,17 @@
 // An email must NEVER contain a password, a verification code or a recovery key: email is not a
 // secure channel, and users must learn that Two-Step never sends those by email.
 
-import { formatDateTime } from '../format.ts';
+import { formatDateTime, type TimeZone } from '../format.ts';
 import { durationAdjective } from '../clock.ts';
 import { changeName } from '../security-events/change-names.ts';
+
+/**
+ * Every template that writes a date or time takes the account's zone: the time is written in it,
+ * named (src/format.ts); null, none known: UTC, said as "UTC".
+ */
+export interface Zoned {
+  timeZone: TimeZone;
+}
 
 export interface EmailContent {
   subject: string;
@@ -77,14 +85,14 @@ export function countryOfferedEmail(p: { name: string; appleId: string; country:
 }
 
 /** A security change to the account, to every address on file. Names the change, never the new value of a secret. */
-export function accountChangedEmail(p: { name: string; appleId: string; change: string; at: Date }): EmailContent {
+export function accountChangedEmail(p: { name: string; appleId: string; change: string; at: Date } & Zoned): EmailContent {
   const what = changeName(p.change) ?? 'your account was changed';
   return {
     subject: `${what.charAt(0).toUpperCase()}${what.slice(1)}`,
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
-      `On ${formatDateTime(p.at)}, ${what} for the Apple ID ${oneLine(p.appleId)}.`,
+      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, ${what} for the Apple ID ${oneLine(p.appleId)}.`,
       ...SIGNATURE,
     ].join('\n'),
   };
@@ -95,14 +103,16 @@ export function accountChangedEmail(p: { name: string; appleId: string; change: 
  * (docs/rules.md#other-apps), to every address on file. Says which app, when, and from which
  * browser, and how to stop it; never a token.
  */
-export function appUsedFromNewBrowserEmail(p: {
-  name: string;
-  appleId: string;
-  app: string;
-  browser: string;
-  at: Date;
-  appUrl: string;
-}): EmailContent {
+export function appUsedFromNewBrowserEmail(
+  p: {
+    name: string;
+    appleId: string;
+    app: string;
+    browser: string;
+    at: Date;
+    appUrl: string;
+  } & Zoned,
+): EmailContent {
   const app = oneLine(p.app);
   const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
   return {
@@ -110,7 +120,7 @@ export function appUsedFromNewBrowserEmail(p: {
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
-      `On ${formatDateTime(p.at)}, your Apple ID ${oneLine(p.appleId)} was used to sign in to ${app} from a browser it had not been used from before (${oneLine(p.browser)}).`,
+      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, your Apple ID ${oneLine(p.appleId)} was used to sign in to ${app} from a browser it had not been used from before (${oneLine(p.browser)}).`,
       '',
       `If this was you, there is nothing to do. If it was not, change your password now: that signs ${app} and every other app out everywhere. You can also stop ${app} from using your Apple ID under "Apps using your Apple ID" at:`,
       `${appUrl}/account/security`,
@@ -120,14 +130,14 @@ export function appUsedFromNewBrowserEmail(p: {
 }
 
 /** The password-reset link (two-step off). The link is single use and valid for an hour; it still asks two security questions. */
-export function passwordResetLinkEmail(p: { name: string; appleId: string; link: string; expiresAt: Date }): EmailContent {
+export function passwordResetLinkEmail(p: { name: string; appleId: string; link: string; expiresAt: Date } & Zoned): EmailContent {
   return {
     subject: 'Reset your password',
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
       `Someone asked to reset the password of the Apple ID ${oneLine(p.appleId)}. To choose a new password, open this link`,
-      `before ${formatDateTime(p.expiresAt)} and answer two of your security questions:`,
+      `before ${formatDateTime(p.expiresAt, 'en-US', p.timeZone)} and answer two of your security questions:`,
       '',
       oneLine(p.link),
       '',
@@ -145,14 +155,16 @@ export function passwordResetLinkEmail(p: { name: string; appleId: string; link:
  * name, the kind's noun and the holder's name for it); `uses` is what the kind can do once trusted (trustedUses of its kind in
  * src/kinds/, which this layer may not import: the caller looks it up).
  */
-export function trustedDeviceEmail(p: {
-  name: string;
-  appleId: string;
-  device: string;
-  uses: string;
-  added: boolean;
-  at: Date;
-}): EmailContent {
+export function trustedDeviceEmail(
+  p: {
+    name: string;
+    appleId: string;
+    device: string;
+    uses: string;
+    added: boolean;
+    at: Date;
+  } & Zoned,
+): EmailContent {
   const device = oneLine(p.device);
   return {
     subject: p.added ? 'A trusted device was added to your Apple ID' : 'A trusted device was removed from your Apple ID',
@@ -160,8 +172,8 @@ export function trustedDeviceEmail(p: {
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
       p.added
-        ? `On ${formatDateTime(p.at)}, ${device} was verified as a trusted device for the Apple ID ${oneLine(p.appleId)}. ${oneLine(p.uses)}`
-        : `On ${formatDateTime(p.at)}, ${device} was removed from the trusted devices of the Apple ID ${oneLine(p.appleId)}. It can no longer be used to verify your identity.`,
+        ? `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, ${device} was verified as a trusted device for the Apple ID ${oneLine(p.appleId)}. ${oneLine(p.uses)}`
+        : `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, ${device} was removed from the trusted devices of the Apple ID ${oneLine(p.appleId)}. It can no longer be used to verify your identity.`,
       ...SIGNATURE,
     ].join('\n'),
   };
@@ -172,25 +184,27 @@ export function trustedDeviceEmail(p: {
  * many wrong verification codes in a row: to every address on file, once per run. Names when it
  * happened and the browsers and client addresses the wrong codes came from; never a code.
  */
-export function wrongCodesAlertEmail(p: {
-  name: string;
-  appleId: string;
-  at: Date;
-  wrongCodes: number;
-  sources: Array<{ clientAddress: string | null; userAgent: string | null; attempts: number; lastAt: Date }>;
-}): EmailContent {
+export function wrongCodesAlertEmail(
+  p: {
+    name: string;
+    appleId: string;
+    at: Date;
+    wrongCodes: number;
+    sources: Array<{ clientAddress: string | null; userAgent: string | null; attempts: number; lastAt: Date }>;
+  } & Zoned,
+): EmailContent {
   const sources = p.sources.map((s) => {
     const address = oneLine(s.clientAddress ?? '') || 'an unknown address';
     const browserText = oneLine(s.userAgent ?? '');
     const browser = browserText ? (browserText.length > 200 ? `${browserText.slice(0, 200)}…` : browserText) : 'an unknown browser';
-    return `  - from ${address}, browser ${browser}: ${s.attempts} wrong code${s.attempts === 1 ? '' : 's'}, the last on ${formatDateTime(s.lastAt)}`;
+    return `  - from ${address}, browser ${browser}: ${s.attempts} wrong code${s.attempts === 1 ? '' : 's'}, the last on ${formatDateTime(s.lastAt, 'en-US', p.timeZone)}`;
   });
   return {
     subject: 'Wrong verification codes were entered for your Apple ID',
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
-      `By ${formatDateTime(p.at)}, ${p.wrongCodes} wrong verification codes in a row had been entered for the Apple ID ${oneLine(p.appleId)}.`,
+      `By ${formatDateTime(p.at, 'en-US', p.timeZone)}, ${p.wrongCodes} wrong verification codes in a row had been entered for the Apple ID ${oneLine(p.appleId)}.`,
       'For your security, sending and checking verification codes for this Apple ID is paused for a while, longer after each further wrong code.',
       '',
       'The wrong codes were entered',
@@ -210,16 +224,18 @@ export function wrongCodesAlertEmail(p: {
  * Names the label the holder gave it; never the password. `count` is set when all of them were
  * revoked at once.
  */
-export function appPasswordEmail(p: {
-  name: string;
-  appleId: string;
-  label: string;
-  created: boolean;
-  at: Date;
-  count?: number;
-}): EmailContent {
+export function appPasswordEmail(
+  p: {
+    name: string;
+    appleId: string;
+    label: string;
+    created: boolean;
+    at: Date;
+    count?: number;
+  } & Zoned,
+): EmailContent {
   const label = oneLine(p.label);
-  const when = `On ${formatDateTime(p.at)}`;
+  const when = `On ${formatDateTime(p.at, 'en-US', p.timeZone)}`;
   const appleId = oneLine(p.appleId);
   const line =
     p.count !== undefined
@@ -242,14 +258,14 @@ export function appPasswordEmail(p: {
  * Two-step verification was turned on (docs/rules.md#turning-it-on: "A confirmation email is
  * sent"), to every address on file. Restates what the holder accepted; never the Recovery Key.
  */
-export function twoStepOnEmail(p: { name: string; appleId: string; at: Date; appUrl: string }): EmailContent {
+export function twoStepOnEmail(p: { name: string; appleId: string; at: Date; appUrl: string } & Zoned): EmailContent {
   const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
   return {
     subject: 'Two-step verification is now on for your Apple ID',
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
-      `On ${formatDateTime(p.at)}, two-step verification was turned on for the Apple ID ${oneLine(p.appleId)}.`,
+      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, two-step verification was turned on for the Apple ID ${oneLine(p.appleId)}.`,
       'From now on, signing in needs your password and a verification code sent to one of your trusted devices.',
       'Your security questions were deleted: you no longer need them. Every other browser signed in to your account was signed out.',
       '',
@@ -267,13 +283,13 @@ export function twoStepOnEmail(p: { name: string; appleId: string; at: Date; app
 }
 
 /** The Recovery Key was replaced (Replace Lost Key), to every address on file. Never the key. */
-export function recoveryKeyReplacedEmail(p: { name: string; appleId: string; at: Date }): EmailContent {
+export function recoveryKeyReplacedEmail(p: { name: string; appleId: string; at: Date } & Zoned): EmailContent {
   return {
     subject: 'The Recovery Key of your Apple ID was replaced',
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
-      `On ${formatDateTime(p.at)}, a new Recovery Key was created for the Apple ID ${oneLine(p.appleId)}. The previous key no longer works.`,
+      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, a new Recovery Key was created for the Apple ID ${oneLine(p.appleId)}. The previous key no longer works.`,
       'Keep the new key, printed, in a secure place. We will never send it by email or ask you for it.',
       ...SIGNATURE,
     ].join('\n'),
@@ -282,14 +298,16 @@ export function recoveryKeyReplacedEmail(p: { name: string; appleId: string; at:
 
 /** Two-step verification was turned off, to every address on file. */
 /** `waitingPeriodMs`: the eligibility rule (WAITING_PERIOD_MS), which mail/ may not import, given by the caller. */
-export function twoStepOffEmail(p: { name: string; appleId: string; at: Date; appUrl: string; waitingPeriodMs: number }): EmailContent {
+export function twoStepOffEmail(
+  p: { name: string; appleId: string; at: Date; appUrl: string; waitingPeriodMs: number } & Zoned,
+): EmailContent {
   const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
   return {
     subject: 'Two-step verification is now off for your Apple ID',
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
-      `On ${formatDateTime(p.at)}, two-step verification was turned off for the Apple ID ${oneLine(p.appleId)}.`,
+      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, two-step verification was turned off for the Apple ID ${oneLine(p.appleId)}.`,
       'Signing in now needs only your password. Your Recovery Key, app-specific passwords and trusted devices were deleted,',
       'new security questions were set, and every other browser signed in to your account was signed out.',
       '',
@@ -328,7 +346,7 @@ export function resetWithRecoveryKeyEmail(p: { name: string; appleId: string; ap
  * To the address given as a new Apple ID (docs/rules.md#account): the link that activates it. The
  * only secret in it is the link's token; no password, code or key.
  */
-export function activateAccountEmail(p: { appleId: string; link: string; expiresAt: Date }): EmailContent {
+export function activateAccountEmail(p: { appleId: string; link: string; expiresAt: Date } & Zoned): EmailContent {
   return {
     subject: 'Activate your new Apple ID',
     text: [
@@ -339,7 +357,7 @@ export function activateAccountEmail(p: { appleId: string; link: string; expires
       'Hello,',
       '',
       `You asked to create an Apple ID with this email address, ${oneLine(p.appleId)}. To activate it, open this link`,
-      `before ${formatDateTime(p.expiresAt)} and choose Activate my Apple ID:`,
+      `before ${formatDateTime(p.expiresAt, 'en-US', p.timeZone)} and choose Activate my Apple ID:`,
       '',
       oneLine(p.link),
       '',
@@ -357,14 +375,14 @@ export function activateAccountEmail(p: { appleId: string; link: string; expires
  * To an address that already is an Apple ID, when the Create Account form is sent with it: no link,
  * nothing changed; what to do if it was the holder, and that nothing is needed if it was not.
  */
-export function accountExistsEmail(p: { name: string; appleId: string; at: Date; appUrl: string }): EmailContent {
+export function accountExistsEmail(p: { name: string; appleId: string; at: Date; appUrl: string } & Zoned): EmailContent {
   const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
   return {
     subject: 'Someone tried to create an Apple ID with your email address',
     text: [
       `Dear ${oneLine(p.name) || 'there'},`,
       '',
-      `On ${formatDateTime(p.at)}, someone tried to create a new Apple ID with ${oneLine(p.appleId)}, which is already your Apple ID.`,
+      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, someone tried to create a new Apple ID with ${oneLine(p.appleId)}, which is already your Apple ID.`,
       'No new Apple ID was created and nothing on your account changed.',
       '',
       'If it was you, you already have an Apple ID. Sign in at:',

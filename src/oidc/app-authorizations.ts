@@ -133,7 +133,7 @@ export async function recordAppUse(
     if (inserted !== 1) return;
     const account = await tx.account.findUniqueOrThrow({
       where: { id: use.accountId },
-      select: { name: true, appleId: true, rescueEmail: true },
+      select: { name: true, appleId: true, rescueEmail: true, timeZone: true },
     });
     const client = await tx.oidcClient.findUniqueOrThrow({ where: { id: use.clientId }, select: { name: true } });
     await recordSecurityEvent(
@@ -154,6 +154,7 @@ export async function recordAppUse(
           browser: browserName(ctx.userAgent),
           at: now,
           appUrl: deps.appUrl,
+          timeZone: account.timeZone,
         }),
       },
       deps.clock,

@@ -141,7 +141,14 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
   const id = resetIdOf(token);
   const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
   const account = await db.account.findUnique({ where: { appleIdKey: key } });
-  const holder = account ?? { id: NO_ACCOUNT, name: '', appleId: parsed.data.appleId, rescueEmail: null, twoStepEnabledAt: null };
+  const holder = account ?? {
+    id: NO_ACCOUNT,
+    name: '',
+    appleId: parsed.data.appleId,
+    rescueEmail: null,
+    twoStepEnabledAt: null,
+    timeZone: null,
+  };
   // Two-step on: no link (its reset needs the Recovery Key and a trusted device), but the holder
   // learns where to reset, and sees in the security log that someone asked.
   const linkTo = holder.twoStepEnabledAt ? NO_ACCOUNT : holder.id;
@@ -152,7 +159,13 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
       }
     : {
         kind: 'password-reset-link',
-        ...passwordResetLinkEmail({ name: holder.name, appleId: holder.appleId, link: resetLink(deps.appUrl, token), expiresAt }),
+        ...passwordResetLinkEmail({
+          name: holder.name,
+          appleId: holder.appleId,
+          link: resetLink(deps.appUrl, token),
+          expiresAt,
+          timeZone: holder.timeZone,
+        }),
       };
 
   await db.$transaction(async (tx) => {
@@ -198,7 +211,13 @@ export async function applyPasswordReset(
       kind: 'password-reset',
       accountId: account.id,
       to: addressesOnFile(account),
-      ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: 'password-reset', at: now }),
+      ...accountChangedEmail({
+        name: account.name,
+        appleId: account.appleId,
+        change: 'password-reset',
+        at: now,
+        timeZone: account.timeZone,
+      }),
     },
     deps.clock,
   );
@@ -217,6 +236,7 @@ interface LiveLink {
     rescueEmail: string | null;
     twoStepEnabledAt: Date | null;
     setupStartedAt: Date | null;
+    timeZone: string | null;
   };
 }
 
@@ -226,7 +246,9 @@ async function liveLink(db: Db, token: unknown, now: Date): Promise<LiveLink | n
   const row = await db.passwordReset.findUnique({
     where: { id: resetIdOf(token) },
     include: {
-      account: { select: { id: true, appleId: true, name: true, rescueEmail: true, twoStepEnabledAt: true, setupStartedAt: true } },
+      account: {
+        select: { id: true, appleId: true, name: true, rescueEmail: true, twoStepEnabledAt: true, setupStartedAt: true, timeZone: true },
+      },
     },
   });
   if (!row || row.method !== 'email' || row.usedAt || row.expiresAt <= now || row.wrongAnswers >= MAX_WRONG_ANSWERS) return null;

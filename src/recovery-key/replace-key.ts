@@ -42,7 +42,7 @@ export async function replaceRecoveryKey(
         kind: 'recovery-key-replaced',
         accountId: account.id,
         to: addressesOnFile(account),
-        ...recoveryKeyReplacedEmail({ name: account.name, appleId: account.appleId, at: now }),
+        ...recoveryKeyReplacedEmail({ name: account.name, appleId: account.appleId, at: now, timeZone: account.timeZone }),
       },
       deps.clock,
     );

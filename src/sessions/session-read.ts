@@ -34,6 +34,8 @@ export interface SessionAccount {
   recoveryKeyIssued: boolean;
   recoveryKeyCreatedAt: Date | null;
   recoveryKeyConfirmedAt: Date | null;
+  /** The zone emails give times in (src/accounts/time-zone.ts); null: none known, UTC. */
+  timeZone: string | null;
 }
 
 export interface SessionWithAccount {
@@ -47,7 +49,7 @@ export async function readSessionWithAccount(db: DbTx, id: string): Promise<Sess
     SELECT s."id", s."accountId", s."createdAt", s."lastSeenAt", s."stage", s."codeVerifiedAt", s."secondStep", s."questionPair", s."securityPassSeenAt",
            a."appleId", a."name", a."birthDate", a."countryCode", a."rescueEmail", a."passwordChangedAt", a."twoStepEnabledAt",
            a."setupStartedAt", a."setupDeadline", a."recoveryKeyHash" IS NOT NULL AS "recoveryKeyIssued", a."recoveryKeyCreatedAt",
-           a."recoveryKeyConfirmedAt"
+           a."recoveryKeyConfirmedAt", a."timeZone"
     FROM "Session" s JOIN "Account" a ON a."id" = s."accountId"
     WHERE s."id" = ${id}`;
   const r = rows[0];
@@ -78,6 +80,7 @@ export async function readSessionWithAccount(db: DbTx, id: string): Promise<Sess
       recoveryKeyIssued: rawBool(r.recoveryKeyIssued),
       recoveryKeyCreatedAt: rawDateOrNull(r.recoveryKeyCreatedAt),
       recoveryKeyConfirmedAt: rawDateOrNull(r.recoveryKeyConfirmedAt),
+      timeZone: rawTextOrNull(r.timeZone),
     },
   };
 }

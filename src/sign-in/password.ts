@@ -24,11 +24,14 @@ import { recordSecurityEvent, type RequestContext } from '../security-events/rec
 import { createSession } from '../sessions/sessions.ts';
 import { failure } from '../result.ts';
 import { rawDateOrNull } from '../db/raw.ts';
+import { rememberBrowserTimeZone } from '../accounts/time-zone.ts';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
 export const signInSchema = z.object({
   appleId: emailField,
   password: z.string().min(1, 'Enter your password.').max(1024),
+  /** The zone the browser reports, filled in by the form's script (src/accounts/time-zone.ts); checked there. */
+  timeZone: z.string().max(64).optional().catch(undefined),
 });
 
 /** needsCode: two-step is on, the session only lets the holder finish with a code. */
@@ -67,7 +70,7 @@ export async function signIn(deps: SignInDeps, input: unknown, ctx: RequestConte
   const place = (deps.hashingLine ?? hashingLine).enter(asker);
   if (!place) return failure(ACCOUNTS_ERRORS, 'SERVER_BUSY');
   try {
-    return await checkPassword(deps, { password: parsed.data.password, account, limits, now }, ctx, place);
+    return await checkPassword(deps, { password: parsed.data.password, timeZone: parsed.data.timeZone, account, limits, now }, ctx, place);
   } finally {
     place.leave();
   }
@@ -84,6 +87,7 @@ async function accountToCheck(db: Db, key: string): Promise<AccountToCheck | nul
 
 interface Attempt {
   password: string;
+  timeZone: string | undefined;
   account: AccountToCheck | null;
   limits: readonly Limit[];
   now: Date;
@@ -91,7 +95,7 @@ interface Attempt {
 
 async function checkPassword(
   deps: SignInDeps,
-  { password, account, limits, now }: Attempt,
+  { password, timeZone, account, limits, now }: Attempt,
   ctx: RequestContext,
   place: Place,
 ): Promise<SignInResult> {
@@ -112,6 +116,10 @@ async function checkPassword(
   }
 
   await attemptsSucceeded(db, limits);
+  // The password is right: emails give times in the zone this browser is in from now on. Stored at
+  // this step even when a second step is still to come: every way of finishing a sign-in starts
+  // with this one form, the one that reads the browser's zone.
+  await rememberBrowserTimeZone(db, account.id, timeZone);
   // With two-step on, the password alone never yields access (docs/rules.md#sign-in-and-lockouts):
   // the session waits for a code.
   if (account.twoStepEnabledAt) {

@@ -94,6 +94,7 @@ export async function turnOff(
             at: now,
             appUrl: deps.appUrl,
             waitingPeriodMs: WAITING_PERIOD_MS,
+            timeZone: account.timeZone,
           }),
         },
         deps.clock,

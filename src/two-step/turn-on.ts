@@ -299,7 +299,7 @@ export async function turnOn(
         kind: 'two-step-turned-on',
         accountId: account.id,
         to: addressesOnFile(account),
-        ...twoStepOnEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl }),
+        ...twoStepOnEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl, timeZone: account.timeZone }),
       },
       deps.clock,
     );

@@ -137,6 +137,7 @@ describe('wrongCodesAlertEmail', () => {
       name: 'Jane Holder',
       appleId: 'jane@example.com',
       at,
+      timeZone: null,
       wrongCodes: 10,
       sources: [
         { clientAddress: '203.0.113.7', userAgent: 'Evil/1.0\r\nBcc: attacker@example.com', attempts: 9, lastAt: at },

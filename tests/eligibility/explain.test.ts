@@ -35,10 +35,10 @@ const STATES: Record<string, Eligibility> = {
 /** Each state in each reader's words, dates in UTC: the whole of what every renderer shows. */
 const EXPECTED: Record<string, Record<Audience, string>> = {
   on: {
-    holder: 'Two-step verification is on since January 2, 2026.',
-    setup: 'Two-step verification is already on, since January 2, 2026.',
-    email: 'Two-step verification is on since January 2, 2026.',
-    support: 'Two-step verification is on since January 2, 2026.',
+    holder: 'Two-step verification is on since January 2, 2026 (UTC).',
+    setup: 'Two-step verification is already on, since January 2, 2026 (UTC).',
+    email: 'Two-step verification is on since January 2, 2026 (UTC).',
+    support: 'Two-step verification is on since January 2, 2026 (UTC).',
   },
   available: {
     holder:
@@ -178,7 +178,7 @@ describe('every number in a sentence follows its rule', () => {
   });
 
   it('the waiting-period emails name the rules too', () => {
-    const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test' };
+    const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test', timeZone: null };
     const started = waitingPeriodStartedEmail({ ...base, reason: 'setup-window-expired', reasonAt: REASON_AT, endsAt: ENDS_AT });
     expect(started.text).toContain(
       `On Monday, November 23, 2026 at 10:00 AM UTC, the ${durationText(SETUP_WINDOW_MS)} to complete setup ran out`,

@@ -89,8 +89,8 @@ describe('scheduled setup emails', () => {
     clock.set(reminderAt);
     const reminders = (await delivered(4)).slice(4);
     expect(reminders.map((m) => m.subject)).toEqual([
-      `5 days left to turn on two-step verification (until ${formatDate(completeBy)})`,
-      `5 days left to turn on two-step verification (until ${formatDate(completeBy)})`,
+      `5 days left to turn on two-step verification, until ${formatDate(completeBy)}`,
+      `5 days left to turn on two-step verification, until ${formatDate(completeBy)}`,
     ]);
     expect(reminders[0]!.text).toContain(formatDateTime(completeBy));
 
@@ -157,8 +157,8 @@ describe('scheduled setup emails', () => {
     expect(await startSetup(deps, accountId, BROWSER)).toEqual({ ok: true, deadline: at(395 * DAY) });
     clock.set(at(390 * DAY));
     expect(await subjects()).toEqual([
-      `${APPLE_ID}: 5 days left to turn on two-step verification (until ${formatDate(at(395 * DAY))})`,
-      `${RESCUE}: 5 days left to turn on two-step verification (until ${formatDate(at(395 * DAY))})`,
+      `${APPLE_ID}: 5 days left to turn on two-step verification, until ${formatDate(at(395 * DAY))}`,
+      `${RESCUE}: 5 days left to turn on two-step verification, until ${formatDate(at(395 * DAY))}`,
     ]);
   });
 

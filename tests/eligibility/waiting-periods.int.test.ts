@@ -81,6 +81,20 @@ describe('waiting periods', () => {
     expect((await eligibilityInputFor(mail.t.db, { ...account, countryCode: 'ZZ' }, clock.now())).countryAvailableFrom).toBeNull();
   });
 
+  it(`writes the waiting period's dates in the account's zone, named, in the subject and the text (${TEST_ENGINE})`, async () => {
+    await mail.t.db.account.update({ where: { id: accountId }, data: { timeZone: 'America/Los_Angeles' } });
+    await change('password-changed'); // at 2026-11-23T10:00Z: 2:00 AM in Los Angeles; the wait ends 3 days later
+    const mails = await delivered();
+    expect(mails).toHaveLength(2);
+    for (const m of mails) {
+      expect(m.subject).toBe('Two-step verification setup is paused until November 26, 2026 (Pacific Standard Time)');
+      expect(m.text).toContain('On Monday, November 23, 2026 at 2:00 AM Pacific Standard Time, your password was changed');
+      expect(m.text).toContain('cannot be set up for this account until Thursday, November 26, 2026 at 2:00 AM Pacific Standard Time.');
+      expect(m.text).not.toMatch(/UTC|GMT/);
+      expect(m.html).toContain('Thursday, November 26, 2026 at 2:00 AM Pacific Standard Time');
+    }
+  });
+
   it('a significant change starts a waiting period and emails each address on file once, naming the end date', async () => {
     await change('password-changed');
     const endsAt = new Date(new Date(START).getTime() + 3 * DAY);

@@ -28,7 +28,7 @@ describe('the Create Account emails', () => {
 
   it("activateAccountEmail: the link and when it ends; nothing the form's sender typed but the address (it may be a stranger writing to someone else)", () => {
     const link = 'https://two-step.test/create/activate/open?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-    const mail = activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: at });
+    const mail = activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: at, timeZone: null });
     expect(mail.subject).toBe('Activate your new Apple ID');
     expect(mail.text.split('\n')[0]).toBe('Hello,');
     expect(mail.text).toContain(`\n${link}\n`);
@@ -46,7 +46,7 @@ describe('the Create Account emails', () => {
   });
 
   it('accountExistsEmail: says someone tried and nothing changed, with no link to activate anything', () => {
-    const mail = accountExistsEmail({ name: 'Jane', appleId: 'jane@example.com', at, appUrl: 'https://two-step.test/' });
+    const mail = accountExistsEmail({ name: 'Jane', appleId: 'jane@example.com', at, appUrl: 'https://two-step.test/', timeZone: null });
     expect(mail.subject).toBe('Someone tried to create an Apple ID with your email address');
     expect(mail.text).toContain('No new Apple ID was created and nothing on your account changed.');
     expect(mail.text).toContain('https://two-step.test/sign-in');
@@ -58,11 +58,11 @@ describe('the waiting-period and setup emails (docs/rules.md#waiting-period)', (
   const reasonAt = new Date('2026-11-23T10:00:00Z');
   const endsAt = new Date('2026-11-26T10:00:00Z');
   const completeBy = new Date('2026-12-26T10:00:00Z');
-  const base = { name: 'Jane\nBcc: evil@example.com', appleId: 'jane@example.com', appUrl: 'https://two-step.test/' };
+  const base = { name: 'Jane\nBcc: evil@example.com', appleId: 'jane@example.com', appUrl: 'https://two-step.test/', timeZone: null };
 
   it('started: the change, the end date, 30 days after it, and the contact-support page', () => {
     const mail = waitingPeriodStartedEmail({ ...base, reason: 'password-changed', reasonAt, endsAt });
-    expect(mail.subject).toBe('Two-step verification setup is paused until November 26, 2026');
+    expect(mail.subject).toBe('Two-step verification setup is paused until November 26, 2026 (UTC)');
     expect(mail.text.split('\n')[0]).toBe('Dear Jane Bcc: evil@example.com,');
     expect(mail.text).toContain('your password was changed');
     expect(mail.text).toContain('After that date you have 30 days to complete setup at:\nhttps://two-step.test/account/security');
@@ -106,7 +106,7 @@ describe('the waiting-period and setup emails (docs/rules.md#waiting-period)', (
     expect(ended.text).toContain('you can turn on two-step verification now');
     expect(ended.text).toContain('Complete setup by Saturday, December 26, 2026 at 10:00 AM UTC');
     const closing = setupWindowClosingEmail({ ...base, completeBy });
-    expect(closing.subject).toBe('5 days left to turn on two-step verification (until December 26, 2026)');
+    expect(closing.subject).toBe('5 days left to turn on two-step verification, until December 26, 2026 (UTC)');
     expect(closing.text).toContain('https://two-step.test/account/security');
   });
 

@@ -40,7 +40,9 @@ describe(`the session read (${TEST_ENGINE})`, () => {
       data: { codeVerifiedAt: at, secondStep: 'otp', questionPair: '1,2', securityPassSeenAt: at },
     });
     for (const twoStepEnabledAt of [null, at]) {
-      await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt } });
+      // The time zone null the first time, set the second.
+      const timeZone = twoStepEnabledAt ? 'America/Los_Angeles' : null;
+      await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt, timeZone } });
       const raw = await readSessionWithAccount(t.db, sessionIdOf(token));
       const s = await t.db.session.findUniqueOrThrow({ where: { id: sessionIdOf(token) } });
       const a = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
@@ -70,6 +72,7 @@ describe(`the session read (${TEST_ENGINE})`, () => {
           recoveryKeyIssued: true,
           recoveryKeyCreatedAt: a.recoveryKeyCreatedAt,
           recoveryKeyConfirmedAt: null,
+          timeZone,
         },
       });
     }

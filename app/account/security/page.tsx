@@ -4,7 +4,7 @@ import { requireAccount } from '../../lib/session.ts';
 import { confirmUrl, pageNeedsFreshCode } from '../../lib/fresh-code.ts';
 import { passStateOf } from '../../lib/security-pass.ts';
 import { requestContext } from '../../lib/request.ts';
-import { accountLocale, formatCalendarDate } from '@/src/format.ts';
+import { accountLocale, formatCalendarDate, timeZoneLabel } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';
 import { securityQuestionCount } from '@/src/accounts/question-check.ts';
 import { readEligibility, startDueWaitingPeriod } from '@/src/eligibility/waiting-periods.ts';
@@ -15,6 +15,8 @@ import { QuestionsGate } from './questions-gate.tsx';
 import { TwoStepSection } from './two-step-section.tsx';
 import { BirthDateForm, ChangePasswordForm, ChangeQuestionsForm, RescueEmailForm } from './change-forms.tsx';
 import { activityQuery, RecentActivity } from './activity.tsx';
+import { TimeZoneForm } from './time-zone-form.tsx';
+import { timeZoneChoiceList } from './time-zone-choices.ts';
 import { browserName, recentActivity } from '@/src/security-events/activity.ts';
 import { appsUsing } from '@/src/oidc/app-authorizations.ts';
 import { scopeSentences } from '@/src/oidc/scopes.ts';
@@ -122,6 +124,18 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
         <details className="change">
           <summary>Change birth date</summary>
           <BirthDateForm />
+        </details>
+      </section>
+      <section className="panel" aria-labelledby="time-zone-heading">
+        <h2 id="time-zone-heading">Time Zone</h2>
+        <p className="muted" data-testid="time-zone">
+          {account.timeZone
+            ? `Emails give dates and times in ${timeZoneLabel(account.timeZone)}.`
+            : 'No time zone is known yet: emails give dates and times in UTC. Signing in tells us the zone your browser is in.'}
+        </p>
+        <details className="change">
+          <summary>Change time zone</summary>
+          <TimeZoneForm current={account.timeZone} choices={timeZoneChoiceList()} />
         </details>
       </section>
       <section className="panel" aria-labelledby="support-pin-heading">
