@@ -167,7 +167,7 @@ test('setup: once a trusted phone is verified, focus is on what comes next, one 
   await page.keyboard.press('Enter');
   const said = page.locator('#setup-continue-said');
   await expect(said).toBeFocused();
-  await expect(said).toContainText('Your trusted phone number is set up. Next in setting up two-step verification: recovery key.');
+  await expect(said).toContainText('Your trusted phone number is set up. Next in setting up two-step verification: Recovery Key.');
   await expect(page.getByRole('status').filter({ hasText: `${phone.masked} is now a trusted device.` })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('setup-continue').getByRole('link', { name: 'Continue', exact: true })).toBeFocused();

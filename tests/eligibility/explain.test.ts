@@ -165,7 +165,7 @@ describe('every number in a sentence follows its rule', () => {
   });
 
   it('when the days to set up run out, the page and the email fit a holder who never chose Get Started', () => {
-    const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test' };
+    const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test', timeZone: null };
     const mail = waitingPeriodStartedEmail({ ...base, reason: 'setup-window-expired', reasonAt: REASON_AT, endsAt: ENDS_AT }).text;
     const page = said(STATES['window-expired']!, 'holder');
     for (const text of [mail, page]) {

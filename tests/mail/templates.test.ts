@@ -37,7 +37,7 @@ describe('the Create Account emails', () => {
 
   it('activateAccountEmail is written to the person who just filled in the form, and the line for anyone else comes last', () => {
     const link = 'https://two-step.test/create/activate/open?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-    const mail = activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: at });
+    const mail = activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: at, timeZone: null });
     const lines = mail.text.split('\n').filter((l) => l.trim() !== '');
     expect(lines[1]).toMatch(/^You asked to create an Apple ID with this email address, jane@example\.com\./);
     expect(mail.text).not.toMatch(/someone/i);
