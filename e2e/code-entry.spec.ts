@@ -88,9 +88,11 @@ test('adding a phone number in setup: the code is the next page’s only questio
   await page.getByLabel('Phone number', { exact: true }).fill(phone.typed);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Enter the Code', level: 1 })).toBeVisible();
-  const field = page.getByLabel('Verification code', { exact: true });
+  const field = page.getByLabel(/^Verification code sent to/);
   await expect(field).toBeFocused();
   await expect(field).toBeInViewport();
+  // The field names the number (its last two digits, for a screen reader), which stays after a wrong code.
+  await expect(field).toHaveAccessibleName(new RegExp(`ending in ${phone.masked.slice(-2)}$`));
   await expect(page.getByText(/Enter it below/)).toHaveCount(0); // nothing points down at a field above it
   await expect(page.getByRole('status').filter({ hasText: 'We sent a 4-digit code to' })).toContainText(phone.masked);
   // Only the code is asked: no other form than its check and "Send a new code".
@@ -133,7 +135,7 @@ test('a pending device in the Trusted Devices list: a wrong code answers as on e
   await expect(page.getByRole('region', { name: 'Waiting for a Code' })).toContainText('A code we send works for 10 minutes.');
   const row = page.getByTestId('pending-device').filter({ hasText: phone.masked });
   await expect(row.getByRole('button', { name: /^Remove/ })).toHaveAccessibleName(`Remove number ending in ${phone.masked.slice(-2)}`);
-  const field = row.getByLabel('Verification code', { exact: true });
+  const field = row.getByLabel(/^Verification code sent to/);
   await field.fill(wrongCode(4));
   await row.getByRole('button', { name: 'Verify', exact: true }).click();
   await expectWrongCode(page, field);
@@ -156,7 +158,7 @@ test('an iOS device and an authenticator app: their codes answer a wrong code th
   await submit(page, 'Register Device');
   await submit(page, 'Send code to this device');
   await expect(page.getByRole('heading', { name: 'Enter the Code', level: 1 })).toBeVisible();
-  const field = page.getByLabel('Verification code', { exact: true });
+  const field = page.getByLabel(/^Verification code sent to/);
   await expect(field).toBeFocused();
   await field.fill(wrongCode(4));
   await submit(page, 'Verify');

@@ -7,7 +7,7 @@
 import { useActionState, useCallback, useState, type ReactNode } from 'react';
 import { confirmDeviceAction, resendCodeAction } from '../../../actions/devices.ts';
 import { CodeForm } from '../../../components/code-form.tsx';
-import { spokenLabel } from '../../../components/device-name.tsx';
+import { DeviceName, spokenLabel } from '../../../components/device-name.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
 import { SendWait } from '../../../components/send-wait.tsx';
 import { PendingButton } from '../../../components/submit-button.tsx';
@@ -66,7 +66,13 @@ export function DeviceCode(props: {
         error={wrong}
         id={props.fieldId}
         hidden={{ trustedDeviceId: props.id }}
-        label="Verification code"
+        // The label names the device: once a newer answer takes "We sent…" away, the page still says
+        // which device the code is from, and each row's field in the list has a name of its own.
+        label={
+          <>
+            Verification code sent to <DeviceName label={props.label} />
+          </>
+        }
         hint={`Enter the ${props.digits}-digit code. Didn't get it? Send a new one below.`}
         digits={props.digits}
         ariaLabel={`Verify ${spokenLabel(props.label)}`}
