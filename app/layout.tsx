@@ -57,7 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             ) : midSignIn ? (
               // The password was right and the code is still to come: signing in or creating another account would be beside the point.
               <form action={cancelSignInAction}>
-                <button type="submit">Cancel Sign-In</button>
+                <PendingButton className="" label="Cancel Sign-In" pendingLabel="Cancelling…" />
               </form>
             ) : (
               <>

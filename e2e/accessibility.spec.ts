@@ -3,21 +3,22 @@ import { axe } from './axe.ts';
 import {
   accountWithTwoStepOnInDatabase,
   activationLink,
-  advanceClock,
-  fillBirthDate,
-  fillCreateAccount,
-  submitCreateAccount,
   addTrustedPhone,
+  advanceClock,
   answerSecurityQuestions,
   createAccount,
-  enterTextedCode,
+  fillBirthDate,
+  fillCreateAccount,
   newAppleId,
-  newPhone,
   newestSmsCode,
+  newPhone,
+  enterTextedCode,
   requestResetLink,
   signIn,
   signOut,
+  startRecoveryKeyReset,
   submit,
+  submitCreateAccount,
   verifyIdentity,
 } from './helpers.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
@@ -390,11 +391,7 @@ test('every code step with a wrong code; a Support PIN made; the staff PIN form;
 
   // The Recovery Key reset: its verify step, and a wrong code there.
   await signOut(page);
-  await page.goto('/reset/recovery-key');
-  await page.getByLabel('Apple ID').fill(appleId);
-  await page.getByLabel('Recovery Key', { exact: true }).fill(recoveryKey);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/reset\/recovery-key\/verify$/);
+  await startRecoveryKeyReset(page, appleId, recoveryKey);
   await axe(page, 'Recovery Key reset: verify step');
   await advanceClock(page, 31);
   await chooseAndSend();

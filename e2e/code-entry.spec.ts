@@ -3,13 +3,14 @@ import { type Locator, type Page } from '@playwright/test';
 import {
   accountWithTwoStepOnInDatabase,
   answerSecurityQuestions,
+  PASSWORD,
   createAccount,
   newAppleId,
-  newPhone,
   newestSmsCode,
-  PASSWORD,
+  newPhone,
   signIn,
   signOut,
+  startRecoveryKeyReset,
   submit,
 } from './helpers.ts';
 
@@ -206,10 +207,6 @@ test('the support PIN: its code step answers the same way', async ({ page }) => 
 test('the Recovery Key reset: its code step answers the same way', async ({ page }) => {
   const { appleId, recoveryKey } = await accountWithTwoStepOnInDatabase(page, 'code-reset');
   await signOut(page);
-  await page.goto('/reset/recovery-key');
-  await page.getByLabel('Apple ID').fill(appleId);
-  await page.getByLabel('Recovery Key', { exact: true }).fill(recoveryKey);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/reset\/recovery-key\/verify$/);
+  await startRecoveryKeyReset(page, appleId, recoveryKey);
   await throughTheCodeStep(page, 'recovery-key-reset', 'Verify');
 });

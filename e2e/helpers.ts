@@ -325,15 +325,15 @@ export async function accountWithTwoStepOnInDatabase(page: Page, label: string) 
 
 /** Answers "Verify Your Identity" (a fresh code before a sensitive change) with a code texted to `e164`. */
 export async function verifyIdentity(page: Page, e164: string) {
+  await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
   await enterTextedCode(page, e164, 'Continue');
 }
 
 /**
- * On "Verify Your Identity": picks the trusted phone `e164`, sends a code, reads it from the SMS
- * inbox in a second tab (so this page keeps its state), enters it and presses `button`.
+ * On a code step: picks the trusted phone `e164`, sends a code, reads it from the SMS inbox in a
+ * second tab (so this page keeps its state), enters it and presses `button`.
  */
 export async function enterTextedCode(page: Page, e164: string, button: string) {
-  await expect(page.getByRole('heading', { name: 'Verify Your Identity' })).toBeVisible();
   await page.getByRole('radio', { name: new RegExp(`${e164.slice(-2)}\\b`) }).check();
   await submit(page, 'Send Code');
   const inbox = await page.context().newPage();
@@ -341,6 +341,25 @@ export async function enterTextedCode(page: Page, e164: string, button: string) 
   await inbox.close();
   await page.getByLabel(/Verification code sent to/).fill(code);
   await page.getByRole('button', { name: button, exact: true }).click();
+}
+
+/** Signed out: the Recovery Key reset's first page with `appleId` and `recoveryKey`, on to its code step. */
+export async function startRecoveryKeyReset(page: Page, appleId: string, recoveryKey: string) {
+  await page.goto('/reset/recovery-key');
+  await page.getByLabel('Apple ID').fill(appleId);
+  await page.getByLabel('Recovery Key', { exact: true }).fill(recoveryKey);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/reset\/recovery-key\/verify$/);
+}
+
+/** On Password and Security, past its questions: changes the password from `from` to `to`. */
+export async function changePassword(page: Page, from: string, to: string) {
+  await page.locator('summary', { hasText: 'Change password' }).click();
+  await page.getByLabel('Current password').fill(from);
+  await page.getByLabel('New password', { exact: true }).fill(to);
+  await page.getByLabel('Confirm new password').fill(to);
+  await page.getByRole('button', { name: 'Change Password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your password was changed.' })).toBeVisible();
 }
 
 export async function signOut(page: Page) {

@@ -9,6 +9,7 @@ import {
   advanceClock,
   birthDateGroup,
   createAccount,
+  enterTextedCode,
   fillBirthDate,
   fillCreateAccount,
   newAppleId,
@@ -17,6 +18,7 @@ import {
   requestResetLink,
   signIn,
   signOut,
+  startRecoveryKeyReset,
   submit,
   verifyIdentity,
 } from './helpers.ts';
@@ -177,20 +179,10 @@ test('mid-sign-in, the header offers to cancel the sign-in, not to sign in or cr
 test('the Recovery Key reset: the new-password step names itself in the title', async ({ page }) => {
   const { appleId, phone, recoveryKey } = await accountWithTwoStepOnInDatabase(page, 'title-key-reset');
   await signOut(page);
-  await page.goto('/reset/recovery-key');
-  await page.getByLabel('Apple ID').fill(appleId);
-  await page.getByLabel('Recovery Key', { exact: true }).fill(recoveryKey);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/reset\/recovery-key\/verify$/);
+  await startRecoveryKeyReset(page, appleId, recoveryKey);
   await expect(page).toHaveTitle('Reset Your Password: Enter a Code — Two-Step');
   await advanceClock(page, 31);
-  await page.getByRole('radio', { name: new RegExp(`${phone.e164.slice(-2)}\\b`) }).check();
-  await submit(page, 'Send Code');
-  const inbox = await page.context().newPage();
-  const code = await newestSmsCode(inbox, phone.e164);
-  await inbox.close();
-  await page.getByLabel(/Verification code sent to/).fill(code);
-  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await enterTextedCode(page, phone.e164, 'Verify');
   await expect(page.getByText(`Choose a new password for ${appleId}.`)).toBeVisible();
   await expect(page).toHaveTitle('Reset Your Password: Choose a New Password — Two-Step');
 });

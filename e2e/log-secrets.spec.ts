@@ -1,18 +1,19 @@
 import { expect, test } from './csp-guard.ts';
 import { type BrowserContext, type Page } from '@playwright/test';
 import {
-  ANSWERS_BY_QUESTION,
   activationLink,
   advanceClock,
+  ANSWERS_BY_QUESTION,
   answerSecurityQuestions,
+  PASSWORD,
   fillCreateAccount,
   newAppleId,
   newestSmsCode,
   newPhone,
-  PASSWORD,
   serverLog,
   signIn,
   signOut,
+  startRecoveryKeyReset,
   submit,
   submitCreateAccount,
 } from './helpers.ts';
@@ -163,11 +164,7 @@ test('no secret used in a full flow reaches the log, and the log says what happe
 
   // Forgot the password: the Recovery Key and a texted code reset it; then sign in with the new one.
   await signOut(page);
-  await page.goto('/reset/recovery-key');
-  await page.getByLabel('Apple ID').fill(appleId);
-  await page.getByLabel('Recovery Key', { exact: true }).fill(recoveryKey);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/reset\/recovery-key\/verify$/);
+  await startRecoveryKeyReset(page, appleId, recoveryKey);
   await advanceClock(page, 31);
   await enterCode(page, phone.e164, 'Verify');
   const newPassword = 'juniper lighthouse 77';

@@ -4,22 +4,13 @@
 // portal does not know is refused at the field, with the error summary, and nothing changes.
 import { expect, test } from './csp-guard.ts';
 import { type Page } from '@playwright/test';
-import { answerSecurityQuestions, createAccount, newAppleId, newestMailText, PASSWORD, submit } from './helpers.ts';
+import { answerSecurityQuestions, PASSWORD, changePassword, createAccount, newAppleId, newestMailText, submit } from './helpers.ts';
 
 // India has one zone and no daylight saving: its name is the same whatever day the clock says.
 test.use({ timezoneId: 'Asia/Kolkata' });
 // The runtime's time zone data still spells Kolkata by its old name, Calcutta (ICU's canonical id).
 const KOLKATA = /^Asia\/(Kolkata|Calcutta)$/;
 const KOLKATA_NAMED = /^Emails give dates and times in Asia\/(Kolkata|Calcutta) \(India Standard Time\)\.$/;
-
-async function changePassword(page: Page, from: string, to: string) {
-  await page.locator('summary', { hasText: 'Change password' }).click();
-  await page.getByLabel('Current password').fill(from);
-  await page.getByLabel('New password', { exact: true }).fill(to);
-  await page.getByLabel('Confirm new password').fill(to);
-  await page.getByRole('button', { name: 'Change Password' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your password was changed.' })).toBeVisible();
-}
 
 test('a browser in Kolkata signs in: its zone is stored and the next email gives the time there, named, as the page does', async ({
   page,

@@ -4,6 +4,8 @@ import {
   accountWithTwoStepOnInDatabase,
   addTrustedPhone,
   advanceClock,
+  enterTextedCode,
+  fillBirthDate,
   formError,
   newestMailText,
   newestPushCode,
@@ -16,7 +18,6 @@ import {
   simulatedDevice,
   submit,
   verifyIdentity,
-  fillBirthDate,
 } from './helpers.ts';
 
 // Living with two-step on, each test from a fresh account created through the pages and then
@@ -161,13 +162,7 @@ test('forgot password: the Recovery Key and a code from a trusted device reset i
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/reset\/recovery-key\/verify$/);
   await advanceClock(page, 31);
-  await page.getByRole('radio', { name: new RegExp(`${phone.e164.slice(-2)}\\b`) }).check();
-  await submit(page, 'Send Code');
-  const inbox = await page.context().newPage();
-  const code = await newestSmsCode(inbox, phone.e164);
-  await inbox.close();
-  await page.getByLabel(/Verification code sent to/).fill(code);
-  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await enterTextedCode(page, phone.e164, 'Verify');
   await expect(page.getByText(`Choose a new password for ${appleId}.`)).toBeVisible();
   const newPassword = 'juniper lighthouse 77';
   await page.getByLabel('New password', { exact: true }).fill(newPassword);

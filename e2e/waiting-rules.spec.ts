@@ -12,12 +12,13 @@ import { type Page } from '@playwright/test';
 import {
   advanceClock,
   answerSecurityQuestions,
-  emailDay,
+  PASSWORD,
+  changePassword,
   createAccount,
+  emailDay,
   newAppleId,
   newestMailText,
   operator,
-  PASSWORD,
   requestResetLink,
   signIn,
 } from './helpers.ts';
@@ -62,15 +63,6 @@ async function openSecurity(page: Page, appleId: string, password = PASSWORD) {
 }
 
 const sentence = (page: Page) => page.locator('section.feature .state-sentence');
-
-async function changePassword(page: Page, from: string, to: string) {
-  await page.locator('summary', { hasText: 'Change password' }).click();
-  await page.getByLabel('Current password').fill(from);
-  await page.getByLabel('New password', { exact: true }).fill(to);
-  await page.getByLabel('Confirm new password').fill(to);
-  await page.getByRole('button', { name: 'Change Password' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your password was changed.' })).toBeVisible();
-}
 
 /** How many emails to `address` with a subject containing `subject` the dev inbox holds. */
 /**

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANGES_SHARED_MODULES, OWN_MODULES } from '../../vitest.config.ts';
 
 describe('test files that change shared modules', () => {
-  it('are told by a mock, a spy, the environment, the runtime, the logger, the kind registry or the directory', () => {
+  it('are told by a mock, a spy, the environment, the runtime, the logger, the kind registry, the directory or a linter', () => {
     for (const changes of [
       "vi.mock('next/headers', async () => ({}))",
       "vi.spyOn(console, 'log')",
@@ -17,6 +17,7 @@ describe('test files that change shared modules', () => {
       'setLogger(logger)',
       'addKind(fake)',
       "process.chdir('/tmp')",
+      'const eslint = new ESLint({ ruleFilter })',
     ])
       expect(CHANGES_SHARED_MODULES.test(changes), changes).toBe(true);
     for (const reads of ["process.env.DATABASE_URL === 'x'", "expect(env.APP_URL).toBe('x')", 'vi.fn()', 'createTestDb()'])
@@ -29,6 +30,8 @@ describe('test files that change shared modules', () => {
       'tests/support-console/read-only.int.test.ts',
       'tests/throttle/parallel-attempts.int.test.ts',
       'tests/kinds/fifth-kind.int.test.ts',
+      'tests/architecture/promises-lint.test.ts',
+      'tests/architecture/line-width.test.ts',
     ])
       expect(OWN_MODULES).toContain(file);
     expect(OWN_MODULES).not.toContain('tests/codes/codes.test.ts');

@@ -9,6 +9,22 @@ export const metadata: Metadata = { title: 'Activate Your Apple ID' };
 
 export const dynamic = 'force-dynamic';
 
+/** The Apple ID is active (just now, or by this link before): what is left is to sign in. */
+function ActiveSignIn({ said }: { said: string }) {
+  return (
+    <>
+      <p className="notice success" role="status">
+        {said}
+      </p>
+      <p>
+        <Link className="button" href="/sign-in">
+          Sign In
+        </Link>
+      </p>
+    </>
+  );
+}
+
 // Where the activation link leads (its token now in the activation cookie, see open/route.ts). The
 // page only shows which Apple ID the link is for; the button activates it (a POST), then the page
 // says so and sends the holder to sign in with the password.
@@ -17,14 +33,7 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
     return (
       <main className="narrow">
         <h1>Your Apple ID is active</h1>
-        <p className="notice success" role="status">
-          Your Apple ID is active, and we sent a welcome email to it. Sign in with your Apple ID and password.
-        </p>
-        <p>
-          <Link className="button" href="/sign-in">
-            Sign In
-          </Link>
-        </p>
+        <ActiveSignIn said="Your Apple ID is active, and we sent a welcome email to it. Sign in with your Apple ID and password." />
       </main>
     );
   }
@@ -36,16 +45,7 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
         <ActivateForm appleId={opened.appleId} />
       ) : opened.code === 'ALREADY_ACTIVE' ? (
         // A link opened again after it made the account: nothing to fill in, only to sign in.
-        <>
-          <p className="notice success" role="status">
-            {opened.error}
-          </p>
-          <p>
-            <Link className="button" href="/sign-in">
-              Sign In
-            </Link>
-          </p>
-        </>
+        <ActiveSignIn said={opened.error} />
       ) : (
         <>
           <p className="form-error" role="alert">

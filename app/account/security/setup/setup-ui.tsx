@@ -81,7 +81,7 @@ export function StepList({ progress, showing }: { progress: Exclude<SetupProgres
               {state === 'done' ? '✓' : i + 1}
             </span>
             <span>
-              <span className={styles.srOnly}>Step {i + 1}: </span>
+              <span className="visually-hidden">Step {i + 1}: </span>
               {i <= current && !here ? <Link href={STEP_PATHS[s]}>{STEP_TITLES[s]}</Link> : STEP_TITLES[s]}
               <span className={styles.stepState}>{state === 'done' ? ' — done' : state === 'current' ? ' — next' : ''}</span>
             </span>

@@ -92,7 +92,7 @@ export function RecoveryKeyStep({
           </p>
         ) : null}
         <p className={styles.key} ref={keyRef} tabIndex={-1} id="recovery-key-shown" data-testid="recovery-key-region">
-          <span className={styles.srOnly}>Your Recovery Key is {key.split('').join(' ')}. </span>
+          <span className="visually-hidden">Your Recovery Key is {key.split('').join(' ')}. </span>
           <span aria-hidden="true" className={styles.keyText} data-testid="recovery-key">
             {key}
           </span>
