@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
  * What makes a test file change the modules it shares with others: it mocks or spies on a module,
  * sets the environment, builds the app's one runtime (src/runtime.ts, whose database is the first
  * caller's), swaps the logger, adds a kind to the registry, or lints with a configuration of its
- * own (typescript-eslint keeps its programs in its modules: a second file's lint of the same path
- * found no types and no promise broken). Such a file gets modules of its own.
+ * own (typescript-eslint keeps its programs and settings in its modules, so two files linting the
+ * same path with different settings would share them). Such a file gets modules of its own.
  */
 export const CHANGES_SHARED_MODULES =
   /vi\.(mock|doMock|spyOn|stubEnv|stubGlobal)\(|app-harness|src\/runtime|setLogger\(|addKind\(|process\.env\.\w+\s*=[^=]|process\.chdir\(|new ESLint\(/;
