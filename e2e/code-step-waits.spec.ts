@@ -131,9 +131,12 @@ test('sends, waits and wrong codes in any order leave one device chooser, one co
   await expectOneOfEach(page);
   const code = await codeFromInbox(page, phone.e164);
   const wrong = `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
-  for (let i = 0; i < 3; i++) {
+  // Each answer awaited by its own words: the form is made anew with each answer, so a code typed
+  // before the last answer came would go into the form it replaces.
+  for (const answer of ['You can try 2 more times.', 'You can try 1 more time.', 'Too many wrong tries for this code.']) {
     await codeField(page).fill(wrong);
     await submit(page, 'Verify');
+    await expect(page.getByTestId('error-summary')).toContainText(answer);
     await expect(page.getByTestId('error-summary')).toHaveCount(1);
   }
   await expect(page.getByText('Too many wrong tries for this code.')).toBeVisible();

@@ -145,7 +145,10 @@ test('turning two-step on: Get Started → a verified phone → the Recovery Key
 
   // Password and Security says since when; the security questions are gone.
   await page.goto('/account/security');
-  await expect(page.locator('.state-sentence[data-state="on"]')).toContainText(/Two-step verification is on since \w+ \d{1,2}, \d{4}\./);
+  await expect(page.locator('.state-sentence[data-state="on"]')).toContainText(
+    // A date, and the zone it is a date in, named.
+    /Two-step verification is on since \w+ \d{1,2}, \d{4} \((?:[A-Z][a-z]+ )+Time\)\./,
+  );
   await expect(page.getByRole('heading', { name: 'Security Questions' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/turn-on-done.png', fullPage: true });
 
