@@ -23,6 +23,7 @@ const SRC_LAYERS = [
   'kinds/*/method', //   the kinds' RFC 8176 methods, which src/sessions/ records
   'generated', //        Prisma's generated clients
   'observability', //    the structured log and the metrics (imports no domain folder)
+  'i18n', //             languages, message catalogues, the translator pages and emails share
   'db', //               clients, migrations, row locks
   'forms', //            form plumbing: parsing, messages next to fields, their refusals (no domain folder)
   'security-events', //  what happened to an account

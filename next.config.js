@@ -1,4 +1,9 @@
 // @ts-check
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// The language of each request and its catalogue (app/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin('./app/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and Node-only packages stay outside the server bundle. prom-client too: the metrics
@@ -36,4 +41,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

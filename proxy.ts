@@ -3,9 +3,13 @@
 //    handler sees it (Next.js would abort the action with a 500);
 //  - gives each request a fresh CSP nonce: on the request (Content-Security-Policy and x-nonce,
 //    which Next.js reads to put the nonce on its scripts) and on the response;
-//  - adds HSTS (https APP_URL only) and Permissions-Policy.
+//  - adds HSTS (https APP_URL only) and Permissions-Policy;
+//  - takes a language chosen from a signed-out page's footer (?lang=fr): stores it in the language
+//    cookie and sends the browser to the same address without it.
 // The policies themselves are src/server/security-headers.ts.
 import { NextResponse, type NextRequest } from 'next/server';
+import { knownLocale } from '@/src/i18n/locales.ts';
+import { LANGUAGE_COOKIE } from '@/src/i18n/language-cookie.ts';
 import { config as appConfig } from '@/src/config.ts';
 import { logger } from '@/src/observability/log.ts';
 import {
@@ -34,6 +38,8 @@ export function proxy(request: NextRequest): NextResponse {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     });
+  } else if (request.method === 'GET' && request.nextUrl.searchParams.has(LANGUAGE_COOKIE.param)) {
+    response = languageChosen(request);
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('x-nonce', nonce);
@@ -42,6 +48,28 @@ export function proxy(request: NextRequest): NextResponse {
   }
   response.headers.set('Content-Security-Policy', csp);
   for (const [name, value] of Object.entries(responseSecurityHeaders(env))) response.headers.set(name, value);
+  return response;
+}
+
+/** The footer's language link: the language kept in the cookie (an unknown one is ignored), the address without it. */
+function languageChosen(request: NextRequest): NextResponse {
+  const url = request.nextUrl.clone();
+  const locale = knownLocale(url.searchParams.get(LANGUAGE_COOKIE.param));
+  url.searchParams.delete(LANGUAGE_COOKIE.param);
+  // A relative Location: behind a reverse proxy this server's own host is not the browser's.
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' },
+  });
+  if (locale) {
+    response.cookies.set(LANGUAGE_COOKIE.name, locale, {
+      path: '/',
+      maxAge: LANGUAGE_COOKIE.maxAgeSeconds,
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: securityEnv().appUrl.startsWith('https:'),
+    });
+  }
   return response;
 }
 

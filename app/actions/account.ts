@@ -8,9 +8,14 @@ import { signUp } from '@/src/accounts/sign-up.ts';
 import { signIn } from '@/src/sign-in/password.ts';
 import { cancelSignIn } from '@/src/sign-in/code.ts';
 import { signOut, signOutEverywhere } from '@/src/sessions/sessions.ts';
+import { chooseLanguage } from '@/src/accounts/language.ts';
+import { LANGUAGE_NAMES } from '@/src/i18n/locales.ts';
+import { translator } from '@/src/i18n/translate.ts';
+import { revalidatePath } from 'next/cache';
 import { guessingRequestContext, requestContext } from '../lib/request.ts';
-import { clearSessionCookie, setSessionCookie, signedIn } from '../lib/session.ts';
+import { clearSessionCookie, requireAccount, setSessionCookie, signedIn } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
+import { requestLocale } from '../i18n/locale.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
 import { afterSignIn, interactionParam, withInteraction } from '../lib/app-sign-in.ts';
 
@@ -58,4 +63,18 @@ export async function signOutEverywhereAction(): Promise<void> {
   const token = await clearSessionCookie();
   if (token) await signOutEverywhere(runtime(), token, await requestContext());
   redirect('/sign-in?signed-out=everywhere');
+}
+
+/** The account page's language: pages and emails from now on; the confirmation is already in it. */
+export async function chooseLanguageAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { account } = await requireAccount();
+  const result = await chooseLanguage(runtime().db, account.id, formFields(formData));
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  revalidatePath('/', 'layout');
+  const locale = result.language ?? (await requestLocale());
+  const t = translator({ locale, timeZone: account.timeZone });
+  return {
+    done: true,
+    notice: result.language ? t('account.languageSaved', { language: LANGUAGE_NAMES[result.language] }) : t('account.languageBrowser'),
+  };
 }

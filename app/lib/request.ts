@@ -2,6 +2,7 @@ import { headers } from 'next/headers';
 import type { RequestContext } from '@/src/security-events/record.ts';
 import { clientAddressOf } from '@/src/server/client-address.ts';
 import { knownBrowsers } from './known-browser.ts';
+import { negotiateLocale } from '@/src/i18n/locales.ts';
 
 /**
  * The client address and browser of the current request, for security events and throttles.
@@ -10,7 +11,11 @@ import { knownBrowsers } from './known-browser.ts';
  */
 export async function requestContext(): Promise<RequestContext> {
   const h = await headers();
-  return { clientAddress: clientAddressOf(h.get('x-forwarded-for')), userAgent: h.get('user-agent') };
+  return {
+    clientAddress: clientAddressOf(h.get('x-forwarded-for')),
+    userAgent: h.get('user-agent'),
+    browserLanguage: negotiateLocale(h.get('accept-language')),
+  };
 }
 
 /**

@@ -18,6 +18,11 @@ export interface RequestContext {
    * Absent on requests that count no guess (page reads): they are unknown browsers.
    */
   knownBrowsers?: readonly KnownBrowser[];
+  /**
+   * The language the browser asks for (its Accept-Language among those offered,
+   * src/i18n/locales.ts): a password sign-in keeps it on the account for emails.
+   */
+  browserLanguage?: string;
 }
 
 /** One entry of a device cookie: this browser completed a sign-in to `accountId`. */

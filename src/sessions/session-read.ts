@@ -36,6 +36,8 @@ export interface SessionAccount {
   recoveryKeyConfirmedAt: Date | null;
   /** The zone emails give times in (src/accounts/time-zone.ts); null: none known, UTC. */
   timeZone: string | null;
+  /** The language the holder chose (src/accounts/language.ts); null: the browser's. */
+  language: string | null;
 }
 
 export interface SessionWithAccount {
@@ -49,7 +51,7 @@ export async function readSessionWithAccount(db: DbTx, id: string): Promise<Sess
     SELECT s."id", s."accountId", s."createdAt", s."lastSeenAt", s."stage", s."codeVerifiedAt", s."secondStep", s."questionPair", s."securityPassSeenAt",
            a."appleId", a."name", a."birthDate", a."countryCode", a."rescueEmail", a."passwordChangedAt", a."twoStepEnabledAt",
            a."setupStartedAt", a."setupDeadline", a."recoveryKeyHash" IS NOT NULL AS "recoveryKeyIssued", a."recoveryKeyCreatedAt",
-           a."recoveryKeyConfirmedAt", a."timeZone"
+           a."recoveryKeyConfirmedAt", a."timeZone", a."language"
     FROM "Session" s JOIN "Account" a ON a."id" = s."accountId"
     WHERE s."id" = ${id}`;
   const r = rows[0];
@@ -81,6 +83,7 @@ export async function readSessionWithAccount(db: DbTx, id: string): Promise<Sess
       recoveryKeyCreatedAt: rawDateOrNull(r.recoveryKeyCreatedAt),
       recoveryKeyConfirmedAt: rawDateOrNull(r.recoveryKeyConfirmedAt),
       timeZone: rawTextOrNull(r.timeZone),
+      language: rawTextOrNull(r.language),
     },
   };
 }

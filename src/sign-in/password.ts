@@ -24,7 +24,7 @@ import { recordSecurityEvent, type RequestContext } from '../security-events/rec
 import { createSession } from '../sessions/sessions.ts';
 import { failure } from '../result.ts';
 import { rawDateOrNull } from '../db/raw.ts';
-import { rememberBrowserTimeZone } from '../accounts/time-zone.ts';
+import { rememberBrowserSettings } from '../accounts/time-zone.ts';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
 
 export const signInSchema = z.object({
@@ -116,10 +116,10 @@ async function checkPassword(
   }
 
   await attemptsSucceeded(db, limits);
-  // The password is right: emails give times in the zone this browser is in from now on. Stored at
-  // this step even when a second step is still to come: every way of finishing a sign-in starts
-  // with this one form, the one that reads the browser's zone.
-  await rememberBrowserTimeZone(db, account.id, timeZone);
+  // The password is right: emails give times in the zone this browser is in, in its language (unless
+  // the holder chose one), from now on. Stored at this step even when a second step is still to
+  // come: every way of finishing a sign-in starts with this one form, the one that reads the zone.
+  await rememberBrowserSettings(db, account.id, { timeZone, language: ctx.browserLanguage });
   // With two-step on, the password alone never yields access (docs/rules.md#sign-in-and-lockouts):
   // the session waits for a code.
   if (account.twoStepEnabledAt) {

@@ -1,0 +1,30 @@
+// The language switch of signed-out pages: one link per language offered, each named in its own
+// language and marked as such (lang, hreflang), so a visitor who cannot read the current page finds
+// theirs. A link keeps the page (?lang= on the same address; proxy.ts keeps the choice in a cookie).
+// Signed in, the choice is on Password and Security and stored on the account.
+import { LANGUAGE_NAMES, LOCALES, type AnyLocale } from '@/src/i18n/locales.ts';
+import { LANGUAGE_COOKIE } from '@/src/i18n/language-cookie.ts';
+
+export function LanguageLinks({ current, label }: { current: AnyLocale; label: string }) {
+  return (
+    <footer className="language-links">
+      <nav aria-label={label}>
+        <ul>
+          {LOCALES.map((locale) => (
+            <li key={locale}>
+              {locale === current ? (
+                <span lang={locale} aria-current="true">
+                  {LANGUAGE_NAMES[locale]}
+                </span>
+              ) : (
+                <a href={`?${LANGUAGE_COOKIE.param}=${locale}`} lang={locale} hrefLang={locale}>
+                  {LANGUAGE_NAMES[locale]}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </footer>
+  );
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Account" ADD COLUMN     "browserLanguage" TEXT,
+ADD COLUMN     "language" TEXT;
+

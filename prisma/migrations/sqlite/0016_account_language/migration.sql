@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Account" ADD COLUMN "browserLanguage" TEXT;
+ALTER TABLE "Account" ADD COLUMN "language" TEXT;
+
