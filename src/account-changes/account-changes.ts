@@ -22,7 +22,7 @@ import {
 import { parseForm, rawFields, fieldFailure, type FormResult } from '../forms/forms.ts';
 import { appleIdKey } from '../accounts/apple-id.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
-import { addressesOnFile } from '../mail/recipients.ts';
+import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import { recordSignificantChange } from '../eligibility/waiting-periods.ts';
 import { endOtherSessionsAndForgetBrowsers } from '../sessions/sessions.ts';
 import { revokeAllOnPasswordChange } from '../app-passwords/app-passwords.ts';
@@ -66,7 +66,7 @@ async function commitSignificantChange(
         kind,
         accountId: account.id,
         to: notify,
-        ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: kind, at: now, timeZone: updated.timeZone }),
+        ...accountChangedEmail({ name: account.name, appleId: account.appleId, change: kind, at: now, ...emailReader(updated) }),
       },
       deps.clock,
     );

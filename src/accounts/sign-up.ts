@@ -39,6 +39,7 @@ import { takeAttempt } from '../throttle/throttle.ts';
 import type { RequestContext } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { accountExistsEmail, activateAccountEmail } from '../mail/templates.ts';
+import { emailReader } from '../mail/recipients.ts';
 
 /** How long an activation link works after it was sent. */
 export const ACTIVATION_LINK_TTL_MS = DAY;
@@ -125,7 +126,7 @@ export async function signUp(
       await tx.pendingAccount.deleteMany({ where: { expiresAt: { lte: now } } });
       const existing = await tx.account.findUnique({
         where: { appleIdKey: key },
-        select: { id: true, appleId: true, name: true, timeZone: true },
+        select: { id: true, appleId: true, name: true, timeZone: true, language: true, browserLanguage: true },
       });
       if (existing) {
         await enqueueEmail(
@@ -139,7 +140,7 @@ export async function signUp(
               appleId: existing.appleId,
               at: now,
               appUrl: deps.appUrl,
-              timeZone: existing.timeZone,
+              ...emailReader(existing),
             }),
           },
           clock,
@@ -151,7 +152,13 @@ export async function signUp(
           {
             kind: 'activate-account',
             to: account.appleId,
-            ...activateAccountEmail({ appleId: account.appleId, link: activationLink(deps.appUrl, token), expiresAt, timeZone: null }),
+            ...activateAccountEmail({
+              appleId: account.appleId,
+              link: activationLink(deps.appUrl, token),
+              expiresAt,
+              // No account yet: the language of the browser that filled in the form.
+              ...emailReader({ timeZone: null, language: null, browserLanguage: ctx.browserLanguage ?? null }),
+            }),
           },
           clock,
         );

@@ -19,7 +19,7 @@ import { lockAccountRow } from '../db/row-locks.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
-import { addressesOnFile } from '../mail/recipients.ts';
+import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '../accounts/passwords.ts';
 import { passwordLimits, PER_KNOWN_BROWSER } from '../accounts/password-guesses.ts';
 import { ACCOUNTS_ERRORS } from '../accounts/errors.ts';
@@ -133,7 +133,7 @@ export async function createAppPassword(
         kind: 'app-password-created',
         accountId: account.id,
         to: addressesOnFile(account),
-        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: true, at: now, timeZone: account.timeZone }),
+        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: true, at: now, ...emailReader(account) }),
       },
       deps.clock,
     );
@@ -194,7 +194,7 @@ export async function revokeAppPassword(
         kind: 'app-password-revoked',
         accountId: account.id,
         to: addressesOnFile(account),
-        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: false, at: now, timeZone: account.timeZone }),
+        ...appPasswordEmail({ name: account.name, appleId: account.appleId, label, created: false, at: now, ...emailReader(account) }),
       },
       deps.clock,
     );
@@ -235,7 +235,7 @@ export async function revokeAllAppPasswords(
           created: false,
           at: now,
           count,
-          timeZone: account.timeZone,
+          ...emailReader(account),
         }),
       },
       deps.clock,

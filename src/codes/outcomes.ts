@@ -8,6 +8,7 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import { wrongCodesAlertEmail } from '../mail/templates.ts';
 import type { AuthMethod } from '../sessions/auth-methods.ts';
 import { clearWrongCodes, countWrongCode, WRONG_CODES_BEFORE_PAUSE, type WrongCodeRun } from './limits.ts';
+import { emailReader } from '../mail/recipients.ts';
 
 /** Which trusted device proved the step, and how (RFC 8176; what an app signed in through the portal is told). */
 export interface Proof {
@@ -79,7 +80,7 @@ export async function wrongCodeCounted(tx: DbTx, clock: Clock, a: Attempt, now: 
 async function sendWrongCodesAlert(tx: DbTx, clock: Clock, accountId: string, run: WrongCodeRun, now: Date): Promise<void> {
   const account = await tx.account.findUniqueOrThrow({
     where: { id: accountId },
-    select: { name: true, appleId: true, rescueEmail: true, timeZone: true },
+    select: { name: true, appleId: true, rescueEmail: true, timeZone: true, language: true, browserLanguage: true },
   });
   const wrong = await tx.securityEvent.findMany({
     where: { accountId, kind: 'code-wrong', createdAt: { gte: run.runStartedAt } },
@@ -108,7 +109,7 @@ async function sendWrongCodesAlert(tx: DbTx, clock: Clock, accountId: string, ru
         at: now,
         wrongCodes: WRONG_CODES_BEFORE_PAUSE,
         sources,
-        timeZone: account.timeZone,
+        ...emailReader(account),
       }),
     },
     clock,

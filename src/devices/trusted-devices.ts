@@ -15,7 +15,7 @@ import type { Clock } from '../clock.ts';
 import { sendCode, verifyCode, type CodeDeps, type CodePurpose } from '../codes/codes.ts';
 import type { CodesError } from '../codes/errors.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { addressesOnFile } from '../mail/recipients.ts';
+import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import { parseForm, type FormResult } from '../forms/forms.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { trustedDeviceEmail } from '../mail/templates.ts';
@@ -106,7 +106,7 @@ export async function announceDeviceChange(
         uses: kindOf(device.kind).trustedUses,
         added,
         at,
-        timeZone: account.timeZone,
+        ...emailReader(account),
       }),
     },
     clock,

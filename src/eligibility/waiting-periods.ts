@@ -16,7 +16,7 @@
 import type { Db, DbTx } from '../db/client.ts';
 import { rawDate } from '../db/raw.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
-import { addressesOnFile } from '../mail/recipients.ts';
+import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import type { Clock } from '../clock.ts';
 import { recordSecurityEvent, type RequestContext, type SignificantChangeKind } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -57,8 +57,10 @@ export interface SignificantChangeAccount {
   rescueEmail: string | null;
   twoStepEnabledAt: Date | null;
   setupStartedAt?: Date | null;
-  /** The zone its emails give times in (src/accounts/time-zone.ts). */
+  /** The zone its emails give times in (src/accounts/time-zone.ts), and their language (src/mail/recipients.ts, emailReader). */
   timeZone: string | null;
+  language: string | null;
+  browserLanguage: string | null;
 }
 
 /** The newest waiting period of the account, or null. */
@@ -92,7 +94,16 @@ async function countryAvailableFrom(tx: DbTx, countryCode: string): Promise<Date
 /** The scheduled emails of a waiting period and its 30-day window (src/mail/scheduled.ts). */
 export const SCHEDULED_SETUP_EMAIL_KINDS = ['waiting-period-ended', 'setup-window-closing'];
 
-type Addressee = { id: string; name: string; appleId: string; rescueEmail: string | null; countryCode: string; timeZone: string | null };
+type Addressee = {
+  id: string;
+  name: string;
+  appleId: string;
+  rescueEmail: string | null;
+  countryCode: string;
+  timeZone: string | null;
+  language: string | null;
+  browserLanguage: string | null;
+};
 
 /**
  * Schedules the "you can turn it on now; complete setup by DATE" email for `endsAt` (when given)
@@ -112,7 +123,7 @@ async function scheduleSetupEmails(
     appleId: account.appleId,
     completeBy: dates.completeBy,
     appUrl: deps.appUrl,
-    timeZone: account.timeZone,
+    ...emailReader(account),
   };
   if (dates.endsAt) {
     await scheduleEmail(
@@ -164,7 +175,7 @@ async function notifyPeriod(
         endsAt: period.endsAt,
         appUrl: deps.appUrl,
         extended,
-        timeZone: account.timeZone,
+        ...emailReader(account),
         countryUnavailable: offeredByEnd
           ? null
           : { country: regionName(account.countryCode) ?? account.countryCode, availableFrom: country?.availableFrom ?? null },
@@ -225,7 +236,17 @@ export async function recordSignificantChange(
   await lockAccountRow(tx, account.id, now);
   const current = await tx.account.findUniqueOrThrow({
     where: { id: account.id },
-    select: { id: true, name: true, appleId: true, rescueEmail: true, twoStepEnabledAt: true, countryCode: true, timeZone: true },
+    select: {
+      id: true,
+      name: true,
+      appleId: true,
+      rescueEmail: true,
+      twoStepEnabledAt: true,
+      countryCode: true,
+      timeZone: true,
+      language: true,
+      browserLanguage: true,
+    },
   });
   await recordSecurityEvent(tx, { accountId: current.id, kind, at: now }, ctx);
   if (current.twoStepEnabledAt) return; // nothing to wait for: two-step is already on
@@ -254,6 +275,8 @@ export interface AccountFacts {
     setupStartedAt: Date | null;
     setupDeadline: Date | null;
     timeZone: string | null;
+    language: string | null;
+    browserLanguage: string | null;
   };
   input: EligibilityInput;
 }
@@ -271,6 +294,8 @@ async function readFacts(tx: DbTx, accountId: string, now: Date): Promise<Accoun
       setupStartedAt: true,
       setupDeadline: true,
       timeZone: true,
+      language: true,
+      browserLanguage: true,
     },
   });
   if (!account) throw new Error('eligibility: no such account');

@@ -6,15 +6,18 @@
 // secure channel, and users must learn that Two-Step never sends those by email.
 
 import { formatDateTime, type TimeZone } from '../format.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { durationAdjective } from '../clock.ts';
 import { changeName } from '../security-events/change-names.ts';
 
 /**
- * Every template that writes a date or time takes the account's zone: the time is written in it,
- * named (src/format.ts); null, none known: UTC, said as "UTC".
+ * Who reads an email: every template that writes a date or time takes the account's zone, and the
+ * time is written in it, named (src/format.ts; null, none known: UTC, said as "UTC"); every email
+ * is written in the account's language (src/accounts/email-language.ts).
  */
 export interface Zoned {
   timeZone: TimeZone;
+  language: Locale;
 }
 
 export interface EmailContent {

@@ -4,7 +4,7 @@
 // and Stop Using ends one: what it was allowed, and every code and token it holds, at once.
 import type { Clock } from '../clock.ts';
 import type { Db, DbTx } from '../db/client.ts';
-import { addressesOnFile } from '../mail/recipients.ts';
+import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { appUsedFromNewBrowserEmail } from '../mail/templates.ts';
 import { browserName } from '../security-events/activity.ts';
@@ -133,7 +133,7 @@ export async function recordAppUse(
     if (inserted !== 1) return;
     const account = await tx.account.findUniqueOrThrow({
       where: { id: use.accountId },
-      select: { name: true, appleId: true, rescueEmail: true, timeZone: true },
+      select: { name: true, appleId: true, rescueEmail: true, timeZone: true, language: true, browserLanguage: true },
     });
     const client = await tx.oidcClient.findUniqueOrThrow({ where: { id: use.clientId }, select: { name: true } });
     await recordSecurityEvent(
@@ -154,7 +154,7 @@ export async function recordAppUse(
           browser: browserName(ctx.userAgent),
           at: now,
           appUrl: deps.appUrl,
-          timeZone: account.timeZone,
+          ...emailReader(account),
         }),
       },
       deps.clock,

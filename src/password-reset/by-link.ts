@@ -24,7 +24,7 @@ import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { durationText, HOUR, MINUTE, perDurationText } from '../clock.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
-import { addressesOnFile } from '../mail/recipients.ts';
+import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { newPasswordErrors } from '../accounts/fields.ts';
 import { invalidFields, parseForm, rawFields, type FormResult } from '../forms/forms.ts';
@@ -148,6 +148,8 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
     rescueEmail: null,
     twoStepEnabledAt: null,
     timeZone: null,
+    language: null,
+    browserLanguage: null,
   };
   // Two-step on: no link (its reset needs the Recovery Key and a trusted device), but the holder
   // learns where to reset, and sees in the security log that someone asked.
@@ -164,7 +166,7 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
           appleId: holder.appleId,
           link: resetLink(deps.appUrl, token),
           expiresAt,
-          timeZone: holder.timeZone,
+          ...emailReader(holder),
         }),
       };
 
@@ -216,7 +218,7 @@ export async function applyPasswordReset(
         appleId: account.appleId,
         change: 'password-reset',
         at: now,
-        timeZone: account.timeZone,
+        ...emailReader(account),
       }),
     },
     deps.clock,
@@ -237,6 +239,8 @@ interface LiveLink {
     twoStepEnabledAt: Date | null;
     setupStartedAt: Date | null;
     timeZone: string | null;
+    language: string | null;
+    browserLanguage: string | null;
   };
 }
 
@@ -247,7 +251,17 @@ async function liveLink(db: Db, token: unknown, now: Date): Promise<LiveLink | n
     where: { id: resetIdOf(token) },
     include: {
       account: {
-        select: { id: true, appleId: true, name: true, rescueEmail: true, twoStepEnabledAt: true, setupStartedAt: true, timeZone: true },
+        select: {
+          id: true,
+          appleId: true,
+          name: true,
+          rescueEmail: true,
+          twoStepEnabledAt: true,
+          setupStartedAt: true,
+          timeZone: true,
+          language: true,
+          browserLanguage: true,
+        },
       },
     },
   });

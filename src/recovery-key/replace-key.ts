@@ -5,7 +5,7 @@
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { addressesOnFile } from '../mail/recipients.ts';
+import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { recoveryKeyReplacedEmail } from '../mail/templates.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
@@ -42,7 +42,7 @@ export async function replaceRecoveryKey(
         kind: 'recovery-key-replaced',
         accountId: account.id,
         to: addressesOnFile(account),
-        ...recoveryKeyReplacedEmail({ name: account.name, appleId: account.appleId, at: now, timeZone: account.timeZone }),
+        ...recoveryKeyReplacedEmail({ name: account.name, appleId: account.appleId, at: now, ...emailReader(account) }),
       },
       deps.clock,
     );

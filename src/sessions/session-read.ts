@@ -38,6 +38,8 @@ export interface SessionAccount {
   timeZone: string | null;
   /** The language the holder chose (src/accounts/language.ts); null: the browser's. */
   language: string | null;
+  /** The language the browser asked for at the last password sign-in, for emails when none was chosen. */
+  browserLanguage: string | null;
 }
 
 export interface SessionWithAccount {
@@ -51,7 +53,7 @@ export async function readSessionWithAccount(db: DbTx, id: string): Promise<Sess
     SELECT s."id", s."accountId", s."createdAt", s."lastSeenAt", s."stage", s."codeVerifiedAt", s."secondStep", s."questionPair", s."securityPassSeenAt",
            a."appleId", a."name", a."birthDate", a."countryCode", a."rescueEmail", a."passwordChangedAt", a."twoStepEnabledAt",
            a."setupStartedAt", a."setupDeadline", a."recoveryKeyHash" IS NOT NULL AS "recoveryKeyIssued", a."recoveryKeyCreatedAt",
-           a."recoveryKeyConfirmedAt", a."timeZone", a."language"
+           a."recoveryKeyConfirmedAt", a."timeZone", a."language", a."browserLanguage"
     FROM "Session" s JOIN "Account" a ON a."id" = s."accountId"
     WHERE s."id" = ${id}`;
   const r = rows[0];
@@ -84,6 +86,7 @@ export async function readSessionWithAccount(db: DbTx, id: string): Promise<Sess
       recoveryKeyConfirmedAt: rawDateOrNull(r.recoveryKeyConfirmedAt),
       timeZone: rawTextOrNull(r.timeZone),
       language: rawTextOrNull(r.language),
+      browserLanguage: rawTextOrNull(r.browserLanguage),
     },
   };
 }

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { addressesOnFile } from '../mail/recipients.ts';
+import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import { birthDateField, questionRows, questionsErrors, questionsFields, withBirthDate } from '../accounts/fields.ts';
 import { fieldFailure, parseForm, rawFields, type FieldErrors, type FormResult } from '../forms/forms.ts';
 import { hashSecret } from '../accounts/passwords.ts';
@@ -94,7 +94,7 @@ export async function turnOff(
             at: now,
             appUrl: deps.appUrl,
             waitingPeriodMs: WAITING_PERIOD_MS,
-            timeZone: account.timeZone,
+            ...emailReader(account),
           }),
         },
         deps.clock,

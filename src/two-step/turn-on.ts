@@ -20,7 +20,7 @@ import type { Db, DbTx } from '../db/client.ts';
 import { lockAccountRow } from '../db/row-locks.ts';
 import type { Clock } from '../clock.ts';
 import type { Actor } from '../sessions/actor.ts';
-import { addressesOnFile } from '../mail/recipients.ts';
+import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import { fieldErrorsOf, fieldFailure, invalidFields, type FormResult } from '../forms/forms.ts';
 import { eligibility as evaluate, type Eligibility } from '../eligibility/eligibility.ts';
 import {
@@ -299,7 +299,7 @@ export async function turnOn(
         kind: 'two-step-turned-on',
         accountId: account.id,
         to: addressesOnFile(account),
-        ...twoStepOnEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl, timeZone: account.timeZone }),
+        ...twoStepOnEmail({ name: account.name, appleId: account.appleId, at: now, appUrl: deps.appUrl, ...emailReader(account) }),
       },
       deps.clock,
     );

@@ -138,6 +138,7 @@ describe('wrongCodesAlertEmail', () => {
       appleId: 'jane@example.com',
       at,
       timeZone: null,
+      language: 'en' as const,
       wrongCodes: 10,
       sources: [
         { clientAddress: '203.0.113.7', userAgent: 'Evil/1.0\r\nBcc: attacker@example.com', attempts: 9, lastAt: at },

@@ -165,7 +165,7 @@ describe('every number in a sentence follows its rule', () => {
   });
 
   it('when the days to set up run out, the page and the email fit a holder who never chose Get Started', () => {
-    const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test', timeZone: null };
+    const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test', timeZone: null, language: 'en' as const };
     const mail = waitingPeriodStartedEmail({ ...base, reason: 'setup-window-expired', reasonAt: REASON_AT, endsAt: ENDS_AT }).text;
     const page = said(STATES['window-expired']!, 'holder');
     for (const text of [mail, page]) {
@@ -178,7 +178,7 @@ describe('every number in a sentence follows its rule', () => {
   });
 
   it('the waiting-period emails name the rules too', () => {
-    const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test', timeZone: null };
+    const base = { name: 'Jane', appleId: 'jane@example.com', appUrl: 'https://two-step.test', timeZone: null, language: 'en' as const };
     const started = waitingPeriodStartedEmail({ ...base, reason: 'setup-window-expired', reasonAt: REASON_AT, endsAt: ENDS_AT });
     expect(started.text).toContain(
       `On Monday, November 23, 2026 at 10:00 AM UTC, the ${durationText(SETUP_WINDOW_MS)} to complete setup ran out`,

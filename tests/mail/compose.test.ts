@@ -13,7 +13,7 @@ const at = new Date('2026-11-23T10:00:00Z');
 const later = new Date('2026-11-26T10:00:00Z');
 const NASTY = '<script>alert("x")</script> & Co';
 // In a zone: the dates of every template are written in it (templates.test.ts checks the words).
-const person = { name: `Jane ${NASTY}`, appleId: 'jane@example.com', timeZone: 'America/Los_Angeles' };
+const person = { name: `Jane ${NASTY}`, appleId: 'jane@example.com', timeZone: 'America/Los_Angeles', language: 'en' as const };
 const link = 'https://two-step.test/reset/open?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /** One or more samples of each template, by its export's name: every variant that words it differently. */
@@ -49,7 +49,9 @@ const SAMPLES: Record<string, () => EmailContent[]> = {
   recoveryKeyReplacedEmail: () => [mailTemplates.recoveryKeyReplacedEmail({ ...person, at })],
   twoStepOffEmail: () => [mailTemplates.twoStepOffEmail({ ...person, at, appUrl: APP_URL, waitingPeriodMs: 3 * 86_400_000 })],
   resetWithRecoveryKeyEmail: () => [mailTemplates.resetWithRecoveryKeyEmail({ ...person, appUrl: APP_URL })],
-  activateAccountEmail: () => [mailTemplates.activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: later, timeZone: null })],
+  activateAccountEmail: () => [
+    mailTemplates.activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: later, timeZone: null, language: 'en' as const }),
+  ],
   accountExistsEmail: () => [mailTemplates.accountExistsEmail({ ...person, at, appUrl: APP_URL })],
   waitingPeriodStartedEmail: () => [
     eligibilityEmails.waitingPeriodStartedEmail({ ...person, reason: 'password-changed', reasonAt: at, endsAt: later, appUrl: APP_URL }),

@@ -28,7 +28,7 @@ describe('the Create Account emails', () => {
 
   it("activateAccountEmail: the link and when it ends; nothing the form's sender typed but the address (it may be a stranger writing to someone else)", () => {
     const link = 'https://two-step.test/create/activate/open?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-    const mail = activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: at, timeZone: null });
+    const mail = activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: at, timeZone: null, language: 'en' as const });
     expect(mail.subject).toBe('Activate your new Apple ID');
     expect(mail.text.split('\n')[0]).toBe('Hello,');
     expect(mail.text).toContain(`\n${link}\n`);
@@ -37,7 +37,7 @@ describe('the Create Account emails', () => {
 
   it('activateAccountEmail is written to the person who just filled in the form, and the line for anyone else comes last', () => {
     const link = 'https://two-step.test/create/activate/open?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-    const mail = activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: at, timeZone: null });
+    const mail = activateAccountEmail({ appleId: 'jane@example.com', link, expiresAt: at, timeZone: null, language: 'en' as const });
     const lines = mail.text.split('\n').filter((l) => l.trim() !== '');
     expect(lines[1]).toMatch(/^You asked to create an Apple ID with this email address, jane@example\.com\./);
     expect(mail.text).not.toMatch(/someone/i);
@@ -46,7 +46,14 @@ describe('the Create Account emails', () => {
   });
 
   it('accountExistsEmail: says someone tried and nothing changed, with no link to activate anything', () => {
-    const mail = accountExistsEmail({ name: 'Jane', appleId: 'jane@example.com', at, appUrl: 'https://two-step.test/', timeZone: null });
+    const mail = accountExistsEmail({
+      name: 'Jane',
+      appleId: 'jane@example.com',
+      at,
+      appUrl: 'https://two-step.test/',
+      timeZone: null,
+      language: 'en' as const,
+    });
     expect(mail.subject).toBe('Someone tried to create an Apple ID with your email address');
     expect(mail.text).toContain('No new Apple ID was created and nothing on your account changed.');
     expect(mail.text).toContain('https://two-step.test/sign-in');
@@ -58,7 +65,13 @@ describe('the waiting-period and setup emails (docs/rules.md#waiting-period)', (
   const reasonAt = new Date('2026-11-23T10:00:00Z');
   const endsAt = new Date('2026-11-26T10:00:00Z');
   const completeBy = new Date('2026-12-26T10:00:00Z');
-  const base = { name: 'Jane\nBcc: evil@example.com', appleId: 'jane@example.com', appUrl: 'https://two-step.test/', timeZone: null };
+  const base = {
+    name: 'Jane\nBcc: evil@example.com',
+    appleId: 'jane@example.com',
+    appUrl: 'https://two-step.test/',
+    timeZone: null,
+    language: 'en' as const,
+  };
 
   it('started: the change, the end date, 30 days after it, and the contact-support page', () => {
     const mail = waitingPeriodStartedEmail({ ...base, reason: 'password-changed', reasonAt, endsAt });

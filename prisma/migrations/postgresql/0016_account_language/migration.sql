@@ -2,3 +2,6 @@
 ALTER TABLE "Account" ADD COLUMN     "browserLanguage" TEXT,
 ADD COLUMN     "language" TEXT;
 
+-- AlterTable
+ALTER TABLE "EmailOutbox" ADD COLUMN     "language" TEXT;
+
