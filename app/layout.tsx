@@ -12,9 +12,9 @@ import { devInboxes } from './_kinds/inbox-registry.ts';
 import { listed } from './_kinds/wording.ts';
 import { TITLE_TEMPLATE } from './lib/page-title.ts';
 import { requestLocale } from './i18n/locale.ts';
-import { CLIENT_NAMESPACES } from './i18n/client-namespaces.ts';
+import { clientMessages } from './i18n/client-namespaces.ts';
 import { LanguageLinks } from './i18n/language-links.tsx';
-import { messagesFor, pickNamespaces } from '@/src/i18n/catalogue.ts';
+import { messagesFor } from '@/src/i18n/catalogue.ts';
 
 // Every page depends on the signed-in session and the environment: render on request, never at build.
 export const dynamic = 'force-dynamic';
@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={pickNamespaces(messagesFor(locale), CLIENT_NAMESPACES)}>
+        <NextIntlClientProvider messages={clientMessages(messagesFor(locale))}>
           <a className="skip-link" href="#main-content">
             {t('skipLink')}
           </a>

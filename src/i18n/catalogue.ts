@@ -36,8 +36,3 @@ export function messagesFor(locale: AnyLocale): Messages {
   }
   return messages;
 }
-
-/** Only the namespaces `names` of a catalogue: what the browser's components need, not every page's sentences. */
-export function pickNamespaces(messages: Messages, names: readonly string[]): Messages {
-  return Object.fromEntries(names.filter((n) => n in messages).map((n) => [n, messages[n]!]));
-}
