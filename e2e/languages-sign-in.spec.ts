@@ -92,3 +92,21 @@ test('a language link keeps the rest of the address (an app’s sign-in keeps it
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByText(said('de', 'signIn.password.signedOut'))).toBeVisible();
 });
+
+test('the signed-out pages speak Japanese: each heading from the catalogue, photographed at 390 px', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  for (const [path, heading, name] of [
+    ['/', 'pages.home.heading', 'home'],
+    ['/create', 'create.heading', 'create'],
+    ['/forgot', 'forgot.heading', 'forgot'],
+    ['/reset/recovery-key', 'reset.recoveryKey.heading', 'recovery-key-reset'],
+    ['/contact-support', 'pages.contactSupport.heading', 'contact-support'],
+    ['/no-such-page', 'pages.notFound.heading', 'not-found'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.getByRole('heading', { level: 1, name: said('ja', heading) })).toBeVisible();
+    await expect(page).toHaveTitle(/\S/);
+    await page.screenshot({ path: `test-results/languages-sign-in/ja-${name}-390.png`, fullPage: true });
+  }
+});
