@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { useLocale, useTranslations } from 'next-intl';
 import type { DetailsView } from '@/src/support/console.ts';
 import { regionName } from '@/src/eligibility/regions.ts';
 import { ActivityTable } from '../../components/activity-table.tsx';
@@ -8,10 +8,10 @@ import { TwoStepFacts } from './two-step-facts.tsx';
 import { When } from './when.tsx';
 
 /** The security settings of an account support may see: two-step off, or unlocked by the holder's PIN. */
-export async function Details({ view }: { view: DetailsView }) {
-  const t = await getTranslations('support.details');
-  const findAnother = (await getTranslations('support.account'))('findAnother');
-  const country = regionName(view.countryCode, await getLocale()) ?? view.country;
+export function Details({ view }: { view: DetailsView }) {
+  const t = useTranslations('support.details');
+  const findAnother = useTranslations('support.account')('findAnother');
+  const country = regionName(view.countryCode, useLocale()) ?? view.country;
   return (
     <main className="section-list">
       <h1 className="account-id">{view.appleId}</h1>

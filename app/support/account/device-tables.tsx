@@ -1,12 +1,12 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { DetailsView } from '@/src/support/console.ts';
 import { kindTitle } from '@/src/kinds/registry.ts';
 import { When } from './when.tsx';
 import { DeviceName } from '../../components/device-name.tsx';
 
 /** The account's trusted devices, view only. */
-export async function TrustedDevicesTable({ devices }: { devices: DetailsView['devices'] }) {
-  const t = await getTranslations('support.tables');
+export function TrustedDevicesTable({ devices }: { devices: DetailsView['devices'] }) {
+  const t = useTranslations('support.tables');
   if (devices.length === 0) return <p className="muted">{t('noDevices')}</p>;
   return (
     <table className="inbox" data-testid="support-devices">
@@ -39,8 +39,8 @@ export async function TrustedDevicesTable({ devices }: { devices: DetailsView['d
 }
 
 /** The account's app-specific passwords (labels and dates only), view only. */
-export async function AppPasswordsTable({ appPasswords }: { appPasswords: DetailsView['appPasswords'] }) {
-  const t = await getTranslations('support.tables');
+export function AppPasswordsTable({ appPasswords }: { appPasswords: DetailsView['appPasswords'] }) {
+  const t = useTranslations('support.tables');
   if (appPasswords.length === 0) return <p className="muted">{t('none')}</p>;
   return (
     <table className="inbox" data-testid="support-app-passwords">
@@ -73,8 +73,8 @@ export async function AppPasswordsTable({ appPasswords }: { appPasswords: Detail
 }
 
 /** The apps signing in with the account's Apple ID (names and dates only), view only. */
-export async function AppsTable({ apps }: { apps: DetailsView['apps'] }) {
-  const t = await getTranslations('support.tables');
+export function AppsTable({ apps }: { apps: DetailsView['apps'] }) {
+  const t = useTranslations('support.tables');
   if (apps.length === 0) return <p className="muted">{t('none')}</p>;
   return (
     <table className="inbox" data-testid="support-apps">

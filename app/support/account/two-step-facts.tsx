@@ -1,12 +1,12 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { DetailsView } from '@/src/support/console.ts';
 import { explainEligibility, waitingReasonLabel } from '@/src/eligibility/explain.ts';
 import { Explained } from '../../components/explained.tsx';
 import { When } from './when.tsx';
 
 /** Two-step on or off, why it can or cannot be set up and until when, and the latest waiting period. */
-export async function TwoStepFacts({ view }: { view: DetailsView }) {
-  const t = await getTranslations('support.details');
+export function TwoStepFacts({ view }: { view: DetailsView }) {
+  const t = useTranslations('support.details');
   const e = view.eligibility;
   const period = view.waitingPeriod;
   return (
