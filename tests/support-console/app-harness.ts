@@ -34,12 +34,12 @@ export const nextHeaders = { cookies: async () => store, headers: async () => he
 // Only reached after a change went through; outside a Next.js request the real one would throw.
 export const nextCache = { revalidatePath: () => undefined, revalidateTag: () => undefined };
 
-// next-intl as app/i18n/request.ts configures it, for a request in English (the sentences tests read):
-// its server functions (pages) and its hooks (server components that are not async), which outside
-// a Next.js request would find no request configuration.
+// next-intl's hooks for server components that are not async (the support console's tables), rendered
+// directly by a test: outside a Next.js request they find no request configuration, so a test mocks
+// 'next-intl' with these, in English (the sentences tests read). Its server functions are
+// tests/harness/next-intl-server.ts's.
 const english = (namespace?: string) => createTranslator({ locale: 'en-US', messages: messagesFor('en'), namespace });
 export const nextIntl = { useTranslations: english, useLocale: () => 'en-US' };
-export const nextIntlServer = { getTranslations: async (namespace?: string) => english(namespace), getLocale: async () => 'en-US' };
 
 /** src/runtime.ts builds its dependencies from the environment on first use: this test's database. */
 export function appEnv(databaseUrl: string): void {

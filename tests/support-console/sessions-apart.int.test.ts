@@ -13,7 +13,6 @@ import { APP, appEnv, filesUnder, jar, outcomeOf } from './app-harness.ts';
 
 vi.mock('next/headers', async () => (await import('./app-harness.ts')).nextHeaders);
 vi.mock('next/cache', async () => (await import('./app-harness.ts')).nextCache);
-vi.mock('next-intl/server', async (original) => ({ ...(await original<object>()), ...(await import('./app-harness.ts')).nextIntlServer }));
 
 type Page = (props: object) => Promise<unknown>;
 const PROPS = { searchParams: Promise.resolve({}), params: Promise.resolve({}) };
