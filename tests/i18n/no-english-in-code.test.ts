@@ -1,7 +1,7 @@
 // Every sentence a holder or a member of staff reads comes from the catalogues (messages/), so that
-// it exists in every language: none written in a page or component of app/, an email template or
-// an error map. Found by reading the files (./english-in-code.ts), so a new page is covered without
-// being listed here.
+// it exists in every language: none written in a page or component of app/, an email template, an
+// error map, the eligibility explainer or a form field's message. Found by reading the files
+// (./english-in-code.ts), so a new page is covered without being listed here.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,13 @@ const ENGLISH_ON_PURPOSE: ReadonlyArray<{ files: RegExp; why: string }> = [
   { files: /^app\/_kinds\/inbox-registry\.ts$/, why: 'the stand-ins’ inboxes’ names, for the dev pages and the stand-ins banner' },
 ];
 
+/**
+ * The files of src/ whose every sentence is for a reader, besides the error maps (every errors.ts):
+ * the email templates, the eligibility explainer (the holder's page, setup, emails and the support
+ * console word a state through it) and the form fields' messages.
+ */
+const SENTENCE_FILES = ['src/mail/templates.ts', 'src/eligibility/emails.ts', 'src/eligibility/explain.ts', 'src/accounts/fields.ts'];
+
 /** The sources read, with how: pages and components, and the files of sentences (email templates, error maps). */
 function sources(): Array<{ file: string; kind: Kind }> {
   const rel = (f: string) => relative(ROOT, f).split('\\').join('/');
@@ -27,10 +34,7 @@ function sources(): Array<{ file: string; kind: Kind }> {
     .filter((file) => !ENGLISH_ON_PURPOSE.some((e) => e.files.test(file)))
     .map((file) => ({ file, kind: 'app' as const }));
   const errorMaps = filesUnder(join(ROOT, 'src'), (f) => /(^|[\\/])errors\.ts$/.test(f)).map(rel);
-  const sentences = ['src/mail/templates.ts', 'src/eligibility/emails.ts', ...errorMaps].map((file) => ({
-    file,
-    kind: 'sentences' as const,
-  }));
+  const sentences = [...SENTENCE_FILES, ...errorMaps].map((file) => ({ file, kind: 'sentences' as const }));
   return [...app, ...sentences];
 }
 
