@@ -103,6 +103,9 @@ const hasLetter = (s: string) => /\p{L}/u.test(s);
 /** The words of a text: runs between spaces that hold a letter ("{…}-digit" is one). */
 const words = (s: string) => s.split(/\s+/).filter(hasLetter);
 
+/** A catalogue key or a value picked by one ("confirmWithDevice", "month", "setup.heading"): no space, not capitalised. */
+const isKey = (s: string) => /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/.test(s);
+
 /** A sentence: three words or more ("Enter the {…}-digit code."). */
 export const isSentence = (s: string) => words(s).length >= 3;
 
@@ -172,7 +175,7 @@ function forDevelopers(node: ts.Node): boolean {
 
 /**
  * Whether a string in a page or component is English a reader would meet: JSX text; a user-facing
- * prop's or key's value (USER_FACING); any other prop's value that reads as words; a string shown as
+ * prop's or key's value (USER_FACING) unless it is a catalogue key; any other prop's value that reads as words; a string shown as
  * a JSX child; and anywhere else, a sentence of three words or more.
  */
 function shownInApp(node: ts.Node, text: string): boolean {
@@ -181,13 +184,13 @@ function shownInApp(node: ts.Node, text: string): boolean {
   if (ts.isJsxAttribute(at) || (ts.isJsxExpression(at) && ts.isJsxAttribute(at.parent))) {
     const name = propertyName((ts.isJsxAttribute(at) ? at : (at.parent as ts.JsxAttribute)).name);
     if (TECHNICAL.has(name)) return false;
-    return USER_FACING.has(name) ? hasLetter(text) : isProse(text);
+    return USER_FACING.has(name) ? hasLetter(text) && !isKey(text) : isProse(text);
   }
   if (ts.isJsxExpression(at)) return hasLetter(text);
   if (ts.isPropertyAssignment(at) && at.initializer === consumerRoot(node)) {
     const name = propertyName(at.name);
     if (TECHNICAL.has(name)) return false;
-    if (USER_FACING.has(name)) return hasLetter(text);
+    if (USER_FACING.has(name)) return hasLetter(text) && !isKey(text);
   }
   if (ts.isCaseClause(at) || ts.isElementAccessExpression(at) || (ts.isBinaryExpression(at) && isComparison(at))) return false;
   return isSentence(text) && !forDevelopers(node);

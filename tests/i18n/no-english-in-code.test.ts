@@ -71,10 +71,10 @@ describe('the finder of English in the code', () => {
     ]);
   });
 
-  it('lets through what is not a sentence: class names, ids, addresses, test ids, keys, the brand, language names, English marked lang="en"', () => {
+  it('lets through what is not a sentence: class names, ids, addresses, test ids, catalogue keys, the brand, language names, English marked lang="en"', () => {
     const fixture = [
       "import { x } from '../some where/else';",
-      'export function Page({ state }: { state: string }) {',
+      'export function Page({ state, on }: { state: string; on: boolean }) {',
       "  if (state === 'setup is running') return null;",
       "  if (!state) throw new Error('the page needs a state');",
       '  return (',
@@ -82,6 +82,7 @@ describe('the finder of English in the code', () => {
       '      <a href="/account/security" className={`button ${state}`}>{t("securityLink")}</a>',
       '      <span className="brand">Two-Step</span> <option lang="fr">Français</option> {1} · —',
       '      <Time show="dateTime" purpose="sign-in" defaultCountry="US" />',
+      '      <AppRequestBanner doing="confirmWithDevice" label={on ? "setup.heading" : "month"} />',
       '      <div lang="en">Local stand-ins are on</div>',
       '    </main>',
       '  );',
