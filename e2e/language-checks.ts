@@ -105,8 +105,15 @@ export async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > window.innerWidth + 1)
-      found.push(`the document is ${root.scrollWidth} px wide in a ${window.innerWidth} px window`);
+    const name = (el: Element) => `${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+    const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+    if (root.scrollWidth > window.innerWidth + 1) {
+      // Named by the innermost elements that reach past the window's right edge: where the width comes from.
+      const past = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
+      const innermost = past.filter((el) => !past.some((other) => other !== el && el.contains(other))).slice(0, 3);
+      const culprits = innermost.map((el) => `${name(el)} "${text(el)}"`).join(', ');
+      found.push(`the document is ${root.scrollWidth} px wide in a ${window.innerWidth} px window, past its edge: ${culprits}`);
+    }
     const clips = (v: string) => v === 'hidden' || v === 'clip';
     for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
       if (!el.checkVisibility({ visibilityProperty: true }) || el.clientWidth <= 1 || el.clientHeight <= 1) continue;
@@ -114,9 +121,8 @@ export async function overflowing(page: Page): Promise<string[]> {
       const wide = clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
       const tall = clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
       if (!wide && !tall) continue;
-      const name = `${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
       const by = wide ? `${el.scrollWidth - el.clientWidth} px wider` : `${el.scrollHeight - el.clientHeight} px taller`;
-      found.push(`${name} (${by} than its box): ${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80)}`);
+      found.push(`${name(el)} (${by} than its box): ${text(el)}`);
     }
     return found;
   });
