@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './csp-guard.ts';
-import { fitsInEveryLanguage, readIn } from './language-checks.ts';
+import { englishLeft, fitsInEveryLanguage, overflowing, readIn } from './language-checks.ts';
 import {
   advanceClock,
   answerSecurityQuestions,
@@ -61,6 +61,23 @@ test('the pseudo-locale is served, and English asked for is English', async ({ p
   await readIn(page, null);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', PSEUDO);
+});
+
+test('the checks find English and clipped text, and let through data, dates, zones and text in a language of its own', async ({ page }) => {
+  await page.setContent(
+    [
+      '<title>[Ŝíĝñ Íñ ~~~~]</title>',
+      '<h1>[Ŝíĝñ Íñ ~~~~]</h1>',
+      '<p>Sign in to continue</p>',
+      '<p>[Ĺášţ ćĥáñĝéđ ~~] December 8, 2026 (Central European Standard Time), Jamie Tester, jamie@example.com</p>',
+      '<p lang="fr">Français</p>',
+      '<div style="width: 100px; overflow: hidden; white-space: nowrap">[ŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵŵ]</div>',
+    ].join(''),
+  );
+  expect(await englishLeft(page, ['Jamie Tester'])).toEqual(['p: Sign in to continue']);
+  expect(await overflowing(page)).toEqual([expect.stringMatching(/^div \(\d+ px wider than its box\)/)]);
+  await page.setContent('<p style="width: 500px">[ŵŵŵŵ]</p>');
+  expect(await overflowing(page)).toEqual([expect.stringMatching(/^the document is \d+ px wide in a 320 px window, past its edge: p /)]);
 });
 
 test('signed out: sign in, create account, forgot password, the Recovery Key reset, help, contact support', async ({ page }) => {
