@@ -163,11 +163,12 @@ function markedEnglish(node: ts.Node): boolean {
   );
 }
 
-/** Calls whose strings are for developers and operators: errors thrown, logs. */
+/** Calls whose strings are for developers, operators and programs: errors thrown, logs, JSON answers of an API. */
 function forDevelopers(node: ts.Node): boolean {
   for (let at: ts.Node | undefined = node; at; at = at.parent) {
     if (ts.isNewExpression(at) && /Error$/.test(at.expression.getText())) return true;
     if (ts.isCallExpression(at) && /^(console|log|logger)\./.test(at.expression.getText())) return true;
+    if (ts.isCallExpression(at) && /^((Next)?Response\.)?json$/.test(at.expression.getText())) return true;
     if (ts.isFunctionLike(at)) return false;
   }
   return false;

@@ -71,12 +71,13 @@ describe('the finder of English in the code', () => {
     ]);
   });
 
-  it('lets through what is not a sentence: class names, ids, addresses, test ids, catalogue keys, the brand, language names, English marked lang="en"', () => {
+  it('lets through what is not a sentence: class names, ids, addresses, test ids, catalogue keys, the brand, language names, English marked lang="en", errors thrown and JSON for programs', () => {
     const fixture = [
       "import { x } from '../some where/else';",
       'export function Page({ state, on }: { state: string; on: boolean }) {',
       "  if (state === 'setup is running') return null;",
       "  if (!state) throw new Error('the page needs a state');",
+      "  if (state === 'api') return Response.json({ error: 'A support staff session cannot use customer pages.' });",
       '  return (',
       '    <main className="panel wide" id="main" data-testid="some thing">',
       '      <a href="/account/security" className={`button ${state}`}>{t("securityLink")}</a>',
