@@ -14,13 +14,14 @@ import { requireAccount, clearSessionCookie } from '../lib/session.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { appRequest, backToApp, interactionParam } from '../lib/app-sign-in.ts';
 import { formField, type FormState } from '../lib/form-state.ts';
+import { sentenceOf } from '@/src/result.ts';
 
 /** Allow: the app may receive what it asked for, remembered for this app (src/oidc/app-authorizations.ts). */
 export async function allowAppAction(interaction: string | null, _prev?: FormState): Promise<FormState> {
   const { account } = await requireAccount();
   const request = await appRequest(interactionParam(interaction));
-  if (!request) return { error: OIDC_ERRORS.SIGN_IN_REQUEST_GONE };
-  if (request.accountId !== account.id) return { error: OIDC_ERRORS.SIGN_IN_REQUEST_NOT_YOURS };
+  if (!request) return { error: sentenceOf(OIDC_ERRORS, 'SIGN_IN_REQUEST_GONE') };
+  if (request.accountId !== account.id) return { error: sentenceOf(OIDC_ERRORS, 'SIGN_IN_REQUEST_NOT_YOURS') };
   const rt = runtime();
   await allowApp(rt.db, rt.clock, { accountId: account.id, clientId: request.clientId, scopes: request.scopes }, await requestContext());
   redirect(await backToApp(request.uid));

@@ -32,6 +32,7 @@ import { kindView, type KindView } from '../kinds/view.ts';
 import { registeredDevices, type RegisteredDeviceView } from '../kinds/push/registered.ts';
 import { REQUEST_ID } from '../db/row-id.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
+import { sentenceOf } from '../result.ts';
 
 export { kindView, type KindView } from '../kinds/view.ts';
 export type { RegisteredDeviceView } from '../kinds/push/registered.ts';
@@ -177,7 +178,7 @@ export async function confirmDevice(deps: DeviceDeps, actor: Actor, input: unkno
   const code = parsed.data.code.replace(/[\s-]+/g, ''); // "12 34" and "12-34" as typed from a message; verifyCode checks the rest
   const device = await findDevice(deps.db, actor.accountId, parsed.data.trustedDeviceId);
   if (!device) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
-  if (device.verifiedAt) return { ok: true, message: DEVICES_ERRORS.DEVICE_ALREADY_TRUSTED(deviceLabel(device)) };
+  if (device.verifiedAt) return { ok: true, message: sentenceOf(DEVICES_ERRORS, 'DEVICE_ALREADY_TRUSTED', deviceLabel(device)) };
 
   const checked = await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: device.id, purpose: 'verify-device', code }, ctx);
   // The code's refusal, shown next to the code field.

@@ -26,6 +26,7 @@ import {
 import { maskPhoneNumber } from './mask.ts';
 import { smsKind } from './kind.ts';
 import { PHONE_NUMBER_ERRORS } from './errors.ts';
+import { sentenceOf } from '../../result.ts';
 
 /** What adding a number needs beyond any device: the line type lookup of the SMS adapter. */
 export type PhoneDeps = DeviceDeps & { sms: LineTypeLookup };
@@ -51,7 +52,7 @@ const numberFailure = <
 ) => fieldFailure(PHONE_NUMBER_ERRORS, code, 'phoneNumber', ...facts);
 
 const phoneSchema = z.object({
-  countryCode: z.string().trim().toUpperCase().max(2, PHONE_NUMBER_ERRORS.CHOOSE_COUNTRY).optional(),
+  countryCode: z.string().trim().toUpperCase().max(2, sentenceOf(PHONE_NUMBER_ERRORS, 'CHOOSE_COUNTRY')).optional(),
   phoneNumber: z.string('Enter a phone number.').trim().min(1, 'Enter a phone number.').max(40, 'Enter a valid phone number.'),
 });
 
