@@ -35,6 +35,7 @@ import { BUSY_RETRY_AFTER_SECONDS, hashingLine, type HashingLine, type Place } f
 import { failure, type Failure } from '../result.ts';
 import { APP_PASSWORDS_ERRORS, type AppPasswordsError } from './errors.ts';
 import { REQUEST_ID } from '../db/row-id.ts';
+import { noticeText } from '../i18n/said.ts';
 
 export interface AppPasswordDeps {
   db: Db;
@@ -137,7 +138,7 @@ export async function createAppPassword(
       },
       deps.clock,
     );
-    return { ok: true, id: row.id, label, password, message: `Your app-specific password for “${label}” was created.` };
+    return { ok: true, id: row.id, label, password, message: noticeText('appPasswordCreated', { label }) };
   });
 }
 
@@ -198,7 +199,7 @@ export async function revokeAppPassword(
       },
       deps.clock,
     );
-    return { ok: true, message: `The app-specific password “${label}” was revoked. Apps using it can no longer sign in with it.` };
+    return { ok: true, message: noticeText('appPasswordRevoked', { label }) };
   });
 }
 
@@ -243,7 +244,7 @@ export async function revokeAllAppPasswords(
     return {
       ok: true,
       count,
-      message: `All ${count} app-specific password${count === 1 ? ' was' : 's were'} revoked. Apps using them can no longer sign in.`,
+      message: noticeText('appPasswordsRevoked', { count }),
     };
   });
 }

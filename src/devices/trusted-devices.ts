@@ -33,6 +33,7 @@ import { registeredDevices, type RegisteredDeviceView } from '../kinds/push/regi
 import { REQUEST_ID } from '../db/row-id.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { sentenceOf } from '../result.ts';
+import { noticeText } from '../i18n/said.ts';
 
 export { kindView, type KindView } from '../kinds/view.ts';
 export type { RegisteredDeviceView } from '../kinds/push/registered.ts';
@@ -196,7 +197,7 @@ export async function confirmDevice(deps: DeviceDeps, actor: Actor, input: unkno
     return true;
   });
   if (!confirmed) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
-  return { ok: true, message: `${deviceLabel(device)} is now a trusted device.` };
+  return { ok: true, message: noticeText('deviceTrusted', { label: deviceLabel(device) }) };
 }
 
 /**
@@ -215,8 +216,8 @@ export async function resendCode(
   if (purpose === 'verify-device' && device.verifiedAt) return failure(DEVICES_ERRORS, 'DEVICE_ALREADY_TRUSTED', deviceLabel(device));
   const sent = await sendCode(deps, { accountId: actor.accountId, trustedDeviceId: device.id, purpose }, ctx);
   if (!sent.ok) return sent;
-  if (!sent.sent) return { ok: true, expiresAt: null, message: `Enter the code ${deviceLabel(device)} shows now.` };
-  return { ok: true, expiresAt: sent.expiresAt, message: `We sent a new code to ${deviceLabel(device)}. Earlier codes no longer work.` };
+  if (!sent.sent) return { ok: true, expiresAt: null, message: noticeText('enterCodeShown', { label: deviceLabel(device) }) };
+  return { ok: true, expiresAt: sent.expiresAt, message: noticeText('newCodeSent', { label: deviceLabel(device) }) };
 }
 
 /**

@@ -60,3 +60,6 @@ export function sayTo(reader: Reader, said: Said): string {
 
 /** The fact of a wait from `now` until `until` ("3 minutes" in the reader's language). */
 export const waitFrom = (until: Date, now: Date): Facts => ({ wait: { wait: until.getTime() - now.getTime() } });
+
+/** The English of the notice `notices.<key>` (what a change did), kept so a page can say it in its reader's language. */
+export const noticeText = (key: string, facts: Facts = {}): string => inEnglish({ key: `notices.${key}`, facts });

@@ -20,6 +20,7 @@ import { authenticatorAppKind } from './kind.ts';
 import { totpSecretBinding } from './check.ts';
 import { ADDING, createPendingDevice } from '../../devices/trusted-devices.ts';
 import type { DevicesError } from '../../devices/errors.ts';
+import { noticeText } from '../../i18n/said.ts';
 
 export interface AppDeps {
   db: Db;
@@ -78,7 +79,7 @@ export async function startAuthenticatorApp(
   return {
     ok: true,
     trustedDeviceId: device.id,
-    message: `Scan the QR code with your authenticator app, then enter the ${TOTP_DIGITS}-digit code it shows.`,
+    message: noticeText('scanQrCode', { digits: TOTP_DIGITS }),
   };
 }
 

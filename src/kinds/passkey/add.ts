@@ -19,6 +19,7 @@ import type { DevicesError } from '../../devices/errors.ts';
 import { PASSKEY_NAME_EMPTY } from './ceremony-errors.ts';
 import { passkeyKind } from './kind.ts';
 import { ADDING, announceDeviceChange, deviceLabel, roomForAnother } from '../../devices/trusted-devices.ts';
+import { noticeText } from '../../i18n/said.ts';
 
 // Shown on pages and in emails: one line of text, as registered iOS devices' names.
 const addSchema = z.object({
@@ -88,7 +89,7 @@ export async function addPasskey(
       return row;
     });
     if ('error' in added) return added;
-    return { ok: true, trustedDeviceId: added.id, message: `${deviceLabel(device)} is now a trusted device.` };
+    return { ok: true, trustedDeviceId: added.id, message: noticeText('deviceTrusted', { label: deviceLabel(device) }) };
   } catch (e) {
     if (isUniqueViolation(e)) return failure(PASSKEYS_ERRORS, 'ALREADY_ADDED'); // added meanwhile
     throw e;

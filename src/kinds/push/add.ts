@@ -17,6 +17,7 @@ import { ADDING, createPendingDevice, sendFirstCode, type DeviceDeps, type Devic
 import { MAX_REGISTERED_DEVICES } from './registered.ts';
 import { pushKind } from './kind.ts';
 import { IOS_DEVICE_ERRORS } from './errors.ts';
+import { noticeText } from '../../i18n/said.ts';
 
 // Names are shown on pages and in emails: one line of text.
 const registerSchema = z.object({
@@ -57,7 +58,7 @@ export async function registerDevice(
         ok: true,
         registeredDeviceId: row.id,
         deviceId,
-        message: `${name} is registered. Send a code to it to make it a trusted device.`,
+        message: noticeText('deviceRegistered', { name }),
       };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 2) throw e; // a device id already taken: draw another
@@ -95,6 +96,6 @@ export async function addPushDevice(
     ok: true,
     trustedDeviceId: device.id,
     expiresAt: sent.expiresAt,
-    message: `We sent a ${deps.codeDigits}-digit code to ${registered.name}.`,
+    message: noticeText('codeSent', { digits: deps.codeDigits, destination: registered.name }),
   };
 }

@@ -27,6 +27,7 @@ import { maskPhoneNumber } from './mask.ts';
 import { smsKind } from './kind.ts';
 import { PHONE_NUMBER_ERRORS } from './errors.ts';
 import { sentenceOf } from '../../result.ts';
+import { noticeText } from '../../i18n/said.ts';
 
 /** What adding a number needs beyond any device: the line type lookup of the SMS adapter. */
 export type PhoneDeps = DeviceDeps & { sms: LineTypeLookup };
@@ -112,7 +113,7 @@ export async function addPhoneNumber(
     ok: true,
     trustedDeviceId: device.id,
     expiresAt: sent.expiresAt,
-    message: `We sent a ${deps.codeDigits}-digit code to ${maskPhoneNumber(e164)}.`,
+    message: noticeText('codeSent', { digits: deps.codeDigits, destination: maskPhoneNumber(e164) }),
   };
 }
 
