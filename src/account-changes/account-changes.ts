@@ -36,6 +36,7 @@ import { attemptFailed, clearFailures, takeAttempt } from '../throttle/throttle.
 import { PER_APPLE_ID } from '../accounts/password-guesses.ts';
 import { ACCOUNT_CHANGES_ERRORS, type AccountChangesError } from './errors.ts';
 import { noticeText } from '../i18n/said.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export interface ChangeDeps {
   db: Db;
@@ -77,7 +78,7 @@ async function commitSignificantChange(
 // ---- Password -------------------------------------------------------------------------------
 
 const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
+  currentPassword: z.string().min(1, fieldMessage('currentPassword')).max(1024),
   password: z.string(),
   confirmPassword: z.string(),
 });

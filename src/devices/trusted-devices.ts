@@ -34,6 +34,7 @@ import { REQUEST_ID } from '../db/row-id.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { sentenceOf } from '../result.ts';
 import { noticeText } from '../i18n/said.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export { kindView, type KindView } from '../kinds/view.ts';
 export type { RegisteredDeviceView } from '../kinds/push/registered.ts';
@@ -165,7 +166,7 @@ export async function sendFirstCode(
 // ---- Verifying, resending, removing -----------------------------------------------------------
 
 const deviceIdField = z.string().regex(REQUEST_ID);
-const confirmSchema = z.object({ trustedDeviceId: deviceIdField, code: z.string('Enter the code.').max(20, 'Enter the code.') });
+const confirmSchema = z.object({ trustedDeviceId: deviceIdField, code: z.string(fieldMessage('code')).max(20, fieldMessage('code')) });
 
 async function findDevice(db: Db, accountId: string, trustedDeviceId: unknown) {
   if (!deviceIdField.safeParse(trustedDeviceId).success) return null;

@@ -34,6 +34,7 @@ import { failure, type Result } from '../result.ts';
 import type { SignatureDeps, SignatureError, SignatureOptions } from '../kinds/registry.ts';
 import { PASSWORD_RESET_ERRORS, type PasswordResetError } from './errors.ts';
 import { sentenceOf } from '../result.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export type KeyResetDeps = CodeDeps & { db: Db; clock: Clock; bcryptCost: number; appUrl: string };
 
@@ -54,9 +55,9 @@ export const KEY_RESET_PER_CLIENT_ADDRESS: SlowDownPolicy = {
 const startSchema = z.object({
   appleId: emailField,
   recoveryKey: z
-    .string('Enter your Recovery Key.')
+    .string(fieldMessage('recoveryKey.enter'))
     .trim()
-    .min(1, 'Enter your Recovery Key.')
+    .min(1, fieldMessage('recoveryKey.enter'))
     .max(64, sentenceOf(PASSWORD_RESET_ERRORS, 'KEY_MISMATCH')),
 });
 

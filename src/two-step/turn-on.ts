@@ -40,6 +40,7 @@ import { needsTrustedPhone, trustedPhoneCount } from '../devices/trusted-phones.
 import { failure, type Failure } from '../result.ts';
 import { TWO_STEP_ERRORS, type TwoStepError } from './errors.ts';
 import { sentenceOf } from '../result.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export interface TurnOnDeps {
   db: Db;
@@ -226,9 +227,9 @@ export async function issueRecoveryKey(
 
 export const confirmKeySchema = z.object({
   recoveryKey: z
-    .string('Type in your Recovery Key.')
+    .string(fieldMessage('recoveryKey.typeIn'))
     .trim()
-    .min(1, 'Type in your Recovery Key.')
+    .min(1, fieldMessage('recoveryKey.typeIn'))
     .max(64, sentenceOf(TWO_STEP_ERRORS, 'WRONG_KEY')),
 });
 

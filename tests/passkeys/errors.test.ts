@@ -7,13 +7,19 @@ import {
   PROVE_CEREMONY_ERRORS,
   STAFF_CEREMONY_ERRORS,
   ceremonyErrorSentence,
+  PASSKEY_NAME_EMPTY,
 } from '../../src/kinds/passkey/ceremony-errors.ts';
+import { fieldMessage } from '../../src/forms/field-messages.ts';
 import { sentenceOf } from '../../src/result.ts';
 import { everySentence } from '../harness/refusal-samples.ts';
 
 describe('PASSKEYS_ERRORS', () => {
   it('every code has a sentence that starts with a capital and ends with a full stop', () => {
     for (const [code, s] of everySentence(PASSKEYS_ERRORS)) expect(s, code).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it("the browser's copy of the empty name's message is the fields catalogue's English", () => {
+    expect(PASSKEY_NAME_EMPTY).toBe(fieldMessage('deviceName.passkeyEmpty', { example: 'YubiKey 5C' }));
   });
 
   it("the browser's copies of the ceremony sentences are the maps' English", () => {

@@ -18,12 +18,14 @@ import { MAX_REGISTERED_DEVICES } from './registered.ts';
 import { pushKind } from './kind.ts';
 import { IOS_DEVICE_ERRORS } from './errors.ts';
 import { noticeText } from '../../i18n/said.ts';
+import { fieldMessage } from '../../forms/field-messages.ts';
+import { DEVICE_NAME_MAX } from '../device-name.ts';
 
 // Names are shown on pages and in emails: one line of text.
 const registerSchema = z.object({
-  name: displayText(60, {
-    empty: 'Enter a name for the device, such as “Jamie’s iPhone”.',
-    tooLong: 'Keep the name to 60 characters or fewer.',
+  name: displayText(DEVICE_NAME_MAX, {
+    empty: fieldMessage('deviceName.iosEmpty', { example: 'Jamie’s iPhone' }),
+    tooLong: fieldMessage('deviceName.tooLong', { max: DEVICE_NAME_MAX }),
   }),
 });
 

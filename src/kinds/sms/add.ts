@@ -28,6 +28,7 @@ import { smsKind } from './kind.ts';
 import { PHONE_NUMBER_ERRORS } from './errors.ts';
 import { sentenceOf } from '../../result.ts';
 import { noticeText } from '../../i18n/said.ts';
+import { fieldMessage } from '../../forms/field-messages.ts';
 
 /** What adding a number needs beyond any device: the line type lookup of the SMS adapter. */
 export type PhoneDeps = DeviceDeps & { sms: LineTypeLookup };
@@ -54,7 +55,11 @@ const numberFailure = <
 
 const phoneSchema = z.object({
   countryCode: z.string().trim().toUpperCase().max(2, sentenceOf(PHONE_NUMBER_ERRORS, 'CHOOSE_COUNTRY')).optional(),
-  phoneNumber: z.string('Enter a phone number.').trim().min(1, 'Enter a phone number.').max(40, 'Enter a valid phone number.'),
+  phoneNumber: z
+    .string(fieldMessage('phoneNumber.empty'))
+    .trim()
+    .min(1, fieldMessage('phoneNumber.empty'))
+    .max(40, fieldMessage('phoneNumber.invalid')),
 });
 
 /**
