@@ -18,6 +18,7 @@ import { refuseStaff } from '../lib/staff-session.ts';
 import { requestLocale } from '../i18n/locale.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
 import { afterSignIn, interactionParam, withInteraction } from '../lib/app-sign-in.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 // Create Account answers "check your email" whatever the address (src/accounts/sign-up.ts): the
 // Apple ID exists once the link emailed to it is opened, and no session is made here.
@@ -28,7 +29,7 @@ export async function createAccountAction(_prev: FormState, formData: FormData):
     formFields(formData),
     await requestContext(),
   );
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) }, result.said);
   return { done: true, values: { appleId: result.appleId } };
 }
 
@@ -37,7 +38,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   await refuseStaff();
   const uid = interactionParam(formField(formData, 'interaction'));
   const result = await signIn(runtime(), formFields(formData), await guessingRequestContext());
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) }, result.said);
   if (result.needsCode) {
     await setSessionCookie(result.sessionToken);
     redirect(withInteraction('/sign-in/verify', uid));
@@ -69,7 +70,7 @@ export async function signOutEverywhereAction(): Promise<void> {
 export async function chooseLanguageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { account } = await requireAccount();
   const result = await chooseLanguage(runtime().db, account.id, formFields(formData));
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) }, result.said);
   revalidatePath('/', 'layout');
   const locale = result.language ?? (await requestLocale());
   const t = translator({ locale, timeZone: account.timeZone });

@@ -9,6 +9,7 @@ import type { FormResult } from '@/src/forms/forms.ts';
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { formField, formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 const PAGE = '/account/security/app-passwords';
 
@@ -17,10 +18,10 @@ export interface CreatedState extends FormState {
   created?: { label: string; password: string };
 }
 
-function answer(result: FormResult<{ message: string }>, formData: FormData): FormState {
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+function answer(result: FormResult<{ message: string }>, formData: FormData): Promise<FormState> {
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) }, result.said);
   revalidatePath(PAGE);
-  return { done: true, notice: result.message };
+  return inLanguage({ done: true, notice: result.message });
 }
 
 export async function createAppPasswordAction(_prev: CreatedState, formData: FormData): Promise<CreatedState> {
@@ -28,7 +29,7 @@ export async function createAppPasswordAction(_prev: CreatedState, formData: For
   const result = await createAppPassword(runtime(), actor, formFields(formData), await requestContext());
   if (!result.ok) return answer(result, formData);
   revalidatePath(PAGE);
-  return { done: true, notice: result.message, created: { label: result.label, password: result.password } };
+  return inLanguage({ done: true, notice: result.message, created: { label: result.label, password: result.password } });
 }
 
 export async function revokeAppPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -6,9 +6,10 @@ import { runtime } from '@/src/runtime.ts';
 import { requestCountryOfferEmail } from '@/src/eligibility/country-offers.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import type { FormState } from '../lib/form-state.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 export async function requestCountryOfferAction(_previous: FormState, _form?: unknown): Promise<FormState> {
   const { actor } = await requireSecurityPass();
   const result = await requestCountryOfferEmail(runtime(), actor.accountId);
-  return result.ok ? { done: true } : { error: result.error };
+  return result.ok ? { done: true } : inLanguage({ error: result.error }, result.said);
 }

@@ -6,6 +6,7 @@
 import { notFound } from 'next/navigation';
 import { proofFlow, type Challenge } from '../lib/proof-purposes.ts';
 import { formFields, type FormState, type ProofState } from '../lib/form-state.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 /**
  * With a form (the code form's send): a code for the trusted device chosen in it. Without one (the
@@ -15,8 +16,8 @@ import { formFields, type FormState, type ProofState } from '../lib/form-state.t
 export async function askAction(purpose: unknown, _prev?: unknown, formData?: unknown): Promise<FormState | Challenge> {
   const flow = proofFlow(purpose);
   if (!flow) notFound();
-  if (formData === undefined && flow.challenge) return flow.challenge();
-  return flow.ask(formFields(formData));
+  if (formData === undefined && flow.challenge) return inLanguage(await flow.challenge());
+  return inLanguage(await flow.ask(formFields(formData)));
 }
 
 /**
@@ -27,5 +28,7 @@ export async function askAction(purpose: unknown, _prev?: unknown, formData?: un
 export async function proveAction(purpose: unknown, bound: unknown, _prev: unknown, given: unknown): Promise<ProofState> {
   const flow = proofFlow(purpose);
   if (!flow) notFound();
-  return flow.prove(bound, typeof given === 'string' && flow.challenge ? { signature: given } : { form: formFields(given) });
+  return inLanguage(
+    await flow.prove(bound, typeof given === 'string' && flow.challenge ? { signature: given } : { form: formFields(given) }),
+  );
 }

@@ -13,11 +13,12 @@ import { requestContext } from '../lib/request.ts';
 import { requireAccount } from '../lib/session.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 export async function answerQuestionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { session } = await requireAccount();
   const result = await answerSecurityQuestions(runtime(), session.id, formFields(formData), await requestContext());
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors }, result.said);
   redirect('/account/security');
 }
 
@@ -26,9 +27,9 @@ type Change = typeof changePassword;
 async function change(fn: Change, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
   const result: FormResult<{ message: string }> = await fn(runtime(), actor, formFields(formData), await requestContext());
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) }, result.said);
   revalidatePath('/account/security');
-  return { done: true, notice: result.message };
+  return inLanguage({ done: true, notice: result.message });
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData) {
@@ -51,9 +52,9 @@ export async function changeBirthDateAction(_prev: FormState, formData: FormData
 export async function chooseTimeZoneAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
   const result = await chooseTimeZone(runtime().db, actor.accountId, formFields(formData));
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) }, result.said);
   revalidatePath('/account/security');
-  return { done: true, notice: result.message, values: { timeZone: result.timeZone } };
+  return inLanguage({ done: true, notice: result.message, values: { timeZone: result.timeZone } });
 }
 
 /** "Get Started": begins setup when the eligibility engine says it is available. */

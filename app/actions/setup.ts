@@ -10,6 +10,7 @@ import { confirmRecoveryKey, issueRecoveryKey, turnOn } from '@/src/two-step/tur
 import { requestContext } from '../lib/request.ts';
 import { requireSecurityPass } from '../lib/security-pass.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 /** Step 2's answer: the new key (formatted, e.g. "ABCD-EFGH-JKMN-PQ") and when it was made. */
 export type RecoveryKeyState = FormState & { recoveryKey?: string; createdAt?: string; replaced?: boolean };
@@ -17,7 +18,7 @@ export type RecoveryKeyState = FormState & { recoveryKey?: string; createdAt?: s
 export async function getRecoveryKeyAction(_prev: RecoveryKeyState): Promise<RecoveryKeyState> {
   const { actor } = await requireSecurityPass();
   const result = await issueRecoveryKey(runtime(), actor, await requestContext());
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return inLanguage({ error: result.error }, result.said);
   revalidatePath('/account/security/setup/recovery-key'); // the step list moves on; the key stays in this answer only
   return { recoveryKey: result.recoveryKey, createdAt: result.createdAt.toISOString(), replaced: result.replaced };
 }
@@ -26,13 +27,13 @@ export async function confirmRecoveryKeyAction(_prev: FormState, formData: FormD
   const { actor } = await requireSecurityPass();
   const result = await confirmRecoveryKey(runtime(), actor, formFields(formData), await requestContext());
   // The typed key is never sent back to the form (formValues would drop it anyway: its name has "key").
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors }, result.said);
   redirect('/account/security/setup/conditions');
 }
 
 export async function turnOnAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSecurityPass();
   const result = await turnOn(runtime(), actor, formFields(formData), await requestContext());
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors }, result.said);
   redirect('/account/security/setup/done');
 }

@@ -8,13 +8,14 @@ import { guessingRequestContext } from '../lib/request.ts';
 import { sessionToken, setSessionCookie } from '../lib/session.ts';
 import { refuseStaff } from '../lib/staff-session.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 export async function signInWithRecoveryKeyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await refuseStaff();
   const token = await sessionToken();
   if (!token) redirect('/sign-in');
   const result = await signInWithRecoveryKey(runtime(), token, formFields(formData), await guessingRequestContext());
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return inLanguage({ error: result.error }, result.said);
   await setSessionCookie(result.sessionToken);
   redirect('/account/security/devices');
 }

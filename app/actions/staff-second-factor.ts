@@ -13,6 +13,7 @@ import { requestContext } from '../lib/request.ts';
 import { requireSecondFactorStep, SECOND_FACTOR_SETUP_PAGE, setStaffCookie } from '../lib/staff-session.ts';
 import { formFields, type FormState } from '../lib/form-state.ts';
 import type { Options } from '../lib/signature-options.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 /** The session of this step and the factor of the bound kind; an unknown kind is not found. */
 async function stepOf(kind: unknown) {
@@ -27,14 +28,14 @@ const answerOf = (given: unknown) => (typeof given === 'string' ? given : formFi
 
 /** The factor passed: the new console session's cookie, and the console. Refused: the form's message. */
 async function afterFactor(result: StaffFactorPassed): Promise<FormState> {
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors }, result.said);
   await setStaffCookie(result.token);
   redirect('/support');
 }
 
 /** A first step's options for the browser's ceremony, or its refusal. */
-const offered = (result: StaffFactorOffer): Options<unknown> =>
-  !result.ok ? { error: result.error } : { options: result.options ?? null };
+const offered = async (result: StaffFactorOffer): Promise<Options<unknown>> =>
+  !result.ok ? inLanguage({ error: result.error }, result.said) : { options: result.options ?? null };
 
 // ---- Setting one up ------------------------------------------------------------------------------
 

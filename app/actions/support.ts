@@ -19,10 +19,11 @@ import {
   STAFF_SIGN_IN_PAGE,
 } from '../lib/staff-session.ts';
 import { formFields, formValues, type FormState } from '../lib/form-state.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 export async function staffSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const result = await staffSignIn(runtime(), formFields(formData), await requestContext());
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) }, result.said);
   await setStaffCookie(result.token);
   // Only the password so far: the second factor next, or its setup (src/support/staff-factors.ts).
   redirect(result.next === 'verify' ? SECOND_FACTOR_PAGE : SECOND_FACTOR_SETUP_PAGE);
@@ -37,13 +38,13 @@ export async function staffSignOutAction(): Promise<void> {
 export async function findAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const session = await requireStaff();
   const result = await findAccount(runtime(), session, formFields(formData), await requestContext());
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors, values: formValues(formData) }, result.said);
   redirect('/support/account');
 }
 
 export async function enterSupportPinAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const session = await requireStaff();
   const result = await enterSupportPin(runtime(), session, formFields(formData), await requestContext());
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  if (!result.ok) return inLanguage({ error: result.error, fieldErrors: result.fieldErrors }, result.said);
   redirect('/support/account');
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { FormResult } from '@/src/forms/forms.ts';
 import { formField, formValues, type FormState } from './form-state.ts';
+import { inLanguage } from '../i18n/said.ts';
 
 /** The Trusted Devices page, where every device is listed and added. */
 export const DEVICES_PATH = '/account/security/devices';
@@ -17,20 +18,20 @@ export function codeViewUrl(trustedDeviceId: string, sent: boolean): string {
 }
 
 /** A device was sent its first code: on to the view of its code (a refusal answers the form as any other). */
-export function answerSent(result: FormResult<{ message: string; trustedDeviceId: string }>, formData: FormData): FormState {
+export function answerSent(result: FormResult<{ message: string; trustedDeviceId: string }>, formData: FormData): Promise<FormState> {
   if (!result.ok) return answer(result, formData);
   redirect(codeViewUrl(result.trustedDeviceId, true));
 }
 
 /** A refusal keeps what was typed; a change reloads the list and says what happened. */
-export function answer(result: FormResult<{ message: string }>, formData: FormData): FormState {
+export function answer(result: FormResult<{ message: string }>, formData: FormData): Promise<FormState> {
   if (!result.ok) {
     // formValues leaves out names containing "code" (codes are never echoed); the country is no secret.
     const values = { ...formValues(formData), countryCode: formField(formData, 'countryCode') };
     // A refusal that ends by itself (a wait between codes) says how long, for the countdown.
     const wait = result.waitMs === undefined ? {} : { waitMs: result.waitMs };
-    return { error: result.error, fieldErrors: result.fieldErrors, values, ...wait };
+    return inLanguage({ error: result.error, fieldErrors: result.fieldErrors, values, ...wait }, result.said);
   }
   revalidatePath(DEVICES_PATH);
-  return { done: true, notice: result.message };
+  return inLanguage({ done: true, notice: result.message });
 }

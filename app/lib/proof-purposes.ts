@@ -31,6 +31,7 @@ import { rememberThisBrowser } from './known-browser.ts';
 import { afterSignIn, interactionParam, withInteraction } from './app-sign-in.ts';
 import type { FormState, ProofState } from './form-state.ts';
 import { optionsOr, type Options } from './signature-options.ts';
+import { sentenceOf } from '@/src/result.ts';
 
 export const PROOF_PURPOSES = ['sign-in', 'fresh-code', 'recovery-key-reset', 'support-pin', 'app-sign-in'] as const;
 export type ProofPurpose = (typeof PROOF_PURPOSES)[number];
@@ -87,7 +88,7 @@ const signIn: ProofFlow = {
   async challenge() {
     await refuseStaff();
     const token = await sessionToken();
-    return token ? optionsOr(await signInSignatureOptions(runtime(), token)) : { error: SIGN_IN_ERRORS.SIGN_IN_EXPIRED };
+    return token ? optionsOr(await signInSignatureOptions(runtime(), token)) : { error: sentenceOf(SIGN_IN_ERRORS, 'SIGN_IN_EXPIRED') };
   },
   async prove(interaction, given) {
     await refuseStaff();

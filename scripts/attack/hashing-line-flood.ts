@@ -11,6 +11,7 @@ import type { Db } from '../../src/db/client.ts';
 import { ACCOUNTS_ERRORS } from '../../src/accounts/errors.ts';
 import { PER_APPLE_ID } from '../../src/accounts/password-guesses.ts';
 import { DEMO_PASSWORD } from '../../dev/seed/demo-accounts.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const FLOOD_LOOPS = 16;
 const GUESS_LOOPS = 8;
@@ -24,7 +25,7 @@ const ATTACKER_ADDRESS = '198.51.100.66';
 
 type Answer = 'signed-in' | 'busy' | 'locked-out' | 'refused';
 /** The lockout's sentence up to its wait, which varies. */
-const LOCKED_OUT = ACCOUNTS_ERRORS.PASSWORD_LOCKED_OUT(new Date(0), new Date(0)).split(' try again')[0]!;
+const LOCKED_OUT = sentenceOf(ACCOUNTS_ERRORS, 'PASSWORD_LOCKED_OUT', new Date(0), new Date(0)).split(' try again')[0]!;
 
 /** Signs in over HTTP as the sign-in form's JavaScript does; the answer, and the device cookie when one was set. */
 function signInPoster(): (
@@ -60,7 +61,7 @@ function signInPoster(): (
       ?.split(';')[0];
     const answer: Answer = /\/account/.test(res.headers.get('x-action-redirect') ?? '')
       ? 'signed-in'
-      : text.includes(ACCOUNTS_ERRORS.SERVER_BUSY)
+      : text.includes(sentenceOf(ACCOUNTS_ERRORS, 'SERVER_BUSY'))
         ? 'busy'
         : text.includes(LOCKED_OUT)
           ? 'locked-out'

@@ -35,6 +35,8 @@ import type { RequestContext, SignificantChangeKind } from '../security-events/r
 import { attemptFailed, clearFailures, takeAttempt } from '../throttle/throttle.ts';
 import { PER_APPLE_ID } from '../accounts/password-guesses.ts';
 import { ACCOUNT_CHANGES_ERRORS, type AccountChangesError } from './errors.ts';
+import { noticeText } from '../i18n/said.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export interface ChangeDeps {
   db: Db;
@@ -76,7 +78,7 @@ async function commitSignificantChange(
 // ---- Password -------------------------------------------------------------------------------
 
 const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
+  currentPassword: z.string().min(1, fieldMessage('currentPassword')).max(1024),
   password: z.string(),
   confirmPassword: z.string(),
 });
@@ -115,7 +117,7 @@ export async function changePassword(deps: ChangeDeps, actor: Actor, input: unkn
     // Apps signed in with app-specific passwords must be set up again (issue: "Changing the main password revokes all of them").
     await revokeAllOnPasswordChange(tx, account.id, now, ctx);
   });
-  return { ok: true, message: 'Your password was changed. Other browsers and devices were signed out.' };
+  return { ok: true, message: noticeText('passwordChanged') };
 }
 
 // ---- Security questions ---------------------------------------------------------------------
@@ -132,7 +134,7 @@ export async function changeSecurityQuestions(deps: ChangeDeps, actor: Actor, in
     await tx.securityQuestion.deleteMany({ where: { accountId: account.id } });
     await tx.securityQuestion.createMany({ data: questionRows(v, answerHashes).map((q) => ({ ...q, accountId: account.id })) });
   });
-  return { ok: true, message: 'Your security questions were changed.' };
+  return { ok: true, message: noticeText('questionsChanged') };
 }
 
 // ---- Rescue email ---------------------------------------------------------------------------
@@ -157,7 +159,7 @@ export async function changeRescueEmail(deps: ChangeDeps, actor: Actor, input: u
     (tx) => tx.account.update({ where: { id: account.id }, data: { rescueEmail: next } }),
     addressesOnFile(account, next),
   );
-  return { ok: true, message: next ? `Your rescue email is now ${next}.` : 'Your rescue email was removed.' };
+  return { ok: true, message: next ? noticeText('rescueEmailChanged', { email: next }) : noticeText('rescueEmailRemoved') };
 }
 
 // ---- Birth date -----------------------------------------------------------------------------
@@ -174,5 +176,5 @@ export async function changeBirthDate(deps: ChangeDeps, actor: Actor, input: unk
   await commitSignificantChange(deps, account, 'birth-date-changed', ctx, (tx) =>
     tx.account.update({ where: { id: account.id }, data: { birthDate } }),
   );
-  return { ok: true, message: 'Your birth date was changed.' };
+  return { ok: true, message: noticeText('birthDateChanged') };
 }

@@ -1,5 +1,6 @@
 // An Apple ID is the account's primary email address, unique regardless of case.
 import { z } from 'zod';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export function appleIdKey(appleId: string): string {
   return appleId.trim().toLowerCase();
@@ -8,6 +9,6 @@ export function appleIdKey(appleId: string): string {
 export const emailField = z
   .string()
   .trim()
-  .min(1, 'Enter your email address.')
-  .max(254, 'That email address is too long.')
-  .pipe(z.email('Enter a valid email address, such as name@example.com.'));
+  .min(1, fieldMessage('email.empty'))
+  .max(254, fieldMessage('email.tooLong'))
+  .pipe(z.email(fieldMessage('email.invalid', { example: 'name@example.com' })));

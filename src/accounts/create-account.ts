@@ -37,12 +37,13 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import { welcomeEmail } from '../mail/templates.ts';
 import { emailReader } from '../mail/recipients.ts';
 import { createSession } from '../sessions/sessions.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 /** The fields in the order the Create Account form shows them (parseForm lists errors in this order). */
 export const createAccountSchema = z.object({
   name: accountNameField,
   birthDate: birthDateField,
-  countryCode: z.string().refine(isRegionCode, 'Choose your country or region.'),
+  countryCode: z.string().refine(isRegionCode, fieldMessage('country')),
   appleId: emailField,
   password: z.string(),
   confirmPassword: z.string(),

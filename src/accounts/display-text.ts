@@ -12,9 +12,10 @@
 // - stored trimmed of surrounding white space and in Unicode NFC, so that the same name typed on
 //   two keyboards is the same text.
 import { z } from 'zod';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 /** What the form says next to the field when the text holds something that is not plain text. */
-export const DISPLAY_TEXT_MESSAGE = 'Use letters, numbers, spaces and punctuation only.';
+export const DISPLAY_TEXT_MESSAGE = fieldMessage('displayText');
 
 // \p{Cc}: C0 and C1 controls and DEL. \p{Cs} matches only lone surrogates under the u flag.
 const FORBIDDEN = /[\p{Cc}\p{Cs}\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;

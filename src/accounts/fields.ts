@@ -7,8 +7,9 @@ import { checkNewPassword } from './password-policy.ts';
 import { SECURITY_QUESTIONS, normaliseAnswer } from './security-questions.ts';
 import { displayText } from './display-text.ts';
 import { rawFields, type FieldErrors } from '../forms/forms.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
-const BIRTH_DATE_EXAMPLE = 'Enter a real date, such as 4 30 1990 (month, day, year).';
+const BIRTH_DATE_EXAMPLE = fieldMessage('birthDate.invalid');
 
 export { displayText, DISPLAY_TEXT_MESSAGE } from './display-text.ts';
 
@@ -16,7 +17,12 @@ export { displayText, DISPLAY_TEXT_MESSAGE } from './display-text.ts';
 export const optionalEmailField = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), emailField.optional());
 
 /** The holder's name: shown on pages, in every email and to support (src/accounts/display-text.ts). */
-export const accountNameField = displayText(100, { empty: 'Enter your name.', tooLong: 'Keep your name under 100 characters.' });
+const MAX_NAME_LENGTH = 100;
+
+export const accountNameField = displayText(MAX_NAME_LENGTH, {
+  empty: fieldMessage('name.empty'),
+  tooLong: fieldMessage('name.tooLong', { max: MAX_NAME_LENGTH }),
+});
 
 export { MIN_AGE_YEARS, isOldEnough } from './age.ts';
 
@@ -26,9 +32,9 @@ export { MIN_AGE_YEARS, isOldEnough } from './age.ts';
  * together before this checks the date.
  */
 export const birthDateField = z
-  .string('Enter your birth date.')
+  .string(fieldMessage('birthDate.empty'))
   .trim()
-  .min(1, 'Enter your birth date.')
+  .min(1, fieldMessage('birthDate.empty'))
   .refine((s) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
     const d = new Date(`${s}T00:00:00Z`);
@@ -57,14 +63,17 @@ const questionIds = SECURITY_QUESTIONS.map((q) => q.id) as [string, ...string[]]
 
 /** The question's field, its messages naming it ("Question 2: choose a question."): the error summary lists the three together. */
 function questionField(n: number) {
-  return z.enum(questionIds, `Question ${n}: choose a question.`);
+  return z.enum(questionIds, fieldMessage('question.choose', { n }));
 }
+
+const MIN_ANSWER_LENGTH = 2;
+const MAX_ANSWER_LENGTH = 100;
 
 function answerField(n: number) {
   return z
-    .string(`Question ${n}: enter an answer of at least 2 characters.`)
-    .max(100, `Question ${n}: keep the answer under 100 characters.`)
-    .refine((a) => normaliseAnswer(a).length >= 2, `Question ${n}: enter an answer of at least 2 characters.`);
+    .string(fieldMessage('answer.tooShort', { n, min: MIN_ANSWER_LENGTH }))
+    .max(MAX_ANSWER_LENGTH, fieldMessage('answer.tooLong', { n, max: MAX_ANSWER_LENGTH }))
+    .refine((a) => normaliseAnswer(a).length >= MIN_ANSWER_LENGTH, fieldMessage('answer.tooShort', { n, min: MIN_ANSWER_LENGTH }));
 }
 
 /** Three questions with their answers, as the forms name them, in the order the forms show them. */
@@ -82,7 +91,7 @@ export function newPasswordErrors(field: (name: string) => string, appleId: stri
   const errors: FieldErrors = {};
   const problem = checkNewPassword(field('password'), appleId);
   if (problem) errors.password = problem;
-  if (field('confirmPassword') !== field('password')) errors.confirmPassword = "The passwords don't match.";
+  if (field('confirmPassword') !== field('password')) errors.confirmPassword = fieldMessage('password.mismatch');
   return errors;
 }
 
@@ -100,15 +109,15 @@ function firstRepeat(values: string[]): { n: number; earlier: number } | null {
 export function questionsErrors(field: (name: string) => string): FieldErrors {
   const errors: FieldErrors = {};
   const question = firstRepeat([field('question1'), field('question2'), field('question3')]);
-  if (question) errors[`question${question.n}`] = `Question ${question.n}: choose a question different from question ${question.earlier}.`;
+  if (question) errors[`question${question.n}`] = fieldMessage('question.repeated', { n: question.n, earlier: question.earlier });
   const answer = firstRepeat([field('answer1'), field('answer2'), field('answer3')].map(normaliseAnswer));
-  if (answer) errors[`answer${answer.n}`] = `Question ${answer.n}: give an answer different from the answer to question ${answer.earlier}.`;
+  if (answer) errors[`answer${answer.n}`] = fieldMessage('answer.repeated', { n: answer.n, earlier: answer.earlier });
   return errors;
 }
 
 export function rescueEmailErrors(rescueEmail: string, appleId: string): FieldErrors {
   return rescueEmail.trim() && appleIdKey(rescueEmail) === appleIdKey(appleId)
-    ? { rescueEmail: 'Your rescue email must be different from your Apple ID.' }
+    ? { rescueEmail: fieldMessage('rescueEmail.sameAsAppleId') }
     : {};
 }
 

@@ -6,7 +6,6 @@ import { MINUTE } from '../clock.ts';
 import type { Limit, LockPolicy, SlowDownPolicy } from '../throttle/throttle.ts';
 import { guessLimits } from '../throttle/known-browsers.ts';
 import type { RequestContext } from '../security-events/record.ts';
-import { ACCOUNTS_ERRORS } from './errors.ts';
 
 /** Unknown browsers, all together, for one Apple ID. */
 export const PER_APPLE_ID: LockPolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
@@ -31,6 +30,3 @@ export function passwordLimits(
 ): Limit[] {
   return guessLimits(scope, `apple-id:${appleIdKeyValue}`, accountId, ctx, { perIdentity: PER_APPLE_ID, perAddress: PER_CLIENT_ADDRESS });
 }
-
-/** The sentence of ACCOUNTS_ERRORS.PASSWORD_LOCKED_OUT. */
-export const lockoutMessage = ACCOUNTS_ERRORS.PASSWORD_LOCKED_OUT;

@@ -10,15 +10,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-length.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 export const PASSWORD_MESSAGES = {
-  empty: 'Enter a password.',
-  tooShort: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
-  tooLong: `Use no more than ${MAX_PASSWORD_LENGTH} characters.`,
-  appleId: "Your password can't be your Apple ID.",
-  common: 'This password is one of the most commonly used and easily guessed. Choose another.',
+  empty: fieldMessage('password.empty'),
+  tooShort: fieldMessage('password.tooShort', { min: MIN_PASSWORD_LENGTH }),
+  tooLong: fieldMessage('password.tooLong', { max: MAX_PASSWORD_LENGTH }),
+  appleId: fieldMessage('password.appleId'),
+  common: fieldMessage('password.common'),
 } as const;
 
 // The list is read from the source tree relative to the working directory, not with

@@ -12,6 +12,7 @@ import { normaliseAnswer, securityQuestionText } from './security-questions.ts';
 import { attemptFailed, clearFailures, lockedUntil, takeAttempt, type LockPolicy } from '../throttle/throttle.ts';
 import { failure, type Failure } from '../result.ts';
 import { ACCOUNTS_ERRORS } from './errors.ts';
+import { sentenceOf } from '../result.ts';
 
 // (ours) "in a row": a success clears the count, so the window only needs to be long.
 export const QUESTION_LOCK: LockPolicy = { maxFailures: 3, windowMs: DAY, lockMs: 15 * MINUTE };
@@ -73,7 +74,7 @@ const lockKey = (accountId: string) => `security-questions:${accountId}`;
 /** The lock's sentence (QUESTIONS_LOCKED) while the questions are locked, else null. */
 export async function questionsLock(db: Db, accountId: string, now: Date): Promise<string | null> {
   const until = await lockedUntil(db, lockKey(accountId), QUESTION_LOCK, now);
-  return until ? ACCOUNTS_ERRORS.QUESTIONS_LOCKED(until, now) : null;
+  return until ? sentenceOf(ACCOUNTS_ERRORS, 'QUESTIONS_LOCKED', until, now) : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import { knownTimeZone, timeZoneLabel } from '../format.ts';
 import { parseForm, type FormResult } from '../forms/forms.ts';
 import { offeredLocale } from '../i18n/locales.ts';
+import { noticeText } from '../i18n/said.ts';
 
 export const TIME_ZONE_UNKNOWN = 'Choose a time zone from the list.';
 
@@ -52,5 +53,5 @@ export async function chooseTimeZone(
   if (!parsed.ok) return parsed;
   const { timeZone } = parsed.data;
   await db.account.update({ where: { id: accountId }, data: { timeZone } });
-  return { ok: true, timeZone, message: `Your emails now give times in ${timeZoneLabel(timeZone)}.` };
+  return { ok: true, timeZone, message: noticeText('timeZoneSaved', { zone: timeZoneLabel(timeZone) }) };
 }

@@ -32,9 +32,11 @@ import type { StepUpError } from '../step-up/errors.ts';
 import { NO_REQUEST, recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { attemptsFailed, refundAttempt, refusedUntil, takeAttempts, type Limit } from '../throttle/throttle.ts';
 import { BUSY_RETRY_AFTER_SECONDS, hashingLine, type HashingLine, type Place } from '../accounts/hashing-line.ts';
-import { failure, type Failure } from '../result.ts';
+import { failure, sentenceOf, type Failure } from '../result.ts';
 import { APP_PASSWORDS_ERRORS, type AppPasswordsError } from './errors.ts';
 import { REQUEST_ID } from '../db/row-id.ts';
+import { noticeText } from '../i18n/said.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export interface AppPasswordDeps {
   db: Db;
@@ -54,7 +56,7 @@ export const MAX_APP_PASSWORDS = 25;
 export const LABEL_MAX = 60;
 
 /** The sentence of APP_SIGN_IN_FAILED, for the app endpoint's answer to a request without credentials. */
-export const APP_SIGN_IN_FAILED = APP_PASSWORDS_ERRORS.APP_SIGN_IN_FAILED;
+export const APP_SIGN_IN_FAILED = sentenceOf(APP_PASSWORDS_ERRORS, 'APP_SIGN_IN_FAILED');
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 const GROUPS = 4;
@@ -86,8 +88,8 @@ const lookupKeyOf = (normalised: string) => normalised.slice(0, GROUP_LENGTH);
 
 // One line of plain, visible text (src/accounts/display-text.ts).
 export const labelField = displayText(LABEL_MAX, {
-  empty: 'Enter a label, such as the name of the app.',
-  tooLong: `A label can be at most ${LABEL_MAX} characters.`,
+  empty: fieldMessage('appPasswordLabel.empty'),
+  tooLong: fieldMessage('appPasswordLabel.tooLong', { max: LABEL_MAX }),
 });
 
 const createSchema = z.object({ label: labelField });
@@ -137,7 +139,7 @@ export async function createAppPassword(
       },
       deps.clock,
     );
-    return { ok: true, id: row.id, label, password, message: `Your app-specific password for “${label}” was created.` };
+    return { ok: true, id: row.id, label, password, message: noticeText('appPasswordCreated', { label }) };
   });
 }
 
@@ -198,7 +200,7 @@ export async function revokeAppPassword(
       },
       deps.clock,
     );
-    return { ok: true, message: `The app-specific password “${label}” was revoked. Apps using it can no longer sign in with it.` };
+    return { ok: true, message: noticeText('appPasswordRevoked', { label }) };
   });
 }
 
@@ -243,7 +245,7 @@ export async function revokeAllAppPasswords(
     return {
       ok: true,
       count,
-      message: `All ${count} app-specific password${count === 1 ? ' was' : 's were'} revoked. Apps using them can no longer sign in.`,
+      message: noticeText('appPasswordsRevoked', { count }),
     };
   });
 }
@@ -267,7 +269,7 @@ export function revokeAllOnTwoStepOff(tx: DbTx, accountId: string, now: Date, ct
 
 export const appCredentialsSchema = z.object({
   appleId: emailField,
-  password: z.string().min(1, 'Enter a password.').max(1024),
+  password: z.string().min(1, fieldMessage('password.empty')).max(1024),
 });
 
 /**

@@ -32,6 +32,9 @@ import { kindView, type KindView } from '../kinds/view.ts';
 import { registeredDevices, type RegisteredDeviceView } from '../kinds/push/registered.ts';
 import { REQUEST_ID } from '../db/row-id.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
+import { sentenceOf } from '../result.ts';
+import { noticeText } from '../i18n/said.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export { kindView, type KindView } from '../kinds/view.ts';
 export type { RegisteredDeviceView } from '../kinds/push/registered.ts';
@@ -163,7 +166,7 @@ export async function sendFirstCode(
 // ---- Verifying, resending, removing -----------------------------------------------------------
 
 const deviceIdField = z.string().regex(REQUEST_ID);
-const confirmSchema = z.object({ trustedDeviceId: deviceIdField, code: z.string('Enter the code.').max(20, 'Enter the code.') });
+const confirmSchema = z.object({ trustedDeviceId: deviceIdField, code: z.string(fieldMessage('code')).max(20, fieldMessage('code')) });
 
 async function findDevice(db: Db, accountId: string, trustedDeviceId: unknown) {
   if (!deviceIdField.safeParse(trustedDeviceId).success) return null;
@@ -177,7 +180,7 @@ export async function confirmDevice(deps: DeviceDeps, actor: Actor, input: unkno
   const code = parsed.data.code.replace(/[\s-]+/g, ''); // "12 34" and "12-34" as typed from a message; verifyCode checks the rest
   const device = await findDevice(deps.db, actor.accountId, parsed.data.trustedDeviceId);
   if (!device) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
-  if (device.verifiedAt) return { ok: true, message: DEVICES_ERRORS.DEVICE_ALREADY_TRUSTED(deviceLabel(device)) };
+  if (device.verifiedAt) return { ok: true, message: sentenceOf(DEVICES_ERRORS, 'DEVICE_ALREADY_TRUSTED', deviceLabel(device)) };
 
   const checked = await verifyCode(deps, { accountId: actor.accountId, trustedDeviceId: device.id, purpose: 'verify-device', code }, ctx);
   // The code's refusal, shown next to the code field.
@@ -195,7 +198,7 @@ export async function confirmDevice(deps: DeviceDeps, actor: Actor, input: unkno
     return true;
   });
   if (!confirmed) return failure(DEVICES_ERRORS, 'DEVICE_GONE');
-  return { ok: true, message: `${deviceLabel(device)} is now a trusted device.` };
+  return { ok: true, message: noticeText('deviceTrusted', { label: deviceLabel(device) }) };
 }
 
 /**
@@ -214,8 +217,8 @@ export async function resendCode(
   if (purpose === 'verify-device' && device.verifiedAt) return failure(DEVICES_ERRORS, 'DEVICE_ALREADY_TRUSTED', deviceLabel(device));
   const sent = await sendCode(deps, { accountId: actor.accountId, trustedDeviceId: device.id, purpose }, ctx);
   if (!sent.ok) return sent;
-  if (!sent.sent) return { ok: true, expiresAt: null, message: `Enter the code ${deviceLabel(device)} shows now.` };
-  return { ok: true, expiresAt: sent.expiresAt, message: `We sent a new code to ${deviceLabel(device)}. Earlier codes no longer work.` };
+  if (!sent.sent) return { ok: true, expiresAt: null, message: noticeText('enterCodeShown', { label: deviceLabel(device) }) };
+  return { ok: true, expiresAt: sent.expiresAt, message: noticeText('newCodeSent', { label: deviceLabel(device) }) };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { PHONE_NUMBER_ERRORS, SMS_CODE_ERRORS } from './sms/errors.ts';
 import { IOS_DEVICE_ERRORS, PUSH_CODE_ERRORS } from './push/errors.ts';
 import { APP_CODE_ERRORS } from './authenticator-app/errors.ts';
+import type { FactsOf } from '../result.ts';
 
 /** The kinds' own reasons a code was not sent or not accepted: src/codes/errors.ts includes them in its map. */
 export const KIND_CODE_ERRORS = { ...SMS_CODE_ERRORS, ...PUSH_CODE_ERRORS, ...APP_CODE_ERRORS } as const;
@@ -14,5 +15,5 @@ export const KIND_ADDING_ERRORS = { ...PHONE_NUMBER_ERRORS, ...IOS_DEVICE_ERRORS
 
 export type KindCodeError = keyof typeof KIND_CODE_ERRORS;
 
-/** The kinds' code refusals whose sentence is fixed text (no facts to build it from). */
-export type KindFixedCodeError = { [C in KindCodeError]: (typeof KIND_CODE_ERRORS)[C] extends string ? C : never }[KindCodeError];
+/** The kinds' code refusals whose sentence takes no facts from the caller. */
+export type KindFixedCodeError = { [C in KindCodeError]: FactsOf<(typeof KIND_CODE_ERRORS)[C]> extends [] ? C : never }[KindCodeError];

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import { durationText, MINUTE } from '../clock.ts';
 import type { Db } from '../db/client.ts';
-import { failure, type Result } from '../result.ts';
+import { failure, sentenceOf, type Result } from '../result.ts';
 import { listApps, registerApp, removeApp, type RegisteredApp } from './apps.ts';
 import { OIDC_ERRORS, type OidcError } from './errors.ts';
 import { DISCOVERY_PATH } from './paths.ts';
@@ -114,7 +114,8 @@ export async function runAppsCommand(deps: AppsDeps, command: AppsCommand): Prom
     }
     case 'remove': {
       const row = await deps.db.oidcClient.findUnique({ where: { id: command.clientId }, select: { name: true } });
-      if (!row || !(await removeApp(deps.db, command.clientId))) return refused(OIDC_ERRORS.APP_NOT_REGISTERED(command.clientId));
+      if (!row || !(await removeApp(deps.db, command.clientId)))
+        return refused(sentenceOf(OIDC_ERRORS, 'APP_NOT_REGISTERED', command.clientId));
       return done([`removed ${command.clientId} (${row.name}): its codes and tokens are deleted, and no one's permission for it remains`]);
     }
     case 'rotate-keys':
@@ -161,8 +162,8 @@ async function add(deps: AppsDeps, c: Extract<AppsCommand, { command: 'add' }>):
 
 async function rotate(deps: AppsDeps): Promise<AppsOutcome> {
   const given = deps.keyEncryptionKey?.trim();
-  if (!given) return refused(OIDC_ERRORS.KEY_ENCRYPTION_KEY_MISSING);
-  if (!/^[A-Za-z0-9_-]{43}$/.test(given)) return refused(OIDC_ERRORS.KEY_ENCRYPTION_KEY_MALFORMED);
+  if (!given) return refused(sentenceOf(OIDC_ERRORS, 'KEY_ENCRYPTION_KEY_MISSING'));
+  if (!/^[A-Za-z0-9_-]{43}$/.test(given)) return refused(sentenceOf(OIDC_ERRORS, 'KEY_ENCRYPTION_KEY_MALFORMED'));
   const key = Buffer.from(given, 'base64url');
   const now = deps.clock.now();
   // A new key sealed under another key than the portal's would stop every instance at its next
@@ -170,7 +171,7 @@ async function rotate(deps: AppsDeps): Promise<AppsOutcome> {
   try {
     await publishedKeys(deps.db, key, now);
   } catch {
-    return refused(OIDC_ERRORS.KEY_ENCRYPTION_KEY_WRONG);
+    return refused(sentenceOf(OIDC_ERRORS, 'KEY_ENCRYPTION_KEY_WRONG'));
   }
   const first = (await deps.db.oidcSigningKey.count()) === 0;
   const { added, removed, signsAt } = await rotateSigningKeys(deps.db, key, now);

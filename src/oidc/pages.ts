@@ -2,7 +2,8 @@
 // (a redirect URI it does not know, an unknown app, a sign-in request that ended), and RP-initiated
 // logout. Plain HTML in the portal's look, styled by one <style> carrying the response's CSP nonce:
 // no script, no inline style attribute, nothing remote. Everything shown is escaped.
-import { DEFAULT_PROTOCOL_SENTENCE, PROTOCOL_ERROR_SENTENCES } from './errors.ts';
+import { sentenceOf } from '../result.ts';
+import { protocolErrorCode, PROTOCOL_ERROR_SENTENCES } from './errors.ts';
 
 const STYLE = `
 :root { font-family: -apple-system, BlinkMacSystemFont, "Helvetica Neue", "Segoe UI", Roboto, Arial, sans-serif; color: #1d1d1f; background: #f5f5f7; }
@@ -52,7 +53,7 @@ ${main}
  */
 export function errorPage(out: Record<string, string | undefined>, requestEnded: boolean): (nonce: string) => string {
   const code = requestEnded ? 'session_not_found' : (out.error ?? 'server_error');
-  const sentence = PROTOCOL_ERROR_SENTENCES[code] ?? DEFAULT_PROTOCOL_SENTENCE;
+  const sentence = sentenceOf(PROTOCOL_ERROR_SENTENCES, protocolErrorCode(code));
   const technical = [out.error, out.error_description].filter(Boolean).join(': ');
   return (nonce) =>
     document(

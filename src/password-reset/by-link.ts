@@ -346,7 +346,7 @@ export async function completePasswordReset(
     const updated = await db.$queryRaw<{ wrongAnswers: unknown }[]>`
       UPDATE "PasswordReset" SET "wrongAnswers" = "wrongAnswers" + 1 WHERE "id" = ${link.id} AND "usedAt" IS NULL RETURNING "wrongAnswers"`;
     const dead = !updated[0] || Number(updated[0].wrongAnswers) >= MAX_WRONG_ANSWERS;
-    if (dead) return failure(PASSWORD_RESET_ERRORS, 'LINK_DIED', answers.error);
+    if (dead) return failure(PASSWORD_RESET_ERRORS, 'LINK_DIED', answers);
     // The questions' refusal, passed up with its code.
     return { ok: false, code: answers.code, error: answers.error };
   }

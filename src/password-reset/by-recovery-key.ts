@@ -33,6 +33,8 @@ import { lockAccountRow } from '../db/row-locks.ts';
 import { failure, type Result } from '../result.ts';
 import type { SignatureDeps, SignatureError, SignatureOptions } from '../kinds/registry.ts';
 import { PASSWORD_RESET_ERRORS, type PasswordResetError } from './errors.ts';
+import { sentenceOf } from '../result.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export type KeyResetDeps = CodeDeps & { db: Db; clock: Clock; bcryptCost: number; appUrl: string };
 
@@ -52,7 +54,11 @@ export const KEY_RESET_PER_CLIENT_ADDRESS: SlowDownPolicy = {
 
 const startSchema = z.object({
   appleId: emailField,
-  recoveryKey: z.string('Enter your Recovery Key.').trim().min(1, 'Enter your Recovery Key.').max(64, PASSWORD_RESET_ERRORS.KEY_MISMATCH),
+  recoveryKey: z
+    .string(fieldMessage('recoveryKey.enter'))
+    .trim()
+    .min(1, fieldMessage('recoveryKey.enter'))
+    .max(64, sentenceOf(PASSWORD_RESET_ERRORS, 'KEY_MISMATCH')),
 });
 
 /** Step 1: Apple ID + Recovery Key → a reset token (for the reset cookie). */

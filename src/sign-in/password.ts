@@ -26,10 +26,11 @@ import { failure } from '../result.ts';
 import { rawDateOrNull } from '../db/raw.ts';
 import { rememberBrowserSettings } from '../accounts/time-zone.ts';
 import { SIGN_IN_ERRORS, type SignInError } from './errors.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export const signInSchema = z.object({
   appleId: emailField,
-  password: z.string().min(1, 'Enter your password.').max(1024),
+  password: z.string().min(1, fieldMessage('signInPassword')).max(1024),
   /** The zone the browser reports, filled in by the form's script (src/accounts/time-zone.ts); checked there. */
   timeZone: z.string().max(64).optional().catch(undefined),
 });

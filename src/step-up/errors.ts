@@ -1,10 +1,10 @@
 // Why a sensitive change needs a fresh code first (src/result.ts explains the maps). Confirming
 // with a code refuses with the codes of codes/ and sessions/ as well.
-import type { ErrorSentences } from '../result.ts';
+import { sentences } from '../result.ts';
 
-export const STEP_UP_ERRORS = {
+export const STEP_UP_ERRORS = sentences('stepUp', {
   /** With two-step on, no code was entered within FRESH_CODE_MS (or the session is not fully signed in). */
-  FRESH_CODE_NEEDED: 'For your security, enter a verification code from one of your trusted devices first.',
-} as const satisfies ErrorSentences;
+  FRESH_CODE_NEEDED: null,
+});
 
 export type StepUpError = keyof typeof STEP_UP_ERRORS;

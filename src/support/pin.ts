@@ -25,6 +25,7 @@ import { fieldFailure, type FormResult } from '../forms/forms.ts';
 import { recordLook } from './looks.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import type { ConsoleSession } from './staff.ts';
+import { sentenceOf } from '../result.ts';
 
 export const SUPPORT_PIN_DIGITS = 6;
 export const SUPPORT_PIN_TTL_MS = 30 * MINUTE;
@@ -99,7 +100,7 @@ export async function createSupportPin(
 // One answer for every PIN that does not open the account (PIN_REFUSED): wrong, expired, dead
 // after 5 wrong tries, or tried on an account that has no PIN at all. Telling those apart would
 // tell staff (or someone with a staff session) whether the holder made a PIN, and when.
-const pinFormat = SUPPORT_ERRORS.PIN_FORMAT(SUPPORT_PIN_DIGITS);
+const pinFormat = sentenceOf(SUPPORT_ERRORS, 'PIN_FORMAT', SUPPORT_PIN_DIGITS);
 
 export interface PinDeps {
   db: Db;

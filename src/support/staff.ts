@@ -27,6 +27,7 @@ import { failure, type Failure, type Result } from '../result.ts';
 import { SUPPORT_ERRORS, type SupportError } from './errors.ts';
 import { recordStaffEvent } from './staff-events.ts';
 import type { StaffFactorKind } from '../kinds/staff-kinds-registry.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export interface StaffDeps {
   db: Db;
@@ -77,8 +78,8 @@ export const displayNameField = z.preprocess(
   // (" Sam \n Staff " is "Sam Staff"); the rest is the one rule for names (src/accounts/display-text.ts).
   (v) => (typeof v === 'string' ? v.replace(/[\p{Cc}\s]+/gu, ' ') : v),
   displayText(DISPLAY_NAME_MAX, {
-    empty: 'Give a display name.',
-    tooLong: `A display name can be at most ${DISPLAY_NAME_MAX} characters.`,
+    empty: fieldMessage('displayName.empty'),
+    tooLong: fieldMessage('displayName.tooLong', { max: DISPLAY_NAME_MAX }),
   }),
 );
 
@@ -217,7 +218,7 @@ export async function endStaffSession(db: Db, token: string): Promise<void> {
 
 // ---- Staff sign-in ------------------------------------------------------------------------------
 
-const signInSchema = z.object({ email: emailField, password: z.string().min(1, 'Enter your password.').max(1024) });
+const signInSchema = z.object({ email: emailField, password: z.string().min(1, fieldMessage('signInPassword')).max(1024) });
 
 // The same limits as customer sign-in (src/sign-in/password.ts), counted under their own keys.
 export const staffEmailThrottleKey = (emailKey: string) => `staff-sign-in:email:${emailKey}`;

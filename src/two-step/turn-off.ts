@@ -31,7 +31,7 @@ import { createSession, endOtherSessions } from '../sessions/sessions.ts';
 import { SESSIONS_ERRORS, type SessionsError } from '../sessions/errors.ts';
 import { freshCodeRefusal } from '../step-up/fresh-code.ts';
 import type { StepUpError } from '../step-up/errors.ts';
-import { failure } from '../result.ts';
+import { failure, sentenceOf } from '../result.ts';
 import { TWO_STEP_ERRORS, type TwoStepError } from './errors.ts';
 
 const turnOffSchema = z.object({ ...questionsFields, birthDate: birthDateField });
@@ -48,7 +48,7 @@ export async function turnOff(
   const field = rawFields(form);
   const crossField: FieldErrors = { ...questionsErrors(field) };
   if (birthDateField.safeParse(field('birthDate')).success && field('birthDate').trim() !== account.birthDate)
-    crossField.birthDate = TWO_STEP_ERRORS.WRONG_BIRTH_DATE;
+    crossField.birthDate = sentenceOf(TWO_STEP_ERRORS, 'WRONG_BIRTH_DATE');
   const parsed = parseForm(turnOffSchema, form, crossField);
   // The wrong birth date alone has a code of its own; with other fields wrong too, the form is INVALID_FIELDS.
   if (!parsed.ok)

@@ -39,6 +39,8 @@ import { endOtherSessions } from '../sessions/sessions.ts';
 import { needsTrustedPhone, trustedPhoneCount } from '../devices/trusted-phones.ts';
 import { failure, type Failure } from '../result.ts';
 import { TWO_STEP_ERRORS, type TwoStepError } from './errors.ts';
+import { sentenceOf } from '../result.ts';
+import { fieldMessage } from '../forms/field-messages.ts';
 
 export interface TurnOnDeps {
   db: Db;
@@ -84,7 +86,7 @@ export type SetupProgress =
 type TurnOnResult<T extends object = object> = FormResult<T, TwoStepError | 'INVALID_FIELDS'> & { stop?: SetupStop };
 
 /** The sentence of SETUP_NOT_STARTED, for the setup pages. */
-export const SETUP_NOT_STARTED = TWO_STEP_ERRORS.SETUP_NOT_STARTED;
+export const SETUP_NOT_STARTED = sentenceOf(TWO_STEP_ERRORS, 'SETUP_NOT_STARTED');
 
 /**
  * The reason setup cannot proceed, as one sentence for a form (times in UTC, labelled): what the
@@ -224,7 +226,11 @@ export async function issueRecoveryKey(
 }
 
 export const confirmKeySchema = z.object({
-  recoveryKey: z.string('Type in your Recovery Key.').trim().min(1, 'Type in your Recovery Key.').max(64, TWO_STEP_ERRORS.WRONG_KEY),
+  recoveryKey: z
+    .string(fieldMessage('recoveryKey.typeIn'))
+    .trim()
+    .min(1, fieldMessage('recoveryKey.typeIn'))
+    .max(64, sentenceOf(TWO_STEP_ERRORS, 'WRONG_KEY')),
 });
 
 /**
@@ -255,7 +261,7 @@ export async function confirmRecoveryKey(deps: TurnOnDeps, actor: Actor, input: 
   });
 }
 
-export const conditionsSchema = z.object({ accept: z.literal('on', TWO_STEP_ERRORS.ACCEPT_CONDITIONS) });
+export const conditionsSchema = z.object({ accept: z.literal('on', sentenceOf(TWO_STEP_ERRORS, 'ACCEPT_CONDITIONS')) });
 
 /**
  * Step 4, the switch. Requires setup to be able to proceed, a verified trusted phone number, a

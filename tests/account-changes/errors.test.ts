@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_CHANGES_ERRORS } from '../../src/account-changes/errors.ts';
 import { waitText } from '../../src/throttle/throttle.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const now = new Date('2026-01-01T12:00:00Z');
 const later = new Date(now.getTime() + 15 * 60_000);
@@ -13,7 +14,7 @@ describe('ACCOUNT_CHANGES_ERRORS', () => {
   });
 
   it('the lock says the time left', () => {
-    expect(ACCOUNT_CHANGES_ERRORS.CURRENT_PASSWORD_LOCKED(later, now)).toBe(
+    expect(sentenceOf(ACCOUNT_CHANGES_ERRORS, 'CURRENT_PASSWORD_LOCKED', later, now)).toBe(
       `Too many wrong passwords. Try again in ${waitText(later, now)}.`,
     );
   });

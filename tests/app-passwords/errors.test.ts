@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { APP_PASSWORDS_ERRORS } from '../../src/app-passwords/errors.ts';
 import { MAX_APP_PASSWORDS } from '../../src/app-passwords/app-passwords.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 describe('APP_PASSWORDS_ERRORS', () => {
   it('every fixed sentence is a full sentence with no digit typed in', () => {
@@ -10,7 +11,7 @@ describe('APP_PASSWORDS_ERRORS', () => {
   });
 
   it('the limit is the rule', () => {
-    expect(APP_PASSWORDS_ERRORS.TOO_MANY_APP_PASSWORDS(MAX_APP_PASSWORDS)).toMatch(
+    expect(sentenceOf(APP_PASSWORDS_ERRORS, 'TOO_MANY_APP_PASSWORDS', MAX_APP_PASSWORDS)).toMatch(
       /^You have 25 app-specific passwords, the most an account can have\./,
     );
   });

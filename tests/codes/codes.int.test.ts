@@ -36,6 +36,7 @@ import {
   smsDevice,
   type TestClock,
 } from './helpers.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 describe('verification codes over the Twilio and push stand-ins', () => {
   let t: TestDb;
@@ -283,8 +284,8 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       await send();
       const code = smsCode();
       const wrong = otherCode(code);
-      expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(2) });
-      expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: CODES_ERRORS.CODE_WRONG(1) });
+      expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2) });
+      expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_WRONG', error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 1) });
       expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
       expect(await verify(code)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
       expect(await verify(wrong)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
@@ -310,7 +311,11 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       await send();
       const code = smsCode();
       for (const bad of ['12a4', '123', '12345', '', '１２３４', '1 2 3 4 5', 'code 12 and 345', 1234, null, undefined, ['1234']]) {
-        expect(await verify(bad)).toMatchObject({ ok: false, code: 'CODE_MALFORMED', error: CODES_ERRORS.CODE_MALFORMED(4) });
+        expect(await verify(bad)).toMatchObject({
+          ok: false,
+          code: 'CODE_MALFORMED',
+          error: sentenceOf(CODES_ERRORS, 'CODE_MALFORMED', 4),
+        });
       }
       expect((await codeRow()).wrongTries).toBe(0);
       expect(await events('code-wrong')).toHaveLength(0);
@@ -331,7 +336,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(await verify(first, 'sign-in', phoneId, d)).toMatchObject({
         ok: false,
         code: 'CODE_WRONG',
-        error: CODES_ERRORS.CODE_WRONG(2),
+        error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2),
       });
       expect(await verify(second, 'sign-in', phoneId, d)).toEqual({ ok: true });
     });
@@ -349,12 +354,12 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(await verify(signInCode, 'confirm-identity', phoneId, d)).toMatchObject({
         ok: false,
         code: 'CODE_WRONG',
-        error: CODES_ERRORS.CODE_WRONG(2),
+        error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2),
       });
       expect(await verify(turnOffCode, 'sign-in', phoneId, d)).toMatchObject({
         ok: false,
         code: 'CODE_WRONG',
-        error: CODES_ERRORS.CODE_WRONG(2),
+        error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2),
       });
       expect(await verify(turnOffCode, 'confirm-identity', phoneId, d)).toEqual({ ok: true });
       expect(await verify(signInCode, 'sign-in', phoneId, d)).toEqual({ ok: true });
@@ -371,12 +376,12 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(await verify(first, 'sign-in', secondId, d)).toMatchObject({
         ok: false,
         code: 'CODE_WRONG',
-        error: CODES_ERRORS.CODE_WRONG(2),
+        error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2),
       });
       expect(await verify(second, 'sign-in', phoneId, d)).toMatchObject({
         ok: false,
         code: 'CODE_WRONG',
-        error: CODES_ERRORS.CODE_WRONG(2),
+        error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2),
       });
       expect(await verify(first, 'sign-in', phoneId, d)).toEqual({ ok: true });
       expect(await verify(second, 'sign-in', secondId, d)).toEqual({ ok: true });
@@ -444,7 +449,7 @@ describe('verification codes over the Twilio and push stand-ins', () => {
       expect(await verify(smsCode(), 'sign-in', phoneId, deps({ codeKey: 'another-key-0123456789abcdef0123456789' }))).toMatchObject({
         ok: false,
         code: 'CODE_WRONG',
-        error: CODES_ERRORS.CODE_WRONG(2),
+        error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2),
       });
     });
   });

@@ -24,6 +24,7 @@ import {
   smsDevice,
   type TestClock,
 } from './helpers.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
   let t: TestDb;
@@ -111,8 +112,8 @@ describe(`verification codes under concurrency (${TEST_ENGINE})`, () => {
       ),
     );
     const errors = results.map((r) => (r.ok ? 'ok' : r.error));
-    expect(errors.filter((e) => e === CODES_ERRORS.CODE_WRONG(2))).toHaveLength(1);
-    expect(errors.filter((e) => e === CODES_ERRORS.CODE_WRONG(1))).toHaveLength(1);
+    expect(errors.filter((e) => e === sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2))).toHaveLength(1);
+    expect(errors.filter((e) => e === sentenceOf(CODES_ERRORS, 'CODE_WRONG', 1))).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === 'CODE_DEAD')).toHaveLength(10);
     expect((await t.db.verificationCode.findFirstOrThrow()).wrongTries).toBe(MAX_WRONG_TRIES);
     expect(await t.db.securityEvent.count({ where: { accountId, kind: 'code-wrong' } })).toBe(3);

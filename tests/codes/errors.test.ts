@@ -3,18 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { CODES_ERRORS } from '../../src/codes/errors.ts';
 import { waitText } from '../../src/throttle/throttle.ts';
+import { sentenceOf } from '../../src/result.ts';
 
-const now = new Date('2026-01-01T12:00:00Z');
-const in25s = new Date(now.getTime() + 25_000);
+import { everySentence, IN_25S as in25s, NOW as now } from '../harness/refusal-samples.ts';
 
 /** Every code's sentence, facts filled in with plausible values. */
 function sentences(): [string, string][] {
-  return Object.entries(CODES_ERRORS).map(([code, s]) => {
-    if (typeof s === 'string') return [code, s];
-    if (code === 'TOO_MANY_TO_DESTINATION') return [code, CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', in25s, now)];
-    if (code === 'PUSH_FAILED') return [code, CODES_ERRORS.PUSH_FAILED("We couldn't reach the device right now. Try again later.")];
-    return [code, (s as (...a: unknown[]) => string)(...(s.length === 1 ? [3] : [in25s, now]))];
-  });
+  return everySentence(CODES_ERRORS).map(([code, s]) =>
+    code === 'PUSH_FAILED'
+      ? [code, sentenceOf(CODES_ERRORS, 'PUSH_FAILED', "We couldn't reach the device right now. Try again later.")]
+      : [code, s],
+  );
 }
 
 describe('CODES_ERRORS', () => {
@@ -34,9 +33,9 @@ describe('CODES_ERRORS', () => {
   });
 
   it('the tries left and the digits are the facts given', () => {
-    expect(CODES_ERRORS.CODE_WRONG(1)).toContain('1 more time.');
-    expect(CODES_ERRORS.CODE_WRONG(2)).toContain('2 more times.');
-    expect(CODES_ERRORS.CODE_MALFORMED(6)).toBe('Enter the 6-digit code.');
-    expect(CODES_ERRORS.TOO_MANY_TO_DESTINATION('push', in25s, now)).toContain('this device');
+    expect(sentenceOf(CODES_ERRORS, 'CODE_WRONG', 1)).toContain('1 more time.');
+    expect(sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2)).toContain('2 more times.');
+    expect(sentenceOf(CODES_ERRORS, 'CODE_MALFORMED', 6)).toBe('Enter the 6-digit code.');
+    expect(sentenceOf(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', 'push', in25s, now)).toContain('this device');
   });
 });

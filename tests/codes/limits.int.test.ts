@@ -26,6 +26,7 @@ import {
   smsDevice,
   type TestClock,
 } from './helpers.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const APPLE_ID = 'Jane.Holder@Example.com';
 const RESCUE = 'jane.rescue@example.org';
@@ -264,7 +265,7 @@ describe('limits on verification codes', () => {
       expect(await verify(otherCode(ipadCode), ipadId, 'sign-in')).toMatchObject({
         ok: false,
         code: 'CODE_WRONG',
-        error: CODES_ERRORS.CODE_WRONG(2),
+        error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2),
       });
       expect(await t.db.emailOutbox.count()).toBe(2);
     });
@@ -285,12 +286,12 @@ describe('limits on verification codes', () => {
         expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({
           ok: false,
           code: 'CODE_WRONG',
-          error: CODES_ERRORS.CODE_WRONG(2),
+          error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 2),
         });
         expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({
           ok: false,
           code: 'CODE_WRONG',
-          error: CODES_ERRORS.CODE_WRONG(1),
+          error: sentenceOf(CODES_ERRORS, 'CODE_WRONG', 1),
         });
         expect(await verify(otherCode(code), secondId, purpose)).toMatchObject({ ok: false, code: 'CODE_DEAD' });
         clock.advance(31_000);

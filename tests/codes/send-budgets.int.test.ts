@@ -21,6 +21,7 @@ import { CODES_ERRORS, sendCode, type CodeDeps } from '../../src/codes/codes.ts'
 import { SENDS_PER_ACCOUNT, SENDS_PER_CLIENT_ADDRESS, SENDS_PER_DESTINATION, SENDS_PER_DEVICE } from '../../src/codes/limits.ts';
 import type { Actor } from '../../src/sessions/actor.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const STRANGER_ADDRESS = '203.0.113.66';
 const OWN_PHONE = '+15550107777';
@@ -83,7 +84,7 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
     expect(refused).toEqual({
       ok: false,
       code: 'TOO_MANY_TO_DESTINATION',
-      error: CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', until, s.a.clock.now()),
+      error: sentenceOf(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', 'sms', until, s.a.clock.now()),
       waitMs: until.getTime() - s.a.clock.now().getTime(),
     });
     expect(textsTo(PHONE)).toBe(SENDS_PER_DESTINATION.max);
@@ -145,7 +146,7 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
     expect(await send(first, mine[4]!)).toEqual({
       ok: false,
       code: 'TOO_MANY_FOR_ACCOUNT',
-      error: CODES_ERRORS.TOO_MANY_FOR_ACCOUNT(accountUntil, s.a.clock.now()),
+      error: sentenceOf(CODES_ERRORS, 'TOO_MANY_FOR_ACCOUNT', accountUntil, s.a.clock.now()),
       waitMs: accountUntil.getTime() - s.a.clock.now().getTime(),
     });
 
@@ -164,7 +165,7 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
     expect(await send(second, theirs[4]!)).toEqual({
       ok: false,
       code: 'TOO_MANY_FROM_NETWORK',
-      error: CODES_ERRORS.TOO_MANY_FROM_NETWORK(addressUntil, s.a.clock.now()),
+      error: sentenceOf(CODES_ERRORS, 'TOO_MANY_FROM_NETWORK', addressUntil, s.a.clock.now()),
       waitMs: addressUntil.getTime() - s.a.clock.now().getTime(),
     });
     expect(s.a.sms.sent).toHaveLength(SENDS_PER_CLIENT_ADDRESS.max);
@@ -204,7 +205,7 @@ describe('a stranger cannot spend the SMS budget the holder needs', () => {
       expect(await send(ctx)).toEqual({
         ok: false,
         code: 'TOO_MANY_TO_DESTINATION',
-        error: CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', until, s.a.clock.now()),
+        error: sentenceOf(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', 'sms', until, s.a.clock.now()),
         waitMs: until.getTime() - s.a.clock.now().getTime(),
       });
     }

@@ -9,6 +9,7 @@ import { CODES_ERRORS, sendCode, verifyCode, type CodePurpose } from '../../src/
 import { WRONG_CODES_BEFORE_PAUSE } from '../../src/codes/limits.ts';
 import { TOTP_DIGITS, TOTP_STEP_SECONDS, timeStepOf, totpCodeAt } from '../../src/kinds/authenticator-app/totp.ts';
 import type { RequestContext } from '../../src/security-events/record.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const STEP_MS = TOTP_STEP_SECONDS * 1000;
 
@@ -52,7 +53,7 @@ describe('codes from an authenticator app', () => {
     const now = appCode(app.secret);
     const previous = appCode(app.secret, -1);
     expect((await verify(app.id, now)).ok).toBe(true);
-    expect(await verify(app.id, now)).toMatchObject({ ok: false, code: 'TOTP_USED', error: CODES_ERRORS.TOTP_USED });
+    expect(await verify(app.id, now)).toMatchObject({ ok: false, code: 'TOTP_USED', error: sentenceOf(CODES_ERRORS, 'TOTP_USED') });
     // The previous step's code is still inside the drift, but older than the one accepted.
     expect(await verify(app.id, previous)).toMatchObject({ ok: false, code: 'TOTP_USED' });
     // A step later, the new code works, and so does nothing before it.
@@ -77,7 +78,7 @@ describe('codes from an authenticator app', () => {
     for (const d of [-2, 2]) {
       const far = appCode(app.secret, d);
       if (near.includes(far)) continue; // one in a million: the same six digits
-      expect(await verify(app.id, far)).toMatchObject({ ok: false, code: 'TOTP_WRONG', error: CODES_ERRORS.TOTP_WRONG });
+      expect(await verify(app.id, far)).toMatchObject({ ok: false, code: 'TOTP_WRONG', error: sentenceOf(CODES_ERRORS, 'TOTP_WRONG') });
     }
   });
 
@@ -87,7 +88,7 @@ describe('codes from an authenticator app', () => {
       expect(await verify(app.id, typed)).toMatchObject({
         ok: false,
         code: 'CODE_MALFORMED',
-        error: CODES_ERRORS.CODE_MALFORMED(TOTP_DIGITS),
+        error: sentenceOf(CODES_ERRORS, 'CODE_MALFORMED', TOTP_DIGITS),
       });
     }
     expect(await s.t.db.securityEvent.count({ where: { kind: 'code-wrong' } })).toBe(0);

@@ -17,6 +17,7 @@ import { completeSignIn, sendSignInCode } from '../../src/sign-in/code.ts';
 import { confirmIdentity, sendIdentityCode } from '../../src/step-up/fresh-code.ts';
 import { completeKeyReset, sendKeyResetCode, startKeyReset, verifyKeyResetCode } from '../../src/password-reset/by-recovery-key.ts';
 import { MINUTE } from '../../src/clock.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 describe('authenticator apps', () => {
   const s = withTwoStepAccount();
@@ -88,11 +89,11 @@ describe('authenticator apps', () => {
     const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
     expect(await confirmDevice(s.a.deps, s.a.actor, { trustedDeviceId: id, code: wrong }, BROWSER)).toMatchObject({
       ok: false,
-      fieldErrors: { code: CODES_ERRORS.TOTP_WRONG },
+      fieldErrors: { code: sentenceOf(CODES_ERRORS, 'TOTP_WRONG') },
     });
     expect(await confirmDevice(s.a.deps, s.a.actor, { trustedDeviceId: id, code: '1234' }, BROWSER)).toMatchObject({
       ok: false,
-      fieldErrors: { code: CODES_ERRORS.CODE_MALFORMED(6) },
+      fieldErrors: { code: sentenceOf(CODES_ERRORS, 'CODE_MALFORMED', 6) },
     });
     expect((await s.t.db.trustedDevice.findUniqueOrThrow({ where: { id } })).verifiedAt).toBeNull();
     // An abandoned pending app goes with Remove, without an email (it was never trusted).
@@ -108,7 +109,7 @@ describe('authenticator apps', () => {
     expect(await startAuthenticatorApp(s.a.deps, s.a.actor, { name: 'One too many' })).toMatchObject({
       ok: false,
       code: 'TOO_MANY_DEVICES',
-      error: DEVICES_ERRORS.TOO_MANY_DEVICES(MAX_TRUSTED_DEVICES),
+      error: sentenceOf(DEVICES_ERRORS, 'TOO_MANY_DEVICES', MAX_TRUSTED_DEVICES),
     });
     expect(await s.t.db.trustedDevice.count({ where: { kind: 'totp' } })).toBe(0);
     expect(await startAuthenticatorApp(s.a.deps, s.a.actor, { name: '' })).toMatchObject({ ok: false, code: 'INVALID_FIELDS' });
@@ -153,7 +154,7 @@ describe('authenticator apps', () => {
     if (!second.ok) throw new Error(second.error);
     expect(await completeSignIn(s.a.deps, second.sessionToken, { trustedDeviceId: app.id, code: typed }, BROWSER)).toMatchObject({
       ok: false,
-      error: CODES_ERRORS.TOTP_USED,
+      error: sentenceOf(CODES_ERRORS, 'TOTP_USED'),
     });
     expect(s.a.sms.sent).toHaveLength(0);
   });

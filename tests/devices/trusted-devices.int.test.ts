@@ -18,6 +18,7 @@ import { addPhoneNumber, type PhoneDeps as DeviceDeps } from '../../src/kinds/sm
 import { addPushDevice, registerDevice } from '../../src/kinds/push/add.ts';
 import { DEVICES_ERRORS } from '../../src/devices/errors.ts';
 import type { Actor } from '../../src/sessions/actor.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const MOBILE = '+15550101234';
 const MOBILE_2 = '+15550105678';
@@ -145,7 +146,7 @@ describe('trusted devices', () => {
       expect(await phone('+1 555 010 1234')).toMatchObject({
         ok: false,
         code: 'NUMBER_AWAITING_CODE',
-        fieldErrors: { phoneNumber: DEVICES_ERRORS.NUMBER_AWAITING_CODE },
+        fieldErrors: { phoneNumber: sentenceOf(DEVICES_ERRORS, 'NUMBER_AWAITING_CODE') },
       });
       expect((await devices()).map((d) => d.phoneNumber)).toEqual([MOBILE]);
 
@@ -184,7 +185,7 @@ describe('trusted devices', () => {
       expect(await phone('555 010 1234', 'ZZ')).toMatchObject({
         ok: false,
         code: 'CHOOSE_COUNTRY',
-        fieldErrors: { countryCode: DEVICES_ERRORS.CHOOSE_COUNTRY },
+        fieldErrors: { countryCode: sentenceOf(DEVICES_ERRORS, 'CHOOSE_COUNTRY') },
       });
       expect(lookups).toEqual([]);
     });
@@ -225,7 +226,7 @@ describe('trusted devices', () => {
       expect(await phone('(555) 010-1234')).toMatchObject({
         ok: false,
         code: 'NUMBER_AWAITING_CODE',
-        fieldErrors: { phoneNumber: DEVICES_ERRORS.NUMBER_AWAITING_CODE },
+        fieldErrors: { phoneNumber: sentenceOf(DEVICES_ERRORS, 'NUMBER_AWAITING_CODE') },
       });
       if (!first.ok) return;
       expect((await confirmDevice(deps, actor, { trustedDeviceId: first.trustedDeviceId, code: smsCodeTo(MOBILE) }, BROWSER)).ok).toBe(

@@ -12,6 +12,7 @@ import { hasCountryOfferRequest, requestCountryOfferEmail } from '../../src/elig
 import { ELIGIBILITY_ERRORS } from '../../src/eligibility/errors.ts';
 import { parseCountriesCommand, runCountriesCommand } from '../../src/eligibility/availability-admin.ts';
 import { deliverDueEmails } from '../../src/mail/outbox-worker.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const START = '2026-11-23T10:00:00.000Z';
 const APPLE_ID = 'nima.holder@example.com';
@@ -123,7 +124,7 @@ describe('email me when two-step verification is offered in my country', () => {
     expect(await requestCountryOfferEmail(deps, accountId)).toEqual({
       ok: false,
       code: 'COUNTRY_OFFERED',
-      error: ELIGIBILITY_ERRORS.COUNTRY_OFFERED,
+      error: sentenceOf(ELIGIBILITY_ERRORS, 'COUNTRY_OFFERED'),
     });
     expect(await mail.t.db.countryOfferRequest.count()).toBe(0);
   });
@@ -133,7 +134,7 @@ describe('email me when two-step verification is offered in my country', () => {
     expect(await requestCountryOfferEmail(deps, accountId)).toEqual({
       ok: false,
       code: 'TWO_STEP_ALREADY_ON',
-      error: ELIGIBILITY_ERRORS.TWO_STEP_ALREADY_ON,
+      error: sentenceOf(ELIGIBILITY_ERRORS, 'TWO_STEP_ALREADY_ON'),
     });
     expect(await mail.t.db.countryOfferRequest.count()).toBe(0);
     expect(await mail.t.db.emailOutbox.count()).toBe(0);

@@ -8,10 +8,12 @@ import { FORMS_ERRORS } from '../../src/forms/errors.ts';
 import { ACCOUNTS_ERRORS } from '../../src/accounts/errors.ts';
 import { failure, type ErrorSentences } from '../../src/result.ts';
 
+/** A map of two codes, with sentences of the catalogue. */
 const SENTENCES = {
-  WRONG_THING: 'That is not the thing.',
-  TOO_MANY: (limit: number) => `You can have ${limit} at most.`,
+  WRONG_THING: { key: 'errors.accountChanges.SAME_PASSWORD' },
+  TOO_MANY: { key: 'errors.appPasswords.TOO_MANY_APP_PASSWORDS', facts: (limit: number) => ({ max: limit }) },
 } as const satisfies ErrorSentences;
+const WRONG_THING = 'Choose a password different from your current one.';
 
 describe('fieldFailure', () => {
   it("puts the code's sentence from the given map next to the field, and no sentence above the fields", () => {
@@ -19,17 +21,19 @@ describe('fieldFailure', () => {
       ok: false,
       code: 'WRONG_THING',
       error: '',
-      fieldErrors: { thing: 'That is not the thing.' },
+      fieldErrors: { thing: WRONG_THING },
     });
   });
 
   it('builds the sentence from its facts', () => {
-    expect(fieldFailure(SENTENCES, 'TOO_MANY', 'count', 3).fieldErrors).toEqual({ count: 'You can have 3 at most.' });
+    expect(fieldFailure(SENTENCES, 'TOO_MANY', 'count', 3).fieldErrors).toEqual({
+      count: 'You have 3 app-specific passwords, the most an account can have. Revoke one you no longer use first.',
+    });
   });
 
   it('takes the sentence of the map it is given, so two maps with the same code give their own', () => {
-    const other = { WRONG_THING: 'Another sentence.' } as const satisfies ErrorSentences;
-    expect(fieldFailure(other, 'WRONG_THING', 'thing').fieldErrors).toEqual({ thing: 'Another sentence.' });
+    const other = { WRONG_THING: { key: 'errors.twoStep.ALREADY_OFF' } } as const satisfies ErrorSentences;
+    expect(fieldFailure(other, 'WRONG_THING', 'thing').fieldErrors).toEqual({ thing: 'Two-step verification is already off.' });
   });
 
   it('says next to the field what failure() says above a form', () => {
@@ -46,7 +50,6 @@ describe('invalidFields', () => {
       fieldErrors: { name: 'Enter your name.' },
     });
     expect(FORMS_ERRORS.INVALID_FIELDS).toBe('');
-    expect(ACCOUNTS_ERRORS.INVALID_FIELDS).toBe(FORMS_ERRORS.INVALID_FIELDS);
   });
 });
 

@@ -9,6 +9,7 @@ import { APP_CODE_ERRORS } from '../../src/kinds/authenticator-app/errors.ts';
 import { CODES_ERRORS } from '../../src/codes/errors.ts';
 import { DEVICES_ERRORS } from '../../src/devices/errors.ts';
 import { waitText } from '../../src/throttle/throttle.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const sizeOf = (...maps: object[]) => maps.reduce((n, m) => n + Object.keys(m).length, 0);
 
@@ -28,12 +29,12 @@ describe("the kinds' refusals", () => {
   it('say "number" of a destination labelled by its number, and "device" of any other', () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const later = new Date('2026-01-01T00:00:25Z');
-    expect(CODES_ERRORS.TOO_MANY_TO_DESTINATION('sms', later, now)).toBe(
+    expect(sentenceOf(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', 'sms', later, now)).toBe(
       `Too many codes were sent to this number. Try again in ${waitText(later, now)}.`,
     );
-    expect(CODES_ERRORS.TOO_MANY_TO_DESTINATION('push', later, now)).toBe(
+    expect(sentenceOf(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', 'push', later, now)).toBe(
       `Too many codes were sent to this device. Try again in ${waitText(later, now)}.`,
     );
-    expect(CODES_ERRORS.TOO_MANY_TO_DESTINATION('a kind no longer built', later, now)).toContain('this device');
+    expect(sentenceOf(CODES_ERRORS, 'TOO_MANY_TO_DESTINATION', 'a kind no longer built', later, now)).toContain('this device');
   });
 });

@@ -10,6 +10,7 @@ import { STAFF_APP_ERRORS } from '../../src/kinds/authenticator-app/errors.ts';
 import { STAFF_PASSKEY_ERRORS } from '../../src/kinds/passkey/errors.ts';
 import { CEREMONY_ERRORS, STAFF_CEREMONY_ERRORS } from '../../src/kinds/passkey/ceremony-errors.ts';
 import { SUPPORT_ERRORS } from '../../src/support/errors.ts';
+import { sentenceOf } from '../../src/result.ts';
 import { STAFF_FACTOR_PAGES } from '../../app/_kinds/staff-registry.tsx';
 import { setUpAtSignIn, STAFF_USAGE } from '../../src/support/staff-admin.ts';
 
@@ -28,7 +29,7 @@ describe("the staff factor kinds' refusals", () => {
   it("include the browser ceremony's sentences said to staff, one for each of the holders'", () => {
     expect(Object.keys(STAFF_CEREMONY_ERRORS).sort()).toEqual(Object.keys(CEREMONY_ERRORS).sort());
     for (const [code, sentence] of Object.entries(STAFF_CEREMONY_ERRORS)) {
-      expect(STAFF_FACTOR_ERRORS[code as keyof typeof STAFF_FACTOR_ERRORS], code).toBe(sentence);
+      expect(sentenceOf(STAFF_FACTOR_ERRORS, code as keyof typeof STAFF_CEREMONY_ERRORS), code).toBe(sentence);
       expect(sentence, code).not.toMatch(/trusted device/);
     }
   });

@@ -1,20 +1,36 @@
 // The passkeys' sentences (src/kinds/passkey/errors.ts, with the browser's ./ceremony-errors.ts): each a
 // full sentence; the refusals of a step say what to do next; a cancelled ceremony says so plainly.
 import { describe, expect, it } from 'vitest';
-import { PASSKEYS_ERRORS } from '../../src/kinds/passkey/errors.ts';
-import { CEREMONY_ERRORS, PROVE_CEREMONY_ERRORS, ceremonyErrorSentence } from '../../src/kinds/passkey/ceremony-errors.ts';
-
-const now = new Date('2026-01-01T12:00:00Z');
-const sentence = (s: (typeof PASSKEYS_ERRORS)[keyof typeof PASSKEYS_ERRORS]) =>
-  typeof s === 'string' ? s : s(new Date(now.getTime() + 25_000), now);
+import { PASSKEYS_ERRORS, PROVE_CEREMONY_SENTENCES, STAFF_PASSKEY_ERRORS } from '../../src/kinds/passkey/errors.ts';
+import {
+  CEREMONY_ERRORS,
+  PROVE_CEREMONY_ERRORS,
+  STAFF_CEREMONY_ERRORS,
+  ceremonyErrorSentence,
+  PASSKEY_NAME_EMPTY,
+} from '../../src/kinds/passkey/ceremony-errors.ts';
+import { fieldMessage } from '../../src/forms/field-messages.ts';
+import { sentenceOf } from '../../src/result.ts';
+import { everySentence } from '../harness/refusal-samples.ts';
 
 describe('PASSKEYS_ERRORS', () => {
   it('every code has a sentence that starts with a capital and ends with a full stop', () => {
-    for (const [code, s] of Object.entries(PASSKEYS_ERRORS)) expect(sentence(s), code).toMatch(/^[A-Z].*\.$/);
+    for (const [code, s] of everySentence(PASSKEYS_ERRORS)) expect(s, code).toMatch(/^[A-Z].*\.$/);
   });
 
-  it('the ceremony sentences are part of the one map', () => {
-    for (const [code, s] of Object.entries(CEREMONY_ERRORS)) expect(PASSKEYS_ERRORS[code as keyof typeof PASSKEYS_ERRORS]).toBe(s);
+  it("the browser's copy of the empty name's message is the fields catalogue's English", () => {
+    expect(PASSKEY_NAME_EMPTY).toBe(fieldMessage('deviceName.passkeyEmpty', { example: 'YubiKey 5C' }));
+  });
+
+  it("the browser's copies of the ceremony sentences are the maps' English", () => {
+    const copies = [
+      [CEREMONY_ERRORS, PASSKEYS_ERRORS],
+      [PROVE_CEREMONY_ERRORS, PROVE_CEREMONY_SENTENCES],
+      [STAFF_CEREMONY_ERRORS, STAFF_PASSKEY_ERRORS],
+    ] as const;
+    for (const [copy, map] of copies) {
+      for (const [code, s] of Object.entries(copy)) expect(sentenceOf(map, code as keyof typeof CEREMONY_ERRORS), code).toBe(s);
+    }
   });
 
   it('a cancelled or timed-out ceremony says so; an already-added key says so; anything else is a failure', () => {
@@ -27,7 +43,7 @@ describe('PASSKEYS_ERRORS', () => {
 
   it('the refusals of a step leave the other ways open', () => {
     for (const code of ['RESPONSE_MALFORMED', 'CHALLENGE_GONE', 'CREDENTIAL_UNKNOWN', 'SIGNATURE_REFUSED', 'CEREMONY_CANCELLED'] as const) {
-      expect(PASSKEYS_ERRORS[code]).toMatch(/choose another trusted device\.$/);
+      expect(sentenceOf(PASSKEYS_ERRORS, code)).toMatch(/choose another trusted device\.$/);
     }
   });
 

@@ -7,6 +7,7 @@ import { MAX_PIN_TRIES, SUPPORT_PIN_DIGITS, SUPPORT_PIN_TTL_MS } from '../../src
 import { MIN_STAFF_PASSWORD_LENGTH } from '../../src/support/staff.ts';
 import { MAX_PASSWORD_LENGTH } from '../../src/accounts/password-policy.ts';
 import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '../../src/kinds/authenticator-app/totp.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 // The operator command's answers are lower-case messages for a terminal, not sentences.
 const COMMAND_LINE = [
@@ -28,11 +29,17 @@ describe('SUPPORT_ERRORS', () => {
   });
 
   it('the numbers in the sentences are the rules', () => {
-    expect(SUPPORT_ERRORS.PIN_FORMAT(SUPPORT_PIN_DIGITS)).toBe('Enter the 6-digit PIN.');
-    expect(SUPPORT_ERRORS.PIN_REFUSED(SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES)).toContain('(a PIN lasts 30 minutes and allows 5 tries)');
-    expect(SUPPORT_ERRORS.STAFF_PASSWORD_TOO_SHORT(MIN_STAFF_PASSWORD_LENGTH)).toBe('A staff password needs at least 15 characters.');
-    expect(SUPPORT_ERRORS.STAFF_PASSWORD_TOO_LONG).toBe(`A staff password can be at most ${MAX_PASSWORD_LENGTH} characters.`);
-    expect(SUPPORT_ERRORS.STAFF_CODE_FORMAT(TOTP_DIGITS)).toBe('Enter the 6-digit code from your authenticator app.');
-    expect(SUPPORT_ERRORS.STAFF_CODE_USED(TOTP_STEP_SECONDS)).toContain('(every 30 seconds)');
+    expect(sentenceOf(SUPPORT_ERRORS, 'PIN_FORMAT', SUPPORT_PIN_DIGITS)).toBe('Enter the 6-digit PIN.');
+    expect(sentenceOf(SUPPORT_ERRORS, 'PIN_REFUSED', SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES)).toContain(
+      '(a PIN lasts 30 minutes and allows 5 tries)',
+    );
+    expect(sentenceOf(SUPPORT_ERRORS, 'STAFF_PASSWORD_TOO_SHORT', MIN_STAFF_PASSWORD_LENGTH)).toBe(
+      'A staff password needs at least 15 characters.',
+    );
+    expect(sentenceOf(SUPPORT_ERRORS, 'STAFF_PASSWORD_TOO_LONG')).toBe(
+      `A staff password can be at most ${MAX_PASSWORD_LENGTH} characters.`,
+    );
+    expect(sentenceOf(SUPPORT_ERRORS, 'STAFF_CODE_FORMAT', TOTP_DIGITS)).toBe('Enter the 6-digit code from your authenticator app.');
+    expect(sentenceOf(SUPPORT_ERRORS, 'STAFF_CODE_USED', TOTP_STEP_SECONDS)).toContain('(every 30 seconds)');
   });
 });

@@ -20,6 +20,7 @@ import {
   supportPinHash,
 } from '../../src/support/pin.ts';
 import { SUPPORT_ERRORS } from '../../src/support/errors.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const PHONE = '+15550104411';
 const OTHER_PHONE = '+15550104422';
@@ -220,7 +221,7 @@ describe('the support PIN', () => {
     expect(!onNoPin.ok && onNoPin.error).toMatch(
       /^That PIN isn't right, or it is no longer valid \(a PIN lasts 30 minutes and allows 5 tries\)\. /,
     );
-    expect(SUPPORT_ERRORS.PIN_REFUSED(SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES)).not.toMatch(/no support PIN|expired|tries left/i);
+    expect(sentenceOf(SUPPORT_ERRORS, 'PIN_REFUSED', SUPPORT_PIN_TTL_MS, MAX_PIN_TRIES)).not.toMatch(/no support PIN|expired|tries left/i);
     // Each is one 'support-pin-failed' look with the staff member, the same event the holder reads.
     const [onHolder] = await events('support-pin-failed');
     const [onOther] = await events('support-pin-failed', other);

@@ -26,6 +26,7 @@ import { nameFromEmail, parseStaffCommand, runStaffCommand } from '../../src/sup
 import { resetStaffFactors } from '../../src/support/staff-factors.ts';
 import { NO_REQUEST } from '../../src/security-events/record.ts';
 import { SUPPORT_ERRORS } from '../../src/support/errors.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 function staffCommand(
   databaseUrl: string,
@@ -86,7 +87,7 @@ describe('staff users and sessions', () => {
     for (const verb of ['reset-factor', 'remove'] as const) {
       expect(await runStaffCommand(deps(), { command: verb, email: 'Nobody@Example.com' })).toEqual({
         stdout: [],
-        stderr: [`staff: ${SUPPORT_ERRORS.NO_SUCH_STAFF_USER('Nobody@Example.com')}`],
+        stderr: [`staff: ${sentenceOf(SUPPORT_ERRORS, 'NO_SUCH_STAFF_USER', 'Nobody@Example.com')}`],
         exitCode: 1,
       });
     }
@@ -254,7 +255,7 @@ describe('staff users and sessions', () => {
 
     const weak = await staffCommand(t.url, ['add', 'lee@example.com', '--password-stdin'], 'short\n');
     expect(weak.code).toBe(1);
-    expect(weak.stderr).toContain(SUPPORT_ERRORS.STAFF_PASSWORD_TOO_SHORT(15));
+    expect(weak.stderr).toContain(sentenceOf(SUPPORT_ERRORS, 'STAFF_PASSWORD_TOO_SHORT', 15));
     const again = await staffCommand(t.url, ['add', 'ROBIN.DESK@example.com']);
     expect(again.code).toBe(1);
     const bad = await staffCommand(t.url, ['frobnicate']);

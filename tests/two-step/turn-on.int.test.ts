@@ -20,6 +20,7 @@ import {
 } from '../../src/two-step/turn-on.ts';
 import { TWO_STEP_ERRORS } from '../../src/two-step/errors.ts';
 import { appDevice, passkeyDevice } from '../devices/kind-rows.ts';
+import { sentenceOf } from '../../src/result.ts';
 
 const START = '2026-11-23T10:00:00.000Z';
 const APPLE_ID = 'Jane.Holder@Example.com';
@@ -192,7 +193,7 @@ describe('turning two-step verification on', () => {
       expect(await confirmRecoveryKey(deps, actor, { recoveryKey: first.recoveryKey }, BROWSER)).toMatchObject({
         ok: false,
         code: 'WRONG_KEY',
-        fieldErrors: { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY },
+        fieldErrors: { recoveryKey: sentenceOf(TWO_STEP_ERRORS, 'WRONG_KEY') },
       });
       expect(await confirmRecoveryKey(deps, actor, { recoveryKey: second.recoveryKey }, BROWSER)).toEqual({ ok: true });
 
@@ -220,7 +221,7 @@ describe('turning two-step verification on', () => {
         expect(await confirmRecoveryKey(deps, actor, { recoveryKey: typed }, BROWSER)).toMatchObject({
           ok: false,
           code: 'WRONG_KEY',
-          fieldErrors: { recoveryKey: TWO_STEP_ERRORS.WRONG_KEY },
+          fieldErrors: { recoveryKey: sentenceOf(TWO_STEP_ERRORS, 'WRONG_KEY') },
         });
       }
       expect(await confirmRecoveryKey(deps, actor, { recoveryKey: '   ' }, BROWSER)).toMatchObject({
@@ -260,12 +261,12 @@ describe('turning two-step verification on', () => {
       expect(await turnOn(deps, actor, {}, BROWSER)).toMatchObject({
         ok: false,
         code: 'ACCEPT_CONDITIONS',
-        fieldErrors: { accept: TWO_STEP_ERRORS.ACCEPT_CONDITIONS },
+        fieldErrors: { accept: sentenceOf(TWO_STEP_ERRORS, 'ACCEPT_CONDITIONS') },
       });
       expect(await turnOn(deps, actor, { accept: 'yes' }, BROWSER)).toMatchObject({
         ok: false,
         code: 'ACCEPT_CONDITIONS',
-        fieldErrors: { accept: TWO_STEP_ERRORS.ACCEPT_CONDITIONS },
+        fieldErrors: { accept: sentenceOf(TWO_STEP_ERRORS, 'ACCEPT_CONDITIONS') },
       });
 
       const row = await account();

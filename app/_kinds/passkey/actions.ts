@@ -13,6 +13,7 @@ import { sessionToken, signedIn as completedSignIn } from '../../lib/session.ts'
 import type { FormState } from '../../lib/form-state.ts';
 import { optionsOr, type Options } from '../../lib/signature-options.ts';
 import { DEVICES_PATH } from '../../lib/device-answer.ts';
+import { inLanguage } from '../../i18n/said.ts';
 
 export async function passkeyRegistrationOptionsAction(): Promise<Options<PublicKeyCredentialCreationOptionsJSON>> {
   const { actor } = await requireSecurityPass(DEVICES_PAGE);
@@ -24,7 +25,11 @@ export async function addPasskeyAction(name: string, response: string): Promise<
   const token = await sessionToken();
   const ctx = await requestContext();
   const result = await addedInSession(runtime(), token, await addPasskey(runtime(), actor, { name, response }, ctx), ctx);
-  if (!result.ok) return { error: result.error, fieldErrors: 'fieldErrors' in result ? result.fieldErrors : undefined, values: { name } };
+  if (!result.ok)
+    return inLanguage(
+      { error: result.error, fieldErrors: 'fieldErrors' in result ? result.fieldErrors : undefined, values: { name } },
+      result.said,
+    );
   if (result.signedIn) {
     // Signed in with the Recovery Key: the new passkey finished the sign-in.
     await completedSignIn(result.signedIn, actor.accountId);

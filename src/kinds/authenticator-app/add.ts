@@ -20,6 +20,9 @@ import { authenticatorAppKind } from './kind.ts';
 import { totpSecretBinding } from './check.ts';
 import { ADDING, createPendingDevice } from '../../devices/trusted-devices.ts';
 import type { DevicesError } from '../../devices/errors.ts';
+import { noticeText } from '../../i18n/said.ts';
+import { fieldMessage, fieldMessageAbout } from '../../forms/field-messages.ts';
+import { DEVICE_NAME_MAX } from '../device-name.ts';
 
 export interface AppDeps {
   db: Db;
@@ -30,9 +33,9 @@ export interface AppDeps {
 
 // Names are shown on pages and in emails: one line of text, as an iOS device's name.
 const appSchema = z.object({
-  name: displayText(60, {
-    empty: 'Enter a name for the app, such as “Phone authenticator”.',
-    tooLong: 'Keep the name to 60 characters or fewer.',
+  name: displayText(DEVICE_NAME_MAX, {
+    empty: fieldMessage('deviceName.appEmpty'),
+    tooLong: fieldMessage('deviceName.tooLong', { max: DEVICE_NAME_MAX }),
   }),
 });
 
@@ -41,8 +44,7 @@ const appSchema = z.object({
  * name them), with no way to tell which to remove: a name already given to one of this account's
  * apps is refused at the field, compared as the holder reads it (case and surrounding spaces aside).
  */
-export const APP_NAME_TAKEN = (name: string) =>
-  `You already have an authenticator app named “${name}”. Give this one another name, such as the phone or app it is on.`;
+export const APP_NAME_TAKEN = (name: string) => fieldMessageAbout('deviceName.appTaken', { name });
 
 async function nameTaken(db: Db, accountId: string, name: string): Promise<boolean> {
   const apps = await db.trustedDevice.findMany({ where: { accountId, kind: authenticatorAppKind.id }, select: { name: true } });
@@ -78,7 +80,7 @@ export async function startAuthenticatorApp(
   return {
     ok: true,
     trustedDeviceId: device.id,
-    message: `Scan the QR code with your authenticator app, then enter the ${TOTP_DIGITS}-digit code it shows.`,
+    message: noticeText('scanQrCode', { digits: TOTP_DIGITS }),
   };
 }
 

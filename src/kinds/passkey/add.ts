@@ -16,13 +16,18 @@ import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/ser
 import type { RequestContext } from '../../security-events/record.ts';
 import { failure, type Result } from '../../result.ts';
 import type { DevicesError } from '../../devices/errors.ts';
-import { PASSKEY_NAME_EMPTY } from './ceremony-errors.ts';
 import { passkeyKind } from './kind.ts';
 import { ADDING, announceDeviceChange, deviceLabel, roomForAnother } from '../../devices/trusted-devices.ts';
+import { noticeText } from '../../i18n/said.ts';
+import { fieldMessage } from '../../forms/field-messages.ts';
+import { DEVICE_NAME_MAX } from '../device-name.ts';
 
 // Shown on pages and in emails: one line of text, as registered iOS devices' names.
 const addSchema = z.object({
-  name: displayText(60, { empty: PASSKEY_NAME_EMPTY, tooLong: 'Keep the name to 60 characters or fewer.' }),
+  name: displayText(DEVICE_NAME_MAX, {
+    empty: fieldMessage('deviceName.passkeyEmpty', { example: 'YubiKey 5C' }),
+    tooLong: fieldMessage('deviceName.tooLong', { max: DEVICE_NAME_MAX }),
+  }),
   response: z.unknown(),
 });
 
@@ -88,7 +93,7 @@ export async function addPasskey(
       return row;
     });
     if ('error' in added) return added;
-    return { ok: true, trustedDeviceId: added.id, message: `${deviceLabel(device)} is now a trusted device.` };
+    return { ok: true, trustedDeviceId: added.id, message: noticeText('deviceTrusted', { label: deviceLabel(device) }) };
   } catch (e) {
     if (isUniqueViolation(e)) return failure(PASSKEYS_ERRORS, 'ALREADY_ADDED'); // added meanwhile
     throw e;

@@ -17,12 +17,15 @@ import { ADDING, createPendingDevice, sendFirstCode, type DeviceDeps, type Devic
 import { MAX_REGISTERED_DEVICES } from './registered.ts';
 import { pushKind } from './kind.ts';
 import { IOS_DEVICE_ERRORS } from './errors.ts';
+import { noticeText } from '../../i18n/said.ts';
+import { fieldMessage } from '../../forms/field-messages.ts';
+import { DEVICE_NAME_MAX } from '../device-name.ts';
 
 // Names are shown on pages and in emails: one line of text.
 const registerSchema = z.object({
-  name: displayText(60, {
-    empty: 'Enter a name for the device, such as “Jamie’s iPhone”.',
-    tooLong: 'Keep the name to 60 characters or fewer.',
+  name: displayText(DEVICE_NAME_MAX, {
+    empty: fieldMessage('deviceName.iosEmpty', { example: 'Jamie’s iPhone' }),
+    tooLong: fieldMessage('deviceName.tooLong', { max: DEVICE_NAME_MAX }),
   }),
 });
 
@@ -57,7 +60,7 @@ export async function registerDevice(
         ok: true,
         registeredDeviceId: row.id,
         deviceId,
-        message: `${name} is registered. Send a code to it to make it a trusted device.`,
+        message: noticeText('deviceRegistered', { name }),
       };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 2) throw e; // a device id already taken: draw another
@@ -95,6 +98,6 @@ export async function addPushDevice(
     ok: true,
     trustedDeviceId: device.id,
     expiresAt: sent.expiresAt,
-    message: `We sent a ${deps.codeDigits}-digit code to ${registered.name}.`,
+    message: noticeText('codeSent', { digits: deps.codeDigits, destination: registered.name }),
   };
 }

@@ -26,6 +26,9 @@ import {
 import { maskPhoneNumber } from './mask.ts';
 import { smsKind } from './kind.ts';
 import { PHONE_NUMBER_ERRORS } from './errors.ts';
+import { sentenceOf } from '../../result.ts';
+import { noticeText } from '../../i18n/said.ts';
+import { fieldMessage } from '../../forms/field-messages.ts';
 
 /** What adding a number needs beyond any device: the line type lookup of the SMS adapter. */
 export type PhoneDeps = DeviceDeps & { sms: LineTypeLookup };
@@ -51,8 +54,12 @@ const numberFailure = <
 ) => fieldFailure(PHONE_NUMBER_ERRORS, code, 'phoneNumber', ...facts);
 
 const phoneSchema = z.object({
-  countryCode: z.string().trim().toUpperCase().max(2, PHONE_NUMBER_ERRORS.CHOOSE_COUNTRY).optional(),
-  phoneNumber: z.string('Enter a phone number.').trim().min(1, 'Enter a phone number.').max(40, 'Enter a valid phone number.'),
+  countryCode: z.string().trim().toUpperCase().max(2, sentenceOf(PHONE_NUMBER_ERRORS, 'CHOOSE_COUNTRY')).optional(),
+  phoneNumber: z
+    .string(fieldMessage('phoneNumber.empty'))
+    .trim()
+    .min(1, fieldMessage('phoneNumber.empty'))
+    .max(40, fieldMessage('phoneNumber.invalid')),
 });
 
 /**
@@ -111,7 +118,7 @@ export async function addPhoneNumber(
     ok: true,
     trustedDeviceId: device.id,
     expiresAt: sent.expiresAt,
-    message: `We sent a ${deps.codeDigits}-digit code to ${maskPhoneNumber(e164)}.`,
+    message: noticeText('codeSent', { digits: deps.codeDigits, destination: maskPhoneNumber(e164) }),
   };
 }
 

@@ -6,6 +6,8 @@
 // The message body carries a verification code, so it never goes into an error, a log or a cause.
 import twilio from 'twilio';
 import { isLineType, type LineType } from './line-types.ts';
+import { sentenceOf } from '../../result.ts';
+import { SMS_CODE_ERRORS } from './errors.ts';
 
 export type { LineType } from './line-types.ts';
 
@@ -71,8 +73,9 @@ export function isSmsError(e: unknown): e is SmsError {
   );
 }
 
-export const SMS_UNAVAILABLE = "We couldn't send a text message right now. Try again later.";
-export const SMS_BAD_NUMBER = "That phone number can't receive text messages. Check the number.";
+// The person's sentences (SmsError.userMessage) are the sms kind's refusals, in English.
+export const SMS_UNAVAILABLE = sentenceOf(SMS_CODE_ERRORS, 'SMS_UNAVAILABLE');
+export const SMS_BAD_NUMBER = sentenceOf(SMS_CODE_ERRORS, 'SMS_NUMBER_REFUSED');
 
 // Twilio error codes that mean "this number", not "our service": the person can fix them.
 // 21211 invalid 'To' number, 21614 not a mobile number, 21610 the recipient replied STOP,
