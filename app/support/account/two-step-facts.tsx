@@ -22,13 +22,15 @@ export function TwoStepFacts({ view }: { view: DetailsView }) {
       {/* 'on' is said by the badge above. */}
       {e.state === 'on' ? null : (
         <p data-testid="support-eligibility" data-state={e.state}>
-          <Explained parts={explainEligibility(e, 'support').sentence} />
+          <Explained said={explainEligibility(e, 'support').sentence} />
         </p>
       )}
       {period ? (
         <dl className="facts small" data-testid="support-waiting-period">
           <dt>Latest waiting period</dt>
-          <dd>{waitingReasonLabel(period.reason)}</dd>
+          <dd>
+            <Explained said={waitingReasonLabel(period.reason)} />
+          </dd>
           <dt>Change made</dt>
           <dd>
             <When d={period.reasonAt} />
