@@ -42,7 +42,6 @@ describe('the explainer in German', () => {
       { state: 'country-unavailable', countryCode: 'NP', availableFrom: ENDS_AT },
       { state: 'country-unavailable', countryCode: 'NP', availableFrom: null },
       waiting,
-      { state: 'waiting', endsAt: ENDS_AT, reason: 'setup-window-expired', reasonAt: REASON_AT },
       { state: 'window-expired', windowEndedAt: REASON_AT, endsAt: ENDS_AT },
     ];
     for (const locale of LOCALES) {
