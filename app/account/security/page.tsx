@@ -18,7 +18,7 @@ import { BirthDateForm, ChangePasswordForm, ChangeQuestionsForm, RescueEmailForm
 import { activityQuery, RecentActivity } from './activity.tsx';
 import { TimeZoneForm } from './time-zone-form.tsx';
 import { timeZoneChoiceList } from './time-zone-choices.ts';
-import { browserName, recentActivity } from '@/src/security-events/activity.ts';
+import { browserSaid, recentActivity } from '@/src/security-events/activity.ts';
 import { appsUsing } from '@/src/oidc/app-authorizations.ts';
 import { scopeSentences } from '@/src/oidc/scopes.ts';
 import { signedInBrowsers } from '@/src/sessions/browsers.ts';
@@ -44,6 +44,11 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
   const pass = await passStateOf(current);
   if ('signedOut' in pass) redirect('/sign-in');
   const t = await getTranslations('security');
+  const say = await getTranslations();
+  const browserText = (userAgent: string | null) => {
+    const { key, facts } = browserSaid(userAgent);
+    return say(key, facts);
+  };
   if (!pass.passed) {
     const tq = await getTranslations('clientSecurity');
     return (
@@ -191,7 +196,7 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
             <BrowserRow
               key={b.id}
               sessionId={b.id}
-              browser={browserName(b.userAgent)}
+              browser={browserText(b.userAgent)}
               address={b.clientAddress}
               signedInAt={b.signedInAt.toISOString()}
               lastSeenAt={b.lastSeenAt.toISOString()}
