@@ -79,6 +79,16 @@ async function changePasswordIn(page: Page, locale: string, from: string, to: st
   await submit(page, sentence(locale, 'clientSecurity.forms.changePassword'));
 }
 
+/** Password and Security at 390 px, its sections open: the page is no wider than the screen; a screenshot to look at. */
+async function lookAtNarrow(page: Page, locale: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/account/security');
+  for (const summary of await page.locator('summary').all()) await summary.click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `test-results/languages-security-${locale}-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 /** The newest email to `address` whose subject matches, as its subject and text (waits for the outbox worker). */
 async function newestMail(page: Page, address: string, subject: RegExp): Promise<{ subject: string; text: string }> {
   const mail = () =>
@@ -138,8 +148,14 @@ test.describe('a holder in Tokyo who switches languages', () => {
     expect(german.text).toMatch(said('de', 'changes.happenedOn', { change: 'passwordChanged', appleId }, ['at'], dateTime));
     expect(german.text).toMatch(said('de', 'eligibility.email.waiting', {}, ['endsAt'], dateTime));
 
+    // German and Japanese on a phone: nothing wider than the screen (looked at in the screenshots).
+    await lookAtNarrow(page, 'de');
+    await chooseLanguage(page, 'de', 'ja');
+    await openSecurity(page, 'ja');
+    await lookAtNarrow(page, 'ja');
+
     // Back to English: the page and the next email (the waiting period extended) follow at once.
-    await chooseLanguage(page, 'de', 'en');
+    await chooseLanguage(page, 'ja', 'en');
     await openSecurity(page, 'en');
     await changePasswordIn(page, 'en', 'eine ganz neue Passphrase 8', 'a brand new passphrase 9');
     const english = await newestMail(page, appleId, /^Two-step verification setup is paused until /);
