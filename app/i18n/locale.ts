@@ -8,10 +8,13 @@ import { knownLocale, negotiateLocale, type AnyLocale } from '@/src/i18n/locales
 import { LANGUAGE_COOKIE } from '@/src/i18n/language-cookie.ts';
 
 export const requestLocale = cache(async (): Promise<AnyLocale> => {
+  // The request first: a page Next.js tries to render at build (not-found) stops here as dynamic,
+  // before the account's lookup asks for the server's secrets.
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const current = await currentAccount({ allowRecovery: true });
   const chosen = knownLocale(current?.account.language);
   if (chosen) return chosen;
-  const cookie = knownLocale((await cookies()).get(LANGUAGE_COOKIE.name)?.value);
+  const cookie = knownLocale(cookieStore.get(LANGUAGE_COOKIE.name)?.value);
   if (cookie) return cookie;
-  return negotiateLocale((await headers()).get('accept-language'));
+  return negotiateLocale(headerList.get('accept-language'));
 });
