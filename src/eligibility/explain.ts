@@ -65,14 +65,14 @@ export interface ExplainOptions {
   rules?: Partial<Rules>;
 }
 
+/** A rule length in whole days: English says "a 3-day waiting period" with it. */
+export const wholeDays = (ms: number) => Math.round(ms / DAY);
+
 /**
  * The rule lengths as facts: `wait` and `window` said as durations in the reader's language ("3
  * days", "3 Tage"), and `waitDays`, a count, where English says "a 3-day waiting period" (a
  * waiting period is whole days: eligibility.ts).
  */
-/** A rule length in whole days: English says "a 3-day waiting period" with it. */
-export const wholeDays = (ms: number) => Math.round(ms / DAY);
-
 export function ruleFacts(rules: Partial<Rules> = {}): Facts {
   const r = { ...RULES, ...rules };
   return {
