@@ -13,10 +13,12 @@ import { BirthDateFields, NewPasswordFields, SecurityQuestionFields } from '../.
 import { durationIn } from '@/src/i18n/durations.ts';
 import { WAITING_PERIOD_MS } from '@/src/eligibility/eligibility.ts';
 
-/** What every one of these changes does to two-step setup, said before the change is sent. */
+/** What every one of these changes does to two-step setup, said before the change is sent; it comes before another sentence. */
 function usePause(): string {
   const t = useTranslations('clientSecurity.forms');
-  return t('pause', { wait: durationIn(useLocale(), WAITING_PERIOD_MS) });
+  const locale = useLocale();
+  // Japanese sentences end with their own full stop and take no space between them.
+  return `${t('pause', { wait: durationIn(locale, WAITING_PERIOD_MS) })}${locale === 'ja' ? '' : ' '}`;
 }
 
 export function ChangePasswordForm({ twoStepOn }: { twoStepOn: boolean }) {
@@ -33,7 +35,7 @@ export function ChangePasswordForm({ twoStepOn }: { twoStepOn: boolean }) {
       </Field>
       <NewPasswordFields errors={e} label={t('newPassword')} />
       <p className="small muted">
-        {twoStepOn ? '' : `${pause} `}
+        {twoStepOn ? '' : pause}
         {t('signedOut')}
       </p>
       <SubmitButton label={t('changePassword')} pendingLabel={t('changing')} />
@@ -51,7 +53,7 @@ export function ChangeQuestionsForm() {
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label={t('questionsForm')}>
       <FormMessages state={state} />
       <SecurityQuestionFields errors={e} values={kept.values} />
-      <p className="small muted">{pause}</p>
+      <p className="small muted">{pause.trim()}</p>
       <SubmitButton label={t('changeQuestions')} pendingLabel={t('changing')} />
     </form>
   );
@@ -70,7 +72,8 @@ export function RescueEmailForm({ current }: { current: string | null }) {
         <input type="email" autoComplete="email" defaultValue={kept.values.rescueEmail} {...errorProps('rescueEmail', e.rescueEmail)} />
       </Field>
       <p className="small muted">
-        {pause} {t('bothTold')}
+        {pause}
+        {t('bothTold')}
       </p>
       <SubmitButton label={t('saveRescue')} pendingLabel={t('saving')} />
     </form>
@@ -87,7 +90,7 @@ export function BirthDateForm() {
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label={t('birthForm')}>
       <FormMessages state={state} />
       <BirthDateFields error={e.birthDate} values={kept.values} />
-      <p className="small muted">{pause}</p>
+      <p className="small muted">{pause.trim()}</p>
       <SubmitButton label={t('saveBirth')} pendingLabel={t('saving')} />
     </form>
   );

@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Eligibility } from '@/src/eligibility/eligibility.ts';
-import { explainEligibility, type Said } from '@/src/eligibility/explain.ts';
+import { explainEligibility, sentenceGap, type Said } from '@/src/eligibility/explain.ts';
 import { regionName } from '@/src/eligibility/regions.ts';
 import { runtime } from '@/src/runtime.ts';
 import { Explained } from '../../components/explained.tsx';
@@ -21,6 +21,7 @@ async function Body({ e, locale, language, setupStep }: { e: Eligibility; locale
   const t = await getTranslations('security.twoStep');
   const { sentence, more } = explainEligibility(e, 'holder', { codeDigits: runtime().codeDigits, locale: language });
   const say = (said: Said | Said[]) => <Explained said={said} locale={locale} />;
+  const gap = sentenceGap(language);
   switch (e.state) {
     case 'on':
       return (
@@ -40,7 +41,12 @@ async function Body({ e, locale, language, setupStep }: { e: Eligibility; locale
           <>
             <p className="state-sentence" data-state="setup-running">
               {t('setupRunning', { step: stepKey(setupStep) })}
-              {more ? <> {say(more)}</> : null}
+              {more ? (
+                <>
+                  {gap}
+                  {say(more)}
+                </>
+              ) : null}
             </p>
             <Link className="button" href={STEP_PATHS[setupStep]} data-testid="continue-setup">
               {t('continueSetup', { number: setupStepNumber(setupStep), count: SETUP_STEPS.length })}
@@ -52,7 +58,12 @@ async function Body({ e, locale, language, setupStep }: { e: Eligibility; locale
         <>
           <p className="state-sentence" data-state="available">
             {say(sentence)}
-            {more ? <> {say(more)}</> : null}
+            {more ? (
+              <>
+                {gap}
+                {say(more)}
+              </>
+            ) : null}
           </p>
           <form action={getStartedAction}>
             <PendingButton label={t('getStarted')} pendingLabel={t('starting')} />
@@ -64,7 +75,12 @@ async function Body({ e, locale, language, setupStep }: { e: Eligibility; locale
         <>
           <p className="state-sentence" data-state="country-unavailable">
             {say(sentence)}
-            {more ? <> {say(more)}</> : null}
+            {more ? (
+              <>
+                {gap}
+                {say(more)}
+              </>
+            ) : null}
           </p>
           <CountryOfferForm countryCode={e.countryCode} country={regionName(e.countryCode, language) ?? e.countryCode} />
         </>

@@ -11,6 +11,8 @@ import { DeviceName } from '../../../components/device-name.tsx';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { dateLocale } from '../../../i18n/date-locale.ts';
+import { requestLocale } from '../../../i18n/locale.ts';
+import { sentenceGap } from '@/src/eligibility/explain.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('security.manage'))('title') };
@@ -26,6 +28,7 @@ export default async function ManageTwoStepPage() {
   const rt = runtime();
   const locale = await dateLocale(account.countryCode);
   const t = await getTranslations('security.manage');
+  const gap = sentenceGap(await requestLocale());
   const keyCreatedAt = account.recoveryKeyCreatedAt;
   const [{ trusted }, appPasswords] = await Promise.all([listDevices(rt.db, account.id), listAppPasswords(rt.db, account.id)]);
   return (
@@ -59,7 +62,10 @@ export default async function ManageTwoStepPage() {
         <h2 id="key-heading">{t('keyHeading')}</h2>
         <p className="muted">
           {keyCreatedAt ? (
-            <>{t.rich('keyCreated', { created: () => <LocalTime iso={keyCreatedAt.toISOString()} show="date" locale={locale} /> })} </>
+            <>
+              {t.rich('keyCreated', { created: () => <LocalTime iso={keyCreatedAt.toISOString()} show="date" locale={locale} /> })}
+              {gap}
+            </>
           ) : null}
           {t('keyNeeded')}
         </p>
@@ -71,7 +77,9 @@ export default async function ManageTwoStepPage() {
       <section className="panel" aria-labelledby="apps-heading">
         <h2 id="apps-heading">{t('appsHeading')}</h2>
         <p className="muted">
-          {t('appsCount', { count: appPasswords.length })} {t('appsWhy')}
+          {t('appsCount', { count: appPasswords.length })}
+          {gap}
+          {t('appsWhy')}
         </p>
         <Link className="button secondary" href="/account/security/app-passwords">
           {t('appsLink')}
