@@ -1,10 +1,12 @@
 // One table of security events, for the holder's Recent Security Activity and for the support
 // console, never the event details. The holder reads where each came from as a browser they know
-// ("This browser", "Safari on iPhone"); support staff also see the client address.
+// ("This browser", "Safari on iPhone"); support staff also see the client address. Labels and
+// browser names are the catalogue's (changes.json), in the reader's language.
+import { getTranslations } from 'next-intl/server';
 import type { ActivityItem } from '@/src/security-events/activity.ts';
 import { LocalTime } from './local-time.tsx';
 
-export function ActivityTable({
+export async function ActivityTable({
   items,
   locale,
   testId,
@@ -15,30 +17,36 @@ export function ActivityTable({
   testId: string;
   reader?: 'holder' | 'agent';
 }) {
+  const t = await getTranslations('changes.table');
+  const say = await getTranslations();
   return (
     <table className="inbox activity" data-testid={testId}>
       <thead>
         <tr>
-          <th scope="col">When</th>
-          <th scope="col">What</th>
-          <th scope="col">Where</th>
-          {reader === 'agent' ? <th scope="col">Browser</th> : null}
+          <th scope="col">{t('when')}</th>
+          <th scope="col">{t('what')}</th>
+          <th scope="col">{t('where')}</th>
+          {reader === 'agent' ? <th scope="col">{t('browser')}</th> : null}
         </tr>
       </thead>
       <tbody>
         {items.map((item) => (
           <tr key={item.id}>
-            <td data-label="When">
+            <td data-label={t('when')}>
               <LocalTime iso={item.at.toISOString()} locale={locale} />
             </td>
-            <td data-label="What">{item.label}</td>
+            <td data-label={t('what')}>{say(item.said.key, item.said.facts)}</td>
             {reader === 'agent' ? (
               <>
-                <td data-label="Where">{item.clientAddress ?? <span className="muted">Unknown</span>}</td>
-                <td data-label="Browser">{item.browser}</td>
+                <td data-label={t('where')}>{item.clientAddress ?? <span className="muted">{t('unknown')}</span>}</td>
+                <td data-label={t('browser')}>{say(item.browserSaid.key, item.browserSaid.facts)}</td>
               </>
             ) : (
-              <td data-label="Where">{item.thisBrowser ? `This browser (${item.browser})` : item.browser}</td>
+              <td data-label={t('where')}>
+                {item.thisBrowser
+                  ? t('thisBrowser', { browser: say(item.browserSaid.key, item.browserSaid.facts) })
+                  : say(item.browserSaid.key, item.browserSaid.facts)}
+              </td>
             )}
           </tr>
         ))}

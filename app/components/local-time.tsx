@@ -1,9 +1,10 @@
 'use client';
 // An instant shown in the reader's own time zone, named ("Pacific Standard Time", never "GMT-8"),
-// written the way the account's country writes dates in English (the page's language): en-GB
-// "25 November 2026", en-US "November 25, 2026". The words come from src/format.ts, the formatter
-// emails use too, so a page and an email write the same instant alike. The server does not know
-// the browser's zone: it renders UTC (said as "UTC"); the browser replaces it once running.
+// written in the page's language (app/i18n/date-locale.ts), and in English the way the account's
+// country writes dates: en-GB "25 November 2026", en-US "November 25, 2026", de "25. November
+// 2026". The words come from src/format.ts, the formatter emails use too, so a page and an email
+// write the same instant alike. The server does not know the browser's zone: it renders UTC (said
+// as "UTC"); the browser replaces it once running.
 import { useEffect, useState } from 'react';
 import { formatDate, formatDateTime, knownTimeZone } from '@/src/format.ts';
 

@@ -50,6 +50,8 @@ export const answersSchema = z.object({
 
 export interface AskedQuestion {
   position: number;
+  /** The question of the fixed list (a page says it in its language by this id); null when the stored one is unknown. */
+  id: string | null;
   text: string;
 }
 
@@ -58,7 +60,8 @@ export async function askedQuestions(db: Db, accountId: string, pair: QuestionPa
   const rows = await db.securityQuestion.findMany({ where: { accountId, position: { in: pair } } });
   return pair.map((position) => {
     const row = rows.find((r) => r.position === position);
-    return { position, text: (row && securityQuestionText(row.questionId)) ?? 'Security question' };
+    const text = row && securityQuestionText(row.questionId);
+    return { position, id: text ? row.questionId : null, text: text ?? 'Security question' };
   });
 }
 

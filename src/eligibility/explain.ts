@@ -3,30 +3,41 @@
 // stopped), the emails and the support console. Every number in these sentences comes from the
 // rule it describes (eligibility.ts), so changing a rule changes every sentence.
 //
-// Dates are not formatted here: a sentence is a list of parts, and a date part says what it is.
-// Pages render it in the reader's own time zone (app/components/explained.tsx, LocalTime); emails
-// and form messages format it with src/format.ts (partsText).
-import { durationAdjective, durationText } from '../clock.ts';
-import { changeName } from '../security-events/change-names.ts';
-import { SETUP_WINDOW_MS, WAITING_PERIOD_MS, WINDOW_REMINDER_BEFORE_MS, type Eligibility, type WaitingReason } from './eligibility.ts';
+// The words are the catalogue's (messages/<locale>/eligibility.json): a sentence here is its key
+// and its facts, in no language yet. Dates are not formatted here: each instant is a tag of the
+// sentence (`<endsAt></endsAt>`), which a page renders in the reader's own time zone
+// (app/components/explained.tsx, LocalTime) and an email or a form message writes in the account's
+// zone, named (saidText). A link is a tag too: a link on a page, its text alone in an email.
+import { createTranslator } from 'use-intl/core';
+import { DAY } from '../clock.ts';
+import { changeKey } from '../security-events/change-names.ts';
+import { SETUP_WINDOW_MS, WAITING_PERIOD_MS, WINDOW_REMINDER_BEFORE_MS, type Eligibility } from './eligibility.ts';
 import { regionName } from './regions.ts';
-import { aDigits, formatDate, formatDateTime, formatDay, type TimeZone } from '../format.ts';
+import type { TimeZone } from '../format.ts';
 import { CONTACT_SUPPORT_PATH } from '../mail/templates.ts';
+import { messagesFor } from '../i18n/catalogue.ts';
+import { factText, formattingLocale, type Facts, type Reader } from '../i18n/translate.ts';
 
-export type Part =
-  | string
-  /** An instant: the reader's local time on a page, the account's zone (named) in an email. */
-  | { at: Date; show: 'date' | 'dateTime' }
-  /** A calendar day set by the operator (00:00 UTC that day): the same day in every time zone. */
-  | { day: Date }
-  /** A link on a page; its text alone in an email. */
-  | { link: string; text: string };
+/** A moment a sentence names: an instant (the reader's zone), or a calendar day set by the operator (the same day everywhere). */
+export type When = { at: Date; show: 'date' | 'dateTime' } | { day: Date };
+
+/** One sentence of the catalogue, with what fills it: no language until a page or an email says it. */
+export interface Said {
+  /** The catalogue's key, namespace first: "eligibility.holder.waiting". */
+  key: string;
+  /** Its arguments: names, counts, rule lengths (src/i18n/translate.ts). */
+  facts: Facts;
+  /** Its moments, by tag name. */
+  times?: Record<string, When>;
+  /** Its links, by tag name: the path each leads to. */
+  links?: Record<string, string>;
+}
 
 export interface Explanation {
   /** The state in one sentence (a page's state sentence, a form's message). */
-  sentence: Part[];
-  /** What follows it: why, and what to do. */
-  more?: Part[];
+  sentence: Said;
+  /** What follows it, sentence by sentence: why, and what to do. */
+  more?: Said[];
 }
 
 export type Audience = 'holder' | 'setup' | 'email' | 'support';
@@ -49,207 +60,121 @@ export interface ExplainOptions {
   codeDigits?: number;
   /** The country's name when the caller already has it (an email's facts); else from the state's code. */
   country?: string;
+  /** The reader's language, for the country's name (Intl.DisplayNames); English when not given. */
+  locale?: string;
   rules?: Partial<Rules>;
 }
 
-/** What started a waiting period: "your password was changed", "the 30 days to complete setup ran out". */
-export function waitingReasonName(reason: WaitingReason | string, whose: 'your' | 'the' = 'your', rules: Partial<Rules> = {}): string {
-  if (reason === 'setup-window-expired') return `the ${durationText({ ...RULES, ...rules }.setupWindowMs)} to complete setup ran out`;
-  return changeName(reason, whose) ?? (whose === 'your' ? 'your account changed' : 'the account changed');
+/** A rule length in whole days: English says "a 3-day waiting period" with it. */
+export const wholeDays = (ms: number) => Math.round(ms / DAY);
+
+/**
+ * The rule lengths as facts: `wait` and `window` said as durations in the reader's language ("3
+ * days", "3 Tage"), and `waitDays`, a count, where English says "a 3-day waiting period" (a
+ * waiting period is whole days: eligibility.ts).
+ */
+export function ruleFacts(rules: Partial<Rules> = {}): Facts {
+  const r = { ...RULES, ...rules };
+  return {
+    wait: { duration: r.waitingPeriodMs },
+    window: { duration: r.setupWindowMs },
+    waitDays: wholeDays(r.waitingPeriodMs),
+  };
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const contactSupport: Part = { link: CONTACT_SUPPORT_PATH, text: 'contact support' };
+/** What started a waiting period, as the catalogue's sentences choose it (`{reason, select, …}`). */
+export const reasonKey = (reason: string) => changeKey(reason);
+
+const at = (d: Date): When => ({ at: d, show: 'dateTime' });
+
+export function explainEligibility(e: Eligibility, audience: Audience, opts: ExplainOptions = {}): Explanation {
+  const rules = ruleFacts(opts.rules);
+  const say = (key: string, facts: Facts = {}, times: Record<string, When> = {}, links?: Record<string, string>): Said => ({
+    key: `eligibility.${audience}.${key}`,
+    facts: { ...rules, ...facts },
+    times,
+    ...(links ? { links } : {}),
+  });
+
+  switch (e.state) {
+    case 'on':
+      return { sentence: say('on', {}, { since: { at: e.since, show: 'date' } }) };
+
+    case 'available': {
+      const by = e.completeBy;
+      if (audience === 'holder') {
+        const sentence = opts.codeDigits ? say('available', { digits: opts.codeDigits }) : say('availableAnyCode');
+        return by ? { sentence, more: [say('completeBy', {}, { completeBy: at(by) })] } : { sentence };
+      }
+      return { sentence: by ? say('completeBy', {}, { completeBy: at(by) }) : say('availableNow') };
+    }
+
+    case 'country-unavailable': {
+      const country = opts.country ?? regionName(e.countryCode, opts.locale) ?? e.countryCode;
+      const facts = { country, countryCode: e.countryCode };
+      const from = e.availableFrom;
+      if (from) return { sentence: say('countryScheduled', facts, { from: { day: from } }) };
+      return audience === 'holder'
+        ? { sentence: say('countryUnlisted', facts), more: [say('countryUnlistedMore')] }
+        : { sentence: say('countryUnlisted', facts) };
+    }
+
+    case 'waiting': {
+      const sentence = say('waiting', { reason: reasonKey(e.reason) }, { endsAt: at(e.endsAt), reasonAt: at(e.reasonAt) });
+      return audience === 'holder' ? { sentence, more: [say('waitingMore', {}, {}, { support: CONTACT_SUPPORT_PATH })] } : { sentence };
+    }
+
+    case 'window-expired': {
+      const sentence = say('windowExpired', {}, { windowEndedAt: at(e.windowEndedAt), endsAt: at(e.endsAt) });
+      // The window runs from the end of a waiting period whether or not Get Started was chosen,
+      // so this must read right for a holder who never started: nobody changed anything.
+      return audience === 'holder' ? { sentence, more: [windowExpiredWhy(opts.rules), say('emailedEveryone')] } : { sentence };
+    }
+  }
+}
 
 /**
  * Why a waiting period started when the days to set up ran out: the same for a holder who chose
  * Get Started and one who never did (their window came from the end of a waiting period that a
  * change had started). Said on the page and in the email.
  */
-export const windowExpiredWhy = (window: string) =>
-  `A new waiting period starts whenever two-step verification is not turned on within the ${window} it can be set up in, whether or not setup was started. Nothing on your account changed.`;
-
-export function explainEligibility(e: Eligibility, audience: Audience, opts: ExplainOptions = {}): Explanation {
-  const rules = { ...RULES, ...opts.rules };
-  const wait = durationText(rules.waitingPeriodMs);
-  const window = durationText(rules.setupWindowMs);
-  const at = (d: Date): Part => ({ at: d, show: 'dateTime' });
-  const date = (d: Date): Part => ({ at: d, show: 'date' });
-  const code = opts.codeDigits ? `${aDigits(opts.codeDigits)} code` : 'a code';
-
-  switch (e.state) {
-    case 'on':
-      return audience === 'setup'
-        ? { sentence: ['Two-step verification is already on, since ', date(e.since), '.'] }
-        : { sentence: ['Two-step verification is on since ', date(e.since), '.'] };
-
-    case 'available': {
-      const by = e.completeBy;
-      if (audience === 'holder') {
-        const sentence: Part[] = [
-          `Two-step verification is available for your account. After your password, you will enter ${code} sent to a phone or device you trust.`,
-        ];
-        return by ? { sentence, more: ['Complete setup by ', at(by), '.'] } : { sentence };
-      }
-      if (audience === 'support')
-        return { sentence: by ? ['Setup is available and must be completed by ', at(by), '.'] : ['Setup is available.'] };
-      if (!by) return { sentence: ['You can set up two-step verification now.'] };
-      if (audience === 'email')
-        return {
-          sentence: [
-            'Complete setup by ',
-            at(by),
-            `; after that date a new ${durationAdjective(rules.waitingPeriodMs)} waiting period starts.`,
-          ],
-        };
-      return { sentence: ['Complete setup by ', at(by), ': after that, a new waiting period starts.'] };
-    }
-
-    case 'country-unavailable': {
-      const country = opts.country ?? regionName(e.countryCode) ?? e.countryCode;
-      const from = e.availableFrom;
-      switch (audience) {
-        case 'holder': {
-          const sentence: Part[] = [`Two-step verification is not yet offered in ${country}, the country or region of your account.`];
-          return from
-            ? { sentence: [...sentence, ' It becomes available there on ', { day: from }, '.'] }
-            : { sentence, more: ['It will appear here as soon as it is offered there.'] };
-        }
-        case 'setup':
-          return from
-            ? {
-                sentence: [
-                  `Setup cannot continue: two-step verification is not yet offered in ${country}. It becomes available there on `,
-                  { day: from },
-                  '.',
-                ],
-              }
-            : {
-                sentence: [
-                  `Setup cannot continue: two-step verification is not offered in ${country}, the country or region of your account.`,
-                ],
-              };
-        case 'email':
-          return {
-            sentence: [
-              `Two-step verification is not offered yet in ${country}, the country or region of your account`,
-              ...(from ? ['; it will be from ', { day: from }] : []),
-              '.',
-            ],
-          };
-        case 'support':
-          return {
-            sentence: [
-              `Not offered in the account's country or region (${e.countryCode}) `,
-              ...(from ? ['until ', { day: from }] : ['yet']),
-              '.',
-            ],
-          };
-      }
-      break;
-    }
-
-    case 'waiting': {
-      switch (audience) {
-        case 'holder':
-          return {
-            sentence: [
-              'Setup is paused until ',
-              at(e.endsAt),
-              `, because ${waitingReasonName(e.reason)} on `,
-              at(e.reasonAt),
-              ` (the latest significant change: the wait runs ${wait} from it).`,
-            ],
-            more: [
-              `After a significant change, two-step verification waits ${wait} so that you can make sure you are the only person changing your account. You can use your account as usual meanwhile. We emailed every address on file; if you did not make this change, `,
-              contactSupport,
-              '.',
-            ],
-          };
-        case 'setup':
-          return {
-            sentence: [
-              `Setup stopped: ${waitingReasonName(e.reason)} on `,
-              at(e.reasonAt),
-              ', so setup is paused until ',
-              at(e.endsAt),
-              '. After that, choose Get Started again.',
-            ],
-          };
-        case 'email':
-          return { sentence: ['As a security measure, two-step verification cannot be set up for this account until ', at(e.endsAt), '.'] };
-        case 'support':
-          return {
-            sentence: [
-              'Waiting period: setup paused until ',
-              at(e.endsAt),
-              `. Cause: ${waitingReasonName(e.reason, 'the')} on `,
-              at(e.reasonAt),
-              '.',
-            ],
-          };
-      }
-      break;
-    }
-
-    case 'window-expired': {
-      switch (audience) {
-        case 'holder':
-          return {
-            sentence: [
-              `The ${window} to complete setup ended on `,
-              at(e.windowEndedAt),
-              ', so a new waiting period started. You can set up two-step verification after ',
-              at(e.endsAt),
-              '.',
-            ],
-            // The window runs from the end of a waiting period whether or not Get Started was chosen,
-            // so this must read right for a holder who never started: nobody changed anything.
-            more: [windowExpiredWhy(window), ' We emailed every address on file.'],
-          };
-        case 'setup':
-          return {
-            sentence: [
-              `Setup stopped: the ${window} to complete it ended on `,
-              at(e.windowEndedAt),
-              ', so a new waiting period started. You can set up two-step verification after ',
-              at(e.endsAt),
-              '.',
-            ],
-          };
-        case 'email':
-          return { sentence: ['As a security measure, two-step verification cannot be set up for this account until ', at(e.endsAt), '.'] };
-        case 'support':
-          return {
-            sentence: [
-              `The ${window} to complete setup ended on `,
-              at(e.windowEndedAt),
-              '; a new waiting period runs until ',
-              at(e.endsAt),
-              '.',
-            ],
-          };
-      }
-      break;
-    }
-  }
-  throw new Error(`explainEligibility: no sentence for ${e.state} (${audience})`);
-}
+export const windowExpiredWhy = (rules: Partial<Rules> = {}): Said => ({ key: 'eligibility.windowExpiredWhy', facts: ruleFacts(rules) });
 
 /** Support's facts list: what started the latest waiting period, "The password was changed". */
-export const waitingReasonLabel = (reason: string, rules: Partial<Rules> = {}) => capital(waitingReasonName(reason, 'the', rules));
+export const waitingReasonLabel = (reason: string, rules: Partial<Rules> = {}): Said => ({
+  key: 'changes.theirs',
+  facts: { change: reasonKey(reason), ...ruleFacts(rules) },
+});
+
+const ENGLISH_UTC: Reader = { locale: 'en', timeZone: null };
+
+/** A moment as text: an instant in the reader's zone, named; a calendar day as that day. */
+function whenText(w: When, reader: Reader): string {
+  return String(factText('day' in w ? { day: w.day } : w.show === 'date' ? { date: w.at } : { dateTime: w.at }, reader));
+}
 
 /**
- * Parts as plain text for an email or a form message: instants in the account's zone, named (UTC,
- * said as "UTC", when none is known); links by their text.
+ * A sentence as plain text, for an email or a form message: its moments in the reader's zone,
+ * named (UTC, said as "UTC", when none is known); its links by their text.
  */
-export function partsText(parts: readonly Part[], timeZone: TimeZone = null): string {
-  return parts
-    .map((p) => {
-      if (typeof p === 'string') return p;
-      if ('day' in p) return formatDay(p.day);
-      if ('link' in p) return p.text;
-      return p.show === 'date' ? formatDate(p.at, 'en-US', timeZone) : formatDateTime(p.at, 'en-US', timeZone);
-    })
-    .join('');
+export function saidText(said: Said, reader: Reader = ENGLISH_UTC): string {
+  const t = createTranslator({ locale: formattingLocale(reader.locale), messages: messagesFor(reader.locale) });
+  const values: Record<string, string | number | ((chunks: string) => string)> = {};
+  const markup = t.markup as (key: string, v: typeof values) => string;
+  for (const [name, fact] of Object.entries(said.facts)) values[name] = factText(fact, reader);
+  for (const [tag, when] of Object.entries(said.times ?? {})) values[tag] = () => whenText(when, reader);
+  for (const tag of Object.keys(said.links ?? {})) values[tag] = (chunks) => chunks;
+  return markup(said.key, values);
+}
+
+/** What goes between two sentences of a paragraph: a space, except in Japanese, whose sentences end with their own full stop. */
+export const sentenceGap = (locale: string) => (locale === 'ja' ? '' : ' ');
+
+/** Sentences as one paragraph of plain text. */
+export const saidParagraph = (sentences: readonly Said[], reader: Reader = ENGLISH_UTC) =>
+  sentences.map((s) => saidText(s, reader)).join(sentenceGap(reader.locale));
+
+/** A sentence in English, its moments in `timeZone` (UTC when null): a refusal's own text (logs and programs read it). */
+export function partsText(said: Said, timeZone: TimeZone = null): string {
+  return saidText(said, { locale: 'en', timeZone });
 }

@@ -178,7 +178,10 @@ async function notifyPeriod(
         ...emailReader(account),
         countryUnavailable: offeredByEnd
           ? null
-          : { country: regionName(account.countryCode) ?? account.countryCode, availableFrom: country?.availableFrom ?? null },
+          : {
+              country: regionName(account.countryCode, emailReader(account).language) ?? account.countryCode,
+              availableFrom: country?.availableFrom ?? null,
+            },
       }),
     },
     deps.clock,

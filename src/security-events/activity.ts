@@ -7,94 +7,71 @@
 import { z } from 'zod';
 import type { DbTx } from '../db/client.ts';
 import { rawCount, rawDate, rawTextOrNull } from '../db/raw.ts';
-import type { SecurityEventKind } from './record.ts';
+import { SECURITY_EVENT_KINDS, type SecurityEventKind } from './record.ts';
+import { translator } from '../i18n/translate.ts';
 
-/** What the holder reads for each kind of event. Every kind must have one (a test checks). */
-export const ACTIVITY_LABELS: Record<SecurityEventKind, string> = {
-  'account-created': 'Account created',
-  'signed-in': 'Signed in',
-  'sign-in-failed': 'Wrong password at sign-in',
-  'signed-out': 'Signed out',
-  'signed-out-everywhere': 'Signed out on all browsers',
-  'password-changed': 'Password changed',
-  'password-reset': 'Password reset',
-  'security-questions-changed': 'Security questions changed',
-  'rescue-email-changed': 'Rescue email changed',
-  'birth-date-changed': 'Birth date changed',
-  'waiting-period-started': 'Waiting period started before two-step setup',
-  'two-step-setup-started': 'Two-step verification setup started',
-  'security-questions-passed': 'Security questions answered correctly',
-  'security-questions-failed': 'Wrong answer to a security question',
-  'password-reset-requested': 'Password reset requested',
-  'password-reset-failed': 'Wrong answers while resetting the password',
-  'device-registered': 'iOS device registered',
-  'trusted-device-added': 'Trusted device added',
-  'trusted-device-removed': 'Trusted device removed',
-  'code-sent': 'Verification code sent',
-  'code-send-failed': 'A code could not be sent',
-  'code-verified': 'Verification code accepted',
-  'code-wrong': 'Wrong verification code',
-  'code-reused': 'A used code was tried again',
-  'codes-paused': 'Verification codes paused after too many wrong tries',
-  'app-password-created': 'App-specific password created',
-  'app-password-revoked': 'App-specific password revoked',
-  'app-passwords-revoked-all': 'All app-specific passwords revoked',
-  'app-sign-in-failed': 'An app was refused: wrong or main password',
-  'recovery-key-created': 'Recovery Key created during two-step setup',
-  'recovery-key-confirmed': 'Recovery Key confirmed during two-step setup',
-  'two-step-turned-on': 'Two-step verification turned on',
-  'recovery-key-used': 'Signed in with the Recovery Key',
-  'recovery-key-failed': 'Wrong Recovery Key entered',
-  'identity-confirmed': 'Code entered before a security change',
-  'recovery-key-replaced': 'Recovery Key replaced',
-  'two-step-turned-off': 'Two-step verification turned off',
-  'password-reset-key-accepted': 'Recovery Key accepted to reset the password',
-  // Support console: a look by a staff member names them, "Apple Support (Sam Staff) …" (activityLabel).
-  'support-pin-created': 'Apple Support PIN created',
-  'support-looked-up': 'Apple Support looked up your account',
-  'support-details-viewed': 'Apple Support viewed your account details',
-  'support-pin-accepted': 'Apple Support entered the support PIN you gave them',
-  'support-pin-failed': 'Apple Support tried a support PIN that was wrong or expired',
-  // Apps: the app is named when the event names it, "iCloud (demo) was allowed to sign you in" (activityLabel).
-  'app-allowed': 'Allowed an app to sign you in',
-  'app-used-from-new-browser': 'Signed in to an app from a new browser',
-  'app-stopped': 'Stopped an app from signing you in',
-  'browser-signed-out': 'A browser was signed out from your list of browsers',
-};
+/** The catalogue's name of a kind: "password-changed" → "passwordChanged". */
+const camel = (kind: string) => kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** An app event names the app when it was recorded with its name (details.app). */
-const APP_LABELS: Partial<Record<SecurityEventKind, (app: string) => string>> = {
-  'app-allowed': (app) => `${app} was allowed to sign you in`,
-  'app-used-from-new-browser': (app) => `Signed in to ${app} from a new browser`,
-  'app-stopped': (app) => `${app} can no longer sign you in`,
-};
+/** An event's label as the catalogue says it (messages/<locale>/changes.json): its key and what fills it. */
+export interface ActivitySaid {
+  key: string;
+  facts: Record<string, string>;
+}
 
-/** For a kind stored by a newer or older version that this one does not know. */
-export const UNKNOWN_ACTIVITY = 'Other account activity';
+const isKind = (kind: string): kind is SecurityEventKind => (SECURITY_EVENT_KINDS as readonly string[]).includes(kind);
 
+/** Support's events: the holder reads "Apple Support (Sam Staff) …", the agent "Sam Staff …" (or "Apple Support …"). */
+const SUPPORT_KINDS = new Set<string>(['support-looked-up', 'support-details-viewed', 'support-pin-accepted', 'support-pin-failed']);
+/** App events name the app when it was recorded with its name (details.app): "iCloud (demo) was allowed to sign you in". */
+const APP_KINDS = new Set<string>(['app-allowed', 'app-used-from-new-browser', 'app-stopped']);
+/** The app events whose holder's words say "you": the agent reads of "this Apple ID", the app named or "an app". */
+const AGENT_APP_KINDS = new Set<string>(['app-allowed', 'app-stopped']);
 /** A trusted device added or removed names the device, kind first: "Phone number (+1 ••• ••• ••34) added". */
-const DEVICE_CHANGES: Partial<Record<SecurityEventKind, string>> = { 'trusted-device-added': 'added', 'trusted-device-removed': 'removed' };
+const DEVICE_KINDS = new Set<string>(['trusted-device-added', 'trusted-device-removed']);
 
 /**
- * The label of an event. `details` (the stored JSON) is read for two things only: the display name
- * of the support staff member who looked, which the holder reads as "Apple Support (Sam Staff)",
- * and the title of a trusted device added or removed. Events recorded before devices had titles
- * keep the generic label.
+ * The label of an event, in no language yet. `details` (the stored JSON) is read for three
+ * things only: the display name of the support staff member who looked, the title of a trusted
+ * device added or removed, and the name of an app. Events recorded before devices had titles
+ * keep the generic label; a kind stored by a newer or older version is "Other account activity".
  */
-export function activityLabel(kind: string, details?: string | null, reader: ActivityReader = 'holder'): string {
-  if (reader === 'agent') {
-    const agentLabel = agentActivityLabel(kind, details);
-    if (agentLabel) return agentLabel;
+export function activitySaid(kind: string, details?: string | null, reader: ActivityReader = 'holder'): ActivitySaid {
+  if (!isKind(kind)) return { key: 'changes.activity.other', facts: {} };
+  const name = camel(kind);
+  const named = (fact: 'staffName' | 'title' | 'app', as: string, key = `changes.activity.${name}Named`): ActivitySaid | null => {
+    const value = detailText(details, fact);
+    return value ? { key, facts: { [as]: value } } : null;
+  };
+  if (reader === 'agent' && SUPPORT_KINDS.has(kind)) {
+    return named('staffName', 'staff', `changes.agent.${name}`) ?? { key: `changes.agent.${name}Unnamed`, facts: {} };
   }
-  const label = Object.hasOwn(ACTIVITY_LABELS, kind) ? ACTIVITY_LABELS[kind as SecurityEventKind] : UNKNOWN_ACTIVITY;
-  const change = Object.hasOwn(DEVICE_CHANGES, kind) ? DEVICE_CHANGES[kind as SecurityEventKind] : undefined;
-  const title = change ? detailText(details, 'title') : null;
-  if (title) return `${title} ${change}`;
-  const appLabel = Object.hasOwn(APP_LABELS, kind) ? APP_LABELS[kind as SecurityEventKind] : undefined;
-  const app = appLabel ? detailText(details, 'app') : null;
-  if (appLabel && app) return appLabel(app);
-  const name = detailText(details, 'staffName');
-  return name && label.startsWith('Apple Support ') ? label.replace('Apple Support', `Apple Support (${name})`) : label;
+  if (reader === 'agent' && AGENT_APP_KINDS.has(kind)) {
+    return named('app', 'app', `changes.agent.${name}`) ?? { key: `changes.agent.${name}Unnamed`, facts: {} };
+  }
+  if (reader === 'agent' && kind === 'browser-signed-out') return { key: 'changes.agent.browserSignedOut', facts: {} };
+  const generic = { key: `changes.activity.${name}`, facts: {} };
+  if (DEVICE_KINDS.has(kind)) return named('title', 'title') ?? generic;
+  if (APP_KINDS.has(kind)) return named('app', 'app') ?? generic;
+  if (SUPPORT_KINDS.has(kind)) return named('staffName', 'staff') ?? generic;
+  return generic;
+}
+
+// The English words, for what is not a page: logs, tests, programs. Pages say activitySaid in the reader's language.
+const english = translator({ locale: 'en', timeZone: null });
+
+/** What the holder reads for each kind of event, in English. Every kind must have one (a test checks). */
+export const ACTIVITY_LABELS = Object.fromEntries(
+  SECURITY_EVENT_KINDS.map((kind) => [kind, english(`changes.activity.${camel(kind)}`)]),
+) as Record<SecurityEventKind, string>;
+
+/** For a kind stored by a newer or older version that this one does not know. */
+export const UNKNOWN_ACTIVITY = english('changes.activity.other');
+
+/** The label of an event in English (activitySaid). */
+export function activityLabel(kind: string, details?: string | null, reader: ActivityReader = 'holder'): string {
+  const said = activitySaid(kind, details, reader);
+  return english(said.key, said.facts);
 }
 
 /**
@@ -102,36 +79,6 @@ export function activityLabel(kind: string, details?: string | null, reader: Act
  * staff console, who reads about someone else's account ("Sam Staff looked up this account").
  */
 export type ActivityReader = 'holder' | 'agent';
-
-/** The support events, as the agent reads them: the staff member named first (or "Apple Support"). */
-const AGENT_SUPPORT_LABELS: Partial<Record<SecurityEventKind, (who: string) => string>> = {
-  'support-looked-up': (who) => `${who} looked up this account`,
-  'support-details-viewed': (who) => `${who} viewed this account's details`,
-  'support-pin-accepted': (who) => `${who} entered the support PIN the holder gave them`,
-  'support-pin-failed': (who) => `${who} tried a support PIN that was wrong or expired`,
-};
-
-/** The other kinds whose holder's words say "you": the app, when named, or "an app". */
-const AGENT_APP_LABELS: Partial<Record<SecurityEventKind, (app: string | null) => string>> = {
-  'app-allowed': (app) => (app ? `${app} was allowed to sign in with this Apple ID` : 'An app was allowed to sign in with this Apple ID'),
-  'app-stopped': (app) =>
-    app ? `${app} can no longer sign in with this Apple ID` : 'An app was stopped from signing in with this Apple ID',
-};
-
-const AGENT_LABELS: Partial<Record<SecurityEventKind, string>> = {
-  'browser-signed-out': "A browser was signed out from the holder's list of browsers",
-};
-
-/** The agent's words for a kind, when they differ from the holder's; null otherwise. */
-function agentActivityLabel(kind: string, details: string | null | undefined): string | null {
-  if (!Object.hasOwn(ACTIVITY_LABELS, kind)) return null;
-  const k = kind as SecurityEventKind;
-  const support = AGENT_SUPPORT_LABELS[k];
-  if (support) return support(detailText(details, 'staffName') ?? 'Apple Support');
-  const app = AGENT_APP_LABELS[k];
-  if (app) return app(detailText(details, 'app'));
-  return AGENT_LABELS[k] ?? null;
-}
 
 function detailText(details: string | null | undefined, key: 'staffName' | 'title' | 'app'): string | null {
   if (!details) return null;
@@ -143,7 +90,7 @@ function detailText(details: string | null | undefined, key: 'staffName' | 'titl
   }
 }
 
-export const UNKNOWN_BROWSER = 'Unknown browser';
+export const UNKNOWN_BROWSER = english('changes.browser.unknown');
 
 // Order matters: Edge, Opera and Samsung Internet also say "Chrome" and "Safari"; Chrome says
 // "Safari"; the iOS browsers are all Safari underneath but name themselves (CriOS, FxiOS, EdgiOS).
@@ -168,22 +115,31 @@ const SYSTEMS: Array<[RegExp, string]> = [
   [/\bLinux\b|\bX11\b/, 'Linux'],
 ];
 
-/** A short human form of a User-Agent header: "Chrome on Linux", "Safari on iPhone". */
-export function browserName(userAgent: string | null | undefined): string {
-  if (!userAgent) return UNKNOWN_BROWSER;
-  const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1];
-  if (!browser) return UNKNOWN_BROWSER;
+/** A User-Agent header as the catalogue says it: "{browser} on {system}", the browser alone, or "Unknown browser". */
+export function browserSaid(userAgent: string | null | undefined): ActivitySaid {
+  const browser = userAgent ? BROWSERS.find(([re]) => re.test(userAgent))?.[1] : undefined;
+  if (!userAgent || !browser) return { key: 'changes.browser.unknown', facts: {} };
   const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
-  return system ? `${browser} on ${system}` : browser;
+  return system ? { key: 'changes.browser.on', facts: { browser, system } } : { key: 'changes.browser.only', facts: { browser } };
+}
+
+/** A short human form of a User-Agent header, in English: "Chrome on Linux", "Safari on iPhone". */
+export function browserName(userAgent: string | null | undefined): string {
+  const said = browserSaid(userAgent);
+  return english(said.key, said.facts);
 }
 
 export interface ActivityItem {
   id: string;
   at: Date;
+  /** In English (activityLabel); a page says `said` in its reader's language. */
   label: string;
+  said: ActivitySaid;
   /** The client address: for support staff only (the agent's view); null in the holder's. */
   clientAddress: string | null;
+  /** In English (browserName); a page says `browserSaid`. */
   browser: string;
+  browserSaid: ActivitySaid;
   /** Made by the browser reading the list, in its current session (ActivityQuery.thisSession). */
   thisBrowser: boolean;
 }
@@ -349,10 +305,12 @@ export async function recentActivity(
       at: r.createdAt,
       // `details` only for the label (a support staff member's name); it is not returned.
       label: activityLabel(r.kind, r.details, reader),
+      said: activitySaid(r.kind, r.details, reader),
       // A raw address means nothing to a holder (and says where they were to whoever looks over
       // their shoulder): their view names the browser; support staff keep the address.
       clientAddress: reader === 'agent' ? r.clientAddress : null,
       browser: browserName(r.userAgent),
+      browserSaid: browserSaid(r.userAgent),
       thisBrowser: reader === 'holder' && isFromBrowser(r, reading),
     })),
     page: current,

@@ -1,29 +1,39 @@
-// What each significant change is called, in ONE vocabulary: the holder's pages and emails say
-// "your password was changed", the support console "the password was changed". It sits next to
+// What each significant change is called, in ONE vocabulary: the catalogue's `changes` namespace
+// (messages/<locale>/changes.json) says "Your password was changed" to the holder, "The password was
+// changed" to support staff, and "On …, your password was changed for the Apple ID …" in emails;
+// the eligibility sentences choose the same words by the same key. It sits next to
 // SignificantChangeKind (record.ts) because mail/ (the change emails) and eligibility/ (why setup
 // waits) both name these changes, and mail/ may not import eligibility/ (.dependency-cruiser.cjs).
-import type { SignificantChangeKind } from './record.ts';
+import { translator } from '../i18n/translate.ts';
+import { SIGNIFICANT_CHANGE_KINDS, type SignificantChangeKind } from './record.ts';
 
-/** The thing that changed and how: "password" + "was changed", "security questions" + "were changed". */
-const CHANGES: Record<SignificantChangeKind, { thing: string; happened: string }> = {
-  'password-changed': { thing: 'password', happened: 'was changed' },
-  'password-reset': { thing: 'password', happened: 'was reset' },
-  'security-questions-changed': { thing: 'security questions', happened: 'were changed' },
-  'rescue-email-changed': { thing: 'rescue email', happened: 'was changed' },
-  'birth-date-changed': { thing: 'birth date', happened: 'was changed' },
-};
+/** The waiting reason that is no one's change: the days to complete setup ran out. */
+const WINDOW_EXPIRED = 'setup-window-expired';
 
 function isSignificantChange(kind: string): kind is SignificantChangeKind {
-  return Object.hasOwn(CHANGES, kind);
+  return (SIGNIFICANT_CHANGE_KINDS as readonly string[]).includes(kind);
 }
 
 /**
- * The change as a clause: "your password was changed" (the holder's pages and emails) or, for
- * support staff who are not the holder, "the password was changed". null for a kind that is not a
- * significant change.
+ * A change as the catalogue's sentences choose it (`{change, select, passwordChanged {…} …}`):
+ * "password-changed" → "passwordChanged" ("-" cannot be in an ICU choice); "other" for a kind that
+ * is not a significant change.
+ */
+export function changeKey(kind: string): string {
+  if (!isSignificantChange(kind) && kind !== WINDOW_EXPIRED) return 'other';
+  return kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The change as an English clause, from the English catalogue: "your password was changed" (the
+ * holder's) or, for support staff who are not the holder, "the password was changed". null for a
+ * kind that is not a significant change. Pages and emails in the reader's language use the
+ * `changes` sentences themselves.
  */
 export function changeName(kind: string, whose: 'your' | 'the' = 'your'): string | null {
   if (!isSignificantChange(kind)) return null;
-  const { thing, happened } = CHANGES[kind];
-  return `${whose} ${thing} ${happened}`;
+  const title = translator({ locale: 'en', timeZone: null })(whose === 'your' ? 'changes.yours' : 'changes.theirs', {
+    change: changeKey(kind),
+  });
+  return title.charAt(0).toLowerCase() + title.slice(1);
 }

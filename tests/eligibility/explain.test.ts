@@ -6,10 +6,10 @@ import { SETUP_WINDOW_MS, WAITING_PERIOD_MS, type Eligibility } from '../../src/
 import {
   explainEligibility,
   partsText,
+  saidParagraph,
+  saidText,
   waitingReasonLabel,
-  waitingReasonName,
   type Audience,
-  type Part,
 } from '../../src/eligibility/explain.ts';
 import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from '../../src/eligibility/emails.ts';
 import { changeName } from '../../src/security-events/change-names.ts';
@@ -96,7 +96,7 @@ const AUDIENCES: Audience[] = ['holder', 'setup', 'email', 'support'];
 
 function said(e: Eligibility, audience: Audience, opts: Parameters<typeof explainEligibility>[2] = { codeDigits: 6 }): string {
   const { sentence, more } = explainEligibility(e, audience, opts);
-  return more ? `${partsText(sentence)} | ${partsText(more)}` : partsText(sentence);
+  return more ? `${partsText(sentence)} | ${saidParagraph(more)}` : partsText(sentence);
 }
 
 describe('explainEligibility: every state, every reader', () => {
@@ -108,13 +108,11 @@ describe('explainEligibility: every state, every reader', () => {
     }
   }
 
-  it('dates are parts, not text: a page renders them in the reader time zone, the country date as a calendar day', () => {
-    const waiting = explainEligibility(STATES.waiting!, 'holder').sentence;
-    expect(waiting).toContainEqual({ at: ENDS_AT, show: 'dateTime' });
-    expect(waiting).toContainEqual({ at: REASON_AT, show: 'dateTime' });
-    expect(explainEligibility(STATES['country scheduled']!, 'holder').sentence).toContainEqual({ day: FROM });
-    const more = explainEligibility(STATES.waiting!, 'holder').more as Part[];
-    expect(more).toContainEqual({ link: '/contact-support', text: 'contact support' });
+  it('dates are moments, not text: a page renders them in the reader time zone, the country date as a calendar day', () => {
+    const waiting = explainEligibility(STATES.waiting!, 'holder');
+    expect(waiting.sentence.times).toEqual({ endsAt: { at: ENDS_AT, show: 'dateTime' }, reasonAt: { at: REASON_AT, show: 'dateTime' } });
+    expect(explainEligibility(STATES['country scheduled']!, 'holder').sentence.times).toEqual({ from: { day: FROM } });
+    expect(waiting.more?.[0]?.links).toEqual({ support: '/contact-support' });
   });
 
   it('names the country the caller gives (an email that has the name already)', () => {
@@ -132,11 +130,10 @@ describe('one vocabulary for the changes', () => {
   });
 
   it('the waiting reasons: the changes and the 30 days that ran out', () => {
-    expect(waitingReasonName('password-reset')).toBe('your password was reset');
-    expect(waitingReasonName('security-questions-changed', 'the')).toBe('the security questions were changed');
-    expect(waitingReasonName('setup-window-expired')).toBe('the 30 days to complete setup ran out');
-    expect(waitingReasonLabel('birth-date-changed')).toBe('The birth date was changed');
-    expect(waitingReasonLabel('setup-window-expired')).toBe('The 30 days to complete setup ran out');
+    expect(changeName('password-reset')).toBe('your password was reset');
+    expect(changeName('security-questions-changed', 'the')).toBe('the security questions were changed');
+    expect(saidText(waitingReasonLabel('birth-date-changed'))).toBe('The birth date was changed');
+    expect(saidText(waitingReasonLabel('setup-window-expired'))).toBe('The 30 days to complete setup ran out');
   });
 });
 
@@ -161,7 +158,7 @@ describe('every number in a sentence follows its rule', () => {
     expect(said(STATES['window-expired']!, 'setup', { rules })).toContain('the 14 days to complete it ended');
     expect(said(STATES['window-expired']!, 'support', { rules })).toMatch(/^The 14 days to complete setup ended/);
     expect(said(STATES.available!, 'email', { rules })).toContain('a new 5-day waiting period starts');
-    expect(waitingReasonName('setup-window-expired', 'your', rules)).toBe('the 14 days to complete setup ran out');
+    expect(saidText(waitingReasonLabel('setup-window-expired', rules))).toBe('The 14 days to complete setup ran out');
   });
 
   it('when the days to set up run out, the page and the email fit a holder who never chose Get Started', () => {

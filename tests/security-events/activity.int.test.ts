@@ -218,7 +218,9 @@ describe('recent security activity', () => {
       },
     });
     const { items } = await recentActivity(t.db, accountId, { page: 1 });
-    expect(Object.keys(items[0]).sort()).toEqual(['at', 'browser', 'clientAddress', 'id', 'label', 'thisBrowser']);
+    expect(Object.keys(items[0]).sort()).toEqual(['at', 'browser', 'browserSaid', 'clientAddress', 'id', 'label', 'said', 'thisBrowser']);
+    // What a page says in the reader's language: the catalogue's key, filled with nothing from details here.
+    expect(items[0]).toMatchObject({ said: { key: 'changes.activity.trustedDeviceAdded', facts: {} } });
     expect(JSON.stringify(items)).not.toContain('dev-secret-id-123');
     expect(items[0]).toMatchObject({ label: 'Trusted device added', clientAddress: null, browser: UNKNOWN_BROWSER });
   });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import {
   activityCursorText,
   parseActivityCursor,
@@ -26,30 +27,29 @@ function pageLinks(activity: ActivityPage) {
 
 // Recent Security Activity: the holder's own security log, newest first, 20 to a page. Shows when,
 // what, and from which browser ("This browser" for this session's own); never the event details.
-export function RecentActivity({ activity, locale }: { activity: ActivityPage; locale: string }) {
+export async function RecentActivity({ activity, locale }: { activity: ActivityPage; locale: string }) {
+  const t = await getTranslations('security.activity');
   const links = pageLinks(activity);
   return (
     <section className="panel" id="activity" aria-labelledby="activity-heading">
-      <h2 id="activity-heading">Recent Security Activity</h2>
+      <h2 id="activity-heading">{t('heading')}</h2>
       {activity.items.length === 0 ? (
-        <p className="muted">No security activity yet.</p>
+        <p className="muted">{t('none')}</p>
       ) : (
         <ActivityTable items={activity.items} locale={locale} testId="security-activity" />
       )}
       {activity.pages > 1 ? (
-        <nav className="small" aria-label="Security activity pages">
+        <nav className="small" aria-label={t('pages')}>
           <p>
             {activity.page > 1 ? (
               <Link href={links.prev} scroll={false} rel="prev">
-                ← Previous
+                {t('previous')}
               </Link>
             ) : null}{' '}
-            <span className="muted">
-              Page {activity.page} of {activity.pages}
-            </span>{' '}
+            <span className="muted">{t('pageOf', { page: activity.page, pages: activity.pages })}</span>{' '}
             {activity.page < activity.pages ? (
               <Link href={links.next} scroll={false} rel="next">
-                Next →
+                {t('next')}
               </Link>
             ) : null}
           </p>

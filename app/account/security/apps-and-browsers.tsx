@@ -3,6 +3,7 @@
 // Password and Security. Each row's button posts to its own action; what it answered shows in the
 // row, announced.
 import { useActionState, useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import { signOutBrowserAction, stopUsingAppAction } from '../../actions/app-sign-in.ts';
 import { PendingButton } from '../../components/submit-button.tsx';
 import { LocalTime } from '../../components/local-time.tsx';
@@ -38,31 +39,30 @@ export function AppRow(props: {
   locale: string;
 }) {
   const [state, action] = useActionState(stopUsingAppAction, EMPTY_FORM);
+  const t = useTranslations('clientSecurity.rows');
   return (
     <li className={rows.row} data-testid="app-row">
       <div className={rows.head}>
         <div>
           <div className={rows.name}>{props.name}</div>
           <div className={rows.meta}>
-            First used <LocalTime iso={props.firstUsedAt} show="date" locale={props.locale} />
+            {t.rich('firstUsed', { when: () => <LocalTime iso={props.firstUsedAt} show="date" locale={props.locale} /> })}
           </div>
-          <div className={rows.meta}>
-            Last used <LocalTime iso={props.lastUsedAt} locale={props.locale} />
-          </div>
+          <div className={rows.meta}>{t.rich('lastUsed', { when: () => <LocalTime iso={props.lastUsedAt} locale={props.locale} /> })}</div>
         </div>
         {state.done ? null : (
           <form action={action}>
             <input type="hidden" name="clientId" value={props.clientId} />
             <PendingButton
-              label="Stop Using"
-              pendingLabel="Stopping…"
+              label={t('stopUsing')}
+              pendingLabel={t('stopping')}
               className={`button secondary ${rows.small}`}
-              ariaLabel={`Stop ${props.name} from using your Apple ID`}
+              ariaLabel={t('stopApp', { app: props.name })}
             />
           </form>
         )}
       </div>
-      <ul className={styles.receives} aria-label={`What ${props.name} receives`}>
+      <ul className={styles.receives} aria-label={t('receives', { app: props.name })}>
         {props.receives.map((line) => (
           <li key={line}>{line}</li>
         ))}
@@ -82,30 +82,29 @@ export function BrowserRow(props: {
   locale: string;
 }) {
   const [state, action] = useActionState(signOutBrowserAction, EMPTY_FORM);
+  const t = useTranslations('clientSecurity.rows');
+  const signedIn = () => <LocalTime iso={props.signedInAt} locale={props.locale} />;
   return (
     <li className={rows.row} data-testid="browser-row">
       <div className={rows.head}>
         <div>
           <div className={rows.name}>
             {props.browser}
-            {props.thisBrowser ? <span className={styles.this}>This browser</span> : null}
+            {props.thisBrowser ? <span className={styles.this}>{t('thisBrowser')}</span> : null}
           </div>
           <div className={rows.meta}>
-            Signed in <LocalTime iso={props.signedInAt} locale={props.locale} />
-            {props.address ? ` from ${props.address}` : ''}
+            {props.address ? t.rich('signedInFrom', { when: signedIn, address: props.address }) : t.rich('signedIn', { when: signedIn })}
           </div>
-          <div className={rows.meta}>
-            Last seen <LocalTime iso={props.lastSeenAt} locale={props.locale} />
-          </div>
+          <div className={rows.meta}>{t.rich('lastSeen', { when: () => <LocalTime iso={props.lastSeenAt} locale={props.locale} /> })}</div>
         </div>
         {state.done ? null : (
           <form action={action}>
             <input type="hidden" name="sessionId" value={props.sessionId} />
             <PendingButton
-              label="Sign Out"
-              pendingLabel="Signing out…"
+              label={t('signOut')}
+              pendingLabel={t('signingOut')}
               className={`button secondary ${rows.small}`}
-              ariaLabel={props.thisBrowser ? 'Sign out this browser' : `Sign out ${props.browser}`}
+              ariaLabel={props.thisBrowser ? t('signOutThis') : t('signOutOther', { browser: props.browser })}
             />
           </form>
         )}

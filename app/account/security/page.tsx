@@ -4,7 +4,7 @@ import { requireAccount } from '../../lib/session.ts';
 import { confirmUrl, pageNeedsFreshCode } from '../../lib/fresh-code.ts';
 import { passStateOf } from '../../lib/security-pass.ts';
 import { requestContext } from '../../lib/request.ts';
-import { accountLocale, formatCalendarDate, timeZoneLabel } from '@/src/format.ts';
+import { formatCalendarDate, timeZoneLabel } from '@/src/format.ts';
 import { runtime } from '@/src/runtime.ts';
 import { securityQuestionCount } from '@/src/accounts/question-check.ts';
 import { readEligibility, startDueWaitingPeriod } from '@/src/eligibility/waiting-periods.ts';
@@ -12,20 +12,27 @@ import { setupStepOf } from '@/src/two-step/turn-on.ts';
 import { trustedPhoneCount } from '@/src/devices/trusted-phones.ts';
 import { LocalTime } from '../../components/local-time.tsx';
 import { QuestionsGate } from './questions-gate.tsx';
+import { questionKey } from '../../components/account-fields.tsx';
 import { TwoStepSection } from './two-step-section.tsx';
 import { BirthDateForm, ChangePasswordForm, ChangeQuestionsForm, RescueEmailForm } from './change-forms.tsx';
 import { activityQuery, RecentActivity } from './activity.tsx';
 import { TimeZoneForm } from './time-zone-form.tsx';
 import { timeZoneChoiceList } from './time-zone-choices.ts';
-import { browserName, recentActivity } from '@/src/security-events/activity.ts';
+import { browserSaid, recentActivity } from '@/src/security-events/activity.ts';
 import { appsUsing } from '@/src/oidc/app-authorizations.ts';
 import { scopeSentences } from '@/src/oidc/scopes.ts';
 import { signedInBrowsers } from '@/src/sessions/browsers.ts';
 import { AppRow, BrowserRow } from './apps-and-browsers.tsx';
 import rows from '../../components/row-list.module.css';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { dateLocale } from '../../i18n/date-locale.ts';
+import { requestLocale } from '../../i18n/locale.ts';
+import { formattingLocale } from '@/src/i18n/translate.ts';
 
-export const metadata: Metadata = { title: 'Password and Security' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('security'))('title') };
+}
 
 // Password and Security. While two-step is off it is reached by answering two security questions
 // (docs/rules.md#password-and-security-page). The Two-Step Verification section comes first and
@@ -36,19 +43,30 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
   const rt = runtime();
   const pass = await passStateOf(current);
   if ('signedOut' in pass) redirect('/sign-in');
+  const t = await getTranslations('security');
+  const say = await getTranslations();
+  const browserText = (userAgent: string | null) => {
+    const { key, facts } = browserSaid(userAgent);
+    return say(key, facts);
+  };
   if (!pass.passed) {
+    const tq = await getTranslations('clientSecurity');
     return (
       <main className="narrow">
-        <h1>Password and Security</h1>
-        <p className="lead">To keep your account safe, answer two of your security questions first.</p>
+        <h1>{t('heading')}</h1>
+        <p className="lead">{t('gateLead')}</p>
         <div className="panel">
-          <QuestionsGate questions={pass.questions} locked={pass.locked} />
+          <QuestionsGate
+            questions={pass.questions.map((q) => ({ position: q.position, text: q.id ? tq(`questions.${questionKey(q.id)}`) : q.text }))}
+            locked={pass.locked}
+          />
         </div>
       </main>
     );
   }
   const params = await searchParams;
-  const locale = accountLocale(account.countryCode);
+  const locale = await dateLocale(account.countryCode);
+  const language = formattingLocale(await requestLocale());
   // One round of parallel reads; the session and account were read with the session (app/lib/session.ts).
   const actor = { accountId: account.id, sessionId: current.session.id };
   const [read, questionCount, activity, apps, browsers] = await Promise.all([
@@ -67,99 +85,93 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
   const passwordNeedsCode = pageNeedsFreshCode(current);
   return (
     <main className="section-list section-forms">
-      <h1>Password and Security</h1>
+      <h1>{t('heading')}</h1>
       <p className="lead">{account.appleId}</p>
       {params.off ? (
         <p className="notice success" role="status">
-          Two-step verification is off. Your new security questions are set; we sent a confirmation to every address on file.
+          {t('offNotice')}
         </p>
       ) : null}
 
-      <TwoStepSection eligibility={eligibility} locale={locale} setupStep={setupStep} />
+      <TwoStepSection eligibility={eligibility} locale={locale} language={language} setupStep={setupStep} />
 
       <section className="panel" aria-labelledby="password-heading">
-        <h2 id="password-heading">Password</h2>
+        <h2 id="password-heading">{t('password.heading')}</h2>
         <p className="muted">
-          Last changed <LocalTime iso={account.passwordChangedAt.toISOString()} show="date" locale={locale} />.
+          {t.rich('password.lastChanged', {
+            when: () => <LocalTime iso={account.passwordChangedAt.toISOString()} show="date" locale={locale} />,
+          })}
         </p>
         {passwordNeedsCode ? (
           <p>
             <Link href={confirmUrl('/account/security')} data-testid="change-password-verify">
-              Change password
+              {t('password.change')}
             </Link>{' '}
-            <span className="muted small">(first, a code from one of your trusted devices)</span>
+            <span className="muted small">{t('password.codeFirst')}</span>
           </p>
         ) : (
           <details className="change">
-            <summary>Change password</summary>
+            <summary>{t('password.change')}</summary>
             <ChangePasswordForm twoStepOn={eligibility.state === 'on'} />
           </details>
         )}
       </section>
       {eligibility.state === 'on' ? null : (
         <section className="panel" aria-labelledby="questions-heading">
-          <h2 id="questions-heading">Security Questions</h2>
-          <p className="muted">{questionCount} questions are set.</p>
+          <h2 id="questions-heading">{t('questions.heading')}</h2>
+          <p className="muted">{t('questions.count', { count: questionCount })}</p>
           <details className="change">
-            <summary>Change security questions</summary>
+            <summary>{t('questions.change')}</summary>
             <ChangeQuestionsForm />
           </details>
         </section>
       )}
       <section className="panel" aria-labelledby="rescue-heading">
-        <h2 id="rescue-heading">Rescue Email</h2>
+        <h2 id="rescue-heading">{t('rescue.heading')}</h2>
         <p className="muted" data-testid="rescue-email">
-          {account.rescueEmail ?? 'No rescue email address.'}
+          {account.rescueEmail ?? t('rescue.none')}
         </p>
         <details className="change">
-          <summary>{account.rescueEmail ? 'Change rescue email' : 'Add a rescue email'}</summary>
+          <summary>{account.rescueEmail ? t('rescue.change') : t('rescue.add')}</summary>
           <RescueEmailForm current={account.rescueEmail} />
         </details>
       </section>
       <section className="panel" aria-labelledby="birth-heading">
-        <h2 id="birth-heading">Birth Date</h2>
+        <h2 id="birth-heading">{t('birth.heading')}</h2>
         <p className="muted" data-testid="birth-date">
-          {formatCalendarDate(account.birthDate)}
+          {formatCalendarDate(account.birthDate, language)}
         </p>
         <details className="change">
-          <summary>Change birth date</summary>
+          <summary>{t('birth.change')}</summary>
           <BirthDateForm />
         </details>
       </section>
       <section className="panel" aria-labelledby="time-zone-heading">
-        <h2 id="time-zone-heading">Time Zone</h2>
+        <h2 id="time-zone-heading">{t('timeZone.heading')}</h2>
         <p className="muted" data-testid="time-zone">
-          {account.timeZone
-            ? `Emails give dates and times in ${timeZoneLabel(account.timeZone)}.`
-            : 'No time zone is known yet: emails give dates and times in UTC. Signing in tells us the zone your browser is in.'}
+          {account.timeZone ? t('timeZone.known', { zone: timeZoneLabel(account.timeZone, language) }) : t('timeZone.unknown')}
         </p>
         <details className="change">
-          <summary>Change time zone</summary>
-          <TimeZoneForm current={account.timeZone} choices={timeZoneChoiceList()} />
+          <summary>{t('timeZone.change')}</summary>
+          <TimeZoneForm current={account.timeZone} choices={timeZoneChoiceList(language)} />
         </details>
       </section>
       <section className="panel" aria-labelledby="support-pin-heading">
-        <h2 id="support-pin-heading">Apple Support PIN</h2>
-        <p className="muted">
-          {eligibility.state === 'on'
-            ? 'Apple Support can see your security settings only after you read them a PIN made here.'
-            : 'With two-step verification off, Apple Support can see your security settings without a PIN. Every look shows below.'}
-        </p>
+        <h2 id="support-pin-heading">{t('supportPin.heading')}</h2>
+        <p className="muted">{eligibility.state === 'on' ? t('supportPin.on') : t('supportPin.off')}</p>
         {eligibility.state === 'on' ? (
           <Link className="button secondary" href="/account/security/support-pin">
-            Get a Support PIN
+            {t('supportPin.get')}
           </Link>
         ) : null}
       </section>
       <section className="panel" aria-labelledby="apps-heading">
-        <h2 id="apps-heading">Apps Using Your Apple ID</h2>
+        <h2 id="apps-heading">{t('apps.heading')}</h2>
         {apps.length === 0 ? (
-          <p className="muted">No app signs you in with your Apple ID. When one asks, you choose what it receives.</p>
+          <p className="muted">{t('apps.none')}</p>
         ) : (
           <>
-            <p className="muted small">
-              Each signs you in with your Apple ID and never sees your password or codes. Stop Using ends its access at once.
-            </p>
+            <p className="muted small">{t('apps.about')}</p>
             <ul className={rows.list} aria-labelledby="apps-heading">
               {apps.map((app) => (
                 <AppRow
@@ -177,16 +189,14 @@ export default async function PasswordAndSecurityPage({ searchParams }: { search
         )}
       </section>
       <section className="panel" aria-labelledby="browsers-heading">
-        <h2 id="browsers-heading">Where You&apos;re Signed In</h2>
-        <p className="muted small">
-          Browsers signed in to your Apple ID now. Sign out any you don&apos;t recognise, then change your password.
-        </p>
+        <h2 id="browsers-heading">{t('browsers.heading')}</h2>
+        <p className="muted small">{t('browsers.about')}</p>
         <ul className={rows.list} aria-labelledby="browsers-heading">
           {browsers.map((b) => (
             <BrowserRow
               key={b.id}
               sessionId={b.id}
-              browser={browserName(b.userAgent)}
+              browser={browserText(b.userAgent)}
               address={b.clientAddress}
               signedInAt={b.signedInAt.toISOString()}
               lastSeenAt={b.lastSeenAt.toISOString()}

@@ -3,6 +3,7 @@
 // (src/accounts/time-zone.ts). The list is the runtime's zones; the one stored is chosen, or, when
 // none is, the browser's own (filled in by script: without scripts the list starts at UTC).
 import { useActionState, useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { chooseTimeZoneAction } from '../../actions/security.ts';
 import { Field, errorProps } from '../../components/field.tsx';
 import { FormMessages, useKeptValues } from '../../components/form-messages.tsx';
@@ -14,20 +15,16 @@ export function TimeZoneForm({ current, choices }: { current: string | null; cho
   const [state, action] = useActionState(chooseTimeZoneAction, EMPTY_FORM);
   const kept = useKeptValues(state);
   const e = state.fieldErrors ?? {};
+  const t = useTranslations('clientSecurity.timeZone');
   const [selected, setSelected] = useState(kept.values.timeZone ?? current ?? 'UTC');
   useEffect(() => {
     const browser = browserTimeZone();
     if (!current && !kept.values.timeZone && browser) setSelected(browser);
   }, [current, kept.values.timeZone]);
   return (
-    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label="Change time zone">
+    <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate aria-label={t('form')}>
       <FormMessages state={state} />
-      <Field
-        name="timeZone"
-        label="Time zone"
-        error={e.timeZone}
-        hint="Emails give dates and times in this zone and name it. Signing in sets it to the zone your browser is in."
-      >
+      <Field name="timeZone" label={t('label')} error={e.timeZone} hint={t('hint')}>
         <select value={selected} onChange={(ev) => setSelected(ev.target.value)} {...errorProps('timeZone', e.timeZone)}>
           {choices.map((c) => (
             <option key={c.zone} value={c.zone}>
@@ -36,7 +33,7 @@ export function TimeZoneForm({ current, choices }: { current: string | null; cho
           ))}
         </select>
       </Field>
-      <SubmitButton label="Save Time Zone" pendingLabel="Saving…" />
+      <SubmitButton label={t('save')} pendingLabel={t('saving')} />
     </form>
   );
 }

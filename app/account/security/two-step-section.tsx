@@ -2,22 +2,26 @@
 // and until when (hiding it silently is what the users' reports complain of:
 // docs/rules.md#password-and-security-page).
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { Eligibility } from '@/src/eligibility/eligibility.ts';
-import { explainEligibility, type Part } from '@/src/eligibility/explain.ts';
+import { explainEligibility, sentenceGap, type Said } from '@/src/eligibility/explain.ts';
 import { regionName } from '@/src/eligibility/regions.ts';
 import { runtime } from '@/src/runtime.ts';
 import { Explained } from '../../components/explained.tsx';
 import { PendingButton } from '../../components/submit-button.tsx';
 import { CountryOfferForm } from './country-offer-form.tsx';
 import { getStartedAction } from '../../actions/security.ts';
-import { continueSetupLabel, type SetupStep } from '@/src/two-step/turn-on.ts';
-import { STEP_IN_SENTENCE, STEP_PATHS } from './setup/setup-ui.tsx';
+import { SETUP_STEPS, setupStepNumber, type SetupStep } from '@/src/two-step/turn-on.ts';
+import { STEP_PATHS } from './setup/setup-ui.tsx';
 
-const badge = (on: boolean) => <span className={`badge ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>;
+/** A setup step as the catalogue's sentences choose it ("recovery-key" → "recoveryKey"). */
+const stepKey = (step: SetupStep) => step.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupStep: SetupStep | null }) {
-  const { sentence, more } = explainEligibility(e, 'holder', { codeDigits: runtime().codeDigits });
-  const say = (parts: Part[]) => <Explained parts={parts} locale={locale} />;
+async function Body({ e, locale, language, setupStep }: { e: Eligibility; locale: string; language: string; setupStep: SetupStep | null }) {
+  const t = await getTranslations('security.twoStep');
+  const { sentence, more } = explainEligibility(e, 'holder', { codeDigits: runtime().codeDigits, locale: language });
+  const say = (said: Said | Said[]) => <Explained said={said} locale={locale} />;
+  const gap = sentenceGap(language);
   switch (e.state) {
     case 'on':
       return (
@@ -26,7 +30,7 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
             {say(sentence)}
           </p>
           <Link className="button" href="/account/security/two-step">
-            Manage
+            {t('manage')}
           </Link>
         </>
       );
@@ -36,10 +40,16 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
         return (
           <>
             <p className="state-sentence" data-state="setup-running">
-              You started setting up two-step verification. Next: {STEP_IN_SENTENCE[setupStep]}.{more ? <> {say(more)}</> : null}
+              {t('setupRunning', { step: stepKey(setupStep) })}
+              {more ? (
+                <>
+                  {gap}
+                  {say(more)}
+                </>
+              ) : null}
             </p>
             <Link className="button" href={STEP_PATHS[setupStep]} data-testid="continue-setup">
-              {continueSetupLabel(setupStep)}
+              {t('continueSetup', { number: setupStepNumber(setupStep), count: SETUP_STEPS.length })}
             </Link>
           </>
         );
@@ -48,10 +58,15 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
         <>
           <p className="state-sentence" data-state="available">
             {say(sentence)}
-            {more ? <> {say(more)}</> : null}
+            {more ? (
+              <>
+                {gap}
+                {say(more)}
+              </>
+            ) : null}
           </p>
           <form action={getStartedAction}>
-            <PendingButton label="Get Started" pendingLabel="Starting…" />
+            <PendingButton label={t('getStarted')} pendingLabel={t('starting')} />
           </form>
         </>
       );
@@ -60,9 +75,14 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
         <>
           <p className="state-sentence" data-state="country-unavailable">
             {say(sentence)}
-            {more ? <> {say(more)}</> : null}
+            {more ? (
+              <>
+                {gap}
+                {say(more)}
+              </>
+            ) : null}
           </p>
-          <CountryOfferForm countryCode={e.countryCode} country={regionName(e.countryCode) ?? e.countryCode} />
+          <CountryOfferForm countryCode={e.countryCode} country={regionName(e.countryCode, language) ?? e.countryCode} />
         </>
       );
     case 'waiting':
@@ -79,24 +99,30 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
 }
 
 /** setupStep: the next step of a running setup (runningSetupStep), shown as "Continue setup — step N of 4". */
-export function TwoStepSection({
+export async function TwoStepSection({
   eligibility,
   locale,
+  language,
   setupStep = null,
 }: {
   eligibility: Eligibility;
+  /** How dates are written (dateLocale). */
   locale: string;
+  /** The page's language (formattingLocale), for the country's name. */
+  language: string;
   setupStep?: SetupStep | null;
 }) {
+  const t = await getTranslations('security.twoStep');
+  const on = eligibility.state === 'on';
   return (
     <section className="panel feature" aria-labelledby="two-step-heading">
       <header>
-        <h2 id="two-step-heading">Two-Step Verification</h2>
-        {badge(eligibility.state === 'on')}
+        <h2 id="two-step-heading">{t('heading')}</h2>
+        <span className={`badge ${on ? 'on' : 'off'}`}>{on ? t('on') : t('off')}</span>
       </header>
-      <Body e={eligibility} locale={locale} setupStep={setupStep} />
+      <Body e={eligibility} locale={locale} language={language} setupStep={setupStep} />
       <p className="small">
-        <Link href="/help/two-step">Learn more about two-step verification</Link>
+        <Link href="/help/two-step">{t('learnMore')}</Link>
       </p>
     </section>
   );

@@ -25,13 +25,15 @@ export function TwoStepFacts({ view }: { view: DetailsView }) {
       {/* 'on' is said by the badge above. */}
       {e.state === 'on' ? null : (
         <p data-testid="support-eligibility" data-state={e.state}>
-          <Explained parts={explainEligibility(e, 'support').sentence} />
+          <Explained said={explainEligibility(e, 'support').sentence} />
         </p>
       )}
       {period ? (
         <dl className="facts small" data-testid="support-waiting-period">
           <dt>{t('latestWaitingPeriod')}</dt>
-          <dd>{waitingReasonLabel(period.reason)}</dd>
+          <dd>
+            <Explained said={waitingReasonLabel(period.reason)} />
+          </dd>
           <dt>{t('changeMade')}</dt>
           <dd>
             <When d={period.reasonAt} />

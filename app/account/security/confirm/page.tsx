@@ -3,13 +3,18 @@ import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { signInDevices } from '@/src/sign-in/code.ts';
 import { FRESH_CODE_MS } from '@/src/step-up/fresh-code.ts';
-import { durationText } from '@/src/clock.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { freshCodePage, pageNeedsFreshCode } from '../../../lib/fresh-code.ts';
 import { ProofStep } from '../../../components/proof-step.tsx';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { durationIn } from '@/src/i18n/durations.ts';
+import { requestLocale } from '../../../i18n/locale.ts';
+import { formattingLocale } from '@/src/i18n/translate.ts';
 
-export const metadata: Metadata = { title: 'Verify Your Identity' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('security.confirm'))('title') };
+}
 
 // Fresh authentication (ASVS 3.7.1): before a sensitive change, a code from a trusted device
 // entered within the last 10 minutes. Then back to the page the holder came for.
@@ -24,17 +29,16 @@ export default async function ConfirmIdentityPage({
   const rt = runtime();
   if (!pageNeedsFreshCode(current)) redirect(next);
   const devices = await signInDevices(rt.db, actor.accountId);
+  const t = await getTranslations('security.confirm');
+  const fresh = durationIn(formattingLocale(await requestLocale()), FRESH_CODE_MS);
   return (
     <main className="narrow">
       <p className="small">
-        <Link href="/account/security">← Password and Security</Link>
+        <Link href="/account/security">{t('back')}</Link>
       </p>
-      <h1>Verify Your Identity</h1>
-      <p className="lead">
-        This change needs a verification code from one of your trusted devices, entered in the last {durationText(FRESH_CODE_MS)}. It keeps
-        someone who finds your browser signed in from taking over your account.
-      </p>
-      <ProofStep devices={devices} digits={rt.codeDigits} purpose="fresh-code" bound={next} verifyLabel="Continue" />
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead', { fresh })}</p>
+      <ProofStep devices={devices} digits={rt.codeDigits} purpose="fresh-code" bound={next} verifyLabel={t('continue')} />
     </main>
   );
 }

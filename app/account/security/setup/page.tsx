@@ -47,10 +47,7 @@ export default async function SetupPage() {
       <StepList progress={progress} showing={next === 'devices' ? 'devices' : undefined} />
       <div className="panel">
         <p>
-          <Explained
-            parts={explainEligibility({ state: 'available', completeBy: progress.completeBy }, 'setup').sentence}
-            locale={locale}
-          />
+          <Explained said={explainEligibility({ state: 'available', completeBy: progress.completeBy }, 'setup').sentence} locale={locale} />
         </p>
         <h2>1. Trusted devices</h2>
         <p className="muted">

@@ -108,5 +108,5 @@ export function SetupStopped({ stop, locale }: { stop: SetupStop; locale: string
 
 function StopSentence({ stop, locale }: { stop: SetupStop; locale: string }) {
   if (stop.state === 'not-started') return <>{SETUP_NOT_STARTED}</>;
-  return <Explained parts={explainEligibility(stop, 'setup').sentence} locale={locale} />;
+  return <Explained said={explainEligibility(stop, 'setup', { locale }).sentence} locale={locale} />;
 }
