@@ -25,9 +25,10 @@ export type Adding =
   | { panel: ComponentType<AddProps> }
   /**
    * A part of the one panel after the others, of the kinds that come beside the phone numbers:
-   * its plural title joins the panel's heading, its sentence the panel's hint.
+   * its plural title (`kinds.<kind>.besideTitle`) joins the panel's heading, its sentence
+   * (`kinds.<kind>.besideHint`) the panel's hint.
    */
-  | { beside: { title: string; hint: string; Offer: ComponentType<AddProps> } };
+  | { beside: { Offer: ComponentType<AddProps> } };
 
 /** A page of the kind under the Trusted Devices page (/account/security/devices/<slug>). */
 export interface KindPage {
@@ -38,13 +39,13 @@ export interface KindPage {
 
 /** The kind on the Trusted Devices page and in what the holder reads of it. */
 export interface KindUi {
-  /** Its TrustedDevice.kind (src/kinds/registry.ts). */
-  id: string;
   /**
-   * How the page's lead names it among the ways to confirm: a kind we send codes to by its noun
-   * alone (after "a code we send to a"), any other as a whole phrase ("a code from ...").
+   * Its TrustedDevice.kind (src/kinds/registry.ts). Its words are the catalogue's `kinds.<kind>`
+   * (./kind-key.ts), among them `way`: how the page's lead names it among the ways to confirm, a
+   * kind we send codes to by its noun alone (after "a code we send to a"), any other as a whole
+   * phrase ("a code from ...").
    */
-  way: string;
+  id: string;
   adding: Adding;
   /** Its own pages under the Trusted Devices page. */
   pages?: KindPage[];

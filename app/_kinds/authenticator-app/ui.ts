@@ -8,14 +8,7 @@ import { AUTHENTICATOR_SLUG, finishAppSetup } from './paths.ts';
 
 export const authenticatorAppUi: KindUi = {
   id: authenticatorAppKind.id,
-  way: 'a code from an authenticator app',
-  adding: {
-    beside: {
-      title: 'Authenticator Apps',
-      hint: 'An authenticator app on your phone keeps making new codes, even without a signal.',
-      Offer: AddAppOffer,
-    },
-  },
+  adding: { beside: { Offer: AddAppOffer } },
   pages: [{ slug: AUTHENTICATOR_SLUG, metadata, Page: AddAuthenticatorAppPage }],
   finishSetup: finishAppSetup,
 };

@@ -6,6 +6,7 @@ import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { listAppPasswords } from '@/src/app-passwords/app-passwords.ts';
 import { kindUis } from '../../../_kinds/registry.tsx';
 import { codeOrSignature } from '../../../_kinds/wording.ts';
+import { kindWords } from '../../../_kinds/kind-words.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
 import { DeviceName } from '../../../components/device-name.tsx';
@@ -30,7 +31,7 @@ export default async function ManageTwoStepPage() {
       <h1>Two-Step Verification</h1>
       <p className="lead" data-testid="two-step-since">
         On since <LocalTime iso={account.twoStepEnabledAt.toISOString()} show="date" locale={locale} />. Signing in needs your password and
-        then one of your trusted devices: {codeOrSignature(kindUis())}.
+        then one of your trusted devices: {codeOrSignature(kindUis(), await kindWords())}.
       </p>
 
       <section className="panel" aria-labelledby="devices-heading">
