@@ -35,7 +35,7 @@ describe("the kinds' parts of the holder's pages", () => {
   });
 
   it("a kind's own page is found by its slug, and no other name", () => {
-    expect(kindPage('authenticator')?.metadata).toEqual({ title: 'Add an Authenticator App' });
+    expect(kindPage('authenticator')?.titleKey).toBe('totp.page.title');
     for (const slug of ['', 'sms', 'passkey', 'Authenticator', '..']) expect(kindPage(slug), slug).toBeUndefined();
   });
 
