@@ -94,5 +94,13 @@ for (const locale of ['de', 'ja']) {
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
     await expectNoOverflow(page);
     await page.screenshot({ path: `test-results/languages-setup-${locale}-5-recovery-key.png`, fullPage: true });
+
+    // Learn more: the help page's questions, the kinds' among them, in the language.
+    const help = catalogue(locale, 'helpTwoStep');
+    await page.goto('/help/two-step');
+    await expect(page.getByRole('heading', { level: 1, name: say(help, 'heading') })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: say(catalogue(locale, 'kinds'), 'passkey.help.question') })).toBeVisible();
+    await expectNoOverflow(page);
+    await page.screenshot({ path: `test-results/languages-setup-${locale}-6-help.png`, fullPage: true });
   });
 }

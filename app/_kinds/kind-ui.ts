@@ -3,7 +3,7 @@
 // registries next to this file list them by the kind's id (src/kinds/registry.ts), so the pages
 // compose from them and never ask which kind they hold. A kind may leave out what it does not have
 // (a kind with no page of its own, no stand-in inbox, no button of its own for a second step).
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { Metadata } from 'next';
 import type { DeviceList } from '@/src/devices/trusted-devices.ts';
 import type { FormState } from '../lib/form-state.ts';
@@ -60,13 +60,12 @@ export interface SignStep {
   Button: ComponentType<{ options: () => Promise<Challenge>; finish: (response: string) => Promise<FormState> }>;
 }
 
-/** The kind's question and answer on the help page (app/help/two-step/). */
+/** The kind's question and answer on the help page (app/help/two-step/); its question is `kinds.<kind>.help.question`. */
 export interface KindHelp {
   id: string;
   /** The answer's anchor on the page. */
   anchor: string;
-  question: string;
-  answer: ReactNode;
+  Answer: ComponentType;
 }
 
 /** A local stand-in's inbox under /dev/ (only with STANDINS=on): where what the kind sends arrives. */

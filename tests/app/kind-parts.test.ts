@@ -91,7 +91,8 @@ describe("the pages' sentences made of the kinds' words", () => {
   });
 
   it("the help page's questions, the kinds' in their place", () => {
-    expect(Object.entries(QUESTIONS)).toEqual([
+    const t = translator({ locale: 'en', timeZone: null });
+    expect(Object.entries(QUESTIONS).map(([id, key]) => [id, t(key)])).toEqual([
       ['what', 'What does it protect?'],
       ['two-factor', 'Is it the same as two-factor authentication?'],
       ['set-up', 'How do I set it up?'],
