@@ -56,10 +56,11 @@ function languageChosen(request: NextRequest): NextResponse {
   const url = request.nextUrl.clone();
   const locale = knownLocale(url.searchParams.get(LANGUAGE_COOKIE.param));
   url.searchParams.delete(LANGUAGE_COOKIE.param);
-  // A relative Location: behind a reverse proxy this server's own host is not the browser's.
+  // Next.js parses a proxy's Location as an absolute URL (a relative one is a 500), then writes a
+  // same-host one back as relative: behind a reverse proxy this server's own host is not the browser's.
   const response = new NextResponse(null, {
     status: 303,
-    headers: { Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' },
+    headers: { Location: url.toString(), 'Cache-Control': 'no-store' },
   });
   if (locale) {
     response.cookies.set(LANGUAGE_COOKIE.name, locale, {

@@ -22,7 +22,13 @@ const testFiles = readdirSync('tests', { recursive: true, encoding: 'utf8' })
 export const OWN_MODULES = testFiles.filter((f) => CHANGES_SHARED_MODULES.test(readFileSync(f, 'utf8'))).sort();
 
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('.', import.meta.url)),
+      // Pages and actions called directly, outside Next.js's react-server build (tests/harness/next-intl-server.ts).
+      'next-intl/server': fileURLToPath(new URL('tests/harness/next-intl-server.ts', import.meta.url)),
+    },
+  },
   test: {
     environment: 'node',
     // Migrates one template database for the run; each test file's database is a copy of it.

@@ -9,6 +9,9 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export async function axe(page: Page, what: string) {
   await page.waitForLoadState('load');
+  // A page's title comes with its metadata, which Next.js streams after the page when it is worked
+  // out per request (generateMetadata: the title in the reader's language): wait for it, as a reader would.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   const summary = violations.map(
     (v) =>

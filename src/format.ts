@@ -16,11 +16,16 @@ const DATE_TIME: Intl.DateTimeFormatOptions = { weekday: 'long', ...DATE, hour: 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_FORMATTERS_KEPT = 256; // locales come from accounts' countries, zones from a fixed list: bounded all the same
 
-function formatter(locale: string, timeZone: string, style: 'date' | 'dateTime' | 'zone'): Intl.DateTimeFormat {
+function formatter(locale: string, timeZone: string, style: 'date' | 'dateTime' | 'zone' | 'genericZone'): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${style}`;
   let f = formatters.get(key);
   if (!f) {
-    const options = style === 'date' ? DATE : style === 'dateTime' ? DATE_TIME : { ...DATE, timeZoneName: 'long' as const };
+    const options =
+      style === 'date'
+        ? DATE
+        : style === 'dateTime'
+          ? DATE_TIME
+          : { ...DATE, timeZoneName: style === 'zone' ? ('long' as const) : ('longGeneric' as const) };
     f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     if (formatters.size < MAX_FORMATTERS_KEPT) formatters.set(key, f);
   }
@@ -28,18 +33,25 @@ function formatter(locale: string, timeZone: string, style: 'date' | 'dateTime' 
 }
 
 /**
- * The zone's name at that instant, as a person says it: "Pacific Standard Time" (or "... Daylight
- * Time" in summer). Where the locale data has no name but an offset ("GMT+03:00"), the zone's city:
- * "Istanbul time". No zone known: "UTC".
+ * The zone's name at that instant, as a person says it in `locale`: "Pacific Standard Time" (or
+ * "... Daylight Time" in summer), "heure normale du Pacifique nord-américain". Where the locale data
+ * has no name but an offset ("GMT+02:00"), its generic name, which names the place in the locale's
+ * words ("Troll Station Time", "heure : Troll"); only where even that is an offset, the zone's city.
+ * No zone known: "UTC".
  */
 export function zoneName(d: Date, locale = 'en-US', timeZone: TimeZone = null): string {
   if (!timeZone || timeZone === 'UTC') return 'UTC';
-  const name = formatter(locale, timeZone, 'zone')
-    .formatToParts(d)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  if (name && !/^(GMT|UTC)([+\-−]|$)/.test(name)) return name;
+  const named = (style: 'zone' | 'genericZone') =>
+    formatter(locale, timeZone, style)
+      .formatToParts(d)
+      .find((p) => p.type === 'timeZoneName')?.value;
+  const isOffset = (name: string | undefined) => !name || /^(GMT|UTC)([+\-−]|$)/.test(name);
+  const name = named('zone');
+  if (!isOffset(name)) return name!;
+  const generic = named('genericZone');
+  if (!isOffset(generic)) return generic!;
   const city = timeZone.includes('/') && !timeZone.startsWith('Etc/') ? timeZone.split('/').at(-1)!.replace(/_/g, ' ') : null;
-  return city ? `${city} time` : (name ?? timeZone);
+  return city ?? name ?? timeZone;
 }
 
 /** An instant's day in the zone, the zone named: "March 3, 2027 (Pacific Standard Time)". */

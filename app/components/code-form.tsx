@@ -5,6 +5,7 @@
 // and "Error: " in the title after a wrong code, and the button that checks it. Its parent owns the
 // action's state, so it can take away its other messages when this form answers.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { Field } from './field.tsx';
 import { FormMessages } from './form-messages.tsx';
 import { CodeInput } from './code-input.tsx';
@@ -27,7 +28,8 @@ export function CodeForm(props: {
   focusOnMount?: boolean;
   className?: string;
 }) {
-  const { id = 'code', hidden = {}, verifyLabel = 'Verify', ariaLabel = 'Enter the code', focusOnMount = false } = props;
+  const t = useTranslations('clientCodeStep');
+  const { id = 'code', hidden = {}, verifyLabel = t('verify'), ariaLabel = t('enterTheCode'), focusOnMount = false } = props;
   const field = useRef<HTMLDivElement>(null);
   // Only as the form first appears: after a refusal the error summary takes the focus (FormMessages).
   const refusedAtFirst = useRef(Boolean(props.error));
@@ -45,7 +47,7 @@ export function CodeForm(props: {
           <CodeInput id={id} digits={props.digits} error={Boolean(props.error)} />
         </Field>
       </div>
-      <SubmitButton label={verifyLabel} pendingLabel="Checking…" />
+      <SubmitButton label={verifyLabel} pendingLabel={t('checking')} />
     </form>
   );
 }

@@ -8,6 +8,7 @@
 // was typed in it. Only the newest answer's messages show: a new answer to either form takes away
 // the other form's sentence, which no longer says what is going on.
 import { useActionState, useCallback, useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { FormMessages, useAnswerKey } from './form-messages.tsx';
 import { CodeForm } from './code-form.tsx';
 import { DeviceName } from './device-name.tsx';
@@ -64,7 +65,8 @@ export function CodeStep(props: {
   verifyLabel?: string;
   intro?: ReactNode;
 }) {
-  const { devices, send, check, verifyLabel = 'Verify' } = props;
+  const t = useTranslations('clientCodeStep');
+  const { devices, send, check, verifyLabel = t('verify') } = props;
   const [sent, sendAction] = useActionState(send, EMPTY_FORM);
   const [checked, checkAction] = useActionState<ProofState, FormData>(check, EMPTY_FORM);
   const sentKey = useAnswerKey(sent);
@@ -88,7 +90,7 @@ export function CodeStep(props: {
         {waiting && announced.answer === sentKey ? announced.text : ''}
       </p>
       {/* Keys of their own: two sibling forms keyed by the same answer count would be one form to React. */}
-      <form key={`send-${sentKey}`} action={sendAction} noValidate aria-label="Choose a trusted device">
+      <form key={`send-${sentKey}`} action={sendAction} noValidate aria-label={t('chooseDevice')}>
         {waiting ? (
           <SendWait sentence={waiting.sentence} waitMs={waiting.waitMs} announce={say} />
         ) : (
@@ -96,7 +98,7 @@ export function CodeStep(props: {
         )}
         {props.intro}
         <fieldset>
-          <legend>Get a code from</legend>
+          <legend>{t('getCodeFrom')}</legend>
           {devices.map((d, i) => (
             <label key={d.id} className="choice">
               <input
@@ -111,9 +113,9 @@ export function CodeStep(props: {
           ))}
         </fieldset>
         {choice && !choice.sendsCode ? (
-          <SubmitButton label="Use This Device" pendingLabel="Continuing…" />
+          <SubmitButton label={t('useThisDevice')} pendingLabel={t('continuing')} />
         ) : (
-          <SubmitButton label={device ? 'Send a New Code' : 'Send Code'} pendingLabel="Sending…" />
+          <SubmitButton label={device ? t('sendNewCode') : t('sendCode')} pendingLabel={t('sending')} />
         )}
       </form>
       {device ? (
@@ -122,22 +124,8 @@ export function CodeStep(props: {
           action={checkAction}
           error={last === 'checked' ? checked.error : undefined}
           hidden={{ trustedDeviceId: device.id }}
-          label={
-            device.sendsCode ? (
-              <>
-                Verification code sent to <DeviceName label={device.label} />
-              </>
-            ) : (
-              <>
-                Code from <DeviceName label={device.label} />
-              </>
-            )
-          }
-          hint={
-            device.sendsCode
-              ? `Enter the ${digits}-digit code. Didn't get it? Send a new one above.`
-              : `Enter the ${digits}-digit code the app shows now.`
-          }
+          label={t.rich(device.sendsCode ? 'codeSentTo' : 'codeFrom', { device: () => <DeviceName label={device.label} /> })}
+          hint={t(device.sendsCode ? 'sentCodeHint' : 'ownCodeHint', { digits })}
           digits={digits}
           verifyLabel={verifyLabel}
           className="code-step"

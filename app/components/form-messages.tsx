@@ -4,20 +4,24 @@
 // go to it, with "Error: " before the page title while it shows; after a change that went through,
 // its confirmation, focused too.
 import { useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { formValues, type FormState } from '../lib/form-state.ts';
 
-const ERROR_PREFIX = 'Error: ';
-
-/** Puts "Error: " before the page's title while `on`; takes it away after (unless the page changed its title meanwhile). */
-function useErrorTitle(on: boolean) {
+/** Puts "Error: " (`withError` of the title, in the page's language) before the page's title while `on`; takes it away after. */
+function useErrorTitle(on: boolean, withError: (title: string) => string) {
   useEffect(() => {
     if (!on) return;
-    const base = document.title.startsWith(ERROR_PREFIX) ? document.title.slice(ERROR_PREFIX.length) : document.title;
-    const withError = ERROR_PREFIX + base;
-    document.title = withError;
+    // The title may already say so (a second error in a row): the words around a marker are the prefix and suffix.
+    const [before = '', after = ''] = withError('\u0000').split('\u0000');
+    const title = document.title;
+    const marked = title.startsWith(before) && title.endsWith(after) && title.length >= before.length + after.length;
+    const base = marked ? title.slice(before.length, title.length - after.length) : title;
+    const titled = withError(base);
+    document.title = titled;
     return () => {
-      if (document.title === withError) document.title = base;
+      if (document.title === titled) document.title = base;
     };
+    // Not on withError: it is made anew with each render, and says the same while the page's language stays.
   }, [on]);
 }
 
@@ -36,11 +40,12 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
  * summary links to it.
  */
 export function FormMessages({ state, errorFor }: { state: FormState; errorFor?: string }) {
+  const t = useTranslations('clientForms');
   const titleId = useId();
   const box = useRef<HTMLDivElement & HTMLParagraphElement>(null);
   const fieldErrors = Object.entries(state.fieldErrors ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
   const hasError = Boolean(state.error) || fieldErrors.length > 0;
-  useErrorTitle(hasError);
+  useErrorTitle(hasError, (title) => t('errorTitle', { title }));
   useEffect(() => {
     if (hasError || state.notice) box.current?.focus();
   }, [state, hasError]);
@@ -49,7 +54,7 @@ export function FormMessages({ state, errorFor }: { state: FormState; errorFor?:
     return (
       <div className="error-summary" ref={box} tabIndex={-1} aria-labelledby={titleId} data-testid="error-summary">
         <h2 className="error-summary-title" id={titleId}>
-          There is a problem
+          {t('errorSummaryTitle')}
         </h2>
         {state.error ? (
           <p className="form-error" role="alert" id={errorFor ? `${errorFor}-error` : undefined}>

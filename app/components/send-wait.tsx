@@ -5,9 +5,8 @@
 // Screen readers hear it politely and twice only (the wait, then that it is over): the visible
 // number changes every second outside the live region, which would otherwise speak every second.
 import { useEffect, useState } from 'react';
-import { waitWords } from '@/src/throttle/wait-text.ts';
-
-export const WAIT_OVER = 'You can ask for a new code now.';
+import { useLocale, useTranslations } from 'next-intl';
+import { waitIn } from '@/src/i18n/durations.ts';
 
 /** The ms left of a `waitMs` wait, `elapsedMs` after it was given (never below 0). */
 export function msLeft(waitMs: number, elapsedMs: number): number {
@@ -16,10 +15,11 @@ export function msLeft(waitMs: number, elapsedMs: number): number {
 
 /**
  * The server's sentence with the time left in place of the wait it was written with ("Wait 26
- * seconds..." becomes "Wait 25 seconds..."); the sentence as it was when it names no such wait.
+ * seconds..." becomes "Wait 25 seconds..."), said as the server said it in the page's language
+ * (`locale`, the Intl locale of the request); the sentence as it was when it names no such wait.
  */
-export function sentenceNow(sentence: string, waitMs: number, leftMs: number): string {
-  return sentence.replace(waitWords(waitMs), waitWords(leftMs));
+export function sentenceNow(locale: string, sentence: string, waitMs: number, leftMs: number): string {
+  return sentence.replace(waitIn(locale, waitMs), waitIn(locale, leftMs));
 }
 
 /** The ms left of the wait, updated every second until it is over (0). */
@@ -39,15 +39,18 @@ function useMsLeft(waitMs: number): number {
 
 /**
  * The visible countdown, and what the form's polite live region (`announce`, which the form keeps
- * mounted across its answers so it is heard) says: the sentence once, then WAIT_OVER.
+ * mounted across its answers so it is heard) says: the sentence once, then that the wait is over.
  */
 export function SendWait({ sentence, waitMs, announce }: { sentence: string; waitMs: number; announce: (text: string) => void }) {
+  const t = useTranslations('clientCodeStep');
+  const locale = useLocale();
   const left = useMsLeft(waitMs);
   const over = left === 0;
-  useEffect(() => announce(over ? WAIT_OVER : sentence), [over, sentence, announce]);
+  const waitOver = t('waitOver');
+  useEffect(() => announce(over ? waitOver : sentence), [over, sentence, announce, waitOver]);
   return (
     <p className="notice wait" data-testid="send-wait">
-      {over ? WAIT_OVER : sentenceNow(sentence, waitMs, left)}
+      {over ? waitOver : sentenceNow(locale, sentence, waitMs, left)}
     </p>
   );
 }

@@ -4,46 +4,35 @@
 // anyone else gets the support address. Support can look, never change a password, trusted devices
 // or Recovery Key.
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { currentAccount } from '../lib/session.ts';
 import { SUPPORT_ADDRESS } from '@/src/mail/templates.ts';
 
-export const metadata: Metadata = { title: 'Contact Apple Support' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pages.contactSupport'))('title') };
+}
 
 export default async function ContactSupportPage() {
   const current = await currentAccount();
+  const t = await getTranslations('pages.contactSupport');
+  const mail = (text: ReactNode) => <a href={`mailto:${SUPPORT_ADDRESS}`}>{text}</a>;
   return (
     <main className="narrow">
-      <h1>Contact Apple Support</h1>
-      <p className="lead">
-        If you think someone else is changing your account (a password, security questions, rescue email or birth date you did not change),
-        contact Apple Support now. A waiting period is there so that you can stop them before two-step verification can be set up.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <div className="panel">
         {current ? (
           <>
-            <p>
-              Support can look at your account&apos;s security settings to help you. Before you call or write, open{' '}
-              <Link href="/account/security/support-pin">Apple Support PIN</Link>: it makes the PIN you read to support when two-step
-              verification is on, and says when no PIN is needed.
-            </p>
-            <p>
-              Write to <a href={`mailto:${SUPPORT_ADDRESS}`}>{SUPPORT_ADDRESS}</a> from an address on file and say what changed. You can
-              also change your password yourself in <Link href="/account/security">Password and Security</Link>.
-            </p>
+            <p>{t.rich('pin', { link: (text) => <Link href="/account/security/support-pin">{text}</Link> })}</p>
+            <p>{t.rich('write', { address: SUPPORT_ADDRESS, mail, link: (text) => <Link href="/account/security">{text}</Link> })}</p>
           </>
         ) : (
-          <p>
-            Write to <a href={`mailto:${SUPPORT_ADDRESS}`}>{SUPPORT_ADDRESS}</a> from an address on file of your account and say what
-            changed. If you can still sign in, <Link href="/sign-in">sign in</Link> and come back to this page: it then shows how support
-            can see your account.
-          </p>
+          <p>{t.rich('writeSignedOut', { address: SUPPORT_ADDRESS, mail, link: (text) => <Link href="/sign-in">{text}</Link> })}</p>
         )}
       </div>
-      <p className="small muted">
-        Apple Support never asks for your password, a verification code or your Recovery Key, and cannot reset your password, trusted
-        devices or Recovery Key for you.
-      </p>
+      <p className="small muted">{t('never')}</p>
     </main>
   );
 }

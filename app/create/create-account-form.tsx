@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { FocusHeading } from '../components/focus-on-mount.tsx';
 import { createAccountAction } from '../actions/account.ts';
 import { Field, errorProps } from '../components/field.tsx';
@@ -15,31 +16,28 @@ export function CreateAccountForm(props: {
   availableRegions: Option[];
   otherRegions: Option[];
   defaultCountry: string;
-  /** The sign-up rules as the page words them ("24 hours", "3 emails an hour"), from their constants. */
-  rules: { linkValidFor: string; emailsPerAddress: string };
+  /** The sign-up rules' numbers, from their constants: the link's life and the emails to one address per window, in hours. */
+  rules: { linkValidHours: number; emailsPerAddress: number; emailsWindowHours: number };
 }) {
+  const t = useTranslations('clientForms.create');
   const [state, action] = useActionState(createAccountAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   const kept = useKeptValues(state);
-  usePageTitle('Check Your Email', Boolean(state.done));
+  usePageTitle(t('checkEmailTitle'), Boolean(state.done));
   if (state.done) {
     const v = state.values ?? {};
     // The same answer whether or not the address already is an Apple ID (src/accounts/sign-up.ts).
     return (
       <div className="panel" data-testid="check-email">
         <FocusHeading id="check-email-heading" level={2}>
-          Check your email
+          {t('checkEmailHeading')}
         </FocusHeading>
         <p className="notice success" role="status">
-          We sent an email to {v.appleId}. Open the link in it within {props.rules.linkValidFor} to activate your Apple ID.
+          {t('checkEmailSent', { appleId: v.appleId ?? '', hours: props.rules.linkValidHours })}
         </p>
-        <p>
-          Until you activate it, you cannot sign in with it. If the address already is an Apple ID, the email says so instead, and nothing
-          changes.
-        </p>
+        <p>{t('checkEmailUntil')}</p>
         <p className="muted small">
-          No email? Look in your junk mail folder, check the address above, or fill in the form again: we send at most{' '}
-          {props.rules.emailsPerAddress} to one address.
+          {t('checkEmailNone', { emails: props.rules.emailsPerAddress, windowHours: props.rules.emailsWindowHours })}
         </p>
       </div>
     );
@@ -49,22 +47,22 @@ export function CreateAccountForm(props: {
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
       <FormMessages state={state} />
       <div className="panel">
-        <h2>Your details</h2>
-        <Field name="name" label="Name" error={e.name}>
+        <h2>{t('detailsHeading')}</h2>
+        <Field name="name" label={t('name')} error={e.name}>
           <input type="text" autoComplete="name" defaultValue={v.name} {...errorProps('name', e.name)} />
         </Field>
         <div className="grid-2">
           <BirthDateFields error={e.birthDate} values={v} />
-          <Field name="countryCode" label="Country or region" error={e.countryCode}>
+          <Field name="countryCode" label={t('country')} error={e.countryCode}>
             <select defaultValue={v.countryCode ?? props.defaultCountry} {...errorProps('countryCode', e.countryCode)}>
-              <optgroup label="Two-step verification available">
+              <optgroup label={t('availableRegions')}>
                 {props.availableRegions.map((r) => (
                   <option key={r.code} value={r.code}>
                     {r.name}
                   </option>
                 ))}
               </optgroup>
-              <optgroup label="Other countries and regions">
+              <optgroup label={t('otherRegions')}>
                 {props.otherRegions.map((r) => (
                   <option key={r.code} value={r.code}>
                     {r.name}
@@ -77,29 +75,22 @@ export function CreateAccountForm(props: {
       </div>
 
       <div className="panel">
-        <h2>Apple ID and password</h2>
-        <Field name="appleId" label="Apple ID" error={e.appleId} hint="Your email address. It will be your Apple ID.">
+        <h2>{t('appleIdHeading')}</h2>
+        <Field name="appleId" label={t('appleId')} error={e.appleId} hint={t('appleIdHint')}>
           <input type="email" autoComplete="username" defaultValue={v.appleId} {...errorProps('appleId', e.appleId)} />
         </Field>
         <NewPasswordFields errors={e} />
-        <Field
-          name="rescueEmail"
-          label="Rescue email (optional)"
-          error={e.rescueEmail}
-          hint="A second address we can write to about your account's security."
-        >
+        <Field name="rescueEmail" label={t('rescueEmail')} error={e.rescueEmail} hint={t('rescueEmailHint')}>
           <input type="email" autoComplete="email" defaultValue={v.rescueEmail} {...errorProps('rescueEmail', e.rescueEmail)} />
         </Field>
       </div>
 
       <div className="panel">
-        <h2>Security questions</h2>
-        <p className="muted small">
-          Choose three questions whose answers only you know. They protect your account until you turn on two-step verification.
-        </p>
+        <h2>{t('questionsHeading')}</h2>
+        <p className="muted small">{t('questionsHint')}</p>
         <SecurityQuestionFields errors={e} values={v} />
       </div>
-      <SubmitButton label="Create Account" pendingLabel="Creating…" />
+      <SubmitButton label={t('submit')} pendingLabel={t('pending')} />
     </form>
   );
 }

@@ -7,8 +7,9 @@ export const dynamic = 'force-dynamic';
 
 export default function DevLayout({ children }: { children: ReactNode }) {
   requireStandins(); // 404 unless the local stand-ins are on
+  // The stand-ins' pages are the developer's, named as the developer knows them: English in every language.
   return (
-    <main>
+    <main lang="en">
       <p className="small muted">
         Dev inboxes:{' '}
         {devInboxes().map((inbox, n) => (

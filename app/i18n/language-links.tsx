@@ -1,9 +1,9 @@
 // The language switch of signed-out pages: one link per language offered, each named in its own
 // language and marked as such (lang, hreflang), so a visitor who cannot read the current page finds
-// theirs. A link keeps the page (?lang= on the same address; proxy.ts keeps the choice in a cookie).
+// theirs. A link keeps the page and its parameters (./language-link.tsx; proxy.ts keeps the choice in a cookie).
 // Signed in, the choice is on Password and Security and stored on the account.
 import { LANGUAGE_NAMES, LOCALES, type AnyLocale } from '@/src/i18n/locales.ts';
-import { LANGUAGE_COOKIE } from '@/src/i18n/language-cookie.ts';
+import { LanguageLink } from './language-link.tsx';
 
 export function LanguageLinks({ current, label }: { current: AnyLocale; label: string }) {
   return (
@@ -17,9 +17,7 @@ export function LanguageLinks({ current, label }: { current: AnyLocale; label: s
                   {LANGUAGE_NAMES[locale]}
                 </span>
               ) : (
-                <a href={`?${LANGUAGE_COOKIE.param}=${locale}`} lang={locale} hrefLang={locale}>
-                  {LANGUAGE_NAMES[locale]}
-                </a>
+                <LanguageLink locale={locale}>{LANGUAGE_NAMES[locale]}</LanguageLink>
               )}
             </li>
           ))}

@@ -7,11 +7,16 @@ import { currentAccount } from '../lib/session.ts';
 import { knownLocale, negotiateLocale, type AnyLocale } from '@/src/i18n/locales.ts';
 import { LANGUAGE_COOKIE } from '@/src/i18n/language-cookie.ts';
 
+/** The browser's language: the one chosen from a signed-out page's footer, else its Accept-Language's. */
+export async function browserLocale(): Promise<AnyLocale> {
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  return knownLocale(cookieStore.get(LANGUAGE_COOKIE.name)?.value) ?? negotiateLocale(headerList.get('accept-language'));
+}
+
 export const requestLocale = cache(async (): Promise<AnyLocale> => {
+  // The request first: a page Next.js tries to render at build (not-found) stops here as dynamic,
+  // before the account's lookup asks for the server's secrets.
+  const browser = await browserLocale();
   const current = await currentAccount({ allowRecovery: true });
-  const chosen = knownLocale(current?.account.language);
-  if (chosen) return chosen;
-  const cookie = knownLocale((await cookies()).get(LANGUAGE_COOKIE.name)?.value);
-  if (cookie) return cookie;
-  return negotiateLocale((await headers()).get('accept-language'));
+  return knownLocale(current?.account.language) ?? browser;
 });

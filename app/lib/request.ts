@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import type { RequestContext } from '@/src/security-events/record.ts';
 import { clientAddressOf } from '@/src/server/client-address.ts';
 import { knownBrowsers } from './known-browser.ts';
-import { negotiateLocale } from '@/src/i18n/locales.ts';
+import { browserLocale } from '../i18n/locale.ts';
 
 /**
  * The client address and browser of the current request, for security events and throttles.
@@ -10,12 +10,8 @@ import { negotiateLocale } from '@/src/i18n/locales.ts';
  * browser counts as unknown (no knownBrowsers), which is all a request that counts no guess needs.
  */
 export async function requestContext(): Promise<RequestContext> {
-  const h = await headers();
-  return {
-    clientAddress: clientAddressOf(h.get('x-forwarded-for')),
-    userAgent: h.get('user-agent'),
-    browserLanguage: negotiateLocale(h.get('accept-language')),
-  };
+  const [h, browserLanguage] = await Promise.all([headers(), browserLocale()]);
+  return { clientAddress: clientAddressOf(h.get('x-forwarded-for')), userAgent: h.get('user-agent'), browserLanguage };
 }
 
 /**

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { currentAccount } from '../lib/session.ts';
 import { SignInForm } from './sign-in-form.tsx';
@@ -6,7 +7,9 @@ import { appRequest, interactionParam } from '../lib/app-sign-in.ts';
 import { AppRequestBanner, AppRequestEnded } from '../components/app-request.tsx';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Sign In' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signIn.password'))('title') };
+}
 
 // With ?interaction=, the sign-in an app asked for (app/lib/app-sign-in.ts): shown even to a
 // signed-in browser, since the app may want a fresh sign-in, or the password again from a browser
@@ -18,35 +21,34 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const signedIn = await currentAccount();
   if (signedIn && !uid) redirect('/account');
   const signedOut = params['signed-out'];
+  const t = await getTranslations('signIn.password');
   return (
     <main className="narrow">
-      <h1>Sign In</h1>
+      <h1>{t('heading')}</h1>
       {request ? (
-        <AppRequestBanner request={request} doing={signedIn ? 'Enter your Apple ID password again' : 'Sign in with your Apple ID'} />
+        <AppRequestBanner request={request} doing={signedIn ? 'passwordAgain' : 'signIn'} />
       ) : uid ? (
         <AppRequestEnded />
       ) : (
-        <p className="lead">Manage your account.</p>
+        <p className="lead">{t('lead')}</p>
       )}
       {signedOut ? (
         <p className="notice" role="status">
-          {signedOut === 'everywhere' ? 'You are signed out on every browser and device.' : 'You are signed out.'}
+          {signedOut === 'everywhere' ? t('signedOutEverywhere') : t('signedOut')}
         </p>
       ) : null}
       {params.reset === '1' ? (
         <p className="notice" role="status">
-          Your password was reset. Sign in with your new password.
+          {t('passwordReset')}
         </p>
       ) : null}
       <div className="panel">
         <SignInForm interaction={request ? request.uid : null} appleId={signedIn && request ? signedIn.account.appleId : undefined} />
       </div>
       <p className="small">
-        <Link href="/forgot">Forgot password?</Link>
+        <Link href="/forgot">{t('forgot')}</Link>
       </p>
-      <p className="small muted">
-        Don&apos;t have an account? <Link href="/create">Create yours now.</Link>
-      </p>
+      <p className="small muted">{t.rich('noAccount', { link: (text) => <Link href="/create">{text}</Link> })}</p>
     </main>
   );
 }

@@ -1,22 +1,24 @@
+import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '../lib/staff-session.ts';
 import { SearchForm } from './search-form.tsx';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Find an Account · Support' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('support.home'))('title') };
+}
 
 // Find an account by Apple ID. The search is recorded in the account's security activity.
 export default async function SupportHomePage() {
   await requireStaff();
+  const t = await getTranslations('support.home');
   return (
     <main className="narrow">
-      <h1>Find an Account</h1>
-      <p className="lead">Look up an account by its Apple ID. You can view its security settings; you can&apos;t change them.</p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <div className="panel">
-        <SearchForm />
+        <SearchForm text={{ form: t('form'), appleId: t('appleId'), find: t('find'), finding: t('finding') }} />
       </div>
-      <p className="small muted">
-        Every search and every view is recorded in the account&apos;s Recent Security Activity, with your name, and the holder sees it.
-      </p>
+      <p className="small muted">{t('recorded')}</p>
     </main>
   );
 }

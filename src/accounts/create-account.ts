@@ -35,6 +35,7 @@ import { isRegionCode } from '../eligibility/regions.ts';
 import { recordSecurityEvent, type RequestContext } from '../security-events/record.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { welcomeEmail } from '../mail/templates.ts';
+import { emailReader } from '../mail/recipients.ts';
 import { createSession } from '../sessions/sessions.ts';
 
 /** The fields in the order the Create Account form shows them (parseForm lists errors in this order). */
@@ -133,7 +134,18 @@ export async function insertAccount(
   await recordSecurityEvent(tx, { accountId: account.id, kind: 'account-created', at: now }, ctx);
   await enqueueEmail(
     tx,
-    { kind: 'welcome', accountId: account.id, to: a.appleId, ...welcomeEmail({ name: a.name, appleId: a.appleId, appUrl: deps.appUrl }) },
+    {
+      kind: 'welcome',
+      accountId: account.id,
+      to: a.appleId,
+      // A new account has chosen no language yet: the one of the browser that opened the link.
+      ...welcomeEmail({
+        name: a.name,
+        appleId: a.appleId,
+        appUrl: deps.appUrl,
+        ...emailReader({ timeZone: null, language: null, browserLanguage: ctx.browserLanguage ?? null }),
+      }),
+    },
     deps.clock,
   );
   return account;

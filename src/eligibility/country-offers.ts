@@ -13,9 +13,13 @@ import { lockAccountRow } from '../db/row-locks.ts';
 import { fixedClock, type Clock } from '../clock.ts';
 import { cancelScheduledEmails, scheduleEmail } from '../mail/scheduled.ts';
 import { countryOfferedEmail } from '../mail/templates.ts';
+import { emailReader } from '../mail/recipients.ts';
 import { regionName } from './regions.ts';
 import { failure, type Result } from '../result.ts';
 import { ELIGIBILITY_ERRORS } from './errors.ts';
+
+/** The account's columns emailReader writes from. */
+const READER_FIELDS = { timeZone: true, language: true, browserLanguage: true } as const;
 
 type CountryOfferResult = Result<{ countryCode: string; availableFrom: Date | null }, 'COUNTRY_OFFERED' | 'TWO_STEP_ALREADY_ON'>;
 
@@ -25,10 +29,11 @@ export const countryOfferedKind = (countryCode: string) => `country-offered:${co
 async function queueFor(
   tx: DbTx,
   deps: { clock: Clock; appUrl: string },
-  account: { id: string; name: string; appleId: string },
+  account: { id: string; name: string; appleId: string; timeZone: string | null; language: string | null; browserLanguage: string | null },
   countryCode: string,
   availableFrom: Date,
 ): Promise<void> {
+  const reader = emailReader(account);
   await scheduleEmail(
     tx,
     {
@@ -38,8 +43,9 @@ async function queueFor(
       ...countryOfferedEmail({
         name: account.name,
         appleId: account.appleId,
-        country: regionName(countryCode) ?? countryCode,
+        country: regionName(countryCode, reader.language) ?? countryCode,
         appUrl: deps.appUrl,
+        ...reader,
       }),
     },
     availableFrom,
@@ -61,7 +67,7 @@ export async function requestCountryOfferEmail(
     await lockAccountRow(tx, accountId, now);
     const account = await tx.account.findUniqueOrThrow({
       where: { id: accountId },
-      select: { id: true, name: true, appleId: true, countryCode: true, twoStepEnabledAt: true },
+      select: { id: true, name: true, appleId: true, countryCode: true, twoStepEnabledAt: true, ...READER_FIELDS },
     });
     if (account.twoStepEnabledAt) return failure(ELIGIBILITY_ERRORS, 'TWO_STEP_ALREADY_ON');
     const country = await tx.countryAvailability.findUnique({ where: { countryCode: account.countryCode } });
@@ -96,7 +102,7 @@ export async function queueCountryOfferEmails(
   await cancelScheduledEmails(tx, { kinds: [countryOfferedKind(countryCode)] }, clock);
   const requests = await tx.countryOfferRequest.findMany({
     where: { countryCode, account: { countryCode, twoStepEnabledAt: null } },
-    select: { account: { select: { id: true, name: true, appleId: true } } },
+    select: { account: { select: { id: true, name: true, appleId: true, ...READER_FIELDS } } },
   });
   for (const r of requests) await queueFor(tx, { clock, appUrl: deps.appUrl }, r.account, countryCode, availableFrom);
   return requests.length;

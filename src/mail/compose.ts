@@ -8,7 +8,9 @@
 // links: lang, a title, an h1 (the subject), paragraphs, lists and links. No image, no script, no
 // stylesheet, no remote resource of any kind: style attributes only, which a mail client's CSP
 // keeps. Everything inserted is HTML-escaped.
-import { CONTACT_SUPPORT_PATH, oneLine, type EmailContent } from './templates.ts';
+import { CONTACT_SUPPORT_PATH, type EmailContent } from './templates.ts';
+import { baseUrl, supportFooterLine } from './writing.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
 export interface ComposedEmail extends EmailContent {
   html: string;
@@ -17,15 +19,16 @@ export interface ComposedEmail extends EmailContent {
 /** A URL in a line of text: it runs to the next space (templates never follow a URL with punctuation). */
 export const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/g;
 
-/** The footer of every email: the contact page on a line of its own, so no punctuation joins the link. */
-export function supportFooter(appUrl: string): string[] {
-  return ['How to reach support:', `${oneLine(appUrl).replace(/\/+$/, '')}${CONTACT_SUPPORT_PATH}`];
+/** The footer of every email, in its language: the contact page on a line of its own, so no punctuation joins the link. */
+export function supportFooter(appUrl: string, language: Locale = DEFAULT_LOCALE): string[] {
+  return [supportFooterLine(language), `${baseUrl(appUrl)}${CONTACT_SUPPORT_PATH}`];
 }
 
-/** The template's content with the support footer, as a text part and an HTML part. */
+/** The template's content with the support footer in its language, as a text part and an HTML part. */
 export function composeEmail(content: EmailContent, appUrl: string): ComposedEmail {
-  const text = [content.text.replace(/\s+$/, ''), '', ...supportFooter(appUrl), ''].join('\n');
-  return { subject: content.subject, text, html: emailHtml(content.subject, text) };
+  const language = content.language ?? DEFAULT_LOCALE;
+  const text = [content.text.replace(/\s+$/, ''), '', ...supportFooter(appUrl, language), ''].join('\n');
+  return { subject: content.subject, text, language, html: emailHtml(content.subject, text, language) };
 }
 
 export function escapeHtml(s: string): string {
@@ -47,8 +50,8 @@ function lineHtml(line: string): string {
 
 const LIST_ITEM = /^\s+-\s+/;
 
-/** A line that ends a sentence (or introduces what follows, like a link) keeps its break. */
-const ENDS_SENTENCE = /[.!?:]$/;
+/** A line that ends a sentence (or introduces what follows, like a link) keeps its break; Japanese ends them with full-width marks. */
+const ENDS_SENTENCE = /[.!?:。！？：]$/;
 
 /**
  * A paragraph's lines in HTML: the text part wraps sentences across lines, which a narrow screen
@@ -69,9 +72,10 @@ const STYLE = {
 
 /**
  * The HTML rendering of a text part: blank lines part paragraphs, a line ending a sentence within
- * one is kept as a line break, indented "- " lines are list items. The subject is the title and the heading.
+ * one is kept as a line break, indented "- " lines are list items. The subject is the title and the heading;
+ * `language` is the page's lang.
  */
-export function emailHtml(subject: string, text: string): string {
+export function emailHtml(subject: string, text: string, language: Locale = DEFAULT_LOCALE): string {
   const blocks: string[] = [];
   for (const paragraph of text.trim().split(/\n\s*\n/)) {
     let lines: string[] = [];
@@ -96,7 +100,7 @@ export function emailHtml(subject: string, text: string): string {
   const title = escapeHtml(subject);
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(language)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -95,12 +95,12 @@ export async function deliverDueEmails(
 
     const row = await db.emailOutbox.findUnique({
       where: { id },
-      select: { toAddress: true, subject: true, textBody: true, attempts: true, kind: true },
+      select: { toAddress: true, subject: true, textBody: true, language: true, attempts: true, kind: true },
     });
     if (!row) continue;
 
     try {
-      await mailer.send({ to: row.toAddress, subject: row.subject, text: row.textBody });
+      await mailer.send({ to: row.toAddress, subject: row.subject, text: row.textBody, language: row.language });
     } catch (err) {
       const attempts = row.attempts + 1;
       const failedAt = clock.now();

@@ -9,6 +9,7 @@
 import type { DbTx } from '../db/client.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { newRowId } from '../db/row-id.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
 export interface OutgoingEmail {
   /** What the email is about (e.g. 'welcome'), for operators reading the outbox. */
@@ -18,6 +19,8 @@ export interface OutgoingEmail {
   subject: string;
   /** Plain text. Never put a password, code or key in an email. */
   text: string;
+  /** The language the text is in (the template's reader's): the footer is added in it at send time. Absent: English. */
+  language?: Locale;
 }
 
 /** Distinct recipients, compared case-insensitively; the first spelling seen is kept. */
@@ -57,6 +60,7 @@ export async function enqueueEmail(tx: DbTx, email: OutgoingEmail, clock: Clock 
       toAddress,
       subject: email.subject,
       textBody: email.text,
+      language: email.language ?? DEFAULT_LOCALE,
       createdAt: now,
       nextAttemptAt: due,
     })),
@@ -79,13 +83,15 @@ export async function enqueueEmailIfAccount(
   const recipients = distinctRecipients(email.to);
   if (recipients.length > slots) throw new Error('enqueueEmailIfAccount: more recipients than slots');
   const now = clock.now();
+  const language = email.language ?? DEFAULT_LOCALE;
   for (let slot = 0; slot < slots; slot++) {
     const to = recipients[slot] ?? '';
     // An empty slot names no account (ids are never empty): its statement writes nothing.
     const accountId = to ? email.accountId : '';
     // Raw SQL (src/db/raw.ts): an INSERT ... SELECT has no model query; the id is ours (newRowId).
     await tx.$executeRaw`
-      INSERT INTO "EmailOutbox" ("id", "kind", "accountId", "toAddress", "subject", "textBody", "createdAt", "nextAttemptAt")
-      SELECT ${newRowId()}, ${email.kind}, "id", ${to}, ${email.subject}, ${email.text}, ${now}, ${now} FROM "Account" WHERE "id" = ${accountId}`;
+      INSERT INTO "EmailOutbox" ("id", "kind", "accountId", "toAddress", "subject", "textBody", "language", "createdAt", "nextAttemptAt")
+      SELECT ${newRowId()}, ${email.kind}, "id", ${to}, ${email.subject}, ${email.text}, ${language}, ${now}, ${now}
+      FROM "Account" WHERE "id" = ${accountId}`;
   }
 }

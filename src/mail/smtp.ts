@@ -2,10 +2,14 @@
 // handlers enqueue (outbox.ts) instead of sending.
 import { createTransport } from 'nodemailer';
 import { composeEmail } from './compose.ts';
+import { DEFAULT_LOCALE, offeredLocale } from '../i18n/locales.ts';
 
-/** Takes an email as a template made it (the outbox row); what goes out is composed from it. */
+/**
+ * Takes an email as a template made it (the outbox row); what goes out is composed from it, its
+ * footer in `language` (the row's: null or unknown, English).
+ */
 export interface MailSender {
-  send(m: { to: string; subject: string; text: string }): Promise<void>;
+  send(m: { to: string; subject: string; text: string; language?: string | null }): Promise<void>;
 }
 
 /** Short timeouts so that a dead or hung SMTP server fails fast; the outbox retries later. */
@@ -27,7 +31,7 @@ export function createSmtpMailer(smtpUrl: string, from: string, appUrl: string):
   });
   return {
     async send(m) {
-      const mail = composeEmail({ subject: m.subject, text: m.text }, appUrl);
+      const mail = composeEmail({ subject: m.subject, text: m.text, language: offeredLocale(m.language) ?? DEFAULT_LOCALE }, appUrl);
       await transport.sendMail({ from, to: m.to, subject: mail.subject, text: mail.text, html: mail.html });
     },
   };

@@ -1,68 +1,52 @@
-// Email templates: small pure functions from facts to { subject, text }. The text is the one source
-// of an email: compose.ts adds the support footer and renders the HTML part from it. A URL stands on
-// a line of its own or is followed by a space, never by punctuation a mail client would take into
-// the link (compose.test.ts checks every template).
+// Email templates: small pure functions from facts to { subject, text, language }. The text is the
+// one source of an email: compose.ts adds the support footer and renders the HTML part from it. A
+// URL stands on a line of its own or is followed by a space, never by punctuation a mail client
+// would take into the link (compose.test.ts checks every template).
 // An email must NEVER contain a password, a verification code or a recovery key: email is not a
 // secure channel, and users must learn that Two-Step never sends those by email.
+//
+// Every sentence is the `emails` catalogue's (messages/<locale>/emails.json), in the reader's
+// language, one key per sentence or paragraph, its facts as arguments (dates in the reader's zone,
+// named; counts as ICU plurals). What the holder typed (names, labels) and addresses stay as given.
 
-import { formatDateTime, type TimeZone } from '../format.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { durationAdjective } from '../clock.ts';
-import { changeName } from '../security-events/change-names.ts';
+import type { SignificantChangeKind } from '../security-events/record.ts';
+import { baseUrl, emailWriter, oneLine, SIGN_OFF, type Zoned } from './writing.ts';
 
-/**
- * Who reads an email: every template that writes a date or time takes the account's zone, and the
- * time is written in it, named (src/format.ts; null, none known: UTC, said as "UTC"); every email
- * is written in the account's language (src/accounts/email-language.ts).
- */
-export interface Zoned {
-  timeZone: TimeZone;
-  language: Locale;
-}
+export { oneLine, type Zoned } from './writing.ts';
 
 export interface EmailContent {
   subject: string;
   text: string;
+  /** The language it is written in: the support footer is added in the same one. Absent: English. */
+  language?: Locale;
 }
 
-/** One line of user-supplied text: control characters and line breaks become spaces. */
-export function oneLine(s: string): string {
-  return s
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** The closing lines of an email about a change: who to tell if it was not the holder, and the sign-off. */
+const closing = (w: { notYou: () => string }) => ['', w.notYou(), '', SIGN_OFF, ''];
+/** The sign-off alone. */
+const SIGNED = ['', SIGN_OFF, ''];
 
-export function welcomeEmail(p: { name: string; appleId: string; appUrl: string }): EmailContent {
-  const name = oneLine(p.name) || 'there';
-  const appleId = oneLine(p.appleId);
-  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+export function welcomeEmail(p: { name: string; appleId: string; appUrl: string } & Zoned): EmailContent {
+  const w = emailWriter(p);
   return {
-    subject: 'Welcome to your new Apple ID',
+    subject: w.t('welcome.subject'),
     text: [
-      `Dear ${name},`,
+      w.greeting(p.name),
       '',
-      `Your Apple ID, ${appleId}, has been created.`,
+      w.t('welcome.created', { appleId: oneLine(p.appleId) }),
       '',
-      'To keep your account secure, turn on two-step verification and manage your trusted devices at:',
-      `${appUrl}/account/security`,
+      w.t('welcome.secure'),
+      `${baseUrl(p.appUrl)}/account/security`,
       '',
-      'We will never ask for your password, a verification code or your Recovery Key by email.',
-      'If you did not create this Apple ID, please contact support.',
-      '',
-      'Two-Step',
-      '',
+      w.t('welcome.neverAsk'),
+      w.t('welcome.notYou'),
+      ...SIGNED,
     ].join('\n'),
+    language: w.language,
   };
 }
-
-const SIGNATURE = [
-  '',
-  'If you did not make this change, someone else may be using your account: contact support at once.',
-  '',
-  'Two-Step',
-  '',
-];
 
 /** Where "contact support" leads (app/contact-support). */
 export const CONTACT_SUPPORT_PATH = '/contact-support';
@@ -70,34 +54,45 @@ export const CONTACT_SUPPORT_PATH = '/contact-support';
 export const SUPPORT_ADDRESS = 'support@two-step.localhost';
 
 /** Asked for on the page ("Email me when..."), sent when the operator's date for the country arrives. */
-export function countryOfferedEmail(p: { name: string; appleId: string; country: string; appUrl: string }): EmailContent {
+export function countryOfferedEmail(p: { name: string; appleId: string; country: string; appUrl: string } & Zoned): EmailContent {
+  const w = emailWriter(p);
   const country = oneLine(p.country);
   return {
-    subject: `Two-step verification is now offered in ${country}`,
+    subject: w.t('countryOffered.subject', { country }),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `You asked us to tell you: two-step verification is now offered in ${country}, the country or region of the Apple ID ${oneLine(p.appleId)}.`,
-      'Your Password and Security page says when you can set it up:',
-      `${oneLine(p.appUrl).replace(/\/+$/, '')}/account/security`,
-      '',
-      'Two-Step',
-      '',
+      w.t('countryOffered.offered', { country, appleId: oneLine(p.appleId) }),
+      w.t('countryOffered.when'),
+      `${baseUrl(p.appUrl)}/account/security`,
+      ...SIGNED,
     ].join('\n'),
+    language: w.language,
   };
 }
 
+/** Each significant change's sentences in the catalogue (accountChanged.<key>.subject and .text). */
+const CHANGE_KEYS: Record<SignificantChangeKind, string> = {
+  'password-changed': 'passwordChanged',
+  'password-reset': 'passwordReset',
+  'security-questions-changed': 'securityQuestionsChanged',
+  'rescue-email-changed': 'rescueEmailChanged',
+  'birth-date-changed': 'birthDateChanged',
+};
+
 /** A security change to the account, to every address on file. Names the change, never the new value of a secret. */
 export function accountChangedEmail(p: { name: string; appleId: string; change: string; at: Date } & Zoned): EmailContent {
-  const what = changeName(p.change) ?? 'your account was changed';
+  const w = emailWriter(p);
+  const key = Object.hasOwn(CHANGE_KEYS, p.change) ? CHANGE_KEYS[p.change as SignificantChangeKind] : 'other';
   return {
-    subject: `${what.charAt(0).toUpperCase()}${what.slice(1)}`,
+    subject: w.t(`accountChanged.${key}.subject`),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, ${what} for the Apple ID ${oneLine(p.appleId)}.`,
-      ...SIGNATURE,
+      w.t(`accountChanged.${key}.text`, { at: { dateTime: p.at }, appleId: oneLine(p.appleId) }),
+      ...closing(w),
     ].join('\n'),
+    language: w.language,
   };
 }
 
@@ -116,39 +111,39 @@ export function appUsedFromNewBrowserEmail(
     appUrl: string;
   } & Zoned,
 ): EmailContent {
+  const w = emailWriter(p);
   const app = oneLine(p.app);
-  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
   return {
-    subject: `Your Apple ID was used to sign in to ${app}`,
+    subject: w.t('appUsed.subject', { app }),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, your Apple ID ${oneLine(p.appleId)} was used to sign in to ${app} from a browser it had not been used from before (${oneLine(p.browser)}).`,
+      w.t('appUsed.used', { at: { dateTime: p.at }, appleId: oneLine(p.appleId), app, browser: oneLine(p.browser) }),
       '',
-      `If this was you, there is nothing to do. If it was not, change your password now: that signs ${app} and every other app out everywhere. You can also stop ${app} from using your Apple ID under "Apps using your Apple ID" at:`,
-      `${appUrl}/account/security`,
-      ...SIGNATURE.slice(2),
+      w.t('appUsed.whatToDo', { app }),
+      `${baseUrl(p.appUrl)}/account/security`,
+      ...SIGNED,
     ].join('\n'),
+    language: w.language,
   };
 }
 
 /** The password-reset link (two-step off). The link is single use and valid for an hour; it still asks two security questions. */
 export function passwordResetLinkEmail(p: { name: string; appleId: string; link: string; expiresAt: Date } & Zoned): EmailContent {
+  const w = emailWriter(p);
   return {
-    subject: 'Reset your password',
+    subject: w.t('resetLink.subject'),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `Someone asked to reset the password of the Apple ID ${oneLine(p.appleId)}. To choose a new password, open this link`,
-      `before ${formatDateTime(p.expiresAt, 'en-US', p.timeZone)} and answer two of your security questions:`,
+      w.t('resetLink.asked', { appleId: oneLine(p.appleId), expiresAt: { dateTime: p.expiresAt } }),
       '',
       oneLine(p.link),
       '',
-      'The link works once. If you did not ask for this, ignore this email: your password stays as it is.',
-      '',
-      'Two-Step',
-      '',
+      w.t('resetLink.once'),
+      ...SIGNED,
     ].join('\n'),
+    language: w.language,
   };
 }
 
@@ -168,19 +163,22 @@ export function trustedDeviceEmail(
     at: Date;
   } & Zoned,
 ): EmailContent {
-  const device = oneLine(p.device);
+  const w = emailWriter(p);
+  const facts = { at: { dateTime: p.at }, device: oneLine(p.device), appleId: oneLine(p.appleId) };
   return {
-    subject: p.added ? 'A trusted device was added to your Apple ID' : 'A trusted device was removed from your Apple ID',
+    subject: w.t(p.added ? 'trustedDevice.addedSubject' : 'trustedDevice.removedSubject'),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      p.added
-        ? `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, ${device} was verified as a trusted device for the Apple ID ${oneLine(p.appleId)}. ${oneLine(p.uses)}`
-        : `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, ${device} was removed from the trusted devices of the Apple ID ${oneLine(p.appleId)}. It can no longer be used to verify your identity.`,
-      ...SIGNATURE,
+      p.added ? w.t('trustedDevice.added', { ...facts, uses: oneLine(p.uses) }) : w.t('trustedDevice.removed', facts),
+      ...closing(w),
     ].join('\n'),
+    language: w.language,
   };
 }
+
+/** How much of a browser's name an email quotes. */
+const BROWSER_TEXT_MAX = 200;
 
 /**
  * (ours, OWASP Multifactor Authentication cheat sheet: notify the user of failed MFA attempts) Too
@@ -196,29 +194,33 @@ export function wrongCodesAlertEmail(
     sources: Array<{ clientAddress: string | null; userAgent: string | null; attempts: number; lastAt: Date }>;
   } & Zoned,
 ): EmailContent {
+  const w = emailWriter(p);
   const sources = p.sources.map((s) => {
-    const address = oneLine(s.clientAddress ?? '') || 'an unknown address';
+    const address = oneLine(s.clientAddress ?? '') || w.t('wrongCodes.unknownAddress');
     const browserText = oneLine(s.userAgent ?? '');
-    const browser = browserText ? (browserText.length > 200 ? `${browserText.slice(0, 200)}…` : browserText) : 'an unknown browser';
-    return `  - from ${address}, browser ${browser}: ${s.attempts} wrong code${s.attempts === 1 ? '' : 's'}, the last on ${formatDateTime(s.lastAt, 'en-US', p.timeZone)}`;
+    const browser = browserText
+      ? browserText.length > BROWSER_TEXT_MAX
+        ? `${browserText.slice(0, BROWSER_TEXT_MAX)}…`
+        : browserText
+      : w.t('wrongCodes.unknownBrowser');
+    return `  - ${w.t('wrongCodes.source', { address, browser, attempts: s.attempts, lastAt: { dateTime: s.lastAt } })}`;
   });
   return {
-    subject: 'Wrong verification codes were entered for your Apple ID',
+    subject: w.t('wrongCodes.subject'),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `By ${formatDateTime(p.at, 'en-US', p.timeZone)}, ${p.wrongCodes} wrong verification codes in a row had been entered for the Apple ID ${oneLine(p.appleId)}.`,
-      'For your security, sending and checking verification codes for this Apple ID is paused for a while, longer after each further wrong code.',
+      w.t('wrongCodes.entered', { at: { dateTime: p.at }, wrongCodes: p.wrongCodes, appleId: oneLine(p.appleId) }),
+      w.t('wrongCodes.paused'),
       '',
-      'The wrong codes were entered',
+      w.t('wrongCodes.sourcesIntro'),
       ...sources,
       '',
-      'If this was you, wait a moment and ask for a new code. If it was not, someone may know your password: change it at once.',
-      'We will never ask you for a verification code by email or phone.',
-      '',
-      'Two-Step',
-      '',
+      w.t('wrongCodes.ifYou'),
+      w.t('wrongCodes.neverAsk'),
+      ...SIGNED,
     ].join('\n'),
+    language: w.language,
   };
 }
 
@@ -237,23 +239,17 @@ export function appPasswordEmail(
     count?: number;
   } & Zoned,
 ): EmailContent {
-  const label = oneLine(p.label);
-  const when = `On ${formatDateTime(p.at, 'en-US', p.timeZone)}`;
-  const appleId = oneLine(p.appleId);
+  const w = emailWriter(p);
+  const facts = { at: { dateTime: p.at }, appleId: oneLine(p.appleId) };
+  const which = p.count !== undefined ? 'allRevoked' : p.created ? 'created' : 'revoked';
   const line =
     p.count !== undefined
-      ? `${when}, all ${p.count} app-specific password${p.count === 1 ? '' : 's'} of the Apple ID ${appleId} were revoked. Apps that used them can no longer sign in until you give them a new one.`
-      : p.created
-        ? `${when}, an app-specific password labelled “${label}” was created for the Apple ID ${appleId}. An app can now sign in with it without a verification code.`
-        : `${when}, the app-specific password labelled “${label}” of the Apple ID ${appleId} was revoked. Apps that used it can no longer sign in with it.`;
+      ? w.t('appPassword.allRevoked', { ...facts, count: p.count })
+      : w.t(`appPassword.${which}`, { ...facts, label: oneLine(p.label) });
   return {
-    subject:
-      p.count !== undefined
-        ? 'All app-specific passwords of your Apple ID were revoked'
-        : p.created
-          ? 'An app-specific password was created for your Apple ID'
-          : 'An app-specific password of your Apple ID was revoked',
-    text: [`Dear ${oneLine(p.name) || 'there'},`, '', line, ...SIGNATURE].join('\n'),
+    subject: w.t(`appPassword.${which}Subject`),
+    text: [w.greeting(p.name), '', line, ...closing(w)].join('\n'),
+    language: w.language,
   };
 }
 
@@ -262,40 +258,43 @@ export function appPasswordEmail(
  * sent"), to every address on file. Restates what the holder accepted; never the Recovery Key.
  */
 export function twoStepOnEmail(p: { name: string; appleId: string; at: Date; appUrl: string } & Zoned): EmailContent {
-  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+  const w = emailWriter(p);
   return {
-    subject: 'Two-step verification is now on for your Apple ID',
+    subject: w.t('twoStepOn.subject'),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, two-step verification was turned on for the Apple ID ${oneLine(p.appleId)}.`,
-      'From now on, signing in needs your password and a verification code sent to one of your trusted devices.',
-      'Your security questions were deleted: you no longer need them. Every other browser signed in to your account was signed out.',
+      w.t('twoStepOn.turnedOn', { at: { dateTime: p.at }, appleId: oneLine(p.appleId) }),
+      w.t('twoStepOn.fromNow'),
+      w.t('twoStepOn.questionsDeleted'),
       '',
-      'Remember:',
-      '  - Support cannot reset your password for you.',
-      '  - You are responsible for your password, your trusted devices and your Recovery Key.',
-      '  - If you lose two of these three at the same time, you could be locked out of your Apple ID for good.',
+      w.t('twoStepOn.remember'),
+      `  - ${w.t('twoStepOn.noReset')}`,
+      `  - ${w.t('twoStepOn.responsible')}`,
+      `  - ${w.t('twoStepOn.lockedOut')}`,
       '',
-      'Keep your printed Recovery Key in a secure place. We will never send it by email or ask you for it.',
-      'You can manage your trusted devices at:',
-      `${appUrl}/account/security`,
-      ...SIGNATURE,
+      w.t('twoStepOn.keepKey'),
+      w.t('twoStepOn.manage'),
+      `${baseUrl(p.appUrl)}/account/security`,
+      ...closing(w),
     ].join('\n'),
+    language: w.language,
   };
 }
 
 /** The Recovery Key was replaced (Replace Lost Key), to every address on file. Never the key. */
 export function recoveryKeyReplacedEmail(p: { name: string; appleId: string; at: Date } & Zoned): EmailContent {
+  const w = emailWriter(p);
   return {
-    subject: 'The Recovery Key of your Apple ID was replaced',
+    subject: w.t('recoveryKeyReplaced.subject'),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, a new Recovery Key was created for the Apple ID ${oneLine(p.appleId)}. The previous key no longer works.`,
-      'Keep the new key, printed, in a secure place. We will never send it by email or ask you for it.',
-      ...SIGNATURE,
+      w.t('recoveryKeyReplaced.replaced', { at: { dateTime: p.at }, appleId: oneLine(p.appleId) }),
+      w.t('recoveryKeyReplaced.keep'),
+      ...closing(w),
     ].join('\n'),
+    language: w.language,
   };
 }
 
@@ -304,20 +303,23 @@ export function recoveryKeyReplacedEmail(p: { name: string; appleId: string; at:
 export function twoStepOffEmail(
   p: { name: string; appleId: string; at: Date; appUrl: string; waitingPeriodMs: number } & Zoned,
 ): EmailContent {
-  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+  const w = emailWriter(p);
+  // English puts a length before its noun as one hyphenated word ("a 3-day waiting period"); the
+  // other languages say the length itself ("une période d'attente de 3 jours").
+  const period = p.language === 'en' ? durationAdjective(p.waitingPeriodMs) : { duration: p.waitingPeriodMs };
   return {
-    subject: 'Two-step verification is now off for your Apple ID',
+    subject: w.t('twoStepOff.subject'),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, two-step verification was turned off for the Apple ID ${oneLine(p.appleId)}.`,
-      'Signing in now needs only your password. Your Recovery Key, app-specific passwords and trusted devices were deleted,',
-      'new security questions were set, and every other browser signed in to your account was signed out.',
+      w.t('twoStepOff.turnedOff', { at: { dateTime: p.at }, appleId: oneLine(p.appleId) }),
+      w.t('twoStepOff.deleted'),
       '',
-      `Because the security questions changed, turning two-step verification on again starts with a ${durationAdjective(p.waitingPeriodMs)} waiting period. See:`,
-      `${appUrl}/account/security`,
-      ...SIGNATURE,
+      w.t('twoStepOff.waiting', { period }),
+      `${baseUrl(p.appUrl)}/account/security`,
+      ...closing(w),
     ].join('\n'),
+    language: w.language,
   };
 }
 
@@ -326,22 +328,21 @@ export function twoStepOffEmail(
  * only with the Recovery Key and a trusted device (docs/rules.md#emails). The email says where to
  * do that.
  */
-export function resetWithRecoveryKeyEmail(p: { name: string; appleId: string; appUrl: string }): EmailContent {
-  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+export function resetWithRecoveryKeyEmail(p: { name: string; appleId: string; appUrl: string } & Zoned): EmailContent {
+  const w = emailWriter(p);
   return {
-    subject: 'Resetting the password of your Apple ID',
+    subject: w.t('resetWithRecoveryKey.subject'),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `Someone asked to reset the password of the Apple ID ${oneLine(p.appleId)}.`,
-      'Two-step verification is on for this account, so no reset link is sent: the password can be reset only with your Recovery Key and one of your trusted devices, at:',
-      `${appUrl}/reset/recovery-key`,
+      w.t('resetWithRecoveryKey.asked', { appleId: oneLine(p.appleId) }),
+      w.t('resetWithRecoveryKey.noLink'),
+      `${baseUrl(p.appUrl)}/reset/recovery-key`,
       '',
-      'Support cannot reset it for you. If you did not ask, you can ignore this email: nothing was changed.',
-      '',
-      'Two-Step',
-      '',
+      w.t('resetWithRecoveryKey.noSupport'),
+      ...SIGNED,
     ].join('\n'),
+    language: w.language,
   };
 }
 
@@ -350,27 +351,26 @@ export function resetWithRecoveryKeyEmail(p: { name: string; appleId: string; ap
  * only secret in it is the link's token; no password, code or key.
  */
 export function activateAccountEmail(p: { appleId: string; link: string; expiresAt: Date } & Zoned): EmailContent {
+  const w = emailWriter(p);
   return {
-    subject: 'Activate your new Apple ID',
+    subject: w.t('activateAccount.subject'),
     text: [
       // Whoever filled in the form chose the name: it is not put in an email to this address, which
       // may belong to someone else (a stranger's words, in a message from us, to them). Almost
       // always it is the person who just filled in the form, so it is written to them, and the
       // line for anyone else comes last.
-      'Hello,',
+      w.t('activateAccount.hello'),
       '',
-      `You asked to create an Apple ID with this email address, ${oneLine(p.appleId)}. To activate it, open this link`,
-      `before ${formatDateTime(p.expiresAt, 'en-US', p.timeZone)} and choose Activate my Apple ID:`,
+      w.t('activateAccount.asked', { appleId: oneLine(p.appleId), expiresAt: { dateTime: p.expiresAt } }),
       '',
       oneLine(p.link),
       '',
-      'Until then the Apple ID does not exist and nobody can sign in with it. The link works once.',
+      w.t('activateAccount.until'),
       '',
-      'If you did not ask for this, ignore this email: no Apple ID will be created.',
-      '',
-      'Two-Step',
-      '',
+      w.t('activateAccount.notAsked'),
+      ...SIGNED,
     ].join('\n'),
+    language: w.language,
   };
 }
 
@@ -379,24 +379,24 @@ export function activateAccountEmail(p: { appleId: string; link: string; expires
  * nothing changed; what to do if it was the holder, and that nothing is needed if it was not.
  */
 export function accountExistsEmail(p: { name: string; appleId: string; at: Date; appUrl: string } & Zoned): EmailContent {
-  const appUrl = oneLine(p.appUrl).replace(/\/+$/, '');
+  const w = emailWriter(p);
+  const appUrl = baseUrl(p.appUrl);
   return {
-    subject: 'Someone tried to create an Apple ID with your email address',
+    subject: w.t('accountExists.subject'),
     text: [
-      `Dear ${oneLine(p.name) || 'there'},`,
+      w.greeting(p.name),
       '',
-      `On ${formatDateTime(p.at, 'en-US', p.timeZone)}, someone tried to create a new Apple ID with ${oneLine(p.appleId)}, which is already your Apple ID.`,
-      'No new Apple ID was created and nothing on your account changed.',
+      w.t('accountExists.tried', { at: { dateTime: p.at }, appleId: oneLine(p.appleId) }),
+      w.t('accountExists.nothing'),
       '',
-      'If it was you, you already have an Apple ID. Sign in at:',
+      w.t('accountExists.signIn'),
       `${appUrl}/sign-in`,
-      'Or, if you forgot your password, reset it at:',
+      w.t('accountExists.forgot'),
       `${appUrl}/forgot`,
       '',
-      'If it was not you, you need not do anything.',
-      '',
-      'Two-Step',
-      '',
+      w.t('accountExists.notYou'),
+      ...SIGNED,
     ].join('\n'),
+    language: w.language,
   };
 }

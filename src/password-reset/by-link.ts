@@ -157,7 +157,7 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: unkno
   const email = holder.twoStepEnabledAt
     ? {
         kind: 'password-reset-recovery-key',
-        ...resetWithRecoveryKeyEmail({ name: holder.name, appleId: holder.appleId, appUrl: deps.appUrl }),
+        ...resetWithRecoveryKeyEmail({ name: holder.name, appleId: holder.appleId, appUrl: deps.appUrl, ...emailReader(holder) }),
       }
     : {
         kind: 'password-reset-link',

@@ -67,6 +67,8 @@ export interface DetailsView {
   appleId: string;
   name: string;
   country: string;
+  /** ISO 3166-1 alpha-2: the console names it in the staff member's language. */
+  countryCode: string;
   createdAt: Date;
   twoStepSince: Date | null;
   /** Kind, label (numbers masked, names as the holder gave them) and dates only: never a secret, credential id, public key or counter. */
@@ -131,6 +133,7 @@ export async function viewAccount(deps: ConsoleDeps, session: ConsoleSession, ct
     appleId: account.appleId,
     name: account.name,
     country: regionName(account.countryCode) ?? account.countryCode,
+    countryCode: account.countryCode,
     createdAt: account.createdAt,
     twoStepSince: account.twoStepEnabledAt,
     // deviceLabel (via listDevices) masks phone numbers to their last two digits; listDevices reads

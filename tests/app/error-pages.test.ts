@@ -5,11 +5,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { NextIntlClientProvider } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
+import { messagesFor } from '../../src/i18n/catalogue.ts';
 import ErrorPage from '../../app/error.tsx';
 import GlobalError from '../../app/global-error.tsx';
 import NotFound from '../../app/not-found.tsx';
 import { APP } from '../support-console/app-harness.ts';
+
+// The pages read their sentences as in a request whose language is English: the server pages
+// through next-intl's getTranslations, the client ones from the layout's provider.
+vi.mock('next-intl/server', () => ({
+  getTranslations: async (namespace: string) => createTranslator({ locale: 'en-US', messages: messagesFor('en'), namespace }),
+}));
+const inEnglish = (element: ReturnType<typeof createElement>) =>
+  createElement(NextIntlClientProvider, { locale: 'en-US', timeZone: 'UTC', messages: messagesFor('en'), children: element });
 
 const SECRET =
   'PrismaClientKnownRequestError: invalid byte sequence for encoding "UTF8": 0x00 at /work/main/src/accounts/create-account.ts:42';
@@ -26,7 +37,7 @@ describe('error and not-found pages', () => {
   });
 
   it.each([
-    ['error.tsx', () => createElement(ErrorPage, { error: failure(), reset: () => undefined })],
+    ['error.tsx', () => inEnglish(createElement(ErrorPage, { error: failure(), reset: () => undefined }))],
     ['global-error.tsx', () => createElement(GlobalError, { error: failure(), reset: () => undefined })],
   ])('%s: a heading, a sentence, Try Again and a link back; no message, stack or name of the error', (_, element) => {
     const html = renderToStaticMarkup(element());
@@ -44,8 +55,8 @@ describe('error and not-found pages', () => {
     expect(html).toContain('<a class="brand" href="/">Two-Step</a>');
   });
 
-  it('not-found.tsx: a heading, a sentence and links back to the account and home', () => {
-    const html = renderToStaticMarkup(createElement(NotFound));
+  it('not-found.tsx: a heading, a sentence and links back to the account and home', async () => {
+    const html = renderToStaticMarkup(await NotFound());
     expect(html).toContain('<h1>Page not found</h1>');
     expect(html).toMatch(/href="\/account"[^>]*>Manage your account<\/a>/);
     expect(html).toMatch(/href="\/"[^>]*>Home<\/a>/);

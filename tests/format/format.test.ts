@@ -50,10 +50,16 @@ describe('formatDate: the day of an instant in the zone, the zone named', () => 
 });
 
 describe('zoneName', () => {
-  it('falls back to the zone city where the locale data has only an offset', () => {
-    // en-US has no name for Antarctica/Troll; the formatter would write "GMT+02:00" in July.
-    expect(zoneName(SUMMER, 'en-US', 'Antarctica/Troll')).toBe('Troll time');
+  it("falls back to the zone's generic name, in the locale's words, where the locale data has only an offset", () => {
+    // en-US has no name for Antarctica/Troll in July; the formatter would write "GMT+02:00".
+    expect(zoneName(SUMMER, 'en-US', 'Antarctica/Troll')).toBe('Troll Station Time');
+    expect(zoneName(SUMMER, 'fr', 'Antarctica/Troll')).toBe('heure : Troll');
     expect(formatDateTime(SUMMER, 'en-US', 'Antarctica/Troll')).not.toMatch(/GMT/);
+  });
+
+  it('names the zone in the language', () => {
+    expect(zoneName(SUMMER, 'de', 'America/Los_Angeles')).toBe('Nordamerikanische Westküsten-Sommerzeit');
+    expect(zoneName(SUMMER, 'ja', 'Asia/Tokyo')).toBe('日本標準時');
   });
 });
 

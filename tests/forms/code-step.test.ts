@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterAnswers, NO_ANSWERS, type Answers } from '../../app/components/code-step.tsx';
 import { msLeft, sentenceNow } from '../../app/components/send-wait.tsx';
+import { waitIn } from '../../src/i18n/durations.ts';
 import type { FormState } from '../../app/lib/form-state.ts';
 
 const EMPTY: FormState = {};
@@ -69,10 +70,29 @@ describe('the countdown of the wait', () => {
 
   it("says the server's sentence with the time left in place of the wait it was written with", () => {
     const sentence = 'Wait 26 seconds before asking for another code.';
-    expect(sentenceNow(sentence, 25_400, 25_400)).toBe(sentence);
-    expect(sentenceNow(sentence, 25_400, 24_400)).toBe('Wait 25 seconds before asking for another code.');
-    expect(sentenceNow(sentence, 25_400, 400)).toBe('Wait 1 second before asking for another code.');
+    expect(sentenceNow('en-US', sentence, 25_400, 25_400)).toBe(sentence);
+    expect(sentenceNow('en-US', sentence, 25_400, 24_400)).toBe('Wait 25 seconds before asking for another code.');
+    expect(sentenceNow('en-US', sentence, 25_400, 400)).toBe('Wait 1 second before asking for another code.');
     const paused = 'Too many wrong codes were entered. For your security, try again in 2 minutes.';
-    expect(sentenceNow(paused, 90_000, 50_000)).toBe('Too many wrong codes were entered. For your security, try again in 50 seconds.');
+    expect(sentenceNow('en-US', paused, 90_000, 50_000)).toBe(
+      'Too many wrong codes were entered. For your security, try again in 50 seconds.',
+    );
+  });
+
+  it('says the wait in the language of the page, as the server wrote it there', () => {
+    expect(waitIn('fr', 25_000)).toMatch(/^25\s+secondes$/);
+    expect(waitIn('fr', 1_000)).toMatch(/^1\s+seconde$/);
+    expect(waitIn('fr', 90_000)).toMatch(/^2\s+minutes$/);
+    expect(waitIn('ja', 25_000)).toMatch(/^25\s*秒$/);
+    expect(waitIn('ja', 90_000)).toMatch(/^2\s*分$/);
+    const french = `Attendez ${waitIn('fr', 26_000)} avant de demander un autre code.`;
+    expect(sentenceNow('fr', french, 25_400, 24_400)).toMatch(/^Attendez 25\s+secondes avant de demander un autre code\.$/);
+    expect(sentenceNow('fr', french, 25_400, 400)).toMatch(/^Attendez 1\s+seconde avant/);
+    const japanese = `別のコードを要求するまで${waitIn('ja', 26_000)}お待ちください。`;
+    expect(sentenceNow('ja', japanese, 25_400, 24_400)).toMatch(/^別のコードを要求するまで25\s*秒お待ちください。$/);
+    // English words in a French sentence are no French wait: the sentence stays as it came.
+    expect(sentenceNow('fr', 'Wait 26 seconds before asking for another code.', 25_400, 24_400)).toBe(
+      'Wait 26 seconds before asking for another code.',
+    );
   });
 });

@@ -3,12 +3,14 @@ import { accountExistsEmail, activateAccountEmail, countryOfferedEmail, welcomeE
 import { composeEmail } from '../../src/mail/compose.ts';
 import { setupWindowClosingEmail, waitingPeriodEndedEmail, waitingPeriodStartedEmail } from '../../src/eligibility/emails.ts';
 
+const ENGLISH = { timeZone: null, language: 'en' as const };
+
 describe('welcomeEmail', () => {
   const password = 'Correct-Horse-9-Battery';
 
   it('names the person and the Apple ID, links to the app, and holds no password', () => {
     // The password is in the caller's hands when the account is created; the template must not use it.
-    const input = { name: 'Jane Appleseed', appleId: 'jane@example.com', appUrl: 'https://two-step.test', password };
+    const input = { name: 'Jane Appleseed', appleId: 'jane@example.com', appUrl: 'https://two-step.test', password, ...ENGLISH };
     const mail = welcomeEmail(input);
     expect(mail.subject).not.toBe('');
     expect(mail.text).toContain('Jane Appleseed');
@@ -18,7 +20,12 @@ describe('welcomeEmail', () => {
   });
 
   it('keeps a name with line breaks on one line', () => {
-    const mail = welcomeEmail({ name: 'Jane\r\nBcc: evil@example.com', appleId: 'jane@example.com', appUrl: 'https://two-step.test' });
+    const mail = welcomeEmail({
+      name: 'Jane\r\nBcc: evil@example.com',
+      appleId: 'jane@example.com',
+      appUrl: 'https://two-step.test',
+      ...ENGLISH,
+    });
     expect(mail.text.split('\n')[0]).toBe('Dear Jane Bcc: evil@example.com,');
   });
 });

@@ -40,9 +40,10 @@ describe(`the session read (${TEST_ENGINE})`, () => {
       data: { codeVerifiedAt: at, secondStep: 'otp', questionPair: '1,2', securityPassSeenAt: at },
     });
     for (const twoStepEnabledAt of [null, at]) {
-      // The time zone null the first time, set the second.
+      // The time zone and the languages null the first time, set the second.
       const timeZone = twoStepEnabledAt ? 'America/Los_Angeles' : null;
-      await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt, timeZone } });
+      const [language, browserLanguage] = twoStepEnabledAt ? ['fr', 'ja'] : [null, null];
+      await t.db.account.update({ where: { id: accountId }, data: { twoStepEnabledAt, timeZone, language, browserLanguage } });
       const raw = await readSessionWithAccount(t.db, sessionIdOf(token));
       const s = await t.db.session.findUniqueOrThrow({ where: { id: sessionIdOf(token) } });
       const a = await t.db.account.findUniqueOrThrow({ where: { id: accountId } });
@@ -73,6 +74,8 @@ describe(`the session read (${TEST_ENGINE})`, () => {
           recoveryKeyCreatedAt: a.recoveryKeyCreatedAt,
           recoveryKeyConfirmedAt: null,
           timeZone,
+          language,
+          browserLanguage,
         },
       });
     }

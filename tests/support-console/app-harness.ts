@@ -6,6 +6,8 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STANDIN_TWILIO, TEST_SECRETS } from '../../dev/standins/local-env.ts';
+import { createTranslator } from 'use-intl/core';
+import { messagesFor } from '../../src/i18n/catalogue.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const APP = join(ROOT, 'app');
@@ -31,6 +33,13 @@ const headers = new Headers({ 'x-forwarded-for': '192.0.2.55', 'user-agent': 'Mo
 export const nextHeaders = { cookies: async () => store, headers: async () => headers };
 // Only reached after a change went through; outside a Next.js request the real one would throw.
 export const nextCache = { revalidatePath: () => undefined, revalidateTag: () => undefined };
+
+// next-intl's hooks for server components that are not async (the support console's tables), rendered
+// directly by a test: outside a Next.js request they find no request configuration, so a test mocks
+// 'next-intl' with these, in English (the sentences tests read). Its server functions are
+// tests/harness/next-intl-server.ts's.
+const english = (namespace?: string) => createTranslator({ locale: 'en-US', messages: messagesFor('en'), namespace });
+export const nextIntl = { useTranslations: english, useLocale: () => 'en-US' };
 
 /** src/runtime.ts builds its dependencies from the environment on first use: this test's database. */
 export function appEnv(databaseUrl: string): void {

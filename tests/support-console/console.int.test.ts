@@ -1,7 +1,7 @@
 // Finding and viewing an account: exact case-insensitive Apple ID, what the details show (numbers
 // masked to the last two digits, never a key, hash or full number), a read-only eligibility, and
 // every look recorded as a SecurityEvent the holder reads with the staff member's name.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../harness/db.ts';
 import { BROWSER, GOOD_PASSWORD } from '../harness/accounts.ts';
 import { newAccount, pushDevice, resetTables, smsDevice, START, type TestClock } from '../codes/helpers.ts';
@@ -18,6 +18,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { TrustedDevicesTable } from '../../app/support/account/device-tables.tsx';
 import { Details } from '../../app/support/account/details.tsx';
 import { appDevice, KIND_SECRETS, passkeyDevice } from '../devices/kind-rows.ts';
+
+// The console's components read their sentences through next-intl, in English here (app-harness.ts).
+vi.mock('next-intl', async (original) => ({ ...(await original<object>()), ...(await import('./app-harness.ts')).nextIntl }));
 
 describe('the support console: find and view', () => {
   let t: TestDb;

@@ -1,16 +1,20 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { runtime } from '@/src/runtime.ts';
 import { openActivation } from '@/src/accounts/sign-up.ts';
 import { activationToken } from './activation-cookie.ts';
 import { ActivateForm } from './activate-form.tsx';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Activate Your Apple ID' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('create.activate'))('title') };
+}
 
 export const dynamic = 'force-dynamic';
 
 /** The Apple ID is active (just now, or by this link before): what is left is to sign in. */
-function ActiveSignIn({ said }: { said: string }) {
+async function ActiveSignIn({ said }: { said: string }) {
+  const t = await getTranslations('create.activate');
   return (
     <>
       <p className="notice success" role="status">
@@ -18,7 +22,7 @@ function ActiveSignIn({ said }: { said: string }) {
       </p>
       <p>
         <Link className="button" href="/sign-in">
-          Sign In
+          {t('signIn')}
         </Link>
       </p>
     </>
@@ -29,18 +33,19 @@ function ActiveSignIn({ said }: { said: string }) {
 // page only shows which Apple ID the link is for; the button activates it (a POST), then the page
 // says so and sends the holder to sign in with the password.
 export default async function ActivatePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const t = await getTranslations('create.activate');
   if ((await searchParams).activated) {
     return (
       <main className="narrow">
-        <h1>Your Apple ID is active</h1>
-        <ActiveSignIn said="Your Apple ID is active, and we sent a welcome email to it. Sign in with your Apple ID and password." />
+        <h1>{t('activeHeading')}</h1>
+        <ActiveSignIn said={t('activeSaid')} />
       </main>
     );
   }
   const opened = await openActivation(runtime(), await activationToken());
   return (
     <main className="narrow">
-      <h1>Activate your Apple ID</h1>
+      <h1>{t('heading')}</h1>
       {opened.ok ? (
         <ActivateForm appleId={opened.appleId} />
       ) : opened.code === 'ALREADY_ACTIVE' ? (
@@ -53,7 +58,7 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
           </p>
           <p>
             <Link className="button" href="/create">
-              Create Your Account
+              {t('createAccount')}
             </Link>
           </p>
         </>

@@ -1,25 +1,24 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { RecoveryKeyForm } from './key-forms.tsx';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Reset Your Password with Your Recovery Key' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reset.recoveryKey'))('title') };
+}
 
 // Forgot password with two-step on (docs/rules.md#forgot-password): the Recovery Key and one
 // trusted device. Support cannot do it, and there is no other way.
-export default function RecoveryKeyResetPage() {
+export default async function RecoveryKeyResetPage() {
+  const t = await getTranslations('reset.recoveryKey');
   return (
     <main className="narrow">
-      <h1>Reset your password</h1>
-      <p className="lead">
-        Two-step verification is on for your account: enter your Recovery Key, then a code from one of your trusted devices.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <div className="panel">
         <RecoveryKeyForm />
       </div>
-      <p className="small muted">
-        Without your Recovery Key, or without any of your trusted devices, your password cannot be reset: support cannot do it for you.{' '}
-        <Link href="/forgot">Two-step verification is off?</Link>
-      </p>
+      <p className="small muted">{t.rich('noWay', { link: (text) => <Link href="/forgot">{text}</Link> })}</p>
     </main>
   );
 }

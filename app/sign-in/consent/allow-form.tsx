@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { cancelUrl } from '@/src/oidc/paths.ts';
 import { FormMessages } from '../../components/form-messages.tsx';
 import { PendingButton } from '../../components/submit-button.tsx';
@@ -15,14 +16,15 @@ export function AllowForm({
   appName: string;
   allow: (prev: FormState) => Promise<FormState>;
 }) {
+  const t = useTranslations('clientForms.consent');
   const [state, action] = useActionState<FormState>(allow, EMPTY_FORM);
   return (
-    <form action={action} aria-label={`Allow ${appName} to use your Apple ID`}>
+    <form action={action} aria-label={t('form', { appName })}>
       <FormMessages state={state} />
       <div className="actions">
-        <PendingButton label="Allow" pendingLabel="Allowing…" />
+        <PendingButton label={t('allow')} pendingLabel={t('allowing')} />
         <a className="button secondary" href={cancelUrl(interaction)}>
-          Don&apos;t Allow
+          {t('dontAllow')}
         </a>
       </div>
     </form>

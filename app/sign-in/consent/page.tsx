@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { scopeSentences } from '@/src/oidc/scopes.ts';
+import { getTranslations } from 'next-intl/server';
 import { currentAccount } from '../../lib/session.ts';
 import { refuseStaff } from '../../lib/staff-session.ts';
 import { appRequest, interactionParam, withInteraction } from '../../lib/app-sign-in.ts';
@@ -8,7 +8,9 @@ import { AllowForm } from './allow-form.tsx';
 import { allowAppAction } from '../../actions/app-sign-in.ts';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Allow an App' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signIn.consent'))('title') };
+}
 
 // Consent (docs/rules.md#other-apps): the first time an app asks, and
 // whenever it asks for more than it was allowed, the holder sees its name and exactly what it will
@@ -19,31 +21,27 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   const current = await currentAccount();
   if (!current) redirect(withInteraction('/sign-in', uid));
   const request = await appRequest(uid);
+  const t = await getTranslations('signIn.consent');
   if (!request || request.accountId !== current.account.id) {
     return (
       <main className="narrow">
-        <h1>Allow an App</h1>
+        <h1>{t('heading')}</h1>
         <AppRequestEnded />
       </main>
     );
   }
   return (
     <main className="narrow">
-      <h1>Allow {request.appName} to use your Apple ID?</h1>
-      <p className="lead">
-        {request.appName} wants you to sign in to it with your Apple ID, {current.account.appleId}.
-      </p>
+      <h1>{t('question', { appName: request.appName })}</h1>
+      <p className="lead">{t('wants', { appName: request.appName, appleId: current.account.appleId })}</p>
       <section className="panel" aria-labelledby="receives-heading">
-        <h2 id="receives-heading">{request.appName} will receive</h2>
+        <h2 id="receives-heading">{t('receives', { appName: request.appName })}</h2>
         <ul data-testid="consent-scopes">
-          {scopeSentences(request.scopes, current.account).map((line) => (
-            <li key={line}>{line}</li>
+          {request.scopes.map((scope) => (
+            <li key={scope}>{t(`scopes.${scope}`, { appleId: current.account.appleId, name: current.account.name })}</li>
           ))}
         </ul>
-        <p className="muted small">
-          It never sees your password or your verification codes. You can stop it from using your Apple ID at any time, under Apps Using
-          Your Apple ID on your Password and Security page.
-        </p>
+        <p className="muted small">{t('never')}</p>
         <AllowForm interaction={request.uid} appName={request.appName} allow={allowAppAction.bind(null, request.uid)} />
       </section>
     </main>

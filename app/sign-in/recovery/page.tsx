@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { pendingSignIn } from '@/src/sign-in/code.ts';
@@ -6,7 +7,9 @@ import { sessionToken } from '../../lib/session.ts';
 import { RecoveryKeyForm } from './recovery-form.tsx';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Sign In with Your Recovery Key' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signIn.recovery'))('title') };
+}
 
 // Apple's FAQ (docs/rules.md#lost-devices): "If you can't access any of your trusted devices, you
 // can still access your account using your password and Recovery Key. You should then verify a new
@@ -14,15 +17,16 @@ export const metadata: Metadata = { title: 'Sign In with Your Recovery Key' };
 export default async function RecoverySignInPage() {
   const token = await sessionToken();
   if (!token || !(await pendingSignIn(runtime(), token))) redirect('/sign-in');
+  const t = await getTranslations('signIn.recovery');
   return (
     <main className="narrow">
-      <h1>Use Your Recovery Key</h1>
-      <p className="lead">Enter your Recovery Key. Then verify a new trusted device before you use your account.</p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <div className="panel">
         <RecoveryKeyForm />
       </div>
       <p className="small">
-        <Link href="/sign-in/verify">Use a trusted device instead</Link>
+        <Link href="/sign-in/verify">{t('useDevice')}</Link>
       </p>
     </main>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { cancelUrl } from '@/src/oidc/paths.ts';
 import { currentAccount } from '../../lib/session.ts';
@@ -7,7 +8,9 @@ import { appRequest, interactionParam, withInteraction } from '../../lib/app-sig
 import { AppRequestEnded } from '../../components/app-request.tsx';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Two-Step Verification Needed' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signIn.twoStepRequired'))('title') };
+}
 
 // An app that accepts only sign-ins with a trusted device (its acr_values), for a holder who has
 // two-step verification off: told why here, with the way to turn it on; going back tells the app
@@ -18,24 +21,22 @@ export default async function TwoStepRequiredPage({ searchParams }: { searchPara
   const current = await currentAccount();
   if (!current) redirect(withInteraction('/sign-in', uid));
   const request = await appRequest(uid);
-  const app = request?.appName ?? 'This app';
+  const t = await getTranslations('signIn.twoStepRequired');
+  const app = request?.appName ?? t('thisApp');
   return (
     <main className="narrow">
-      <h1>Two-Step Verification Needed</h1>
+      <h1>{t('heading')}</h1>
       {request ? null : <AppRequestEnded />}
       <div className="panel">
-        <p>
-          {app} accepts only Apple IDs protected by two-step verification: a password and a code from one of your trusted devices. Two-step
-          verification is off for {current.account.appleId}, so you can&apos;t sign in to {app} yet.
-        </p>
-        <p>Turn it on from your Password and Security page, then sign in to {app} again.</p>
+        <p>{t('why', { app, appleId: current.account.appleId })}</p>
+        <p>{t('turnOn', { app })}</p>
         <div className="actions">
           <Link className="button" href="/account/security">
-            Set up two-step verification
+            {t('setUp')}
           </Link>
           {request ? (
             <a className="button secondary" href={cancelUrl(request.uid)}>
-              Go back to {request.appName}
+              {t('goBack', { appName: request.appName })}
             </a>
           ) : null}
         </div>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
 import { pendingSignIn, signInDevices } from '@/src/sign-in/code.ts';
@@ -8,7 +9,9 @@ import { appRequest, interactionParam, withInteraction } from '../../lib/app-sig
 import { AppRequestBanner } from '../../components/app-request.tsx';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Sign In: Enter Your Code' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signIn.verify'))('title') };
+}
 
 // Two-step verification on: the password is not enough to sign in
 // (docs/rules.md#sign-in-and-lockouts).
@@ -19,20 +22,15 @@ export default async function VerifySignInPage({ searchParams }: { searchParams:
   const session = token ? await pendingSignIn(rt, token) : null;
   if (!session) redirect(withInteraction('/sign-in', uid));
   const [devices, request] = await Promise.all([signInDevices(rt.db, session.accountId), appRequest(uid)]);
+  const t = await getTranslations('signIn.verify');
   return (
     <main className="narrow">
-      <h1>Verify Your Identity</h1>
-      {request ? <AppRequestBanner request={request} doing="Confirm it's you with one of your trusted devices" /> : null}
-      <p className="lead">Two-step verification is on. Confirm it&apos;s you with one of your trusted devices.</p>
-      <ProofStep
-        devices={devices}
-        digits={rt.codeDigits}
-        purpose="sign-in"
-        bound={uid}
-        noDevice="This account has no trusted device left."
-      />
+      <h1>{t('heading')}</h1>
+      {request ? <AppRequestBanner request={request} doing="confirmWithDevice" /> : null}
+      <p className="lead">{t('lead')}</p>
+      <ProofStep devices={devices} digits={rt.codeDigits} purpose="sign-in" bound={uid} noDevice={t('noDevice')} />
       <p className="small">
-        <Link href="/sign-in/recovery">Can&apos;t use any of your devices?</Link>
+        <Link href="/sign-in/recovery">{t('cantUseDevices')}</Link>
       </p>
     </main>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { DetailsView } from '@/src/support/console.ts';
 import { kindTitle } from '@/src/kinds/registry.ts';
 import { When } from './when.tsx';
@@ -5,16 +6,17 @@ import { DeviceName } from '../../components/device-name.tsx';
 
 /** The account's trusted devices, view only. */
 export function TrustedDevicesTable({ devices }: { devices: DetailsView['devices'] }) {
-  if (devices.length === 0) return <p className="muted">No trusted devices.</p>;
+  const t = useTranslations('support.tables');
+  if (devices.length === 0) return <p className="muted">{t('noDevices')}</p>;
   return (
     <table className="inbox" data-testid="support-devices">
       <thead>
         <tr>
-          <th scope="col">Device</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Added</th>
-          <th scope="col">Verified</th>
-          <th scope="col">Last used</th>
+          <th scope="col">{t('device')}</th>
+          <th scope="col">{t('kind')}</th>
+          <th scope="col">{t('added')}</th>
+          <th scope="col">{t('verified')}</th>
+          <th scope="col">{t('lastUsed')}</th>
         </tr>
       </thead>
       <tbody>
@@ -27,8 +29,8 @@ export function TrustedDevicesTable({ devices }: { devices: DetailsView['devices
             <td>
               <When d={d.addedAt} show="date" />
             </td>
-            <td>{d.verifiedAt ? <When d={d.verifiedAt} show="date" /> : <span className="muted">Pending</span>}</td>
-            <td>{d.lastUsedAt ? <When d={d.lastUsedAt} show="date" /> : <span className="muted">Never</span>}</td>
+            <td>{d.verifiedAt ? <When d={d.verifiedAt} show="date" /> : <span className="muted">{t('pending')}</span>}</td>
+            <td>{d.lastUsedAt ? <When d={d.lastUsedAt} show="date" /> : <span className="muted">{t('never')}</span>}</td>
           </tr>
         ))}
       </tbody>
@@ -38,15 +40,16 @@ export function TrustedDevicesTable({ devices }: { devices: DetailsView['devices
 
 /** The account's app-specific passwords (labels and dates only), view only. */
 export function AppPasswordsTable({ appPasswords }: { appPasswords: DetailsView['appPasswords'] }) {
-  if (appPasswords.length === 0) return <p className="muted">None.</p>;
+  const t = useTranslations('support.tables');
+  if (appPasswords.length === 0) return <p className="muted">{t('none')}</p>;
   return (
     <table className="inbox" data-testid="support-app-passwords">
       <thead>
         <tr>
-          <th scope="col">Label</th>
-          <th scope="col">Created</th>
-          <th scope="col">Last used</th>
-          <th scope="col">Revoked</th>
+          <th scope="col">{t('label')}</th>
+          <th scope="col">{t('created')}</th>
+          <th scope="col">{t('lastUsed')}</th>
+          <th scope="col">{t('revoked')}</th>
         </tr>
       </thead>
       <tbody>
@@ -71,14 +74,15 @@ export function AppPasswordsTable({ appPasswords }: { appPasswords: DetailsView[
 
 /** The apps signing in with the account's Apple ID (names and dates only), view only. */
 export function AppsTable({ apps }: { apps: DetailsView['apps'] }) {
-  if (apps.length === 0) return <p className="muted">None.</p>;
+  const t = useTranslations('support.tables');
+  if (apps.length === 0) return <p className="muted">{t('none')}</p>;
   return (
     <table className="inbox" data-testid="support-apps">
       <thead>
         <tr>
-          <th scope="col">App</th>
-          <th scope="col">First used</th>
-          <th scope="col">Last used</th>
+          <th scope="col">{t('app')}</th>
+          <th scope="col">{t('firstUsed')}</th>
+          <th scope="col">{t('lastUsed')}</th>
         </tr>
       </thead>
       <tbody>

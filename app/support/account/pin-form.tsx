@@ -1,4 +1,5 @@
 'use client';
+// Its sentences come from the page (the server's catalogue), so this form carries none of its own.
 import { useActionState } from 'react';
 import { enterSupportPinAction } from '../../actions/support.ts';
 import { Field } from '../../components/field.tsx';
@@ -7,16 +8,25 @@ import { CodeInput } from '../../components/code-input.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
 
-export function PinForm({ digits }: { digits: number }) {
+export interface PinFormText {
+  form: string;
+  label: string;
+  /** Says how many digits (SUPPORT_PIN_DIGITS, the `digits` given). */
+  hint: string;
+  submit: string;
+  pending: string;
+}
+
+export function PinForm({ digits, text }: { digits: number; text: PinFormText }) {
   const [state, action] = useActionState(enterSupportPinAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
-    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Enter the support PIN">
+    <form key={useAnswerKey(state)} action={action} noValidate aria-label={text.form}>
       <FormMessages state={state} />
-      <Field name="pin" label="Support PIN" error={e.pin} hint={`The ${digits}-digit PIN the holder reads to you from their account page.`}>
+      <Field name="pin" label={text.label} error={e.pin} hint={text.hint}>
         <CodeInput id="pin" name="pin" digits={digits} autoComplete="off" error={Boolean(e.pin)} />
       </Field>
-      <SubmitButton label="Show Details" pendingLabel="Checking…" />
+      <SubmitButton label={text.submit} pendingLabel={text.pending} />
     </form>
   );
 }
