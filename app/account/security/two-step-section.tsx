@@ -11,12 +11,14 @@ import { PendingButton } from '../../components/submit-button.tsx';
 import { CountryOfferForm } from './country-offer-form.tsx';
 import { getStartedAction } from '../../actions/security.ts';
 import { continueSetupLabel, type SetupStep } from '@/src/two-step/turn-on.ts';
-import { STEP_IN_SENTENCE, STEP_PATHS } from './setup/setup-ui.tsx';
+import { useTranslations } from 'next-intl';
+import { STEP_KEYS, STEP_PATHS } from './setup/setup-ui.tsx';
 
 const badge = (on: boolean) => <span className={`badge ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>;
 
 function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupStep: SetupStep | null }) {
   const { sentence, more } = explainEligibility(e, 'holder', { codeDigits: runtime().codeDigits });
+  const steps = useTranslations('setup.steps');
   const say = (parts: Part[]) => <Explained parts={parts} locale={locale} />;
   switch (e.state) {
     case 'on':
@@ -36,7 +38,8 @@ function Body({ e, locale, setupStep }: { e: Eligibility; locale: string; setupS
         return (
           <>
             <p className="state-sentence" data-state="setup-running">
-              You started setting up two-step verification. Next: {STEP_IN_SENTENCE[setupStep]}.{more ? <> {say(more)}</> : null}
+              You started setting up two-step verification. Next: {steps(`${STEP_KEYS[setupStep]}.inSentence`)}.
+              {more ? <> {say(more)}</> : null}
             </p>
             <Link className="button" href={STEP_PATHS[setupStep]} data-testid="continue-setup">
               {continueSetupLabel(setupStep)}

@@ -31,14 +31,6 @@ export const STEP_KEYS: Record<SetupStep, 'devices' | 'recoveryKey' | 'confirmKe
   conditions: 'conditions',
 };
 
-/** The step's name inside an English sentence, for pages not yet reading setup.steps.<key>.inSentence. */
-export const STEP_IN_SENTENCE: Record<SetupStep, string> = {
-  devices: 'trusted devices',
-  'recovery-key': 'Recovery Key',
-  'confirm-key': 'confirm your Recovery Key',
-  conditions: 'conditions',
-};
-
 export const STEP_PATHS: Record<SetupStep, string> = {
   devices: '/account/security/setup',
   'recovery-key': '/account/security/setup/recovery-key',
