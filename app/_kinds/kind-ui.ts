@@ -3,7 +3,7 @@
 // registries next to this file list them by the kind's id (src/kinds/registry.ts), so the pages
 // compose from them and never ask which kind they hold. A kind may leave out what it does not have
 // (a kind with no page of its own, no stand-in inbox, no button of its own for a second step).
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { Metadata } from 'next';
 import type { DeviceList } from '@/src/devices/trusted-devices.ts';
 import type { FormState } from '../lib/form-state.ts';
@@ -25,26 +25,28 @@ export type Adding =
   | { panel: ComponentType<AddProps> }
   /**
    * A part of the one panel after the others, of the kinds that come beside the phone numbers:
-   * its plural title joins the panel's heading, its sentence the panel's hint.
+   * its plural title (`kinds.<kind>.besideTitle`) joins the panel's heading, its sentence
+   * (`kinds.<kind>.besideHint`) the panel's hint.
    */
-  | { beside: { title: string; hint: string; Offer: ComponentType<AddProps> } };
+  | { beside: { Offer: ComponentType<AddProps> } };
 
 /** A page of the kind under the Trusted Devices page (/account/security/devices/<slug>). */
 export interface KindPage {
   slug: string;
-  metadata: Metadata;
+  /** Its title's key in the `kinds` catalogue ("totp.page.title"). */
+  titleKey: string;
   Page: ComponentType<{ searchParams: Promise<Record<string, string | string[] | undefined>> }>;
 }
 
 /** The kind on the Trusted Devices page and in what the holder reads of it. */
 export interface KindUi {
-  /** Its TrustedDevice.kind (src/kinds/registry.ts). */
-  id: string;
   /**
-   * How the page's lead names it among the ways to confirm: a kind we send codes to by its noun
-   * alone (after "a code we send to a"), any other as a whole phrase ("a code from ...").
+   * Its TrustedDevice.kind (src/kinds/registry.ts). Its words are the catalogue's `kinds.<kind>`
+   * (./kind-key.ts), among them `way`: how the page's lead names it among the ways to confirm, a
+   * kind we send codes to by its noun alone (after "a code we send to a"), any other as a whole
+   * phrase ("a code from ...").
    */
-  way: string;
+  id: string;
   adding: Adding;
   /** Its own pages under the Trusted Devices page. */
   pages?: KindPage[];
@@ -58,13 +60,12 @@ export interface SignStep {
   Button: ComponentType<{ options: () => Promise<Challenge>; finish: (response: string) => Promise<FormState> }>;
 }
 
-/** The kind's question and answer on the help page (app/help/two-step/). */
+/** The kind's question and answer on the help page (app/help/two-step/); its question is `kinds.<kind>.help.question`. */
 export interface KindHelp {
   id: string;
   /** The answer's anchor on the page. */
   anchor: string;
-  question: string;
-  answer: ReactNode;
+  Answer: ComponentType;
 }
 
 /** A local stand-in's inbox under /dev/ (only with STANDINS=on): where what the kind sends arrives. */

@@ -6,14 +6,15 @@ import { useState } from 'react';
 
 export function CopyButton({
   text,
-  label = 'Copy',
+  label,
   copied,
   refused,
   className = 'button secondary',
 }: {
   /** Exactly what goes on the clipboard (the digits or letters, without the spaces shown for reading). */
   text: string;
-  label?: string;
+  /** The button's own word ("Copy", "Copy PIN"), in the page's language. */
+  label: string;
   /** Said once copied. */
   copied: string;
   /** Said when the browser refused, with what to do instead. */

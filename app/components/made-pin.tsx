@@ -3,6 +3,7 @@
 // place of the code step, with its expiry; it is in no URL, cookie or email. The holder reads it
 // aloud on a call, so it is shown in groups (src/support/pin-text.ts) and takes focus when shown: a
 // screen reader reads it digit by digit, and Tab goes on to Copy, which copies the digits only.
+import { useLocale, useTranslations } from 'next-intl';
 import { LocalTime } from './local-time.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { useFocusOnMount } from './focus-on-mount.tsx';
@@ -10,30 +11,24 @@ import type { ProofState } from '../lib/form-state.ts';
 import { pinGroups } from '@/src/support/pin-text.ts';
 
 export function MadePin({ pin }: { pin: NonNullable<ProofState['pin']> }) {
+  const t = useTranslations('clientSupportPin');
+  const locale = useLocale();
   const groups = pinGroups(pin.value);
   const pinRef = useFocusOnMount<HTMLParagraphElement>(pin.value);
 
   return (
     <div data-testid="support-pin-made">
-      <p>Read this PIN to Apple Support:</p>
+      <p>{t('read')}</p>
       <p className="support-pin" ref={pinRef} tabIndex={-1} id="support-pin-shown">
-        <span className="visually-hidden">Your support PIN is {groups.map((g) => g.split('').join(' ')).join(', ')}. </span>
+        <span className="visually-hidden">{t('spoken', { pin: groups.map((g) => g.split('').join(' ')).join(', ') })} </span>
         <span aria-hidden="true" data-testid="support-pin">
           {groups.join(' ')}
         </span>
       </p>
       <div className="actions">
-        <CopyButton
-          text={pin.value}
-          label="Copy PIN"
-          copied="Copied the PIN."
-          refused="Your browser did not allow copying. Read the PIN from the page."
-        />
+        <CopyButton text={pin.value} label={t('copy')} copied={t('copied')} refused={t('refused')} />
       </div>
-      <p>
-        It works until <LocalTime iso={pin.expiresAt} show="dateTime" />, for one support staff member. It is not shown again; make a new
-        one if you need it.
-      </p>
+      <p>{t.rich('until', { when: () => <LocalTime iso={pin.expiresAt} show="dateTime" locale={locale} /> })}</p>
     </div>
   );
 }

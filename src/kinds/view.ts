@@ -4,6 +4,8 @@ import { kindOf } from './registry.ts';
 import { titleOf, type ProofBy } from './kind.ts';
 
 export interface KindView {
+  /** The kind's id: its words on pages are the catalogue's (`kinds.<id in camelCase>`). */
+  id: string;
   /** How its proof reaches the holder, as its kind says (the kind's `channel`). */
   channel: string;
   /** The kind's noun at the start of a line (the support console's Kind column). */
@@ -21,6 +23,7 @@ export interface KindView {
 export function kindView(id: string): KindView {
   const kind = kindOf(id);
   return {
+    id: kind.id,
     channel: kind.channel,
     title: titleOf(kind.noun),
     icon: kind.icon,

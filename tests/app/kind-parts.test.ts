@@ -8,7 +8,9 @@ import { kindPage, kindUiOf, kindUis } from '../../app/_kinds/registry.tsx';
 import { signStepOf } from '../../app/_kinds/proof-registry.tsx';
 import { kindHelp } from '../../app/_kinds/help-registry.tsx';
 import { devInboxes, inboxPage } from '../../app/_kinds/inbox-registry.ts';
-import { besidePanel, codeOrSignature, listed, waysToConfirm } from '../../app/_kinds/wording.ts';
+import { besidePanel, codeOrSignature, listed, waysToConfirm, type KindWords } from '../../app/_kinds/wording.ts';
+import { formattingLocale, translator } from '../../src/i18n/translate.ts';
+import type { Locale } from '../../src/i18n/locales.ts';
 import { QUESTIONS } from '../../app/help/two-step/question.tsx';
 
 describe("the kinds' parts of the holder's pages", () => {
@@ -33,7 +35,7 @@ describe("the kinds' parts of the holder's pages", () => {
   });
 
   it("a kind's own page is found by its slug, and no other name", () => {
-    expect(kindPage('authenticator')?.metadata).toEqual({ title: 'Add an Authenticator App' });
+    expect(kindPage('authenticator')?.titleKey).toBe('totp.page.title');
     for (const slug of ['', 'sms', 'passkey', 'Authenticator', '..']) expect(kindPage(slug), slug).toBeUndefined();
   });
 
@@ -59,28 +61,38 @@ describe("the pages' sentences made of the kinds' words", () => {
   });
 
   it('the Trusted Devices page names every way to confirm', () => {
-    expect(waysToConfirm(kindUis(), 6)).toBe(
+    expect(waysToConfirm(kindUis(), 6, wordsIn('en'))).toBe(
       'a 6-digit code we send to a phone number or iOS device, a code from an authenticator app, or a passkey',
     );
   });
 
   it('the two-step page offers a code or a signature', () => {
-    expect(codeOrSignature(kindUis())).toBe('a code from it, or a passkey');
+    expect(codeOrSignature(kindUis(), wordsIn('en'))).toBe('a code from it or a passkey');
+  });
+
+  it("in another language, the kinds' words and its way of listing them", () => {
+    expect(waysToConfirm(kindUis(), 6, wordsIn('de'))).toBe(
+      'einen 6-stelligen Code, den wir an eine Telefonnummer oder ein iOS-Gerät senden, einen Code aus einer Authentifizierungs-App oder einen Passkey',
+    );
+    const beside = kindUis().flatMap((u) => ('beside' in u.adding ? [{ id: u.id, ...u.adding.beside }] : []));
+    expect(besidePanel(beside, wordsIn('de')).heading).toBe('Authentifizierungs-Apps und Passkeys');
   });
 
   it('the panel of the kinds beside the phone numbers', () => {
-    const beside = kindUis().flatMap((u) => ('beside' in u.adding ? [u.adding.beside] : []));
-    expect(besidePanel(beside)).toEqual({
+    const beside = kindUis().flatMap((u) => ('beside' in u.adding ? [{ id: u.id, ...u.adding.beside }] : []));
+    const words = wordsIn('en');
+    expect(besidePanel(beside, words)).toEqual({
       heading: 'Authenticator Apps and Passkeys',
       hint:
         'An authenticator app on your phone keeps making new codes, even without a signal. A passkey or security key proves it' +
         "'s you without a code, and can't be tricked by a fake website. Both work next to your phone number, not instead of it.",
     });
-    expect(besidePanel(beside.slice(0, 1)).hint).toMatch(/ It works next to your phone number/);
+    expect(besidePanel(beside.slice(0, 1), words).hint).toMatch(/ It works next to your phone number/);
   });
 
   it("the help page's questions, the kinds' in their place", () => {
-    expect(Object.entries(QUESTIONS)).toEqual([
+    const t = translator({ locale: 'en', timeZone: null });
+    expect(Object.entries(QUESTIONS).map(([id, key]) => [id, t(key)])).toEqual([
       ['what', 'What does it protect?'],
       ['two-factor', 'Is it the same as two-factor authentication?'],
       ['set-up', 'How do I set it up?'],
@@ -100,3 +112,9 @@ describe("the pages' sentences made of the kinds' words", () => {
     ]);
   });
 });
+
+/** The kinds' words of a language, as a page of that language reads them. */
+function wordsIn(locale: Locale): KindWords {
+  const t = translator({ locale, timeZone: null });
+  return { t: (key, values) => t(`kinds.${key}`, values), locale: formattingLocale(locale) };
+}

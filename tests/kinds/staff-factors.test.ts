@@ -12,6 +12,7 @@ import { CEREMONY_ERRORS, STAFF_CEREMONY_ERRORS } from '../../src/kinds/passkey/
 import { SUPPORT_ERRORS } from '../../src/support/errors.ts';
 import { sentenceOf } from '../../src/result.ts';
 import { STAFF_FACTOR_PAGES } from '../../app/_kinds/staff-registry.tsx';
+import { translator } from '../../src/i18n/translate.ts';
 import { setUpAtSignIn, STAFF_USAGE } from '../../src/support/staff-admin.ts';
 
 const sizeOf = (...maps: object[]) => maps.reduce((n, m) => n + Object.keys(m).length, 0);
@@ -51,7 +52,11 @@ describe('the staff factor kinds', () => {
 
   it('each have their part of the sign-in pages, in the order the setup page offers them', () => {
     expect(STAFF_FACTOR_PAGES.map((p) => p.id)).toEqual([...STAFF_FACTOR_KINDS]);
-    expect(STAFF_FACTOR_PAGES.map((p) => p.heading)).toEqual(['Authenticator App', 'Passkey or Security Key']);
+    const t = translator({ locale: 'en', timeZone: null });
+    expect(STAFF_FACTOR_PAGES.map((p) => t(`clientStaffFactors.${p.headingKey}`))).toEqual([
+      'Authenticator App',
+      'Passkey or Security Key',
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@
 // The two forms of adding an authenticator app: its name (which makes the secret), then the code
 // it shows (which makes it trusted, through the Trusted Devices page's confirm action).
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { startAuthenticatorAppAction } from './actions.ts';
 import { confirmDeviceAction } from '../../actions/devices.ts';
 import { Field, errorProps } from '../../components/field.tsx';
@@ -11,12 +12,13 @@ import { SubmitButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../lib/form-state.ts';
 
 export function NameAppForm() {
+  const t = useTranslations('clientDevices.kinds.totp');
   const [state, action] = useActionState(startAuthenticatorAppAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
-    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Name the authenticator app">
+    <form key={useAnswerKey(state)} action={action} noValidate aria-label={t('nameForm')}>
       <FormMessages state={state} />
-      <Field name="name" label="Name" error={e.name} hint="So you can tell it apart in your list, such as “Phone authenticator”.">
+      <Field name="name" label={t('name')} error={e.name} hint={t('nameHint')}>
         <input
           type="text"
           autoComplete="off"
@@ -27,12 +29,13 @@ export function NameAppForm() {
           {...errorProps('name', e.name)}
         />
       </Field>
-      <SubmitButton label="Continue" pendingLabel="Making a secret…" />
+      <SubmitButton label={t('continue')} pendingLabel={t('making')} />
     </form>
   );
 }
 
 export function AppCodeForm({ trustedDeviceId, label, digits }: { trustedDeviceId: string; label: string; digits: number }) {
+  const t = useTranslations('clientDevices.kinds.totp');
   const [state, action] = useActionState(confirmDeviceAction, EMPTY_FORM);
   return (
     <CodeForm
@@ -40,10 +43,11 @@ export function AppCodeForm({ trustedDeviceId, label, digits }: { trustedDeviceI
       action={action}
       error={state.fieldErrors?.code ?? state.error}
       hidden={{ trustedDeviceId }}
-      label={`Code from ${label}`}
-      hint={`The ${digits}-digit code the app shows now.`}
+      label={t('codeFrom', { label })}
+      hint={t('codeHint', { digits })}
       digits={digits}
-      ariaLabel="Enter the code from the app"
+      verifyLabel={t('verify')}
+      ariaLabel={t('codeForm')}
     />
   );
 }

@@ -1,14 +1,10 @@
 // The authenticator app's question on the help page (app/help/two-step/).
+import { useTranslations } from 'next-intl';
 import type { KindHelp } from '../kind-ui.ts';
 
 export const authenticatorAppHelp: Omit<KindHelp, 'id'> = {
   anchor: 'authenticator',
-  question: 'Can I use an authenticator app?',
-  answer: (
-    <p>
-      Yes. On the Trusted Devices page choose <strong>Add an authenticator app</strong>, scan the QR code with the app (or type in the key
-      shown under it), then type in the code the app shows. The app keeps making new codes, even without a signal, and we never send it
-      anything. When you sign in, choose the app and type in its current code.
-    </p>
-  ),
+  Answer: function AuthenticatorAppAnswer() {
+    return <p>{useTranslations('kinds.totp.help').rich('answer', { strong: (chunks) => <strong>{chunks}</strong> })}</p>;
+  },
 };

@@ -6,6 +6,7 @@ import { pendingStaffApp, STAFF_TOTP_ISSUER } from '@/src/kinds/authenticator-ap
 import { TOTP_DIGITS, TOTP_STEP_SECONDS } from '@/src/kinds/authenticator-app/totp.ts';
 import type { StaffSession } from '@/src/support/staff.ts';
 import { beginStaffFactorAction, confirmStaffFactorAction, proveStaffFactorAction } from '../../actions/staff-second-factor.ts';
+import { getTranslations } from 'next-intl/server';
 import { TotpKey } from './totp-key.tsx';
 import type { FormState } from '../../lib/form-state.ts';
 import { StaffCodeForm, StartAppForm } from './staff-forms.tsx';
@@ -17,22 +18,17 @@ export async function AppStaffSetUp({ session }: { session: StaffSession }) {
   const app = await pendingStaffApp(runtime(), session);
   // Without a ceremony, the first step answers with a message or the setup page again: a form's action.
   const start = beginStaffFactorAction.bind(null, KIND) as unknown as FormAction;
+  const t = await getTranslations('clientStaffFactors.app');
   return app ? (
     <>
-      <p>
-        Scan this QR code with your authenticator app (or type the key), then enter the {TOTP_DIGITS}-digit code it shows for “
-        {STAFF_TOTP_ISSUER}”. It makes a new code every {TOTP_STEP_SECONDS} seconds.
-      </p>
-      <TotpKey uri={app.uri} secret={app.secret} note="Keep this key to yourself. It is shown only until your first code is accepted." />
+      <p>{t('scan', { digits: TOTP_DIGITS, issuer: STAFF_TOTP_ISSUER, seconds: TOTP_STEP_SECONDS })}</p>
+      <TotpKey uri={app.uri} secret={app.secret} note={t('keyNote')} />
       <StaffCodeForm action={confirmStaffFactorAction.bind(null, KIND)} digits={TOTP_DIGITS} issuer={STAFF_TOTP_ISSUER} />
       <StartAppForm again start={start} />
     </>
   ) : (
     <>
-      <p>
-        An app on your phone, such as Google Authenticator, Microsoft Authenticator or 1Password, makes a new code every {TOTP_STEP_SECONDS}{' '}
-        seconds.
-      </p>
+      <p>{t('intro', { seconds: TOTP_STEP_SECONDS })}</p>
       <StartAppForm again={false} start={start} />
     </>
   );

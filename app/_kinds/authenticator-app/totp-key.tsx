@@ -3,6 +3,7 @@
 // CSP to allow) and the same key as text in groups of four, for typing by hand. One block for the
 // holders' Add an Authenticator App page and the staff's second factor setup.
 import QRCode from 'qrcode';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import styles from './totp-key.module.css';
 
@@ -11,16 +12,12 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)!.join(' ');
 
 export async function TotpKey({ uri, secret, note }: { uri: string; secret: string; note: ReactNode }) {
   const qr = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  const t = await getTranslations('kinds.totp.key');
   return (
     <div className={styles.setup}>
-      <div
-        className={styles.qr}
-        role="img"
-        aria-label="QR code to scan with your authenticator app"
-        dangerouslySetInnerHTML={{ __html: qr }}
-      />
+      <div className={styles.qr} role="img" aria-label={t('qr')} dangerouslySetInnerHTML={{ __html: qr }} />
       <div className={styles.manual}>
-        <p className="small">Can’t scan it? Type this key (time-based):</p>
+        <p className="small">{t('typeIt')}</p>
         <code className={styles.secret} data-testid="totp-secret">
           {grouped(secret)}
         </code>

@@ -2,20 +2,13 @@
 // page (found by its slug), and the way back there for an app whose setup was not finished.
 import { authenticatorAppKind } from '@/src/kinds/authenticator-app/kind.ts';
 import type { KindUi } from '../kind-ui.ts';
-import AddAuthenticatorAppPage, { metadata } from './add-page.tsx';
+import AddAuthenticatorAppPage from './add-page.tsx';
 import { AddAppOffer } from './offer.tsx';
 import { AUTHENTICATOR_SLUG, finishAppSetup } from './paths.ts';
 
 export const authenticatorAppUi: KindUi = {
   id: authenticatorAppKind.id,
-  way: 'a code from an authenticator app',
-  adding: {
-    beside: {
-      title: 'Authenticator Apps',
-      hint: 'An authenticator app on your phone keeps making new codes, even without a signal.',
-      Offer: AddAppOffer,
-    },
-  },
-  pages: [{ slug: AUTHENTICATOR_SLUG, metadata, Page: AddAuthenticatorAppPage }],
+  adding: { beside: { Offer: AddAppOffer } },
+  pages: [{ slug: AUTHENTICATOR_SLUG, titleKey: 'totp.page.title', Page: AddAuthenticatorAppPage }],
   finishSetup: finishAppSetup,
 };

@@ -3,6 +3,7 @@
 // ceremony (@simplewebauthn/browser), then its JSON answer to the server, which adds the key as a
 // trusted device at once (the ceremony is its proof) and reloads the page with a notice.
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { startRegistration } from '@simplewebauthn/browser';
 import { PASSKEY_NAME_EMPTY } from '@/src/kinds/passkey/ceremony-errors.ts';
 import { addPasskeyAction, passkeyRegistrationOptionsAction } from './actions.ts';
@@ -28,24 +29,26 @@ async function addPasskey(_prev: FormState, formData: FormData): Promise<FormSta
 }
 
 function AddPasskeyForm() {
+  const t = useTranslations('clientDevices.kinds.passkey');
   const [state, action] = useActionState(addPasskey, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
-    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Add a passkey or security key">
+    <form key={useAnswerKey(state)} action={action} noValidate aria-label={t('form')}>
       <FormMessages state={state} />
-      <Field name={FIELD} label="Name" error={e[FIELD]} hint="So you can tell it apart in your list, such as “YubiKey 5C” or “MacBook”.">
+      <Field name={FIELD} label={t('name')} error={e[FIELD]} hint={t('nameHint')}>
         <input type="text" maxLength={60} autoComplete="off" defaultValue={state.values?.[FIELD]} {...errorProps(FIELD, e[FIELD])} />
       </Field>
-      <SubmitButton label="Add Passkey or Security Key" pendingLabel="Waiting for your passkey or security key…" />
+      <SubmitButton label={t('add')} pendingLabel={t('waiting')} />
     </form>
   );
 }
 
 /** Its part of the Trusted Devices panel of the kinds beside the phone numbers (app/account/security/devices/add-other-kinds.tsx). */
 export function AddPasskeyBlock({ formKey }: { formKey: string }) {
+  const t = useTranslations('clientDevices.kinds.passkey');
   return (
     <div className={`${styles.formSpace} ${styles.divided}`}>
-      <h3 id="passkey-heading">Add a Passkey or Security Key</h3>
+      <h3 id="passkey-heading">{t('heading')}</h3>
       <AddPasskeyForm key={`passkey-${formKey}`} />
     </div>
   );

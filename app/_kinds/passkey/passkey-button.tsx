@@ -4,6 +4,7 @@
 // only), and posts its JSON answer to the flow's server action, which redirects when it is right.
 // A cancelled ceremony or a refusal shows in the form's message; the code form beside it stays.
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { PROVE_CEREMONY_ERRORS, type CeremonySentences } from '@/src/kinds/passkey/ceremony-errors.ts';
 import { runCeremony } from './passkey-ceremony.ts';
@@ -12,17 +13,11 @@ import { PendingButton } from '../../components/submit-button.tsx';
 import { EMPTY_FORM, type FormState } from '../../lib/form-state.ts';
 import type { Options } from '../../lib/signature-options.ts';
 
-/** The holder's wording; the staff sign-in gives its own (`label`, `note`, `ceremonyErrors`, and `primary` without an app). */
-const HOLDER = {
-  label: 'Use a passkey or security key',
-  note: 'Or use a passkey or security key you added as a trusted device: nothing is sent.',
-};
-
 export function PasskeyButton({
   options,
   finish,
-  label = HOLDER.label,
-  note = HOLDER.note,
+  label,
+  note,
   ceremonyErrors = PROVE_CEREMONY_ERRORS,
   primary = false,
 }: {
@@ -34,19 +29,18 @@ export function PasskeyButton({
   /** The page's main button (no code form beside it). */
   primary?: boolean;
 }) {
+  // The holder's wording by default (clientDevices.kinds.passkey); the staff sign-in gives its own
+  // (`label`, `note`, `ceremonyErrors`, and `primary` without an app).
+  const t = useTranslations('clientDevices.kinds.passkey');
   const [state, action] = useActionState(
     (): Promise<FormState> => runCeremony(options, (optionsJSON) => startAuthentication({ optionsJSON }), finish, ceremonyErrors),
     EMPTY_FORM,
   );
   return (
-    <form action={action} aria-label={label} data-testid="passkey-step">
+    <form action={action} aria-label={label ?? t('use')} data-testid="passkey-step">
       <FormMessages state={state} />
-      <p className="small muted">{note}</p>
-      <PendingButton
-        className={primary ? 'button' : 'button secondary'}
-        label={label}
-        pendingLabel="Waiting for your passkey or security key…"
-      />
+      <p className="small muted">{note ?? t('useNote')}</p>
+      <PendingButton className={primary ? 'button' : 'button secondary'} label={label ?? t('use')} pendingLabel={t('waiting')} />
     </form>
   );
 }

@@ -13,13 +13,15 @@ import {
 import { PasskeyButton } from './passkey-button.tsx';
 import type { Options } from '../../lib/signature-options.ts';
 import { SetUpPasskeyForm } from './staff-forms.tsx';
+import { useTranslations } from 'next-intl';
 
 const KIND = 'passkey';
 
 export function PasskeyStaffSetUp() {
+  const t = useTranslations('clientStaffFactors.passkey');
   return (
     <>
-      <p>A passkey on this computer or your phone, or a security key such as a YubiKey: nothing to type, and it can&apos;t be phished.</p>
+      <p>{t('intro')}</p>
       <SetUpPasskeyForm
         begin={beginStaffFactorAction.bind(null, KIND) as () => Promise<Options<PublicKeyCredentialCreationOptionsJSON>>}
         confirm={confirmStaffFactorAction.bind(null, KIND, null)}
@@ -30,12 +32,13 @@ export function PasskeyStaffSetUp() {
 
 /** `only`: the staff member has no other factor, so this is the page's main button. */
 export function PasskeyStaffVerify({ only }: { only: boolean }) {
+  const t = useTranslations('clientStaffFactors.passkey');
   return (
     <PasskeyButton
       options={challengeStaffFactorAction.bind(null, KIND) as () => Promise<Options<PublicKeyCredentialRequestOptionsJSON>>}
       finish={proveStaffFactorAction.bind(null, KIND, null)}
-      label="Use your passkey or security key"
-      note="Use the passkey or security key you set up for the support console."
+      label={t('use')}
+      note={t('useNote')}
       ceremonyErrors={STAFF_CEREMONY_ERRORS}
       primary={only}
     />

@@ -6,12 +6,5 @@ import { AddPasskeyBlock } from './add-form.tsx';
 
 export const passkeyUi: KindUi = {
   id: passkeyKind.id,
-  way: 'a passkey',
-  adding: {
-    beside: {
-      title: 'Passkeys',
-      hint: "A passkey or security key proves it's you without a code, and can't be tricked by a fake website.",
-      Offer: AddPasskeyBlock,
-    },
-  },
+  adding: { beside: { Offer: AddPasskeyBlock } },
 };

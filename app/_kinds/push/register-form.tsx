@@ -2,6 +2,7 @@
 // Registering an iOS device on the Trusted Devices page (./actions.ts): its name, as the device
 // calls itself. Its panel is ./add-panel.tsx.
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { registerDeviceAction } from './actions.ts';
 import { Field, errorProps } from '../../components/field.tsx';
 import { FormMessages, useAnswerKey } from '../../components/form-messages.tsx';
@@ -10,13 +11,14 @@ import { EMPTY_FORM } from '../../lib/form-state.ts';
 import styles from '../../account/security/devices/devices.module.css';
 
 export function RegisterDeviceForm() {
+  const t = useTranslations('clientDevices.kinds.push');
   const [state, action] = useActionState(registerDeviceAction, EMPTY_FORM);
   const e = state.fieldErrors ?? {};
   return (
-    <form key={useAnswerKey(state)} action={action} noValidate aria-label="Register a device">
+    <form key={useAnswerKey(state)} action={action} noValidate aria-label={t('registerForm')}>
       <FormMessages state={state} />
       <div className={styles.nameField}>
-        <Field name="name" label="Device name" error={e.name} hint="As the device calls itself, such as “Jamie’s iPhone”.">
+        <Field name="name" label={t('name')} error={e.name} hint={t('nameHint')}>
           <input
             type="text"
             autoComplete="off"
@@ -26,7 +28,7 @@ export function RegisterDeviceForm() {
           />
         </Field>
       </div>
-      <SubmitButton label="Register Device" pendingLabel="Registering…" />
+      <SubmitButton label={t('register')} pendingLabel={t('registering')} />
     </form>
   );
 }

@@ -3,4 +3,4 @@ import { pushKind } from '@/src/kinds/push/kind.ts';
 import type { KindUi } from '../kind-ui.ts';
 import { RegisteredDevicesPanel } from './add-panel.tsx';
 
-export const pushUi: KindUi = { id: pushKind.id, way: 'iOS device', adding: { panel: RegisteredDevicesPanel } };
+export const pushUi: KindUi = { id: pushKind.id, adding: { panel: RegisteredDevicesPanel } };

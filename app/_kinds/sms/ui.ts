@@ -3,4 +3,4 @@ import { smsKind } from '@/src/kinds/sms/kind.ts';
 import type { KindUi } from '../kind-ui.ts';
 import { AddPhoneNumberPanel } from './add-panel.tsx';
 
-export const smsUi: KindUi = { id: smsKind.id, way: 'phone number', adding: { panel: AddPhoneNumberPanel } };
+export const smsUi: KindUi = { id: smsKind.id, adding: { panel: AddPhoneNumberPanel } };

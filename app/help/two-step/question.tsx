@@ -1,38 +1,47 @@
 import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { kindHelp } from '../../_kinds/help-registry.tsx';
+import { kindKey } from '../../_kinds/kind-key.ts';
 
-/** The questions before the kinds' own. */
+/** The questions before the kinds' own, each with its key in helpTwoStep.questions. */
 const GETTING_STARTED = {
-  what: 'What does it protect?',
-  'two-factor': 'Is it the same as two-factor authentication?',
-  'set-up': 'How do I set it up?',
-  how: 'How does signing in work with it on?',
-  questions: 'Do I still need my security questions?',
+  what: 'what',
+  'two-factor': 'twoFactor',
+  'set-up': 'setUp',
+  how: 'how',
+  questions: 'questions',
 } as const;
 
 /** The questions after the kinds' own. */
 const AFTER_THE_KINDS = {
-  'keep-key': 'Where should I keep my Recovery Key?',
-  apps: "What about apps that can't ask for a code?",
-  remember: 'What am I responsible for?',
-  lost: 'What if I lose my key, my password or a device?',
-  wait: 'Why do I have to wait before setting it up?',
-  off: 'How do I turn it off?',
-  where: 'Is it offered where I live?',
+  'keep-key': 'keepKey',
+  apps: 'apps',
+  remember: 'remember',
+  lost: 'lost',
+  wait: 'wait',
+  off: 'off',
+  where: 'where',
 } as const;
 
 export type QuestionId = keyof typeof GETTING_STARTED | keyof typeof AFTER_THE_KINDS;
 
 /**
- * The questions of the page, in order: the contents list and the sections' headings both come from
- * here. Each kind of trusted device asks its own (app/_kinds/help-registry.tsx), after the ones of
- * getting started.
+ * The questions of the page, in order, by their anchor: each one's key in the catalogue (the page's
+ * own in helpTwoStep, a kind's in kinds). The contents list and the sections' headings both come
+ * from here. Each kind of trusted device asks its own (app/_kinds/help-registry.tsx), after the ones
+ * of getting started.
  */
 export const QUESTIONS: Readonly<Record<string, string>> = {
-  ...GETTING_STARTED,
-  ...Object.fromEntries(kindHelp().map((h) => [h.anchor, h.question])),
-  ...AFTER_THE_KINDS,
+  ...Object.fromEntries(Object.entries(GETTING_STARTED).map(([id, key]) => [id, `helpTwoStep.questions.${key}`])),
+  ...Object.fromEntries(kindHelp().map((h) => [h.anchor, `kinds.${kindKey(h.id)}.help.question`])),
+  ...Object.fromEntries(Object.entries(AFTER_THE_KINDS).map(([id, key]) => [id, `helpTwoStep.questions.${key}`])),
 };
+
+/** A question as the page's language asks it. */
+function useQuestion(): (id: string) => string {
+  const t = useTranslations();
+  return (id) => t(QUESTIONS[id]!);
+}
 
 /** One question and its answer, a panel the contents list links to. */
 export function Question({ id, children }: { id: QuestionId; children: ReactNode }) {
@@ -43,28 +52,31 @@ export function Question({ id, children }: { id: QuestionId; children: ReactNode
 export function KindQuestions() {
   return kindHelp().map((h) => (
     <Answered key={h.id} id={h.anchor}>
-      {h.answer}
+      <h.Answer />
     </Answered>
   ));
 }
 
 function Answered({ id, children }: { id: string; children: ReactNode }) {
+  const question = useQuestion();
   return (
     <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{QUESTIONS[id]}</h2>
+      <h2 id={id}>{question(id)}</h2>
       {children}
     </section>
   );
 }
 
 export function Contents() {
+  const t = useTranslations('helpTwoStep');
+  const question = useQuestion();
   return (
     <nav className="panel" aria-labelledby="help-contents">
-      <h2 id="help-contents">Questions on this page</h2>
+      <h2 id="help-contents">{t('contents')}</h2>
       <ul>
         {Object.keys(QUESTIONS).map((id) => (
           <li key={id}>
-            <a href={`#${id}`}>{QUESTIONS[id]}</a>
+            <a href={`#${id}`}>{question(id)}</a>
           </li>
         ))}
       </ul>

@@ -1,37 +1,29 @@
-import { durationText } from '@/src/clock.ts';
+import type { ReactNode } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { SETUP_WINDOW_MS, WAITING_PERIOD_MS } from '@/src/eligibility/eligibility.ts';
+import { durationIn } from '@/src/i18n/durations.ts';
 import { Question } from './question.tsx';
+
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 /** The waiting period, turning it off, and where it is offered. */
 export function Rules() {
+  const t = useTranslations('helpTwoStep');
+  // The page's formatting locale (app/i18n/request.ts): the rules' lengths in its unit names.
+  const locale = useLocale();
   return (
     <>
       <Question id="wait">
-        <p>
-          If your account changed recently in a way someone else could use to take it over (your password changed or reset, new security
-          questions, a changed rescue email or birth date), setup waits {durationText(WAITING_PERIOD_MS)} from the latest such change. That
-          gives you time to notice if the change was not yours. Meanwhile your account works as usual, we email every address on file with
-          the date the wait ends, and the Two-Step Verification section says why and until when.
-        </p>
-        <p>
-          After the wait you have {durationText(SETUP_WINDOW_MS)} to complete setup. Another such change during those days, or completing
-          setup after they have passed, starts a new waiting period.
-        </p>
+        <p>{t('wait.why', { wait: durationIn(locale, WAITING_PERIOD_MS) })}</p>
+        <p>{t('wait.window', { window: durationIn(locale, SETUP_WINDOW_MS) })}</p>
       </Question>
 
       <Question id="off">
-        <p>
-          Open Manage under Password and Security and choose <strong>Turn Off Two-Step Verification</strong>. You set three new security
-          questions and confirm your birth date, and we email every address on file to confirm it is off.
-        </p>
+        <p>{t.rich('off', { strong })}</p>
       </Question>
 
       <Question id="where">
-        <p>
-          It depends on the country or region of your account. The Two-Step Verification section on Password and Security always says
-          whether it is offered there, and when a date is set, from which date. When it becomes available, Get Started appears there by
-          itself.
-        </p>
+        <p>{t('where')}</p>
       </Question>
     </>
   );

@@ -2,6 +2,7 @@
 // The forms of the App-Specific Passwords page: generate one with a label (the password is then
 // shown once, here, and never again), Revoke on each row, and Revoke All.
 import { Fragment, useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import {
   createAppPasswordAction,
   revokeAllAppPasswordsAction,
@@ -19,6 +20,7 @@ import styles from './app-passwords.module.css';
 import rows from '../../../components/row-list.module.css';
 
 export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
+  const t = useTranslations('clientAppPasswords');
   const [state, action] = useActionState(createAppPasswordAction, EMPTY_FORM as CreatedState);
   const e = state.fieldErrors ?? {};
   return (
@@ -26,16 +28,13 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
       {state.created ? (
         <div className={styles.created} data-testid="new-app-password">
           <NewPassword label={state.created.label} password={state.created.password} />
-          <p className="small">
-            Enter it in that app instead of your Apple ID password. Copy it now: it is shown only this once and we cannot show it again. You
-            do not need to remember it; if the app asks again, revoke it and generate a new one.
-          </p>
+          <p className="small">{t('create.enterIt')}</p>
         </div>
       ) : null}
-      <form key={useAnswerKey(state)} action={action} noValidate aria-label="Generate an app-specific password">
+      <form key={useAnswerKey(state)} action={action} noValidate aria-label={t('create.form')}>
         {state.created ? null : <FormMessages state={state} />}
         <div className={styles.labelField}>
-          <Field name="label" label="Label" error={e.label} hint="The app or device this password is for, such as “Mail on my laptop”.">
+          <Field name="label" label={t('create.label')} error={e.label} hint={t('create.hint')}>
             <input
               type="text"
               autoComplete="off"
@@ -45,7 +44,7 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
             />
           </Field>
         </div>
-        <SubmitButton label="Generate Password" pendingLabel="Generating…" />
+        <SubmitButton label={t('create.generate')} pendingLabel={t('create.generating')} />
       </form>
     </>
   );
@@ -57,16 +56,17 @@ export function CreateAppPasswordForm({ labelMax }: { labelMax: number }) {
  * It breaks between its groups only, so a narrow screen never splits a group over two lines.
  */
 function NewPassword({ label, password }: { label: string; password: string }) {
+  const t = useTranslations('clientAppPasswords');
   const ref = useFocusOnMount<HTMLParagraphElement>(password);
   const groups = password.split('-');
   return (
     <>
       <div role="status" data-testid="app-password-said">
-        <p>
-          Your app-specific password for <strong>{label}</strong>:
-        </p>
+        <p>{t.rich('create.yours', { label, strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <p className={styles.password} ref={ref} tabIndex={-1} id="app-password-shown">
-          <span className="visually-hidden">The password is {groups.map((g) => g.split('').join(' ')).join(', dash, ')}. </span>
+          <span className="visually-hidden">
+            {t('create.spoken', { password: groups.map((g) => g.split('').join(' ')).join(t('create.dash')) })}{' '}
+          </span>
           <code data-testid="app-password" aria-hidden="true">
             {groups.map((g, i) =>
               // The dash ends its group's line; <wbr> is where a line may break.
@@ -85,42 +85,34 @@ function NewPassword({ label, password }: { label: string; password: string }) {
         </p>
       </div>
       <div className={`actions ${styles.copyRow}`}>
-        <CopyButton
-          text={password}
-          label="Copy Password"
-          copied="Copied the password. Paste it into the app."
-          refused="Your browser did not allow copying. Select the password and copy it, or type it."
-        />
+        <CopyButton text={password} label={t('create.copy')} copied={t('create.copied')} refused={t('create.refused')} />
       </div>
     </>
   );
 }
 
 export function AppPasswordRow(props: { id: string; label: string; createdAt: string; lastUsedAt: string | null; locale: string }) {
+  const t = useTranslations('clientAppPasswords');
   const [state, action] = useActionState(revokeAppPasswordAction, EMPTY_FORM);
+  const created = () => <LocalTime iso={props.createdAt} show="date" locale={props.locale} />;
   return (
     <li className={rows.row} data-testid="app-password-row">
       <div className={rows.head}>
         <div>
           <div className={rows.name}>{props.label}</div>
           <div className={rows.meta}>
-            Created <LocalTime iso={props.createdAt} show="date" locale={props.locale} /> ·{' '}
-            {props.lastUsedAt ? (
-              <>
-                last used <LocalTime iso={props.lastUsedAt} locale={props.locale} />
-              </>
-            ) : (
-              'never used'
-            )}
+            {props.lastUsedAt
+              ? t.rich('row.used', { created, used: () => <LocalTime iso={props.lastUsedAt!} locale={props.locale} /> })
+              : t.rich('row.unused', { created })}
           </div>
         </div>
         <form action={action}>
           <input type="hidden" name="appPasswordId" value={props.id} />
           <PendingButton
-            label="Revoke"
-            pendingLabel="Revoking…"
+            label={t('row.revoke')}
+            pendingLabel={t('row.revoking')}
             className={`button secondary ${rows.small}`}
-            ariaLabel={`Revoke ${props.label}`}
+            ariaLabel={t('row.revokeOne', { label: props.label })}
           />
         </form>
       </div>
@@ -134,11 +126,12 @@ export function AppPasswordRow(props: { id: string; label: string; createdAt: st
 }
 
 export function RevokeAllForm({ count }: { count: number }) {
+  const t = useTranslations('clientAppPasswords');
   const [state, action] = useActionState(revokeAllAppPasswordsAction, EMPTY_FORM);
   return (
-    <form action={action} className={styles.revokeAll} aria-label="Revoke all app-specific passwords">
+    <form action={action} className={styles.revokeAll} aria-label={t('revokeAll.form')}>
       <FormMessages state={state} />
-      <PendingButton label={`Revoke All (${count})`} pendingLabel="Revoking…" className="button secondary" />
+      <PendingButton label={t('revokeAll.button', { count })} pendingLabel={t('row.revoking')} className="button secondary" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
-import { accountLocale } from '@/src/format.ts';
+import { getTranslations } from 'next-intl/server';
+import { pageDateLocale } from '../../../i18n/page-dates.ts';
 import { LABEL_MAX, listAppPasswords, MAX_APP_PASSWORDS } from '@/src/app-passwords/app-passwords.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requireFreshCode } from '../../../lib/fresh-code.ts';
@@ -9,7 +10,9 @@ import styles from './app-passwords.module.css';
 import rows from '../../../components/row-list.module.css';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'App-Specific Passwords' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('appPasswords'))('title') };
+}
 
 // App-Specific Passwords (docs/rules.md#app-specific-passwords): for apps that cannot ask for a
 // verification code. Generated here with a label, shown once, revocable one by one or all at once.
@@ -19,10 +22,11 @@ export default async function AppPasswordsPage() {
   const { account } = current;
   requireFreshCode(current, '/account/security/app-passwords');
   const rt = runtime();
-  const locale = accountLocale(account.countryCode);
+  const locale = await pageDateLocale(account.countryCode);
+  const t = await getTranslations('appPasswords');
   const back = (
     <p className="small">
-      <Link href="/account/security">← Password and Security</Link>
+      <Link href="/account/security">{t('back')}</Link>
     </p>
   );
 
@@ -30,17 +34,14 @@ export default async function AppPasswordsPage() {
     return (
       <main className="section-list">
         {back}
-        <h1>App-Specific Passwords</h1>
+        <h1>{t('heading')}</h1>
         <section className="panel">
           <p className="lead" data-testid="two-step-needed">
-            App-specific passwords are for accounts with two-step verification on.
+            {t('off.lead')}
           </p>
-          <p className="muted">
-            While two-step verification is off, apps such as mail, contacts and calendar sign in with your Apple ID password. Once you turn
-            two-step verification on, those apps need an app-specific password generated here instead.
-          </p>
+          <p className="muted">{t('off.explain')}</p>
           <Link className="button" href="/account/security">
-            Set up two-step verification
+            {t('off.setUp')}
           </Link>
         </section>
       </main>
@@ -51,24 +52,19 @@ export default async function AppPasswordsPage() {
   return (
     <main className="section-list">
       {back}
-      <h1>App-Specific Passwords</h1>
-      <p className="lead">
-        Some apps cannot ask for a verification code. With two-step verification on, they sign in with an app-specific password instead of
-        your Apple ID password, which they no longer accept.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
 
       <section className="panel" aria-labelledby="generate-heading">
-        <h2 id="generate-heading">Generate an App-Specific Password</h2>
-        <p className="muted small">
-          You can have up to {MAX_APP_PASSWORDS}. Give each app its own, so that you can revoke one without the others.
-        </p>
+        <h2 id="generate-heading">{t('generateHeading')}</h2>
+        <p className="muted small">{t('upTo', { max: MAX_APP_PASSWORDS })}</p>
         <CreateAppPasswordForm labelMax={LABEL_MAX} />
       </section>
 
       <section className="panel" aria-labelledby="list-heading">
-        <h2 id="list-heading">Your App-Specific Passwords</h2>
+        <h2 id="list-heading">{t('listHeading')}</h2>
         {passwords.length === 0 ? (
-          <p className="muted">None yet.</p>
+          <p className="muted">{t('none')}</p>
         ) : (
           <>
             <ul className={rows.list} aria-labelledby="list-heading">

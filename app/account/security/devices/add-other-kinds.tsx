@@ -4,18 +4,18 @@
 // place). They come next to the phone numbers, never instead of one: two-step still needs a
 // trusted phone number (src/devices/trusted-phones.ts).
 import type { AddProps } from '../../../_kinds/kind-ui.ts';
-import { besidePanel, type Beside } from '../../../_kinds/wording.ts';
+import { besidePanel, type Beside, type KindWords } from '../../../_kinds/wording.ts';
 import styles from './devices.module.css';
 
-export function AddOtherKinds({ kinds, ...props }: AddProps & { kinds: Beside[] }) {
+export function AddOtherKinds({ kinds, words, ...props }: AddProps & { kinds: Beside[]; words: KindWords }) {
   if (kinds.length === 0) return null;
-  const { heading, hint } = besidePanel(kinds);
+  const { heading, hint } = besidePanel(kinds, words);
   return (
     <section className="panel" aria-labelledby="others-heading" data-testid="add-other-kinds">
       <h2 id="others-heading">{heading}</h2>
       <p className={styles.hint}>{hint}</p>
-      {kinds.map(({ title, Offer }) => (
-        <Offer key={title} {...props} />
+      {kinds.map(({ id, Offer }) => (
+        <Offer key={id} {...props} />
       ))}
     </section>
   );

@@ -4,24 +4,22 @@
 // code leads back to the Trusted Devices page, which says the device is trusted and, during setup,
 // offers the next step.
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { TrustedDeviceView } from '@/src/devices/trusted-devices.ts';
 import { DeviceName } from '../../../components/device-name.tsx';
 import { DeviceCode } from './device-code.tsx';
 import { DEVICES_PATH } from '../../../lib/device-answer.ts';
 
-export function CodeView({ device, digits, sent }: { device: TrustedDeviceView; digits: number; sent: boolean }) {
+export async function CodeView({ device, digits, sent }: { device: TrustedDeviceView; digits: number; sent: boolean }) {
+  const t = await getTranslations('devices');
   return (
     <main className="narrow">
       <p className="small">
-        <Link href={DEVICES_PATH}>← Trusted Devices</Link>
+        <Link href={DEVICES_PATH}>{t('back')}</Link>
       </p>
-      <h1>Enter the Code</h1>
+      <h1>{t('codeView.heading')}</h1>
       <div className="panel" data-testid="pending-device">
-        {sent ? null : (
-          <p>
-            Enter the code we sent to <DeviceName label={device.label} />.
-          </p>
-        )}
+        {sent ? null : <p>{t.rich('codeView.enter', { device: () => <DeviceName label={device.label} /> })}</p>}
         <DeviceCode
           id={device.id}
           label={device.label}
@@ -30,11 +28,7 @@ export function CodeView({ device, digits, sent }: { device: TrustedDeviceView; 
           focusOnMount
           {...(sent
             ? {
-                sent: (
-                  <>
-                    We sent a {digits}-digit code to <DeviceName label={device.label} />.
-                  </>
-                ),
+                sent: <>{t.rich('codeView.sent', { digits, device: () => <DeviceName label={device.label} /> })}</>,
               }
             : {})}
         />

@@ -5,9 +5,10 @@
 // that sends a new code. Only the newest answer's message shows: a wrong code takes away "We
 // sent…", a new code takes away the last wrong code's summary.
 import { useActionState, useCallback, useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { confirmDeviceAction, resendCodeAction } from '../../../actions/devices.ts';
 import { CodeForm } from '../../../components/code-form.tsx';
-import { DeviceName, spokenLabel } from '../../../components/device-name.tsx';
+import { DeviceName, useSpokenLabel } from '../../../components/device-name.tsx';
 import { FormMessages, useAnswerKey } from '../../../components/form-messages.tsx';
 import { SendWait } from '../../../components/send-wait.tsx';
 import { PendingButton } from '../../../components/submit-button.tsx';
@@ -36,6 +37,8 @@ export function DeviceCode(props: {
   /** On the page whose only question is the code: the field takes the focus. */
   focusOnMount?: boolean;
 }) {
+  const t = useTranslations('clientDevices');
+  const spokenLabel = useSpokenLabel();
   const [checked, check] = useActionState(confirmDeviceAction, EMPTY_FORM);
   const [resent, resend] = useActionState(resendCodeAction, EMPTY_FORM);
   const checkedKey = useAnswerKey(checked);
@@ -68,24 +71,21 @@ export function DeviceCode(props: {
         hidden={{ trustedDeviceId: props.id }}
         // The label names the device: once a newer answer takes "We sent…" away, the page still says
         // which device the code is from, and each row's field in the list has a name of its own.
-        label={
-          <>
-            Verification code sent to <DeviceName label={props.label} />
-          </>
-        }
-        hint={`Enter the ${props.digits}-digit code. Didn't get it? Send a new one below.`}
+        label={<>{t.rich('code.label', { device: () => <DeviceName label={props.label} /> })}</>}
+        hint={t('code.hint', { digits: props.digits })}
         digits={props.digits}
-        ariaLabel={`Verify ${spokenLabel(props.label)}`}
+        verifyLabel={t('code.verify')}
+        ariaLabel={t('code.verifyDevice', { device: spokenLabel(props.label) })}
         focusOnMount={props.focusOnMount ?? false}
       />
       <form
         key={`resend-${resentKey}`}
         action={resend}
         className={styles.resend}
-        aria-label={`Send a new code to ${spokenLabel(props.label)}`}
+        aria-label={t('code.resendTo', { device: spokenLabel(props.label) })}
       >
         <input type="hidden" name="trustedDeviceId" value={props.id} />
-        <PendingButton label="Send a new code" pendingLabel="Sending…" className={styles.link} />
+        <PendingButton label={t('code.resend')} pendingLabel={t('code.sending')} className={styles.link} />
       </form>
     </>
   );

@@ -1,9 +1,10 @@
 // The pieces every device row of the Trusted Devices page is made of: what the device is, its
 // Remove button, and the latest message of its forms. Only the rows (device-rows.tsx) use them.
 import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { PendingButton } from '../../../components/submit-button.tsx';
 import { LocalTime } from '../../../components/local-time.tsx';
-import { DeviceName, spokenLabel } from '../../../components/device-name.tsx';
+import { DeviceName, useSpokenLabel } from '../../../components/device-name.tsx';
 import type { FormState } from '../../../lib/form-state.ts';
 import styles from './devices.module.css';
 
@@ -47,14 +48,16 @@ export function DeviceIdentity({ kind, label, meta }: { kind: Kind; label: strin
 }
 
 export function RemoveForm({ id, label, action }: { id: string; label: string; action: (fd: FormData) => void }) {
+  const t = useTranslations('clientDevices');
+  const spokenLabel = useSpokenLabel();
   return (
     <form action={action}>
       <input type="hidden" name="trustedDeviceId" value={id} />
       <PendingButton
-        label="Remove"
-        pendingLabel="Removing…"
+        label={t('row.remove')}
+        pendingLabel={t('row.removing')}
         className={`button secondary ${styles.small}`}
-        ariaLabel={`Remove ${spokenLabel(label)}`}
+        ariaLabel={t('row.removeDevice', { device: spokenLabel(label) })}
       />
     </form>
   );
@@ -62,23 +65,13 @@ export function RemoveForm({ id, label, action }: { id: string; label: string; a
 
 /** When a trusted device was added, verified and last used, each part kept whole when the line wraps. */
 export function DeviceDates(p: { createdAt: string; verifiedAt: string; lastUsedAt: string | null; locale: string }) {
+  const t = useTranslations('clientDevices');
+  const date = (iso: string) => () => <LocalTime iso={iso} show="date" locale={p.locale} />;
   return (
     <ul className={styles.dates}>
-      <li>
-        Added <LocalTime iso={p.createdAt} show="date" locale={p.locale} />
-      </li>
-      <li>
-        Verified <LocalTime iso={p.verifiedAt} show="date" locale={p.locale} />
-      </li>
-      <li>
-        {p.lastUsedAt ? (
-          <>
-            Last used <LocalTime iso={p.lastUsedAt} show="date" locale={p.locale} />
-          </>
-        ) : (
-          'Never used'
-        )}
-      </li>
+      <li>{t.rich('row.added', { date: date(p.createdAt) })}</li>
+      <li>{t.rich('row.verified', { date: date(p.verifiedAt) })}</li>
+      <li>{p.lastUsedAt ? t.rich('row.lastUsed', { date: date(p.lastUsedAt) }) : t('row.neverUsed')}</li>
     </ul>
   );
 }

@@ -5,13 +5,13 @@
 // (app/_kinds/<kind>/).
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { kindKey } from '../../../_kinds/kind-key.ts';
 import { removeDeviceAction } from '../../../actions/devices.ts';
 import { DeviceCode } from './device-code.tsx';
 import { EMPTY_FORM } from '../../../lib/form-state.ts';
 import { DeviceDates, DeviceIdentity, RemoveForm, RowMessage, type Kind } from './device-row-parts.tsx';
 import styles from './devices.module.css';
-
-const sentenceCase = (text: string) => text[0].toUpperCase() + text.slice(1);
 
 /** A trusted device: what it is, how it proves it is you, when it was added, verified and last used, and Remove. */
 export function TrustedDeviceRow(props: {
@@ -23,6 +23,7 @@ export function TrustedDeviceRow(props: {
   lastUsedAt: string | null;
   locale: string;
 }) {
+  const t = useTranslations('clientDevices');
   const [removed, remove] = useActionState(removeDeviceAction, EMPTY_FORM);
   return (
     <li className={styles.row} data-testid="trusted-device">
@@ -32,7 +33,7 @@ export function TrustedDeviceRow(props: {
           label={props.label}
           meta={
             <>
-              {sentenceCase(props.kind.channel)}
+              {t(`kinds.${kindKey(props.kind.id)}.channelTitle`)}
               <DeviceDates createdAt={props.createdAt} verifiedAt={props.verifiedAt} lastUsedAt={props.lastUsedAt} locale={props.locale} />
             </>
           }
@@ -48,6 +49,7 @@ export function TrustedDeviceRow(props: {
 
 /** A device waiting for its code: the code field, Verify, Send a new code (./device-code.tsx), and Remove. */
 export function PendingDeviceRow(props: { id: string; kind: Kind; label: string; digits: number }) {
+  const t = useTranslations('clientDevices');
   const [removed, remove] = useActionState(removeDeviceAction, EMPTY_FORM);
   return (
     <li className={styles.row} data-testid="pending-device">
@@ -55,7 +57,7 @@ export function PendingDeviceRow(props: { id: string; kind: Kind; label: string;
         <DeviceIdentity
           kind={props.kind}
           label={props.label}
-          meta={`Enter the ${props.digits}-digit code we sent ${props.kind.codeSentTo ?? 'to this device'}.`}
+          meta={t(`kinds.${kindKey(props.kind.id)}.enterSentCode`, { digits: props.digits })}
         />
         <div className={styles.tools}>
           <RemoveForm id={props.id} label={props.label} action={remove} />
@@ -75,19 +77,16 @@ export function PendingDeviceRow(props: { id: string; kind: Kind; label: string;
  * Remove. Nothing is sent to it, so no code field here.
  */
 export function UnfinishedDeviceRow(props: { id: string; kind: Kind; label: string; finishHref: string | null }) {
+  const t = useTranslations('clientDevices');
   const [removed, remove] = useActionState(removeDeviceAction, EMPTY_FORM);
   return (
     <li className={styles.row} data-testid="pending-device">
       <div className={styles.head}>
-        <DeviceIdentity
-          kind={props.kind}
-          label={props.label}
-          meta="Not set up yet: it becomes a trusted device once you finish setting it up."
-        />
+        <DeviceIdentity kind={props.kind} label={props.label} meta={t('row.notSetUp')} />
         <div className={styles.tools}>
           {props.finishHref ? (
             <Link className={`button ${styles.small}`} href={props.finishHref}>
-              Finish setting up
+              {t('row.finish')}
             </Link>
           ) : null}
           <RemoveForm id={props.id} label={props.label} action={remove} />

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { runtime } from '@/src/runtime.ts';
-import { accountLocale } from '@/src/format.ts';
+import { getTranslations } from 'next-intl/server';
+import { pageDateLocale } from '../../../i18n/page-dates.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { setupStepOf } from '@/src/two-step/turn-on.ts';
 import { kindOf } from '@/src/kinds/registry.ts';
@@ -15,12 +16,15 @@ import { AddOtherKinds } from './add-other-kinds.tsx';
 import { kindUis } from '../../../_kinds/registry.tsx';
 import type { AddProps } from '../../../_kinds/kind-ui.ts';
 import { waysToConfirm } from '../../../_kinds/wording.ts';
-import { STEP_IN_SENTENCE, STEP_PATHS } from '../setup/setup-ui.tsx';
+import { kindWords } from '../../../_kinds/kind-words.ts';
+import { STEP_KEYS, STEP_PATHS } from '../setup/setup-ui.tsx';
 import { SetupContinue } from '../setup/setup-continue.tsx';
 import styles from './devices.module.css';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Trusted Devices' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('devices'))('title') };
+}
 
 // Trusted Devices: the devices that receive verification codes (docs/rules.md#trusted-devices), and
 // the ones that make their own or sign (docs/rules.md#other-kinds-of-trusted-device). A device is
@@ -41,7 +45,10 @@ export default async function TrustedDevicesPage({
   const devices = await listDevices(rt.db, account.id);
   const { trusted, pending } = devices;
   const params = await searchParams;
-  const locale = accountLocale(account.countryCode);
+  const locale = await pageDateLocale(account.countryCode);
+  const t = await getTranslations('devices');
+  const ts = await getTranslations('setup');
+  const words = await kindWords();
 
   // Once a code was sent to a device being added, its code is the page's only question.
   const verifying = typeof params.verify === 'string' ? pending.find((d) => d.id === params.verify) : undefined;
@@ -51,13 +58,7 @@ export default async function TrustedDevicesPage({
 
   // After a code was entered or a device removed the page is reloaded with what happened.
   const added = typeof params.added === 'string' ? trusted.find((d) => d.id === params.added) : undefined;
-  const notice = added ? (
-    <>
-      <DeviceName label={added.label} /> is now a trusted device.
-    </>
-  ) : params.removed ? (
-    'The device was removed. It can no longer be used to verify your identity.'
-  ) : null;
+  const notice = added ? t.rich('added', { device: () => <DeviceName label={added.label} /> }) : params.removed ? t('removed') : null;
   // The trusted phones are the listed trusted devices that take texts (src/devices/trusted-phones.ts counts the same).
   const trustedPhones = trusted.filter((d) => kindOf(d.kind).trustedPhone).length;
   const needsPhone = trustedPhones === 0;
@@ -70,17 +71,13 @@ export default async function TrustedDevicesPage({
   return (
     <main className="section-list">
       <p className="small">
-        <Link href="/account/security">← Password and Security</Link>
+        <Link href="/account/security">{t('backToSecurity')}</Link>
       </p>
-      <h1>Trusted Devices</h1>
-      <p className="lead">
-        When you sign in, you confirm it&apos;s you with a device you trust: {waysToConfirm(uis, rt.codeDigits)}. You need at least one
-        phone number that can receive text messages.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead', { ways: waysToConfirm(uis, rt.codeDigits, words) })}</p>
       {stage.finishesWithNewDevice ? (
         <p className="notice" role="status" data-testid="recovery-notice">
-          You signed in with your Recovery Key. Verify a new trusted device to finish signing in: until then, nothing else on your account
-          can be used.
+          {t('recoveryNotice')}
         </p>
       ) : null}
       {notice ? (
@@ -90,22 +87,18 @@ export default async function TrustedDevicesPage({
       ) : null}
       {setupNext ? (
         <SetupContinue
-          sentence={[
-            added && kindOf(added.kind).trustedPhone ? 'Your trusted phone number is set up.' : '',
-            `Next in setting up two-step verification: ${STEP_IN_SENTENCE[setupNext]}.`,
-            'You can add more trusted devices later.',
-          ]
-            .filter(Boolean)
-            .join(' ')}
+          sentence={t(added && kindOf(added.kind).trustedPhone ? 'setupNextPhoneSetUp' : 'setupNext', {
+            step: ts(`steps.${STEP_KEYS[setupNext]}.inSentence`),
+          })}
           href={STEP_PATHS[setupNext]}
           justVerified={Boolean(added)}
         />
       ) : null}
 
       <section className="panel" aria-labelledby="trusted-heading">
-        <h2 id="trusted-heading">Your Trusted Devices</h2>
+        <h2 id="trusted-heading">{t('trustedHeading')}</h2>
         {trusted.length === 0 ? (
-          <p className="muted">No trusted devices yet. Add a phone number below and enter the code we text to it.</p>
+          <p className="muted">{t('noDevices')}</p>
         ) : (
           <>
             <ul className={styles.list} aria-labelledby="trusted-heading">
@@ -119,7 +112,7 @@ export default async function TrustedDevicesPage({
                 />
               ))}
             </ul>
-            {needsPhone ? <p className="small muted">Add a phone number too: two-step verification needs at least one.</p> : null}
+            {needsPhone ? <p className="small muted">{t('needsPhone')}</p> : null}
           </>
         )}
       </section>
@@ -128,7 +121,7 @@ export default async function TrustedDevicesPage({
 
       {uis.flatMap(({ id, adding: a }) => ('panel' in a ? [<a.panel key={id} {...adding} />] : []))}
 
-      <AddOtherKinds kinds={uis.flatMap(({ adding: a }) => ('beside' in a ? [a.beside] : []))} {...adding} />
+      <AddOtherKinds kinds={uis.flatMap(({ id, adding: a }) => ('beside' in a ? [{ id, ...a.beside }] : []))} words={words} {...adding} />
     </main>
   );
 }

@@ -3,6 +3,7 @@
 // Right after a device was verified it takes focus, so the keyboard is one Tab from Continue rather
 // than at the top of the page with the whole list of devices in between.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useFocusOnMount } from '../../../components/focus-on-mount.tsx';
 
 export function SetupContinue({
@@ -16,6 +17,7 @@ export function SetupContinue({
   /** A device was verified in the request that brought this page: focus comes here. */
   justVerified: boolean;
 }) {
+  const t = useTranslations('clientDevices');
   const ref = useFocusOnMount<HTMLParagraphElement>();
   return (
     <div className="panel" data-testid="setup-continue">
@@ -23,7 +25,7 @@ export function SetupContinue({
         {sentence}
       </p>
       <Link className="button" href={href}>
-        Continue
+        {t('continue')}
       </Link>
     </div>
   );

@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { accountLocale } from '@/src/format.ts';
 import { explainEligibility } from '@/src/eligibility/explain.ts';
 import {
   SETUP_NOT_STARTED,
@@ -17,20 +16,18 @@ import { startDueWaitingPeriod } from '@/src/eligibility/waiting-periods.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { requestContext } from '../../../lib/request.ts';
 import { Explained } from '../../../components/explained.tsx';
+import { pageDateLocale } from '../../../i18n/page-dates.ts';
+import { useTranslations } from 'next-intl';
 import styles from './setup.module.css';
 
-export const STEP_TITLES: Record<SetupStep, string> = {
-  devices: 'Trusted devices',
-  'recovery-key': 'Recovery Key',
-  'confirm-key': 'Confirm your Recovery Key',
-  conditions: 'Conditions',
-};
-
-/** The step's name inside a sentence ("Next: confirm your Recovery Key."): lower case, but Recovery Key keeps its capitals. */
-export const STEP_IN_SENTENCE: Record<SetupStep, string> = {
-  devices: 'trusted devices',
-  'recovery-key': 'Recovery Key',
-  'confirm-key': 'confirm your Recovery Key',
+/**
+ * Each step's key in the setup catalogue: `setup.steps.<key>.title` ("Confirm your Recovery Key") and
+ * `setup.steps.<key>.inSentence`, its name inside a sentence ("Next: confirm your Recovery Key.").
+ */
+export const STEP_KEYS: Record<SetupStep, 'devices' | 'recoveryKey' | 'confirmKey' | 'conditions'> = {
+  devices: 'devices',
+  'recovery-key': 'recoveryKey',
+  'confirm-key': 'confirmKey',
   conditions: 'conditions',
 };
 
@@ -51,7 +48,7 @@ export async function loadSetup() {
   // says why): these pages show the same state, so the period they show must be the stored one.
   await startDueWaitingPeriod(rt, account.id, await requestContext());
   const progress = await setupProgress(rt, account.id);
-  return { account, actor, progress, locale: accountLocale(account.countryCode) };
+  return { account, actor, progress, locale: await pageDateLocale(account.countryCode) };
 }
 
 /**
@@ -64,9 +61,10 @@ export function requireStep(progress: SetupProgress, step: SetupStep): void {
 
 /** The four steps as a list: done, current or still to come. `showing` is the step on this page. */
 export function StepList({ progress, showing }: { progress: Exclude<SetupProgress, { step: 'stopped' }>; showing?: SetupStep }) {
+  const t = useTranslations('setup');
   const current = stepIndex(progress.step);
   return (
-    <ol className={styles.steps} aria-label="Setup steps">
+    <ol className={styles.steps} aria-label={t('stepList.label')}>
       {SETUP_STEPS.map((s, i) => {
         const state = i < current ? 'done' : i === current ? 'current' : 'todo';
         const here = s === showing;
@@ -81,9 +79,15 @@ export function StepList({ progress, showing }: { progress: Exclude<SetupProgres
               {state === 'done' ? '✓' : i + 1}
             </span>
             <span>
-              <span className="visually-hidden">Step {i + 1}: </span>
-              {i <= current && !here ? <Link href={STEP_PATHS[s]}>{STEP_TITLES[s]}</Link> : STEP_TITLES[s]}
-              <span className={styles.stepState}>{state === 'done' ? ' — done' : state === 'current' ? ' — next' : ''}</span>
+              <span className="visually-hidden">{t('stepList.step', { number: i + 1 })} </span>
+              {i <= current && !here ? (
+                <Link href={STEP_PATHS[s]}>{t(`steps.${STEP_KEYS[s]}.title`)}</Link>
+              ) : (
+                t(`steps.${STEP_KEYS[s]}.title`)
+              )}
+              <span className={styles.stepState}>
+                {state === 'done' ? t('stepList.done') : state === 'current' ? t('stepList.next') : ''}
+              </span>
             </span>
           </li>
         );
@@ -94,13 +98,14 @@ export function StepList({ progress, showing }: { progress: Exclude<SetupProgres
 
 /** Why setup cannot proceed now (the eligibility engine's reason), with the way back. */
 export function SetupStopped({ stop, locale }: { stop: SetupStop; locale: string }) {
+  const t = useTranslations('setup');
   return (
     <div className="panel" data-testid="setup-stopped" data-state={stop.state}>
       <p className="state-sentence">
         <StopSentence stop={stop} locale={locale} />
       </p>
       <p>
-        <Link href="/account/security">Back to Password and Security</Link>
+        <Link href="/account/security">{t('backToSecurity')}</Link>
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { listAppPasswords } from '@/src/app-passwords/app-passwords.ts';
 import { kindUis } from '../../../_kinds/registry.tsx';
 import { codeOrSignature } from '../../../_kinds/wording.ts';
+import { kindWords } from '../../../_kinds/kind-words.ts';
 import { requireSecurityPass } from '../../../lib/security-pass.ts';
 import { LocalTime } from '../../../components/local-time.tsx';
 import { DeviceName } from '../../../components/device-name.tsx';
@@ -40,7 +41,7 @@ export default async function ManageTwoStepPage() {
       <p className="lead" data-testid="two-step-since">
         {t.rich('since', {
           since: () => <LocalTime iso={enabledAt.toISOString()} show="date" locale={locale} />,
-          ways: codeOrSignature(kindUis()),
+          ways: codeOrSignature(kindUis(), await kindWords()),
         })}
       </p>
 

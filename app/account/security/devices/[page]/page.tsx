@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { DEVICES_PAGE } from '@/src/sessions/stage-policy.ts';
 import { requireSecurityPass } from '../../../../lib/security-pass.ts';
 import { kindPage } from '../../../../_kinds/registry.tsx';
@@ -10,7 +11,8 @@ type Props = { params: Promise<{ page: string }>; searchParams: Promise<Record<s
 // needs more than a form), found by its slug among the kinds' pages (app/_kinds/registry.tsx); any
 // other name is not found.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return kindPage((await params).page)?.metadata ?? {};
+  const page = kindPage((await params).page);
+  return page ? { title: (await getTranslations('kinds'))(page.titleKey) } : {};
 }
 
 export default async function KindPage({ params, searchParams }: Props) {

@@ -1,18 +1,24 @@
 import Link from 'next/link';
-import { loadSetup, requireStep, StepList, SetupStopped } from '../setup-ui.tsx';
+import { getTranslations } from 'next-intl/server';
+import { SETUP_STEPS } from '@/src/two-step/turn-on.ts';
+import { loadSetup, requireStep, StepList, SetupStopped, stepIndex } from '../setup-ui.tsx';
 import { ConditionsForm } from './conditions-form.tsx';
+import styles from '../setup.module.css';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Set Up: Turn On Two-Step Verification' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('setup'))('titles.conditions') };
+}
 
 // Step 4: the conditions of two-step verification (Apple's FAQ, "What do I need to remember when I
 // use two-step verification?"), accepted with a checkbox, then the switch.
 export default async function ConditionsPage() {
   const { progress, locale } = await loadSetup();
+  const t = await getTranslations('setup');
   if (progress.step === 'stopped') {
     return (
       <main className="narrow">
-        <h1>Turn On Two-Step Verification</h1>
+        <h1>{t('conditions.heading')}</h1>
         <SetupStopped stop={progress.stop} locale={locale} />
       </main>
     );
@@ -21,13 +27,22 @@ export default async function ConditionsPage() {
   return (
     <main className="narrow">
       <p className="small">
-        <Link href="/account/security/setup">← Set Up Two-Step Verification</Link>
+        <Link href="/account/security/setup">{t('backToSetup')}</Link>
       </p>
-      <h1>Turn On Two-Step Verification</h1>
-      <p className="lead">Step 4 of 4</p>
+      <h1>{t('conditions.heading')}</h1>
+      <p className="lead">{t('stepOf', { number: stepIndex('conditions') + 1, count: SETUP_STEPS.length })}</p>
       <StepList progress={progress} showing="conditions" />
       <div className="panel">
-        <ConditionsForm />
+        <ConditionsForm text={{ accept: t('conditions.accept'), turnOn: t('conditions.turnOn'), turningOn: t('conditions.turningOn') }}>
+          <h2 id="conditions-heading">{t('conditions.before')}</h2>
+          <p>{t('conditions.intro')}</p>
+          <ul className={styles.conditions} aria-labelledby="conditions-heading" data-testid="conditions">
+            <li>{t('conditions.support')}</li>
+            <li>{t('conditions.responsible')}</li>
+            <li>{t('conditions.lockedOut')}</li>
+            <li>{t('conditions.questionsDeleted')}</li>
+          </ul>
+        </ConditionsForm>
       </div>
     </main>
   );

@@ -6,21 +6,16 @@ import { FormMessages, useKeptValues } from '../../../../components/form-message
 import { SubmitButton } from '../../../../components/submit-button.tsx';
 import { EMPTY_FORM } from '../../../../lib/form-state.ts';
 import styles from '../setup.module.css';
-import { RECOVERY_KEY_LENGTH } from '@/src/recovery-key/key-length.ts';
 
-export function ConfirmKeyForm() {
+/** The form's sentences come from the page (the server's catalogue). */
+export function ConfirmKeyForm({ text }: { text: { label: string; hint: string; confirm: string; checking: string } }) {
   const [state, action] = useActionState(confirmRecoveryKeyAction, EMPTY_FORM);
   const kept = useKeptValues(state);
   const error = state.fieldErrors?.recoveryKey;
   return (
     <form key={kept.key} action={action} onSubmit={kept.onSubmit} noValidate>
       <FormMessages state={state} />
-      <Field
-        name="recoveryKey"
-        label="Recovery Key"
-        error={error}
-        hint={`${RECOVERY_KEY_LENGTH} characters, for example ABCD-EFGH-JKMN-PQ`}
-      >
+      <Field name="recoveryKey" label={text.label} error={error} hint={text.hint}>
         <input
           type="text"
           defaultValue={kept.values.recoveryKey}
@@ -34,7 +29,7 @@ export function ConfirmKeyForm() {
           required
         />
       </Field>
-      <SubmitButton label="Confirm" pendingLabel="Checking…" />
+      <SubmitButton label={text.confirm} pendingLabel={text.checking} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { runtime } from '@/src/runtime.ts';
-import { aDigits, accountLocale } from '@/src/format.ts';
+import { getTranslations } from 'next-intl/server';
+import { pageDateLocale } from '../../../../i18n/page-dates.ts';
 import { listDevices } from '@/src/devices/trusted-devices.ts';
 import { requireSecurityPass } from '../../../../lib/security-pass.ts';
 import { LocalTime } from '../../../../components/local-time.tsx';
@@ -9,28 +10,29 @@ import { FocusHeading } from '../../../../components/focus-on-mount.tsx';
 import { DeviceName } from '../../../../components/device-name.tsx';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Two-Step Verification Is On' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('setup'))('titles.done') };
+}
 
 // After the switch: what changes now (Apple's FAQ: signing in with a code, the Recovery Key,
 // app-specific passwords). Focus starts on the heading, so the outcome is the first thing read out.
 export default async function TwoStepOnPage() {
   const { account } = await requireSecurityPass();
-  if (!account.twoStepEnabledAt) redirect('/account/security');
-  const locale = accountLocale(account.countryCode);
+  const since = account.twoStepEnabledAt;
+  if (!since) redirect('/account/security');
+  const locale = await pageDateLocale(account.countryCode);
+  const t = await getTranslations('setup');
   const { trusted } = await listDevices(runtime().db, account.id);
   return (
     <main className="narrow">
-      <FocusHeading id="two-step-on-heading">Two-step verification is on</FocusHeading>
+      <FocusHeading id="two-step-on-heading">{t('done.heading')}</FocusHeading>
       <p className="lead" data-testid="two-step-on-since">
-        Since <LocalTime iso={account.twoStepEnabledAt.toISOString()} locale={locale} />. We sent a confirmation to every address on file.
+        {t.rich('done.since', { when: () => <LocalTime iso={since.toISOString()} locale={locale} /> })}
       </p>
       <div className="panel">
-        <h2>What changes now</h2>
-        <h3>Signing in needs a code</h3>
-        <p>
-          When you sign in, enter your password, then {aDigits(runtime().codeDigits)} verification code we send to one of your trusted
-          devices. Your trusted devices:
-        </p>
+        <h2>{t('done.changes')}</h2>
+        <h3>{t('done.codeHeading')}</h3>
+        <p>{t('done.code', { digits: runtime().codeDigits })}</p>
         <ul className="plain-list" data-testid="done-devices">
           {trusted.map((d) => (
             <li key={d.id}>
@@ -38,38 +40,26 @@ export default async function TwoStepOnPage() {
             </li>
           ))}
         </ul>
-        <p>
-          Changing your password, your trusted devices or your Recovery Key also asks for a code first. Other browsers signed in to your
-          account were signed out.
-        </p>
-        <h3>Keep your Recovery Key</h3>
-        <p>
-          Your printed Recovery Key, with one of your trusted devices, is how you reset a forgotten password or get back in if you lose your
-          trusted devices. Keep it on paper, in a safe place, never on your computer or phone. If it is lost, replace it from Manage.
-        </p>
-        <h3>Apps that can&apos;t ask for a code</h3>
-        <p>
-          Some apps (a mail or calendar app, for example) can&apos;t ask for a verification code. For those, make an app-specific password
-          and type it into the app instead of your password.
-        </p>
-        <h3>No more security questions</h3>
-        <p>
-          Your security questions were deleted: with two-step verification, your password, trusted devices and Recovery Key prove who you
-          are.
-        </p>
+        <p>{t('done.changesAskCode')}</p>
+        <h3>{t('done.keepKeyHeading')}</h3>
+        <p>{t('done.keepKey')}</p>
+        <h3>{t('done.appsHeading')}</h3>
+        <p>{t('done.apps')}</p>
+        <h3>{t('done.questionsHeading')}</h3>
+        <p>{t('done.questions')}</p>
         <div className="actions">
           <Link className="button" href="/account/security/two-step">
-            Manage two-step verification
+            {t('done.manage')}
           </Link>
           <Link className="button secondary" href="/account/security/app-passwords">
-            App-Specific Passwords
+            {t('done.appPasswords')}
           </Link>
           <Link className="button secondary" href="/account/security">
-            Password and Security
+            {t('done.security')}
           </Link>
         </div>
         <p className="small">
-          <Link href="/help/two-step">Learn more about two-step verification</Link>
+          <Link href="/help/two-step">{t('done.learnMore')}</Link>
         </p>
       </div>
     </main>
