@@ -33,7 +33,7 @@ export type Adding =
 /** A page of the kind under the Trusted Devices page (/account/security/devices/<slug>). */
 export interface KindPage {
   slug: string;
-  /** Its title's key in the `kinds` catalogue ("totp.page.title"). */
+  /** Its title's key in the `kinds` catalogue ("<kind>.page.title"). */
   titleKey: string;
   Page: ComponentType<{ searchParams: Promise<Record<string, string | string[] | undefined>> }>;
 }

@@ -15,11 +15,14 @@ import { recentActivity } from '../../src/security-events/activity.ts';
 import { seedCountryAvailability } from '../../src/eligibility/countries.ts';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { prerenderToNodeStream } from 'react-dom/static';
 import { TrustedDevicesTable } from '../../app/support/account/device-tables.tsx';
 import { Details } from '../../app/support/account/details.tsx';
 import { appDevice, KIND_SECRETS, passkeyDevice } from '../devices/kind-rows.ts';
 
 // The console's components read their sentences through next-intl, in English here (app-harness.ts).
+// Pages' components are rendered here without a request: in English.
+vi.mock('../../app/i18n/locale.ts', () => ({ requestLocale: async () => 'en', browserLocale: async () => 'en' }));
 vi.mock('next-intl', async (original) => ({ ...(await original<object>()), ...(await import('./app-harness.ts')).nextIntl }));
 
 describe('the support console: find and view', () => {
@@ -170,7 +173,8 @@ describe('the support console: find and view', () => {
     }
     const view = (await viewAccount(deps(), (await found()).s, DESK)) as DetailsView;
     expect(view.rememberedBrowsers).toBe(2);
-    const html = renderToStaticMarkup(createElement(Details, { view }));
+    // The details say the eligibility with the explainer's async component: rendered as a whole, awaited.
+    const html = await renderAsync(createElement(Details, { view }));
     expect(html).toContain('2 browsers are remembered after a completed sign-in.');
     for (const text of [JSON.stringify(view), html]) {
       for (const { id } of remembered) {
@@ -182,7 +186,7 @@ describe('the support console: find and view', () => {
     await signOutEverywhere(deps(), await createSession(t.db, holder, clock.now(), BROWSER), BROWSER);
     const after = (await viewAccount(deps(), (await found()).s, DESK)) as DetailsView;
     expect(after.rememberedBrowsers).toBe(0);
-    expect(renderToStaticMarkup(createElement(Details, { view: after }))).toContain('No browser is remembered');
+    expect(await renderAsync(createElement(Details, { view: after }))).toContain('No browser is remembered');
   });
 
   it('with two-step on, shows only that the account exists until a PIN is entered', async () => {
@@ -228,3 +232,11 @@ describe('the support console: find and view', () => {
     expect(await t.db.securityEvent.count()).toBe(before);
   });
 });
+
+/** The HTML of a tree with async server components (renderToStaticMarkup cannot wait for them). */
+async function renderAsync(element: ReturnType<typeof createElement>): Promise<string> {
+  const { prelude } = await prerenderToNodeStream(element);
+  let html = '';
+  for await (const chunk of prelude) html += String(chunk);
+  return html;
+}
