@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './csp-guard.ts';
 import { LANGUAGE_COOKIE } from '../src/i18n/language-cookie.ts';
 import { LANGUAGE_NAMES } from '../src/i18n/locales.ts';
+import { BROWSER_AND_SYSTEM_NAMES } from '../src/security-events/activity.ts';
 
 /**
  * The language the page's next requests are answered in: `language` as a signed-out page's footer
@@ -16,8 +17,52 @@ export async function readIn(page: Page, language: string | null) {
   await page.context().addCookies([{ name: LANGUAGE_COOKIE.name, value: language, url: test.info().project.use.baseURL! }]);
 }
 
-/** Names the same in every language: the product's, and each language's in itself ("Pages are in English"). */
-const NAMES = ['Two-Step', ...Object.values(LANGUAGE_NAMES)];
+/**
+ * Names the same in every language: the product's, each language's in itself ("Pages are in
+ * English"), and the browsers' and systems' a holder's activity names ("Chrome on Linux").
+ */
+const NAMES = ['Two-Step', ...Object.values(LANGUAGE_NAMES), ...BROWSER_AND_SYSTEM_NAMES];
+
+/**
+ * The words the server's Intl writes for the pseudo-locale, which formats as US English (months,
+ * days, units, regions, time zones): not the catalogue's, so not English left. Taken from this
+ * process's Intl (the portal's runtime, where the pages are made), as the browser's may differ.
+ */
+function intlWords(): string[] {
+  const allowed = new Set<string>();
+  const allow = (s: string | undefined) => {
+    for (const w of (s ?? '').match(/[A-Za-z]+/g) ?? []) allowed.add(w.toLowerCase());
+  };
+  for (let m = 0; m < 12; m++)
+    for (const month of ['long', 'short'] as const)
+      allow(new Date(Date.UTC(2024, m, 15)).toLocaleString('en-US', { month, timeZone: 'UTC' }));
+  for (let d = 0; d < 7; d++)
+    for (const weekday of ['long', 'short'] as const) allow(new Date(Date.UTC(2024, 0, 7 + d)).toLocaleString('en-US', { weekday }));
+  for (const unit of ['day', 'hour', 'minute', 'second'])
+    for (const n of [1, 2]) allow(new Intl.NumberFormat('en-US', { style: 'unit', unit, unitDisplay: 'long' }).format(n));
+  const regions = new Intl.DisplayNames(['en-US'], { type: 'region' });
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (const a of letters)
+    for (const b of letters) {
+      try {
+        allow(regions.of(a + b));
+      } catch {
+        // not a region code
+      }
+    }
+  for (const zone of Intl.supportedValuesOf('timeZone')) {
+    allow(zone);
+    for (const timeZoneName of ['long', 'longGeneric'] as const)
+      for (const at of [new Date(Date.UTC(2027, 0, 15)), new Date(Date.UTC(2027, 6, 15))])
+        allow(
+          new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName }).formatToParts(at).find((p) => p.type === 'timeZoneName')
+            ?.value,
+        );
+  }
+  allow('AM PM UTC GMT');
+  return [...allowed];
+}
+const INTL_WORDS = intlWords();
 
 /**
  * The texts of the page a reader meets (visible text, the names and hints in attributes, the title)
@@ -30,43 +75,13 @@ const NAMES = ['Two-Step', ...Object.values(LANGUAGE_NAMES)];
  */
 export async function englishLeft(page: Page, data: readonly string[] = []): Promise<string[]> {
   return page.evaluate(
-    ([data, NAMES]) => {
-      const allowed = new Set<string>();
-      const allow = (s: string | undefined) => {
-        for (const w of (s ?? '').match(/[A-Za-z]+/g) ?? []) allowed.add(w.toLowerCase());
-      };
-      for (let m = 0; m < 12; m++)
-        for (const month of ['long', 'short'] as const)
-          allow(new Date(Date.UTC(2024, m, 15)).toLocaleString('en-US', { month, timeZone: 'UTC' }));
-      for (let d = 0; d < 7; d++)
-        for (const weekday of ['long', 'short'] as const) allow(new Date(Date.UTC(2024, 0, 7 + d)).toLocaleString('en-US', { weekday }));
-      for (const unit of ['day', 'hour', 'minute', 'second'])
-        for (const n of [1, 2]) allow(new Intl.NumberFormat('en-US', { style: 'unit', unit, unitDisplay: 'long' }).format(n));
-      const regions = new Intl.DisplayNames(['en-US'], { type: 'region' });
-      const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-      for (const a of letters)
-        for (const b of letters) {
-          try {
-            allow(regions.of(a + b));
-          } catch {
-            // not a region code
-          }
-        }
-      for (const zone of Intl.supportedValuesOf('timeZone')) {
-        allow(zone);
-        for (const timeZoneName of ['long', 'longGeneric'] as const)
-          allow(
-            new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName })
-              .formatToParts(new Date())
-              .find((p) => p.type === 'timeZoneName')?.value,
-          );
-      }
-      allow('AM PM UTC GMT');
-
+    ([data, NAMES, INTL_WORDS]) => {
+      const allowed = new Set(INTL_WORDS);
+      // Addresses and URLs first: an Apple ID inside a rescue address ("rescue.nima@…") would leave "rescue".
       const stripped = (text: string) => {
-        let s = text;
+        let s = text.replace(/https?:\/\/\S+/g, ' ').replace(/[^\s@]+@[^\s@]+/g, ' ');
         for (const d of [...data, ...NAMES]) s = s.split(d).join(' ');
-        return s.replace(/https?:\/\/\S+/g, ' ').replace(/[^\s@]+@[^\s@]+/g, ' ');
+        return s;
       };
       const isEnglish = (text: string) => (stripped(text).match(/[A-Za-z]{4,}/g) ?? []).some((w) => !allowed.has(w.toLowerCase()));
       // Marked as written in a language of its own: the stand-ins' banner (English), each language's name in the chooser.
@@ -92,7 +107,7 @@ export async function englishLeft(page: Page, data: readonly string[] = []): Pro
       }
       return [...new Set(found)];
     },
-    [data, NAMES] as const,
+    [data, NAMES, INTL_WORDS] as const,
   );
 }
 

@@ -22,7 +22,8 @@ import { newToken, tokenId } from '../tokens.ts';
 import { z } from 'zod';
 import type { Db, DbTx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
-import { durationText, HOUR, MINUTE, perDurationText } from '../clock.ts';
+import { HOUR, MINUTE } from '../clock.ts';
+import { noticeText } from '../i18n/said.ts';
 import { appleIdKey, emailField } from '../accounts/apple-id.ts';
 import { addressesOnFile, emailReader } from '../mail/recipients.ts';
 import { hashSecret } from '../accounts/passwords.ts';
@@ -79,10 +80,12 @@ export const REQUESTS_PER_CLIENT_ADDRESS: SlowDownPolicy = {
 // One answer for every Apple ID: it covers both kinds of account (two-step off: a link; two-step
 // on: no link, the way to reset with the Recovery Key), so it never says whether an account exists
 // or has two-step on, and never promises a link to someone who will not get one.
-export const RESET_REQUESTED =
-  `If an account exists for that Apple ID, we emailed the addresses on file. With two-step verification off, the email has a link to reset the password, which works for ${durationText(RESET_LINK_TTL_MS)}. ` +
-  'With two-step verification on, there is no link: the email says how to reset the password with your Recovery Key and a trusted device. ' +
-  `We send at most ${REQUESTS_PER_APPLE_ID.maxFailures} of these emails ${perDurationText(REQUESTS_PER_APPLE_ID.windowMs)}: if you asked several times, use the newest one.`;
+export const RESET_REQUESTED = noticeText('resetRequested', {
+  linkTtl: { duration: RESET_LINK_TTL_MS },
+  max: REQUESTS_PER_APPLE_ID.maxFailures,
+  windowMinutes: REQUESTS_PER_APPLE_ID.windowMs / MINUTE,
+  window: { duration: REQUESTS_PER_APPLE_ID.windowMs },
+});
 
 const appleIdThrottleKey = (key: string) => `password-reset:apple-id:${key}`;
 const addressThrottleKey = (address: string) => `password-reset:address:${address}`;

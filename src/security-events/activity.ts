@@ -115,6 +115,9 @@ const SYSTEMS: Array<[RegExp, string]> = [
   [/\bLinux\b|\bX11\b/, 'Linux'],
 ];
 
+/** The names of browsers and systems said as they are in every language ("Chrome", "Linux"): products' names. */
+export const BROWSER_AND_SYSTEM_NAMES: readonly string[] = [...BROWSERS, ...SYSTEMS].map(([, name]) => name);
+
 /** A User-Agent header as the catalogue says it: "{browser} on {system}", the browser alone, or "Unknown browser". */
 export function browserSaid(userAgent: string | null | undefined): ActivitySaid {
   const browser = userAgent ? BROWSERS.find(([re]) => re.test(userAgent))?.[1] : undefined;
