@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './csp-guard.ts';
 import { axe } from './axe.ts';
 import { readIn } from './language-checks.ts';
-import { accountWithTwoStepOnInDatabase, answerSecurityQuestions, PASSWORD, signOut } from './helpers.ts';
+import { accountWithTwoStepOnInDatabase, answerSecurityQuestions, DEMO_ANSWERS, PASSWORD, signOut } from './helpers.ts';
 import { LOCALES } from '../src/i18n/locales.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
@@ -12,12 +12,6 @@ import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 // the code step, in the language the browser asks for (Playwright's `locale`: Accept-Language).
 // Steps that need the English helpers' labels are taken in English (readIn(page, 'en')); every
 // page checked is in the language of the test.
-
-const DEMO_ANSWERS: Record<string, string> = {
-  'What is your favourite colour?': 'blue',
-  'In what city did your parents meet?': 'paris',
-  'What was the name of your first pet?': 'rex',
-};
 
 test.use({ timezoneId: 'America/New_York' });
 // axe takes a few seconds a page on a busy machine.

@@ -7,12 +7,13 @@ import {
   advanceClock,
   answerSecurityQuestions,
   createAccount,
+  DEMO_ANSWERS,
+  enterTextedCode,
   fillBirthDate,
   fillCreateAccount,
   newAppleId,
   newestSmsCode,
   newPhone,
-  enterTextedCode,
   requestResetLink,
   signIn,
   signOut,
@@ -28,12 +29,6 @@ import { newStaff, shownKey, staffAppCode, staffFirstSignIn, staffPassword } fro
 // check is soft, so one run lists every page with violations (by rule, with the first elements).
 // The demo accounts are only read here (others' specs use them too); states are changed on fresh
 // accounts.
-
-const DEMO_ANSWERS: Record<string, string> = {
-  'What is your favourite colour?': 'blue',
-  'In what city did your parents meet?': 'paris',
-  'What was the name of your first pet?': 'rex',
-};
 
 test.use({ timezoneId: 'America/New_York' });
 // axe takes a few seconds a page on a busy machine.

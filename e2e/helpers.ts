@@ -9,6 +9,13 @@ import { giveOtherKinds, giveTrustedPhone, turnTwoStepOn } from './fixtures/acco
 
 export const PASSWORD = 'violet staircase 42';
 
+/** The demo accounts' answers to their security questions (dev/seed), by the question as the page asks it in English. */
+export const DEMO_ANSWERS: Record<string, string> = {
+  'What is your favourite colour?': 'blue',
+  'In what city did your parents meet?': 'paris',
+  'What was the name of your first pet?': 'rex',
+};
+
 /**
  * The portal the running test talks to: its project's (playwright.config.ts), with that portal's
  * ports (its stand-ins' inboxes) and folder (its database and server.log).

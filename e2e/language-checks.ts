@@ -84,8 +84,11 @@ export async function englishLeft(page: Page, data: readonly string[] = []): Pro
         return s;
       };
       const isEnglish = (text: string) => (stripped(text).match(/[A-Za-z]{4,}/g) ?? []).some((w) => !allowed.has(w.toLowerCase()));
-      // Marked as written in a language of its own: the stand-ins' banner (English), each language's name in the chooser.
-      const englishOnPurpose = (el: Element) => el.closest('script, style, noscript, template, [lang]:not(html)') !== null;
+      // Marked as written in a language of its own: the stand-ins' banner (English), each language's name
+      // in the chooser; and the lists Intl writes whole on the server (countries, time zones), whose
+      // names for the pseudo-locale are US English by the runtime's own data.
+      const englishOnPurpose = (el: Element) =>
+        el.closest('script, style, noscript, template, [lang]:not(html), select[name="countryCode"], select[name="timeZone"]') !== null;
       const seen = (el: Element) => el.checkVisibility({ visibilityProperty: true }) || el.closest('select')?.checkVisibility() === true;
 
       for (const details of document.querySelectorAll('details')) details.open = true;

@@ -3,6 +3,7 @@ import { type Page } from '@playwright/test';
 import {
   answerSecurityQuestions,
   createAccount,
+  DEMO_ANSWERS,
   emailDay,
   formError,
   newAppleId,
@@ -16,11 +17,6 @@ import {
 } from './helpers.ts';
 import { DEMO_PASSWORD, DEMO_TRUSTED_PHONE } from '../dev/seed/demo-accounts.ts';
 
-const DEMO_ANSWERS_BY_QUESTION = {
-  'What is your favourite colour?': 'blue',
-  'In what city did your parents meet?': 'paris',
-  'What was the name of your first pet?': 'rex',
-};
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -34,7 +30,7 @@ async function openPasswordAndSecurity(page: Page, appleId: string, password = P
   await answerSecurityQuestions(page, answers);
 }
 
-const demo = (page: Page, who: string) => openPasswordAndSecurity(page, `${who}@two-step.test`, DEMO_PASSWORD, DEMO_ANSWERS_BY_QUESTION);
+const demo = (page: Page, who: string) => openPasswordAndSecurity(page, `${who}@two-step.test`, DEMO_PASSWORD, DEMO_ANSWERS);
 
 /** The sentence of the Two-Step Verification section, and the instants it names. */
 async function twoStepState(page: Page) {

@@ -5,6 +5,7 @@ import {
   advanceClock,
   answerSecurityQuestions,
   createAccount,
+  DEMO_ANSWERS,
   newAppleId,
   newPhone,
   PASSWORD,
@@ -21,11 +22,6 @@ import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 // pseudo-locale; a form's answer (an error, a code sent) is asked for in the pseudo-locale itself.
 
 const PSEUDO = 'en-XA';
-const DEMO_ANSWERS: Record<string, string> = {
-  'What is your favourite colour?': 'blue',
-  'In what city did your parents meet?': 'paris',
-  'What was the name of your first pet?': 'rex',
-};
 
 // Playwright's `locale` is what the browser says in Accept-Language (it would override extraHTTPHeaders' own).
 test.use({
@@ -161,6 +157,7 @@ test('turning two-step on through the Recovery Key page, then Trusted Devices, a
   await fitsInEveryLanguage(page, 'Password and Security: available', data);
 
   await readIn(page, 'en');
+  await page.reload(); // the page in English, to press its English button
   await page.getByRole('button', { name: 'Get Started' }).click();
   await expect(page.getByRole('heading', { name: 'Set Up Two-Step Verification' })).toBeVisible();
   await inPseudo(page);

@@ -11,7 +11,8 @@ import type { Messages } from './messages.ts';
 
 export { flatten, type Messages } from './messages.ts';
 
-export const MESSAGES_DIR = path.join(process.cwd(), 'messages');
+// Read at run time from the working folder, not traced into the build's output (turbopackIgnore).
+export const MESSAGES_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'messages');
 
 const loaded = new Map<AnyLocale, Messages>();
 
