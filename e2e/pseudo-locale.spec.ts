@@ -1,17 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './csp-guard.ts';
 import { englishLeft, fitsInEveryLanguage, overflowing, readIn } from './language-checks.ts';
-import {
-  advanceClock,
-  answerSecurityQuestions,
-  createAccount,
-  DEMO_ANSWERS,
-  newAppleId,
-  newPhone,
-  PASSWORD,
-  signIn,
-  signOut,
-} from './helpers.ts';
+import { answerSecurityQuestions, DEMO_ANSWERS, newAppleId, PASSWORD, signIn, signOut } from './helpers.ts';
 import { DEMO_PASSWORD } from '../dev/seed/demo-accounts.ts';
 
 // The main journeys in the pseudo-locale (en-XA: every letter of the catalogue accented, each
@@ -138,126 +128,6 @@ test('Password and Security in its states (demo accounts, read only): country un
   }
 });
 
-test('turning two-step on through the Recovery Key page, then Trusted Devices, app-specific passwords and the code step', async ({
-  page,
-}) => {
-  const appleId = newAppleId('pseudo-turn-on');
-  const phone = newPhone();
-  const data = [appleId, 'Jamie Tester', phone.typed, phone.e164, phone.masked];
-  await readIn(page, 'en');
-  await createAccount(page, appleId);
-  await inPseudo(page, '/account');
-  await fitsInEveryLanguage(page, 'Manage your account', data);
-  await page.goto('/account/security');
-  await fitsInEveryLanguage(page, 'Password and Security: the security questions', data);
-  await readIn(page, 'en');
-  await page.goto('/account/security');
-  await answerSecurityQuestions(page);
-  await inPseudo(page);
-  await fitsInEveryLanguage(page, 'Password and Security: available', data);
-
-  await readIn(page, 'en');
-  await page.reload(); // the page in English, to press its English button
-  await page.getByRole('button', { name: 'Get Started' }).click();
-  await expect(page.getByRole('heading', { name: 'Set Up Two-Step Verification' })).toBeVisible();
-  await inPseudo(page);
-  await fitsInEveryLanguage(page, 'setup step 1 (no devices)', data);
-  await page.goto('/account/security');
-  await fitsInEveryLanguage(page, 'Password and Security: setup running', data);
-
-  // Trusted Devices: none, a number refused, a code sent, then verified.
-  await page.goto('/account/security/devices');
-  await fitsInEveryLanguage(page, 'Trusted Devices (none)', data);
-  await page.locator('#phoneNumber').fill('12');
-  await press(page, submitOf(page, 'phoneNumber'));
-  await expect(page.getByTestId('error-summary')).toBeVisible();
-  await fitsInEveryLanguage(page, 'Trusted Devices, a number refused', data);
-  await page.goto('/account/security/devices');
-  await page.locator('#phoneNumber').fill(phone.typed);
-  await press(page, submitOf(page, 'phoneNumber'));
-  await expect(page.getByTestId('pending-device')).toBeVisible();
-  await fitsInEveryLanguage(page, 'Trusted Devices, waiting for a code', data);
-  const code = await textedCode(page, phone.e164);
-  const pending = page.getByTestId('pending-device');
-  await pending.locator('input[name^="code"]').fill(code);
-  await press(page, pending.locator('form:has(input[name^="code"]) button[type="submit"]'));
-  await expect(page.getByTestId('setup-continue')).toBeVisible();
-  await fitsInEveryLanguage(page, 'Trusted Devices, verified during setup', data);
-
-  // The Recovery Key, its confirmation and the conditions.
-  await page.goto('/account/security/setup');
-  await fitsInEveryLanguage(page, 'setup overview, step 2 next', data);
-  await page.goto('/account/security/setup/recovery-key');
-  await fitsInEveryLanguage(page, 'setup step 2: get your Recovery Key', data);
-  await press(page, page.locator('#main-content form button[type="submit"]').first());
-  await expect(page.getByTestId('recovery-key')).toBeVisible();
-  const key = ((await page.getByTestId('recovery-key').textContent()) ?? '').trim();
-  data.push(key);
-  await fitsInEveryLanguage(page, 'setup step 2: the Recovery Key', data);
-  await page.goto('/account/security/setup/confirm');
-  await fitsInEveryLanguage(page, 'setup step 3: confirm the key', data);
-  await page.locator('#recoveryKey').fill('AAAA-BBBB-CCCC-DD');
-  await press(page, submitOf(page, 'recoveryKey'));
-  await expect(page.getByTestId('error-summary')).toBeVisible();
-  await fitsInEveryLanguage(page, 'setup step 3: a wrong key', data);
-  await page.locator('#recoveryKey').fill(key);
-  await submitOf(page, 'recoveryKey').click();
-  await expect(page.locator('[name="accept"]')).toBeVisible();
-  await fitsInEveryLanguage(page, 'setup step 4: conditions', data);
-  await press(page, submitOf(page, 'accept'));
-  await expect(page.getByTestId('error-summary')).toBeVisible();
-  await fitsInEveryLanguage(page, 'setup step 4: conditions not accepted', data);
-  await page.locator('[name="accept"]').check();
-  await submitOf(page, 'accept').click();
-  await expect(page).toHaveURL(/\/account\/security\/setup\/done$/);
-  await fitsInEveryLanguage(page, 'two-step on: confirmation', data);
-  await page.goto('/account/security');
-  await fitsInEveryLanguage(page, 'Password and Security: on', data);
-  await page.goto('/account/security/devices');
-  await fitsInEveryLanguage(page, 'Trusted Devices (two-step on)', data);
-
-  // App-specific passwords: the code step before them (Verify Your Identity), then a password made.
-  await advanceClock(page, 31); // past the wait between two codes to one device (the phone's was just verified)
-  await page.goto('/account/security/app-passwords');
-  await fitsInEveryLanguage(page, 'code step: choose a trusted device', data);
-  await codeStep(page, phone.e164, data);
-  await expect(page.locator('#label')).toBeVisible();
-  await fitsInEveryLanguage(page, 'app-specific passwords', data);
-  await page.locator('#label').fill('Mail on my laptop');
-  await press(page, submitOf(page, 'label'));
-  await expect(page.getByTestId('app-password')).toBeVisible();
-  const password = ((await page.getByTestId('app-password').textContent()) ?? '').trim();
-  await fitsInEveryLanguage(page, 'app-specific passwords: one made', [...data, 'Mail on my laptop', password]);
-
-  // Signing in with two-step on: the code step at sign-in.
-  await readIn(page, 'en');
-  await signOut(page);
-  await advanceClock(page, 31);
-  await inPseudo(page, '/sign-in');
-  await page.locator('#appleId').fill(appleId);
-  await page.locator('#password').fill(PASSWORD);
-  await submitOf(page, 'password').click();
-  await expect(page.locator('[name="trustedDeviceId"]').first()).toBeVisible();
-  await fitsInEveryLanguage(page, 'sign-in: choose a trusted device', data);
-  await codeStep(page, phone.e164, data);
-  await expect(page).toHaveURL(/\/account$/);
-});
-
-/** A code step in the pseudo-locale: a code sent, a wrong code, then the right one (read from the SMS inbox in another tab). */
-async function codeStep(page: Page, e164: string, data: string[]) {
-  await press(page, submitOf(page, 'trustedDeviceId'));
-  await expect(page.locator('#code')).toBeVisible();
-  await fitsInEveryLanguage(page, 'code step: a code sent', data);
-  await page.locator('#code').fill('0000');
-  await press(page, submitOf(page, 'code'));
-  await expect(page.getByTestId('error-summary').or(page.locator('p.form-error')).first()).toBeVisible();
-  await fitsInEveryLanguage(page, 'code step: a wrong code', data);
-  const code = await textedCode(page, e164);
-  await page.locator('#code').fill(code);
-  await submitOf(page, 'code').click();
-  await expect(page.locator('#code')).toHaveCount(0);
-}
-
 /**
  * The activation link emailed to `appleId`, whatever the email's language (the account was made in
  * the pseudo-locale): found by its address in the newest email to it, in the dev mail inbox.
@@ -274,23 +144,6 @@ async function activationLinkInAnyLanguage(page: Page, appleId: string): Promise
   const link = /https?:\/\/\S+\/create\/activate\/open\?token=[A-Za-z0-9_-]{43}/.exec((await mail.locator('pre').textContent()) ?? '')?.[0];
   expect(link, 'an activation link in the email').toBeTruthy();
   return link!;
-}
-
-/**
- * The code in the newest text to `e164`, whatever the text's language: the digits of its message,
- * read from the SMS inbox in another tab (so the page keeps its state).
- */
-async function textedCode(page: Page, e164: string): Promise<string> {
-  const inbox = await page.context().newPage();
-  const message = inbox.getByTestId('sms').filter({ hasText: e164 }).first().locator('td').nth(3);
-  await expect(async () => {
-    await inbox.goto('/dev/sms');
-    await expect(message).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  const code = /\b\d{4,8}\b/.exec((await message.textContent()) ?? '')?.[0];
-  await inbox.close();
-  expect(code, `a code in the newest text to ${e164}`).toBeTruthy();
-  return code!;
 }
 
 /** Create Account's fields by their names, in whatever language the page is in. */
