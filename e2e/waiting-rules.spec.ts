@@ -107,7 +107,10 @@ test("email me when two-step verification is offered in my country; the operator
   );
 
   // A date: shown as 1 March 2027 to a reader in Los Angeles (00:00 UTC is 28 February there).
-  expect(operator('scripts/countries.ts', 'add', 'MN', '--from', '2027-03-01')).toContain('1 holder asked to be emailed');
+  // Ours, and any other spec's on this portal that asked for Mongolia too (the count is the operator's to read).
+  expect(operator('scripts/countries.ts', 'add', 'MN', '--from', '2027-03-01')).toMatch(
+    /\b(1 holder|[2-9] holders|\d{2,} holders) asked to be emailed/,
+  );
   await page.reload();
   await expect(sentence(page)).toContainText(/It becomes available there on (March 1, 2027|1 March 2027)\./);
   await expect(sentence(page)).not.toContainText('February');
